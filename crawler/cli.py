@@ -1,0 +1,349 @@
+"""The `newsarchive` command line: crawl, inspect and export the archive."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from crawler.config import AppConfig
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit code 2."""
+
+
+def _config() -> AppConfig:
+    from pydantic import ValidationError
+
+    try:
+        return AppConfig()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = "NEWSARCHIVE_" + str(err["loc"][0]).upper() if err["loc"] else "environment"
+        raise CliError(f"bad configuration {name}: {err['msg']}") from None
+
+
+def _engine(config: AppConfig, *, create: bool = True) -> Any:
+    from db.engine import SchemaError, ensure_schema, make_engine
+
+    try:
+        engine = make_engine(config.database_url_resolved)
+        if create:
+            ensure_schema(engine)
+    except SchemaError as exc:
+        raise CliError(str(exc)) from None
+    except Exception as exc:  # connection refused, bad URL, unwritable file
+        raise CliError(f"cannot open the archive database: {_one_line(exc)}") from None
+    return engine
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _pairs(values: Sequence[str] | None, flag: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values or ():
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise CliError(f"{flag} takes NAME=VALUE, got {item!r}")
+        out[key] = value
+    return out
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawler.runner import run_crawl
+    from crawler.sites import all_sites
+
+    known = {*all_sites(), "generic"}
+    if args.site not in known:
+        raise CliError(f"unknown site {args.site!r}; known: {', '.join(sorted(known))}")
+    if args.site == "generic" and not args.url:
+        raise CliError("the generic spider needs --url (a homepage, feed or sitemap)")
+    _engine(_config())  # fail here, with one line, if the archive cannot be opened
+    result = run_crawl(
+        args.site,
+        url=args.url,
+        spider_args=_pairs(args.arg, "-a"),
+        settings=_pairs(args.set, "-s"),
+    )
+    return result.returncode
+
+
+def cmd_sites(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from crawler.sites import all_sites
+    from db.read import site_summaries
+
+    summaries = site_summaries(_engine(_config()))
+    table = Table(title="Declared sites")
+    for col in ("key", "name", "domains", "mirrors", "articles", "last run"):
+        table.add_column(col)
+    for key, site in sorted(all_sites().items()):
+        summary = summaries.get(key)
+        last = "never"
+        if summary is not None and summary.last_run_started is not None:
+            last = f"{summary.last_run_started:%Y-%m-%d %H:%M} ({summary.last_run_outcome})"
+        table.add_row(
+            key,
+            site.name,
+            ", ".join(site.domains),
+            str(len(site.mirrors)),
+            str(summary.articles if summary else 0),
+            last,
+        )
+    Console().print(table)
+    return 0
+
+
+def _site_for(url: str, key: str | None) -> Any:
+    from urllib.parse import urlsplit
+
+    from crawler.sites import all_sites
+
+    sites = all_sites()
+    if key is not None:
+        if key not in sites:
+            raise CliError(f"unknown site {key!r}; known: {', '.join(sorted(sites))}")
+        return sites[key]
+    host = (urlsplit(url).hostname or "").lower()
+    for site in sites.values():
+        if any(host == h or host.endswith("." + h) for h in site.hosts):
+            return site
+    return None
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from pipelines.extract import extract_article
+    from pipelines.types import CleaningRules, ExtractInput
+
+    path = Path(args.path)
+    try:
+        body = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror}") from None
+    site = _site_for(args.url, args.site)
+    rules = site.cleaning if site is not None else CleaningRules()
+    headers = {"content-type": args.content_type}
+    result = extract_article(ExtractInput(url=args.url, body=body, headers=headers, rules=rules))
+    record = _jsonable(asdict(result))
+    record["site"] = site.key if site is not None else None
+    if not args.explain:
+        record.pop("dropped", None)
+    json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0 if result.outcome == "ok" else 1
+
+
+def _parse_since(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise CliError(f"--since takes an ISO date like 2026-11-01, got {value!r}") from None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from db.read import EXPORT_FIELDS, iter_articles
+
+    engine = _engine(_config())
+    since = _parse_since(args.since)
+    out: TextIO
+    if args.output:
+        try:
+            out = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            raise CliError(f"cannot write {args.output}: {exc.strerror}") from None
+    else:
+        out = sys.stdout
+    count = 0
+    try:
+        records = iter_articles(engine, site=args.site, since=since)
+        if args.format == "jsonl":
+            for rec in records:
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                count += 1
+        else:
+            writer = csv.DictWriter(out, fieldnames=list(EXPORT_FIELDS))
+            writer.writeheader()
+            for rec in records:
+                rec["urls"] = " ".join(rec["urls"])
+                rec["authors"] = "; ".join(rec["authors"])
+                rec["tags"] = "; ".join(rec["tags"])
+                writer.writerow(rec)
+                count += 1
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    print(f"exported {count} articles", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from db.read import archive_totals, run_rows
+
+    engine = _engine(_config())
+    totals = archive_totals(engine)
+    if args.json:
+        print(json.dumps(totals, indent=2))
+        return 0
+    console = Console()
+    console.print(
+        f"[bold]{totals['articles']}[/] articles at {totals['article_urls']} URLs on "
+        f"{totals['sites']} sites; {totals['fetches']} fetches in {totals['runs']} runs"
+    )
+    for outcome, n in totals["fetches_by_outcome"].items():
+        console.print(f"  {outcome:<14} {n}")
+    table = Table(title="Recent runs")
+    for col in (
+        "run",
+        "spider",
+        "site",
+        "started",
+        "outcome",
+        "pages",
+        "new",
+        "dup",
+        "empty",
+        "errors",
+    ):
+        table.add_column(col)
+    for run in run_rows(engine, limit=args.runs):
+        table.add_row(
+            str(run.id),
+            run.spider,
+            run.site.key if run.site else "",
+            f"{run.started_at:%Y-%m-%d %H:%M:%S}",
+            run.outcome,
+            str(run.pages_fetched),
+            str(run.articles_new),
+            str(run.duplicates),
+            str(run.empty_pages),
+            str(run.errors),
+        )
+    console.print(table)
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from db.engine import current_revision, head_revision, upgrade
+
+    engine = _engine(_config(), create=False)
+    try:
+        if args.action == "upgrade":
+            upgrade(engine)
+            print(f"archive at schema revision {current_revision(engine)} (head)")
+        else:
+            rev = current_revision(engine)
+            head = head_revision()
+            state = "up to date" if rev == head else f"head is {head}"
+            print(f"{rev or 'empty (no schema yet)'} ({state})")
+    except Exception as exc:
+        raise CliError(f"database: {_one_line(exc)}") from None
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from crawler.demo import run_demo
+
+    return run_demo(_config().data_dir / "demo")
+
+
+# --- parser ---------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsarchive",
+        description="Archive news sites: discover, fetch, extract, deduplicate, store.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("crawl", help="run one crawl (in its own process)")
+    p.add_argument("site", help="a declared site key (see `newsarchive sites`) or `generic`")
+    p.add_argument(
+        "--url",
+        help="entry point: for generic, any homepage/feed/sitemap; for a "
+        "declared site, a copy or mirror of it",
+    )
+    p.add_argument(
+        "-a", dest="arg", action="append", metavar="NAME=VALUE", help="spider argument (repeatable)"
+    )
+    p.add_argument(
+        "-s", dest="set", action="append", metavar="NAME=VALUE", help="Scrapy setting (repeatable)"
+    )
+    p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("sites", help="declared sites with their last run")
+    p.set_defaults(func=cmd_sites)
+
+    p = sub.add_parser("extract", help="print, as JSON, what the crawl would archive for a page")
+    p.add_argument("path", help="a saved HTML page")
+    p.add_argument("--url", required=True, help="the URL the page was fetched from")
+    p.add_argument("--site", help="site key whose cleaning rules apply (default: by URL host)")
+    p.add_argument("--content-type", default="text/html", help="as the server declared it")
+    p.add_argument("--explain", action="store_true", help="list every dropped line and its rule")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("export", help="write the archive's articles as JSON lines or CSV")
+    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    p.add_argument("--site", help="only this site key")
+    p.add_argument("--since", help="only articles first archived on or after this ISO date")
+    p.add_argument("--output", help="file to write (default: standard output)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("stats", help="archive totals and recent runs")
+    p.add_argument("--runs", type=int, default=15, help="how many recent runs to list")
+    p.add_argument("--json", action="store_true", help="totals as JSON")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("db", help="schema migrations")
+    p.add_argument("action", choices=("upgrade", "current"))
+    p.set_defaults(func=cmd_db)
+
+    p = sub.add_parser("demo", help="serve the demo web, crawl it into a fresh archive, summarise")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CliError as exc:
+        print(f"newsarchive: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

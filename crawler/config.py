@@ -1,0 +1,42 @@
+"""The app's typed configuration, from the environment (Scrapy's crawl tuning stays in settings)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class AppConfig(BaseSettings):
+    """Where the archive lives and how the app runs.
+
+    Environment variables: NEWSARCHIVE_DATA_DIR (default ./data), DATABASE_URL (default: a SQLite
+    file in the data directory), NEWSARCHIVE_WARC_MAX_BYTES, NEWSARCHIVE_EXTRACT_WORKERS.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="NEWSARCHIVE_", extra="ignore")
+
+    data_dir: Path = Path("data")
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "NEWSARCHIVE_DATABASE_URL")
+    )
+    # WARC files rotate at this size (the usual archival size is 1 GB).
+    warc_max_bytes: int = Field(default=1_000_000_000, gt=0)
+    # Extraction worker processes; 0 means one per core.
+    extract_workers: int = Field(default=0, ge=0)
+
+    @property
+    def database_url_resolved(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'archive.sqlite').resolve()}"
+
+    @property
+    def warc_dir(self) -> Path:
+        return self.data_dir / "warc"
+
+    @property
+    def workers(self) -> int:
+        return self.extract_workers or os.cpu_count() or 1

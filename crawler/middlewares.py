@@ -1,0 +1,86 @@
+"""Downloader middlewares: raw capture of every response to WARC."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from http import HTTPStatus
+from pathlib import Path
+from typing import Self
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
+
+from crawler.warc import WarcWriter
+
+WARC_META_KEY = "newsarchive_warc"
+
+
+def _header_pairs(headers: object) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for key, values in headers.items():  # type: ignore[attr-defined]
+        name = key.decode("latin-1")
+        for value in values:
+            pairs.append((name, value.decode("latin-1")))
+    return pairs
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+class WarcCaptureMiddleware:
+    """Writes every response that reaches it to WARC and tells the spider where it went.
+
+    It sits below HttpCompressionMiddleware (priority < 590), so it stores the decoded payload
+    that extraction sees, and above RetryMiddleware (550), so every retried 5xx is kept too.
+    The location goes into `response.meta["newsarchive_warc"]`.
+    """
+
+    def __init__(self, writer: WarcWriter, crawler: Crawler) -> None:
+        self.writer = writer
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not crawler.settings.getbool("NEWSARCHIVE_WARC_ENABLED", True):
+            raise NotConfigured
+        from crawler.config import AppConfig
+
+        config = AppConfig()
+        data_dir = Path(crawler.settings.get("NEWSARCHIVE_DATA_DIR") or config.data_dir)
+        max_bytes = crawler.settings.getint("NEWSARCHIVE_WARC_MAX_BYTES", config.warc_max_bytes)
+        mw = cls(WarcWriter(data_dir, max_bytes=max_bytes), crawler)
+        crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
+        return mw
+
+    def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Response:
+        ref = self.writer.write(
+            url=response.url,
+            method=request.method,
+            request_headers=_header_pairs(request.headers),
+            status=response.status,
+            reason=_reason(response.status),
+            response_headers=_header_pairs(response.headers),
+            body=response.body,
+            fetched_at=datetime.now(UTC),
+        )
+        response.meta[WARC_META_KEY] = {
+            "file": ref.file,
+            "offset": ref.offset,
+            "length": ref.length,
+            "payload_digest": ref.payload_digest,
+        }
+        if self.stats is not None:
+            self.stats.inc_value("archive/warc/records")
+            self.stats.inc_value("archive/warc/bytes", ref.length)
+        return response
+
+    def spider_closed(self) -> None:
+        self.writer.close()

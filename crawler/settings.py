@@ -1,0 +1,56 @@
+"""Scrapy settings for newsarchive: polite by default, every value overridable with `-s`."""
+
+from crawler import __version__
+from pipelines import EXTRACT_PIPELINE_ORDER, STORE_PIPELINE_ORDER
+
+BOT_NAME = "newsarchive"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# An honest User-Agent: who we are and where to read about it.
+USER_AGENT = (
+    f"newsarchive/{__version__} (+https://github.com/newsarchive/newsarchive; "
+    "archival crawler for news research)"
+)
+
+# Politeness on real sites: robots.txt, a per-host delay adapted to the server's latency,
+# few parallel requests per host. The benchmark and the demo (loopback) override these.
+ROBOTSTXT_OBEY = True
+DOWNLOAD_DELAY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Timeouts, retries and limits: bad servers cost a counted error, never a hang or a crash.
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 10
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+
+DOWNLOADER_MIDDLEWARES = {
+    # Below HttpCompressionMiddleware (590): store the decoded payload; see the class docstring.
+    "crawler.middlewares.WarcCaptureMiddleware": 580,
+}
+
+ITEM_PIPELINES = {
+    "pipelines.archive.ExtractPipeline": EXTRACT_PIPELINE_ORDER,
+    "pipelines.archive.StorePipeline": STORE_PIPELINE_ORDER,
+}
+
+# Items from one response are few; this bounds the pages waiting for an extraction worker.
+CONCURRENT_ITEMS = 32
+
+# newsarchive's own settings (all optional; the environment's AppConfig gives the defaults):
+# NEWSARCHIVE_DATA_DIR, NEWSARCHIVE_DATABASE_URL, NEWSARCHIVE_WARC_MAX_BYTES,
+# NEWSARCHIVE_EXTRACT_WORKERS, NEWSARCHIVE_EXTRACT_MAX_BYTES, NEWSARCHIVE_STORE_BATCH_SIZE,
+# NEWSARCHIVE_STORE_FLUSH_SECONDS, NEWSARCHIVE_MIRRORS (site key -> extra mirror hosts).

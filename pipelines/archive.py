@@ -1,0 +1,308 @@
+"""Scrapy item pipelines: extraction in a worker pool, then batched, race-safe archive writes."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from typing import Any, Self
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from crawler.items import KIND_ARTICLE, FetchedPage
+from db.engine import make_engine
+from db.repo import ArticleData, FetchRecord, RunCounts, finish_run, start_run, store_batch
+from pipelines.extract import extract_article
+from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
+
+logger = logging.getLogger(__name__)
+
+
+def _warm_worker() -> None:
+    """Load trafilatura and the language profiles once per worker, not on the first page."""
+    from pipelines.language import detect_language
+
+    detect_language("Ein kurzer Satz, damit die Sprachprofile geladen sind.", "de")
+
+
+class ExtractPipeline:
+    """Runs `extract_article` for each article page in a bounded pool of worker processes.
+
+    Extraction costs tens of milliseconds of CPU a page; on the reactor thread it would stall
+    downloads and use one core only (FIELD-NOTES: a naive spider reaches half of two cores).
+    The pipeline awaits the worker's future, so the reactor stays free meanwhile.
+    """
+
+    def __init__(self, crawler: Crawler, workers: int, max_bytes: int) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.workers = workers
+        self.max_bytes = max_bytes
+        self.pool: ProcessPoolExecutor | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        from crawler.config import AppConfig
+
+        settings = crawler.settings
+        if not settings.getbool("NEWSARCHIVE_EXTRACT_ENABLED", True):
+            raise NotConfigured
+        workers = settings.getint("NEWSARCHIVE_EXTRACT_WORKERS", 0) or AppConfig().workers
+        max_bytes = settings.getint("NEWSARCHIVE_EXTRACT_MAX_BYTES", 8 * 1024 * 1024)
+        return cls(crawler, workers, max_bytes)
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # forkserver: workers start from a clean process, not a fork of the reactor's.
+        return ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("forkserver"),
+            initializer=_warm_worker,
+        )
+
+    def open_spider(self) -> None:
+        self.pool = self._new_pool()
+
+    def close_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+            self.pool = None
+
+    def _rules(self) -> CleaningRules:
+        site = getattr(self.crawler.spider, "site", None)
+        rules = getattr(site, "cleaning", None)
+        return rules if isinstance(rules, CleaningRules) else CleaningRules()
+
+    async def process_item(self, item: Any) -> Any:
+        if not isinstance(item, FetchedPage) or item.kind != KIND_ARTICLE:
+            return item
+        if item.error is not None or item.status != 200:
+            return item
+        assert self.pool is not None
+        inp = ExtractInput(
+            url=item.url,
+            body=item.body,
+            headers=item.headers,
+            rules=self._rules(),
+            hints=item.hints,
+        )
+        try:
+            result = await asyncio.wrap_future(
+                self.pool.submit(extract_article, inp, max_bytes=self.max_bytes)
+            )
+        except BrokenProcessPool:
+            # A worker died (out of memory, a crash in lxml): record the page, carry on.
+            logger.error("extraction worker died on %s; restarting the pool", item.url)
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool()
+            result = ExtractedArticle(outcome="error", url=item.url, error="worker crashed")
+        if self.stats is not None:
+            self.stats.inc_value(f"archive/extract/{result.outcome}")
+        item.extracted = result
+        item.body = b""  # the raw bytes are in the WARC file; don't carry them further
+        return item
+
+
+def _fetch_outcome(page: FetchedPage) -> str:
+    """The fetch's outcome before storing; "archived" may still become "duplicate"."""
+    if page.kind != KIND_ARTICLE:
+        return "discovery" if page.error is None and page.status < 400 else "fetch_error"
+    if page.error is not None:
+        return "fetch_error"
+    if page.status != 200:
+        return "http_error"
+    ext = page.extracted
+    if ext is None:
+        return "extract_error"
+    return {
+        "ok": "archived",
+        "empty": "empty",
+        "binary": "binary",
+        "too_large": "too_large",
+        "not_html": "not_html",
+    }.get(ext.outcome, "extract_error")
+
+
+def to_record(page: FetchedPage, site_name: str) -> FetchRecord:
+    """Map a fetched (and extracted) page to what the archive stores."""
+    ext = page.extracted
+    outcome = _fetch_outcome(page)
+    article = None
+    if outcome == "archived" and ext is not None and ext.content_hash:
+        article = ArticleData(
+            content_hash=ext.content_hash,
+            text=ext.text,
+            language=ext.language,
+            title=ext.title,
+            canonical_url=ext.canonical_url,
+            published_at=ext.published_at,
+            published_at_raw=ext.published_at_raw,
+            modified_at=ext.modified_at,
+            authors=list(ext.authors),
+            description=ext.description,
+            tags=list(ext.tags),
+            section=ext.section,
+            site_name=ext.site_name,
+            image_url=ext.image_url,
+        )
+    elif outcome == "archived":
+        outcome = "empty"
+    error = page.error or (ext.error if ext is not None else None)
+    if outcome == "http_error" and error is None:
+        error = f"HTTP {page.status}"
+    length = page.headers.get("content-length")
+    return FetchRecord(
+        site_key=page.site,
+        site_name=site_name,
+        url=page.url,
+        requested_url=page.requested_url,
+        kind=page.kind,
+        status=page.status,
+        fetched_at=page.fetched_at,
+        outcome=outcome,
+        source=page.source,
+        content_type=page.headers.get("content-type"),
+        content_length=int(length) if length and length.isdigit() else None,
+        payload_digest=page.payload_digest,
+        warc_file=page.warc_file,
+        warc_offset=page.warc_offset,
+        warc_length=page.warc_length,
+        error=error,
+        encoding=ext.encoding if ext is not None else None,
+        article=article,
+    )
+
+
+class StorePipeline:
+    """Writes fetches and articles to the archive in batches, off the reactor thread.
+
+    A batch is one transaction (all or nothing) and writes are serialised through one lock, so
+    the archive never holds half a page. Batches go out when full or every `flush_seconds`;
+    a crawl killed in between loses at most that window, and re-running it fills the gap
+    without duplicates (articles and sightings are insert-or-ignore).
+    """
+
+    def __init__(
+        self, crawler: Crawler, database_url: str, batch_size: int, flush_seconds: float
+    ) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.database_url = database_url
+        self.batch_size = batch_size
+        self.flush_seconds = flush_seconds
+        self.buffer: list[FetchRecord] = []
+        self.run_id: int | None = None
+        self.counts = RunCounts()
+        self._lock = asyncio.Lock()
+        self._last_flush = time.monotonic()
+        self._site_name = ""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        from crawler.config import AppConfig
+
+        settings = crawler.settings
+        url = settings.get("NEWSARCHIVE_DATABASE_URL") or AppConfig().database_url_resolved
+        pipe = cls(
+            crawler,
+            url,
+            batch_size=settings.getint("NEWSARCHIVE_STORE_BATCH_SIZE", 100),
+            flush_seconds=settings.getfloat("NEWSARCHIVE_STORE_FLUSH_SECONDS", 2.0),
+        )
+        crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)
+        return pipe
+
+    def open_spider(self) -> None:
+        from db.engine import ensure_schema
+
+        spider = self.crawler.spider
+        site = getattr(spider, "site", None)
+        site_key = getattr(site, "key", None) or getattr(spider, "name", "unknown")
+        self._site_name = getattr(site, "name", None) or site_key
+        self.engine = make_engine(self.database_url)
+        # A schema error stops the crawl here, before anything is fetched.
+        ensure_schema(self.engine)
+        arguments = dict(getattr(spider, "archive_arguments", {}) or {})
+        self.run_id = start_run(
+            self.engine, getattr(spider, "name", "unknown"), site_key, self._site_name, arguments
+        )
+        if self.stats is not None:
+            self.stats.set_value("archive/run_id", self.run_id)
+
+    async def process_item(self, item: Any) -> Any:
+        if not isinstance(item, FetchedPage):
+            return item
+        self.buffer.append(to_record(item, self._site_name))
+        if (
+            len(self.buffer) >= self.batch_size
+            or time.monotonic() - self._last_flush >= self.flush_seconds
+        ):
+            await self.flush()
+        return item
+
+    async def flush(self) -> None:
+        async with self._lock:
+            batch, self.buffer = self.buffer, []
+            self._last_flush = time.monotonic()
+            if not batch:
+                return
+            results = await asyncio.to_thread(store_batch, self.engine, self.run_id, batch)
+        self._count(batch, [r.outcome for r in results])
+
+    def _count(self, batch: list[FetchRecord], outcomes: list[str]) -> None:
+        for rec, outcome in zip(batch, outcomes, strict=True):
+            self.counts.pages_fetched += 1
+            if outcome == "archived":
+                self.counts.articles_new += 1
+            elif outcome == "duplicate":
+                self.counts.duplicates += 1
+            elif outcome == "empty":
+                self.counts.empty_pages += 1
+            elif outcome not in ("discovery",):
+                self.counts.errors += 1
+            if self.stats is not None:
+                self.stats.inc_value(f"archive/fetch/{outcome}")
+                if rec.kind == KIND_ARTICLE and outcome in ("archived", "duplicate"):
+                    key = "archive/articles/new" if outcome == "archived" else "archive/dedup/exact"
+                    self.stats.inc_value(key)
+
+    async def close_spider(self) -> None:
+        await self.flush()
+
+    def spider_closed(self, reason: str) -> None:
+        """Close the run record once Scrapy knows why the crawl ended."""
+        if self.run_id is None:
+            return
+        stats = self.stats.get_stats() if self.stats is not None else {}
+        if reason == "finished" or reason.startswith("closespider_"):
+            outcome = "finished"  # a page or time limit set by the operator is a normal end
+        elif reason == "shutdown":
+            outcome = "interrupted"  # Ctrl-C or SIGTERM
+        else:
+            outcome = "failed"
+        finish_run(
+            self.engine,
+            self.run_id,
+            outcome=outcome,
+            finish_reason=reason,
+            counts=replace(self.counts),
+            stats=_jsonable(stats),
+        )
+        self.engine.dispose()
+
+
+def _jsonable(stats: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in stats.items():
+        if isinstance(value, int | float | str | bool) or value is None:
+            out[key] = value
+        elif hasattr(value, "isoformat"):
+            out[key] = value.isoformat()
+        else:
+            out[key] = str(value)
+    return dict(sorted(out.items()))
