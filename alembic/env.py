@@ -24,6 +24,15 @@ def _engine() -> Engine:
     return make_engine(os.environ.get("DATABASE_URL") or AppConfig().database_url_resolved)
 
 
+def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    """Render our UTC column type as the plain type it is in the database."""
+    from db.models import UTCDateTime
+
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
 def run_migrations_offline() -> None:
     context.configure(
         url=str(_engine().url),
@@ -44,6 +53,7 @@ def run_migrations_online() -> None:
             # SQLite cannot ALTER most things; batch mode rebuilds tables instead.
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            render_item=_render_item,
         )
         with context.begin_transaction():
             context.run_migrations()

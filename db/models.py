@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -94,13 +95,40 @@ class CrawlRun(Base):
     finish_reason: Mapped[str | None] = mapped_column(String(100))
     pages_fetched: Mapped[int] = mapped_column(Integer, default=0)
     articles_new: Mapped[int] = mapped_column(Integer, default=0)
+    new_versions: Mapped[int] = mapped_column(Integer, default=0)
     duplicates: Mapped[int] = mapped_column(Integer, default=0)
     empty_pages: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
+    # HTTP error responses by status code, e.g. {"404": 3, "500": 1}
+    http_errors: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Share (0..1) of this run's archived articles that have a publication date.
+    date_share: Mapped[float | None]
     stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
     arguments: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # manual | scheduled
+    trigger: Mapped[str] = mapped_column(String(20), default="manual")
+    # The crawl process's exit status, when a supervisor (the scheduler) saw it end.
+    exit_status: Mapped[int | None]
+    pid: Mapped[int | None]
+    hostname: Mapped[str | None] = mapped_column(String(255))
 
     site: Mapped[Site | None] = relationship()
+    warnings: Mapped[list[RunWarning]] = relationship(back_populates="run")
+
+
+class RunWarning(Base):
+    """A monitor's finding about a run: the site may have stopped yielding articles."""
+
+    __tablename__ = "run_warnings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("crawl_runs.id"), index=True)
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"), index=True)
+    rule: Mapped[str] = mapped_column(String(60))  # e.g. no_new_articles, empty_share
+    message: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    run: Mapped[CrawlRun] = relationship(back_populates="warnings")
 
 
 class Article(Base):
@@ -127,9 +155,76 @@ class Article(Base):
     image_url: Mapped[str | None] = mapped_column(Text)
     first_seen_at: Mapped[datetime] = mapped_column(index=True)
     last_seen_at: Mapped[datetime]
+    # Versions: the row holds the latest; article_versions holds every version, this one too.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    # Near-duplicates: articles whose texts are near-identical share a cluster id (the id of
+    # the cluster's first article); None until the near-duplicate stage has seen it.
+    cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     site: Mapped[Site] = relationship()
     urls: Mapped[list[ArticleUrl]] = relationship(back_populates="article")
+
+
+class ArticleVersion(Base):
+    """Every version of an article's cleaned text, kept when a revisit finds it edited."""
+
+    __tablename__ = "article_versions"
+    __table_args__ = (UniqueConstraint("article_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    modified_at: Mapped[datetime | None]  # as the page declared it
+    seen_at: Mapped[datetime]  # when the archive first saw this version
+    url: Mapped[str] = mapped_column(Text)  # where it was seen
+    fetch_id: Mapped[int | None] = mapped_column(ForeignKey("fetches.id"))
+    # How the version came to be: crawl (first fetch), revisit, or reextract.
+    origin: Mapped[str] = mapped_column(String(20), default="crawl")
+
+
+class ArticleSignature(Base):
+    """An article's MinHash signature and LSH band keys, for the near-duplicate index."""
+
+    __tablename__ = "article_signatures"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ArticleBand(Base):
+    """One LSH band key of an article: articles sharing a (band, key) are candidates."""
+
+    __tablename__ = "article_bands"
+    __table_args__ = (Index("ix_article_bands_band_key", "band", "key"),)
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    band: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger)
+
+
+class UrlState(Base):
+    """What the crawler knows about a URL: for conditional requests and the revisit schedule."""
+
+    __tablename__ = "url_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)  # canonicalised
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # article | discovery
+    first_fetched_at: Mapped[datetime]
+    last_fetched_at: Mapped[datetime]
+    last_status: Mapped[int] = mapped_column(Integer)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)  # the header, verbatim
+    body_digest: Mapped[str | None] = mapped_column(String(80))
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    revisits: Mapped[int] = mapped_column(Integer, default=0)  # revisits done so far
+    # When the URL should be fetched again; None: not again (unless rediscovered as new).
+    next_due_at: Mapped[datetime | None] = mapped_column(index=True)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
 
 
 class ArticleUrl(Base):

@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from db.engine import session_scope
-from db.models import Article, ArticleUrl, CrawlRun, Fetch, Site, utcnow
+from db.models import Article, ArticleUrl, ArticleVersion, CrawlRun, Fetch, Site, utcnow
 
 
 @dataclass
@@ -94,32 +94,48 @@ def store_batch(
             sid = site_ids.get(rec.site_key)
             if sid is None:
                 sid = site_ids[rec.site_key] = site_id(session, rec.site_key, rec.site_name)
-            outcome, article_id = rec.outcome, None
+            outcome, article_id, is_new = rec.outcome, None, False
             if rec.article is not None:
                 article_id, is_new = _upsert_article(session, sid, rec)
                 outcome = "archived" if is_new else "duplicate"
-            session.add(
-                Fetch(
-                    run_id=run_id,
-                    site_id=sid,
-                    url=rec.url,
-                    requested_url=rec.requested_url,
-                    kind=rec.kind,
-                    source=rec.source,
-                    status=rec.status,
-                    fetched_at=rec.fetched_at,
-                    content_type=rec.content_type,
-                    content_length=rec.content_length,
-                    payload_digest=rec.payload_digest,
-                    warc_file=rec.warc_file,
-                    warc_offset=rec.warc_offset,
-                    warc_length=rec.warc_length,
-                    outcome=outcome,
-                    error=rec.error,
-                    encoding=rec.encoding,
-                    article_id=article_id,
-                )
+            fetch = Fetch(
+                run_id=run_id,
+                site_id=sid,
+                url=rec.url,
+                requested_url=rec.requested_url,
+                kind=rec.kind,
+                source=rec.source,
+                status=rec.status,
+                fetched_at=rec.fetched_at,
+                content_type=rec.content_type,
+                content_length=rec.content_length,
+                payload_digest=rec.payload_digest,
+                warc_file=rec.warc_file,
+                warc_offset=rec.warc_offset,
+                warc_length=rec.warc_length,
+                outcome=outcome,
+                error=rec.error,
+                encoding=rec.encoding,
+                article_id=article_id,
             )
+            session.add(fetch)
+            if is_new:
+                assert rec.article is not None and article_id is not None
+                session.flush()  # the fetch id, for the version's provenance
+                session.add(
+                    ArticleVersion(
+                        article_id=article_id,
+                        version=1,
+                        content_hash=rec.article.content_hash,
+                        title=rec.article.title,
+                        text=rec.article.text,
+                        modified_at=rec.article.modified_at,
+                        seen_at=rec.fetched_at,
+                        url=rec.url,
+                        fetch_id=fetch.id,
+                        origin="crawl",
+                    )
+                )
             results.append(StoreResult(outcome, article_id))
     return results
 
@@ -190,27 +206,60 @@ def _upsert_article(session: Session, sid: int, rec: FetchRecord) -> tuple[int, 
 
 
 def start_run(
-    engine: Engine, spider: str, site_key: str, site_name: str, arguments: dict[str, Any]
+    engine: Engine,
+    spider: str,
+    site_key: str,
+    site_name: str,
+    arguments: dict[str, Any],
+    *,
+    trigger: str = "manual",
+    pid: int | None = None,
+    hostname: str | None = None,
 ) -> int:
+    """Create a run record in state "running" and return its id."""
     with session_scope(engine) as session:
         run = CrawlRun(
             spider=spider,
             site_id=site_id(session, site_key, site_name),
             arguments=arguments,
             stats={},
+            trigger=trigger,
+            pid=pid,
+            hostname=hostname,
         )
         session.add(run)
         session.flush()
         return run.id
 
 
+def claim_run(engine: Engine, run_id: int, *, pid: int, hostname: str) -> bool:
+    """Adopt a run record a supervisor created for this process; False if there is none."""
+    with session_scope(engine) as session:
+        result = session.execute(
+            update(CrawlRun)
+            .where(CrawlRun.id == run_id, CrawlRun.outcome == "running")
+            .values(pid=pid, hostname=hostname)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
 @dataclass
 class RunCounts:
     pages_fetched: int = 0
     articles_new: int = 0
+    new_versions: int = 0
     duplicates: int = 0
     empty_pages: int = 0
     errors: int = 0
+    http_errors: dict[str, int] = field(default_factory=dict)
+    archived_with_date: int = 0
+
+    @property
+    def date_share(self) -> float | None:
+        """Share of this run's new articles that have a publication date (None: no articles)."""
+        if not self.articles_new:
+            return None
+        return self.archived_with_date / self.articles_new
 
 
 def finish_run(
@@ -232,9 +281,12 @@ def finish_run(
                 finish_reason=finish_reason,
                 pages_fetched=counts.pages_fetched,
                 articles_new=counts.articles_new,
+                new_versions=counts.new_versions,
                 duplicates=counts.duplicates,
                 empty_pages=counts.empty_pages,
                 errors=counts.errors,
+                http_errors=dict(sorted(counts.http_errors.items())),
+                date_share=counts.date_share,
                 stats=stats,
             )
         )

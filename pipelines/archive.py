@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import socket
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
 from typing import Any, Self
 
 from scrapy import signals
@@ -17,7 +18,15 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.items import KIND_ARTICLE, FetchedPage
 from db.engine import make_engine
-from db.repo import ArticleData, FetchRecord, RunCounts, finish_run, start_run, store_batch
+from db.repo import (
+    ArticleData,
+    FetchRecord,
+    RunCounts,
+    claim_run,
+    finish_run,
+    start_run,
+    store_batch,
+)
 from pipelines.extract import extract_article
 from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
 
@@ -228,9 +237,22 @@ class StorePipeline:
         # A schema error stops the crawl here, before anything is fetched.
         ensure_schema(self.engine)
         arguments = dict(getattr(spider, "archive_arguments", {}) or {})
-        self.run_id = start_run(
-            self.engine, getattr(spider, "name", "unknown"), site_key, self._site_name, arguments
-        )
+        host, pid = socket.gethostname(), os.getpid()
+        # A supervisor (the scheduler) creates the run record before it spawns the crawl, so
+        # a crawl that dies early is still on record; otherwise the crawl creates its own.
+        given = self.crawler.settings.getint("NEWSARCHIVE_RUN_ID", 0)
+        if given and claim_run(self.engine, given, pid=pid, hostname=host):
+            self.run_id = given
+        else:
+            self.run_id = start_run(
+                self.engine,
+                getattr(spider, "name", "unknown"),
+                site_key,
+                self._site_name,
+                arguments,
+                pid=pid,
+                hostname=host,
+            )
         if self.stats is not None:
             self.stats.set_value("archive/run_id", self.run_id)
 
@@ -263,8 +285,13 @@ class StorePipeline:
                 self.counts.duplicates += 1
             elif outcome == "empty":
                 self.counts.empty_pages += 1
-            elif outcome not in ("discovery",):
+            elif outcome != "discovery":
                 self.counts.errors += 1
+            if outcome == "archived" and rec.article is not None and rec.article.published_at:
+                self.counts.archived_with_date += 1
+            if rec.status >= 400:
+                key = str(rec.status)
+                self.counts.http_errors[key] = self.counts.http_errors.get(key, 0) + 1
             if self.stats is not None:
                 self.stats.inc_value(f"archive/fetch/{outcome}")
                 if rec.kind == KIND_ARTICLE and outcome in ("archived", "duplicate"):
@@ -290,7 +317,7 @@ class StorePipeline:
             self.run_id,
             outcome=outcome,
             finish_reason=reason,
-            counts=replace(self.counts),
+            counts=self.counts,
             stats=_jsonable(stats),
         )
         self.engine.dispose()

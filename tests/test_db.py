@@ -161,3 +161,50 @@ def test_run_records(engine: Engine) -> None:
     )
     assert run.finished_at is not None
     assert fetches == [("archived", run_id), ("empty", run_id)]
+
+
+def test_older_archive_gets_a_message_then_upgrades_with_its_data(database_url: str) -> None:
+    from db.engine import upgrade
+
+    eng = make_engine(database_url)
+    upgrade(eng, "0001")
+    with eng.begin() as conn:
+        conn.execute(
+            text("INSERT INTO sites (id, key, name, created_at) VALUES (1, 'a', 'A', :t)"),
+            {"t": T0.replace(tzinfo=None)},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, content_hash, site_id, url, text, language, authors, "
+                "tags, first_seen_at, last_seen_at) VALUES (1, 'h', 1, 'https://a.example/1', "
+                "'Alter Text', 'de', '[]', '[]', :t, :t)"
+            ),
+            {"t": T0.replace(tzinfo=None)},
+        )
+    with pytest.raises(SchemaError, match="newsarchive db upgrade"):
+        ensure_schema(eng)
+    upgrade(eng)
+    ensure_schema(eng)
+    from db.models import ArticleVersion
+
+    with eng.connect() as conn:
+        version = conn.execute(select(ArticleVersion)).one()
+        article_version = conn.execute(select(Article.version)).scalar_one()
+    assert (version.article_id, version.version, version.text) == (1, 1, "Alter Text")
+    assert article_version == 1
+    eng.dispose()
+
+
+def test_new_articles_get_version_one_with_provenance(engine: Engine) -> None:
+    from db.models import ArticleVersion
+
+    store_batch(
+        engine, None, [_rec("https://a.example/1", "h1"), _rec("https://b.example/1", "h1")]
+    )
+    with engine.connect() as conn:
+        versions = conn.execute(select(ArticleVersion)).all()
+        fetch_id = conn.execute(
+            select(Fetch.id).where(Fetch.url == "https://a.example/1")
+        ).scalar_one()
+    assert len(versions) == 1
+    assert (versions[0].version, versions[0].fetch_id, versions[0].origin) == (1, fetch_id, "crawl")
