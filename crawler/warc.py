@@ -66,7 +66,7 @@ class WarcWriter:
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
         self._name = f"{self.prefix}-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
         self._fh = open(self.directory / self._name, "ab")  # noqa: SIM115 (kept open across calls)
-        self._writer = WARCWriter(self._fh, gzip=True)
+        self._writer = WARCWriter(self._fh, gzip=True, warc_version="1.1")
         info = self._writer.create_warcinfo_record(
             self._name, {"software": f"newsarchive/{__version__}", "format": "WARC/1.1"}
         )
