@@ -38,7 +38,7 @@ class WarcCaptureMiddleware:
 
     It sits below HttpCompressionMiddleware (priority < 590), so it stores the decoded payload
     that extraction sees, and above RetryMiddleware (550), so every retried 5xx is kept too.
-    The location goes into `response.meta["newsarchive_warc"]`.
+    The location goes into `request.meta["newsarchive_warc"]` (the response sees it as meta).
     """
 
     def __init__(self, writer: WarcWriter, crawler: Crawler) -> None:
@@ -71,7 +71,8 @@ class WarcCaptureMiddleware:
             body=response.body,
             fetched_at=datetime.now(UTC),
         )
-        response.meta[WARC_META_KEY] = {
+        # request.meta, not response.meta: the response is not tied to its request yet here.
+        request.meta[WARC_META_KEY] = {
             "file": ref.file,
             "offset": ref.offset,
             "length": ref.length,

@@ -17,7 +17,6 @@ USER_AGENT = (
 # few parallel requests per host. The benchmark and the demo (loopback) override these.
 ROBOTSTXT_OBEY = True
 DOWNLOAD_DELAY = 1.0
-RANDOMIZE_DOWNLOAD_DELAY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 AUTOTHROTTLE_ENABLED = True
@@ -40,6 +39,11 @@ LOG_LEVEL = "INFO"
 DOWNLOADER_MIDDLEWARES = {
     # Below HttpCompressionMiddleware (590): store the decoded payload; see the class docstring.
     "crawler.middlewares.WarcCaptureMiddleware": 580,
+}
+
+# One crawl per site at a time, scheduled or by hand: a lock the crawl process holds.
+EXTENSIONS = {
+    "crawler.extensions.SiteLockExtension": 100,
 }
 
 ITEM_PIPELINES = {

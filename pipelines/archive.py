@@ -293,7 +293,7 @@ class StorePipeline:
                 key = str(rec.status)
                 self.counts.http_errors[key] = self.counts.http_errors.get(key, 0) + 1
             if self.stats is not None:
-                self.stats.inc_value(f"archive/fetch/{outcome}")
+                self.stats.inc_value(f"archive/outcome/{outcome}")
                 if rec.kind == KIND_ARTICLE and outcome in ("archived", "duplicate"):
                     key = "archive/articles/new" if outcome == "archived" else "archive/dedup/exact"
                     self.stats.inc_value(key)
@@ -320,6 +320,15 @@ class StorePipeline:
             counts=self.counts,
             stats=_jsonable(stats),
         )
+        # The run monitors judge every run, manual or scheduled; a bug in them must never
+        # fail the crawl whose data is already safely stored.
+        try:
+            from crawler.monitors import THRESHOLDS_SETTING, evaluate_run
+
+            overrides = self.crawler.settings.get(THRESHOLDS_SETTING)
+            evaluate_run(self.engine, self.run_id, overrides=overrides)
+        except Exception:
+            logger.exception("run monitors failed on run %s", self.run_id)
         self.engine.dispose()
 
 

@@ -1,0 +1,848 @@
+"""The shared base spider: finds a site's article URLs and fetches them, never extracting text."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any, ClassVar, NoReturn, Self
+from urllib.parse import urlsplit, urlunsplit
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
+from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.settings import BaseSettings
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet import error as tx_error
+from twisted.python.failure import Failure
+
+from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
+from crawler.sitespec import Site
+from spiders import discovery
+
+logger = logging.getLogger(__name__)
+
+# Setting: extra mirror hosts per site key, {"rt_de": ["mirror.example"]} or the same as JSON.
+MIRRORS_SETTING = "NEWSARCHIVE_MIRRORS"
+# Response meta key crawler/middlewares.py (WarcCaptureMiddleware) fills with the location of
+# the raw capture; repeated here because spiders import nothing from crawler/ but items.
+WARC_META = "newsarchive_warc"
+
+# Our request meta keys.
+META_KIND = "newsarchive_kind"  # KIND_ARTICLE or KIND_DISCOVERY
+META_ROLE = "newsarchive_role"  # discovery page role: robots, sitemap, feed, section, start
+META_SOURCE = "newsarchive_source"  # article: how it was found
+META_HINTS = "newsarchive_hints"  # article: title, published_at, language
+META_DEPTH = "newsarchive_depth"  # generic spider: 0 for the entry page, 1 for its sections
+
+# Articles drain before more discovery is expanded, which bounds the scheduler queue when a
+# sitemap index fans out into hundreds of thousands of URLs.
+ROBOTS_PRIORITY = 20
+ARTICLE_PRIORITY = 10
+DISCOVERY_PRIORITY = 0
+
+# `handle_httpstatus_all` also switches RedirectMiddleware off (Scrapy 2.19 returns the 3xx
+# response to the callback), so article requests list every status except the redirect ones:
+# 4xx/5xx reach the callback, redirects are still followed and loops still detected.
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+HANDLED_STATUSES = [s for s in range(100, 600) if s not in _REDIRECT_STATUSES]
+
+# Hosts the `.invalid` TLD names never resolve (RFC 2606); sites declared on one only give
+# the shape of their URLs and are crawled on their mirrors.
+PLACEHOLDER_SUFFIX = ".invalid"
+
+_HOST_RE = re.compile(
+    r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
+)
+_KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+class SpiderConfigError(ValueError):
+    """A crawl cannot start with this configuration; the message is one line for the user."""
+
+
+class SpiderArgumentError(SpiderConfigError):
+    """A bad `-a name=value` spider argument."""
+
+    def __init__(self, name: str, value: object, reason: str) -> None:
+        super().__init__(f"bad spider argument {name}={value!r}: {reason}")
+        self.argument = name
+        self.value = value
+        self.reason = reason
+
+
+class SpiderConfigExit(SystemExit):
+    """Ends `scrapy crawl` with exit code 2 after the one-line message has been printed.
+
+    Scrapy 2.19 creates the spider inside the crawl task, after the command has returned
+    control to the event loop, so a UsageError cannot reach the command's own error handling,
+    and a plain exception is logged with a traceback (exit code 1). SystemExit propagates out
+    of the asyncio loop that AsyncCrawlerProcess runs (the default with the asyncio reactor)
+    and ends `scrapy crawl` quietly. Under a non-asyncio Twisted reactor (or
+    FORCE_CRAWLER_PROCESS) Twisted's inlineCallbacks would catch it and log a traceback.
+    """
+
+    def __init__(self, error: SpiderConfigError) -> None:
+        super().__init__(2)
+        self.error = error
+
+
+def exit_on_config_error(error: SpiderConfigError) -> NoReturn:
+    """Print `newsarchive: <error>` as the one line the operator sees, and exit with 2."""
+    sys.stderr.write(f"newsarchive: {error}\n")
+    sys.stderr.flush()
+    raise SpiderConfigExit(error) from error
+
+
+@dataclass(frozen=True)
+class SpiderParams:
+    """The validated `-a` arguments of one crawl."""
+
+    url: str | None = None  # a copy/mirror of the site (site spiders) or the entry (generic)
+    site: str | None = None  # generic only: the site key to record under
+    limit: int | None = None  # max article requests
+    since: datetime | None = None  # skip sitemap/feed entries dated before this (UTC)
+    mirrors: tuple[str, ...] = ()  # extra mirror hosts for this run
+
+    def as_arguments(self) -> dict[str, str]:
+        """The arguments as given (normalised), for the run record."""
+        given = {
+            "url": self.url,
+            "site": self.site,
+            "limit": str(self.limit) if self.limit is not None else None,
+            "since": self.since.isoformat() if self.since is not None else None,
+            "mirrors": ",".join(self.mirrors) or None,
+        }
+        return {name: value for name, value in given.items() if value is not None}
+
+
+def _arg_url(value: object) -> str:
+    text = str(value).strip()
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SpiderArgumentError("url", value, "must be an absolute http(s) URL")
+    try:
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError:
+        raise SpiderArgumentError("url", value, "has an invalid port") from None
+    return text
+
+
+def _arg_limit(value: object) -> int:
+    try:
+        limit = int(str(value).strip())
+    except ValueError:
+        raise SpiderArgumentError("limit", value, "must be a positive integer") from None
+    if limit < 1:
+        raise SpiderArgumentError("limit", value, "must be a positive integer")
+    return limit
+
+
+def _arg_since(value: object) -> datetime:
+    text = str(value).strip()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise SpiderArgumentError(
+            "since", value, "must be an ISO date (YYYY-MM-DD) or date-time"
+        ) from None
+    return discovery.as_utc(moment)
+
+
+def _arg_mirrors(value: object) -> tuple[str, ...]:
+    hosts = tuple(h.strip().lower() for h in str(value).split(",") if h.strip())
+    for host in hosts:
+        if not _HOST_RE.match(host):
+            raise SpiderArgumentError(
+                "mirrors", value, f"{host!r} is not a host name (comma-separated hosts)"
+            )
+    return hosts
+
+
+def _arg_site(value: object) -> str:
+    key = str(value).strip()
+    if not _KEY_RE.match(key):
+        raise SpiderArgumentError("site", value, "must be lower-case letters, digits and _")
+    return key
+
+
+def parse_arguments(
+    kwargs: Mapping[str, object],
+    *,
+    allowed: Iterable[str],
+    url_required: bool = False,
+    url_is_base: bool = True,
+) -> SpiderParams:
+    """Validate spider arguments against the schema; raises SpiderArgumentError.
+
+    `url_is_base`: `url` names a copy of a declared site, so only scheme://host[:port] may
+    be given (the site's own paths are kept when entry points are rebased onto it).
+    """
+    allowed = frozenset(allowed)
+    for name, value in kwargs.items():
+        if name == "_job":
+            continue  # scrapyd passes the job id as a spider argument
+        if name not in allowed:
+            known = ", ".join(sorted(allowed))
+            raise SpiderArgumentError(name, value, f"unknown argument (known: {known})")
+    url = _arg_url(kwargs["url"]) if "url" in kwargs else None
+    if url is not None and url_is_base:
+        parts = urlsplit(url)
+        if parts.path not in ("", "/") or parts.query or parts.fragment:
+            raise SpiderArgumentError(
+                "url",
+                kwargs["url"],
+                "must be a base URL (scheme://host[:port]/) for a site spider; "
+                "the site's paths are kept",
+            )
+    if url_required and url is None:
+        raise SpiderArgumentError("url", None, "is required")
+    return SpiderParams(
+        url=url,
+        site=_arg_site(kwargs["site"]) if "site" in kwargs else None,
+        limit=_arg_limit(kwargs["limit"]) if "limit" in kwargs else None,
+        since=_arg_since(kwargs["since"]) if "since" in kwargs else None,
+        mirrors=_arg_mirrors(kwargs["mirrors"]) if "mirrors" in kwargs else (),
+    )
+
+
+def mirrors_from_settings(settings: BaseSettings, key: str) -> tuple[str, ...]:
+    """The operator's extra mirrors for one site from NEWSARCHIVE_MIRRORS (dict or JSON)."""
+    raw = settings.get(MIRRORS_SETTING)
+    if not raw:
+        return ()
+    if isinstance(raw, BaseSettings):
+        raw = raw.copy_to_dict()
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError as exc:
+            raise SpiderConfigError(
+                f"bad setting {MIRRORS_SETTING}: not valid JSON ({exc})"
+            ) from None
+    if not isinstance(raw, Mapping):
+        raise SpiderConfigError(f"bad setting {MIRRORS_SETTING}: must map site keys to host lists")
+    value = raw.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list | tuple):
+        raise SpiderConfigError(f"bad setting {MIRRORS_SETTING}[{key!r}]: must be a list of hosts")
+    hosts = tuple(str(h).strip().lower() for h in value if str(h).strip())
+    for host in hosts:
+        if not _HOST_RE.match(host):
+            raise SpiderConfigError(
+                f"bad setting {MIRRORS_SETTING}[{key!r}]: {host!r} is not a host name"
+            )
+    return hosts
+
+
+# --------------------------------------------------------------------------- crawl plan
+
+
+@dataclass(frozen=True)
+class CrawlPlan:
+    """Everything a crawl run needs, derived once from the declaration, settings and args."""
+
+    params: SpiderParams
+    site: Site  # entry points already rebased/fanned out; mirrors include this run's
+    hosts: frozenset[str]  # normalised host names whose URLs are followed
+    base: str | None  # "scheme://host[:port]" every site URL is fetched from (-a url)
+    limit: int | None
+    since: datetime | None
+
+
+def normalise_host(host: str) -> str:
+    """Host identity for "is this URL on the site": case-insensitive, `www.` ignored."""
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def rebase(url: str, base: str) -> str:
+    """The same path and query on another scheme://host[:port]."""
+    target = urlsplit(base)
+    parts = urlsplit(url)
+    return urlunsplit((target.scheme, target.netloc, parts.path or "/", parts.query, ""))
+
+
+def make_plan(site: Site, params: SpiderParams, settings: BaseSettings) -> CrawlPlan:
+    """Merge mirrors (declaration, NEWSARCHIVE_MIRRORS, `mirrors`, `url` host), then rebase
+    the entry points onto `url` or fan placeholder-domain entry points out to the mirrors."""
+    mirrors: dict[str, None] = dict.fromkeys(site.mirrors)
+    mirrors.update(dict.fromkeys(mirrors_from_settings(settings, site.key)))
+    mirrors.update(dict.fromkeys(params.mirrors))
+    base = None
+    if params.url is not None:
+        parts = urlsplit(params.url)
+        base = f"{parts.scheme}://{parts.netloc.lower()}"
+        mirrors[(parts.hostname or "").lower()] = None
+    for domain in site.domains:
+        mirrors.pop(domain, None)
+    real_mirrors = [m for m in mirrors if not m.endswith(PLACEHOLDER_SUFFIX)]
+
+    def place(urls: tuple[str, ...]) -> tuple[str, ...]:
+        placed: dict[str, None] = {}
+        for url in urls:
+            host = urlsplit(url).hostname or ""
+            if base is not None:
+                placed[rebase(url, base)] = None
+            elif host.endswith(PLACEHOLDER_SUFFIX):
+                if not real_mirrors:
+                    raise SpiderConfigError(
+                        f"site {site.key!r} is declared on placeholder domains "
+                        f"({', '.join(site.domains)}): point it at a real host with "
+                        f"-a url=... or -a mirrors=... or {MIRRORS_SETTING}"
+                    )
+                for mirror in real_mirrors:
+                    placed[rebase(url, f"https://{mirror}")] = None
+            else:
+                placed[url] = None
+        return tuple(placed)
+
+    try:
+        planned = replace(
+            site,
+            mirrors=tuple(mirrors),
+            start_urls=place(site.start_urls),
+            feeds=place(site.feeds),
+            sitemaps=place(site.sitemaps),
+            sections=place(site.sections),
+        )
+    except ValueError as exc:
+        if isinstance(exc, SpiderConfigError):
+            raise
+        raise SpiderConfigError(str(exc)) from None
+    hosts = frozenset(normalise_host(h) for h in planned.hosts)
+    return CrawlPlan(
+        params=params,
+        site=planned,
+        hosts=hosts,
+        base=base,
+        limit=params.limit,
+        since=params.since,
+    )
+
+
+# --------------------------------------------------------------------------- failures
+
+
+def classify_failure(failure: Failure) -> tuple[str, int]:
+    """A short machine-readable error kind for a failed request, and the HTTP status (or 0).
+
+    Checked against Scrapy 2.19 (tests/test_spiders.py crawls a failing local site): timeouts,
+    DNS and connection errors arrive as Scrapy's own exception types once RetryMiddleware
+    gives up; "max redirections reached" and "Forbidden by robots.txt" arrive as plain
+    IgnoreRequest; DOWNLOAD_MAXSIZE arrives as DownloadCancelledError (with an empty message
+    when the body was streamed without a Content-Length); statuses the request does not
+    handle arrive as HttpError.
+    """
+    exc = failure.value
+    response = getattr(exc, "response", None)
+    status = response.status if isinstance(response, Response) else 0
+    if isinstance(exc, HttpError):
+        return f"http_{status}", status
+    if isinstance(exc, DownloadTimeoutError | tx_error.TimeoutError | tx_error.TCPTimedOutError):
+        return "timeout", status
+    if isinstance(exc, CannotResolveHostError | tx_error.DNSLookupError):
+        return "dns", status
+    if isinstance(exc, DownloadCancelledError):
+        # Scrapy's HTTP handlers only cancel a download for DOWNLOAD_MAXSIZE; timeouts are
+        # reported as DownloadTimeoutError.
+        return "too_large", status
+    if isinstance(
+        exc,
+        DownloadConnectionRefusedError
+        | DownloadFailedError
+        | ResponseDataLossError
+        | tx_error.ConnectError
+        | tx_error.ConnectionLost
+        | tx_error.ConnectionDone,
+    ) or type(exc).__name__ in ("TunnelError", "ResponseFailed", "ResponseNeverReceived"):
+        return "connection", status
+    if isinstance(exc, IgnoreRequest):
+        message = str(exc)
+        if "max redirections" in message:
+            return "redirect_loop", status
+        if "robots.txt" in message:
+            return "robots", status
+        if "offsite" in message:
+            return "offsite", status
+    message = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+    return f"other: {message}", status
+
+
+def error_stat_kind(error: str) -> str:
+    """The stats-key part of an error string ("other: ..." counts as "other")."""
+    return error.split(":", 1)[0]
+
+
+# --------------------------------------------------------------------------- the spider
+
+
+class NewsSpider(scrapy.Spider):
+    """Base for every site spider: set `name` and `site` (a `Site` declaration).
+
+    Discovers article URLs from robots.txt `Sitemap:` lines, declared sitemaps (indexes,
+    regular and Google News), RSS/Atom feeds (declared or announced on start/section pages),
+    section pages and start pages, and requests them. Yields a FetchedPage for every response
+    and every failure; extraction happens in the pipelines.
+
+    Only links on the site's hosts are followed, but the spider sets no `allowed_domains`:
+    Scrapy 2.19's OffsiteMiddleware drops an offsite *redirect* from its request_scheduled
+    signal handler, without calling the errback, which would leave a requested article with
+    no FetchedPage. Redirects are followed wherever they lead (a site moving to a new mirror
+    domain) and the page is recorded under its final URL.
+    """
+
+    site: Site
+    # The spider argument schema; subclasses narrow or extend it.
+    arguments: ClassVar[frozenset[str]] = frozenset({"url", "limit", "since", "mirrors"})
+    url_required: ClassVar[bool] = False
+    url_is_base: ClassVar[bool] = True
+    # The generic spider follows section pages linked from its entry page, one level deep.
+    follow_sections: ClassVar[bool] = False
+    max_sections: ClassVar[int] = 30
+
+    def __init__(self, plan: CrawlPlan, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.plan = plan
+        self.site = plan.site
+        # Recorded on the run by the store pipeline (pipelines/archive.py).
+        self.archive_arguments: dict[str, str] = plan.params.as_arguments()
+        self._seen: set[str] = set()
+        self._article_requests = 0
+        self._sections = 0
+
+    # ----- construction
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        try:
+            if args:
+                raise SpiderConfigError(f"unexpected positional spider arguments: {args!r}")
+            params = parse_arguments(
+                kwargs,
+                allowed=cls.arguments,
+                url_required=cls.url_required,
+                url_is_base=cls.url_is_base,
+            )
+            plan = make_plan(cls.declared_site(params), params, crawler.settings)
+        except SpiderConfigError as exc:
+            exit_on_config_error(exc)
+        spider = cls(plan)
+        spider._set_crawler(crawler)
+        return spider
+
+    @classmethod
+    def declared_site(cls, params: SpiderParams) -> Site:
+        """The site declaration this spider crawls (the generic spider builds one)."""
+        return cls.site
+
+    # ----- entry points
+
+    async def start(self) -> AsyncIterator[Any]:
+        for request in self.initial_requests():
+            yield request
+
+    def initial_requests(self) -> list[scrapy.Request]:
+        """robots.txt of every entry origin, then sitemaps, feeds, sections and start pages."""
+        site = self.site
+        entry_points: list[tuple[str, str]] = [
+            *((url, "sitemap") for url in site.sitemaps),
+            *((url, "feed") for url in site.feeds),
+            *((url, "section") for url in site.sections),
+            *((url, "start") for url in site.start_urls),
+        ]
+        origins: dict[str, None] = {}
+        for url, _ in entry_points:
+            parts = urlsplit(url)
+            origins.setdefault(f"{parts.scheme}://{parts.netloc}", None)
+        requests = [self.robots_request(f"{origin}/robots.txt") for origin in origins]
+        for url, role in entry_points:
+            request = self.discovery_request(url, role)
+            if request is not None:
+                requests.append(request)
+        return requests
+
+    # ----- request factories
+
+    def robots_request(self, url: str) -> scrapy.Request:
+        self._seen.add(url)
+        return scrapy.Request(
+            url,
+            callback=self.parse_robots,
+            errback=self.on_error,
+            priority=ROBOTS_PRIORITY,
+            # A missing robots.txt is normal: let every status reach the callback.
+            meta={META_KIND: KIND_DISCOVERY, META_ROLE: "robots", **_handle_statuses()},
+        )
+
+    def discovery_request(self, url: str, role: str, depth: int = 0) -> scrapy.Request | None:
+        """A request for a sitemap, feed, section or start page; None when not followed."""
+        target = self._on_site(url)
+        if target is None or target in self._seen:
+            return None
+        if self._limit_reached():
+            return None
+        self._seen.add(target)
+        return scrapy.Request(
+            target,
+            callback=self.parse_discovery,
+            errback=self.on_error,
+            priority=DISCOVERY_PRIORITY,
+            dont_filter=True,  # see article_request
+            meta={META_KIND: KIND_DISCOVERY, META_ROLE: role, META_DEPTH: depth},
+        )
+
+    def article_request(
+        self, url: str, source: str, hints: Mapping[str, str | None] | None = None
+    ) -> scrapy.Request | None:
+        """A request for a candidate article page; None when offsite, seen or over the limit."""
+        target = self._on_site(url)
+        if target is None:
+            return None
+        if target in self._seen:
+            self._inc("archive/discovery/duplicate")
+            return None
+        if self._limit_reached():
+            self._inc("archive/discovery/over_limit")
+            return None
+        self._seen.add(target)
+        self._article_requests += 1
+        self._inc("archive/discovery/article_urls")
+        if self.plan.limit is not None and self._article_requests == self.plan.limit:
+            logger.info("article limit %d reached: no further requests", self.plan.limit)
+        clean_hints = {k: v for k, v in (hints or {}).items() if v}
+        return scrapy.Request(
+            target,
+            callback=self.parse_article,
+            errback=self.on_error,
+            priority=ARTICLE_PRIORITY,
+            # Our own seen-set deduplicates; dont_filter keeps Scrapy's dupefilter from
+            # silently dropping a redirect onto an already fetched URL (RedirectMiddleware
+            # copies dont_filter), which would leave no FetchedPage for the requested one.
+            dont_filter=True,
+            meta={
+                META_KIND: KIND_ARTICLE,
+                META_SOURCE: source,
+                META_HINTS: clean_hints,
+                **_handle_statuses(),
+            },
+        )
+
+    def is_article_url(self, url: str) -> bool:
+        """The site's declared pattern, or the URL-shape heuristic when it declares none."""
+        declared = self.site.is_article_url(url)
+        return discovery.looks_like_article_url(url) if declared is None else declared
+
+    # ----- callbacks
+
+    def parse_robots(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
+        self._inc("archive/discovery/robots")
+        yield self.fetched_page(response, KIND_DISCOVERY, source="robots")
+        if response.status != 200:
+            return
+        text = response.body.decode("utf-8", "replace")
+        for url in discovery.sitemaps_from_robots(text, response.url):
+            request = self.discovery_request(url, "sitemap")
+            if request is not None:
+                yield request
+
+    def parse_discovery(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
+        """A sitemap, feed, section or start page: decided by content, not by expectation."""
+        role = str(response.meta.get(META_ROLE, "start"))
+        header = response.headers.get("Content-Type")
+        content_type = header.decode("latin-1") if header else None
+        if content_type is None and isinstance(response, HtmlResponse):
+            content_type = "text/html"  # Scrapy sniffed it from the body or URL
+        kind = discovery.detect_kind(response.body, content_type)
+        if kind == "sitemap":
+            yield from self._handle_sitemap(response)
+        elif kind == "feed":
+            yield from self._handle_feed(response)
+        elif kind == "html" and role in ("start", "section"):
+            yield from self._handle_html(response, role)
+        else:
+            expected = _EXPECTED.get(role, "a discovery page")
+            got = "HTML" if kind == "html" else "an unrecognised document"
+            yield self._unusable(response, role, f"expected {expected}, got {got}")
+
+    def parse_article(self, response: Response) -> Iterator[FetchedPage]:
+        self._inc("archive/fetch/article_count")
+        if not 200 <= response.status < 300:
+            self._inc(f"archive/fetch/article_status_count/{response.status}")
+        yield self.fetched_page(
+            response,
+            KIND_ARTICLE,
+            source=str(response.meta.get(META_SOURCE, "start")),
+            hints=dict(response.meta.get(META_HINTS) or {}),
+            body=response.body,
+        )
+
+    def on_error(self, failure: Failure) -> Iterator[FetchedPage]:
+        """Every failed request becomes a FetchedPage with `error` set, and a stat."""
+        request: scrapy.Request = failure.request  # type: ignore[attr-defined]
+        error, status = classify_failure(failure)
+        self._inc(f"archive/fetch/error/{error_stat_kind(error)}")
+        meta = request.meta
+        kind = str(meta.get(META_KIND, KIND_DISCOVERY))
+        response = getattr(failure.value, "response", None)
+        if isinstance(response, Response):
+            page = self.fetched_page(
+                response,
+                kind,
+                source=self._source_of(meta),
+                hints=dict(meta.get(META_HINTS) or {}),
+            )
+            page.error = error
+            yield page
+            return
+        logger.info("%s failed: %s", request.url, error)
+        yield FetchedPage(
+            url=request.url,
+            requested_url=_requested_url(meta, request.url),
+            site=self.site.key,
+            kind=kind,
+            status=status,
+            fetched_at=datetime.now(UTC),
+            source=self._source_of(meta),
+            hints=dict(meta.get(META_HINTS) or {}),
+            error=error,
+        )
+
+    # ----- discovery handlers
+
+    def _handle_sitemap(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
+        doc = discovery.parse_sitemap(response.body, base_url=response.url)
+        if doc.kind == "unknown":
+            yield self._unusable(response, "sitemap", doc.error or "not a sitemap")
+            return
+        source = "news-sitemap" if doc.is_news else "sitemap"
+        if doc.kind == "index":
+            self._inc("archive/discovery/sitemap_index")
+        else:
+            self._inc(f"archive/discovery/{source.replace('-', '_')}")
+        self._recovered(response, source, doc.error)
+        yield self.fetched_page(response, KIND_DISCOVERY, source=source)
+        for entry in doc.entries:
+            if doc.kind == "index":
+                if self._too_old(entry.lastmod):
+                    continue
+                request = self.discovery_request(entry.loc, "sitemap")
+            elif entry.is_news:
+                if self._too_old(entry.news_publication_date or entry.lastmod):
+                    continue
+                request = self.article_request(
+                    entry.loc,
+                    "news-sitemap",
+                    {
+                        "title": entry.news_title,
+                        "published_at": _iso(entry.news_publication_date),
+                        "language": entry.news_language,
+                    },
+                )
+            else:
+                if self._too_old(entry.lastmod):
+                    continue
+                if not self.is_article_url(entry.loc):
+                    self._inc("archive/discovery/non_article")
+                    continue
+                request = self.article_request(entry.loc, "sitemap")
+            if request is not None:
+                yield request
+
+    def _handle_feed(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
+        doc = discovery.parse_feed(response.body, base_url=response.url)
+        if doc.kind == "unknown":
+            yield self._unusable(response, "feed", doc.error or "not a feed")
+            return
+        self._inc("archive/discovery/feed")
+        self._recovered(response, "feed", doc.error)
+        yield self.fetched_page(response, KIND_DISCOVERY, source="feed")
+        for entry in doc.entries:
+            if self._too_old(entry.published):
+                continue
+            # Feeds list articles by definition: no URL-shape filter here.
+            request = self.article_request(
+                entry.link,
+                "feed",
+                {"title": entry.title, "published_at": entry.published, "language": doc.language},
+            )
+            if request is not None:
+                yield request
+
+    def _handle_html(self, response: Response, role: str) -> Iterator[FetchedPage | scrapy.Request]:
+        self._inc(f"archive/discovery/{role}")
+        yield self.fetched_page(response, KIND_DISCOVERY, source=role)
+        document: str | bytes = (
+            response.text if isinstance(response, TextResponse) else response.body
+        )
+        for url in discovery.feed_links(document, response.url):
+            request = self.discovery_request(url, "feed")
+            if request is not None:
+                yield request
+        links = discovery.page_links(document, response.url)
+        depth = int(response.meta.get(META_DEPTH, 0))
+        for url in links:
+            if not self._is_on_site(url):
+                continue
+            if self.is_article_url(url):
+                request = self.article_request(url, role)
+            elif (
+                self.follow_sections
+                and role == "start"
+                and depth == 0
+                and self._sections < self.max_sections
+                and discovery.looks_like_section_url(url)
+            ):
+                request = self.discovery_request(url, "section", depth=1)
+                if request is not None:
+                    self._sections += 1
+            else:
+                continue
+            if request is not None:
+                yield request
+
+    def _unusable(self, response: Response, role: str, problem: str) -> FetchedPage:
+        """A discovery document nothing could be read from: recorded with `error` set."""
+        self._inc("archive/discovery/malformed")
+        logger.warning("unusable %s %s: %s", role, response.url, problem)
+        page = self.fetched_page(response, KIND_DISCOVERY, source=role)
+        page.error = f"malformed: {' '.join(problem.split())[:300]}"
+        return page
+
+    def _recovered(self, response: Response, role: str, problem: str | None) -> None:
+        """A sitemap or feed read despite errors: counted and logged, not a failed fetch."""
+        if problem is not None:
+            self._inc("archive/discovery/malformed")
+            logger.warning("malformed %s %s (entries recovered): %s", role, response.url, problem)
+
+    # ----- items
+
+    def fetched_page(
+        self,
+        response: Response,
+        kind: str,
+        *,
+        source: str,
+        hints: dict[str, str] | None = None,
+        body: bytes = b"",
+    ) -> FetchedPage:
+        """A FetchedPage for a response; discovery pages carry no body (the WARC has it)."""
+        page = FetchedPage(
+            url=response.url,
+            requested_url=_requested_url(response.meta, response.url),
+            site=self.site.key,
+            kind=kind,
+            status=response.status,
+            fetched_at=datetime.now(UTC),
+            headers=_headers(response),
+            body=body,
+            source=source,
+            hints=hints or {},
+        )
+        warc = response.meta.get(WARC_META)
+        if isinstance(warc, Mapping):
+            page.warc_file = _opt_str(warc.get("file"))
+            page.warc_offset = _opt_int(warc.get("offset"))
+            page.warc_length = _opt_int(warc.get("length"))
+            page.payload_digest = _opt_str(warc.get("payload_digest"))
+        return page
+
+    # ----- helpers
+
+    def _is_on_site(self, url: str) -> bool:
+        host = urlsplit(url).hostname
+        return host is not None and normalise_host(host) in self.plan.hosts
+
+    def _on_site(self, url: str) -> str | None:
+        """The URL to request for a site URL (rebased onto `-a url`), None when offsite."""
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return None
+        if parts.scheme not in ("http", "https") or not self._is_on_site(url):
+            self._inc("archive/discovery/offsite")
+            return None
+        if self.plan.base is not None:
+            return rebase(url, self.plan.base)
+        return urlunsplit(parts._replace(fragment=""))
+
+    def _limit_reached(self) -> bool:
+        return self.plan.limit is not None and self._article_requests >= self.plan.limit
+
+    def _too_old(self, value: str | None) -> bool:
+        if self.plan.since is None:
+            return False
+        moment = discovery.parse_datetime(value)
+        if moment is None or discovery.as_utc(moment) >= self.plan.since:
+            return False
+        self._inc("archive/discovery/too_old")
+        return True
+
+    def _source_of(self, meta: Mapping[str, Any]) -> str:
+        if meta.get(META_KIND) == KIND_ARTICLE:
+            return str(meta.get(META_SOURCE, "start"))
+        return str(meta.get(META_ROLE, "start"))
+
+    def _inc(self, key: str) -> None:
+        self.crawler.stats.inc_value(key)
+
+
+_EXPECTED = {
+    "sitemap": "a sitemap",
+    "feed": "a feed",
+    "start": "an HTML page",
+    "section": "an HTML page",
+}
+
+
+def _handle_statuses() -> dict[str, Any]:
+    return {"handle_httpstatus_list": HANDLED_STATUSES}
+
+
+def _requested_url(meta: Mapping[str, Any], fallback: str) -> str:
+    redirects = meta.get("redirect_urls")
+    return str(redirects[0]) if redirects else fallback
+
+
+def _headers(response: Response) -> dict[str, str]:
+    return {
+        key.decode("latin-1").lower(): b", ".join(values).decode("latin-1")
+        for key, values in response.headers.items()
+    }
+
+
+def _iso(value: str | None) -> str | None:
+    moment = discovery.parse_datetime(value)
+    return moment.isoformat() if moment is not None else None
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _opt_int(value: object) -> int | None:
+    if isinstance(value, int):
+        return value
+    try:
+        return int(str(value)) if value is not None else None
+    except ValueError:
+        return None

@@ -1,0 +1,99 @@
+"""StorePipeline as a component: fetched pages in, archive rows and a run record out."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from types import SimpleNamespace
+
+from scrapy.utils.test import get_crawler
+from sqlalchemy import Engine, select
+
+from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
+from crawler.sitespec import Site
+from db.models import Article, CrawlRun, Fetch
+from pipelines.archive import StorePipeline, to_record
+from pipelines.types import ExtractedArticle
+
+NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+SITE = Site(key="alpha", name="Alpha-Kurier", domains=("alpha.example",))
+
+
+def _page(url: str, *, status: int = 200, text: str | None = None, **kw: object) -> FetchedPage:
+    extracted = None
+    if text is not None:
+        extracted = ExtractedArticle(
+            outcome="ok" if text else "empty",
+            url=url,
+            text=text,
+            title="Titel",
+            language="de",
+            content_hash=(text and __import__("pipelines.hashing").hashing.content_hash(text))
+            or None,
+            published_at=NOW if "datiert" in text else None,
+        )
+    return FetchedPage(
+        url=url,
+        requested_url=url,
+        site="alpha",
+        kind=str(kw.pop("kind", KIND_ARTICLE)),
+        status=status,
+        fetched_at=NOW,
+        extracted=extracted,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_outcomes_are_mapped() -> None:
+    assert to_record(_page("http://a/1", text="Ein Text."), "A").outcome == "archived"
+    assert to_record(_page("http://a/2", text=""), "A").outcome == "empty"
+    assert to_record(_page("http://a/3", status=404), "A").outcome == "http_error"
+    assert to_record(_page("http://a/3", status=404), "A").error == "HTTP 404"
+    failed = _page("http://a/4", status=0, error="timeout")
+    assert (to_record(failed, "A").outcome, to_record(failed, "A").error) == (
+        "fetch_error",
+        "timeout",
+    )
+    assert to_record(_page("http://a/s.xml", kind=KIND_DISCOVERY), "A").outcome == "discovery"
+    binary = _page("http://a/5")
+    binary.extracted = ExtractedArticle(outcome="binary", url="http://a/5")
+    assert to_record(binary, "A").outcome == "binary"
+
+
+def test_pipeline_writes_batches_and_the_run_record(database_url: str, engine: Engine) -> None:
+    crawler = get_crawler(
+        settings_dict={"NEWSARCHIVE_DATABASE_URL": database_url, "NEWSARCHIVE_STORE_BATCH_SIZE": 2}
+    )
+    crawler.spider = SimpleNamespace(name="alpha", site=SITE, archive_arguments={"limit": "5"})  # type: ignore[assignment]
+    pipe = StorePipeline.from_crawler(crawler)
+    crawler.stats.open_spider()
+    pipe.open_spider()
+    pages = [
+        _page("http://alpha.example/a1", text="Erster Absatz, datiert.\nZweiter Absatz."),
+        _page("http://mirror.example/a1", text="Erster Absatz, datiert.\nZweiter  Absatz."),
+        _page("http://alpha.example/leer", text=""),
+        _page("http://alpha.example/weg", status=404),
+        _page("http://alpha.example/sitemap.xml", kind=KIND_DISCOVERY),
+    ]
+
+    async def feed() -> None:
+        for page in pages:
+            await pipe.process_item(page)
+        await pipe.close_spider()
+
+    asyncio.run(feed())
+    pipe.spider_closed("finished")
+
+    with engine.connect() as conn:
+        articles = conn.execute(select(Article.url, Article.text)).all()
+        outcomes = conn.execute(select(Fetch.outcome).order_by(Fetch.id)).scalars().all()
+        run = conn.execute(select(CrawlRun)).one()
+    # whitespace differences do not make a new article
+    assert articles == [("http://alpha.example/a1", "Erster Absatz, datiert.\nZweiter Absatz.")]
+    assert outcomes == ["archived", "duplicate", "empty", "http_error", "discovery"]
+    assert (run.outcome, run.finish_reason, run.pages_fetched) == ("finished", "finished", 5)
+    assert (run.articles_new, run.duplicates, run.empty_pages, run.errors) == (1, 1, 1, 1)
+    assert run.http_errors == {"404": 1}
+    assert run.date_share == 1.0
+    assert run.arguments == {"limit": "5"}
+    assert run.stats["archive/outcome/duplicate"] == 1
