@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +34,9 @@ class DemoJob:
 # One crawl per demo site, each in its own process. The RT DE copy is crawled twice, from the
 # main host and from the mirror: the mirror's articles must come out as duplicates.
 DEMO_JOBS = (
-    DemoJob("tagesblick (generic spider)", "generic", "tagesblick", (("site", "tagesblick"),)),
+    DemoJob("tagesblick", "generic", "tagesblick", (("site", "tagesblick"),)),
     DemoJob("rt_de", "rt_de", "rt"),
-    DemoJob("rt_de (mirror)", "rt_de", "rt-mirror"),
+    DemoJob("rt_de mirror", "rt_de", "rt-mirror"),
     DemoJob("snanews", "snanews", "sna"),
     DemoJob("aggregator", "aggregator", "aggregator"),
 )
@@ -47,7 +48,8 @@ def run_demo(demo_dir: Path, *, console: Console | None = None) -> int:
     from db.engine import make_engine
     from db.read import run_rows
 
-    console = console or Console()
+    # Wide enough for the summary when the output is a pipe or a log, not a terminal.
+    console = console or Console(width=None if sys.stdout.isatty() else 110)
     if demo_dir.exists():
         shutil.rmtree(demo_dir)
     (demo_dir / "logs").mkdir(parents=True)
@@ -58,7 +60,7 @@ def run_demo(demo_dir: Path, *, console: Console | None = None) -> int:
     with DemoWeb() as web:
         console.print(f"[bold]Demo web[/] on {', '.join(web.hosts.values())}")
         for job in DEMO_JOBS:
-            log = demo_dir / "logs" / f"{job.label.split()[0]}-{job.host}.log"
+            log = demo_dir / "logs" / f"{job.spider}-{job.host}.log"
             console.print(f"crawling [cyan]{job.label}[/] at {web.base_url(job.host)} …")
             result = run_crawl(
                 job.spider,
@@ -98,6 +100,11 @@ def run_demo(demo_dir: Path, *, console: Console | None = None) -> int:
             str(run.errors),
         )
     console.print(table)
+    console.print(
+        "pages: fetches recorded (article and discovery pages); articles: new articles archived;\n"
+        "duplicates: pages whose text was already archived (the mirror); no text: pages without\n"
+        "an article; errors: HTTP errors, timeouts, oversized, binary and other failed pages."
+    )
     console.print(f"done in {time.monotonic() - started:.0f} s. Look at the result:")
     prefix = f"NEWSARCHIVE_DATA_DIR={demo_dir}"
     console.print(f"  {prefix} newsarchive stats")
