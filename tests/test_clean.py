@@ -1,0 +1,518 @@
+"""The cleaning layer: each junk class goes, and the real content that looks like it stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.clean import ALL_RULES, clean_lines
+from pipelines.types import CleaningRules, DroppedLine
+
+TITLE = "Stadtrat beschließt neuen Radweg an der Uferstraße"
+LEAD = (
+    "Der Stadtrat von Lindhaven hat am Donnerstag mit knapper Mehrheit den Bau eines neuen "
+    "Radwegs entlang der Uferstraße beschlossen. Die Arbeiten sollen im Frühjahr beginnen."
+)
+P1 = (
+    "Die Opposition kritisierte vor allem die Kosten von gut zwei Millionen Euro. Die Stadt "
+    "habe dringendere Aufgaben, sagte ihr Fraktionschef in der Sitzung."
+)
+P2 = (
+    "Die Verwaltung verwies dagegen auf Fördermittel des Landes, die einen großen Teil der "
+    "Summe abdecken sollen. Ein Antrag sei bereits gestellt."
+)
+P3 = (
+    "Anwohner hatten sich seit Jahren über gefährliche Situationen an der engen Straße "
+    "beschwert, zuletzt mit einer Unterschriftenliste."
+)
+
+
+def clean(
+    lines: list[str],
+    *,
+    title: str | None = TITLE,
+    language: str | None = "de",
+    rules: CleaningRules | None = None,
+    authors: tuple[str, ...] = (),
+) -> tuple[list[str], list[DroppedLine]]:
+    return clean_lines(
+        lines,
+        title=title,
+        rules=rules or CleaningRules(),
+        language=language,
+        authors=authors,
+    )
+
+
+def rules_of(dropped: list[DroppedLine]) -> dict[str, str]:
+    return {d.text: d.rule for d in dropped}
+
+
+# --- real content is never dropped -----------------------------------------------------------
+
+
+def test_article_structure_survives_untouched() -> None:
+    lines = [
+        LEAD,
+        "Kritik aus der Opposition",
+        P1,
+        "„Wir bauen hier für die nächsten dreißig Jahre, nicht für die nächste Wahl.“",
+        "– sagte die Bürgermeisterin und fügte hinzu: Man werde die Anwohner beteiligen.",
+        "Was kommt auf die Uferstraße zu?",
+        "- Baubeginn im März",
+        "- Fertigstellung im Herbst",
+        "- Sperrung nur an Wochenenden",
+        P2,
+        "– betonte Kranich.",
+        P3,
+    ]
+    kept, dropped = clean(lines)
+    assert dropped == []
+    # trafilatura's "- " list markers are removed; the items stay as lines of their own.
+    assert kept == [line.removeprefix("- ") for line in lines]
+
+
+def test_closing_sentence_about_telegram_in_news_context_stays() -> None:
+    closing = "Der Minister kündigte den Schritt am Abend auf seinem Telegram-Kanal an."
+    kept, dropped = clean([LEAD, P1, closing])
+    assert kept == [LEAD, P1, closing]
+    assert dropped == []
+
+
+def test_deterministic() -> None:
+    lines = [TITLE, "👉Beitreten zu Telegramm", LEAD, "Anzeige", P1, "Mehr zum Thema – X Y Z"]
+    assert clean(lines) == clean(lines)
+
+
+# --- title and metadata glued into the text --------------------------------------------------
+
+
+def test_repeated_headline_is_dropped_even_with_other_quotes() -> None:
+    title = 'Peskow: Beziehungen "auf einem Tiefpunkt"'
+    kept, dropped = clean(["Peskow: Beziehungen „auf einem Tiefpunkt“", LEAD], title=title)
+    assert kept == [LEAD]
+    assert dropped[0].rule == "title:repeated"
+
+
+def test_headline_with_kicker_is_dropped() -> None:
+    kept, dropped = clean([f"Verkehr {TITLE}", LEAD])
+    assert kept == [LEAD]
+    assert dropped[0].rule == "title:repeated"
+
+
+def test_headline_later_in_the_text_stays() -> None:
+    mention = f"Unter der Überschrift „{TITLE}“ berichtete die Zeitung als Erste darüber."
+    kept, _ = clean([LEAD, P1, P2, P3, mention])
+    assert mention in kept
+
+
+def test_headline_glued_to_first_paragraph_is_cut_off() -> None:
+    kept, dropped = clean([f"{TITLE} {LEAD}", P1])
+    assert kept == [LEAD, P1]
+    assert dropped == [DroppedLine(text=TITLE, rule="title:glued")]
+
+
+def test_date_prefix_before_first_words_is_stripped() -> None:
+    kept, dropped = clean([f" date 2023-11 {LEAD}", P1], title=None)
+    assert kept == [LEAD, P1]
+    assert dropped == [DroppedLine(text="date 2023-11", rule="meta:date-prefix")]
+
+
+def test_date_prefix_then_headline() -> None:
+    kept, dropped = clean([f" date 2026-02-10 {TITLE}", LEAD])
+    assert kept == [LEAD]
+    assert [d.rule for d in dropped] == ["meta:date-prefix", "title:repeated"]
+
+
+def test_line_starting_with_a_year_keeps_it() -> None:
+    line = "2023 war ein schwieriges Jahr für die Stadtwerke, räumte der Geschäftsführer ein."
+    kept, dropped = clean([line, P1], title=None)
+    assert kept == [line, P1]
+    assert dropped == []
+
+
+def test_bare_timestamps_and_dates_go_but_dated_sentences_stay() -> None:
+    sentence = "Am 13. Januar 2022 begannen die Gespräche in Genf."
+    subheading = "Der 9. November 1989 in Lindhaven"
+    lines = [
+        LEAD,
+        "20 Nov. 2026 14:05 Uhr",
+        sentence,
+        "13.01.2022",
+        subheading,
+        "Stand: 21.11.2026, 10:12 Uhr",
+        P1,
+        "Weiterlesen",
+        "2025-02-06 13:05",
+    ]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD, sentence, subheading, P1]
+    assert rules_of(dropped) == {
+        "20 Nov. 2026 14:05 Uhr": "meta:timestamp",
+        "13.01.2022": "meta:date-only",
+        "Stand: 21.11.2026, 10:12 Uhr": "meta:timestamp",
+        "Weiterlesen": "teaser:weiterlesen",
+        "2025-02-06 13:05": "meta:timestamp",
+    }
+
+
+def test_weiterlesen_inside_a_sentence_stays() -> None:
+    line = "Weiterlesen lohnt sich bei diesem Bericht allemal, schrieb die Kritikerin."
+    kept, _ = clean([LEAD, line])
+    assert line in kept
+
+
+def test_byline_repeating_the_author_goes() -> None:
+    real = "Von Anna Beispiel stammt auch der Entwurf für das neue Rathaus."
+    kept, dropped = clean(
+        ["Von Anna Beispiel und Ole Brandt", LEAD, real], authors=("Anna Beispiel", "Ole Brandt")
+    )
+    assert kept == [LEAD, real]
+    assert dropped[0].rule == "meta:byline"
+
+
+def test_reading_time_goes() -> None:
+    kept, dropped = clean(["Lesezeit: 3 Min.", LEAD])
+    assert kept == [LEAD]
+    assert dropped[0].rule == "meta:reading-time"
+
+
+# --- related-article teasers -----------------------------------------------------------------
+
+
+def test_mehr_zum_thema_lines_go() -> None:
+    real = "Mehr zum Thema Wohnungsbau will die Koalition im Frühjahr vorlegen."
+    lines = [
+        LEAD,
+        real,
+        P1,
+        "Mehr zum Thema – Neue Parkgebühren sorgen für Ärger in der Innenstadt",
+        "Mehr zum Thema - Hallenbad bleibt bis zum Sommer geschlossen",
+    ]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD, real, P1]
+    assert {d.rule for d in dropped} == {"teaser:mehr-zum-thema"}
+
+
+def test_mehr_zum_thema_glued_to_last_paragraph_is_cut_off() -> None:
+    teaser = "Mehr zum Thema – Neue Parkgebühren sorgen für Ärger in der Innenstadt"
+    kept, dropped = clean([LEAD, f"{P1} {teaser}"])
+    assert kept == [LEAD, P1]
+    assert dropped == [DroppedLine(text=teaser, rule="teaser:mehr-zum-thema")]
+
+
+def test_teaser_list_after_bare_lead_in_goes_until_the_text_resumes() -> None:
+    lines = [
+        LEAD,
+        "Mehr zum Thema:",
+        "- Neue Parkgebühren sorgen für Ärger",
+        "- Hallenbad bleibt bis zum Sommer geschlossen",
+        "Wie es weitergeht",
+        P1,
+    ]
+    kept, dropped = clean(lines)
+    # The subheading is headline-like too, but not a list item like the teasers before it.
+    assert kept == [LEAD, "Wie es weitergeht", P1]
+    assert [d.rule for d in dropped] == ["teaser:mehr-zum-thema"] * 3
+
+
+def test_teaser_headlines_after_bare_lead_in_go() -> None:
+    lines = [LEAD, "Lesen Sie auch", "Neue Parkgebühren sorgen für Ärger", P1]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD, P1]
+    assert [d.rule for d in dropped] == ["teaser:lesen-sie-auch"] * 2
+
+
+def test_lesen_sie_auch_goes_but_a_sentence_starting_alike_stays() -> None:
+    real = "Lesen Sie auch die Begründung des Urteils, forderte die Richterin die Anwesenden auf."
+    kept, dropped = clean(
+        [LEAD, "Lesen Sie auch: Hallenbad bleibt bis zum Sommer geschlossen", real, P1]
+    )
+    assert kept == [LEAD, real, P1]
+    assert dropped[0].rule == "teaser:lesen-sie-auch"
+
+
+def test_auch_interessant_goes_but_a_sentence_starting_alike_stays() -> None:
+    real = "Auch interessant ist der Blick auf die Zahlen des Vorjahres."
+    kept, dropped = clean([LEAD, "Auch interessant: Die Stadt sucht Schöffen", real])
+    assert kept == [LEAD, real]
+    assert dropped[0].rule == "teaser:auch-interessant"
+
+
+def test_image_teaser_card_goes_and_a_later_subheading_stays() -> None:
+    lines = [
+        LEAD,
+        "Rathaus am Marktplatz (Archivbild) - NK, 1920, 13.01.2022",
+        "Stadtrat vertagt Entscheidung über das Hallenbad",
+        P1,
+        "Kritik aus der Opposition",
+        P2,
+    ]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD, P1, "Kritik aus der Opposition", P2]
+    assert [d.rule for d in dropped] == ["credit:image-alt", "teaser:after-image"]
+
+
+# --- promotional inserts ---------------------------------------------------------------------
+
+
+def test_telegram_promo_after_the_title_goes() -> None:
+    lines = [
+        TITLE,
+        "Hast du genug vom Stau auf dem Weg zur Arbeit? 🚆😤 Dann ist unser Kanal genau das "
+        "Richtige für dich! Jeden Tag neue Tipps für Pendler! 🚀",
+        "👉Beitreten zu Telegramm",
+        LEAD,
+        P1,
+    ]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD, P1]
+    # The promo block takes the most specific name found in it.
+    assert [d.rule for d in dropped] == ["title:repeated", "promo:telegram", "promo:telegram"]
+
+
+def test_newsletter_promo_goes_but_news_about_a_newsletter_stays() -> None:
+    real = (
+        "Wer den Newsletter der Stadt abonniert, erhält Unwetterwarnungen zuerst, teilte die "
+        "Verwaltung mit."
+    )
+    promo = "Abonnieren Sie jetzt unseren kostenlosen Newsletter!"
+    kept, dropped = clean([LEAD, P1, promo, P2, real, P3])
+    assert kept == [LEAD, P1, P2, real, P3]
+    assert dropped == [DroppedLine(text=promo, rule="promo:newsletter")]
+
+
+def test_mid_article_call_to_action_goes_but_quoted_slogan_stays() -> None:
+    quoted = "„Folgt uns!“, riefen die Demonstranten vor dem Rathaus."
+    promo = "Folgen Sie uns auf WhatsApp!"
+    kept, dropped = clean([quoted, LEAD, P1, promo, P2, P3])
+    assert kept == [quoted, LEAD, P1, P2, P3]
+    assert dropped == [DroppedLine(text=promo, rule="promo:whatsapp")]
+
+
+def test_channel_promo_naming_the_site_goes() -> None:
+    promo = (
+        "Folgen Sie dem Nordkurier auf Telegram und erhalten Sie die wichtigsten Meldungen "
+        "direkt aufs Handy."
+    )
+    kept, dropped = clean([LEAD, P1, promo, P2, P3])
+    assert kept == [LEAD, P1, P2, P3]
+    assert dropped[0].rule == "promo:telegram"
+
+
+def test_paywall_prompt_goes() -> None:
+    kept, dropped = clean([LEAD, "Dieser Artikel ist nur für Abonnenten verfügbar."])
+    assert kept == [LEAD]
+    assert dropped[0].rule == "promo:subscription"
+
+
+# --- site chrome and widgets -----------------------------------------------------------------
+
+
+def test_registration_modal_goes_but_a_sentence_about_registration_stays() -> None:
+    real = (
+        "Die Registrierung der Wahlhelfer ist erfolgreich abgeschlossen worden, sagte der "
+        "Wahlleiter."
+    )
+    lines = [
+        "Registrierung erfolgreich abgeschlossen!",
+        "Klicken Sie bitte den Link aus der E-Mail, die an Sie geschickt wurde",
+        LEAD,
+        real,
+    ]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD, real]
+    assert [d.rule for d in dropped] == ["chrome:registration"] * 2
+
+
+def test_login_prompt_goes_but_a_sentence_about_logging_in_stays() -> None:
+    real = "Wer sich beim Bürgerportal einloggen will, braucht künftig einen zweiten Faktor."
+    kept, dropped = clean([LEAD, real, "loggen Sie sich ein oder registrieren Sie sich"])
+    assert kept == [LEAD, real]
+    assert dropped[0].rule == "chrome:login"
+
+
+def test_comment_widget_goes_but_news_about_comments_stays() -> None:
+    real = "Die Kommentare der Leser fielen überwiegend kritisch aus, berichtete die Redaktion."
+    lines = [LEAD, real, "Kommentare (12)", "Um an der Diskussion teilzunehmen,", "Neueste oben"]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD, real]
+    assert {d.rule for d in dropped} == {"widget:comments"}
+
+
+def test_ui_tokens_go_but_subheadings_with_the_same_words_stay() -> None:
+    lines = [
+        "Abonnieren",
+        LEAD,
+        "Live-Musik im Stadtpark",
+        P1,
+        "Chats mit Betrügern nehmen zu",
+        P2,
+        "Newsticker",
+        "0",
+        "Neueste obenÄlteste oben",
+        "loader",
+        "Live",
+        "Chats",
+    ]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD, "Live-Musik im Stadtpark", P1, "Chats mit Betrügern nehmen zu", P2]
+    assert rules_of(dropped) == {
+        "Abonnieren": "chrome:ui-token",
+        "Newsticker": "chrome:ui-token",
+        "0": "chrome:ui-token",
+        "Neueste oben": "widget:comments",
+        "Älteste oben": "widget:comments",
+        "loader": "chrome:ui-token",
+        "Live": "chrome:ui-token",
+        "Chats": "chrome:ui-token",
+    }
+
+
+def test_share_bar_goes() -> None:
+    kept, dropped = clean([LEAD, "Facebook Twitter WhatsApp E-Mail", P1])
+    assert kept == [LEAD, P1]
+    assert dropped[0].rule == "chrome:share"
+
+
+def test_short_labels_trailing_after_widgets_go_but_a_closing_list_stays() -> None:
+    lines = [LEAD, P1, "- Baubeginn im März", "- Ende im Herbst", "Newsticker", "Politik", "Sport"]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD, P1, "Baubeginn im März", "Ende im Herbst"]
+    assert rules_of(dropped) == {
+        "Newsticker": "chrome:ui-token",
+        "Politik": "tail:furniture",
+        "Sport": "tail:furniture",
+    }
+
+
+def test_foreign_script_ui_strings_go_but_a_quoted_word_stays() -> None:
+    real = "Das russische Wort „Спасибо“ hörte man an diesem Abend oft, sagte die Dolmetscherin."
+    lines = [LEAD, real, P1, "Заголовок открываемого материала"]
+    for language in ("de", None):
+        kept, dropped = clean(lines, language=language)
+        assert kept == [LEAD, real, P1]
+        assert dropped == [
+            DroppedLine(text="Заголовок открываемого материала", rule="script:foreign")
+        ]
+
+
+# --- media furniture -------------------------------------------------------------------------
+
+
+def test_photo_credit_glued_to_caption_is_split_and_dropped() -> None:
+    lines = [
+        "© NK / Max Weber / Zur BilddatenbankDer Marktplatz bei Nacht",
+        "Der Marktplatz bei Nacht - NK, 1920, 13.01.2022",
+        LEAD,
+    ]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD]
+    assert rules_of(dropped) == {
+        "© NK / Max Weber / Zur Bilddatenbank": "credit:image",
+        "Der Marktplatz bei Nacht": "credit:caption",
+        "Der Marktplatz bei Nacht - NK, 1920, 13.01.2022": "credit:image-alt",
+    }
+
+
+def test_glued_credit_before_the_lead_keeps_the_lead() -> None:
+    kept, dropped = clean([f"© NK / Max Weber / Zur Bilddatenbank{LEAD}", P1])
+    assert kept == [LEAD, P1]
+    assert dropped[0].rule == "credit:image"
+
+
+def test_image_credits_go_but_sentences_about_photos_stay() -> None:
+    real_photo = "Das Foto zeigt den Bürgermeister bei der Eröffnung des Radwegs."
+    real_source = "Quelle: Statistisches Landesamt"
+    lines = [
+        "Quelle: Nordkurier © Anna Beispiel",
+        LEAD,
+        "Foto: Anna Beispiel/dpa",
+        real_photo,
+        "Bild: picture alliance / Max Weber",
+        real_source,
+    ]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD, real_photo, real_source]
+    assert {d.rule for d in dropped} == {"credit:image"}
+
+
+def test_agency_credit_lines_go_but_a_dateline_stays() -> None:
+    dateline = "Berlin (dpa) - Der Bundestag hat am Freitag ein neues Gesetz beschlossen."
+    kept, dropped = clean([dateline, P1, "(dpa)", P2, "dpa/AFP"])
+    assert kept == [dateline, P1, P2]
+    assert [d.rule for d in dropped] == ["credit:agency", "credit:agency"]
+
+
+# --- advertising and consent -----------------------------------------------------------------
+
+
+def test_ad_labels_go_but_a_sentence_about_an_anzeige_stays() -> None:
+    real = "Die Anzeige wurde am Montag bei der Polizei erstattet."
+    kept, dropped = clean([LEAD, "Anzeige", real, "- Werbung -", P1])
+    assert kept == [LEAD, real, P1]
+    assert {d.rule for d in dropped} == {"ad:label"}
+
+
+def test_consent_prompts_go_but_news_about_privacy_stays() -> None:
+    real = "Das Gericht hielt die Datenschutzerklärung des Konzerns für unzureichend."
+    lines = [
+        LEAD,
+        "Externer Inhalt",
+        "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können "
+        "personenbezogene Daten an Drittplattformen übermittelt werden.",
+        real,
+    ]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD, real]
+    assert {d.rule for d in dropped} == {"consent:embed"}
+
+
+# --- per-site rules --------------------------------------------------------------------------
+
+
+def test_site_drop_and_cut_patterns() -> None:
+    rules = CleaningRules(
+        drop_line_patterns=(r"^Exklusiv bei NK",),
+        cut_after_patterns=(r"^Unsere Empfehlungen$",),
+    )
+    lines = [LEAD, "Exklusiv bei NK: das Interview", P1, "Unsere Empfehlungen", P2, P3]
+    kept, dropped = clean(lines, rules=rules)
+    assert kept == [LEAD, P1]
+    assert rules_of(dropped) == {
+        "Exklusiv bei NK: das Interview": "site:^Exklusiv bei NK",
+        "Unsere Empfehlungen": "site-cut:^Unsere Empfehlungen$",
+        P2: "site-cut:^Unsere Empfehlungen$",
+        P3: "site-cut:^Unsere Empfehlungen$",
+    }
+
+
+# --- the report ------------------------------------------------------------------------------
+
+
+def test_every_drop_names_a_known_rule_in_text_order() -> None:
+    lines = [
+        "Registrierung erfolgreich abgeschlossen!",
+        f" date 2026-11-20 {TITLE}",
+        "👉Beitreten zu Telegramm",
+        "© NK / Zur Bilddatenbank",
+        LEAD,
+        "Anzeige",
+        P1,
+        "Externer Inhalt",
+        "Заголовок открываемого материала",
+        P2,
+        "Mehr zum Thema – Neue Parkgebühren sorgen für Ärger",
+        "Newsticker",
+        "0",
+    ]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD, P1, P2]
+    assert all(d.rule in ALL_RULES for d in dropped)
+    texts = [d.text for d in dropped]
+    assert texts.index("Registrierung erfolgreich abgeschlossen!") < texts.index("Anzeige")
+    assert texts.index("Anzeige") < texts.index("Newsticker")
+
+
+@pytest.mark.parametrize("line", ["", "   ", "\n\n"])
+def test_blank_input(line: str) -> None:
+    assert clean([line]) == ([], [])

@@ -1,0 +1,614 @@
+"""extract_article on pages built here: furniture, metadata, dates, charsets and guard rails."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import trafilatura
+
+from pipelines.extract import decode_body, extract_article
+from pipelines.hashing import content_hash
+from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
+
+BERLIN = ZoneInfo("Europe/Berlin")
+CET = timezone(timedelta(hours=1))
+URL = "https://www.nordkurier-beispiel.de/lokales/hallenbad-wird-saniert"
+HTML = {"content-type": "text/html; charset=utf-8"}
+
+TITLE = "Hallenbad wird für vier Millionen Euro saniert"
+LEAD = (
+    "Der Gemeinderat von Lindhaven hat am Dienstagabend beschlossen, das alte Hallenbad nicht "
+    "abzureißen, sondern für rund vier Millionen Euro zu sanieren."
+)
+PARAGRAPHS = (
+    "Die Arbeiten sollen im kommenden Frühjahr beginnen und etwa anderthalb Jahre dauern. "
+    "Während der Bauzeit können Schulen und Vereine das Becken im Nachbarort nutzen.",
+    "Für den Transport der Kinder will die Gemeinde einen Bus bereitstellen. Die Kosten dafür "
+    "trägt nach Angaben der Verwaltung zur Hälfte der Landkreis.",
+    "Kritik kam von den Grünen, die einen Neubau mit besserer Energiebilanz gefordert hatten. "
+    "Ihr Antrag fand im Rat jedoch keine Mehrheit.",
+    "Der Förderverein des Bades zeigte sich erleichtert. Man habe fast zehn Jahre für den "
+    "Erhalt gekämpft, sagte die Vorsitzende nach der Abstimmung.",
+)
+SUBHEADING = "Was sich für Schwimmer ändert"
+ITEMS = ("Neues Lehrschwimmbecken", "Barrierefreier Eingang", "Längere Öffnungszeiten")
+QUOTE = "„Wir investieren in die Gesundheit unserer Kinder“, sagte der Bürgermeister."
+BODY_LINES = [LEAD, *PARAGRAPHS[:2], SUBHEADING, *ITEMS, QUOTE, *PARAGRAPHS[2:]]
+
+
+def article_html(*, extra_in_body: str = "", after_second: str = "", closing: str = "") -> str:
+    items = "".join(f"<li>{item}</li>" for item in ITEMS)
+    return f"""
+<article class="artikel">
+<h1>{TITLE}</h1>
+<p>{LEAD}</p>
+{extra_in_body}
+<p>{PARAGRAPHS[0]}</p>
+<p>{PARAGRAPHS[1]}</p>
+{after_second}
+<h2>{SUBHEADING}</h2>
+<ul>{items}</ul>
+<blockquote><p>{QUOTE}</p></blockquote>
+<p>{PARAGRAPHS[2]}</p>
+<p>{PARAGRAPHS[3]}</p>
+{closing}
+</article>"""
+
+
+def page(
+    body: str,
+    *,
+    head: str = "",
+    title: str = f"{TITLE} | Nordkurier Beispiel",
+    lang: str = "de",
+    charset: str = "utf-8",
+) -> str:
+    nav = "".join(
+        f'<li><a href="/{name.lower()}">{name}</a></li>'
+        for name in ("Politik", "Wirtschaft", "Lokales", "Sport", "Kultur")
+    )
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="{charset}">
+<title>{title}</title>
+{head}
+</head>
+<body>
+<header><nav><ul>{nav}</ul></nav></header>
+<main>
+{body}
+</main>
+<footer><p>© 2026 Nordkurier Beispiel GmbH</p><a href="/impressum">Impressum</a></footer>
+</body>
+</html>"""
+
+
+def run(
+    html: str | bytes,
+    *,
+    url: str = URL,
+    headers: dict[str, str] | None = None,
+    rules: CleaningRules | None = None,
+    hints: dict[str, str] | None = None,
+    max_bytes: int | None = None,
+) -> ExtractedArticle:
+    body = html.encode("utf-8") if isinstance(html, str) else html
+    inp = ExtractInput(
+        url=url,
+        body=body,
+        headers=HTML if headers is None else headers,
+        rules=rules or CleaningRules(),
+        hints=hints or {},
+    )
+    if max_bytes is None:
+        return extract_article(inp)
+    return extract_article(inp, max_bytes=max_bytes)
+
+
+# --- the article text ------------------------------------------------------------------------
+
+
+def test_clean_article_comes_out_line_by_line() -> None:
+    result = run(page(article_html()))
+    assert result.outcome == "ok"
+    assert result.text.split("\n") == BODY_LINES
+    assert result.title == TITLE
+    assert result.language == "de"
+    assert result.encoding == "utf-8"
+    assert result.content_hash == content_hash(result.text)
+    assert result.has_text
+
+
+def test_furniture_around_and_inside_the_body_is_removed() -> None:
+    modal = (
+        '<div class="x9-overlay"><p>Registrierung erfolgreich abgeschlossen!</p>'
+        "<p>Klicken Sie bitte den Link aus der E-Mail, die an Sie geschickt wurde.</p></div>"
+    )
+    promo = (
+        "<p>Keine Lust mehr auf langweilige Lokalnachrichten? 📰🙄 Dann ist unser Kanal genau "
+        "das Richtige für dich! 🚀😎</p><p>👉Beitreten zu Telegramm</p>"
+    )
+    ad_and_consent = (
+        "<p>Anzeige</p><p>Externer Inhalt</p><p>Ich bin damit einverstanden, dass mir externe "
+        "Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen "
+        "übermittelt werden.</p>"
+    )
+    closing = (
+        '<p><strong>Mehr zum Thema</strong> – <a href="/lokales/parkgebuehren">Neue '
+        "Parkgebühren sorgen für Ärger in der Innenstadt</a></p>"
+    )
+    comments = (
+        '<section class="comments"><h3>Kommentare (2)</h3><p>Um an der Diskussion '
+        "teilzunehmen, loggen Sie sich ein oder registrieren Sie sich.</p>"
+        '<div class="comment"><p>Endlich eine gute Nachricht für unsere Familien!</p></div>'
+        "</section>"
+    )
+    html = page(
+        modal
+        + article_html(extra_in_body=promo, after_second=ad_and_consent, closing=closing)
+        + comments
+    )
+    result = run(html)
+    assert result.outcome == "ok"
+    assert result.text.split("\n") == BODY_LINES
+    rules = {d.rule for d in result.dropped}
+    assert {"promo:telegram", "ad:label", "consent:embed", "teaser:mehr-zum-thema"} <= rules
+    assert "Endlich eine gute Nachricht" not in result.text  # comments stay off
+
+
+def test_teaser_link_glued_between_two_sentences_is_removed() -> None:
+    glued = (
+        f'<p>{PARAGRAPHS[0]} <a href="/lokales/parkgebuehren" class="rm"><strong>Neue '
+        f"Parkgebühren sorgen für Ärger in der Innenstadt</strong></a> {PARAGRAPHS[1]}</p>"
+    )
+    html = page(f"<article><h1>{TITLE}</h1><p>{LEAD}</p>{glued}<p>{PARAGRAPHS[2]}</p></article>")
+    result = run(html)
+    assert result.text.split("\n") == [LEAD, f"{PARAGRAPHS[0]} {PARAGRAPHS[1]}", PARAGRAPHS[2]]
+    assert [d.rule for d in result.dropped if d.rule.startswith("teaser:")] == [
+        "teaser:inline-link"
+    ]
+
+
+def test_ordinary_links_inside_sentences_stay() -> None:
+    linked = (
+        '<p>Die Entscheidung fiel nach einer Anhörung, zu der <a href="/personen/kranich">die '
+        "Bürgermeisterin Sabine Kranich</a> eingeladen hatte. Mehr dazu erklärte die "
+        '<a href="/verwaltung">Verwaltung der Stadt Lindhaven</a>.</p>'
+    )
+    html = page(f"<article><h1>{TITLE}</h1><p>{LEAD}</p>{linked}<p>{PARAGRAPHS[0]}</p></article>")
+    result = run(html)
+    assert "die Bürgermeisterin Sabine Kranich eingeladen hatte" in result.text
+    assert "Verwaltung der Stadt Lindhaven." in result.text
+    assert not [d for d in result.dropped if d.rule.startswith("teaser:")]
+
+
+def test_teaser_card_between_paragraphs_is_removed() -> None:
+    card = (
+        '<div class="x-card"><img src="/t.jpg" alt="Rathaus">'
+        '<a href="/lokales/rathaus-umbau">Rathaus bekommt ein neues Bürgerbüro im Erdgeschoss</a>'
+        "</div>"
+    )
+    result = run(page(article_html(after_second=card)))
+    assert result.text.split("\n") == BODY_LINES
+    assert "teaser:link-block" in {d.rule for d in result.dropped}
+
+
+def test_lead_kept_apart_from_the_body_is_recovered() -> None:
+    html = page(
+        f'<div class="story"><h1>{TITLE}</h1><div class="story-summary">{LEAD}</div>'
+        '<div class="story-text">' + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></div>"
+    )
+    result = run(html)
+    assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
+
+
+def test_site_selectors_and_xpaths_drop_elements_before_extraction() -> None:
+    box = (
+        '<div class="nk-box"><p>Dieser Kasten gehört nicht zum Artikel, er wirbt für ein Abo.'
+        "</p></div>"
+    )
+    aside = '<p id="nk-hint">Ein weiterer Hinweis der Redaktion, der nicht ins Archiv gehört.</p>'
+    rules = CleaningRules(drop_selectors=("div.nk-box",), drop_xpaths=("//p[@id='nk-hint']",))
+    result = run(page(article_html(extra_in_body=box + aside)), rules=rules)
+    assert result.text.split("\n") == BODY_LINES
+    assert {d.rule for d in result.dropped} >= {
+        "site:css:div.nk-box",
+        "site:xpath://p[@id='nk-hint']",
+    }
+
+
+def test_site_line_patterns_apply() -> None:
+    rules = CleaningRules(drop_line_patterns=(r"^Der Förderverein",))
+    result = run(page(article_html()), rules=rules)
+    assert PARAGRAPHS[3] not in result.text
+    assert any(d.rule == "site:^Der Förderverein" for d in result.dropped)
+
+
+def test_page_without_article_text_is_empty_but_keeps_metadata() -> None:
+    head = '<meta property="og:title" content="Kontakt zur Redaktion">'
+    result = run(page("<div><a href='/'>Startseite</a></div>", head=head))
+    assert result.outcome == "empty"
+    assert result.text == ""
+    assert result.content_hash is None
+    assert result.title == "Kontakt zur Redaktion"
+    assert result.language == "de"
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+
+def test_json_ld_in_graph_gives_dates_authors_section_and_tags() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Nordkurier Beispiel"},
+            {
+                "@type": ["NewsArticle"],
+                "headline": TITLE,
+                "datePublished": "2026-11-20T14:05:00+01:00",
+                "dateModified": "2026-11-20T13:30:00Z",
+                "author": [
+                    {"@type": "Person", "name": "Anna Beispiel"},
+                    {"@type": "Person", "name": "Ole Brandt"},
+                ],
+                "publisher": {"@type": "Organization", "name": "Nordkurier Beispiel"},
+                "articleSection": ["Lokales"],
+                "keywords": "Hallenbad, Lindhaven, Sanierung",
+                "image": {"@type": "ImageObject", "url": "https://cdn.example/bad.jpg"},
+            },
+        ],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    result = run(page(article_html(), head=head, title="Startseite"))
+    assert result.title == TITLE
+    assert result.published_at == datetime(2026, 11, 20, 14, 5, tzinfo=CET)
+    assert result.published_at_raw == "2026-11-20T14:05:00+01:00"
+    assert result.modified_at == datetime(2026, 11, 20, 13, 30, tzinfo=UTC)
+    assert result.authors == ("Anna Beispiel", "Ole Brandt")
+    assert result.section == "Lokales"
+    assert result.tags == ("Hallenbad", "Lindhaven", "Sanierung")
+    assert result.site_name == "Nordkurier Beispiel"
+    assert result.image_url == "https://cdn.example/bad.jpg"
+
+
+def test_meta_tags_give_everything_with_timezone() -> None:
+    head = f"""
+<meta property="og:title" content="{TITLE} – Nordkurier Beispiel">
+<meta property="og:site_name" content="Nordkurier Beispiel">
+<meta property="og:description" content="Der Rat entscheidet sich gegen einen Neubau.">
+<meta property="og:image" content="/bilder/hallenbad.jpg">
+<meta property="article:published_time" content="2026-07-02T09:15:00">
+<meta property="article:modified_time" content="2026-07-02T11:00:00+02:00">
+<meta property="article:section" content="Lokales">
+<meta property="article:tag" content="Hallenbad">
+<meta property="article:tag" content="Sport">
+<meta name="author" content="Von Anna Beispiel und Ole Brandt">
+<link rel="canonical" href="/lokales/2026/07/02/hallenbad">
+"""
+    result = run(page(article_html(), head=head))
+    assert result.title == TITLE
+    assert result.site_name == "Nordkurier Beispiel"
+    assert result.description == "Der Rat entscheidet sich gegen einen Neubau."
+    assert result.image_url == "https://www.nordkurier-beispiel.de/bilder/hallenbad.jpg"
+    # A naive time is Berlin time (summer: +02:00).
+    assert result.published_at == datetime(2026, 7, 2, 9, 15, tzinfo=BERLIN)
+    assert result.published_at is not None and result.published_at.utcoffset() == timedelta(hours=2)
+    assert result.published_at_raw == "2026-07-02T09:15:00"
+    assert result.modified_at == datetime(2026, 7, 2, 11, 0, tzinfo=timezone(timedelta(hours=2)))
+    assert result.section == "Lokales"
+    assert result.tags == ("Hallenbad", "Sport")
+    assert result.authors == ("Anna Beispiel", "Ole Brandt")
+    assert result.canonical_url == "https://www.nordkurier-beispiel.de/lokales/2026/07/02/hallenbad"
+
+
+def test_authors_split_on_semicolons() -> None:
+    head = '<meta name="author" content="Anna Beispiel; Ole Brandt; https://nk.example/autor">'
+    assert run(page(article_html(), head=head)).authors == ("Anna Beispiel", "Ole Brandt")
+
+
+def test_authors_from_the_byline_element() -> None:
+    byline = '<p class="article-byline">Von Anna Beispiel, 20.11.2026, 14:05 Uhr</p>'
+    assert run(page(article_html(extra_in_body=byline))).authors == ("Anna Beispiel",)
+
+
+def test_agency_credit_is_no_author() -> None:
+    byline = '<span class="meta-author">Quelle: dpa</span>'
+    result = run(page(article_html(extra_in_body=byline)))
+    assert result.authors == ()
+    assert "Quelle: dpa" not in result.text
+
+
+def test_modified_from_printed_update_line() -> None:
+    meta = (
+        '<div class="artikel-meta"><time datetime="2026-11-21T07:30:00+01:00">21.11.2026, '
+        '07:30 Uhr</time></div><p class="updated">Aktualisiert: 21.11.2026, 10:12 Uhr</p>'
+    )
+    result = run(page(article_html(extra_in_body=meta)))
+    assert result.published_at == datetime(2026, 11, 21, 7, 30, tzinfo=CET)
+    assert result.modified_at == datetime(2026, 11, 21, 10, 12, tzinfo=BERLIN)
+    assert "Aktualisiert" not in result.text
+
+
+def test_canonical_falls_back_to_og_url() -> None:
+    head = '<meta property="og:url" content="https://nk.example/a/123">'
+    assert run(page(article_html(), head=head)).canonical_url == "https://nk.example/a/123"
+    assert run(page(article_html())).canonical_url is None
+
+
+def test_title_is_never_the_site_name_or_a_date() -> None:
+    head = (
+        '<meta property="og:site_name" content="Nordkurier Beispiel">'
+        '<meta property="og:title" content="Nordkurier Beispiel">'
+    )
+    body = f"<article><h1>20.11.2026</h1><p>{LEAD}</p><p>{PARAGRAPHS[0]}</p></article>"
+    result = run(page(body, head=head, title=f"{TITLE} | Lokales | Nordkurier Beispiel"))
+    assert result.title == TITLE
+
+
+def test_json_ld_date_without_time_takes_the_time_from_meta() -> None:
+    ld = {"@type": "NewsArticle", "headline": TITLE, "datePublished": "2026-11-20"}
+    head = (
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+        '<meta property="article:published_time" content="2026-11-20T14:05:00+01:00">'
+    )
+    result = run(page(article_html(), head=head))
+    assert result.published_at == datetime(2026, 11, 20, 14, 5, tzinfo=CET)
+
+
+def test_time_element_date() -> None:
+    body = (
+        '<article><time datetime="2026-03-05T08:00:00+01:00">5. März 2026</time>'
+        + article_html()
+        + "</article>"
+    )
+    result = run(page(body))
+    assert result.published_at == datetime(2026, 3, 5, 8, 0, tzinfo=CET)
+
+
+def test_date_from_sitemap_hint() -> None:
+    result = run(page(article_html()), hints={"published_at": "2026-11-20T12:00:00Z"})
+    assert result.published_at == datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+def test_visible_date_with_time() -> None:
+    body = '<div class="meta-date">20 Nov. 2026 14:05 Uhr</div>' + article_html()
+    result = run(page(body))
+    assert result.published_at == datetime(2026, 11, 20, 14, 5, tzinfo=BERLIN)
+    assert result.published_at_raw == "20 Nov. 2026 14:05 Uhr"
+
+
+def test_visible_numeric_date_next_to_the_headline() -> None:
+    body = (
+        f'<div class="kopf"><h1>{TITLE}</h1><span>13.01.2022</span></div>'
+        f"<div class='text'><p>{LEAD}</p><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></div>"
+    )
+    result = run(page(body))
+    assert result.published_at == datetime(2022, 1, 13, 0, 0, tzinfo=BERLIN)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://nk.example/lokales/2026/11/20/hallenbad", datetime(2026, 11, 20, tzinfo=BERLIN)),
+        ("https://sna.example/20220113/hallenbad-123.html", datetime(2022, 1, 13, tzinfo=BERLIN)),
+    ],
+)
+def test_date_from_url(url: str, expected: datetime) -> None:
+    result = run(page(article_html()), url=url)
+    assert result.published_at == expected
+
+
+def test_visible_time_refines_a_url_date() -> None:
+    body = '<p class="datum">20.11.2026, 14:05 Uhr</p>' + article_html()
+    result = run(page(body), url="https://nk.example/lokales/2026/11/20/hallenbad")
+    assert result.published_at == datetime(2026, 11, 20, 14, 5, tzinfo=BERLIN)
+
+
+def test_no_date_anywhere() -> None:
+    result = run(page(article_html()))
+    assert result.published_at is None
+    assert result.published_at_raw is None
+
+
+# --- charsets --------------------------------------------------------------------------------
+
+UMLAUT_TITLE = "Anwohner in Großöhringen wehren sich gegen Straßenausbaubeiträge"
+UMLAUT_PARAGRAPHS = (
+    "Die Gemeinde will die Hälfte der Kosten auf die Grundstückseigentümer umlegen. Für "
+    "manche Familien wären das mehr als zwölftausend Euro, rechnete die Bürgerinitiative vor.",
+    "Der Bürgermeister äußerte Verständnis für den Ärger, verwies aber auf die Gesetzeslage. "
+    "Über mögliche Härtefälle soll im Frühjahr entschieden werden.",
+)
+
+
+def umlaut_page(meta_charset: str) -> str:
+    body = (
+        f"<article><h1>{UMLAUT_TITLE}</h1>"
+        + "".join(f"<p>{p}</p>" for p in UMLAUT_PARAGRAPHS)
+        + "</article>"
+    )
+    return page(body, title=UMLAUT_TITLE, charset=meta_charset)
+
+
+def test_header_says_utf8_but_body_is_windows_1252_with_meta() -> None:
+    body = umlaut_page("windows-1252").encode("cp1252")
+    result = run(body, headers={"content-type": "text/html; charset=utf-8"})
+    assert result.title == UMLAUT_TITLE
+    assert result.text.split("\n") == list(UMLAUT_PARAGRAPHS)
+    assert result.encoding == "cp1252"
+
+
+def test_header_says_utf8_but_body_is_windows_1252_without_meta() -> None:
+    body = umlaut_page("utf-8").encode("cp1252")
+    result = run(body, headers={"content-type": "text/html; charset=utf-8"})
+    assert "Großöhringen" in (result.title or "")
+    assert "zwölftausend" in result.text
+    assert result.encoding == "cp1252"
+
+
+def test_latin1_label_on_utf8_body() -> None:
+    body = umlaut_page("iso-8859-1").encode("utf-8")
+    result = run(body, headers={"content-type": "text/html; charset=iso-8859-1"})
+    assert result.title == UMLAUT_TITLE
+    assert result.encoding == "utf-8"
+
+
+def test_meta_charset_when_header_has_none() -> None:
+    body = umlaut_page("iso-8859-15").encode("iso-8859-15")
+    result = run(body, headers={"content-type": "text/html"})
+    assert result.title == UMLAUT_TITLE
+    assert result.encoding == "iso8859-15"
+
+
+def test_bom_wins() -> None:
+    body = umlaut_page("utf-8").encode("utf-16")  # with BOM, full of NUL bytes
+    result = run(body, headers={"content-type": "text/html; charset=iso-8859-1"})
+    assert result.outcome == "ok"
+    assert result.title == UMLAUT_TITLE
+    assert result.encoding == "utf-16-le"
+
+
+def test_decode_body_with_a_few_broken_bytes_stays_utf8() -> None:
+    text = "Grüße aus der Straße, schöne Brücke. " * 20
+    body = text.encode("utf-8") + b"\xff" + b"Ende."
+    decoded, encoding = decode_body(body, "text/html")
+    assert encoding == "utf-8"
+    assert decoded.startswith("Grüße aus der Straße")
+
+
+# --- guard rails -----------------------------------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        PNG,
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+        b"GIF89a\x10\x00\x10\x00",
+        b"RIFF\x24\x00\x00\x00WEBPVP8 ",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
+        b"PK\x03\x04\x14\x00\x00\x00",
+        b"\x1f\x8b\x08\x00\x00\x00\x00\x00",
+        b"<html><body><p>Text</p>\x00\x00\x00\x01\x02</body></html>",
+    ],
+)
+def test_binary_served_as_html(body: bytes) -> None:
+    result = run(body, headers={"content-type": "text/html; charset=utf-8"})
+    assert result.outcome == "binary"
+    assert result.text == ""
+
+
+def test_too_large() -> None:
+    html = page(article_html())
+    assert run(html, max_bytes=1000).outcome == "too_large"
+    big = b"<html><body><p>" + b"a" * (8 * 1024 * 1024) + b"</p></body></html>"
+    assert run(big).outcome == "too_large"
+
+
+@pytest.mark.parametrize("body", [b"", b"   \n\t  ", b"<!-- nur ein Kommentar -->"])
+def test_empty(body: bytes) -> None:
+    assert run(body).outcome == "empty"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("application/json", b'{"titel": "Hallenbad", "text": "Der Rat hat entschieden."}'),
+        ("text/plain; charset=utf-8", b"Der Rat hat entschieden. Das Bad bleibt."),
+        (
+            "application/rss+xml",
+            b'<?xml version="1.0"?><rss><channel><title>NK</title><item><title>Bad</title>'
+            b"<link>https://nk.example/a</link></item></channel></rss>",
+        ),
+        ("", b"Nur ein Satz ohne jedes Markup."),
+    ],
+)
+def test_not_html(content_type: str, body: bytes) -> None:
+    headers = {"content-type": content_type} if content_type else {}
+    assert run(body, headers=headers).outcome == "not_html"
+
+
+def test_html_served_as_text_plain_is_still_extracted() -> None:
+    result = run(page(article_html()), headers={"content-type": "text/plain"})
+    assert result.outcome == "ok"
+    assert result.text.split("\n") == BODY_LINES
+
+
+def test_broken_html() -> None:
+    broken = (
+        f"<html><head><title>{TITLE}</title><body><div><article><h1>{TITLE}</h2>"
+        f"<p>{LEAD}<p>{PARAGRAPHS[0]}</span></b></i><p>{PARAGRAPHS[1]}"
+        "<table><tr><td>kaputt</article></div></div>\x01\x02 <p"
+    )
+    result = run(broken)
+    assert result.outcome == "ok"
+    for paragraph in (LEAD, PARAGRAPHS[0], PARAGRAPHS[1]):
+        assert paragraph in result.text
+
+
+def test_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", explode)
+    result = run(page(article_html()))
+    assert result.outcome == "error"
+    assert result.error == "RuntimeError: kaputt"
+    assert result.url == URL
+
+
+def test_invalid_input_is_an_error_not_an_exception() -> None:
+    inp = ExtractInput(url=URL, body=None, headers={})  # type: ignore[arg-type]
+    assert extract_article(inp).outcome == "error"
+
+
+# --- determinism -----------------------------------------------------------------------------
+
+
+def messy_page() -> bytes:
+    promo = "<p>Folgen Sie uns auf WhatsApp! 🚀</p><p>Anzeige</p>"
+    ld = {"@type": "NewsArticle", "datePublished": "2026-11-20T14:05:00+01:00", "author": "A B"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    return page(article_html(extra_in_body=promo), head=head).encode()
+
+
+def test_deterministic_in_process() -> None:
+    body = messy_page()
+    first = run(body)
+    assert all(run(body) == first for _ in range(3))
+
+
+def test_deterministic_across_processes() -> None:
+    """Different hash seeds must not change anything (no set order leaks into the output)."""
+    script = (
+        "import sys, json\n"
+        "from pipelines.extract import extract_article\n"
+        "from pipelines.types import ExtractInput\n"
+        "body = sys.stdin.buffer.read()\n"
+        f"r = extract_article(ExtractInput(url={URL!r}, body=body, headers={HTML!r}))\n"
+        "print(json.dumps([r.outcome, r.text, r.title, r.authors, str(r.published_at),"
+        " r.language, r.content_hash, [(d.text, d.rule) for d in r.dropped]]))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    outputs = set()
+    for seed in ("1", "4242"):
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            input=messy_page(),
+            capture_output=True,
+            cwd=root,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+            check=True,
+            timeout=120,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

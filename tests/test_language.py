@@ -1,0 +1,103 @@
+"""Language detection: seeded langdetect on a sample, the declared language as fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines import language
+from pipelines.language import detect_language, normalise_language
+
+GERMAN = (
+    "Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, das alte Hallenbad "
+    "nicht abzureißen, sondern für rund vier Millionen Euro zu sanieren. Die Arbeiten sollen "
+    "im kommenden Frühjahr beginnen und etwa anderthalb Jahre dauern. Während der Bauzeit "
+    "können Schulen und Vereine das Becken im Nachbarort nutzen, für den Transport der Kinder "
+    "will die Gemeinde einen Bus bereitstellen. Kritik kam von den Grünen, die einen Neubau "
+    "mit besserer Energiebilanz gefordert hatten."
+)
+ENGLISH = (
+    "The town council decided on Tuesday evening, after a long debate, that the old indoor "
+    "swimming pool will not be demolished but renovated for around four million euros. The "
+    "work is expected to begin next spring and to last about eighteen months. During that "
+    "time schools and clubs can use the pool in the neighbouring village, and the council "
+    "will provide a bus for the children."
+)
+RUSSIAN = (
+    "Городской совет во вторник вечером после долгих споров решил не сносить старый крытый "
+    "бассейн, а отремонтировать его примерно за четыре миллиона евро. Работы должны начаться "
+    "следующей весной и продлятся около полутора лет. На это время школы и спортивные клубы "
+    "смогут пользоваться бассейном в соседнем посёлке."
+)
+
+
+def test_german_text_is_german_without_declaration() -> None:
+    assert detect_language(GERMAN, None) == "de"
+
+
+def test_text_wins_over_a_wrong_declaration() -> None:
+    assert detect_language(ENGLISH, "de") == "en"
+    assert detect_language(GERMAN, "en") == "de"
+
+
+def test_russian_text() -> None:
+    assert detect_language(RUSSIAN, "de") == "ru"
+
+
+def test_short_text_takes_the_declared_language() -> None:
+    assert detect_language("Kurze Meldung.", "de-DE") == "de"
+    assert detect_language("Short note.", "de_AT") == "de"
+
+
+def test_nothing_known_is_unknown() -> None:
+    assert detect_language("", None) == "unknown"
+    assert detect_language("12345 678 -- !!", None) == "unknown"
+    assert detect_language("   ", "x-default") == "unknown"
+
+
+def test_text_without_letters_falls_back_to_declared() -> None:
+    # langdetect raises on such text (FIELD-NOTES); we must not.
+    assert detect_language("2026-11-20 14:05 " * 30, "de") == "de"
+
+
+def test_never_raises_on_odd_input() -> None:
+    for text in ("\x00\x01\x02", "🚆🚀😎" * 100, "ß" * 5000, "a" * 10):
+        assert isinstance(detect_language(text, None), str)
+
+
+def test_deterministic_on_ambiguous_text() -> None:
+    mixed = " ".join(["Hallo Welt hello world ciao mondo"] * 20)
+    results = {detect_language(mixed, None) for _ in range(5)}
+    assert len(results) == 1
+
+
+def test_declared_language_confirmed_by_function_words_skips_langdetect(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fail(_: str) -> object:
+        raise AssertionError("langdetect should not run")
+
+    monkeypatch.setattr(language, "detect_langs", fail)
+    assert detect_language(GERMAN, "de") == "de"
+
+
+def test_long_text_is_sampled() -> None:
+    long_text = (GERMAN + " ") * 200  # ~100 KB
+    assert detect_language(long_text, None) == "de"
+
+
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        ("de-DE", "de"),
+        ("DE", "de"),
+        ("de_AT", "de"),
+        ("en-GB", "en"),
+        ("und", None),
+        ("x-default", None),
+        ("", None),
+        (None, None),
+        ("deutsch-sprache-viel-zu-lang", None),
+    ],
+)
+def test_normalise_language(declared: str | None, expected: str | None) -> None:
+    assert normalise_language(declared) == expected
