@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.procmem import PeakSampler
+from bench.procmem import PeakSampler, cpu_seconds
 from crawler.runner import crawl_command, crawl_env
 
 BENCH_SETTINGS = {
@@ -34,13 +34,12 @@ BENCH_SETTINGS = {
 }
 
 
-def _extract_one(i: int) -> str:
-    from crawler.demoweb.corpus import bench_article_html
+def _extract_one(job: tuple[int, bytes]) -> str:
     from pipelines.extract import extract_article
     from pipelines.types import ExtractInput
 
+    i, body = job
     url = f"http://127.0.0.1/bench/{i}.html"
-    body = bench_article_html(i)
     out = extract_article(ExtractInput(url=url, body=body, headers={"content-type": "text/html"}))
     return out.outcome
 
@@ -48,13 +47,12 @@ def _extract_one(i: int) -> str:
 def extraction_only(n: int, workers: int) -> float:
     from crawler.demoweb.corpus import bench_article_html
 
-    # Generating the pages is the server's job in the crawl; keep it out of this timing too.
-    bodies_ready = [bench_article_html(i) for i in range(min(n, 50))]
-    del bodies_ready
+    # The pages are rendered before the clock starts: only extraction is timed.
+    jobs = [(i, bench_article_html(i)) for i in range(n)]
     with ProcessPoolExecutor(workers) as pool:
-        list(pool.map(_extract_one, range(workers * 4)))  # warm up imports
+        list(pool.map(_extract_one, jobs[: workers * 4]))  # warm up imports
         start = time.perf_counter()
-        outcomes = list(pool.map(_extract_one, range(n), chunksize=8))
+        outcomes = list(pool.map(_extract_one, jobs, chunksize=8))
         elapsed = time.perf_counter() - start
     ok = sum(o == "ok" for o in outcomes)
     print(f"extraction only: {n} pages ({ok} ok) in {elapsed:.1f} s on {workers} processes")
@@ -63,7 +61,7 @@ def extraction_only(n: int, workers: int) -> float:
 
 def full_crawl(n: int) -> tuple[float, int, int]:
     server = subprocess.Popen(
-        [sys.executable, "-m", "crawler.demoweb", "--bench", str(n)],
+        [sys.executable, "-m", "crawler.demoweb", "--bench", str(n), "--prerender"],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -86,11 +84,19 @@ def full_crawl(n: int) -> tuple[float, int, int]:
             cmd = crawl_command(
                 "generic", url=base, spider_args={"site": "bench"}, settings=BENCH_SETTINGS
             )
+            server_cpu_before = cpu_seconds(server.pid) or 0.0
             start = time.perf_counter()
             proc = subprocess.Popen(cmd, env=env)
             with PeakSampler(proc.pid) as sampler:
                 proc.wait()
             elapsed = time.perf_counter() - start
+            server_cpu = cpu_seconds(server.pid) or 0.0
+            main_cpu = sampler.cpu.get(proc.pid, 0.0)
+            other_cpu = sum(v for p, v in sampler.cpu.items() if p != proc.pid)
+            print(
+                f"CPU seconds: crawl process {main_cpu:.1f}, its workers {other_cpu:.1f}, "
+                f"demo web server {server_cpu - server_cpu_before:.1f}"
+            )
             if proc.returncode != 0:
                 raise SystemExit(f"crawl failed with exit code {proc.returncode}")
             from sqlalchemy import func, select

@@ -36,19 +36,59 @@ def tree_rss_bytes(pid: int) -> int:
     return total
 
 
+def tree_pids(pid: int) -> list[int]:
+    """`pid` and all its descendants."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        if p in out:
+            continue
+        out.append(p)
+        todo += _children(p)
+    return out
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of one process so far (None once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def process_name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:120]
+    except OSError:
+        return "?"
+
+
 class PeakSampler:
-    """Samples a process tree's RSS every `interval` seconds in a thread; keeps the peak."""
+    """Samples a process tree's RSS every `interval` seconds in a thread; keeps the peak.
+
+    It also keeps each process's last seen CPU time, so a benchmark can say where the CPU went
+    (approximate: CPU used in the last interval before a process exits is missed).
+    """
 
     def __init__(self, pid: int, interval: float = 0.1) -> None:
         self.pid = pid
         self.interval = interval
         self.peak = 0
+        self.cpu: dict[int, float] = {}
+        self.names: dict[int, str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
             self.peak = max(self.peak, tree_rss_bytes(self.pid))
+            for p in tree_pids(self.pid):
+                used = cpu_seconds(p)
+                if used is not None:
+                    self.cpu[p] = used
+                    if p not in self.names:
+                        self.names[p] = process_name(p)
             time.sleep(self.interval)
 
     def __enter__(self) -> PeakSampler:

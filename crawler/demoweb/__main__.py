@@ -27,6 +27,11 @@ def main(argv: list[str] | None = None) -> int:
         default=12 * 1024 * 1024,
         help="size of the oversized page in bytes (default 12 MiB)",
     )
+    parser.add_argument(
+        "--prerender",
+        action="store_true",
+        help="render the bench pages at start-up (the benchmark's server then costs little CPU)",
+    )
     args = parser.parse_args(argv)
     if args.bench < 0 or args.slow_seconds < 0 or args.large_bytes < 0:
         parser.error("--bench, --slow-seconds and --large-bytes must not be negative")
@@ -37,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         done.set()  # a supervisor's SIGTERM ends the demo as cleanly as Ctrl-C
 
     signal.signal(signal.SIGTERM, on_term)
-    with DemoWeb(args.bench, args.slow_seconds, args.large_bytes) as web:
+    with DemoWeb(
+        args.bench, args.slow_seconds, args.large_bytes, prerender_bench=args.prerender
+    ) as web:
         for host, url in web.hosts.items():
             print(f"{host:<12} {url}", flush=True)
         try:

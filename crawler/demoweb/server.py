@@ -42,6 +42,8 @@ class DemoWeb:
         bench_articles: int = 0,
         slow_seconds: float = 3.0,
         large_bytes: int = 12 * 1024 * 1024,
+        *,
+        prerender_bench: bool = False,
     ) -> None:
         if bench_articles < 0 or slow_seconds < 0 or large_bytes < 0:
             raise ValueError("bench_articles, slow_seconds and large_bytes must be >= 0")
@@ -69,6 +71,10 @@ class DemoWeb:
         self._threads: list[threading.Thread] = []
         self._bases: dict[str, str] = {}
         self.start()
+        if prerender_bench and bench_articles:
+            bench = self._sites[BENCH_HOST]
+            assert isinstance(bench, BenchSite)
+            bench.prerender(self._bases[BENCH_HOST])
 
     # --- lifecycle ---------------------------------------------------------------------------
 
