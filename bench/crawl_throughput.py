@@ -59,7 +59,7 @@ def extraction_only(n: int, workers: int) -> float:
     return n / elapsed
 
 
-def full_crawl(n: int) -> tuple[float, int, int]:
+def full_crawl(n: int, extra: dict[str, str] | None = None) -> tuple[float, int, int]:
     server = subprocess.Popen(
         [sys.executable, "-m", "crawler.demoweb", "--bench", str(n), "--prerender"],
         stdout=subprocess.PIPE,
@@ -82,7 +82,10 @@ def full_crawl(n: int) -> tuple[float, int, int]:
                 }
             )
             cmd = crawl_command(
-                "generic", url=base, spider_args={"site": "bench"}, settings=BENCH_SETTINGS
+                "generic",
+                url=base,
+                spider_args={"site": "bench"},
+                settings={**BENCH_SETTINGS, **(extra or {})},
             )
             server_cpu_before = cpu_seconds(server.pid) or 0.0
             start = time.perf_counter()
@@ -124,9 +127,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE", help="extra Scrapy setting"
+    )
     args = parser.parse_args()
+    extra = dict(item.split("=", 1) for item in args.set)
     extract_rate = extraction_only(args.articles, args.workers)
-    crawl_rate, peak, _ = full_crawl(args.articles)
+    crawl_rate, peak, _ = full_crawl(args.articles, extra)
     ratio = crawl_rate / extract_rate
     print()
     print(f"extraction only   {extract_rate:7.1f} pages/s  ({args.workers} processes)")

@@ -55,7 +55,10 @@ class WarcCaptureMiddleware:
         config = AppConfig()
         data_dir = Path(crawler.settings.get("NEWSARCHIVE_DATA_DIR") or config.data_dir)
         max_bytes = crawler.settings.getint("NEWSARCHIVE_WARC_MAX_BYTES", config.warc_max_bytes)
-        mw = cls(WarcWriter(data_dir, max_bytes=max_bytes), crawler)
+        level = crawler.settings.getint(
+            "NEWSARCHIVE_WARC_COMPRESS_LEVEL", config.warc_compress_level
+        )
+        mw = cls(WarcWriter(data_dir, max_bytes=max_bytes, compress_level=level), crawler)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         return mw
 
