@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from urllib.parse import urlsplit
 
+from crawler.thresholds import MonitorThresholds
 from pipelines.types import CleaningRules
 
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -41,6 +43,16 @@ class Site:
     cleaning: CleaningRules = field(default_factory=CleaningRules)
     # Default schedule: a cron expression ("*/30 * * * *") or an interval ("2h", "45m").
     schedule: str | None = None
+    # When the run monitors warn that the site may have broken (crawler/monitors.py).
+    monitor: MonitorThresholds = field(default_factory=MonitorThresholds)
+    # When an archived article is fetched again to catch edits, counted from its publication
+    # (or first fetch); after the last delay it is not revisited. () turns revisits off.
+    revisit_schedule: tuple[timedelta, ...] = (
+        timedelta(hours=1),
+        timedelta(hours=6),
+        timedelta(days=1),
+        timedelta(days=3),
+    )
 
     def __post_init__(self) -> None:
         if not _KEY_RE.match(self.key):

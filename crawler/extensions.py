@@ -1,0 +1,83 @@
+"""Scrapy extensions of newsarchive: the per-site crawl lock."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Self
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import CloseSpider, NotConfigured
+
+from crawler.locks import SiteLock, locks_dir
+
+logger = logging.getLogger(__name__)
+
+# Settings: turn the lock off (tests of other things, a throwaway archive), or put the lock
+# files somewhere else than <NEWSARCHIVE_DATA_DIR>/locks.
+LOCK_ENABLED_SETTING = "NEWSARCHIVE_SITE_LOCK_ENABLED"
+LOCK_DIR_SETTING = "NEWSARCHIVE_LOCK_DIR"
+LOCKED_REASON = "locked"
+
+
+def spider_site_key(spider: Spider) -> str:
+    """The site key a crawl archives under (as StorePipeline records it), and locks by."""
+    site = getattr(spider, "site", None)
+    return str(getattr(site, "key", None) or spider.name)
+
+
+class SiteLockExtension:
+    """Holds the crawled site's lock for the whole crawl, or closes the spider as "locked".
+
+    Taken in the crawl process itself, so it covers scheduled and manual crawls alike and
+    dies with the process (crawler/locks.py). A crawl that finds the site locked closes at
+    once with finish reason "locked"; the run record says so and the monitors pass it by.
+    """
+
+    def __init__(self, crawler: Crawler, lock_dir: Path) -> None:
+        self.crawler = crawler
+        self.lock_dir = lock_dir
+        self.lock: SiteLock | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        settings = crawler.settings
+        if not settings.getbool(LOCK_ENABLED_SETTING, True):
+            raise NotConfigured
+        configured = settings.get(LOCK_DIR_SETTING)
+        if configured:
+            lock_dir = Path(configured)
+        else:
+            from crawler.config import AppConfig
+
+            data_dir = settings.get("NEWSARCHIVE_DATA_DIR") or AppConfig().data_dir
+            lock_dir = locks_dir(Path(data_dir))
+        ext = cls(crawler, lock_dir)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
+        return ext
+
+    def spider_opened(self, spider: Spider) -> None:
+        key = spider_site_key(spider)
+        stats = self.crawler.stats
+        run_id = stats.get_value("archive/run_id") if stats is not None else None
+        lock = SiteLock(self.lock_dir, key)
+        if lock.acquire(run_id=run_id if isinstance(run_id, int) else None):
+            self.lock = lock
+            logger.info("holding the crawl lock of site %s (%s)", key, lock.path)
+            return
+        holder = lock.holder()
+        logger.warning("site %s is being crawled already (%s): not crawling it twice", key, holder)
+        if stats is not None:
+            stats.set_value("archive/locked_by", holder)
+        # Scrapy (2.13+) closes the spider with this reason once it is open, after every
+        # component has started, so the run record is closed as "locked" like any other end.
+        raise CloseSpider(LOCKED_REASON)
+
+    def engine_stopped(self, *args: Any) -> None:
+        # Released only when everything is written: a second crawl must not start while this
+        # one's run record is still being closed.
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

@@ -1,0 +1,135 @@
+"""Per-site crawl locks on disk: one site never crawls twice at once, scheduled or by hand.
+
+A lock is an exclusive `flock` on `<data_dir>/locks/<site>.lock`, held by the crawl process
+itself (crawler/extensions.py). The kernel drops an flock when the last descriptor on it
+closes, so a crawl that crashes, is killed or loses its machine's power never leaves a stale
+lock behind: no pid files to clean up, no expiry to guess. Python opens files
+non-inheritable, so the crawl's subprocesses do not keep the lock alive after it dies.
+
+flock is advisory and local: every crawl of one archive must run on the same machine (or the
+data directory must be on a filesystem with working flock; NFS is not one to trust).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import socket
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+_SAFE_KEY = re.compile(r"[^A-Za-z0-9_.-]")
+_ATTEMPTS = 5
+_RETRY_SECONDS = 0.05
+
+
+def locks_dir(data_dir: Path) -> Path:
+    """Where the lock files of the archive in `data_dir` live."""
+    return data_dir / "locks"
+
+
+def lock_path(lock_dir: Path, site_key: str) -> Path:
+    # Site keys are [a-z0-9_]; anything else (a generic crawl's key) is made file-name safe.
+    return lock_dir / f"{_SAFE_KEY.sub('_', site_key) or '_'}.lock"
+
+
+class SiteLock:
+    """An exclusive, non-blocking lock on one site; released on `release()` or process exit."""
+
+    def __init__(self, lock_dir: Path, site_key: str) -> None:
+        self.site_key = site_key
+        self.path = lock_path(lock_dir, site_key)
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self, *, run_id: int | None = None) -> bool:
+        """Take the lock if nobody holds it; False (at once) if another process does.
+
+        The holder's pid, host, start time and run id are written into the file, so an
+        operator (and the `locked` log line) can see who holds it.
+        """
+        if self._fd is not None:
+            return True
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            # A few quick retries: `is_locked` probes with a shared lock for an instant, and
+            # that instant must not make a crawl give up.
+            for attempt in range(_ATTEMPTS):
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if attempt == _ATTEMPTS - 1:
+                        os.close(fd)
+                        return False
+                    time.sleep(_RETRY_SECONDS)
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+        info = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "since": datetime.now(UTC).isoformat(timespec="seconds"),
+            "run_id": run_id,
+        }
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, (json.dumps(info) + "\n").encode(), 0)
+        return True
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        # Truncate first so a reader never sees a released lock's holder as current. The file
+        # itself stays: unlinking a lock file races with a process that just opened it.
+        try:
+            os.ftruncate(fd, 0)
+        finally:
+            os.close(fd)  # closing the last descriptor drops the flock
+
+    def holder(self) -> str:
+        """Who holds the lock, as far as the file says ("unknown" when it says nothing)."""
+        try:
+            info = json.loads(self.path.read_text(encoding="utf-8") or "{}")
+        except (OSError, ValueError):
+            return "unknown"
+        if not isinstance(info, dict) or "pid" not in info:
+            return "unknown"
+        run = f", run {info['run_id']}" if info.get("run_id") else ""
+        return f"pid {info['pid']} on {info.get('host', '?')} since {info.get('since', '?')}{run}"
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()
+
+
+def is_locked(lock_dir: Path, site_key: str) -> bool:
+    """True if some process holds the site's lock right now (a snapshot: it may change)."""
+    probe = SiteLock(lock_dir, site_key)
+    if not probe.path.exists():
+        return False
+    fd = os.open(probe.path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False

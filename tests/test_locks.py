@@ -1,0 +1,91 @@
+"""Per-site crawl locks: exclusive, released when the holder dies, honoured by every crawl."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+
+from crawler.locks import SiteLock, is_locked, lock_path
+from crawler.runner import run_crawl
+from db.models import CrawlRun, Fetch
+
+HOLD_SCRIPT = """
+import sys, time
+from pathlib import Path
+from crawler.locks import SiteLock
+lock = SiteLock(Path(sys.argv[1]), sys.argv[2])
+assert lock.acquire(run_id=7)
+print("held", flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_site_lock_is_exclusive_until_released(tmp_path: Path) -> None:
+    first, second = SiteLock(tmp_path, "alpha"), SiteLock(tmp_path, "alpha")
+    assert first.acquire()
+    assert is_locked(tmp_path, "alpha")
+    assert not second.acquire()  # flock: a second open file conflicts, even in one process
+    assert SiteLock(tmp_path, "beta").acquire()  # other sites are independent
+    assert f"pid {os.getpid()}" in second.holder()
+    first.release()
+    assert not is_locked(tmp_path, "alpha")
+    assert second.holder() == "unknown"
+    with second:
+        assert second.acquire() and second.held
+    assert not is_locked(tmp_path, "alpha")
+
+
+def test_odd_site_keys_make_safe_file_names(tmp_path: Path) -> None:
+    assert lock_path(tmp_path, "../etc/passwd").parent == tmp_path
+    assert not is_locked(tmp_path, "never-used")
+
+
+def test_the_lock_dies_with_its_process(tmp_path: Path) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_SCRIPT, str(tmp_path), "alpha"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        lock = SiteLock(tmp_path, "alpha")
+        assert is_locked(tmp_path, "alpha")
+        assert not lock.acquire()
+        assert f"pid {holder.pid}" in lock.holder() and "run 7" in lock.holder()
+        os.kill(holder.pid, signal.SIGKILL)  # no clean-up code runs
+        holder.wait()
+        assert lock.acquire()  # no stale lock: the kernel dropped it
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+
+
+def test_a_crawl_of_a_locked_site_stops_at_once_and_says_so(
+    tmp_path: Path, database_url: str, engine: Engine
+) -> None:
+    data_dir = tmp_path / "data"
+    # As if an operator's crawl of the site were running: this process holds its lock.
+    with SiteLock(data_dir / "locks", "tagesblick") as lock:
+        assert lock.acquire()
+        result = run_crawl(
+            "generic",
+            url="http://127.0.0.1:9/",  # never fetched
+            spider_args={"site": "tagesblick"},
+            settings={"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "0"},
+            env={"NEWSARCHIVE_DATA_DIR": str(data_dir), "DATABASE_URL": database_url},
+            timeout=120,
+            capture=True,
+        )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "is being crawled already" in result.stderr
+    with engine.connect() as conn:
+        run = conn.execute(select(CrawlRun.outcome, CrawlRun.finish_reason)).one()
+        fetches = conn.execute(select(func.count()).select_from(Fetch)).scalar_one()
+    assert run.finish_reason == "locked"
+    assert fetches == 0
