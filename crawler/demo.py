@@ -11,6 +11,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from crawler.tables import RUN_COUNT_COLUMNS, run_counts
+
 # The demo web is our own server on loopback: no politeness delay needed there. A short
 # timeout makes its deliberately slow page a counted timeout instead of a 30-second wait.
 DEMO_SETTINGS = {
@@ -77,28 +79,12 @@ def run_demo(demo_dir: Path, *, console: Console | None = None) -> int:
     engine = make_engine(db_url)
     runs = list(reversed(run_rows(engine, limit=len(DEMO_JOBS))))
     table = Table(title=f"Demo archive: {demo_dir}")
-    for col in (
-        "site",
-        "spider",
-        "outcome",
-        "pages fetched",
-        "articles archived",
-        "duplicates",
-        "no text",
-        "errors",
-    ):
-        table.add_column(col, justify="right" if col[0] in "padne" and col != "spider" else "left")
+    for col in ("site", "spider", "outcome"):
+        table.add_column(col, no_wrap=True)
+    for col in RUN_COUNT_COLUMNS:
+        table.add_column(col, justify="right")
     for job, run in zip(DEMO_JOBS, runs, strict=False):
-        table.add_row(
-            job.label,
-            run.spider,
-            run.outcome,
-            str(run.pages_fetched),
-            str(run.articles_new),
-            str(run.duplicates),
-            str(run.empty_pages),
-            str(run.errors),
-        )
+        table.add_row(job.label, run.spider, run.outcome, *run_counts(run))
     console.print(table)
     console.print(
         "pages: fetches recorded (article and discovery pages); articles: new articles archived;\n"
