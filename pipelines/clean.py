@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from pipelines.dates import classify_date_line
+from pipelines.dates import ISO_RE, MONTHS, NUMERIC_RE, classify_date_line
 from pipelines.types import CleaningRules, DroppedLine
 
 # Why this layer exists: trafilatura removes boilerplate by class/id names only; Telegram promos
@@ -31,6 +31,8 @@ RULE_DATE_ONLY = "meta:date-only"
 RULE_TIMESTAMP = "meta:timestamp"
 RULE_READING_TIME = "meta:reading-time"
 RULE_BYLINE = "meta:byline"
+# A kicker, section label or breadcrumb printed above the headline ("Lokales", "Handwerk").
+RULE_KICKER = "meta:kicker"
 RULE_MEHR_ZUM_THEMA = "teaser:mehr-zum-thema"
 RULE_LESEN_SIE_AUCH = "teaser:lesen-sie-auch"
 RULE_AUCH_INTERESSANT = "teaser:auch-interessant"
@@ -54,6 +56,9 @@ RULE_CREDIT_IMAGE = "credit:image"
 RULE_CREDIT_AGENCY = "credit:agency"
 RULE_CREDIT_IMAGE_ALT = "credit:image-alt"
 RULE_CREDIT_CAPTION = "credit:caption"
+# Video/audio player furniture: "Verfügbar bis 08.03.2027", "Dauer: 2:31 Min", "00:00 / 03:12",
+# and the video's own title right above such a line.
+RULE_MEDIA_PLAYER = "media:player"
 RULE_AD_LABEL = "ad:label"
 RULE_CONSENT = "consent:embed"
 RULE_FOREIGN_SCRIPT = "script:foreign"
@@ -69,6 +74,7 @@ ALL_RULES: tuple[str, ...] = (
     RULE_TIMESTAMP,
     RULE_READING_TIME,
     RULE_BYLINE,
+    RULE_KICKER,
     RULE_MEHR_ZUM_THEMA,
     RULE_LESEN_SIE_AUCH,
     RULE_AUCH_INTERESSANT,
@@ -90,6 +96,7 @@ ALL_RULES: tuple[str, ...] = (
     RULE_CREDIT_AGENCY,
     RULE_CREDIT_IMAGE_ALT,
     RULE_CREDIT_CAPTION,
+    RULE_MEDIA_PLAYER,
     RULE_AD_LABEL,
     RULE_CONSENT,
     RULE_FOREIGN_SCRIPT,
@@ -195,7 +202,9 @@ _PHRASE_RULES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...]], ...] = (
             r"|abgeben|hinzufügen)\b|(?:Jetzt |Hier )?kommentieren$|Diskutieren Sie mit\b"
             r"|Die Kommentarfunktion (?:ist|wurde|steht)\b|(?:Neueste|Neuste|Älteste|Beliebteste)"
             r" (?:oben|zuerst)$|(?:Alle|Zu den) Kommentaren?\b|Schreiben Sie (?:einen|den ersten)"
-            r" Kommentar|Sortieren nach\b|Ihr Kommentar\b)",
+            r" Kommentar|Sortieren nach\b|Ihr Kommentar\b"
+            r"|Um (?:zu kommentieren|kommentieren zu können|einen Kommentar (?:zu )?(?:schreiben|"
+            r"verfassen|abgeben))\b)",
             _I,
         ),
         30,
@@ -207,7 +216,9 @@ _PHRASE_RULES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...]], ...] = (
             r"^(?:(?:bitte )?(?:loggen|melden) Sie sich (?:ein|an)\b|loggen Sie sich ein oder"
             r"|(?:Anmelden|Einloggen|Login|Log-in|Abmelden|Logout|Passwort vergessen\??"
             r"|Mein Konto|Benutzername|Passwort)$|Sie (?:sind|waren) (?:nicht )?"
-            r"(?:angemeldet|eingeloggt)\b)",
+            r"(?:angemeldet|eingeloggt)\b|(?:Sie haben|Du hast) (?:bereits|schon) ein(?:en)? "
+            r"(?:Konto|Account|Benutzerkonto|Kundenkonto|Zugang)\b|(?:Bereits|Schon) "
+            r"(?:registriert|angemeldet|Kunde|Kundin|Mitglied)\s*\?)",
             _I,
         ),
         25,
@@ -240,15 +251,39 @@ _PHRASE_RULES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...]], ...] = (
         (),
     ),
     (
+        RULE_MEDIA_PLAYER,
+        re.compile(
+            r"^(?:(?:Video|Audio|Podcast|Sendung|Beitrag) )?(?:verfügbar|abrufbar) bis\b"
+            r"|^(?:Dauer|Länge|Laufzeit|Spieldauer)\s*:?\s*\d{1,3}(?::\d{2})?\s*(?:Min|Sek|$)"
+            r"|^\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$"
+            # "Nordwelle Magazin · 08.03.2025 19:30 Uhr · 2 Min": programme, date, duration.
+            r"|[·|•]\s*\d{1,3}(?::\d{2})?\s*(?:Min\.?|Minuten|Sek\.?|Sekunden)$",
+            _I,
+        ),
+        15,
+        (),
+    ),
+    (
         RULE_CONSENT,
         re.compile(
             r"^(?:Externer? Inhalt\b|Empfohlener (?:redaktioneller |externer )?Inhalt\b"
             r"|(?:Inhalte?|Video|Tweet|Post|Karte|Grafik|Podcast|Umfrage) (?:laden|anzeigen"
             r"|aktivieren|abspielen)$|(?:Alle )?(?:Cookies|externen Inhalte) (?:akzeptieren"
             r"|zulassen|erlauben|ablehnen)|Um (?:diesen|den|dieses|diese) (?:externen )?"
-            r"(?:Inhalt|Beitrag|Tweet|Post|Video|Karte|Grafik|Element|Umfrage) (?:zu sehen"
-            r"|anzuzeigen|sehen zu können|abzuspielen)|(?:An dieser Stelle|Hier) (?:finden Sie"
-            r"|befindet sich|ist) eine?n? (?:externe[nr]?|eingebettete[nr]?) )",
+            r"(?:Inhalt|Beitrag|Tweet|Post|Video|Karte|Grafik|Element|Umfrage|Podcast) (?:zu sehen"
+            r"|anzuzeigen|anzusehen|sehen zu können|abzuspielen|anzuhören|zu laden)"
+            r"|(?:An dieser Stelle|Hier) (?:finden Sie|befindet sich|ist) eine?n? "
+            r"(?:externe[nr]?|eingebettete[nr]?) "
+            # The button under such a prompt: "Zustimmen und Video laden".
+            r"|(?:Zustimmen|Akzeptieren|Einverstanden|Aktivieren) und (?:Video|Inhalte?|Karte"
+            r"|Beitrag|Podcast|Tweet|Post|Grafik) (?:laden|anzeigen|abspielen|ansehen)$"
+            # "Zum Anzeigen dieses Inhalts von Instagram bitte auf „Akzeptieren“ klicken."
+            r"|(?:Zum|Um) (?:Anzeigen|Abspielen|Laden|Ansehen|Aktivieren) "
+            r"(?:des|dieses|der|diese[sn]?|von) (?:externen )?(?:Inhalts?|Videos?|Beitrags?"
+            r"|Posts?|Tweets?|Karte|Grafik|Podcasts?|Elements?)\b"
+            # "Mit dem Laden des Videos akzeptieren Sie die Datenschutzerklärung von YouTube."
+            r"|Mit dem (?:Laden|Abspielen|Aktivieren|Anzeigen|Klick auf) (?:des|der|dieses"
+            r"|diese[rns]?|den) (?:\w+ ){0,2}(?:akzeptieren|bestätigen|stimmen) Sie\b)",
             _I,
         ),
         60,
@@ -259,11 +294,12 @@ _PHRASE_RULES: tuple[tuple[str, re.Pattern[str], int, tuple[str, ...]], ...] = (
         RULE_CONSENT,
         re.compile(
             r"Ich bin damit einverstanden, dass mir externe"
-            r"|\bexterne[nr]? Inhalte? (?:angezeigt|anzeigen|laden|zulassen|aktivieren|freigeben)"
+            r"|\bexterne[nr]? Inhalte? (?:angezeigt|anzeigen|laden|zulassen|aktivieren|freigeben"
+            r"|zustimmen|akzeptieren|erlauben)"
             r"|personenbezogene Daten an Drittplattformen"
             r"|(?:weitere|mehr) Informationen (?:dazu )?(?:finden Sie |erhalten Sie )?in "
             r"(?:unserer|der) Datenschutzerklärung|Einwilligung jederzeit (?:widerrufen"
-            r"|zurückziehen)",
+            r"|zurückziehen)|akzeptieren Sie die Datenschutzerklärung",
             _I,
         ),
         60,
@@ -300,6 +336,14 @@ _CREDIT_SOURCE_COPYRIGHT_RE = re.compile(r"^Quelle\s*:.{0,100}©", _I)
 # A caption ending in a photographer/agency credit: "… im Rathaus. Foto: Anna Beispiel/dpa".
 _CREDIT_TRAILING_RE = re.compile(
     r"(?:Foto|Fotos|Bild)\s*:\s*[\w .&-]{2,40}(?:/\s*[\w .&-]{2,40})+$",
+    _I,
+)
+# A caption sentence followed by its credit label: "… umgebaut werden. Foto: Jana Vogt",
+# "… Straßen. Bildquelle: Leserfoto". The credit after the label is short and has no sentence
+# of its own; "Quelle:" is not among the labels (a data source under a paragraph is text).
+_CAPTION_CREDIT_RE = re.compile(
+    r"[.!?…\"“”»)]\s+(?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotoquelle|Bildnachweis"
+    r"|Fotonachweis|Credit|Grafik|Illustration)\s*:\s*[^.!?:;]{2,80}$",
     _I,
 )
 _AGENCIES = frozenset(
@@ -353,6 +397,7 @@ _AGENCY_WORDS = frozenset(word for name in _AGENCIES for word in name.split())
 _AGENCY_TOKEN_RE = re.compile(r"[a-z.]+")
 _AGENCY_LABEL_RE = re.compile(r"^(?:Foto|Fotos|Bild|Bilder|Quelle|Text)\s*(?::\s*|\s+)", _I)
 _DIGIT_RE = re.compile(r"\d")
+_CAPTION_CREDIT_GATE = ("foto", "bild", "credit", "grafik", "illustration")
 _AGENCY_SPLIT_RE = re.compile(r"\s*(?:[/|,&;]|\bund\b)\s*")
 
 # --- UI tokens -----------------------------------------------------------------------------
@@ -428,6 +473,24 @@ _UI_TOKENS = frozenset(
         "xing",
         "pinterest",
         "reddit",
+        # ticker, gallery and widget controls
+        "aktualisieren",
+        "weitere einträge laden",
+        "mehr einträge laden",
+        "ältere einträge laden",
+        "bildergalerie",
+        "zur bildergalerie",
+        "alle bilder anzeigen",
+        "artikel empfehlen",
+        "leserbrief schreiben",
+        "druckversion",
+        # English widget labels that WordPress plugins print on German sites (Jetpack)
+        "loading...",
+        "loading…",
+        "like",
+        "like this",
+        "share this",
+        "related",
     }
 )
 # Words of a share bar, which may come as one line: "Facebook Twitter WhatsApp E-Mail".
@@ -466,7 +529,39 @@ _SHARE_WORDS = frozenset(
     }
 )
 _SHARE_SPLIT_RE = re.compile(r"[\s|·•/]+")
-_COUNTER_RE = re.compile(r"^(?:\(?\d{1,5}\)?|\d{1,3}\s*(?:/|von)\s*\d{1,3})$")
+_COUNTER_RE = re.compile(
+    r"^(?:\(?\d{1,5}\)?|(?:(?:Bild|Foto|Seite|Slide|Image)\s+)?\d{1,3}\s*(?:/|von|of)\s*\d{1,3})$",
+    _I,
+)
+# A tool or footer bar as one line: "Drucken | Artikel empfehlen | Leserbrief schreiben".
+_TOOL_SPLIT_RE = re.compile(r"\s*[|·•]\s*")
+_TOOL_WORDS = frozenset(
+    {
+        "artikel empfehlen",
+        "empfehlen",
+        "leserbrief schreiben",
+        "leserbrief",
+        "artikel versenden",
+        "versenden",
+        "druckversion",
+        "seite drucken",
+        "kommentare",
+        "kommentieren",
+        "impressum",
+        "datenschutz",
+        "datenschutzerklärung",
+        "kontakt",
+        "agb",
+        "nutzungsbedingungen",
+        "cookie-einstellungen",
+        "barrierefreiheit",
+        "mediadaten",
+        "sitemap",
+        "archiv",
+        "newsletter",
+        "abo",
+    }
+)
 
 # --- promotional calls to action -----------------------------------------------------------
 
@@ -541,6 +636,7 @@ _PROMO_GATE_WORDS = frozenset(
 )
 _TOKEN_STRIP = ".,!?;:„“”\"'()»«–-…👉"
 _EMOJI_RE = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b05-\u2b07\u2b50]")
+_FIRST_PERSON_PLURAL_RE = re.compile(r"\b(?:bei uns|wir|uns(?:er\w*)?)\b", _I)
 _SECOND_PERSON_RE = re.compile(r"\b(?:du|dich|dir|dein\w*|euch|euer|eure\w*)\b", _I)
 # A formal imperative opening the line ("Folgen Sie …", "Abonnieren Sie …"): news sentences
 # almost never start that way.
@@ -568,11 +664,18 @@ _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"“”»«'’)\]]*$")
 _OPENING_QUOTES = "„\"'»«“‚‘(["
 # trafilatura's plain-text list-item marker ("- ", indented for nested lists).
 _ITEM_MARKER_RE = re.compile(r"^\s*- (?=\S)")
-_BYLINE_PREFIX_RE = re.compile(
-    r"^(?:Von|Ein (?:Kommentar|Beitrag|Gastbeitrag|Interview) von|Autor(?:in)?:|Text:|By)\s+",
+# What a byline line holds besides the names: "Von A und B, Bremerhaven · 19.02.2025, 18.02 Uhr
+# · aktualisiert am 20.02.2025", "Montag, 03.06.2024 - 17:12 Uhr von A".
+_BYLINE_FILLER_RE = re.compile(
+    r"\b(?:von|by|und|and|mit|text|fotos?|autor(?:in)?|uhr|am|um|stand|aktualisiert|zuletzt"
+    r"|veröffentlicht|publiziert|erstellt|update[d]?|montag|dienstag|mittwoch|donnerstag"
+    r"|freitag|samstag|sonnabend|sonntag|heute|gestern)\b|[,;:&/|•·()–—-]",
     _I,
 )
-_BYLINE_JOINERS_RE = re.compile(r"(?:\bund\b|\band\b|[,;&/|•·]|\s)+", _I)
+_BYLINE_MONTH_DATE_RE = re.compile(
+    r"\b\d{1,2}\.?\s+(?P<mon>[A-Za-zÄäÖöÜü]{3,9})\.?,?\s+\d{4}\b", _I
+)
+_BYLINE_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
 
 # A letter outside Latin, Latin-1 and Latin Extended (Greek, Cyrillic, Arabic, CJK …).
@@ -729,30 +832,52 @@ def _repair_leading(
     title: str | None,
     report: _Reporter,
 ) -> None:
-    """Strip a glued date prefix and a repeated or glued headline at the top of the text."""
-    first = next((item for item in items if item.kept), None)
-    if first is not None:
-        match = _DATE_PREFIX_RE.match(first.text) or _ISO_PREFIX_RE.match(first.text)
+    """Strip glued date prefixes, a repeated or glued headline, and the kicker above it."""
+    kept = [item for item in items if item.kept]
+    for index, item in enumerate(kept):
+        # A scraper's "date 2025-11-18 " label is unmistakable wherever it sits (a promo line
+        # may come first); a bare ISO date only counts before the first words of the text.
+        match = _DATE_PREFIX_RE.match(item.text)
+        if match is None and index == 0:
+            match = _ISO_PREFIX_RE.match(item.text)
         if match is not None:
-            report(first.pos, match.group(0).strip(), RULE_DATE_PREFIX)
-            first.text = first.text[match.end() :].strip()
+            report(item.pos, match.group(0).strip(), RULE_DATE_PREFIX)
+            item.text = item.text[match.end() :].strip()
     title_key = _alnum_key(title or "")
     if len(title_key) < 8:
         return
     # The headline may come after a modal or a credit line; look at the first few lines only.
-    for item in [item for item in items if item.kept][:5]:
+    for index, item in enumerate(kept[:5]):
         key = _alnum_key(item.text)
         extra_words = len(item.text.split()) - len(title.split()) if title else 99
         # The headline, or the headline after a kicker ("Wetter Sturmtief … lahm").
         if key == title_key or (key.endswith(title_key) and 0 < extra_words <= 3):
             item.rule = RULE_TITLE_REPEATED
+            _drop_kickers(kept[:index])
             return
         if title and len(title.split()) >= 3 and key.startswith(title_key):
             rest = _cut_after_alnum(item.text, title)
             if rest and (rest[0].isupper() or rest[0].isdigit() or rest[0] in _OPENING_QUOTES):
                 report(item.pos, item.text[: len(item.text) - len(rest)].strip(), RULE_TITLE_GLUED)
                 item.text = rest
+                _drop_kickers(kept[:index])
                 return
+
+
+def _drop_kickers(above_title: list[_Line]) -> None:
+    """Short label lines above the headline are its kicker, section or breadcrumb, never text.
+
+    Only labels: a line with a sentence end or more than eight words stays (it may be a lead
+    that a template prints before the headline).
+    """
+    for item in above_title:
+        if (
+            item.kept
+            and len(item.text.split()) <= 8
+            and not _SENTENCE_END_RE.search(item.text)
+            and not item.is_item
+        ):
+            item.rule = RULE_KICKER
 
 
 def _repair_glued_teasers(items: list[_Line], report: _Reporter) -> None:
@@ -782,8 +907,15 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
             continue
         if regex.search(text):
             return rule
-    if lowered in _UI_TOKENS or _COUNTER_RE.match(text):
+    if lowered.rstrip(": ") in _UI_TOKENS or _COUNTER_RE.match(text):
         return RULE_UI_TOKEN
+    if words <= 14 and ("|" in text or "·" in text or "•" in text):
+        segments = [seg.strip(" .:").casefold() for seg in _TOOL_SPLIT_RE.split(text)]
+        segments = [seg for seg in segments if seg]
+        if len(segments) >= 2 and all(
+            seg in _UI_TOKENS or seg in _TOOL_WORDS or seg in _SHARE_WORDS for seg in segments
+        ):
+            return RULE_UI_TOKEN
     if 2 <= words <= 12 and lowered.split(None, 1)[0].strip("|·•/") in _SHARE_WORDS:
         share_words = [w for w in _SHARE_SPLIT_RE.split(lowered) if w]
         if all(w in _SHARE_WORDS for w in share_words):
@@ -794,11 +926,30 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
     credit = _credit_rule(text, lowered, words)
     if credit is not None:
         return credit
-    if authors and words <= 12 and _is_byline(text, authors):
+    if authors and words <= 16 and _is_byline(text, authors):
         return RULE_BYLINE
     if expected_script is not None and _is_foreign_script(text, expected_script):
         return RULE_FOREIGN_SCRIPT
     return None
+
+
+def classify_line(text: str) -> str | None:
+    """The rule that drops this single line on its own (no context, no site rules), or None.
+
+    extract.py asks it before dropping HTML elements, so that furniture the line rules know
+    keeps their more specific rule name.
+    """
+    text = " ".join(text.split())
+    return _classify(text, None, ()) if text else None
+
+
+def is_image_credit(text: str) -> bool:
+    """True for a photo credit or caption credit line ("Foto: privat", "© SNA / …")."""
+    text = " ".join(text.split())
+    if not text:
+        return False
+    rule = _credit_rule(text, text.casefold(), len(text.split()))
+    return rule in (RULE_CREDIT_IMAGE, RULE_CREDIT_CAPTION, RULE_CREDIT_IMAGE_ALT)
 
 
 def _credit_rule(text: str, lowered: str, words: int) -> str | None:
@@ -820,6 +971,12 @@ def _credit_rule(text: str, lowered: str, words: int) -> str | None:
         and _CREDIT_TRAILING_RE.search(text)
     ):
         return RULE_CREDIT_IMAGE
+    if (
+        words <= 40
+        and any(label in lowered for label in _CAPTION_CREDIT_GATE)
+        and _CAPTION_CREDIT_RE.search(text)
+    ):
+        return RULE_CREDIT_CAPTION
     if (
         words <= 12
         and not _AGENCY_WORDS.isdisjoint(_AGENCY_TOKEN_RE.findall(lowered))
@@ -844,14 +1001,27 @@ def is_agency_credit(text: str) -> bool:
 
 
 def _is_byline(text: str, authors: Sequence[str]) -> bool:
-    rest = _BYLINE_PREFIX_RE.sub("", text, count=1)
+    """The bylined names with nothing but dates, times, joiners and at most a place name.
+
+    "Von A und B", "Montag, 03.06.2024 - 17:12 Uhr von A", "Von A, Bremerhaven · 19.02.2025,
+    18.02 Uhr" are bylines; "Von A stammt auch der Entwurf …" and "A: Ja." are not.
+    """
+    rest = text
+    named = False
     for name in sorted(authors, key=len, reverse=True):
-        if name:
+        if name and name in rest:
             rest = rest.replace(name, " ")
-    rest = _BYLINE_JOINERS_RE.sub("", rest)
-    if not rest:
-        return True
-    return classify_date_line(rest) is not None
+            named = True
+    if not named or text.rstrip()[-1:] in ".!?":
+        return False
+    rest = NUMERIC_RE.sub(" ", ISO_RE.sub(" ", rest))
+    rest = _BYLINE_MONTH_DATE_RE.sub(
+        lambda m: " " if m.group("mon").casefold().rstrip(".") in MONTHS else m.group(0), rest
+    )
+    rest = _BYLINE_FILLER_RE.sub(" ", _BYLINE_TIME_RE.sub(" ", rest))
+    left = rest.split()
+    # One capitalised word may remain: the place the author writes from.
+    return not left or (len(left) == 1 and left[0].isalpha() and left[0][0].isupper())
 
 
 def _apply_context_rules(items: list[_Line]) -> None:
@@ -873,6 +1043,17 @@ def _apply_context_rules(items: list[_Line]) -> None:
                 item.rule = block_rule
                 continue
             block_rule = None
+        if item.rule == RULE_MEDIA_PLAYER:
+            # The line right above player furniture is the video's title ("Elektrofähre auf
+            # Jungfernfahrt" over "Verfügbar bis …"): a label, never a sentence.
+            previous = _previous_kept(items, index)
+            if (
+                previous is not None
+                and not previous.is_item
+                and _is_headline_like(previous.text)
+                and len(previous.text.split()) <= 10
+            ):
+                previous.rule = RULE_MEDIA_PLAYER
         if item.rule == RULE_CREDIT_IMAGE_ALT:
             match = _IMAGE_ALT_RE.match(item.text)
             alt_key = _alnum_key(match.group("alt")) if match else ""
@@ -923,6 +1104,12 @@ def _promo_score(text: str) -> int:
     score = 0
     if emoji:
         score += 2 if emoji >= 3 else 1
+        # With emoji, a site speaking of itself ("Bei uns gibt's …") or asking the reader a
+        # question ("Genug von …?") is advertising itself: news text does neither with emoji.
+        if _FIRST_PERSON_PLURAL_RE.search(text):
+            score += 1
+        if "?" in text:
+            score += 1
     if _POINTER_START_RE.match(text):
         score += 2
     if _IMPERATIVE_START_RE.match(text):
@@ -983,6 +1170,16 @@ def _apply_tail_rule(items: list[_Line]) -> None:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _previous_kept(items: list[_Line], index: int) -> _Line | None:
+    """The kept line before `index`, skipping only other player and date furniture."""
+    for item in reversed(items[:index]):
+        if item.kept:
+            return item
+        if item.rule not in (RULE_MEDIA_PLAYER, RULE_CONSENT, RULE_DATE_ONLY, RULE_TIMESTAMP):
+            return None
+    return None
 
 
 def _next_kept(items: list[_Line], index: int) -> _Line | None:

@@ -81,6 +81,11 @@ MONTH_FIRST_RE = re.compile(
     r"\b(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?!\d)" + _TIME_AFTER,
     re.IGNORECASE,
 )
+# ISO 8601 basic format, as Sputnik's templates write article:published_time: "20220122T1340+0300".
+ISO_BASIC_RE = re.compile(
+    r"^\s*(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})T(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?"
+    r"(?:[.,]\d+)?\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?\s*$"
+)
 _RFC2822_RE = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 
 # URL dates: /2026/11/20/, /2026-11-20/, /20220113/ (eight digits between separators).
@@ -172,7 +177,8 @@ def _month_match(raw: str, match: re.Match[str]) -> ParsedDate | None:
 def parse_datetime(raw: str | None) -> ParsedDate | None:
     """Parse a machine-readable or German human-readable date; None when nothing parses.
 
-    Accepts ISO 8601 (with or without offset), RFC 2822 (feeds), "13.01.2022 14:05",
+    Accepts ISO 8601 (with or without offset, extended or basic format), RFC 2822 (feeds),
+    "13.01.2022 14:05",
     "20. November 2026, 14:05 Uhr", "20 Nov. 2026 14:05 Uhr". Naive times are Berlin time.
     """
     if not raw:
@@ -180,7 +186,7 @@ def parse_datetime(raw: str | None) -> ParsedDate | None:
     text = raw.strip()
     if not text:
         return None
-    match = ISO_RE.search(text)
+    match = ISO_RE.search(text) or ISO_BASIC_RE.match(text)
     if match is not None:
         return _from_match(text, match)
     if _RFC2822_RE.match(text):

@@ -6,6 +6,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import lxml.etree
+from cssselect import SelectorError
+from lxml.cssselect import CSSSelector
+
 
 @dataclass(frozen=True)
 class CleaningRules:
@@ -25,11 +29,23 @@ class CleaningRules:
     cut_after_patterns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        # Everything is compiled once here, so that a typo in a site declaration fails at
+        # import (when the site registry loads) instead of on every page of a crawl.
         for pattern in (*self.drop_line_patterns, *self.cut_after_patterns):
             try:
                 re.compile(pattern)
             except re.error as exc:
                 raise ValueError(f"invalid cleaning pattern {pattern!r}: {exc}") from None
+        for expression in self.drop_xpaths:
+            try:
+                lxml.etree.XPath(expression)
+            except lxml.etree.XPathError as exc:
+                raise ValueError(f"invalid cleaning XPath {expression!r}: {exc}") from None
+        for selector in self.drop_selectors:
+            try:
+                CSSSelector(selector)
+            except SelectorError as exc:
+                raise ValueError(f"invalid cleaning CSS selector {selector!r}: {exc}") from None
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,23 @@ SITE = Site(
             "//div[contains(concat(' ', normalize-space(@class), ' '), ' sharedaddy ')]",
             "//div[@id='jp-relatedposts']",
         ),
+        drop_selectors=(
+            # WordPress comment section and form ("Schreibe einen Kommentar", "Deine
+            # E-Mail-Adresse wird nicht veröffentlicht.").
+            "#comments",
+            "#respond",
+            # Sidebar widgets: recent posts (other posts' headlines), categories, archive.
+            "#secondary",
+            ".widget-area",
+            # Previous/next post links under the article (other posts' headlines).
+            ".post-navigation",
+        ),
+        drop_line_patterns=(
+            # The Telegram join link under the promo block after the title ("👉Beitreten zu
+            # Telegramm", seeds 002); the promo text itself varies and is left to the generic
+            # promo rules.
+            r"^\W*Beitreten zu Telegramm\W*$",
+        ),
     ),
     schedule=None,  # nothing to crawl until an operator names the hosts
 )

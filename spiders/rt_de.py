@@ -33,7 +33,27 @@ SITE = Site(
     sections=tuple(f"https://de.rt.com/{section}/" for section in _SECTIONS),
     # /international/123456-some-slug/
     article_pattern=r"^/[a-z-]+/\d{5,}-[^/]+/?$",
-    cleaning=CleaningRules(),
+    cleaning=CleaningRules(
+        drop_selectors=(
+            # Related-article link blocks between paragraphs (a headline on its own line).
+            ".ReadMore-root",
+            # Cover image caption and credit: "Quelle: Sputnik © …" (seeds 003).
+            ".Cover-caption",
+            ".Cover-copyright",
+            ".Cover-source",
+            # Share buttons under the article.
+            ".Share-root",
+            # Banner "Folgen Sie RT DE auf Telegram, VK und Odysee" above every page.
+            ".SocialBanner-root",
+        ),
+        drop_line_patterns=(
+            # The appeal to readers that RT DE appends to articles since the EU ban of 2022
+            # ("Durch die Sperrung von RT zielt die EU darauf ab, …"): a promo, not the article.
+            r"^Durch die Sperrung von RT\b",
+            r"^Wenn Euch unsere Artikel gefallen, teilt sie\b",
+            r"^Anmerkung: Allerdings hat Österreich\b",
+        ),
+    ),
     schedule="1h",
 )
 

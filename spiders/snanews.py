@@ -16,7 +16,25 @@ SITE = Site(
     sitemaps=("https://snanews.de/sitemap_article_index.xml",),
     # /20220113/some-slug-4960123.html
     article_pattern=r"^/\d{8}/[^/]+-\d{5,}\.html$",
-    cleaning=CleaningRules(),
+    cleaning=CleaningRules(
+        drop_selectors=(
+            # "Registrierung erfolgreich abgeschlossen!" modal printed into every page (seeds
+            # 001, at the very top).
+            ".modal",
+            # Lead photo block: "© SNA / … / Zur Bilddatenbank" glued to the caption, and the
+            # image alt text with width and date ("… - SNA, 1920, 13.01.2022", seeds 001).
+            ".article__announce",
+            # Related-article cards between paragraphs: alt text, date and headline (seeds 001).
+            'div.article__block[data-type="article"]',
+            # The "Abonnieren" button under the headline (seeds 001).
+            ".article__subscribe",
+            # News ticker, comments and chats with untranslated Russian UI strings ("Newsticker",
+            # "Neueste oben", "loader", "Заголовок открываемого материала", seeds 001, at the end).
+            ".b-newsfeed",
+            ".b-comments",
+            ".b-chats",
+        ),
+    ),
     # The site is closed: no default schedule. Crawl a preserved copy with `-a url=`.
     schedule=None,
 )

@@ -467,6 +467,176 @@ def test_consent_prompts_go_but_news_about_privacy_stays() -> None:
     assert {d.rule for d in dropped} == {"consent:embed"}
 
 
+# --- rules added with the held-out evaluation (tests/eval) ----------------------------------
+
+
+def test_kicker_and_breadcrumb_above_the_headline_go() -> None:
+    kept, dropped = clean(["Lokales", "Start › Politik", TITLE, LEAD, P1])
+    assert kept == [LEAD, P1]
+    assert rules_of(dropped) == {
+        "Lokales": "meta:kicker",
+        "Start › Politik": "meta:kicker",
+        TITLE: "title:repeated",
+    }
+
+
+def test_a_sentence_above_the_headline_is_no_kicker() -> None:
+    kept, _ = clean([LEAD, TITLE, P1])
+    assert kept == [LEAD, P1]
+
+
+def test_a_short_first_line_without_the_headline_stays() -> None:
+    kept, dropped = clean(["Das Wichtigste in Kürze", "- Baubeginn im März", P1])
+    assert kept == ["Das Wichtigste in Kürze", "Baubeginn im März", P1]
+    assert dropped == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Montag, 03.06.2024 - 17:12 Uhr von Anna Beispiel",
+        "Von Anna Beispiel, Lindhaven · 19.02.2025, 18.02 Uhr · aktualisiert am 20.02.2025",
+        "Anna Beispiel | 23. September 2025, 14:05 Uhr",
+        "Von Anna Beispiel und Ole Brandt",
+    ],
+)
+def test_bylines_with_dates_and_a_place_go(line: str) -> None:
+    kept, dropped = clean([line, LEAD], authors=("Anna Beispiel", "Ole Brandt"))
+    assert kept == [LEAD]
+    assert dropped[0].rule == "meta:byline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Anna Beispiel: Ja.",
+        "Anna Beispiel leitet das Projekt seit März",
+        "Von Anna Beispiel stammt auch der Entwurf für das neue Rathaus.",
+    ],
+)
+def test_lines_naming_the_author_in_a_sentence_stay(line: str) -> None:
+    kept, _ = clean([LEAD, line], authors=("Anna Beispiel",))
+    assert kept == [LEAD, line]
+
+
+def test_date_prefix_label_after_a_promo_line_goes() -> None:
+    promo = "Genug von langweiligen Nachrichten? 🙄📰 Bei uns gibt’s mehr – jeden Tag! 🔥💬"
+    kept, dropped = clean([promo, f"date 2025-11-18 {LEAD}", P1])
+    assert kept == [LEAD, P1]
+    assert rules_of(dropped) == {
+        promo: "promo:call-to-action",
+        "date 2025-11-18": "meta:date-prefix",
+    }
+
+
+def test_a_date_inside_a_later_paragraph_is_no_prefix() -> None:
+    line = "2025-11-18 war der Stichtag für alle Anträge, sagte die Sprecherin."
+    kept, _ = clean([LEAD, line])
+    assert kept == [LEAD, line]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Das Heizkraftwerk soll bis 2030 umgebaut werden. Foto: Jana Vogt",
+        "Hagelkörner bedeckten am Abend Wiesen und Straßen. Bildquelle: Leserfoto",
+        "Eine Rangierlok im Hafen. Foto: picture alliance / dpa | Lars Kettler",
+    ],
+)
+def test_caption_with_its_credit_goes(caption: str) -> None:
+    kept, dropped = clean([LEAD, caption, P1])
+    assert kept == [LEAD, P1]
+    assert dropped[0].rule == "credit:caption"
+
+
+def test_source_line_under_a_paragraph_is_text() -> None:
+    line = "Die Quote stieg auf 6,1 Prozent. Quelle: Bundesagentur für Arbeit"
+    kept, _ = clean([LEAD, line])
+    assert kept == [LEAD, line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Drucken | Artikel empfehlen | Leserbrief schreiben",
+        "Impressum · Datenschutz · Kontakt",
+        "Bild 3 von 12",
+        "Share this:",
+        "Loading...",
+    ],
+)
+def test_tool_bars_counters_and_widget_labels_go(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert dropped[0].rule == "chrome:ui-token"
+
+
+def test_a_subheading_named_like_a_footer_link_stays() -> None:
+    kept, _ = clean([LEAD, "Datenschutz", P1])
+    assert kept == [LEAD, "Datenschutz", P1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sie haben bereits ein Konto? Jetzt anmelden",
+        "Bereits registriert? Hier anmelden",
+        "Schon Kunde? Einloggen",
+    ],
+)
+def test_login_prompts_go(line: str) -> None:
+    kept, dropped = clean([LEAD, line, P1])
+    assert kept == [LEAD, P1]
+    assert dropped[0].rule == "chrome:login"
+
+
+def test_a_sentence_about_signing_up_for_an_event_stays() -> None:
+    line = "Wer mitdiskutieren möchte, kann sich bis Freitag für die Bürgerwerkstatt anmelden."
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Um dieses Video anzusehen, müssen Sie der Nutzung externer Inhalte zustimmen.",
+        "Zustimmen und Video laden",
+        "Mit dem Laden des Videos akzeptieren Sie die Datenschutzerklärung von YouTube.",
+        "Zum Anzeigen dieses Inhalts von Instagram bitte auf „Akzeptieren“ klicken.",
+        "Um zu kommentieren, melden Sie sich bitte an.",
+    ],
+)
+def test_more_consent_and_comment_prompts_go(line: str) -> None:
+    kept, dropped = clean([LEAD, line, P1])
+    assert kept == [LEAD, P1]
+    assert dropped[0].rule in ("consent:embed", "widget:comments")
+
+
+def test_video_title_and_player_furniture_go() -> None:
+    lines = [LEAD, "Die Fähre auf Jungfernfahrt", "Verfügbar bis 08.03.2027", P1, "Dauer: 2:31 Min"]
+    kept, dropped = clean(lines)
+    assert kept == [LEAD, P1]
+    assert {d.rule for d in dropped} == {"media:player"}
+
+
+def test_a_subheading_before_a_paragraph_is_no_video_title() -> None:
+    kept, _ = clean([LEAD, "Fahrplan bleibt gleich", P1])
+    assert kept == [LEAD, "Fahrplan bleibt gleich", P1]
+
+
+def test_emoji_promo_speaking_of_itself_goes_even_without_a_call_to_action() -> None:
+    promo = "Genug von den immer gleichen Schlagzeilen? 🙄📰 Bei uns gibt’s mehr – täglich! 🔥💬"
+    kept, dropped = clean([LEAD, P1, P2, promo, P3])
+    assert kept == [LEAD, P1, P2, P3]
+    assert dropped[0].text == promo
+
+
+def test_quoted_post_with_emoji_stays() -> None:
+    line = "Die Ministerin schrieb auf X: „Wir schaffen das? 💪🎉🚀“ Kritiker reagierten empört."
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert line in kept
+
+
 # --- per-site rules --------------------------------------------------------------------------
 
 
