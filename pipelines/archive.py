@@ -231,8 +231,8 @@ class StorePipeline:
 
         spider = self.crawler.spider
         site = getattr(spider, "site", None)
-        site_key = getattr(site, "key", None) or getattr(spider, "name", "unknown")
-        self._site_name = getattr(site, "name", None) or site_key
+        site_key = str(getattr(site, "key", None) or getattr(spider, "name", "unknown"))
+        self._site_name = str(getattr(site, "name", None) or site_key)
         self.engine = make_engine(self.database_url)
         # A schema error stops the crawl here, before anything is fetched.
         ensure_schema(self.engine)
