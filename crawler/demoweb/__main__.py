@@ -38,19 +38,19 @@ def main(argv: list[str] | None = None) -> int:
 
     done = threading.Event()
 
-    def on_term(signum: int, frame: FrameType | None) -> None:
-        done.set()  # a supervisor's SIGTERM ends the demo as cleanly as Ctrl-C
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        done.set()
 
-    signal.signal(signal.SIGTERM, on_term)
+    # Ctrl-C and a supervisor's SIGTERM both just end the loop: no KeyboardInterrupt can land
+    # half-way through start-up or the host listing.
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
     with DemoWeb(
         args.bench, args.slow_seconds, args.large_bytes, prerender_bench=args.prerender
     ) as web:
         for host, url in web.hosts.items():
             print(f"{host:<12} {url}", flush=True)
-        try:
-            while not done.wait(0.5):
-                pass
-        except KeyboardInterrupt:
+        while not done.wait(0.5):
             pass
     return 0
 
