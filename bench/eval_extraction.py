@@ -52,7 +52,7 @@ from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 # Run as a script, Python puts bench/ itself first on sys.path, where a module named like an
-# installed package (bench/incremental.py vs Twisted's `incremental`) would shadow it.
+# installed package would shadow it (bench/ once had incremental.py, shadowing Twisted's).
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

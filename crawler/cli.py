@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from crawler.cli_archive import register as register_archive
 from crawler.cli_ops import register as register_ops
 from crawler.config import AppConfig
 
@@ -171,7 +172,7 @@ def _parse_since(value: str | None) -> datetime | None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from db.read import EXPORT_FIELDS, iter_articles
+    from db.read import EXPORT_FIELDS, VERSION_FIELDS, iter_articles
 
     engine = _engine(_config())
     since = _parse_since(args.since)
@@ -185,13 +186,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         out = sys.stdout
     count = 0
     try:
-        records = iter_articles(engine, site=args.site, since=since)
+        records = iter_articles(engine, site=args.site, since=since, all_versions=args.all_versions)
+        fields = [*EXPORT_FIELDS, *(VERSION_FIELDS if args.all_versions else ())]
         if args.format == "jsonl":
             for rec in records:
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 count += 1
         else:
-            writer = csv.DictWriter(out, fieldnames=list(EXPORT_FIELDS))
+            writer = csv.DictWriter(out, fieldnames=fields)
             writer.writeheader()
             for rec in records:
                 rec["urls"] = " ".join(rec["urls"])
@@ -202,7 +204,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
-    print(f"exported {count} articles", file=sys.stderr)
+    what = "article versions" if args.all_versions else "articles"
+    print(f"exported {count} {what}", file=sys.stderr)
     return 0
 
 
@@ -210,6 +213,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
+    from crawler.tables import RUN_COUNT_COLUMNS, run_counts
     from db.read import archive_totals, run_rows
 
     engine = _engine(_config())
@@ -225,19 +229,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for outcome, n in totals["fetches_by_outcome"].items():
         console.print(f"  {outcome:<14} {n}")
     table = Table(title="Recent runs")
-    for col in (
-        "run",
-        "spider",
-        "site",
-        "started",
-        "outcome",
-        "pages",
-        "new",
-        "dup",
-        "empty",
-        "errors",
-    ):
-        table.add_column(col)
+    for col in ("run", "spider", "site", "started", "outcome"):
+        table.add_column(col, no_wrap=True)
+    for col in RUN_COUNT_COLUMNS:
+        table.add_column(col, justify="right")
     for run in run_rows(engine, limit=args.runs):
         table.add_row(
             str(run.id),
@@ -245,11 +240,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             run.site.key if run.site else "",
             f"{run.started_at:%Y-%m-%d %H:%M:%S}",
             run.outcome,
-            str(run.pages_fetched),
-            str(run.articles_new),
-            str(run.duplicates),
-            str(run.empty_pages),
-            str(run.errors),
+            *run_counts(run),
         )
     console.print(table)
     return 0
@@ -320,6 +311,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site", help="only this site key")
     p.add_argument("--since", help="only articles first archived on or after this ISO date")
     p.add_argument("--output", help="file to write (default: standard output)")
+    p.add_argument(
+        "--all-versions",
+        action="store_true",
+        help="one record per version of each article (default: its latest version only)",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("stats", help="archive totals and recent runs")
@@ -334,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="serve the demo web, crawl it into a fresh archive, summarise")
     p.set_defaults(func=cmd_demo)
     register_ops(sub)
+    register_archive(sub)
     return parser
 
 

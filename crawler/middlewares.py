@@ -1,19 +1,23 @@
-"""Downloader middlewares: raw capture of every response to WARC."""
+"""Downloader middlewares: raw capture of every response to WARC, with revisit records."""
 
 from __future__ import annotations
 
 import asyncio
+import io
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
+from warcio.statusandheaders import StatusAndHeaders
 
-from crawler.warc import WarcWriter
+from crawler.warc import _STALE_HEADERS, WarcRef, WarcWriter, _gzip_member, _path_of
+from spiders.base import META_PREVIOUS, payload_digest
 
 WARC_META_KEY = "newsarchive_warc"
 
@@ -34,15 +38,92 @@ def _reason(status: int) -> str:
         return ""
 
 
+class RevisitWarcWriter(WarcWriter):
+    """A WarcWriter that can also write revisit records (identical-payload-digest profile)."""
+
+    def write_revisit(
+        self,
+        *,
+        url: str,
+        method: str,
+        request_headers: list[tuple[str, str]],
+        status: int,
+        reason: str,
+        response_headers: list[tuple[str, str]],
+        digest: str,
+        refers_to_uri: str,
+        refers_to_date: str,
+        fetched_at: datetime,
+    ) -> WarcRef:
+        """A revisit record (the response head, no payload) and its request record.
+
+        WARC 1.1, 6.7.2: the payload is identical to the one of the record of `refers_to_uri`
+        at `refers_to_date`, so only this response's HTTP head is kept.
+        """
+        warc_date = fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        headers = [(k, v) for k, v in response_headers if k.lower() not in _STALE_HEADERS]
+        http_headers = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
+        revisit = self._maker.create_revisit_record(
+            url,
+            digest,
+            refers_to_uri,
+            refers_to_date,
+            http_headers=http_headers,
+            warc_headers_dict={"WARC-Date": warc_date},
+        )
+        revisit_member = _gzip_member(revisit, self.compress_level)
+        request = self._maker.create_warc_record(
+            url,
+            "request",
+            payload=io.BytesIO(b""),
+            length=0,
+            http_headers=StatusAndHeaders(
+                f"{method} {_path_of(url)} HTTP/1.1", request_headers, is_http_request=True
+            ),
+            warc_headers_dict={
+                "WARC-Date": warc_date,
+                "WARC-Concurrent-To": revisit.rec_headers.get_header("WARC-Record-ID"),
+            },
+        )
+        request_member = _gzip_member(request, self.compress_level)
+        with self._lock:
+            if self._fh is None or self._size >= self.max_bytes:
+                self._close_file()
+                self._open()
+            assert self._fh is not None
+            offset = self._append(revisit_member)
+            self._append(request_member)
+            self._fh.flush()
+            name = self._name
+        return WarcRef(f"warc/{name}", offset, len(revisit_member), digest)
+
+
+def _revisit_of(request: Request, response: Response) -> Mapping[str, Any] | None:
+    """The URL's previous capture when this response repeats its payload byte for byte."""
+    previous = request.meta.get(META_PREVIOUS)
+    if response.status != 200 or not isinstance(previous, Mapping):
+        return None
+    if not (previous.get("digest") and previous.get("url") and previous.get("date")):
+        return None
+    if previous.get("warc_file") is None or previous.get("warc_offset") is None:
+        return None
+    return previous if payload_digest(response.body) == previous["digest"] else None
+
+
 class WarcCaptureMiddleware:
     """Writes every response that reaches it to WARC and tells the spider where it went.
 
     It sits below HttpCompressionMiddleware (priority < 590), so it stores the decoded payload
     that extraction sees, and above RetryMiddleware (550), so every retried 5xx is kept too.
     The location goes into `request.meta["newsarchive_warc"]` (the response sees it as meta).
+
+    When the spider says what the URL answered last time (`newsarchive_previous`) and the
+    payload is the same, a revisit record is written instead of a second copy, and the
+    location passed on is the earlier record's, which holds the payload: the archive's
+    pointer always leads to bytes (Heritrix deduplicates the same way).
     """
 
-    def __init__(self, writer: WarcWriter, crawler: Crawler) -> None:
+    def __init__(self, writer: RevisitWarcWriter, crawler: Crawler) -> None:
         self.writer = writer
         self.stats = crawler.stats
 
@@ -58,13 +139,20 @@ class WarcCaptureMiddleware:
         level = crawler.settings.getint(
             "NEWSARCHIVE_WARC_COMPRESS_LEVEL", config.warc_compress_level
         )
-        mw = cls(WarcWriter(data_dir, max_bytes=max_bytes, compress_level=level), crawler)
+        writer = RevisitWarcWriter(data_dir, max_bytes=max_bytes, compress_level=level)
+        mw = cls(writer, crawler)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         return mw
 
     async def process_response(
         self, request: Request, response: Response, spider: Spider | None = None
     ) -> Response:
+        previous = request.meta.get(META_PREVIOUS)
+        if isinstance(previous, Mapping) and response.status == 200:
+            # Only revisits carry a previous capture: the digest costs nothing otherwise.
+            revisited = await asyncio.to_thread(_revisit_of, request, response)
+            if revisited is not None:
+                return await self._write_revisit(request, response, revisited)
         # Digests and compression cost ~1 ms a page: done in a thread, not on the reactor.
         ref = await asyncio.to_thread(
             self.writer.write,
@@ -86,6 +174,35 @@ class WarcCaptureMiddleware:
         }
         if self.stats is not None:
             self.stats.inc_value("archive/warc/records")
+            self.stats.inc_value("archive/warc/bytes", ref.length)
+        return response
+
+    async def _write_revisit(
+        self, request: Request, response: Response, previous: Mapping[str, Any]
+    ) -> Response:
+        ref = await asyncio.to_thread(
+            self.writer.write_revisit,
+            url=response.url,
+            method=request.method,
+            request_headers=_header_pairs(request.headers),
+            status=response.status,
+            reason=_reason(response.status),
+            response_headers=_header_pairs(response.headers),
+            digest=str(previous["digest"]),
+            refers_to_uri=str(previous["url"]),
+            refers_to_date=str(previous["date"]),
+            fetched_at=datetime.now(UTC),
+        )
+        request.meta[WARC_META_KEY] = {
+            "file": previous["warc_file"],
+            "offset": previous["warc_offset"],
+            "length": previous.get("warc_length"),
+            "payload_digest": ref.payload_digest,
+            "revisit_file": ref.file,
+            "revisit_offset": ref.offset,
+        }
+        if self.stats is not None:
+            self.stats.inc_value("archive/warc/revisit_records")
             self.stats.inc_value("archive/warc/bytes", ref.length)
         return response
 

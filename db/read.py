@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Article, ArticleUrl, CrawlRun, Fetch, Site
+from db.models import Article, ArticleUrl, ArticleVersion, CrawlRun, Fetch, Site
 
 # The export record's fields, in order; docs/schema.md documents each.
 EXPORT_FIELDS = (
@@ -33,7 +33,13 @@ EXPORT_FIELDS = (
     "content_hash",
     "first_seen_at",
     "last_seen_at",
+    "version",
+    "cluster_id",
 )
+# With all versions (`iter_articles(all_versions=True)`, `export --all-versions`), each record
+# is one version: title, text, content_hash and modified_at are that version's, `version` its
+# number, and these fields say where it came from.
+VERSION_FIELDS = ("version_origin", "version_seen_at", "version_url")
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -46,9 +52,12 @@ def iter_articles(
     site: str | None = None,
     since: datetime | None = None,
     batch_size: int = 500,
+    all_versions: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """Yield every article as a plain dict (EXPORT_FIELDS), oldest first, in id order.
 
+    An article's record holds its latest version. With `all_versions`, one record per version
+    instead (EXPORT_FIELDS + VERSION_FIELDS), in (article id, version) order.
     `since` filters on first_seen_at (when the archive got the article). Reads in keyset-paged
     batches, so memory stays flat however large the archive is.
     """
@@ -77,30 +86,59 @@ def iter_articles(
                 .order_by(ArticleUrl.article_id, ArticleUrl.first_seen_at, ArticleUrl.id)
             ):
                 urls.setdefault(article_id, []).append(url)
+            versions: dict[int, list[ArticleVersion]] = {}
+            if all_versions:
+                for version in session.scalars(
+                    select(ArticleVersion)
+                    .where(ArticleVersion.article_id.in_(ids))
+                    .order_by(ArticleVersion.article_id, ArticleVersion.version)
+                ):
+                    versions.setdefault(version.article_id, []).append(version)
             for art, site_key in rows:
-                yield {
-                    "id": art.id,
-                    "url": art.url,
-                    "urls": urls.get(art.id, [art.url]),
-                    "canonical_url": art.canonical_url,
-                    "site": site_key,
-                    "title": art.title,
-                    "text": art.text,
-                    "language": art.language,
-                    "published_at": _iso(art.published_at),
-                    "published_at_raw": art.published_at_raw,
-                    "modified_at": _iso(art.modified_at),
-                    "authors": list(art.authors or []),
-                    "description": art.description,
-                    "tags": list(art.tags or []),
-                    "section": art.section,
-                    "image_url": art.image_url,
-                    "content_hash": art.content_hash,
-                    "first_seen_at": _iso(art.first_seen_at),
-                    "last_seen_at": _iso(art.last_seen_at),
-                }
+                record = _record(art, site_key, urls.get(art.id, [art.url]))
+                if not all_versions:
+                    yield record
+                    continue
+                for version in versions.get(art.id, []):
+                    yield {
+                        **record,
+                        "title": version.title,
+                        "text": version.text,
+                        "content_hash": version.content_hash,
+                        "modified_at": _iso(version.modified_at),
+                        "version": version.version,
+                        "version_origin": version.origin,
+                        "version_seen_at": _iso(version.seen_at),
+                        "version_url": version.url,
+                    }
             last_id = ids[-1]
             session.expunge_all()
+
+
+def _record(art: Article, site_key: str, urls: list[str]) -> dict[str, Any]:
+    return {
+        "id": art.id,
+        "url": art.url,
+        "urls": urls,
+        "canonical_url": art.canonical_url,
+        "site": site_key,
+        "title": art.title,
+        "text": art.text,
+        "language": art.language,
+        "published_at": _iso(art.published_at),
+        "published_at_raw": art.published_at_raw,
+        "modified_at": _iso(art.modified_at),
+        "authors": list(art.authors or []),
+        "description": art.description,
+        "tags": list(art.tags or []),
+        "section": art.section,
+        "image_url": art.image_url,
+        "content_hash": art.content_hash,
+        "first_seen_at": _iso(art.first_seen_at),
+        "last_seen_at": _iso(art.last_seen_at),
+        "version": art.version,
+        "cluster_id": art.cluster_id,
+    }
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,9 @@ import socket
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any, Self
 
 from scrapy import signals
@@ -17,20 +20,28 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawler.items import KIND_ARTICLE, FetchedPage
+from crawler.urls import UrlKeys
 from db.engine import make_engine
 from db.repo import (
+    DEFAULT_REVISIT_SCHEDULE,
     ArticleData,
     FetchRecord,
     RunCounts,
+    StorePolicy,
+    StoreResult,
     claim_run,
     finish_run,
     start_run,
     store_batch,
 )
-from pipelines.extract import extract_article
+from pipelines.neardup import SignedArticle, band_keys, default_threshold, extract_signed
 from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
 
 logger = logging.getLogger(__name__)
+
+# Setting: the near-duplicate threshold (share of equal MinHash values); default from the
+# environment variable of the same name, else pipelines.neardup.DEFAULT_THRESHOLD.
+THRESHOLD_SETTING = "NEWSARCHIVE_NEARDUP_THRESHOLD"
 
 
 def _warm_worker() -> None:
@@ -41,7 +52,8 @@ def _warm_worker() -> None:
 
 
 class ExtractPipeline:
-    """Runs `extract_article` for each article page in a bounded pool of worker processes.
+    """Runs `extract_article` (and the near-duplicate signature of its text, see
+    `pipelines.neardup.extract_signed`) for each article page in a pool of worker processes.
 
     Extraction costs tens of milliseconds of CPU a page; on the reactor thread it would stall
     downloads and use one core only (FIELD-NOTES: a naive spider reaches half of two cores).
@@ -102,7 +114,7 @@ class ExtractPipeline:
         )
         try:
             result = await asyncio.wrap_future(
-                self.pool.submit(extract_article, inp, max_bytes=self.max_bytes)
+                self.pool.submit(extract_signed, inp, max_bytes=self.max_bytes)
             )
         except BrokenProcessPool:
             # A worker died (out of memory, a crash in lxml): record the page, carry on.
@@ -123,6 +135,8 @@ def _fetch_outcome(page: FetchedPage) -> str:
         return "discovery" if page.error is None and page.status < 400 else "fetch_error"
     if page.error is not None:
         return "fetch_error"
+    if page.status == 304:
+        return "not_modified"  # a conditional revisit: the archived version is current
     if page.status != 200:
         return "http_error"
     ext = page.extracted
@@ -137,12 +151,67 @@ def _fetch_outcome(page: FetchedPage) -> str:
     }.get(ext.outcome, "extract_error")
 
 
-def to_record(page: FetchedPage, site_name: str) -> FetchRecord:
+@dataclass(frozen=True)
+class UrlIdentity:
+    """Which url_state key a fetch updates, its aliases, and how a declared canonical fared."""
+
+    key: str | None
+    aliases: tuple[str, ...] = ()
+    # For article pages: none, self, alias, offsite, invalid (crawler.urls.CanonicalChoice).
+    canonical: str = "none"
+
+
+def url_identity(page: FetchedPage, keys: UrlKeys | None) -> UrlIdentity:
+    """The URL keys of a fetch (crawler.urls): one record per article however it was linked.
+
+    An article page that gave text is keyed on its canonical URL when the page declares one on
+    the same site (or a mirror); the fetched URL and the URL requested before any redirect
+    become aliases of it. Any other article fetch is keyed on the requested URL, which is what
+    discovery will list again. Discovery pages are keyed on the URL requested (their
+    validators belong to it); robots.txt is not tracked (Scrapy reads it anyway).
+    """
+    if keys is None:
+        return UrlIdentity(None)
+    if page.kind != KIND_ARTICLE:
+        if page.source == "robots":
+            return UrlIdentity(None)
+        return UrlIdentity(keys.discovery_key(page.requested_url))
+    requested = keys.article_key(page.requested_url)
+    ext = page.extracted
+    if ext is None or not ext.has_text or page.error is not None:
+        return UrlIdentity(requested)
+    choice = keys.canonical(page.url, ext.canonical_url)
+    aliases = tuple(
+        dict.fromkeys(k for k in (keys.article_key(page.url), requested) if k != choice.key)
+    )
+    return UrlIdentity(choice.key, aliases, choice.verdict)
+
+
+def _future_last_modified(value: str | None, fetched_at: datetime) -> bool:
+    """A Last-Modified after the fetch (beyond clock skew): a server bug, never sent back."""
+    if not value:
+        return False
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return False
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment > fetched_at + _CLOCK_SKEW
+
+
+_CLOCK_SKEW = timedelta(minutes=5)
+
+
+def to_record(
+    page: FetchedPage, site_name: str, identity: UrlIdentity | None = None
+) -> FetchRecord:
     """Map a fetched (and extracted) page to what the archive stores."""
     ext = page.extracted
     outcome = _fetch_outcome(page)
     article = None
     if outcome == "archived" and ext is not None and ext.content_hash:
+        minhash = ext.minhash if isinstance(ext, SignedArticle) else None
         article = ArticleData(
             content_hash=ext.content_hash,
             text=ext.text,
@@ -158,6 +227,8 @@ def to_record(page: FetchedPage, site_name: str) -> FetchRecord:
             section=ext.section,
             site_name=ext.site_name,
             image_url=ext.image_url,
+            signature=minhash,
+            band_keys=band_keys(minhash) if minhash else (),
         )
     elif outcome == "archived":
         outcome = "empty"
@@ -165,6 +236,10 @@ def to_record(page: FetchedPage, site_name: str) -> FetchRecord:
     if outcome == "http_error" and error is None:
         error = f"HTTP {page.status}"
     length = page.headers.get("content-length")
+    last_modified = page.headers.get("last-modified")
+    if _future_last_modified(last_modified, page.fetched_at):
+        last_modified = None
+    identity = identity or UrlIdentity(None)
     return FetchRecord(
         site_key=page.site,
         site_name=site_name,
@@ -184,6 +259,10 @@ def to_record(page: FetchedPage, site_name: str) -> FetchRecord:
         error=error,
         encoding=ext.encoding if ext is not None else None,
         article=article,
+        url_key=identity.key,
+        alias_keys=identity.aliases,
+        etag=page.headers.get("etag") or None,
+        last_modified=last_modified or None,
     )
 
 
@@ -210,6 +289,8 @@ class StorePipeline:
         self._lock = asyncio.Lock()
         self._last_flush = time.monotonic()
         self._site_name = ""
+        self.keys: UrlKeys | None = None
+        self.policy = StorePolicy()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -223,6 +304,10 @@ class StorePipeline:
             batch_size=settings.getint("NEWSARCHIVE_STORE_BATCH_SIZE", 100),
             flush_seconds=settings.getfloat("NEWSARCHIVE_STORE_FLUSH_SECONDS", 2.0),
         )
+        threshold = settings.getfloat(THRESHOLD_SETTING, 0.0) or default_threshold()
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"{THRESHOLD_SETTING} must be between 0 and 1, got {threshold}")
+        pipe.policy = StorePolicy(neardup_threshold=threshold)
         crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)
         return pipe
 
@@ -233,6 +318,13 @@ class StorePipeline:
         site = getattr(spider, "site", None)
         site_key = str(getattr(site, "key", None) or getattr(spider, "name", "unknown"))
         self._site_name = str(getattr(site, "name", None) or site_key)
+        # The spider's URL keys (mirrors of this run included) and the site's revisit schedule.
+        keys = getattr(spider, "url_keys", None)
+        self.keys = keys if isinstance(keys, UrlKeys) else None
+        schedule = getattr(site, "revisit_schedule", DEFAULT_REVISIT_SCHEDULE)
+        self.policy = StorePolicy(
+            revisit_schedule=tuple(schedule), neardup_threshold=self.policy.neardup_threshold
+        )
         self.engine = make_engine(self.database_url)
         # A schema error stops the crawl here, before anything is fetched.
         ensure_schema(self.engine)
@@ -259,7 +351,14 @@ class StorePipeline:
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):
             return item
-        self.buffer.append(to_record(item, self._site_name))
+        identity = url_identity(item, self.keys)
+        record = to_record(item, self._site_name, identity)
+        if self.stats is not None:
+            if identity.canonical in ("alias", "offsite", "invalid"):
+                self.stats.inc_value(f"archive/incremental/canonical_{identity.canonical}")
+            if record.last_modified is None and item.headers.get("last-modified"):
+                self.stats.inc_value("archive/incremental/last_modified_future")
+        self.buffer.append(record)
         if (
             len(self.buffer) >= self.batch_size
             or time.monotonic() - self._last_flush >= self.flush_seconds
@@ -273,15 +372,20 @@ class StorePipeline:
             self._last_flush = time.monotonic()
             if not batch:
                 return
-            results = await asyncio.to_thread(store_batch, self.engine, self.run_id, batch)
-        self._count(batch, [r.outcome for r in results])
+            results = await asyncio.to_thread(
+                store_batch, self.engine, self.run_id, batch, policy=self.policy
+            )
+        self._count(batch, results)
 
-    def _count(self, batch: list[FetchRecord], outcomes: list[str]) -> None:
-        for rec, outcome in zip(batch, outcomes, strict=True):
+    def _count(self, batch: list[FetchRecord], results: list[StoreResult]) -> None:
+        for rec, result in zip(batch, results, strict=True):
+            outcome = result.outcome
             self.counts.pages_fetched += 1
             if outcome == "archived":
                 self.counts.articles_new += 1
-            elif outcome == "duplicate":
+            elif outcome == "new_version":
+                self.counts.new_versions += 1
+            elif outcome in ("duplicate", "not_modified"):
                 self.counts.duplicates += 1
             elif outcome == "empty":
                 self.counts.empty_pages += 1
@@ -295,8 +399,15 @@ class StorePipeline:
             if self.stats is not None:
                 self.stats.inc_value(f"archive/outcome/{outcome}")
                 if rec.kind == KIND_ARTICLE and outcome in ("archived", "duplicate"):
-                    key = "archive/articles/new" if outcome == "archived" else "archive/dedup/exact"
-                    self.stats.inc_value(key)
+                    if outcome == "archived":
+                        self.stats.inc_value("archive/articles/new")
+                    elif not result.revisit:
+                        self.stats.inc_value("archive/dedup/exact")
+                if result.revisit and outcome in ("new_version", "duplicate", "not_modified"):
+                    changed = "changed" if outcome == "new_version" else "unchanged"
+                    self.stats.inc_value(f"archive/incremental/revisit_{changed}")
+                if outcome == "archived" and result.cluster_id not in (None, result.article_id):
+                    self.stats.inc_value("archive/dedup/near")
 
     async def close_spider(self) -> None:
         await self.flush()

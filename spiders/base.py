@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import logging
 import re
 import sys
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
-from typing import Any, ClassVar, NoReturn, Self
+from typing import Any, ClassVar, Literal, NoReturn, Protocol, Self
 from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
@@ -31,6 +33,7 @@ from twisted.python.failure import Failure
 
 from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
 from crawler.sitespec import Site
+from crawler.urls import UrlKeys, clean_url, normalise_host
 from spiders import discovery
 
 logger = logging.getLogger(__name__)
@@ -47,6 +50,18 @@ META_ROLE = "newsarchive_role"  # discovery page role: robots, sitemap, feed, se
 META_SOURCE = "newsarchive_source"  # article: how it was found
 META_HINTS = "newsarchive_hints"  # article: title, published_at, language
 META_DEPTH = "newsarchive_depth"  # generic spider: 0 for the entry page, 1 for its sections
+# The URL's previous capture (PreviousCapture.as_meta()); crawler/middlewares.py reads it to
+# write a WARC revisit record instead of a second copy of an identical payload.
+META_PREVIOUS = "newsarchive_previous"
+# True when the request carries validators the archive trusts: an unchanged answer (304, or
+# the same body digest) is then not parsed again.
+META_CONDITIONAL = "newsarchive_conditional"
+
+# The incremental-crawl component (crawler/incremental.py): it gives the spider its `memory`.
+# Registered by NewsSpider.update_settings, so every news spider has it; by name, so spiders
+# import nothing that touches the database.
+INCREMENTAL_MIDDLEWARE = "crawler.incremental.IncrementalSpiderMiddleware"
+INCREMENTAL_MIDDLEWARE_ORDER = 100
 
 # Articles drain before more discovery is expanded, which bounds the scheduler queue when a
 # sitemap index fans out into hundreds of thousands of URLs.
@@ -269,12 +284,6 @@ class CrawlPlan:
     since: datetime | None
 
 
-def normalise_host(host: str) -> str:
-    """Host identity for "is this URL on the site": case-insensitive, `www.` ignored."""
-    host = host.lower().rstrip(".")
-    return host[4:] if host.startswith("www.") else host
-
-
 def rebase(url: str, base: str) -> str:
     """The same path and query on another scheme://host[:port]."""
     target = urlsplit(base)
@@ -393,6 +402,65 @@ def error_stat_kind(error: str) -> str:
     return error.split(":", 1)[0]
 
 
+# --------------------------------------------------------------------------- crawl memory
+
+
+@dataclass(frozen=True)
+class PreviousCapture:
+    """What the archive remembers of a URL's last successful response."""
+
+    digest: str | None  # payload digest ("sha1:BASE32", as in the WARC)
+    etag: str | None = None
+    last_modified: str | None = None
+    # Where the full WARC record of `digest` is, and its URL and WARC-Date: what a revisit
+    # record refers to. None when the archive has no such record.
+    url: str | None = None
+    date: str | None = None
+    warc_file: str | None = None
+    warc_offset: int | None = None
+    warc_length: int | None = None
+
+    def as_meta(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+ArticleStatus = Literal["new", "known", "due"]
+
+
+class CrawlMemory(Protocol):
+    """What the archive knows about the site's URLs, for an incremental crawl.
+
+    crawler/incremental.py loads it from the archive before the first request and attaches it
+    as `spider.memory`; the spider only asks it questions (no database here).
+    """
+
+    @property
+    def trusted(self) -> bool:
+        """Whether discovery validators may be used: the site's last crawl went through
+        every discovery page, so an unchanged one holds no unseen URL."""
+        ...
+
+    def article_status(self, key: str) -> ArticleStatus:
+        """new: never fetched; known: archived, not due; due: due for a revisit or retry."""
+        ...
+
+    def previous(self, key: str) -> PreviousCapture | None: ...
+
+    def revisits(self) -> Sequence[tuple[str, str]]:
+        """(URL to fetch, key) of every article URL due now, listed by discovery or not."""
+        ...
+
+    def discovery_pages(self) -> Sequence[str]:
+        """Discovery pages (sitemaps, feeds, sections) that answered in earlier crawls: asked
+        again conditionally, so a changed child sitemap is seen even if its index is not."""
+        ...
+
+
+def payload_digest(body: bytes) -> str:
+    """The WARC-Payload-Digest form of a body: "sha1:" + base32."""
+    return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode("ascii")
+
+
 # --------------------------------------------------------------------------- the spider
 
 
@@ -427,10 +495,23 @@ class NewsSpider(scrapy.Spider):
         # Recorded on the run by the store pipeline (pipelines/archive.py).
         self.archive_arguments: dict[str, str] = plan.params.as_arguments()
         self._seen: set[str] = set()
+        self._seen_keys: set[str] = set()  # article URL keys: one request per article per run
         self._article_requests = 0
         self._sections = 0
+        # One URL key per article however it was linked; the store pipeline uses the same.
+        self.url_keys = UrlKeys.of(plan.site.domains, plan.site.mirrors)
+        # Set by crawler.incremental before the first request; None: a full crawl.
+        self.memory: CrawlMemory | None = None
 
     # ----- construction
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        middlewares = settings.getdict("SPIDER_MIDDLEWARES")
+        if INCREMENTAL_MIDDLEWARE not in middlewares:
+            middlewares[INCREMENTAL_MIDDLEWARE] = INCREMENTAL_MIDDLEWARE_ORDER
+            settings.set("SPIDER_MIDDLEWARES", middlewares, priority="spider")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -458,8 +539,27 @@ class NewsSpider(scrapy.Spider):
     # ----- entry points
 
     async def start(self) -> AsyncIterator[Any]:
+        self._persist_seen()
         for request in self.initial_requests():
             yield request
+        for request in self.revisit_requests():
+            yield request
+
+    def _persist_seen(self) -> None:
+        """With JOBDIR, keep the seen-sets in `spider.state`, which Scrapy saves on a clean
+        stop and restores on resume: the requests waiting in the saved queue are then not
+        requested a second time when discovery finds their URLs again."""
+        state = getattr(self, "state", None)
+        if not isinstance(state, dict):
+            return
+        for name, seen in (
+            ("newsarchive_seen", self._seen),
+            ("newsarchive_seen_keys", self._seen_keys),
+        ):
+            saved = state.get(name)
+            if isinstance(saved, set):
+                seen |= saved
+            state[name] = seen
 
     def initial_requests(self) -> list[scrapy.Request]:
         """robots.txt of every entry origin, then sitemaps, feeds, sections and start pages."""
@@ -477,6 +577,26 @@ class NewsSpider(scrapy.Spider):
         requests = [self.robots_request(f"{origin}/robots.txt") for origin in origins]
         for url, role in entry_points:
             request = self.discovery_request(url, role)
+            if request is not None:
+                requests.append(request)
+        if self.memory is not None:
+            # Role "section" at depth 1: an HTML page yields its articles and feeds but no
+            # further sections; sitemaps and feeds are recognised by their content.
+            for url in self.memory.discovery_pages():
+                request = self.discovery_request(url, "section", depth=1)
+                if request is not None:
+                    self._inc("archive/incremental/remembered_discovery")
+                    requests.append(request)
+        return requests
+
+    def revisit_requests(self) -> list[scrapy.Request]:
+        """Requests for the archived article URLs that are due, whether discovery lists them
+        (then this is a no-op for them) or not."""
+        if self.memory is None:
+            return []
+        requests = []
+        for url, key in self.memory.revisits():
+            request = self.article_request(url, "revisit", due_key=key)
             if request is not None:
                 requests.append(request)
         return requests
@@ -502,53 +622,111 @@ class NewsSpider(scrapy.Spider):
         if self._limit_reached():
             return None
         self._seen.add(target)
+        meta: dict[str, Any] = {
+            META_KIND: KIND_DISCOVERY,
+            META_ROLE: role,
+            META_DEPTH: depth,
+            # A 304 must reach the callback, not the errback as a failed fetch.
+            "handle_httpstatus_list": [304],
+        }
+        headers: dict[str, str] = {}
+        previous = (
+            self.memory.previous(self.url_keys.discovery_key(target)) if self.memory else None
+        )
+        if previous is not None and self.memory is not None:
+            meta[META_PREVIOUS] = previous.as_meta()
+            if self.memory.trusted:
+                meta[META_CONDITIONAL] = True
+                if previous.etag:
+                    headers["If-None-Match"] = previous.etag
+                if previous.last_modified:
+                    headers["If-Modified-Since"] = previous.last_modified
+                if headers:
+                    self._inc("archive/incremental/conditional")
         return scrapy.Request(
             target,
             callback=self.parse_discovery,
             errback=self.on_error,
             priority=DISCOVERY_PRIORITY,
             dont_filter=True,  # see article_request
-            meta={META_KIND: KIND_DISCOVERY, META_ROLE: role, META_DEPTH: depth},
+            headers=headers or None,
+            meta=meta,
         )
 
     def article_request(
-        self, url: str, source: str, hints: Mapping[str, str | None] | None = None
+        self,
+        url: str,
+        source: str,
+        hints: Mapping[str, str | None] | None = None,
+        *,
+        due_key: str | None = None,
     ) -> scrapy.Request | None:
-        """A request for a candidate article page; None when offsite, seen or over the limit."""
+        """A request for a candidate article page; None when offsite, seen, known (archived
+        and not due) or over the limit. `due_key`: a revisit of that archived URL key, which
+        may be fetched through another URL of the article (`url`)."""
         target = self._on_site(url)
         if target is None:
             return None
-        if target in self._seen:
+        key = due_key or self.url_keys.article_key(target)
+        if target in self._seen or key in self._seen_keys:
             self._inc("archive/discovery/duplicate")
             return None
+        status: ArticleStatus = "new"
+        if due_key is not None:
+            status = "due"
+        elif self.memory is not None:
+            status = self.memory.article_status(key)
+            if status == "known":
+                # Archived and not due: costs nothing. (monitors count archive/discovery/known
+                # as found article URLs.)
+                self._seen_keys.add(key)
+                self._inc("archive/discovery/known")
+                self._inc("archive/incremental/known")
+                return None
         if self._limit_reached():
             self._inc("archive/discovery/over_limit")
             return None
         self._seen.add(target)
+        self._seen_keys.add(key)
         self._article_requests += 1
         self._inc("archive/discovery/article_urls")
         if self.plan.limit is not None and self._article_requests == self.plan.limit:
             logger.info("article limit %d reached: no further requests", self.plan.limit)
         clean_hints = {k: v for k, v in (hints or {}).items() if v}
+        meta: dict[str, Any] = {
+            META_KIND: KIND_ARTICLE,
+            META_SOURCE: source,
+            META_HINTS: clean_hints,
+            **_handle_statuses(),
+        }
+        headers: dict[str, str] = {}
+        if status == "due" and self.memory is not None:
+            self._inc("archive/incremental/revisit")
+            previous = self.memory.previous(key)
+            if previous is not None:
+                meta[META_PREVIOUS] = previous.as_meta()
+                # Validators of one URL describe that URL: no completeness question here.
+                if previous.etag:
+                    headers["If-None-Match"] = previous.etag
+                if previous.last_modified:
+                    headers["If-Modified-Since"] = previous.last_modified
         return scrapy.Request(
             target,
             callback=self.parse_article,
             errback=self.on_error,
             priority=ARTICLE_PRIORITY,
+            headers=headers or None,
             # Our own seen-set deduplicates; dont_filter keeps Scrapy's dupefilter from
             # silently dropping a redirect onto an already fetched URL (RedirectMiddleware
             # copies dont_filter), which would leave no FetchedPage for the requested one.
             dont_filter=True,
-            meta={
-                META_KIND: KIND_ARTICLE,
-                META_SOURCE: source,
-                META_HINTS: clean_hints,
-                **_handle_statuses(),
-            },
+            meta=meta,
         )
 
     def is_article_url(self, url: str) -> bool:
-        """The site's declared pattern, or the URL-shape heuristic when it declares none."""
+        """The site's declared pattern, or the URL-shape heuristic when it declares none
+        (tracking parameters do not count)."""
+        url = clean_url(url)
         declared = self.site.is_article_url(url)
         return discovery.looks_like_article_url(url) if declared is None else declared
 
@@ -568,6 +746,9 @@ class NewsSpider(scrapy.Spider):
     def parse_discovery(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
         """A sitemap, feed, section or start page: decided by content, not by expectation."""
         role = str(response.meta.get(META_ROLE, "start"))
+        if self._unchanged(response):
+            yield self.fetched_page(response, KIND_DISCOVERY, source=role)
+            return
         header = response.headers.get("Content-Type")
         content_type = header.decode("latin-1") if header else None
         if content_type is None and isinstance(response, HtmlResponse):
@@ -720,6 +901,23 @@ class NewsSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
+    def _unchanged(self, response: Response) -> bool:
+        """A 304, or the same body as last time: nothing new to read (counted, not parsed)."""
+        if response.status == 304:
+            self._inc("archive/incremental/not_modified")
+            return True
+        previous = response.meta.get(META_PREVIOUS)
+        if not response.meta.get(META_CONDITIONAL) or not isinstance(previous, Mapping):
+            return False
+        if previous.get("digest") != _digest_of(response):
+            return False
+        self._inc("archive/incremental/unchanged")
+        etag = response.headers.get("ETag")
+        if previous.get("etag") and etag and etag.decode("latin-1") != previous.get("etag"):
+            # The server makes up a new ETag on every request: only the digest can tell.
+            self._inc("archive/incremental/etag_unstable")
+        return True
+
     def _unusable(self, response: Response, role: str, problem: str) -> FetchedPage:
         """A discovery document nothing could be read from: recorded with `error` set."""
         self._inc("archive/discovery/malformed")
@@ -764,6 +962,8 @@ class NewsSpider(scrapy.Spider):
             page.warc_offset = _opt_int(warc.get("offset"))
             page.warc_length = _opt_int(warc.get("length"))
             page.payload_digest = _opt_str(warc.get("payload_digest"))
+        if page.payload_digest is None and response.status == 200:
+            page.payload_digest = payload_digest(response.body)
         return page
 
     # ----- helpers
@@ -781,9 +981,10 @@ class NewsSpider(scrapy.Spider):
         if parts.scheme not in ("http", "https") or not self._is_on_site(url):
             self._inc("archive/discovery/offsite")
             return None
+        # Tracking parameters and fragments never select content (crawler/urls.py).
         if self.plan.base is not None:
-            return rebase(url, self.plan.base)
-        return urlunsplit(parts._replace(fragment=""))
+            return clean_url(rebase(url, self.plan.base))
+        return clean_url(urlunsplit(parts._replace(fragment="")))
 
     def _limit_reached(self) -> bool:
         return self.plan.limit is not None and self._article_requests >= self.plan.limit
@@ -828,6 +1029,13 @@ def _headers(response: Response) -> dict[str, str]:
         key.decode("latin-1").lower(): b", ".join(values).decode("latin-1")
         for key, values in response.headers.items()
     }
+
+
+def _digest_of(response: Response) -> str:
+    warc = response.meta.get(WARC_META)
+    if isinstance(warc, Mapping) and warc.get("payload_digest"):
+        return str(warc["payload_digest"])
+    return payload_digest(response.body)
 
 
 def _iso(value: str | None) -> str | None:

@@ -1,0 +1,589 @@
+"""Re-extraction: run the current extraction and cleaning over the archived raw captures.
+
+Each article's capture (the fetch that brought its latest version) is read back from the WARC
+files and extracted again in a pool of worker processes, one per core. A text that changed
+becomes a new version (`origin="reextract"`, the old text stays in article_versions); the same
+text changes nothing, so a second run is a no-op. Progress is committed in batches and a
+checkpoint file remembers the last article done: an interrupted run (Ctrl-C, SIGTERM, a crash)
+continues where it stopped when started again with the same arguments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import queue
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Any
+
+from crawler.warc import read_capture
+from pipelines.neardup import SignedArticle, band_keys, extract_signed
+from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+logger = logging.getLogger(__name__)
+
+CHECKPOINT_PREFIX = "reextract-"
+_PAGE = 500  # articles selected per query
+_COMMIT_EVERY = 100  # results per transaction (and checkpoint)
+_CHUNK_JOBS = 4  # jobs per worker task
+_COMMIT_SECONDS = 5.0
+_MAX_BYTES = 8 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Job:
+    """One article's capture, as a worker process receives it."""
+
+    article_id: int
+    fetch_id: int
+    warc_file: str
+    warc_offset: int
+    current_hash: str
+    version: int
+    has_signature: bool
+    rules: CleaningRules
+
+
+@dataclass(frozen=True)
+class Result:
+    job: Job
+    url: str
+    extracted: ExtractedArticle | None  # None: the capture could not be read
+    error: str | None = None
+
+
+@dataclass
+class Summary:
+    """What a re-extraction did; `interrupted` runs can be resumed."""
+
+    total: int = 0  # articles selected (after a resumed run's checkpoint)
+    done: int = 0
+    new_versions: int = 0
+    unchanged: int = 0
+    # The new text is already another article's: left as it is (merging is for a person).
+    taken: int = 0
+    # The current extraction finds no text where there was some: the old text is kept.
+    no_text: int = 0
+    no_capture: int = 0  # no raw capture on record, or the WARC record cannot be read
+    resumed_after: int = 0  # article id a resumed run started after (0: from the start)
+    interrupted: bool = False
+    seconds: float = 0.0
+    by_outcome: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "done": self.done,
+            "new_versions": self.new_versions,
+            "unchanged": self.unchanged,
+            "taken": self.taken,
+            "no_text": self.no_text,
+            "no_capture": self.no_capture,
+            "resumed_after": self.resumed_after,
+            "interrupted": self.interrupted,
+        }
+
+
+# --------------------------------------------------------------------------- worker side
+
+
+def _warm_worker() -> None:
+    """Load trafilatura and the language profiles once per worker, not on the first page.
+
+    Workers ignore SIGINT and SIGTERM: the parent decides how to stop (Ctrl-C reaches the
+    whole process group), commits what is done and shuts the pool down.
+    """
+    from pipelines.language import detect_language
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    detect_language("Ein kurzer Satz, damit die Sprachprofile geladen sind.", "de")
+
+
+def reextract_many(jobs: list[Job], data_dir: Path) -> list[Result]:
+    """Worker-process entry for a chunk of jobs (fewer round trips than one job a task)."""
+    return [reextract_one(job, data_dir) for job in jobs]
+
+
+def reextract_one(job: Job, data_dir: Path) -> Result:
+    """Worker-process entry: read the capture back from its WARC file and extract it again.
+
+    Reading happens here, not in the parent, so the parent ships a file offset instead of the
+    page and only receives the (small) result.
+    """
+    try:
+        capture = read_capture(data_dir, job.warc_file, job.warc_offset)
+    except (OSError, ValueError, EOFError) as exc:
+        return Result(job, "", None, f"cannot read {job.warc_file}:{job.warc_offset}: {exc}")
+    inp = ExtractInput(url=capture.url, body=capture.body, headers=capture.headers, rules=job.rules)
+    extracted = extract_signed(inp, max_bytes=_MAX_BYTES)
+    return Result(job, capture.url, replace(extracted, dropped=()))
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def _checkpoint_path(data_dir: Path, site: str | None, since: datetime | None) -> Path:
+    key = json.dumps({"site": site, "since": since.isoformat() if since else None})
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    return data_dir / f"{CHECKPOINT_PREFIX}{digest}.json"
+
+
+def _read_checkpoint(path: Path) -> int:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return int(data.get("last_article_id", 0))
+    except (OSError, ValueError, TypeError, AttributeError):
+        return 0
+
+
+def _write_checkpoint(
+    path: Path, last_id: int, site: str | None, since: datetime | None, summary: Summary
+) -> None:
+    data = {
+        "site": site,
+        "since": since.isoformat() if since else None,
+        "last_article_id": last_id,
+        "written_at": datetime.now(UTC).isoformat(),
+        "summary": summary.as_dict(),
+    }
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    tmp.replace(path)  # atomic: a crash never leaves half a checkpoint
+
+
+def _site_rules(session: Session) -> dict[int, CleaningRules]:
+    """Cleaning rules by site id: the declared site's, or the generic ones."""
+    from sqlalchemy import select
+
+    from crawler.sites import all_sites
+    from db.models import Site
+
+    declared = all_sites()
+    rules: dict[int, CleaningRules] = {}
+    for sid, key in session.execute(select(Site.id, Site.key)):
+        site = declared.get(key)
+        rules[int(sid)] = site.cleaning if site is not None else CleaningRules()
+    return rules
+
+
+def _filters(query: Any, site: str | None, since: datetime | None) -> Any:
+    from db.models import Article, Site
+
+    if site is not None:
+        query = query.join(Site, Site.id == Article.site_id).where(Site.key == site)
+    if since is not None:
+        query = query.where(Article.first_seen_at >= since)
+    return query
+
+
+def count_articles(engine: Engine, site: str | None, since: datetime | None, after: int) -> int:
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from db.models import Article
+
+    with Session(engine) as session:
+        query = _filters(select(func.count(Article.id)), site, since).where(Article.id > after)
+        return int(session.execute(query).scalar_one())
+
+
+def iter_jobs(
+    engine: Engine, site: str | None, since: datetime | None, after: int
+) -> Iterator[Job | int]:
+    """Jobs in article id order; an int is an article without a readable capture on record."""
+    from sqlalchemy import and_, func, select
+    from sqlalchemy.orm import Session
+
+    from db.models import Article, ArticleSignature, ArticleVersion, Fetch
+
+    last = after
+    with Session(engine) as session:
+        rules = _site_rules(session)
+        while True:
+            query = (
+                select(
+                    Article.id,
+                    Article.content_hash,
+                    ArticleVersion.fetch_id,
+                    ArticleSignature.article_id,
+                    Article.version,
+                )
+                .outerjoin(
+                    ArticleVersion,
+                    and_(
+                        ArticleVersion.article_id == Article.id,
+                        ArticleVersion.version == Article.version,
+                    ),
+                )
+                .outerjoin(ArticleSignature, ArticleSignature.article_id == Article.id)
+                .where(Article.id > last)
+                .order_by(Article.id)
+                .limit(_PAGE)
+            )
+            rows = session.execute(_filters(query, site, since)).all()
+            if not rows:
+                return
+            fetch_ids = {int(f) for _, _, f, _, _ in rows if f is not None}
+            fetches: dict[int, tuple[int, str | None, int | None, int]] = {}
+            if fetch_ids:
+                for fid, file, offset, sid in session.execute(
+                    select(Fetch.id, Fetch.warc_file, Fetch.warc_offset, Fetch.site_id).where(
+                        Fetch.id.in_(fetch_ids)
+                    )
+                ):
+                    fetches[int(fid)] = (int(fid), file, offset, int(sid))
+            # Versions without a fetch (archives migrated from schema 0001): the article's
+            # latest archived capture instead.
+            missing = [
+                int(a)
+                for a, _, f, _, _ in rows
+                if f is None or fetches.get(int(f), (0, None, None, 0))[1] is None
+            ]
+            fallback: dict[int, tuple[int, str | None, int | None, int]] = {}
+            if missing:
+                latest = (
+                    select(Fetch.article_id, func.max(Fetch.id))
+                    .where(
+                        Fetch.article_id.in_(missing),
+                        Fetch.warc_file.is_not(None),
+                        Fetch.status == 200,
+                    )
+                    .group_by(Fetch.article_id)
+                )
+                ids = {
+                    int(fid): int(aid)
+                    for aid, fid in session.execute(latest)
+                    if aid is not None and fid is not None
+                }
+                if ids:
+                    for fid, file, offset, sid in session.execute(
+                        select(Fetch.id, Fetch.warc_file, Fetch.warc_offset, Fetch.site_id).where(
+                            Fetch.id.in_(ids)
+                        )
+                    ):
+                        fallback[ids[int(fid)]] = (int(fid), file, offset, int(sid))
+            for article_id, content_hash, fetch_id, signed, version in rows:
+                capture = fallback.get(int(article_id)) or (
+                    fetches.get(int(fetch_id)) if fetch_id is not None else None
+                )
+                if capture is None or capture[1] is None or capture[2] is None:
+                    yield int(article_id)
+                    continue
+                fid, file, offset, sid = capture
+                if file is None or offset is None:
+                    yield int(article_id)
+                    continue
+                yield Job(
+                    article_id=int(article_id),
+                    fetch_id=fid,
+                    warc_file=file,
+                    warc_offset=int(offset),
+                    current_hash=content_hash,
+                    version=int(version),
+                    has_signature=signed is not None,
+                    rules=rules.get(sid, CleaningRules()),
+                )
+            last = int(rows[-1][0])
+
+
+# --------------------------------------------------------------------------- applying
+
+
+def _article_data(ext: ExtractedArticle) -> Any:
+    from db.repo import ArticleData
+
+    minhash = ext.minhash if isinstance(ext, SignedArticle) else None
+    assert ext.content_hash is not None
+    return ArticleData(
+        content_hash=ext.content_hash,
+        text=ext.text,
+        language=ext.language,
+        title=ext.title,
+        canonical_url=ext.canonical_url,
+        published_at=ext.published_at,
+        published_at_raw=ext.published_at_raw,
+        modified_at=ext.modified_at,
+        authors=list(ext.authors),
+        description=ext.description,
+        tags=list(ext.tags),
+        section=ext.section,
+        site_name=ext.site_name,
+        image_url=ext.image_url,
+        signature=minhash,
+        band_keys=band_keys(minhash) if minhash else (),
+    )
+
+
+def _apply(session: Session, results: list[Result], summary: Summary, policy: Any) -> None:
+    """Store a batch of results; an unchanged text that is already indexed costs nothing."""
+    from db.repo import Reextraction, store_reextractions
+
+    items = []
+    for result in results:
+        ext, job = result.extracted, result.job
+        if ext is None:
+            summary.no_capture += 1
+            continue
+        if not ext.has_text or not ext.content_hash:
+            summary.no_text += 1
+            continue
+        signed = ext.minhash if isinstance(ext, SignedArticle) else None
+        if ext.content_hash == job.current_hash and (job.has_signature or signed is None):
+            summary.unchanged += 1  # the common case: no database work at all
+            continue
+        items.append(
+            Reextraction(
+                article_id=job.article_id,
+                fetch_id=job.fetch_id,
+                url=result.url,
+                article=_article_data(ext),
+                current_hash=job.current_hash,
+                version=job.version,
+                has_signature=job.has_signature,
+            )
+        )
+    if not items:
+        return
+    outcomes = store_reextractions(session, items, seen_at=datetime.now(UTC), policy=policy)
+    for outcome in outcomes:
+        if outcome == "new_version":
+            summary.new_versions += 1
+        elif outcome == "taken":
+            summary.taken += 1
+        else:
+            summary.unchanged += 1
+
+
+# --------------------------------------------------------------------------- the run
+
+
+class _Stop(Exception):
+    """SIGTERM, turned into an orderly stop like Ctrl-C."""
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    # forkserver: workers start clean (no copy of the parent's database connections).
+    return ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("forkserver"), initializer=_warm_worker
+    )
+
+
+class _Writer(threading.Thread):
+    """Stores results in order, in batches, and moves the checkpoint after each commit.
+
+    A thread of its own, so the main thread keeps every worker busy while a batch is written
+    (measured: writing in the main thread left the workers idle for a fifth of the time).
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        policy: Any,
+        checkpoint: Path,
+        site: str | None,
+        since: datetime | None,
+        summary: Summary,
+        last_done: int,
+    ) -> None:
+        super().__init__(name="reextract-writer", daemon=True)
+        self.engine = engine
+        self.policy = policy
+        self.checkpoint = checkpoint
+        self.site = site
+        self.since = since
+        self.summary = summary
+        self.last_done = last_done
+        self.queue: queue.Queue[Result | int | None] = queue.Queue(maxsize=_COMMIT_EVERY * 10)
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        pending: list[Result | int] = []
+        last_commit = time.monotonic()
+        ended = False
+        try:
+            while not ended:
+                try:
+                    item = self.queue.get(timeout=0.5)
+                except queue.Empty:
+                    item = 0  # no new result: just see whether the batch is due
+                ended = item is None
+                if item:
+                    pending.append(item)
+                due = time.monotonic() - last_commit > _COMMIT_SECONDS
+                if ended or len(pending) >= _COMMIT_EVERY or (pending and due):
+                    self._commit(pending)
+                    pending = []
+                    last_commit = time.monotonic()
+        except BaseException as exc:  # reported by the main thread, which then stops
+            self.error = exc
+            logger.error("re-extraction stopped: cannot store results: %s", exc)
+            while not ended:  # keep the producer from blocking until it has stopped
+                ended = self.queue.get() is None
+
+    def _commit(self, items: list[Result | int]) -> None:
+        from db.engine import session_scope
+
+        if items:
+            self.summary.no_capture += sum(isinstance(item, int) for item in items)
+            results = [item for item in items if not isinstance(item, int)]
+            with session_scope(self.engine) as session:
+                _apply(session, results, self.summary, self.policy)
+            last = items[-1]
+            self.last_done = last if isinstance(last, int) else last.job.article_id
+        _write_checkpoint(self.checkpoint, self.last_done, self.site, self.since, self.summary)
+
+
+def run_reextract(
+    engine: Engine,
+    data_dir: Path,
+    *,
+    site: str | None = None,
+    since: datetime | None = None,
+    workers: int | None = None,
+    restart: bool = False,
+    progress: Progress | None = None,
+    threshold: float | None = None,
+    stop_after: int | None = None,
+) -> Summary:
+    """Re-extract the selected articles; see the module docstring.
+
+    Jobs go to the workers in small chunks, a bounded window of them in flight; results are
+    taken in article id order and stored by a writer thread, so the checkpoint "everything up
+    to article N is done" is exact. `stop_after` (for tests) behaves like Ctrl-C once that
+    many articles are done.
+    """
+    from db.repo import StorePolicy
+    from pipelines.neardup import default_threshold
+
+    policy = StorePolicy(neardup_threshold=threshold or default_threshold())
+    workers = workers or os.cpu_count() or 1
+    checkpoint = _checkpoint_path(data_dir, site, since)
+    after = 0 if restart else _read_checkpoint(checkpoint)
+    summary = Summary(resumed_after=after, total=count_articles(engine, site, since, after))
+    started = time.monotonic()
+    task = progress.add_task("re-extracting", total=summary.total) if progress else None
+    writer = _Writer(engine, policy, checkpoint, site, since, summary, after)
+    writer.start()
+    previous_term = signal.getsignal(signal.SIGTERM)
+
+    def on_term(signum: int, frame: FrameType | None) -> None:
+        raise _Stop
+
+    signal.signal(signal.SIGTERM, on_term)
+    pool = _new_pool(workers)
+    # Each entry: an article without a capture (int), or a chunk of jobs and its future.
+    window: deque[int | tuple[list[Job], Future[list[Result]]]] = deque()
+    try:
+        jobs = iter_jobs(engine, site, since, after)
+        limit = workers * 4  # chunks in flight: every worker stays busy, memory stays flat
+        exhausted = False
+        chunk: list[Job] = []
+        while True:
+            while not exhausted and len(window) < limit:
+                job = next(jobs, None)
+                if job is None:
+                    exhausted = True
+                    if chunk:
+                        window.append((chunk, pool.submit(reextract_many, chunk, data_dir)))
+                elif isinstance(job, int):
+                    if chunk:
+                        window.append((chunk, pool.submit(reextract_many, chunk, data_dir)))
+                    window.append(job)
+                    chunk = []
+                    continue
+                else:
+                    chunk.append(job)
+                    if len(chunk) < _CHUNK_JOBS:
+                        continue
+                    window.append((chunk, pool.submit(reextract_many, chunk, data_dir)))
+                chunk = []
+            if not window:
+                break
+            head = window.popleft()
+            if isinstance(head, int):
+                results: list[Result | int] = [head]
+            else:
+                chunk_jobs, future = head
+                try:
+                    results = list(future.result())
+                except BrokenProcessPool:
+                    # A worker died (out of memory on one page, a crash in lxml): count the
+                    # chunk's pages, start a new pool and resubmit what was in flight.
+                    logger.error("extraction worker died on articles %s", chunk_jobs)
+                    results = [Result(j, "", None, "worker crashed") for j in chunk_jobs]
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = _new_pool(workers)
+                    window = deque(
+                        e
+                        if isinstance(e, int)
+                        else (e[0], pool.submit(reextract_many, e[0], data_dir))
+                        for e in window
+                    )
+            for result in results:
+                if writer.error is not None:
+                    raise writer.error
+                writer.queue.put(result)
+                summary.done += 1
+                if progress is not None and task is not None:
+                    progress.update(task, advance=1)
+                if stop_after is not None and summary.done >= stop_after:
+                    raise KeyboardInterrupt
+        writer.queue.put(None)
+        writer.join()
+        if writer.error is not None:
+            raise writer.error
+        checkpoint.unlink(missing_ok=True)  # finished: the next run starts from the beginning
+    except (KeyboardInterrupt, _Stop):
+        summary.interrupted = True
+        for entry in window:
+            if not isinstance(entry, int):
+                entry[1].cancel()
+        # Results received so far (in order) are stored; the rest is redone on resume.
+        writer.queue.put(None)
+        writer.join()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        signal.signal(signal.SIGTERM, previous_term)
+        summary.seconds = time.monotonic() - started
+    return summary
+
+
+def default_progress(console: Any = None) -> Progress:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=console,
+    )
