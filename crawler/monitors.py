@@ -63,7 +63,7 @@ FOUND_ARTICLE_STATS = (
 # body) and so did not read again: they still list what they listed, all of it known.
 UNCHANGED_DISCOVERY_STATS = ("archive/incremental/not_modified", "archive/incremental/unchanged")
 # Article fetch outcomes that went through extraction and so have a text, or none.
-_TEXT_OUTCOMES = ("archived", "duplicate", "empty")
+_TEXT_OUTCOMES = ("archived", "duplicate", "new_version", "empty")
 
 
 @dataclass(frozen=True)

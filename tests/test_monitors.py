@@ -90,6 +90,17 @@ def test_empty_texts_missing_dates_and_failing_requests() -> None:
     assert "9 of 12 (75%) requests failed (HTTP 403 ×9)" in found[0].message
 
 
+def test_revisited_pages_with_a_new_version_count_as_pages_with_text() -> None:
+    """Regression: a revisit run of edited articles and a few empty pages is not a redesign."""
+    run = summary(articles_new=0, new_versions=6)
+    nums = RunNumbers(
+        {("discovery", "discovery"): 2, ("article", "new_version"): 6, ("article", "empty"): 4},
+        0,
+        0,
+    )
+    assert "empty_share" not in rules(run, [run], nums)
+
+
 def test_share_rules_wait_for_enough_pages() -> None:
     run = summary()
     assert rules(run, [run], numbers(archived=1, empty=2, dated=0)) == []
