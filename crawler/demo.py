@@ -34,7 +34,8 @@ class DemoJob:
 
 
 # One crawl per demo site, each in its own process. The RT DE copy is crawled twice, from the
-# main host and from the mirror: the mirror's articles must come out as duplicates.
+# main host and from the mirror: the mirror's article URLs canonicalise to the ones already
+# archived, so the mirror run fetches its entry points and no article page again.
 DEMO_JOBS = (
     DemoJob("tagesblick", "generic", "tagesblick", (("site", "tagesblick"),)),
     DemoJob("rt_de", "rt_de", "rt"),
@@ -88,7 +89,7 @@ def run_demo(demo_dir: Path, *, console: Console | None = None) -> int:
     console.print(table)
     console.print(
         "pages: fetches recorded (article and discovery pages); articles: new articles archived;\n"
-        "duplicates: pages whose text was already archived (the mirror); no text: pages without\n"
+        "duplicates: pages whose text was already archived; no text: pages without\n"
         "an article; errors: HTTP errors, timeouts, oversized, binary and other failed pages."
     )
     console.print(f"done in {time.monotonic() - started:.0f} s. Look at the result:")

@@ -57,4 +57,8 @@ CONCURRENT_ITEMS = 32
 # newsarchive's own settings (all optional; the environment's AppConfig gives the defaults):
 # NEWSARCHIVE_DATA_DIR, NEWSARCHIVE_DATABASE_URL, NEWSARCHIVE_WARC_MAX_BYTES,
 # NEWSARCHIVE_EXTRACT_WORKERS, NEWSARCHIVE_EXTRACT_MAX_BYTES, NEWSARCHIVE_STORE_BATCH_SIZE,
-# NEWSARCHIVE_STORE_FLUSH_SECONDS, NEWSARCHIVE_MIRRORS (site key -> extra mirror hosts).
+# NEWSARCHIVE_STORE_FLUSH_SECONDS, NEWSARCHIVE_MIRRORS (site key -> extra mirror hosts),
+# NEWSARCHIVE_WARC_COMPRESS_LEVEL, NEWSARCHIVE_INCREMENTAL_ENABLED (default on: skip archived
+# article URLs that are not due, conditional requests for entry points),
+# NEWSARCHIVE_NEARDUP_THRESHOLD (default 0.45), NEWSARCHIVE_MONITOR_THRESHOLDS (JSON),
+# NEWSARCHIVE_RUN_ID (set by the scheduler).
