@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import time
@@ -93,8 +94,10 @@ def run_demo(demo_dir: Path, *, console: Console | None = None) -> int:
         "an article; errors: HTTP errors, timeouts, oversized, binary and other failed pages."
     )
     console.print(f"done in {time.monotonic() - started:.0f} s. Look at the result:")
+    # As the user invoked it (./run demo runs .venv/bin/newsarchive, which is not on PATH).
+    tool = os.path.relpath(sys.argv[0]) if os.sep in sys.argv[0] else "newsarchive"
     prefix = f"NEWSARCHIVE_DATA_DIR={demo_dir}"
-    console.print(f"  {prefix} newsarchive stats")
-    console.print(f"  {prefix} newsarchive export --format jsonl | head -c 2000")
+    console.print(f"  {prefix} {tool} stats")
+    console.print(f"  {prefix} {tool} export --format jsonl | head -c 2000")
     console.print(f"  crawl logs: {demo_dir / 'logs'}   raw captures: {demo_dir / 'warc'}")
     return 1 if failures else 0

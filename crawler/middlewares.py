@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import io
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -14,9 +13,8 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
-from warcio.statusandheaders import StatusAndHeaders
 
-from crawler.warc import _STALE_HEADERS, WarcRef, WarcWriter, _gzip_member, _path_of
+from crawler.warc import WarcWriter
 from spiders.base import META_PREVIOUS, payload_digest
 
 WARC_META_KEY = "newsarchive_warc"
@@ -36,66 +34,6 @@ def _reason(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return ""
-
-
-class RevisitWarcWriter(WarcWriter):
-    """A WarcWriter that can also write revisit records (identical-payload-digest profile)."""
-
-    def write_revisit(
-        self,
-        *,
-        url: str,
-        method: str,
-        request_headers: list[tuple[str, str]],
-        status: int,
-        reason: str,
-        response_headers: list[tuple[str, str]],
-        digest: str,
-        refers_to_uri: str,
-        refers_to_date: str,
-        fetched_at: datetime,
-    ) -> WarcRef:
-        """A revisit record (the response head, no payload) and its request record.
-
-        WARC 1.1, 6.7.2: the payload is identical to the one of the record of `refers_to_uri`
-        at `refers_to_date`, so only this response's HTTP head is kept.
-        """
-        warc_date = fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        headers = [(k, v) for k, v in response_headers if k.lower() not in _STALE_HEADERS]
-        http_headers = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
-        revisit = self._maker.create_revisit_record(
-            url,
-            digest,
-            refers_to_uri,
-            refers_to_date,
-            http_headers=http_headers,
-            warc_headers_dict={"WARC-Date": warc_date},
-        )
-        revisit_member = _gzip_member(revisit, self.compress_level)
-        request = self._maker.create_warc_record(
-            url,
-            "request",
-            payload=io.BytesIO(b""),
-            length=0,
-            http_headers=StatusAndHeaders(
-                f"{method} {_path_of(url)} HTTP/1.1", request_headers, is_http_request=True
-            ),
-            warc_headers_dict={
-                "WARC-Date": warc_date,
-                "WARC-Concurrent-To": revisit.rec_headers.get_header("WARC-Record-ID"),
-            },
-        )
-        request_member = _gzip_member(request, self.compress_level)
-        with self._lock:
-            if self._fh is None or self._size >= self.max_bytes:
-                self._close_file()
-                self._open()
-            assert self._fh is not None
-            offset = self._append(revisit_member)
-            self._append(request_member)
-            self._fh.flush()
-            name = self._name
-        return WarcRef(f"warc/{name}", offset, len(revisit_member), digest)
 
 
 def _revisit_of(request: Request, response: Response) -> Mapping[str, Any] | None:
@@ -123,7 +61,7 @@ class WarcCaptureMiddleware:
     pointer always leads to bytes (Heritrix deduplicates the same way).
     """
 
-    def __init__(self, writer: RevisitWarcWriter, crawler: Crawler) -> None:
+    def __init__(self, writer: WarcWriter, crawler: Crawler) -> None:
         self.writer = writer
         self.stats = crawler.stats
 
@@ -139,7 +77,7 @@ class WarcCaptureMiddleware:
         level = crawler.settings.getint(
             "NEWSARCHIVE_WARC_COMPRESS_LEVEL", config.warc_compress_level
         )
-        writer = RevisitWarcWriter(data_dir, max_bytes=max_bytes, compress_level=level)
+        writer = WarcWriter(data_dir, max_bytes=max_bytes, compress_level=level)
         mw = cls(writer, crawler)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         return mw

@@ -132,7 +132,61 @@ class WarcWriter:
             http_headers=http_headers,
             warc_headers_dict={"WARC-Date": warc_date},
         )
-        response_member = _gzip_member(response, self.compress_level)
+        name, offset, length = self._append_with_request(
+            response, url=url, method=method, request_headers=request_headers, warc_date=warc_date
+        )
+        digest = response.rec_headers.get_header("WARC-Payload-Digest") or ""
+        return WarcRef(f"warc/{name}", offset, length, digest)
+
+    def write_revisit(
+        self,
+        *,
+        url: str,
+        method: str,
+        request_headers: list[tuple[str, str]],
+        status: int,
+        reason: str,
+        response_headers: list[tuple[str, str]],
+        digest: str,
+        refers_to_uri: str,
+        refers_to_date: str,
+        fetched_at: datetime,
+    ) -> WarcRef:
+        """A revisit record (the response head, no payload) and its request record.
+
+        WARC 1.1, 6.7.2: the payload is identical to the one of the record of `refers_to_uri`
+        at `refers_to_date`, so only this response's HTTP head is kept.
+        """
+        warc_date = fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        headers = [(k, v) for k, v in response_headers if k.lower() not in _STALE_HEADERS]
+        http_headers = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
+        revisit = self._maker.create_revisit_record(
+            url,
+            digest,
+            refers_to_uri,
+            refers_to_date,
+            http_headers=http_headers,
+            warc_headers_dict={"WARC-Date": warc_date},
+        )
+        name, offset, length = self._append_with_request(
+            revisit, url=url, method=method, request_headers=request_headers, warc_date=warc_date
+        )
+        return WarcRef(f"warc/{name}", offset, length, digest)
+
+    def _append_with_request(
+        self,
+        record: object,
+        *,
+        url: str,
+        method: str,
+        request_headers: list[tuple[str, str]],
+        warc_date: str,
+    ) -> tuple[str, int, int]:
+        """Append `record` and its request record; return (file name, offset, length) of it.
+
+        Both are built and compressed outside the lock; only the append is serialised.
+        """
+        member = _gzip_member(record, self.compress_level)
         request = self._maker.create_warc_record(
             url,
             "request",
@@ -143,7 +197,9 @@ class WarcWriter:
             ),
             warc_headers_dict={
                 "WARC-Date": warc_date,
-                "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
+                "WARC-Concurrent-To": record.rec_headers.get_header(  # type: ignore[attr-defined]
+                    "WARC-Record-ID"
+                ),
             },
         )
         request_member = _gzip_member(request, self.compress_level)
@@ -152,13 +208,11 @@ class WarcWriter:
                 self._close_file()
                 self._open()
             assert self._fh is not None
-            offset = self._append(response_member)
+            offset = self._append(member)
             self._append(request_member)
             # Flushed per pair: a crash must not leave pointers (stored later) to unwritten bytes.
             self._fh.flush()
-            name = self._name
-        digest = response.rec_headers.get_header("WARC-Payload-Digest") or ""
-        return WarcRef(f"warc/{name}", offset, len(response_member), digest)
+            return self._name, offset, len(member)
 
     def close(self) -> None:
         with self._lock:

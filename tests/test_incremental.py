@@ -20,10 +20,10 @@ from crawler.demoweb import DemoWeb
 from crawler.demoweb.content import articles_for
 from crawler.incremental import IncrementalSpiderMiddleware, UrlMemory, load_memory
 from crawler.items import KIND_DISCOVERY, FetchedPage
-from crawler.middlewares import WARC_META_KEY, RevisitWarcWriter, WarcCaptureMiddleware
+from crawler.middlewares import WARC_META_KEY, WarcCaptureMiddleware
 from crawler.runner import run_crawl
 from crawler.sitespec import Site
-from crawler.warc import read_capture
+from crawler.warc import WarcWriter, read_capture
 from db.engine import make_engine
 from db.models import Article, ArticleVersion, CrawlRun, Fetch, UrlState
 from db.repo import FetchRecord, RunCounts, finish_run, start_run, store_batch
@@ -294,7 +294,7 @@ def test_url_identity_of_a_fetch() -> None:
 
 
 def test_an_identical_payload_gets_a_revisit_record(tmp_path: Path) -> None:
-    writer = RevisitWarcWriter(tmp_path, max_bytes=10**9)
+    writer = WarcWriter(tmp_path, max_bytes=10**9)
     body = b"<html><body><p>Gleicher Inhalt</p></body></html>"
     first = writer.write(
         url=A1,
@@ -378,7 +378,7 @@ def _run(engine: Engine, outcome: str, reason: str, stats: dict[str, Any] | None
 
 
 def test_memory_of_the_archive(engine: Engine, tmp_path: Path) -> None:
-    writer = RevisitWarcWriter(tmp_path, max_bytes=10**9)
+    writer = WarcWriter(tmp_path, max_bytes=10**9)
     feed = "https://news.test/feed.xml"
     ref = writer.write(
         url=feed,
