@@ -821,6 +821,9 @@ class NewsSpider(scrapy.Spider):
         else:
             self._inc(f"archive/discovery/{source.replace('-', '_')}")
         self._recovered(response, source, doc.error)
+        if doc.repeated:
+            # The same URL listed again within one sitemap: merged into one entry, counted.
+            self.crawler.stats.inc_value("archive/discovery/repeated", doc.repeated)
         yield self.fetched_page(response, KIND_DISCOVERY, source=source)
         for entry in doc.entries:
             if doc.kind == "index":

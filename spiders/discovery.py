@@ -55,6 +55,8 @@ class SitemapDoc:
     kind: SitemapKind
     entries: tuple[SitemapEntry, ...] = ()
     error: str | None = None
+    # Locations listed again after their first entry (merged into it, counted for the stats).
+    repeated: int = 0
 
     @property
     def is_news(self) -> bool:
@@ -131,28 +133,33 @@ def _parse_sitemap_data(
         return SitemapDoc(kind="unknown", error=_join([*errors, "empty document"]))
     if not head.startswith(b"<"):
         return _parse_text_sitemap(head, errors, max_entries)
-    kind, entries, xml_errors, capped = _iter_sitemap(data, max_entries, base_url)
+    kind, entries, xml_errors, capped, repeated = _iter_sitemap(data, max_entries, base_url)
     entity_error = _entity_error(xml_errors)
     if entity_error is not None:
         # Bare "&" in URLs and HTML entities are common sitemap bugs; repair and parse again.
-        kind2, entries2, _, capped2 = _iter_sitemap(_repair_xml(data), max_entries, base_url)
+        kind2, entries2, _, capped2, repeated2 = _iter_sitemap(
+            _repair_xml(data), max_entries, base_url
+        )
         if len(entries2) >= len(entries):
-            kind, entries, capped = kind2, entries2, capped2
+            kind, entries, capped, repeated = kind2, entries2, capped2, repeated2
             xml_errors = [f"repaired invalid entities ({entity_error})"]
     errors.extend(xml_errors[:1])
     if capped:
         errors.append(f"more than {max_entries} entries: kept the first {max_entries}")
-    return SitemapDoc(kind=kind, entries=tuple(entries.values()), error=_join(errors))
+    return SitemapDoc(
+        kind=kind, entries=tuple(entries.values()), error=_join(errors), repeated=repeated
+    )
 
 
 def _iter_sitemap(
     data: bytes, max_entries: int, base_url: str | None
-) -> tuple[SitemapKind, dict[str, SitemapEntry], list[str], bool]:
+) -> tuple[SitemapKind, dict[str, SitemapEntry], list[str], bool, int]:
     """Stream through the XML so a 50k-URL sitemap never becomes a full tree in memory."""
     kind: SitemapKind = "unknown"
     entries: dict[str, SitemapEntry] = {}
     record = ""
     capped = False
+    repeated = 0
     last: tuple[str, SitemapEntry | None] | None = None
     parser = etree.iterparse(
         BytesIO(data),
@@ -173,7 +180,7 @@ def _iter_sitemap(
                 elif tag == "sitemapindex":
                     kind, record = "index", "sitemap"
                 else:
-                    return kind, entries, [f"not a sitemap (root element <{tag}>)"], False
+                    return kind, entries, [f"not a sitemap (root element <{tag}>)"], False, 0
                 continue
             if event != "end" or tag != record:
                 continue
@@ -190,6 +197,7 @@ def _iter_sitemap(
                 capped = True
                 break
             entries[entry.loc] = entry if known is None else _merge_entries(known, entry)
+            repeated += known is not None
             last = (entry.loc, known)
     except etree.XMLSyntaxError as exc:
         messages.append(str(exc))
@@ -202,9 +210,10 @@ def _iter_sitemap(
             del entries[loc]
         else:
             entries[loc] = previous
+            repeated -= 1
     if kind == "unknown":
         messages.insert(0, "not a sitemap (no root element)")
-    return kind, entries, messages, capped
+    return kind, entries, messages, capped, repeated
 
 
 # libxml2 reports every element left open at the end; only the root may be open harmlessly.
@@ -258,9 +267,13 @@ def _parse_text_sitemap(data: bytes, errors: list[str], max_entries: int) -> Sit
     """The protocol also allows a plain-text sitemap: one URL per line."""
     entries: dict[str, SitemapEntry] = {}
     capped = False
+    repeated = 0
     for raw in data.decode("utf-8", "replace").splitlines():
         line = raw.strip()
-        if not line.lower().startswith(("http://", "https://")) or line in entries:
+        if not line.lower().startswith(("http://", "https://")):
+            continue
+        if line in entries:
+            repeated += 1
             continue
         if len(entries) >= max_entries:
             capped = True
@@ -270,7 +283,9 @@ def _parse_text_sitemap(data: bytes, errors: list[str], max_entries: int) -> Sit
         return SitemapDoc(kind="unknown", error=_join([*errors, "not a sitemap"]))
     if capped:
         errors.append(f"more than {max_entries} entries: kept the first {max_entries}")
-    return SitemapDoc(kind="urlset", entries=tuple(entries.values()), error=_join(errors))
+    return SitemapDoc(
+        kind="urlset", entries=tuple(entries.values()), error=_join(errors), repeated=repeated
+    )
 
 
 # --------------------------------------------------------------------------- feeds

@@ -179,6 +179,17 @@ def test_duplicates_collapse_and_merge_fields() -> None:
     assert [e.loc for e in doc.entries] == ["https://a.de/x", "https://a.de/y"]
     assert doc.entries[0].lastmod == "2024-01-01"
     assert doc.entries[0].news_title == "Spaet"
+    assert doc.repeated == 1
+
+
+def test_repeats_are_counted_in_xml_gzip_and_text_sitemaps() -> None:
+    urls = ["https://a.de/x", "https://a.de/y", "https://a.de/x", "https://a.de/x"]
+    for body in (_urlset(urls), gzip.compress(_urlset(urls)), "\n".join(urls).encode()):
+        doc = parse_sitemap(body)
+        assert ([e.loc for e in doc.entries], doc.repeated) == (
+            ["https://a.de/x", "https://a.de/y"],
+            2,
+        )
 
 
 def test_entry_cap_is_enforced_and_noted() -> None:

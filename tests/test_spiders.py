@@ -418,6 +418,16 @@ NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
 </urlset>"""
 
 
+def test_a_url_repeated_in_a_sitemap_is_requested_once_and_counted() -> None:
+    spider = make_spider(SiteSpider)
+    request = discovery_request(spider, "https://news.test/news.xml", "sitemap")
+    loc = "<url><loc>https://news.test/politik/100009-doppelt/</loc></url>"
+    body = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{loc * 3}</urlset>'
+    _, requests = split(spider.parse_discovery(respond(request, body.encode(), cls=XmlResponse)))
+    assert [r.url for r in requests] == ["https://news.test/politik/100009-doppelt/"]
+    assert spider.crawler.stats.get_value("archive/discovery/repeated") == 2
+
+
 def test_news_sitemap_requests_articles_with_hints() -> None:
     spider = make_spider(SiteSpider)
     request = discovery_request(spider, "https://news.test/news.xml", "sitemap")
