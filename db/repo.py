@@ -408,20 +408,10 @@ def _add_version(
                 update(Article)
                 .where(Article.id == article_id)
                 .values(
-                    content_hash=art.content_hash,
-                    text=art.text,
-                    title=art.title,
-                    language=art.language,
-                    canonical_url=art.canonical_url,
+                    **_article_columns(art),
+                    # A version whose page lost its date keeps the date already known.
                     published_at=func.coalesce(art.published_at, Article.published_at),
                     published_at_raw=func.coalesce(art.published_at_raw, Article.published_at_raw),
-                    modified_at=art.modified_at,
-                    authors=art.authors,
-                    description=art.description,
-                    tags=art.tags,
-                    section=art.section,
-                    site_name=art.site_name,
-                    image_url=art.image_url,
                     version=number,
                 )
             )
@@ -477,6 +467,25 @@ def _version_of(session: Session, article_id: int) -> int:
     )
 
 
+def _article_columns(art: ArticleData) -> dict[str, Any]:
+    """The article columns an extraction sets, for a new article and a new version alike
+    (publication date apart: a new version keeps a known date its page no longer shows)."""
+    return {
+        "content_hash": art.content_hash,
+        "text": art.text,
+        "title": art.title,
+        "language": art.language,
+        "canonical_url": art.canonical_url,
+        "modified_at": art.modified_at,
+        "authors": art.authors,
+        "description": art.description,
+        "tags": art.tags,
+        "section": art.section,
+        "site_name": art.site_name,
+        "image_url": art.image_url,
+    }
+
+
 def _insert_article(session: Session, sid: int, rec: FetchRecord) -> int | None:
     art = rec.article
     assert art is not None
@@ -486,22 +495,11 @@ def _insert_article(session: Session, sid: int, rec: FetchRecord) -> int | None:
         .execute(
             _insert(session, Article)
             .values(
-                content_hash=art.content_hash,
                 site_id=sid,
                 url=rec.url,
-                canonical_url=art.canonical_url,
-                title=art.title,
-                text=art.text,
-                language=art.language,
+                **_article_columns(art),
                 published_at=art.published_at,
                 published_at_raw=art.published_at_raw,
-                modified_at=art.modified_at,
-                authors=art.authors,
-                description=art.description,
-                tags=art.tags,
-                section=art.section,
-                site_name=art.site_name,
-                image_url=art.image_url,
                 first_seen_at=seen,
                 last_seen_at=seen,
             )
