@@ -13,7 +13,8 @@ class AppConfig(BaseSettings):
     """Where the archive lives and how the app runs.
 
     Environment variables: NEWSARCHIVE_DATA_DIR (default ./data), DATABASE_URL (default: a SQLite
-    file in the data directory), NEWSARCHIVE_WARC_MAX_BYTES, NEWSARCHIVE_EXTRACT_WORKERS,
+    file in the data directory), NEWSARCHIVE_WARC_MAX_BYTES, NEWSARCHIVE_WARC_COMPRESSOR,
+    NEWSARCHIVE_WARC_COMPRESS_LEVEL, NEWSARCHIVE_EXTRACT_WORKERS,
     NEWSARCHIVE_WEBHOOK_URL.
     """
 
@@ -25,8 +26,10 @@ class AppConfig(BaseSettings):
     )
     # WARC files rotate at this size (the usual archival size is 1 GB).
     warc_max_bytes: int = Field(default=1_000_000_000, gt=0)
-    # gzip level of WARC records: 3 costs half the CPU of 6 for 16% more disk (crawler/warc.py).
-    warc_compress_level: int = Field(default=3, ge=1, le=9)
+    # How WARC records are gzipped: "isal" (ISA-L, ~5x faster than zlib) or "zlib"; the level
+    # is the compressor's own (isal 0..3, zlib 1..9; unset: isal 2, zlib 6). crawler/warc.py.
+    warc_compressor: str = "isal"
+    warc_compress_level: int | None = None
     # Extraction worker processes; 0 means one per core.
     extract_workers: int = Field(default=0, ge=0)
     # Run monitors POST their warnings here as JSON (optional; see docs/operations.md).

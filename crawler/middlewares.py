@@ -15,7 +15,12 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
 from crawler.warc import WarcWriter
-from spiders.base import META_PREVIOUS, payload_digest
+from spiders.base import (
+    META_PREVIOUS,
+    SpiderConfigError,
+    exit_on_config_error,
+    payload_digest,
+)
 
 WARC_META_KEY = "newsarchive_warc"
 
@@ -74,10 +79,19 @@ class WarcCaptureMiddleware:
         config = AppConfig()
         data_dir = Path(crawler.settings.get("NEWSARCHIVE_DATA_DIR") or config.data_dir)
         max_bytes = crawler.settings.getint("NEWSARCHIVE_WARC_MAX_BYTES", config.warc_max_bytes)
-        level = crawler.settings.getint(
-            "NEWSARCHIVE_WARC_COMPRESS_LEVEL", config.warc_compress_level
-        )
-        writer = WarcWriter(data_dir, max_bytes=max_bytes, compress_level=level)
+        compressor = crawler.settings.get("NEWSARCHIVE_WARC_COMPRESSOR") or config.warc_compressor
+        level = crawler.settings.get("NEWSARCHIVE_WARC_COMPRESS_LEVEL")
+        try:
+            writer = WarcWriter(
+                data_dir,
+                max_bytes=max_bytes,
+                compressor=str(compressor),
+                compress_level=config.warc_compress_level if level in (None, "") else int(level),
+            )
+        except ValueError as exc:
+            exit_on_config_error(
+                SpiderConfigError(f"bad NEWSARCHIVE_WARC_COMPRESSOR/_COMPRESS_LEVEL: {exc}")
+            )
         mw = cls(writer, crawler)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         return mw

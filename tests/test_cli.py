@@ -160,6 +160,26 @@ def test_bad_configuration_gets_one_line(tmp_path: Path) -> None:
     assert len(unreachable.stderr.strip().splitlines()) == 1
 
 
+def test_bad_warc_compression_setting_stops_the_crawl_with_one_line(tmp_path: Path) -> None:
+    result = run(
+        "scrapy",
+        "crawl",
+        "generic",
+        "-a",
+        "url=http://127.0.0.1:9/",
+        "-s",
+        "NEWSARCHIVE_WARC_COMPRESSOR=brotli",
+        env={"NEWSARCHIVE_DATA_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 2
+    last = result.stderr.strip().splitlines()[-1]
+    assert last == (
+        "newsarchive: bad NEWSARCHIVE_WARC_COMPRESSOR/_COMPRESS_LEVEL: "
+        "unknown WARC compressor 'brotli' (choose one of: isal, zlib)"
+    )
+    assert "Traceback" not in result.stderr
+
+
 def test_stats_sites_and_db(archive_env: dict[str, str]) -> None:
     stats = run("newsarchive", "stats", "--json", env=archive_env)
     assert stats.returncode == 0, stats.stderr

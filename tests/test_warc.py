@@ -6,6 +6,7 @@ import gzip
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.warc import WarcWriter, read_capture
@@ -64,3 +65,32 @@ def test_files_rotate_by_size_and_hold_request_records(tmp_path: Path) -> None:
         with path.open("rb") as fh:
             types.append([r.rec_type for r in ArchiveIterator(fh)])
     assert all(t == ["warcinfo", "response", "request"] for t in types)
+
+
+@pytest.mark.parametrize(("compressor", "level"), [("isal", None), ("isal", 0), ("zlib", 9)])
+def test_every_compressor_writes_standard_gzip(
+    tmp_path: Path, compressor: str, level: int | None
+) -> None:
+    writer = WarcWriter(tmp_path, max_bytes=10_000_000, compressor=compressor, compress_level=level)
+    body = "Ein längerer Absatz über die Stadtratssitzung. ".encode() * 400
+    file, offset, length, _ = _write(writer, "http://127.0.0.1/a", body)
+    writer.close()
+    raw = (tmp_path / file).read_bytes()
+    assert length < len(body) // 5  # compressed, not stored
+    assert body + b"\r\n\r\n" in gzip.decompress(raw[offset : offset + length])  # by zlib
+    assert read_capture(tmp_path, file, offset).body == body
+
+
+@pytest.mark.parametrize(
+    ("compressor", "level", "message"),
+    [
+        ("brotli", None, "unknown WARC compressor 'brotli'"),
+        ("isal", 5, "isal must be 0..3, got 5"),
+        ("zlib", 0, "zlib must be 1..9, got 0"),
+    ],
+)
+def test_bad_compression_settings_are_named(
+    tmp_path: Path, compressor: str, level: int | None, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        WarcWriter(tmp_path, max_bytes=1, compressor=compressor, compress_level=level)
