@@ -57,7 +57,9 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     tokens = words(text)
     if len(tokens) <= size:
         return {" ".join(tokens).encode("utf-8")} if tokens else set()
-    return {" ".join(tokens[i : i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)}
+    # zip over shifted views rather than slicing: measurably cheaper on ~600-word articles.
+    joined = map(" ".join, zip(*(tokens[i:] for i in range(size)), strict=False))
+    return {gram.encode("utf-8") for gram in joined}
 
 
 # MinHash as datasketch computes it (its "legacy" scheme, the only one of datasketch 1.x):
@@ -87,10 +89,6 @@ def _permutations() -> tuple[Any, Any]:
     return a, b
 
 
-def _hash32(shingle: bytes) -> int:
-    return int.from_bytes(hashlib.sha1(shingle).digest()[:4], "little")
-
-
 def signature(text: str) -> bytes | None:
     """The MinHash signature of the text (NUM_PERM 32-bit values, little-endian); None if
     the text has no words."""
@@ -100,10 +98,21 @@ def signature(text: str) -> bytes | None:
     if not grams:
         return None
     a, b = _permutations()
-    hashes = np.fromiter((_hash32(g) for g in grams), dtype=np.uint64, count=len(grams))
-    # The same uint64 arithmetic as datasketch (a * h wraps around 2^64 there too).
-    permuted = np.bitwise_and((hashes[:, None] * a + b) % np.uint64(_MERSENNE), _MAX_HASH)
-    return bytes(permuted.min(axis=0).astype("<u4").tobytes())
+    prime = np.uint64(_MERSENNE)
+    # datasketch's 32-bit shingle hash, for all shingles at once: the first 4 bytes
+    # (little-endian) of each 20-byte sha1 digest.
+    sha1 = hashlib.sha1
+    digests = b"".join([sha1(gram).digest() for gram in grams])
+    hashes = np.frombuffer(digests, dtype="<u4").reshape(-1, 5)[:, 0].astype(np.uint64)
+    # The same uint64 arithmetic as datasketch (a * h + b wraps around 2^64 there too) ...
+    permuted = hashes[:, None] * a
+    permuted += b
+    # ... then mod 2^61 - 1 without numpy's slow uint64 %: fold the top 3 bits onto the rest
+    # (2^61 = 1 mod p), which leaves at most one p to subtract.
+    folded = (permuted & prime) + (permuted >> np.uint64(61))
+    folded[folded >= prime] -= prime
+    folded &= np.uint64(_MAX_HASH)
+    return bytes(folded.min(axis=0).astype("<u4").tobytes())
 
 
 def band_keys(sig: bytes) -> tuple[int, ...]:

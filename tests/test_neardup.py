@@ -11,6 +11,7 @@ prints precision and recall at the default threshold and a threshold sweep (for 
 from __future__ import annotations
 
 import itertools
+import random
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -259,8 +260,15 @@ def test_signatures_are_datasketchs_minhash() -> None:
     datasketch = pytest.importorskip("datasketch")
     from pipelines.neardup import NUM_PERM, SEED
 
-    for i in (0, 5, 9):
-        text = bench_article(i).text
+    # Bench articles, and seeded random word salads of every length: the fast modulo in
+    # signature() must agree with datasketch's on all 128 permutations, whatever the values.
+    rnd = random.Random(7)
+    vocab = [
+        "".join(rnd.choices("abcdefghijklmnopqrstuvwxyzäöüß", k=rnd.randint(1, 9)))
+        for _ in range(2000)
+    ]
+    salads = [" ".join(rnd.choices(vocab, k=rnd.randint(1, 900))) for _ in range(60)]
+    for text in [bench_article(i).text for i in (0, 5, 9)] + salads:
         kwargs = (
             {"scheme": "legacy"}
             if "scheme" in datasketch.MinHash.__init__.__code__.co_varnames
