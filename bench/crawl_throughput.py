@@ -3,10 +3,15 @@
 Usage: .venv/bin/python bench/crawl_throughput.py [--articles 2000]
 
 Prints pages per second for (1) extraction only, the same corpus pushed through
-`extract_article` in one process per core, and (2) the full crawl (discovery, fetch, WARC,
-extraction pool, dedup, SQLite archive) with politeness off, plus the crawl's peak memory
-(the Scrapy process and its extraction workers together). Target: (2) >= 85% of (1), peak
-memory < 500 MB.
+`extract_article` in one process per core (timed once the processes have imported everything),
+and (2) the full crawl (discovery, fetch, WARC, extraction pool, dedup, SQLite archive) with
+politeness off, plus the crawl's peak memory (the Scrapy process and its extraction workers
+together, as PSS and as summed RSS). Target: (2) >= 85% of (1), peak memory < 500 MB.
+
+The crawl's rate is given twice: over the run as the archive records it (crawl_runs.started_at
+to finished_at: from the spider's opening, which starts the extraction workers, through
+discovery, every fetch and the last write), which is timed like (1), after the imports; and
+over the whole `scrapy crawl` command, which adds the interpreter's start-up, imports and exit.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -59,7 +65,17 @@ def extraction_only(n: int, workers: int) -> float:
     return n / elapsed
 
 
-def full_crawl(n: int, extra: dict[str, str] | None = None) -> tuple[float, int, int]:
+@dataclass(frozen=True)
+class CrawlFigures:
+    pages: int
+    articles: int
+    command_seconds: float  # `scrapy crawl` from process start to exit
+    run_seconds: float  # the crawl run as the archive records it (spider opened to closed)
+    peak_rss: int  # summed over the crawl process and its workers
+    peak_pss: int
+
+
+def full_crawl(n: int, extra: dict[str, str] | None = None) -> CrawlFigures:
     server = subprocess.Popen(
         [sys.executable, "-m", "crawler.demoweb", "--bench", str(n), "--prerender"],
         stdout=subprocess.PIPE,
@@ -105,7 +121,7 @@ def full_crawl(n: int, extra: dict[str, str] | None = None) -> tuple[float, int,
             from sqlalchemy import func, select
 
             from db.engine import make_engine
-            from db.models import Article, Fetch
+            from db.models import Article, CrawlRun, Fetch
 
             engine = make_engine(f"sqlite:///{tmp}/archive.sqlite")
             with engine.connect() as conn:
@@ -113,11 +129,19 @@ def full_crawl(n: int, extra: dict[str, str] | None = None) -> tuple[float, int,
                 pages = conn.execute(
                     select(func.count()).select_from(Fetch).where(Fetch.kind == "article")
                 ).scalar_one()
+                started, finished = conn.execute(
+                    select(CrawlRun.started_at, CrawlRun.finished_at)
+                ).one()
+            engine.dispose()
+            run_seconds = (finished - started).total_seconds()
             print(
-                f"full crawl: {pages} article pages fetched, {articles} articles archived "
-                f"in {elapsed:.1f} s (including process start-up and shutdown)"
+                f"full crawl: {pages} article pages fetched, {articles} articles archived; "
+                f"the run took {run_seconds:.1f} s, the command {elapsed:.1f} s (with "
+                "interpreter start-up, imports and exit)"
             )
-            return pages / elapsed, sampler.peak, articles
+            return CrawlFigures(
+                pages, articles, elapsed, run_seconds, sampler.peak, sampler.peak_pss
+            )
     finally:
         server.terminate()
         server.wait()
@@ -133,16 +157,24 @@ def main() -> int:
     args = parser.parse_args()
     extra = dict(item.split("=", 1) for item in args.set)
     extract_rate = extraction_only(args.articles, args.workers)
-    crawl_rate, peak, _ = full_crawl(args.articles, extra)
-    ratio = crawl_rate / extract_rate
+    crawl = full_crawl(args.articles, extra)
+    run_rate = crawl.pages / crawl.run_seconds
+    command_rate = crawl.pages / crawl.command_seconds
     print()
-    print(f"extraction only   {extract_rate:7.1f} pages/s  ({args.workers} processes)")
     print(
-        f"full crawl        {crawl_rate:7.1f} pages/s  "
-        f"({ratio:.0%} of extraction only; target >= 85%)"
+        f"extraction only      {extract_rate:7.1f} pages/s  ({args.workers} processes, warmed up)"
     )
     print(
-        f"peak memory       {peak / 2**20:7.0f} MB      (crawl process + workers; target < 500 MB)"
+        f"full crawl, run      {run_rate:7.1f} pages/s  "
+        f"({run_rate / extract_rate:.0%} of extraction only; target >= 85%)"
+    )
+    print(
+        f"full crawl, command  {command_rate:7.1f} pages/s  "
+        f"({command_rate / extract_rate:.0%}; with ~1 s of interpreter start-up and exit)"
+    )
+    print(
+        f"peak memory          {crawl.peak_pss / 2**20:7.0f} MB PSS, "
+        f"{crawl.peak_rss / 2**20:.0f} MB summed RSS (crawl process + workers; target < 500 MB)"
     )
     return 0
 

@@ -17,23 +17,26 @@ def _children(pid: int) -> list[int]:
     return kids
 
 
+def _kib_field(path: str, name: str) -> int:
+    """A "Name:   123 kB" line of a /proc file, in bytes (0 when the process is gone)."""
+    try:
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(name):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def tree_rss_bytes(pid: int) -> int:
-    """Summed RSS of `pid` and all its descendants."""
-    total, todo, seen = 0, [pid], set()
-    while todo:
-        p = todo.pop()
-        if p in seen:
-            continue
-        seen.add(p)
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-                    break
-        except OSError:
-            continue
-        todo += _children(p)
-    return total
+    """Summed RSS of `pid` and all its descendants (pages shared between them count in each)."""
+    return sum(_kib_field(f"/proc/{p}/status", "VmRSS:") for p in tree_pids(pid))
+
+
+def tree_pss_bytes(pid: int) -> int:
+    """Summed PSS (proportional set size) of `pid` and its descendants: each shared page is
+    divided among the processes sharing it, so the sum is what the tree really occupies."""
+    return sum(_kib_field(f"/proc/{p}/smaps_rollup", "Pss:") for p in tree_pids(pid))
 
 
 def tree_pids(pid: int) -> list[int]:
@@ -65,7 +68,7 @@ def process_name(pid: int) -> str:
 
 
 class PeakSampler:
-    """Samples a process tree's RSS every `interval` seconds in a thread; keeps the peak.
+    """Samples a process tree's RSS and PSS every `interval` seconds in a thread; keeps the peak.
 
     It also keeps each process's last seen CPU time, so a benchmark can say where the CPU went
     (approximate: CPU used in the last interval before a process exits is missed).
@@ -74,7 +77,8 @@ class PeakSampler:
     def __init__(self, pid: int, interval: float = 0.1) -> None:
         self.pid = pid
         self.interval = interval
-        self.peak = 0
+        self.peak = 0  # summed RSS
+        self.peak_pss = 0
         self.cpu: dict[int, float] = {}
         self.names: dict[int, str] = {}
         self._stop = threading.Event()
@@ -83,6 +87,7 @@ class PeakSampler:
     def _run(self) -> None:
         while not self._stop.is_set():
             self.peak = max(self.peak, tree_rss_bytes(self.pid))
+            self.peak_pss = max(self.peak_pss, tree_pss_bytes(self.pid))
             for p in tree_pids(self.pid):
                 used = cpu_seconds(p)
                 if used is not None:
