@@ -51,7 +51,10 @@ DOWNLOADER_MIDDLEWARES = {
 # One crawl per site at a time, scheduled or by hand: a lock the crawl process holds.
 EXTENSIONS = {
     "crawler.extensions.SiteLockExtension": 100,
+    # Start-up objects frozen, young collections less often: ~0.7 s less CPU per 2,000 pages.
+    "crawler.extensions.GarbageCollectorTuning": 0,
 }
+NEWSARCHIVE_GC_THRESHOLD = 10_000
 
 ITEM_PIPELINES = {
     "pipelines.archive.ExtractPipeline": EXTRACT_PIPELINE_ORDER,
@@ -69,4 +72,5 @@ CONCURRENT_ITEMS = 32
 # own), NEWSARCHIVE_INCREMENTAL_ENABLED (default on: skip archived article URLs that are not
 # due, conditional requests for entry points),
 # NEWSARCHIVE_NEARDUP_THRESHOLD (default 0.45), NEWSARCHIVE_MONITOR_THRESHOLDS (JSON),
-# NEWSARCHIVE_RUN_ID (set by the scheduler).
+# NEWSARCHIVE_RUN_ID (set by the scheduler), NEWSARCHIVE_GC_THRESHOLD (above; 0: Python's
+# default, -1: leave the garbage collector alone).

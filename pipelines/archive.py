@@ -45,10 +45,16 @@ THRESHOLD_SETTING = "NEWSARCHIVE_NEARDUP_THRESHOLD"
 
 
 def _warm_worker() -> None:
-    """Load trafilatura and the language profiles once per worker, not on the first page."""
+    """Load trafilatura and the language profiles once per worker, not on the first page;
+    then freeze what is loaded, so the garbage collector never walks it again (measured:
+    0.2 ms of each page's ~22 ms went to collections walking the language profiles)."""
+    import gc
+
     from pipelines.language import detect_language
 
     detect_language("Ein kurzer Satz, damit die Sprachprofile geladen sind.", "de")
+    gc.collect()
+    gc.freeze()
 
 
 class ExtractPipeline:
