@@ -878,12 +878,15 @@ class NewsSpider(scrapy.Spider):
         document: str | bytes = (
             response.text if isinstance(response, TextResponse) else response.body
         )
+        depth = int(response.meta.get(META_DEPTH, 0))
+        if role == "start" and depth == 0 and self._start_is_article(response, document):
+            # First, so that an article limit (-a limit=1) includes the page asked for.
+            yield from self._start_article(response)
         for url in discovery.feed_links(document, response.url):
             request = self.discovery_request(url, "feed")
             if request is not None:
                 yield request
         links = discovery.page_links(document, response.url)
-        depth = int(response.meta.get(META_DEPTH, 0))
         for url in links:
             if not self._is_on_site(url):
                 continue
@@ -903,6 +906,23 @@ class NewsSpider(scrapy.Spider):
                 continue
             if request is not None:
                 yield request
+
+    def _start_is_article(self, response: Response, document: str | bytes) -> bool:
+        """An entry page that is itself an article (an operator gave an article's URL)."""
+        return self.is_article_url(response.url) or discovery.declares_article(document)
+
+    def _start_article(self, response: Response) -> Iterator[scrapy.Request]:
+        """The entry page as an article too: its own article request, so it is extracted,
+        archived and revisited like any article (one more fetch of one page), while its links
+        were followed as a start page's."""
+        for url in dict.fromkeys((response.url, _requested_url(response.meta, response.url))):
+            target = self._on_site(url)
+            if target is not None:
+                self._seen.discard(target)  # seen as the start page, not yet as an article
+        request = self.article_request(response.url, "start")
+        if request is not None:
+            self._inc("archive/discovery/start_article")
+            yield request
 
     def _unchanged(self, response: Response) -> bool:
         """A 304, or the same body as last time: nothing new to read (counted, not parsed)."""

@@ -573,6 +573,22 @@ _INDEX_LEAF_RE = re.compile(r"^(index|default|home|start)\.\w+$")
 _QUERY_ID_RE = re.compile(r"(^|&)(p|id|artikel|article|story)=\d+($|&)")
 
 
+# <meta property="og:type" content="article"> with its attributes in either order; homepages
+# and sections say "website". Looked for in the head only (the first 64 KB).
+_OG_ARTICLE_RE = re.compile(
+    r"<meta\b(?=[^>]*\bproperty\s*=\s*[\"']?og:type(?![\w:-]))"
+    r"(?=[^>]*\bcontent\s*=\s*[\"']?article(?![\w:-]))[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def declares_article(html_doc: bytes | str) -> bool:
+    """Whether the page says it is an article (Open Graph type "article")."""
+    head = html_doc[:65536]
+    text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
+    return _OG_ARTICLE_RE.search(text) is not None
+
+
 def looks_like_article_url(url: str) -> bool:
     """Heuristic for sites without a declared article pattern.
 

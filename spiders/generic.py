@@ -25,7 +25,8 @@ class GenericSpider(NewsSpider):
     `-a url=` is a homepage, a feed or a sitemap: the response decides (`detect_kind`). The
     host's robots.txt is read for Sitemap lines; from a homepage, feeds come from
     `<link rel="alternate">`, articles from links whose URL looks like one, and section pages
-    (shallow paths on the same host) are followed one level deep. Records under `-a site=`
+    (shallow paths on the same host) are followed one level deep. An entry page that is
+    itself an article is also requested as one (NewsSpider._start_article). Records under `-a site=`
     or a key derived from the host; the language is left to detection.
     """
 

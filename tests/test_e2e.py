@@ -64,6 +64,27 @@ def _path(url: str) -> str:
     return urlsplit(url).path
 
 
+def test_generic_crawl_of_an_article_url_archives_that_article(
+    web: DemoWeb, tmp_path: Path, database_url: str
+) -> None:
+    fixture = next(a for a in ARTICLES if a.host == "tagesblick")
+    url = web.base_url("tagesblick").rstrip("/") + fixture.path
+    crawl("generic", url, tmp_path, database_url, site="tagesblick", limit="1")
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        articles = conn.execute(select(Article.url, Article.title)).all()
+        fetches = conn.execute(
+            select(Fetch.kind, Fetch.source, Fetch.outcome).where(Fetch.requested_url == url)
+        ).all()
+    engine.dispose()
+    assert [(a.url, a.title) for a in articles] == [(url, fixture.title)]
+    # fetched as the entry page (its links followed) and as the article it is
+    assert sorted(fetches) == [
+        ("article", "start", "archived"),
+        ("discovery", "start", "discovery"),
+    ]
+
+
 def test_generic_crawl_archives_a_site_without_a_module(
     web: DemoWeb, tmp_path: Path, database_url: str
 ) -> None:

@@ -39,6 +39,7 @@ from spiders.aggregator import AggregatorSpider
 from spiders.base import (
     HANDLED_STATUSES,
     META_DEPTH,
+    META_KIND,
     META_ROLE,
     NewsSpider,
     SpiderArgumentError,
@@ -666,6 +667,44 @@ def test_generic_homepage_yields_feeds_articles_and_sections_one_level_deep() ->
     page = '<a href="/politik/inland/">tiefer</a><a href="/politik/12345-meldung-aus-berlin/">a</a>'
     _, more = split(spider.parse_discovery(respond(section, page)))
     assert [r.url for r in more] == ["https://zeitung.example/politik/12345-meldung-aus-berlin/"]
+
+
+@pytest.mark.parametrize(
+    ("url", "head"),
+    [
+        # the URL looks like an article's
+        ("https://zeitung.example/2024/02/06/ein-beitrag-zum-haushalt/", ""),
+        # or the page says so (Open Graph), whatever its URL
+        ("https://zeitung.example/haushalt", '<meta content="article" property="og:type">'),
+    ],
+)
+def test_generic_entry_that_is_an_article_is_archived_too(url: str, head: str) -> None:
+    spider = make_spider(GenericSpider, url=url)
+    start = spider.initial_requests()[1]
+    page = f"""<html><head>{head}</head><body><p>Der Haushalt wurde beschlossen.</p>
+      <a href="/2024/02/05/ein-anderer-beitrag/">verwandt</a>
+      <a href="/politik/">Politik</a></body></html>"""
+    pages, requests = split(spider.parse_discovery(respond(start, page)))
+    assert [p.kind for p in pages] == [KIND_DISCOVERY]  # the start fetch, as before
+    articles = [
+        (r.url, r.meta["newsarchive_source"])
+        for r in requests
+        if r.meta.get(META_KIND) == KIND_ARTICLE
+    ]
+    assert articles == [
+        (url, "start"),  # the entry itself, as an article, first
+        ("https://zeitung.example/2024/02/05/ein-anderer-beitrag/", "start"),
+    ]
+    assert stat(spider, "archive/discovery/start_article") == 1
+
+
+def test_generic_homepage_is_not_taken_for_an_article() -> None:
+    spider = make_spider(GenericSpider, url="https://zeitung.example/")
+    start = spider.initial_requests()[1]
+    home = '<html><head><meta property="og:type" content="website"></head><body></body></html>'
+    _, requests = split(spider.parse_discovery(respond(start, home)))
+    assert requests == []
+    assert stat(spider, "archive/discovery/start_article") in (None, 0)
 
 
 @pytest.mark.parametrize(
