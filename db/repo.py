@@ -549,7 +549,7 @@ class _Batch:
             result = StoreResult("not_modified", prior, self._version_of(prior), revisit=True)
             self._finish_fetch(fetch, result.outcome, prior)
         self._queue_fetch(fetch)
-        if rec.url_key is not None:
+        if rec.url_key is not None and not self._entry_of_an_article(rec):
             article_id = prior if prior is not None else result.article_id
             self._touch_state(sid, rec, rec.url_key, article_id)
             if article_id is not None:
@@ -718,6 +718,13 @@ class _Batch:
         self.bands.extend((article_id, band, key) for band, key in enumerate(band_keys))
         self.index.add(article_id, signature, cluster, band_keys)
         return cluster
+
+    def _entry_of_an_article(self, rec: FetchRecord) -> bool:
+        """A discovery fetch of a URL archived as an article (the generic spider's entry page
+        that is itself an article): the URL's article record, with its revisit schedule, is
+        not turned into a discovery page's."""
+        old = self.states.get(rec.url_key) if rec.url_key is not None else None
+        return rec.kind != KIND_ARTICLE and old is not None and old.kind == KIND_ARTICLE
 
     def _touch_state(self, sid: int, rec: FetchRecord, key: str, article_id: int | None) -> None:
         """Record what this fetch taught about its URL: validators, failures, when it is due."""

@@ -20,7 +20,7 @@ from crawler.demoweb.content import ARTICLES, BROKEN_PAGES, articles_for
 from crawler.runner import crawl_command, crawl_env, run_crawl
 from crawler.warc import read_capture
 from db.engine import make_engine
-from db.models import Article, ArticleUrl, ArticleVersion, CrawlRun, Fetch
+from db.models import Article, ArticleUrl, ArticleVersion, CrawlRun, Fetch, UrlState
 from pipelines.extract import extract_article
 from pipelines.types import ExtractInput
 
@@ -83,6 +83,23 @@ def test_generic_crawl_of_an_article_url_archives_that_article(
         ("article", "start", "archived"),
         ("discovery", "start", "discovery"),
     ]
+
+    # Again: the entry page is read, the article is known and not due, so not fetched again;
+    # its URL keeps its article record (revisit schedule) across runs.
+    for _ in range(2):
+        crawl("generic", url, tmp_path, database_url, site="tagesblick", limit="1")
+    with engine.connect() as conn:
+        kinds = (
+            conn.execute(select(Fetch.kind).where(Fetch.requested_url == url).order_by(Fetch.id))
+            .scalars()
+            .all()
+        )
+        state = conn.execute(
+            select(UrlState.kind, UrlState.next_due_at).where(UrlState.url == url)
+        ).all()
+    engine.dispose()
+    assert list(kinds) == ["discovery", "article", "discovery", "discovery"]
+    assert [(kind, due is not None) for kind, due in state] == [("article", True)]
 
 
 def test_generic_crawl_archives_a_site_without_a_module(
