@@ -527,11 +527,49 @@ class Scheduler:
                 self._idle.notify_all()
             self._write_state()
 
+    def _new_run(self, job: Job) -> int:
+        """The run record of a scheduled run (retried while the database is unreachable)."""
+        from db.repo import start_run
+
+        assert self.engine is not None
+        engine = self.engine
+        return call_with_retry(
+            lambda: start_run(
+                engine,
+                job.spider,
+                job.site,
+                self._site_names.get(job.site, job.site),
+                dict(job.spider_args),
+                trigger="scheduled",
+                hostname=self.hostname,
+            ),
+            f"job {job.name}",
+            retry_for=self.options.db_retry_for,
+            should_stop=self._stop.is_set,
+        )
+
+    def _record_skipped(self, job: Job) -> None:
+        """On record, so status and monitors see the slot that was passed over, and why."""
+        from db.health import LOCKED_REASON, SKIPPED, settle_run
+
+        assert self.engine is not None
+        engine = self.engine
+        try:
+            run_id = self._new_run(job)
+        except Exception as exc:
+            logger.error("job %s: cannot record the skipped run (%s)", job.name, _one_line(exc))
+            return
+        self._record(
+            f"job {job.name}",
+            lambda: settle_run(
+                engine, run_id, exit_status=None, outcome=SKIPPED, finish_reason=LOCKED_REASON
+            ),
+        )
+
     def _crawl(self, job: Job) -> None:
         from crawler.monitors import THRESHOLDS_SETTING, evaluate_run
         from crawler.runner import crawl_command, crawl_env
         from db.health import settle_run
-        from db.repo import start_run
 
         assert self.engine is not None
         engine = self.engine
@@ -544,22 +582,10 @@ class Scheduler:
                 job.site,
                 holder,
             )
+            self._record_skipped(job)
             return
         try:
-            run_id = call_with_retry(
-                lambda: start_run(
-                    engine,
-                    job.spider,
-                    job.site,
-                    self._site_names.get(job.site, job.site),
-                    dict(job.spider_args),
-                    trigger="scheduled",
-                    hostname=self.hostname,
-                ),
-                f"job {job.name}",
-                retry_for=self.options.db_retry_for,
-                should_stop=self._stop.is_set,
-            )
+            run_id = self._new_run(job)
         except Exception as exc:
             logger.error(
                 "job %s: cannot create the run record (%s); this run is skipped",

@@ -15,6 +15,7 @@ from db.models import Article, CrawlRun, Fetch, RunWarning, Site, utcnow
 
 # A crawl closed with this reason never ran: another process held the site's lock.
 LOCKED_REASON = "locked"
+SKIPPED = "skipped"  # crawl_runs.outcome of a run that found its site locked
 # Fetch outcomes that mean the request failed (no usable response).
 FAILED_FETCH_OUTCOMES = frozenset({"http_error", "fetch_error"})
 
@@ -46,8 +47,9 @@ class RunSummary:
 
     @property
     def skipped(self) -> bool:
-        """True for a crawl that stopped at once because the site was locked."""
-        return self.finish_reason == LOCKED_REASON
+        """True for a crawl that did nothing because the site was locked (outcome "skipped";
+        archives from before that outcome existed have "failed" with reason "locked")."""
+        return self.outcome == SKIPPED or self.finish_reason == LOCKED_REASON
 
     def as_dict(self) -> dict[str, Any]:
         return {

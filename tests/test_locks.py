@@ -87,5 +87,5 @@ def test_a_crawl_of_a_locked_site_stops_at_once_and_says_so(
     with engine.connect() as conn:
         run = conn.execute(select(CrawlRun.outcome, CrawlRun.finish_reason)).one()
         fetches = conn.execute(select(func.count()).select_from(Fetch)).scalar_one()
-    assert run.finish_reason == "locked"
+    assert (run.outcome, run.finish_reason) == ("skipped", "locked")
     assert fetches == 0

@@ -299,13 +299,19 @@ def test_a_run_that_died_is_judged_by_the_supervisor(engine: Engine) -> None:
     assert health.last_run is not None and health.last_run.exit_status == -9
 
 
-def test_a_skipped_locked_run_is_not_judged(engine: Engine) -> None:
+@pytest.mark.parametrize(
+    "outcome",
+    ["skipped", "failed"],  # "failed": how archives from before the "skipped" outcome have it
+)
+def test_a_skipped_locked_run_is_not_judged(engine: Engine, outcome: str) -> None:
     run_id = start_run(engine, "alpha", "alpha", "Alpha", {})
     finish_run(
-        engine, run_id, outcome="failed", finish_reason="locked", counts=RunCounts(), stats={}
+        engine, run_id, outcome=outcome, finish_reason="locked", counts=RunCounts(), stats={}
     )
     assert evaluate_run(engine, run_id, notify=False) == []
-    assert site_health(engine)[0].failure_streak == 0
+    health = site_health(engine)[0]
+    assert health.failure_streak == 0
+    assert health.last_run is not None and health.last_run.skipped
 
 
 def test_an_unreachable_webhook_is_logged_not_raised(caplog: pytest.LogCaptureFixture) -> None:

@@ -401,7 +401,10 @@ def test_a_site_locked_by_a_manual_crawl_is_skipped_not_crawled(
         assert lock.acquire()
         scheduler._run_job(config.jobs[0])
     assert "being crawled by another process" in caplog.text
-    assert runs_of(engine, "alpha") == []  # nothing spawned, nothing recorded
+    # Nothing spawned; the passed-over slot is on record for status and the monitors.
+    (run,) = runs_of(engine, "alpha")
+    assert (run.outcome, run.finish_reason, run.trigger) == ("skipped", "locked", "scheduled")
+    assert run.finished_at is not None and run.skipped
     scheduler.close()
 
 
