@@ -243,6 +243,19 @@ def _fresh_sqlite(tmp: Path, name: str = "q") -> Engine:
 # --------------------------------------------------------------------------- tests
 
 
+def test_similarity_is_the_share_of_equal_values() -> None:
+    rnd = random.Random(3)
+    for _ in range(200):
+        a = bytes(rnd.getrandbits(8) for _ in range(512))
+        b = bytearray(a)
+        for i in rnd.sample(range(128), rnd.randint(0, 128)):  # change some 4-byte values
+            b[4 * i + rnd.randrange(4)] ^= 1 + rnd.randrange(255)
+        expected = sum(a[i : i + 4] == b[i : i + 4] for i in range(0, 512, 4)) / 128
+        assert similarity(a, bytes(b)) == signature_similarity(a, bytes(b)) == expected
+    for bad in ((b"", b""), (b"abcd", b"abcdefgh"), (b"abc", b"abc")):
+        assert similarity(*bad) == signature_similarity(*bad) == 0.0
+
+
 def test_signatures_are_deterministic_and_ignore_quote_style() -> None:
     a = "„Wir brauchen Klarheit“, sagte die Ministerin am Montag in Berlin vor Journalisten."
     b = '"Wir brauchen Klarheit", sagte die Ministerin am Montag in Berlin vor Journalisten.'
