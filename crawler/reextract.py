@@ -30,7 +30,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from crawler.warc import read_capture
-from pipelines.neardup import SignedArticle, band_keys, extract_signed
+from pipelines.neardup import SignedArticle, extract_signed
 from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
 
 if TYPE_CHECKING:
@@ -308,34 +308,10 @@ def iter_jobs(
 # --------------------------------------------------------------------------- applying
 
 
-def _article_data(ext: ExtractedArticle) -> Any:
-    from db.repo import ArticleData
-
-    minhash = ext.minhash if isinstance(ext, SignedArticle) else None
-    assert ext.content_hash is not None
-    return ArticleData(
-        content_hash=ext.content_hash,
-        text=ext.text,
-        language=ext.language,
-        title=ext.title,
-        canonical_url=ext.canonical_url,
-        published_at=ext.published_at,
-        published_at_raw=ext.published_at_raw,
-        modified_at=ext.modified_at,
-        authors=list(ext.authors),
-        description=ext.description,
-        tags=list(ext.tags),
-        section=ext.section,
-        site_name=ext.site_name,
-        image_url=ext.image_url,
-        signature=minhash,
-        band_keys=band_keys(minhash) if minhash else (),
-    )
-
-
 def _apply(session: Session, results: list[Result], summary: Summary, policy: Any) -> None:
     """Store a batch of results; an unchanged text that is already indexed costs nothing."""
     from db.repo import Reextraction, store_reextractions
+    from pipelines.archive import article_data
 
     items = []
     for result in results:
@@ -355,7 +331,7 @@ def _apply(session: Session, results: list[Result], summary: Summary, policy: An
                 article_id=job.article_id,
                 fetch_id=job.fetch_id,
                 url=result.url,
-                article=_article_data(ext),
+                article=article_data(ext),
                 current_hash=job.current_hash,
                 version=job.version,
                 has_signature=job.has_signature,

@@ -210,6 +210,31 @@ def _future_last_modified(value: str | None, fetched_at: datetime) -> bool:
 _CLOCK_SKEW = timedelta(minutes=5)
 
 
+def article_data(ext: ExtractedArticle) -> ArticleData:
+    """The article as the archive stores it, from an extraction with text (the crawl's and
+    `newsarchive reextract`'s), with its near-duplicate index entries when it was signed."""
+    assert ext.content_hash is not None
+    minhash = ext.minhash if isinstance(ext, SignedArticle) else None
+    return ArticleData(
+        content_hash=ext.content_hash,
+        text=ext.text,
+        language=ext.language,
+        title=ext.title,
+        canonical_url=ext.canonical_url,
+        published_at=ext.published_at,
+        published_at_raw=ext.published_at_raw,
+        modified_at=ext.modified_at,
+        authors=list(ext.authors),
+        description=ext.description,
+        tags=list(ext.tags),
+        section=ext.section,
+        site_name=ext.site_name,
+        image_url=ext.image_url,
+        signature=minhash,
+        band_keys=band_keys(minhash) if minhash else (),
+    )
+
+
 def to_record(
     page: FetchedPage, site_name: str, identity: UrlIdentity | None = None
 ) -> FetchRecord:
@@ -218,25 +243,7 @@ def to_record(
     outcome = _fetch_outcome(page)
     article = None
     if outcome == "archived" and ext is not None and ext.content_hash:
-        minhash = ext.minhash if isinstance(ext, SignedArticle) else None
-        article = ArticleData(
-            content_hash=ext.content_hash,
-            text=ext.text,
-            language=ext.language,
-            title=ext.title,
-            canonical_url=ext.canonical_url,
-            published_at=ext.published_at,
-            published_at_raw=ext.published_at_raw,
-            modified_at=ext.modified_at,
-            authors=list(ext.authors),
-            description=ext.description,
-            tags=list(ext.tags),
-            section=ext.section,
-            site_name=ext.site_name,
-            image_url=ext.image_url,
-            signature=minhash,
-            band_keys=band_keys(minhash) if minhash else (),
-        )
+        article = article_data(ext)
     elif outcome == "archived":
         outcome = "empty"
     error = page.error or (ext.error if ext is not None else None)
