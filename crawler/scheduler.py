@@ -355,8 +355,7 @@ class Scheduler:
         tz = self.config.tz()
         out: dict[str, datetime] = {}
         for job in self.jobs:
-            first = first_run_time(job, last.get(job.site), now, tz)
-            out[job.name] = first + timedelta(seconds=random.uniform(0, job.start_jitter))
+            out[job.name] = first_run_time(job, last.get(job.site), now, tz)
         return out
 
     def run(self) -> int:
@@ -389,13 +388,16 @@ class Scheduler:
         now = datetime.now(UTC)
         first = self._first_runs(now)
         for job in self.jobs:
+            # Interval jobs keep the grid first + n * interval; every start, the first one
+            # included, gets its own jitter on top.
+            start = first[job.name]
             scheduler.add_job(
                 self._run_job,
-                job.schedule.trigger(jitter=job.start_jitter, timezone=tz),
+                job.schedule.trigger(jitter=job.start_jitter, timezone=tz, start=start),
                 args=[job],
                 id=job.name,
                 name=job.name,
-                next_run_time=first[job.name],
+                next_run_time=start + timedelta(seconds=random.uniform(0, job.start_jitter)),
             )
 
         def on_event(event: JobEvent) -> None:

@@ -258,3 +258,30 @@ def test_the_example_in_the_operations_guide_is_valid(tmp_path: Path) -> None:
     example = guide.read_text(encoding="utf-8").split("```toml\n", 1)[1].split("```", 1)[0]
     config = load_schedule(write(tmp_path, example))  # with the real site registry
     assert {job.name for job in config.enabled_jobs} >= {"rt_de", "tagesblick"}
+
+
+# --------------------------------------------------------------------------- jitter
+
+
+def test_interval_jitter_does_not_add_up() -> None:
+    """Each start lies in [slot, slot + jitter] of the grid first + n * interval, however many
+    runs came before (APScheduler's own IntervalTrigger drifts by ~jitter/2 a run)."""
+    hourly = parse_schedule("1h")
+    start = MONDAY
+    trigger = hourly.trigger(jitter=360, timezone=UTC, start=start)
+    fire = start + timedelta(seconds=200)  # the first run, jittered by the scheduler
+    for n in range(1, 500):
+        fire_next = trigger.get_next_fire_time(fire, fire)
+        assert fire_next is not None
+        slot = start + timedelta(hours=n)
+        assert slot <= fire_next <= slot + timedelta(seconds=360), n
+        fire = fire_next
+
+
+def test_a_jitter_as_long_as_the_interval_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, '[jobs.alpha]\nschedule = "5m"\njitter = "5m"\n')
+    with pytest.raises(ScheduleError, match=r":3: job 'alpha', field 'jitter': 5m .*shorter"):
+        load_schedule(path, SITES)
+    defaults = write(tmp_path, '[defaults]\njitter = "1h"\n')
+    with pytest.raises(ScheduleError, match=r":2: \[defaults\], field 'jitter': 1h .*'alpha'"):
+        load_schedule(defaults, SITES)  # alpha runs every 30 minutes
