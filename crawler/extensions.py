@@ -12,6 +12,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, NotConfigured
 
 from crawler.locks import SiteLock, locks_dir
+from db.health import LOCKED_REASON
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +20,6 @@ logger = logging.getLogger(__name__)
 # files somewhere else than <NEWSARCHIVE_DATA_DIR>/locks.
 LOCK_ENABLED_SETTING = "NEWSARCHIVE_SITE_LOCK_ENABLED"
 LOCK_DIR_SETTING = "NEWSARCHIVE_LOCK_DIR"
-LOCKED_REASON = "locked"
 
 
 def spider_site_key(spider: Spider) -> str:

@@ -22,7 +22,7 @@ from scrapy.exceptions import NotConfigured
 from crawler.items import KIND_ARTICLE, FetchedPage
 from crawler.urls import UrlKeys
 from db.engine import make_engine
-from db.health import LOCKED_REASON
+from db.health import LOCKED_REASON, SKIPPED
 from db.repo import (
     DEFAULT_REVISIT_SCHEDULE,
     ArticleData,
@@ -434,7 +434,7 @@ class StorePipeline:
         if reason == "finished" or reason.startswith("closespider_"):
             outcome = "finished"  # a page or time limit set by the operator is a normal end
         elif reason == LOCKED_REASON:
-            outcome = "skipped"  # another crawl of the site holds its lock: nothing was done
+            outcome = SKIPPED  # another crawl of the site holds its lock: nothing was done
         elif reason == "shutdown":
             outcome = "interrupted"  # Ctrl-C or SIGTERM
         else:

@@ -126,9 +126,8 @@ def band_keys(sig: bytes) -> tuple[int, ...]:
 
 
 def similarity(a: bytes, b: bytes) -> float:
-    """Estimated Jaccard similarity of two signatures (the share of equal MinHash values).
-
-    The same computation as db.repo.signature_similarity, which the archive uses."""
+    """Estimated Jaccard similarity of two signatures (the share of equal MinHash values);
+    the archive's near-duplicate lookup uses it too (db.repo.signature_similarity)."""
     if not a or len(a) != len(b) or len(a) % 4:
         return 0.0
     # The values that are equal are the 4-byte lanes of a XOR b that are zero; done on whole
