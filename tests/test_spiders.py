@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import http.server
+import inspect
 import json
 import os
 import socket
@@ -1095,3 +1096,33 @@ def test_every_failure_kind_reaches_the_errback_in_a_real_crawl(
         assert stats.get(f"archive/fetch/error/{kind}"), kind
     assert stats["archive/fetch/error/too_large"] == 2
     assert stats["archive/discovery/article_urls"] == 8
+
+
+def _generator_methods(cls: type) -> Iterator[tuple[str, Any]]:
+    for klass in cls.__mro__:
+        if not klass.__module__.startswith("spiders."):
+            continue
+        for name, value in vars(klass).items():
+            if inspect.isgeneratorfunction(value):
+                yield f"{klass.__name__}.{name}", value
+
+
+def test_no_spider_callback_is_a_generator_that_returns_a_value() -> None:
+    """Scrapy's per-response check (WARN_ON_GENERATOR_RETURN_VALUE, off in crawler/settings.py
+    because it re-parsed the callback's source for every page) made once, for every spider."""
+    from scrapy.spiderloader import SpiderLoader
+    from scrapy.utils.misc import is_generator_with_return_value
+    from scrapy.utils.project import get_project_settings
+
+    def returns_a_value() -> Iterator[int]:
+        yield 1
+        return 2  # type: ignore[misc]  # the mistake the check exists for
+
+    assert is_generator_with_return_value(returns_a_value)  # the check can fail
+    loader = SpiderLoader.from_settings(get_project_settings())
+    checked = 0
+    for spider_name in loader.list():
+        for name, method in _generator_methods(loader.load(spider_name)):
+            assert not is_generator_with_return_value(method), name
+            checked += 1
+    assert checked >= len(loader.list())  # parse_article and parse_discovery at least
