@@ -7,11 +7,10 @@ import hashlib
 import socket
 import threading
 from datetime import UTC, datetime
-from email.message import Message
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import cast
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
 from crawler.demoweb.common import TEXT, DemoSite, Response
@@ -22,6 +21,9 @@ from crawler.demoweb.site_bench import BenchSite
 from crawler.demoweb.site_rt import RtSite
 from crawler.demoweb.site_sna import SnaSite
 from crawler.demoweb.site_tagesblick import TagesblickSite
+
+if TYPE_CHECKING:
+    from crawler.demoweb.lean import LeanServer
 
 LogEntry = tuple[str, str, str, int]  # (host key, method, path with query, status; 0: no answer)
 
@@ -57,6 +59,12 @@ class DemoWeb:
         self._stopping = threading.Event()
         self._connections: set[socket.socket] = set()
         self._in_flight = 0
+        # Bumped by every hook: the lean bench server keeps its cached pages only while the
+        # generation they were built in lasts.
+        self._hook_generation = 0
+        # A prerendered bench host is served by the lean asyncio server (lean.py): the
+        # benchmark's server then takes a fraction of the CPU the threaded one needs.
+        self._lean_bench = prerender_bench
         rt = RtSite()
         self._sites: dict[str, DemoSite] = {
             "tagesblick": TagesblickSite(),
@@ -67,7 +75,7 @@ class DemoWeb:
         }
         if bench_articles:
             self._sites[BENCH_HOST] = BenchSite(bench_articles)
-        self._servers: dict[str, _HostServer] = {}
+        self._servers: dict[str, _HostServer | LeanServer] = {}
         self._threads: list[threading.Thread] = []
         self._bases: dict[str, str] = {}
         self.start()
@@ -75,6 +83,12 @@ class DemoWeb:
             bench = self._sites[BENCH_HOST]
             assert isinstance(bench, BenchSite)
             bench.prerender(self._bases[BENCH_HOST])
+            from crawler.demoweb.lean import bench_targets  # here: lean.py imports this module
+
+            # Each page is fetched once a crawl: only responses built now save the crawl's CPU.
+            lean = self._servers[BENCH_HOST]
+            assert not isinstance(lean, _HostServer)
+            lean.warm(bench_targets(bench_articles))
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -86,7 +100,7 @@ class DemoWeb:
             return self
         try:
             for host in self._sites:
-                self._servers[host] = _HostServer(self, host)
+                self._servers[host] = self._new_server(host)
         except OSError:
             for server in self._servers.values():
                 server.server_close()
@@ -104,6 +118,13 @@ class DemoWeb:
             thread.start()
             self._threads.append(thread)
         return self
+
+    def _new_server(self, host: str) -> _HostServer | LeanServer:
+        if host == BENCH_HOST and self._lean_bench:
+            from crawler.demoweb.lean import LeanServer  # here: lean.py imports this module
+
+            return LeanServer(self, host)
+        return _HostServer(self, host)
 
     def stop(self) -> None:
         """Stops all servers and drops open connections; returns promptly even mid-request."""
@@ -178,11 +199,13 @@ class DemoWeb:
         self._check_host(host)
         with self._lock:
             self._broken.add(host)
+            self._hook_generation += 1
 
     def repair_site(self, host: str) -> None:
         self._check_host(host)
         with self._lock:
             self._broken.discard(host)
+            self._hook_generation += 1
 
     def edit_article(self, host: str, path: str) -> None:
         """From now on the article is served as `FixtureArticle.edited()`: one paragraph
@@ -201,10 +224,13 @@ class DemoWeb:
             key = article.key
         with self._lock:
             self._edited.add(key)
+            self._hook_generation += 1
 
     def reset(self) -> None:
         """Undoes every break_site and edit_article, and empties the request log."""
         with self._lock:
+            if self._broken or self._edited:
+                self._hook_generation += 1
             self._broken.clear()
             self._edited.clear()
             self.request_log.clear()
@@ -268,13 +294,16 @@ def _http_date(moment: datetime) -> str:
     return format_datetime(moment.astimezone(UTC).replace(microsecond=0), usegmt=True)
 
 
-def _not_modified(response: Response, etag: str, headers: Message) -> bool:
-    """RFC 9110 13.2.2: If-None-Match wins; If-Modified-Since only counts without it."""
-    if_none_match = headers.get("If-None-Match")
+def _not_modified(
+    response: Response, etag: str, if_none_match: str | None, if_modified_since: str | None
+) -> bool:
+    """RFC 9110 13.2.2: If-None-Match wins; If-Modified-Since only counts without it.
+
+    Takes the two header values rather than a header object: both servers parse differently.
+    """
     if if_none_match is not None:
         tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
         return "*" in tags or etag in tags
-    if_modified_since = headers.get("If-Modified-Since")
     if if_modified_since is None or response.last_modified is None:
         return False
     try:
@@ -369,7 +398,12 @@ class _Handler(BaseHTTPRequestHandler):
             headers.append(("ETag", etag))
             if response.last_modified is not None:
                 headers.append(("Last-Modified", _http_date(response.last_modified)))
-            if status == 200 and _not_modified(response, etag, self.headers):
+            if status == 200 and _not_modified(
+                response,
+                etag,
+                self.headers.get("If-None-Match"),
+                self.headers.get("If-Modified-Since"),
+            ):
                 status, send_body = 304, False
         self.send_response(status)
         if status != 304:
