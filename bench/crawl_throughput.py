@@ -55,11 +55,11 @@ def extraction_only(n: int, workers: int) -> float:
 
     # The pages are rendered before the clock starts: only extraction is timed.
     jobs = [(i, bench_article_html(i)) for i in range(n)]
-    from pipelines.archive import _warm_worker
+    from pipelines.worker import warm_worker
 
     # The crawl's worker set-up (imports, language profiles, frozen start-up objects), so the
     # comparison is between the pipelines, not between how their processes were prepared.
-    with ProcessPoolExecutor(workers, initializer=_warm_worker) as pool:
+    with ProcessPoolExecutor(workers, initializer=warm_worker) as pool:
         list(pool.map(_extract_one, jobs[: workers * 4]))  # warm up imports
         start = time.perf_counter()
         outcomes = list(pool.map(_extract_one, jobs, chunksize=8))

@@ -106,16 +106,14 @@ class Summary:
 
 
 def _warm_worker() -> None:
-    """Load trafilatura and the language profiles once per worker, not on the first page.
-
-    Workers ignore SIGINT and SIGTERM: the parent decides how to stop (Ctrl-C reaches the
-    whole process group), commits what is done and shuts the pool down.
-    """
-    from pipelines.language import detect_language
+    """The crawl's worker set-up (pipelines.worker), and SIGINT and SIGTERM ignored: the
+    parent decides how to stop (Ctrl-C reaches the whole process group), commits what is done
+    and shuts the pool down."""
+    from pipelines.worker import warm_worker
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    detect_language("Ein kurzer Satz, damit die Sprachprofile geladen sind.", "de")
+    warm_worker()
 
 
 def reextract_many(jobs: list[Job], data_dir: Path) -> list[Result]:
