@@ -14,6 +14,7 @@ def warm_worker() -> None:
     0.2 ms of each page's ~22 ms went to collections walking the language profiles)."""
     import gc
 
+    import pipelines.neardup  # noqa: F401  (what a worker runs: trafilatura, lxml, numpy)
     from pipelines.language import detect_language
 
     detect_language("Ein kurzer Satz, damit die Sprachprofile geladen sind.", "de")
