@@ -1,6 +1,6 @@
 """Benchmark: full crawl of a 2,000-article local site vs extraction alone, on every core.
 
-Usage: .venv/bin/python bench/crawl_throughput.py [--articles 2000]
+Usage: .venv/bin/python bench/crawl_throughput.py [--articles 2000] [--rounds 3]
 
 Prints pages per second for (1) extraction only, the same corpus pushed through
 `extract_article` in one process per core (timed once the processes have imported everything),
@@ -22,9 +22,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from statistics import median
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -79,7 +82,9 @@ class CrawlFigures:
     peak_pss: int
 
 
-def full_crawl(n: int, extra: dict[str, str] | None = None) -> CrawlFigures:
+@contextmanager
+def bench_server(n: int) -> Iterator[tuple[str, int]]:
+    """The prerendered bench site on loopback: (its base URL, the server's pid)."""
     server = subprocess.Popen(
         [sys.executable, "-m", "crawler.demoweb", "--bench", str(n), "--prerender"],
         stdout=subprocess.PIPE,
@@ -94,61 +99,65 @@ def full_crawl(n: int, extra: dict[str, str] | None = None) -> CrawlFigures:
                 break
         if not base:
             raise SystemExit("demo web did not start")
-        with tempfile.TemporaryDirectory() as tmp:
-            env = crawl_env(
-                {
-                    "NEWSARCHIVE_DATA_DIR": tmp,
-                    "DATABASE_URL": f"sqlite:///{tmp}/archive.sqlite",
-                }
-            )
-            cmd = crawl_command(
-                "generic",
-                url=base,
-                spider_args={"site": "bench"},
-                settings={**BENCH_SETTINGS, **(extra or {})},
-            )
-            server_cpu_before = cpu_seconds(server.pid) or 0.0
-            start = time.perf_counter()
-            proc = subprocess.Popen(cmd, env=env)
-            with PeakSampler(proc.pid) as sampler:
-                proc.wait()
-            elapsed = time.perf_counter() - start
-            server_cpu = cpu_seconds(server.pid) or 0.0
-            main_cpu = sampler.cpu.get(proc.pid, 0.0)
-            other_cpu = sum(v for p, v in sampler.cpu.items() if p != proc.pid)
-            print(
-                f"CPU seconds: crawl process {main_cpu:.1f}, its workers {other_cpu:.1f}, "
-                f"demo web server {server_cpu - server_cpu_before:.1f}"
-            )
-            if proc.returncode != 0:
-                raise SystemExit(f"crawl failed with exit code {proc.returncode}")
-            from sqlalchemy import func, select
-
-            from db.engine import make_engine
-            from db.models import Article, CrawlRun, Fetch
-
-            engine = make_engine(f"sqlite:///{tmp}/archive.sqlite")
-            with engine.connect() as conn:
-                articles = conn.execute(select(func.count()).select_from(Article)).scalar_one()
-                pages = conn.execute(
-                    select(func.count()).select_from(Fetch).where(Fetch.kind == "article")
-                ).scalar_one()
-                started, finished = conn.execute(
-                    select(CrawlRun.started_at, CrawlRun.finished_at)
-                ).one()
-            engine.dispose()
-            run_seconds = (finished - started).total_seconds()
-            print(
-                f"full crawl: {pages} article pages fetched, {articles} articles archived; "
-                f"the run took {run_seconds:.1f} s, the command {elapsed:.1f} s (with "
-                "interpreter start-up, imports and exit)"
-            )
-            return CrawlFigures(
-                pages, articles, elapsed, run_seconds, sampler.peak, sampler.peak_pss
-            )
+        yield base, server.pid
     finally:
         server.terminate()
         server.wait()
+
+
+def full_crawl(base: str, server_pid: int, extra: dict[str, str] | None = None) -> CrawlFigures:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = crawl_env(
+            {
+                "NEWSARCHIVE_DATA_DIR": tmp,
+                "DATABASE_URL": f"sqlite:///{tmp}/archive.sqlite",
+            }
+        )
+        cmd = crawl_command(
+            "generic",
+            url=base,
+            spider_args={"site": "bench"},
+            settings={**BENCH_SETTINGS, **(extra or {})},
+        )
+        server_cpu_before = cpu_seconds(server_pid) or 0.0
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env)
+        with PeakSampler(proc.pid) as sampler:
+            proc.wait()
+        elapsed = time.perf_counter() - start
+        server_cpu = cpu_seconds(server_pid) or 0.0
+        main_cpu = sampler.cpu.get(proc.pid, 0.0)
+        other_cpu = sum(v for p, v in sampler.cpu.items() if p != proc.pid)
+        print(
+            f"CPU seconds: crawl process {main_cpu:.1f}, its workers {other_cpu:.1f}, "
+            f"demo web server {server_cpu - server_cpu_before:.1f}"
+        )
+        if proc.returncode != 0:
+            raise SystemExit(f"crawl failed with exit code {proc.returncode}")
+        from sqlalchemy import func, select
+
+        from db.engine import make_engine
+        from db.models import Article, CrawlRun, Fetch
+
+        engine = make_engine(f"sqlite:///{tmp}/archive.sqlite")
+        with engine.connect() as conn:
+            articles = conn.execute(select(func.count()).select_from(Article)).scalar_one()
+            pages = conn.execute(
+                select(func.count()).select_from(Fetch).where(Fetch.kind == "article")
+            ).scalar_one()
+            started, finished = conn.execute(
+                select(CrawlRun.started_at, CrawlRun.finished_at)
+            ).one()
+        engine.dispose()
+        if finished is None:
+            raise SystemExit("the crawl run was not recorded as finished")
+        run_seconds = (finished - started).total_seconds()
+        print(
+            f"full crawl: {pages} article pages fetched, {articles} articles archived; "
+            f"the run took {run_seconds:.1f} s, the command {elapsed:.1f} s (with "
+            "interpreter start-up, imports and exit)"
+        )
+        return CrawlFigures(pages, articles, elapsed, run_seconds, sampler.peak, sampler.peak_pss)
 
 
 def main() -> int:
@@ -156,29 +165,58 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="alternate extraction only and the full crawl this many times; medians are printed",
+    )
+    parser.add_argument(
         "--set", action="append", default=[], metavar="NAME=VALUE", help="extra Scrapy setting"
     )
     args = parser.parse_args()
+    if args.articles < 1 or args.workers < 1 or args.rounds < 1:
+        parser.error("--articles, --workers and --rounds must be at least 1")
     extra = dict(item.split("=", 1) for item in args.set)
-    extract_rate = extraction_only(args.articles, args.workers)
-    crawl = full_crawl(args.articles, extra)
-    run_rate = crawl.pages / crawl.run_seconds
-    command_rate = crawl.pages / crawl.command_seconds
+    extract_rates: list[float] = []
+    crawls: list[CrawlFigures] = []
+    with bench_server(args.articles) as (base, server_pid):
+        for number in range(1, args.rounds + 1):
+            if args.rounds > 1:
+                print(f"-- round {number} of {args.rounds}")
+            # Side by side in each round: this machine's speed drifts over minutes (a VM),
+            # and a ratio of two figures taken far apart would measure the drift too.
+            extract_rates.append(extraction_only(args.articles, args.workers))
+            crawls.append(full_crawl(base, server_pid, extra))
+            if args.rounds > 1:
+                ratio = crawls[-1].pages / crawls[-1].run_seconds / extract_rates[-1]
+                print(f"   round {number}: full crawl (run) at {ratio:.0%} of extraction only")
+    run_ratios = [c.pages / c.run_seconds / e for c, e in zip(crawls, extract_rates, strict=True)]
+    command_ratios = [
+        c.pages / c.command_seconds / e for c, e in zip(crawls, extract_rates, strict=True)
+    ]
+    extract_rate = median(extract_rates)
+    run_rate = median(c.pages / c.run_seconds for c in crawls)
+    command_rate = median(c.pages / c.command_seconds for c in crawls)
+    spread = ""
+    if args.rounds > 1:
+        spread = f", {min(run_ratios):.0%}-{max(run_ratios):.0%} over {args.rounds} rounds"
     print()
     print(
         f"extraction only      {extract_rate:7.1f} pages/s  ({args.workers} processes, warmed up)"
     )
     print(
         f"full crawl, run      {run_rate:7.1f} pages/s  "
-        f"({run_rate / extract_rate:.0%} of extraction only; target >= 85%)"
+        f"({median(run_ratios):.0%} of extraction only{spread}; target >= 85%)"
     )
     print(
         f"full crawl, command  {command_rate:7.1f} pages/s  "
-        f"({command_rate / extract_rate:.0%}; with ~1 s of interpreter start-up and exit)"
+        f"({median(command_ratios):.0%}; with ~1 s of interpreter start-up and exit)"
     )
+    peak_pss = max(c.peak_pss for c in crawls)
+    peak_rss = max(c.peak_rss for c in crawls)
     print(
-        f"peak memory          {crawl.peak_pss / 2**20:7.0f} MB PSS, "
-        f"{crawl.peak_rss / 2**20:.0f} MB summed RSS (crawl process + workers; target < 500 MB)"
+        f"peak memory          {peak_pss / 2**20:7.0f} MB PSS, "
+        f"{peak_rss / 2**20:.0f} MB summed RSS (crawl process + workers; target < 500 MB)"
     )
     return 0
 
