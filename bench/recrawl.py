@@ -26,8 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -37,31 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
-from bench.crawl_throughput import BENCH_SETTINGS, extraction_only  # noqa: E402
+from bench.crawl_throughput import BENCH_SETTINGS, bench_server, extraction_only  # noqa: E402
 from crawler.runner import crawl_command, crawl_env  # noqa: E402
-
-
-@contextmanager
-def bench_server(n: int) -> Iterator[str]:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "crawler.demoweb", "--bench", str(n), "--prerender"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        base = ""
-        assert server.stdout is not None
-        for line in server.stdout:
-            if line.startswith("bench"):
-                base = line.split()[-1]
-                break
-        if not base:
-            raise SystemExit("demo web did not start")
-        yield base
-    finally:
-        server.terminate()
-        server.wait()
-
 
 # --------------------------------------------------------------------------- 1. recrawl
 
@@ -72,7 +47,7 @@ def recrawl(n: int) -> None:
     from db.engine import make_engine
     from db.models import CrawlRun, Fetch
 
-    with bench_server(n) as base, tempfile.TemporaryDirectory() as tmp:
+    with bench_server(n) as (base, _), tempfile.TemporaryDirectory() as tmp:
         db_url = f"sqlite:///{tmp}/archive.sqlite"
         env = crawl_env({"NEWSARCHIVE_DATA_DIR": tmp, "DATABASE_URL": db_url})
         cmd = crawl_command(
