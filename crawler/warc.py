@@ -144,10 +144,8 @@ class WarcWriter:
         fetched_at: datetime,
     ) -> WarcRef:
         """Write one response record and its request record; return where the response is."""
-        warc_date = fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        headers = [(k, v) for k, v in response_headers if k.lower() not in _STALE_HEADERS]
-        headers.append(("Content-Length", str(len(body))))
-        http_headers = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
+        warc_date = _warc_date(fetched_at)
+        http_headers = _response_head(status, reason, response_headers, len(body))
         response = self._maker.create_warc_record(
             url,
             "response",
@@ -181,9 +179,8 @@ class WarcWriter:
         WARC 1.1, 6.7.2: the payload is identical to the one of the record of `refers_to_uri`
         at `refers_to_date`, so only this response's HTTP head is kept.
         """
-        warc_date = fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        headers = [(k, v) for k, v in response_headers if k.lower() not in _STALE_HEADERS]
-        http_headers = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
+        warc_date = _warc_date(fetched_at)
+        http_headers = _response_head(status, reason, response_headers, None)
         revisit = self._maker.create_revisit_record(
             url,
             digest,
@@ -246,6 +243,21 @@ class WarcWriter:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
+
+
+def _warc_date(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _response_head(
+    status: int, reason: str, headers: list[tuple[str, str]], length: int | None
+) -> StatusAndHeaders:
+    """The HTTP head as stored: without the stale headers, with the stored payload's length
+    (`None`: a revisit record, which stores no payload)."""
+    kept = [(k, v) for k, v in headers if k.lower() not in _STALE_HEADERS]
+    if length is not None:
+        kept.append(("Content-Length", str(length)))
+    return StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1")
 
 
 def _path_of(url: str) -> str:
