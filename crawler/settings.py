@@ -67,8 +67,11 @@ ITEM_PIPELINES = {
     "pipelines.archive.StorePipeline": STORE_PIPELINE_ORDER,
 }
 
-# Items from one response are few; this bounds the pages waiting for an extraction worker.
-CONCURRENT_ITEMS = 32
+# Per response, not per crawl: Scrapy starts this many tasks for every response's output, and
+# ours yield one page record each (plus requests, which are only scheduled). At 32 that was 33
+# asyncio tasks a page. The pages waiting for extraction are bounded by
+# SCRAPER_SLOT_MAX_ACTIVE_SIZE instead.
+CONCURRENT_ITEMS = 1
 
 # newsarchive's own settings (all optional; the environment's AppConfig gives the defaults):
 # NEWSARCHIVE_DATA_DIR, NEWSARCHIVE_DATABASE_URL, NEWSARCHIVE_WARC_MAX_BYTES,
