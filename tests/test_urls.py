@@ -57,6 +57,17 @@ def test_mirrors_map_to_the_canonical_domain(url: str) -> None:
     assert RT.article_key(url) == "https://de.rt.com/international/123456-titel/"
 
 
+def test_keys_are_per_site_although_cached() -> None:
+    # article_key is memoised: the same URL under two sites' keys must not share an answer.
+    url = "http://127.0.0.1:8123/international/123456-titel/"
+    plain = UrlKeys.of(("de.rt.com",))
+    assert RT.article_key(url) == "https://de.rt.com/international/123456-titel/"
+    assert plain.article_key(url) == url
+    assert UrlKeys.of(("example.org",), ("127.0.0.1",)).article_key(url) == (
+        "https://example.org/international/123456-titel/"
+    )
+
+
 def test_discovery_keys_stay_on_their_host() -> None:
     # A mirror's feed is a document of its own, with its own validators.
     assert (
