@@ -107,8 +107,9 @@ def lookup(archive: int, queries: int = 1000) -> None:
         now = datetime(2026, 11, 20, tzinfo=UTC)
         with engine.begin() as conn:
             conn.execute(
-                Site.__table__.insert(), [{"id": 1, "key": "s", "name": "S", "created_at": now}]
-            )  # type: ignore[attr-defined]
+                Site.__table__.insert(),  # type: ignore[attr-defined]
+                [{"id": 1, "key": "s", "name": "S", "created_at": now}],
+            )
             for lo in range(0, archive, 10_000):
                 hi = min(lo + 10_000, archive)
                 conn.execute(
@@ -150,7 +151,7 @@ def lookup(archive: int, queries: int = 1000) -> None:
         # Half the queries are near-duplicates of an archived article (60% of values kept),
         # half are new texts.
         picks = random.Random(3).sample(range(archive), queries // 2)
-        query_sigs = []
+        query_sigs: list[tuple[bytes, int | None]] = []
         for i in picks:
             sig = signatures[i].copy()
             changed = rng.random(NUM_PERM) < 0.4
