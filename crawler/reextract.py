@@ -60,6 +60,8 @@ class Job:
     version: int
     has_signature: bool
     rules: CleaningRules
+    # Discovery's hints recorded with the capture's fetch: the crawl's extraction had them.
+    hints: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -131,12 +133,41 @@ def reextract_one(job: Job, data_dir: Path) -> Result:
         capture = read_capture(data_dir, job.warc_file, job.warc_offset)
     except (OSError, ValueError, EOFError) as exc:
         return Result(job, "", None, f"cannot read {job.warc_file}:{job.warc_offset}: {exc}")
-    inp = ExtractInput(url=capture.url, body=capture.body, headers=capture.headers, rules=job.rules)
+    inp = ExtractInput(
+        url=capture.url,
+        body=capture.body,
+        headers=capture.headers,
+        rules=job.rules,
+        hints=dict(job.hints),
+    )
     extracted = extract_signed(inp, max_bytes=_MAX_BYTES)
     return Result(job, capture.url, replace(extracted, dropped=()))
 
 
 # --------------------------------------------------------------------------- selection
+
+
+@dataclass(frozen=True)
+class _Capture:
+    """Where a fetch's raw capture is, and what the crawl's extraction of it was given."""
+
+    fetch_id: int
+    file: str | None
+    offset: int | None
+    site_id: int
+    hints: dict[str, str]
+
+
+def _capture(row: Any) -> _Capture:
+    fetch_id, file, offset, site_id, hints = row
+    return _Capture(
+        int(fetch_id),
+        file,
+        int(offset) if offset is not None else None,
+        int(site_id),
+        # Fetches archived before schema 0003 have none; a value is only ever a flat str map.
+        {str(k): str(v) for k, v in hints.items()} if isinstance(hints, dict) else {},
+    )
 
 
 def _checkpoint_path(data_dir: Path, site: str | None, since: datetime | None) -> Path:
@@ -213,6 +244,7 @@ def iter_jobs(
 
     from db.models import Article, ArticleSignature, ArticleVersion, Fetch
 
+    captures = select(Fetch.id, Fetch.warc_file, Fetch.warc_offset, Fetch.site_id, Fetch.hints)
     last = after
     with Session(engine) as session:
         rules = _site_rules(session)
@@ -241,22 +273,18 @@ def iter_jobs(
             if not rows:
                 return
             fetch_ids = {int(f) for _, _, f, _, _ in rows if f is not None}
-            fetches: dict[int, tuple[int, str | None, int | None, int]] = {}
+            fetches: dict[int, _Capture] = {}
             if fetch_ids:
-                for fid, file, offset, sid in session.execute(
-                    select(Fetch.id, Fetch.warc_file, Fetch.warc_offset, Fetch.site_id).where(
-                        Fetch.id.in_(fetch_ids)
-                    )
-                ):
-                    fetches[int(fid)] = (int(fid), file, offset, int(sid))
+                for row in session.execute(captures.where(Fetch.id.in_(fetch_ids))):
+                    fetches[int(row[0])] = _capture(row)
             # Versions without a fetch (archives migrated from schema 0001): the article's
             # latest archived capture instead.
             missing = [
                 int(a)
                 for a, _, f, _, _ in rows
-                if f is None or fetches.get(int(f), (0, None, None, 0))[1] is None
+                if f is None or (known := fetches.get(int(f))) is None or known.file is None
             ]
-            fallback: dict[int, tuple[int, str | None, int | None, int]] = {}
+            fallback: dict[int, _Capture] = {}
             if missing:
                 latest = (
                     select(Fetch.article_id, func.max(Fetch.id))
@@ -273,32 +301,25 @@ def iter_jobs(
                     if aid is not None and fid is not None
                 }
                 if ids:
-                    for fid, file, offset, sid in session.execute(
-                        select(Fetch.id, Fetch.warc_file, Fetch.warc_offset, Fetch.site_id).where(
-                            Fetch.id.in_(ids)
-                        )
-                    ):
-                        fallback[ids[int(fid)]] = (int(fid), file, offset, int(sid))
+                    for row in session.execute(captures.where(Fetch.id.in_(ids))):
+                        fallback[ids[int(row[0])]] = _capture(row)
             for article_id, content_hash, fetch_id, signed, version in rows:
                 capture = fallback.get(int(article_id)) or (
                     fetches.get(int(fetch_id)) if fetch_id is not None else None
                 )
-                if capture is None or capture[1] is None or capture[2] is None:
-                    yield int(article_id)
-                    continue
-                fid, file, offset, sid = capture
-                if file is None or offset is None:
+                if capture is None or capture.file is None or capture.offset is None:
                     yield int(article_id)
                     continue
                 yield Job(
                     article_id=int(article_id),
-                    fetch_id=fid,
-                    warc_file=file,
-                    warc_offset=int(offset),
+                    fetch_id=capture.fetch_id,
+                    warc_file=capture.file,
+                    warc_offset=capture.offset,
                     current_hash=content_hash,
                     version=int(version),
                     has_signature=signed is not None,
-                    rules=rules.get(sid, CleaningRules()),
+                    rules=rules.get(capture.site_id, CleaningRules()),
+                    hints=capture.hints,
                 )
             last = int(rows[-1][0])
 

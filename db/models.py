@@ -271,3 +271,6 @@ class Fetch(Base):
     error: Mapped[str | None] = mapped_column(Text)
     encoding: Mapped[str | None] = mapped_column(String(40))
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
+    # What discovery said about an article page (news sitemap or feed: title, published_at,
+    # language); extraction uses it, so re-extracting the raw capture needs it too.
+    hints: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -127,6 +127,9 @@ class FetchRecord:
     # Validators of the response, for the next conditional request.
     etag: str | None = None
     last_modified: str | None = None
+    # Discovery's hints for an article page (crawler.items.FetchedPage.hints), kept with the
+    # fetch so that a re-extraction of its capture gets the same input as the crawl did.
+    hints: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -849,6 +852,7 @@ def _fetch_values(run_id: int | None, sid: int, rec: FetchRecord) -> dict[str, A
         "error": rec.error,
         "encoding": rec.encoding,
         "article_id": None,
+        "hints": rec.hints or None,
     }
 
 

@@ -265,6 +265,7 @@ def to_record(
         alias_keys=identity.aliases,
         etag=page.headers.get("etag") or None,
         last_modified=last_modified or None,
+        hints=dict(page.hints) if page.kind == KIND_ARTICLE and page.hints else None,
     )
 
 

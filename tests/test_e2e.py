@@ -166,9 +166,31 @@ def test_generic_crawl_archives_a_site_without_a_module(
         assert fetch.warc_file and fetch.warc_offset is not None
         cap = read_capture(tmp_path, fetch.warc_file, fetch.warc_offset)
         assert cap.url == art.url and cap.status == 200
-        again = extract_article(ExtractInput(url=cap.url, body=cap.body, headers=cap.headers))
+        again = extract_article(
+            ExtractInput(url=cap.url, body=cap.body, headers=cap.headers, hints=fetch.hints or {})
+        )
         assert again.content_hash == art.content_hash
     engine.dispose()
+
+
+def test_news_sitemap_hints_are_kept_with_each_fetch(
+    web: DemoWeb, tmp_path: Path, database_url: str
+) -> None:
+    # What the news sitemap says about an article is an input of its extraction, so the
+    # archive keeps it with the fetch (`newsarchive reextract` passes it on).
+    url = web.base_url("tagesblick") + "sitemap-news.xml"
+    crawl("generic", url, tmp_path, database_url, site="tagesblick")
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        fetches = conn.execute(
+            select(Fetch.source, Fetch.hints, Fetch.outcome).where(Fetch.kind == "article")
+        ).all()
+    engine.dispose()
+    assert fetches
+    for source, hints, _ in fetches:
+        assert source == "news-sitemap"
+        assert hints["title"] and hints["published_at"] and hints["language"] == "de"
+    assert "archived" in {outcome for _, _, outcome in fetches}
 
 
 def test_mirror_copies_and_reruns_become_sightings_not_articles(

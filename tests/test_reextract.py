@@ -149,6 +149,74 @@ def test_missing_captures_and_taken_texts_are_counted_not_fatal(
     assert summary.done == N and not summary.interrupted
 
 
+# A page that names neither its headline nor its date: only the news sitemap did (hints).
+_BARE_PAGE = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<article>
+<p>Der Gemeinderat von Uferstadt hat am Abend über die neue Fährverbindung beraten. Nach
+langer Aussprache stimmte eine knappe Mehrheit für einen Probebetrieb im kommenden Sommer.</p>
+<p>Die Fähre soll zunächst an Wochenenden fahren. Die Kosten teilen sich Stadt und Landkreis,
+der Fahrplan wird im Frühjahr veröffentlicht, wie die Verwaltung am Dienstag mitteilte.</p>
+<p>Anwohner am Hafen hatten seit Jahren eine Verbindung zum anderen Ufer gefordert. Kritiker
+verweisen auf den Lärm und die Parkplätze, die am Anleger fehlen würden.</p>
+</article></body></html>""".encode()
+_HINTS = {
+    "title": "Fähre nach Uferstadt kommt zur Probe",
+    "published_at": "2026-11-19T17:30:00+01:00",
+    "language": "de",
+}
+
+
+def test_reextraction_gets_the_hints_the_crawl_had(engine: Engine, tmp_path: Path) -> None:
+    url = f"{BASE}artikel/faehre.html"
+    headers = {"content-type": "text/html; charset=utf-8"}
+    crawl = extract_article(ExtractInput(url=url, body=_BARE_PAGE, headers=headers, hints=_HINTS))
+    assert crawl.title == _HINTS["title"]  # from the hint alone: the page has no headline
+    assert extract_article(ExtractInput(url=url, body=_BARE_PAGE, headers=headers)).title is None
+    writer = WarcWriter(tmp_path, max_bytes=10**9)
+    ref = writer.write(
+        url=url,
+        method="GET",
+        request_headers=[],
+        status=200,
+        reason="OK",
+        response_headers=[("Content-Type", headers["content-type"])],
+        body=_BARE_PAGE,
+        fetched_at=T0,
+    )
+    writer.close()
+    stale = crawl.text + "\nMehr zum Thema: Weitere Artikel"  # as an older extractor left it
+    record = FetchRecord(
+        site_key="bench",
+        site_name="Bench",
+        url=url,
+        requested_url=url,
+        kind="article",
+        status=200,
+        fetched_at=T0,
+        outcome="archived",
+        payload_digest=ref.payload_digest,
+        warc_file=ref.file,
+        warc_offset=ref.offset,
+        warc_length=ref.length,
+        article=ArticleData(
+            content_hash=content_hash(stale), text=stale, language="de", title=crawl.title
+        ),
+        hints=_HINTS,
+    )
+    store_batch(engine, None, [record])
+    with engine.connect() as conn:
+        assert conn.execute(select(Fetch.hints)).scalar_one() == _HINTS
+
+    summary = run_reextract(engine, tmp_path, workers=1)
+    assert (summary.new_versions, summary.unchanged) == (1, 0)
+    with engine.connect() as conn:
+        article = conn.execute(select(Article)).one()
+        titles = conn.execute(select(ArticleVersion.title).order_by(ArticleVersion.version))
+        assert titles.scalars().all() == [_HINTS["title"], _HINTS["title"]]
+    assert article.text == crawl.text
+    assert article.title == _HINTS["title"]  # not lost because the re-extraction lacked it
+
+
 def test_site_and_since_select_articles(engine: Engine, tmp_path: Path) -> None:
     _archive(engine, tmp_path, stale=set())
     assert run_reextract(engine, tmp_path, workers=1, site="other").total == 0

@@ -60,6 +60,15 @@ def test_outcomes_are_mapped() -> None:
     assert to_record(binary, "A").outcome == "binary"
 
 
+def test_an_article_fetch_keeps_its_discovery_hints() -> None:
+    hints = {"title": "Aus der Nachrichten-Sitemap", "published_at": "2026-11-21T08:00:00Z"}
+    assert to_record(_page("http://a/1", text="Ein Text.", hints=hints), "A").hints == hints
+    assert to_record(_page("http://a/2", text="Ein Text."), "A").hints is None
+    # hints only ever describe article pages
+    feed = _page("http://a/feed.xml", kind=KIND_DISCOVERY, hints=hints)
+    assert to_record(feed, "A").hints is None
+
+
 def test_pipeline_writes_batches_and_the_run_record(database_url: str, engine: Engine) -> None:
     crawler = get_crawler(
         settings_dict={"NEWSARCHIVE_DATABASE_URL": database_url, "NEWSARCHIVE_STORE_BATCH_SIZE": 2}
