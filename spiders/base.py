@@ -49,6 +49,7 @@ META_KIND = "newsarchive_kind"  # KIND_ARTICLE or KIND_DISCOVERY
 META_ROLE = "newsarchive_role"  # discovery page role: robots, sitemap, feed, section, start
 META_SOURCE = "newsarchive_source"  # article: how it was found
 META_HINTS = "newsarchive_hints"  # article: title, published_at, language
+META_ARTICLE_KEY = "newsarchive_article_key"  # article: its URL key (whose hints are pending)
 META_DEPTH = "newsarchive_depth"  # generic spider: 0 for the entry page, 1 for its sections
 # The URL's previous capture (PreviousCapture.as_meta()); crawler/middlewares.py reads it to
 # write a WARC revisit record instead of a second copy of an identical payload.
@@ -496,6 +497,10 @@ class NewsSpider(scrapy.Spider):
         self.archive_arguments: dict[str, str] = plan.params.as_arguments()
         self._seen: set[str] = set()
         self._seen_keys: set[str] = set()  # article URL keys: one request per article per run
+        # The hints of article requests not yet answered, by URL key: the very dicts in their
+        # meta, so a later discovery of the same article (a news sitemap after the plain one)
+        # can still add what it knows.
+        self._pending_hints: dict[str, dict[str, str]] = {}
         self._article_requests = 0
         self._sections = 0
         # One URL key per article however it was linked; the store pipeline uses the same.
@@ -670,6 +675,7 @@ class NewsSpider(scrapy.Spider):
         key = due_key or self.url_keys.article_key(target)
         if target in self._seen or key in self._seen_keys:
             self._inc("archive/discovery/duplicate")
+            self._merge_hints(key, hints)
             return None
         status: ArticleStatus = "new"
         if due_key is not None:
@@ -693,10 +699,12 @@ class NewsSpider(scrapy.Spider):
         if self.plan.limit is not None and self._article_requests == self.plan.limit:
             logger.info("article limit %d reached: no further requests", self.plan.limit)
         clean_hints = {k: v for k, v in (hints or {}).items() if v}
+        self._pending_hints[key] = clean_hints
         meta: dict[str, Any] = {
             META_KIND: KIND_ARTICLE,
             META_SOURCE: source,
             META_HINTS: clean_hints,
+            META_ARTICLE_KEY: key,
             **_handle_statuses(),
         }
         headers: dict[str, str] = {}
@@ -722,6 +730,24 @@ class NewsSpider(scrapy.Spider):
             dont_filter=True,
             meta=meta,
         )
+
+    def _merge_hints(self, key: str, hints: Mapping[str, str | None] | None) -> None:
+        """Add what another discovery source says to a pending request's hints; the first
+        source's values stand (mutating its meta: Scrapy's memory queues keep the object)."""
+        pending = self._pending_hints.get(key)
+        if pending is None or not hints:
+            return
+        added = {k: v for k, v in hints.items() if v and k not in pending}
+        if added:
+            pending.update(added)
+            self._inc("archive/discovery/hints_merged")
+
+    def _answered(self, meta: Mapping[str, Any]) -> dict[str, str]:
+        """The hints of an article request now answered (no longer open to merging)."""
+        key = meta.get(META_ARTICLE_KEY)
+        if isinstance(key, str):
+            self._pending_hints.pop(key, None)
+        return dict(meta.get(META_HINTS) or {})
 
     def is_article_url(self, url: str) -> bool:
         """The site's declared pattern, or the URL-shape heuristic when it declares none
@@ -773,7 +799,7 @@ class NewsSpider(scrapy.Spider):
             response,
             KIND_ARTICLE,
             source=str(response.meta.get(META_SOURCE, "start")),
-            hints=dict(response.meta.get(META_HINTS) or {}),
+            hints=self._answered(response.meta),
             body=response.body,
         )
 
@@ -790,7 +816,7 @@ class NewsSpider(scrapy.Spider):
                 response,
                 kind,
                 source=self._source_of(meta),
-                hints=dict(meta.get(META_HINTS) or {}),
+                hints=self._answered(meta),
             )
             page.error = error
             yield page
@@ -804,7 +830,7 @@ class NewsSpider(scrapy.Spider):
             status=status,
             fetched_at=datetime.now(UTC),
             source=self._source_of(meta),
-            hints=dict(meta.get(META_HINTS) or {}),
+            hints=self._answered(meta),
             error=error,
         )
 

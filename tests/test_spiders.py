@@ -454,6 +454,43 @@ def test_news_sitemap_requests_articles_with_hints() -> None:
     assert stat(spider, "archive/discovery/offsite") == 1
 
 
+def test_a_later_source_adds_its_hints_to_a_pending_request() -> None:
+    # The plain sitemap lists the article first (no hints); the news sitemap, read while the
+    # request still waits, knows its title and date: the page is extracted with them.
+    spider = make_spider(SiteSpider)
+    plain = discovery_request(spider, "https://news.test/sitemap.xml", "sitemap")
+    loc = "<url><loc>https://news.test/politik/100001-neue-regierung/</loc></url>"
+    body = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{loc}</urlset>'
+    _, (pending,) = split(spider.parse_discovery(respond(plain, body.encode(), cls=XmlResponse)))
+    assert pending.meta["newsarchive_hints"] == {}
+    # Scrapy copies meta on redirects; the hints dict inside is shared, so merging reaches it.
+    redirected = pending.replace(url="https://news.test/politik/100001-neue-regierung/?r=1")
+    news = discovery_request(spider, "https://news.test/news.xml", "sitemap")
+    _, requests = split(spider.parse_discovery(respond(news, NEWS_SITEMAP, cls=XmlResponse)))
+    assert [r.url for r in requests] == ["https://news.test/politik/100002-alte-meldung/"]
+    assert stat(spider, "archive/discovery/hints_merged") == 1
+    (page,) = spider.parse_article(respond(redirected, "<html><p>Text</p></html>"))
+    assert page.hints == {
+        "title": "Neue Regierung vereidigt",
+        "published_at": "2024-02-06T13:05:00+01:00",
+        "language": "de",
+    }
+    # Answered: a source read afterwards changes nothing any more (nor does it fail).
+    feed_hints = {"title": "Anders betitelt", "published_at": None}
+    assert spider.article_request(pending.url, "feed", feed_hints) is None
+    assert stat(spider, "archive/discovery/hints_merged") == 1
+
+
+def test_the_first_source_hints_stand() -> None:
+    spider = make_spider(SiteSpider)
+    url = "https://news.test/politik/100001-x/"
+    first = spider.article_request(url, "feed", {"title": "Aus dem Feed", "language": None})
+    assert first is not None
+    later = {"title": "Anders", "language": "de"}
+    assert spider.article_request(url, "news-sitemap", later) is None
+    assert first.meta["newsarchive_hints"] == {"title": "Aus dem Feed", "language": "de"}
+
+
 def test_article_requests_reach_callback_for_errors_but_follow_redirects() -> None:
     spider = make_spider(SiteSpider)
     request = spider.article_request("https://news.test/politik/100001-x/", "feed")
