@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
 import queue
 import signal
@@ -376,10 +375,9 @@ class _Stop(Exception):
 
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
-    # forkserver: workers start clean (no copy of the parent's database connections).
-    return ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("forkserver"), initializer=_warm_worker
-    )
+    from pipelines.worker import worker_context
+
+    return ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=_warm_worker)
 
 
 class _Writer(threading.Thread):

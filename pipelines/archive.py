@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
 import socket
 import time
@@ -37,7 +36,7 @@ from db.repo import (
 )
 from pipelines.neardup import SignedArticle, band_keys, default_threshold, extract_signed
 from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
-from pipelines.worker import warm_worker
+from pipelines.worker import warm_worker, worker_context
 
 logger = logging.getLogger(__name__)
 
@@ -74,10 +73,9 @@ class ExtractPipeline:
         return cls(crawler, workers, max_bytes)
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        # forkserver: workers start from a clean process, not a fork of the reactor's.
         return ProcessPoolExecutor(
             self.workers,
-            mp_context=multiprocessing.get_context("forkserver"),
+            mp_context=worker_context(),
             initializer=warm_worker,
         )
 
