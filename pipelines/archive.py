@@ -7,7 +7,7 @@ import logging
 import os
 import socket
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -60,6 +60,9 @@ class ExtractPipeline:
         self.workers = workers
         self.max_bytes = max_bytes
         self.pool: ProcessPoolExecutor | None = None
+        # Submits made from a thread (see _submit); once there have been as many as workers,
+        # every worker has been started and a submit no longer waits.
+        self._thread_submits = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -73,6 +76,7 @@ class ExtractPipeline:
         return cls(crawler, workers, max_bytes)
 
     def _new_pool(self) -> ProcessPoolExecutor:
+        self._thread_submits = 0
         return ProcessPoolExecutor(
             self.workers,
             mp_context=worker_context(),
@@ -92,6 +96,16 @@ class ExtractPipeline:
         rules = getattr(site, "cleaning", None)
         return rules if isinstance(rules, CleaningRules) else CleaningRules()
 
+    async def _submit(self, pool: ProcessPoolExecutor, inp: ExtractInput) -> Future[Any]:
+        """Hand a page to the pool. The pool starts a worker on a submit that finds none idle,
+        and starting the first waits for the fork server to load the extraction modules
+        (~1-2 s): the first pages are submitted from a thread, so the reactor never waits."""
+        if self._thread_submits >= self.workers:
+            return pool.submit(extract_signed, inp, max_bytes=self.max_bytes)
+        future = await asyncio.to_thread(pool.submit, extract_signed, inp, max_bytes=self.max_bytes)
+        self._thread_submits += 1
+        return future
+
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage) or item.kind != KIND_ARTICLE:
             return item
@@ -106,9 +120,7 @@ class ExtractPipeline:
             hints=item.hints,
         )
         try:
-            result = await asyncio.wrap_future(
-                self.pool.submit(extract_signed, inp, max_bytes=self.max_bytes)
-            )
+            result = await asyncio.wrap_future(await self._submit(self.pool, inp))
         except BrokenProcessPool:
             # A worker died (out of memory, a crash in lxml): record the page, carry on.
             logger.error("extraction worker died on %s; restarting the pool", item.url)

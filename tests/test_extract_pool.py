@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
+import asyncio
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import UTC, datetime
+from typing import Any
 
 from scrapy.utils.test import get_crawler
 
+from crawler.items import KIND_ARTICLE, FetchedPage
 from crawler.reextract import _new_pool as reextract_pool
 from pipelines.archive import ExtractPipeline
+from pipelines.types import ExtractedArticle, ExtractInput
 
 
 def test_a_worker_does_not_import_the_archive_layer() -> None:
@@ -42,3 +48,47 @@ def test_workers_are_forked_with_the_extraction_modules_loaded() -> None:
     assert {"pipelines.preload", "trafilatura"} <= _worker_modules(pipeline._new_pool())
     # reextract's pool starts the same way
     assert "pipelines.preload" in _worker_modules(reextract_pool(1))
+
+
+class _RecordingPool:
+    """Answers at once, and notes which thread each page was submitted from."""
+
+    def __init__(self) -> None:
+        self.threads: list[str] = []
+
+    def submit(self, fn: Any, inp: ExtractInput, **kwargs: Any) -> Future[Any]:
+        self.threads.append(threading.current_thread().name)
+        done: Future[Any] = Future()
+        done.set_result(ExtractedArticle(outcome="empty", url=inp.url))
+        return done
+
+
+def test_the_first_pages_are_submitted_off_the_reactor_thread() -> None:
+    # A submit that starts a worker waits for the fork server to load the extraction modules
+    # (~1-2 s): the reactor's thread must not be the one waiting.
+    pipeline = ExtractPipeline.from_crawler(
+        get_crawler(settings_dict={"NEWSARCHIVE_EXTRACT_WORKERS": 2})
+    )
+    pool = _RecordingPool()
+    pipeline.pool = pool  # type: ignore[assignment]
+    pages = [
+        FetchedPage(
+            url=f"http://a.example/{i}",
+            requested_url=f"http://a.example/{i}",
+            site="a",
+            kind=KIND_ARTICLE,
+            status=200,
+            fetched_at=datetime.now(UTC),
+            body=b"<p>x</p>",
+        )
+        for i in range(4)
+    ]
+
+    async def crawl() -> None:
+        for page in pages:
+            await pipeline.process_item(page)
+
+    asyncio.run(crawl())
+    main = threading.main_thread().name
+    assert [name == main for name in pool.threads] == [False, False, True, True]
+    assert all(page.extracted is not None for page in pages)
