@@ -25,48 +25,68 @@ N = 8
 BASE = "http://bench.invalid/"
 
 
+HTML = {"content-type": "text/html; charset=utf-8"}
+STALE_LINE = "\nMehr zum Thema: Weitere Artikel"  # what an older extractor left in the text
+
+
+def _captured(
+    writer: WarcWriter,
+    url: str,
+    body: bytes,
+    *,
+    stale: bool,
+    fetched_at: datetime = T0,
+    hints: dict[str, str] | None = None,
+) -> tuple[FetchRecord, str]:
+    """The page written to WARC and its fetch record as a crawl stored it: with the text
+    today's extraction gives (returned too), or with an older, worse one (`stale`)."""
+    ref = writer.write(
+        url=url,
+        method="GET",
+        request_headers=[],
+        status=200,
+        reason="OK",
+        response_headers=[("Content-Type", HTML["content-type"])],
+        body=body,
+        fetched_at=T0,
+    )
+    now = extract_article(ExtractInput(url=url, body=body, headers=HTML, hints=hints or {}))
+    text = now.text + STALE_LINE if stale else now.text
+    record = FetchRecord(
+        site_key="bench",
+        site_name="Bench",
+        url=url,
+        requested_url=url,
+        kind="article",
+        status=200,
+        fetched_at=fetched_at,
+        outcome="archived",
+        payload_digest=ref.payload_digest,
+        warc_file=ref.file,
+        warc_offset=ref.offset,
+        warc_length=ref.length,
+        article=ArticleData(
+            content_hash=content_hash(text), text=text, language="de", title=now.title
+        ),
+        hints=hints,
+    )
+    return record, now.text
+
+
 def _archive(engine: Engine, data_dir: Path, stale: set[int]) -> dict[int, str]:
     """N bench pages in WARC files and in the archive; `stale` ones with an older, worse text
     (as an earlier extractor left it), the others with what extraction gives today."""
     writer = WarcWriter(data_dir, max_bytes=10**9)
     records, current = [], {}
     for i in range(N):
-        url = f"{BASE}artikel/{i}.html"
-        body = bench_article_html(i)
-        ref = writer.write(
-            url=url,
-            method="GET",
-            request_headers=[],
-            status=200,
-            reason="OK",
-            response_headers=[("Content-Type", "text/html; charset=utf-8")],
-            body=body,
-            fetched_at=T0,
+        record, current[i] = _captured(
+            writer,
+            f"{BASE}artikel/{i}.html",
+            bench_article_html(i),
+            stale=i in stale,
+            fetched_at=T0 + timedelta(seconds=i),
         )
-        now = extract_article(
-            ExtractInput(url=url, body=body, headers={"content-type": "text/html; charset=utf-8"})
-        )
-        current[i] = now.text
-        text = now.text + "\nMehr zum Thema: Weitere Artikel" if i in stale else now.text
-        records.append(
-            FetchRecord(
-                site_key="bench",
-                site_name="Bench",
-                url=url,
-                requested_url=url,
-                kind="article",
-                status=200,
-                fetched_at=T0 + timedelta(seconds=i),
-                outcome="archived",
-                payload_digest=ref.payload_digest,
-                warc_file=ref.file,
-                warc_offset=ref.offset,
-                warc_length=ref.length,
-                article=ArticleData(
-                    content_hash=content_hash(text), text=text, language="de", title=now.title
-                ),
-            )
-        )
+        records.append(record)
     writer.close()
     store_batch(engine, None, records)
     return current
@@ -168,41 +188,12 @@ _HINTS = {
 
 def test_reextraction_gets_the_hints_the_crawl_had(engine: Engine, tmp_path: Path) -> None:
     url = f"{BASE}artikel/faehre.html"
-    headers = {"content-type": "text/html; charset=utf-8"}
-    crawl = extract_article(ExtractInput(url=url, body=_BARE_PAGE, headers=headers, hints=_HINTS))
-    assert crawl.title == _HINTS["title"]  # from the hint alone: the page has no headline
-    assert extract_article(ExtractInput(url=url, body=_BARE_PAGE, headers=headers)).title is None
+    # The page has no headline: the title comes from the hint alone.
+    assert extract_article(ExtractInput(url=url, body=_BARE_PAGE, headers=HTML)).title is None
     writer = WarcWriter(tmp_path, max_bytes=10**9)
-    ref = writer.write(
-        url=url,
-        method="GET",
-        request_headers=[],
-        status=200,
-        reason="OK",
-        response_headers=[("Content-Type", headers["content-type"])],
-        body=_BARE_PAGE,
-        fetched_at=T0,
-    )
+    record, text = _captured(writer, url, _BARE_PAGE, stale=True, hints=_HINTS)
     writer.close()
-    stale = crawl.text + "\nMehr zum Thema: Weitere Artikel"  # as an older extractor left it
-    record = FetchRecord(
-        site_key="bench",
-        site_name="Bench",
-        url=url,
-        requested_url=url,
-        kind="article",
-        status=200,
-        fetched_at=T0,
-        outcome="archived",
-        payload_digest=ref.payload_digest,
-        warc_file=ref.file,
-        warc_offset=ref.offset,
-        warc_length=ref.length,
-        article=ArticleData(
-            content_hash=content_hash(stale), text=stale, language="de", title=crawl.title
-        ),
-        hints=_HINTS,
-    )
+    assert record.article is not None and record.article.title == _HINTS["title"]
     store_batch(engine, None, [record])
     with engine.connect() as conn:
         assert conn.execute(select(Fetch.hints)).scalar_one() == _HINTS
@@ -213,7 +204,7 @@ def test_reextraction_gets_the_hints_the_crawl_had(engine: Engine, tmp_path: Pat
         article = conn.execute(select(Article)).one()
         titles = conn.execute(select(ArticleVersion.title).order_by(ArticleVersion.version))
         assert titles.scalars().all() == [_HINTS["title"], _HINTS["title"]]
-    assert article.text == crawl.text
+    assert article.text == text
     assert article.title == _HINTS["title"]  # not lost because the re-extraction lacked it
 
 
