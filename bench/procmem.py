@@ -28,15 +28,15 @@ def _kib_field(path: str, name: str) -> int:
     return 0
 
 
-def tree_rss_bytes(pid: int) -> int:
-    """Summed RSS of `pid` and all its descendants (pages shared between them count in each)."""
-    return sum(_kib_field(f"/proc/{p}/status", "VmRSS:") for p in tree_pids(pid))
+def rss_bytes(pids: list[int]) -> int:
+    """Summed RSS of the processes (pages shared between them count in each)."""
+    return sum(_kib_field(f"/proc/{p}/status", "VmRSS:") for p in pids)
 
 
-def tree_pss_bytes(pid: int) -> int:
-    """Summed PSS (proportional set size) of `pid` and its descendants: each shared page is
-    divided among the processes sharing it, so the sum is what the tree really occupies."""
-    return sum(_kib_field(f"/proc/{p}/smaps_rollup", "Pss:") for p in tree_pids(pid))
+def pss_bytes(pids: list[int]) -> int:
+    """Summed PSS (proportional set size) of the processes: each shared page is divided among
+    the processes sharing it, so for a process tree the sum is what it really occupies."""
+    return sum(_kib_field(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids)
 
 
 def tree_pids(pid: int) -> list[int]:
@@ -95,11 +95,10 @@ class PeakSampler:
         next_pss, rss_at_pss = 0.0, 0
         while not self._stop.is_set():
             pids = tree_pids(self.pid)
-            rss = sum(_kib_field(f"/proc/{p}/status", "VmRSS:") for p in pids)
+            rss = rss_bytes(pids)
             now = time.monotonic()
             if rss > rss_at_pss * 1.02 or now >= next_pss:
-                pss = sum(_kib_field(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids)
-                self.peak_pss = max(self.peak_pss, pss)
+                self.peak_pss = max(self.peak_pss, pss_bytes(pids))
                 next_pss, rss_at_pss = now + self.pss_interval, rss
             self.peak = max(self.peak, rss)
             for p in pids:
