@@ -50,6 +50,9 @@ META_ROLE = "newsarchive_role"  # discovery page role: robots, sitemap, feed, se
 META_SOURCE = "newsarchive_source"  # article: how it was found
 META_HINTS = "newsarchive_hints"  # article: title, published_at, language
 META_ARTICLE_KEY = "newsarchive_article_key"  # article: its URL key (whose hints are pending)
+# A longer hint value is not a title, a date or a language (a feed that put the article body in
+# <title>): dropped and counted, since hints are archived with every fetch (fetches.hints).
+MAX_HINT_CHARS = 1000
 META_DEPTH = "newsarchive_depth"  # generic spider: 0 for the entry page, 1 for its sections
 # The URL's previous capture (PreviousCapture.as_meta()); crawler/middlewares.py reads it to
 # write a WARC revisit record instead of a second copy of an identical payload.
@@ -675,7 +678,7 @@ class NewsSpider(scrapy.Spider):
         key = due_key or self.url_keys.article_key(target)
         if target in self._seen or key in self._seen_keys:
             self._inc("archive/discovery/duplicate")
-            self._merge_hints(key, hints)
+            self._merge_hints(key, self._usable_hints(hints))
             return None
         status: ArticleStatus = "new"
         if due_key is not None:
@@ -698,7 +701,7 @@ class NewsSpider(scrapy.Spider):
         self._inc("archive/discovery/article_urls")
         if self.plan.limit is not None and self._article_requests == self.plan.limit:
             logger.info("article limit %d reached: no further requests", self.plan.limit)
-        clean_hints = {k: v for k, v in (hints or {}).items() if v}
+        clean_hints = self._usable_hints(hints)
         self._pending_hints[key] = clean_hints
         meta: dict[str, Any] = {
             META_KIND: KIND_ARTICLE,
@@ -731,13 +734,24 @@ class NewsSpider(scrapy.Spider):
             meta=meta,
         )
 
-    def _merge_hints(self, key: str, hints: Mapping[str, str | None] | None) -> None:
+    def _usable_hints(self, hints: Mapping[str, str | None] | None) -> dict[str, str]:
+        usable: dict[str, str] = {}
+        for name, value in (hints or {}).items():
+            if not value:
+                continue
+            if len(value) > MAX_HINT_CHARS:
+                self._inc("archive/discovery/hint_too_long")
+                continue
+            usable[name] = value
+        return usable
+
+    def _merge_hints(self, key: str, hints: dict[str, str]) -> None:
         """Add what another discovery source says to a pending request's hints; the first
         source's values stand (mutating its meta: Scrapy's memory queues keep the object)."""
         pending = self._pending_hints.get(key)
         if pending is None or not hints:
             return
-        added = {k: v for k, v in hints.items() if v and k not in pending}
+        added = {k: v for k, v in hints.items() if k not in pending}
         if added:
             pending.update(added)
             self._inc("archive/discovery/hints_merged")

@@ -491,6 +491,18 @@ def test_the_first_source_hints_stand() -> None:
     assert first.meta["newsarchive_hints"] == {"title": "Aus dem Feed", "language": "de"}
 
 
+def test_an_overlong_hint_is_dropped_and_counted() -> None:
+    # A feed that puts the article body in <title>: not a title, and hints are archived.
+    spider = make_spider(SiteSpider)
+    body = "Der ganze Artikeltext statt einer Überschrift. " * 100
+    request = spider.article_request(
+        "https://news.test/politik/100001-x/", "feed", {"title": body, "language": "de"}
+    )
+    assert request is not None
+    assert request.meta["newsarchive_hints"] == {"language": "de"}
+    assert stat(spider, "archive/discovery/hint_too_long") == 1
+
+
 def test_article_requests_reach_callback_for_errors_but_follow_redirects() -> None:
     spider = make_spider(SiteSpider)
     request = spider.article_request("https://news.test/politik/100001-x/", "feed")
