@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from scrapy.utils.test import get_crawler
@@ -48,6 +52,43 @@ def test_workers_are_forked_with_the_extraction_modules_loaded() -> None:
     assert {"pipelines.preload", "trafilatura"} <= _worker_modules(pipeline._new_pool())
     # reextract's pool starts the same way
     assert "pipelines.preload" in _worker_modules(reextract_pool(1))
+
+
+# Started by path, as the `scrapy` and `newsarchive` commands are. Each process that imports
+# it writes its pid to PROBE_LOG.
+_MAIN_SCRIPT = """
+import os
+
+with open(os.environ["PROBE_LOG"], "a") as log:
+    log.write(f"{os.getpid()}\\n")
+
+if __name__ == "__main__":
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipelines.worker import worker_context
+
+    with ProcessPoolExecutor(2, mp_context=worker_context()) as pool:
+        jobs = [pool.submit(eval, "__import__('os').getpid()") for _ in range(6)]
+        print(" ".join(str(job.result(timeout=120)) for job in jobs))
+"""
+
+
+def test_the_parent_script_is_imported_once_by_the_fork_server_not_by_each_worker(
+    tmp_path: Path,
+) -> None:
+    script, log = tmp_path / "command.py", tmp_path / "imports.log"
+    script.write_text(_MAIN_SCRIPT)
+    env = {**os.environ, "PROBE_LOG": str(log)}
+    done = subprocess.run(
+        [sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    workers = {int(pid) for pid in done.stdout.split()}
+    importers = [int(line) for line in log.read_text().split()]
+    # The command itself and the fork server. Before, every worker ran the script again:
+    # with the `scrapy` command, 0.2 s of CPU and 26 MB for Scrapy in each worker.
+    assert len(importers) == 2
+    assert not workers & set(importers)
 
 
 class _RecordingPool:
