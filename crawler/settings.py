@@ -79,8 +79,10 @@ CONCURRENT_ITEMS = 1
 # NEWSARCHIVE_EXTRACT_WORKERS, NEWSARCHIVE_EXTRACT_MAX_BYTES, NEWSARCHIVE_STORE_BATCH_SIZE,
 # NEWSARCHIVE_STORE_FLUSH_SECONDS, NEWSARCHIVE_MIRRORS (site key -> extra mirror hosts),
 # NEWSARCHIVE_WARC_COMPRESSOR (isal | zlib), NEWSARCHIVE_WARC_COMPRESS_LEVEL (the compressor's
-# own), NEWSARCHIVE_INCREMENTAL_ENABLED (default on: skip archived article URLs that are not
-# due, conditional requests for entry points),
+# own), NEWSARCHIVE_WARC_INLINE_MAX_BYTES (1 MiB: larger responses are written to WARC in a
+# thread, smaller ones on the reactor's; 0: all in a thread),
+# NEWSARCHIVE_INCREMENTAL_ENABLED (default on: skip archived article URLs that are not due,
+# conditional requests for entry points),
 # NEWSARCHIVE_NEARDUP_THRESHOLD (default 0.45), NEWSARCHIVE_MONITOR_THRESHOLDS (JSON),
 # NEWSARCHIVE_RUN_ID (set by the scheduler), NEWSARCHIVE_GC_THRESHOLD (above; 0: Python's
 # default, -1: leave the garbage collector alone).

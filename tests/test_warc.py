@@ -1,15 +1,23 @@
-"""WARC capture: records can be read back from the stored pointer, files rotate by size."""
+"""WARC capture: records can be read back from the stored pointer, files rotate by size; the
+capture middleware writes ordinary pages on the reactor's thread."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from scrapy import Request
+from scrapy.http import HtmlResponse
+from scrapy.utils.test import get_crawler
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.warc import WarcWriter, read_capture
+from crawler.middlewares import INLINE_MAX_BYTES_SETTING, WARC_META_KEY, WarcCaptureMiddleware
+from crawler.warc import WarcRef, WarcWriter, read_capture
 
 BODY = "<html><body><p>Grüße aus der Redaktion.</p></body></html>".encode()
 
@@ -94,3 +102,38 @@ def test_bad_compression_settings_are_named(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         WarcWriter(tmp_path, max_bytes=1, compressor=compressor, compress_level=level)
+
+
+class _ThreadNotingWriter(WarcWriter):
+    """Notes the thread of each write."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(data_dir, max_bytes=10_000_000)
+        self.threads: list[str] = []
+
+    def write(self, **kwargs: Any) -> WarcRef:
+        self.threads.append(threading.current_thread().name)
+        return super().write(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("inline_max_bytes", "size", "on_the_reactor"),
+    [(None, 200_000, True), (None, 2_000_000, False), (0, 200_000, False), (1000, 1001, False)],
+)
+def test_a_page_is_written_on_the_reactor_thread_up_to_a_size(
+    tmp_path: Path, inline_max_bytes: int | None, size: int, on_the_reactor: bool
+) -> None:
+    # A thread hand-over per page cost more than the write (the GIL, preempted workers);
+    # large bodies still go to a thread, so the reactor never stops for long.
+    settings = {} if inline_max_bytes is None else {INLINE_MAX_BYTES_SETTING: inline_max_bytes}
+    crawler = get_crawler(settings_dict=settings)
+    writer = _ThreadNotingWriter(tmp_path)
+    middleware = WarcCaptureMiddleware(writer, crawler)
+    url = "http://127.0.0.1/artikel.html"
+    request = Request(url)
+    response = HtmlResponse(url, body=b"x" * size, request=request)
+    asyncio.run(middleware.process_response(request, response))
+    writer.close()
+    assert (writer.threads == [threading.main_thread().name]) is on_the_reactor
+    where = request.meta[WARC_META_KEY]
+    assert read_capture(tmp_path, where["file"], where["offset"]).body == b"x" * size
