@@ -6,7 +6,8 @@ Prints pages per second for (1) extraction only, the same corpus pushed through
 `extract_article` in one process per core (timed once the processes have imported everything),
 and (2) the full crawl (discovery, fetch, WARC, extraction pool, dedup, SQLite archive) with
 politeness off, plus the crawl's peak memory (the Scrapy process and its extraction workers
-together, as PSS and as summed RSS). Target: (2) >= 85% of (1), peak memory < 500 MB.
+together, as PSS and as summed RSS). Target: (2) >= 85% of (1), peak memory < 500 MB. Each
+crawl runs between two runs of (1) and is compared with their mean.
 
 The crawl's rate is given twice: over the run as the archive records it (crawl_runs.started_at
 to finished_at: from the spider's opening, which starts the extraction workers, through
@@ -160,6 +161,12 @@ def full_crawl(base: str, server_pid: int, extra: dict[str, str] | None = None) 
         return CrawlFigures(pages, articles, elapsed, run_seconds, sampler.peak, sampler.peak_pss)
 
 
+def _around(extract_rates: list[float], number: int) -> float:
+    """The extraction-only rate a crawl of round `number` compares with: the mean of the runs
+    just before and just after it."""
+    return (extract_rates[number - 1] + extract_rates[number]) / 2
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -168,7 +175,7 @@ def main() -> int:
         "--rounds",
         type=int,
         default=1,
-        help="alternate extraction only and the full crawl this many times; medians are printed",
+        help="crawls, each between two runs of extraction only; medians are printed",
     )
     parser.add_argument(
         "--set", action="append", default=[], metavar="NAME=VALUE", help="extra Scrapy setting"
@@ -180,21 +187,24 @@ def main() -> int:
     extract_rates: list[float] = []
     crawls: list[CrawlFigures] = []
     with bench_server(args.articles) as (base, server_pid):
+        # Each crawl between two runs of extraction only, compared with their mean: this VM's
+        # speed drifts over minutes, and a ratio to one run before the crawl measured the
+        # drift too (rounds fell by 5 points as the machine slowed within a benchmark).
+        extract_rates.append(extraction_only(args.articles, args.workers))
         for number in range(1, args.rounds + 1):
             if args.rounds > 1:
                 print(f"-- round {number} of {args.rounds}")
-            # Side by side in each round: this machine's speed drifts over minutes (a VM),
-            # and a ratio of two figures taken far apart would measure the drift too.
-            extract_rates.append(extraction_only(args.articles, args.workers))
             crawls.append(full_crawl(base, server_pid, extra))
+            extract_rates.append(extraction_only(args.articles, args.workers))
             if args.rounds > 1:
-                ratio = crawls[-1].pages / crawls[-1].run_seconds / extract_rates[-1]
+                ratio = crawls[-1].pages / crawls[-1].run_seconds / _around(extract_rates, number)
                 print(f"   round {number}: full crawl (run) at {ratio:.0%} of extraction only")
-    run_ratios = [c.pages / c.run_seconds / e for c, e in zip(crawls, extract_rates, strict=True)]
+    references = [_around(extract_rates, number) for number in range(1, args.rounds + 1)]
+    run_ratios = [c.pages / c.run_seconds / e for c, e in zip(crawls, references, strict=True)]
     command_ratios = [
-        c.pages / c.command_seconds / e for c, e in zip(crawls, extract_rates, strict=True)
+        c.pages / c.command_seconds / e for c, e in zip(crawls, references, strict=True)
     ]
-    extract_rate = median(extract_rates)
+    extract_rate = median(references)
     run_rate = median(c.pages / c.run_seconds for c in crawls)
     command_rate = median(c.pages / c.command_seconds for c in crawls)
     spread = ""
