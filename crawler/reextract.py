@@ -375,9 +375,9 @@ class _Stop(Exception):
 
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
-    from pipelines.worker import worker_context
+    from pipelines.worker import worker_pool
 
-    return ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=_warm_worker)
+    return worker_pool(workers, _warm_worker)
 
 
 class _Writer(threading.Thread):

@@ -36,7 +36,7 @@ from db.repo import (
 )
 from pipelines.neardup import SignedArticle, band_keys, default_threshold, extract_signed
 from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
-from pipelines.worker import warm_worker, worker_context
+from pipelines.worker import warm_worker, worker_pool
 
 logger = logging.getLogger(__name__)
 
@@ -77,11 +77,7 @@ class ExtractPipeline:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         self._thread_submits = 0
-        return ProcessPoolExecutor(
-            self.workers,
-            mp_context=worker_context(),
-            initializer=warm_worker,
-        )
+        return worker_pool(self.workers, warm_worker)
 
     def open_spider(self) -> None:
         self.pool = self._new_pool()
