@@ -137,5 +137,8 @@ class ForkServerWarmUp:
             raise NotConfigured
         from pipelines.worker import start_fork_server
 
-        start_fork_server()
+        try:
+            start_fork_server()
+        except OSError as exc:  # no processes left, say: the pipeline's pool will say so too
+            logger.warning("extraction fork server not started early: %s", exc)
         return cls()

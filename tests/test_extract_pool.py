@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from scrapy.utils.test import get_crawler
 
+from crawler.extensions import ForkServerWarmUp
 from crawler.items import KIND_ARTICLE, FetchedPage
 from crawler.reextract import _new_pool as reextract_pool
 from pipelines.archive import ExtractPipeline
@@ -144,6 +145,17 @@ def test_the_fork_server_starts_with_the_crawler_not_at_the_first_page(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == servers
+
+
+def test_a_fork_server_that_cannot_start_early_does_not_stop_the_crawler(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def refuse() -> None:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr("pipelines.worker.forkserver.ensure_running", refuse)
+    assert ForkServerWarmUp.from_crawler(get_crawler()) is not None
+    assert "fork server not started early: Resource temporarily unavailable" in caplog.text
 
 
 class _RecordingPool:
