@@ -48,7 +48,7 @@ def _captured(
         reason="OK",
         response_headers=[("Content-Type", HTML["content-type"])],
         body=body,
-        fetched_at=T0,
+        fetched_at=fetched_at,
     )
     now = extract_article(ExtractInput(url=url, body=body, headers=HTML, hints=hints or {}))
     text = now.text + STALE_LINE if stale else now.text
