@@ -10,9 +10,12 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import pickle
+import signal
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import forkserver, spawn
+from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext
 from typing import Any
 
@@ -100,11 +103,56 @@ def worker_pool(workers: int, initializer: Callable[[], None]) -> ProcessPoolExe
 
 
 def _widen_call_pipe(pool: ProcessPoolExecutor) -> None:
-    # The pipe is the pool's own (not public API): if it is not there, or the system refuses
-    # the size, the pool works as it is, with the default pipe.
-    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    # The pipe is the pool's own (not public API): if it is not there, the pool works as it
+    # is, with the default pipe.
     writer = getattr(getattr(pool, "_call_queue", None), "_writer", None)
-    if set_size is None or writer is None:
-        return
-    with contextlib.suppress(OSError):
-        fcntl.fcntl(writer.fileno(), set_size, CALL_PIPE_BYTES)
+    if writer is not None:
+        widen_pipe(writer.fileno())
+
+
+def widen_pipe(fd: int) -> None:
+    """Let the pipe at `fd` hold CALL_PIPE_BYTES; where the system refuses, it keeps its size."""
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if set_size is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(fd, set_size, CALL_PIPE_BYTES)
+
+
+# Sent by a worker once its initializer has run: a worker that exits before it is a worker
+# that cannot start (pipelines.pool counts those), not one that crashed on a page.
+READY = b""
+
+
+def serve(jobs: Connection, results: Connection, initializer: Callable[[], None] | None) -> None:
+    """A worker of pipelines.pool.LoopPool: run each job read from `jobs`, in order, and send
+    its outcome to `results`, until `jobs` is closed.
+
+    A job is a pickled (function, args, kwargs); an answer a pickled (True, value) or
+    (False, exception). Ctrl-C in a terminal reaches the whole process group: the worker
+    ignores it, so that the crawl's graceful stop can still have its pages in flight extracted
+    (the crawl closes `jobs` when it is done).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer()
+    with contextlib.suppress(BrokenPipeError):  # the pool is gone: nobody to answer
+        _serve(jobs, results)
+
+
+def _serve(jobs: Connection, results: Connection) -> None:
+    results.send_bytes(READY)
+    while True:
+        try:
+            payload = jobs.recv_bytes()
+        except EOFError:
+            return
+        try:
+            fn, args, kwargs = pickle.loads(payload)
+            answer: tuple[bool, Any] = (True, fn(*args, **kwargs))
+        except Exception as exc:
+            answer = (False, exc)
+        try:
+            data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # a value or exception that cannot be pickled
+            data = pickle.dumps((False, RuntimeError(f"the worker's answer: {exc!r}")))
+        results.send_bytes(data)
