@@ -7,8 +7,7 @@ import logging
 import os
 import socket
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -35,8 +34,9 @@ from db.repo import (
     store_batch,
 )
 from pipelines.neardup import SignedArticle, band_keys, default_threshold, extract_signed
+from pipelines.pool import LoopPool, PoolBroken, WorkerCrashed
 from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
-from pipelines.worker import warm_worker, worker_pool
+from pipelines.worker import warm_worker
 
 logger = logging.getLogger(__name__)
 
@@ -59,10 +59,9 @@ class ExtractPipeline:
         self.stats = crawler.stats
         self.workers = workers
         self.max_bytes = max_bytes
-        self.pool: ProcessPoolExecutor | None = None
-        # Submits made from a thread (see _submit); once there have been as many as workers,
-        # every worker has been started and a submit no longer waits.
-        self._thread_submits = 0
+        self.pool: LoopPool | None = None
+        # What each page goes through in a worker (a module-level function: it is pickled).
+        self.extract: Callable[..., ExtractedArticle] = extract_signed
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -75,32 +74,24 @@ class ExtractPipeline:
         max_bytes = settings.getint("NEWSARCHIVE_EXTRACT_MAX_BYTES", 8 * 1024 * 1024)
         return cls(crawler, workers, max_bytes)
 
-    def _new_pool(self) -> ProcessPoolExecutor:
-        self._thread_submits = 0
-        return worker_pool(self.workers, warm_worker)
+    def _new_pool(self) -> LoopPool:
+        """The workers (pipelines.pool): started in a thread, fed and read on the event loop."""
+        pool = LoopPool(self.workers, warm_worker)
+        pool.start()
+        return pool
 
-    def open_spider(self) -> None:
+    async def open_spider(self) -> None:
         self.pool = self._new_pool()
 
-    def close_spider(self) -> None:
+    async def close_spider(self) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=True)
+            self.pool.close()
             self.pool = None
 
     def _rules(self) -> CleaningRules:
         site = getattr(self.crawler.spider, "site", None)
         rules = getattr(site, "cleaning", None)
         return rules if isinstance(rules, CleaningRules) else CleaningRules()
-
-    async def _submit(self, pool: ProcessPoolExecutor, inp: ExtractInput) -> Future[Any]:
-        """Hand a page to the pool. The pool starts a worker on a submit that finds none idle,
-        and starting the first waits for the fork server to load the extraction modules
-        (~1-2 s): the first pages are submitted from a thread, so the reactor never waits."""
-        if self._thread_submits >= self.workers:
-            return pool.submit(extract_signed, inp, max_bytes=self.max_bytes)
-        future = await asyncio.to_thread(pool.submit, extract_signed, inp, max_bytes=self.max_bytes)
-        self._thread_submits += 1
-        return future
 
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage) or item.kind != KIND_ARTICLE:
@@ -116,13 +107,14 @@ class ExtractPipeline:
             hints=item.hints,
         )
         try:
-            result = await asyncio.wrap_future(await self._submit(self.pool, inp))
-        except BrokenProcessPool:
-            # A worker died (out of memory, a crash in lxml): record the page, carry on.
-            logger.error("extraction worker died on %s; restarting the pool", item.url)
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = self._new_pool()
+            result = await self.pool.submit(self.extract, inp, max_bytes=self.max_bytes)
+        except WorkerCrashed as exc:
+            # Out of memory, a crash in lxml: the page is recorded (its bytes are in the WARC
+            # file, for `newsarchive reextract`), a new worker takes over, the crawl goes on.
+            logger.error("extraction of %s failed: %s", item.url, exc)
             result = ExtractedArticle(outcome="error", url=item.url, error="worker crashed")
+        except PoolBroken as exc:
+            result = ExtractedArticle(outcome="error", url=item.url, error=str(exc)[:300])
         if self.stats is not None:
             self.stats.inc_value(f"archive/extract/{result.outcome}")
         item.extracted = result

@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import os
+import signal
 import subprocess
 import sys
-import threading
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,24 +20,25 @@ from crawler.extensions import ForkServerWarmUp
 from crawler.items import KIND_ARTICLE, FetchedPage
 from crawler.reextract import _new_pool as reextract_pool
 from pipelines.archive import ExtractPipeline
+from pipelines.pool import LoopPool
 from pipelines.types import ExtractedArticle, ExtractInput
 from pipelines.worker import CALL_PIPE_BYTES
 
 
-def test_a_worker_does_not_import_the_archive_layer() -> None:
+def _ask(pool_size: int, fn: Any, *args: Any) -> Any:
+    """fn(*args) in a worker of the crawl's pool (ExtractPipeline._new_pool)."""
     pipeline = ExtractPipeline.from_crawler(
-        get_crawler(settings_dict={"NEWSARCHIVE_EXTRACT_WORKERS": 1})
+        get_crawler(settings_dict={"NEWSARCHIVE_EXTRACT_WORKERS": pool_size})
     )
-    pool = pipeline._new_pool()
-    try:
-        # eval is a builtin, so the probe itself imports nothing into the worker.
-        modules = set(pool.submit(eval, "list(__import__('sys').modules)").result(timeout=120))
-    finally:
-        pool.shutdown()
-    assert "langdetect" in modules  # the worker set-up ran
-    # Its initializer once lived in pipelines.archive: every worker imported the store
-    # pipeline, the models and SQLAlchemy (0.5 s of CPU and ~20 MB each) and never used them.
-    assert not {"pipelines.archive", "db.repo", "sqlalchemy"} & modules
+
+    async def ask() -> Any:
+        pool = pipeline._new_pool()
+        try:
+            return await asyncio.wait_for(pool.submit(fn, *args), 120)
+        finally:
+            pool.close()
+
+    return asyncio.run(ask())
 
 
 def _worker_modules(pool: ProcessPoolExecutor) -> set[str]:
@@ -47,30 +48,54 @@ def _worker_modules(pool: ProcessPoolExecutor) -> set[str]:
         pool.shutdown()
 
 
+_MODULES = "list(__import__('sys').modules)"  # eval is a builtin: the probe imports nothing
+
+
+def test_a_worker_does_not_import_the_archive_layer() -> None:
+    modules = set(_ask(1, eval, _MODULES))
+    assert "langdetect" in modules  # the worker set-up ran
+    # Its initializer once lived in pipelines.archive: every worker imported the store
+    # pipeline, the models and SQLAlchemy (0.5 s of CPU and ~20 MB each) and never used them.
+    # asyncio is the parent's side of the pool (pipelines.pool), not the workers'.
+    assert not {"pipelines.archive", "pipelines.pool", "db.repo", "sqlalchemy"} & modules
+
+
 def test_workers_are_forked_with_the_extraction_modules_loaded() -> None:
     # Only the fork server imports pipelines.preload: a worker that has it was forked ready,
     # instead of importing trafilatura and loading the language profiles itself.
-    pipeline = ExtractPipeline.from_crawler(
-        get_crawler(settings_dict={"NEWSARCHIVE_EXTRACT_WORKERS": 1})
-    )
-    assert {"pipelines.preload", "trafilatura"} <= _worker_modules(pipeline._new_pool())
+    assert {"pipelines.preload", "trafilatura"} <= set(_ask(1, eval, _MODULES))
     # reextract's pool starts the same way
     assert "pipelines.preload" in _worker_modules(reextract_pool(1))
 
 
-@pytest.mark.parametrize("which", ["crawl", "reextract"])
-def test_the_pipe_to_the_workers_holds_a_whole_page(which: str) -> None:
+def test_the_pipe_to_the_workers_holds_a_whole_page() -> None:
     # At Linux's default 64 KB a 200 KB page went in four parts, and a worker waited halfway
     # through nearly every page for the feeder thread to get the GIL back.
-    if which == "crawl":
-        crawler = get_crawler(settings_dict={"NEWSARCHIVE_EXTRACT_WORKERS": 1})
-        pool = ExtractPipeline.from_crawler(crawler)._new_pool()
-    else:
-        pool = reextract_pool(1)
+    async def check() -> tuple[list[int], list[int]]:
+        pool = LoopPool(2)
+        pool.start()
+        try:
+            await pool.submit(len, b"")  # a worker is attached once it has answered
+            while len(pool.pids) < 2:
+                await pool.submit(len, b"")
+            sizes = [fcntl.fcntl(w.jobs.fileno(), fcntl.F_GETPIPE_SZ) for w in pool._workers]
+            # and pages larger than the pipe get through, with others in between
+            bodies = [b"<p>x</p>" * 400_000, b"small", b"y" * 2_500_000, b"z" * 10]
+            lengths = await asyncio.gather(*(pool.submit(len, body) for body in bodies))
+            return sizes, lengths
+        finally:
+            pool.close()
+
+    sizes, lengths = asyncio.run(check())
+    assert min(sizes) >= CALL_PIPE_BYTES
+    assert lengths == [3_200_000, 5, 2_500_000, 10]
+
+
+def test_reextracts_pipe_to_its_workers_holds_a_whole_page() -> None:
+    pool = reextract_pool(1)
     try:
         pipe = pool._call_queue._writer.fileno()  # type: ignore[attr-defined]
         assert fcntl.fcntl(pipe, fcntl.F_GETPIPE_SZ) >= CALL_PIPE_BYTES
-        # and a page larger than the pipe still gets through
         inp = ExtractInput(url="http://a.example/big", body=b"<p>x</p>" * 400_000, headers={})
         assert pool.submit(len, inp.body).result(timeout=120) == 3_200_000
     finally:
@@ -158,45 +183,50 @@ def test_a_fork_server_that_cannot_start_early_does_not_stop_the_crawler(
     assert "fork server not started early: Resource temporarily unavailable" in caplog.text
 
 
-class _RecordingPool:
-    """Answers at once, and notes which thread each page was submitted from."""
-
-    def __init__(self) -> None:
-        self.threads: list[str] = []
-
-    def submit(self, fn: Any, inp: ExtractInput, **kwargs: Any) -> Future[Any]:
-        self.threads.append(threading.current_thread().name)
-        done: Future[Any] = Future()
-        done.set_result(ExtractedArticle(outcome="empty", url=inp.url))
-        return done
+def _crash_on_marked_page(inp: ExtractInput, **kwargs: Any) -> ExtractedArticle:
+    """ExtractPipeline's function, as a crash in native code would make it on one page."""
+    if "crash" in inp.url:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return ExtractedArticle(outcome="empty", url=inp.url)
 
 
-def test_the_first_pages_are_submitted_off_the_reactor_thread() -> None:
-    # A submit that starts a worker waits for the fork server to load the extraction modules
-    # (~1-2 s): the reactor's thread must not be the one waiting.
-    pipeline = ExtractPipeline.from_crawler(
-        get_crawler(settings_dict={"NEWSARCHIVE_EXTRACT_WORKERS": 2})
+def _page(url: str) -> FetchedPage:
+    return FetchedPage(
+        url=url,
+        requested_url=url,
+        site="a",
+        kind=KIND_ARTICLE,
+        status=200,
+        fetched_at=datetime.now(UTC),
+        body=b"<p>x</p>",
     )
-    pool = _RecordingPool()
-    pipeline.pool = pool  # type: ignore[assignment]
-    pages = [
-        FetchedPage(
-            url=f"http://a.example/{i}",
-            requested_url=f"http://a.example/{i}",
-            site="a",
-            kind=KIND_ARTICLE,
-            status=200,
-            fetched_at=datetime.now(UTC),
-            body=b"<p>x</p>",
-        )
-        for i in range(4)
-    ]
+
+
+def test_a_worker_crash_costs_the_page_it_was_on_not_the_crawl(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    crawler = get_crawler(settings_dict={"NEWSARCHIVE_EXTRACT_WORKERS": 1})
+    crawler.stats.open_spider()
+    pipeline = ExtractPipeline.from_crawler(crawler)
+    pipeline.extract = _crash_on_marked_page
+    pages = [_page(f"http://a.example/{name}") for name in ("one", "crash", "two", "three")]
 
     async def crawl() -> None:
-        for page in pages:
-            await pipeline.process_item(page)
+        await pipeline.open_spider()
+        try:
+            # all at once: "two" and "three" wait behind the page that crashes the worker
+            await asyncio.wait_for(asyncio.gather(*map(pipeline.process_item, pages)), 120)
+        finally:
+            await pipeline.close_spider()
 
     asyncio.run(crawl())
-    main = threading.main_thread().name
-    assert [name == main for name in pool.threads] == [False, False, True, True]
-    assert all(page.extracted is not None for page in pages)
+    outcomes = {page.url.rsplit("/", 1)[1]: page.extracted for page in pages}
+    assert {name: ext.outcome for name, ext in outcomes.items() if ext} == {
+        "one": "empty",
+        "crash": "error",
+        "two": "empty",
+        "three": "empty",
+    }
+    assert outcomes["crash"] is not None and outcomes["crash"].error == "worker crashed"
+    assert crawler.stats.get_value("archive/extract/error") == 1
+    assert "extraction of http://a.example/crash failed: extraction worker" in caplog.text
