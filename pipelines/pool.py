@@ -196,8 +196,7 @@ class LoopPool:
             if self._failed_starts >= MAX_FAILED_STARTS:
                 self._break(f"extraction workers cannot be started: {error}")
                 return
-            if not self._workers:
-                self._spawn(failed)
+            self._spawn(failed)
         self._dispatch()
 
     def _unwatch(self, worker: _Worker) -> None:

@@ -80,13 +80,16 @@ def test_ctrl_c_in_the_terminal_does_not_stop_the_workers() -> None:
     assert before == after
 
 
-def _record_starts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the threads that start workers, one entry a start."""
+def _record_starts(monkeypatch: pytest.MonkeyPatch, refusals: int = 0) -> list[str]:
+    """The names of the threads that start workers, one entry a start; the first `refusals`
+    starts fail as a fork server out of processes fails them."""
     starters: list[str] = []
     start_worker = LoopPool._start_worker
 
     def recorded(pool: LoopPool) -> Any:
         starters.append(threading.current_thread().name)
+        if len(starters) <= refusals:
+            raise OSError("Resource temporarily unavailable")
         return start_worker(pool)
 
     monkeypatch.setattr(LoopPool, "_start_worker", recorded)
@@ -150,3 +153,21 @@ def test_closing_ends_the_workers_and_fails_what_was_not_done() -> None:
 def test_a_pool_needs_a_worker() -> None:
     with pytest.raises(ValueError, match="at least one worker"):
         LoopPool(0)
+
+
+@pytest.mark.parametrize("refusals", [1, 99])
+def test_a_worker_the_fork_server_could_not_start_is_tried_again_a_few_times(
+    monkeypatch: pytest.MonkeyPatch, refusals: int
+) -> None:
+    starts = _record_starts(monkeypatch, refusals)
+
+    async def use(pool: LoopPool) -> Any:
+        return (await asyncio.gather(pool.submit(pow, 2, 5), return_exceptions=True))[0]
+
+    answer = _with_pool(1, use)
+    if refusals == 1:
+        assert answer == 32 and len(starts) == 2
+    else:
+        assert isinstance(answer, PoolBroken)
+        assert "cannot be started: Resource temporarily unavailable" in str(answer)
+        assert len(starts) == pool_module.MAX_FAILED_STARTS
