@@ -202,6 +202,19 @@ def _page(url: str) -> FetchedPage:
     )
 
 
+def _extract_all(pipeline: ExtractPipeline, pages: list[FetchedPage]) -> None:
+    """The pages through the pipeline all at once, between its opening and closing."""
+
+    async def crawl() -> None:
+        await pipeline.open_spider()
+        try:
+            await asyncio.wait_for(asyncio.gather(*map(pipeline.process_item, pages)), 120)
+        finally:
+            await pipeline.close_spider()
+
+    asyncio.run(crawl())
+
+
 def test_a_worker_crash_costs_the_page_it_was_on_not_the_crawl(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -211,15 +224,8 @@ def test_a_worker_crash_costs_the_page_it_was_on_not_the_crawl(
     pipeline.extract = _crash_on_marked_page
     pages = [_page(f"http://a.example/{name}") for name in ("one", "crash", "two", "three")]
 
-    async def crawl() -> None:
-        await pipeline.open_spider()
-        try:
-            # all at once: "two" and "three" wait behind the page that crashes the worker
-            await asyncio.wait_for(asyncio.gather(*map(pipeline.process_item, pages)), 120)
-        finally:
-            await pipeline.close_spider()
-
-    asyncio.run(crawl())
+    # all at once: "two" and "three" wait behind the page that crashes the worker
+    _extract_all(pipeline, pages)
     outcomes = {page.url.rsplit("/", 1)[1]: page.extracted for page in pages}
     assert {name: ext.outcome for name, ext in outcomes.items() if ext} == {
         "one": "empty",
@@ -230,3 +236,20 @@ def test_a_worker_crash_costs_the_page_it_was_on_not_the_crawl(
     assert outcomes["crash"] is not None and outcomes["crash"].error == "worker crashed"
     assert crawler.stats.get_value("archive/extract/error") == 1
     assert "extraction of http://a.example/crash failed: extraction worker" in caplog.text
+
+
+def test_pages_are_recorded_with_why_when_no_worker_can_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # sys.exit as the workers' set-up: each exits before it is ready, so the pool gives up
+    # (pipelines.pool.MAX_FAILED_STARTS) and every page says why, instead of a crawl that hangs.
+    monkeypatch.setattr("pipelines.archive.warm_worker", sys.exit)
+    crawler = get_crawler(settings_dict={"NEWSARCHIVE_EXTRACT_WORKERS": 1})
+    crawler.stats.open_spider()
+    pipeline = ExtractPipeline.from_crawler(crawler)
+    pages = [_page(f"http://a.example/{n}") for n in range(3)]
+
+    _extract_all(pipeline, pages)
+    errors = {page.extracted.error for page in pages if page.extracted is not None}
+    assert errors == {"extraction workers exit before they are ready (last: 0)"}
+    assert crawler.stats.get_value("archive/extract/error") == 3
