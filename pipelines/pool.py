@@ -200,10 +200,13 @@ class LoopPool:
         self._dispatch()
 
     def _unwatch(self, worker: _Worker) -> None:
-        if self._loop is not None and not self._loop.is_closed():
-            with contextlib.suppress(ValueError, OSError):
-                self._loop.remove_reader(worker.results.fileno())
-                self._loop.remove_writer(worker.jobs.fileno())
+        if self._loop is None or self._loop.is_closed():
+            return
+        # Each on its own: a closed end (OSError from fileno) must not keep the other watched.
+        with contextlib.suppress(ValueError, OSError):
+            self._loop.remove_reader(worker.results.fileno())
+        with contextlib.suppress(ValueError, OSError):
+            self._loop.remove_writer(worker.jobs.fileno())
 
     def _detach(self, worker: _Worker) -> None:
         self._unwatch(worker)
