@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from statistics import median
 
@@ -44,7 +45,7 @@ BENCH_SETTINGS = {
 }
 
 
-def _extract_one(job: tuple[int, bytes]) -> str:
+def extract_one(job: tuple[int, bytes]) -> str:
     from pipelines.extract import extract_article
     from pipelines.types import ExtractInput
 
@@ -64,9 +65,9 @@ def extraction_only(n: int, workers: int) -> float:
     # The crawl's worker set-up (imports, language profiles, frozen start-up objects), so the
     # comparison is between the pipelines, not between how their processes were prepared.
     with ProcessPoolExecutor(workers, initializer=warm_worker) as pool:
-        list(pool.map(_extract_one, jobs[: workers * 4]))  # warm up imports
+        list(pool.map(extract_one, jobs[: workers * 4]))  # warm up imports
         start = time.perf_counter()
-        outcomes = list(pool.map(_extract_one, jobs, chunksize=8))
+        outcomes = list(pool.map(extract_one, jobs, chunksize=8))
         elapsed = time.perf_counter() - start
     ok = sum(o == "ok" for o in outcomes)
     print(f"extraction only: {n} pages ({ok} ok) in {elapsed:.1f} s on {workers} processes")
@@ -135,23 +136,7 @@ def full_crawl(base: str, server_pid: int, extra: dict[str, str] | None = None) 
         )
         if proc.returncode != 0:
             raise SystemExit(f"crawl failed with exit code {proc.returncode}")
-        from sqlalchemy import func, select
-
-        from db.engine import make_engine
-        from db.models import Article, CrawlRun, Fetch
-
-        engine = make_engine(f"sqlite:///{tmp}/archive.sqlite")
-        with engine.connect() as conn:
-            articles = conn.execute(select(func.count()).select_from(Article)).scalar_one()
-            pages = conn.execute(
-                select(func.count()).select_from(Fetch).where(Fetch.kind == "article")
-            ).scalar_one()
-            started, finished = conn.execute(
-                select(CrawlRun.started_at, CrawlRun.finished_at)
-            ).one()
-        engine.dispose()
-        if finished is None:
-            raise SystemExit("the crawl run was not recorded as finished")
+        pages, articles, started, finished = run_record(f"sqlite:///{tmp}/archive.sqlite")
         run_seconds = (finished - started).total_seconds()
         print(
             f"full crawl: {pages} article pages fetched, {articles} articles archived; "
@@ -159,6 +144,27 @@ def full_crawl(base: str, server_pid: int, extra: dict[str, str] | None = None) 
             "interpreter start-up, imports and exit)"
         )
         return CrawlFigures(pages, articles, elapsed, run_seconds, sampler.peak, sampler.peak_pss)
+
+
+def run_record(database: str) -> tuple[int, int, datetime, datetime]:
+    """What the archive of a finished bench crawl says: article pages fetched, articles, and
+    when the run started and finished (SystemExit if it did not finish)."""
+    from sqlalchemy import func, select
+
+    from db.engine import make_engine
+    from db.models import Article, CrawlRun, Fetch
+
+    engine = make_engine(database)
+    with engine.connect() as conn:
+        articles = conn.execute(select(func.count()).select_from(Article)).scalar_one()
+        pages = conn.execute(
+            select(func.count()).select_from(Fetch).where(Fetch.kind == "article")
+        ).scalar_one()
+        started, finished = conn.execute(select(CrawlRun.started_at, CrawlRun.finished_at)).one()
+    engine.dispose()
+    if finished is None:
+        raise SystemExit("the crawl run was not recorded as finished")
+    return int(pages), int(articles), started, finished
 
 
 def _around(extract_rates: list[float], number: int) -> float:

@@ -33,7 +33,7 @@ from statistics import median
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.crawl_throughput import BENCH_SETTINGS, bench_server
+from bench.crawl_throughput import BENCH_SETTINGS, bench_server, extract_one, run_record
 from crawler.runner import crawl_command, crawl_env
 
 _COUNTS = "NEWSARCHIVE_BENCH_COUNTS"  # the directory of the extraction processes' counters
@@ -49,15 +49,11 @@ def _count_pages() -> None:
 
 
 def _extract_counted(job: tuple[int, bytes]) -> str:
-    from pipelines.extract import extract_article
-    from pipelines.types import ExtractInput
-
-    i, body = job
-    url = f"http://127.0.0.1/bench/{i}.html"
-    out = extract_article(ExtractInput(url=url, body=body, headers={"content-type": "text/html"}))
+    """crawl_throughput's extraction of one page, counted."""
+    outcome = extract_one(job)
     _counter[1] += 1
     os.pwrite(_counter[0], _counter[1].to_bytes(8, "little"), 0)
-    return out.outcome
+    return outcome
 
 
 def extraction_loop(n: int, workers: int) -> None:
@@ -142,27 +138,10 @@ def crawl_round(
             os.killpg(crawl.pid, signal.SIGCONT)
         if crawl.wait() != 0:
             raise SystemExit(f"crawl failed with exit code {crawl.returncode}")
-        pages, started, finished = _run_record(database)
+        pages, _, started_at, finished_at = run_record(database)
+    started, finished = _epoch(started_at), _epoch(finished_at)
     ran = sum(max(0.0, min(end, finished) - max(start, started)) for start, end in slices.crawl)
     return pages / ran, slices.extract_pages / slices.extract_seconds
-
-
-def _run_record(database: str) -> tuple[int, float, float]:
-    from sqlalchemy import func, select
-
-    from db.engine import make_engine
-    from db.models import CrawlRun, Fetch
-
-    engine = make_engine(database)
-    with engine.connect() as conn:
-        pages = conn.execute(
-            select(func.count()).select_from(Fetch).where(Fetch.kind == "article")
-        ).scalar_one()
-        started, finished = conn.execute(select(CrawlRun.started_at, CrawlRun.finished_at)).one()
-    engine.dispose()
-    if finished is None:
-        raise SystemExit("the crawl run was not recorded as finished")
-    return int(pages), _epoch(started), _epoch(finished)
 
 
 def _epoch(moment: datetime) -> float:

@@ -89,13 +89,13 @@ def start_fork_server() -> None:
 
 
 def worker_pool(workers: int, initializer: Callable[[], None]) -> ProcessPoolExecutor:
-    """A pool of extraction workers (worker_context) whose pipe holds a whole page.
+    """A ProcessPoolExecutor of extraction workers (worker_context) whose pipe holds a whole
+    page: `newsarchive reextract`'s (the crawl's is pipelines.pool.LoopPool).
 
     Through Linux's default 64 KB pipe a 200 KB page went in four parts, each written by the
-    pool's feeder thread only once it had the GIL back from the reactor: nearly every page
-    (0.8 a page, measured) left a worker waiting halfway through reading it, then woke it
-    again. With the pipe at CALL_PIPE_BYTES that happens for 0.02 pages in 1 and the workers
-    need less CPU a page (side by side on the benchmark: 4 of 5 pairs faster, by ~3%).
+    pool's feeder thread only once it had the GIL back: nearly every page (0.8 a page, measured
+    in the crawl) left a worker waiting halfway through reading it, then woke it again. With
+    the pipe at CALL_PIPE_BYTES that happens for 0.02 pages in 1.
     """
     pool = ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=initializer)
     _widen_call_pipe(pool)
