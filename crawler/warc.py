@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import io
+import base64
+import hashlib
 import os
 import threading
+import uuid
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,13 +16,15 @@ from typing import Any, BinaryIO
 from isal import isal_zlib
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from crawler import __version__
 
 # Hop-by-hop and encoding headers no longer describe the payload as Scrapy hands it over
 # (de-chunked, decompressed), so they are dropped from the stored response head.
 _STALE_HEADERS = {"transfer-encoding", "content-encoding", "content-length"}
+_RESPONSE_TYPE = "application/http; msgtype=response"
+_REQUEST_TYPE = "application/http; msgtype=request"
+_IDENTICAL_PAYLOAD_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
 
 
 @dataclass(frozen=True)
@@ -71,13 +75,50 @@ def compressor_level(compressor: str, level: int | None) -> int:
     return level
 
 
-def _gzip_member(record: object, compressor: str, level: int) -> bytes:
-    """Serialise one WARC record as its own gzip member (computing its digests on the way)."""
-    buf = io.BytesIO()
-    WARCWriter(buf, gzip=False, warc_version="1.1").write_record(record)
+def _digest(*parts: bytes) -> str:
+    """A WARC digest of the concatenated parts: sha1, base32 (as warcio writes and checks)."""
+    sha1 = hashlib.sha1()
+    for part in parts:
+        sha1.update(part)
+    return "sha1:" + base64.b32encode(sha1.digest()).decode("ascii")
+
+
+# A request record's payload (a GET has none): warcio records its digest too.
+_EMPTY_DIGEST = _digest(b"")
+
+
+def _record_id() -> str:
+    return f"<urn:uuid:{uuid.uuid4()}>"
+
+
+def _gzip_member(
+    fields: list[tuple[str, str]],
+    content_type: str,
+    head: bytes,
+    payload: bytes,
+    compressor: str,
+    level: int,
+) -> bytes:
+    """One WARC 1.1 record as its own gzip member: the named header `fields`, then the block
+    digest, Content-Type and Content-Length, then the block (`head` + `payload`).
+
+    Serialised here rather than by warcio's writer, which digests and copies the payload in
+    16 KB pieces through Python: ~0.5 ms more per page on the reactor's thread (measured on
+    the bench corpus, 1.2 vs 0.7 ms a response + request pair). The records are the ones warcio
+    writes (same fields and digests; tests/test_warc.py checks that warcio reads and verifies
+    them, and compares them with its own).
+    """
+    fields = [
+        *fields,
+        ("WARC-Block-Digest", _digest(head, payload)),
+        ("Content-Type", content_type),
+        ("Content-Length", str(len(head) + len(payload))),
+    ]
+    warc_head = "WARC/1.1\r\n" + "".join(f"{name}: {value}\r\n" for name, value in fields)
     module = COMPRESSORS[compressor][0]
     packer = module.compressobj(level, module.DEFLATED, zlib.MAX_WBITS + 16)
-    return bytes(packer.compress(buf.getvalue()) + packer.flush())
+    parts = (warc_head.encode("utf-8") + b"\r\n", head, payload, b"\r\n\r\n")
+    return b"".join([*map(packer.compress, parts), packer.flush()])
 
 
 class WarcWriter:
@@ -109,7 +150,6 @@ class WarcWriter:
         self._fh: BinaryIO | None = None
         self._size = 0  # bytes in the current file; tracked to avoid a flush per tell()
         self._name = ""
-        self._maker = WARCWriter(None, warc_version="1.1")  # builds records; never writes
         self._lock = threading.Lock()
 
     def _open(self) -> None:
@@ -119,10 +159,21 @@ class WarcWriter:
         self._name = f"{self.prefix}-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
         self._fh = open(self.directory / self._name, "ab")  # noqa: SIM115 (kept open across calls)
         self._size = self._fh.tell()
-        info = self._maker.create_warcinfo_record(
-            self._name, {"software": f"newsarchive/{__version__}", "format": "WARC/1.1"}
+        fields = [
+            ("WARC-Type", "warcinfo"),
+            ("WARC-Record-ID", _record_id()),
+            ("WARC-Filename", self._name),
+            ("WARC-Date", _warc_date(datetime.now(UTC))),
+        ]
+        info = f"software: newsarchive/{__version__}\r\nformat: WARC/1.1\r\n".encode()
+        self._append(self._member(fields, "application/warc-fields", b"", info))
+
+    def _member(
+        self, fields: list[tuple[str, str]], content_type: str, head: bytes, payload: bytes
+    ) -> bytes:
+        return _gzip_member(
+            fields, content_type, head, payload, self.compressor, self.compress_level
         )
-        self._append(_gzip_member(info, self.compressor, self.compress_level))
 
     def _append(self, data: bytes) -> int:
         assert self._fh is not None
@@ -145,19 +196,25 @@ class WarcWriter:
     ) -> WarcRef:
         """Write one response record and its request record; return where the response is."""
         warc_date = _warc_date(fetched_at)
-        http_headers = _response_head(status, reason, response_headers, len(body))
-        response = self._maker.create_warc_record(
-            url,
-            "response",
-            payload=io.BytesIO(body),
-            length=len(body),
-            http_headers=http_headers,
-            warc_headers_dict={"WARC-Date": warc_date},
-        )
+        digest = _digest(body)
+        record_id = _record_id()
+        fields = [
+            ("WARC-Type", "response"),
+            ("WARC-Record-ID", record_id),
+            ("WARC-Target-URI", url),
+            ("WARC-Date", warc_date),
+            ("WARC-Payload-Digest", digest),
+        ]
+        head = _response_head(status, reason, response_headers, len(body))
+        member = self._member(fields, _RESPONSE_TYPE, head, body)
         name, offset, length = self._append_with_request(
-            response, url=url, method=method, request_headers=request_headers, warc_date=warc_date
+            member,
+            record_id,
+            url=url,
+            method=method,
+            request_headers=request_headers,
+            warc_date=warc_date,
         )
-        digest = response.rec_headers.get_header("WARC-Payload-Digest") or ""
         return WarcRef(f"warc/{name}", offset, length, digest)
 
     def write_revisit(
@@ -180,50 +237,55 @@ class WarcWriter:
         at `refers_to_date`, so only this response's HTTP head is kept.
         """
         warc_date = _warc_date(fetched_at)
-        http_headers = _response_head(status, reason, response_headers, None)
-        revisit = self._maker.create_revisit_record(
-            url,
-            digest,
-            refers_to_uri,
-            refers_to_date,
-            http_headers=http_headers,
-            warc_headers_dict={"WARC-Date": warc_date},
-        )
+        record_id = _record_id()
+        fields = [
+            ("WARC-Type", "revisit"),
+            ("WARC-Record-ID", record_id),
+            ("WARC-Target-URI", url),
+            ("WARC-Date", warc_date),
+            ("WARC-Profile", _IDENTICAL_PAYLOAD_PROFILE),
+            ("WARC-Refers-To-Target-URI", refers_to_uri),
+            ("WARC-Refers-To-Date", refers_to_date),
+            ("WARC-Payload-Digest", digest),
+        ]
+        head = _response_head(status, reason, response_headers, None)
+        member = self._member(fields, _RESPONSE_TYPE, head, b"")
         name, offset, length = self._append_with_request(
-            revisit, url=url, method=method, request_headers=request_headers, warc_date=warc_date
+            member,
+            record_id,
+            url=url,
+            method=method,
+            request_headers=request_headers,
+            warc_date=warc_date,
         )
         return WarcRef(f"warc/{name}", offset, length, digest)
 
     def _append_with_request(
         self,
-        record: object,
+        member: bytes,
+        record_id: str,
         *,
         url: str,
         method: str,
         request_headers: list[tuple[str, str]],
         warc_date: str,
     ) -> tuple[str, int, int]:
-        """Append `record` and its request record; return (file name, offset, length) of it.
+        """Append a record's `member` and its request record; return (file name, offset,
+        length) of the record.
 
         Both are built and compressed outside the lock; only the append is serialised.
         """
-        member = _gzip_member(record, self.compressor, self.compress_level)
-        request = self._maker.create_warc_record(
-            url,
-            "request",
-            payload=io.BytesIO(b""),
-            length=0,
-            http_headers=StatusAndHeaders(
-                f"{method} {_path_of(url)} HTTP/1.1", request_headers, is_http_request=True
-            ),
-            warc_headers_dict={
-                "WARC-Date": warc_date,
-                "WARC-Concurrent-To": record.rec_headers.get_header(  # type: ignore[attr-defined]
-                    "WARC-Record-ID"
-                ),
-            },
-        )
-        request_member = _gzip_member(request, self.compressor, self.compress_level)
+        fields = [
+            ("WARC-Type", "request"),
+            ("WARC-Record-ID", _record_id()),
+            ("WARC-Target-URI", url),
+            ("WARC-Date", warc_date),
+            ("WARC-Concurrent-To", record_id),
+            ("WARC-Payload-Digest", _EMPTY_DIGEST),
+        ]
+        line = f"{method} {_path_of(url)} HTTP/1.1"
+        head = StatusAndHeaders(line, request_headers, is_http_request=True).to_ascii_bytes()
+        request_member = self._member(fields, _REQUEST_TYPE, head, b"")
         with self._lock:
             if self._fh is None or self._size >= self.max_bytes:
                 self._close_file()
@@ -251,13 +313,14 @@ def _warc_date(moment: datetime) -> str:
 
 def _response_head(
     status: int, reason: str, headers: list[tuple[str, str]], length: int | None
-) -> StatusAndHeaders:
+) -> bytes:
     """The HTTP head as stored: without the stale headers, with the stored payload's length
-    (`None`: a revisit record, which stores no payload)."""
+    (`None`: a revisit record, which stores no payload); non-ASCII values %-encoded (warcio)."""
     kept = [(k, v) for k, v in headers if k.lower() not in _STALE_HEADERS]
     if length is not None:
         kept.append(("Content-Length", str(length)))
-    return StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1")
+    line = f"{status} {reason}".strip()
+    return bytes(StatusAndHeaders(line, kept, protocol="HTTP/1.1").to_ascii_bytes())
 
 
 def _path_of(url: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import io
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +16,10 @@ from scrapy import Request
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
+from crawler import __version__
 from crawler.middlewares import INLINE_MAX_BYTES_SETTING, WARC_META_KEY, WarcCaptureMiddleware
 from crawler.warc import WarcRef, WarcWriter, read_capture
 
@@ -87,6 +91,74 @@ def test_every_compressor_writes_standard_gzip(
     assert length < len(body) // 5  # compressed, not stored
     assert body + b"\r\n\r\n" in gzip.decompress(raw[offset : offset + length])  # by zlib
     assert read_capture(tmp_path, file, offset).body == body
+
+
+def _records(path: Path) -> list[tuple[str, dict[str, str], str, bytes]]:
+    """(type, WARC fields, HTTP head, payload) of each record, digests verified by warcio."""
+    out = []
+    with path.open("rb") as fh:
+        for record in ArchiveIterator(fh, check_digests="raise"):
+            fields = dict(record.rec_headers.headers)
+            head = record.http_headers.to_str() if record.http_headers else ""
+            out.append((record.rec_type, fields, head, record.content_stream().read()))
+    return out
+
+
+def test_records_are_the_ones_warcio_writes(tmp_path: Path) -> None:
+    """Our serialiser against warcio's writer: the same fields, heads and payloads, and
+    digests that warcio verifies (a wrong one raises while reading)."""
+    url, when = "http://127.0.0.1/a?seite=2", datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    date = "2026-11-20T08:00:00.000000Z"
+    request_headers = [("User-Agent", "newsarchive-test"), ("X-Notiz", "Grüße")]
+    ours = WarcWriter(tmp_path / "ours", max_bytes=10_000_000)
+    ref = _write(ours, url)
+    ours.write_revisit(
+        url=url, method="GET", request_headers=request_headers, status=304,
+        reason="Not Modified", response_headers=[("ETag", '"v1"')], digest=ref[3],
+        refers_to_uri=url, refers_to_date=date, fetched_at=when,
+    )  # fmt: skip
+    ours.close()
+    (ours_file,) = (tmp_path / "ours" / "warc").iterdir()
+
+    theirs_file = tmp_path / "theirs.warc.gz"
+    with theirs_file.open("wb") as fh:
+        warcio = WARCWriter(fh, gzip=True, warc_version="1.1")
+        info = {"software": f"newsarchive/{__version__}", "format": "WARC/1.1"}
+        warcio.write_record(warcio.create_warcinfo_record(ours_file.name, info))
+        stored = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(BODY)))]
+        for kind, head, payload, extra in [
+            ("response", StatusAndHeaders("200 OK", stored, protocol="HTTP/1.1"), BODY, {}),
+            ("revisit", StatusAndHeaders("304 Not Modified", [("ETag", '"v1"')], "HTTP/1.1"), b"", {
+                "WARC-Profile": "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest",
+                "WARC-Refers-To-Target-URI": url, "WARC-Refers-To-Date": date,
+                "WARC-Payload-Digest": ref[3],
+            }),
+        ]:  # fmt: skip
+            record = warcio.create_warc_record(
+                url, kind, payload=io.BytesIO(payload), length=len(payload), http_headers=head,
+                warc_headers_dict={"WARC-Date": date, **extra},
+            )  # fmt: skip
+            warcio.write_record(record)
+            line = StatusAndHeaders("GET /a?seite=2 HTTP/1.1", [], is_http_request=True)
+            line.headers = request_headers if kind == "revisit" else request_headers[:1]
+            concurrent = record.rec_headers.get_header("WARC-Record-ID")
+            warcio.write_record(
+                warcio.create_warc_record(
+                    url, "request", payload=io.BytesIO(b""), length=0, http_headers=line,
+                    warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": concurrent},
+                )
+            )  # fmt: skip
+
+    mine, reference = _records(ours_file), _records(theirs_file)
+    assert [r[0] for r in mine] == ["warcinfo", "response", "request", "revisit", "request"]
+    for records in (mine, reference):
+        # Record ids are random: each request must name the record before it, then both go.
+        for record, request in [(records[1], records[2]), (records[3], records[4])]:
+            assert request[1].pop("WARC-Concurrent-To") == record[1]["WARC-Record-ID"]
+        ids = {fields.pop("WARC-Record-ID") for _, fields, _, _ in records}
+        assert len(ids) == len(records)
+        del records[0][1]["WARC-Date"]  # the warcinfo record's: when the file was opened
+    assert mine == reference
 
 
 @pytest.mark.parametrize(
