@@ -25,6 +25,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -1089,6 +1090,20 @@ def _candidate_rows_query(bands: int) -> Any:
     )
 
 
+@lru_cache(maxsize=8)
+def _driver_candidate_rows(
+    dialect: Dialect, bands: int
+) -> tuple[str, tuple[str, ...] | None, dict[str, Any]]:
+    """_candidate_rows_query compiled once for the dialect: (SQL in the driver's paramstyle,
+    the parameter names in order for a positional style, the fixed parameters). Each new
+    article of a crawl runs it; through Connection.execute, SQLAlchemy's cache key and
+    parameter processing for its 45 parameters cost ~0.1 ms of the ~0.3 ms (measured with
+    bench/store_batch.py)."""
+    compiled = _candidate_rows_query(bands).compile(dialect=dialect)
+    order = tuple(compiled.positiontup or ()) if dialect.positional else None
+    return str(compiled), order, dict(compiled.params)
+
+
 def find_cluster(
     session: Session,
     signature: bytes,
@@ -1118,10 +1133,13 @@ def _find_cluster(
 ) -> int | None:
     if not band_keys:
         return None
-    query = _candidate_rows_query(len(band_keys))
+    sql, order, fixed = _driver_candidate_rows(conn.dialect, len(band_keys))
+    params: Any = {**fixed, **_band_params(band_keys, exclude)}
+    if order is not None:
+        params = tuple(params[name] for name in order)
     stored: dict[int, tuple[bytes | None, int | None]] = {}
     ranked: list[tuple[int, int]] = []
-    for article, shared, other, cluster in conn.execute(query, _band_params(band_keys, exclude)):
+    for article, shared, other, cluster in conn.exec_driver_sql(sql, params):
         stored[int(article)] = (other, cluster)
         ranked.append((int(article), int(shared)))
     queued = pending.entries if pending is not None else {}
