@@ -82,6 +82,8 @@ class CrawlFigures:
     run_seconds: float  # the crawl run as the archive records it (spider opened to closed)
     peak_rss: int  # summed over the crawl process and its workers
     peak_pss: int
+    crawl_cpu: float  # CPU seconds of the Scrapy process (its threads included)
+    workers_cpu: float  # of its other processes: the fork server and the extraction workers
 
 
 @contextmanager
@@ -107,7 +109,15 @@ def bench_server(n: int) -> Iterator[tuple[str, int]]:
         server.wait()
 
 
-def full_crawl(base: str, server_pid: int, extra: dict[str, str] | None = None) -> CrawlFigures:
+def full_crawl(
+    base: str,
+    server_pid: int,
+    extra: dict[str, str] | None = None,
+    *,
+    checkout: Path | None = None,
+) -> CrawlFigures:
+    """One crawl of the bench site; `checkout`: the project directory whose code crawls
+    (`python -m scrapy` takes the code of its working directory), by default the current one."""
     with tempfile.TemporaryDirectory() as tmp:
         env = crawl_env(
             {
@@ -123,7 +133,7 @@ def full_crawl(base: str, server_pid: int, extra: dict[str, str] | None = None) 
         )
         server_cpu_before = cpu_seconds(server_pid) or 0.0
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env)
+        proc = subprocess.Popen(cmd, env=env, cwd=checkout)
         with PeakSampler(proc.pid) as sampler:
             proc.wait()
         elapsed = time.perf_counter() - start
@@ -143,7 +153,16 @@ def full_crawl(base: str, server_pid: int, extra: dict[str, str] | None = None) 
             f"the run took {run_seconds:.1f} s, the command {elapsed:.1f} s (with "
             "interpreter start-up, imports and exit)"
         )
-        return CrawlFigures(pages, articles, elapsed, run_seconds, sampler.peak, sampler.peak_pss)
+        return CrawlFigures(
+            pages,
+            articles,
+            elapsed,
+            run_seconds,
+            sampler.peak,
+            sampler.peak_pss,
+            main_cpu,
+            other_cpu,
+        )
 
 
 def run_record(database: str) -> tuple[int, int, datetime, datetime]:
