@@ -195,27 +195,12 @@ class WarcWriter:
         fetched_at: datetime,
     ) -> WarcRef:
         """Write one response record and its request record; return where the response is."""
-        warc_date = _warc_date(fetched_at)
         digest = _digest(body)
-        record_id = _record_id()
-        fields = [
-            ("WARC-Type", "response"),
-            ("WARC-Record-ID", record_id),
-            ("WARC-Target-URI", url),
-            ("WARC-Date", warc_date),
-            ("WARC-Payload-Digest", digest),
-        ]
         head = _response_head(status, reason, response_headers, len(body))
-        member = self._member(fields, _RESPONSE_TYPE, head, body)
-        name, offset, length = self._append_with_request(
-            member,
-            record_id,
-            url=url,
-            method=method,
-            request_headers=request_headers,
-            warc_date=warc_date,
+        fields = [("WARC-Payload-Digest", digest)]
+        return self._write_pair(
+            "response", url, fetched_at, fields, head, body, method, request_headers, digest
         )
-        return WarcRef(f"warc/{name}", offset, length, digest)
 
     def write_revisit(
         self,
@@ -236,46 +221,44 @@ class WarcWriter:
         WARC 1.1, 6.7.2: the payload is identical to the one of the record of `refers_to_uri`
         at `refers_to_date`, so only this response's HTTP head is kept.
         """
-        warc_date = _warc_date(fetched_at)
-        record_id = _record_id()
+        head = _response_head(status, reason, response_headers, None)
         fields = [
-            ("WARC-Type", "revisit"),
-            ("WARC-Record-ID", record_id),
-            ("WARC-Target-URI", url),
-            ("WARC-Date", warc_date),
             ("WARC-Profile", _IDENTICAL_PAYLOAD_PROFILE),
             ("WARC-Refers-To-Target-URI", refers_to_uri),
             ("WARC-Refers-To-Date", refers_to_date),
             ("WARC-Payload-Digest", digest),
         ]
-        head = _response_head(status, reason, response_headers, None)
-        member = self._member(fields, _RESPONSE_TYPE, head, b"")
-        name, offset, length = self._append_with_request(
-            member,
-            record_id,
-            url=url,
-            method=method,
-            request_headers=request_headers,
-            warc_date=warc_date,
+        return self._write_pair(
+            "revisit", url, fetched_at, fields, head, b"", method, request_headers, digest
         )
-        return WarcRef(f"warc/{name}", offset, length, digest)
 
-    def _append_with_request(
+    def _write_pair(
         self,
-        member: bytes,
-        record_id: str,
-        *,
+        kind: str,
         url: str,
+        fetched_at: datetime,
+        fields: list[tuple[str, str]],
+        head: bytes,
+        payload: bytes,
         method: str,
         request_headers: list[tuple[str, str]],
-        warc_date: str,
-    ) -> tuple[str, int, int]:
-        """Append a record's `member` and its request record; return (file name, offset,
-        length) of the record.
+        digest: str,
+    ) -> WarcRef:
+        """Append a `kind` record of the response (`fields` after its type, id, URI and date)
+        and its request record; return where the former is.
 
         Both are built and compressed outside the lock; only the append is serialised.
         """
-        fields = [
+        warc_date = _warc_date(fetched_at)
+        record_id = _record_id()
+        named = [
+            ("WARC-Type", kind),
+            ("WARC-Record-ID", record_id),
+            ("WARC-Target-URI", url),
+            ("WARC-Date", warc_date),
+        ]
+        member = self._member([*named, *fields], _RESPONSE_TYPE, head, payload)
+        request_fields = [
             ("WARC-Type", "request"),
             ("WARC-Record-ID", _record_id()),
             ("WARC-Target-URI", url),
@@ -284,18 +267,18 @@ class WarcWriter:
             ("WARC-Payload-Digest", _EMPTY_DIGEST),
         ]
         line = f"{method} {_path_of(url)} HTTP/1.1"
-        head = StatusAndHeaders(line, request_headers, is_http_request=True).to_ascii_bytes()
-        request_member = self._member(fields, _REQUEST_TYPE, head, b"")
+        request_head = StatusAndHeaders(line, request_headers, is_http_request=True)
+        request = self._member(request_fields, _REQUEST_TYPE, request_head.to_ascii_bytes(), b"")
         with self._lock:
             if self._fh is None or self._size >= self.max_bytes:
                 self._close_file()
                 self._open()
             assert self._fh is not None
             offset = self._append(member)
-            self._append(request_member)
+            self._append(request)
             # Flushed per pair: a crash must not leave pointers (stored later) to unwritten bytes.
             self._fh.flush()
-            return self._name, offset, len(member)
+            return WarcRef(f"warc/{self._name}", offset, len(member), digest)
 
     def close(self) -> None:
         with self._lock:
