@@ -139,8 +139,9 @@ def test_records_are_the_ones_warcio_writes(tmp_path: Path) -> None:
                 warc_headers_dict={"WARC-Date": date, **extra},
             )  # fmt: skip
             warcio.write_record(record)
-            line = StatusAndHeaders("GET /a?seite=2 HTTP/1.1", [], is_http_request=True)
-            line.headers = request_headers if kind == "revisit" else request_headers[:1]
+            # _write sent only the User-Agent; the revisit also a header to %-encode.
+            sent = request_headers if kind == "revisit" else request_headers[:1]
+            line = StatusAndHeaders("GET /a?seite=2 HTTP/1.1", sent, is_http_request=True)
             concurrent = record.rec_headers.get_header("WARC-Record-ID")
             warcio.write_record(
                 warcio.create_warc_record(
