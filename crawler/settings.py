@@ -6,6 +6,8 @@ from pipelines import EXTRACT_PIPELINE_ORDER, STORE_PIPELINE_ORDER
 BOT_NAME = "newsarchive"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
+# `crawl` exits non-zero when pages could not be archived (crawler/commands/crawl.py).
+COMMANDS_MODULE = "crawler.commands"
 
 # An honest User-Agent: who we are and where to read about it.
 USER_AGENT = (

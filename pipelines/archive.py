@@ -17,6 +17,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from crawler.failures import FAILED_PAGE_LIST_STAT, FAILURE_SUMMARY_STAT, failures_of
 from crawler.items import KIND_ARTICLE, FetchedPage
 from crawler.urls import UrlKeys
 from db.engine import make_engine
@@ -417,8 +418,16 @@ class StorePipeline:
         """Close the run record once Scrapy knows why the crawl ended."""
         if self.run_id is None:
             return
-        stats = self.stats.get_stats() if self.stats is not None else {}
-        if reason == "finished" or reason.startswith("closespider_"):
+        stats = dict(self.stats.get_stats()) if self.stats is not None else {}
+        failures = failures_of(self.crawler)
+        if failures:
+            # Something fetched was not archived: the run failed, whatever else went well.
+            outcome = "failed"
+            summary = failures.summary()
+            stats[FAILURE_SUMMARY_STAT] = summary
+            stats[FAILED_PAGE_LIST_STAT] = failures.pages()
+            reason = summary if len(summary) <= 100 else summary[:99] + "…"
+        elif reason == "finished" or reason.startswith("closespider_"):
             outcome = "finished"  # a page or time limit set by the operator is a normal end
         elif reason == LOCKED_REASON:
             outcome = SKIPPED  # another crawl of the site holds its lock: nothing was done
@@ -451,6 +460,8 @@ def _jsonable(stats: dict[str, Any]) -> dict[str, Any]:
     for key, value in stats.items():
         if isinstance(value, int | float | str | bool) or value is None:
             out[key] = value
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            out[key] = list(value)
         elif hasattr(value, "isoformat"):
             out[key] = value.isoformat()
         else:

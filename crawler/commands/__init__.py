@@ -1,0 +1,1 @@
+"""Scrapy commands of newsarchive (COMMANDS_MODULE): `crawl` with honest exit codes."""
