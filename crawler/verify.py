@@ -6,7 +6,8 @@ import base64
 import hashlib
 import itertools
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -84,9 +85,8 @@ def verify_archive(
     front to back, each shared record once.
     """
     report = VerifyReport()
-    reader = _FileReader(data_dir)
-    try:
-        rows = _pointer_rows(engine, site=site, since=since)
+    rows = _pointer_rows(engine, site=site, since=since)
+    with closing(_FileReader(data_dir)) as reader, closing(rows):
         for (file, offset, length), group in itertools.groupby(
             rows, key=lambda r: (r.file, r.offset, r.length)
         ):
@@ -106,12 +106,12 @@ def verify_archive(
                 why = _mismatch(engine, row, record, writers)
                 if why is not None:
                     report.bad.append(_bad(row, why))
-    finally:
-        reader.close()
     return report
 
 
-def _pointer_rows(engine: Engine, *, site: str | None, since: datetime | None) -> Iterator[_Row]:
+def _pointer_rows(
+    engine: Engine, *, site: str | None, since: datetime | None
+) -> Generator[_Row, None, None]:
     query = select(
         Fetch.id, Fetch.url, Fetch.warc_file, Fetch.warc_offset, Fetch.warc_length,
         Fetch.payload_digest,
@@ -120,7 +120,7 @@ def _pointer_rows(engine: Engine, *, site: str | None, since: datetime | None) -
         query = query.join(Site, Site.id == Fetch.site_id).where(Site.key == site)
     if since is not None:
         query = query.where(Fetch.fetched_at >= since)
-    query = query.order_by(Fetch.warc_file, Fetch.warc_offset, Fetch.id)
+    query = query.order_by(Fetch.warc_file, Fetch.warc_offset, Fetch.warc_length, Fetch.id)
     with engine.connect() as conn:
         result = conn.execution_options(yield_per=_ROWS).execute(query)
         for fid, url, file, offset, length, digest in result:

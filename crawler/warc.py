@@ -196,8 +196,7 @@ class WarcWriter:
         path = self.directory / self._name
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            # kept open across calls
-            self._fh = open(path, "ab", buffering=0)  # noqa: SIM115
+            self._fh = open(path, "ab", buffering=0)  # noqa: SIM115 (kept open across calls)
             self._size = os.fstat(self._fh.fileno()).st_size
         except OSError as exc:
             self._fh = None
@@ -239,6 +238,8 @@ class WarcWriter:
                     # A raw file may write less than asked (a nearly full disk): the rest
                     # follows, or the next call raises.
                     written = fh.write(view)
+                    if not written:
+                        raise OSError(errno.EIO, "the file took no bytes")
                     view = view[written:]
         except OSError as exc:
             kept = self._cut_back(start)

@@ -25,7 +25,7 @@ import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from twisted.python.failure import Failure
 from warcio.archiveiterator import ArchiveIterator
 
@@ -426,6 +426,39 @@ def test_verify_names_every_bad_pointer(tmp_path: Path, database_url: str) -> No
     found = json.loads(done.stdout)
     assert found["missing_files"] == [refs[0].file]
     assert sum(1 for b in found["bad"] if b["reason"] == "WARC file missing") >= 2
+
+
+def test_verify_names_pointers_to_foreign_or_misplaced_records(
+    tmp_path: Path, database_url: str
+) -> None:
+    """What the full disk did to pointers: one leads to another page's record (whose own fetch
+    was never stored), one into the middle of a record; and a fetch whose payload digest is
+    not its record's."""
+    refs = _archive(tmp_path, database_url)
+    url = "http://127.0.0.1/artikel/{}.html".format
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        for n, file, offset, length in (
+            (3, refs[2].file, refs[2].offset, refs[2].length),
+            (4, refs[4].file, refs[4].offset + 7, refs[4].length),
+        ):
+            conn.execute(
+                update(Fetch)
+                .where(Fetch.url == url(n))
+                .values(warc_file=file, warc_offset=offset, warc_length=length)
+            )
+        conn.execute(delete(Fetch).where(Fetch.url == url(2)))
+        conn.execute(
+            update(Fetch).where(Fetch.url == url(5)).values(payload_digest=refs[0].payload_digest)
+        )
+    report = verify_archive(engine, tmp_path)
+    engine.dispose()
+    reasons = {b.url: b.reason for b in report.bad}
+    assert set(reasons) == {url(3), url(4), url(5)}
+    assert reasons[url(3)] == f"the record is of {url(2)}"
+    assert reasons[url(4)].startswith("unreadable")
+    assert reasons[url(5)].startswith("the archive's payload digest")
+    assert report.checked == 6
 
 
 def test_verify_creates_nothing_and_names_the_missing_database(tmp_path: Path) -> None:
