@@ -18,9 +18,11 @@ from scrapy.downloadermiddlewares.redirect import (
 from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse, Response
 
-from crawler.warc import WarcWriter
+from crawler.failures import record_failure
+from crawler.warc import FATAL_WRITE_ERRORS, WarcRef, WarcWriteError, WarcWriter
 from spiders.base import (
     META_PREVIOUS,
+    CaptureNotKept,
     SpiderConfigError,
     exit_on_config_error,
     payload_digest,
@@ -73,10 +75,16 @@ class WarcCaptureMiddleware:
     payload is the same, a revisit record is written instead of a second copy, and the
     location passed on is the earlier record's, which holds the payload: the archive's
     pointer always leads to bytes (Heritrix deduplicates the same way).
+
+    A response whose record cannot be written is not passed on (CaptureNotKept: the spider
+    yields nothing for it, so the archive never holds a page without its raw capture and the
+    next run fetches it again); the crawl records the failure, and a full disk (or quota, a
+    read-only or failing device) stops the crawl, since every further page would be lost too.
     """
 
     def __init__(self, writer: WarcWriter, crawler: Crawler) -> None:
         self.writer = writer
+        self.crawler = crawler
         self.stats = crawler.stats
         self.inline_max_bytes = crawler.settings.getint(
             INLINE_MAX_BYTES_SETTING, DEFAULT_INLINE_MAX_BYTES
@@ -121,6 +129,25 @@ class WarcCaptureMiddleware:
             return fn(**kwargs)
         return await asyncio.to_thread(fn, **kwargs)
 
+    async def _kept(
+        self, response: Response, body: bytes, fn: Callable[..., WarcRef], /, **kwargs: Any
+    ) -> WarcRef:
+        """`fn(**kwargs)` through `_run`; a record that could not be written fails the crawl
+        (stopping it for a full disk) and drops the response."""
+        try:
+            return await self._run(body, fn, **kwargs)
+        except WarcWriteError as exc:
+            if self.stats is not None:
+                self.stats.inc_value("archive/warc/write_error")
+            record_failure(
+                self.crawler,
+                "warc",
+                exc.describe(),
+                pages=[response.url],
+                stop=exc.errno in FATAL_WRITE_ERRORS,
+            )
+            raise CaptureNotKept(f"raw capture not kept: {exc.describe()}") from exc
+
     async def process_response(
         self, request: Request, response: Response, spider: Spider | None = None
     ) -> Response:
@@ -132,7 +159,8 @@ class WarcCaptureMiddleware:
             )
             if revisited is not None:
                 return await self._write_revisit(request, response, revisited)
-        ref = await self._run(
+        ref = await self._kept(
+            response,
             response.body,
             self.writer.write,
             url=response.url,
@@ -159,7 +187,8 @@ class WarcCaptureMiddleware:
     async def _write_revisit(
         self, request: Request, response: Response, previous: Mapping[str, Any]
     ) -> Response:
-        ref = await self._run(
+        ref = await self._kept(
+            response,
             b"",  # a revisit record holds no payload
             self.writer.write_revisit,
             url=response.url,

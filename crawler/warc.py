@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
+import logging
 import os
 import threading
 import uuid
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from io import FileIO
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from isal import isal_zlib
 from warcio.archiveiterator import ArchiveIterator
@@ -19,12 +22,38 @@ from warcio.statusandheaders import StatusAndHeaders
 
 from crawler import __version__
 
+logger = logging.getLogger(__name__)
+
 # Hop-by-hop and encoding headers no longer describe the payload as Scrapy hands it over
 # (de-chunked, decompressed), so they are dropped from the stored response head.
 _STALE_HEADERS = {"transfer-encoding", "content-encoding", "content-length"}
 _RESPONSE_TYPE = "application/http; msgtype=response"
 _REQUEST_TYPE = "application/http; msgtype=request"
 _IDENTICAL_PAYLOAD_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+
+
+class WarcWriteError(OSError):
+    """A record could not be written; nothing of it is left where a pointer could lead.
+
+    `errno`, `strerror` and `filename` (the WARC file's full path) are the failed call's;
+    `kept_file` is False when the file could not be cut back and was closed (the next record
+    goes to a new file).
+    """
+
+    def __init__(self, cause: OSError, path: Path, *, kept_file: bool = True) -> None:
+        code = cause.errno if cause.errno is not None else errno.EIO
+        super().__init__(code, cause.strerror or os.strerror(code), str(path))
+        self.kept_file = kept_file
+
+    def describe(self) -> str:
+        """`no space left on device writing /data/warc/x.warc.gz`: one line for an operator."""
+        reason = os.strerror(self.errno) if self.errno else str(self.strerror)
+        return f"{reason[:1].lower()}{reason[1:]} writing {self.filename}"
+
+
+# Errors after which every further record would fail too: the crawl stops rather than fetch
+# pages it cannot keep.
+FATAL_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG})
 
 
 @dataclass(frozen=True)
@@ -129,6 +158,12 @@ class WarcWriter:
     Thread-safe: records are built and compressed outside the lock (compressors and hashlib
     release the GIL, so callers in threads overlap), only the append and its offset are
     serialised.
+
+    A returned offset is always the start of a record written completely to the OS (Heritrix's
+    rule: no pointer to a record it has not finished). A failed write (a full disk) cuts the
+    file back to where the record began, so the next record starts there and the tracked size
+    stays the file's; if the file cannot be cut, it is closed and the next record goes to a new
+    one. Either way the write raises WarcWriteError.
     """
 
     def __init__(
@@ -147,18 +182,25 @@ class WarcWriter:
         self.max_bytes = max_bytes
         self.prefix = prefix
         self._serial = 0
-        self._fh: BinaryIO | None = None
-        self._size = 0  # bytes in the current file; tracked to avoid a flush per tell()
+        # Unbuffered: each write reaches the OS or fails, so no bytes of a failed record wait
+        # in a buffer to be written after the next one.
+        self._fh: FileIO | None = None
+        self._size = 0  # bytes in the current file, all of them complete records
         self._name = ""
         self._lock = threading.Lock()
 
     def _open(self) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
         self._serial += 1
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
         self._name = f"{self.prefix}-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
-        self._fh = open(self.directory / self._name, "ab")  # noqa: SIM115 (kept open across calls)
-        self._size = self._fh.tell()
+        path = self.directory / self._name
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self._fh = open(path, "ab", buffering=0)  # noqa: SIM115 (kept open across calls)
+            self._size = os.fstat(self._fh.fileno()).st_size
+        except OSError as exc:
+            self._fh = None
+            raise WarcWriteError(exc, path, kept_file=False) from exc
         fields = [
             ("WARC-Type", "warcinfo"),
             ("WARC-Record-ID", _record_id()),
@@ -166,7 +208,15 @@ class WarcWriter:
             ("WARC-Date", _warc_date(datetime.now(UTC))),
         ]
         info = f"software: newsarchive/{__version__}\r\nformat: WARC/1.1\r\n".encode()
-        self._append(self._member(fields, "application/warc-fields", b"", info))
+        try:
+            self._append(self._member(fields, "application/warc-fields", b"", info))
+        except WarcWriteError:
+            # A file without its warcinfo record is not started again: the next record opens
+            # a new one.
+            self._close_file()
+            if self._size == 0:
+                path.unlink(missing_ok=True)
+            raise
 
     def _member(
         self, fields: list[tuple[str, str]], content_type: str, head: bytes, payload: bytes
@@ -175,12 +225,49 @@ class WarcWriter:
             fields, content_type, head, payload, self.compressor, self.compress_level
         )
 
-    def _append(self, data: bytes) -> int:
-        assert self._fh is not None
-        offset = self._size
-        self._fh.write(data)
-        self._size += len(data)
-        return offset
+    def _append(self, *parts: bytes) -> int:
+        """Write `parts` at the end of the file and return where they start; on an error, cut
+        the file back to that start (or give it up) and raise WarcWriteError."""
+        fh = self._fh
+        assert fh is not None
+        start = self._size
+        try:
+            for part in parts:
+                view = memoryview(part)
+                while view:
+                    # A raw file may write less than asked (a nearly full disk): the rest
+                    # follows, or the next call raises.
+                    written = fh.write(view)
+                    if not written:
+                        raise OSError(errno.EIO, "the file took no bytes")
+                    view = view[written:]
+        except OSError as exc:
+            kept = self._cut_back(start)
+            raise WarcWriteError(exc, self.directory / self._name, kept_file=kept) from exc
+        self._size = start + sum(map(len, parts))
+        return start
+
+    def _cut_back(self, size: int) -> bool:
+        """Truncate the current file to `size` (its last complete record); if that fails, close
+        it so the next record starts a new file. True when the file is kept."""
+        fh = self._fh
+        assert fh is not None
+        try:
+            os.ftruncate(fh.fileno(), size)
+            os.lseek(fh.fileno(), size, os.SEEK_SET)
+            if os.fstat(fh.fileno()).st_size != size:
+                raise OSError(errno.EIO, "file size differs after truncation")
+        except OSError as exc:
+            logger.error(
+                "cannot cut %s back to its last complete record at %d (%s); "
+                "the next record goes to a new file",
+                self.directory / self._name,
+                size,
+                exc,
+            )
+            self._close_file()
+            return False
+        return True
 
     def write(
         self,
@@ -273,11 +360,8 @@ class WarcWriter:
             if self._fh is None or self._size >= self.max_bytes:
                 self._close_file()
                 self._open()
-            assert self._fh is not None
-            offset = self._append(member)
-            self._append(request)
-            # Flushed per pair: a crash must not leave pointers (stored later) to unwritten bytes.
-            self._fh.flush()
+            # One append for the pair: a request record never outlives its response's failure.
+            offset = self._append(member, request)
             return WarcRef(f"warc/{self._name}", offset, len(member), digest)
 
     def close(self) -> None:
@@ -285,9 +369,12 @@ class WarcWriter:
             self._close_file()
 
     def _close_file(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+        fh, self._fh = self._fh, None
+        if fh is not None:
+            try:
+                fh.close()
+            except OSError as exc:  # nothing is buffered: every record was written already
+                logger.warning("closing %s: %s", self.directory / self._name, exc)
 
 
 def _warc_date(moment: datetime) -> str:

@@ -44,6 +44,16 @@ MIRRORS_SETTING = "NEWSARCHIVE_MIRRORS"
 # the raw capture; repeated here because spiders import nothing from crawler/ but items.
 WARC_META = "newsarchive_warc"
 
+
+class CaptureNotKept(IgnoreRequest):
+    """The response's raw capture could not be written (crawler/middlewares.py raises it).
+
+    The page is not passed on: a fetch row without its capture would read as a kept page, and
+    a URL the archive never recorded is fetched as new by the next run. The crawl has recorded
+    the failure (crawler/failures.py), so the run says which pages it lost.
+    """
+
+
 # Our request meta keys.
 META_KIND = "newsarchive_kind"  # KIND_ARTICLE or KIND_DISCOVERY
 META_ROLE = "newsarchive_role"  # discovery page role: robots, sitemap, feed, section, start
@@ -818,8 +828,11 @@ class NewsSpider(scrapy.Spider):
         )
 
     def on_error(self, failure: Failure) -> Iterator[FetchedPage]:
-        """Every failed request becomes a FetchedPage with `error` set, and a stat."""
+        """Every failed request becomes a FetchedPage with `error` set, and a stat; a response
+        whose raw capture could not be kept becomes nothing (CaptureNotKept)."""
         request: scrapy.Request = failure.request  # type: ignore[attr-defined]
+        if isinstance(failure.value, CaptureNotKept):
+            return
         error, status = classify_failure(failure)
         self._inc(f"archive/fetch/error/{error_stat_kind(error)}")
         meta = request.meta
