@@ -299,6 +299,10 @@ class PrivateAddressMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
+        try:  # a bad setting stops the crawl at start, in one line
+            PrivateAllowance.parse(crawler.settings.get(ALLOW_PRIVATE_SETTING))
+        except SpiderConfigError as exc:
+            exit_on_config_error(exc)
         return cls(crawler)
 
     async def process_request(self, request: Request) -> None:
