@@ -278,7 +278,10 @@ class MetaRefreshScopeMiddleware(_RedirectScope, MetaRefreshMiddleware):
     def process_response(  # type: ignore[override]
         self, request: Request, response: Response
     ) -> Request | Response:
-        result = super().process_response(request, response)
+        try:
+            result = super().process_response(request, response)
+        except IgnoreRequest:
+            return response  # too many redirects: said below, after the capture
         kept = self._kept_in_scope(request, response, result)
         if kept is response and META_SCOPE_REFUSED in request.meta:
             request.meta["dont_redirect"] = True

@@ -572,3 +572,14 @@ def test_remote_failures_and_scope_refusals_are_not_local() -> None:
     spider.closed("finished")
     assert not failures_of(spider.crawler)
     assert spider.crawler.stats.get_value("archive/fetch/error/private_address") is None
+
+
+def test_refresh_check_leaves_a_redirect_loop_to_the_refresh_middleware() -> None:
+    """Too many redirects is said below the WARC capture, so the page is still captured."""
+    crawler = get_crawler(GenericSpider, {"REDIRECT_MAX_TIMES": 2})
+    crawler.spider = GenericSpider.from_crawler(crawler, url="http://127.0.0.1:8123/")
+    mw = MetaRefreshScopeMiddleware.from_crawler(crawler)
+    request = scrapy.Request("http://127.0.0.1:8123/a", meta={"redirect_times": 2})
+    body = b'<html><head><meta http-equiv="refresh" content="0; url=/b"></head>'
+    response = HtmlResponse(request.url, body=body, request=request)
+    assert mw.process_response(request, response) is response
