@@ -33,7 +33,12 @@ ENABLED_SETTING = "NEWSARCHIVE_INCREMENTAL_ENABLED"
 STORE_PIPELINE = "pipelines.archive.StorePipeline"
 # Stats of the previous run that mean it left discovery entries unrequested on purpose: its
 # unchanged sitemaps and feeds must be read again, or those entries would never be fetched.
-_INCOMPLETE_STATS = ("archive/discovery/over_limit", "archive/discovery/too_old")
+_INCOMPLETE_STATS = (
+    "archive/discovery/over_limit",
+    "archive/discovery/too_old",
+    "archive/discovery/sitemap_depth_limit",
+    "archive/discovery/document_limit",
+)
 # How far back a URL's fetch log is searched for the full record of its last payload.
 _CAPTURE_WINDOW = 50
 _CHUNK = 500

@@ -54,6 +54,14 @@ DOWNLOADER_MIDDLEWARES = {
     # so a page that refreshes elsewhere is still archived, as with Scrapy's at 580.
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.middlewares.MetaRefreshMiddleware": 579,
+    # Redirects and refreshes followed only within the site's hosts and ports (crawler/
+    # scope.py): Scrapy's RedirectMiddleware in its place with the check, the refresh checked
+    # just above the WARC capture; requests to non-public addresses refused before the
+    # robots.txt check, so not even the robots.txt of such a host is asked for.
+    "crawler.scope.MetaRefreshScopeMiddleware": 581,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.scope.ScopedRedirectMiddleware": 600,
+    "crawler.scope.PrivateAddressMiddleware": 90,
 }
 
 # One crawl per site at a time, scheduled or by hand: a lock the crawl process holds.
@@ -87,4 +95,8 @@ CONCURRENT_ITEMS = 1
 # conditional requests for entry points),
 # NEWSARCHIVE_NEARDUP_THRESHOLD (default 0.45), NEWSARCHIVE_MONITOR_THRESHOLDS (JSON),
 # NEWSARCHIVE_RUN_ID (set by the scheduler), NEWSARCHIVE_GC_THRESHOLD (above; 0: Python's
-# default, -1: leave the garbage collector alone).
+# default, -1: leave the garbage collector alone),
+# NEWSARCHIVE_ALLOW_PRIVATE_ADDRESSES (crawler/scope.py: true, or addresses, networks and
+# hosts a crawl may reach besides public ones and its own entry origins),
+# NEWSARCHIVE_SITEMAP_MAX_DEPTH (5), NEWSARCHIVE_DISCOVERY_MAX_DOCUMENTS (5,000),
+# NEWSARCHIVE_DISCOVERY_MAX_URLS (200,000 article requests) per crawl (0: no limit).

@@ -19,6 +19,7 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.failures import FAILED_PAGE_LIST_STAT, FAILURE_SUMMARY_STAT, failures_of
 from crawler.items import KIND_ARTICLE, FetchedPage
+from crawler.scope import refusal_of
 from crawler.urls import UrlKeys
 from db.engine import make_engine
 from db.health import LOCKED_REASON, SKIPPED
@@ -118,6 +119,9 @@ class ExtractPipeline:
             result = ExtractedArticle(outcome="error", url=item.url, error=str(exc)[:300])
         if self.stats is not None:
             self.stats.inc_value(f"archive/extract/{result.outcome}")
+            if result.decode_replaced:
+                # Pages kept as UTF-8 despite broken bytes (replaced with U+FFFD).
+                self.stats.inc_value("archive/extract/decode_replaced")
         item.extracted = result
         item.body = b""  # the raw bytes are in the WARC file; don't carry them further
         return item
@@ -125,6 +129,9 @@ class ExtractPipeline:
 
 def _fetch_outcome(page: FetchedPage) -> str:
     """The fetch's outcome before storing; "archived" may still become "duplicate"."""
+    refused = refusal_of(page.error)
+    if refused is not None:
+        return refused  # offsite_redirect, private_address: the crawl's scope said no
     if page.kind != KIND_ARTICLE:
         return "discovery" if page.error is None and page.status < 400 else "fetch_error"
     if page.error is not None:

@@ -280,10 +280,16 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     if not _is_html(body, content_type):
         return ExtractedArticle(outcome=OUTCOME_NOT_HTML, url=inp.url)
 
-    text, encoding = decode_body(body, content_type)
-    tree = _parse(text)
+    decoded = decode_html(body, content_type)
+    encoding = decoded.encoding
+    tree = _parse(decoded.text)
     if tree is None:
-        return ExtractedArticle(outcome=OUTCOME_EMPTY, url=inp.url, encoding=encoding)
+        return ExtractedArticle(
+            outcome=OUTCOME_EMPTY,
+            url=inp.url,
+            encoding=encoding,
+            decode_replaced=decoded.replaced,
+        )
 
     dropped = _apply_drop_rules(tree, inp.rules)
     meta = _extract_metadata(tree, inp.url, inp.hints)
@@ -353,6 +359,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         language=language,
         content_hash=content_hash(article_text) if article_text else None,
         encoding=encoding,
+        decode_replaced=decoded.replaced,
         dropped=tuple(dropped),
     )
 
@@ -422,26 +429,46 @@ def _looks_like_utf8(body: bytes) -> bool:
     return _NON_ASCII_RE.search(decoded) is not None
 
 
-def _mostly_utf8(body: bytes) -> str | None:
-    """Decode as UTF-8 when only a few bytes are broken (a truncated or patched page)."""
+def _utf8_with_replacements(body: bytes) -> tuple[str, int, int]:
+    """The body decoded as UTF-8 with broken sequences replaced; how many were broken, and
+    how many valid non-ASCII characters it has (the evidence that it is UTF-8)."""
     decoded = body.decode("utf-8", errors="replace")
-    bad = decoded.count("\ufffd") - body.count(b"\xef\xbf\xbd")
-    good = len(_NON_ASCII_RE.findall(decoded)) - decoded.count("\ufffd")
-    if bad <= 0 or good >= 20 * bad:
-        return decoded
-    return None
+    replacements = decoded.count("\ufffd")
+    bad = replacements - body.count(b"\xef\xbf\xbd")
+    good = len(_NON_ASCII_RE.findall(decoded)) - replacements
+    return decoded, bad, good
+
+
+@dataclass(frozen=True)
+class DecodedBody:
+    """An HTML body as text, the codec used, and how many broken byte sequences were replaced
+    with U+FFFD to keep a (declared or evident) UTF-8 page UTF-8."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
 
 
 def decode_body(body: bytes, content_type: str = "") -> tuple[str, str]:
-    """Decode an HTML body; return the text and the codec used.
+    """Decode an HTML body; return the text and the codec used (see decode_html)."""
+    decoded = decode_html(body, content_type)
+    return decoded.text, decoded.encoding
+
+
+def decode_html(body: bytes, content_type: str = "") -> DecodedBody:
+    """Decode an HTML body.
 
     Order: BOM, then the header charset, then <meta charset>; a declared charset that does not
     fit the bytes (header says utf-8, body is windows-1252) is skipped, so umlauts and ß survive.
-    Without a fitting declaration: UTF-8 if the bytes are (almost all) UTF-8, else cp1252.
+    A page declared UTF-8 whose valid multi-byte characters are at least as many as its broken
+    sequences stays UTF-8, the broken ones replaced: one stray byte must not turn every "ä"
+    into "Ã¤". (A windows-1252 page declared UTF-8 has broken sequences and almost never a
+    valid one.) Without a fitting declaration: UTF-8 if the bytes are (almost all) UTF-8,
+    else cp1252.
     """
     for bom, name in _BOMS:
         if body.startswith(bom):
-            return body[len(bom) :].decode(name, errors="replace"), name
+            return DecodedBody(body[len(bom) :].decode(name, errors="replace"), name)
     labels: list[str] = []
     header_charset = _declared_charset(content_type)
     if header_charset:
@@ -457,15 +484,21 @@ def decode_body(body: bytes, content_type: str = "") -> tuple[str, str]:
         tried.add(codec)
         if codec in _SINGLE_BYTE_CODECS and _looks_like_utf8(body):
             # A Latin-1 label on UTF-8 bytes would turn "ä" into "Ã¤".
-            return body.decode("utf-8"), "utf-8"
+            return DecodedBody(body.decode("utf-8"), "utf-8")
         try:
-            return body.decode(codec), codec
+            return DecodedBody(body.decode(codec), codec)
         except (UnicodeDecodeError, LookupError):
-            continue
-    decoded = _mostly_utf8(body)
-    if decoded is not None:
-        return decoded, "utf-8"
-    return body.decode("cp1252", errors="replace"), "cp1252"
+            pass
+        if codec == "utf-8":
+            text, bad, good = _utf8_with_replacements(body)
+            if good >= bad:
+                return DecodedBody(text, "utf-8", bad)
+    # Undeclared (or declared wrongly): UTF-8 only when a few bytes are broken (a truncated
+    # or patched page) among many valid characters.
+    text, bad, good = _utf8_with_replacements(body)
+    if bad <= 0 or good >= 20 * bad:
+        return DecodedBody(text, "utf-8", max(bad, 0))
+    return DecodedBody(body.decode("cp1252", errors="replace"), "cp1252")
 
 
 def _parse(text: str) -> lxml.html.HtmlElement | None:

@@ -93,6 +93,8 @@ class ExtractedArticle:
     language: str = "unknown"
     content_hash: str | None = None  # sha256 hex of the normalised text; None when no text
     encoding: str | None = None
+    # Broken byte sequences replaced with U+FFFD while decoding (the page stayed UTF-8).
+    decode_replaced: int = 0
     error: str | None = None
     dropped: tuple[DroppedLine, ...] = ()
 

@@ -7,6 +7,7 @@ import hashlib
 import json
 import logging
 import re
+import socket
 import sys
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -31,6 +32,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as tx_error
 from twisted.python.failure import Failure
 
+from crawler.failures import record_failure
 from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
 from crawler.sitespec import Site
 from crawler.urls import UrlKeys, clean_url, normalise_host
@@ -70,6 +72,31 @@ META_PREVIOUS = "newsarchive_previous"
 # True when the request carries validators the archive trusts: an unchanged answer (304, or
 # the same body digest) is then not parsed again.
 META_CONDITIONAL = "newsarchive_conditional"
+# Set by crawler/scope.py on a request whose redirect or meta refresh it did not follow, or
+# that it did not send (a non-public address): {"reason": ..., "target": ...}.
+META_SCOPE_REFUSED = "newsarchive_scope_refused"
+# A sitemap's place in its index chain: 0 for a declared or robots.txt sitemap.
+META_SITEMAP_DEPTH = "newsarchive_sitemap_depth"
+
+# What the crawl's scope refuses (crawler/scope.py). Such a request is recorded with the
+# reason as its outcome and "<reason>: <target>" as its error; it is not a failed fetch.
+OFFSITE_REDIRECT = "offsite_redirect"
+PRIVATE_ADDRESS = "private_address"
+SCOPE_REFUSALS = frozenset({OFFSITE_REDIRECT, PRIVATE_ADDRESS})
+
+# Discovery limits per crawl (settings; 0 turns one off). A sitemap index may list further
+# indexes without end, and sitemaps may list millions of URLs: past a limit the rest is left
+# unrequested, logged once and counted (archive/discovery/<limit stat>), never a crash.
+SITEMAP_MAX_DEPTH_SETTING = "NEWSARCHIVE_SITEMAP_MAX_DEPTH"
+DISCOVERY_MAX_DOCUMENTS_SETTING = "NEWSARCHIVE_DISCOVERY_MAX_DOCUMENTS"
+DISCOVERY_MAX_URLS_SETTING = "NEWSARCHIVE_DISCOVERY_MAX_URLS"
+DEFAULT_SITEMAP_MAX_DEPTH = 5
+# Some sites publish one sitemap a day: a decade of them is ~3,650 documents.
+DEFAULT_DISCOVERY_MAX_DOCUMENTS = 5000
+DEFAULT_DISCOVERY_MAX_URLS = 200_000
+SITEMAP_DEPTH_LIMIT_STAT = "archive/discovery/sitemap_depth_limit"
+DOCUMENT_LIMIT_STAT = "archive/discovery/document_limit"
+URL_LIMIT_STAT = "archive/discovery/url_limit"
 
 # The incremental-crawl component (crawler/incremental.py): it gives the spider its `memory`.
 # Registered by NewsSpider.update_settings, so every news spider has it; by name, so spiders
@@ -298,6 +325,35 @@ class CrawlPlan:
     since: datetime | None
 
 
+@dataclass(frozen=True)
+class DiscoveryLimits:
+    """How far discovery may go in one crawl (0: no limit); see the settings above."""
+
+    sitemap_max_depth: int = DEFAULT_SITEMAP_MAX_DEPTH
+    max_documents: int = DEFAULT_DISCOVERY_MAX_DOCUMENTS
+    max_urls: int = DEFAULT_DISCOVERY_MAX_URLS
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings) -> Self:
+        values: list[int] = []
+        for name, default in (
+            (SITEMAP_MAX_DEPTH_SETTING, DEFAULT_SITEMAP_MAX_DEPTH),
+            (DISCOVERY_MAX_DOCUMENTS_SETTING, DEFAULT_DISCOVERY_MAX_DOCUMENTS),
+            (DISCOVERY_MAX_URLS_SETTING, DEFAULT_DISCOVERY_MAX_URLS),
+        ):
+            raw = settings.get(name)
+            try:
+                value = default if raw in (None, "") else int(str(raw).strip())
+            except ValueError:
+                value = -1
+            if value < 0:
+                raise SpiderConfigError(
+                    f"bad setting {name}={raw!r}: must be a whole number >= 0 (0: no limit)"
+                )
+            values.append(value)
+        return cls(*values)
+
+
 def rebase(url: str, base: str) -> str:
     """The same path and query on another scheme://host[:port]."""
     target = urlsplit(base)
@@ -411,6 +467,21 @@ def classify_failure(failure: Failure) -> tuple[str, int]:
     return f"other: {message}", status
 
 
+def is_local_failure(failure: Failure) -> bool:
+    """Whether a failed request failed for a reason on our side rather than the site's.
+
+    Local: an exception none of the network and HTTP kinds above explains, raised by our own
+    code on the way (a middleware's bug, the WARC writer's OSError on an unusable data
+    directory). Not local: HTTP statuses, timeouts, DNS, connection and size failures (the
+    site or the network between: a crawl without any network fails with those, as does one of
+    a site that is down), and every IgnoreRequest (robots.txt, redirect loops, the crawl's
+    scope: decisions, not failures).
+    """
+    if isinstance(failure.value, IgnoreRequest | ConnectionError | TimeoutError | socket.gaierror):
+        return False  # a decision, or a socket error that escaped the download handler's types
+    return error_stat_kind(classify_failure(failure)[0]) == "other"
+
+
 def error_stat_kind(error: str) -> str:
     """The stats-key part of an error string ("other: ..." counts as "other")."""
     return error.split(":", 1)[0]
@@ -489,8 +560,10 @@ class NewsSpider(scrapy.Spider):
     Only links on the site's hosts are followed, but the spider sets no `allowed_domains`:
     Scrapy 2.19's OffsiteMiddleware drops an offsite *redirect* from its request_scheduled
     signal handler, without calling the errback, which would leave a requested article with
-    no FetchedPage. Redirects are followed wherever they lead (a site moving to a new mirror
-    domain) and the page is recorded under its final URL.
+    no FetchedPage. Redirects and meta refreshes are kept on the site's hosts and mirrors by
+    crawler/scope.py instead, which marks a refused one (META_SCOPE_REFUSED): the spider
+    records it with its target (outcome `offsite_redirect`). A followed redirect's page is
+    recorded under its final URL.
     """
 
     site: Site
@@ -520,6 +593,15 @@ class NewsSpider(scrapy.Spider):
         self.url_keys = UrlKeys.of(plan.site.domains, plan.site.mirrors)
         # Set by crawler.incremental before the first request; None: a full crawl.
         self.memory: CrawlMemory | None = None
+        self.limits = DiscoveryLimits()
+        self._discovery_requests = 0
+        self._limits_logged: set[str] = set()
+        # Fetches (responses and failed requests) and those that failed for a local reason:
+        # when most failed so, the crawl is failed at close (see `closed`).
+        self._fetches = 0
+        self._local_failures = 0
+        self._local_failure_urls: list[str] = []
+        self._first_local_failure: str | None = None
 
     # ----- construction
 
@@ -543,9 +625,11 @@ class NewsSpider(scrapy.Spider):
                 url_is_base=cls.url_is_base,
             )
             plan = make_plan(cls.declared_site(params), params, crawler.settings)
+            limits = DiscoveryLimits.from_settings(crawler.settings)
         except SpiderConfigError as exc:
             exit_on_config_error(exc)
         spider = cls(plan)
+        spider.limits = limits
         spider._set_crawler(crawler)
         return spider
 
@@ -632,18 +716,40 @@ class NewsSpider(scrapy.Spider):
             meta={META_KIND: KIND_DISCOVERY, META_ROLE: "robots", **_handle_statuses()},
         )
 
-    def discovery_request(self, url: str, role: str, depth: int = 0) -> scrapy.Request | None:
-        """A request for a sitemap, feed, section or start page; None when not followed."""
+    def discovery_request(
+        self, url: str, role: str, depth: int = 0, *, sitemap_depth: int = 0
+    ) -> scrapy.Request | None:
+        """A request for a sitemap, feed, section or start page; None when not followed.
+
+        `sitemap_depth`: how many sitemap indexes lead to this one (0: declared, or listed in
+        robots.txt)."""
         target = self._on_site(url)
         if target is None or target in self._seen:
             return None
         if self._limit_reached():
             return None
+        limits = self.limits
+        if limits.sitemap_max_depth and sitemap_depth > limits.sitemap_max_depth:
+            self._over_limit(
+                SITEMAP_DEPTH_LIMIT_STAT,
+                f"sitemap index chain deeper than {limits.sitemap_max_depth} levels "
+                f"({SITEMAP_MAX_DEPTH_SETTING}): not following {target} and any deeper",
+            )
+            return None
+        if limits.max_documents and self._discovery_requests >= limits.max_documents:
+            self._over_limit(
+                DOCUMENT_LIMIT_STAT,
+                f"{limits.max_documents} discovery documents requested "
+                f"({DISCOVERY_MAX_DOCUMENTS_SETTING}): no further sitemaps, feeds or sections",
+            )
+            return None
+        self._discovery_requests += 1
         self._seen.add(target)
         meta: dict[str, Any] = {
             META_KIND: KIND_DISCOVERY,
             META_ROLE: role,
             META_DEPTH: depth,
+            META_SITEMAP_DEPTH: sitemap_depth,
             # A 304 must reach the callback, not the errback as a failed fetch.
             "handle_httpstatus_list": [304],
         }
@@ -704,6 +810,16 @@ class NewsSpider(scrapy.Spider):
                 return None
         if self._limit_reached():
             self._inc("archive/discovery/over_limit")
+            return None
+        if self.limits.max_urls and self._article_requests >= self.limits.max_urls:
+            # Also over_limit: found and not requested, so the run did not see all of
+            # discovery (crawler/incremental.py, crawler/monitors.py read that stat).
+            self._inc("archive/discovery/over_limit")
+            self._over_limit(
+                URL_LIMIT_STAT,
+                f"{self.limits.max_urls} article URLs requested ({DISCOVERY_MAX_URLS_SETTING}): "
+                "further URLs are left for the next crawl",
+            )
             return None
         self._seen.add(target)
         self._seen_keys.add(key)
@@ -783,6 +899,9 @@ class NewsSpider(scrapy.Spider):
     # ----- callbacks
 
     def parse_robots(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
+        if _scope_refusal(response.meta) is not None:
+            yield self._refused(response, KIND_DISCOVERY)
+            return
         self._inc("archive/discovery/robots")
         yield self.fetched_page(response, KIND_DISCOVERY, source="robots")
         if response.status != 200:
@@ -796,6 +915,11 @@ class NewsSpider(scrapy.Spider):
     def parse_discovery(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
         """A sitemap, feed, section or start page: decided by content, not by expectation."""
         role = str(response.meta.get(META_ROLE, "start"))
+        if _scope_refusal(response.meta) is not None:
+            # A page that refreshes off the site: recorded with its target, not read (a
+            # followed refresh would have replaced it too).
+            yield self._refused(response, KIND_DISCOVERY)
+            return
         if self._unchanged(response):
             yield self.fetched_page(response, KIND_DISCOVERY, source=role)
             return
@@ -816,6 +940,10 @@ class NewsSpider(scrapy.Spider):
             yield self._unusable(response, role, f"expected {expected}, got {got}")
 
     def parse_article(self, response: Response) -> Iterator[FetchedPage]:
+        if _scope_refusal(response.meta) is not None:
+            # Not extracted: the article is wherever the refresh points, outside the site.
+            yield self._refused(response, KIND_ARTICLE)
+            return
         self._inc("archive/fetch/article_count")
         if not 200 <= response.status < 300:
             self._inc(f"archive/fetch/article_status_count/{response.status}")
@@ -833,9 +961,16 @@ class NewsSpider(scrapy.Spider):
         request: scrapy.Request = failure.request  # type: ignore[attr-defined]
         if isinstance(failure.value, CaptureNotKept):
             return
-        error, status = classify_failure(failure)
-        self._inc(f"archive/fetch/error/{error_stat_kind(error)}")
         meta = request.meta
+        refused = _scope_refusal(meta)
+        if refused is not None:
+            # Refused by the crawl's scope (counted there as archive/scope/*): not a failure.
+            error, status = refused, 0
+        else:
+            error, status = classify_failure(failure)
+            self._inc(f"archive/fetch/error/{error_stat_kind(error)}")
+            if is_local_failure(failure):
+                self._local_failure(request.url, error)
         kind = str(meta.get(META_KIND, KIND_DISCOVERY))
         response = getattr(failure.value, "response", None)
         if isinstance(response, Response):
@@ -849,6 +984,8 @@ class NewsSpider(scrapy.Spider):
             yield page
             return
         logger.info("%s failed: %s", request.url, error)
+        if refused is None or not refused.startswith(PRIVATE_ADDRESS):
+            self._fetches += 1  # a refused address was never asked
         yield FetchedPage(
             url=request.url,
             requested_url=_requested_url(meta, request.url),
@@ -869,6 +1006,7 @@ class NewsSpider(scrapy.Spider):
             yield self._unusable(response, "sitemap", doc.error or "not a sitemap")
             return
         source = "news-sitemap" if doc.is_news else "sitemap"
+        sitemap_depth = _opt_int(response.meta.get(META_SITEMAP_DEPTH)) or 0
         if doc.kind == "index":
             self._inc("archive/discovery/sitemap_index")
         else:
@@ -882,7 +1020,9 @@ class NewsSpider(scrapy.Spider):
             if doc.kind == "index":
                 if self._too_old(entry.lastmod):
                     continue
-                request = self.discovery_request(entry.loc, "sitemap")
+                request = self.discovery_request(
+                    entry.loc, "sitemap", sitemap_depth=sitemap_depth + 1
+                )
             elif entry.is_news:
                 if self._too_old(entry.news_publication_date or entry.lastmod):
                     continue
@@ -1020,6 +1160,7 @@ class NewsSpider(scrapy.Spider):
         body: bytes = b"",
     ) -> FetchedPage:
         """A FetchedPage for a response; discovery pages carry no body (the WARC has it)."""
+        self._fetches += 1
         page = FetchedPage(
             url=response.url,
             requested_url=_requested_url(response.meta, response.url),
@@ -1081,6 +1222,59 @@ class NewsSpider(scrapy.Spider):
 
     def _inc(self, key: str) -> None:
         self.crawler.stats.inc_value(key)
+
+    def _refused(self, response: Response, kind: str) -> FetchedPage:
+        """A response whose redirect the crawl's scope did not follow, with its target."""
+        meta = response.meta
+        page = self.fetched_page(
+            response, kind, source=self._source_of(meta), hints=self._answered(meta)
+        )
+        page.error = _scope_refusal(response.meta)
+        return page
+
+    def _over_limit(self, stat: str, message: str) -> None:
+        """Count a discovery limit's refusal; say so once per crawl."""
+        self._inc(stat)
+        if stat not in self._limits_logged:
+            self._limits_logged.add(stat)
+            logger.warning("discovery limit reached: %s", message)
+
+    def _local_failure(self, url: str, error: str) -> None:
+        self._local_failures += 1
+        if self._first_local_failure is None:
+            self._first_local_failure = error
+        if len(self._local_failure_urls) < MAX_LOCAL_FAILURE_URLS:
+            self._local_failure_urls.append(url)
+
+    def closed(self, reason: str) -> None:
+        """Fail the crawl when most of its fetches failed for a local reason.
+
+        Such a crawl says nothing about the site (the monitors would blame it) and archived
+        little: the run is closed `failed` and `scrapy crawl` exits 1 (crawler/failures.py).
+        Runs on the spider_closed signal before the store pipeline closes the run record
+        (the spider connects to it first).
+        """
+        if not self._local_failures or self._local_failures * 2 <= self._fetches:
+            return
+        record_failure(
+            self.crawler,
+            "fetch_local",
+            f"{self._local_failures} of {self._fetches} fetches failed for a local reason, "
+            f"not the site's (first: {self._first_local_failure})",
+            pages=self._local_failure_urls,
+        )
+
+
+# How many URLs a `fetch_local` failure names (the count is exact).
+MAX_LOCAL_FAILURE_URLS = 50
+
+
+def _scope_refusal(meta: Mapping[str, Any]) -> str | None:
+    """ "<reason>: <target>" when crawler/scope.py refused the request's redirect or address."""
+    refused = meta.get(META_SCOPE_REFUSED)
+    if not isinstance(refused, Mapping):
+        return None
+    return f"{refused.get('reason')}: {refused.get('target')}"
 
 
 _EXPECTED = {
