@@ -4,6 +4,8 @@ commands on a missing archive, crawls killed with SIGKILL."""
 from __future__ import annotations
 
 import multiprocessing
+import os
+import subprocess
 import sys
 import uuid
 from pathlib import Path
@@ -89,3 +91,123 @@ def test_parallel_first_starts_create_the_schema_once(tmp_path: Path, database_u
             assert versions == [(head_revision(),)]
     finally:
         _drop_schemas(urls)
+
+
+# --- read-only commands on a missing archive -------------------------------------------------
+
+
+def run(
+    *args: str, env: dict[str, str] | None = None, cwd: Path = REPO, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """A command as a user types it, with only the archive variables given in `env`."""
+    full_env = {k: v for k, v in os.environ.items() if k not in ARCHIVE_VARIABLES}
+    full_env.update(env or {})
+    return subprocess.run(
+        [str(BIN / args[0]), *args[1:]],
+        env=full_env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+ARCHIVE_VARIABLES = ("DATABASE_URL", "NEWSARCHIVE_DATABASE_URL", "NEWSARCHIVE_DATA_DIR")
+READ_ONLY_COMMANDS = [
+    ("export",),
+    ("stats",),
+    ("stats", "--json"),
+    ("status",),
+    ("status", "--json"),
+    ("reextract",),
+    ("db", "current"),
+]
+
+
+def test_read_only_commands_never_create_an_archive(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    expected = (
+        f"newsarchive: no archive at {elsewhere / 'data' / 'archive.sqlite'} "
+        "(set DATABASE_URL or NEWSARCHIVE_DATA_DIR)"
+    )
+    for command in READ_ONLY_COMMANDS:
+        result = run("newsarchive", *command, cwd=elsewhere)
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        assert result.stderr.strip().splitlines() == [expected], command
+        assert result.stdout == "", command
+    # The declared sites are listed all the same, with where the archive was looked for.
+    sites = run("newsarchive", "sites", cwd=elsewhere)
+    assert sites.returncode == 0, sites.stderr
+    assert "rt_de" in sites.stdout
+    assert f"no archive at {elsewhere / 'data' / 'archive.sqlite'}" in sites.stdout
+    assert list(elsewhere.iterdir()) == []
+
+    typo = tmp_path / "archvie" / "archive.sqlite"
+    result = run("newsarchive", "export", env={"DATABASE_URL": f"sqlite:///{typo}"})
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"newsarchive: no archive at {typo} ")
+    assert not typo.parent.exists()
+
+
+def _seed(database_url: str) -> None:
+    """One article on each of two sites."""
+    from datetime import UTC, datetime
+
+    from db.repo import ArticleData, FetchRecord, store_batch
+
+    engine = make_engine(database_url)
+    ensure_schema(engine)
+    when = datetime(2026, 11, 19, 8, 0, tzinfo=UTC)
+    records = [
+        FetchRecord(
+            site_key=site,
+            site_name=site,
+            url=f"https://{site}.example/1",
+            requested_url=f"https://{site}.example/1",
+            kind="article",
+            status=200,
+            fetched_at=when,
+            outcome="archived",
+            article=ArticleData(
+                content_hash=f"h-{site}", text=f"Text von {site}.", language="de", title=site
+            ),
+        )
+        for site in ("alpha", "beta")
+    ]
+    store_batch(engine, None, records)
+    engine.dispose()
+
+
+def test_read_only_commands_name_the_archive_and_refuse_an_unknown_site(
+    tmp_path: Path, database_url: str
+) -> None:
+    import json
+
+    from crawler.cli import archive_location
+
+    _seed(database_url)
+    env = {"DATABASE_URL": database_url, "NEWSARCHIVE_DATA_DIR": str(tmp_path)}
+    where = archive_location(database_url)
+    assert "secret" not in where
+
+    unknown = run("newsarchive", "export", "--site", "gamma", env=env)
+    assert unknown.returncode == 2
+    assert unknown.stdout == ""
+    assert unknown.stderr.strip().splitlines() == [
+        f"newsarchive: unknown site 'gamma': not in the archive at {where} (its sites: alpha, beta)"
+    ]
+    # A declared site that was never crawled is known: it has nothing yet.
+    declared = run("newsarchive", "export", "--site", "rt_de", env=env)
+    assert declared.returncode == 0, declared.stderr
+    assert declared.stderr.strip() == f"exported 0 articles from {where}"
+    beta = run("newsarchive", "export", "--site", "beta", env=env)
+    assert [json.loads(line)["title"] for line in beta.stdout.splitlines()] == ["beta"]
+
+    stats = run("newsarchive", "stats", "--json", env=env)
+    assert json.loads(stats.stdout)["archive"] == where
+    assert run("newsarchive", "stats", env=env).stdout.splitlines()[0] == f"archive: {where}"
+    status = run("newsarchive", "status", "--json", env=env)
+    assert json.loads(status.stdout)["archive"] == where
+    assert run("newsarchive", "status", env=env).stdout.splitlines()[0] == f"archive: {where}"
