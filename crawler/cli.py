@@ -38,16 +38,22 @@ def _config() -> AppConfig:
 
 
 def _engine(config: AppConfig, *, create: bool = True) -> Any:
+    return database_engine(config.database_url_resolved, create=create)
+
+
+def database_engine(url: str, *, create: bool = True) -> Any:
+    """An engine on the archive at `url`, its schema created or checked when `create`; any
+    problem is a CliError of one line naming the database."""
     from db.engine import SchemaError, ensure_schema, make_engine
 
     try:
-        engine = make_engine(config.database_url_resolved)
+        engine = make_engine(url)
         if create:
             ensure_schema(engine)
     except SchemaError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(f"{archive_location(url)}: {exc}") from None
     except Exception as exc:  # connection refused, bad URL, unwritable file
-        where = archive_location(config.database_url_resolved)
+        where = archive_location(url)
         raise CliError(f"cannot open the archive database at {where}: {_one_line(exc)}") from None
     return engine
 

@@ -216,6 +216,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
         for key in keys
     ]
+    for record in records:
+        _judge_lost(record["last_run"])
     if args.json:
         out = {
             "generated_at": datetime.now(UTC).isoformat(),
@@ -228,6 +230,26 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     _print_status(records, source, schedule.tz(), where)
     return 0
+
+
+def _judge_lost(last: dict[str, Any] | None) -> None:
+    """Show a run recorded as running whose crawl process on this host is gone as what it is.
+
+    The record is left as it is (status only reads; the site's next crawl, or the scheduler,
+    closes it): `outcome` becomes "interrupted" with the lost reason, and `recorded_outcome`
+    keeps what the record says.
+    """
+    import socket
+
+    from crawler.locks import process_gone
+    from db.health import LOST_OUTCOME, LOST_REASON
+
+    if last is None or last["outcome"] != "running" or last["hostname"] != socket.gethostname():
+        return
+    if process_gone(last["pid"], datetime.fromisoformat(last["started_at"])):
+        last["recorded_outcome"] = last["outcome"]
+        last["outcome"] = LOST_OUTCOME
+        last["finish_reason"] = LOST_REASON
 
 
 def _print_status(records: list[dict[str, Any]], source: str, tz: Any, where: str) -> None:

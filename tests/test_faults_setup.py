@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import text
+from sqlalchemy import Engine, func, select, text
 
 from db.engine import ensure_schema, head_revision, make_engine
 
@@ -211,3 +213,265 @@ def test_read_only_commands_name_the_archive_and_refuse_an_unknown_site(
     status = run("newsarchive", "status", "--json", env=env)
     assert json.loads(status.stdout)["archive"] == where
     assert run("newsarchive", "status", env=env).stdout.splitlines()[0] == f"archive: {where}"
+
+
+# --- `scrapy crawl` setup mistakes ------------------------------------------------------------
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    """The single `newsarchive:` line a setup mistake gets (and nothing else: no traceback,
+    no start-up log)."""
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr[-3000:]
+    assert lines[0].startswith("newsarchive: "), lines
+    return lines[0]
+
+
+NOWHERE = "url=http://127.0.0.1:9/"  # never fetched: every test below stops before a request
+
+
+def test_scrapy_crawl_setup_mistakes_are_one_line(tmp_path: Path) -> None:
+    data = {"NEWSARCHIVE_DATA_DIR": str(tmp_path / "data")}
+    unknown = run("scrapy", "crawl", "no_such_spider", env=data)
+    assert unknown.returncode == 2
+    line = _one_line_error(unknown)
+    assert line.startswith("newsarchive: unknown spider 'no_such_spider'; known: ")
+    assert "generic" in line and "rt_de" in line
+
+    unreachable = run(
+        "scrapy",
+        "crawl",
+        "generic",
+        "-a",
+        NOWHERE,
+        env={**data, "DATABASE_URL": "postgresql://nobody:secret@127.0.0.1:1/none"},
+    )
+    assert unreachable.returncode == 2
+    line = _one_line_error(unreachable)
+    assert line.startswith(
+        "newsarchive: cannot open the archive database at postgresql://nobody:***@127.0.0.1:1/none"
+    )
+    assert "secret" not in line
+
+    foreign = tmp_path / "foreign.sqlite"
+    engine = make_engine(f"sqlite:///{foreign}")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE accounts (id INTEGER PRIMARY KEY)"))
+    engine.dispose()
+    wrong = run(
+        "scrapy",
+        "crawl",
+        "generic",
+        "-a",
+        NOWHERE,
+        env={**data, "DATABASE_URL": f"sqlite:///{foreign}"},
+    )
+    assert wrong.returncode == 2
+    assert _one_line_error(wrong) == (
+        f"newsarchive: {foreign}: the database has tables but no newsarchive schema version; "
+        "point DATABASE_URL at an empty database or a newsarchive archive"
+    )
+
+
+def test_a_crawl_that_cannot_write_its_data_directory_does_not_start(tmp_path: Path) -> None:
+    # As root, permission bits do not stop a write: a data directory below a regular file
+    # fails for every user (ENOTDIR), like a read-only mount would.
+    (tmp_path / "afile").write_text("not a directory")
+    data_dir = tmp_path / "afile" / "data"
+    for database in (None, tmp_path / "db" / "archive.sqlite"):
+        env = {"NEWSARCHIVE_DATA_DIR": str(data_dir)}
+        if database is not None:
+            env["DATABASE_URL"] = f"sqlite:///{database}"
+        result = run("scrapy", "crawl", "generic", "-a", NOWHERE, "-a", "site=bench", env=env)
+        assert result.returncode == 2
+        assert _one_line_error(result) == (
+            f"newsarchive: cannot write the data directory: {data_dir / 'locks'}: "
+            "Not a directory (set NEWSARCHIVE_DATA_DIR to a directory this user can write)"
+        )
+        assert not (tmp_path / "db").exists()  # nothing was started
+
+
+# A crawl run without the `scrapy crawl` command's checks (as an embedding program would): the
+# site lock extension itself refuses to crawl without its lock.
+IN_PROCESS_CRAWL = """
+import sys
+from scrapy.crawler import AsyncCrawlerProcess
+from scrapy.utils.project import get_project_settings
+from crawler.failures import failures_of
+
+settings = get_project_settings()
+settings.set("LOG_LEVEL", "ERROR")
+settings.set("NEWSARCHIVE_LOCK_DIR", sys.argv[1])
+process = AsyncCrawlerProcess(settings)
+crawler = process.create_crawler("generic")
+process.crawl(crawler, url="http://127.0.0.1:9/", site="bench")
+process.start()
+print(failures_of(crawler).summary())
+"""
+
+
+def test_without_its_lock_a_crawl_fails_at_once_naming_the_path(
+    tmp_path: Path, database_url: str
+) -> None:
+    from db.models import CrawlRun, Fetch
+
+    (tmp_path / "afile").write_text("not a directory")
+    lock_dir = tmp_path / "afile" / "locks"
+    env = {
+        **os.environ,
+        "SCRAPY_SETTINGS_MODULE": "crawler.settings",
+        "NEWSARCHIVE_DATA_DIR": str(tmp_path / "data"),
+        "DATABASE_URL": database_url,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", IN_PROCESS_CRAWL, str(lock_dir)],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    reason = f"data_dir: cannot write {lock_dir}: Not a directory"
+    assert result.stdout.strip() == reason
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        run_row = conn.execute(
+            select(CrawlRun.outcome, CrawlRun.finish_reason, CrawlRun.stats)
+        ).one()
+        fetches = conn.execute(select(func.count()).select_from(Fetch)).scalar_one()
+    engine.dispose()
+    assert run_row.outcome == "failed"
+    assert run_row.stats["archive/failure/summary"] == reason
+    assert reason.startswith(run_row.finish_reason.rstrip("…"))  # the first 100 characters
+    assert fetches == 0  # nothing was fetched without the lock
+
+
+# --- runs of crawls killed with SIGKILL -------------------------------------------------------
+
+
+def test_a_run_whose_process_is_gone_is_settled_by_the_next_crawl_of_its_site(
+    engine: Engine,
+) -> None:
+    from db.health import LOST_REASON, get_run, settle_lost_runs
+    from db.repo import start_run
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()  # reaped: its pid names no process now
+    here, pid = "this-host", os.getpid()
+    lost = start_run(engine, "generic", "bench", "bench", {}, pid=dead.pid, hostname=here)
+    starting = start_run(engine, "generic", "bench", "bench", {}, pid=pid, hostname=here)
+    elsewhere = start_run(engine, "generic", "bench", "bench", {}, pid=dead.pid, hostname="other")
+    other_site = start_run(engine, "generic", "other", "other", {}, pid=dead.pid, hostname=here)
+    own = start_run(engine, "generic", "bench", "bench", {}, pid=dead.pid, hostname=here)
+
+    def gone(run_pid: int | None, started: Any) -> bool:
+        return run_pid == dead.pid
+
+    assert settle_lost_runs(engine, "bench", here, keep=own, gone=gone) == [lost]
+    settled = get_run(engine, lost)
+    assert settled is not None
+    assert (settled.outcome, settled.finish_reason) == ("interrupted", LOST_REASON)
+    assert settled.finished_at is not None
+    for run_id in (starting, elsewhere, other_site, own):
+        left = get_run(engine, run_id)
+        assert left is not None and left.outcome == "running", run_id
+
+
+SLOW = {
+    "DOWNLOAD_DELAY": "0.05",
+    "AUTOTHROTTLE_ENABLED": "0",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "1",
+    "DOWNLOAD_TIMEOUT": "3",
+    "RETRY_TIMES": "1",
+    "LOG_LEVEL": "INFO",
+    "NEWSARCHIVE_EXTRACT_WORKERS": "1",
+    "NEWSARCHIVE_STORE_BATCH_SIZE": "5",
+}
+
+
+def test_a_crawl_killed_with_sigkill_is_shown_and_settled_as_interrupted(
+    tmp_path: Path, database_url: str
+) -> None:
+    import json
+
+    from crawler.demoweb import DemoWeb
+    from crawler.extensions import LOST_RUNS_STAT
+    from crawler.runner import crawl_command, crawl_env
+    from db.health import LOST_REASON
+    from db.models import CrawlRun, Fetch
+
+    env = {"NEWSARCHIVE_DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
+    engine = make_engine(database_url)
+    with DemoWeb(bench_articles=200) as bench:
+        url = bench.base_url("bench")
+        cmd = crawl_command("generic", url=url, spider_args={"site": "bench"}, settings=SLOW)
+        proc = subprocess.Popen(
+            cmd, env=crawl_env(env), start_new_session=True, stderr=subprocess.DEVNULL
+        )
+        try:
+            deadline = time.monotonic() + 180
+            fetched = 0
+            while time.monotonic() < deadline and proc.poll() is None and fetched < 3:
+                time.sleep(0.2)
+                try:
+                    with engine.connect() as conn:
+                        fetched = conn.execute(select(func.count()).select_from(Fetch)).scalar_one()
+                except Exception:
+                    continue  # the schema is still being created
+            assert proc.poll() is None, "the crawl ended before it could be killed"
+            assert fetched >= 3, "the crawl stored nothing in time"
+        finally:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        with engine.connect() as conn:
+            killed = conn.execute(select(CrawlRun.id, CrawlRun.outcome)).one()
+        assert killed.outcome == "running"  # nothing in the crawl could close it
+
+        # `status` shows it as what it is, and leaves the record alone.
+        status = run("newsarchive", "status", "--json", env=env)
+        assert status.returncode == 0, status.stderr
+        site = next(s for s in json.loads(status.stdout)["sites"] if s["site"] == "bench")
+        last = site["last_run"]
+        assert (last["id"], last["outcome"], last["finish_reason"]) == (
+            killed.id,
+            "interrupted",
+            LOST_REASON,
+        )
+        assert last["recorded_outcome"] == "running"
+        table = run("newsarchive", "status", env=env)
+        bench_row = next(line for line in table.stdout.splitlines() if " bench " in line)
+        assert "interrupted" in bench_row, table.stdout
+        assert "running (pid" not in table.stdout
+
+        # The site's next crawl, holding the lock, closes the record.
+        again = subprocess.run(
+            crawl_command(
+                "generic",
+                url=url,
+                spider_args={"site": "bench", "limit": "1"},
+                settings={**SLOW, "DOWNLOAD_DELAY": "0"},
+            ),
+            env=crawl_env(env),
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert again.returncode == 0, again.stderr[-3000:]
+    assert f"run {killed.id} of site bench was left running" in again.stderr
+    with engine.connect() as conn:
+        runs = conn.execute(
+            select(CrawlRun.id, CrawlRun.outcome, CrawlRun.finish_reason, CrawlRun.stats).order_by(
+                CrawlRun.id
+            )
+        ).all()
+    engine.dispose()
+    assert [(r.id, r.outcome, r.finish_reason) for r in runs] == [
+        (killed.id, "interrupted", LOST_REASON),
+        (runs[1].id, "finished", "finished"),
+    ]
+    assert runs[1].stats[LOST_RUNS_STAT] == 1
