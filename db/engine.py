@@ -126,7 +126,7 @@ def schema_lock(engine: Engine) -> Iterator[None]:
         yield
         return
     conn = engine.connect()
-    key = text("SELECT pg_advisory_lock(:k, hashtext(current_schema()))")
+    key = text("SELECT pg_advisory_lock(:k, hashtext(coalesce(current_schema(), '')))")
     try:
         conn.execute(key, {"k": MIGRATE_LOCK_KEY})
         conn.commit()
@@ -135,7 +135,7 @@ def schema_lock(engine: Engine) -> Iterator[None]:
         finally:
             try:
                 conn.execute(
-                    text("SELECT pg_advisory_unlock(:k, hashtext(current_schema()))"),
+                    text("SELECT pg_advisory_unlock(:k, hashtext(coalesce(current_schema(), '')))"),
                     {"k": MIGRATE_LOCK_KEY},
                 )
                 conn.commit()
