@@ -162,7 +162,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         raise CliError(f"unknown site {args.site!r}; known: {', '.join(sorted(known))}")
     if args.site == "generic" and not args.url:
         raise CliError("the generic spider needs --url (a homepage, feed or sitemap)")
-    _engine(_config())  # fail here, with one line, if the archive cannot be opened
+    _config()  # a bad environment is one line here; `scrapy crawl` checks the rest of the setup
     result = run_crawl(
         args.site,
         url=args.url,

@@ -290,6 +290,9 @@ def test_a_crawl_that_cannot_write_its_data_directory_does_not_start(tmp_path: P
             "Not a directory (set NEWSARCHIVE_DATA_DIR to a directory this user can write)"
         )
         assert not (tmp_path / "db").exists()  # nothing was started
+    same = run("newsarchive", "crawl", "generic", "--url", NOWHERE[4:], env=env)
+    assert same.returncode == 2
+    assert _one_line_error(same) == _one_line_error(result)
 
 
 # A crawl run without the `scrapy crawl` command's checks (as an embedding program would): the
