@@ -22,6 +22,10 @@ class CliError(Exception):
     """A user-facing error: printed as one line, exit code 2."""
 
 
+class NoArchiveError(CliError):
+    """There is no archive where the configuration points (nothing was created there)."""
+
+
 def _config() -> AppConfig:
     from pydantic import ValidationError
 
@@ -34,17 +38,101 @@ def _config() -> AppConfig:
 
 
 def _engine(config: AppConfig, *, create: bool = True) -> Any:
+    return database_engine(config.database_url_resolved, create=create)
+
+
+def database_engine(url: str, *, create: bool = True) -> Any:
+    """An engine on the archive at `url`, its schema created or checked when `create`; any
+    problem is a CliError of one line naming the database."""
     from db.engine import SchemaError, ensure_schema, make_engine
 
     try:
-        engine = make_engine(config.database_url_resolved)
+        engine = make_engine(url)
         if create:
             ensure_schema(engine)
     except SchemaError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(f"{archive_location(url)}: {exc}") from None
     except Exception as exc:  # connection refused, bad URL, unwritable file
-        raise CliError(f"cannot open the archive database: {_one_line(exc)}") from None
+        where = archive_location(url)
+        raise CliError(f"cannot open the archive database at {where}: {_one_line(exc)}") from None
     return engine
+
+
+def archive_location(url: str) -> str:
+    """Where an archive URL points, for messages: a SQLite archive's file, otherwise the URL
+    without its password."""
+    from sqlalchemy.engine import make_url
+
+    from db.engine import normalise_url, sqlite_path
+
+    try:
+        path = sqlite_path(normalise_url(url))
+        if path is not None:
+            return str(path)
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL: the connection attempt says what is wrong with it
+        return url.split("@", 1)[-1]
+
+
+def open_archive(config: AppConfig, *, check_schema: bool = True) -> Any:
+    """The existing archive, for commands that read it; never creates one.
+
+    A missing SQLite file (a mistyped path, a command run in another directory) or an empty
+    database is an error naming where the command looked, not a new empty archive that would
+    make "0 articles" look like an answer. `check_schema=False` accepts any schema revision,
+    none included (for `db current`).
+    """
+    from db.engine import (
+        SchemaError,
+        check_revision,
+        current_revision,
+        make_engine,
+        normalise_url,
+        sqlite_path,
+    )
+
+    url = config.database_url_resolved
+    where = archive_location(url)
+    hint = "(set DATABASE_URL or NEWSARCHIVE_DATA_DIR)"
+    try:
+        path = sqlite_path(normalise_url(url))
+    except Exception as exc:
+        raise CliError(f"bad DATABASE_URL {where}: {_one_line(exc)}") from None
+    if path is not None and not path.is_file():
+        raise NoArchiveError(f"no archive at {path} {hint}")
+    try:
+        engine = make_engine(url)
+        rev = current_revision(engine)
+    except Exception as exc:  # connection refused, unreadable file, bad URL
+        raise CliError(f"cannot open the archive database at {where}: {_one_line(exc)}") from None
+    if not check_schema:
+        return engine
+    if rev is None:
+        engine.dispose()
+        raise NoArchiveError(
+            f"no archive at {where}: the database has no newsarchive schema {hint}"
+        )
+    try:
+        check_revision(engine, rev)
+    except SchemaError as exc:
+        engine.dispose()
+        raise CliError(f"{where}: {exc}") from None
+    return engine
+
+
+def check_site(engine: Any, key: str | None, where: str) -> None:
+    """An unknown `--site` is an error listing the sites in the archive (a declared site that
+    was never crawled is known: it just has nothing yet)."""
+    from crawler.sites import all_sites
+    from db.read import site_summaries
+
+    if key is None:
+        return
+    archived = site_summaries(engine)
+    if key in archived or key in all_sites():
+        return
+    known = ", ".join(sorted(archived)) or "none"
+    raise CliError(f"unknown site {key!r}: not in the archive at {where} (its sites: {known})")
 
 
 def _one_line(exc: BaseException) -> str:
@@ -74,7 +162,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         raise CliError(f"unknown site {args.site!r}; known: {', '.join(sorted(known))}")
     if args.site == "generic" and not args.url:
         raise CliError("the generic spider needs --url (a homepage, feed or sitemap)")
-    _engine(_config())  # fail here, with one line, if the archive cannot be opened
+    _config()  # a bad environment is one line here; `scrapy crawl` checks the rest of the setup
     result = run_crawl(
         args.site,
         url=args.url,
@@ -91,7 +179,20 @@ def cmd_sites(args: argparse.Namespace) -> int:
     from crawler.sites import all_sites
     from db.read import site_summaries
 
-    summaries = site_summaries(_engine(_config()))
+    config = _config()
+    # The declared sites are worth listing before the first crawl created an archive.
+    try:
+        engine = open_archive(config)
+    except NoArchiveError as exc:
+        summaries, where = {}, str(exc)
+    else:
+        try:
+            summaries = site_summaries(engine)
+        finally:
+            engine.dispose()
+        where = f"archive: {archive_location(config.database_url_resolved)}"
+    console = Console()
+    console.print(where, highlight=False, soft_wrap=True)
     table = Table(title="Declared sites")
     for col in ("key", "name", "domains", "mirrors", "articles", "last run"):
         table.add_column(col)
@@ -108,7 +209,7 @@ def cmd_sites(args: argparse.Namespace) -> int:
             str(summary.articles if summary else 0),
             last,
         )
-    Console().print(table)
+    console.print(table)
     return 0
 
 
@@ -174,8 +275,11 @@ def _parse_since(value: str | None) -> datetime | None:
 def cmd_export(args: argparse.Namespace) -> int:
     from db.read import EXPORT_FIELDS, VERSION_FIELDS, iter_articles
 
-    engine = _engine(_config())
+    config = _config()
     since = _parse_since(args.since)
+    engine = open_archive(config)
+    where = archive_location(config.database_url_resolved)
+    check_site(engine, args.site, where)
     out: TextIO
     if args.output:
         try:
@@ -205,7 +309,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if out is not sys.stdout:
             out.close()
     what = "article versions" if args.all_versions else "articles"
-    print(f"exported {count} {what}", file=sys.stderr)
+    print(f"exported {count} {what} from {where}", file=sys.stderr)
     return 0
 
 
@@ -216,12 +320,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from crawler.tables import RUN_COUNT_COLUMNS, run_counts
     from db.read import archive_totals, run_rows
 
-    engine = _engine(_config())
+    config = _config()
+    engine = open_archive(config)
+    where = archive_location(config.database_url_resolved)
     totals = archive_totals(engine)
     if args.json:
-        print(json.dumps(totals, indent=2))
+        print(json.dumps({**totals, "archive": where}, indent=2))
         return 0
     console = Console()
+    console.print(f"archive: {where}", highlight=False, soft_wrap=True)
     console.print(
         f"[bold]{totals['articles']}[/] articles at {totals['article_urls']} URLs on "
         f"{totals['sites']} sites; {totals['fetches']} fetches in {totals['runs']} runs"
@@ -249,7 +356,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_db(args: argparse.Namespace) -> int:
     from db.engine import current_revision, head_revision, upgrade
 
-    engine = _engine(_config(), create=False)
+    config = _config()
+    if args.action == "upgrade":
+        engine = _engine(config, create=False)  # upgrading an empty database creates the archive
+    else:
+        engine = open_archive(config, check_schema=False)
     try:
         if args.action == "upgrade":
             upgrade(engine)

@@ -13,7 +13,7 @@ from typing import Any
 def cmd_reextract(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from crawler.cli import CliError, _config, _engine, _parse_since
+    from crawler.cli import CliError, _config, _parse_since, open_archive
     from crawler.reextract import default_progress, run_reextract
     from db.read import site_summaries
 
@@ -21,7 +21,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise CliError(f"--workers must be at least 1, got {args.workers}")
     since = _parse_since(args.since)
-    engine = _engine(config)
+    engine = open_archive(config)  # re-extracting never creates an archive
     if args.site is not None and args.site not in site_summaries(engine):
         known = ", ".join(sorted(site_summaries(engine))) or "none"
         raise CliError(f"site {args.site!r} is not in the archive (archived sites: {known})")

@@ -31,7 +31,7 @@ def _last_started(config: AppConfig) -> tuple[dict[str, datetime], str | None]:
     """Each site's last crawl start, or ({}, why not) when the archive cannot be read."""
     from sqlalchemy.engine import make_url
 
-    from crawler.cli import CliError, _engine
+    from crawler.cli import CliError, open_archive
     from db.engine import normalise_url
     from db.health import last_started
 
@@ -39,7 +39,7 @@ def _last_started(config: AppConfig) -> tuple[dict[str, datetime], str | None]:
     if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
         return {}, "no archive yet"  # listing jobs must not create one
     try:
-        engine = _engine(config, create=False)
+        engine = open_archive(config)
     except CliError as exc:
         return {}, str(exc)
     try:
@@ -168,13 +168,14 @@ def _site_record(
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from crawler.cli import _config, _engine
+    from crawler.cli import _config, archive_location, open_archive
     from crawler.scheduler import scheduler_state
     from db.health import site_health
 
     config = _config()
     schedule = _load_schedule(args.config)
-    engine = _engine(config)
+    engine = open_archive(config)
+    where = archive_location(config.database_url_resolved)
     try:
         health = {h.key: h for h in site_health(engine)}
     finally:
@@ -215,24 +216,48 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
         for key in keys
     ]
+    for record in records:
+        _judge_lost(record["last_run"])
     if args.json:
         out = {
             "generated_at": datetime.now(UTC).isoformat(),
+            "archive": where,
             "scheduler": {"running": live, "next_runs": source},
             "sites": records,
         }
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    _print_status(records, source, schedule.tz())
+    _print_status(records, source, schedule.tz(), where)
     return 0
 
 
-def _print_status(records: list[dict[str, Any]], source: str, tz: Any) -> None:
+def _judge_lost(last: dict[str, Any] | None) -> None:
+    """Show a run recorded as running whose crawl process on this host is gone as what it is.
+
+    The record is left as it is (status only reads; the site's next crawl, or the scheduler,
+    closes it): `outcome` becomes "interrupted" with the lost reason, and `recorded_outcome`
+    keeps what the record says.
+    """
+    import socket
+
+    from crawler.locks import process_gone
+    from db.health import LOST_OUTCOME, LOST_REASON
+
+    if last is None or last["outcome"] != "running" or last["hostname"] != socket.gethostname():
+        return
+    if process_gone(last["pid"], datetime.fromisoformat(last["started_at"])):
+        last["recorded_outcome"] = last["outcome"]
+        last["outcome"] = LOST_OUTCOME
+        last["finish_reason"] = LOST_REASON
+
+
+def _print_status(records: list[dict[str, Any]], source: str, tz: Any, where: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
     console = Console(width=max(120, Console().width))
+    console.print(f"archive: {where}", highlight=False, soft_wrap=True)
     table = Table(title=f"Site health (next runs: {source})")
     for col in ("site", "last run", "outcome", "next run", "new 24h", "new 7d", "fail streak"):
         table.add_column(col, justify="right" if col.startswith(("new", "fail")) else "left")

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import gc
 import logging
+import socket
 from pathlib import Path
 from typing import Any, Self
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, NotConfigured
+from scrapy.settings import BaseSettings
 
-from crawler.locks import SiteLock, locks_dir
+from crawler.failures import FAILED_REASON, record_failure
+from crawler.locks import SiteLock, check_writable, locks_dir, process_gone
 from db.health import LOCKED_REASON
 
 logger = logging.getLogger(__name__)
@@ -21,6 +24,9 @@ logger = logging.getLogger(__name__)
 # files somewhere else than <NEWSARCHIVE_DATA_DIR>/locks.
 LOCK_ENABLED_SETTING = "NEWSARCHIVE_SITE_LOCK_ENABLED"
 LOCK_DIR_SETTING = "NEWSARCHIVE_LOCK_DIR"
+# Stat: how many runs of the site, left "running" by crawl processes that are gone, this crawl
+# closed as interrupted when it started.
+LOST_RUNS_STAT = "archive/runs/lost_settled"
 
 
 def spider_site_key(spider: Spider) -> str:
@@ -29,17 +35,51 @@ def spider_site_key(spider: Spider) -> str:
     return str(getattr(site, "key", None) or spider.name)
 
 
+def data_dir_of(settings: BaseSettings) -> Path:
+    """The crawl's data directory: the NEWSARCHIVE_DATA_DIR setting, or the app config's."""
+    configured = settings.get("NEWSARCHIVE_DATA_DIR")
+    if configured:
+        return Path(configured)
+    from crawler.config import AppConfig
+
+    return AppConfig().data_dir
+
+
+def lock_dir_of(settings: BaseSettings) -> Path:
+    configured = settings.get(LOCK_DIR_SETTING)
+    return Path(configured) if configured else locks_dir(data_dir_of(settings))
+
+
+def writable_folders(settings: BaseSettings) -> list[Path]:
+    """The folders a crawl writes files into: the site locks' and the WARC files'.
+
+    Both are proved writable before anything is fetched: without the lock two crawls of one
+    site could run at once, and without the WARC folder every page would be fetched for
+    nothing.
+    """
+    folders = []
+    if settings.getbool(LOCK_ENABLED_SETTING, True):
+        folders.append(lock_dir_of(settings))
+    if settings.getbool("NEWSARCHIVE_WARC_ENABLED", True):
+        folders.append(data_dir_of(settings) / "warc")
+    return folders
+
+
 class SiteLockExtension:
     """Holds the crawled site's lock for the whole crawl, or closes the spider as "locked".
 
     Taken in the crawl process itself, so it covers scheduled and manual crawls alike and
     dies with the process (crawler/locks.py). A crawl that finds the site locked closes at
-    once with finish reason "locked"; the run record says so and the monitors pass it by.
+    once with finish reason "locked"; the run record says so and the monitors pass it by. A
+    crawl that cannot write its data directory (lock or WARC folder) fails at once, naming
+    the path: it never runs without its lock. Once the lock is held, runs of the site that a
+    killed crawl left "running" on this host are closed as interrupted.
     """
 
-    def __init__(self, crawler: Crawler, lock_dir: Path) -> None:
+    def __init__(self, crawler: Crawler, lock_dir: Path, folders: list[Path]) -> None:
         self.crawler = crawler
         self.lock_dir = lock_dir
+        self.folders = folders
         self.lock: SiteLock | None = None
 
     @classmethod
@@ -47,15 +87,7 @@ class SiteLockExtension:
         settings = crawler.settings
         if not settings.getbool(LOCK_ENABLED_SETTING, True):
             raise NotConfigured
-        configured = settings.get(LOCK_DIR_SETTING)
-        if configured:
-            lock_dir = Path(configured)
-        else:
-            from crawler.config import AppConfig
-
-            data_dir = settings.get("NEWSARCHIVE_DATA_DIR") or AppConfig().data_dir
-            lock_dir = locks_dir(Path(data_dir))
-        ext = cls(crawler, lock_dir)
+        ext = cls(crawler, lock_dir_of(settings), writable_folders(settings))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
         return ext
@@ -64,10 +96,25 @@ class SiteLockExtension:
         key = spider_site_key(spider)
         stats = self.crawler.stats
         run_id = stats.get_value("archive/run_id") if stats is not None else None
+        run_id = run_id if isinstance(run_id, int) else None
         lock = SiteLock(self.lock_dir, key)
-        if lock.acquire(run_id=run_id if isinstance(run_id, int) else None):
+        try:
+            for folder in self.folders:
+                check_writable(folder)
+            acquired = lock.acquire(run_id=run_id)
+        except OSError as exc:
+            where = exc.filename or lock.path
+            record_failure(
+                self.crawler,
+                "data_dir",
+                f"cannot write {where}: {exc.strerror or exc}",  # short: finish_reason keeps 100
+            )
+            # Closed once open, like a locked site (below); the run is recorded as failed.
+            raise CloseSpider(FAILED_REASON) from None
+        if acquired:
             self.lock = lock
             logger.info("holding the crawl lock of site %s (%s)", key, lock.path)
+            self._settle_lost_runs(key, run_id)
             return
         holder = lock.holder()
         logger.warning("site %s is being crawled already (%s): not crawling it twice", key, holder)
@@ -76,6 +123,42 @@ class SiteLockExtension:
         # Scrapy (2.13+) closes the spider with this reason once it is open, after every
         # component has started, so the run record is closed as "locked" like any other end.
         raise CloseSpider(LOCKED_REASON)
+
+    def _settle_lost_runs(self, key: str, run_id: int | None) -> None:
+        """Close the site's runs that crawls killed on this host left "running".
+
+        Holding the lock, this crawl is the only one of the site past its start, so a record
+        still "running" on this host belongs to a process that is gone (judged by its pid and
+        start time, so that a crawl still starting is left alone). Without a run of its own
+        (no archive pipeline) there is nothing to settle.
+        """
+        if run_id is None:
+            return
+        from crawler.config import AppConfig
+        from db.engine import make_engine
+        from db.health import settle_lost_runs
+
+        url = self.crawler.settings.get("NEWSARCHIVE_DATABASE_URL")
+        try:
+            engine = make_engine(url or AppConfig().database_url_resolved)
+            try:
+                settled = settle_lost_runs(
+                    engine, key, socket.gethostname(), keep=run_id, gone=process_gone
+                )
+            finally:
+                engine.dispose()
+        except Exception as exc:  # the crawl itself is not at stake
+            logger.warning("cannot check for lost runs of site %s: %s", key, exc)
+            return
+        for lost in settled:
+            logger.warning(
+                "run %d of site %s was left running by a crawl process that is gone "
+                "(killed?): recorded as interrupted",
+                lost,
+                key,
+            )
+        if settled and self.crawler.stats is not None:
+            self.crawler.stats.set_value(LOST_RUNS_STAT, len(settled))
 
     def engine_stopped(self, *args: Any) -> None:
         # Released only when everything is written: a second crawl must not start while this

@@ -17,8 +17,9 @@ import json
 import os
 import re
 import socket
+import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -133,3 +134,64 @@ def is_locked(lock_dir: Path, site_key: str) -> bool:
     finally:
         os.close(fd)
     return False
+
+
+def check_writable(folder: Path) -> None:
+    """Create `folder` if needed and prove that a file can be written in it (OSError if not).
+
+    Permission bits alone do not say (root writes through them; a read-only mount refuses
+    root too), so a real file is created and dropped.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile(dir=folder):
+        pass
+
+
+# How much later than its run a process may seem to have started and still be the run's own:
+# the boot time the kernel reports moves with clock corrections.
+_START_SLACK = timedelta(seconds=60)
+
+
+def process_gone(pid: int | None, run_started: datetime) -> bool:
+    """True when the process of a run on this host that started at `run_started` is gone.
+
+    Gone: no such process, a zombie, or a process that started well after the run did (its
+    pid was reused after the crawl died; a crawl process exists before the run it creates).
+    A run without a pid (created by a supervisor, not taken over yet) is not judged here.
+    """
+    if pid is None:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        pass  # someone else's process: alive
+    started = _process_start(pid)
+    if started is None:
+        return False  # cannot tell: alive
+    if isinstance(started, str):  # a zombie
+        return True
+    if run_started.tzinfo is None:
+        run_started = run_started.replace(tzinfo=UTC)
+    return started > run_started + _START_SLACK
+
+
+def _process_start(pid: int) -> datetime | str | None:
+    """When process `pid` started ("zombie" for a dead one not reaped yet), from /proc."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        boot = next(
+            int(line.split()[1])
+            for line in Path("/proc/stat").read_text().splitlines()
+            if line.startswith("btime ")
+        )
+        # Fields after the command name, which may itself contain spaces and parentheses.
+        fields = stat.rsplit(")", 1)[1].split()
+        if fields[0] in ("Z", "X"):
+            return "zombie"
+        ticks = int(fields[19])
+        seconds = boot + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
+    return datetime.fromtimestamp(seconds, UTC)

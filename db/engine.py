@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import fcntl
+import functools
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ALEMBIC_DIR = REPO_ROOT / "alembic"
+# PostgreSQL advisory lock key of schema creation and upgrades (the first of the two 32-bit
+# keys; the second is the schema's name hashed, so archives in different schemas of one
+# database do not wait for each other). Any fixed number unlikely to collide will do.
+MIGRATE_LOCK_KEY = 0x6E617263  # "narc"
+# SQLite: the file locked beside the database while its schema is checked or migrated.
+MIGRATE_LOCK_SUFFIX = ".migrate.lock"
 
 
 class SchemaError(RuntimeError):
@@ -67,6 +76,7 @@ def alembic_config(engine: Engine) -> Any:
     return cfg
 
 
+@functools.cache
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
@@ -83,7 +93,66 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def sqlite_path(engine_or_url: Engine | str) -> Path | None:
+    """The database file of a SQLite archive; None for another backend or an in-memory one."""
+    url = engine_or_url.url if isinstance(engine_or_url, Engine) else make_url(engine_or_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[None]:
+    """Held while a process checks and migrates the schema, so that only one does it at once.
+
+    Two crawls started together on a fresh archive would otherwise both find it empty and both
+    create it (`table alembic_version already exists`), or one would see the other's
+    half-applied migrations as an old archive. SQLite: an flock on a file beside the database
+    (dropped by the kernel if the holder dies). PostgreSQL: a session advisory lock on a
+    connection of its own (dropped by the server if the connection dies). Blocking: a
+    migration of a large archive may take minutes, and waiting is the point.
+    """
+    path = sqlite_path(engine)
+    if path is not None:
+        lock_file = path.with_name(path.name + MIGRATE_LOCK_SUFFIX)
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing the only descriptor drops the flock
+        return
+    if engine.url.get_backend_name() != "postgresql":
+        yield
+        return
+    conn = engine.connect()
+    key = text("SELECT pg_advisory_lock(:k, hashtext(coalesce(current_schema(), '')))")
+    try:
+        conn.execute(key, {"k": MIGRATE_LOCK_KEY})
+        conn.commit()
+        try:
+            yield
+        finally:
+            try:
+                conn.execute(
+                    text("SELECT pg_advisory_unlock(:k, hashtext(coalesce(current_schema(), '')))"),
+                    {"k": MIGRATE_LOCK_KEY},
+                )
+                conn.commit()
+            except Exception:
+                # A pooled connection must never go back holding the lock.
+                conn.invalidate()
+    finally:
+        conn.close()
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate to `revision`, under the schema lock (the operator's `db upgrade`)."""
+    with schema_lock(engine):
+        _upgrade(engine, revision)
+
+
+def _upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
@@ -94,23 +163,39 @@ def ensure_schema(engine: Engine) -> None:
 
     A fresh (empty) database is migrated to head without a separate step. An archive at an
     older revision is not touched behind the operator's back: upgrading a shared PostgreSQL
-    archive is a decision, so the error names the command that does it.
+    archive is a decision, so the error names the command that does it. Anything but a
+    current archive is looked at again under the schema lock: another process may be
+    creating or upgrading it right now.
     """
+    head = head_revision()
+    if current_revision(engine) == head:
+        return  # the common case, without waiting for any lock
+    with schema_lock(engine):
+        rev = current_revision(engine)
+        if rev is None:
+            tables = set(inspect(engine).get_table_names())
+            if tables - {"alembic_version"}:
+                raise SchemaError(
+                    "the database has tables but no newsarchive schema version; "
+                    "point DATABASE_URL at an empty database or a newsarchive archive"
+                )
+            _upgrade(engine)
+            return
+        check_revision(engine, rev)
+
+
+def check_revision(engine: Engine, rev: str | None) -> None:
+    """Accept an archive at head; otherwise raise SchemaError saying what to do."""
     from alembic.script import ScriptDirectory
 
-    rev = current_revision(engine)
-    if rev is None:
-        tables = set(inspect(engine).get_table_names())
-        if tables - {"alembic_version"}:
-            raise SchemaError(
-                "the database has tables but no newsarchive schema version; "
-                "point DATABASE_URL at an empty database or a newsarchive archive"
-            )
-        upgrade(engine)
-        return
     head = head_revision()
     if rev == head:
         return
+    if rev is None:
+        raise SchemaError(
+            "the database has no newsarchive schema (a crawl or `newsarchive db upgrade` "
+            "creates it)"
+        )
     script = ScriptDirectory.from_config(alembic_config(engine))
     known = {s.revision for s in script.walk_revisions()}
     if rev in known:

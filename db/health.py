@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,6 +16,10 @@ from db.models import Article, CrawlRun, Fetch, RunWarning, Site, utcnow
 # A crawl closed with this reason never ran: another process held the site's lock.
 LOCKED_REASON = "locked"
 SKIPPED = "skipped"  # crawl_runs.outcome of a run that found its site locked
+# The finish reason of a run whose crawl process died without closing it (kill -9, a crash of
+# the interpreter, power loss); its outcome is "interrupted".
+LOST_REASON = "lost: its crawl process is gone"
+LOST_OUTCOME = "interrupted"
 # Fetch outcomes that mean the request failed (no usable response).
 FAILED_FETCH_OUTCOMES = frozenset({"http_error", "fetch_error"})
 
@@ -264,6 +268,41 @@ def unfinished_runs(engine: Engine, hostname: str) -> list[tuple[int, int | None
             )
         ).all()
     return [(run_id, pid, started) for run_id, pid, started in rows]
+
+
+def settle_lost_runs(
+    engine: Engine,
+    site_key: str,
+    hostname: str,
+    *,
+    keep: int | None,
+    gone: Callable[[int | None, datetime], bool],
+) -> list[int]:
+    """Close the site's runs on `hostname` still recorded as running whose process is gone.
+
+    Called by a crawl that holds the site's lock, so no other crawl of the site is past its
+    start; `gone(pid, started_at)` judges each record (never `keep`, the caller's own). They
+    are closed as interrupted with LOST_REASON; returns their ids.
+    """
+    with Session(engine) as session:
+        rows = session.execute(
+            select(CrawlRun.id, CrawlRun.pid, CrawlRun.started_at)
+            .join(Site, Site.id == CrawlRun.site_id)
+            .where(
+                Site.key == site_key,
+                CrawlRun.outcome == "running",
+                CrawlRun.hostname == hostname,
+            )
+        ).all()
+    settled = []
+    for run_id, pid, started in rows:
+        if run_id == keep or not gone(pid, started):
+            continue
+        if settle_run(
+            engine, run_id, exit_status=None, outcome=LOST_OUTCOME, finish_reason=LOST_REASON
+        ):
+            settled.append(run_id)
+    return settled
 
 
 def last_started(engine: Engine) -> dict[str, datetime]:

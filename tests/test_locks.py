@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -89,3 +90,24 @@ def test_a_crawl_of_a_locked_site_stops_at_once_and_says_so(
         fetches = conn.execute(select(func.count()).select_from(Fetch)).scalar_one()
     assert (run.outcome, run.finish_reason) == ("skipped", "locked")
     assert fetches == 0
+
+
+def test_a_run_process_is_gone_when_dead_a_zombie_or_younger_than_its_run() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from crawler.locks import process_gone
+
+    now = datetime.now(UTC)
+    assert not process_gone(os.getpid(), now)  # this process, started before "now"
+    assert not process_gone(None, now)  # no pid yet: not judged
+    # A process that started long after the run did holds a reused pid: the run's is gone.
+    assert process_gone(os.getpid(), now - timedelta(days=1))
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    while True:  # a zombie until reaped: os.kill still finds it
+        with open(f"/proc/{child.pid}/stat") as f:
+            if f.read().rsplit(")", 1)[1].split()[0] == "Z":
+                break
+        time.sleep(0.01)
+    assert process_gone(child.pid, now)
+    child.wait()
+    assert process_gone(child.pid, now)  # reaped: no such process
