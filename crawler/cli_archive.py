@@ -58,56 +58,15 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _existing_archive(config: Any) -> Any:
-    """An engine on the archive as it is: nothing is created (no SQLite file or folder, no
-    schema); a missing or foreign database is a CliError naming where it was looked for."""
-    from pathlib import Path
-
-    from sqlalchemy import inspect
-    from sqlalchemy.engine import make_url
-
-    from crawler.cli import CliError, _one_line
-    from db.engine import make_engine, normalise_url
-
-    url = make_url(normalise_url(config.database_url_resolved))
-    where = url.render_as_string(hide_password=True)
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        path = Path(str(url.database))
-        if not path.is_file():
-            raise CliError(
-                f"no archive database at {path} (set NEWSARCHIVE_DATA_DIR or DATABASE_URL)"
-            )
-        where = str(path)
-    try:
-        engine = make_engine(config.database_url_resolved)
-        tables = set(inspect(engine).get_table_names())
-    except Exception as exc:  # connection refused, no such database, not a database file
-        raise CliError(f"cannot open the archive database {where}: {_one_line(exc)}") from None
-    if not {"fetches", "sites"} <= tables:
-        engine.dispose()
-        raise CliError(f"{where} holds no newsarchive archive")
-    return engine
-
-
 def cmd_verify(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
-    from crawler.cli import CliError, _config, _parse_since
+    from crawler.cli import _config, _parse_since, archive_location, check_site, open_archive
     from crawler.verify import verify_archive
-    from db.models import Site
 
     config = _config()
     since = _parse_since(args.since)
-    engine = _existing_archive(config)
+    engine = open_archive(config)  # verifying never creates an archive
     try:
-        if args.site is not None:
-            with engine.connect() as conn:
-                known = sorted(conn.execute(select(Site.key)).scalars())
-            if args.site not in known:
-                names = ", ".join(known) or "none"
-                raise CliError(
-                    f"site {args.site!r} is not in the archive (archived sites: {names})"
-                )
+        check_site(engine, args.site, archive_location(config.database_url_resolved))
         report = verify_archive(engine, config.data_dir, site=args.site, since=since)
     finally:
         engine.dispose()

@@ -466,7 +466,7 @@ def test_verify_creates_nothing_and_names_the_missing_database(tmp_path: Path) -
     done = _verify(data_dir, "")
     assert done.returncode == 2
     assert done.stderr.strip() == (
-        f"newsarchive: no archive database at {data_dir.resolve() / 'archive.sqlite'} "
-        "(set NEWSARCHIVE_DATA_DIR or DATABASE_URL)"
+        f"newsarchive: no archive at {data_dir.resolve() / 'archive.sqlite'} "
+        "(set DATABASE_URL or NEWSARCHIVE_DATA_DIR)"
     )
     assert not data_dir.exists()
