@@ -319,7 +319,7 @@ class Scheduler:
     def _close_lost_runs(self) -> None:
         """Close the records of crawls on this host that died with the machine or with a
         previous scheduler (their records would say "running" forever otherwise)."""
-        from db.health import settle_run, unfinished_runs
+        from db.health import LOST_OUTCOME, LOST_REASON, settle_run, unfinished_runs
 
         assert self.engine is not None
         engine = self.engine
@@ -333,10 +333,12 @@ class Scheduler:
                         engine,
                         run_id,
                         exit_status=None,
-                        outcome="failed",
-                        finish_reason="lost: its process is gone",
+                        outcome=LOST_OUTCOME,
+                        finish_reason=LOST_REASON,
                     )
-                    logger.warning("run %d: its crawl process is gone; recorded as failed", run_id)
+                    logger.warning(
+                        "run %d: its crawl process is gone; recorded as %s", run_id, LOST_OUTCOME
+                    )
         except Exception as exc:
             logger.warning("cannot check for lost runs: %s", _one_line(exc))
 

@@ -431,8 +431,8 @@ def test_one_scheduler_per_archive_and_lost_runs_are_closed(
         (run,) = runs_of(engine, "alpha")
         assert (run.id, run.outcome, run.finish_reason) == (
             lost,
-            "failed",
-            "lost: its process is gone",
+            "interrupted",
+            "lost: its crawl process is gone",
         )
         second = Scheduler(config, options)
         with pytest.raises(SchedulerStartError, match="another scheduler is running"):
