@@ -41,6 +41,7 @@ from pipelines.worker import (
     JobTimeout,
     WorkerLimits,
     cpu_time_limit,
+    install_timer_handler,
     limit_memory,
     no_core_files,
 )
@@ -150,6 +151,7 @@ def _warm_worker(limits: WorkerLimits | None = None, max_bytes: int = _MAX_BYTES
     limit_memory(limits.memory)
     if limits.seconds is not None:
         no_core_files()
+        install_timer_handler()
     _seconds, _max_bytes = limits.seconds, max_bytes
 
 
