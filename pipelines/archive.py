@@ -138,7 +138,14 @@ class ExtractPipeline:
         except MemoryError:
             result = self._out_of_memory(item.url)
         except PoolBroken as exc:
+            # No worker can run (they cannot start): a local fault, not the page's. The raw
+            # page is kept and retried; the run fails loudly and stops, since every further
+            # page would go the same way.
+            from crawler.failures import record_failure
+
             result = ExtractedArticle(outcome="error", url=item.url, error=str(exc)[:300])
+            stop = bool(getattr(self.crawler, "crawling", False))  # not in a bare pipeline
+            record_failure(self.crawler, "extract", str(exc), pages=[item.url], stop=stop)
         if result.outcome == "error" and (result.error or "").startswith("MemoryError"):
             result = self._out_of_memory(item.url)  # caught by the extraction itself
         if self.stats is not None:
