@@ -93,7 +93,8 @@ class _Worker:
     received: bytearray = field(default_factory=bytearray)
     ready: bool = False
     started: float = 0.0  # when the worker began its first job in flight (time.monotonic)
-    overdue: bool = False  # killed by the pool for the time its job took
+    # The job the pool killed the worker for (its first in flight then), for the time it took.
+    overdue: _Job | None = None
 
     @property
     def pid(self) -> int | None:
@@ -383,10 +384,13 @@ class LoopPool:
         worker.process.join(0.1)  # it has exited: this only collects its exit code
         code = worker.process.exitcode
         jobs = worker.inflight
-        if worker.ready and jobs:
+        # Killed for a job that answered meanwhile (in the pipe, read before the end of file):
+        # the job after it is not to blame, and goes to another worker with the rest.
+        blamed = worker.overdue is None or (bool(jobs) and jobs[0] is worker.overdue)
+        if worker.ready and jobs and blamed:
             crashed = jobs.popleft()
             error: Exception
-            if worker.overdue or code == -signal.SIGXCPU:
+            if worker.overdue is not None or code == -signal.SIGXCPU:
                 self.timeouts += 1
                 seconds = self.limits.seconds
                 error = JobTimeout(f"took more than {seconds:g} s of CPU time (worker ended)")
@@ -415,7 +419,7 @@ class LoopPool:
             if (
                 worker.ready
                 and worker.inflight
-                and not worker.overdue
+                and worker.overdue is None
                 and worker.started < deadline
             ):
                 logger.error(
@@ -423,6 +427,6 @@ class LoopPool:
                     worker.pid,
                     self._wall_limit,
                 )
-                worker.overdue = True
+                worker.overdue = worker.inflight[0]
                 worker.process.kill()
         self._watch = self._loop.call_later(WATCH_SECONDS, self._check_overdue)
