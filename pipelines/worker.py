@@ -95,7 +95,7 @@ def cpu_time_limit(seconds: float | None, *, hard: bool = True) -> Iterator[None
     signal, so with `hard` the kernel ends the process HARD_LIMIT_GRACE seconds later
     (RLIMIT_CPU: SIGXCPU), which the pool reports as a timeout too. CPU time, not wall time: a
     page's cost does not depend on how busy the machine is or how many workers share a core.
-    Costs ~15 us a job once `install_timer_handler` has run (the handler's installation is the
+    Costs ~20 us a job once `install_timer_handler` has run (the handler's installation is the
     costly part, ~18 us, so workers do it once).
     """
     if seconds is None:
