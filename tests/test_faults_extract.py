@@ -424,3 +424,24 @@ def test_extract_reads_at_most_the_size_limit(tmp_path: Path) -> None:
         "not extracted, the crawl records such a page as too_large"
     ]
     assert done.stdout == ""
+
+
+def test_extract_stops_at_the_time_limit(tmp_path: Path) -> None:
+    page = tmp_path / "riesig.html"
+    page.write_bytes(_pathological_page())
+    done = subprocess.run(
+        [sys.executable, "-m", "crawler.cli", "extract", str(page), "--url", "http://a.b/x"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={
+            **os.environ,
+            "NEWSARCHIVE_DATA_DIR": str(tmp_path),
+            "NEWSARCHIVE_EXTRACT_TIMEOUT": "1",
+        },
+    )
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert done.stderr.splitlines() == [
+        f"newsarchive: extraction of {page} took more than 1 s of CPU time "
+        "(NEWSARCHIVE_EXTRACT_TIMEOUT): the crawl records such a page as extract_timeout"
+    ]
