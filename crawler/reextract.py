@@ -75,9 +75,8 @@ class Job:
     rules: CleaningRules
     # Discovery's hints recorded with the capture's fetch: the crawl's extraction had them.
     hints: dict[str, str] = field(default_factory=dict)
-    # A fetch whose extraction failed in the crawl (article_id 0): its outcome then, its site
-    # and when it was fetched, for archiving what it gives now.
-    failed: str | None = None
+    # A fetch whose extraction failed in the crawl (article_id 0): its site and when it was
+    # fetched, for archiving what it gives now.
     site_id: int = 0
     fetched_at: datetime | None = None
 
@@ -177,7 +176,6 @@ def reextract_one(job: Job, data_dir: Path) -> Result:
         rules=job.rules,
         hints=dict(job.hints),
     )
-    del capture  # the page's bytes are in `inp`: not twice in memory while it is extracted
     try:
         with cpu_time_limit(_seconds):
             extracted = extract_signed(inp, max_bytes=_max_bytes)
@@ -648,7 +646,6 @@ def iter_failed_fetches(engine: Engine, site: str | None, since: datetime | None
                     Fetch.warc_offset,
                     Fetch.site_id,
                     Fetch.hints,
-                    Fetch.outcome,
                     Fetch.fetched_at,
                 )
                 .where(
@@ -669,7 +666,7 @@ def iter_failed_fetches(engine: Engine, site: str | None, since: datetime | None
             rows = session.execute(query).all()
             if not rows:
                 return
-            for fetch_id, file, offset, site_id, hints, outcome, fetched_at in rows:
+            for fetch_id, file, offset, site_id, hints, fetched_at in rows:
                 capture = _capture((fetch_id, file, offset, site_id, hints))
                 assert capture.file is not None and capture.offset is not None
                 yield Job(
@@ -682,7 +679,6 @@ def iter_failed_fetches(engine: Engine, site: str | None, since: datetime | None
                     has_signature=False,
                     rules=rules.get(capture.site_id, CleaningRules()),
                     hints=capture.hints,
-                    failed=str(outcome),
                     site_id=capture.site_id,
                     fetched_at=fetched_at,
                 )
