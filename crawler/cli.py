@@ -243,16 +243,34 @@ def _jsonable(value: Any) -> Any:
 def cmd_extract(args: argparse.Namespace) -> int:
     from pipelines.extract import extract_article
     from pipelines.types import CleaningRules, ExtractInput
+    from pipelines.worker import JobTimeout, cpu_time_limit
 
+    config = _config()
+    limit = config.extract_max_bytes
     path = Path(args.path)
     try:
-        body = path.read_bytes()
+        # One byte past the limit tells "too large" without reading an endless file to its end.
+        with path.open("rb") as fh:
+            body = fh.read(limit + 1)
     except OSError as exc:
         raise CliError(f"cannot read {path}: {exc.strerror}") from None
+    if len(body) > limit:
+        raise CliError(
+            f"{path} is larger than {limit} bytes (NEWSARCHIVE_EXTRACT_MAX_BYTES): "
+            "not extracted, the crawl records such a page as too_large"
+        )
     site = _site_for(args.url, args.site)
     rules = site.cleaning if site is not None else CleaningRules()
     headers = {"content-type": args.content_type}
-    result = extract_article(ExtractInput(url=args.url, body=body, headers=headers, rules=rules))
+    inp = ExtractInput(url=args.url, body=body, headers=headers, rules=rules)
+    try:
+        with cpu_time_limit(config.extract_timeout or None, hard=False):
+            result = extract_article(inp, max_bytes=limit)
+    except JobTimeout as exc:
+        raise CliError(
+            f"extraction of {path} {exc} (NEWSARCHIVE_EXTRACT_TIMEOUT): "
+            "the crawl records such a page as extract_timeout"
+        ) from None
     record = _jsonable(asdict(result))
     record["site"] = site.key if site is not None else None
     if not args.explain:

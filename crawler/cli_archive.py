@@ -37,6 +37,8 @@ def cmd_reextract(args: argparse.Namespace) -> int:
                 workers=args.workers,
                 restart=args.restart,
                 progress=progress,
+                limits=config.extract_limits,
+                max_bytes=config.extract_max_bytes,
             )
     except ValueError as exc:  # a bad NEWSARCHIVE_NEARDUP_THRESHOLD
         raise CliError(str(exc)) from None
@@ -52,6 +54,12 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         f"{summary.taken} whose new text is another article's (left alone), "
         f"{summary.no_capture} without a readable capture"
     )
+    if summary.recovered or summary.still_failed:
+        console.print(
+            f"pages whose extraction had failed: [bold]{summary.recovered}[/] archived now, "
+            f"{summary.still_failed} failing still (a time or memory limit, see "
+            "NEWSARCHIVE_EXTRACT_TIMEOUT and NEWSARCHIVE_EXTRACT_MAX_MEMORY)"
+        )
     if summary.interrupted:
         console.print("interrupted: run the same command again to continue where it stopped")
         return 130
@@ -96,6 +104,8 @@ def register(sub: Any) -> None:
         description="Extract every archived article again from its raw capture (WARC) with the "
         "current extraction and cleaning rules, on every core. A changed text becomes a new "
         "version of the article (the old one is kept); an unchanged one costs nothing. "
+        "Pages whose extraction failed in the crawl (extract_timeout, too_large, "
+        "extract_error) are extracted again too, and archived if they give a text now. "
         "Interrupted (Ctrl-C, SIGTERM), it continues where it stopped when run again with "
         "the same arguments.",
     )

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from pipelines.worker import WorkerLimits
 
 
 class AppConfig(BaseSettings):
@@ -14,8 +18,8 @@ class AppConfig(BaseSettings):
 
     Environment variables: NEWSARCHIVE_DATA_DIR (default ./data), DATABASE_URL (default: a SQLite
     file in the data directory), NEWSARCHIVE_WARC_MAX_BYTES, NEWSARCHIVE_WARC_COMPRESSOR,
-    NEWSARCHIVE_WARC_COMPRESS_LEVEL, NEWSARCHIVE_EXTRACT_WORKERS,
-    NEWSARCHIVE_WEBHOOK_URL.
+    NEWSARCHIVE_WARC_COMPRESS_LEVEL, NEWSARCHIVE_EXTRACT_WORKERS, NEWSARCHIVE_EXTRACT_TIMEOUT,
+    NEWSARCHIVE_EXTRACT_MAX_MEMORY, NEWSARCHIVE_EXTRACT_MAX_BYTES, NEWSARCHIVE_WEBHOOK_URL.
     """
 
     model_config = SettingsConfigDict(env_prefix="NEWSARCHIVE_", extra="ignore")
@@ -32,6 +36,11 @@ class AppConfig(BaseSettings):
     warc_compress_level: int | None = None
     # Extraction worker processes; 0 means one per core.
     extract_workers: int = Field(default=0, ge=0)
+    # Limits of one page's extraction (pipelines.worker): CPU seconds, and bytes of memory per
+    # worker process (0: no limit); pages larger than extract_max_bytes are not extracted.
+    extract_timeout: float = Field(default=60.0, ge=0)
+    extract_max_memory: int = Field(default=1024 * 1024 * 1024, ge=0)
+    extract_max_bytes: int = Field(default=8 * 1024 * 1024, gt=0)
     # Run monitors POST their warnings here as JSON (optional; see docs/operations.md).
     webhook_url: str | None = None
 
@@ -48,3 +57,11 @@ class AppConfig(BaseSettings):
     @property
     def workers(self) -> int:
         return self.extract_workers or os.cpu_count() or 1
+
+    @property
+    def extract_limits(self) -> WorkerLimits:
+        from pipelines.worker import WorkerLimits
+
+        return WorkerLimits(
+            seconds=self.extract_timeout or None, memory=self.extract_max_memory or None
+        )

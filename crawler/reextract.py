@@ -6,6 +6,12 @@ becomes a new version (`origin="reextract"`, the old text stays in article_versi
 text changes nothing, so a second run is a no-op. Progress is committed in batches and a
 checkpoint file remembers the last article done: an interrupted run (Ctrl-C, SIGTERM, a crash)
 continues where it stopped when started again with the same arguments.
+
+Then the fetches whose extraction failed in the crawl (outcomes `extract_timeout`, `too_large`,
+`extract_error`: a time or memory limit, a worker that died) are extracted again from their
+captures: a text found now is archived as the crawl would have (a new article, or a sighting
+of an archived one), and the fetch gets that outcome. Each extraction has the crawl's limits
+(NEWSARCHIVE_EXTRACT_TIMEOUT, NEWSARCHIVE_EXTRACT_MAX_MEMORY).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -31,6 +37,14 @@ from typing import TYPE_CHECKING, Any
 from crawler.warc import read_capture
 from pipelines.neardup import SignedArticle, extract_signed
 from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
+from pipelines.worker import (
+    JobTimeout,
+    WorkerLimits,
+    cpu_time_limit,
+    install_timer_handler,
+    limit_memory,
+    no_core_files,
+)
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -61,6 +75,10 @@ class Job:
     rules: CleaningRules
     # Discovery's hints recorded with the capture's fetch: the crawl's extraction had them.
     hints: dict[str, str] = field(default_factory=dict)
+    # A fetch whose extraction failed in the crawl (article_id 0): its site and when it was
+    # fetched, for archiving what it gives now.
+    site_id: int = 0
+    fetched_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +102,10 @@ class Summary:
     # The current extraction finds no text where there was some: the old text is kept.
     no_text: int = 0
     no_capture: int = 0  # no raw capture on record, or the WARC record cannot be read
+    # Fetches whose extraction failed in the crawl: archived now (new article or sighting),
+    # or failing again (a limit, no text, no readable capture).
+    recovered: int = 0
+    still_failed: int = 0
     resumed_after: int = 0  # article id a resumed run started after (0: from the start)
     interrupted: bool = False
     seconds: float = 0.0
@@ -98,6 +120,8 @@ class Summary:
             "taken": self.taken,
             "no_text": self.no_text,
             "no_capture": self.no_capture,
+            "recovered": self.recovered,
+            "still_failed": self.still_failed,
             "resumed_after": self.resumed_after,
             "interrupted": self.interrupted,
         }
@@ -106,15 +130,28 @@ class Summary:
 # --------------------------------------------------------------------------- worker side
 
 
-def _warm_worker() -> None:
-    """The crawl's worker set-up (pipelines.worker), and SIGINT and SIGTERM ignored: the
-    parent decides how to stop (Ctrl-C reaches the whole process group), commits what is done
-    and shuts the pool down."""
+# CPU seconds one extraction may take in this worker, and the largest page it extracts (set
+# by _warm_worker).
+_seconds: float | None = None
+_max_bytes = _MAX_BYTES
+
+
+def _warm_worker(limits: WorkerLimits | None = None, max_bytes: int = _MAX_BYTES) -> None:
+    """The crawl's worker set-up (pipelines.worker) and limits, and SIGINT and SIGTERM
+    ignored: the parent decides how to stop (Ctrl-C reaches the whole process group), commits
+    what is done and shuts the pool down."""
+    global _seconds, _max_bytes
     from pipelines.worker import warm_worker
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     warm_worker()
+    limits = limits or WorkerLimits()
+    limit_memory(limits.memory)
+    if limits.seconds is not None:
+        no_core_files()
+        install_timer_handler()
+    _seconds, _max_bytes = limits.seconds, max_bytes
 
 
 def reextract_many(jobs: list[Job], data_dir: Path) -> list[Result]:
@@ -139,8 +176,14 @@ def reextract_one(job: Job, data_dir: Path) -> Result:
         rules=job.rules,
         hints=dict(job.hints),
     )
-    extracted = extract_signed(inp, max_bytes=_MAX_BYTES)
-    return Result(job, capture.url, replace(extracted, dropped=()))
+    try:
+        with cpu_time_limit(_seconds):
+            extracted = extract_signed(inp, max_bytes=_max_bytes)
+    except JobTimeout as exc:
+        extracted = ExtractedArticle("extract_timeout", inp.url, error=f"extraction {exc}")
+    except MemoryError:
+        extracted = ExtractedArticle("too_large", inp.url, error="extraction out of memory")
+    return Result(job, inp.url, replace(extracted, dropped=()))
 
 
 # --------------------------------------------------------------------------- selection
@@ -374,10 +417,12 @@ class _Stop(Exception):
     """SIGTERM, turned into an orderly stop like Ctrl-C."""
 
 
-def _new_pool(workers: int) -> ProcessPoolExecutor:
+def _new_pool(
+    workers: int, limits: WorkerLimits | None = None, max_bytes: int = _MAX_BYTES
+) -> ProcessPoolExecutor:
     from pipelines.worker import worker_pool
 
-    return worker_pool(workers, _warm_worker)
+    return worker_pool(workers, _warm_worker, (limits, max_bytes))
 
 
 class _Writer(threading.Thread):
@@ -456,17 +501,25 @@ def run_reextract(
     progress: Progress | None = None,
     threshold: float | None = None,
     stop_after: int | None = None,
+    limits: WorkerLimits | None = None,
+    max_bytes: int | None = None,
 ) -> Summary:
-    """Re-extract the selected articles; see the module docstring.
+    """Re-extract the selected articles, then the fetches whose extraction failed; see the
+    module docstring.
 
     Jobs go to the workers in small chunks, a bounded window of them in flight; results are
     taken in article id order and stored by a writer thread, so the checkpoint "everything up
     to article N is done" is exact. `stop_after` (for tests) behaves like Ctrl-C once that
-    many articles are done.
+    many articles are done. `limits` and `max_bytes`: the crawl's (AppConfig) by default.
     """
+    from crawler.config import AppConfig
     from db.repo import StorePolicy
     from pipelines.neardup import default_threshold
 
+    if limits is None or max_bytes is None:
+        config = AppConfig()
+        limits = config.extract_limits if limits is None else limits
+        max_bytes = config.extract_max_bytes if max_bytes is None else max_bytes
     policy = StorePolicy(neardup_threshold=threshold or default_threshold())
     workers = workers or os.cpu_count() or 1
     checkpoint = _checkpoint_path(data_dir, site, since)
@@ -482,7 +535,7 @@ def run_reextract(
         raise _Stop
 
     signal.signal(signal.SIGTERM, on_term)
-    pool = _new_pool(workers)
+    pool = _new_pool(workers, limits, max_bytes)
     # Each entry: an article without a capture (int), or a chunk of jobs and its future.
     window: deque[int | tuple[list[Job], Future[list[Result]]]] = deque()
     try:
@@ -524,7 +577,7 @@ def run_reextract(
                     logger.error("extraction worker died on articles %s", chunk_jobs)
                     results = [Result(j, "", None, "worker crashed") for j in chunk_jobs]
                     pool.shutdown(wait=False, cancel_futures=True)
-                    pool = _new_pool(workers)
+                    pool = _new_pool(workers, limits, max_bytes)
                     window = deque(
                         e
                         if isinstance(e, int)
@@ -544,6 +597,19 @@ def run_reextract(
         writer.join()
         if writer.error is not None:
             raise writer.error
+        # Interrupted from here on, the checkpoint (the last article) sends the next run
+        # straight to these again; those archived now are not selected any more.
+        failed = list(iter_failed_fetches(engine, site, since))
+        pool = _recover(
+            failed,
+            pool,
+            lambda: _new_pool(workers, limits, max_bytes),
+            data_dir,
+            engine,
+            policy,
+            summary,
+            progress,
+        )
         checkpoint.unlink(missing_ok=True)  # finished: the next run starts from the beginning
     except (KeyboardInterrupt, _Stop):
         summary.interrupted = True
@@ -558,6 +624,134 @@ def run_reextract(
         signal.signal(signal.SIGTERM, previous_term)
         summary.seconds = time.monotonic() - started
     return summary
+
+
+def iter_failed_fetches(engine: Engine, site: str | None, since: datetime | None) -> Iterator[Job]:
+    """Jobs for the article fetches whose extraction failed in the crawl (a limit, a worker
+    that died) and whose capture is on record, in fetch order; `since` is the fetch time."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from db.models import Fetch, Site
+    from db.repo import EXTRACTION_FAILED_OUTCOMES
+
+    last = 0
+    with Session(engine) as session:
+        rules = _site_rules(session)
+        while True:
+            query = (
+                select(
+                    Fetch.id,
+                    Fetch.warc_file,
+                    Fetch.warc_offset,
+                    Fetch.site_id,
+                    Fetch.hints,
+                    Fetch.fetched_at,
+                )
+                .where(
+                    Fetch.id > last,
+                    Fetch.kind == "article",
+                    Fetch.status == 200,
+                    Fetch.outcome.in_(sorted(EXTRACTION_FAILED_OUTCOMES)),
+                    Fetch.warc_file.is_not(None),
+                    Fetch.warc_offset.is_not(None),
+                )
+                .order_by(Fetch.id)
+                .limit(_PAGE)
+            )
+            if site is not None:
+                query = query.join(Site, Site.id == Fetch.site_id).where(Site.key == site)
+            if since is not None:
+                query = query.where(Fetch.fetched_at >= since)
+            rows = session.execute(query).all()
+            if not rows:
+                return
+            for fetch_id, file, offset, site_id, hints, fetched_at in rows:
+                capture = _capture((fetch_id, file, offset, site_id, hints))
+                assert capture.file is not None and capture.offset is not None
+                yield Job(
+                    article_id=0,
+                    fetch_id=capture.fetch_id,
+                    warc_file=capture.file,
+                    warc_offset=capture.offset,
+                    current_hash="",
+                    version=0,
+                    has_signature=False,
+                    rules=rules.get(capture.site_id, CleaningRules()),
+                    hints=capture.hints,
+                    site_id=capture.site_id,
+                    fetched_at=fetched_at,
+                )
+            last = int(rows[-1][0])
+
+
+# What a fetch's outcome is when its extraction gives this now (pipelines.archive's mapping).
+_RECOVERED_OUTCOMES = {"empty": "empty", "binary": "binary", "not_html": "not_html"}
+
+
+def _recover(
+    jobs: list[Job],
+    pool: ProcessPoolExecutor,
+    new_pool: Callable[[], ProcessPoolExecutor],
+    data_dir: Path,
+    engine: Engine,
+    policy: Any,
+    summary: Summary,
+    progress: Progress | None,
+) -> ProcessPoolExecutor:
+    """Extract the failed fetches' captures again and store what they give, committed every
+    _COMMIT_EVERY; returns the pool (a new one when a worker died). One job a task: these are
+    the pages that failed before, and a worker that dies takes only its own with it."""
+    from db.engine import session_scope
+    from db.repo import Recovery, store_recoveries
+    from pipelines.archive import article_data
+
+    task = progress.add_task("failed extractions", total=len(jobs)) if progress and jobs else None
+    recoveries: list[Recovery] = []
+    try:
+        futures = [pool.submit(reextract_many, [job], data_dir) for job in jobs]
+        for index, job in enumerate(jobs):
+            try:
+                result: Result | None = futures[index].result()[0]
+            except BrokenProcessPool:
+                logger.error("extraction worker died on fetch %s", job.fetch_id)
+                result = None
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+                futures[index + 1 :] = [
+                    pool.submit(reextract_many, [later], data_dir) for later in jobs[index + 1 :]
+                ]
+            if progress is not None and task is not None:
+                progress.update(task, advance=1)
+            extracted = result.extracted if result is not None else None
+            outcome = None
+            if extracted is not None and extracted.has_text and extracted.content_hash:
+                outcome = "archived"
+            elif extracted is not None:
+                outcome = _RECOVERED_OUTCOMES.get(extracted.outcome)
+            if result is None or extracted is None or outcome is None or job.fetched_at is None:
+                summary.still_failed += 1
+                continue
+            article = None
+            if outcome == "archived":
+                summary.recovered += 1
+                article = article_data(extracted)
+            else:
+                summary.no_text += 1  # no extraction failure any more, and no text either
+            recoveries.append(
+                Recovery(job.fetch_id, job.site_id, result.url, job.fetched_at, outcome, article)
+            )
+            if len(recoveries) >= _COMMIT_EVERY:
+                with session_scope(engine) as session:
+                    store_recoveries(session, recoveries, policy=policy)
+                recoveries = []
+        if recoveries:
+            with session_scope(engine) as session:
+                store_recoveries(session, recoveries, policy=policy)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # the caller's is not this one any more
+        raise
+    return pool
 
 
 def default_progress(console: Any = None) -> Progress:

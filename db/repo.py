@@ -72,6 +72,10 @@ KIND_ALIAS = (
 
 # Fetch outcomes that mean the request got no usable response.
 _FAILED_OUTCOMES = frozenset({"http_error", "fetch_error"})
+# Article fetch outcomes where the page came but its extraction failed (a time or memory limit,
+# a worker that died): the URL is due again at once, for up to len(FAILURE_RETRY_DELAYS) crawls
+# in a row, and asked for in full (a 304 would give nothing to extract).
+EXTRACTION_FAILED_OUTCOMES = frozenset({"extract_timeout", "too_large", "extract_error"})
 
 
 @dataclass
@@ -722,21 +726,27 @@ class _Batch:
         """Record what this fetch taught about its URL: validators, failures, when it is due."""
         old = self.states.get(key)
         ok = _succeeded(rec)
+        retry = rec.kind == KIND_ARTICLE and rec.outcome in EXTRACTION_FAILED_OUTCOMES
         first = old.first_fetched_at if old is not None else rec.fetched_at
-        failures = 0 if ok else (old.consecutive_failures if old is not None else 0) + 1
+        failed = retry or not ok
+        failures = (old.consecutive_failures if old is not None else 0) + 1 if failed else 0
         etag, last_modified, digest = (
             (old.etag, old.last_modified, old.body_digest)
             if old is not None
             else (None, None, None)
         )
-        if ok and rec.status != 304:
+        if retry:
+            etag = last_modified = None
+        elif ok and rec.status != 304:
             etag, last_modified = rec.etag, rec.last_modified
             digest = rec.payload_digest or digest
         elif not ok and rec.kind != KIND_ARTICLE:
             # The next request of a failed discovery page must be a full one.
             etag = last_modified = digest = None
         next_due: datetime | None = None
-        if rec.kind == KIND_ARTICLE:
+        if retry:
+            next_due = rec.fetched_at if failures <= len(FAILURE_RETRY_DELAYS) else None
+        elif rec.kind == KIND_ARTICLE:
             if ok:
                 anchor = first
                 published = rec.article.published_at if rec.article is not None else None
@@ -1387,6 +1397,94 @@ def reextracted_version(
     if number is None:
         return "taken"
     return "new_version"
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A fetch whose extraction failed in the crawl, extracted again from its capture: its
+    outcome now (`archived` with the article, or `empty`, `not_html`, `binary`)."""
+
+    fetch_id: int
+    site_id: int
+    url: str
+    fetched_at: datetime
+    outcome: str
+    article: ArticleData | None = None
+
+
+def store_recoveries(
+    session: Session, items: Sequence[Recovery], *, policy: StorePolicy
+) -> list[str]:
+    """Store what fetches whose extraction had failed give now; per item the fetch's outcome.
+
+    A text is archived as the crawl would have: a new article (its first version names the
+    fetch, origin `reextract`), or, when the text is already an article's, a sighting of it
+    (`duplicate`). The fetch gets the outcome and article; its error (why the crawl's
+    extraction failed) stays. url_state is left alone: the next crawl fetches the URL again
+    (it is due) and records it as usual.
+    """
+    conn = session.connection()
+    sql = _upserts(conn.dialect.name)
+    outcomes: list[str] = []
+    for item in items:
+        art = item.article
+        outcome, article_id = item.outcome, None
+        if art is not None:
+            outcome = "duplicate"
+            article_id = _article_with_text(conn, art.content_hash)
+            if article_id is None:
+                values = {
+                    "site_id": item.site_id,
+                    "url": item.url,
+                    **_article_columns(art),
+                    "published_at": art.published_at,
+                    "published_at_raw": art.published_at_raw,
+                    "first_seen_at": item.fetched_at,
+                    "last_seen_at": item.fetched_at,
+                }
+                inserted = conn.execute(sql.article, values).scalar_one_or_none()
+                if inserted is None:  # another writer stored the text a moment ago
+                    article_id = _article_with_text(conn, art.content_hash)
+                else:
+                    article_id, outcome = int(inserted), "archived"
+                    conn.execute(
+                        _INSERT_VERSION,
+                        {
+                            "article_id": article_id,
+                            "version": 1,
+                            "content_hash": art.content_hash,
+                            "title": art.title,
+                            "text": art.text,
+                            "modified_at": art.modified_at,
+                            "seen_at": item.fetched_at,
+                            "url": item.url,
+                            "fetch_id": item.fetch_id,
+                            "origin": "reextract",
+                        },
+                    )
+                    if art.signature:
+                        _assign_cluster(
+                            conn, article_id, art.signature, art.band_keys, policy.neardup_threshold
+                        )
+            assert article_id is not None
+            seen = item.fetched_at
+            conn.execute(_SEEN_AGAIN, {"_id": article_id, "_seen": seen, "_seen_at": seen})
+            conn.execute(
+                sql.sighting,
+                {
+                    "article_id": article_id,
+                    "site_id": item.site_id,
+                    "url": item.url,
+                    "first_seen_at": seen,
+                    "last_seen_at": seen,
+                    "times_seen": 1,
+                },
+            )
+        conn.execute(
+            _UPDATE_FETCH, {"_id": item.fetch_id, "_outcome": outcome, "_article_id": article_id}
+        )
+        outcomes.append(outcome)
+    return outcomes
 
 
 def start_run(

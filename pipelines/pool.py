@@ -11,6 +11,12 @@ run.
 Each worker has its own pair of pipes and runs its jobs in order, so the pool knows which job
 a worker that dies was running: that job fails (WorkerCrashed), the jobs queued behind it go
 to the other workers, and a new worker takes its place.
+
+With limits (pipelines.worker.WorkerLimits) a job past its CPU time fails with JobTimeout and
+one past the memory limit with MemoryError, raised in the worker, which goes on. A worker the
+kernel ends for its CPU time (a job stuck in C code), or one that has not answered after
+WALL_FACTOR times the limit in wall time (stopped, swapping), is replaced and its job fails
+with JobTimeout: no job holds a worker, or the crawl's end, for ever.
 """
 
 from __future__ import annotations
@@ -21,8 +27,10 @@ import contextlib
 import logging
 import os
 import pickle
+import signal
 import struct
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -30,7 +38,15 @@ from multiprocessing.context import ForkServerContext
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from pipelines.worker import READY, serve, widen_pipe, worker_context
+from pipelines.worker import (
+    HARD_LIMIT_GRACE,
+    READY,
+    JobTimeout,
+    WorkerLimits,
+    serve,
+    widen_pipe,
+    worker_context,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +60,12 @@ _READ_BYTES = 1024 * 1024
 DEPTH = 2
 # Workers in a row that exit before they are ready: then the pool stops starting new ones.
 MAX_FAILED_STARTS = 3
+# A worker whose job has run this many times its CPU time limit in wall time (plus the
+# kernel's grace) is killed: it is not using the CPU the limit counts (stopped, swapping).
+# Generous, so that workers sharing a core are never taken for stuck ones.
+WALL_FACTOR = 4
+# How often the pool looks for such workers (one timer for the pool, none per job).
+WATCH_SECONDS = 1.0
 
 
 class WorkerCrashed(Exception):
@@ -70,6 +92,9 @@ class _Worker:
     unsent: bytearray = field(default_factory=bytearray)  # what the job pipe had no room for
     received: bytearray = field(default_factory=bytearray)
     ready: bool = False
+    started: float = 0.0  # when the worker began its first job in flight (time.monotonic)
+    # The job the pool killed the worker for (its first in flight then), for the time it took.
+    overdue: _Job | None = None
 
     @property
     def pid(self) -> int | None:
@@ -85,11 +110,20 @@ class LoopPool:
     pool. `submit()` returns an asyncio future; `close()` ends the workers.
     """
 
-    def __init__(self, workers: int, initializer: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        workers: int,
+        initializer: Callable[[], None] | None = None,
+        limits: WorkerLimits | None = None,
+    ) -> None:
         if workers < 1:
             raise ValueError(f"a pool needs at least one worker, not {workers}")
         self.size = workers
         self._initializer = initializer
+        self.limits = limits or WorkerLimits()
+        seconds = self.limits.seconds
+        self._wall_limit = seconds * WALL_FACTOR + HARD_LIMIT_GRACE if seconds else None
+        self._watch: asyncio.TimerHandle | None = None
         self._context: ForkServerContext | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._workers: list[_Worker] = []
@@ -98,6 +132,7 @@ class LoopPool:
         self._failed_starts = 0
         self._broken: PoolBroken | None = None
         self.crashes = 0
+        self.timeouts = 0  # workers replaced because their job ran out of time
 
     # --- the pool's life ---------------------------------------------------------------------
 
@@ -106,12 +141,17 @@ class LoopPool:
         self._loop = asyncio.get_running_loop()
         self._context = worker_context()
         self._spawn(self.size)
+        if self._wall_limit is not None:
+            self._watch = self._loop.call_later(WATCH_SECONDS, self._check_overdue)
 
     def close(self, timeout: float = 10.0) -> None:
         """End the workers (each first runs what is already in its pipe, at most DEPTH jobs);
         jobs not answered by now fail with PoolBroken."""
         if self._broken is None:
             self._broken = PoolBroken("the extraction pool is closed")
+        if self._watch is not None:
+            self._watch.cancel()
+            self._watch = None
         for starter in self._starters:
             starter.join(timeout)  # their workers are closed as they attach (_attach)
         workers, self._workers = self._workers, []
@@ -165,7 +205,7 @@ class LoopPool:
         result_reader, result_writer = context.Pipe(duplex=False)
         process = context.Process(
             target=serve,
-            args=(job_reader, result_writer, self._initializer),
+            args=(job_reader, result_writer, self._initializer, self.limits),
             name="newsarchive-extract",
             daemon=True,
         )
@@ -253,6 +293,8 @@ class LoopPool:
             if job.future.done():  # cancelled while it waited
                 continue
             worker.inflight.append(job)
+            if len(worker.inflight) == 1:
+                worker.started = time.monotonic()
             self._send(worker, job.payload)
 
     def _send(self, worker: _Worker, payload: bytes) -> None:
@@ -314,9 +356,11 @@ class LoopPool:
             start = body + size
             if not worker.ready:
                 worker.ready = answer == READY
+                worker.started = time.monotonic()  # its first job starts now, not when sent
                 self._failed_starts = 0
                 continue
             self._answer(worker.inflight.popleft(), answer)
+            worker.started = time.monotonic()
         del received[:start]
         self._dispatch()
 
@@ -340,13 +384,21 @@ class LoopPool:
         worker.process.join(0.1)  # it has exited: this only collects its exit code
         code = worker.process.exitcode
         jobs = worker.inflight
-        if worker.ready and jobs:
-            self.crashes += 1
+        # Killed for a job that answered meanwhile (in the pipe, read before the end of file):
+        # the job after it is not to blame, and goes to another worker with the rest.
+        blamed = worker.overdue is None or (bool(jobs) and jobs[0] is worker.overdue)
+        if worker.ready and jobs and blamed:
             crashed = jobs.popleft()
+            error: Exception
+            if worker.overdue is not None or code == -signal.SIGXCPU:
+                self.timeouts += 1
+                seconds = self.limits.seconds
+                error = JobTimeout(f"took more than {seconds:g} s of CPU time (worker ended)")
+            else:
+                self.crashes += 1
+                error = WorkerCrashed(f"extraction worker {worker.pid} exited ({code}) on this job")
             if not crashed.future.done():
-                crashed.future.set_exception(
-                    WorkerCrashed(f"extraction worker {worker.pid} exited ({code}) on this job")
-                )
+                crashed.future.set_exception(error)
         # The rest were waiting in its pipe, not started: the other workers take them, first.
         self._backlog.extendleft(reversed(jobs))
         if not worker.ready:
@@ -357,3 +409,24 @@ class LoopPool:
                 return
         self._spawn(1)
         self._dispatch()
+
+    def _check_overdue(self) -> None:
+        """Kill the workers whose job has run past the wall-time limit (their answer pipe then
+        closes, and _lost fails the job with JobTimeout)."""
+        assert self._loop is not None and self._wall_limit is not None
+        deadline = time.monotonic() - self._wall_limit
+        for worker in self._workers:
+            if (
+                worker.ready
+                and worker.inflight
+                and worker.overdue is None
+                and worker.started < deadline
+            ):
+                logger.error(
+                    "extraction worker %s has not answered for %.0f s: killing it",
+                    worker.pid,
+                    self._wall_limit,
+                )
+                worker.overdue = worker.inflight[0]
+                worker.process.kill()
+        self._watch = self._loop.call_later(WATCH_SECONDS, self._check_overdue)

@@ -8,12 +8,16 @@ of CPU and ~20 MB per worker, at the start of every crawl, for code a worker nev
 from __future__ import annotations
 
 import contextlib
+import math
 import multiprocessing
 import os
 import pickle
+import resource
 import signal
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing import forkserver, spawn
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext
@@ -32,6 +36,97 @@ PRELOAD_MODULE = "pipelines.preload"
 CALL_PIPE_BYTES = 1024 * 1024
 # The parent's main script, for the fork server to import once (see worker_context).
 MAIN_PATH_ENV = "NEWSARCHIVE_FORKSERVER_MAIN"
+# CPU seconds a job may use beyond its limit before the kernel ends the worker (RLIMIT_CPU):
+# time for the job's own code to notice the timer and answer, when it is not stuck in C code.
+HARD_LIMIT_GRACE = 5
+
+
+class JobTimeout(Exception):
+    """A job used more CPU time than its limit (see `cpu_time_limit`)."""
+
+
+class _Expired(BaseException):
+    """Raised into the job's code by the CPU timer. A BaseException, like KeyboardInterrupt,
+    so that the extraction's own `except Exception` (trafilatura has many) cannot swallow it."""
+
+
+@dataclass(frozen=True)
+class WorkerLimits:
+    """What one job may use in a worker: CPU seconds per job, bytes of data memory (heap and
+    private mappings: RLIMIT_DATA) per worker. None: no limit."""
+
+    seconds: float | None = None
+    memory: int | None = None
+
+
+def limit_memory(max_bytes: int | None) -> None:
+    """Cap this process's data memory: past it, an allocation fails (MemoryError in Python).
+
+    RLIMIT_DATA, not RLIMIT_AS: it counts the heap and private writable mappings, what a page's
+    parse tree grows, and not the address space numpy, lxml and glibc reserve without using
+    (measured in a worker: 180 MB of address space, 112 MB of data, 47 MB resident).
+    """
+    if max_bytes is None:
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    if hard != resource.RLIM_INFINITY:
+        max_bytes = min(max_bytes, hard)
+    resource.setrlimit(resource.RLIMIT_DATA, (max_bytes, hard))
+
+
+def no_core_files() -> None:
+    """A worker the kernel ends for its CPU time (SIGXCPU) writes no core file of up to its
+    memory limit."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
+
+
+def _expire(signum: int, frame: object) -> None:
+    # Once more in a second of CPU if the code it interrupts catches even BaseException.
+    signal.setitimer(signal.ITIMER_PROF, 1.0)
+    raise _Expired
+
+
+@contextlib.contextmanager
+def cpu_time_limit(seconds: float | None, *, hard: bool = True) -> Iterator[None]:
+    """Raise JobTimeout when the block has used `seconds` of this process's CPU time.
+
+    A profiling timer (ITIMER_PROF: user and system time) interrupts the job's Python code;
+    the process lives on. Code stuck in C (a parser, a C extension's loop) never sees that
+    signal, so with `hard` the kernel ends the process HARD_LIMIT_GRACE seconds later
+    (RLIMIT_CPU: SIGXCPU), which the pool reports as a timeout too. CPU time, not wall time: a
+    page's cost does not depend on how busy the machine is or how many workers share a core.
+    Costs ~20 us a job once `install_timer_handler` has run (the handler's installation is the
+    costly part, ~18 us, so workers do it once).
+    """
+    if seconds is None:
+        yield
+        return
+    installed = signal.getsignal(signal.SIGPROF) is _expire
+    previous = None if installed else signal.signal(signal.SIGPROF, _expire)
+    limits = resource.getrlimit(resource.RLIMIT_CPU) if hard else None
+    if limits is not None:
+        ceiling = math.ceil(time.process_time() + seconds + HARD_LIMIT_GRACE)
+        if limits[1] == resource.RLIM_INFINITY or ceiling < limits[1]:
+            resource.setrlimit(resource.RLIMIT_CPU, (ceiling, limits[1]))
+    try:
+        signal.setitimer(signal.ITIMER_PROF, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+    except _Expired:
+        signal.setitimer(signal.ITIMER_PROF, 0)  # _expire may have set it again meanwhile
+        raise JobTimeout(f"took more than {seconds:g} s of CPU time") from None
+    finally:
+        if not installed:
+            signal.signal(signal.SIGPROF, previous)
+        if limits is not None:
+            resource.setrlimit(resource.RLIMIT_CPU, limits)
+
+
+def install_timer_handler() -> None:
+    """Install cpu_time_limit's signal handler for good (in a worker: once, not per job)."""
+    signal.signal(signal.SIGPROF, _expire)
 
 
 def warm_worker() -> None:
@@ -88,7 +183,9 @@ def start_fork_server() -> None:
     forkserver.ensure_running()
 
 
-def worker_pool(workers: int, initializer: Callable[[], None]) -> ProcessPoolExecutor:
+def worker_pool(
+    workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...] = ()
+) -> ProcessPoolExecutor:
     """A ProcessPoolExecutor of extraction workers (worker_context) whose pipe holds a whole
     page: `newsarchive reextract`'s (the crawl's is pipelines.pool.LoopPool).
 
@@ -97,7 +194,9 @@ def worker_pool(workers: int, initializer: Callable[[], None]) -> ProcessPoolExe
     in the crawl) left a worker waiting halfway through reading it, then woke it again. With
     the pipe at CALL_PIPE_BYTES that happens for 0.02 pages in 1.
     """
-    pool = ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=initializer)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=worker_context(), initializer=initializer, initargs=initargs
+    )
     _widen_call_pipe(pool)
     return pool
 
@@ -123,23 +222,35 @@ def widen_pipe(fd: int) -> None:
 READY = b""
 
 
-def serve(jobs: Connection, results: Connection, initializer: Callable[[], None] | None) -> None:
+def serve(
+    jobs: Connection,
+    results: Connection,
+    initializer: Callable[[], None] | None,
+    limits: WorkerLimits | None = None,
+) -> None:
     """A worker of pipelines.pool.LoopPool: run each job read from `jobs`, in order, and send
     its outcome to `results`, until `jobs` is closed.
 
     A job is a pickled (function, args, kwargs); an answer a pickled (True, value) or
-    (False, exception). Ctrl-C in a terminal reaches the whole process group: the worker
-    ignores it, so that the crawl's graceful stop can still have its pages in flight extracted
-    (the crawl closes `jobs` when it is done).
+    (False, exception): JobTimeout past the CPU time limit, MemoryError past the memory limit
+    (the worker goes on with the next job in both cases). Ctrl-C in a terminal reaches the
+    whole process group: the worker ignores it, so that the crawl's graceful stop can still
+    have its pages in flight extracted (the crawl closes `jobs` when it is done).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    limits = limits or WorkerLimits()
     if initializer is not None:
         initializer()
+    # After the set-up: the limit is for pages, and a worker that cannot load is another error.
+    limit_memory(limits.memory)
+    if limits.seconds is not None:
+        no_core_files()
+        install_timer_handler()
     with contextlib.suppress(BrokenPipeError):  # the pool is gone: nobody to answer
-        _serve(jobs, results)
+        _serve(jobs, results, limits.seconds)
 
 
-def _serve(jobs: Connection, results: Connection) -> None:
+def _serve(jobs: Connection, results: Connection, seconds: float | None) -> None:
     results.send_bytes(READY)
     while True:
         try:
@@ -148,7 +259,8 @@ def _serve(jobs: Connection, results: Connection) -> None:
             return
         try:
             fn, args, kwargs = pickle.loads(payload)
-            answer: tuple[bool, Any] = (True, fn(*args, **kwargs))
+            with cpu_time_limit(seconds):
+                answer: tuple[bool, Any] = (True, fn(*args, **kwargs))
         except Exception as exc:
             answer = (False, exc)
         try:

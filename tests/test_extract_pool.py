@@ -17,6 +17,7 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from crawler.extensions import ForkServerWarmUp
+from crawler.failures import failures_of
 from crawler.items import KIND_ARTICLE, FetchedPage
 from crawler.reextract import _new_pool as reextract_pool
 from pipelines.archive import ExtractPipeline
@@ -253,3 +254,8 @@ def test_pages_are_recorded_with_why_when_no_worker_can_start(
     errors = {page.extracted.error for page in pages if page.extracted is not None}
     assert errors == {"extraction workers exit before they are ready (last: 0)"}
     assert crawler.stats.get_value("archive/extract/error") == 3
+    # A local fault, not the pages': the run fails loudly, naming them.
+    failures = failures_of(crawler)
+    assert failures.summary().startswith(
+        "extract: extraction workers exit before they are ready (last: 0) [3 page(s)"
+    )
