@@ -428,41 +428,72 @@ def retry_after_failure(failures: int, now: datetime) -> datetime | None:
 _UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 
+# The same control characters as bytes: in UTF-8 they only ever stand for themselves.
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
 def _clean(value: str) -> str:
     return _UNSTORABLE.sub(lambda m: "" if m.group() < "\x20" else "\ufffd", value)
+
+
+def _unstorable(value: str) -> bool:
+    """Whether the text holds a character _UNSTORABLE matches: encoded and filtered in C, an
+    order of magnitude faster than the regular expression on an article's text."""
+    try:
+        data = value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True  # a lone surrogate
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data)
 
 
 def sanitise_text(value: str) -> str:
     """The text without control characters (tab, newline, CR kept) and lone surrogates
     (replaced by U+FFFD)."""
-    return _clean(value) if _UNSTORABLE.search(value) else value
+    return _clean(value) if _unstorable(value) else value
+
+
+def _text_fields(cls: type[Any]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A dataclass's fields holding text: plain, sequences of text, mappings of text."""
+    plain, sequences, mappings = [], [], []
+    for f in fields(cls):
+        kind = str(f.type)
+        if kind in ("str", "str | None"):
+            plain.append(f.name)
+        elif kind.startswith(("list[str]", "tuple[str,")):
+            sequences.append(f.name)
+        elif kind.startswith("dict[str, str]"):
+            mappings.append(f.name)
+    return tuple(plain), tuple(sequences), tuple(mappings)
 
 
 def _sanitised_fields(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    """The string fields (and lists, tuples and dicts of strings) of a dataclass that change
-    when sanitised, with their clean values."""
+    """The text fields of a record or article that change when sanitised, with their clean
+    values (nothing checked field by field when no text of it needs cleaning)."""
+    plain, sequences, mappings = _TEXT_FIELDS[type(obj)]
+    texts: list[str] = []
+    for name in plain:
+        value = getattr(obj, name)
+        if value is not None and name not in skip:
+            texts.append(value)
+    for name in sequences:
+        texts.extend(getattr(obj, name))
+    for name in mappings:
+        texts.extend(f"{k}{v}" for k, v in (getattr(obj, name) or {}).items())
+    if not _unstorable("".join(texts)):
+        return {}
     changes: dict[str, Any] = {}
-    for f in fields(obj):
-        if f.name in skip:
-            continue
-        value = getattr(obj, f.name)
-        if isinstance(value, str):
-            clean: Any = sanitise_text(value)
-            if clean != value:
-                changes[f.name] = clean
-        elif isinstance(value, list | tuple) and any(isinstance(v, str) for v in value):
-            items = [sanitise_text(v) if isinstance(v, str) else v for v in value]
-            if items != list(value):
-                changes[f.name] = type(value)(items)
-        elif isinstance(value, dict) and value:
-            mapping = {
-                sanitise_text(k) if isinstance(k, str) else k: (
-                    sanitise_text(v) if isinstance(v, str) else v
-                )
-                for k, v in value.items()
-            }
-            if mapping != value:
-                changes[f.name] = mapping
+    for name in plain:
+        value = getattr(obj, name)
+        if value is not None and name not in skip and _unstorable(value):
+            changes[name] = _clean(value)
+    for name in sequences:
+        items = getattr(obj, name)
+        if any(_unstorable(v) for v in items):
+            changes[name] = type(items)(sanitise_text(v) for v in items)
+    for name in mappings:
+        mapping = getattr(obj, name)
+        if mapping and any(_unstorable(f"{k}{v}") for k, v in mapping.items()):
+            changes[name] = {sanitise_text(k): sanitise_text(v) for k, v in mapping.items()}
     return changes
 
 
@@ -485,7 +516,7 @@ def sanitise_article(art: ArticleData) -> tuple[ArticleData, bool]:
 def sanitise_record(rec: FetchRecord) -> tuple[FetchRecord, bool]:
     """The record with storable text fields (URLs, error, hints, its article's fields too),
     and whether anything was removed."""
-    changes = _sanitised_fields(rec, skip=("article",))
+    changes = _sanitised_fields(rec)
     changed = bool(changes)
     if rec.article is not None:
         article, article_changed = sanitise_article(rec.article)
@@ -493,6 +524,9 @@ def sanitise_record(rec: FetchRecord) -> tuple[FetchRecord, bool]:
             changes["article"] = article
             changed = True
     return (replace(rec, **changes) if changed else rec), changed
+
+
+_TEXT_FIELDS = {cls: _text_fields(cls) for cls in (FetchRecord, ArticleData)}
 
 
 def is_transient(exc: BaseException) -> bool:
