@@ -125,7 +125,9 @@ def _previous_run_complete(session: Session, sid: int, current_run_id: int | Non
 
     Discovery validators (ETag, Last-Modified, body digest) are only worth trusting then: after
     an interrupted, crashed or limited run, an unchanged sitemap may still list URLs that were
-    never fetched, so it is read again (its known article URLs cost nothing).
+    never fetched, so it is read again (its known article URLs cost nothing). The same holds
+    after a failed run: pages it fetched but could not store (crawler.failures) are not in the
+    archive, while the sitemap that listed them may well be, with its validators.
     """
     query = (
         select(CrawlRun.outcome, CrawlRun.finish_reason, CrawlRun.stats)

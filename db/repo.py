@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import groupby
@@ -26,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from db.engine import session_scope
@@ -42,6 +44,10 @@ from db.models import (
     UrlState,
     utcnow,
 )
+
+# The content hash is taken as pipelines.hashing defines it (one definition).
+from pipelines.hashing import content_hash as hash_of_text
+from pipelines.hashing import normalise_text
 
 # The archive compares signatures exactly as pipelines.neardup defines them (one definition).
 from pipelines.neardup import similarity as signature_similarity
@@ -155,6 +161,7 @@ class StoreResult:
     version: int | None = None  # the article's version after this fetch
     cluster_id: int | None = None  # near-duplicate cluster, when the article got one now
     revisit: bool = False  # the URL had given this article before
+    sanitised: bool = False  # control characters were removed from the record's text fields
 
 
 @dataclass
@@ -417,6 +424,155 @@ def retry_after_failure(failures: int, now: datetime) -> datetime | None:
     return now + FAILURE_RETRY_DELAYS[failures - 1]
 
 
+# --------------------------------------------------------------------------- text and errors
+
+# C0 control characters other than tab, newline and carriage return, and lone UTF-16 surrogates
+# (JSON's "\ud800" decodes to one): PostgreSQL rejects NUL in text and neither database can
+# encode a surrogate, so one such character in a page's metadata would fail its whole batch.
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+# The same control characters as bytes: in UTF-8 they only ever stand for themselves.
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
+def _clean(value: str) -> str:
+    return _UNSTORABLE.sub(lambda m: "" if m.group() < "\x20" else "\ufffd", value)
+
+
+def _unstorable(value: str) -> bool:
+    """Whether the text holds a character _UNSTORABLE matches: encoded and filtered in C, an
+    order of magnitude faster than the regular expression on an article's text."""
+    try:
+        data = value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True  # a lone surrogate
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data)
+
+
+def sanitise_text(value: str) -> str:
+    """The text without control characters (tab, newline, CR kept) and lone surrogates
+    (replaced by U+FFFD)."""
+    return _clean(value) if _unstorable(value) else value
+
+
+def _text_fields(cls: type[Any]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A dataclass's fields holding text: plain, sequences of text, mappings of text."""
+    plain, sequences, mappings = [], [], []
+    for f in fields(cls):
+        kind = str(f.type)
+        if kind in ("str", "str | None"):
+            plain.append(f.name)
+        elif kind.startswith(("list[str]", "tuple[str,")):
+            sequences.append(f.name)
+        elif kind.startswith("dict[str, str]"):
+            mappings.append(f.name)
+    return tuple(plain), tuple(sequences), tuple(mappings)
+
+
+def _sanitised_fields(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The text fields of a record or article that change when sanitised, with their clean
+    values (nothing checked field by field when no text of it needs cleaning)."""
+    plain, sequences, mappings = _TEXT_FIELDS[type(obj)]
+    texts: list[str] = []
+    for name in plain:
+        value = getattr(obj, name)
+        if value is not None and name not in skip:
+            texts.append(value)
+    for name in sequences:
+        texts.extend(getattr(obj, name))
+    for name in mappings:
+        texts.extend(f"{k}{v}" for k, v in (getattr(obj, name) or {}).items())
+    if not _unstorable("".join(texts)):
+        return {}
+    changes: dict[str, Any] = {}
+    for name in plain:
+        value = getattr(obj, name)
+        if value is not None and name not in skip and _unstorable(value):
+            changes[name] = _clean(value)
+    for name in sequences:
+        items = getattr(obj, name)
+        if any(_unstorable(v) for v in items):
+            changes[name] = type(items)(sanitise_text(v) for v in items)
+    for name in mappings:
+        mapping = getattr(obj, name)
+        if mapping and any(_unstorable(f"{k}{v}") for k, v in mapping.items()):
+            changes[name] = {sanitise_text(k): sanitise_text(v) for k, v in mapping.items()}
+    return changes
+
+
+def sanitise_article(art: ArticleData) -> tuple[ArticleData, bool]:
+    """The article with storable text fields, and whether anything was removed.
+
+    A cleaned text is normalised again and hashed again, so the content hash is always the
+    hash of the text stored: the same page with and without a stray control character is one
+    article.
+    """
+    changes = _sanitised_fields(art, skip=("content_hash",))
+    if not changes:
+        return art, False
+    if "text" in changes:
+        changes["text"] = normalise_text(changes["text"])
+        changes["content_hash"] = hash_of_text(changes["text"])
+    return replace(art, **changes), True
+
+
+def sanitise_record(rec: FetchRecord) -> tuple[FetchRecord, bool]:
+    """The record with storable text fields (URLs, error, hints, its article's fields too),
+    and whether anything was removed."""
+    changes = _sanitised_fields(rec)
+    changed = bool(changes)
+    if rec.article is not None:
+        article, article_changed = sanitise_article(rec.article)
+        if article_changed:
+            changes["article"] = article
+            changed = True
+    return (replace(rec, **changes) if changed else rec), changed
+
+
+_TEXT_FIELDS = {cls: _text_fields(cls) for cls in (FetchRecord, ArticleData)}
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether a failed write may succeed when tried again unchanged: a lock held by another
+    writer (SQLite "database is locked"), a deadlock or serialization failure (PostgreSQL
+    aborts one of the transactions), a lost or refused connection, a full disk. A data error,
+    a constraint violation or a bug fails again however often it is tried."""
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(exc, OperationalError | InterfaceError)
+
+
+# One transaction-level advisory lock per text, taken in key order (the keys as one sorted
+# array: unnest yields them in array order).
+_LOCK_TEXTS = text(
+    "SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS BIGINT[])) AS k"
+)
+
+
+def _lock_key(content_hash: str) -> int:
+    """A signed 64-bit advisory lock key for a text (a collision only makes two share one)."""
+    digest = hashlib.blake2b(content_hash.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _lock_texts(conn: Connection, records: Sequence[FetchRecord]) -> None:
+    """On PostgreSQL, lock the batch's texts before anything else, in one global order.
+
+    Articles are inserted with insert-or-ignore on the unique content hash, which waits for
+    another transaction inserting the same hash: two crawls of sites sharing texts, each
+    inserting in its own arrival order, deadlock. Locking every text of the batch first, in
+    content-hash order, makes the second writer wait at the first text they share, holding
+    nothing the first one needs, while the records are still stored in their own order (a
+    batch stores what its records would store one by one). SQLite has one writer at a time.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    keys = sorted({_lock_key(r.article.content_hash) for r in records if r.article})
+    if keys:
+        conn.execute(_LOCK_TEXTS, {"keys": keys})
+
+
 # --------------------------------------------------------------------------- batches
 
 
@@ -434,12 +590,22 @@ def store_batch(
     duplicates. A fetch of a URL that already gave an article is a revisit: a changed text
     becomes a new version of that article, an unchanged one only moves the last-seen times.
     Either the whole batch is written or none of it.
+
+    Text fields are sanitised first (sanitise_record; StoreResult.sanitised tells), and on
+    PostgreSQL the batch's texts are locked in one global order first (_lock_texts), so
+    concurrent batches of sites sharing texts do not deadlock.
     """
+    cleaned = [sanitise_record(rec) for rec in records]
+    clean = [rec for rec, _ in cleaned]
     with engine.begin() as conn:
-        batch = _Batch(conn, run_id, policy or StorePolicy(), records)
-        results = [batch.store(rec) for rec in records]
+        _lock_texts(conn, clean)
+        batch = _Batch(conn, run_id, policy or StorePolicy(), clean)
+        results = [batch.store(rec) for rec in clean]
         batch.flush(last=True)
-    return results
+    return [
+        replace(result, sanitised=True) if changed else result
+        for result, (_, changed) in zip(results, cleaned, strict=True)
+    ]
 
 
 @dataclass
@@ -821,6 +987,9 @@ class _Batch:
             )
             self.new_versions = []
         _insert_bands(conn, self.bands)
+        # Last-seen times move forward whatever the order: updated in article order, so two
+        # batches touching the same articles lock their rows in the same order.
+        self.seen.sort(key=lambda row: row["_id"])
         for stmt, rows in (
             (_SET_CLUSTER, self.clusters),
             (self.sql.signature, self.signatures),
@@ -1249,8 +1418,9 @@ def store_reextractions(
     for a person, not for a batch job). Written with a few set-wise statements per batch
     (measured: one statement sequence per article cost as much CPU as a fifth of the
     extraction); if anything changed under the batch meanwhile (a crawl adding a version),
-    each item is stored on its own instead.
+    each item is stored on its own instead. Text fields are sanitised as in store_batch.
     """
+    items = [replace(i, article=sanitise_article(i.article)[0]) for i in items]
     try:
         with session.begin_nested():
             return _store_reextractions(session, items, seen_at=seen_at, policy=policy)

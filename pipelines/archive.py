@@ -17,7 +17,12 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from crawler.failures import FAILED_PAGE_LIST_STAT, FAILURE_SUMMARY_STAT, failures_of
+from crawler.failures import (
+    FAILED_PAGE_LIST_STAT,
+    FAILURE_SUMMARY_STAT,
+    failures_of,
+    record_failure,
+)
 from crawler.items import KIND_ARTICLE, FetchedPage
 from crawler.scope import refusal_of
 from crawler.urls import UrlKeys
@@ -32,6 +37,8 @@ from db.repo import (
     StoreResult,
     claim_run,
     finish_run,
+    is_transient,
+    sanitise_text,
     start_run,
     store_batch,
 )
@@ -326,6 +333,18 @@ def to_record(
     )
 
 
+# Settings: how often a batch that failed for a transient reason (a locked or unreachable
+# database, a deadlock) is tried again, the first pause and the longest pause between tries
+# (doubling). The defaults ride out a SQLite writer holding the lock for minutes (each try
+# waits up to the engine's 60 s lock timeout itself) and a PostgreSQL restart.
+RETRIES_SETTING = "NEWSARCHIVE_STORE_RETRIES"
+RETRY_DELAY_SETTING = "NEWSARCHIVE_STORE_RETRY_DELAY"
+RETRY_MAX_DELAY_SETTING = "NEWSARCHIVE_STORE_RETRY_MAX_DELAY"
+DEFAULT_STORE_RETRIES = 8
+DEFAULT_RETRY_DELAY = 0.5
+DEFAULT_RETRY_MAX_DELAY = 15.0
+
+
 class StorePipeline:
     """Writes fetches and articles to the archive in batches, off the reactor thread.
 
@@ -333,6 +352,14 @@ class StorePipeline:
     the archive never holds half a page. Batches go out when full or every `flush_seconds`;
     a crawl killed in between loses at most that window, and re-running it fills the gap
     without duplicates (articles and sightings are insert-or-ignore).
+
+    Nothing is dropped quietly: a batch that fails for a transient reason is tried again with
+    growing pauses (items wait meanwhile, so the crawl slows down rather than piling up
+    pages); one that fails for any other reason is stored record by record, so one bad record
+    costs only itself. What still cannot be stored is a crawl failure (crawler.failures): the
+    run ends `failed`, and as its pages are not in the archive, the next run fetches them
+    (crawler.incremental trusts no validators after a failed run). When the database stays
+    unreachable, the crawl stops: every further page would be lost too.
     """
 
     def __init__(
@@ -351,6 +378,12 @@ class StorePipeline:
         self._site_name = ""
         self.keys: UrlKeys | None = None
         self.policy = StorePolicy()
+        self.retries = DEFAULT_STORE_RETRIES
+        self.retry_delay = DEFAULT_RETRY_DELAY
+        self.retry_max_delay = DEFAULT_RETRY_MAX_DELAY
+        # Set once the database stayed unreachable through every retry: the crawl is stopping,
+        # and what is still buffered gets one last try when the spider closes.
+        self.gave_up = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -368,6 +401,14 @@ class StorePipeline:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"{THRESHOLD_SETTING} must be between 0 and 1, got {threshold}")
         pipe.policy = StorePolicy(neardup_threshold=threshold)
+        pipe.retries = settings.getint(RETRIES_SETTING, DEFAULT_STORE_RETRIES)
+        pipe.retry_delay = settings.getfloat(RETRY_DELAY_SETTING, DEFAULT_RETRY_DELAY)
+        pipe.retry_max_delay = settings.getfloat(RETRY_MAX_DELAY_SETTING, DEFAULT_RETRY_MAX_DELAY)
+        if pipe.retries < 0 or pipe.retry_delay < 0 or pipe.retry_max_delay < 0:
+            raise ValueError(
+                f"{RETRIES_SETTING}, {RETRY_DELAY_SETTING} and {RETRY_MAX_DELAY_SETTING} "
+                "must not be negative"
+            )
         crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)
         return pipe
 
@@ -419,6 +460,8 @@ class StorePipeline:
             if record.last_modified is None and item.headers.get("last-modified"):
                 self.stats.inc_value("archive/incremental/last_modified_future")
         self.buffer.append(record)
+        if self.gave_up:
+            return item  # the crawl is stopping; close_spider tries the buffer once more
         if (
             len(self.buffer) >= self.batch_size
             or time.monotonic() - self._last_flush >= self.flush_seconds
@@ -432,10 +475,86 @@ class StorePipeline:
             self._last_flush = time.monotonic()
             if not batch:
                 return
-            results = await asyncio.to_thread(
-                store_batch, self.engine, self.run_id, batch, policy=self.policy
-            )
-        self._count(batch, results)
+            stored = await self._store(batch)
+        self._count([rec for rec, _ in stored], [result for _, result in stored])
+
+    async def _store(self, batch: list[FetchRecord]) -> list[tuple[FetchRecord, StoreResult]]:
+        """Store the batch, retried or record by record; what cannot be stored is recorded as
+        a crawl failure. Returns the records stored, with their results."""
+        try:
+            results = await self._with_retries(batch)
+            return list(zip(batch, results, strict=True))
+        except Exception as exc:
+            if is_transient(exc) or len(batch) == 1:
+                self._lost(batch, exc)
+                return []
+            first = exc
+        # A data error, a constraint, a bug: one record is likely the cause, the others can
+        # still be kept.
+        logger.warning(
+            "a batch of %d records failed (%s): storing them one by one",
+            len(batch),
+            _reason(first),
+        )
+        if self.stats is not None:
+            self.stats.inc_value("archive/store/record_by_record")
+        stored: list[tuple[FetchRecord, StoreResult]] = []
+        for index, rec in enumerate(batch):
+            try:
+                (result,) = await self._with_retries([rec])
+            except Exception as exc:
+                if is_transient(exc):
+                    self._lost(batch[index:], exc)  # the database is gone for the rest too
+                    break
+                self._lost([rec], exc)
+                continue
+            stored.append((rec, result))
+        return stored
+
+    async def _with_retries(self, records: list[FetchRecord]) -> list[StoreResult]:
+        """store_batch in a thread, tried again after transient errors with growing pauses."""
+        delay = self.retry_delay
+        attempt = 0
+        while True:
+            try:
+                return await asyncio.to_thread(
+                    store_batch, self.engine, self.run_id, records, policy=self.policy
+                )
+            except Exception as exc:
+                if not is_transient(exc) or attempt >= self.retries or self.gave_up:
+                    raise
+                attempt += 1
+                if self.stats is not None:
+                    self.stats.inc_value("archive/store/retried")
+                logger.warning(
+                    "storing %d records failed (%s): try %d of %d in %.1f s",
+                    len(records),
+                    _reason(exc),
+                    attempt + 1,
+                    self.retries + 1,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, self.retry_max_delay)
+
+    def _lost(self, records: list[FetchRecord], exc: BaseException) -> None:
+        """Records that could not be stored: a crawl failure naming their pages."""
+        transient = is_transient(exc)
+        stop = transient and not self.gave_up
+        if transient:
+            self.gave_up = True
+        self.counts.pages_fetched += len(records)
+        self.counts.errors += len(records)
+        if self.stats is not None:
+            self.stats.inc_value("archive/store/lost", len(records))
+        what = "database unavailable" if transient else "cannot be stored"
+        record_failure(
+            self.crawler,
+            "store",
+            f"{what}: {_reason(exc)}",
+            pages=[rec.url for rec in records],
+            stop=stop,
+        )
 
     def _count(self, batch: list[FetchRecord], results: list[StoreResult]) -> None:
         for rec, result in zip(batch, results, strict=True):
@@ -458,6 +577,8 @@ class StorePipeline:
                 self.counts.http_errors[key] = self.counts.http_errors.get(key, 0) + 1
             if self.stats is not None:
                 self.stats.inc_value(f"archive/outcome/{outcome}")
+                if result.sanitised:
+                    self.stats.inc_value("archive/store/sanitised")
                 if rec.kind == KIND_ARTICLE and outcome in ("archived", "duplicate"):
                     if outcome == "archived":
                         self.stats.inc_value("archive/articles/new")
@@ -493,14 +614,21 @@ class StorePipeline:
             outcome = "interrupted"  # Ctrl-C or SIGTERM
         else:
             outcome = "failed"
-        finish_run(
-            self.engine,
-            self.run_id,
-            outcome=outcome,
-            finish_reason=reason,
-            counts=self.counts,
-            stats=_jsonable(stats),
-        )
+        try:
+            finish_run(
+                self.engine,
+                self.run_id,
+                outcome=outcome,
+                finish_reason=reason,
+                counts=self.counts,
+                stats=_jsonable(stats),
+            )
+        except Exception as exc:
+            # The run stays `running` in the archive, so the next crawl of the site trusts
+            # nothing of it; the crawl still says so and exits non-zero.
+            record_failure(self.crawler, "store", f"cannot close run {self.run_id}: {_reason(exc)}")
+            self.engine.dispose()
+            return
         # The run monitors judge every run, manual or scheduled; a bug in them must never
         # fail the crawl whose data is already safely stored.
         try:
@@ -511,6 +639,14 @@ class StorePipeline:
         except Exception:
             logger.exception("run monitors failed on run %s", self.run_id)
         self.engine.dispose()
+
+
+def _reason(exc: BaseException) -> str:
+    """One line saying why a write failed: the database's own message, without the SQL."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc) or type(exc).__name__
+    line = " ".join(sanitise_text(text).split("\n", 1)[0].split())
+    return line if len(line) <= 200 else line[:199] + "…"
 
 
 def _jsonable(stats: dict[str, Any]) -> dict[str, Any]:
