@@ -100,7 +100,10 @@ def record_failure(
     if room > 0:
         entry.pages.extend(page_list[:room])
     entry.page_count += len(page_list)
-    stats = getattr(crawler, "stats", None)
+    try:
+        stats = crawler.stats
+    except Exception:  # not set before the crawl starts (Scrapy's late attribute)
+        stats = None
     if stats is not None:
         stats.inc_value(FAILURE_STAT_PREFIX + kind)
         if page_list:
@@ -115,7 +118,10 @@ def _close_spider(crawler: Any) -> None:
     """Close the spider as failed, once, from any callback on the reactor thread."""
     from scrapy.utils.defer import deferred_from_coro
 
-    engine = getattr(crawler, "engine", None)
+    try:
+        engine = crawler.engine
+    except Exception:  # Scrapy's late attribute raises before the engine exists
+        return
     if engine is None or engine.spider is None or not engine.running:
         return
     slot = getattr(engine, "_slot", None)

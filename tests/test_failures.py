@@ -31,3 +31,13 @@ def test_failures_keep_the_first_message_of_a_kind_and_every_page_count() -> Non
     assert failures.summary().startswith("store: database is locked [62 page(s): http://a/1")
     assert crawler.stats.get_value("archive/failure/store") == 2
     assert crawler.stats.get_value(FAILED_PAGES_STAT) == 62
+
+
+def test_stopping_before_the_engine_exists_only_records() -> None:
+    from scrapy.crawler import Crawler
+
+    from spiders.generic import GenericSpider
+
+    crawler = Crawler(GenericSpider)
+    record_failure(crawler, "data_dir", "cannot write /nowhere", stop=True)
+    assert failures_of(crawler).summary() == "data_dir: cannot write /nowhere"
