@@ -19,7 +19,13 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse, Response
 
 from crawler.failures import record_failure
-from crawler.warc import FATAL_WRITE_ERRORS, WarcRef, WarcWriteError, WarcWriter
+from crawler.warc import (
+    FATAL_WRITE_ERRORS,
+    WarcRef,
+    WarcWriteError,
+    WarcWriter,
+    register_writer,
+)
 from spiders.base import (
     META_PREVIOUS,
     CaptureNotKept,
@@ -113,6 +119,7 @@ class WarcCaptureMiddleware:
                 SpiderConfigError(f"bad NEWSARCHIVE_WARC_COMPRESSOR/_COMPRESS_LEVEL: {exc}")
             )
         mw = cls(writer, crawler)
+        register_writer(crawler, writer)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         return mw
 

@@ -368,13 +368,43 @@ class WarcWriter:
         with self._lock:
             self._close_file()
 
+    def sync_handle(self) -> int | None:
+        """A new descriptor of the current file, for `sync_and_close` in another thread: the
+        records written so far reach the disk before the archive points at them (a power loss
+        must not leave committed pointers to bytes that were only in the page cache). A file
+        is also synced when it is closed (rotation, end of crawl)."""
+        with self._lock:
+            return os.dup(self._fh.fileno()) if self._fh is not None else None
+
     def _close_file(self) -> None:
         fh, self._fh = self._fh, None
         if fh is not None:
             try:
+                os.fsync(fh.fileno())
                 fh.close()
             except OSError as exc:  # nothing is buffered: every record was written already
                 logger.warning("closing %s: %s", self.directory / self._name, exc)
+
+
+def sync_and_close(fd: int) -> None:
+    """fsync a descriptor from `WarcWriter.sync_handle` and close it (blocking: in a thread)."""
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+_WRITER_ATTRIBUTE = "_newsarchive_warc_writer"
+
+
+def register_writer(crawler: object, writer: WarcWriter) -> None:
+    """Make the crawl's WARC writer known to the store, which syncs it before each batch."""
+    setattr(crawler, _WRITER_ATTRIBUTE, writer)
+
+
+def writer_of(crawler: object) -> WarcWriter | None:
+    found = getattr(crawler, _WRITER_ATTRIBUTE, None)
+    return found if isinstance(found, WarcWriter) else None
 
 
 def _warc_date(moment: datetime) -> str:

@@ -26,6 +26,7 @@ from crawler.failures import (
 from crawler.items import KIND_ARTICLE, FetchedPage
 from crawler.scope import refusal_of
 from crawler.urls import UrlKeys
+from crawler.warc import sync_and_close, writer_of
 from db.engine import make_engine
 from db.health import LOCKED_REASON, SKIPPED
 from db.repo import (
@@ -149,8 +150,6 @@ class ExtractPipeline:
             # No worker can run (they cannot start): a local fault, not the page's. The raw
             # page is kept and retried; the run fails loudly and stops, since every further
             # page would go the same way.
-            from crawler.failures import record_failure
-
             result = ExtractedArticle(outcome="error", url=item.url, error=str(exc)[:300])
             stop = bool(getattr(self.crawler, "crawling", False))  # not in a bare pipeline
             record_failure(self.crawler, "extract", str(exc), pages=[item.url], stop=stop)
@@ -481,6 +480,8 @@ class StorePipeline:
     async def _store(self, batch: list[FetchRecord]) -> list[tuple[FetchRecord, StoreResult]]:
         """Store the batch, retried or record by record; what cannot be stored is recorded as
         a crawl failure. Returns the records stored, with their results."""
+        if not await self._sync_captures(batch):
+            return []
         try:
             results = await self._with_retries(batch)
             return list(zip(batch, results, strict=True))
@@ -510,6 +511,29 @@ class StorePipeline:
                 continue
             stored.append((rec, result))
         return stored
+
+    async def _sync_captures(self, batch: list[FetchRecord]) -> bool:
+        """The batch's WARC records reach the disk before the archive points at them. A sync
+        that fails (a failing device) loses the batch loudly: its pointers could lead nowhere
+        after a power loss, and the next run fetches the pages again."""
+        writer = writer_of(self.crawler)
+        fd = writer.sync_handle() if writer is not None else None
+        if fd is None:
+            return True
+        try:
+            await asyncio.to_thread(sync_and_close, fd)
+        except OSError as exc:
+            if self.stats is not None:
+                self.stats.inc_value("archive/warc/sync_error")
+            record_failure(
+                self.crawler,
+                "warc",
+                f"cannot sync the WARC file to disk: {exc}",
+                pages=[rec.url for rec in batch],
+                stop=True,
+            )
+            return False
+        return True
 
     async def _with_retries(self, records: list[FetchRecord]) -> list[StoreResult]:
         """store_batch in a thread, tried again after transient errors with growing pauses."""

@@ -473,3 +473,70 @@ def test_two_sites_sharing_texts_store_at_once_without_deadlock(
     assert articles == total
     assert sightings == 2 * total
     assert [tuple(f) for f in fetches] == [("archived", total), ("duplicate", total)]
+
+
+def _capture(writer: Any) -> None:
+    writer.write(
+        url="http://alpha.example/0",
+        method="GET",
+        request_headers=[],
+        status=200,
+        reason="OK",
+        response_headers=[("Content-Type", "text/html")],
+        body=b"<p>x</p>",
+        fetched_at=NOW,
+    )
+
+
+def test_warc_records_reach_the_disk_before_the_archive_points_at_them(
+    database_url: str, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each batch syncs the WARC file before it is stored: a power loss after the commit must
+    not leave pointers to bytes that were only in the page cache."""
+    from crawler import warc as warc_module
+    from crawler.warc import WarcWriter, register_writer
+
+    pipe = _pipeline(database_url, NEWSARCHIVE_STORE_BATCH_SIZE=2)
+    writer = WarcWriter(tmp_path, max_bytes=10**9)
+    _capture(writer)
+    register_writer(pipe.crawler, writer)
+    events: list[str] = []
+    real_fsync, real_store = warc_module.os.fsync, StorePipeline._with_retries
+
+    def fsync(fd: int) -> None:
+        events.append("fsync")
+        real_fsync(fd)
+
+    async def with_retries(self: StorePipeline, records: list[FetchRecord]) -> Any:
+        events.append("store")
+        return await real_store(self, records)
+
+    monkeypatch.setattr(warc_module.os, "fsync", fsync)
+    monkeypatch.setattr(StorePipeline, "_with_retries", with_retries)
+    _feed(pipe, [_page(f"http://alpha.example/{i}", _text(i)) for i in range(4)])
+    writer.close()
+    assert events[:4] == ["fsync", "store", "fsync", "store"]
+
+
+def test_a_warc_file_that_cannot_be_synced_fails_the_crawl_and_stores_nothing(
+    database_url: str, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crawler import warc as warc_module
+    from crawler.warc import WarcWriter, register_writer
+
+    pipe = _pipeline(database_url, NEWSARCHIVE_STORE_BATCH_SIZE=10)
+    writer = WarcWriter(tmp_path, max_bytes=10**9)
+    _capture(writer)
+    register_writer(pipe.crawler, writer)
+
+    def fsync(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(warc_module.os, "fsync", fsync)
+    _feed(pipe, [_page(f"http://alpha.example/{i}", _text(i)) for i in range(3)])
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Fetch)).scalar() == 0
+        run = conn.execute(select(CrawlRun)).one()
+    assert run.outcome == "failed"
+    assert run.finish_reason.startswith("warc: cannot sync the WARC file to disk")
+    assert _stat(pipe, "archive/warc/sync_error") == 1
