@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
-from pipelines.clean import is_image_credit
+from pipelines.credits import is_image_credit
 from pipelines.dates import ParsedDate, date_from_url, find_date_in_text, parse_datetime
 from pipelines.language import normalise_language
 from pipelines.names import clean_title, site_name_keys, split_authors

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from pipelines.clean import is_agency_credit
+from pipelines.credits import is_agency_credit
 from pipelines.dates import classify_date_line
 from pipelines.tree import collapse, registrable_domain, text_key
 

@@ -12,7 +12,8 @@ import lxml.etree
 import lxml.html
 from lxml.cssselect import CSSSelector
 
-from pipelines.clean import RULE_TEASER_INLINE_LINK, RULE_TEASER_LINK_BLOCK, classify_line
+from pipelines.clean import classify_line
+from pipelines.clean_rules import Rule
 from pipelines.types import CleaningRules, DroppedLine
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
@@ -106,7 +107,7 @@ def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[Drop
     """
     page = urlsplit(page_url)
     page_host = registrable_domain(page.hostname or "")
-    found: list[tuple[lxml.html.HtmlElement, str, str]] = []
+    found: list[tuple[lxml.html.HtmlElement, str, Rule]] = []
     body = tree.find("body")
     if body is None:
         return []
@@ -132,17 +133,17 @@ def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[Drop
             continue
         before, after = _text_around(parent, unit)
         if not before and not after:
-            rule = RULE_TEASER_LINK_BLOCK
+            rule = Rule.TEASER_LINK_BLOCK
             if not _among_paragraphs(parent):
                 continue
         elif not after and _is_lead_in(before, parent, text):
             # "Читать также: <headline>", "Empfehlung der Redaktion: <headline>": a lead-in the
             # line rules do not know, then a headline link, alone in its block.
-            rule = RULE_TEASER_LINK_BLOCK
+            rule = Rule.TEASER_LINK_BLOCK
             if not _among_paragraphs(parent) or classify_line(f"{before} {text}") is not None:
                 continue
         else:
-            rule = RULE_TEASER_INLINE_LINK
+            rule = Rule.TEASER_INLINE_LINK
             if not before or not _SENTENCE_END_RE.search(before):
                 continue
             tail = unit.tail or ""
@@ -155,7 +156,7 @@ def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[Drop
         if _is_other_internal_page(
             link.get("href") or "", page_url, page_host, page.path, page.query
         ):
-            block = rule == RULE_TEASER_LINK_BLOCK
+            block = rule == Rule.TEASER_LINK_BLOCK
             found.append(
                 (parent if block else unit, f"{before} {text}" if block and before else text, rule)
             )
@@ -163,12 +164,12 @@ def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[Drop
     for element, text, rule in found:
         if element.getparent() is None:
             continue
-        if rule == RULE_TEASER_INLINE_LINK:
+        if rule == Rule.TEASER_INLINE_LINK:
             # Keep the sentence boundary: the next sentence must not glue onto the last one.
             tail = element.tail or ""
             element.tail = " " + tail.lstrip() if tail.strip() else tail
         element.drop_tree()
-        dropped.append(DroppedLine(text=text, rule=rule))
+        dropped.append(DroppedLine(text=text, rule=str(rule)))
     return dropped
 
 
