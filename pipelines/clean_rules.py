@@ -1,5 +1,4 @@
-"""The cleaning rules as data: the rule names (a StrEnum) and the phrase, token and shape
-tables the engine in pipelines.clean applies."""
+"""The cleaning rules as data: rule names (the StrEnum Rule) and the tables pipelines.clean uses."""
 
 from __future__ import annotations
 

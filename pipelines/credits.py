@@ -1,5 +1,4 @@
-"""Photo, caption and news agency credits: recognising the lines that credit an image or an
-agency rather than say something."""
+"""Recognising photo, caption and news agency credit lines."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Date and time parsing for discovery and extraction: feed and sitemap dates, page dates, URL
-dates, all under one rule for times without an offset (SITE_TIMEZONE)."""
+"""Parsing dates for discovery and extraction, with one rule for times without an offset."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Pure extraction of one fetched page into an ExtractedArticle: decode, extract, clean, date."""
+"""Pure extraction of one fetched page into an ExtractedArticle: decode, tree, metadata, clean."""
 
 from __future__ import annotations
 

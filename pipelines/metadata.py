@@ -1,6 +1,4 @@
-"""Article metadata from the tree: title, authors, dates, description, tags, canonical URL,
-image and language, from JSON-LD, meta tags (OpenGraph, Dublin Core), microdata and the
-printed page."""
+"""Article metadata from JSON-LD, meta tags, microdata and the printed page, dates included."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The parsed HTML tree: parsing, drop rules, inline teaser links, headline, lead and lost
-subheadings."""
+"""Parsing and rules on the HTML tree: site drop rules, teaser links, headline, lead, headings."""
 
 from __future__ import annotations
 
