@@ -1,4 +1,4 @@
-"""Date and time parsing for the extraction path: machine formats, German page dates, URL dates."""
+"""Parsing dates for discovery and extraction, with one rule for times without an offset."""
 
 from __future__ import annotations
 
@@ -8,8 +8,14 @@ from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
-# German news sites publish in local time; a timestamp without an offset is Berlin time.
-BERLIN = ZoneInfo("Europe/Berlin")
+# Imported by spiders (discovery) and by the extraction workers: standard library only.
+
+# The one rule for a time without an offset, wherever it comes from (sitemap, feed, page, URL,
+# the `since` argument): it is the site's local time. The archived publishers write German and
+# publish in German local time; the W3C format of sitemaps requires an offset whenever a time
+# is given, so a naive time is a publisher's slip, and its own local time is the likeliest
+# meaning. A date without a time means 00:00 of that day in this zone.
+SITE_TIMEZONE = ZoneInfo("Europe/Berlin")
 
 # Dates outside this range are typos, placeholders ("0001-01-01") or counters, not publication.
 MIN_YEAR = 1990
@@ -117,7 +123,7 @@ def _tz_from(tz: str | None, tzname: str | None = None) -> timezone | ZoneInfo:
         return timezone(sign * timedelta(hours=hours, minutes=minutes))
     if tzname and tzname.upper() in ("UTC", "GMT"):
         return UTC
-    return BERLIN
+    return SITE_TIMEZONE
 
 
 def _build(
@@ -179,7 +185,7 @@ def parse_datetime(raw: str | None) -> ParsedDate | None:
 
     Accepts ISO 8601 (with or without offset, extended or basic format), RFC 2822 (feeds),
     "13.01.2022 14:05",
-    "20. November 2026, 14:05 Uhr", "20 Nov. 2026 14:05 Uhr". Naive times are Berlin time.
+    "20. November 2026, 14:05 Uhr", "20 Nov. 2026 14:05 Uhr". Naive times are SITE_TIMEZONE's.
     """
     if not raw:
         return None
@@ -196,9 +202,66 @@ def parse_datetime(raw: str | None) -> ParsedDate | None:
             value = None
         if value is not None and MIN_YEAR <= value.year <= MAX_YEAR:
             if value.tzinfo is None:
-                value = value.replace(tzinfo=BERLIN)
+                value = value.replace(tzinfo=SITE_TIMEZONE)
             return ParsedDate(value=value, has_time=True, raw=text)
     return find_date_in_text(text)
+
+
+_RFC822_MONTHS = {
+    "januar": "Jan", "jänner": "Jan", "jan": "Jan",
+    "februar": "Feb", "feb": "Feb",
+    "märz": "Mar", "mär": "Mar", "mrz": "Mar",
+    "april": "Apr",
+    "mai": "May",
+    "juni": "Jun",
+    "juli": "Jul",
+    "august": "Aug",
+    "september": "Sep", "sept": "Sep",
+    "oktober": "Oct", "okt": "Oct",
+    "november": "Nov",
+    "dezember": "Dec", "dez": "Dec",
+}  # fmt: skip
+_RFC822_ZONES = {"MEZ": "+0100", "CET": "+0100", "MESZ": "+0200", "CEST": "+0200"}
+_WORD_RE = re.compile(r"[A-Za-zÄÖÜäöü]+")
+_YEAR_MONTH_RE = re.compile(r"\d{4}-\d{2}")
+
+
+def parse_feed_datetime(value: str | None) -> datetime | None:
+    """Parse a sitemap or feed date: ISO 8601/W3C or RFC 822 (German month names tolerated).
+
+    Strict, unlike parse_datetime: no dates found inside other text. Always timezone-aware: a
+    date or time without an offset is SITE_TIMEZONE's; None when the value does not parse.
+    """
+    if not value:
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    if _YEAR_MONTH_RE.fullmatch(text):
+        text += "-01"
+    try:
+        return as_site_time(datetime.fromisoformat(text))
+    except ValueError:
+        pass
+
+    def english(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return _RFC822_MONTHS.get(word.lower(), _RFC822_ZONES.get(word, word))
+
+    try:
+        return as_site_time(parsedate_to_datetime(_WORD_RE.sub(english, text)))
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def as_site_time(moment: datetime) -> datetime:
+    """`moment` itself when it is aware; a naive one is taken to be SITE_TIMEZONE's."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=SITE_TIMEZONE)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """Aware UTC datetime; a naive one is taken to be SITE_TIMEZONE's."""
+    return as_site_time(moment).astimezone(UTC)
 
 
 def find_date_in_text(text: str) -> ParsedDate | None:
@@ -233,7 +296,7 @@ def date_from_url(url: str) -> ParsedDate | None:
                 None,
                 None,
                 None,
-                BERLIN,
+                SITE_TIMEZONE,
             )
             if parsed is not None:
                 return parsed

@@ -36,6 +36,7 @@ from crawler.failures import record_failure
 from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
 from crawler.sitespec import Site
 from crawler.urls import UrlKeys, clean_url, normalise_host
+from pipelines.dates import as_utc, parse_feed_datetime
 from spiders import discovery
 
 logger = logging.getLogger(__name__)
@@ -218,7 +219,7 @@ def _arg_since(value: object) -> datetime:
         raise SpiderArgumentError(
             "since", value, "must be an ISO date (YYYY-MM-DD) or date-time"
         ) from None
-    return discovery.as_utc(moment)
+    return as_utc(moment)
 
 
 def _arg_mirrors(value: object) -> tuple[str, ...]:
@@ -1209,8 +1210,8 @@ class NewsSpider(scrapy.Spider):
     def _too_old(self, value: str | None) -> bool:
         if self.plan.since is None:
             return False
-        moment = discovery.parse_datetime(value)
-        if moment is None or discovery.as_utc(moment) >= self.plan.since:
+        moment = parse_feed_datetime(value)
+        if moment is None or moment >= self.plan.since:
             return False
         self._inc("archive/discovery/too_old")
         return True
@@ -1309,7 +1310,7 @@ def _digest_of(response: Response) -> str:
 
 
 def _iso(value: str | None) -> str | None:
-    moment = discovery.parse_datetime(value)
+    moment = parse_feed_datetime(value)
     return moment.isoformat() if moment is not None else None
 
 

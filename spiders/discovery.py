@@ -6,8 +6,6 @@ import html
 import re
 import zlib
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from html.entities import name2codepoint
 from io import BytesIO
 from typing import Literal
@@ -15,6 +13,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import lxml.html
 from lxml import etree
+
+from pipelines.dates import parse_feed_datetime
 
 # The sitemap protocol allows 50,000 URLs per file; a tenfold margin still bounds memory.
 MAX_SITEMAP_ENTRIES = 200_000
@@ -645,60 +645,8 @@ def looks_like_section_url(url: str) -> bool:
     return not looks_like_article_url(url)
 
 
-# --------------------------------------------------------------------------- dates
-
-
-_GERMAN_MONTHS = {
-    "januar": "Jan", "jänner": "Jan", "jan": "Jan",
-    "februar": "Feb", "feb": "Feb",
-    "märz": "Mar", "mär": "Mar", "mrz": "Mar",
-    "april": "Apr",
-    "mai": "May",
-    "juni": "Jun",
-    "juli": "Jul",
-    "august": "Aug",
-    "september": "Sep", "sept": "Sep",
-    "oktober": "Oct", "okt": "Oct",
-    "november": "Nov",
-    "dezember": "Dec", "dez": "Dec",
-}  # fmt: skip
-_ZONES = {"MEZ": "+0100", "CET": "+0100", "MESZ": "+0200", "CEST": "+0200"}
-_WORD_RE = re.compile(r"[A-Za-zÄÖÜäöü]+")
-
-
-def parse_datetime(value: str | None) -> datetime | None:
-    """Parse an ISO 8601/W3C or RFC 822 date (German month names tolerated); None if not."""
-    if not value:
-        return None
-    text = value.strip()
-    if not text:
-        return None
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        text += "-01"
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        pass
-
-    def english(match: re.Match[str]) -> str:
-        word = match.group(0)
-        return _GERMAN_MONTHS.get(word.lower(), _ZONES.get(word, word))
-
-    try:
-        return parsedate_to_datetime(_WORD_RE.sub(english, text))
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
-def as_utc(moment: datetime) -> datetime:
-    """Aware UTC datetime; a naive one is taken to be UTC already."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
-
-
 def _iso(value: str | None) -> str | None:
-    moment = parse_datetime(value)
+    moment = parse_feed_datetime(value)
     return moment.isoformat() if moment is not None else None
 
 

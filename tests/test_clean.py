@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.clean import ALL_RULES, clean_lines
+from pipelines.clean import clean_lines
+from pipelines.clean_rules import ALL_RULES
 from pipelines.types import CleaningRules, DroppedLine
 
 TITLE = "Stadtrat beschließt neuen Radweg an der Uferstraße"

@@ -6,7 +6,6 @@ import gzip
 import subprocess
 import sys
 import textwrap
-from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -16,7 +15,6 @@ from spiders.discovery import (
     looks_like_article_url,
     looks_like_section_url,
     page_links,
-    parse_datetime,
     parse_feed,
     parse_sitemap,
     sitemaps_from_robots,
@@ -515,29 +513,3 @@ def test_non_article_urls(url: str) -> None:
 )
 def test_section_urls(url: str, expected: bool) -> None:
     assert looks_like_section_url(url) is expected
-
-
-# --------------------------------------------------------------------------- dates
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("2024-02-06", datetime(2024, 2, 6)),
-        ("2024-02", datetime(2024, 2, 1)),
-        ("2024-02-06T13:05:00Z", datetime(2024, 2, 6, 13, 5, tzinfo=UTC)),
-        (
-            "2024-02-06T13:05+01:00",
-            datetime(2024, 2, 6, 13, 5, tzinfo=timezone(timedelta(hours=1))),
-        ),
-        ("Tue, 06 Feb 2024 13:05:00 GMT", datetime(2024, 2, 6, 13, 5, tzinfo=UTC)),
-        ("Di, 06 Feb 2024 13:05:00 +0100", datetime(2024, 2, 6, 12, 5, tzinfo=UTC)),
-        ("Do, 13 Mär 2025 08:00:00 MEZ", datetime(2025, 3, 13, 7, 0, tzinfo=UTC)),
-        ("Mo, 01 Dez 2025 08:00:00 +0100", datetime(2025, 12, 1, 7, 0, tzinfo=UTC)),
-        ("gestern", None),
-        ("", None),
-        (None, None),
-    ],
-)
-def test_parse_datetime(text: str | None, expected: datetime | None) -> None:
-    assert parse_datetime(text) == expected

@@ -13,8 +13,10 @@ import lxml.html
 import pytest
 import trafilatura
 
-from pipelines.extract import _recover_headings, decode_body, extract_article
+from pipelines.decode import decode_body
+from pipelines.extract import extract_article
 from pipelines.hashing import content_hash
+from pipelines.tree import recover_headings
 from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -275,9 +277,9 @@ def test_subheading_lost_by_trafilatura_is_put_back_between_its_paragraphs() -> 
         page(f'<div class="ViewText-root">{paragraphs}<h2>{SUBHEADING}</h2>{rest}</div>{aside}')
     )
     lines = list(PARAGRAPHS)
-    assert _recover_headings(tree, lines) == [*PARAGRAPHS[:2], SUBHEADING, *PARAGRAPHS[2:]]
+    assert recover_headings(tree, lines) == [*PARAGRAPHS[:2], SUBHEADING, *PARAGRAPHS[2:]]
     # Nothing comes back when the heading's neighbours are not adjacent output lines.
-    assert _recover_headings(tree, [PARAGRAPHS[0], PARAGRAPHS[2]]) == [PARAGRAPHS[0], PARAGRAPHS[2]]
+    assert recover_headings(tree, [PARAGRAPHS[0], PARAGRAPHS[2]]) == [PARAGRAPHS[0], PARAGRAPHS[2]]
 
 
 def test_headings_outside_the_text_do_not_come_back() -> None:

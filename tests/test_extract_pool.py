@@ -61,10 +61,30 @@ def test_a_worker_does_not_import_the_archive_layer() -> None:
     assert not {"pipelines.archive", "pipelines.pool", "db.repo", "sqlalchemy"} & modules
 
 
+# The project's modules that extracting one page loads, in a fresh interpreter.
+_EXTRACTION_MODULES = """
+import sys
+from pipelines.extract import extract_article
+from pipelines.types import ExtractInput
+page = b"<html><body><h1>Titel der Meldung</h1><p>Ein Satz. Noch einer.</p></body></html>"
+extract_article(ExtractInput(url="https://a.example/x", body=page, headers={}))
+print(" ".join(m for m in sys.modules if m.split(".")[0] in ("pipelines", "crawler", "db")))
+"""
+
+
 def test_workers_are_forked_with_the_extraction_modules_loaded() -> None:
     # Only the fork server imports pipelines.preload: a worker that has it was forked ready,
     # instead of importing trafilatura and loading the language profiles itself.
-    assert {"pipelines.preload", "trafilatura"} <= set(_ask(1, eval, _MODULES))
+    loaded = set(_ask(1, eval, _MODULES))
+    assert {"pipelines.preload", "trafilatura"} <= loaded
+    # ... with every module of extraction, however it is split: none is imported at a page.
+    needed = set(
+        subprocess.run(
+            [sys.executable, "-c", _EXTRACTION_MODULES], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert {"pipelines.decode", "pipelines.tree", "pipelines.clean_rules"} <= needed
+    assert needed <= loaded
     # reextract's pool starts the same way
     assert "pipelines.preload" in _worker_modules(reextract_pool(1))
 

@@ -36,7 +36,8 @@ from crawler.scope import (
 )
 from db.engine import make_engine
 from db.models import Article, CrawlRun, Fetch
-from pipelines.extract import decode_body, extract_article
+from pipelines.decode import decode_body
+from pipelines.extract import extract_article
 from pipelines.types import ExtractInput
 from spiders.base import META_SCOPE_REFUSED, SpiderConfigError, SpiderConfigExit
 from spiders.generic import GenericSpider

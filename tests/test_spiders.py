@@ -212,12 +212,13 @@ def test_good_arguments_are_typed() -> None:
     assert params.url == "https://a.de/x"
     assert params.limit == 5
     assert params.since is not None and params.since.tzinfo is not None
-    assert params.since.isoformat() == "2024-02-01T00:00:00+00:00"
+    # A date without an offset is midnight of the sites' local time (pipelines.dates).
+    assert params.since.isoformat() == "2024-01-31T23:00:00+00:00"
     assert params.mirrors == ("b.de", "c.de")
     assert params.as_arguments() == {
         "url": "https://a.de/x",
         "limit": "5",
-        "since": "2024-02-01T00:00:00+00:00",
+        "since": "2024-01-31T23:00:00+00:00",
         "mirrors": "b.de,c.de",
     }
 
@@ -523,6 +524,22 @@ def test_since_skips_old_entries() -> None:
     request = discovery_request(spider, "https://news.test/news.xml", "sitemap")
     _, requests = split(spider.parse_discovery(respond(request, NEWS_SITEMAP, cls=XmlResponse)))
     assert [r.url for r in requests] == ["https://news.test/politik/100001-neue-regierung/"]
+    assert stat(spider, "archive/discovery/too_old") == 1
+
+
+def test_since_and_sitemap_dates_follow_one_rule_for_naive_times() -> None:
+    # Both are the site's local time: an entry of the `since` day is not too old, whether its
+    # date has an offset, a naive time or no time; the day before is.
+    spider = make_spider(SiteSpider, since="2024-02-06")
+    request = discovery_request(spider, "https://news.test/sitemap.xml", "sitemap")
+    dates = ["2024-02-06T00:30:00+01:00", "2024-02-06T00:30:00", "2024-02-06", "2024-02-05"]
+    body = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + "".join(
+        f"<url><loc>https://news.test/politik/10000{i}-x/</loc><lastmod>{d}</lastmod></url>"
+        for i, d in enumerate(dates)
+    )
+    response = respond(request, (body + "</urlset>").encode(), cls=XmlResponse)
+    _, requests = split(spider.parse_discovery(response))
+    assert [r.url for r in requests] == [f"https://news.test/politik/10000{i}-x/" for i in range(3)]
     assert stat(spider, "archive/discovery/too_old") == 1
 
 

@@ -1,0 +1,149 @@
+"""Recognising photo, caption and news agency credit lines."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.clean_rules import Rule
+
+_I = re.IGNORECASE
+
+# --- media furniture -----------------------------------------------------------------------
+
+# "Die Flaggen der Nato und Russlands - SNA, 1920, 13.01.2022" (seed 001): image alt text with a
+# site, an image width and a date, as teaser cards and lead images render it.
+IMAGE_ALT_RE = re.compile(
+    r"^(?P<alt>.+?)\s[-–]\s[^,]{1,60},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{2,4}\s*$"
+)
+_CREDIT_START_RE = re.compile(r"^(?:©|\(c\)\s|Copyright\b)", _I)
+_CREDIT_LABEL_RE = re.compile(
+    r"^(?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotoquelle|Bildnachweis|Fotonachweis|Titelbild"
+    r"|Titelfoto|Symbolbild|Archivbild|Archivfoto|Grafik|Illustration|Infografik|Quelle Bild"
+    r"|Quelle Foto|Bildrechte|Fotocredit)\s*:\s*\S",
+    _I,
+)
+_CREDIT_DATABASE_RE = re.compile(r"(?:/\s*|^)Zur Bilddatenbank\s*$", _I)
+_CREDIT_SOURCE_COPYRIGHT_RE = re.compile(r"^Quelle\s*:.{0,100}©", _I)
+# A caption ending in a photographer/agency credit: "… im Rathaus. Foto: Anna Beispiel/dpa".
+_CREDIT_TRAILING_RE = re.compile(
+    r"(?:Foto|Fotos|Bild)\s*:\s*[\w .&-]{2,40}(?:/\s*[\w .&-]{2,40})+$",
+    _I,
+)
+# A caption sentence followed by its credit label: "… umgebaut werden. Foto: Jana Vogt",
+# "… Straßen. Bildquelle: Leserfoto". The credit after the label is short and has no sentence
+# of its own; "Quelle:" is not among the labels (a data source under a paragraph is text).
+_CAPTION_CREDIT_RE = re.compile(
+    r"[.!?…\"“”»)]\s+(?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotoquelle|Bildnachweis"
+    r"|Fotonachweis|Credit|Grafik|Illustration)\s*:\s*[^.!?:;]{2,80}$",
+    _I,
+)
+_AGENCIES = frozenset(
+    {
+        "dpa",
+        "afp",
+        "ap",
+        "reuters",
+        "rtr",
+        "epd",
+        "kna",
+        "dts",
+        "sid",
+        "apa",
+        "ddp",
+        "dapd",
+        "kyodo",
+        "xinhua",
+        "tass",
+        "ria novosti",
+        "ria",
+        "sputnik",
+        "anadolu",
+        "efe",
+        "ansa",
+        "picture alliance",
+        "picture-alliance",
+        "getty images",
+        "getty",
+        "imago",
+        "imago images",
+        "keystone",
+        "epa",
+        "epa-efe",
+        "ap photo",
+        "shutterstock",
+        "istock",
+        "istockphoto",
+        "adobe stock",
+        "unsplash",
+        "pixabay",
+        "wikimedia commons",
+        "sna",
+        "rt",
+        "red",
+        "red.",
+    }
+)
+# Single words of the agency names above, to skip lines that name no agency at all.
+_AGENCY_WORDS = frozenset(word for name in _AGENCIES for word in name.split())
+_AGENCY_TOKEN_RE = re.compile(r"[a-z.]+")
+_AGENCY_LABEL_RE = re.compile(r"^(?:Foto|Fotos|Bild|Bilder|Quelle|Text)\s*(?::\s*|\s+)", _I)
+_DIGIT_RE = re.compile(r"\d")
+_CAPTION_CREDIT_GATE = ("foto", "bild", "credit", "grafik", "illustration")
+_AGENCY_SPLIT_RE = re.compile(r"\s*(?:[/|,&;]|\bund\b)\s*")
+
+
+def is_image_credit(text: str) -> bool:
+    """True for a photo credit or caption credit line ("Foto: privat", "© SNA / …")."""
+    text = " ".join(text.split())
+    if not text:
+        return False
+    rule = credit_rule(text, text.casefold(), len(text.split()))
+    return rule in (Rule.CREDIT_IMAGE, Rule.CREDIT_CAPTION, Rule.CREDIT_IMAGE_ALT)
+
+
+def credit_rule(text: str, lowered: str, words: int) -> str | None:
+    if text[-1].isdigit() and IMAGE_ALT_RE.match(text):
+        return Rule.CREDIT_IMAGE_ALT
+    if words <= 25 and (
+        _CREDIT_START_RE.match(text)
+        or ("bilddatenbank" in lowered and _CREDIT_DATABASE_RE.search(text))
+        or _CREDIT_SOURCE_COPYRIGHT_RE.match(text)
+    ):
+        return Rule.CREDIT_IMAGE
+    if words <= 15 and _CREDIT_LABEL_RE.match(text):
+        return Rule.CREDIT_IMAGE
+    if words <= 20 and "©" in text:
+        return Rule.CREDIT_IMAGE
+    if (
+        words <= 30
+        and ("foto" in lowered or "bild" in lowered)
+        and _CREDIT_TRAILING_RE.search(text)
+    ):
+        return Rule.CREDIT_IMAGE
+    if (
+        words <= 40
+        and any(label in lowered for label in _CAPTION_CREDIT_GATE)
+        and _CAPTION_CREDIT_RE.search(text)
+    ):
+        return Rule.CREDIT_CAPTION
+    if (
+        words <= 12
+        and not _AGENCY_WORDS.isdisjoint(_AGENCY_TOKEN_RE.findall(lowered))
+        and is_agency_credit(text)
+    ):
+        return Rule.CREDIT_AGENCY
+    return None
+
+
+def is_agency_credit(text: str) -> bool:
+    """True for an agency credit: "(dpa)", "dpa/AFP", "picture alliance / dpa", "Quelle: AFP"."""
+    stripped = _AGENCY_LABEL_RE.sub("", text.strip(), count=1).strip()
+    if stripped[:1] in "([" and stripped[-1:] in ")]":
+        stripped = stripped[1:-1].strip()
+    if not stripped or stripped[-1:] in "!?:" or _DIGIT_RE.search(stripped):
+        return False
+    segments = [seg.strip(" .").casefold() for seg in _AGENCY_SPLIT_RE.split(stripped)]
+    segments = [seg for seg in segments if seg]
+    if not segments or any(len(seg.split()) > 4 for seg in segments):
+        return False
+    return any(seg in _AGENCIES for seg in segments)

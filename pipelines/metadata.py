@@ -1,0 +1,537 @@
+"""Article metadata from JSON-LD, meta tags, microdata and the printed page, dates included."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+import lxml.html
+
+from pipelines.credits import is_image_credit
+from pipelines.dates import ParsedDate, date_from_url, find_date_in_text, parse_datetime
+from pipelines.language import normalise_language
+from pipelines.names import clean_title, site_name_keys, split_authors
+from pipelines.tree import (
+    byline_near_headline,
+    collapse,
+    heading_for_title,
+    headline_element,
+    text_key,
+)
+
+_ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "asksubjectnewsarticle",
+        "askpublicnewsarticle",
+        "satiricalarticle",
+        "blogposting",
+        "liveblogposting",
+        "report",
+        "techarticle",
+        "socialmediaposting",
+    }
+)
+_PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "medicalwebpage"})
+_PUBLISHED_META_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "pubdate",
+    "date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "cxenseparse:recs:publishtime",
+)
+_MODIFIED_META_KEYS = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "article.updated",
+)
+_AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
+
+# Elements whose class or id says they hold the article's date ("date", "datum", "publish" …).
+_DATE_CLASS_XPATH = lxml.etree.XPath(
+    "//body//*[self::time or self::span or self::div or self::p or self::li or self::small"
+    " or self::header or self::footer][contains(@class, 'date') or contains(@class, 'Date')"
+    " or contains(@class, 'datum') or contains(@class, 'time') or contains(@class, 'publish')"
+    " or contains(@class, 'byline') or contains(@class, 'dateline')"
+    " or contains(@id, 'date') or contains(@id, 'time') or contains(@id, 'publish')]"
+)
+_UPDATED_XPATH = lxml.etree.XPath(
+    "//body//*[self::p or self::span or self::div or self::time or self::small or self::li]"
+    "[contains(@class, 'updat') or contains(@class, 'modif') or contains(@class, 'aktualis')"
+    " or contains(@class, 'date') or contains(@class, 'meta')]"
+)
+_UPDATED_TEXT_RE = re.compile(r"(?:zuletzt )?aktualisiert|update[d]?\b|stand\s*:", re.IGNORECASE)
+# Class words as CMSs name the byline, in German and English ("writer", "verfasser" too, which
+# trafilatura's author XPaths also know); contains() is case-sensitive, hence "Author".
+_BYLINE_XPATH = lxml.etree.XPath(
+    "//body//*[contains(@class, 'author') or contains(@class, 'Author')"
+    " or contains(@class, 'byline') or contains(@class, 'Byline') or contains(@class, 'autor')"
+    " or contains(@class, 'writer') or contains(@class, 'verfasser') or @rel='author'"
+    " or @itemprop='author' or contains(@data-component, 'Byline')]"
+)
+_MICRODATA_PUBLISHED_XPATH = lxml.etree.XPath(
+    "//body//*[@itemprop='datePublished' or @itemprop='datepublished'][not(self::meta)]"
+)
+_MICRODATA_MODIFIED_XPATH = lxml.etree.XPath(
+    "//body//*[@itemprop='dateModified' or @itemprop='datemodified'][not(self::meta)]"
+)
+_JSON_LD_XPATH = lxml.etree.XPath(
+    "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
+)
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: ParsedDate | None = None
+    modified: ParsedDate | None = None
+    description: str | None = None
+    tags: tuple[str, ...] = ()
+    section: str | None = None
+    canonical_url: str | None = None
+    site_name: str | None = None
+    image_url: str | None = None
+    declared_language: str | None = None
+    h1: lxml.html.HtmlElement | None = None
+
+
+@dataclass
+class _JsonLd:
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    pages: list[dict[str, Any]] = field(default_factory=list)
+
+
+def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str]) -> Metadata:
+    metas = _meta_tags(tree)
+    json_ld = _json_ld(tree)
+    articles = json_ld.articles
+    meta = Metadata()
+
+    meta.site_name = _first_text(
+        _first(metas, "og:site_name"),
+        *(_publisher_name(obj) for obj in articles),
+        _first(metas, "application-name"),
+    )
+    site_keys = site_name_keys(meta.site_name, url)
+
+    h1 = headline_element(tree)
+    meta.h1 = h1
+    title_candidates = [
+        *(_json_str(obj.get("headline")) for obj in articles),
+        _first(metas, "og:title"),
+        _first(metas, "twitter:title"),
+        collapse(h1.text_content()) if h1 is not None else None,
+        hints.get("title"),
+    ]
+    for candidate in title_candidates:
+        title = clean_title(candidate, site_keys)
+        if title:
+            meta.title = title
+            break
+    else:
+        # <title> carries the site affix most often: " | Section | Site".
+        meta.title = clean_title(tree.findtext(".//title"), site_keys, html_title=True)
+    if meta.title and (h1 is None or text_key(h1.text_content()) != text_key(meta.title)):
+        # Some CMSs print the headline as <h2>/<h3> (TYPO3's news extension, Blogger) and keep
+        # the site name in <h1>: the heading that spells the title is the article's.
+        heading = heading_for_title(tree, meta.title)
+        if heading is not None:
+            h1 = meta.h1 = heading
+
+    for source in (
+        [a for obj in articles for a in _json_authors(obj.get("author") or obj.get("creator"))],
+        [value for key in _AUTHOR_META_KEYS for value in metas.get(key, [])],
+    ):
+        meta.authors = split_authors(source, site_keys)
+        if meta.authors:
+            break
+    else:
+        # The printed byline only when no machine-readable author exists: its XPath visits
+        # every element of the page (a fifth of a millisecond).
+        byline = _byline_text(tree) or byline_near_headline(meta.h1)
+        meta.authors = split_authors([byline], site_keys) if byline else ()
+
+    meta.description = _first_text(
+        _first(metas, "og:description"),
+        _first(metas, "description"),
+        _first(metas, "twitter:description"),
+        *(_json_str(obj.get("description")) for obj in articles),
+    )
+    meta.section = _first_text(
+        _first(metas, "article:section"),
+        *(_json_first_str(obj.get("articleSection")) for obj in articles),
+    )
+    for tag_source in (
+        metas.get("article:tag", []),
+        [k for obj in articles for k in _json_keywords(obj.get("keywords"))],
+        metas.get("news_keywords", []),
+        metas.get("keywords", []),
+    ):
+        tags = _split_tags(tag_source)
+        if tags:
+            meta.tags = tags
+            break
+    meta.canonical_url = _canonical(tree, url, metas)
+    image = _first_text(
+        _first(metas, "og:image"),
+        _first(metas, "og:image:url"),
+        _first(metas, "og:image:secure_url"),
+        _first(metas, "twitter:image"),
+        *(_json_image(obj.get("image")) for obj in articles),
+    )
+    meta.image_url = _absolute(image, url)
+    meta.declared_language = normalise_language(
+        _first_text(
+            hints.get("language"),
+            tree.get("lang"),
+            tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+            _first(metas, "content-language"),
+            _first(metas, "language"),
+            _first(metas, "og:locale"),
+            *(_json_str(obj.get("inLanguage")) for obj in articles),
+        )
+    )
+    meta.published = _best_date(_published_candidates(tree, url, hints, metas, json_ld, h1))
+    meta.modified = _best_date(_modified_candidates(tree, metas, json_ld))
+    return meta
+
+
+def merge_trafilatura_metadata(meta: Metadata, document: Any, url: str) -> None:
+    """Fill what our own metadata pass did not find from trafilatura's (bylines, categories)."""
+    site_keys = site_name_keys(meta.site_name, url)
+    if meta.site_name is None:
+        meta.site_name = _first_text(getattr(document, "sitename", None))
+        site_keys = site_name_keys(meta.site_name, url)
+    if meta.title is None:
+        meta.title = clean_title(getattr(document, "title", None), site_keys)
+    if not meta.authors and getattr(document, "author", None):
+        meta.authors = split_authors([str(document.author)], site_keys)
+    if meta.description is None:
+        meta.description = _first_text(getattr(document, "description", None))
+    categories = [str(c) for c in (getattr(document, "categories", None) or [])]
+    if meta.section is None and categories:
+        meta.section = _first_text(*categories)
+    if not meta.tags:
+        meta.tags = _split_tags([str(t) for t in (getattr(document, "tags", None) or [])])
+    if meta.image_url is None:
+        meta.image_url = _absolute(_first_text(getattr(document, "image", None)), url)
+
+
+def _byline_text(tree: lxml.html.HtmlElement) -> str | None:
+    """The text of the first author/byline element ("Von Anna Beispiel", "Quelle: dpa")."""
+    for element in _BYLINE_XPATH(tree):
+        # Microdata names the person inside the author element: "Eingestellt von <span
+        # itemprop="name">Viktor Lenz</span>".
+        named = element.find(".//*[@itemprop='name']")
+        text = collapse((named if named is not None else element).text_content())
+        # An author box may hold only the portrait and its credit ("Foto: privat").
+        if text and len(text.split()) <= 12 and not is_image_credit(text):
+            return text
+    return None
+
+
+def _meta_tags(tree: lxml.html.HtmlElement) -> dict[str, list[str]]:
+    metas: dict[str, list[str]] = {}
+    for element in tree.iter("meta"):
+        key = (
+            element.get("property")
+            or element.get("name")
+            or element.get("itemprop")
+            or element.get("http-equiv")
+            or ""
+        )
+        content = element.get("content")
+        if key and content and content.strip():
+            metas.setdefault(key.strip().lower(), []).append(collapse(content))
+    return metas
+
+
+def _first(metas: dict[str, list[str]], key: str) -> str | None:
+    values = metas.get(key)
+    return values[0] if values else None
+
+
+def _json_ld(tree: lxml.html.HtmlElement) -> _JsonLd:
+    found = _JsonLd()
+    for script in _JSON_LD_XPATH(tree):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        # Some CMS wrap the JSON in <!-- --> or CDATA markers.
+        raw = raw.removeprefix("<!--").removesuffix("-->").strip()
+        raw = raw.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            continue
+        _walk_json_ld(data, found, 0)
+    return found
+
+
+def _walk_json_ld(node: Any, found: _JsonLd, depth: int) -> None:
+    if depth > 6:
+        return
+    if isinstance(node, list):
+        for child in node:
+            _walk_json_ld(child, found, depth + 1)
+        return
+    if not isinstance(node, dict):
+        return
+    raw_types = node.get("@type")
+    types = {
+        str(t).lower().rsplit("/", 1)[-1]
+        for t in (raw_types if isinstance(raw_types, list) else [raw_types])
+        if t
+    }
+    if types & _ARTICLE_TYPES:
+        found.articles.append(node)
+    elif types & _PAGE_TYPES:
+        found.pages.append(node)
+    for key in ("@graph", "mainEntity", "hasPart"):
+        if key in node:
+            _walk_json_ld(node[key], found, depth + 1)
+
+
+def _json_str(value: Any) -> str | None:
+    if isinstance(value, str):
+        return collapse(value) or None
+    if isinstance(value, list) and value and isinstance(value[0], str):
+        return collapse(value[0]) or None
+    return None
+
+
+def _json_first_str(value: Any) -> str | None:
+    if isinstance(value, list):
+        return next((collapse(v) for v in value if isinstance(v, str) and v.strip()), None)
+    return _json_str(value)
+
+
+def _json_authors(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [name for item in value for name in _json_authors(item)]
+    return []
+
+
+def _json_keywords(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return value.split(",")
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+def _json_image(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        url = value.get("url") or value.get("contentUrl")
+        return url if isinstance(url, str) else None
+    if isinstance(value, list) and value:
+        return _json_image(value[0])
+    return None
+
+
+def _publisher_name(obj: dict[str, Any]) -> str | None:
+    publisher = obj.get("publisher")
+    if isinstance(publisher, list) and publisher:
+        publisher = publisher[0]
+    if isinstance(publisher, dict):
+        return _json_str(publisher.get("name"))
+    return None
+
+
+def _split_tags(values: Iterable[str]) -> tuple[str, ...]:
+    tags: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        for part in value.split(","):
+            tag = collapse(part)
+            if tag and len(tag) <= 100 and tag.casefold() not in seen:
+                seen.add(tag.casefold())
+                tags.append(tag)
+    return tuple(tags[:50])
+
+
+def _canonical(tree: lxml.html.HtmlElement, url: str, metas: dict[str, list[str]]) -> str | None:
+    for link in tree.iter("link"):
+        rels = (link.get("rel") or "").lower().split()
+        if "canonical" in rels:
+            absolute = _absolute(link.get("href"), url)
+            if absolute:
+                return absolute
+    return _absolute(_first(metas, "og:url"), url)
+
+
+def _absolute(candidate: str | None, base: str) -> str | None:
+    if not candidate or not candidate.strip():
+        return None
+    absolute = urljoin(base, candidate.strip())
+    parts = urlsplit(absolute)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return absolute
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def _published_candidates(
+    tree: lxml.html.HtmlElement,
+    url: str,
+    hints: dict[str, str],
+    metas: dict[str, list[str]],
+    json_ld: _JsonLd,
+    h1: lxml.html.HtmlElement | None,
+) -> Iterator[ParsedDate | None]:
+    """Publication date sources, best first (generated lazily: most pages stop at the first)."""
+    for obj in (*json_ld.articles, *json_ld.pages):
+        yield parse_datetime(_json_str(obj.get("datePublished")))
+    for key in _PUBLISHED_META_KEYS:
+        for value in metas.get(key, []):
+            yield parse_datetime(value)
+    yield _microdata_date(tree, _MICRODATA_PUBLISHED_XPATH)
+    yield _time_element_date(tree, ("datepublished", "published", "pubdate"))
+    yield parse_datetime(hints.get("published_at"))
+    for obj in json_ld.articles:
+        yield parse_datetime(_json_str(obj.get("dateCreated")))
+    yield _visible_date(tree, h1)
+    yield date_from_url(url)
+
+
+def _modified_candidates(
+    tree: lxml.html.HtmlElement, metas: dict[str, list[str]], json_ld: _JsonLd
+) -> Iterator[ParsedDate | None]:
+    for obj in (*json_ld.articles, *json_ld.pages):
+        yield parse_datetime(_json_str(obj.get("dateModified")))
+    for key in _MODIFIED_META_KEYS:
+        for value in metas.get(key, []):
+            yield parse_datetime(value)
+    yield _microdata_date(tree, _MICRODATA_MODIFIED_XPATH)
+    # The printed "Aktualisiert: 21.11.2026, 10:12 Uhr".
+    for element in _UPDATED_XPATH(tree):
+        text = collapse(element.text_content())
+        if len(text) <= 200:
+            match = _UPDATED_TEXT_RE.search(text)
+            if match is not None:
+                yield find_date_in_text(text[match.end() :])
+
+
+def _best_date(candidates: Iterable[ParsedDate | None]) -> ParsedDate | None:
+    """The first date found; if it has no time of day, a later source's time for the same day."""
+    best: ParsedDate | None = None
+    for candidate in candidates:
+        if candidate is None:
+            continue
+        if best is None:
+            best = candidate
+            if best.has_time:
+                return best
+            continue
+        if candidate.has_time and candidate.value.date() == best.value.date():
+            return candidate
+    return best
+
+
+def _time_element_date(tree: lxml.html.HtmlElement, markers: tuple[str, ...]) -> ParsedDate | None:
+    """<time datetime>: the one marked as publication date, else the first in <article>/page."""
+    body = tree.find("body")
+    if body is None:
+        return None
+    times = [t for t in body.iter("time") if t.get("datetime")]
+    if not times:
+        return None
+
+    def marked(element: lxml.html.HtmlElement) -> bool:
+        attrs = " ".join(
+            (element.get(name) or "") for name in ("itemprop", "class", "pubdate", "name")
+        ).lower()
+        return element.get("pubdate") is not None or any(m in attrs for m in markers)
+
+    chosen = next((t for t in times if marked(t)), None)
+    if chosen is None:
+        chosen = next((t for t in times if _inside(t, "article")), times[0])
+    return parse_datetime(chosen.get("datetime"))
+
+
+def _microdata_date(tree: lxml.html.HtmlElement, xpath: lxml.etree.XPath) -> ParsedDate | None:
+    """A schema.org microdata date on an element: content, datetime or title attribute, or text.
+
+    Blogger writes <abbr itemprop="datePublished" title="2025-03-12T09:14:00+01:00">09:14</abbr>;
+    <meta itemprop> is already read with the other meta tags.
+    """
+    for element in xpath(tree):
+        for raw in (element.get("content"), element.get("datetime"), element.get("title")):
+            parsed = parse_datetime(raw)
+            if parsed is not None:
+                return parsed
+        parsed = parse_datetime(collapse(element.text_content())[:100])
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _inside(element: lxml.html.HtmlElement, tag: str) -> bool:
+    return any(ancestor.tag == tag for ancestor in element.iterancestors())
+
+
+def _visible_date(
+    tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None
+) -> ParsedDate | None:
+    """The page's printed date: in a date-ish element, else next to the headline."""
+    for element in _DATE_CLASS_XPATH(tree):
+        text = collapse(element.text_content())
+        if not text or len(text) > 200 or "aktualisiert" in text.lower():
+            continue
+        found = find_date_in_text(text)
+        if found is not None:
+            return found
+    if h1 is not None:
+        container = h1.getparent()
+        if container is not None:
+            found = find_date_in_text(collapse(container.text_content())[:2000])
+            if found is not None:
+                return found
+    return None
+
+
+def _first_text(*values: str | None) -> str | None:
+    for value in values:
+        if value and value.strip():
+            return collapse(value)
+    return None

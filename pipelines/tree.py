@@ -1,0 +1,395 @@
+"""Parsing and rules on the HTML tree: site drop rules, teaser links, headline, lead, headings."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+import lxml.html
+from lxml.cssselect import CSSSelector
+
+from pipelines.clean import classify_line
+from pipelines.clean_rules import Rule
+from pipelines.types import CleaningRules, DroppedLine
+
+# Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
+_INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_WS_RE = re.compile(r"\s+")
+_NON_ALNUM_RE = re.compile(r"[\W_]+")
+# Links with enough text to be a headline (four words need at least ~15 characters).
+_LONG_LINK_XPATH = lxml.etree.XPath(
+    ".//a[@href][parent::p or parent::div or parent::span or parent::strong or parent::b"
+    " or parent::em or parent::i][string-length(normalize-space()) >= 15]"
+)
+_INLINE_TAGS = frozenset({"span", "strong", "b", "em", "i", "u", "small", "mark", "font"})
+# Containers whose first children may be the lead (<h1/><div class="text"><p class="teaser">).
+_LEAD_CONTAINER_TAGS = frozenset({"div", "section", "article", "main"})
+_LEAD_IN_ENDS = frozenset(":–—-»›>…")
+_TEASER_CONTAINER_TAGS = frozenset({"p", "div"})
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"“”»«'’)\]]*$")
+# Class/id/itemprop words of a lead paragraph kept apart from the body.
+# "teaser" too: many German CMSs call the article's own lead "teaser", and trafilatura drops
+# it for that class name; teaser cards of other articles fail the link-density check below.
+_LEAD_MARK_RE = re.compile(
+    r"summary|lead|intro|standfirst|abstract|excerpt|vorspann|kurztext|description|subtitle"
+    r"|teaser",
+    re.IGNORECASE,
+)
+# ... unless they mark a lead image ("lead-image", "lead-media").
+_MEDIA_MARK_RE = re.compile(r"image|img|media|photo|picture|bild|video|gallery", re.IGNORECASE)
+
+
+def parse_html(text: str) -> lxml.html.HtmlElement | None:
+    cleaned = _INVALID_XML_CHARS_RE.sub("", text)
+    if not cleaned.strip():
+        return None
+    # Our own parser per call: lxml parsers must not be shared between threads. The settings
+    # are trafilatura's own (utils.HTML_PARSER), so its extraction sees the tree it expects.
+    parser = lxml.html.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        tree = lxml.html.document_fromstring(
+            cleaned.encode("utf-8", "surrogatepass"), parser=parser
+        )
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    if tree is None or len(tree) == 0:
+        return None
+    return tree
+
+
+# --- rules on the tree -----------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled_xpath(expression: str) -> lxml.etree.XPath:
+    return lxml.etree.XPath(expression)
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled_css(selector: str) -> CSSSelector:
+    return CSSSelector(selector)
+
+
+def apply_drop_rules(tree: lxml.html.HtmlElement, rules: CleaningRules) -> list[DroppedLine]:
+    dropped: list[DroppedLine] = []
+    selectors: list[tuple[str, Any]] = [
+        (f"site:xpath:{expr}", _compiled_xpath(expr)) for expr in rules.drop_xpaths
+    ]
+    selectors += [(f"site:css:{sel}", _compiled_css(sel)) for sel in rules.drop_selectors]
+    for rule, selector in selectors:
+        for element in list(selector(tree)):
+            if not isinstance(element, lxml.html.HtmlElement) or element.getparent() is None:
+                continue
+            text = collapse(element.text_content())
+            if text:
+                dropped.append(DroppedLine(text=shorten(text), rule=rule))
+            element.drop_tree()
+    return dropped
+
+
+def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[DroppedLine]:
+    """Remove related-article links that sit between sentences of a paragraph, or alone.
+
+    A naive join glues such a teaser into the text ("… Voraussetzungen. Lawrow: Verhältnis …
+    erreicht neue Qualität Auf eine Frage …", seeds 003); in the HTML it gives itself away as an
+    internal link of four or more words between two sentences, or as the only content of a
+    <p>/<div> among the article's paragraphs.
+    """
+    page = urlsplit(page_url)
+    page_host = registrable_domain(page.hostname or "")
+    found: list[tuple[lxml.html.HtmlElement, str, Rule]] = []
+    body = tree.find("body")
+    if body is None:
+        return []
+    # Cheap filters first (text length, container) so the URL work runs on a handful of links.
+    for link in _LONG_LINK_XPATH(body):
+        text = collapse(link.text_content())
+        words = text.split()
+        if not 4 <= len(words) <= 25 or text[-1] in ".,;:":
+            continue
+        first = text.lstrip("„\"'»«“‚(")[:1]
+        if not (first.isupper() or first.isdigit()):
+            continue
+        unit = link
+        parent = unit.getparent()
+        while (
+            parent is not None
+            and parent.tag in _INLINE_TAGS
+            and collapse(parent.text_content()) == text
+        ):
+            unit = parent
+            parent = unit.getparent()
+        if parent is None or parent.tag not in _TEASER_CONTAINER_TAGS:
+            continue
+        before, after = _text_around(parent, unit)
+        if not before and not after:
+            rule = Rule.TEASER_LINK_BLOCK
+            if not _among_paragraphs(parent):
+                continue
+        elif not after and _is_lead_in(before, parent, text):
+            # "Читать также: <headline>", "Empfehlung der Redaktion: <headline>": a lead-in the
+            # line rules do not know, then a headline link, alone in its block.
+            rule = Rule.TEASER_LINK_BLOCK
+            if not _among_paragraphs(parent) or classify_line(f"{before} {text}") is not None:
+                continue
+        else:
+            rule = Rule.TEASER_INLINE_LINK
+            if not before or not _SENTENCE_END_RE.search(before):
+                continue
+            tail = unit.tail or ""
+            if after and tail and not tail[:1].isspace():
+                continue  # "<a>…</a>s" or "<a>…</a>," continues the sentence
+            next_char = after.lstrip("„\"'»«“‚(")[:1]
+            if after and not (next_char.isupper() or next_char.isdigit()):
+                continue
+        # Last, as it is the dearest check: only links to another page of the same site.
+        if _is_other_internal_page(
+            link.get("href") or "", page_url, page_host, page.path, page.query
+        ):
+            block = rule == Rule.TEASER_LINK_BLOCK
+            found.append(
+                (parent if block else unit, f"{before} {text}" if block and before else text, rule)
+            )
+    dropped: list[DroppedLine] = []
+    for element, text, rule in found:
+        if element.getparent() is None:
+            continue
+        if rule == Rule.TEASER_INLINE_LINK:
+            # Keep the sentence boundary: the next sentence must not glue onto the last one.
+            tail = element.tail or ""
+            element.tail = " " + tail.lstrip() if tail.strip() else tail
+        element.drop_tree()
+        dropped.append(DroppedLine(text=text, rule=str(rule)))
+    return dropped
+
+
+def _is_other_internal_page(
+    href: str, page_url: str, page_host: str, page_path: str, page_query: str = ""
+) -> bool:
+    href = href.strip()
+    if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+        return False
+    target = urlsplit(urljoin(page_url, href))
+    if target.scheme not in ("http", "https"):
+        return False
+    if page_host and registrable_domain(target.hostname or "") != page_host:
+        return False
+    if target.path.rstrip("/") != page_path.rstrip("/"):
+        return True
+    # Old CMSs address every article by query string on one script (artikel.php?id=20877).
+    return bool(target.query) and target.query != page_query
+
+
+def _text_around(parent: lxml.html.HtmlElement, unit: lxml.html.HtmlElement) -> tuple[str, str]:
+    """The nearest non-blank text before and after `unit` inside `parent` (stripped)."""
+    before = ""
+    node = unit.getprevious()
+    while node is not None and not before:
+        before = (node.tail or "").strip() or collapse(node.text_content())
+        node = node.getprevious()
+    if not before:
+        before = (parent.text or "").strip()
+    after = (unit.tail or "").strip()
+    node = unit.getnext()
+    while node is not None and not after:
+        after = collapse(node.text_content()) or (node.tail or "").strip()
+        node = node.getnext()
+    return before, after
+
+
+def _is_lead_in(before: str, parent: lxml.html.HtmlElement, link_text: str) -> bool:
+    """True when the block is a short lead-in ("Lesen Sie auch:", "Mehr –") and the link."""
+    if len(before.split()) > 4 or before[-1:] not in _LEAD_IN_ENDS:
+        return False
+    return collapse(parent.text_content()) == f"{before} {link_text}"
+
+
+def _among_paragraphs(element: lxml.html.HtmlElement) -> bool:
+    """True when the element sits in the article's flow: siblings include real paragraphs.
+
+    A paragraph is a <p>, or a <div> of text without block children (Bitrix and similar CMSs
+    write each paragraph as a bare <div>).
+    """
+    parent = element.getparent()
+    if parent is None:
+        return False
+    paragraphs = 0
+    for sibling in parent:
+        if (
+            sibling is not element
+            and (sibling.tag == "p" or (sibling.tag == "div" and not len(sibling)))
+            and len(collapse(sibling.text_content()).split()) >= 8
+        ):
+            paragraphs += 1
+            if paragraphs >= 2:
+                return True
+    return False
+
+
+def headline_element(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The article's <h1>: the first inside <article>/<main>, else the first with some words.
+
+    Many templates put the logo in an <h1> of the page header.
+    """
+    candidates = [h1 for h1 in tree.iter("h1") if len(collapse(h1.text_content()).split()) >= 2]
+    for h1 in candidates:
+        if any(ancestor.tag in ("article", "main") for ancestor in h1.iterancestors()):
+            return h1
+    return candidates[0] if candidates else None
+
+
+def recover_headings(tree: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
+    """Put back subheadings trafilatura dropped between two paragraphs it kept.
+
+    When no container matches its body XPaths, trafilatura falls back to a readability-style
+    extraction that loses <h2>/<h3> elements (seen on RT DE's "ViewText" markup). A heading is
+    restored only where its previous and next sibling blocks are two adjacent output lines, so
+    nothing outside the extracted text can come back this way.
+    """
+    body = tree.find("body")
+    if body is None:
+        return lines
+    # Cheap tests first: most headings are output verbatim, and a heading of a sidebar or
+    # comment section has no extracted paragraph before it.
+    raw = "\n".join(lines)
+    candidates: list[tuple[lxml.html.HtmlElement, str, str, str]] = []
+    for heading in body.iter("h2", "h3", "h4", "h5", "h6"):
+        text = collapse(heading.text_content())
+        if not text or text in raw or len(text.split()) > 20:
+            continue
+        before = _sibling_text(heading, previous=True)
+        if len(before) < 20 or before[:20] not in raw:
+            continue
+        candidates.append((heading, text, before, _sibling_text(heading, previous=False)))
+    if not candidates:
+        return lines
+    keys = [text_key(line) for line in lines]
+    position = {key: index for index, key in enumerate(keys) if key}
+    joined = "".join(keys)
+    inserts: list[tuple[int, str]] = []
+    for _heading, text, before_text, after_text in candidates:
+        key = text_key(text)
+        if not key or key in joined:
+            continue
+        index_before = position.get(text_key(before_text))
+        index_after = position.get(text_key(after_text))
+        if index_before is not None and index_after == index_before + 1:
+            inserts.append((index_after, text))
+    for index, text in sorted(inserts, reverse=True):
+        lines.insert(index, text)
+    return lines
+
+
+def _sibling_text(element: lxml.html.HtmlElement, *, previous: bool) -> str:
+    """The text of the nearest sibling block with text before/after `element`."""
+    siblings = element.itersiblings(preceding=previous)
+    for sibling in siblings:
+        if not isinstance(sibling, lxml.html.HtmlElement):
+            continue
+        text = collapse(sibling.text_content())
+        if text:
+            return text
+    return ""
+
+
+def heading_for_title(tree: lxml.html.HtmlElement, title: str) -> lxml.html.HtmlElement | None:
+    """The first <h1>-<h3> in the body that spells the title (punctuation and case aside)."""
+    body = tree.find("body")
+    if body is None:
+        return None
+    title_key = text_key(title)
+    for heading in body.iter("h1", "h2", "h3"):
+        if text_key(heading.text_content()) == title_key:
+            return heading
+    return None
+
+
+def byline_near_headline(h1: lxml.html.HtmlElement | None) -> str | None:
+    """A "Von Vorname Nachname …" line next to the headline, whatever its class names.
+
+    Generated class names (css-1x2y) say nothing; the German byline's shape does. Only short
+    elements in the headline's own container count, and the names found must look like names
+    (`pipelines.names`), so "Von Berlin nach Hamburg …" is no author.
+    """
+    if h1 is None:
+        return None
+    container = h1.getparent()
+    if container is None or container.tag in ("body", "html"):
+        return None
+    for count, element in enumerate(container.iter()):
+        if count > 80:
+            break  # the headline's container is a whole article on some pages
+        if element is h1 or not isinstance(element, lxml.html.HtmlElement):
+            continue
+        # The element's own first text, before the dearer text_content() of its subtree.
+        if (element.text or "").lstrip().startswith(("Von ", "By ")):
+            text = collapse(element.text_content())
+            if len(text.split()) <= 12:
+                return text
+    return None
+
+
+def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
+    """The article's lead ("summary", "intro", "Vorspann") right after the headline, if any."""
+    if h1 is None:
+        return None
+    neighbours: list[lxml.html.HtmlElement] = list(h1.itersiblings())[:4]
+    parent = h1.getparent()
+    if parent is not None and parent.tag not in ("body", "html"):
+        neighbours += list(parent.itersiblings())[:4]
+    # The lead may also open the text container that follows the headline:
+    # <h1/><div class="text"><p class="teaser">…</p>…</div>.
+    neighbours += [
+        child
+        for element in neighbours
+        if element.tag in _LEAD_CONTAINER_TAGS
+        and not _LEAD_MARK_RE.search(element.get("class") or "")
+        for child in list(element)[:2]
+    ]
+    for element in neighbours:
+        if not isinstance(element, lxml.html.HtmlElement):
+            continue
+        marks = " ".join(element.get(name) or "" for name in ("class", "id", "itemprop"))
+        if not _LEAD_MARK_RE.search(marks) or _MEDIA_MARK_RE.search(marks):
+            continue
+        if element.tag == "figure" or element.find(".//img") is not None:
+            continue  # a lead image and its caption
+        text = collapse(element.text_content())
+        words = len(text.split())
+        if not 8 <= words <= 150 or not _SENTENCE_END_RE.search(text):
+            continue
+        link_text = sum(len(collapse(a.text_content())) for a in element.iter("a"))
+        if link_text * 2 > len(text):
+            continue  # a teaser card, not a lead
+        return text
+    return None
+
+
+# --- small helpers ---------------------------------------------------------------------------
+
+
+def collapse(text: str | None) -> str:
+    return _WS_RE.sub(" ", text or "").strip()
+
+
+def shorten(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def text_key(text: str) -> str:
+    return _NON_ALNUM_RE.sub("", text.casefold())
+
+
+def registrable_domain(host: str) -> str:
+    """Last two labels of a host ("de.rt.com" -> "rt.com"); good enough for link locality."""
+    labels = host.lower().rstrip(".").split(".")
+    return ".".join(labels[-2:]) if len(labels) >= 2 else host.lower()
