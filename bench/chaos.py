@@ -63,7 +63,7 @@ PG_URL = os.environ.get(
 )
 # As tests/test_e2e.py: no politeness delays, short timeouts; small store batches so that the
 # four crawls write often and their transactions interleave. Two requests at a time per site
-# and the sites' answer time (chaos_web.ARTICLE_LATENCY) make a crawl last ~10 s.
+# and the sites' answer time (chaos_web.ARTICLE_LATENCY) make a crawl last ~12 s.
 CRAWL_SETTINGS = {
     "DOWNLOAD_DELAY": "0",
     "AUTOTHROTTLE_ENABLED": "0",
@@ -118,7 +118,7 @@ def fault_plan(
         )
         for _ in range(rng.randint(1, 2))
     ]
-    plan.append(Fault("disk_full", round(rng.uniform(0.1, 0.8), 2), seconds=rng.uniform(2, 5)))
+    plan.append(Fault("disk_full", round(rng.uniform(0.1, 0.8), 2), seconds=rng.uniform(1, 3)))
     return sorted(plan, key=lambda f: f.at)
 
 
