@@ -528,6 +528,7 @@ class RoundResult:
     reruns: list[str] = field(default_factory=list)
     not_quiet: int = 0  # sites still adding sightings after the last rerun
     faults: list[str] = field(default_factory=list)
+    faults_fired: int = 0  # faults whose trigger came while their crawl(s) ran
     examples: list[str] = field(default_factory=list)
 
     @property
@@ -658,8 +659,10 @@ def run_round(backend: str, round_no: int, args: argparse.Namespace) -> RoundRes
                 label = event.fault.label()
                 if event.fired_after is None:
                     label += " (not reached)"
-                elif event.note:
-                    label += f" ({'; '.join(event.note)})"
+                else:
+                    result.faults_fired += 1
+                    if event.note:
+                        label += f" ({'; '.join(event.note)})"
                 result.faults.append(label)
             engine = make_engine(database)
             try:
@@ -784,6 +787,7 @@ def totals(backend: str, results: list[RoundResult]) -> str:
         f"checked, {total('bad_pointers')} bad, {total('uncaptured')} pages uncaptured; "
         f"runs stuck {total('stuck')}; silent losses {total('silent')} "
         f"({total('silent_pages')} pages); sites not quiet {total('not_quiet')}; "
+        f"faults fired {total('faults_fired')} of {sum(len(r.faults) for r in results)}; "
         f"{sum(r.seconds for r in results) / max(1, len(results)):.0f} s a round"
     )
 
