@@ -20,7 +20,8 @@ directory whose `warc/` folder is a small tmpfs (root is needed for the mount):
 Exit status 1 when any round lost an article or a URL, kept a duplicate, merged two texts,
 holds an article no page gave, has a WARC pointer that does not read back to its payload, a
 page without a readable capture, a run left `running`, or a crawl that exited 0 while its site
-was missing pages (a silent loss).
+was missing pages (a silent loss: every crawl of the faulty phase counts, a fault hit it or not,
+since four crawls at once are a fault of their own).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import hashlib
 import io
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -44,6 +46,7 @@ import uuid
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -51,6 +54,7 @@ from urllib.parse import quote
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import DBAPIError
 from warcio.archiveiterator import ArchiveIterator
 
 from bench.chaos_web import ChaosWeb, expected_texts
@@ -194,16 +198,20 @@ def _cmdline(pid: int) -> str:
 
 def extraction_workers(pid: int) -> list[int]:
     """The extraction workers of crawl process `pid`: its descendants that have no children
-    (the fork server is their parent) and are not multiprocessing's resource tracker."""
+    and are neither multiprocessing's resource tracker nor its fork server (the workers'
+    parent, a direct child of the crawl; forked workers share its command line)."""
     workers: list[int] = []
-    stack = _children(pid)
+    stack = [(child, 1) for child in _children(pid)]
     while stack:
-        child = stack.pop()
+        child, depth = stack.pop()
         below = _children(child)
         if below:
-            stack += below
-        elif "resource_tracker" not in _cmdline(child):
-            workers.append(child)
+            stack += [(grandchild, depth + 1) for grandchild in below]
+            continue
+        command = _cmdline(child)
+        if "resource_tracker" in command or (depth == 1 and "forkserver" in command):
+            continue
+        workers.append(child)
     return sorted(workers)
 
 
@@ -231,6 +239,9 @@ def hold_lock(database: str, seconds: float, note: list[str]) -> None:
 
 def fill_disk(directory: Path, seconds: float, note: list[str]) -> None:
     """Fill the filesystem of `directory` to the last byte, keep it full, then free it."""
+    if not os.path.ismount(directory):
+        note.append(f"not filled: {directory} is not the round's own mount")
+        return
     path = directory / FILLER_NAME
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
@@ -268,6 +279,7 @@ class Crawl:
     started: float
     exit_code: int | None = None
     hung: bool = False
+    hit: bool = False  # a fault fired while it ran (its own kill, or a global lock/full disk)
 
 
 def start_crawl(web: ChaosWeb, site: int, env: dict[str, str], log: Path) -> Crawl:
@@ -340,6 +352,9 @@ def chaos_phase(
                 elif not running[fault.site] or web.progress(fault.site) < fault.at:
                     continue
                 event.fired_after = time.monotonic() - start
+                for crawl in crawls:
+                    if running[crawl.site] and fault.site in (None, crawl.site):
+                        crawl.hit = True
                 threads += fire(fault, crawls, database, warc_dir, event.note)
             time.sleep(0.05)
         for thread in threads:
@@ -383,26 +398,39 @@ def fire(
     return [target]
 
 
-def site_ids(engine: Engine) -> dict[str, int]:
-    with engine.connect() as conn:
-        return {key: sid for key, sid in conn.execute(select(Site.key, Site.id))}
-
-
 def sighted_urls(engine: Engine) -> set[str]:
     with engine.connect() as conn:
         return set(conn.execute(select(ArticleUrl.url)).scalars())
 
 
 def site_sightings(engine: Engine, key: str) -> int:
-    with engine.connect() as conn:
-        return int(
-            conn.execute(
-                select(func.count())
-                .select_from(ArticleUrl)
-                .join(Site, Site.id == ArticleUrl.site_id)
-                .where(Site.key == key)
-            ).scalar_one()
-        )
+    """The site's sightings; -1 while the archive has no schema (no crawl got that far)."""
+    query = (
+        select(func.count())
+        .select_from(ArticleUrl)
+        .join(Site, Site.id == ArticleUrl.site_id)
+        .where(Site.key == key)
+    )
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+    except DBAPIError:
+        return -1
+
+
+def silent_losses(web: ChaosWeb, crawls: list[Crawl], engine: Engine) -> tuple[int, int]:
+    """Crawls that exited 0 while their site lacks sightings, and how many pages they lack."""
+    try:
+        sighted = sighted_urls(engine)
+    except DBAPIError:  # no schema at all: every crawl failed before creating it
+        sighted = set()
+    crawls_silent = pages = 0
+    for crawl in crawls:
+        missing = set(web.article_urls(crawl.site)) - sighted
+        if crawl.exit_code == 0 and missing:
+            crawls_silent += 1
+            pages += len(missing)
+    return crawls_silent, pages
 
 
 def rerun_until_quiet(
@@ -570,7 +598,8 @@ class RoundResult:
 
 
 def _exit_label(crawl: Crawl) -> str:
-    return "hung" if crawl.hung else str(crawl.exit_code)
+    """The crawl's exit status; `*` marks a crawl a fault hit."""
+    return ("hung" if crawl.hung else str(crawl.exit_code)) + ("*" if crawl.hit else "")
 
 
 def check_round(
@@ -666,39 +695,21 @@ def run_round(backend: str, round_no: int, args: argparse.Namespace) -> RoundRes
                 result.faults.append(label)
             engine = make_engine(database)
             try:
-                try:
-                    sighted = sighted_urls(engine)
-                except Exception:  # no schema at all: every crawl failed before creating it
-                    sighted = set()
-                for crawl in crawls:
-                    missing = set(web.article_urls(crawl.site)) - sighted
-                    if crawl.exit_code == 0 and missing:
-                        result.silent += 1
-                        result.silent_pages += len(missing)
-                with contextlib.ExitStack():
-                    outcomes: list[tuple[list[int], bool]] = [([], False)] * len(web.sites)
-
-                    def rerun(site: int) -> None:
-                        outcomes[site] = rerun_until_quiet(
-                            web, site, env, engine, logs, args.reruns
+                result.silent, result.silent_pages = silent_losses(web, crawls, engine)
+                with ThreadPoolExecutor(len(web.sites)) as pool:
+                    reruns = list(
+                        pool.map(
+                            lambda i: rerun_until_quiet(web, i, env, engine, logs, args.reruns),
+                            range(len(web.sites)),
                         )
-
-                    threads = [
-                        threading.Thread(target=rerun, args=(i,)) for i in range(len(web.sites))
-                    ]
-                    for thread in threads:
-                        thread.start()
-                    for thread in threads:
-                        thread.join()
-                for i, (codes, quiet) in enumerate(outcomes):
+                    )
+                for i, (codes, quiet) in enumerate(reruns):
                     result.reruns.append(f"{'abcd'[i]}:{','.join(map(str, codes)) or '-'}")
                     result.not_quiet += not quiet
                 check_round(result, web, engine, data_dir, args.verbose)
             finally:
                 engine.dispose()
             if keep is not None and not args.no_disk_full:
-                import shutil
-
                 shutil.copytree(warc_dir, data_dir / "warc-kept")
     result.seconds = time.monotonic() - started
     return result
