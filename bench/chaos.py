@@ -88,8 +88,8 @@ FILLER_NAME = "chaos-filler.tmp"
 
 @dataclass(frozen=True)
 class Fault:
-    """One fault: fires once `at` of the pages are served (of `site`'s, or of all sites' when
-    `site` is None)."""
+    """One fault: fires once `at` of `site`'s article pages are served, or for a global fault
+    (`site` None: a lock, the full disk) once the running crawls are at `at` on average."""
 
     kind: str  # "lock", "kill_crawl", "kill_worker", "disk_full"
     at: float
@@ -335,19 +335,21 @@ def chaos_phase(
     crawls = [start_crawl(web, i, env, logs / f"{web.sites[i].key}-chaos.log") for i in range(4)]
     events = [FaultEvent(fault) for fault in plan]
     threads: list[threading.Thread] = []
-    total = sum(len(site.pages) for site in web.sites)
     try:
         while True:
             running = [poll(c) for c in crawls]
             if not any(running):
                 break
-            served = sum(len(web.served_urls(i)) for i in range(4)) / total
+            # A global fault's progress is that of the crawls still running: a crawl killed
+            # or failed early must not keep the later faults from ever firing.
+            shares = [web.progress(i) for i, alive in enumerate(running) if alive]
+            progress = sum(shares) / len(shares)
             for event in events:
                 fault = event.fault
                 if event.fired_after is not None:
                     continue
                 if fault.site is None:
-                    if served < fault.at:
+                    if progress < fault.at:
                         continue
                 elif not running[fault.site] or web.progress(fault.site) < fault.at:
                     continue
@@ -655,7 +657,7 @@ def round_dir(keep: Path | None, name: str) -> Iterator[Path]:
         with tempfile.TemporaryDirectory(prefix="chaos-") as tmp:
             yield Path(tmp)
         return
-    path = keep / name
+    path = keep.resolve() / name
     path.mkdir(parents=True, exist_ok=False)
     yield path
 
