@@ -66,11 +66,13 @@ PG_URL = os.environ.get(
     "NEWSARCHIVE_CHAOS_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
 )
 # As tests/test_e2e.py: no politeness delays, short timeouts; small store batches so that the
-# four crawls write often and their transactions interleave. Two requests at a time per site
-# and the sites' answer time (chaos_web.ARTICLE_LATENCY) make a crawl last ~12 s.
+# four crawls write often and their transactions interleave. Two requests at a time (the
+# global limit: each crawl has one host) and the sites' answer time (chaos_web.ARTICLE_LATENCY)
+# make a crawl fetch for 6-12 s, over which the faults are spread.
 CRAWL_SETTINGS = {
     "DOWNLOAD_DELAY": "0",
     "AUTOTHROTTLE_ENABLED": "0",
+    "CONCURRENT_REQUESTS": "2",
     "CONCURRENT_REQUESTS_PER_DOMAIN": "2",
     "DOWNLOAD_TIMEOUT": "10",
     "RETRY_TIMES": "1",

@@ -38,7 +38,7 @@ SITE_NAMES = ("Nordkurier Rundschau", "Tagesecho Online", "Presseschau 24", "Lan
 # How long the server takes to answer an article page, as real sites do: with the crawl's
 # concurrency per site this paces a crawl over seconds, so that faults triggered by progress
 # land at different moments of it rather than all within one burst of fetches.
-ARTICLE_LATENCY = 0.4
+ARTICLE_LATENCY = 0.3
 SECTIONS = ("politik", "wirtschaft", "region", "kultur", "sport", "wissen")
 
 _PLACES = (
