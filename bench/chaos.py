@@ -559,6 +559,7 @@ class RoundResult:
     chaos_exits: list[str] = field(default_factory=list)
     reruns: list[str] = field(default_factory=list)
     not_quiet: int = 0  # sites still adding sightings after the last rerun
+    unprovoked: int = 0  # crawls no fault hit that exited non-zero (not a loss: a false alarm)
     faults: list[str] = field(default_factory=list)
     faults_fired: int = 0  # faults whose trigger came while their crawl(s) ran
     examples: list[str] = field(default_factory=list)
@@ -688,6 +689,7 @@ def run_round(backend: str, round_no: int, args: argparse.Namespace) -> RoundRes
             env = crawl_env({"NEWSARCHIVE_DATA_DIR": str(data_dir), "DATABASE_URL": database})
             crawls, events = chaos_phase(web, env, database, warc_dir, plan, logs)
             result.chaos_exits = [f"{web.sites[c.site].key[-1]}={_exit_label(c)}" for c in crawls]
+            result.unprovoked = sum(1 for c in crawls if not c.hit and c.exit_code != 0)
             for event in events:
                 label = event.fault.label()
                 if event.fired_after is None:
@@ -803,6 +805,7 @@ def totals(backend: str, results: list[RoundResult]) -> str:
         f"runs stuck {total('stuck')}; silent losses {total('silent')} "
         f"({total('silent_pages')} pages); sites not quiet {total('not_quiet')}; "
         f"faults fired {total('faults_fired')} of {sum(len(r.faults) for r in results)}; "
+        f"crawls failed with no fault {total('unprovoked')}; "
         f"{sum(r.seconds for r in results) / max(1, len(results)):.0f} s a round"
     )
 
