@@ -218,21 +218,30 @@ def extraction_workers(pid: int) -> list[int]:
 
 
 def hold_lock(database: str, seconds: float, note: list[str]) -> None:
-    """Another writer holding the whole archive for `seconds`."""
+    """Another writer holding the whole archive for `seconds` (from when it has the lock)."""
+    asked = time.monotonic()
+
+    def held() -> None:
+        waited = time.monotonic() - asked
+        if waited >= 1:
+            note.append(f"lock taken after {waited:.0f}s")
+        time.sleep(seconds)
+
     try:
         if database.startswith("sqlite:///"):
             lite = sqlite3.connect(database.removeprefix("sqlite:///"), timeout=120)
-            lite.isolation_level = None
-            lite.execute("BEGIN EXCLUSIVE")
-            time.sleep(seconds)
-            lite.execute("ROLLBACK")
-            lite.close()
+            try:
+                lite.isolation_level = None
+                lite.execute("BEGIN EXCLUSIVE")
+                held()
+            finally:
+                lite.close()  # rolls the empty transaction back
             return
         engine = make_engine(database)
         try:
             with engine.connect() as conn, conn.begin():
                 conn.execute(text("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE"))
-                time.sleep(seconds)
+                held()
         finally:
             engine.dispose()
     except Exception as exc:
@@ -440,8 +449,8 @@ def silent_losses(web: ChaosWeb, crawls: list[Crawl], engine: Engine) -> tuple[i
 def rerun_until_quiet(
     web: ChaosWeb, site: int, env: dict[str, str], engine: Engine, logs: Path, limit: int
 ) -> tuple[list[int], bool]:
-    """Crawl the site again until a run exits 0 and adds no sighting; its exit codes, and
-    whether it got quiet within `limit` runs."""
+    """Crawl the site again until a run finishes, exits 0 and adds no sighting; its exit
+    codes, and whether it got quiet within `limit` runs."""
     codes: list[int] = []
     key = web.sites[site].key
     for n in range(1, limit + 1):
@@ -452,9 +461,27 @@ def rerun_until_quiet(
         end_group(crawl)
         assert crawl.exit_code is not None
         codes.append(crawl.exit_code)
-        if crawl.exit_code == 0 and site_sightings(engine, key) == before:
+        # A run that was skipped (the site's lock held) exits 0 having crawled nothing.
+        if (
+            crawl.exit_code == 0
+            and last_outcome(engine, key) == "finished"
+            and site_sightings(engine, key) == before
+        ):
             return codes, True
     return codes, False
+
+
+def last_outcome(engine: Engine, key: str) -> str | None:
+    """The outcome of the site's latest run."""
+    query = (
+        select(CrawlRun.outcome)
+        .join(Site, Site.id == CrawlRun.site_id)
+        .where(Site.key == key)
+        .order_by(CrawlRun.id.desc())
+        .limit(1)
+    )
+    with engine.connect() as conn:
+        return conn.execute(query).scalar_one_or_none()
 
 
 # ----- checks
