@@ -1,7 +1,11 @@
 """Benchmark: the archive under faults: 4 concurrent crawls, locks, kill -9, a full disk, reruns.
 
 Usage: .venv/bin/python bench/chaos.py --db sqlite|postgresql|both --rounds 10 --seed 1
-       [--reruns 3] [--lock-seconds 3-12] [--no-faults] [--keep DIR]
+       [--reruns 3] [--lock-seconds 3-12] [--no-faults] [--no-disk-full] [--keep DIR] [--verbose]
+
+PostgreSQL: NEWSARCHIVE_CHAOS_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test);
+each round works in a schema of its own. `--lock-seconds 65-75` outlasts SQLite's 60 s busy
+timeout, so a store batch fails instead of waiting (a round then takes ~2 minutes).
 
 One round, on a fresh archive (a SQLite file, or a fresh PostgreSQL schema) and a fresh data
 directory whose `warc/` folder is a small tmpfs (root is needed for the mount):
