@@ -63,6 +63,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from bench.chaos_web import ChaosWeb, expected_texts
 from crawler.runner import crawl_command, crawl_env
+from crawler.verify import verify_archive
 from db.engine import make_engine
 from db.models import Article, ArticleUrl, CrawlRun, Fetch, Site
 
@@ -507,7 +508,9 @@ def check_warc_pointers(engine: Engine, data_dir: Path) -> PointerCheck:
     """Read every fetch's WARC pointer back: the `warc_length` bytes at `warc_offset` must be
     exactly one gzip member holding one response record whose payload has the fetch's digest.
 
-    (The archive's own check, `crawler.verify.verify_archive`, can take this one's place.)
+    Deliberately independent of the archive's own check (`crawler.verify.verify_archive`,
+    which the round runs too): a benchmark of the archive's integrity should not trust the
+    archive's verifier alone, and a disagreement between the two is counted.
     """
     result = PointerCheck()
     query = select(
@@ -582,6 +585,8 @@ class RoundResult:
     extra: int = 0  # articles none of the sites' article URLs gave
     pointers: int = 0
     bad_pointers: int = 0
+    verify_bad: int = 0  # bad pointers `newsarchive verify` reports
+    verify_disagrees: int = 0  # pointers the two checks judge differently
     uncaptured: int = 0  # sighted URLs without a fetch whose capture reads back
     stuck: int = 0  # runs left `running`
     outcomes: Counter[str] = field(default_factory=Counter)
@@ -608,6 +613,8 @@ class RoundResult:
             + self.merged
             + self.extra
             + self.bad_pointers
+            + self.verify_bad
+            + self.verify_disagrees
             + self.uncaptured
             + self.stuck
             + self.silent
@@ -620,7 +627,8 @@ class RoundResult:
             f"articles {self.articles}/{self.texts} lost {self.texts_lost}  "
             f"urls {self.urls_present}/{self.pages} lost {self.urls_lost}  "
             f"dup {self.duplicates} merged {self.merged} extra {self.extra}  "
-            f"warc {self.pointers} bad {self.bad_pointers} uncaptured {self.uncaptured}  "
+            f"warc {self.pointers} bad {self.bad_pointers} (verify {self.verify_bad}) "
+            f"uncaptured {self.uncaptured}  "
             f"stuck {self.stuck}  silent {self.silent}"
         )
 
@@ -675,6 +683,11 @@ def check_round(
     result.extra = len(article_ids - set(texts_of_article))
     pointers = check_warc_pointers(engine, data_dir)
     result.pointers, result.bad_pointers = pointers.checked, pointers.bad
+    report = verify_archive(engine, data_dir)
+    result.verify_bad = len(report.bad)
+    result.verify_disagrees = abs(report.checked - pointers.checked) + abs(
+        len(report.bad) - pointers.bad
+    )
     uncaptured = sorted(url for url in text_of if url in per_url and url not in pointers.good_urls)
     result.uncaptured = len(uncaptured)
     result.outcomes = Counter(runs)
@@ -683,6 +696,7 @@ def check_round(
         result.examples += [f"lost URL {url}" for url in lost_urls[:3]]
         result.examples += [f"uncaptured URL {url}" for url in uncaptured[:3]]
         result.examples += pointers.examples
+        result.examples += [f"verify: {bad.line()}" for bad in report.bad[:3]]
 
 
 @contextlib.contextmanager
@@ -832,7 +846,8 @@ def totals(backend: str, results: list[RoundResult]) -> str:
         f"pages; articles {total('articles')}/{total('texts')} (lost {total('texts_lost')}); "
         f"URLs lost {total('urls_lost')}; duplicated {total('duplicates')}; "
         f"merged {total('merged')}; extra {total('extra')}; WARC pointers {total('pointers')} "
-        f"checked, {total('bad_pointers')} bad, {total('uncaptured')} pages uncaptured; "
+        f"checked, {total('bad_pointers')} bad ({total('verify_bad')} by newsarchive verify, "
+        f"{total('verify_disagrees')} judged differently), {total('uncaptured')} pages uncaptured; "
         f"runs stuck {total('stuck')}; silent losses {total('silent')} "
         f"({total('silent_pages')} pages); sites not quiet {total('not_quiet')}; "
         f"faults fired {total('faults_fired')} of {sum(len(r.faults) for r in results)}; "
