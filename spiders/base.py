@@ -37,7 +37,16 @@ from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
 from crawler.sitespec import Site
 from crawler.urls import UrlKeys, clean_url, normalise_host
 from pipelines.dates import as_utc, parse_feed_datetime
-from spiders import discovery
+from spiders.documents import detect_kind, iso_datetime
+from spiders.feeds import parse_feed
+from spiders.links import (
+    declares_article,
+    feed_links,
+    looks_like_article_url,
+    looks_like_section_url,
+    page_links,
+)
+from spiders.sitemaps import parse_sitemap, sitemaps_from_robots
 
 logger = logging.getLogger(__name__)
 
@@ -895,7 +904,7 @@ class NewsSpider(scrapy.Spider):
         (tracking parameters do not count)."""
         url = clean_url(url)
         declared = self.site.is_article_url(url)
-        return discovery.looks_like_article_url(url) if declared is None else declared
+        return looks_like_article_url(url) if declared is None else declared
 
     # ----- callbacks
 
@@ -908,7 +917,7 @@ class NewsSpider(scrapy.Spider):
         if response.status != 200:
             return
         text = response.body.decode("utf-8", "replace")
-        for url in discovery.sitemaps_from_robots(text, response.url):
+        for url in sitemaps_from_robots(text, response.url):
             request = self.discovery_request(url, "sitemap")
             if request is not None:
                 yield request
@@ -928,7 +937,7 @@ class NewsSpider(scrapy.Spider):
         content_type = header.decode("latin-1") if header else None
         if content_type is None and isinstance(response, HtmlResponse):
             content_type = "text/html"  # Scrapy sniffed it from the body or URL
-        kind = discovery.detect_kind(response.body, content_type)
+        kind = detect_kind(response.body, content_type)
         if kind == "sitemap":
             yield from self._handle_sitemap(response)
         elif kind == "feed":
@@ -1002,7 +1011,7 @@ class NewsSpider(scrapy.Spider):
     # ----- discovery handlers
 
     def _handle_sitemap(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
-        doc = discovery.parse_sitemap(response.body, base_url=response.url)
+        doc = parse_sitemap(response.body, base_url=response.url)
         if doc.kind == "unknown":
             yield self._unusable(response, "sitemap", doc.error or "not a sitemap")
             return
@@ -1032,7 +1041,7 @@ class NewsSpider(scrapy.Spider):
                     "news-sitemap",
                     {
                         "title": entry.news_title,
-                        "published_at": _iso(entry.news_publication_date),
+                        "published_at": iso_datetime(entry.news_publication_date),
                         "language": entry.news_language,
                     },
                 )
@@ -1047,7 +1056,7 @@ class NewsSpider(scrapy.Spider):
                 yield request
 
     def _handle_feed(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
-        doc = discovery.parse_feed(response.body, base_url=response.url)
+        doc = parse_feed(response.body, base_url=response.url)
         if doc.kind == "unknown":
             yield self._unusable(response, "feed", doc.error or "not a feed")
             return
@@ -1076,11 +1085,11 @@ class NewsSpider(scrapy.Spider):
         if role == "start" and depth == 0 and self._start_is_article(response, document):
             # First, so that an article limit (-a limit=1) includes the page asked for.
             yield from self._start_article(response)
-        for url in discovery.feed_links(document, response.url):
+        for url in feed_links(document, response.url):
             request = self.discovery_request(url, "feed")
             if request is not None:
                 yield request
-        links = discovery.page_links(document, response.url)
+        links = page_links(document, response.url)
         for url in links:
             if not self._is_on_site(url):
                 continue
@@ -1091,7 +1100,7 @@ class NewsSpider(scrapy.Spider):
                 and role == "start"
                 and depth == 0
                 and self._sections < self.max_sections
-                and discovery.looks_like_section_url(url)
+                and looks_like_section_url(url)
             ):
                 request = self.discovery_request(url, "section", depth=1)
                 if request is not None:
@@ -1103,7 +1112,7 @@ class NewsSpider(scrapy.Spider):
 
     def _start_is_article(self, response: Response, document: str | bytes) -> bool:
         """An entry page that is itself an article (an operator gave an article's URL)."""
-        return self.is_article_url(response.url) or discovery.declares_article(document)
+        return self.is_article_url(response.url) or declares_article(document)
 
     def _start_article(self, response: Response) -> Iterator[scrapy.Request]:
         """The entry page as an article too: its own article request, so it is extracted,
@@ -1307,11 +1316,6 @@ def _digest_of(response: Response) -> str:
     if isinstance(warc, Mapping) and warc.get("payload_digest"):
         return str(warc["payload_digest"])
     return payload_digest(response.body)
-
-
-def _iso(value: str | None) -> str | None:
-    moment = parse_feed_datetime(value)
-    return moment.isoformat() if moment is not None else None
 
 
 def _opt_str(value: object) -> str | None:
