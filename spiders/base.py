@@ -2,42 +2,32 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 import logging
-import re
-import socket
-import sys
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from collections.abc import AsyncIterator, Iterator, Mapping
 from datetime import UTC, datetime
-from typing import Any, ClassVar, Literal, NoReturn, Protocol, Self
+from typing import Any, ClassVar, Self
 from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
 from scrapy.crawler import Crawler
-from scrapy.exceptions import (
-    CannotResolveHostError,
-    DownloadCancelledError,
-    DownloadConnectionRefusedError,
-    DownloadFailedError,
-    DownloadTimeoutError,
-    IgnoreRequest,
-    ResponseDataLossError,
-)
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.settings import BaseSettings
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet import error as tx_error
 from twisted.python.failure import Failure
 
 from crawler.failures import record_failure
 from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
 from crawler.sitespec import Site
 from crawler.urls import UrlKeys, clean_url, normalise_host
-from pipelines.dates import as_utc, parse_feed_datetime
+from pipelines.dates import parse_feed_datetime
 from spiders.documents import detect_kind, iso_datetime
+from spiders.errors import (
+    PRIVATE_ADDRESS,
+    CaptureNotKept,
+    classify_failure,
+    error_stat_kind,
+    is_local_failure,
+    scope_refusal,
+)
 from spiders.feeds import parse_feed
 from spiders.links import (
     declares_article,
@@ -46,67 +36,39 @@ from spiders.links import (
     looks_like_section_url,
     page_links,
 )
+from spiders.memory import ArticleStatus, CrawlMemory, payload_digest
+from spiders.meta import (
+    META_ARTICLE_KEY,
+    META_CONDITIONAL,
+    META_DEPTH,
+    META_HINTS,
+    META_KIND,
+    META_PREVIOUS,
+    META_ROLE,
+    META_SITEMAP_DEPTH,
+    META_SOURCE,
+    WARC_META,
+)
+from spiders.params import SpiderConfigError, SpiderParams, exit_on_config_error, parse_arguments
+from spiders.plan import (
+    DISCOVERY_MAX_DOCUMENTS_SETTING,
+    DISCOVERY_MAX_URLS_SETTING,
+    DOCUMENT_LIMIT_STAT,
+    SITEMAP_DEPTH_LIMIT_STAT,
+    SITEMAP_MAX_DEPTH_SETTING,
+    URL_LIMIT_STAT,
+    CrawlPlan,
+    DiscoveryLimits,
+    make_plan,
+    rebase,
+)
 from spiders.sitemaps import parse_sitemap, sitemaps_from_robots
 
 logger = logging.getLogger(__name__)
 
-# Setting: extra mirror hosts per site key, {"rt_de": ["mirror.example"]} or the same as JSON.
-MIRRORS_SETTING = "NEWSARCHIVE_MIRRORS"
-# Response meta key crawler/middlewares.py (WarcCaptureMiddleware) fills with the location of
-# the raw capture; repeated here because spiders import nothing from crawler/ but items.
-WARC_META = "newsarchive_warc"
-
-
-class CaptureNotKept(IgnoreRequest):
-    """The response's raw capture could not be written (crawler/middlewares.py raises it).
-
-    The page is not passed on: a fetch row without its capture would read as a kept page, and
-    a URL the archive never recorded is fetched as new by the next run. The crawl has recorded
-    the failure (crawler/failures.py), so the run says which pages it lost.
-    """
-
-
-# Our request meta keys.
-META_KIND = "newsarchive_kind"  # KIND_ARTICLE or KIND_DISCOVERY
-META_ROLE = "newsarchive_role"  # discovery page role: robots, sitemap, feed, section, start
-META_SOURCE = "newsarchive_source"  # article: how it was found
-META_HINTS = "newsarchive_hints"  # article: title, published_at, language
-META_ARTICLE_KEY = "newsarchive_article_key"  # article: its URL key (whose hints are pending)
 # A longer hint value is not a title, a date or a language (a feed that put the article body in
 # <title>): dropped and counted, since hints are archived with every fetch (fetches.hints).
 MAX_HINT_CHARS = 1000
-META_DEPTH = "newsarchive_depth"  # generic spider: 0 for the entry page, 1 for its sections
-# The URL's previous capture (PreviousCapture.as_meta()); crawler/middlewares.py reads it to
-# write a WARC revisit record instead of a second copy of an identical payload.
-META_PREVIOUS = "newsarchive_previous"
-# True when the request carries validators the archive trusts: an unchanged answer (304, or
-# the same body digest) is then not parsed again.
-META_CONDITIONAL = "newsarchive_conditional"
-# Set by crawler/scope.py on a request whose redirect or meta refresh it did not follow, or
-# that it did not send (a non-public address): {"reason": ..., "target": ...}.
-META_SCOPE_REFUSED = "newsarchive_scope_refused"
-# A sitemap's place in its index chain: 0 for a declared or robots.txt sitemap.
-META_SITEMAP_DEPTH = "newsarchive_sitemap_depth"
-
-# What the crawl's scope refuses (crawler/scope.py). Such a request is recorded with the
-# reason as its outcome and "<reason>: <target>" as its error; it is not a failed fetch.
-OFFSITE_REDIRECT = "offsite_redirect"
-PRIVATE_ADDRESS = "private_address"
-SCOPE_REFUSALS = frozenset({OFFSITE_REDIRECT, PRIVATE_ADDRESS})
-
-# Discovery limits per crawl (settings; 0 turns one off). A sitemap index may list further
-# indexes without end, and sitemaps may list millions of URLs: past a limit the rest is left
-# unrequested, logged once and counted (archive/discovery/<limit stat>), never a crash.
-SITEMAP_MAX_DEPTH_SETTING = "NEWSARCHIVE_SITEMAP_MAX_DEPTH"
-DISCOVERY_MAX_DOCUMENTS_SETTING = "NEWSARCHIVE_DISCOVERY_MAX_DOCUMENTS"
-DISCOVERY_MAX_URLS_SETTING = "NEWSARCHIVE_DISCOVERY_MAX_URLS"
-DEFAULT_SITEMAP_MAX_DEPTH = 5
-# Some sites publish one sitemap a day: a decade of them is ~3,650 documents.
-DEFAULT_DISCOVERY_MAX_DOCUMENTS = 5000
-DEFAULT_DISCOVERY_MAX_URLS = 200_000
-SITEMAP_DEPTH_LIMIT_STAT = "archive/discovery/sitemap_depth_limit"
-DOCUMENT_LIMIT_STAT = "archive/discovery/document_limit"
-URL_LIMIT_STAT = "archive/discovery/url_limit"
 
 # The incremental-crawl component (crawler/incremental.py): it gives the spider its `memory`.
 # Registered by NewsSpider.update_settings, so every news spider has it; by name, so spiders
@@ -125,438 +87,6 @@ DISCOVERY_PRIORITY = 0
 # 4xx/5xx reach the callback, redirects are still followed and loops still detected.
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 HANDLED_STATUSES = [s for s in range(100, 600) if s not in _REDIRECT_STATUSES]
-
-# Hosts the `.invalid` TLD names never resolve (RFC 2606); sites declared on one only give
-# the shape of their URLs and are crawled on their mirrors.
-PLACEHOLDER_SUFFIX = ".invalid"
-
-_HOST_RE = re.compile(
-    r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
-)
-_KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-# --------------------------------------------------------------------------- arguments
-
-
-class SpiderConfigError(ValueError):
-    """A crawl cannot start with this configuration; the message is one line for the user."""
-
-
-class SpiderArgumentError(SpiderConfigError):
-    """A bad `-a name=value` spider argument."""
-
-    def __init__(self, name: str, value: object, reason: str) -> None:
-        super().__init__(f"bad spider argument {name}={value!r}: {reason}")
-        self.argument = name
-        self.value = value
-        self.reason = reason
-
-
-class SpiderConfigExit(SystemExit):
-    """Ends `scrapy crawl` with exit code 2 after the one-line message has been printed.
-
-    Scrapy 2.19 creates the spider inside the crawl task, after the command has returned
-    control to the event loop, so a UsageError cannot reach the command's own error handling,
-    and a plain exception is logged with a traceback (exit code 1). SystemExit propagates out
-    of the asyncio loop that AsyncCrawlerProcess runs (the default with the asyncio reactor)
-    and ends `scrapy crawl` quietly. Under a non-asyncio Twisted reactor (or
-    FORCE_CRAWLER_PROCESS) Twisted's inlineCallbacks would catch it and log a traceback.
-    """
-
-    def __init__(self, error: SpiderConfigError) -> None:
-        super().__init__(2)
-        self.error = error
-
-
-def exit_on_config_error(error: SpiderConfigError) -> NoReturn:
-    """Print `newsarchive: <error>` as the one line the operator sees, and exit with 2."""
-    sys.stderr.write(f"newsarchive: {error}\n")
-    sys.stderr.flush()
-    raise SpiderConfigExit(error) from error
-
-
-@dataclass(frozen=True)
-class SpiderParams:
-    """The validated `-a` arguments of one crawl."""
-
-    url: str | None = None  # a copy/mirror of the site (site spiders) or the entry (generic)
-    site: str | None = None  # generic only: the site key to record under
-    limit: int | None = None  # max article requests
-    since: datetime | None = None  # skip sitemap/feed entries dated before this (UTC)
-    mirrors: tuple[str, ...] = ()  # extra mirror hosts for this run
-
-    def as_arguments(self) -> dict[str, str]:
-        """The arguments as given (normalised), for the run record."""
-        given = {
-            "url": self.url,
-            "site": self.site,
-            "limit": str(self.limit) if self.limit is not None else None,
-            "since": self.since.isoformat() if self.since is not None else None,
-            "mirrors": ",".join(self.mirrors) or None,
-        }
-        return {name: value for name, value in given.items() if value is not None}
-
-
-def _arg_url(value: object) -> str:
-    text = str(value).strip()
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SpiderArgumentError("url", value, "must be an absolute http(s) URL")
-    try:
-        parts.port  # noqa: B018 - raises on a bad port
-    except ValueError:
-        raise SpiderArgumentError("url", value, "has an invalid port") from None
-    return text
-
-
-def _arg_limit(value: object) -> int:
-    try:
-        limit = int(str(value).strip())
-    except ValueError:
-        raise SpiderArgumentError("limit", value, "must be a positive integer") from None
-    if limit < 1:
-        raise SpiderArgumentError("limit", value, "must be a positive integer")
-    return limit
-
-
-def _arg_since(value: object) -> datetime:
-    text = str(value).strip()
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise SpiderArgumentError(
-            "since", value, "must be an ISO date (YYYY-MM-DD) or date-time"
-        ) from None
-    return as_utc(moment)
-
-
-def _arg_mirrors(value: object) -> tuple[str, ...]:
-    hosts = tuple(h.strip().lower() for h in str(value).split(",") if h.strip())
-    for host in hosts:
-        if not _HOST_RE.match(host):
-            raise SpiderArgumentError(
-                "mirrors", value, f"{host!r} is not a host name (comma-separated hosts)"
-            )
-    return hosts
-
-
-def _arg_site(value: object) -> str:
-    key = str(value).strip()
-    if not _KEY_RE.match(key):
-        raise SpiderArgumentError("site", value, "must be lower-case letters, digits and _")
-    return key
-
-
-def parse_arguments(
-    kwargs: Mapping[str, object],
-    *,
-    allowed: Iterable[str],
-    url_required: bool = False,
-    url_is_base: bool = True,
-) -> SpiderParams:
-    """Validate spider arguments against the schema; raises SpiderArgumentError.
-
-    `url_is_base`: `url` names a copy of a declared site, so only scheme://host[:port] may
-    be given (the site's own paths are kept when entry points are rebased onto it).
-    """
-    allowed = frozenset(allowed)
-    for name, value in kwargs.items():
-        if name == "_job":
-            continue  # scrapyd passes the job id as a spider argument
-        if name not in allowed:
-            known = ", ".join(sorted(allowed))
-            raise SpiderArgumentError(name, value, f"unknown argument (known: {known})")
-    url = _arg_url(kwargs["url"]) if "url" in kwargs else None
-    if url is not None and url_is_base:
-        parts = urlsplit(url)
-        if parts.path not in ("", "/") or parts.query or parts.fragment:
-            raise SpiderArgumentError(
-                "url",
-                kwargs["url"],
-                "must be a base URL (scheme://host[:port]/) for a site spider; "
-                "the site's paths are kept",
-            )
-    if url_required and url is None:
-        raise SpiderArgumentError("url", None, "is required")
-    return SpiderParams(
-        url=url,
-        site=_arg_site(kwargs["site"]) if "site" in kwargs else None,
-        limit=_arg_limit(kwargs["limit"]) if "limit" in kwargs else None,
-        since=_arg_since(kwargs["since"]) if "since" in kwargs else None,
-        mirrors=_arg_mirrors(kwargs["mirrors"]) if "mirrors" in kwargs else (),
-    )
-
-
-def mirrors_from_settings(settings: BaseSettings, key: str) -> tuple[str, ...]:
-    """The operator's extra mirrors for one site from NEWSARCHIVE_MIRRORS (dict or JSON)."""
-    raw = settings.get(MIRRORS_SETTING)
-    if not raw:
-        return ()
-    if isinstance(raw, BaseSettings):
-        raw = raw.copy_to_dict()
-    if isinstance(raw, str):
-        try:
-            raw = json.loads(raw)
-        except ValueError as exc:
-            raise SpiderConfigError(
-                f"bad setting {MIRRORS_SETTING}: not valid JSON ({exc})"
-            ) from None
-    if not isinstance(raw, Mapping):
-        raise SpiderConfigError(f"bad setting {MIRRORS_SETTING}: must map site keys to host lists")
-    value = raw.get(key)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = value.split(",")
-    if not isinstance(value, list | tuple):
-        raise SpiderConfigError(f"bad setting {MIRRORS_SETTING}[{key!r}]: must be a list of hosts")
-    hosts = tuple(str(h).strip().lower() for h in value if str(h).strip())
-    for host in hosts:
-        if not _HOST_RE.match(host):
-            raise SpiderConfigError(
-                f"bad setting {MIRRORS_SETTING}[{key!r}]: {host!r} is not a host name"
-            )
-    return hosts
-
-
-# --------------------------------------------------------------------------- crawl plan
-
-
-@dataclass(frozen=True)
-class CrawlPlan:
-    """Everything a crawl run needs, derived once from the declaration, settings and args."""
-
-    params: SpiderParams
-    site: Site  # entry points already rebased/fanned out; mirrors include this run's
-    hosts: frozenset[str]  # normalised host names whose URLs are followed
-    base: str | None  # "scheme://host[:port]" every site URL is fetched from (-a url)
-    limit: int | None
-    since: datetime | None
-
-
-@dataclass(frozen=True)
-class DiscoveryLimits:
-    """How far discovery may go in one crawl (0: no limit); see the settings above."""
-
-    sitemap_max_depth: int = DEFAULT_SITEMAP_MAX_DEPTH
-    max_documents: int = DEFAULT_DISCOVERY_MAX_DOCUMENTS
-    max_urls: int = DEFAULT_DISCOVERY_MAX_URLS
-
-    @classmethod
-    def from_settings(cls, settings: BaseSettings) -> Self:
-        values: list[int] = []
-        for name, default in (
-            (SITEMAP_MAX_DEPTH_SETTING, DEFAULT_SITEMAP_MAX_DEPTH),
-            (DISCOVERY_MAX_DOCUMENTS_SETTING, DEFAULT_DISCOVERY_MAX_DOCUMENTS),
-            (DISCOVERY_MAX_URLS_SETTING, DEFAULT_DISCOVERY_MAX_URLS),
-        ):
-            raw = settings.get(name)
-            try:
-                value = default if raw in (None, "") else int(str(raw).strip())
-            except ValueError:
-                value = -1
-            if value < 0:
-                raise SpiderConfigError(
-                    f"bad setting {name}={raw!r}: must be a whole number >= 0 (0: no limit)"
-                )
-            values.append(value)
-        return cls(*values)
-
-
-def rebase(url: str, base: str) -> str:
-    """The same path and query on another scheme://host[:port]."""
-    target = urlsplit(base)
-    parts = urlsplit(url)
-    return urlunsplit((target.scheme, target.netloc, parts.path or "/", parts.query, ""))
-
-
-def make_plan(site: Site, params: SpiderParams, settings: BaseSettings) -> CrawlPlan:
-    """Merge mirrors (declaration, NEWSARCHIVE_MIRRORS, `mirrors`, `url` host), then rebase
-    the entry points onto `url` or fan placeholder-domain entry points out to the mirrors."""
-    mirrors: dict[str, None] = dict.fromkeys(site.mirrors)
-    mirrors.update(dict.fromkeys(mirrors_from_settings(settings, site.key)))
-    mirrors.update(dict.fromkeys(params.mirrors))
-    base = None
-    if params.url is not None:
-        parts = urlsplit(params.url)
-        base = f"{parts.scheme}://{parts.netloc.lower()}"
-        mirrors[(parts.hostname or "").lower()] = None
-    for domain in site.domains:
-        mirrors.pop(domain, None)
-    real_mirrors = [m for m in mirrors if not m.endswith(PLACEHOLDER_SUFFIX)]
-
-    def place(urls: tuple[str, ...]) -> tuple[str, ...]:
-        placed: dict[str, None] = {}
-        for url in urls:
-            host = urlsplit(url).hostname or ""
-            if base is not None:
-                placed[rebase(url, base)] = None
-            elif host.endswith(PLACEHOLDER_SUFFIX):
-                if not real_mirrors:
-                    raise SpiderConfigError(
-                        f"site {site.key!r} is declared on placeholder domains "
-                        f"({', '.join(site.domains)}): point it at a real host with "
-                        f"-a url=... or -a mirrors=... or {MIRRORS_SETTING}"
-                    )
-                for mirror in real_mirrors:
-                    placed[rebase(url, f"https://{mirror}")] = None
-            else:
-                placed[url] = None
-        return tuple(placed)
-
-    try:
-        planned = replace(
-            site,
-            mirrors=tuple(mirrors),
-            start_urls=place(site.start_urls),
-            feeds=place(site.feeds),
-            sitemaps=place(site.sitemaps),
-            sections=place(site.sections),
-        )
-    except ValueError as exc:
-        if isinstance(exc, SpiderConfigError):
-            raise
-        raise SpiderConfigError(str(exc)) from None
-    hosts = frozenset(normalise_host(h) for h in planned.hosts)
-    return CrawlPlan(
-        params=params,
-        site=planned,
-        hosts=hosts,
-        base=base,
-        limit=params.limit,
-        since=params.since,
-    )
-
-
-# --------------------------------------------------------------------------- failures
-
-
-def classify_failure(failure: Failure) -> tuple[str, int]:
-    """A short machine-readable error kind for a failed request, and the HTTP status (or 0).
-
-    Checked against Scrapy 2.19 (tests/test_spiders.py crawls a failing local site): timeouts,
-    DNS and connection errors arrive as Scrapy's own exception types once RetryMiddleware
-    gives up; "max redirections reached" and "Forbidden by robots.txt" arrive as plain
-    IgnoreRequest; DOWNLOAD_MAXSIZE arrives as DownloadCancelledError (with an empty message
-    when the body was streamed without a Content-Length); statuses the request does not
-    handle arrive as HttpError.
-    """
-    exc = failure.value
-    response = getattr(exc, "response", None)
-    status = response.status if isinstance(response, Response) else 0
-    if isinstance(exc, HttpError):
-        return f"http_{status}", status
-    if isinstance(exc, DownloadTimeoutError | tx_error.TimeoutError | tx_error.TCPTimedOutError):
-        return "timeout", status
-    if isinstance(exc, CannotResolveHostError | tx_error.DNSLookupError):
-        return "dns", status
-    if isinstance(exc, DownloadCancelledError):
-        # Scrapy's HTTP handlers only cancel a download for DOWNLOAD_MAXSIZE; timeouts are
-        # reported as DownloadTimeoutError.
-        return "too_large", status
-    if isinstance(
-        exc,
-        DownloadConnectionRefusedError
-        | DownloadFailedError
-        | ResponseDataLossError
-        | tx_error.ConnectError
-        | tx_error.ConnectionLost
-        | tx_error.ConnectionDone,
-    ) or type(exc).__name__ in ("TunnelError", "ResponseFailed", "ResponseNeverReceived"):
-        return "connection", status
-    if isinstance(exc, IgnoreRequest):
-        message = str(exc)
-        if "max redirections" in message:
-            return "redirect_loop", status
-        if "robots.txt" in message:
-            return "robots", status
-        if "offsite" in message:
-            return "offsite", status
-    message = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
-    return f"other: {message}", status
-
-
-def is_local_failure(failure: Failure) -> bool:
-    """Whether a failed request failed for a reason on our side rather than the site's.
-
-    Local: an exception none of the network and HTTP kinds above explains, raised by our own
-    code on the way (a middleware's bug, the WARC writer's OSError on an unusable data
-    directory). Not local: HTTP statuses, timeouts, DNS, connection and size failures (the
-    site or the network between: a crawl without any network fails with those, as does one of
-    a site that is down), and every IgnoreRequest (robots.txt, redirect loops, the crawl's
-    scope: decisions, not failures).
-    """
-    if isinstance(failure.value, IgnoreRequest | ConnectionError | TimeoutError | socket.gaierror):
-        return False  # a decision, or a socket error that escaped the download handler's types
-    return error_stat_kind(classify_failure(failure)[0]) == "other"
-
-
-def error_stat_kind(error: str) -> str:
-    """The stats-key part of an error string ("other: ..." counts as "other")."""
-    return error.split(":", 1)[0]
-
-
-# --------------------------------------------------------------------------- crawl memory
-
-
-@dataclass(frozen=True)
-class PreviousCapture:
-    """What the archive remembers of a URL's last successful response."""
-
-    digest: str | None  # payload digest ("sha1:BASE32", as in the WARC)
-    etag: str | None = None
-    last_modified: str | None = None
-    # Where the full WARC record of `digest` is, and its URL and WARC-Date: what a revisit
-    # record refers to. None when the archive has no such record.
-    url: str | None = None
-    date: str | None = None
-    warc_file: str | None = None
-    warc_offset: int | None = None
-    warc_length: int | None = None
-
-    def as_meta(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-ArticleStatus = Literal["new", "known", "due"]
-
-
-class CrawlMemory(Protocol):
-    """What the archive knows about the site's URLs, for an incremental crawl.
-
-    crawler/incremental.py loads it from the archive before the first request and attaches it
-    as `spider.memory`; the spider only asks it questions (no database here).
-    """
-
-    @property
-    def trusted(self) -> bool:
-        """Whether discovery validators may be used: the site's last crawl went through
-        every discovery page, so an unchanged one holds no unseen URL."""
-        ...
-
-    def article_status(self, key: str) -> ArticleStatus:
-        """new: never fetched; known: archived, not due; due: due for a revisit or retry."""
-        ...
-
-    def previous(self, key: str) -> PreviousCapture | None: ...
-
-    def revisits(self) -> Sequence[tuple[str, str]]:
-        """(URL to fetch, key) of every article URL due now, listed by discovery or not."""
-        ...
-
-    def discovery_pages(self) -> Sequence[str]:
-        """Discovery pages (sitemaps, feeds, sections) that answered in earlier crawls: asked
-        again conditionally, so a changed child sitemap is seen even if its index is not."""
-        ...
-
-
-def payload_digest(body: bytes) -> str:
-    """The WARC-Payload-Digest form of a body: "sha1:" + base32."""
-    return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode("ascii")
-
-
-# --------------------------------------------------------------------------- the spider
 
 
 class NewsSpider(scrapy.Spider):
@@ -909,7 +439,7 @@ class NewsSpider(scrapy.Spider):
     # ----- callbacks
 
     def parse_robots(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
-        if _scope_refusal(response.meta) is not None:
+        if scope_refusal(response.meta) is not None:
             yield self._refused(response, KIND_DISCOVERY)
             return
         self._inc("archive/discovery/robots")
@@ -925,7 +455,7 @@ class NewsSpider(scrapy.Spider):
     def parse_discovery(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
         """A sitemap, feed, section or start page: decided by content, not by expectation."""
         role = str(response.meta.get(META_ROLE, "start"))
-        if _scope_refusal(response.meta) is not None:
+        if scope_refusal(response.meta) is not None:
             # A page that refreshes off the site: recorded with its target, not read (a
             # followed refresh would have replaced it too).
             yield self._refused(response, KIND_DISCOVERY)
@@ -950,7 +480,7 @@ class NewsSpider(scrapy.Spider):
             yield self._unusable(response, role, f"expected {expected}, got {got}")
 
     def parse_article(self, response: Response) -> Iterator[FetchedPage]:
-        if _scope_refusal(response.meta) is not None:
+        if scope_refusal(response.meta) is not None:
             # Not extracted: the article is wherever the refresh points, outside the site.
             yield self._refused(response, KIND_ARTICLE)
             return
@@ -972,7 +502,7 @@ class NewsSpider(scrapy.Spider):
         if isinstance(failure.value, CaptureNotKept):
             return
         meta = request.meta
-        refused = _scope_refusal(meta)
+        refused = scope_refusal(meta)
         if refused is not None:
             # Refused by the crawl's scope (counted there as archive/scope/*): not a failure.
             error, status = refused, 0
@@ -1239,7 +769,7 @@ class NewsSpider(scrapy.Spider):
         page = self.fetched_page(
             response, kind, source=self._source_of(meta), hints=self._answered(meta)
         )
-        page.error = _scope_refusal(response.meta)
+        page.error = scope_refusal(response.meta)
         return page
 
     def _over_limit(self, stat: str, message: str) -> None:
@@ -1277,14 +807,6 @@ class NewsSpider(scrapy.Spider):
 
 # How many URLs a `fetch_local` failure names (the count is exact).
 MAX_LOCAL_FAILURE_URLS = 50
-
-
-def _scope_refusal(meta: Mapping[str, Any]) -> str | None:
-    """ "<reason>: <target>" when crawler/scope.py refused the request's redirect or address."""
-    refused = meta.get(META_SCOPE_REFUSED)
-    if not isinstance(refused, Mapping):
-        return None
-    return f"{refused.get('reason')}: {refused.get('target')}"
 
 
 _EXPECTED = {

@@ -37,18 +37,11 @@ import crawler.sites as sites
 from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
 from crawler.sitespec import Site
 from spiders.aggregator import AggregatorSpider
-from spiders.base import (
-    HANDLED_STATUSES,
-    META_DEPTH,
-    META_KIND,
-    META_ROLE,
-    NewsSpider,
-    SpiderArgumentError,
-    SpiderConfigExit,
-    classify_failure,
-    parse_arguments,
-)
+from spiders.base import HANDLED_STATUSES, NewsSpider
+from spiders.errors import classify_failure
 from spiders.generic import GenericSpider, site_key_for_host
+from spiders.meta import META_DEPTH, META_KIND, META_ROLE
+from spiders.params import SpiderArgumentError, SpiderConfigExit, parse_arguments
 from spiders.rt_de import SITE as RT_SITE
 from spiders.rt_de import RtDeSpider
 from spiders.snanews import SITE as SNA_SITE
