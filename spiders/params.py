@@ -5,10 +5,19 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from typing import NoReturn
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from pipelines.dates import as_utc
 
@@ -55,15 +64,74 @@ def exit_on_config_error(error: SpiderConfigError) -> NoReturn:
     raise SpiderConfigExit(error) from error
 
 
-@dataclass(frozen=True)
-class SpiderParams:
-    """The validated `-a` arguments of one crawl."""
+class SpiderParams(BaseModel):
+    """The validated `-a` arguments of one crawl.
 
-    url: str | None = None  # a copy/mirror of the site (site spiders) or the entry (generic)
+    Validated from the strings Scrapy passes (`parse_arguments`); the spider's schema (which
+    names it takes, whether `url` is required or a base URL) comes in the validation context.
+    Every validator raises SpiderArgumentError, which names the argument and its value.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # A copy/mirror of the site (site spiders) or the entry (generic). Validated when missing
+    # too, since a spider may require it.
+    url: str | None = Field(default=None, validate_default=True)
     site: str | None = None  # generic only: the site key to record under
     limit: int | None = None  # max article requests
     since: datetime | None = None  # skip sitemap/feed entries dated before this (UTC)
     mirrors: tuple[str, ...] = ()  # extra mirror hosts for this run
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_names(cls, data: Any, info: ValidationInfo) -> Any:
+        allowed = _schema(info).get("allowed")
+        if isinstance(data, Mapping) and allowed is not None:
+            for name, value in data.items():
+                if name not in allowed:
+                    known = ", ".join(sorted(allowed))
+                    raise SpiderArgumentError(name, value, f"unknown argument (known: {known})")
+        return data
+
+    @field_validator("url", mode="before")
+    @classmethod
+    def _url(cls, value: object, info: ValidationInfo) -> str | None:
+        schema = _schema(info)
+        if value is None:
+            if schema.get("url_required"):
+                raise SpiderArgumentError("url", None, "is required")
+            return None
+        url = _arg_url(value)
+        if schema.get("url_is_base"):
+            parts = urlsplit(url)
+            if parts.path not in ("", "/") or parts.query or parts.fragment:
+                raise SpiderArgumentError(
+                    "url",
+                    value,
+                    "must be a base URL (scheme://host[:port]/) for a site spider; "
+                    "the site's paths are kept",
+                )
+        return url
+
+    @field_validator("site", mode="before")
+    @classmethod
+    def _site(cls, value: object) -> str | None:
+        return None if value is None else _arg_site(value)
+
+    @field_validator("limit", mode="before")
+    @classmethod
+    def _limit(cls, value: object) -> int | None:
+        return None if value is None else _arg_limit(value)
+
+    @field_validator("since", mode="before")
+    @classmethod
+    def _since(cls, value: object) -> datetime | None:
+        return None if value is None else _arg_since(value)
+
+    @field_validator("mirrors", mode="before")
+    @classmethod
+    def _mirrors(cls, value: object) -> tuple[str, ...]:
+        return () if value is None else _arg_mirrors(value)
 
     def as_arguments(self) -> dict[str, str]:
         """The arguments as given (normalised), for the run record."""
@@ -75,6 +143,12 @@ class SpiderParams:
             "mirrors": ",".join(self.mirrors) or None,
         }
         return {name: value for name, value in given.items() if value is not None}
+
+
+def _schema(info: ValidationInfo) -> Mapping[str, Any]:
+    """The spider's argument schema, from the validation context (none: anything goes)."""
+    context = info.context
+    return context if isinstance(context, Mapping) else {}
 
 
 def _arg_url(value: object) -> str:
@@ -139,29 +213,24 @@ def parse_arguments(
     `url_is_base`: `url` names a copy of a declared site, so only scheme://host[:port] may
     be given (the site's own paths are kept when entry points are rebased onto it).
     """
-    allowed = frozenset(allowed)
-    for name, value in kwargs.items():
-        if name == "_job":
-            continue  # scrapyd passes the job id as a spider argument
-        if name not in allowed:
-            known = ", ".join(sorted(allowed))
-            raise SpiderArgumentError(name, value, f"unknown argument (known: {known})")
-    url = _arg_url(kwargs["url"]) if "url" in kwargs else None
-    if url is not None and url_is_base:
-        parts = urlsplit(url)
-        if parts.path not in ("", "/") or parts.query or parts.fragment:
-            raise SpiderArgumentError(
-                "url",
-                kwargs["url"],
-                "must be a base URL (scheme://host[:port]/) for a site spider; "
-                "the site's paths are kept",
-            )
-    if url_required and url is None:
-        raise SpiderArgumentError("url", None, "is required")
-    return SpiderParams(
-        url=url,
-        site=_arg_site(kwargs["site"]) if "site" in kwargs else None,
-        limit=_arg_limit(kwargs["limit"]) if "limit" in kwargs else None,
-        since=_arg_since(kwargs["since"]) if "since" in kwargs else None,
-        mirrors=_arg_mirrors(kwargs["mirrors"]) if "mirrors" in kwargs else (),
-    )
+    # scrapyd passes the job id as a spider argument
+    given = {name: value for name, value in kwargs.items() if name != "_job"}
+    schema = {
+        "allowed": frozenset(allowed),
+        "url_required": url_required,
+        "url_is_base": url_is_base,
+    }
+    try:
+        return SpiderParams.model_validate(given, context=schema)
+    except ValidationError as exc:
+        raise _argument_error(exc) from None
+
+
+def _argument_error(exc: ValidationError) -> SpiderArgumentError:
+    """The first failing argument's error as its validator raised it (pydantic wraps it)."""
+    first = exc.errors()[0]
+    error = first.get("ctx", {}).get("error")
+    if isinstance(error, SpiderArgumentError):
+        return error
+    name = ".".join(str(part) for part in first["loc"]) or "arguments"
+    return SpiderArgumentError(name, first.get("input"), first["msg"])

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 import scrapy
+from pydantic import ValidationError
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -41,7 +42,7 @@ from spiders.base import HANDLED_STATUSES, NewsSpider
 from spiders.errors import classify_failure
 from spiders.generic import GenericSpider, site_key_for_host
 from spiders.meta import META_DEPTH, META_KIND, META_ROLE
-from spiders.params import SpiderArgumentError, SpiderConfigExit, parse_arguments
+from spiders.params import SpiderArgumentError, SpiderConfigExit, SpiderParams, parse_arguments
 from spiders.rt_de import SITE as RT_SITE
 from spiders.rt_de import RtDeSpider
 from spiders.snanews import SITE as SNA_SITE
@@ -214,6 +215,15 @@ def test_good_arguments_are_typed() -> None:
         "since": "2024-01-31T23:00:00+00:00",
         "mirrors": "b.de,c.de",
     }
+
+
+def test_spider_params_are_a_model_that_validates_on_its_own() -> None:
+    """The schema holds without parse_arguments: values are converted and checked."""
+    params = SpiderParams.model_validate({"limit": "5", "mirrors": "B.de, c.de"})
+    assert params.limit == 5
+    assert params.mirrors == ("b.de", "c.de")
+    with pytest.raises(ValidationError, match="limit='0': must be a positive integer"):
+        SpiderParams.model_validate({"limit": "0"})
 
 
 def test_cli_argument_error_is_one_line_and_non_zero(tmp_path: Path) -> None:
