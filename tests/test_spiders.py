@@ -38,8 +38,9 @@ import crawler.sites as sites
 from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
 from crawler.sitespec import Site
 from spiders.aggregator import AggregatorSpider
-from spiders.base import HANDLED_STATUSES, NewsSpider
+from spiders.base import NewsSpider
 from spiders.errors import classify_failure
+from spiders.frontier import HANDLED_STATUSES
 from spiders.generic import GenericSpider, site_key_for_host
 from spiders.meta import META_DEPTH, META_KIND, META_ROLE
 from spiders.params import SpiderArgumentError, SpiderConfigExit, SpiderParams, parse_arguments
