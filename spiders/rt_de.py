@@ -16,9 +16,8 @@ SITE = Site(
     domains=("de.rt.com",),
     language="de",
     # RT DE is blocked in the EU and keeps moving between mirror domains. These hosts have
-    # been reported serving it; the list is data:
-    # operators add new ones with NEWSARCHIVE_MIRRORS or `-a mirrors=` and crawl one of them
-    # with `-a url=https://<mirror>/`.
+    # been reported serving it; the list is data: operators add new ones with
+    # NEWSARCHIVE_MIRRORS or `-a mirrors=` and crawl one of them with `-a url=https://<mirror>/`.
     mirrors=(
         "rtde.tech",
         "rtde.xyz",
