@@ -1,6 +1,6 @@
 """Incremental crawling: the site's URL state, loaded from the archive at spider open, applied.
 
-The spider asks its `memory` (spiders.base.CrawlMemory) three questions: is this article URL
+The spider asks its `memory` (spiders.memory.CrawlMemory) three questions: is this article URL
 new, known or due; what did this URL answer last time (validators, digest, where the full WARC
 record is); which URLs are due and which discovery pages exist. `IncrementalSpiderMiddleware`
 builds that memory in a thread before the first request leaves, so the reactor never waits on
@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 from warcio.archiveiterator import ArchiveIterator
 
 from db.models import CrawlRun, Fetch, Site, UrlState
-from spiders.base import ArticleStatus, NewsSpider, PreviousCapture
+from spiders.base import NewsSpider
+from spiders.memory import ArticleStatus, PreviousCapture
 
 logger = logging.getLogger(__name__)
 

@@ -26,15 +26,12 @@ from crawler.warc import (
     WarcWriter,
     register_writer,
 )
-from spiders.base import (
-    META_PREVIOUS,
-    CaptureNotKept,
-    SpiderConfigError,
-    exit_on_config_error,
-    payload_digest,
-)
+from spiders.errors import CaptureNotKept
+from spiders.memory import payload_digest
+from spiders.meta import META_PREVIOUS, WARC_META
+from spiders.params import SpiderConfigError, exit_on_config_error
 
-WARC_META_KEY = "newsarchive_warc"
+WARC_META_KEY = WARC_META
 _T = TypeVar("_T")
 # Setting: responses up to this many bytes are written to WARC on the reactor's thread, larger
 # ones in a thread (see WarcCaptureMiddleware.process_response); 0 sends every one to a thread.

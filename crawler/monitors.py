@@ -52,7 +52,7 @@ logger = logging.getLogger(__name__)
 # Crawl setting: thresholds for this crawl over the site's, as a dict or JSON object.
 THRESHOLDS_SETTING = "NEWSARCHIVE_MONITOR_THRESHOLDS"
 WEBHOOK_TIMEOUT = 5.0
-# Spider stats that count article URLs discovery found (spiders/base.py), requested or not.
+# Spider stats that count article URLs discovery found (spiders/frontier.py), requested or not.
 FOUND_ARTICLE_STATS = (
     "archive/discovery/article_urls",
     "archive/discovery/over_limit",

@@ -40,16 +40,11 @@ from twisted.internet.defer import Deferred
 
 from crawler.middlewares import MetaRefreshMiddleware
 from crawler.urls import normalise_host
-from spiders.base import (
-    META_SCOPE_REFUSED,
-    OFFSITE_REDIRECT,
-    PRIVATE_ADDRESS,
-    SCOPE_REFUSALS,
-    CrawlPlan,
-    NewsSpider,
-    SpiderConfigError,
-    exit_on_config_error,
-)
+from spiders.base import NewsSpider
+from spiders.errors import OFFSITE_REDIRECT, PRIVATE_ADDRESS, SCOPE_REFUSALS
+from spiders.meta import META_SCOPE_REFUSED
+from spiders.params import SpiderConfigError, exit_on_config_error
+from spiders.plan import CrawlPlan
 
 logger = logging.getLogger(__name__)
 

@@ -45,7 +45,7 @@ SITE = Site(
         ),
         drop_line_patterns=(
             # The Telegram join link under the promo block after the title ("👉Beitreten zu
-            # Telegramm", seeds 002); the promo text itself varies and is left to the generic
+            # Telegramm"); the promo text itself varies and is left to the generic
             # promo rules.
             r"^\W*Beitreten zu Telegramm\W*$",
         ),

@@ -2,102 +2,48 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 import logging
-import re
-import socket
-import sys
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
-from typing import Any, ClassVar, Literal, NoReturn, Protocol, Self
-from urllib.parse import urlsplit, urlunsplit
+from typing import Any, ClassVar, Self
 
 import scrapy
 from scrapy.crawler import Crawler
-from scrapy.exceptions import (
-    CannotResolveHostError,
-    DownloadCancelledError,
-    DownloadConnectionRefusedError,
-    DownloadFailedError,
-    DownloadTimeoutError,
-    IgnoreRequest,
-    ResponseDataLossError,
-)
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.settings import BaseSettings
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet import error as tx_error
 from twisted.python.failure import Failure
 
 from crawler.failures import record_failure
 from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
 from crawler.sitespec import Site
-from crawler.urls import UrlKeys, clean_url, normalise_host
-from pipelines.dates import as_utc, parse_feed_datetime
-from spiders import discovery
+from spiders.documents import detect_kind, iso_datetime
+from spiders.errors import (
+    PRIVATE_ADDRESS,
+    CaptureNotKept,
+    classify_failure,
+    error_stat_kind,
+    is_local_failure,
+    scope_refusal,
+)
+from spiders.feeds import parse_feed
+from spiders.frontier import FrontierSpider
+from spiders.links import declares_article, feed_links, looks_like_section_url, page_links
+from spiders.memory import payload_digest
+from spiders.meta import (
+    META_CONDITIONAL,
+    META_DEPTH,
+    META_KIND,
+    META_PREVIOUS,
+    META_ROLE,
+    META_SITEMAP_DEPTH,
+    META_SOURCE,
+    WARC_META,
+)
+from spiders.params import SpiderConfigError, SpiderParams, exit_on_config_error, parse_arguments
+from spiders.plan import CrawlPlan, DiscoveryLimits, make_plan
+from spiders.sitemaps import parse_sitemap, sitemaps_from_robots
 
 logger = logging.getLogger(__name__)
-
-# Setting: extra mirror hosts per site key, {"rt_de": ["mirror.example"]} or the same as JSON.
-MIRRORS_SETTING = "NEWSARCHIVE_MIRRORS"
-# Response meta key crawler/middlewares.py (WarcCaptureMiddleware) fills with the location of
-# the raw capture; repeated here because spiders import nothing from crawler/ but items.
-WARC_META = "newsarchive_warc"
-
-
-class CaptureNotKept(IgnoreRequest):
-    """The response's raw capture could not be written (crawler/middlewares.py raises it).
-
-    The page is not passed on: a fetch row without its capture would read as a kept page, and
-    a URL the archive never recorded is fetched as new by the next run. The crawl has recorded
-    the failure (crawler/failures.py), so the run says which pages it lost.
-    """
-
-
-# Our request meta keys.
-META_KIND = "newsarchive_kind"  # KIND_ARTICLE or KIND_DISCOVERY
-META_ROLE = "newsarchive_role"  # discovery page role: robots, sitemap, feed, section, start
-META_SOURCE = "newsarchive_source"  # article: how it was found
-META_HINTS = "newsarchive_hints"  # article: title, published_at, language
-META_ARTICLE_KEY = "newsarchive_article_key"  # article: its URL key (whose hints are pending)
-# A longer hint value is not a title, a date or a language (a feed that put the article body in
-# <title>): dropped and counted, since hints are archived with every fetch (fetches.hints).
-MAX_HINT_CHARS = 1000
-META_DEPTH = "newsarchive_depth"  # generic spider: 0 for the entry page, 1 for its sections
-# The URL's previous capture (PreviousCapture.as_meta()); crawler/middlewares.py reads it to
-# write a WARC revisit record instead of a second copy of an identical payload.
-META_PREVIOUS = "newsarchive_previous"
-# True when the request carries validators the archive trusts: an unchanged answer (304, or
-# the same body digest) is then not parsed again.
-META_CONDITIONAL = "newsarchive_conditional"
-# Set by crawler/scope.py on a request whose redirect or meta refresh it did not follow, or
-# that it did not send (a non-public address): {"reason": ..., "target": ...}.
-META_SCOPE_REFUSED = "newsarchive_scope_refused"
-# A sitemap's place in its index chain: 0 for a declared or robots.txt sitemap.
-META_SITEMAP_DEPTH = "newsarchive_sitemap_depth"
-
-# What the crawl's scope refuses (crawler/scope.py). Such a request is recorded with the
-# reason as its outcome and "<reason>: <target>" as its error; it is not a failed fetch.
-OFFSITE_REDIRECT = "offsite_redirect"
-PRIVATE_ADDRESS = "private_address"
-SCOPE_REFUSALS = frozenset({OFFSITE_REDIRECT, PRIVATE_ADDRESS})
-
-# Discovery limits per crawl (settings; 0 turns one off). A sitemap index may list further
-# indexes without end, and sitemaps may list millions of URLs: past a limit the rest is left
-# unrequested, logged once and counted (archive/discovery/<limit stat>), never a crash.
-SITEMAP_MAX_DEPTH_SETTING = "NEWSARCHIVE_SITEMAP_MAX_DEPTH"
-DISCOVERY_MAX_DOCUMENTS_SETTING = "NEWSARCHIVE_DISCOVERY_MAX_DOCUMENTS"
-DISCOVERY_MAX_URLS_SETTING = "NEWSARCHIVE_DISCOVERY_MAX_URLS"
-DEFAULT_SITEMAP_MAX_DEPTH = 5
-# Some sites publish one sitemap a day: a decade of them is ~3,650 documents.
-DEFAULT_DISCOVERY_MAX_DOCUMENTS = 5000
-DEFAULT_DISCOVERY_MAX_URLS = 200_000
-SITEMAP_DEPTH_LIMIT_STAT = "archive/discovery/sitemap_depth_limit"
-DOCUMENT_LIMIT_STAT = "archive/discovery/document_limit"
-URL_LIMIT_STAT = "archive/discovery/url_limit"
 
 # The incremental-crawl component (crawler/incremental.py): it gives the spider its `memory`.
 # Registered by NewsSpider.update_settings, so every news spider has it; by name, so spiders
@@ -105,452 +51,8 @@ URL_LIMIT_STAT = "archive/discovery/url_limit"
 INCREMENTAL_MIDDLEWARE = "crawler.incremental.IncrementalSpiderMiddleware"
 INCREMENTAL_MIDDLEWARE_ORDER = 100
 
-# Articles drain before more discovery is expanded, which bounds the scheduler queue when a
-# sitemap index fans out into hundreds of thousands of URLs.
-ROBOTS_PRIORITY = 20
-ARTICLE_PRIORITY = 10
-DISCOVERY_PRIORITY = 0
 
-# `handle_httpstatus_all` also switches RedirectMiddleware off (Scrapy 2.19 returns the 3xx
-# response to the callback), so article requests list every status except the redirect ones:
-# 4xx/5xx reach the callback, redirects are still followed and loops still detected.
-_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-HANDLED_STATUSES = [s for s in range(100, 600) if s not in _REDIRECT_STATUSES]
-
-# Hosts the `.invalid` TLD names never resolve (RFC 2606); sites declared on one only give
-# the shape of their URLs and are crawled on their mirrors.
-PLACEHOLDER_SUFFIX = ".invalid"
-
-_HOST_RE = re.compile(
-    r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
-)
-_KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-# --------------------------------------------------------------------------- arguments
-
-
-class SpiderConfigError(ValueError):
-    """A crawl cannot start with this configuration; the message is one line for the user."""
-
-
-class SpiderArgumentError(SpiderConfigError):
-    """A bad `-a name=value` spider argument."""
-
-    def __init__(self, name: str, value: object, reason: str) -> None:
-        super().__init__(f"bad spider argument {name}={value!r}: {reason}")
-        self.argument = name
-        self.value = value
-        self.reason = reason
-
-
-class SpiderConfigExit(SystemExit):
-    """Ends `scrapy crawl` with exit code 2 after the one-line message has been printed.
-
-    Scrapy 2.19 creates the spider inside the crawl task, after the command has returned
-    control to the event loop, so a UsageError cannot reach the command's own error handling,
-    and a plain exception is logged with a traceback (exit code 1). SystemExit propagates out
-    of the asyncio loop that AsyncCrawlerProcess runs (the default with the asyncio reactor)
-    and ends `scrapy crawl` quietly. Under a non-asyncio Twisted reactor (or
-    FORCE_CRAWLER_PROCESS) Twisted's inlineCallbacks would catch it and log a traceback.
-    """
-
-    def __init__(self, error: SpiderConfigError) -> None:
-        super().__init__(2)
-        self.error = error
-
-
-def exit_on_config_error(error: SpiderConfigError) -> NoReturn:
-    """Print `newsarchive: <error>` as the one line the operator sees, and exit with 2."""
-    sys.stderr.write(f"newsarchive: {error}\n")
-    sys.stderr.flush()
-    raise SpiderConfigExit(error) from error
-
-
-@dataclass(frozen=True)
-class SpiderParams:
-    """The validated `-a` arguments of one crawl."""
-
-    url: str | None = None  # a copy/mirror of the site (site spiders) or the entry (generic)
-    site: str | None = None  # generic only: the site key to record under
-    limit: int | None = None  # max article requests
-    since: datetime | None = None  # skip sitemap/feed entries dated before this (UTC)
-    mirrors: tuple[str, ...] = ()  # extra mirror hosts for this run
-
-    def as_arguments(self) -> dict[str, str]:
-        """The arguments as given (normalised), for the run record."""
-        given = {
-            "url": self.url,
-            "site": self.site,
-            "limit": str(self.limit) if self.limit is not None else None,
-            "since": self.since.isoformat() if self.since is not None else None,
-            "mirrors": ",".join(self.mirrors) or None,
-        }
-        return {name: value for name, value in given.items() if value is not None}
-
-
-def _arg_url(value: object) -> str:
-    text = str(value).strip()
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SpiderArgumentError("url", value, "must be an absolute http(s) URL")
-    try:
-        parts.port  # noqa: B018 - raises on a bad port
-    except ValueError:
-        raise SpiderArgumentError("url", value, "has an invalid port") from None
-    return text
-
-
-def _arg_limit(value: object) -> int:
-    try:
-        limit = int(str(value).strip())
-    except ValueError:
-        raise SpiderArgumentError("limit", value, "must be a positive integer") from None
-    if limit < 1:
-        raise SpiderArgumentError("limit", value, "must be a positive integer")
-    return limit
-
-
-def _arg_since(value: object) -> datetime:
-    text = str(value).strip()
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise SpiderArgumentError(
-            "since", value, "must be an ISO date (YYYY-MM-DD) or date-time"
-        ) from None
-    return as_utc(moment)
-
-
-def _arg_mirrors(value: object) -> tuple[str, ...]:
-    hosts = tuple(h.strip().lower() for h in str(value).split(",") if h.strip())
-    for host in hosts:
-        if not _HOST_RE.match(host):
-            raise SpiderArgumentError(
-                "mirrors", value, f"{host!r} is not a host name (comma-separated hosts)"
-            )
-    return hosts
-
-
-def _arg_site(value: object) -> str:
-    key = str(value).strip()
-    if not _KEY_RE.match(key):
-        raise SpiderArgumentError("site", value, "must be lower-case letters, digits and _")
-    return key
-
-
-def parse_arguments(
-    kwargs: Mapping[str, object],
-    *,
-    allowed: Iterable[str],
-    url_required: bool = False,
-    url_is_base: bool = True,
-) -> SpiderParams:
-    """Validate spider arguments against the schema; raises SpiderArgumentError.
-
-    `url_is_base`: `url` names a copy of a declared site, so only scheme://host[:port] may
-    be given (the site's own paths are kept when entry points are rebased onto it).
-    """
-    allowed = frozenset(allowed)
-    for name, value in kwargs.items():
-        if name == "_job":
-            continue  # scrapyd passes the job id as a spider argument
-        if name not in allowed:
-            known = ", ".join(sorted(allowed))
-            raise SpiderArgumentError(name, value, f"unknown argument (known: {known})")
-    url = _arg_url(kwargs["url"]) if "url" in kwargs else None
-    if url is not None and url_is_base:
-        parts = urlsplit(url)
-        if parts.path not in ("", "/") or parts.query or parts.fragment:
-            raise SpiderArgumentError(
-                "url",
-                kwargs["url"],
-                "must be a base URL (scheme://host[:port]/) for a site spider; "
-                "the site's paths are kept",
-            )
-    if url_required and url is None:
-        raise SpiderArgumentError("url", None, "is required")
-    return SpiderParams(
-        url=url,
-        site=_arg_site(kwargs["site"]) if "site" in kwargs else None,
-        limit=_arg_limit(kwargs["limit"]) if "limit" in kwargs else None,
-        since=_arg_since(kwargs["since"]) if "since" in kwargs else None,
-        mirrors=_arg_mirrors(kwargs["mirrors"]) if "mirrors" in kwargs else (),
-    )
-
-
-def mirrors_from_settings(settings: BaseSettings, key: str) -> tuple[str, ...]:
-    """The operator's extra mirrors for one site from NEWSARCHIVE_MIRRORS (dict or JSON)."""
-    raw = settings.get(MIRRORS_SETTING)
-    if not raw:
-        return ()
-    if isinstance(raw, BaseSettings):
-        raw = raw.copy_to_dict()
-    if isinstance(raw, str):
-        try:
-            raw = json.loads(raw)
-        except ValueError as exc:
-            raise SpiderConfigError(
-                f"bad setting {MIRRORS_SETTING}: not valid JSON ({exc})"
-            ) from None
-    if not isinstance(raw, Mapping):
-        raise SpiderConfigError(f"bad setting {MIRRORS_SETTING}: must map site keys to host lists")
-    value = raw.get(key)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = value.split(",")
-    if not isinstance(value, list | tuple):
-        raise SpiderConfigError(f"bad setting {MIRRORS_SETTING}[{key!r}]: must be a list of hosts")
-    hosts = tuple(str(h).strip().lower() for h in value if str(h).strip())
-    for host in hosts:
-        if not _HOST_RE.match(host):
-            raise SpiderConfigError(
-                f"bad setting {MIRRORS_SETTING}[{key!r}]: {host!r} is not a host name"
-            )
-    return hosts
-
-
-# --------------------------------------------------------------------------- crawl plan
-
-
-@dataclass(frozen=True)
-class CrawlPlan:
-    """Everything a crawl run needs, derived once from the declaration, settings and args."""
-
-    params: SpiderParams
-    site: Site  # entry points already rebased/fanned out; mirrors include this run's
-    hosts: frozenset[str]  # normalised host names whose URLs are followed
-    base: str | None  # "scheme://host[:port]" every site URL is fetched from (-a url)
-    limit: int | None
-    since: datetime | None
-
-
-@dataclass(frozen=True)
-class DiscoveryLimits:
-    """How far discovery may go in one crawl (0: no limit); see the settings above."""
-
-    sitemap_max_depth: int = DEFAULT_SITEMAP_MAX_DEPTH
-    max_documents: int = DEFAULT_DISCOVERY_MAX_DOCUMENTS
-    max_urls: int = DEFAULT_DISCOVERY_MAX_URLS
-
-    @classmethod
-    def from_settings(cls, settings: BaseSettings) -> Self:
-        values: list[int] = []
-        for name, default in (
-            (SITEMAP_MAX_DEPTH_SETTING, DEFAULT_SITEMAP_MAX_DEPTH),
-            (DISCOVERY_MAX_DOCUMENTS_SETTING, DEFAULT_DISCOVERY_MAX_DOCUMENTS),
-            (DISCOVERY_MAX_URLS_SETTING, DEFAULT_DISCOVERY_MAX_URLS),
-        ):
-            raw = settings.get(name)
-            try:
-                value = default if raw in (None, "") else int(str(raw).strip())
-            except ValueError:
-                value = -1
-            if value < 0:
-                raise SpiderConfigError(
-                    f"bad setting {name}={raw!r}: must be a whole number >= 0 (0: no limit)"
-                )
-            values.append(value)
-        return cls(*values)
-
-
-def rebase(url: str, base: str) -> str:
-    """The same path and query on another scheme://host[:port]."""
-    target = urlsplit(base)
-    parts = urlsplit(url)
-    return urlunsplit((target.scheme, target.netloc, parts.path or "/", parts.query, ""))
-
-
-def make_plan(site: Site, params: SpiderParams, settings: BaseSettings) -> CrawlPlan:
-    """Merge mirrors (declaration, NEWSARCHIVE_MIRRORS, `mirrors`, `url` host), then rebase
-    the entry points onto `url` or fan placeholder-domain entry points out to the mirrors."""
-    mirrors: dict[str, None] = dict.fromkeys(site.mirrors)
-    mirrors.update(dict.fromkeys(mirrors_from_settings(settings, site.key)))
-    mirrors.update(dict.fromkeys(params.mirrors))
-    base = None
-    if params.url is not None:
-        parts = urlsplit(params.url)
-        base = f"{parts.scheme}://{parts.netloc.lower()}"
-        mirrors[(parts.hostname or "").lower()] = None
-    for domain in site.domains:
-        mirrors.pop(domain, None)
-    real_mirrors = [m for m in mirrors if not m.endswith(PLACEHOLDER_SUFFIX)]
-
-    def place(urls: tuple[str, ...]) -> tuple[str, ...]:
-        placed: dict[str, None] = {}
-        for url in urls:
-            host = urlsplit(url).hostname or ""
-            if base is not None:
-                placed[rebase(url, base)] = None
-            elif host.endswith(PLACEHOLDER_SUFFIX):
-                if not real_mirrors:
-                    raise SpiderConfigError(
-                        f"site {site.key!r} is declared on placeholder domains "
-                        f"({', '.join(site.domains)}): point it at a real host with "
-                        f"-a url=... or -a mirrors=... or {MIRRORS_SETTING}"
-                    )
-                for mirror in real_mirrors:
-                    placed[rebase(url, f"https://{mirror}")] = None
-            else:
-                placed[url] = None
-        return tuple(placed)
-
-    try:
-        planned = replace(
-            site,
-            mirrors=tuple(mirrors),
-            start_urls=place(site.start_urls),
-            feeds=place(site.feeds),
-            sitemaps=place(site.sitemaps),
-            sections=place(site.sections),
-        )
-    except ValueError as exc:
-        if isinstance(exc, SpiderConfigError):
-            raise
-        raise SpiderConfigError(str(exc)) from None
-    hosts = frozenset(normalise_host(h) for h in planned.hosts)
-    return CrawlPlan(
-        params=params,
-        site=planned,
-        hosts=hosts,
-        base=base,
-        limit=params.limit,
-        since=params.since,
-    )
-
-
-# --------------------------------------------------------------------------- failures
-
-
-def classify_failure(failure: Failure) -> tuple[str, int]:
-    """A short machine-readable error kind for a failed request, and the HTTP status (or 0).
-
-    Checked against Scrapy 2.19 (tests/test_spiders.py crawls a failing local site): timeouts,
-    DNS and connection errors arrive as Scrapy's own exception types once RetryMiddleware
-    gives up; "max redirections reached" and "Forbidden by robots.txt" arrive as plain
-    IgnoreRequest; DOWNLOAD_MAXSIZE arrives as DownloadCancelledError (with an empty message
-    when the body was streamed without a Content-Length); statuses the request does not
-    handle arrive as HttpError.
-    """
-    exc = failure.value
-    response = getattr(exc, "response", None)
-    status = response.status if isinstance(response, Response) else 0
-    if isinstance(exc, HttpError):
-        return f"http_{status}", status
-    if isinstance(exc, DownloadTimeoutError | tx_error.TimeoutError | tx_error.TCPTimedOutError):
-        return "timeout", status
-    if isinstance(exc, CannotResolveHostError | tx_error.DNSLookupError):
-        return "dns", status
-    if isinstance(exc, DownloadCancelledError):
-        # Scrapy's HTTP handlers only cancel a download for DOWNLOAD_MAXSIZE; timeouts are
-        # reported as DownloadTimeoutError.
-        return "too_large", status
-    if isinstance(
-        exc,
-        DownloadConnectionRefusedError
-        | DownloadFailedError
-        | ResponseDataLossError
-        | tx_error.ConnectError
-        | tx_error.ConnectionLost
-        | tx_error.ConnectionDone,
-    ) or type(exc).__name__ in ("TunnelError", "ResponseFailed", "ResponseNeverReceived"):
-        return "connection", status
-    if isinstance(exc, IgnoreRequest):
-        message = str(exc)
-        if "max redirections" in message:
-            return "redirect_loop", status
-        if "robots.txt" in message:
-            return "robots", status
-        if "offsite" in message:
-            return "offsite", status
-    message = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
-    return f"other: {message}", status
-
-
-def is_local_failure(failure: Failure) -> bool:
-    """Whether a failed request failed for a reason on our side rather than the site's.
-
-    Local: an exception none of the network and HTTP kinds above explains, raised by our own
-    code on the way (a middleware's bug, the WARC writer's OSError on an unusable data
-    directory). Not local: HTTP statuses, timeouts, DNS, connection and size failures (the
-    site or the network between: a crawl without any network fails with those, as does one of
-    a site that is down), and every IgnoreRequest (robots.txt, redirect loops, the crawl's
-    scope: decisions, not failures).
-    """
-    if isinstance(failure.value, IgnoreRequest | ConnectionError | TimeoutError | socket.gaierror):
-        return False  # a decision, or a socket error that escaped the download handler's types
-    return error_stat_kind(classify_failure(failure)[0]) == "other"
-
-
-def error_stat_kind(error: str) -> str:
-    """The stats-key part of an error string ("other: ..." counts as "other")."""
-    return error.split(":", 1)[0]
-
-
-# --------------------------------------------------------------------------- crawl memory
-
-
-@dataclass(frozen=True)
-class PreviousCapture:
-    """What the archive remembers of a URL's last successful response."""
-
-    digest: str | None  # payload digest ("sha1:BASE32", as in the WARC)
-    etag: str | None = None
-    last_modified: str | None = None
-    # Where the full WARC record of `digest` is, and its URL and WARC-Date: what a revisit
-    # record refers to. None when the archive has no such record.
-    url: str | None = None
-    date: str | None = None
-    warc_file: str | None = None
-    warc_offset: int | None = None
-    warc_length: int | None = None
-
-    def as_meta(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-ArticleStatus = Literal["new", "known", "due"]
-
-
-class CrawlMemory(Protocol):
-    """What the archive knows about the site's URLs, for an incremental crawl.
-
-    crawler/incremental.py loads it from the archive before the first request and attaches it
-    as `spider.memory`; the spider only asks it questions (no database here).
-    """
-
-    @property
-    def trusted(self) -> bool:
-        """Whether discovery validators may be used: the site's last crawl went through
-        every discovery page, so an unchanged one holds no unseen URL."""
-        ...
-
-    def article_status(self, key: str) -> ArticleStatus:
-        """new: never fetched; known: archived, not due; due: due for a revisit or retry."""
-        ...
-
-    def previous(self, key: str) -> PreviousCapture | None: ...
-
-    def revisits(self) -> Sequence[tuple[str, str]]:
-        """(URL to fetch, key) of every article URL due now, listed by discovery or not."""
-        ...
-
-    def discovery_pages(self) -> Sequence[str]:
-        """Discovery pages (sitemaps, feeds, sections) that answered in earlier crawls: asked
-        again conditionally, so a changed child sitemap is seen even if its index is not."""
-        ...
-
-
-def payload_digest(body: bytes) -> str:
-    """The WARC-Payload-Digest form of a body: "sha1:" + base32."""
-    return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode("ascii")
-
-
-# --------------------------------------------------------------------------- the spider
-
-
-class NewsSpider(scrapy.Spider):
+class NewsSpider(FrontierSpider):
     """Base for every site spider: set `name` and `site` (a `Site` declaration).
 
     Discovers article URLs from robots.txt `Sitemap:` lines, declared sitemaps (indexes,
@@ -577,26 +79,10 @@ class NewsSpider(scrapy.Spider):
     max_sections: ClassVar[int] = 30
 
     def __init__(self, plan: CrawlPlan, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.plan = plan
-        self.site = plan.site
+        super().__init__(plan, **kwargs)
         # Recorded on the run by the store pipeline (pipelines/archive.py).
         self.archive_arguments: dict[str, str] = plan.params.as_arguments()
-        self._seen: set[str] = set()
-        self._seen_keys: set[str] = set()  # article URL keys: one request per article per run
-        # The hints of article requests not yet answered, by URL key: the very dicts in their
-        # meta, so a later discovery of the same article (a news sitemap after the plain one)
-        # can still add what it knows.
-        self._pending_hints: dict[str, dict[str, str]] = {}
-        self._article_requests = 0
         self._sections = 0
-        # One URL key per article however it was linked; the store pipeline uses the same.
-        self.url_keys = UrlKeys.of(plan.site.domains, plan.site.mirrors)
-        # Set by crawler.incremental before the first request; None: a full crawl.
-        self.memory: CrawlMemory | None = None
-        self.limits = DiscoveryLimits()
-        self._discovery_requests = 0
-        self._limits_logged: set[str] = set()
         # Fetches (responses and failed requests) and those that failed for a local reason:
         # when most failed so, the crawl is failed at close (see `closed`).
         self._fetches = 0
@@ -641,266 +127,12 @@ class NewsSpider(scrapy.Spider):
 
     # ----- entry points
 
-    async def start(self) -> AsyncIterator[Any]:
-        self._persist_seen()
-        for request in self.initial_requests():
-            yield request
-        for request in self.revisit_requests():
-            yield request
-
-    def _persist_seen(self) -> None:
-        """With JOBDIR, keep the seen-sets in `spider.state`, which Scrapy saves on a clean
-        stop and restores on resume: the requests waiting in the saved queue are then not
-        requested a second time when discovery finds their URLs again."""
-        state = getattr(self, "state", None)
-        if not isinstance(state, dict):
-            return
-        for name, seen in (
-            ("newsarchive_seen", self._seen),
-            ("newsarchive_seen_keys", self._seen_keys),
-        ):
-            saved = state.get(name)
-            if isinstance(saved, set):
-                seen |= saved
-            state[name] = seen
-
-    def initial_requests(self) -> list[scrapy.Request]:
-        """robots.txt of every entry origin, then sitemaps, feeds, sections and start pages."""
-        site = self.site
-        entry_points: list[tuple[str, str]] = [
-            *((url, "sitemap") for url in site.sitemaps),
-            *((url, "feed") for url in site.feeds),
-            *((url, "section") for url in site.sections),
-            *((url, "start") for url in site.start_urls),
-        ]
-        origins: dict[str, None] = {}
-        for url, _ in entry_points:
-            parts = urlsplit(url)
-            origins.setdefault(f"{parts.scheme}://{parts.netloc}", None)
-        requests = [self.robots_request(f"{origin}/robots.txt") for origin in origins]
-        for url, role in entry_points:
-            request = self.discovery_request(url, role)
-            if request is not None:
-                requests.append(request)
-        if self.memory is not None:
-            # Role "section" at depth 1: an HTML page yields its articles and feeds but no
-            # further sections; sitemaps and feeds are recognised by their content.
-            for url in self.memory.discovery_pages():
-                request = self.discovery_request(url, "section", depth=1)
-                if request is not None:
-                    self._inc("archive/incremental/remembered_discovery")
-                    requests.append(request)
-        return requests
-
-    def revisit_requests(self) -> list[scrapy.Request]:
-        """Requests for the archived article URLs that are due, whether discovery lists them
-        (then this is a no-op for them) or not."""
-        if self.memory is None:
-            return []
-        requests = []
-        for url, key in self.memory.revisits():
-            request = self.article_request(url, "revisit", due_key=key)
-            if request is not None:
-                requests.append(request)
-        return requests
-
     # ----- request factories
-
-    def robots_request(self, url: str) -> scrapy.Request:
-        self._seen.add(url)
-        return scrapy.Request(
-            url,
-            callback=self.parse_robots,
-            errback=self.on_error,
-            priority=ROBOTS_PRIORITY,
-            # A missing robots.txt is normal: let every status reach the callback.
-            meta={META_KIND: KIND_DISCOVERY, META_ROLE: "robots", **_handle_statuses()},
-        )
-
-    def discovery_request(
-        self, url: str, role: str, depth: int = 0, *, sitemap_depth: int = 0
-    ) -> scrapy.Request | None:
-        """A request for a sitemap, feed, section or start page; None when not followed.
-
-        `sitemap_depth`: how many sitemap indexes lead to this one (0: declared, or listed in
-        robots.txt)."""
-        target = self._on_site(url)
-        if target is None or target in self._seen:
-            return None
-        if self._limit_reached():
-            return None
-        limits = self.limits
-        if limits.sitemap_max_depth and sitemap_depth > limits.sitemap_max_depth:
-            self._over_limit(
-                SITEMAP_DEPTH_LIMIT_STAT,
-                f"sitemap index chain deeper than {limits.sitemap_max_depth} levels "
-                f"({SITEMAP_MAX_DEPTH_SETTING}): not following {target} and any deeper",
-            )
-            return None
-        if limits.max_documents and self._discovery_requests >= limits.max_documents:
-            self._over_limit(
-                DOCUMENT_LIMIT_STAT,
-                f"{limits.max_documents} discovery documents requested "
-                f"({DISCOVERY_MAX_DOCUMENTS_SETTING}): no further sitemaps, feeds or sections",
-            )
-            return None
-        self._discovery_requests += 1
-        self._seen.add(target)
-        meta: dict[str, Any] = {
-            META_KIND: KIND_DISCOVERY,
-            META_ROLE: role,
-            META_DEPTH: depth,
-            META_SITEMAP_DEPTH: sitemap_depth,
-            # A 304 must reach the callback, not the errback as a failed fetch.
-            "handle_httpstatus_list": [304],
-        }
-        headers: dict[str, str] = {}
-        previous = (
-            self.memory.previous(self.url_keys.discovery_key(target)) if self.memory else None
-        )
-        if previous is not None and self.memory is not None:
-            meta[META_PREVIOUS] = previous.as_meta()
-            if self.memory.trusted:
-                meta[META_CONDITIONAL] = True
-                if previous.etag:
-                    headers["If-None-Match"] = previous.etag
-                if previous.last_modified:
-                    headers["If-Modified-Since"] = previous.last_modified
-                if headers:
-                    self._inc("archive/incremental/conditional")
-        return scrapy.Request(
-            target,
-            callback=self.parse_discovery,
-            errback=self.on_error,
-            priority=DISCOVERY_PRIORITY,
-            dont_filter=True,  # see article_request
-            headers=headers or None,
-            meta=meta,
-        )
-
-    def article_request(
-        self,
-        url: str,
-        source: str,
-        hints: Mapping[str, str | None] | None = None,
-        *,
-        due_key: str | None = None,
-    ) -> scrapy.Request | None:
-        """A request for a candidate article page; None when offsite, seen, known (archived
-        and not due) or over the limit. `due_key`: a revisit of that archived URL key, which
-        may be fetched through another URL of the article (`url`)."""
-        target = self._on_site(url)
-        if target is None:
-            return None
-        key = due_key or self.url_keys.article_key(target)
-        if target in self._seen or key in self._seen_keys:
-            self._inc("archive/discovery/duplicate")
-            self._merge_hints(key, self._usable_hints(hints))
-            return None
-        status: ArticleStatus = "new"
-        if due_key is not None:
-            status = "due"
-        elif self.memory is not None:
-            status = self.memory.article_status(key)
-            if status == "known":
-                # Archived and not due: costs nothing. (monitors count archive/discovery/known
-                # as found article URLs.)
-                self._seen_keys.add(key)
-                self._inc("archive/discovery/known")
-                self._inc("archive/incremental/known")
-                return None
-        if self._limit_reached():
-            self._inc("archive/discovery/over_limit")
-            return None
-        if self.limits.max_urls and self._article_requests >= self.limits.max_urls:
-            # Also over_limit: found and not requested, so the run did not see all of
-            # discovery (crawler/incremental.py, crawler/monitors.py read that stat).
-            self._inc("archive/discovery/over_limit")
-            self._over_limit(
-                URL_LIMIT_STAT,
-                f"{self.limits.max_urls} article URLs requested ({DISCOVERY_MAX_URLS_SETTING}): "
-                "further URLs are left for the next crawl",
-            )
-            return None
-        self._seen.add(target)
-        self._seen_keys.add(key)
-        self._article_requests += 1
-        self._inc("archive/discovery/article_urls")
-        if self.plan.limit is not None and self._article_requests == self.plan.limit:
-            logger.info("article limit %d reached: no further requests", self.plan.limit)
-        clean_hints = self._usable_hints(hints)
-        self._pending_hints[key] = clean_hints
-        meta: dict[str, Any] = {
-            META_KIND: KIND_ARTICLE,
-            META_SOURCE: source,
-            META_HINTS: clean_hints,
-            META_ARTICLE_KEY: key,
-            **_handle_statuses(),
-        }
-        headers: dict[str, str] = {}
-        if status == "due" and self.memory is not None:
-            self._inc("archive/incremental/revisit")
-            previous = self.memory.previous(key)
-            if previous is not None:
-                meta[META_PREVIOUS] = previous.as_meta()
-                # Validators of one URL describe that URL: no completeness question here.
-                if previous.etag:
-                    headers["If-None-Match"] = previous.etag
-                if previous.last_modified:
-                    headers["If-Modified-Since"] = previous.last_modified
-        return scrapy.Request(
-            target,
-            callback=self.parse_article,
-            errback=self.on_error,
-            priority=ARTICLE_PRIORITY,
-            headers=headers or None,
-            # Our own seen-set deduplicates; dont_filter keeps Scrapy's dupefilter from
-            # silently dropping a redirect onto an already fetched URL (RedirectMiddleware
-            # copies dont_filter), which would leave no FetchedPage for the requested one.
-            dont_filter=True,
-            meta=meta,
-        )
-
-    def _usable_hints(self, hints: Mapping[str, str | None] | None) -> dict[str, str]:
-        usable: dict[str, str] = {}
-        for name, value in (hints or {}).items():
-            if not value:
-                continue
-            if len(value) > MAX_HINT_CHARS:
-                self._inc("archive/discovery/hint_too_long")
-                continue
-            usable[name] = value
-        return usable
-
-    def _merge_hints(self, key: str, hints: dict[str, str]) -> None:
-        """Add what another discovery source says to a pending request's hints; the first
-        source's values stand (mutating its meta: Scrapy's memory queues keep the object)."""
-        pending = self._pending_hints.get(key)
-        if pending is None or not hints:
-            return
-        added = {k: v for k, v in hints.items() if k not in pending}
-        if added:
-            pending.update(added)
-            self._inc("archive/discovery/hints_merged")
-
-    def _answered(self, meta: Mapping[str, Any]) -> dict[str, str]:
-        """The hints of an article request now answered (no longer open to merging)."""
-        key = meta.get(META_ARTICLE_KEY)
-        if isinstance(key, str):
-            self._pending_hints.pop(key, None)
-        return dict(meta.get(META_HINTS) or {})
-
-    def is_article_url(self, url: str) -> bool:
-        """The site's declared pattern, or the URL-shape heuristic when it declares none
-        (tracking parameters do not count)."""
-        url = clean_url(url)
-        declared = self.site.is_article_url(url)
-        return discovery.looks_like_article_url(url) if declared is None else declared
 
     # ----- callbacks
 
     def parse_robots(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
-        if _scope_refusal(response.meta) is not None:
+        if scope_refusal(response.meta) is not None:
             yield self._refused(response, KIND_DISCOVERY)
             return
         self._inc("archive/discovery/robots")
@@ -908,7 +140,7 @@ class NewsSpider(scrapy.Spider):
         if response.status != 200:
             return
         text = response.body.decode("utf-8", "replace")
-        for url in discovery.sitemaps_from_robots(text, response.url):
+        for url in sitemaps_from_robots(text, response.url):
             request = self.discovery_request(url, "sitemap")
             if request is not None:
                 yield request
@@ -916,7 +148,7 @@ class NewsSpider(scrapy.Spider):
     def parse_discovery(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
         """A sitemap, feed, section or start page: decided by content, not by expectation."""
         role = str(response.meta.get(META_ROLE, "start"))
-        if _scope_refusal(response.meta) is not None:
+        if scope_refusal(response.meta) is not None:
             # A page that refreshes off the site: recorded with its target, not read (a
             # followed refresh would have replaced it too).
             yield self._refused(response, KIND_DISCOVERY)
@@ -928,7 +160,7 @@ class NewsSpider(scrapy.Spider):
         content_type = header.decode("latin-1") if header else None
         if content_type is None and isinstance(response, HtmlResponse):
             content_type = "text/html"  # Scrapy sniffed it from the body or URL
-        kind = discovery.detect_kind(response.body, content_type)
+        kind = detect_kind(response.body, content_type)
         if kind == "sitemap":
             yield from self._handle_sitemap(response)
         elif kind == "feed":
@@ -941,7 +173,7 @@ class NewsSpider(scrapy.Spider):
             yield self._unusable(response, role, f"expected {expected}, got {got}")
 
     def parse_article(self, response: Response) -> Iterator[FetchedPage]:
-        if _scope_refusal(response.meta) is not None:
+        if scope_refusal(response.meta) is not None:
             # Not extracted: the article is wherever the refresh points, outside the site.
             yield self._refused(response, KIND_ARTICLE)
             return
@@ -963,7 +195,7 @@ class NewsSpider(scrapy.Spider):
         if isinstance(failure.value, CaptureNotKept):
             return
         meta = request.meta
-        refused = _scope_refusal(meta)
+        refused = scope_refusal(meta)
         if refused is not None:
             # Refused by the crawl's scope (counted there as archive/scope/*): not a failure.
             error, status = refused, 0
@@ -1002,7 +234,7 @@ class NewsSpider(scrapy.Spider):
     # ----- discovery handlers
 
     def _handle_sitemap(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
-        doc = discovery.parse_sitemap(response.body, base_url=response.url)
+        doc = parse_sitemap(response.body, base_url=response.url)
         if doc.kind == "unknown":
             yield self._unusable(response, "sitemap", doc.error or "not a sitemap")
             return
@@ -1032,7 +264,7 @@ class NewsSpider(scrapy.Spider):
                     "news-sitemap",
                     {
                         "title": entry.news_title,
-                        "published_at": _iso(entry.news_publication_date),
+                        "published_at": iso_datetime(entry.news_publication_date),
                         "language": entry.news_language,
                     },
                 )
@@ -1047,7 +279,7 @@ class NewsSpider(scrapy.Spider):
                 yield request
 
     def _handle_feed(self, response: Response) -> Iterator[FetchedPage | scrapy.Request]:
-        doc = discovery.parse_feed(response.body, base_url=response.url)
+        doc = parse_feed(response.body, base_url=response.url)
         if doc.kind == "unknown":
             yield self._unusable(response, "feed", doc.error or "not a feed")
             return
@@ -1076,11 +308,11 @@ class NewsSpider(scrapy.Spider):
         if role == "start" and depth == 0 and self._start_is_article(response, document):
             # First, so that an article limit (-a limit=1) includes the page asked for.
             yield from self._start_article(response)
-        for url in discovery.feed_links(document, response.url):
+        for url in feed_links(document, response.url):
             request = self.discovery_request(url, "feed")
             if request is not None:
                 yield request
-        links = discovery.page_links(document, response.url)
+        links = page_links(document, response.url)
         for url in links:
             if not self._is_on_site(url):
                 continue
@@ -1091,7 +323,7 @@ class NewsSpider(scrapy.Spider):
                 and role == "start"
                 and depth == 0
                 and self._sections < self.max_sections
-                and discovery.looks_like_section_url(url)
+                and looks_like_section_url(url)
             ):
                 request = self.discovery_request(url, "section", depth=1)
                 if request is not None:
@@ -1103,7 +335,7 @@ class NewsSpider(scrapy.Spider):
 
     def _start_is_article(self, response: Response, document: str | bytes) -> bool:
         """An entry page that is itself an article (an operator gave an article's URL)."""
-        return self.is_article_url(response.url) or discovery.declares_article(document)
+        return self.is_article_url(response.url) or declares_article(document)
 
     def _start_article(self, response: Response) -> Iterator[scrapy.Request]:
         """The entry page as an article too: its own article request, so it is extracted,
@@ -1186,43 +418,10 @@ class NewsSpider(scrapy.Spider):
 
     # ----- helpers
 
-    def _is_on_site(self, url: str) -> bool:
-        host = urlsplit(url).hostname
-        return host is not None and normalise_host(host) in self.plan.hosts
-
-    def _on_site(self, url: str) -> str | None:
-        """The URL to request for a site URL (rebased onto `-a url`), None when offsite."""
-        try:
-            parts = urlsplit(url)
-        except ValueError:
-            return None
-        if parts.scheme not in ("http", "https") or not self._is_on_site(url):
-            self._inc("archive/discovery/offsite")
-            return None
-        # Tracking parameters and fragments never select content (crawler/urls.py).
-        if self.plan.base is not None:
-            return clean_url(rebase(url, self.plan.base))
-        return clean_url(urlunsplit(parts._replace(fragment="")))
-
-    def _limit_reached(self) -> bool:
-        return self.plan.limit is not None and self._article_requests >= self.plan.limit
-
-    def _too_old(self, value: str | None) -> bool:
-        if self.plan.since is None:
-            return False
-        moment = parse_feed_datetime(value)
-        if moment is None or moment >= self.plan.since:
-            return False
-        self._inc("archive/discovery/too_old")
-        return True
-
     def _source_of(self, meta: Mapping[str, Any]) -> str:
         if meta.get(META_KIND) == KIND_ARTICLE:
             return str(meta.get(META_SOURCE, "start"))
         return str(meta.get(META_ROLE, "start"))
-
-    def _inc(self, key: str) -> None:
-        self.crawler.stats.inc_value(key)
 
     def _refused(self, response: Response, kind: str) -> FetchedPage:
         """A response whose redirect the crawl's scope did not follow, with its target."""
@@ -1230,15 +429,8 @@ class NewsSpider(scrapy.Spider):
         page = self.fetched_page(
             response, kind, source=self._source_of(meta), hints=self._answered(meta)
         )
-        page.error = _scope_refusal(response.meta)
+        page.error = scope_refusal(response.meta)
         return page
-
-    def _over_limit(self, stat: str, message: str) -> None:
-        """Count a discovery limit's refusal; say so once per crawl."""
-        self._inc(stat)
-        if stat not in self._limits_logged:
-            self._limits_logged.add(stat)
-            logger.warning("discovery limit reached: %s", message)
 
     def _local_failure(self, url: str, error: str) -> None:
         self._local_failures += 1
@@ -1270,24 +462,12 @@ class NewsSpider(scrapy.Spider):
 MAX_LOCAL_FAILURE_URLS = 50
 
 
-def _scope_refusal(meta: Mapping[str, Any]) -> str | None:
-    """ "<reason>: <target>" when crawler/scope.py refused the request's redirect or address."""
-    refused = meta.get(META_SCOPE_REFUSED)
-    if not isinstance(refused, Mapping):
-        return None
-    return f"{refused.get('reason')}: {refused.get('target')}"
-
-
 _EXPECTED = {
     "sitemap": "a sitemap",
     "feed": "a feed",
     "start": "an HTML page",
     "section": "an HTML page",
 }
-
-
-def _handle_statuses() -> dict[str, Any]:
-    return {"handle_httpstatus_list": HANDLED_STATUSES}
 
 
 def _requested_url(meta: Mapping[str, Any], fallback: str) -> str:
@@ -1307,11 +487,6 @@ def _digest_of(response: Response) -> str:
     if isinstance(warc, Mapping) and warc.get("payload_digest"):
         return str(warc["payload_digest"])
     return payload_digest(response.body)
-
-
-def _iso(value: str | None) -> str | None:
-    moment = parse_feed_datetime(value)
-    return moment.isoformat() if moment is not None else None
 
 
 def _opt_str(value: object) -> str | None:

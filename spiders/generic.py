@@ -7,7 +7,8 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 from crawler.sitespec import Site
-from spiders.base import NewsSpider, SpiderParams
+from spiders.base import NewsSpider
+from spiders.params import SpiderParams
 
 
 def site_key_for_host(host: str) -> str:

@@ -7,7 +7,7 @@ from pipelines.types import CleaningRules
 from spiders.base import NewsSpider
 
 # Section pages are the backfill path behind the news sitemap, which lists only the last two
-# days (FIELD-NOTES). The four main listings; add more here as they prove useful.
+# days. The four main listings; add more here as they prove useful.
 _SECTIONS = ("international", "inland", "russland", "meinung")
 
 SITE = Site(
@@ -15,10 +15,9 @@ SITE = Site(
     name="RT DE",
     domains=("de.rt.com",),
     language="de",
-    # RT DE is blocked in the EU and keeps moving between mirror domains (FIELD-NOTES,
-    # "Sites move domains"). These hosts have been reported serving it; the list is data:
-    # operators add new ones with NEWSARCHIVE_MIRRORS or `-a mirrors=` and crawl one of them
-    # with `-a url=https://<mirror>/`.
+    # RT DE is blocked in the EU and keeps moving between mirror domains. These hosts have
+    # been reported serving it; the list is data: operators add new ones with
+    # NEWSARCHIVE_MIRRORS or `-a mirrors=` and crawl one of them with `-a url=https://<mirror>/`.
     mirrors=(
         "rtde.tech",
         "rtde.xyz",
@@ -37,7 +36,7 @@ SITE = Site(
         drop_selectors=(
             # Related-article link blocks between paragraphs (a headline on its own line).
             ".ReadMore-root",
-            # Cover image caption and credit: "Quelle: Sputnik © …" (seeds 003).
+            # Cover image caption and credit ("Quelle: Sputnik © …"), printed into the text.
             ".Cover-caption",
             ".Cover-copyright",
             ".Cover-source",

@@ -18,18 +18,18 @@ SITE = Site(
     article_pattern=r"^/\d{8}/[^/]+-\d{5,}\.html$",
     cleaning=CleaningRules(
         drop_selectors=(
-            # "Registrierung erfolgreich abgeschlossen!" modal printed into every page (seeds
-            # 001, at the very top).
+            # "Registrierung erfolgreich abgeschlossen!" modal printed into every page, at the
+            # very top.
             ".modal",
             # Lead photo block: "© SNA / … / Zur Bilddatenbank" glued to the caption, and the
-            # image alt text with width and date ("… - SNA, 1920, 13.01.2022", seeds 001).
+            # image alt text with width and date ("… - SNA, 1920, 13.01.2022").
             ".article__announce",
-            # Related-article cards between paragraphs: alt text, date and headline (seeds 001).
+            # Related-article cards between paragraphs: alt text, date and headline.
             'div.article__block[data-type="article"]',
-            # The "Abonnieren" button under the headline (seeds 001).
+            # The "Abonnieren" button under the headline.
             ".article__subscribe",
             # News ticker, comments and chats with untranslated Russian UI strings ("Newsticker",
-            # "Neueste oben", "loader", "Заголовок открываемого материала", seeds 001, at the end).
+            # "Neueste oben", "loader", "Заголовок открываемого материала") at the page's end.
             ".b-newsfeed",
             ".b-comments",
             ".b-chats",

@@ -1,4 +1,4 @@
-"""Unit tests for the pure discovery parsers in spiders/discovery.py."""
+"""Unit tests for the pure discovery parsers: spiders/sitemaps, feeds, links and documents."""
 
 from __future__ import annotations
 
@@ -9,16 +9,10 @@ import textwrap
 
 import pytest
 
-from spiders.discovery import (
-    detect_kind,
-    feed_links,
-    looks_like_article_url,
-    looks_like_section_url,
-    page_links,
-    parse_feed,
-    parse_sitemap,
-    sitemaps_from_robots,
-)
+from spiders.documents import detect_kind
+from spiders.feeds import parse_feed
+from spiders.links import feed_links, looks_like_article_url, looks_like_section_url, page_links
+from spiders.sitemaps import parse_sitemap, sitemaps_from_robots
 
 NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -212,7 +206,7 @@ def test_hundred_thousand_urls_parse_quickly_in_bounded_memory() -> None:
     script = textwrap.dedent(
         """
         import resource, sys, time
-        from spiders.discovery import parse_sitemap
+        from spiders.sitemaps import parse_sitemap
         rows = b"".join(
             b"<url><loc>https://a.de/politik/%d-ein-titel-zum-testen/</loc>"
             b"<lastmod>2024-02-06T10:00:00+01:00</lastmod></url>\\n" % i

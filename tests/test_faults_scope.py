@@ -39,8 +39,9 @@ from db.models import Article, CrawlRun, Fetch
 from pipelines.decode import decode_body
 from pipelines.extract import extract_article
 from pipelines.types import ExtractInput
-from spiders.base import META_SCOPE_REFUSED, SpiderConfigError, SpiderConfigExit
 from spiders.generic import GenericSpider
+from spiders.meta import META_SCOPE_REFUSED
+from spiders.params import SpiderConfigError, SpiderConfigExit
 
 FAST = {
     "DOWNLOAD_DELAY": "0",

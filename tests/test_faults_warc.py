@@ -40,7 +40,7 @@ from crawler.warc import WarcRef, WarcWriter
 from db.engine import ensure_schema, make_engine
 from db.models import Article, CrawlRun, Fetch
 from db.repo import FetchRecord, store_batch
-from spiders.base import CaptureNotKept
+from spiders.errors import CaptureNotKept
 from spiders.generic import GenericSpider
 
 REPO = Path(__file__).resolve().parent.parent

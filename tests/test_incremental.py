@@ -27,14 +27,9 @@ from crawler.warc import WarcWriter, read_capture
 from db.engine import make_engine
 from db.models import Article, ArticleVersion, CrawlRun, Fetch, UrlState
 from db.repo import FetchRecord, RunCounts, finish_run, start_run, store_batch
-from spiders.base import (
-    INCREMENTAL_MIDDLEWARE,
-    META_CONDITIONAL,
-    META_PREVIOUS,
-    NewsSpider,
-    PreviousCapture,
-    payload_digest,
-)
+from spiders.base import INCREMENTAL_MIDDLEWARE, NewsSpider
+from spiders.memory import PreviousCapture, payload_digest
+from spiders.meta import META_CONDITIONAL, META_PREVIOUS
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 SITE = Site(

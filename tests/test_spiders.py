@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 import scrapy
+from pydantic import ValidationError
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -37,18 +38,12 @@ import crawler.sites as sites
 from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
 from crawler.sitespec import Site
 from spiders.aggregator import AggregatorSpider
-from spiders.base import (
-    HANDLED_STATUSES,
-    META_DEPTH,
-    META_KIND,
-    META_ROLE,
-    NewsSpider,
-    SpiderArgumentError,
-    SpiderConfigExit,
-    classify_failure,
-    parse_arguments,
-)
+from spiders.base import NewsSpider
+from spiders.errors import classify_failure
+from spiders.frontier import HANDLED_STATUSES
 from spiders.generic import GenericSpider, site_key_for_host
+from spiders.meta import META_DEPTH, META_KIND, META_ROLE
+from spiders.params import SpiderArgumentError, SpiderConfigExit, SpiderParams, parse_arguments
 from spiders.rt_de import SITE as RT_SITE
 from spiders.rt_de import RtDeSpider
 from spiders.snanews import SITE as SNA_SITE
@@ -221,6 +216,15 @@ def test_good_arguments_are_typed() -> None:
         "since": "2024-01-31T23:00:00+00:00",
         "mirrors": "b.de,c.de",
     }
+
+
+def test_spider_params_are_a_model_that_validates_on_its_own() -> None:
+    """The schema holds without parse_arguments: values are converted and checked."""
+    params = SpiderParams.model_validate({"limit": "5", "mirrors": "B.de, c.de"})
+    assert params.limit == 5
+    assert params.mirrors == ("b.de", "c.de")
+    with pytest.raises(ValidationError, match="limit='0': must be a positive integer"):
+        SpiderParams.model_validate({"limit": "0"})
 
 
 def test_cli_argument_error_is_one_line_and_non_zero(tmp_path: Path) -> None:
