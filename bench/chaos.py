@@ -113,23 +113,27 @@ class Fault:
 def fault_plan(
     seed: int, round_no: int, lock_seconds: tuple[float, float] = (3.0, 12.0), sites: int = 4
 ) -> list[Fault]:
-    """The faults of one round, a function of the seed and the round number only."""
+    """The faults of one round, a function of the seed and the round number only.
+
+    The full disk comes last: it stops every crawl that writes while the disk is full (as it
+    must), and faults planned after it would find no crawl left to hit.
+    """
     rng = random.Random(f"chaos-plan:{seed}:{round_no}")
     plan = [
-        Fault("lock", round(rng.uniform(0.05, 0.85), 2), seconds=rng.uniform(*lock_seconds))
+        Fault("lock", round(rng.uniform(0.05, 0.6), 2), seconds=rng.uniform(*lock_seconds))
         for _ in range(rng.randint(1, 2))
     ]
-    plan.append(Fault("kill_crawl", round(rng.uniform(0.1, 0.9), 2), site=rng.randrange(sites)))
+    plan.append(Fault("kill_crawl", round(rng.uniform(0.1, 0.6), 2), site=rng.randrange(sites)))
     plan += [
         Fault(
             "kill_worker",
-            round(rng.uniform(0.05, 0.9), 2),
+            round(rng.uniform(0.05, 0.6), 2),
             site=rng.randrange(sites),
             pick=rng.randrange(16),
         )
         for _ in range(rng.randint(1, 2))
     ]
-    plan.append(Fault("disk_full", round(rng.uniform(0.1, 0.8), 2), seconds=rng.uniform(1, 3)))
+    plan.append(Fault("disk_full", round(rng.uniform(0.65, 0.85), 2), seconds=rng.uniform(1, 3)))
     return sorted(plan, key=lambda f: f.at)
 
 
