@@ -79,7 +79,7 @@ def check_setup(spider: str, settings: BaseSettings) -> None:
     directory it cannot write, an archive database it cannot open."""
     from scrapy.spiderloader import get_spider_loader
 
-    from crawler.cli import CliError, _config, database_engine
+    from crawler.cli_common import CliError, _config, database_engine
     from crawler.extensions import writable_folders
     from crawler.locks import check_writable
 
