@@ -26,7 +26,7 @@ from crawler.failures import failures_of
 # The exit code of a crawl that could not start because of its setup (as `newsarchive` uses).
 SETUP_ERROR_EXIT = 2
 _ASYNCIO_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
-_STORE_PIPELINE = "pipelines.archive.StorePipeline"
+_STORE_PIPELINE = "pipelines.store_pipeline.StorePipeline"
 
 
 class SetupError(Exception):
