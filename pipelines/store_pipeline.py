@@ -47,8 +47,8 @@ from pipelines.types import ExtractedArticle
 
 logger = logging.getLogger(__name__)
 
-# Setting: the near-duplicate threshold (share of equal MinHash values); default from the
-# environment variable of the same name, else pipelines.neardup.DEFAULT_THRESHOLD.
+# Setting: the near-duplicate threshold (share of equal MinHash values); default: the app
+# config's (the environment variable of the same name), else pipelines.neardup.DEFAULT_THRESHOLD.
 THRESHOLD_SETTING = "NEWSARCHIVE_NEARDUP_THRESHOLD"
 
 
