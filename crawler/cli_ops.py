@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 
 def _load_schedule(path: str | None) -> ScheduleConfig:
-    from crawler.schedules import ScheduleError, load_schedule
+    from crawler.schedule_file import load_schedule
+    from crawler.schedules import ScheduleError
 
     try:
         return load_schedule(Path(path) if path else None)
