@@ -9,9 +9,7 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from crawler.failures import (
-    record_failure,
-)
+from crawler.failures import record_failure
 from crawler.items import KIND_ARTICLE, FetchedPage
 from pipelines.neardup import extract_signed
 from pipelines.pool import LoopPool, PoolBroken, WorkerCrashed
