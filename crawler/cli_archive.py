@@ -7,13 +7,19 @@ import argparse
 import json
 from typing import Any
 
-# cli.py imports this module at its top, so its helpers are imported inside the functions.
+from crawler.cli_common import (
+    CliError,
+    _config,
+    _parse_since,
+    archive_location,
+    check_site,
+    open_archive,
+)
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from crawler.cli import CliError, _config, _parse_since, open_archive
     from crawler.reextract import default_progress, run_reextract
     from db.read import site_summaries
 
@@ -67,7 +73,6 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from crawler.cli import _config, _parse_since, archive_location, check_site, open_archive
     from crawler.verify import verify_archive
 
     config = _config()

@@ -9,17 +9,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crawler.cli_common import CliError, _config, archive_location, open_archive
+
 if TYPE_CHECKING:
     from crawler.config import AppConfig
     from crawler.schedules import ScheduleConfig
     from db.health import SiteHealth
 
-# cli.py imports this module at its top, so its helpers are imported inside the functions.
-
 
 def _load_schedule(path: str | None) -> ScheduleConfig:
-    from crawler.cli import CliError
-    from crawler.schedules import ScheduleError, load_schedule
+    from crawler.schedule_file import load_schedule
+    from crawler.schedules import ScheduleError
 
     try:
         return load_schedule(Path(path) if path else None)
@@ -31,7 +31,6 @@ def _last_started(config: AppConfig) -> tuple[dict[str, datetime], str | None]:
     """Each site's last crawl start, or ({}, why not) when the archive cannot be read."""
     from sqlalchemy.engine import make_url
 
-    from crawler.cli import CliError, open_archive
     from db.engine import normalise_url
     from db.health import last_started
 
@@ -91,7 +90,6 @@ def _when(value: datetime | None, tz: Any = None) -> str:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
-    from crawler.cli import CliError, _config
     from crawler.scheduler import (
         Scheduler,
         SchedulerOptions,
@@ -168,7 +166,6 @@ def _site_record(
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from crawler.cli import _config, archive_location, open_archive
     from crawler.scheduler import scheduler_state
     from db.health import site_health
 
@@ -312,7 +309,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     from sqlalchemy.engine import make_url
 
-    from crawler.cli import CliError, _config
     from db.engine import normalise_url
 
     config = _config()

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 if TYPE_CHECKING:
@@ -19,7 +19,8 @@ class AppConfig(BaseSettings):
     Environment variables: NEWSARCHIVE_DATA_DIR (default ./data), DATABASE_URL (default: a SQLite
     file in the data directory), NEWSARCHIVE_WARC_MAX_BYTES, NEWSARCHIVE_WARC_COMPRESSOR,
     NEWSARCHIVE_WARC_COMPRESS_LEVEL, NEWSARCHIVE_EXTRACT_WORKERS, NEWSARCHIVE_EXTRACT_TIMEOUT,
-    NEWSARCHIVE_EXTRACT_MAX_MEMORY, NEWSARCHIVE_EXTRACT_MAX_BYTES, NEWSARCHIVE_WEBHOOK_URL.
+    NEWSARCHIVE_EXTRACT_MAX_MEMORY, NEWSARCHIVE_EXTRACT_MAX_BYTES, NEWSARCHIVE_WEBHOOK_URL,
+    NEWSARCHIVE_NEARDUP_THRESHOLD.
     """
 
     model_config = SettingsConfigDict(env_prefix="NEWSARCHIVE_", extra="ignore")
@@ -43,6 +44,14 @@ class AppConfig(BaseSettings):
     extract_max_bytes: int = Field(default=8 * 1024 * 1024, gt=0)
     # Run monitors POST their warnings here as JSON (optional; see docs/operations.md).
     webhook_url: str | None = None
+    # Near-duplicate threshold: the share of equal MinHash values from which two texts are
+    # grouped (pipelines.neardup.default_threshold); unset or blank: the measured default there.
+    neardup_threshold: float | None = Field(default=None, gt=0, le=1)
+
+    @field_validator("neardup_threshold", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @property
     def database_url_resolved(self) -> str:

@@ -31,7 +31,7 @@ from spiders.memory import ArticleStatus, PreviousCapture
 logger = logging.getLogger(__name__)
 
 ENABLED_SETTING = "NEWSARCHIVE_INCREMENTAL_ENABLED"
-STORE_PIPELINE = "pipelines.archive.StorePipeline"
+STORE_PIPELINE = "pipelines.store_pipeline.StorePipeline"
 # Stats of the previous run that mean it left discovery entries unrequested on purpose: its
 # unchanged sitemaps and feeds must be read again, or those entries would never be fetched.
 _INCOMPLETE_STATS = (

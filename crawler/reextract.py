@@ -372,7 +372,7 @@ def iter_jobs(
 def _apply(session: Session, results: list[Result], summary: Summary, policy: Any) -> None:
     """Store a batch of results; an unchanged text that is already indexed costs nothing."""
     from db.repo import Reextraction, store_reextractions
-    from pipelines.archive import article_data
+    from pipelines.store_pipeline import article_data
 
     items = []
     for result in results:
@@ -685,7 +685,7 @@ def iter_failed_fetches(engine: Engine, site: str | None, since: datetime | None
             last = int(rows[-1][0])
 
 
-# What a fetch's outcome is when its extraction gives this now (pipelines.archive's mapping).
+# What a fetch's outcome is when its extraction gives this now (pipelines.store_pipeline's mapping).
 _RECOVERED_OUTCOMES = {"empty": "empty", "binary": "binary", "not_html": "not_html"}
 
 
@@ -704,7 +704,7 @@ def _recover(
     the pages that failed before, and a worker that dies takes only its own with it."""
     from db.engine import session_scope
     from db.repo import Recovery, store_recoveries
-    from pipelines.archive import article_data
+    from pipelines.store_pipeline import article_data
 
     task = progress.add_task("failed extractions", total=len(jobs)) if progress and jobs else None
     recoveries: list[Recovery] = []

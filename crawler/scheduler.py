@@ -1,9 +1,10 @@
 """`newsarchive schedule`: runs every job's crawls on time, each in its own subprocess.
 
-The scheduler only spawns (STYLE 7): each run is `scrapy crawl` in a new process group, so a
-crawl that hangs, leaks or crashes costs that run and nothing else. APScheduler 3.x decides
-when (the Twisted scheduler does not fit Scrapy, and 4.x is a different, pre-release API,
-FIELD-NOTES); a thread of its pool supervises each crawl to the end.
+The scheduler only spawns (a Twisted reactor cannot be restarted, and crawls repeated in one
+process leak memory): each run is `scrapy crawl` in a new process group (crawler/crawl_process.py),
+so a crawl that hangs, leaks or crashes costs that run and nothing else. APScheduler 3.x decides
+when (the Twisted scheduler does not fit Scrapy, and 4.x is a different, pre-release API); a
+thread of its pool supervises each crawl to the end.
 
 For every run the scheduler creates the run record first (trigger "scheduled"), hands its id
 to the crawl (`-s NEWSARCHIVE_RUN_ID`), and when the process ends stores its exit status. A
@@ -26,10 +27,8 @@ import json
 import logging
 import os
 import random
-import shlex
 import signal
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -38,22 +37,27 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Engine
 
+from crawler.crawl_process import (
+    CrawlProcess,
+    append_log,
+    end_reason,
+    process_alive,
+    spawn_crawl,
+    supervise,
+)
+from crawler.db_retry import call_with_retry, one_line
 from crawler.locks import SiteLock, is_locked, locks_dir
 from crawler.schedules import Job, ScheduleConfig, first_run_time, format_duration
 
 logger = logging.getLogger(__name__)
 
-T = TypeVar("T")
-
 STATE_FILE = "scheduler.json"
 # The scheduler's own lock file name (site keys start with a letter, so it cannot clash).
 SCHEDULER_LOCK = "_scheduler"
-# How often a supervising thread looks at its crawl (and the time limit).
-POLL_SECONDS = 0.5
 
 
 class SchedulerStartError(RuntimeError):
@@ -93,67 +97,6 @@ def check_data_dir(data_dir: Path) -> None:
         ) from None
 
 
-def _transient(exc: BaseException) -> bool:
-    """True for database errors that a retry can cure: connection lost, server restarting,
-    SQLite busy. A broken query is not retried."""
-    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-
-    if isinstance(exc, OperationalError | InterfaceError):
-        return True
-    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
-
-
-def call_with_retry(
-    fn: Callable[[], T],
-    what: str,
-    *,
-    retry_for: float,
-    should_stop: Callable[[], bool] = lambda: False,
-    sleep: Callable[[float], Any] = time.sleep,
-    clock: Callable[[], float] = time.monotonic,
-) -> T:
-    """Call `fn`, retrying transient database errors with exponential backoff (1 s, 2 s, 4 s
-    ... at most 30 s apart) for up to `retry_for` seconds; then the last error is raised."""
-    deadline = clock() + retry_for
-    delay = 1.0
-    while True:
-        try:
-            return fn()
-        except Exception as exc:
-            if not _transient(exc) or clock() + delay > deadline or should_stop():
-                raise
-            logger.warning(
-                "%s: archive database unavailable (%s); retrying in %.0f s",
-                what,
-                _one_line(exc),
-                delay,
-            )
-            sleep(delay)
-            delay = min(delay * 2, 30.0)
-
-
-def _one_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
-
-
-def _signal_name(number: int) -> str:
-    try:
-        return signal.Signals(number).name
-    except ValueError:
-        return str(number)
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def scheduler_state(data_dir: Path) -> dict[str, Any] | None:
     """What a scheduler running on this host last wrote about its jobs, or None."""
     path = data_dir / STATE_FILE
@@ -166,83 +109,7 @@ def scheduler_state(data_dir: Path) -> dict[str, Any] | None:
     pid = state.get("pid")
     if state.get("host") != socket.gethostname() or not isinstance(pid, int):
         return None
-    return state if _process_alive(pid) else None
-
-
-def end_reason(stop_reason: str | None, returncode: int) -> tuple[str, str, tuple[str, ...]]:
-    """(outcome, finish_reason, outcomes it may override) for a crawl process that ended.
-
-    A crawl closes its own record when it can; this is what the supervisor knows better: a
-    time limit (the crawl only saw a SIGTERM and called it "shutdown"), a shutdown, a crash.
-    """
-    if stop_reason == "timeout":
-        return "failed", "timeout", ("running", "interrupted")
-    if stop_reason == "shutdown":
-        return "interrupted", "scheduler shutdown", ("running",)
-    if returncode < 0:
-        return (
-            "failed",
-            f"killed by signal {-returncode} ({_signal_name(-returncode)})",
-            ("running",),
-        )
-    if returncode > 0:
-        return "failed", f"crashed: exit {returncode}", ("running",)
-    return "failed", "ended without closing its run record", ("running",)
-
-
-# --------------------------------------------------------------------------- one crawl
-
-
-class CrawlProcess:
-    """One crawl subprocess, leader of its own process group."""
-
-    def __init__(self, job: Job, run_id: int, popen: subprocess.Popen[bytes]) -> None:
-        self.job = job
-        self.run_id = run_id
-        self.popen = popen
-        self.started = time.monotonic()
-        self.stop_reason: str | None = None
-        self.stop_requested_at: float | None = None
-        self.killed = False
-
-    @property
-    def pid(self) -> int:
-        return self.popen.pid
-
-    def request_stop(self, reason: str) -> None:
-        """SIGTERM to the crawl process only: Scrapy then closes the spider cleanly, and its
-        pipelines shut their own worker processes down (a group-wide SIGTERM would kill the
-        extraction workers under it mid-item)."""
-        if self.stop_reason is not None:
-            return
-        self.stop_reason = reason
-        self.stop_requested_at = time.monotonic()
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self.pid, signal.SIGTERM)
-
-    def kill(self) -> None:
-        """SIGKILL to the whole process group: the crawl and anything it started."""
-        self.killed = True
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.pid, signal.SIGKILL)
-
-    def exited(self) -> bool:
-        """True once the crawl process has exited, without reaping it.
-
-        While it is an unreaped zombie its pid, and so its process-group id, cannot be reused
-        by another process; that makes the clean-up kill of its leftovers safe.
-        """
-        try:
-            info = os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
-        except ChildProcessError:
-            return True
-        return info is not None
-
-    def reap(self) -> int:
-        # Leftovers (an extraction worker orphaned by a crash) go with the group.
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.pid, signal.SIGKILL)
-        return self.popen.wait()
+    return state if process_alive(pid) else None
 
 
 # --------------------------------------------------------------------------- the scheduler
@@ -305,7 +172,7 @@ class Scheduler:
         except Exception as exc:
             self.close()
             raise SchedulerStartError(
-                f"cannot open the archive database: {_one_line(exc)}"
+                f"cannot open the archive database: {one_line(exc)}"
             ) from None
         self.engine = engine
         self._close_lost_runs()
@@ -327,7 +194,7 @@ class Scheduler:
         try:
             for run_id, pid, started in unfinished_runs(engine, self.hostname):
                 # A crawl that has not taken its record over yet may still be starting.
-                lost = not _process_alive(pid) if pid is not None else started < cutoff
+                lost = not process_alive(pid) if pid is not None else started < cutoff
                 if lost:
                     settle_run(
                         engine,
@@ -340,7 +207,7 @@ class Scheduler:
                         "run %d: its crawl process is gone; recorded as %s", run_id, LOST_OUTCOME
                     )
         except Exception as exc:
-            logger.warning("cannot check for lost runs: %s", _one_line(exc))
+            logger.warning("cannot check for lost runs: %s", one_line(exc))
 
     def _first_runs(self, now: datetime) -> dict[str, datetime]:
         from db.health import last_started
@@ -352,7 +219,7 @@ class Scheduler:
                 lambda: last_started(engine), "start-up", retry_for=self.options.db_start_wait
             )
         except Exception as exc:
-            logger.warning("cannot read the last runs (%s); scheduling from now", _one_line(exc))
+            logger.warning("cannot read the last runs (%s); scheduling from now", one_line(exc))
             last = {}
         tz = self.config.tz()
         out: dict[str, datetime] = {}
@@ -561,7 +428,7 @@ class Scheduler:
         try:
             run_id = self._new_run(job)
         except Exception as exc:
-            logger.error("job %s: cannot record the skipped run (%s)", job.name, _one_line(exc))
+            logger.error("job %s: cannot record the skipped run (%s)", job.name, one_line(exc))
             return
         self._record(
             f"job {job.name}",
@@ -594,7 +461,7 @@ class Scheduler:
             logger.error(
                 "job %s: cannot create the run record (%s); this run is skipped",
                 job.name,
-                _one_line(exc),
+                one_line(exc),
             )
             return
 
@@ -612,7 +479,7 @@ class Scheduler:
         with self._lock:
             stopping = self._stopping
             if not stopping:
-                proc = self._spawn(job, run_id, command, env, log_path, stamp)
+                proc = spawn_crawl(job, run_id, command, env, log_path, stamp)
                 if proc is not None:
                     self._procs[run_id] = proc
         if proc is None:
@@ -628,12 +495,14 @@ class Scheduler:
 
         logger.info("job %s: run %d started (pid %d), log %s", job.name, run_id, proc.pid, log_path)
         try:
-            returncode = self._supervise(proc)
+            returncode = supervise(proc, self.options.kill_after)
         finally:
             with self._lock:
                 self._procs.pop(run_id, None)
                 self._idle.notify_all()
-        _append(log_path, f"===== {job.name}: run {run_id} ended with exit status {returncode}\n")
+        append_log(
+            log_path, f"===== {job.name}: run {run_id} ended with exit status {returncode}\n"
+        )
 
         outcome, reason, override = end_reason(proc.stop_reason, returncode)
         changed = self._record(
@@ -656,71 +525,12 @@ class Scheduler:
         else:
             logger.info("job %s: run %d ended, exit status %d", job.name, run_id, returncode)
 
-    def _spawn(
-        self,
-        job: Job,
-        run_id: int,
-        command: list[str],
-        env: dict[str, str],
-        log_path: Path,
-        stamp: str,
-    ) -> CrawlProcess | None:
-        try:
-            with open(log_path, "ab") as log:
-                log.write(
-                    f"\n===== {stamp} {job.name}: run {run_id}: {shlex.join(command)}\n".encode()
-                )
-                log.flush()
-                popen = subprocess.Popen(
-                    command,
-                    env=env,
-                    stdin=subprocess.DEVNULL,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                    # Its own process group and session: the crawl and its workers can be
-                    # stopped as one, and a Ctrl-C at the scheduler's terminal reaches only
-                    # the scheduler, which then stops its crawls in order.
-                    start_new_session=True,
-                )
-        except OSError as exc:
-            logger.error("job %s: cannot start the crawl: %s", job.name, exc)
-            return None
-        return CrawlProcess(job, run_id, popen)
-
-    def _supervise(self, proc: CrawlProcess) -> int:
-        """Wait for the crawl to end; stop it at its time limit (SIGTERM, then SIGKILL)."""
-        limit = proc.job.time_limit
-        while not proc.exited():
-            time.sleep(POLL_SECONDS)
-            now = time.monotonic()
-            if proc.stop_reason is None and now - proc.started >= limit:
-                logger.warning(
-                    "job %s: run %d passed its time limit of %s; stopping it",
-                    proc.job.name,
-                    proc.run_id,
-                    format_duration(limit),
-                )
-                proc.request_stop("timeout")
-            if (
-                proc.stop_requested_at is not None
-                and not proc.killed
-                and now - proc.stop_requested_at >= self.options.kill_after
-            ):
-                logger.warning(
-                    "job %s: run %d did not stop within %s of SIGTERM; killing it",
-                    proc.job.name,
-                    proc.run_id,
-                    format_duration(self.options.kill_after),
-                )
-                proc.kill()
-        return proc.reap()
-
     def _record(self, what: str, fn: Callable[[], bool]) -> bool:
         try:
             # Recording an end is retried even while stopping: it is the run's only record.
             return call_with_retry(fn, what, retry_for=self.options.db_retry_for)
         except Exception as exc:
-            logger.error("%s: cannot record how the run ended: %s", what, _one_line(exc))
+            logger.error("%s: cannot record how the run ended: %s", what, one_line(exc))
             return False
 
     # ----- state for `status`
@@ -766,14 +576,6 @@ class Scheduler:
                 os.replace(tmp, path)
             except OSError as exc:
                 logger.warning("cannot write %s: %s", path, exc)
-
-
-def _append(path: Path, text: str) -> None:
-    try:
-        with open(path, "a", encoding="utf-8") as log:
-            log.write(text)
-    except OSError:
-        pass
 
 
 def configure_logging() -> None:

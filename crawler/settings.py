@@ -74,8 +74,8 @@ EXTENSIONS = {
 NEWSARCHIVE_GC_THRESHOLD = 10_000
 
 ITEM_PIPELINES = {
-    "pipelines.archive.ExtractPipeline": EXTRACT_PIPELINE_ORDER,
-    "pipelines.archive.StorePipeline": STORE_PIPELINE_ORDER,
+    "pipelines.extract_pipeline.ExtractPipeline": EXTRACT_PIPELINE_ORDER,
+    "pipelines.store_pipeline.StorePipeline": STORE_PIPELINE_ORDER,
 }
 
 # Per response, not per crawl: Scrapy starts this many tasks for every response's output, and

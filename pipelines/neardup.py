@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, fields
@@ -34,17 +33,25 @@ _WORD_RE = re.compile(r"\w+")
 
 
 def default_threshold() -> float:
-    """The near-duplicate threshold: NEWSARCHIVE_NEARDUP_THRESHOLD, else the measured default."""
-    raw = os.environ.get(THRESHOLD_ENV, "").strip()
-    if not raw:
-        return DEFAULT_THRESHOLD
+    """The near-duplicate threshold: NEWSARCHIVE_NEARDUP_THRESHOLD (the app config), else the
+    measured default."""
+    # Imported here: extraction workers import this module and never read the config, and
+    # pydantic-settings would add to every worker's start-up.
+    from pydantic import ValidationError
+
+    from crawler.config import AppConfig
+
     try:
-        value = float(raw)
-    except ValueError:
-        raise ValueError(f"{THRESHOLD_ENV} must be a number between 0 and 1, got {raw!r}") from None
-    if not 0.0 < value <= 1.0:
-        raise ValueError(f"{THRESHOLD_ENV} must be a number between 0 and 1, got {raw!r}")
-    return value
+        value = AppConfig().neardup_threshold
+    except ValidationError as exc:
+        for err in exc.errors():
+            if err["loc"] == ("neardup_threshold",):
+                raw = err["input"]
+                raise ValueError(
+                    f"{THRESHOLD_ENV} must be a number between 0 and 1, got {raw!r}"
+                ) from None
+        raise
+    return DEFAULT_THRESHOLD if value is None else value
 
 
 def words(text: str) -> list[str]:

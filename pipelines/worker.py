@@ -1,7 +1,7 @@
 """Set-up of the extraction worker processes, free of Scrapy, Twisted and SQLAlchemy imports.
 
-A pool's initializer is imported by every worker: named from pipelines.archive it made each
-worker import the Scrapy pipelines, the archive's models and SQLAlchemy too (measured: 0.5 s
+A pool's initializer is imported by every worker: named from the Scrapy pipeline modules it
+would make each worker import them, the archive's models and SQLAlchemy too (measured: 0.5 s
 of CPU and ~20 MB per worker, at the start of every crawl, for code a worker never runs).
 """
 

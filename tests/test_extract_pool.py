@@ -20,7 +20,7 @@ from crawler.extensions import ForkServerWarmUp
 from crawler.failures import failures_of
 from crawler.items import KIND_ARTICLE, FetchedPage
 from crawler.reextract import _new_pool as reextract_pool
-from pipelines.archive import ExtractPipeline
+from pipelines.extract_pipeline import ExtractPipeline
 from pipelines.pool import LoopPool
 from pipelines.types import ExtractedArticle, ExtractInput
 from pipelines.worker import CALL_PIPE_BYTES
@@ -58,7 +58,16 @@ def test_a_worker_does_not_import_the_archive_layer() -> None:
     # Its initializer once lived in pipelines.archive: every worker imported the store
     # pipeline, the models and SQLAlchemy (0.5 s of CPU and ~20 MB each) and never used them.
     # asyncio is the parent's side of the pool (pipelines.pool), not the workers'.
-    assert not {"pipelines.archive", "pipelines.pool", "db.repo", "sqlalchemy"} & modules
+    assert (
+        not {
+            "pipelines.extract_pipeline",
+            "pipelines.store_pipeline",
+            "pipelines.pool",
+            "db.repo",
+            "sqlalchemy",
+        }
+        & modules
+    )
 
 
 # The project's modules that extracting one page loads, in a fresh interpreter.
@@ -264,7 +273,7 @@ def test_pages_are_recorded_with_why_when_no_worker_can_start(
 ) -> None:
     # sys.exit as the workers' set-up: each exits before it is ready, so the pool gives up
     # (pipelines.pool.MAX_FAILED_STARTS) and every page says why, instead of a crawl that hangs.
-    monkeypatch.setattr("pipelines.archive.warm_worker", sys.exit)
+    monkeypatch.setattr("pipelines.extract_pipeline.warm_worker", sys.exit)
     crawler = get_crawler(settings_dict={"NEWSARCHIVE_EXTRACT_WORKERS": 1})
     crawler.stats.open_spider()
     pipeline = ExtractPipeline.from_crawler(crawler)

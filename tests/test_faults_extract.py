@@ -34,8 +34,9 @@ from crawler.warc import WarcWriter
 from db.engine import make_engine
 from db.models import Article, ArticleVersion, Fetch, UrlState
 from db.repo import FetchRecord, store_batch
-from pipelines.archive import ExtractPipeline, to_record
+from pipelines.extract_pipeline import ExtractPipeline
 from pipelines.pool import LoopPool
+from pipelines.store_pipeline import to_record
 from pipelines.types import ExtractedArticle, ExtractInput
 from pipelines.worker import JobTimeout, WorkerLimits
 

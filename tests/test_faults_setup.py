@@ -187,7 +187,7 @@ def test_read_only_commands_name_the_archive_and_refuse_an_unknown_site(
 ) -> None:
     import json
 
-    from crawler.cli import archive_location
+    from crawler.cli_common import archive_location
 
     _seed(database_url)
     env = {"DATABASE_URL": database_url, "NEWSARCHIVE_DATA_DIR": str(tmp_path)}

@@ -30,9 +30,9 @@ from crawler.sitespec import Site
 from db.engine import make_engine, normalise_url
 from db.models import Article, ArticleUrl, CrawlRun, Fetch
 from db.repo import ArticleData, FetchRecord, store_batch
-from pipelines.archive import StorePipeline
 from pipelines.extract import extract_article
 from pipelines.hashing import content_hash
+from pipelines.store_pipeline import StorePipeline
 from pipelines.types import ExtractedArticle, ExtractInput
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)

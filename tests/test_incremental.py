@@ -255,7 +255,7 @@ def _fetched(
 
 
 def test_url_identity_of_a_fetch() -> None:
-    from pipelines.archive import url_identity
+    from pipelines.store_pipeline import url_identity
 
     keys = make_spider().url_keys
     plain = url_identity(_fetched(A1 + "?utm_source=x#k"), keys)

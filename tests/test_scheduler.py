@@ -20,18 +20,18 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from crawler.cli import main
+from crawler.crawl_process import end_reason
+from crawler.db_retry import call_with_retry
 from crawler.demoweb import DemoWeb
 from crawler.locks import SiteLock, is_locked
+from crawler.schedule_file import load_schedule
 from crawler.scheduler import (
     SCHEDULER_LOCK,
     Scheduler,
     SchedulerOptions,
     SchedulerStartError,
-    call_with_retry,
     check_data_dir,
-    end_reason,
 )
-from crawler.schedules import load_schedule
 from crawler.sitespec import Site
 from db.engine import ensure_schema, make_engine
 from db.health import RunSummary, runs_before

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from crawler.schedule_file import load_schedule
 from crawler.schedules import (
     DEFAULT_TIME_LIMIT,
     Job,
     ScheduleError,
     first_run_time,
     format_duration,
-    load_schedule,
     parse_duration,
     parse_schedule,
 )

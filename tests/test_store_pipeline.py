@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
 from crawler.sitespec import Site
 from db.models import Article, CrawlRun, Fetch
-from pipelines.archive import StorePipeline, to_record
+from pipelines.store_pipeline import StorePipeline, to_record
 from pipelines.types import ExtractedArticle
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)

@@ -30,8 +30,8 @@ from db.repo import (
     retry_after_failure,
     store_batch,
 )
-from pipelines.archive import StorePipeline
 from pipelines.hashing import content_hash
+from pipelines.store_pipeline import StorePipeline
 from pipelines.types import ExtractedArticle
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -392,7 +392,7 @@ def test_the_store_pipeline_counts_new_versions_in_the_run(
 
 @pytest.mark.parametrize("offset", [timedelta(days=2), timedelta(0)])
 def test_last_modified_in_the_future_is_not_kept(offset: timedelta) -> None:
-    from pipelines.archive import to_record
+    from pipelines.store_pipeline import to_record
 
     page = _page(TEXT_1, T0)
     stamp = (T0 + offset).strftime("%a, %d %b %Y %H:%M:%S GMT")

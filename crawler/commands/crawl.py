@@ -26,7 +26,7 @@ from crawler.failures import failures_of
 # The exit code of a crawl that could not start because of its setup (as `newsarchive` uses).
 SETUP_ERROR_EXIT = 2
 _ASYNCIO_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
-_STORE_PIPELINE = "pipelines.archive.StorePipeline"
+_STORE_PIPELINE = "pipelines.store_pipeline.StorePipeline"
 
 
 class SetupError(Exception):
@@ -79,7 +79,7 @@ def check_setup(spider: str, settings: BaseSettings) -> None:
     directory it cannot write, an archive database it cannot open."""
     from scrapy.spiderloader import get_spider_loader
 
-    from crawler.cli import CliError, _config, database_engine
+    from crawler.cli_common import CliError, _config, database_engine
     from crawler.extensions import writable_folders
     from crawler.locks import check_writable
 

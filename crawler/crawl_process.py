@@ -1,0 +1,178 @@
+"""One scheduled crawl's subprocess: its own process group, its time limit, how it ended."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shlex
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from crawler.schedules import Job, format_duration
+
+logger = logging.getLogger(__name__)
+
+# How often a supervising thread looks at its crawl (and the time limit).
+POLL_SECONDS = 0.5
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
+
+
+def process_alive(pid: int) -> bool:
+    """True while a process of this id exists (also one of another user)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def end_reason(stop_reason: str | None, returncode: int) -> tuple[str, str, tuple[str, ...]]:
+    """(outcome, finish_reason, outcomes it may override) for a crawl process that ended.
+
+    A crawl closes its own record when it can; this is what the supervisor knows better: a
+    time limit (the crawl only saw a SIGTERM and called it "shutdown"), a shutdown, a crash.
+    """
+    if stop_reason == "timeout":
+        return "failed", "timeout", ("running", "interrupted")
+    if stop_reason == "shutdown":
+        return "interrupted", "scheduler shutdown", ("running",)
+    if returncode < 0:
+        return (
+            "failed",
+            f"killed by signal {-returncode} ({_signal_name(-returncode)})",
+            ("running",),
+        )
+    if returncode > 0:
+        return "failed", f"crashed: exit {returncode}", ("running",)
+    return "failed", "ended without closing its run record", ("running",)
+
+
+class CrawlProcess:
+    """One crawl subprocess, leader of its own process group."""
+
+    def __init__(self, job: Job, run_id: int, popen: subprocess.Popen[bytes]) -> None:
+        self.job = job
+        self.run_id = run_id
+        self.popen = popen
+        self.started = time.monotonic()
+        self.stop_reason: str | None = None
+        self.stop_requested_at: float | None = None
+        self.killed = False
+
+    @property
+    def pid(self) -> int:
+        return self.popen.pid
+
+    def request_stop(self, reason: str) -> None:
+        """SIGTERM to the crawl process only: Scrapy then closes the spider cleanly, and its
+        pipelines shut their own worker processes down (a group-wide SIGTERM would kill the
+        extraction workers under it mid-item)."""
+        if self.stop_reason is not None:
+            return
+        self.stop_reason = reason
+        self.stop_requested_at = time.monotonic()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGTERM)
+
+    def kill(self) -> None:
+        """SIGKILL to the whole process group: the crawl and anything it started."""
+        self.killed = True
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.pid, signal.SIGKILL)
+
+    def exited(self) -> bool:
+        """True once the crawl process has exited, without reaping it.
+
+        While it is an unreaped zombie its pid, and so its process-group id, cannot be reused
+        by another process; that makes the clean-up kill of its leftovers safe.
+        """
+        try:
+            info = os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        except ChildProcessError:
+            return True
+        return info is not None
+
+    def reap(self) -> int:
+        # Leftovers (an extraction worker orphaned by a crash) go with the group.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.pid, signal.SIGKILL)
+        return self.popen.wait()
+
+
+def spawn_crawl(
+    job: Job,
+    run_id: int,
+    command: list[str],
+    env: dict[str, str],
+    log_path: Path,
+    stamp: str,
+) -> CrawlProcess | None:
+    """Start the crawl `command`, its output appended to `log_path`; None if it cannot start."""
+    try:
+        with open(log_path, "ab") as log:
+            log.write(f"\n===== {stamp} {job.name}: run {run_id}: {shlex.join(command)}\n".encode())
+            log.flush()
+            popen = subprocess.Popen(
+                command,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                # Its own process group and session: the crawl and its workers can be
+                # stopped as one, and a Ctrl-C at the scheduler's terminal reaches only
+                # the scheduler, which then stops its crawls in order.
+                start_new_session=True,
+            )
+    except OSError as exc:
+        logger.error("job %s: cannot start the crawl: %s", job.name, exc)
+        return None
+    return CrawlProcess(job, run_id, popen)
+
+
+def supervise(proc: CrawlProcess, kill_after: float) -> int:
+    """Wait for the crawl to end; stop it at its time limit (SIGTERM, then SIGKILL)."""
+    limit = proc.job.time_limit
+    while not proc.exited():
+        time.sleep(POLL_SECONDS)
+        now = time.monotonic()
+        if proc.stop_reason is None and now - proc.started >= limit:
+            logger.warning(
+                "job %s: run %d passed its time limit of %s; stopping it",
+                proc.job.name,
+                proc.run_id,
+                format_duration(limit),
+            )
+            proc.request_stop("timeout")
+        if (
+            proc.stop_requested_at is not None
+            and not proc.killed
+            and now - proc.stop_requested_at >= kill_after
+        ):
+            logger.warning(
+                "job %s: run %d did not stop within %s of SIGTERM; killing it",
+                proc.job.name,
+                proc.run_id,
+                format_duration(kill_after),
+            )
+            proc.kill()
+    return proc.reap()
+
+
+def append_log(path: Path, text: str) -> None:
+    """Append to a crawl's log file; a log that cannot be written costs nothing else."""
+    try:
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(text)
+    except OSError:
+        pass
