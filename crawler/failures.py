@@ -31,6 +31,11 @@ FAILED_REASON = "failed"
 # exact in any case).
 MAX_PAGES_KEPT = 50
 
+# Sent by the crawl command once Scrapy has returned, the reactor stopped. A spider that was
+# opened but never closed (a SIGTERM while it was opening: Scrapy then stops the reactor
+# without closing it) has left its run record open; its receivers close what they opened.
+crawl_ended = object()
+
 
 @dataclass
 class CrawlFailure:

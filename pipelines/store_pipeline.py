@@ -18,6 +18,7 @@ from scrapy.crawler import Crawler
 from crawler.failures import (
     FAILED_PAGE_LIST_STAT,
     FAILURE_SUMMARY_STAT,
+    crawl_ended,
     failures_of,
     record_failure,
 )
@@ -240,6 +241,7 @@ class StorePipeline:
         self.flush_seconds = flush_seconds
         self.buffer: list[FetchRecord] = []
         self.run_id: int | None = None
+        self._run_closed = False
         self.counts = RunCounts()
         self._lock = asyncio.Lock()
         self._last_flush = time.monotonic()
@@ -278,6 +280,7 @@ class StorePipeline:
                 "must not be negative"
             )
         crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(pipe.crawl_ended, signal=crawl_ended)
         return pipe
 
     def open_spider(self) -> None:
@@ -486,10 +489,19 @@ class StorePipeline:
     async def close_spider(self) -> None:
         await self.flush()
 
+    def crawl_ended(self) -> None:
+        """Close a run record the spider never closed: the crawl was stopped (SIGTERM, Ctrl-C)
+        while its spider was opening, and Scrapy then stops without closing it."""
+        if self.run_id is None or self._run_closed:
+            return
+        stopped = not getattr(self.crawler, "crawling", True)
+        self.spider_closed("shutdown" if stopped else "ended before its spider closed")
+
     def spider_closed(self, reason: str) -> None:
         """Close the run record once Scrapy knows why the crawl ended."""
-        if self.run_id is None:
+        if self.run_id is None or self._run_closed:
             return
+        self._run_closed = True
         stats = dict(self.stats.get_stats()) if self.stats is not None else {}
         failures = failures_of(self.crawler)
         if failures:

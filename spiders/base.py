@@ -80,7 +80,7 @@ class NewsSpider(FrontierSpider):
 
     def __init__(self, plan: CrawlPlan, **kwargs: Any) -> None:
         super().__init__(plan, **kwargs)
-        # Recorded on the run by the store pipeline (pipelines/archive.py).
+        # Recorded on the run by the store pipeline (pipelines/store_pipeline.py).
         self.archive_arguments: dict[str, str] = plan.params.as_arguments()
         self._sections = 0
         # Fetches (responses and failed requests) and those that failed for a local reason:

@@ -55,8 +55,8 @@ _MODULES = "list(__import__('sys').modules)"  # eval is a builtin: the probe imp
 def test_a_worker_does_not_import_the_archive_layer() -> None:
     modules = set(_ask(1, eval, _MODULES))
     assert "langdetect" in modules  # the worker set-up ran
-    # Its initializer once lived in pipelines.archive: every worker imported the store
-    # pipeline, the models and SQLAlchemy (0.5 s of CPU and ~20 MB each) and never used them.
+    # The pipelines, the models and SQLAlchemy would cost each worker 0.5 s of CPU and ~20 MB
+    # and are never used there.
     # asyncio is the parent's side of the pool (pipelines.pool), not the workers'.
     assert (
         not {

@@ -540,3 +540,30 @@ def test_a_warc_file_that_cannot_be_synced_fails_the_crawl_and_stores_nothing(
     assert run.outcome == "failed"
     assert run.finish_reason.startswith("warc: cannot sync the WARC file to disk")
     assert _stat(pipe, "archive/warc/sync_error") == 1
+
+
+def test_a_crawl_stopped_while_its_spider_opens_closes_its_run(
+    database_url: str, engine: Engine
+) -> None:
+    """A SIGTERM while the spider is opening makes Scrapy stop without closing it; the crawl
+    command's `crawl_ended` signal then closes the run the store opened, as a shutdown."""
+    from crawler.failures import crawl_ended
+
+    pipe = _pipeline(database_url)
+    pipe.crawler.crawling = False  # what Scrapy's shutdown handler leaves
+    pipe.crawler.signals.send_catch_log(crawl_ended)
+    with engine.connect() as conn:
+        run = conn.execute(select(CrawlRun)).one()
+    assert (run.outcome, run.finish_reason) == ("interrupted", "shutdown")
+    assert run.finished_at is not None
+
+
+def test_crawl_ended_leaves_a_closed_run_as_it_was(database_url: str, engine: Engine) -> None:
+    from crawler.failures import crawl_ended
+
+    pipe = _pipeline(database_url)
+    _feed(pipe, [_page("http://alpha.example/1", _text(1))])
+    pipe.crawler.signals.send_catch_log(crawl_ended)
+    with engine.connect() as conn:
+        run = conn.execute(select(CrawlRun)).one()
+    assert (run.outcome, run.finish_reason, run.articles_new) == ("finished", "finished", 1)

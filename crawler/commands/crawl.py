@@ -21,7 +21,7 @@ from scrapy.crawler import AsyncCrawlerProcess, CrawlerProcess, CrawlerProcessBa
 from scrapy.exceptions import UsageError
 from scrapy.settings import BaseSettings, Settings
 
-from crawler.failures import failures_of
+from crawler.failures import crawl_ended, failures_of
 
 # The exit code of a crawl that could not start because of its setup (as `newsarchive` uses).
 SETUP_ERROR_EXIT = 2
@@ -55,6 +55,7 @@ class Command(ScrapyCrawlCommand):
         crawler = self._create_crawler(args[0])
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
+        crawler.signals.send_catch_log(crawl_ended)
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1
         failures = failures_of(crawler)
