@@ -371,7 +371,7 @@ def iter_jobs(
 
 def _apply(session: Session, results: list[Result], summary: Summary, policy: Any) -> None:
     """Store a batch of results; an unchanged text that is already indexed costs nothing."""
-    from db.repo import Reextraction, store_reextractions
+    from db.reextraction import Reextraction, store_reextractions
     from pipelines.archive import article_data
 
     items = []
@@ -513,7 +513,7 @@ def run_reextract(
     many articles are done. `limits` and `max_bytes`: the crawl's (AppConfig) by default.
     """
     from crawler.config import AppConfig
-    from db.repo import StorePolicy
+    from db.records import StorePolicy
     from pipelines.neardup import default_threshold
 
     if limits is None or max_bytes is None:
@@ -633,7 +633,7 @@ def iter_failed_fetches(engine: Engine, site: str | None, since: datetime | None
     from sqlalchemy.orm import Session
 
     from db.models import Fetch, Site
-    from db.repo import EXTRACTION_FAILED_OUTCOMES
+    from db.records import EXTRACTION_FAILED_OUTCOMES
 
     last = 0
     with Session(engine) as session:
@@ -703,7 +703,7 @@ def _recover(
     _COMMIT_EVERY; returns the pool (a new one when a worker died). One job a task: these are
     the pages that failed before, and a worker that dies takes only its own with it."""
     from db.engine import session_scope
-    from db.repo import Recovery, store_recoveries
+    from db.reextraction import Recovery, store_recoveries
     from pipelines.archive import article_data
 
     task = progress.add_task("failed extractions", total=len(jobs)) if progress and jobs else None

@@ -29,20 +29,10 @@ from crawler.urls import UrlKeys
 from crawler.warc import sync_and_close, writer_of
 from db.engine import make_engine
 from db.health import LOCKED_REASON, SKIPPED
-from db.repo import (
-    DEFAULT_REVISIT_SCHEDULE,
-    ArticleData,
-    FetchRecord,
-    RunCounts,
-    StorePolicy,
-    StoreResult,
-    claim_run,
-    finish_run,
-    is_transient,
-    sanitise_text,
-    start_run,
-    store_batch,
-)
+from db.records import ArticleData, FetchRecord, StorePolicy, StoreResult, sanitise_text
+from db.runs import RunCounts, claim_run, finish_run, start_run
+from db.schedule import DEFAULT_REVISIT_SCHEDULE
+from db.store import is_transient, store_batch
 from pipelines.neardup import SignedArticle, band_keys, default_threshold, extract_signed
 from pipelines.pool import LoopPool, PoolBroken, WorkerCrashed
 from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput

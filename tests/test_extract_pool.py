@@ -58,7 +58,7 @@ def test_a_worker_does_not_import_the_archive_layer() -> None:
     # Its initializer once lived in pipelines.archive: every worker imported the store
     # pipeline, the models and SQLAlchemy (0.5 s of CPU and ~20 MB each) and never used them.
     # asyncio is the parent's side of the pool (pipelines.pool), not the workers'.
-    assert not {"pipelines.archive", "pipelines.pool", "db.repo", "sqlalchemy"} & modules
+    assert not {"pipelines.archive", "pipelines.pool", "db.store", "sqlalchemy"} & modules
 
 
 # The project's modules that extracting one page loads, in a fresh interpreter.
