@@ -20,6 +20,8 @@ KIND_ALIAS = (
     "alias"  # url_state: another URL of an article (a redirect source, a non-canonical URL)
 )
 
+# Fetch outcomes that mean the request got no usable response.
+FAILED_FETCH_OUTCOMES = frozenset({"http_error", "fetch_error"})
 # Article fetch outcomes where the page came but its extraction failed (a time or memory limit,
 # a worker that died): the URL is due again at once, for up to len(FAILURE_RETRY_DELAYS) crawls
 # in a row, and asked for in full (a 304 would give nothing to extract).

@@ -1,12 +1,11 @@
-"""The near-duplicate decision: how two MinHash signatures compare, the default threshold, and
-which cluster a new text joins (pure, stdlib only).
+"""The near-duplicate decision: signature similarity, the default threshold, the cluster joined.
 
 The store makes this decision inside its write transaction, for every new article, over the
-candidates the database returns and those of its own batch not written yet; a store batch
-without a policy must decide as the crawl does. db/ imports nothing above it, so the decision
-lives here, at the bottom, free of SQLAlchemy: db.neardup runs the SQL and asks this module,
-the layers above pass their threshold in (db.records.StorePolicy), and pipelines.neardup makes
-the signatures (in the extraction workers, which therefore need nothing of this module).
+candidates the database returns and those of its own batch not written yet, and a store batch
+without a policy must decide as the crawl does. db/ may not import the layers above it, so the
+decision lives here, at the bottom, pure (stdlib only): db.neardup runs the SQL and asks this
+module, the layers above pass their threshold in (db.records.StorePolicy), and pipelines.neardup
+makes the signatures (in the extraction workers, which need nothing of this module).
 """
 
 from __future__ import annotations

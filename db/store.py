@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from db.neardup import _find_cluster, _PendingIndex, _replace_signature
 from db.records import (
     EXTRACTION_FAILED_OUTCOMES,
+    FAILED_FETCH_OUTCOMES,
     KIND_ALIAS,
     KIND_ARTICLE,
     KIND_DISCOVERY,
@@ -47,9 +48,6 @@ from db.statements import (
     _upserts,
     _version_values,
 )
-
-# Fetch outcomes that mean the request got no usable response.
-_FAILED_OUTCOMES = frozenset({"http_error", "fetch_error"})
 
 
 @dataclass
@@ -621,4 +619,4 @@ def _state_of(row: Any) -> _State:
 
 
 def _succeeded(rec: FetchRecord) -> bool:
-    return rec.outcome not in _FAILED_OUTCOMES and 0 < rec.status < 400
+    return rec.outcome not in FAILED_FETCH_OUTCOMES and 0 < rec.status < 400
