@@ -95,8 +95,9 @@ def lookup(archive: int, queries: int = 1000) -> None:
 
     from db.engine import ensure_schema, make_engine
     from db.models import Article, ArticleBand, ArticleSignature, Site
-    from db.repo import find_cluster
-    from pipelines.neardup import DEFAULT_THRESHOLD, NUM_PERM, band_keys
+    from db.neardup import find_cluster
+    from db.similarity import DEFAULT_THRESHOLD
+    from pipelines.neardup import NUM_PERM, band_keys
 
     rng = np.random.default_rng(7)
     with tempfile.TemporaryDirectory() as tmp:
@@ -192,7 +193,8 @@ def reextract(n: int, workers: int, rounds: int = 2) -> None:
     from crawler.reextract import run_reextract
     from crawler.warc import WarcWriter
     from db.engine import ensure_schema, make_engine
-    from db.repo import ArticleData, FetchRecord, store_batch
+    from db.records import ArticleData, FetchRecord
+    from db.store import store_batch
     from pipelines.hashing import content_hash
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,4 +1,4 @@
-"""Benchmark: CPU and wall time of db.repo.store_batch per record.
+"""Benchmark: CPU and wall time of db.store.store_batch per record.
 
 Usage: .venv/bin/python bench/store_batch.py [--records 2000] [--batch 100]
        [--database-url URL] [--repeat 1] [--revisit]
@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import Engine, text  # noqa: E402
 
 from db.engine import ensure_schema, make_engine  # noqa: E402
-from db.repo import ArticleData, FetchRecord, StorePolicy, store_batch  # noqa: E402
+from db.records import ArticleData, FetchRecord, StorePolicy  # noqa: E402
+from db.store import store_batch  # noqa: E402
 from pipelines.hashing import content_hash  # noqa: E402
 from pipelines.neardup import band_keys, signature  # noqa: E402
 

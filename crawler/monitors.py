@@ -35,7 +35,6 @@ from sqlalchemy import Engine
 
 from crawler.thresholds import MonitorThresholds
 from db.health import (
-    FAILED_FETCH_OUTCOMES,
     RunSummary,
     failure_streak,
     fetch_counts,
@@ -46,6 +45,7 @@ from db.health import (
     run_warnings,
     runs_before,
 )
+from db.records import FAILED_FETCH_OUTCOMES
 
 logger = logging.getLogger(__name__)
 

@@ -400,7 +400,7 @@ class Scheduler:
 
     def _new_run(self, job: Job) -> int:
         """The run record of a scheduled run (retried while the database is unreachable)."""
-        from db.repo import start_run
+        from db.runs import start_run
 
         assert self.engine is not None
         engine = self.engine

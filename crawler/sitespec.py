@@ -8,6 +8,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from crawler.thresholds import MonitorThresholds
+from db.schedule import DEFAULT_REVISIT_SCHEDULE
 from pipelines.types import CleaningRules
 
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -47,12 +48,7 @@ class Site:
     monitor: MonitorThresholds = field(default_factory=MonitorThresholds)
     # When an archived article is fetched again to catch edits, counted from its publication
     # (or first fetch); after the last delay it is not revisited. () turns revisits off.
-    revisit_schedule: tuple[timedelta, ...] = (
-        timedelta(hours=1),
-        timedelta(hours=6),
-        timedelta(days=1),
-        timedelta(days=3),
-    )
+    revisit_schedule: tuple[timedelta, ...] = DEFAULT_REVISIT_SCHEDULE
 
     def __post_init__(self) -> None:
         if not _KEY_RE.match(self.key):

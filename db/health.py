@@ -20,8 +20,6 @@ SKIPPED = "skipped"  # crawl_runs.outcome of a run that found its site locked
 # the interpreter, power loss); its outcome is "interrupted".
 LOST_REASON = "lost: its crawl process is gone"
 LOST_OUTCOME = "interrupted"
-# Fetch outcomes that mean the request failed (no usable response).
-FAILED_FETCH_OUTCOMES = frozenset({"http_error", "fetch_error"})
 
 
 @dataclass(frozen=True)

@@ -25,21 +25,20 @@ BANDS = 42
 ROWS = 3
 SEED = 20261123  # fixed: signatures must be comparable across processes, runs and machines
 THRESHOLD_ENV = "NEWSARCHIVE_NEARDUP_THRESHOLD"
-# The highest threshold at which every single-change copy in the variant set is grouped and no
-# pair of different stories is: precision 1.000, recall 0.987 there (README).
-DEFAULT_THRESHOLD = 0.45
 
 _WORD_RE = re.compile(r"\w+")
 
 
 def default_threshold() -> float:
     """The near-duplicate threshold: NEWSARCHIVE_NEARDUP_THRESHOLD (the app config), else the
-    measured default."""
-    # Imported here: extraction workers import this module and never read the config, and
-    # pydantic-settings would add to every worker's start-up.
+    measured default (db.similarity.DEFAULT_THRESHOLD, which the archive applies when given
+    none)."""
+    # Imported here: extraction workers import this module to sign texts and never read the
+    # config or load anything of the archive's; pydantic-settings would add to their start-up.
     from pydantic import ValidationError
 
     from crawler.config import AppConfig
+    from db.similarity import DEFAULT_THRESHOLD
 
     try:
         value = AppConfig().neardup_threshold
@@ -135,19 +134,6 @@ def band_keys(sig: bytes) -> tuple[int, ...]:
         digest = hashlib.blake2b(sig[band * width : (band + 1) * width], digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little") >> 1)
     return tuple(keys)
-
-
-def similarity(a: bytes, b: bytes) -> float:
-    """Estimated Jaccard similarity of two signatures (the share of equal MinHash values);
-    the archive's near-duplicate lookup uses it too (db.repo.signature_similarity)."""
-    if not a or len(a) != len(b) or len(a) % 4:
-        return 0.0
-    # The values that are equal are the 4-byte lanes of a XOR b that are zero; done on whole
-    # ints and one C-level count, 2.5x faster than comparing 128 values in Python (the crawl
-    # compares up to 50 candidates per new article).
-    diff = (int.from_bytes(a, "little") ^ int.from_bytes(b, "little")).to_bytes(len(a), "little")
-    equal: int = memoryview(diff).cast("I").tolist().count(0)
-    return equal / (len(a) // 4)
 
 
 @dataclass(frozen=True)

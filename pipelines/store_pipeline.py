@@ -28,20 +28,10 @@ from crawler.urls import UrlKeys
 from crawler.warc import sync_and_close, writer_of
 from db.engine import make_engine
 from db.health import LOCKED_REASON, SKIPPED
-from db.repo import (
-    DEFAULT_REVISIT_SCHEDULE,
-    ArticleData,
-    FetchRecord,
-    RunCounts,
-    StorePolicy,
-    StoreResult,
-    claim_run,
-    finish_run,
-    is_transient,
-    sanitise_text,
-    start_run,
-    store_batch,
-)
+from db.records import ArticleData, FetchRecord, StorePolicy, StoreResult, sanitise_text
+from db.runs import RunCounts, claim_run, finish_run, start_run
+from db.schedule import DEFAULT_REVISIT_SCHEDULE
+from db.store import is_transient, store_batch
 from pipelines.extract_pipeline import EXTRACT_TIMEOUT
 from pipelines.neardup import SignedArticle, band_keys, default_threshold
 from pipelines.types import ExtractedArticle
@@ -49,7 +39,7 @@ from pipelines.types import ExtractedArticle
 logger = logging.getLogger(__name__)
 
 # Setting: the near-duplicate threshold (share of equal MinHash values); default: the app
-# config's (the environment variable of the same name), else pipelines.neardup.DEFAULT_THRESHOLD.
+# config's (the environment variable of the same name), else db.similarity.DEFAULT_THRESHOLD.
 THRESHOLD_SETTING = "NEWSARCHIVE_NEARDUP_THRESHOLD"
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from db.engine import ensure_schema, head_revision, make_engine
-from db.repo import ArticleData, FetchRecord, store_batch
+from db.records import ArticleData, FetchRecord
+from db.store import store_batch
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -13,7 +13,9 @@ from sqlalchemy import Engine, func, select, text
 from db.engine import SchemaError, current_revision, ensure_schema, head_revision, make_engine
 from db.models import Article, ArticleUrl, Base, CrawlRun, Fetch
 from db.read import archive_totals, iter_articles
-from db.repo import ArticleData, FetchRecord, RunCounts, finish_run, start_run, store_batch
+from db.records import ArticleData, FetchRecord
+from db.runs import RunCounts, finish_run, start_run
+from db.store import store_batch
 
 T0 = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 

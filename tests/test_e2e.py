@@ -21,7 +21,7 @@ from crawler.runner import crawl_command, crawl_env, run_crawl
 from crawler.warc import read_capture
 from db.engine import make_engine
 from db.models import Article, ArticleUrl, ArticleVersion, CrawlRun, Fetch, UrlState
-from db.repo import DEFAULT_REVISIT_SCHEDULE
+from db.schedule import DEFAULT_REVISIT_SCHEDULE
 from pipelines.extract import extract_article
 from pipelines.types import ExtractInput
 

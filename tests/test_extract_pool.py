@@ -63,7 +63,7 @@ def test_a_worker_does_not_import_the_archive_layer() -> None:
             "pipelines.extract_pipeline",
             "pipelines.store_pipeline",
             "pipelines.pool",
-            "db.repo",
+            "db.store",
             "sqlalchemy",
         }
         & modules

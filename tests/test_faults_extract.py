@@ -33,7 +33,8 @@ from crawler.runner import run_crawl
 from crawler.warc import WarcWriter
 from db.engine import make_engine
 from db.models import Article, ArticleVersion, Fetch, UrlState
-from db.repo import FetchRecord, store_batch
+from db.records import FetchRecord
+from db.store import store_batch
 from pipelines.extract_pipeline import ExtractPipeline
 from pipelines.pool import LoopPool
 from pipelines.store_pipeline import to_record

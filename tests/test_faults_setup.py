@@ -157,7 +157,8 @@ def _seed(database_url: str) -> None:
     """One article on each of two sites."""
     from datetime import UTC, datetime
 
-    from db.repo import ArticleData, FetchRecord, store_batch
+    from db.records import ArticleData, FetchRecord
+    from db.store import store_batch
 
     engine = make_engine(database_url)
     ensure_schema(engine)
@@ -360,7 +361,7 @@ def test_a_run_whose_process_is_gone_is_settled_by_the_next_crawl_of_its_site(
     engine: Engine,
 ) -> None:
     from db.health import LOST_REASON, get_run, settle_lost_runs
-    from db.repo import start_run
+    from db.runs import start_run
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()  # reaped: its pid names no process now

@@ -29,7 +29,8 @@ from crawler.runner import run_crawl
 from crawler.sitespec import Site
 from db.engine import make_engine, normalise_url
 from db.models import Article, ArticleUrl, CrawlRun, Fetch
-from db.repo import ArticleData, FetchRecord, store_batch
+from db.records import ArticleData, FetchRecord
+from db.store import store_batch
 from pipelines.extract import extract_article
 from pipelines.hashing import content_hash
 from pipelines.store_pipeline import StorePipeline

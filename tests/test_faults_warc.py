@@ -39,7 +39,8 @@ from crawler.verify import verify_archive
 from crawler.warc import WarcRef, WarcWriter
 from db.engine import ensure_schema, make_engine
 from db.models import Article, CrawlRun, Fetch
-from db.repo import FetchRecord, store_batch
+from db.records import FetchRecord
+from db.store import store_batch
 from spiders.errors import CaptureNotKept
 from spiders.generic import GenericSpider
 

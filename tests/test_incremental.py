@@ -26,7 +26,9 @@ from crawler.sitespec import Site
 from crawler.warc import WarcWriter, read_capture
 from db.engine import make_engine
 from db.models import Article, ArticleVersion, CrawlRun, Fetch, UrlState
-from db.repo import FetchRecord, RunCounts, finish_run, start_run, store_batch
+from db.records import FetchRecord
+from db.runs import RunCounts, finish_run, start_run
+from db.store import store_batch
 from spiders.base import INCREMENTAL_MIDDLEWARE, NewsSpider
 from spiders.memory import PreviousCapture, payload_digest
 from spiders.meta import META_CONDITIONAL, META_PREVIOUS
@@ -342,7 +344,7 @@ def test_an_identical_payload_gets_a_revisit_record(tmp_path: Path) -> None:
 
 
 def _rec(url: str, **kw: Any) -> FetchRecord:
-    from db.repo import ArticleData
+    from db.records import ArticleData
 
     text = kw.pop("text", None)
     art = ArticleData(content_hash=str(hash(text)), text=text, language="de") if text else None

@@ -28,7 +28,9 @@ from crawler.runner import run_crawl
 from crawler.thresholds import MonitorThresholds
 from db.health import RunSummary, runs_before, settle_run, site_health
 from db.models import RunWarning
-from db.repo import ArticleData, FetchRecord, RunCounts, finish_run, start_run, store_batch
+from db.records import ArticleData, FetchRecord
+from db.runs import RunCounts, finish_run, start_run
+from db.store import store_batch
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 LIMITS = MonitorThresholds(no_new_runs=2, history_runs=5, min_pages=4, max_failed_runs=2)

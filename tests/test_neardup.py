@@ -26,26 +26,20 @@ from sqlalchemy.orm import Session
 from crawler.demoweb.content import ARTICLES, FixtureArticle
 from crawler.demoweb.corpus import _focus, bench_article
 from db.models import Article, ArticleBand
-from db.repo import (
-    MAX_NEARDUP_CANDIDATES,
-    ArticleData,
-    FetchRecord,
-    StorePolicy,
-    near_duplicate_candidates,
-    signature_similarity,
-    store_batch,
-)
+from db.neardup import MAX_NEARDUP_CANDIDATES, near_duplicate_candidates
+from db.records import ArticleData, FetchRecord, StorePolicy
+from db.similarity import DEFAULT_THRESHOLD, similarity
+from db.similarity import similarity as signature_similarity
+from db.store import store_batch
 from pipelines.hashing import content_hash
 from pipelines.neardup import (
     BANDS,
-    DEFAULT_THRESHOLD,
     SignedArticle,
     band_keys,
     default_threshold,
     shingles,
     sign,
     signature,
-    similarity,
 )
 from pipelines.types import ExtractedArticle
 

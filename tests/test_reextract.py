@@ -15,7 +15,8 @@ from crawler.demoweb.corpus import bench_article_html
 from crawler.reextract import CHECKPOINT_PREFIX, run_reextract
 from crawler.warc import WarcWriter
 from db.models import Article, ArticleSignature, ArticleVersion, Fetch
-from db.repo import ArticleData, FetchRecord, store_batch
+from db.records import ArticleData, FetchRecord
+from db.store import store_batch
 from pipelines.extract import extract_article
 from pipelines.hashing import content_hash
 from pipelines.types import ExtractInput

@@ -36,7 +36,7 @@ from crawler.sitespec import Site
 from db.engine import ensure_schema, make_engine
 from db.health import RunSummary, runs_before
 from db.models import RunWarning
-from db.repo import start_run
+from db.runs import start_run
 
 # Crawls of the loopback demo web need no politeness; a short timeout keeps its slow page
 # from stalling a run.

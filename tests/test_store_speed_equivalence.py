@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, bindparam, false, func, select, text
 
-import db.repo
+import db.store
 from db.engine import ensure_schema, make_engine
 from db.models import Article, ArticleUrl, ArticleVersion, Base, Fetch, UrlState
-from db.repo import ArticleData, FetchRecord, StorePolicy, StoreResult, store_batch
+from db.records import ArticleData, FetchRecord, StorePolicy, StoreResult
+from db.store import store_batch
 from pipelines.hashing import content_hash
 from pipelines.neardup import band_keys, signature
 
@@ -177,7 +178,7 @@ def test_a_text_another_writer_stored_meanwhile_is_a_duplicate(
     """The batch looked up its texts before another writer stored one of them: the insert
     is ignored and the fetch becomes a sighting of that article."""
     (first,) = store_batch(engine, None, [_rec("https://alpha.example/1", _text(1), T0)])
-    monkeypatch.setattr(db.repo, "_text_owners", lambda conn, records: {})
+    monkeypatch.setattr(db.store, "_text_owners", lambda conn, records: {})
     later = T0 + timedelta(hours=1)
     results = store_batch(
         engine,
@@ -208,8 +209,8 @@ def test_a_revisit_whose_new_text_another_writer_took_is_a_sighting_of_that(
     a_url, b_url = "https://alpha.example/a", "https://alpha.example/b"
     a, b = store_batch(engine, None, [_rec(a_url, _text(1), T0), _rec(b_url, _text(2), T0)])
     nothing = select(Article.id).where(Article.content_hash == bindparam("hash"), false())
-    monkeypatch.setattr(db.repo, "_ARTICLE_WITH_HASH", nothing)
-    monkeypatch.setattr(db.repo, "_TEXT_ARTICLES", nothing)
+    monkeypatch.setattr(db.store, "_ARTICLE_WITH_HASH", nothing)
+    monkeypatch.setattr(db.store, "_TEXT_ARTICLES", nothing)
     later = T0 + timedelta(hours=1)
     (result,) = store_batch(engine, None, [_rec(a_url, _text(2), later)])
     assert result == StoreResult("duplicate", b.article_id, 1, revisit=True)

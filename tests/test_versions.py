@@ -21,15 +21,9 @@ from crawler.sitespec import Site
 from crawler.urls import UrlKeys
 from db.models import Article, ArticleUrl, ArticleVersion, CrawlRun, Fetch, UrlState
 from db.read import iter_articles
-from db.repo import (
-    DEFAULT_REVISIT_SCHEDULE,
-    ArticleData,
-    FetchRecord,
-    StorePolicy,
-    next_revisit,
-    retry_after_failure,
-    store_batch,
-)
+from db.records import ArticleData, FetchRecord, StorePolicy
+from db.schedule import DEFAULT_REVISIT_SCHEDULE, next_revisit, retry_after_failure
+from db.store import store_batch
 from pipelines.hashing import content_hash
 from pipelines.store_pipeline import StorePipeline
 from pipelines.types import ExtractedArticle
