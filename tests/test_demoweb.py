@@ -21,18 +21,7 @@ from pathlib import Path
 import pytest
 
 from crawler.demoweb import ARTICLES, BROKEN_PAGES, DemoWeb, FixtureArticle
-from crawler.demoweb.content import (
-    EDIT_PREFIX,
-    EDIT_SENTENCE,
-    JUNK_CLASSES,
-    SHORT_JUNK,
-    SUBHEADING,
-    articles_for,
-    broken_page,
-    find_article,
-    get_article,
-    leaked_junk,
-)
+from crawler.demoweb.content import articles_for, broken_page, find_article, get_article
 from crawler.demoweb.corpus import (
     MAX_BYTES,
     MIN_BYTES,
@@ -41,6 +30,14 @@ from crawler.demoweb.corpus import (
     bench_article_html,
     bench_article_path,
     bench_index,
+)
+from crawler.demoweb.fixture import (
+    EDIT_PREFIX,
+    EDIT_SENTENCE,
+    JUNK_CLASSES,
+    SHORT_JUNK,
+    SUBHEADING,
+    leaked_junk,
 )
 from crawler.demoweb.site_tagesblick import _large_chunks
 

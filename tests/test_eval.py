@@ -29,7 +29,7 @@ from bench.eval_extraction import (  # noqa: E402
     summarise,
     tokens,
 )
-from crawler.demoweb.content import JUNK_CLASSES  # noqa: E402
+from crawler.demoweb.fixture import JUNK_CLASSES  # noqa: E402
 from pipelines.decode import decode_body  # noqa: E402
 from pipelines.extract import extract_article  # noqa: E402
 from pipelines.types import ExtractedArticle, ExtractInput  # noqa: E402

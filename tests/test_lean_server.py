@@ -17,8 +17,9 @@ import pytest
 from bench import lean_server as lean_module
 from bench.lean_server import LeanServer, bench_targets, lean_bench_web
 from crawler.demoweb import DemoWeb
-from crawler.demoweb.content import EDIT_SENTENCE, broken_page
+from crawler.demoweb.content import broken_page
 from crawler.demoweb.corpus import bench_article_path
+from crawler.demoweb.fixture import EDIT_SENTENCE
 from crawler.demoweb.server import ThreadedServer, etag
 from crawler.demoweb.site_bench import TOPICS, BenchSite
 

@@ -23,8 +23,9 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from crawler.demoweb.content import ARTICLES, FixtureArticle
+from crawler.demoweb.content import ARTICLES
 from crawler.demoweb.corpus import _focus, bench_article
+from crawler.demoweb.fixture import FixtureArticle
 from db.models import Article, ArticleBand
 from db.repo import (
     MAX_NEARDUP_CANDIDATES,

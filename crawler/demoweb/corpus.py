@@ -15,7 +15,8 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from crawler.demoweb.common import attr, esc, json_ld, render_body
-from crawler.demoweb.content import (
+from crawler.demoweb.content_tagesblick import tb_byline, tb_date
+from crawler.demoweb.fixture import (
     CET,
     CHROME,
     LI,
@@ -31,8 +32,6 @@ from crawler.demoweb.content import (
     Junk,
     P,
     Q,
-    tb_byline,
-    tb_date,
 )
 
 BENCH_HOST = "bench"
@@ -40,7 +39,7 @@ DEFAULT_BASE = "http://bench.invalid/"
 SITEMAP_SIZE = 1000  # URLs per child sitemap (the protocol allows 50 000; sites use less)
 NEWEST = datetime(2026, 11, 21, 18, 0, tzinfo=CET)
 # Real news article pages weigh 150-400 KB, most of it DOM around the article (teaser grids,
-# menus, picture/srcset markup), and trafilatura needs 25-35 ms for one (FIELD-NOTES). The
+# menus, picture/srcset markup), and trafilatura needs 25-35 ms for one (measured). The
 # bench pages carry the same kind of weight, so the benchmark measures a realistic mix of
 # extraction and crawling cost rather than a crawl of unrealistically light pages.
 MIN_BYTES, MAX_BYTES = 150_000, 300_000

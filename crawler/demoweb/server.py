@@ -16,8 +16,9 @@ from typing import Any, Protocol, cast
 from urllib.parse import urlsplit
 
 from crawler.demoweb.common import TEXT, DemoSite, Response
-from crawler.demoweb.content import MIRRORS, find_article
+from crawler.demoweb.content import find_article
 from crawler.demoweb.corpus import BENCH_HOST, bench_index
+from crawler.demoweb.fixture import MIRRORS
 from crawler.demoweb.site_aggregator import AggregatorSite
 from crawler.demoweb.site_bench import BenchSite
 from crawler.demoweb.site_rt import RtSite

@@ -18,7 +18,6 @@ from crawler.demoweb.common import (
     tiny_png,
     xml_response,
 )
-from crawler.demoweb.content import EDIT_DELAY
 from crawler.demoweb.corpus import (
     BENCH_HOST,
     NAV_TOPICS,
@@ -34,6 +33,7 @@ from crawler.demoweb.corpus import (
     render_bench_article,
     slugify,
 )
+from crawler.demoweb.fixture import EDIT_DELAY
 from crawler.demoweb.xmlfeeds import robots_txt, sitemap_index, urlset
 
 SITEMAP_INDEX = "/sitemap-index.xml"

@@ -27,9 +27,8 @@ from crawler.demoweb.common import (
     tiny_png,
     xml_response,
 )
-from crawler.demoweb.content import (
-    BROKEN_PAGES,
-    CET,
+from crawler.demoweb.content import BROKEN_PAGES, articles_for, broken_page, related_articles
+from crawler.demoweb.content_tagesblick import (
     TB_COMMENTS,
     TB_COOKIE,
     TB_FOOTER,
@@ -37,12 +36,8 @@ from crawler.demoweb.content import (
     TB_REGISTER,
     TB_RELATED_HEADING,
     TB_SHARE,
-    FixtureArticle,
-    Junk,
-    articles_for,
-    broken_page,
-    related_articles,
 )
+from crawler.demoweb.fixture import CET, FixtureArticle, Junk
 from crawler.demoweb.xmlfeeds import (
     FeedItem,
     NewsEntry,
