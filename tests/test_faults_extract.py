@@ -272,6 +272,7 @@ def hostile_site() -> Iterator[tuple[str, list[str]]]:
         server.server_close()
 
 
+@pytest.mark.e2e
 def test_the_next_crawl_fetches_a_page_that_ran_out_of_time_again(
     hostile_site: tuple[str, list[str]], tmp_path: Path, database_url: str
 ) -> None:

@@ -276,6 +276,7 @@ FAST = {
 }
 
 
+@pytest.mark.e2e
 def test_a_lost_batch_fails_the_crawl_and_the_next_run_fetches_its_pages(
     tmp_path: Path, database_url: str, engine: Engine
 ) -> None:

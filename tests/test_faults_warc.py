@@ -291,6 +291,7 @@ class _SmallDisk:
             subprocess.run(["umount", str(self.warc_dir)], check=False, timeout=30)
 
 
+@pytest.mark.e2e
 def test_a_crawl_onto_a_full_disk_stops_failed_and_the_next_run_fetches_what_was_lost(
     web: DemoWeb, tmp_path: Path, database_url: str
 ) -> None:

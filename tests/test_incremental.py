@@ -468,6 +468,7 @@ def _article_requests(web: DemoWeb, host: str) -> list[str]:
     return [path for h, _, path, _ in web.request_log if h == host and path in paths]
 
 
+@pytest.mark.e2e
 def test_recrawl_costs_what_changed(tmp_path: Path, database_url: str) -> None:
     """Crawl, edit one article, let two come due, crawl again: only those two are fetched;
     the edited one gets a second version, the other a WARC revisit record."""

@@ -323,6 +323,7 @@ def test_an_unreachable_webhook_is_logged_not_raised(caplog: pytest.LogCaptureFi
 # --------------------------------------------------------------------------- for real
 
 
+@pytest.mark.e2e
 def test_a_demo_site_that_breaks_between_two_runs_is_flagged(
     tmp_path: Path,
     database_url: str,

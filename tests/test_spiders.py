@@ -223,6 +223,7 @@ def test_good_arguments_are_typed() -> None:
     }
 
 
+@pytest.mark.e2e
 def test_cli_argument_error_is_one_line_and_non_zero(tmp_path: Path) -> None:
     """`scrapy crawl generic -a url=notaurl` from the repository root, as an operator types it."""
     cwd, env = _scrapy_project(tmp_path)
@@ -1121,6 +1122,7 @@ def failing_site() -> Iterator[tuple[str, int]]:
         server.server_close()
 
 
+@pytest.mark.e2e
 def test_every_failure_kind_reaches_the_errback_in_a_real_crawl(
     failing_site: tuple[str, int],
 ) -> None:
