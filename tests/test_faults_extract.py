@@ -27,7 +27,7 @@ from sqlalchemy import Engine, select
 
 from crawler.demoweb.corpus import bench_article_html
 from crawler.incremental import load_memory
-from crawler.items import KIND_ARTICLE, FetchedPage
+from crawler.items import FetchedPage
 from crawler.reextract import run_reextract
 from crawler.runner import run_crawl
 from crawler.warc import WarcWriter
@@ -38,6 +38,7 @@ from pipelines.archive import ExtractPipeline, to_record
 from pipelines.pool import LoopPool
 from pipelines.types import ExtractedArticle, ExtractInput
 from pipelines.worker import JobTimeout, WorkerLimits
+from tests.factories import fetched_page
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 MiB = 1024 * 1024
@@ -76,17 +77,10 @@ def _hostile(inp: ExtractInput, **kwargs: Any) -> ExtractedArticle:
 
 
 def _page(url: str) -> FetchedPage:
-    return FetchedPage(
-        url=url,
-        requested_url=url,
-        site="a",
-        kind=KIND_ARTICLE,
-        status=200,
-        fetched_at=datetime.now(UTC),
-        body=b"<p>x</p>",
-    )
+    return fetched_page(url, site="a", body=b"<p>x</p>")
 
 
+@pytest.mark.slow
 def test_a_page_that_loops_or_grows_without_bound_costs_only_the_limits() -> None:
     crawler = get_crawler(
         settings_dict={
@@ -149,6 +143,7 @@ def _stopped() -> None:
     os.kill(os.getpid(), signal.SIGSTOP)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("job", [_stuck_in_c, _stopped])
 def test_a_worker_that_cannot_stop_its_job_is_replaced_and_the_job_timed_out(job: Any) -> None:
     async def use() -> tuple[list[Any], int, int]:
