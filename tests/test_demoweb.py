@@ -39,7 +39,7 @@ from crawler.demoweb.fixture import (
     SUBHEADING,
     leaked_junk,
 )
-from crawler.demoweb.site_tagesblick import _large_chunks
+from crawler.demoweb.site_tagesblick import large_chunks
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
@@ -386,7 +386,7 @@ def test_large_page_has_exactly_the_configured_size(web: DemoWeb) -> None:
 
 @pytest.mark.parametrize("size", [0, 10, 200, 65_536, 65_537, 1_000_003])
 def test_large_page_generator_is_exact(size: int) -> None:
-    assert sum(len(chunk) for chunk in _large_chunks(size)) == size
+    assert sum(len(chunk) for chunk in large_chunks(size)) == size
 
 
 def test_redirect_loop(web: DemoWeb) -> None:

@@ -24,7 +24,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from crawler.demoweb.content import ARTICLES
-from crawler.demoweb.corpus import _focus, bench_article
+from crawler.demoweb.corpus import article_focus, bench_article
 from crawler.demoweb.fixture import FixtureArticle
 from db.models import Article, ArticleBand
 from db.repo import (
@@ -128,7 +128,7 @@ def variant_pairs(bench: int = 200) -> list[Pair]:
             pairs.append(Pair("follow_up", a.text, b.text + "\n" + a.body[-1]))
     by_topic: dict[int, list[int]] = {}
     for i in range(bench):
-        by_topic.setdefault(_focus(i)[0], []).append(i)  # the same subject
+        by_topic.setdefault(article_focus(i)[0], []).append(i)  # the same subject
     for ids in by_topic.values():
         for x, y in itertools.combinations(ids, 2):
             a, b = generated[x], generated[y]

@@ -266,7 +266,7 @@ def slugify(text: str) -> str:
 Focus = tuple[int, int, str]  # indexes into THINGS and ACTORS, and a town
 
 
-def _focus(i: int) -> Focus:
+def article_focus(i: int) -> Focus:
     """What article `i` is about: its subject, its main actor and its town."""
     rng = _rng(i, 8)
     return rng.randrange(len(THINGS)), rng.randrange(len(ACTORS)), rng.choice(PLACES)
@@ -311,7 +311,7 @@ def _fill(template: str, rng: random.Random, focus: Focus | None = None, stick: 
 
 
 def bench_title(i: int) -> str:
-    return _fill(_rng(i, 1).choice(TITLES), _rng(i, 2), _focus(i), stick=1.2)
+    return _fill(_rng(i, 1).choice(TITLES), _rng(i, 2), article_focus(i), stick=1.2)
 
 
 def bench_section(i: int) -> tuple[str, str]:
@@ -370,7 +370,7 @@ def bench_article(i: int) -> FixtureArticle:
         f"{rng.choice(FEMALE + MALE)} {rng.choice(SURNAMES)}" for _ in range(rng.randint(0, 2))
     )
     count = rng.randint(5, 20)
-    focus = _focus(i)
+    focus = article_focus(i)
     seen: set[str] = set()
     layout: list[Block | Junk] = [P(_paragraph(rng, focus, seen, lead=True))]
     while sum(isinstance(b, Block) and b.kind == PARAGRAPH for b in layout) < count:
