@@ -38,7 +38,7 @@ from pipelines.archive import ExtractPipeline, to_record
 from pipelines.pool import LoopPool
 from pipelines.types import ExtractedArticle, ExtractInput
 from pipelines.worker import JobTimeout, WorkerLimits
-from tests.factories import fetched_page
+from tests.factories import fetched_page, write_page
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 MiB = 1024 * 1024
@@ -314,16 +314,8 @@ def test_the_next_crawl_fetches_a_page_that_ran_out_of_time_again(
 
 
 def _failed_fetch(writer: WarcWriter, url: str, body: bytes, outcome: str, error: str) -> Any:
-    ref = writer.write(
-        url=url,
-        method="GET",
-        request_headers=[],
-        status=200,
-        reason="OK",
-        response_headers=[("Content-Type", "text/html; charset=utf-8")],
-        body=body,
-        fetched_at=T0,
-    )
+    html = [("Content-Type", "text/html; charset=utf-8")]
+    ref = write_page(writer, url, body, T0, response_headers=html)
     return FetchRecord(
         site_key="bench",
         site_name="Bench",

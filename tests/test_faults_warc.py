@@ -42,6 +42,7 @@ from db.models import Article, CrawlRun, Fetch
 from db.repo import FetchRecord, store_batch
 from spiders.base import CaptureNotKept
 from spiders.generic import GenericSpider
+from tests.factories import write_page
 
 REPO = Path(__file__).resolve().parent.parent
 WHEN = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
@@ -54,15 +55,13 @@ def _body(i: int) -> bytes:
 
 
 def _write(writer: WarcWriter, i: int) -> WarcRef:
-    return writer.write(
-        url=f"http://127.0.0.1/artikel/{i}.html",
-        method="GET",
+    return write_page(
+        writer,
+        f"http://127.0.0.1/artikel/{i}.html",
+        _body(i),
+        WHEN,
         request_headers=[("User-Agent", "newsarchive-test")],
-        status=200,
-        reason="OK",
         response_headers=[("Content-Type", "text/html; charset=utf-8")],
-        body=_body(i),
-        fetched_at=WHEN,
     )
 
 

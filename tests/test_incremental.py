@@ -35,6 +35,7 @@ from spiders.base import (
     PreviousCapture,
     payload_digest,
 )
+from tests.factories import write_page
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 SITE = Site(
@@ -380,16 +381,7 @@ def _run(engine: Engine, outcome: str, reason: str, stats: dict[str, Any] | None
 def test_memory_of_the_archive(engine: Engine, tmp_path: Path) -> None:
     writer = WarcWriter(tmp_path, max_bytes=10**9)
     feed = "https://news.test/feed.xml"
-    ref = writer.write(
-        url=feed,
-        method="GET",
-        request_headers=[],
-        status=200,
-        reason="OK",
-        response_headers=[],
-        body=b"<rss/>",
-        fetched_at=T0,
-    )
+    ref = write_page(writer, feed, b"<rss/>", T0)
     writer.close()
     amp = "https://news.test/amp/100002-zwei/"
     store_batch(

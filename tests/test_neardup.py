@@ -29,7 +29,6 @@ from crawler.demoweb.fixture import FixtureArticle
 from db.models import Article, ArticleBand
 from db.repo import (
     MAX_NEARDUP_CANDIDATES,
-    ArticleData,
     FetchRecord,
     StorePolicy,
     near_duplicate_candidates,
@@ -49,6 +48,7 @@ from pipelines.neardup import (
     similarity,
 )
 from pipelines.types import ExtractedArticle
+from tests.factories import article_data, fetch_record
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -151,19 +151,14 @@ def _signed(text: str) -> SignedArticle:
 def _record(i: int, text: str) -> FetchRecord:
     ext = _signed(text)
     assert ext.minhash is not None
-    return FetchRecord(
-        site_key="q",
+    return fetch_record(
+        f"https://q.example/{i}",
+        "q",
+        T0 + timedelta(seconds=i),
         site_name="Q",
-        url=f"https://q.example/{i}",
-        requested_url=f"https://q.example/{i}",
-        kind="article",
-        status=200,
-        fetched_at=T0 + timedelta(seconds=i),
-        outcome="archived",
-        article=ArticleData(
+        article=article_data(
+            text,
             content_hash=ext.content_hash or "",
-            text=text,
-            language="de",
             signature=ext.minhash,
             band_keys=band_keys(ext.minhash),
         ),
