@@ -312,6 +312,7 @@ def test_threshold_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         default_threshold()
 
 
+@pytest.mark.slow
 def test_default_threshold_groups_every_single_change_and_no_other_story(
     pairs: list[Pair], tmp_path: Path
 ) -> None:
