@@ -26,7 +26,8 @@ from typing import cast
 from urllib.parse import urlsplit
 
 from crawler.demoweb.common import TEXT, Response
-from crawler.demoweb.corpus import BENCH_HOST, SECTIONS, SITEMAP_SIZE, bench_article_path
+from crawler.demoweb.corpus import BENCH_HOST, SITEMAP_SIZE, bench_article_path
+from crawler.demoweb.corpus_words import SECTIONS
 from crawler.demoweb.server import (
     IDLE_TIMEOUT,
     DemoWeb,

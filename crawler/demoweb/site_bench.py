@@ -20,8 +20,6 @@ from crawler.demoweb.common import (
 )
 from crawler.demoweb.corpus import (
     BENCH_HOST,
-    NAV_TOPICS,
-    SECTIONS,
     SITEMAP_SIZE,
     bench_article,
     bench_article_path,
@@ -33,6 +31,7 @@ from crawler.demoweb.corpus import (
     render_bench_article,
     slugify,
 )
+from crawler.demoweb.corpus_words import NAV_TOPICS, SECTIONS
 from crawler.demoweb.fixture import EDIT_DELAY
 from crawler.demoweb.xmlfeeds import robots_txt, sitemap_index, urlset
 
