@@ -90,9 +90,10 @@ class CrawlFigures:
 def bench_server(n: int) -> Iterator[tuple[str, int]]:
     """The prerendered bench site on loopback: (its base URL, the server's pid)."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "crawler.demoweb", "--bench", str(n), "--prerender"],
+        [sys.executable, "-m", "bench.lean_server", str(n)],
         stdout=subprocess.PIPE,
         text=True,
+        cwd=Path(__file__).resolve().parent.parent,
     )
     try:
         base = ""

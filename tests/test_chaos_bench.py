@@ -3,21 +3,16 @@ pointer check finds pointers that do not read back (no crawls here)."""
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from bench.chaos import check_warc_pointers, fault_plan  # noqa: E402
-from bench.chaos_web import ARTICLES_PER_SITE, build_sites, expected_texts  # noqa: E402
-from crawler.warc import WarcWriter  # noqa: E402
-from db.models import Fetch, Site  # noqa: E402
+from bench.chaos import check_warc_pointers, fault_plan
+from bench.chaos_web import ARTICLES_PER_SITE, build_sites, expected_texts
+from crawler.warc import WarcWriter
+from db.models import Fetch, Site
 
 
 def test_fault_plan_is_a_function_of_seed_and_round() -> None:

@@ -130,6 +130,7 @@ def test_export_filters_and_csv(archive_env: dict[str, str], tmp_path: Path) -> 
     assert [json.loads(x)["title"] for x in since.stdout.splitlines()] == ["Fähre fährt"]
 
 
+@pytest.mark.e2e
 def test_bad_arguments_get_one_line(archive_env: dict[str, str]) -> None:
     bad_since = run("newsarchive", "export", "--since", "gestern", env=archive_env)
     assert bad_since.returncode == 2
@@ -161,6 +162,7 @@ def test_bad_configuration_gets_one_line(tmp_path: Path) -> None:
     assert len(unreachable.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.e2e
 def test_bad_warc_compression_setting_stops_the_crawl_with_one_line(tmp_path: Path) -> None:
     result = run(
         "scrapy",

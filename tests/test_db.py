@@ -16,6 +16,7 @@ from db.read import archive_totals, iter_articles
 from db.records import ArticleData, FetchRecord
 from db.runs import RunCounts, finish_run, start_run
 from db.store import store_batch
+from tests.factories import fetch_record
 
 T0 = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
@@ -24,17 +25,14 @@ def _rec(url: str, content_hash: str | None, site: str = "alpha", **kw: object) 
     article = None
     if content_hash is not None:
         article = ArticleData(content_hash=content_hash, text=f"Text {content_hash}", language="de")
-    return FetchRecord(
-        site_key=site,
+    return fetch_record(
+        url,
+        site,
+        kw.pop("fetched_at", T0),  # type: ignore[arg-type]
         site_name=site.title(),
-        url=url,
-        requested_url=url,
-        kind="article",
-        status=200,
-        fetched_at=kw.pop("fetched_at", T0),  # type: ignore[arg-type]
         outcome="archived" if article else "empty",
         article=article,
-        **kw,  # type: ignore[arg-type]
+        **kw,
     )
 
 

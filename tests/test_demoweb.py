@@ -21,18 +21,7 @@ from pathlib import Path
 import pytest
 
 from crawler.demoweb import ARTICLES, BROKEN_PAGES, DemoWeb, FixtureArticle
-from crawler.demoweb.content import (
-    EDIT_PREFIX,
-    EDIT_SENTENCE,
-    JUNK_CLASSES,
-    SHORT_JUNK,
-    SUBHEADING,
-    articles_for,
-    broken_page,
-    find_article,
-    get_article,
-    leaked_junk,
-)
+from crawler.demoweb.content import articles_for, broken_page, find_article, get_article
 from crawler.demoweb.corpus import (
     MAX_BYTES,
     MIN_BYTES,
@@ -42,7 +31,15 @@ from crawler.demoweb.corpus import (
     bench_article_path,
     bench_index,
 )
-from crawler.demoweb.site_tagesblick import _large_chunks
+from crawler.demoweb.fixture import (
+    EDIT_PREFIX,
+    EDIT_SENTENCE,
+    JUNK_CLASSES,
+    SHORT_JUNK,
+    SUBHEADING,
+    leaked_junk,
+)
+from crawler.demoweb.site_tagesblick import large_chunks
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
@@ -389,7 +386,7 @@ def test_large_page_has_exactly_the_configured_size(web: DemoWeb) -> None:
 
 @pytest.mark.parametrize("size", [0, 10, 200, 65_536, 65_537, 1_000_003])
 def test_large_page_generator_is_exact(size: int) -> None:
-    assert sum(len(chunk) for chunk in _large_chunks(size)) == size
+    assert sum(len(chunk) for chunk in large_chunks(size)) == size
 
 
 def test_redirect_loop(web: DemoWeb) -> None:

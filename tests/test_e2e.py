@@ -25,6 +25,9 @@ from db.schedule import DEFAULT_REVISIT_SCHEDULE
 from pipelines.extract import extract_article
 from pipelines.types import ExtractInput
 
+# Every test here runs real crawls as subprocesses.
+pytestmark = pytest.mark.e2e
+
 # The demo web is ours, on loopback: no politeness delay. The slow page answers after 8 s and
 # the timeout is 3 s, so it is a timeout with a wide margin either way.
 FAST = {

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from datetime import date
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import lxml.html
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from bench.eval_extraction import (  # noqa: E402
+from bench.eval_extraction import (
     SHORT_JUNK,
     EvalCase,
     Output,
@@ -29,10 +23,10 @@ from bench.eval_extraction import (  # noqa: E402
     summarise,
     tokens,
 )
-from crawler.demoweb.content import JUNK_CLASSES  # noqa: E402
-from pipelines.decode import decode_body  # noqa: E402
-from pipelines.extract import extract_article  # noqa: E402
-from pipelines.types import ExtractedArticle, ExtractInput  # noqa: E402
+from crawler.demoweb.fixture import JUNK_CLASSES
+from pipelines.decode import decode_body
+from pipelines.extract import extract_article
+from pipelines.types import ExtractedArticle, ExtractInput
 
 BERLIN = ZoneInfo("Europe/Berlin")
 HELDOUT = load_heldout()

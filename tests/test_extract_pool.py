@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +17,13 @@ from scrapy.utils.test import get_crawler
 
 from crawler.extensions import ForkServerWarmUp
 from crawler.failures import failures_of
-from crawler.items import KIND_ARTICLE, FetchedPage
+from crawler.items import FetchedPage
 from crawler.reextract import _new_pool as reextract_pool
 from pipelines.extract_pipeline import ExtractPipeline
 from pipelines.pool import LoopPool
 from pipelines.types import ExtractedArticle, ExtractInput
 from pipelines.worker import CALL_PIPE_BYTES
+from tests.factories import fetched_page
 
 
 def _ask(pool_size: int, fn: Any, *args: Any) -> Any:
@@ -170,7 +170,7 @@ def test_the_parent_script_is_imported_once_by_the_fork_server_not_by_each_worke
 
 
 _WARM_UP = """
-import os, sys
+import os, sys, time
 
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
@@ -184,7 +184,22 @@ try:
 except NotConfigured:
     pass
 children = open(f"/proc/{os.getpid()}/task/{os.getpid()}/children").read().split()
-commands = [open(f"/proc/{pid}/cmdline").read() for pid in children]
+# A child is listed as soon as it is forked, but shows its own command line only once its exec
+# is done (starting the fork server does not wait for that): until then it reads as ours, and
+# during the exec as empty. Ready: every child runs its own command.
+own = open(f"/proc/{os.getpid()}/cmdline").read()
+
+
+def commands_once_started():
+    deadline = time.monotonic() + 60
+    while True:
+        commands = [open(f"/proc/{pid}/cmdline").read() for pid in children]
+        if not {own, ""} & set(commands) or time.monotonic() > deadline:
+            return commands
+        time.sleep(0.01)
+
+
+commands = commands_once_started()
 print(sum("multiprocessing.forkserver" in command for command in commands))
 """
 
@@ -221,15 +236,7 @@ def _crash_on_marked_page(inp: ExtractInput, **kwargs: Any) -> ExtractedArticle:
 
 
 def _page(url: str) -> FetchedPage:
-    return FetchedPage(
-        url=url,
-        requested_url=url,
-        site="a",
-        kind=KIND_ARTICLE,
-        status=200,
-        fetched_at=datetime.now(UTC),
-        body=b"<p>x</p>",
-    )
+    return fetched_page(url, site="a", body=b"<p>x</p>")
 
 
 def _extract_all(pipeline: ExtractPipeline, pages: list[FetchedPage]) -> None:

@@ -27,7 +27,7 @@ from sqlalchemy import Engine, select
 
 from crawler.demoweb.corpus import bench_article_html
 from crawler.incremental import load_memory
-from crawler.items import KIND_ARTICLE, FetchedPage
+from crawler.items import FetchedPage
 from crawler.reextract import run_reextract
 from crawler.runner import run_crawl
 from crawler.warc import WarcWriter
@@ -40,6 +40,7 @@ from pipelines.pool import LoopPool
 from pipelines.store_pipeline import to_record
 from pipelines.types import ExtractedArticle, ExtractInput
 from pipelines.worker import JobTimeout, WorkerLimits
+from tests.factories import fetched_page, write_page
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 MiB = 1024 * 1024
@@ -78,17 +79,10 @@ def _hostile(inp: ExtractInput, **kwargs: Any) -> ExtractedArticle:
 
 
 def _page(url: str) -> FetchedPage:
-    return FetchedPage(
-        url=url,
-        requested_url=url,
-        site="a",
-        kind=KIND_ARTICLE,
-        status=200,
-        fetched_at=datetime.now(UTC),
-        body=b"<p>x</p>",
-    )
+    return fetched_page(url, site="a", body=b"<p>x</p>")
 
 
+@pytest.mark.slow
 def test_a_page_that_loops_or_grows_without_bound_costs_only_the_limits() -> None:
     crawler = get_crawler(
         settings_dict={
@@ -151,6 +145,7 @@ def _stopped() -> None:
     os.kill(os.getpid(), signal.SIGSTOP)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("job", [_stuck_in_c, _stopped])
 def test_a_worker_that_cannot_stop_its_job_is_replaced_and_the_job_timed_out(job: Any) -> None:
     async def use() -> tuple[list[Any], int, int]:
@@ -274,6 +269,7 @@ def hostile_site() -> Iterator[tuple[str, list[str]]]:
         server.server_close()
 
 
+@pytest.mark.e2e
 def test_the_next_crawl_fetches_a_page_that_ran_out_of_time_again(
     hostile_site: tuple[str, list[str]], tmp_path: Path, database_url: str
 ) -> None:
@@ -320,16 +316,8 @@ def test_the_next_crawl_fetches_a_page_that_ran_out_of_time_again(
 
 
 def _failed_fetch(writer: WarcWriter, url: str, body: bytes, outcome: str, error: str) -> Any:
-    ref = writer.write(
-        url=url,
-        method="GET",
-        request_headers=[],
-        status=200,
-        reason="OK",
-        response_headers=[("Content-Type", "text/html; charset=utf-8")],
-        body=body,
-        fetched_at=T0,
-    )
+    html = [("Content-Type", "text/html; charset=utf-8")]
+    ref = write_page(writer, url, body, T0, response_headers=html)
     return FetchRecord(
         site_key="bench",
         site_name="Bench",

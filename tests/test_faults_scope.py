@@ -238,6 +238,7 @@ def test_hostile_servers_are_reachable(hostile: HostileWeb) -> None:
     hostile.secret_requests.clear()
 
 
+@pytest.mark.e2e
 def test_redirects_and_refreshes_off_the_site_are_recorded_not_followed(
     hostile: HostileWeb, tmp_path: Path, database_url: str
 ) -> None:
@@ -423,6 +424,7 @@ def test_meta_refresh_off_the_site_hands_back_the_page() -> None:
 # --------------------------------------------------------------------------- limits
 
 
+@pytest.mark.e2e
 def test_sitemap_index_chain_stops_at_the_depth_limit(hostile: HostileWeb, tmp_path: Path) -> None:
     database_url = f"sqlite:///{tmp_path / 'archive.sqlite'}"
     result = _crawl(hostile, f"{hostile.base}/idx/0.xml", tmp_path, database_url)
@@ -468,6 +470,7 @@ class BoomMiddleware:
 '''
 
 
+@pytest.mark.e2e
 def test_a_crawl_whose_fetches_fail_locally_exits_non_zero(
     hostile: HostileWeb, tmp_path: Path
 ) -> None:

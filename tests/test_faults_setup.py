@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import pytest
 from sqlalchemy import Engine, func, select, text
 
 from db.engine import ensure_schema, head_revision, make_engine
@@ -232,6 +233,7 @@ def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
 NOWHERE = "url=http://127.0.0.1:9/"  # never fetched: every test below stops before a request
 
 
+@pytest.mark.e2e
 def test_scrapy_crawl_setup_mistakes_are_one_line(tmp_path: Path) -> None:
     data = {"NEWSARCHIVE_DATA_DIR": str(tmp_path / "data")}
     unknown = run("scrapy", "crawl", "no_such_spider", env=data)
@@ -275,6 +277,7 @@ def test_scrapy_crawl_setup_mistakes_are_one_line(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.e2e
 def test_a_crawl_that_cannot_write_its_data_directory_does_not_start(tmp_path: Path) -> None:
     # As root, permission bits do not stop a write: a data directory below a regular file
     # fails for every user (ENOTDIR), like a read-only mount would.
@@ -397,6 +400,7 @@ SLOW = {
 }
 
 
+@pytest.mark.e2e
 def test_a_crawl_killed_with_sigkill_is_shown_and_settled_as_interrupted(
     tmp_path: Path, database_url: str
 ) -> None:

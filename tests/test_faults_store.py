@@ -34,7 +34,8 @@ from db.store import store_batch
 from pipelines.extract import extract_article
 from pipelines.hashing import content_hash
 from pipelines.store_pipeline import StorePipeline
-from pipelines.types import ExtractedArticle, ExtractInput
+from pipelines.types import ExtractInput
+from tests.factories import article_data, extracted, fetch_record, fetched_page, write_page
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 SITE = Site(key="alpha", name="Alpha-Kurier", domains=("alpha.example",))
@@ -47,25 +48,8 @@ def _text(n: int) -> str:
 
 
 def _page(url: str, body: str | None = None, *, kind: str = KIND_ARTICLE) -> FetchedPage:
-    extracted = None
-    if body is not None:
-        extracted = ExtractedArticle(
-            outcome="ok",
-            url=url,
-            text=body,
-            title="Titel",
-            language="de",
-            content_hash=content_hash(body),
-        )
-    return FetchedPage(
-        url=url,
-        requested_url=url,
-        site="alpha",
-        kind=kind,
-        status=200,
-        fetched_at=NOW,
-        extracted=extracted,
-    )
+    text = None if body is None else extracted(url, body)
+    return fetched_page(url, kind=kind, fetched_at=NOW, extracted=text)
 
 
 def _pipeline(database_url: str, **settings: Any) -> StorePipeline:
@@ -277,6 +261,7 @@ FAST = {
 }
 
 
+@pytest.mark.e2e
 def test_a_lost_batch_fails_the_crawl_and_the_next_run_fetches_its_pages(
     tmp_path: Path, database_url: str, engine: Engine
 ) -> None:
@@ -409,16 +394,11 @@ def test_a_sanitised_text_is_hashed_as_stored(engine: Engine) -> None:
 
 def _records(site: str, texts: list[str], round_: int) -> list[FetchRecord]:
     return [
-        FetchRecord(
-            site_key=site,
-            site_name=site,
-            url=f"http://{site}.example/{round_}/{i}",
-            requested_url=f"http://{site}.example/{round_}/{i}",
-            kind=KIND_ARTICLE,
-            status=200,
-            fetched_at=NOW,
-            outcome="archived",
-            article=ArticleData(content_hash=content_hash(body), text=body, language="de"),
+        fetch_record(
+            f"http://{site}.example/{round_}/{i}",
+            site,
+            NOW,
+            article=article_data(body),
             url_key=f"http://{site}.example/{round_}/{i}",
         )
         for i, body in enumerate(texts)
@@ -477,15 +457,12 @@ def test_two_sites_sharing_texts_store_at_once_without_deadlock(
 
 
 def _capture(writer: Any) -> None:
-    writer.write(
-        url="http://alpha.example/0",
-        method="GET",
-        request_headers=[],
-        status=200,
-        reason="OK",
+    write_page(
+        writer,
+        "http://alpha.example/0",
+        b"<p>x</p>",
+        NOW,
         response_headers=[("Content-Type", "text/html")],
-        body=b"<p>x</p>",
-        fetched_at=NOW,
     )
 
 

@@ -43,6 +43,7 @@ from db.records import FetchRecord
 from db.store import store_batch
 from spiders.errors import CaptureNotKept
 from spiders.generic import GenericSpider
+from tests.factories import write_page
 
 REPO = Path(__file__).resolve().parent.parent
 WHEN = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
@@ -55,15 +56,13 @@ def _body(i: int) -> bytes:
 
 
 def _write(writer: WarcWriter, i: int) -> WarcRef:
-    return writer.write(
-        url=f"http://127.0.0.1/artikel/{i}.html",
-        method="GET",
+    return write_page(
+        writer,
+        f"http://127.0.0.1/artikel/{i}.html",
+        _body(i),
+        WHEN,
         request_headers=[("User-Agent", "newsarchive-test")],
-        status=200,
-        reason="OK",
         response_headers=[("Content-Type", "text/html; charset=utf-8")],
-        body=_body(i),
-        fetched_at=WHEN,
     )
 
 
@@ -292,6 +291,7 @@ class _SmallDisk:
             subprocess.run(["umount", str(self.warc_dir)], check=False, timeout=30)
 
 
+@pytest.mark.e2e
 def test_a_crawl_onto_a_full_disk_stops_failed_and_the_next_run_fetches_what_was_lost(
     web: DemoWeb, tmp_path: Path, database_url: str
 ) -> None:

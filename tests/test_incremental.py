@@ -32,6 +32,7 @@ from db.store import store_batch
 from spiders.base import INCREMENTAL_MIDDLEWARE, NewsSpider
 from spiders.memory import PreviousCapture, payload_digest
 from spiders.meta import META_CONDITIONAL, META_PREVIOUS
+from tests.factories import write_page
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 SITE = Site(
@@ -377,16 +378,7 @@ def _run(engine: Engine, outcome: str, reason: str, stats: dict[str, Any] | None
 def test_memory_of_the_archive(engine: Engine, tmp_path: Path) -> None:
     writer = WarcWriter(tmp_path, max_bytes=10**9)
     feed = "https://news.test/feed.xml"
-    ref = writer.write(
-        url=feed,
-        method="GET",
-        request_headers=[],
-        status=200,
-        reason="OK",
-        response_headers=[],
-        body=b"<rss/>",
-        fetched_at=T0,
-    )
+    ref = write_page(writer, feed, b"<rss/>", T0)
     writer.close()
     amp = "https://news.test/amp/100002-zwei/"
     store_batch(
@@ -465,6 +457,7 @@ def _article_requests(web: DemoWeb, host: str) -> list[str]:
     return [path for h, _, path, _ in web.request_log if h == host and path in paths]
 
 
+@pytest.mark.e2e
 def test_recrawl_costs_what_changed(tmp_path: Path, database_url: str) -> None:
     """Crawl, edit one article, let two come due, crawl again: only those two are fetched;
     the edited one gets a second version, the other a WARC revisit record."""

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, func, select
 
 from crawler.locks import SiteLock, is_locked, lock_path
@@ -67,6 +68,7 @@ def test_the_lock_dies_with_its_process(tmp_path: Path) -> None:
             holder.wait()
 
 
+@pytest.mark.e2e
 def test_a_crawl_of_a_locked_site_stops_at_once_and_says_so(
     tmp_path: Path, database_url: str, engine: Engine
 ) -> None:

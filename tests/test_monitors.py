@@ -28,9 +28,10 @@ from crawler.runner import run_crawl
 from crawler.thresholds import MonitorThresholds
 from db.health import RunSummary, runs_before, settle_run, site_health
 from db.models import RunWarning
-from db.records import ArticleData, FetchRecord
+from db.records import ArticleData
 from db.runs import RunCounts, finish_run, start_run
 from db.store import store_batch
+from tests.factories import fetch_record
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 LIMITS = MonitorThresholds(no_new_runs=2, history_runs=5, min_pages=4, max_failed_runs=2)
@@ -200,15 +201,11 @@ def record_run(
     run_id = start_run(engine, site, site, site.title(), {})
     fetched = T0 + timedelta(hours=n)
     records = [
-        FetchRecord(
-            site_key=site,
+        fetch_record(
+            f"https://{site}.example/run{n}/{i}",
+            site,
+            fetched,
             site_name=site.title(),
-            url=f"https://{site}.example/run{n}/{i}",
-            requested_url=f"https://{site}.example/run{n}/{i}",
-            kind="article",
-            status=200,
-            fetched_at=fetched,
-            outcome="archived",
             article=ArticleData(
                 content_hash=f"{site}-{n}-{i}",
                 text=f"Text {n} {i}",
@@ -219,14 +216,11 @@ def record_run(
         for i in range(new)
     ]
     records += [
-        FetchRecord(
-            site_key=site,
+        fetch_record(
+            f"https://{site}.example/run{n}/empty{i}",
+            site,
+            fetched,
             site_name=site.title(),
-            url=f"https://{site}.example/run{n}/empty{i}",
-            requested_url=f"https://{site}.example/run{n}/empty{i}",
-            kind="article",
-            status=200,
-            fetched_at=fetched,
             outcome="empty",
         )
         for i in range(empty)
@@ -325,6 +319,7 @@ def test_an_unreachable_webhook_is_logged_not_raised(caplog: pytest.LogCaptureFi
 # --------------------------------------------------------------------------- for real
 
 
+@pytest.mark.e2e
 def test_a_demo_site_that_breaks_between_two_runs_is_flagged(
     tmp_path: Path,
     database_url: str,

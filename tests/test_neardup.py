@@ -23,11 +23,12 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from crawler.demoweb.content import ARTICLES, FixtureArticle
-from crawler.demoweb.corpus import _focus, bench_article
+from crawler.demoweb.content import ARTICLES
+from crawler.demoweb.corpus import article_focus, bench_article
+from crawler.demoweb.fixture import FixtureArticle
 from db.models import Article, ArticleBand
 from db.neardup import MAX_NEARDUP_CANDIDATES, near_duplicate_candidates
-from db.records import ArticleData, FetchRecord, StorePolicy
+from db.records import FetchRecord, StorePolicy
 from db.similarity import DEFAULT_THRESHOLD, similarity
 from db.similarity import similarity as signature_similarity
 from db.store import store_batch
@@ -42,6 +43,7 @@ from pipelines.neardup import (
     signature,
 )
 from pipelines.types import ExtractedArticle
+from tests.factories import article_data, fetch_record
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -121,7 +123,7 @@ def variant_pairs(bench: int = 200) -> list[Pair]:
             pairs.append(Pair("follow_up", a.text, b.text + "\n" + a.body[-1]))
     by_topic: dict[int, list[int]] = {}
     for i in range(bench):
-        by_topic.setdefault(_focus(i)[0], []).append(i)  # the same subject
+        by_topic.setdefault(article_focus(i)[0], []).append(i)  # the same subject
     for ids in by_topic.values():
         for x, y in itertools.combinations(ids, 2):
             a, b = generated[x], generated[y]
@@ -144,19 +146,14 @@ def _signed(text: str) -> SignedArticle:
 def _record(i: int, text: str) -> FetchRecord:
     ext = _signed(text)
     assert ext.minhash is not None
-    return FetchRecord(
-        site_key="q",
+    return fetch_record(
+        f"https://q.example/{i}",
+        "q",
+        T0 + timedelta(seconds=i),
         site_name="Q",
-        url=f"https://q.example/{i}",
-        requested_url=f"https://q.example/{i}",
-        kind="article",
-        status=200,
-        fetched_at=T0 + timedelta(seconds=i),
-        outcome="archived",
-        article=ArticleData(
+        article=article_data(
+            text,
             content_hash=ext.content_hash or "",
-            text=text,
-            language="de",
             signature=ext.minhash,
             band_keys=band_keys(ext.minhash),
         ),
@@ -310,6 +307,7 @@ def test_threshold_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         default_threshold()
 
 
+@pytest.mark.slow
 def test_default_threshold_groups_every_single_change_and_no_other_story(
     pairs: list[Pair], tmp_path: Path
 ) -> None:

@@ -20,6 +20,7 @@ from db.store import store_batch
 from pipelines.extract import extract_article
 from pipelines.hashing import content_hash
 from pipelines.types import ExtractInput
+from tests.factories import write_page
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 N = 8
@@ -41,16 +42,8 @@ def _captured(
 ) -> tuple[FetchRecord, str]:
     """The page written to WARC and its fetch record as a crawl stored it: with the text
     today's extraction gives (returned too), or with an older, worse one (`stale`)."""
-    ref = writer.write(
-        url=url,
-        method="GET",
-        request_headers=[],
-        status=200,
-        reason="OK",
-        response_headers=[("Content-Type", HTML["content-type"])],
-        body=body,
-        fetched_at=fetched_at,
-    )
+    html = [("Content-Type", HTML["content-type"])]
+    ref = write_page(writer, url, body, fetched_at, response_headers=html)
     now = extract_article(ExtractInput(url=url, body=body, headers=HTML, hints=hints or {}))
     text = now.text + STALE_LINE if stale else now.text
     record = FetchRecord(

@@ -18,6 +18,9 @@ from crawler.runner import crawl_command, crawl_env
 from db.engine import make_engine
 from db.models import Article, ArticleUrl, CrawlRun, Fetch
 
+# Every test here runs real crawls as subprocesses.
+pytestmark = pytest.mark.e2e
+
 N = 40
 FAST = {
     "DOWNLOAD_DELAY": "0",

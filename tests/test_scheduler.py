@@ -115,6 +115,7 @@ def started() -> Iterator[list[RunningScheduler]]:
 # --------------------------------------------------------------------------- for real
 
 
+@pytest.mark.e2e
 def test_scheduler_runs_sites_repeatedly_never_overlapping_and_stops_cleanly(
     tmp_path: Path,
     database_url: str,
@@ -231,6 +232,7 @@ class BlackHole:
             conn.close()
 
 
+@pytest.mark.e2e
 def test_hung_crawls_are_killed_at_their_time_limit_and_crashes_are_recorded(
     tmp_path: Path, database_url: str, engine: Engine, started: list[RunningScheduler]
 ) -> None:

@@ -227,6 +227,7 @@ def test_spider_params_are_a_model_that_validates_on_its_own() -> None:
         SpiderParams.model_validate({"limit": "0"})
 
 
+@pytest.mark.e2e
 def test_cli_argument_error_is_one_line_and_non_zero(tmp_path: Path) -> None:
     """`scrapy crawl generic -a url=notaurl` from the repository root, as an operator types it."""
     cwd, env = _scrapy_project(tmp_path)
@@ -1125,6 +1126,7 @@ def failing_site() -> Iterator[tuple[str, int]]:
         server.server_close()
 
 
+@pytest.mark.e2e
 def test_every_failure_kind_reaches_the_errback_in_a_real_crawl(
     failing_site: tuple[str, int],
 ) -> None:

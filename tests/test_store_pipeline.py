@@ -9,39 +9,29 @@ from types import SimpleNamespace
 from scrapy.utils.test import get_crawler
 from sqlalchemy import Engine, select
 
-from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
+from crawler.items import KIND_DISCOVERY, FetchedPage
 from crawler.sitespec import Site
 from db.models import Article, CrawlRun, Fetch
+from pipelines.hashing import content_hash
 from pipelines.store_pipeline import StorePipeline, to_record
 from pipelines.types import ExtractedArticle
+from tests.factories import extracted, fetched_page
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 SITE = Site(key="alpha", name="Alpha-Kurier", domains=("alpha.example",))
 
 
 def _page(url: str, *, status: int = 200, text: str | None = None, **kw: object) -> FetchedPage:
-    extracted = None
+    article = None
     if text is not None:
-        extracted = ExtractedArticle(
+        article = extracted(
+            url,
+            text,
             outcome="ok" if text else "empty",
-            url=url,
-            text=text,
-            title="Titel",
-            language="de",
-            content_hash=(text and __import__("pipelines.hashing").hashing.content_hash(text))
-            or None,
+            content_hash=content_hash(text) if text else None,
             published_at=NOW if "datiert" in text else None,
         )
-    return FetchedPage(
-        url=url,
-        requested_url=url,
-        site="alpha",
-        kind=str(kw.pop("kind", KIND_ARTICLE)),
-        status=status,
-        fetched_at=NOW,
-        extracted=extracted,
-        **kw,  # type: ignore[arg-type]
-    )
+    return fetched_page(url, status=status, fetched_at=NOW, extracted=article, **kw)
 
 
 def test_outcomes_are_mapped() -> None:

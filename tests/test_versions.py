@@ -16,7 +16,7 @@ import pytest
 from scrapy.utils.test import get_crawler
 from sqlalchemy import Engine, select
 
-from crawler.items import KIND_ARTICLE, FetchedPage
+from crawler.items import FetchedPage
 from crawler.sitespec import Site
 from crawler.urls import UrlKeys
 from db.models import Article, ArticleUrl, ArticleVersion, CrawlRun, Fetch, UrlState
@@ -26,7 +26,7 @@ from db.schedule import DEFAULT_REVISIT_SCHEDULE, next_revisit, retry_after_fail
 from db.store import store_batch
 from pipelines.hashing import content_hash
 from pipelines.store_pipeline import StorePipeline
-from pipelines.types import ExtractedArticle
+from tests.factories import extracted, fetched_page
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 URL = "https://alpha.example/politik/1-haushalt.html"
@@ -309,6 +309,7 @@ def test_export_gives_the_latest_version_or_all(engine: Engine) -> None:
     assert {v["content_hash"] for v in versions} == {content_hash(TEXT_1), content_hash(TEXT_2)}
 
 
+@pytest.mark.slow
 def test_cli_export_all_versions(engine: Engine, database_url: str, tmp_path: Path) -> None:
     _two_versions(engine)
     env = {**os.environ, "NEWSARCHIVE_DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
@@ -333,19 +334,13 @@ def test_cli_export_all_versions(engine: Engine, database_url: str, tmp_path: Pa
 
 
 def _page(text: str, at: datetime) -> FetchedPage:
-    return FetchedPage(
-        url="https://alpha.example/a/1.html?utm_source=x",
-        requested_url="https://alpha.example/a/1.html?utm_source=x",
-        site="alpha",
-        kind=KIND_ARTICLE,
-        status=200,
+    return fetched_page(
+        "https://alpha.example/a/1.html?utm_source=x",
         fetched_at=at,
-        extracted=ExtractedArticle(
-            outcome="ok",
-            url="https://alpha.example/a/1.html",
-            text=text,
-            language="de",
-            content_hash=content_hash(text),
+        extracted=extracted(
+            "https://alpha.example/a/1.html",
+            text,
+            title=None,
             canonical_url="https://www.alpha.example/a/1.html",
         ),
     )

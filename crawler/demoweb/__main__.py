@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import signal
-import threading
-from types import FrameType
 
-from crawler.demoweb.server import DemoWeb
+from crawler.demoweb.server import DemoWeb, serve_until_signalled
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m crawler.demoweb",
-        description="Serve the sample news sites on 127.0.0.1 until interrupted.",
+        description="Serve the sample news sites on 127.0.0.1 until interrupted; "
+        "prints each site's host key and base URL.",
     )
     parser.add_argument(
         "--bench", type=int, default=0, metavar="N", help="also serve N generated bench articles"
@@ -27,31 +25,10 @@ def main(argv: list[str] | None = None) -> int:
         default=12 * 1024 * 1024,
         help="size of the oversized page in bytes (default 12 MiB)",
     )
-    parser.add_argument(
-        "--prerender",
-        action="store_true",
-        help="render the bench pages at start-up (the benchmark's server then costs little CPU)",
-    )
     args = parser.parse_args(argv)
     if args.bench < 0 or args.slow_seconds < 0 or args.large_bytes < 0:
         parser.error("--bench, --slow-seconds and --large-bytes must not be negative")
-
-    done = threading.Event()
-
-    def on_signal(signum: int, frame: FrameType | None) -> None:
-        done.set()
-
-    # Ctrl-C and a supervisor's SIGTERM both just end the loop: no KeyboardInterrupt can land
-    # half-way through start-up or the host listing.
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
-    with DemoWeb(
-        args.bench, args.slow_seconds, args.large_bytes, prerender_bench=args.prerender
-    ) as web:
-        for host, url in web.hosts.items():
-            print(f"{host:<12} {url}", flush=True)
-        while not done.wait(0.5):
-            pass
+    serve_until_signalled(lambda: DemoWeb(args.bench, args.slow_seconds, args.large_bytes))
     return 0
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from crawler.demoweb.content import LIST_ITEM, QUOTE, SUBHEADING, Block, FixtureArticle, Junk
+from crawler.demoweb.fixture import LIST_ITEM, QUOTE, SUBHEADING, Block, FixtureArticle, Junk
 
 HTML_UTF8 = "text/html; charset=utf-8"
 XML = "application/xml; charset=utf-8"

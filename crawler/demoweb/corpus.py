@@ -15,7 +15,35 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from crawler.demoweb.common import attr, esc, json_ld, render_body
-from crawler.demoweb.content import (
+from crawler.demoweb.content_tagesblick import tb_byline, tb_date
+from crawler.demoweb.corpus_words import (
+    ACTORS,
+    AD_LABEL,
+    COOKIE_TEXT,
+    DEBATES,
+    FEMALE,
+    FOOTER,
+    LEADS,
+    LIST_ITEMS,
+    MALE,
+    MONTHS,
+    MOST_READ,
+    NAV_TOPICS,
+    NEWSLETTER,
+    PLACES,
+    QUOTES,
+    ROLES,
+    SECTIONS,
+    SENTENCES,
+    SUBHEADINGS,
+    SURNAMES,
+    THINGS,
+    TITLES,
+    TRENDS,
+    VERDICTS,
+    WEEKDAYS,
+)
+from crawler.demoweb.fixture import (
     CET,
     CHROME,
     LI,
@@ -31,8 +59,6 @@ from crawler.demoweb.content import (
     Junk,
     P,
     Q,
-    tb_byline,
-    tb_date,
 )
 
 BENCH_HOST = "bench"
@@ -40,211 +66,12 @@ DEFAULT_BASE = "http://bench.invalid/"
 SITEMAP_SIZE = 1000  # URLs per child sitemap (the protocol allows 50 000; sites use less)
 NEWEST = datetime(2026, 11, 21, 18, 0, tzinfo=CET)
 # Real news article pages weigh 150-400 KB, most of it DOM around the article (teaser grids,
-# menus, picture/srcset markup), and trafilatura needs 25-35 ms for one (FIELD-NOTES). The
+# menus, picture/srcset markup), and trafilatura needs 25-35 ms for one (measured). The
 # bench pages carry the same kind of weight, so the benchmark measures a realistic mix of
 # extraction and crawling cost rather than a crawl of unrealistically light pages.
 MIN_BYTES, MAX_BYTES = 150_000, 300_000
 TEASER_CARDS = (55, 100)  # teaser cards in the "more news" grid under the article
 VARIANTS = 3
-
-SECTIONS = (
-    ("politik", "Politik"),
-    ("wirtschaft", "Wirtschaft"),
-    ("energie", "Energie"),
-    ("region", "Region"),
-    ("verkehr", "Verkehr"),
-    ("kultur", "Kultur"),
-    ("wetter", "Wetter"),
-    ("sport", "Sport"),
-)
-PLACES = (
-    "Lindhaven",
-    "Ostwalden",
-    "Seebrück",
-    "Hallerbach",
-    "Neuenwerder",
-    "Birkenfelde",
-    "Großöhringen",
-    "Talheim",
-    "Marienau",
-    "Kranichsfurt",
-    "Obermühl",
-    "Wesselfeld",
-)
-# (nominative, dative, genitive) of who acts in a story.
-ACTORS = (
-    ("die Stadtverwaltung", "der Stadtverwaltung", "der Stadtverwaltung"),
-    ("der Gemeinderat", "dem Gemeinderat", "des Gemeinderats"),
-    ("die Landesregierung", "der Landesregierung", "der Landesregierung"),
-    ("das Umweltministerium", "dem Umweltministerium", "des Umweltministeriums"),
-    ("die Verbraucherzentrale", "der Verbraucherzentrale", "der Verbraucherzentrale"),
-    ("der Handelsverband", "dem Handelsverband", "des Handelsverbands"),
-    ("der Landkreis", "dem Landkreis", "des Landkreises"),
-    ("die Bürgerinitiative", "der Bürgerinitiative", "der Bürgerinitiative"),
-    ("der Energieversorger", "dem Energieversorger", "des Energieversorgers"),
-    ("die Hafengesellschaft", "der Hafengesellschaft", "der Hafengesellschaft"),
-    ("der Wetterdienst", "dem Wetterdienst", "des Wetterdienstes"),
-    ("die Gewerkschaft", "der Gewerkschaft", "der Gewerkschaft"),
-    ("der Sportverein", "dem Sportverein", "des Sportvereins"),
-    ("das Kulturamt", "dem Kulturamt", "des Kulturamts"),
-    ("die Verkehrsgesellschaft", "der Verkehrsgesellschaft", "der Verkehrsgesellschaft"),
-)
-# (nominative, accusative) of what a story is about: projects, so that "umsetzen" fits.
-THINGS = (
-    ("der Ausbau des Wärmenetzes", "den Ausbau des Wärmenetzes"),
-    ("die Sanierung der Hafenbrücke", "die Sanierung der Hafenbrücke"),
-    ("das Förderprogramm für Solardächer", "das Förderprogramm für Solardächer"),
-    ("die Reform der Grundsteuer", "die Reform der Grundsteuer"),
-    ("der Neubau des Hallenbads", "den Neubau des Hallenbads"),
-    ("die Verlängerung der Straßenbahnlinie", "die Verlängerung der Straßenbahnlinie"),
-    ("das Konzept für die Innenstadt", "das Konzept für die Innenstadt"),
-    ("der Umbau des Bahnhofsvorplatzes", "den Umbau des Bahnhofsvorplatzes"),
-    ("die Erweiterung des Gewerbegebiets", "die Erweiterung des Gewerbegebiets"),
-    ("der Hochwasserschutz am Fluss", "den Hochwasserschutz am Fluss"),
-    ("die Modernisierung der Kläranlage", "die Modernisierung der Kläranlage"),
-    ("das Windparkprojekt an der Küste", "das Windparkprojekt an der Küste"),
-    ("der Bau neuer Sozialwohnungen", "den Bau neuer Sozialwohnungen"),
-    ("die Digitalisierung der Schulen", "die Digitalisierung der Schulen"),
-    ("der Ausbau der Ladesäulen", "den Ausbau der Ladesäulen"),
-    ("die Neuordnung des Busverkehrs", "die Neuordnung des Busverkehrs"),
-    ("die Sanierung des Stadions", "die Sanierung des Stadions"),
-    ("der neue Winterdienstplan", "den neuen Winterdienstplan"),
-)
-FEMALE = ("Anna", "Claudia", "Sabine", "Leonie", "Petra", "Katharina", "Nina", "Jana", "Aylin")
-MALE = ("Jonas", "Markus", "Tobias", "Ralf", "Mehmet", "Uwe", "Felix", "Dirk", "Bernd", "Stefan")
-SURNAMES = (
-    "Albers",
-    "Brandt",
-    "Czerny",
-    "Dörfler",
-    "Ehlers",
-    "Franke",
-    "Gerlach",
-    "Hoffmann",
-    "Jäger",
-    "Kuhn",
-    "Lorenz",
-    "Maier",
-    "Nowak",
-    "Petersen",
-    "Quast",
-    "Reimers",
-    "Schuster",
-    "Thiel",
-    "Vogt",
-    "Wendt",
-    "Yilmaz",
-    "Zimmer",
-)
-# (male, female) forms; "{place}" is filled in.
-ROLES = (
-    ("Sprecher der Stadtverwaltung", "Sprecherin der Stadtverwaltung"),
-    ("Vorsitzender des Bauausschusses", "Vorsitzende des Bauausschusses"),
-    ("Geschäftsführer des Handelsverbands", "Geschäftsführerin des Handelsverbands"),
-    ("Leiter des Ordnungsamts", "Leiterin des Ordnungsamts"),
-    ("Ökonom an der Hochschule Lindhaven", "Ökonomin an der Hochschule Lindhaven"),
-    ("Bürgermeister von {place}", "Bürgermeisterin von {place}"),
-    ("Fraktionschef der Opposition", "Fraktionschefin der Opposition"),
-    ("Experte für Stadtplanung", "Expertin für Stadtplanung"),
-)
-QUOTES = (
-    "Wir haben lange genug gewartet, jetzt muss gehandelt werden",
-    "Das ist ein wichtiger Tag für die ganze Region",
-    "Niemand darf mit diesen Kosten allein gelassen werden",
-    "Wir stehen erst am Anfang eines langen Weges",
-    "Die Zahlen sprechen eine deutliche Sprache",
-    "Ohne die Unterstützung des Landes wird es nicht gehen",
-    "Wir werden jeden Euro zweimal umdrehen",
-    "Die Menschen vor Ort erwarten zu Recht schnelle Lösungen",
-    "Es gibt keinen Grund zur Panik, aber auch keinen zur Entwarnung",
-    "Das Projekt ist ehrgeizig, aber machbar",
-)
-WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag")
-MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "September", "Oktober")
-DEBATES = ("langen", "hitzigen", "sachlichen", "kontroversen", "mehrstündigen")
-VERDICTS = ("überfälligen Schritt", "teuren Irrweg", "Papiertiger", "Etikettenschwindel")
-TRENDS = ("leicht positive", "uneinheitliche", "besorgniserregende", "erfreuliche")
-SENTENCES = (
-    "{Actor} kündigte am {weekday} an, {thing_acc} bis {year} grundlegend zu überarbeiten.",
-    "Nach Angaben {actor_gen} sollen in den kommenden Jahren rund {num} Millionen Euro in "
-    "{thing_acc} fließen.",
-    "{Thing} werde deutlich teurer als ursprünglich geplant, sagte {person}, {role}.",
-    "„{quote}“, sagte {person}, {role}.",
-    "Kritiker bemängeln seit Langem, dass {thing} in {place} zu wenig Beachtung finde.",
-    "Ob {thing} tatsächlich wie geplant umgesetzt werden kann, gilt als offen.",
-    "Im vergangenen Jahr lag der Anteil noch bei {pct} Prozent, inzwischen ist er auf {pct2} "
-    "Prozent gestiegen.",
-    "{Actor} verwies darauf, dass bereits {num3} Anträge eingegangen seien.",
-    "Die Entscheidung fiel nach einer {debate} Debatte, in der auch Bürgerinnen und Bürger aus "
-    "{place} zu Wort kamen.",
-    "Bis Ende {month} soll ein erster Entwurf vorliegen.",
-    "Für {thing_acc} sind im Haushalt des kommenden Jahres {num} Millionen Euro vorgesehen.",
-    "In {place} hatten zuletzt mehr als {num3} Menschen gegen die Pläne protestiert.",
-    "Der Zeitplan gilt als ehrgeizig, zumal Fachkräfte und Material knapp sind.",
-    "Mehrere Fraktionen forderten, {thing_acc} noch einmal gründlich zu prüfen.",
-    "Die Opposition sprach von einem „{verdict}“.",
-    "Die Zahlen für das dritte Quartal zeigen nach Einschätzung von Fachleuten eine {trend} "
-    "Entwicklung.",
-    "Auf Nachfrage erklärte {actor}, man werde die Vorschläge sorgfältig prüfen.",
-    "{Actor} rechnet damit, dass sich die Lage im Laufe des Jahres {year} entspannt.",
-    "Zuletzt hatte es in {place} Streit über die Verteilung der Kosten gegeben.",
-    "Von den Änderungen sind nach ersten Schätzungen rund {num3} Haushalte betroffen.",
-    "{person}, {role}, zeigte sich mit dem bisherigen Verlauf zufrieden.",
-    "Eine Sprecherin {actor_gen} wollte sich zu den Einzelheiten zunächst nicht äußern.",
-)
-# The first sentence of every article: who does what about the story's subject, and where.
-LEADS = (
-    "{Actor} hat am {weekday} überraschend neue Pläne für {thing_acc} in {place} vorgelegt.",
-    "In {place} wird seit Wochen über {thing_acc} gestritten, nun liegt ein Kompromiss vor.",
-    "{Thing} in {place} verzögert sich erneut, wie {actor} am {weekday} mitteilte.",
-    "Für {thing_acc} in {place} gibt es grünes Licht: {Actor} stimmte am {weekday} zu.",
-)
-TITLES = (
-    "{Place}: {Thing} kommt später als geplant",
-    "Streit um {thing_acc} in {place}",
-    "{Actor} will {thing_acc} beschleunigen",
-    "Millionen für {thing_acc}: {place} legt Pläne vor",
-    "Was {thing} für {place} bedeutet",
-    "{place} stimmt für {thing_acc}",
-    "Neue Zahlen: {Thing} kostet mehr als erwartet",
-    "{Thing} in {place}: Kritik wird lauter",
-)
-SUBHEADINGS = (
-    "Kritik aus der Opposition",
-    "Wie es weitergeht",
-    "Kosten steigen weiter",
-    "Reaktionen aus der Region",
-    "Was Anwohner wissen müssen",
-    "Ein ehrgeiziger Zeitplan",
-    "Offene Fragen",
-    "Blick in die Nachbarstädte",
-    "Die Vorgeschichte",
-    "Wer profitiert",
-)
-LIST_ITEMS = (
-    "Sanierung von {n} Schulgebäuden",
-    "Neue Radwege auf {n} Kilometern",
-    "Zuschüsse für {n} kleine Betriebe",
-    "{n} zusätzliche Stellen in der Verwaltung",
-    "Modernisierung von {n} Bushaltestellen",
-    "{n} neue Ladepunkte im Stadtgebiet",
-    "Pflanzung von {n} Straßenbäumen",
-)
-NAV_TOPICS = tuple(
-    f"{word} {place}"
-    for word in ("Nachrichten", "Sport in", "Wetter in", "Verkehr in", "Kultur in", "Blaulicht")
-    for place in PLACES
-)
-COOKIE_TEXT = (
-    "Wir und unsere Partner speichern Informationen auf Ihrem Gerät, um Inhalte und Anzeigen "
-    "zu personalisieren."
-)
-NEWSLETTER = (
-    "Jetzt den kostenlosen Newsletter abonnieren und keine Nachricht aus der Region verpassen."
-)
-AD_LABEL = "Anzeige"
-MOST_READ = "Meistgelesen"
-FOOTER = ("Impressum", "Datenschutz", "AGB", "Mediadaten", "© 2026 Regionalzeitung Verlag")
 
 
 def _rng(i: int, salt: int) -> random.Random:
@@ -267,7 +94,7 @@ def slugify(text: str) -> str:
 Focus = tuple[int, int, str]  # indexes into THINGS and ACTORS, and a town
 
 
-def _focus(i: int) -> Focus:
+def article_focus(i: int) -> Focus:
     """What article `i` is about: its subject, its main actor and its town."""
     rng = _rng(i, 8)
     return rng.randrange(len(THINGS)), rng.randrange(len(ACTORS)), rng.choice(PLACES)
@@ -312,7 +139,7 @@ def _fill(template: str, rng: random.Random, focus: Focus | None = None, stick: 
 
 
 def bench_title(i: int) -> str:
-    return _fill(_rng(i, 1).choice(TITLES), _rng(i, 2), _focus(i), stick=1.2)
+    return _fill(_rng(i, 1).choice(TITLES), _rng(i, 2), article_focus(i), stick=1.2)
 
 
 def bench_section(i: int) -> tuple[str, str]:
@@ -371,7 +198,7 @@ def bench_article(i: int) -> FixtureArticle:
         f"{rng.choice(FEMALE + MALE)} {rng.choice(SURNAMES)}" for _ in range(rng.randint(0, 2))
     )
     count = rng.randint(5, 20)
-    focus = _focus(i)
+    focus = article_focus(i)
     seen: set[str] = set()
     layout: list[Block | Junk] = [P(_paragraph(rng, focus, seen, lead=True))]
     while sum(isinstance(b, Block) and b.kind == PARAGRAPH for b in layout) < count:

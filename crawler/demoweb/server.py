@@ -4,31 +4,48 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import signal
 import socket
 import threading
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
-from typing import TYPE_CHECKING, cast
+from types import FrameType, TracebackType
+from typing import Any, Protocol, cast
 from urllib.parse import urlsplit
 
 from crawler.demoweb.common import TEXT, DemoSite, Response
-from crawler.demoweb.content import MIRRORS, find_article
+from crawler.demoweb.content import find_article
 from crawler.demoweb.corpus import BENCH_HOST, bench_index
+from crawler.demoweb.fixture import MIRRORS
 from crawler.demoweb.site_aggregator import AggregatorSite
 from crawler.demoweb.site_bench import BenchSite
 from crawler.demoweb.site_rt import RtSite
 from crawler.demoweb.site_sna import SnaSite
 from crawler.demoweb.site_tagesblick import TagesblickSite
 
-if TYPE_CHECKING:
-    from crawler.demoweb.lean import LeanServer
-
 LogEntry = tuple[str, str, str, int]  # (host key, method, path with query, status; 0: no answer)
 
 _POLL_SECONDS = 0.05  # how often serve_forever looks for shutdown(); bounds stop() latency
-_IDLE_TIMEOUT = 60.0  # an idle keep-alive connection is closed after this long
+IDLE_TIMEOUT = 60.0  # an idle keep-alive connection is closed after this long
+
+
+class HostServer(Protocol):
+    """What `DemoWeb` drives of a host's server: the part of socketserver's interface it uses."""
+
+    @property
+    def server_address(self) -> tuple[Any, ...]: ...
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None: ...
+
+    def shutdown(self) -> None: ...
+
+    def server_close(self) -> None: ...
+
+
+# Builds the server of one host key; `DemoWeb` binds it at start and serves it from a thread.
+ServerFactory = Callable[["DemoWeb", str], HostServer]
 
 
 class DemoWeb:
@@ -45,8 +62,10 @@ class DemoWeb:
         slow_seconds: float = 3.0,
         large_bytes: int = 12 * 1024 * 1024,
         *,
-        prerender_bench: bool = False,
+        servers: Mapping[str, ServerFactory] | None = None,
     ) -> None:
+        """`servers`: host key -> the factory of its server, for hosts not served by the
+        threaded `ThreadedServer` (the benchmark serves its bench host from a leaner one)."""
         if bench_articles < 0 or slow_seconds < 0 or large_bytes < 0:
             raise ValueError("bench_articles, slow_seconds and large_bytes must be >= 0")
         self._bench_articles = bench_articles
@@ -59,12 +78,10 @@ class DemoWeb:
         self._stopping = threading.Event()
         self._connections: set[socket.socket] = set()
         self._in_flight = 0
-        # Bumped by every hook: the lean bench server keeps its cached pages only while the
+        # Bumped by every hook: a server that caches pages keeps them only while the
         # generation they were built in lasts.
         self._hook_generation = 0
-        # A prerendered bench host is served by the lean asyncio server (lean.py): the
-        # benchmark's server then takes a fraction of the CPU the threaded one needs.
-        self._lean_bench = prerender_bench
+        self._factories: dict[str, ServerFactory] = dict(servers or {})
         rt = RtSite()
         self._sites: dict[str, DemoSite] = {
             "tagesblick": TagesblickSite(),
@@ -75,20 +92,13 @@ class DemoWeb:
         }
         if bench_articles:
             self._sites[BENCH_HOST] = BenchSite(bench_articles)
-        self._servers: dict[str, _HostServer | LeanServer] = {}
+        unknown = set(self._factories) - set(self._sites)
+        if unknown:
+            raise ValueError(f"servers given for hosts not served: {sorted(unknown)}")
+        self._servers: dict[str, HostServer] = {}
         self._threads: list[threading.Thread] = []
         self._bases: dict[str, str] = {}
         self.start()
-        if prerender_bench and bench_articles:
-            bench = self._sites[BENCH_HOST]
-            assert isinstance(bench, BenchSite)
-            bench.prerender(self._bases[BENCH_HOST])
-            from crawler.demoweb.lean import bench_targets  # here: lean.py imports this module
-
-            # Each page is fetched once a crawl: only responses built now save the crawl's CPU.
-            lean = self._servers[BENCH_HOST]
-            assert not isinstance(lean, _HostServer)
-            lean.warm(bench_targets(bench_articles))
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -119,12 +129,9 @@ class DemoWeb:
             self._threads.append(thread)
         return self
 
-    def _new_server(self, host: str) -> _HostServer | LeanServer:
-        if host == BENCH_HOST and self._lean_bench:
-            from crawler.demoweb.lean import LeanServer  # here: lean.py imports this module
-
-            return LeanServer(self, host)
-        return _HostServer(self, host)
+    def _new_server(self, host: str) -> HostServer:
+        factory = self._factories.get(host)
+        return factory(self, host) if factory is not None else ThreadedServer(self, host)
 
     def stop(self) -> None:
         """Stops all servers and drops open connections; returns promptly even mid-request."""
@@ -185,6 +192,22 @@ class DemoWeb:
     @property
     def bench_articles(self) -> int:
         return self._bench_articles
+
+    def site(self, host: str) -> DemoSite:
+        """The site object that answers a host key's requests."""
+        self._check_host(host)
+        return self._sites[host]
+
+    def server(self, host: str) -> HostServer:
+        """The server of a host key (bound at start)."""
+        self._check_host(host)
+        return self._servers[host]
+
+    @property
+    def hook_generation(self) -> int:
+        """Changes whenever a hook changes what is served: a page cache is valid within one."""
+        with self._lock:
+            return self._hook_generation
 
     @property
     def in_flight(self) -> int:
@@ -249,7 +272,8 @@ class DemoWeb:
 
     # --- used by the request handler -----------------------------------------------------------
 
-    def _dispatch(self, host: str, path: str, query: str) -> Response:
+    def dispatch(self, host: str, path: str, query: str) -> Response:
+        """The response of a host key's site to a request (what every server sends)."""
         return self._sites[host].handle(host, path, query, self)
 
     def _wait(self, seconds: float) -> bool:
@@ -267,7 +291,8 @@ class DemoWeb:
         with self._lock:
             self._in_flight += 1
 
-    def _log(self, entry: LogEntry) -> None:
+    def log_request(self, entry: LogEntry) -> None:
+        """Appends to `request_log`; a server calls it before the client can see the answer."""
         with self._lock:
             self.request_log.append(entry)
 
@@ -276,25 +301,45 @@ class DemoWeb:
             self._in_flight -= 1
 
 
-class _HostServer(ThreadingHTTPServer):
+def serve_until_signalled(make_web: Callable[[], DemoWeb]) -> None:
+    """Starts the web `make_web` builds, prints each host's URL, serves until SIGINT/SIGTERM."""
+    done = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        done.set()
+
+    # Ctrl-C and a supervisor's SIGTERM both just end the loop: no KeyboardInterrupt can land
+    # half-way through start-up or the host listing.
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    with make_web() as web:
+        for host, url in web.hosts.items():
+            print(f"{host:<12} {url}", flush=True)
+        while not done.wait(0.5):
+            pass
+
+
+class ThreadedServer(ThreadingHTTPServer):
+    """The default server of a host: one thread per connection."""
+
     daemon_threads = True  # a hung client must never keep the process alive
     request_queue_size = 128  # the benchmark opens many connections at once
 
     def __init__(self, web: DemoWeb, host: str) -> None:
         self.web = web
         self.host_key = host
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(("127.0.0.1", 0), RequestHandler)
 
 
-def _etag(body: bytes) -> str:
+def etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
-def _http_date(moment: datetime) -> str:
+def http_date(moment: datetime) -> str:
     return format_datetime(moment.astimezone(UTC).replace(microsecond=0), usegmt=True)
 
 
-def _not_modified(
+def not_modified(
     response: Response, etag: str, if_none_match: str | None, if_modified_since: str | None
 ) -> bool:
     """RFC 9110 13.2.2: If-None-Match wins; If-Modified-Since only counts without it.
@@ -315,16 +360,18 @@ def _not_modified(
     return response.last_modified.replace(microsecond=0) <= since
 
 
-class _Handler(BaseHTTPRequestHandler):
+class RequestHandler(BaseHTTPRequestHandler):
+    """Answers a `ThreadedServer`'s requests from its host's site."""
+
     protocol_version = "HTTP/1.1"  # keep-alive, so Content-Length must always be right
     server_version = "DemoWeb/1.0"
     sys_version = ""
-    timeout = _IDLE_TIMEOUT
+    timeout = IDLE_TIMEOUT
     _logged = False  # whether the current request is in request_log yet
 
     @property
-    def _srv(self) -> _HostServer:
-        return cast(_HostServer, self.server)
+    def _srv(self) -> ThreadedServer:
+        return cast(ThreadedServer, self.server)
 
     def log_message(self, format: str, *args: object) -> None:
         """Silent: tests start the demo web many times and read `request_log` instead."""
@@ -366,7 +413,7 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 parts = urlsplit(self.path)
                 try:
-                    response = web._dispatch(self._srv.host_key, parts.path or "/", parts.query)
+                    response = web.dispatch(self._srv.host_key, parts.path or "/", parts.query)
                 except Exception as exc:  # a bug in a fixture page must not kill the server
                     response = Response(500, f"demoweb error: {exc!r}\n".encode(), TEXT)
             if response.delay > 0 and not web._wait(response.delay):
@@ -382,7 +429,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _log(self, status: int) -> None:
         self._logged = True
-        self._srv.web._log((self._srv.host_key, self.command, self.path, status))
+        self._srv.web.log_request((self._srv.host_key, self.command, self.path, status))
 
     def _discard_request_body(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
@@ -394,13 +441,13 @@ class _Handler(BaseHTTPRequestHandler):
         status = response.status
         send_body = not head
         if response.conditional:
-            etag = _etag(response.body)
-            headers.append(("ETag", etag))
+            tag = etag(response.body)
+            headers.append(("ETag", tag))
             if response.last_modified is not None:
-                headers.append(("Last-Modified", _http_date(response.last_modified)))
-            if status == 200 and _not_modified(
+                headers.append(("Last-Modified", http_date(response.last_modified)))
+            if status == 200 and not_modified(
                 response,
-                etag,
+                tag,
                 self.headers.get("If-None-Match"),
                 self.headers.get("If-Modified-Since"),
             ):

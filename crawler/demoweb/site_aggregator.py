@@ -23,17 +23,15 @@ from crawler.demoweb.common import (
     render_body,
     xml_response,
 )
-from crawler.demoweb.content import (
+from crawler.demoweb.content import articles_for, related_articles
+from crawler.demoweb.content_aggregator import (
     AGG_COMMENTS,
     AGG_FOOTER,
     AGG_NAV,
     AGG_SIDEBAR_HEADINGS,
     AGG_SITE_NAME,
-    FixtureArticle,
-    Junk,
-    articles_for,
-    related_articles,
 )
+from crawler.demoweb.fixture import FixtureArticle, Junk
 from crawler.demoweb.xmlfeeds import FeedItem, robots_txt, rss, sitemap_index, urlset
 
 HOST = "aggregator"

@@ -18,11 +18,8 @@ from crawler.demoweb.common import (
     tiny_png,
     xml_response,
 )
-from crawler.demoweb.content import EDIT_DELAY
 from crawler.demoweb.corpus import (
     BENCH_HOST,
-    NAV_TOPICS,
-    SECTIONS,
     SITEMAP_SIZE,
     bench_article,
     bench_article_path,
@@ -34,19 +31,22 @@ from crawler.demoweb.corpus import (
     render_bench_article,
     slugify,
 )
+from crawler.demoweb.corpus_words import NAV_TOPICS, SECTIONS
+from crawler.demoweb.fixture import EDIT_DELAY
 from crawler.demoweb.xmlfeeds import robots_txt, sitemap_index, urlset
 
 SITEMAP_INDEX = "/sitemap-index.xml"
 _CHILD = re.compile(r"^/sitemaps/artikel-(\d+)\.xml$")
-_TOPICS = {f"/thema/{slugify(topic)}/": topic for topic in NAV_TOPICS}
+TOPICS = {f"/thema/{slugify(topic)}/": topic for topic in NAV_TOPICS}
 _LISTING = 30
 
 
 class BenchSite(DemoSite):
     """`count` generated articles; pages are rendered per request unless prerendered.
 
-    The benchmark prerenders the corpus at start-up, so that serving a page costs the server
-    little CPU: on a 2-core machine the server's work would otherwise be charged to the crawl.
+    The benchmark prerenders the corpus at start-up (`prerender`), so that serving a page costs
+    the server little CPU: on a 2-core machine the server's work would otherwise be charged to
+    the crawl.
     """
 
     def __init__(self, count: int) -> None:
@@ -102,12 +102,12 @@ class BenchSite(DemoSite):
             numbers = [n for n in range(min(self.count, 2000)) if bench_section(n)[0] == key]
             links = [(bench_article_path(n), bench_title(n)) for n in numbers[:_LISTING]]
             return page(_listing(sections[key], links))
-        if path in _TOPICS:
+        if path in TOPICS:
             # A topic page lists a few articles, picked deterministically from its name.
             seed = zlib.crc32(path.encode())
             numbers = sorted({(seed + 97 * k) % self.count for k in range(10)})
             links = [(bench_article_path(n), bench_title(n)) for n in numbers]
-            return page(_listing(_TOPICS[path], links))
+            return page(_listing(TOPICS[path], links))
         if path.startswith("/service/"):
             return page(_listing("Service", []))
         if path.startswith("/media/"):

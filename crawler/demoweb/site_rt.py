@@ -24,17 +24,9 @@ from crawler.demoweb.common import (
     tiny_png,
     xml_response,
 )
-from crawler.demoweb.content import (
-    RT_FOOTER,
-    RT_NAV,
-    RT_SECTIONS,
-    RT_SHARE,
-    RT_SOCIAL,
-    Block,
-    FixtureArticle,
-    Junk,
-    articles_for,
-)
+from crawler.demoweb.content import articles_for
+from crawler.demoweb.content_rt import RT_FOOTER, RT_NAV, RT_SECTIONS, RT_SHARE, RT_SOCIAL
+from crawler.demoweb.fixture import Block, FixtureArticle, Junk
 from crawler.demoweb.xmlfeeds import (
     FeedItem,
     NewsEntry,

@@ -25,17 +25,16 @@ from crawler.demoweb.common import (
     tiny_png,
     xml_response,
 )
-from crawler.demoweb.content import (
+from crawler.demoweb.content import articles_for
+from crawler.demoweb.content_sna import (
     SNA_COMMENTS,
     SNA_FOOTER,
     SNA_MODAL,
     SNA_NAV,
     SNA_SUBSCRIBE,
     SNA_TICKER,
-    FixtureArticle,
-    Junk,
-    articles_for,
 )
+from crawler.demoweb.fixture import FixtureArticle, Junk
 from crawler.demoweb.xmlfeeds import FeedItem, robots_txt, rss, sitemap_index, urlset
 
 HOST = "sna"

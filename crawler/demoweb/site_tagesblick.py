@@ -27,9 +27,8 @@ from crawler.demoweb.common import (
     tiny_png,
     xml_response,
 )
-from crawler.demoweb.content import (
-    BROKEN_PAGES,
-    CET,
+from crawler.demoweb.content import BROKEN_PAGES, articles_for, broken_page, related_articles
+from crawler.demoweb.content_tagesblick import (
     TB_COMMENTS,
     TB_COOKIE,
     TB_FOOTER,
@@ -37,12 +36,8 @@ from crawler.demoweb.content import (
     TB_REGISTER,
     TB_RELATED_HEADING,
     TB_SHARE,
-    FixtureArticle,
-    Junk,
-    articles_for,
-    broken_page,
-    related_articles,
 )
+from crawler.demoweb.fixture import CET, FixtureArticle, Junk
 from crawler.demoweb.xmlfeeds import (
     FeedItem,
     NewsEntry,
@@ -162,7 +157,7 @@ class TagesblickSite(DemoSite):
             return Response(body=tiny_png(64, 64))  # content type stays text/html on purpose
         if behaviour == "too_large":
             size = ctx.large_bytes
-            return Response(stream=lambda: _large_chunks(size), stream_length=size)
+            return Response(stream=lambda: large_chunks(size), stream_length=size)
         if behaviour == "redirect_loop":
             (other,) = (p.path for p in BROKEN_PAGES if p.behaviour == behaviour and p.path != path)
             return redirect(base + other[1:])
@@ -491,7 +486,7 @@ ziehen. Grund sind die stark gewachsenen Umlandgemeinden.</p>
 {_footer()}"""
 
 
-def _large_chunks(size: int) -> Iterator[bytes]:
+def large_chunks(size: int) -> Iterator[bytes]:
     """`size` bytes of valid-looking HTML, generated on the fly in chunks of about 64 KiB."""
     head = (
         b'<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8">'

@@ -1,4 +1,5 @@
-"""The lean asyncio server of a prerendered bench host: the same answers as the threaded one."""
+"""The benchmark's lean asyncio server of a prerendered bench host: the same answers as the
+threaded one."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from bench import lean_server as lean_module
+from bench.lean_server import LeanServer, bench_targets, lean_bench_web
 from crawler.demoweb import DemoWeb
-from crawler.demoweb import lean as lean_module
-from crawler.demoweb.content import EDIT_SENTENCE, broken_page
+from crawler.demoweb.content import broken_page
 from crawler.demoweb.corpus import bench_article_path
-from crawler.demoweb.lean import LeanServer, bench_targets
-from crawler.demoweb.server import _etag, _HostServer
-from crawler.demoweb.site_bench import _TOPICS, BenchSite
+from crawler.demoweb.fixture import EDIT_SENTENCE
+from crawler.demoweb.server import ThreadedServer, etag
+from crawler.demoweb.site_bench import TOPICS, BenchSite
 
 COUNT = 5
 ARTICLE = bench_article_path(1)
@@ -34,7 +36,7 @@ PATHS = [
     "/sitemaps/artikel-0.xml",
     "/",
     "/politik/",
-    next(iter(_TOPICS)),
+    next(iter(TOPICS)),
     "/gibt-es-nicht.html",
     "/?seite=2",
     bench_article_path(2) + "?utm_source=feed",
@@ -47,7 +49,7 @@ Head = list[tuple[str, str]]  # header lines as sent: (name, value) in order
 
 @pytest.fixture(scope="module")
 def lean_web() -> Iterator[DemoWeb]:
-    with DemoWeb(bench_articles=COUNT, prerender_bench=True) as web:
+    with lean_bench_web(COUNT) as web:
         yield web
 
 
@@ -112,10 +114,11 @@ def get(path: str, *extra: str) -> bytes:
 
 
 def test_only_the_prerendered_bench_host_is_lean(lean_web: DemoWeb, threaded_web: DemoWeb) -> None:
-    assert isinstance(lean_web._servers["bench"], LeanServer)
-    others = [server for host, server in lean_web._servers.items() if host != "bench"]
-    assert others and all(isinstance(server, _HostServer) for server in others)
-    assert all(isinstance(server, _HostServer) for server in threaded_web._servers.values())
+    assert isinstance(lean_web.server("bench"), LeanServer)
+    others = [lean_web.server(host) for host in lean_web.hosts if host != "bench"]
+    assert others and all(isinstance(server, ThreadedServer) for server in others)
+    threaded = [threaded_web.server(host) for host in threaded_web.hosts]
+    assert all(isinstance(server, ThreadedServer) for server in threaded)
     assert lean_web.base_url("bench") == f"http://127.0.0.1:{port_of(lean_web)}/"
 
 
@@ -132,7 +135,7 @@ def test_same_answer_as_the_threaded_server(
         assert body == (full if method == "GET" else b"")
         assert dict(headers)["Content-Length"] == str(len(full))
         if "ETag" in dict(headers):
-            assert dict(headers)["ETag"] == _etag(full)
+            assert dict(headers)["ETag"] == etag(full)
         # The base URL (another port) shows in bodies, hence in their length and ETag.
         body = body.replace(web.base_url("bench").encode(), b"BASE/")
         varying = {"Date", "Content-Length", "ETag"}
@@ -143,8 +146,8 @@ def test_same_answer_as_the_threaded_server(
 
 
 def test_pages_are_served_from_the_cache_warmed_at_start_up() -> None:
-    with DemoWeb(bench_articles=3, prerender_bench=True) as web:
-        server, site = web._servers["bench"], web._sites["bench"]
+    with lean_bench_web(3) as web:
+        server, site = web.server("bench"), web.site("bench")
         assert isinstance(server, LeanServer) and isinstance(site, BenchSite)
         assert set(server._cache) == set(bench_targets(3))
         for _ in range(2):
@@ -246,7 +249,7 @@ def test_pipelined_requests_are_answered_in_order(web: DemoWeb) -> None:
         first, second, third = (read_response(reader, head=i == 2) for i in range(3))
     assert first[0] == second[0] == third[0] == 200
     assert first[2].startswith(b"User-agent: *")
-    assert second[2] == web._dispatch("bench", ARTICLE, "").body
+    assert second[2] == web.dispatch("bench", ARTICLE, "").body
     assert third[2] == b"" and dict(third[1])["Content-Type"].startswith("text/html")
 
 
@@ -359,7 +362,7 @@ def test_hooks_still_change_what_is_served(web: DemoWeb) -> None:
 
 
 def test_stop_returns_promptly_with_an_idle_keep_alive_connection() -> None:
-    web = DemoWeb(bench_articles=2, prerender_bench=True)
+    web = lean_bench_web(2)
     connection = http.client.HTTPConnection("127.0.0.1", port_of(web), timeout=TIMEOUT)
     connection.request("GET", "/robots.txt")
     assert connection.getresponse().read()
@@ -374,7 +377,7 @@ def test_stop_returns_promptly_with_an_idle_keep_alive_connection() -> None:
 
 
 def test_idle_connections_are_closed(monkeypatch: pytest.MonkeyPatch, web: DemoWeb) -> None:
-    monkeypatch.setattr(lean_module, "_IDLE_TIMEOUT", 0.3)
+    monkeypatch.setattr(lean_module, "IDLE_TIMEOUT", 0.3)
     with connect(web) as idle, connect(web) as busy, busy.makefile("rb") as reader:
         started = time.monotonic()
         for _ in range(4):  # requests keep a connection alive

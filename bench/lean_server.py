@@ -1,15 +1,18 @@
-"""A lean HTTP/1.1 server on an asyncio loop for one demo host whose pages do not change.
+"""The benchmark's lean HTTP/1.1 server on an asyncio loop, for a host whose pages do not change.
 
 The benchmark crawls the prerendered bench host on the same 2-core machine, so every CPU
 millisecond the server spends is taken from the crawler. `BaseHTTPRequestHandler` costs
 0.3-0.75 ms a page (email-based header parsing, per-header formatting, a thread per connection,
 and the bench site finding the page); this server parses the few header fields it needs itself,
-builds every response at start-up (`warm`), and writes the same bytes `_Handler` would. What
-remains is mostly the kernel's cost of sending ~214 KB over loopback.
+builds every response at start-up (`warm`), and writes the same bytes `RequestHandler` would.
+What remains is mostly the kernel's cost of sending ~214 KB over loopback.
+
+`python -m bench.lean_server N` serves the demo web with N prerendered bench articles on it.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import re
 import socket
@@ -19,23 +22,29 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from email.utils import formatdate
 from http import HTTPStatus
-from typing import TYPE_CHECKING, cast
+from typing import cast
 from urllib.parse import urlsplit
 
 from crawler.demoweb.common import TEXT, Response
-from crawler.demoweb.corpus import SECTIONS, SITEMAP_SIZE, bench_article_path
-from crawler.demoweb.server import _IDLE_TIMEOUT, _etag, _Handler, _http_date, _not_modified
-from crawler.demoweb.site_bench import _TOPICS, SITEMAP_INDEX
-
-if TYPE_CHECKING:
-    from crawler.demoweb.server import DemoWeb
+from crawler.demoweb.corpus import BENCH_HOST, SITEMAP_SIZE, bench_article_path
+from crawler.demoweb.corpus_words import SECTIONS
+from crawler.demoweb.server import (
+    IDLE_TIMEOUT,
+    DemoWeb,
+    RequestHandler,
+    etag,
+    http_date,
+    not_modified,
+    serve_until_signalled,
+)
+from crawler.demoweb.site_bench import SITEMAP_INDEX, TOPICS, BenchSite
 
 _MAX_HEAD = 64 * 1024  # request line and header fields; larger blocks get 431
 _CACHE_LIMIT = 20_000  # distinct request targets kept; junk URLs cannot grow memory forever
 _VERSION = re.compile(rb"HTTP/(\d{1,9})\.(\d{1,9})")
 # BaseHTTPRequestHandler.version_string() joins these with a space, even when sys_version is
 # empty: the trailing space is on the wire and kept here so both servers send equal bytes.
-_SERVER = f"Server: {_Handler.server_version} {_Handler.sys_version}\r\n"
+_SERVER = f"Server: {RequestHandler.server_version} {RequestHandler.sys_version}\r\n"
 _END = b"\r\n"
 _END_CLOSE = b"Connection: close\r\n\r\n"
 _UNSUPPORTED = b"demoweb lean server: streamed or delayed responses are not supported\n"
@@ -47,7 +56,7 @@ def _status_line(status: int) -> str:
         reason = HTTPStatus(status).phrase
     except ValueError:
         reason = ""  # what BaseHTTPRequestHandler sends for a code it does not know
-    return f"{_Handler.protocol_version} {status} {reason}\r\n"
+    return f"{RequestHandler.protocol_version} {status} {reason}\r\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +73,14 @@ class _Prepared:
 
     @classmethod
     def build(cls, response: Response) -> _Prepared:
-        """The header lines `_Handler._send` writes, in its order."""
+        """The header lines `RequestHandler._send` writes, in its order."""
         own = list(response.headers)
-        etag = None
+        tag = None
         if response.conditional:
-            etag = _etag(response.body)
-            own.append(("ETag", etag))
+            tag = etag(response.body)
+            own.append(("ETag", tag))
             if response.last_modified is not None:
-                own.append(("Last-Modified", _http_date(response.last_modified)))
+                own.append(("Last-Modified", http_date(response.last_modified)))
         entity = f"Content-Type: {response.content_type}\r\n" if response.content_type else ""
         entity += f"Content-Length: {response.length}\r\n"
         fields = "".join(f"{name}: {value}\r\n" for name, value in own)
@@ -79,7 +88,7 @@ class _Prepared:
             response=response,
             head=(_status_line(response.status) + _SERVER + "Date: ").encode("latin-1"),
             tail=("\r\n" + entity + fields).encode("latin-1"),
-            etag=etag,
+            etag=tag,
             head_304=(_status_line(304) + _SERVER + "Date: ").encode("latin-1"),
             tail_304=("\r\n" + fields).encode("latin-1"),
             close=any(
@@ -106,7 +115,7 @@ class LeanServer:
         self.server_address: tuple[str, int] = (address[0], address[1])
         # Each entry carries the hook generation it was built in and is only used in that one.
         self._cache: dict[str, tuple[int, _Prepared]] = {}
-        self._generation = web._hook_generation
+        self._generation = web.hook_generation
         self._connections: set[_Connection] = set()
         self._lock = threading.Lock()  # guards the three fields below across threads
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -173,7 +182,7 @@ class LeanServer:
     def prepared(self, target: str, limit: bool = True) -> _Prepared:
         """The response for a request target, from the cache while no hook has been called."""
         web = self.web
-        generation = web._hook_generation
+        generation = web.hook_generation
         if generation != self._generation:
             self._cache.clear()  # only frees memory: the generation tag decides what is valid
             self._generation = generation
@@ -183,7 +192,7 @@ class LeanServer:
         parts = urlsplit(target)
         cacheable = True
         try:
-            response = web._dispatch(self.host_key, parts.path or "/", parts.query)
+            response = web.dispatch(self.host_key, parts.path or "/", parts.query)
         except Exception as exc:  # a bug in a fixture page must not kill the server
             response = Response(500, f"demoweb error: {exc!r}\n".encode(), TEXT)
             cacheable = False
@@ -195,12 +204,12 @@ class LeanServer:
         prepared = _Prepared.build(response)
         # A hook called while the page was built may or may not show in it: not cached then.
         room = not limit or len(self._cache) < _CACHE_LIMIT
-        if cacheable and room and web._hook_generation == generation:
+        if cacheable and room and web.hook_generation == generation:
             self._cache[target] = (generation, prepared)
         return prepared
 
     def date(self) -> bytes:
-        """The Date value, formatted once a second (as `_Handler.date_time_string` does)."""
+        """The Date value, formatted once a second (as `RequestHandler.date_time_string` does)."""
         now = time.time()
         second = int(now)
         if second != self._date_second:
@@ -229,7 +238,7 @@ class _Connection(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self._transport = cast(asyncio.Transport, transport)
         self._server._connections.add(self)
-        self._timer = self._loop.call_later(_IDLE_TIMEOUT, self._check_idle)
+        self._timer = self._loop.call_later(IDLE_TIMEOUT, self._check_idle)
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._closing = True
@@ -350,7 +359,7 @@ class _Connection(asyncio.Protocol):
         if (
             prepared.etag is not None
             and status == 200
-            and _not_modified(
+            and not_modified(
                 prepared.response,
                 prepared.etag,
                 fields.get("if-none-match"),
@@ -358,8 +367,8 @@ class _Connection(asyncio.Protocol):
             )
         ):
             status, body, head, tail = 304, b"", prepared.head_304, prepared.tail_304
-        # Logged before the client can see the answer, as `_Handler` does.
-        server.web._log((server.host_key, method, target, status))
+        # Logged before the client can see the answer, as `RequestHandler` does.
+        server.web.log_request((server.host_key, method, target, status))
         assert self._transport is not None
         end = _END_CLOSE if body_follows else _END
         self._transport.write(head + server.date() + tail + end)
@@ -389,16 +398,55 @@ class _Connection(asyncio.Protocol):
 
     def _check_idle(self) -> None:
         idle = self._loop.time() - self._active
-        if idle >= _IDLE_TIMEOUT:
+        if idle >= IDLE_TIMEOUT:
             self.abort()  # also when the client stopped reading: the rest is never sent
         else:
-            self._timer = self._loop.call_later(_IDLE_TIMEOUT - idle, self._check_idle)
+            self._timer = self._loop.call_later(IDLE_TIMEOUT - idle, self._check_idle)
 
 
 def bench_targets(count: int) -> list[str]:
     """What a crawl of a bench host with `count` articles asks for: discovery, listings and
     every article (each once, so only a warmed cache saves the server building them then)."""
     sitemaps = [f"/sitemaps/artikel-{k}.xml" for k in range(-(-count // SITEMAP_SIZE))]
-    listings = ["/", *(f"/{key}/" for key, _ in SECTIONS), *_TOPICS]
+    listings = ["/", *(f"/{key}/" for key, _ in SECTIONS), *TOPICS]
     articles = [bench_article_path(i) for i in range(count)]
     return ["/robots.txt", SITEMAP_INDEX, *sitemaps, *listings, *articles]
+
+
+def lean_bench_web(
+    bench_articles: int, slow_seconds: float = 3.0, large_bytes: int = 12 * 1024 * 1024
+) -> DemoWeb:
+    """A started `DemoWeb` whose bench host is prerendered and served by a `LeanServer`.
+
+    The benchmark's server then takes a fraction of the CPU the threaded one needs. Each page is
+    fetched once a crawl, so only responses built now (`warm`) save the crawl's CPU.
+    """
+    if bench_articles < 1:
+        raise ValueError("a lean bench web needs at least one bench article")
+    web = DemoWeb(bench_articles, slow_seconds, large_bytes, servers={BENCH_HOST: LeanServer})
+    try:
+        site, server = web.site(BENCH_HOST), web.server(BENCH_HOST)
+        assert isinstance(site, BenchSite) and isinstance(server, LeanServer)
+        site.prerender(web.base_url(BENCH_HOST))
+        server.warm(bench_targets(bench_articles))
+    except BaseException:
+        web.stop()
+        raise
+    return web
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.lean_server",
+        description="Serve the demo web with N prerendered bench articles until interrupted.",
+    )
+    parser.add_argument("articles", type=int, metavar="N", help="bench articles to serve (>= 1)")
+    args = parser.parse_args(argv)
+    if args.articles < 1:
+        parser.error("N must be at least 1")
+    serve_until_signalled(lambda: lean_bench_web(args.articles))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
