@@ -355,7 +355,7 @@ def _apply_context_rules(items: list[_Line]) -> None:
             for other in items[max(0, index - 2) : index + 3]:
                 if other.kept and alt_key and _alnum_key(other.text) == alt_key:
                     other.rule = Rule.CREDIT_CAPTION
-            # An image card followed by a headline is a related-article teaser (seed 001).
+            # An image card followed by a headline is a related-article teaser.
             following = _next_kept(items, index)
             if following is not None and _is_headline_like(following.text):
                 following.rule = Rule.TEASER_AFTER_IMAGE

@@ -62,15 +62,15 @@ _I = re.IGNORECASE
 # --- repairs ---------------------------------------------------------------------------------
 
 # Furniture words that a naive text join glues onto the next block: "Zur BilddatenbankDie …",
-# "Neueste obenÄlteste oben" (seeds 001). Split only after these, never on a generic
-# lower/upper-case boundary ("BahnCard", "McDonald's" are words).
+# "Neueste obenÄlteste oben". Split only after these, never on a generic lower/upper-case
+# boundary ("BahnCard", "McDonald's" are words).
 GLUED_FURNITURE_RE = re.compile(
     r"(?<![\w-])(Zur Bilddatenbank|Bilddatenbank|Neueste oben|Älteste oben|Neuste oben"
     r"|Abonnieren|Weiterlesen|Newsticker|loader|Chats|Anzeige|Werbung|Teilen|Drucken"
     r"|Mehr zum Thema|Beitreten zu Telegramm|Beitreten)(?=[A-ZÄÖÜ„\"])"
 )
-# " date 2026-02-10 Dadurch …", " date 2023-11 Peskow: …" (seeds 000, 003): a scraper's metadata
-# field glued before the first words.
+# " date 2026-02-10 Dadurch …", " date 2023-11 Die Stadt: …": a scraper's metadata field glued
+# before the first words.
 DATE_PREFIX_RE = re.compile(
     r"^\s*(?:date|datum|published|veröffentlicht)\s*:?\s+\d{4}-\d{2}(?:-\d{2})?"
     r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s+(?=\S)",
@@ -81,7 +81,7 @@ ISO_PREFIX_RE = re.compile(
     r"(?=[A-ZÄÖÜ„\"«»])"
 )
 # A related-article lead-in glued to the end of a paragraph, after the sentence ended:
-# "… Weltordnung". Mehr zum Thema – Russland zieht …" (seed 003).
+# "… Verkehrswende". Mehr zum Thema – Die Stadt plant …".
 GLUED_TEASER_TAIL_RE = re.compile(
     r"(?<=[.!?…\"“”»)])\s*((?:Mehr zum Thema|Lesen Sie auch|Auch interessant"
     r"|Das könnte Sie auch interessieren)\s*[-–—:]\s*\S.*)$"
@@ -273,8 +273,8 @@ PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
 
 # --- UI tokens -----------------------------------------------------------------------------
 
-# Whole lines that are widget labels, buttons or counters (seed 001: "Newsticker", "0", "loader",
-# "Live", "Chats"; "Abonnieren" is a subscribe button).
+# Whole lines that are widget labels, buttons or counters ("Newsticker", "0", "loader", "Live",
+# "Chats"; "Abonnieren" is a subscribe button).
 UI_TOKENS = frozenset(
     {
         "loader",

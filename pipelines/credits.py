@@ -10,7 +10,7 @@ _I = re.IGNORECASE
 
 # --- media furniture -----------------------------------------------------------------------
 
-# "Die Flaggen der Nato und Russlands - SNA, 1920, 13.01.2022" (seed 001): image alt text with a
+# "Blick über den Hafen bei Nacht - SNA, 1920, 13.01.2022": image alt text with a
 # site, an image width and a date, as teaser cards and lead images render it.
 IMAGE_ALT_RE = re.compile(
     r"^(?P<alt>.+?)\s[-–]\s[^,]{1,60},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{2,4}\s*$"

@@ -9,10 +9,10 @@ from langdetect import DetectorFactory, detect_langs, detector_factory
 from langdetect.lang_detect_exception import LangDetectException
 
 # langdetect draws random samples; without a fixed seed the same text can come out as
-# different languages on different runs (FIELD-NOTES: "langdetect is non-deterministic").
+# different languages on different runs.
 DetectorFactory.seed = 0
 
-# langdetect costs about 8 ms per article (FIELD-NOTES); a capped sample keeps it flat.
+# langdetect costs about 8 ms per full article; a capped sample keeps it flat.
 SAMPLE_CHARS = 2000
 # Below this many characters langdetect guesses; a declared language is more trustworthy.
 MIN_DETECT_CHARS = 200
@@ -205,7 +205,7 @@ def detect_language(text: str, declared: str | None) -> str:
         if len(stripped) < MIN_DETECT_CHARS and declared_code:
             return declared_code
         if not _LETTER_RE.search(stripped):
-            # langdetect raises on text without letters (FIELD-NOTES).
+            # langdetect raises on text without letters.
             return declared_code or UNKNOWN
         sample = _sample(stripped)
         if declared_code and _confirms(sample, declared_code):

@@ -99,8 +99,8 @@ def apply_drop_rules(tree: lxml.html.HtmlElement, rules: CleaningRules) -> list[
 def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[DroppedLine]:
     """Remove related-article links that sit between sentences of a paragraph, or alone.
 
-    A naive join glues such a teaser into the text ("… Voraussetzungen. Lawrow: Verhältnis …
-    erreicht neue Qualität Auf eine Frage …", seeds 003); in the HTML it gives itself away as an
+    A naive join glues such a teaser into the text ("… geschlossen. Stadtrat: Haushalt für 2027
+    beschlossen Auf die Frage …"); in the HTML it gives itself away as an
     internal link of four or more words between two sentences, or as the only content of a
     <p>/<div> among the article's paragraphs.
     """

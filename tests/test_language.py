@@ -55,7 +55,7 @@ def test_nothing_known_is_unknown() -> None:
 
 
 def test_text_without_letters_falls_back_to_declared() -> None:
-    # langdetect raises on such text (FIELD-NOTES); we must not.
+    # langdetect raises on such text; we must not.
     assert detect_language("2026-11-20 14:05 " * 30, "de") == "de"
 
 
