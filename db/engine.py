@@ -5,6 +5,8 @@ from __future__ import annotations
 import fcntl
 import functools
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,13 +51,31 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
+            switch_to_wal(cur)
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
 
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def switch_to_wal(cur: Any) -> None:
+    """`PRAGMA journal_mode=WAL`, tried again while another connection switches the same new
+    file: two connections doing it at once deadlock on the lock upgrade, and SQLite answers
+    one of them "database is locked" at once, without waiting for its busy timeout. Once the
+    file is in WAL mode the pragma takes no lock."""
+    for attempt in range(_WAL_ATTEMPTS):
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == _WAL_ATTEMPTS - 1:
+                raise
+            time.sleep(min(0.01 * 2**attempt, 0.5))
+
+
+_WAL_ATTEMPTS = 12  # ~3 s in all
 
 
 @contextmanager

@@ -208,3 +208,27 @@ def test_new_articles_get_version_one_with_provenance(engine: Engine) -> None:
         ).scalar_one()
     assert len(versions) == 1
     assert (versions[0].version, versions[0].fetch_id, versions[0].origin) == (1, fetch_id, "crawl")
+
+
+def test_theswitch_to_wal_waits_for_another_connection_switching_a_new_file() -> None:
+    """Two connections switching a new SQLite file to WAL at once deadlock on the lock
+    upgrade, and SQLite answers one of them "database is locked" at once (parallel first
+    starts failed on it): the switch is tried again."""
+    import sqlite3
+
+    from db.engine import switch_to_wal
+
+    class Cursor:
+        def __init__(self, failures: int, message: str = "database is locked") -> None:
+            self.failures, self.message, self.calls = failures, message, 0
+
+        def execute(self, sql: str) -> None:
+            self.calls += 1
+            if self.calls <= self.failures:
+                raise sqlite3.OperationalError(self.message)
+
+    cursor = Cursor(failures=3)
+    switch_to_wal(cursor)
+    assert cursor.calls == 4
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+        switch_to_wal(Cursor(failures=1, message="disk I/O error"))
