@@ -14,8 +14,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, NotConfigured
 from scrapy.settings import BaseSettings
 
-from crawler.failures import FAILED_REASON, record_failure
 from crawler.locks import SiteLock, check_writable, locks_dir, process_gone
+from crawler.model.failures import FAILED_REASON, record_failure
 from db.health import LOCKED_REASON
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def data_dir_of(settings: BaseSettings) -> Path:
     configured = settings.get("NEWSARCHIVE_DATA_DIR")
     if configured:
         return Path(configured)
-    from crawler.config import AppConfig
+    from crawler.model.config import AppConfig
 
     return AppConfig().data_dir
 
@@ -134,7 +134,7 @@ class SiteLockExtension:
         """
         if run_id is None:
             return
-        from crawler.config import AppConfig
+        from crawler.model.config import AppConfig
         from db.engine import make_engine
         from db.health import settle_lost_runs
 

@@ -20,7 +20,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as tx_error
 from twisted.python.failure import Failure
 
-from spiders.meta import META_SCOPE_REFUSED
+from crawler.model.meta import META_SCOPE_REFUSED
 
 
 class CaptureNotKept(IgnoreRequest):
@@ -28,7 +28,7 @@ class CaptureNotKept(IgnoreRequest):
 
     The page is not passed on: a fetch row without its capture would read as a kept page, and
     a URL the archive never recorded is fetched as new by the next run. The crawl has recorded
-    the failure (crawler/failures.py), so the run says which pages it lost.
+    the failure (crawler/model/failures.py), so the run says which pages it lost.
     """
 
 

@@ -30,9 +30,9 @@ from bench.eval_extraction import (  # noqa: E402
     tokens,
 )
 from crawler.demoweb.content import JUNK_CLASSES  # noqa: E402
+from crawler.model.types import ExtractedArticle, ExtractInput  # noqa: E402
 from pipelines.decode import decode_body  # noqa: E402
 from pipelines.extract import extract_article  # noqa: E402
-from pipelines.types import ExtractedArticle, ExtractInput  # noqa: E402
 
 BERLIN = ZoneInfo("Europe/Berlin")
 HELDOUT = load_heldout()

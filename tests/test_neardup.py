@@ -25,13 +25,14 @@ from sqlalchemy.orm import Session
 
 from crawler.demoweb.content import ARTICLES, FixtureArticle
 from crawler.demoweb.corpus import _focus, bench_article
+from crawler.model.hashing import content_hash
+from crawler.model.types import ExtractedArticle
 from db.models import Article, ArticleBand
 from db.neardup import MAX_NEARDUP_CANDIDATES, near_duplicate_candidates
 from db.records import ArticleData, FetchRecord, StorePolicy
 from db.similarity import DEFAULT_THRESHOLD, similarity
 from db.similarity import similarity as signature_similarity
 from db.store import store_batch
-from pipelines.hashing import content_hash
 from pipelines.neardup import (
     BANDS,
     SignedArticle,
@@ -41,7 +42,6 @@ from pipelines.neardup import (
     sign,
     signature,
 )
-from pipelines.types import ExtractedArticle
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 

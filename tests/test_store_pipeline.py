@@ -9,11 +9,11 @@ from types import SimpleNamespace
 from scrapy.utils.test import get_crawler
 from sqlalchemy import Engine, select
 
-from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
-from crawler.sitespec import Site
+from crawler.model.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
+from crawler.model.sitespec import Site
+from crawler.model.types import ExtractedArticle
 from db.models import Article, CrawlRun, Fetch
 from pipelines.store_pipeline import StorePipeline, to_record
-from pipelines.types import ExtractedArticle
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 SITE = Site(key="alpha", name="Alpha-Kurier", domains=("alpha.example",))
@@ -28,7 +28,7 @@ def _page(url: str, *, status: int = 200, text: str | None = None, **kw: object)
             text=text,
             title="Titel",
             language="de",
-            content_hash=(text and __import__("pipelines.hashing").hashing.content_hash(text))
+            content_hash=(text and __import__("crawler.model.hashing").hashing.content_hash(text))
             or None,
             published_at=NOW if "datiert" in text else None,
         )

@@ -16,17 +16,17 @@ import pytest
 from scrapy.utils.test import get_crawler
 from sqlalchemy import Engine, select
 
-from crawler.items import KIND_ARTICLE, FetchedPage
-from crawler.sitespec import Site
-from crawler.urls import UrlKeys
+from crawler.model.hashing import content_hash
+from crawler.model.items import KIND_ARTICLE, FetchedPage
+from crawler.model.schedule import DEFAULT_REVISIT_SCHEDULE, next_revisit, retry_after_failure
+from crawler.model.sitespec import Site
+from crawler.model.types import ExtractedArticle
+from crawler.model.urls import UrlKeys
 from db.models import Article, ArticleUrl, ArticleVersion, CrawlRun, Fetch, UrlState
 from db.read import iter_articles
 from db.records import ArticleData, FetchRecord, StorePolicy
-from db.schedule import DEFAULT_REVISIT_SCHEDULE, next_revisit, retry_after_failure
 from db.store import store_batch
-from pipelines.hashing import content_hash
 from pipelines.store_pipeline import StorePipeline
-from pipelines.types import ExtractedArticle
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 URL = "https://alpha.example/politik/1-haushalt.html"
