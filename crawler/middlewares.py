@@ -18,6 +18,7 @@ from scrapy.downloadermiddlewares.redirect import (
 from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse, Response
 
+from crawler.model.captures import register_writer
 from crawler.model.failures import record_failure
 from crawler.model.memory import payload_digest
 from crawler.model.meta import META_PREVIOUS, WARC_META
@@ -26,7 +27,6 @@ from crawler.warc import (
     WarcRef,
     WarcWriteError,
     WarcWriter,
-    register_writer,
 )
 from spiders.errors import CaptureNotKept
 from spiders.params import SpiderConfigError, exit_on_config_error

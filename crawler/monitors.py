@@ -1,7 +1,7 @@
 """Run monitors: rules on a finished run's numbers that catch a site silently breaking.
 
 A redesign, a block or a moved domain rarely crashes a crawl: it "succeeds" with empty texts,
-no dates, error pages or nothing found at all (FIELD-NOTES: silent decay; spidermon's item
+no dates, error pages or nothing found at all (sites decay silently; spidermon's item
 count and field coverage monitors are the model). At the end of every run, scheduled or by
 hand, `evaluate_run` applies these rules; each finding becomes a `RunWarning` on the run, a
 log line, a line in `newsarchive status`, and a JSON POST to the optional webhook.

@@ -40,9 +40,9 @@ from twisted.internet.defer import Deferred
 
 from crawler.middlewares import MetaRefreshMiddleware
 from crawler.model.meta import META_SCOPE_REFUSED
+from crawler.model.refusals import OFFSITE_REDIRECT, PRIVATE_ADDRESS
 from crawler.model.urls import normalise_host
 from spiders.base import NewsSpider
-from spiders.errors import OFFSITE_REDIRECT, PRIVATE_ADDRESS, SCOPE_REFUSALS
 from spiders.params import SpiderConfigError, exit_on_config_error
 from spiders.plan import CrawlPlan
 
@@ -56,14 +56,6 @@ STAT_PREFIX = "archive/scope/"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 _Address = ipaddress.IPv4Address | ipaddress.IPv6Address
-
-
-def refusal_of(error: str | None) -> str | None:
-    """The scope refusal an error string records (its prefix), None for any other error."""
-    if not error:
-        return None
-    kind = error.split(":", 1)[0]
-    return kind if kind in SCOPE_REFUSALS else None
 
 
 def is_public(address: _Address) -> bool:

@@ -15,6 +15,7 @@ from typing import Any, Self
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from crawler.model.captures import sync_and_close, writer_of
 from crawler.model.failures import (
     FAILED_PAGE_LIST_STAT,
     FAILURE_SUMMARY_STAT,
@@ -23,11 +24,11 @@ from crawler.model.failures import (
     record_failure,
 )
 from crawler.model.items import KIND_ARTICLE, FetchedPage
+from crawler.model.refusals import refusal_of
 from crawler.model.schedule import DEFAULT_REVISIT_SCHEDULE
+from crawler.model.signals import run_closed
 from crawler.model.types import ExtractedArticle
 from crawler.model.urls import UrlKeys
-from crawler.scope import refusal_of
-from crawler.warc import sync_and_close, writer_of
 from db.engine import make_engine
 from db.health import LOCKED_REASON, SKIPPED
 from db.records import ArticleData, FetchRecord, StorePolicy, StoreResult, sanitise_text
@@ -524,15 +525,7 @@ class StorePipeline:
             record_failure(self.crawler, "store", f"cannot close run {self.run_id}: {_reason(exc)}")
             self.engine.dispose()
             return
-        # The run monitors judge every run, manual or scheduled; a bug in them must never
-        # fail the crawl whose data is already safely stored.
-        try:
-            from crawler.monitors import THRESHOLDS_SETTING, evaluate_run
-
-            overrides = self.crawler.settings.get(THRESHOLDS_SETTING)
-            evaluate_run(self.engine, self.run_id, overrides=overrides)
-        except Exception:
-            logger.exception("run monitors failed on run %s", self.run_id)
+        self.crawler.signals.send_catch_log(run_closed, engine=self.engine, run_id=self.run_id)
         self.engine.dispose()
 
 

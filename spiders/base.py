@@ -26,10 +26,10 @@ from crawler.model.meta import (
     META_SOURCE,
     WARC_META,
 )
+from crawler.model.refusals import PRIVATE_ADDRESS
 from crawler.model.sitespec import Site
 from spiders.documents import detect_kind, iso_datetime
 from spiders.errors import (
-    PRIVATE_ADDRESS,
     CaptureNotKept,
     classify_failure,
     error_stat_kind,

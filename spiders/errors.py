@@ -1,4 +1,4 @@
-"""Failed requests: what went wrong (a short error kind), whose fault it was, and scope refusals."""
+"""Failed requests: what went wrong (a short error kind) and whose fault it was."""
 
 from __future__ import annotations
 
@@ -30,13 +30,6 @@ class CaptureNotKept(IgnoreRequest):
     a URL the archive never recorded is fetched as new by the next run. The crawl has recorded
     the failure (crawler/model/failures.py), so the run says which pages it lost.
     """
-
-
-# What the crawl's scope refuses (crawler/scope.py). Such a request is recorded with the
-# reason as its outcome and "<reason>: <target>" as its error; it is not a failed fetch.
-OFFSITE_REDIRECT = "offsite_redirect"
-PRIVATE_ADDRESS = "private_address"
-SCOPE_REFUSALS = frozenset({OFFSITE_REDIRECT, PRIVATE_ADDRESS})
 
 
 def classify_failure(failure: Failure) -> tuple[str, int]:

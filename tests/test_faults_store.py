@@ -495,7 +495,8 @@ def test_warc_records_reach_the_disk_before_the_archive_points_at_them(
     """Each batch syncs the WARC file before it is stored: a power loss after the commit must
     not leave pointers to bytes that were only in the page cache."""
     from crawler import warc as warc_module
-    from crawler.warc import WarcWriter, register_writer
+    from crawler.model.captures import register_writer
+    from crawler.warc import WarcWriter
 
     pipe = _pipeline(database_url, NEWSARCHIVE_STORE_BATCH_SIZE=2)
     writer = WarcWriter(tmp_path, max_bytes=10**9)
@@ -523,7 +524,8 @@ def test_a_warc_file_that_cannot_be_synced_fails_the_crawl_and_stores_nothing(
     database_url: str, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from crawler import warc as warc_module
-    from crawler.warc import WarcWriter, register_writer
+    from crawler.model.captures import register_writer
+    from crawler.warc import WarcWriter
 
     pipe = _pipeline(database_url, NEWSARCHIVE_STORE_BATCH_SIZE=10)
     writer = WarcWriter(tmp_path, max_bytes=10**9)

@@ -28,7 +28,9 @@ def _page(url: str, *, status: int = 200, text: str | None = None, **kw: object)
             text=text,
             title="Titel",
             language="de",
-            content_hash=(text and __import__("crawler.model.hashing").hashing.content_hash(text))
+            content_hash=(
+                text and __import__("crawler.model.hashing").model.hashing.content_hash(text)
+            )
             or None,
             published_at=NOW if "datiert" in text else None,
         )
