@@ -19,7 +19,7 @@ def _engine() -> Engine:
     if engine is not None:
         return engine  # type: ignore[no-any-return]
     # Plain `alembic upgrade head` from the repository root: same default as the app.
-    from crawler.config import AppConfig
+    from crawler.model.config import AppConfig
 
     return make_engine(os.environ.get("DATABASE_URL") or AppConfig().database_url_resolved)
 

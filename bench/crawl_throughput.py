@@ -46,8 +46,8 @@ BENCH_SETTINGS = {
 
 
 def extract_one(job: tuple[int, bytes]) -> str:
+    from crawler.model.types import ExtractInput
     from pipelines.extract import extract_article
-    from pipelines.types import ExtractInput
 
     i, body = job
     url = f"http://127.0.0.1/bench/{i}.html"

@@ -59,8 +59,8 @@ if str(ROOT) not in sys.path:
 
 import trafilatura  # noqa: E402
 
+from crawler.model.types import CleaningRules, ExtractInput  # noqa: E402
 from pipelines.extract import extract_article  # noqa: E402
-from pipelines.types import CleaningRules, ExtractInput  # noqa: E402
 
 EVAL_DIR = ROOT / "tests" / "eval" / "pages"
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -190,12 +190,12 @@ def reextract(n: int, workers: int, rounds: int = 2) -> None:
     import shutil
 
     from crawler.demoweb.corpus import bench_article_html
+    from crawler.model.hashing import content_hash
     from crawler.reextract import run_reextract
     from crawler.warc import WarcWriter
     from db.engine import ensure_schema, make_engine
     from db.records import ArticleData, FetchRecord
     from db.store import store_batch
-    from pipelines.hashing import content_hash
 
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)

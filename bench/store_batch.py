@@ -33,10 +33,10 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import Engine, text  # noqa: E402
 
+from crawler.model.hashing import content_hash  # noqa: E402
 from db.engine import ensure_schema, make_engine  # noqa: E402
 from db.records import ArticleData, FetchRecord, StorePolicy  # noqa: E402
 from db.store import store_batch  # noqa: E402
-from pipelines.hashing import content_hash  # noqa: E402
 from pipelines.neardup import band_keys, signature  # noqa: E402
 
 T0 = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)

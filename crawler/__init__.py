@@ -1,3 +1,3 @@
-"""newsarchive: the Scrapy project, app config, CLI, crawl runner, scheduler and demo web."""
+"""newsarchive: the Scrapy project, CLI, runner, scheduler, demo web; contracts in crawler.model."""
 
 __version__ = "0.1.0"

@@ -27,7 +27,7 @@ from crawler.cli_common import (
     open_archive,
 )
 from crawler.cli_ops import register as register_ops
-from crawler.config import AppConfig
+from crawler.model.config import AppConfig
 
 # --- commands -------------------------------------------------------------------------------
 
@@ -120,8 +120,8 @@ def _jsonable(value: Any) -> Any:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from crawler.model.types import CleaningRules, ExtractInput
     from pipelines.extract import extract_article
-    from pipelines.types import CleaningRules, ExtractInput
     from pipelines.worker import JobTimeout, cpu_time_limit
 
     config = _config()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from crawler.config import AppConfig
+from crawler.model.config import AppConfig
 
 
 class CliError(Exception):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from crawler.cli_common import CliError, _config, archive_location, open_archive
 
 if TYPE_CHECKING:
-    from crawler.config import AppConfig
+    from crawler.model.config import AppConfig
     from crawler.schedules import ScheduleConfig
     from db.health import SiteHealth
 

@@ -1,5 +1,5 @@
 """Scrapy extensions of newsarchive: the per-site crawl lock, garbage-collector tuning, an
-early start of the extraction workers' fork server."""
+early start of the extraction workers' fork server, the run monitors at the run's close."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, NotConfigured
 from scrapy.settings import BaseSettings
+from sqlalchemy import Engine
 
-from crawler.failures import FAILED_REASON, record_failure
 from crawler.locks import SiteLock, check_writable, locks_dir, process_gone
+from crawler.model.failures import FAILED_REASON, record_failure
+from crawler.model.signals import run_closed
 from db.health import LOCKED_REASON
 
 logger = logging.getLogger(__name__)
@@ -40,7 +42,7 @@ def data_dir_of(settings: BaseSettings) -> Path:
     configured = settings.get("NEWSARCHIVE_DATA_DIR")
     if configured:
         return Path(configured)
-    from crawler.config import AppConfig
+    from crawler.model.config import AppConfig
 
     return AppConfig().data_dir
 
@@ -134,7 +136,7 @@ class SiteLockExtension:
         """
         if run_id is None:
             return
-        from crawler.config import AppConfig
+        from crawler.model.config import AppConfig
         from db.engine import make_engine
         from db.health import settle_lost_runs
 
@@ -225,3 +227,27 @@ class ForkServerWarmUp:
         except OSError as exc:  # no processes left, say: the pipeline's pool will say so too
             logger.warning("extraction fork server not started early: %s", exc)
         return cls()
+
+
+class RunMonitors:
+    """Judges every run, manual or scheduled, once the store has closed its record
+    (crawler/monitors.py); a bug in the monitors never fails a crawl whose data is stored."""
+
+    def __init__(self, overrides: Any) -> None:
+        self.overrides = overrides
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        from crawler.monitors import THRESHOLDS_SETTING
+
+        ext = cls(crawler.settings.get(THRESHOLDS_SETTING))
+        crawler.signals.connect(ext.run_closed, signal=run_closed)
+        return ext
+
+    def run_closed(self, engine: Engine, run_id: int) -> None:
+        try:
+            from crawler.monitors import evaluate_run
+
+            evaluate_run(engine, run_id, overrides=self.overrides)
+        except Exception:
+            logger.exception("run monitors failed on run %s", run_id)

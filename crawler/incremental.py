@@ -1,6 +1,6 @@
 """Incremental crawling: the site's URL state, loaded from the archive at spider open, applied.
 
-The spider asks its `memory` (spiders.memory.CrawlMemory) three questions: is this article URL
+The spider asks its `memory` (crawler.model.memory.CrawlMemory) three questions: is this article URL
 new, known or due; what did this URL answer last time (validators, digest, where the full WARC
 record is); which URLs are due and which discovery pages exist. `IncrementalSpiderMiddleware`
 builds that memory in a thread before the first request leaves, so the reactor never waits on
@@ -24,9 +24,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from warcio.archiveiterator import ArchiveIterator
 
+from crawler.model.memory import ArticleStatus, PreviousCapture
 from db.models import CrawlRun, Fetch, Site, UrlState
 from spiders.base import NewsSpider
-from spiders.memory import ArticleStatus, PreviousCapture
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ def _previous_run_complete(session: Session, sid: int, current_run_id: int | Non
     Discovery validators (ETag, Last-Modified, body digest) are only worth trusting then: after
     an interrupted, crashed or limited run, an unchanged sitemap may still list URLs that were
     never fetched, so it is read again (its known article URLs cost nothing). The same holds
-    after a failed run: pages it fetched but could not store (crawler.failures) are not in the
+    after a failed run: pages it fetched but could not store (crawler.model.failures) are not in the
     archive, while the sitemap that listed them may well be, with its validators.
     """
     query = (
@@ -318,7 +318,7 @@ class IncrementalSpiderMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        from crawler.config import AppConfig
+        from crawler.model.config import AppConfig
 
         settings = crawler.settings
         if not settings.getbool(ENABLED_SETTING, True):

@@ -18,17 +18,17 @@ from scrapy.downloadermiddlewares.redirect import (
 from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse, Response
 
-from crawler.failures import record_failure
+from crawler.model.captures import register_writer
+from crawler.model.failures import record_failure
+from crawler.model.memory import payload_digest
+from crawler.model.meta import META_PREVIOUS, WARC_META
 from crawler.warc import (
     FATAL_WRITE_ERRORS,
     WarcRef,
     WarcWriteError,
     WarcWriter,
-    register_writer,
 )
 from spiders.errors import CaptureNotKept
-from spiders.memory import payload_digest
-from spiders.meta import META_PREVIOUS, WARC_META
 from spiders.params import SpiderConfigError, exit_on_config_error
 
 WARC_META_KEY = WARC_META
@@ -97,7 +97,7 @@ class WarcCaptureMiddleware:
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("NEWSARCHIVE_WARC_ENABLED", True):
             raise NotConfigured
-        from crawler.config import AppConfig
+        from crawler.model.config import AppConfig
 
         config = AppConfig()
         data_dir = Path(crawler.settings.get("NEWSARCHIVE_DATA_DIR") or config.data_dir)

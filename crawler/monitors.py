@@ -1,12 +1,12 @@
 """Run monitors: rules on a finished run's numbers that catch a site silently breaking.
 
 A redesign, a block or a moved domain rarely crashes a crawl: it "succeeds" with empty texts,
-no dates, error pages or nothing found at all: it decays silently (spidermon's item count and
-field coverage monitors are the model). At the end of every run, scheduled or by
+no dates, error pages or nothing found at all (sites decay silently; spidermon's item
+count and field coverage monitors are the model). At the end of every run, scheduled or by
 hand, `evaluate_run` applies these rules; each finding becomes a `RunWarning` on the run, a
 log line, a line in `newsarchive status`, and a JSON POST to the optional webhook.
 
-Rules (thresholds per site in `Site.monitor`, defaults in crawler/thresholds.py):
+Rules (thresholds per site in `Site.monitor`, defaults in crawler/model/thresholds.py):
 
 - no_new_articles: `no_new_runs` finished runs in a row archived no new article, while one of
   the `history_runs` runs before them did.
@@ -33,7 +33,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from crawler.thresholds import MonitorThresholds
+from crawler.model.thresholds import MonitorThresholds
 from db.health import (
     RunSummary,
     failure_streak,
@@ -297,7 +297,7 @@ def evaluate_run(
 
 
 def _configured_webhook() -> str | None:
-    from crawler.config import AppConfig
+    from crawler.model.config import AppConfig
 
     try:
         return AppConfig().webhook_url

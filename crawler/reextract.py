@@ -34,6 +34,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
+from crawler.model.limits import WorkerLimits
 from crawler.reextract_jobs import (
     _MAX_BYTES,
     Job,
@@ -45,7 +46,6 @@ from crawler.reextract_jobs import (
     reextract_many,
 )
 from pipelines.neardup import SignedArticle
-from pipelines.worker import WorkerLimits
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -276,7 +276,7 @@ def run_reextract(
     to article N is done" is exact. `stop_after` (for tests) behaves like Ctrl-C once that
     many articles are done. `limits` and `max_bytes`: the crawl's (AppConfig) by default.
     """
-    from crawler.config import AppConfig
+    from crawler.model.config import AppConfig
     from db.records import StorePolicy
     from pipelines.neardup import default_threshold
 

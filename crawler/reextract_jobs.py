@@ -14,12 +14,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crawler.model.limits import WorkerLimits
+from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from crawler.warc import read_capture
 from pipelines.neardup import extract_signed
-from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
 from pipelines.worker import (
     JobTimeout,
-    WorkerLimits,
     cpu_time_limit,
     install_timer_handler,
     limit_memory,

@@ -61,7 +61,7 @@ from crawler.schedules import (
 )
 
 if TYPE_CHECKING:
-    from crawler.sitespec import Site
+    from crawler.model.sitespec import Site
 
 GENERIC_SPIDER = "generic"
 # Settings the scheduler sets itself for every crawl.

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from apscheduler.triggers.base import BaseTrigger
 
-    from crawler.sitespec import Site
+    from crawler.model.sitespec import Site
 
 # A crawl that runs longer than this is stopped (SIGTERM, then SIGKILL), unless a job says
 # otherwise: long enough for a full crawl of a large site at a polite rate.

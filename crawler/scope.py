@@ -39,10 +39,10 @@ from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
 from crawler.middlewares import MetaRefreshMiddleware
-from crawler.urls import normalise_host
+from crawler.model.meta import META_SCOPE_REFUSED
+from crawler.model.refusals import OFFSITE_REDIRECT, PRIVATE_ADDRESS
+from crawler.model.urls import normalise_host
 from spiders.base import NewsSpider
-from spiders.errors import OFFSITE_REDIRECT, PRIVATE_ADDRESS, SCOPE_REFUSALS
-from spiders.meta import META_SCOPE_REFUSED
 from spiders.params import SpiderConfigError, exit_on_config_error
 from spiders.plan import CrawlPlan
 
@@ -56,14 +56,6 @@ STAT_PREFIX = "archive/scope/"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 _Address = ipaddress.IPv4Address | ipaddress.IPv6Address
-
-
-def refusal_of(error: str | None) -> str | None:
-    """The scope refusal an error string records (its prefix), None for any other error."""
-    if not error:
-        return None
-    kind = error.split(":", 1)[0]
-    return kind if kind in SCOPE_REFUSALS else None
 
 
 def is_public(address: _Address) -> bool:
@@ -159,7 +151,7 @@ class PrivateAllowance:
 class CrawlScope:
     """Where one crawl may go: the site's hosts, and the origins (host, port) it started on."""
 
-    hosts: frozenset[str]  # normalised (crawler.urls.normalise_host)
+    hosts: frozenset[str]  # normalised (crawler.model.urls.normalise_host)
     origins: frozenset[tuple[str, int]]  # (normalised host, port) of every entry point
     allowance: PrivateAllowance = PrivateAllowance()
 

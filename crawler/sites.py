@@ -9,7 +9,7 @@ from types import ModuleType
 import scrapy
 
 import spiders
-from crawler.sitespec import Site
+from crawler.model.sitespec import Site
 
 
 def collect_site_modules(package: ModuleType) -> dict[str, ModuleType]:

@@ -386,27 +386,6 @@ class WarcWriter:
                 logger.warning("closing %s: %s", self.directory / self._name, exc)
 
 
-def sync_and_close(fd: int) -> None:
-    """fsync a descriptor from `WarcWriter.sync_handle` and close it (blocking: in a thread)."""
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-_WRITER_ATTRIBUTE = "_newsarchive_warc_writer"
-
-
-def register_writer(crawler: object, writer: WarcWriter) -> None:
-    """Make the crawl's WARC writer known to the store, which syncs it before each batch."""
-    setattr(crawler, _WRITER_ATTRIBUTE, writer)
-
-
-def writer_of(crawler: object) -> WarcWriter | None:
-    found = getattr(crawler, _WRITER_ATTRIBUTE, None)
-    return found if isinstance(found, WarcWriter) else None
-
-
 def _warc_date(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 

@@ -7,12 +7,11 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from db.schedule import DEFAULT_REVISIT_SCHEDULE
+# The content hash is taken as crawler.model.hashing defines it (one definition).
+from crawler.model.hashing import content_hash as hash_of_text
+from crawler.model.hashing import normalise_text
+from crawler.model.schedule import DEFAULT_REVISIT_SCHEDULE
 from db.similarity import DEFAULT_THRESHOLD
-
-# The content hash is taken as pipelines.hashing defines it (one definition).
-from pipelines.hashing import content_hash as hash_of_text
-from pipelines.hashing import normalise_text
 
 KIND_ARTICLE = "article"
 KIND_DISCOVERY = "discovery"
@@ -74,7 +73,7 @@ class FetchRecord:
     error: str | None = None
     encoding: str | None = None
     article: ArticleData | None = None
-    # The url_state key (crawler.urls) this fetch updates; None leaves url_state alone.
+    # The url_state key (crawler.model.urls) this fetch updates; None leaves url_state alone.
     url_key: str | None = None
     # Further keys that lead to the same article (the requested URL before a redirect, the
     # fetched URL when the page names another canonical URL): remembered as aliases.
@@ -82,7 +81,7 @@ class FetchRecord:
     # Validators of the response, for the next conditional request.
     etag: str | None = None
     last_modified: str | None = None
-    # Discovery's hints for an article page (crawler.items.FetchedPage.hints), kept with the
+    # Discovery's hints for an article page (crawler.model.items.FetchedPage.hints), kept with the
     # fetch so that a re-extraction of its capture gets the same input as the crawl did.
     hints: dict[str, str] | None = None
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
+from crawler.model.schedule import FAILURE_RETRY_DELAYS, next_revisit, retry_after_failure
 from db.neardup import _find_cluster, _PendingIndex, _replace_signature
 from db.records import (
     EXTRACTION_FAILED_OUTCOMES,
@@ -24,7 +25,6 @@ from db.records import (
     StoreResult,
     sanitise_record,
 )
-from db.schedule import FAILURE_RETRY_DELAYS, next_revisit, retry_after_failure
 from db.statements import (
     _ARTICLE_HEAD,
     _ARTICLE_RECORD,

@@ -9,6 +9,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE, classify_date_line
+from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.clean_rules import (
     BYLINE_FILLER_RE,
     BYLINE_MONTH_DATE_RE,
@@ -52,8 +54,6 @@ from pipelines.clean_rules import (
     Rule,
 )
 from pipelines.credits import IMAGE_ALT_RE, credit_rule
-from pipelines.dates import ISO_RE, MONTHS, NUMERIC_RE, classify_date_line
-from pipelines.types import CleaningRules, DroppedLine
 
 # Why this layer exists: trafilatura removes boilerplate by class/id names only; Telegram promos
 # in plain <p>, registration modals with unfamiliar class names, inline "Mehr zum Thema" lines

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import trafilatura
 
+from crawler.model.hashing import content_hash, normalise_text
+from crawler.model.types import ExtractedArticle, ExtractInput
 from pipelines.clean import clean_lines
 from pipelines.decode import decode_html, is_binary, is_html
-from pipelines.hashing import content_hash, normalise_text
 from pipelines.language import detect_language
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.tree import (
@@ -17,7 +18,6 @@ from pipelines.tree import (
     recover_headings,
     text_key,
 )
-from pipelines.types import ExtractedArticle, ExtractInput
 
 # No scrapy, twisted or sqlalchemy here nor in the modules it calls (decode, tree, metadata,
 # names, clean, dates, language, hashing): this runs in worker processes and in the offline

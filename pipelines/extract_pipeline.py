@@ -9,12 +9,13 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from crawler.failures import record_failure
-from crawler.items import KIND_ARTICLE, FetchedPage
+from crawler.model.failures import record_failure
+from crawler.model.items import KIND_ARTICLE, FetchedPage
+from crawler.model.limits import WorkerLimits
+from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from pipelines.neardup import extract_signed
 from pipelines.pool import LoopPool, PoolBroken, WorkerCrashed
-from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
-from pipelines.worker import JobTimeout, WorkerLimits, warm_worker
+from pipelines.worker import JobTimeout, warm_worker
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class ExtractPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        from crawler.config import AppConfig
+        from crawler.model.config import AppConfig
 
         settings = crawler.settings
         if not settings.getbool("NEWSARCHIVE_EXTRACT_ENABLED", True):

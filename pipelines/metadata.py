@@ -12,8 +12,8 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
+from crawler.model.dates import ParsedDate, date_from_url, find_date_in_text, parse_datetime
 from pipelines.credits import is_image_credit
-from pipelines.dates import ParsedDate, date_from_url, find_date_in_text, parse_datetime
 from pipelines.language import normalise_language
 from pipelines.names import clean_title, site_name_keys, split_authors
 from pipelines.tree import (

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from crawler.model.dates import classify_date_line
 from pipelines.credits import is_agency_credit
-from pipelines.dates import classify_date_line
 from pipelines.tree import collapse, registrable_domain, text_key
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|/)\s+")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
-from pipelines.types import ExtractedArticle, ExtractInput
+from crawler.model.types import ExtractedArticle, ExtractInput
 
 # Measured on the variant test set (tests/test_neardup.py, run as a script): 5-word shingles
 # keep different stories built from the same phrases (the templated bench corpus, agency
@@ -37,7 +37,7 @@ def default_threshold() -> float:
     # config or load anything of the archive's; pydantic-settings would add to their start-up.
     from pydantic import ValidationError
 
-    from crawler.config import AppConfig
+    from crawler.model.config import AppConfig
     from db.similarity import DEFAULT_THRESHOLD
 
     try:

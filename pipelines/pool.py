@@ -12,7 +12,7 @@ Each worker has its own pair of pipes and runs its jobs in order, so the pool kn
 a worker that dies was running: that job fails (WorkerCrashed), the jobs queued behind it go
 to the other workers, and a new worker takes its place.
 
-With limits (pipelines.worker.WorkerLimits) a job past its CPU time fails with JobTimeout and
+With limits (crawler.model.limits.WorkerLimits) a job past its CPU time fails with JobTimeout and
 one past the memory limit with MemoryError, raised in the worker, which goes on. A worker the
 kernel ends for its CPU time (a job stuck in C code), or one that has not answered after
 WALL_FACTOR times the limit in wall time (stopped, swapping), is replaced and its job fails
@@ -38,11 +38,11 @@ from multiprocessing.context import ForkServerContext
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from crawler.model.limits import WorkerLimits
 from pipelines.worker import (
     HARD_LIMIT_GRACE,
     READY,
     JobTimeout,
-    WorkerLimits,
     serve,
     widen_pipe,
     worker_context,

@@ -15,26 +15,27 @@ from typing import Any, Self
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from crawler.failures import (
+from crawler.model.captures import sync_and_close, writer_of
+from crawler.model.failures import (
     FAILED_PAGE_LIST_STAT,
     FAILURE_SUMMARY_STAT,
     crawl_ended,
     failures_of,
     record_failure,
 )
-from crawler.items import KIND_ARTICLE, FetchedPage
-from crawler.scope import refusal_of
-from crawler.urls import UrlKeys
-from crawler.warc import sync_and_close, writer_of
+from crawler.model.items import KIND_ARTICLE, FetchedPage
+from crawler.model.refusals import refusal_of
+from crawler.model.schedule import DEFAULT_REVISIT_SCHEDULE
+from crawler.model.signals import run_closed
+from crawler.model.types import ExtractedArticle
+from crawler.model.urls import UrlKeys
 from db.engine import make_engine
 from db.health import LOCKED_REASON, SKIPPED
 from db.records import ArticleData, FetchRecord, StorePolicy, StoreResult, sanitise_text
 from db.runs import RunCounts, claim_run, finish_run, start_run
-from db.schedule import DEFAULT_REVISIT_SCHEDULE
 from db.store import is_transient, store_batch
 from pipelines.extract_pipeline import EXTRACT_TIMEOUT
 from pipelines.neardup import SignedArticle, band_keys, default_threshold
-from pipelines.types import ExtractedArticle
 
 logger = logging.getLogger(__name__)
 
@@ -75,12 +76,12 @@ class UrlIdentity:
 
     key: str | None
     aliases: tuple[str, ...] = ()
-    # For article pages: none, self, alias, offsite, invalid (crawler.urls.CanonicalChoice).
+    # For article pages: none, self, alias, offsite, invalid (crawler.model.urls.CanonicalChoice).
     canonical: str = "none"
 
 
 def url_identity(page: FetchedPage, keys: UrlKeys | None) -> UrlIdentity:
-    """The URL keys of a fetch (crawler.urls): one record per article however it was linked.
+    """The URL keys of a fetch (crawler.model.urls): one record per article however it was linked.
 
     An article page that gave text is keyed on its canonical URL when the page declares one on
     the same site (or a mirror); the fetched URL and the URL requested before any redirect
@@ -215,7 +216,7 @@ class StorePipeline:
     Nothing is dropped quietly: a batch that fails for a transient reason is tried again with
     growing pauses (items wait meanwhile, so the crawl slows down rather than piling up
     pages); one that fails for any other reason is stored record by record, so one bad record
-    costs only itself. What still cannot be stored is a crawl failure (crawler.failures): the
+    costs only itself. What still cannot be stored is a crawl failure (crawler.model.failures): the
     run ends `failed`, and as its pages are not in the archive, the next run fetches them
     (crawler.incremental trusts no validators after a failed run). When the database stays
     unreachable, the crawl stops: every further page would be lost too.
@@ -247,7 +248,7 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        from crawler.config import AppConfig
+        from crawler.model.config import AppConfig
 
         settings = crawler.settings
         url = settings.get("NEWSARCHIVE_DATABASE_URL") or AppConfig().database_url_resolved
@@ -524,15 +525,7 @@ class StorePipeline:
             record_failure(self.crawler, "store", f"cannot close run {self.run_id}: {_reason(exc)}")
             self.engine.dispose()
             return
-        # The run monitors judge every run, manual or scheduled; a bug in them must never
-        # fail the crawl whose data is already safely stored.
-        try:
-            from crawler.monitors import THRESHOLDS_SETTING, evaluate_run
-
-            overrides = self.crawler.settings.get(THRESHOLDS_SETTING)
-            evaluate_run(self.engine, self.run_id, overrides=overrides)
-        except Exception:
-            logger.exception("run monitors failed on run %s", self.run_id)
+        self.crawler.signals.send_catch_log(run_closed, engine=self.engine, run_id=self.run_id)
         self.engine.dispose()
 
 

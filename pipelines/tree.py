@@ -11,9 +11,9 @@ import lxml.etree
 import lxml.html
 from lxml.cssselect import CSSSelector
 
+from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
-from pipelines.types import CleaningRules, DroppedLine
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -17,11 +17,12 @@ import signal
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from multiprocessing import forkserver, spawn
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext
 from typing import Any
+
+from crawler.model.limits import WorkerLimits
 
 fcntl: Any
 try:
@@ -48,15 +49,6 @@ class JobTimeout(Exception):
 class _Expired(BaseException):
     """Raised into the job's code by the CPU timer. A BaseException, like KeyboardInterrupt,
     so that the extraction's own `except Exception` (trafilatura has many) cannot swallow it."""
-
-
-@dataclass(frozen=True)
-class WorkerLimits:
-    """What one job may use in a worker: CPU seconds per job, bytes of data memory (heap and
-    private mappings: RLIMIT_DATA) per worker. None: no limit."""
-
-    seconds: float | None = None
-    memory: int | None = None
 
 
 def limit_memory(max_bytes: int | None) -> None:

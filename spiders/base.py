@@ -13,23 +13,10 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
-from crawler.failures import record_failure
-from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
-from crawler.sitespec import Site
-from spiders.documents import detect_kind, iso_datetime
-from spiders.errors import (
-    PRIVATE_ADDRESS,
-    CaptureNotKept,
-    classify_failure,
-    error_stat_kind,
-    is_local_failure,
-    scope_refusal,
-)
-from spiders.feeds import parse_feed
-from spiders.frontier import FrontierSpider
-from spiders.links import declares_article, feed_links, looks_like_section_url, page_links
-from spiders.memory import payload_digest
-from spiders.meta import (
+from crawler.model.failures import record_failure
+from crawler.model.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
+from crawler.model.memory import payload_digest
+from crawler.model.meta import (
     META_CONDITIONAL,
     META_DEPTH,
     META_KIND,
@@ -39,6 +26,19 @@ from spiders.meta import (
     META_SOURCE,
     WARC_META,
 )
+from crawler.model.refusals import PRIVATE_ADDRESS
+from crawler.model.sitespec import Site
+from spiders.documents import detect_kind, iso_datetime
+from spiders.errors import (
+    CaptureNotKept,
+    classify_failure,
+    error_stat_kind,
+    is_local_failure,
+    scope_refusal,
+)
+from spiders.feeds import parse_feed
+from spiders.frontier import FrontierSpider
+from spiders.links import declares_article, feed_links, looks_like_section_url, page_links
 from spiders.params import SpiderConfigError, SpiderParams, exit_on_config_error, parse_arguments
 from spiders.plan import CrawlPlan, DiscoveryLimits, make_plan
 from spiders.sitemaps import parse_sitemap, sitemaps_from_robots
@@ -443,7 +443,7 @@ class NewsSpider(FrontierSpider):
         """Fail the crawl when most of its fetches failed for a local reason.
 
         Such a crawl says nothing about the site (the monitors would blame it) and archived
-        little: the run is closed `failed` and `scrapy crawl` exits 1 (crawler/failures.py).
+        little: the run is closed `failed` and `scrapy crawl` exits 1 (crawler/model/failures.py).
         Runs on the spider_closed signal before the store pipeline closes the run record
         (the spider connects to it first).
         """

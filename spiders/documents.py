@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import lxml.html
 from lxml import etree
 
-from pipelines.dates import parse_feed_datetime
+from crawler.model.dates import parse_feed_datetime
 
 # The sitemap protocol allows 50 MB uncompressed; beyond this we stop inflating (gzip bombs).
 MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024

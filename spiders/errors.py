@@ -1,4 +1,4 @@
-"""Failed requests: what went wrong (a short error kind), whose fault it was, and scope refusals."""
+"""Failed requests: what went wrong (a short error kind) and whose fault it was."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as tx_error
 from twisted.python.failure import Failure
 
-from spiders.meta import META_SCOPE_REFUSED
+from crawler.model.meta import META_SCOPE_REFUSED
 
 
 class CaptureNotKept(IgnoreRequest):
@@ -28,15 +28,8 @@ class CaptureNotKept(IgnoreRequest):
 
     The page is not passed on: a fetch row without its capture would read as a kept page, and
     a URL the archive never recorded is fetched as new by the next run. The crawl has recorded
-    the failure (crawler/failures.py), so the run says which pages it lost.
+    the failure (crawler/model/failures.py), so the run says which pages it lost.
     """
-
-
-# What the crawl's scope refuses (crawler/scope.py). Such a request is recorded with the
-# reason as its outcome and "<reason>: <target>" as its error; it is not a failed fetch.
-OFFSITE_REDIRECT = "offsite_redirect"
-PRIVATE_ADDRESS = "private_address"
-SCOPE_REFUSALS = frozenset({OFFSITE_REDIRECT, PRIVATE_ADDRESS})
 
 
 def classify_failure(failure: Failure) -> tuple[str, int]:

@@ -11,13 +11,10 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
-from crawler.sitespec import Site
-from crawler.urls import UrlKeys, clean_url, normalise_host
-from pipelines.dates import parse_feed_datetime
-from spiders.links import looks_like_article_url
-from spiders.memory import ArticleStatus, CrawlMemory
-from spiders.meta import (
+from crawler.model.dates import parse_feed_datetime
+from crawler.model.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
+from crawler.model.memory import ArticleStatus, CrawlMemory
+from crawler.model.meta import (
     META_ARTICLE_KEY,
     META_CONDITIONAL,
     META_DEPTH,
@@ -28,6 +25,9 @@ from spiders.meta import (
     META_SITEMAP_DEPTH,
     META_SOURCE,
 )
+from crawler.model.sitespec import Site
+from crawler.model.urls import UrlKeys, clean_url, normalise_host
+from spiders.links import looks_like_article_url
 from spiders.plan import (
     DISCOVERY_MAX_DOCUMENTS_SETTING,
     DISCOVERY_MAX_URLS_SETTING,
@@ -375,7 +375,7 @@ class FrontierSpider(scrapy.Spider):
         if parts.scheme not in ("http", "https") or not self._is_on_site(url):
             self._inc("archive/discovery/offsite")
             return None
-        # Tracking parameters and fragments never select content (crawler/urls.py).
+        # Tracking parameters and fragments never select content (crawler/model/urls.py).
         if self.plan.base is not None:
             return clean_url(rebase(url, self.plan.base))
         return clean_url(urlunsplit(parts._replace(fragment="")))

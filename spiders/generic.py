@@ -6,7 +6,7 @@ import re
 from typing import ClassVar
 from urllib.parse import urlsplit
 
-from crawler.sitespec import Site
+from crawler.model.sitespec import Site
 from spiders.base import NewsSpider
 from spiders.params import SpiderParams
 

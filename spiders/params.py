@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from pipelines.dates import as_utc
+from crawler.model.dates import as_utc
 
 HOST_NAME_RE = re.compile(
     r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"

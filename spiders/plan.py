@@ -11,8 +11,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from scrapy.settings import BaseSettings
 
-from crawler.sitespec import Site
-from crawler.urls import normalise_host
+from crawler.model.sitespec import Site
+from crawler.model.urls import normalise_host
 from spiders.params import HOST_NAME_RE, SpiderConfigError, SpiderParams
 
 # Setting: extra mirror hosts per site key, {"rt_de": ["mirror.example"]} or the same as JSON.

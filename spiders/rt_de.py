@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from crawler.sitespec import Site
-from pipelines.types import CleaningRules
+from crawler.model.sitespec import Site
+from crawler.model.types import CleaningRules
 from spiders.base import NewsSpider
 
 # Section pages are the backfill path behind the news sitemap, which lists only the last two

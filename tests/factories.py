@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from crawler.items import KIND_ARTICLE, FetchedPage
+from crawler.model.hashing import content_hash
+from crawler.model.items import KIND_ARTICLE, FetchedPage
+from crawler.model.types import ExtractedArticle
 from crawler.warc import WarcRef, WarcWriter
 from db.records import ArticleData, FetchRecord
-from pipelines.hashing import content_hash
-from pipelines.types import ExtractedArticle
 
 
 def extracted(url: str, text: str, **fields: Any) -> ExtractedArticle:

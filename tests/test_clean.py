@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import ALL_RULES
-from pipelines.types import CleaningRules, DroppedLine
 
 TITLE = "Stadtrat beschließt neuen Radweg an der Uferstraße"
 LEAD = (

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from pipelines.dates import SITE_TIMEZONE, as_utc, parse_datetime, parse_feed_datetime
+from crawler.model.dates import SITE_TIMEZONE, as_utc, parse_datetime, parse_feed_datetime
 
 
 @pytest.mark.parametrize(

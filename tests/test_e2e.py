@@ -17,13 +17,13 @@ from sqlalchemy import Engine, func, select
 
 from crawler.demoweb import DemoWeb
 from crawler.demoweb.content import ARTICLES, BROKEN_PAGES, articles_for
+from crawler.model.schedule import DEFAULT_REVISIT_SCHEDULE
+from crawler.model.types import ExtractInput
 from crawler.runner import crawl_command, crawl_env, run_crawl
 from crawler.warc import read_capture
 from db.engine import make_engine
 from db.models import Article, ArticleUrl, ArticleVersion, CrawlRun, Fetch, UrlState
-from db.schedule import DEFAULT_REVISIT_SCHEDULE
 from pipelines.extract import extract_article
-from pipelines.types import ExtractInput
 
 # Every test here runs real crawls as subprocesses.
 pytestmark = pytest.mark.e2e

@@ -24,9 +24,9 @@ from bench.eval_extraction import (
     tokens,
 )
 from crawler.demoweb.fixture import JUNK_CLASSES
+from crawler.model.types import ExtractedArticle, ExtractInput
 from pipelines.decode import decode_body
 from pipelines.extract import extract_article
-from pipelines.types import ExtractedArticle, ExtractInput
 
 BERLIN = ZoneInfo("Europe/Berlin")
 HELDOUT = load_heldout()

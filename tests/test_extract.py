@@ -13,11 +13,11 @@ import lxml.html
 import pytest
 import trafilatura
 
+from crawler.model.hashing import content_hash
+from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from pipelines.decode import decode_body
 from pipelines.extract import extract_article
-from pipelines.hashing import content_hash
 from pipelines.tree import recover_headings
-from pipelines.types import CleaningRules, ExtractedArticle, ExtractInput
 
 BERLIN = ZoneInfo("Europe/Berlin")
 CET = timezone(timedelta(hours=1))
@@ -743,7 +743,7 @@ def test_deterministic_across_processes() -> None:
     script = (
         "import sys, json\n"
         "from pipelines.extract import extract_article\n"
-        "from pipelines.types import ExtractInput\n"
+        "from crawler.model.types import ExtractInput\n"
         "body = sys.stdin.buffer.read()\n"
         f"r = extract_article(ExtractInput(url={URL!r}, body=body, headers={HTML!r}))\n"
         "print(json.dumps([r.outcome, r.text, r.title, r.authors, str(r.published_at),"

@@ -16,12 +16,12 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from crawler.extensions import ForkServerWarmUp
-from crawler.failures import failures_of
-from crawler.items import FetchedPage
+from crawler.model.failures import failures_of
+from crawler.model.items import FetchedPage
+from crawler.model.types import ExtractedArticle, ExtractInput
 from crawler.reextract import _new_pool as reextract_pool
 from pipelines.extract_pipeline import ExtractPipeline
 from pipelines.pool import LoopPool
-from pipelines.types import ExtractedArticle, ExtractInput
 from pipelines.worker import CALL_PIPE_BYTES
 from tests.factories import fetched_page
 
@@ -74,7 +74,7 @@ def test_a_worker_does_not_import_the_archive_layer() -> None:
 _EXTRACTION_MODULES = """
 import sys
 from pipelines.extract import extract_article
-from pipelines.types import ExtractInput
+from crawler.model.types import ExtractInput
 page = b"<html><body><h1>Titel der Meldung</h1><p>Ein Satz. Noch einer.</p></body></html>"
 extract_article(ExtractInput(url="https://a.example/x", body=page, headers={}))
 print(" ".join(m for m in sys.modules if m.split(".")[0] in ("pipelines", "crawler", "db")))

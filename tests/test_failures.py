@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from crawler.failures import FAILED_PAGES_STAT, failures_of, record_failure
+from crawler.model.failures import FAILED_PAGES_STAT, failures_of, record_failure
 from crawler.stats import StatsCollector
 
 

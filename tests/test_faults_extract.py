@@ -27,7 +27,9 @@ from sqlalchemy import Engine, select
 
 from crawler.demoweb.corpus import bench_article_html
 from crawler.incremental import load_memory
-from crawler.items import FetchedPage
+from crawler.model.items import FetchedPage
+from crawler.model.limits import WorkerLimits
+from crawler.model.types import ExtractedArticle, ExtractInput
 from crawler.reextract import run_reextract
 from crawler.runner import run_crawl
 from crawler.warc import WarcWriter
@@ -38,8 +40,7 @@ from db.store import store_batch
 from pipelines.extract_pipeline import ExtractPipeline
 from pipelines.pool import LoopPool
 from pipelines.store_pipeline import to_record
-from pipelines.types import ExtractedArticle, ExtractInput
-from pipelines.worker import JobTimeout, WorkerLimits
+from pipelines.worker import JobTimeout
 from tests.factories import fetched_page, write_page
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)

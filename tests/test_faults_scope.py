@@ -24,7 +24,9 @@ from twisted.python.failure import Failure
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler import settings as project_settings
-from crawler.failures import failures_of
+from crawler.model.failures import failures_of
+from crawler.model.meta import META_SCOPE_REFUSED
+from crawler.model.types import ExtractInput
 from crawler.runner import run_crawl
 from crawler.scope import (
     CrawlScope,
@@ -38,9 +40,7 @@ from db.engine import make_engine
 from db.models import Article, CrawlRun, Fetch
 from pipelines.decode import decode_body
 from pipelines.extract import extract_article
-from pipelines.types import ExtractInput
 from spiders.generic import GenericSpider
-from spiders.meta import META_SCOPE_REFUSED
 from spiders.params import SpiderConfigError, SpiderConfigExit
 
 FAST = {

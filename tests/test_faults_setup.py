@@ -305,7 +305,7 @@ IN_PROCESS_CRAWL = """
 import sys
 from scrapy.crawler import AsyncCrawlerProcess
 from scrapy.utils.project import get_project_settings
-from crawler.failures import failures_of
+from crawler.model.failures import failures_of
 
 settings = get_project_settings()
 settings.set("LOG_LEVEL", "ERROR")

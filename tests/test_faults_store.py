@@ -23,18 +23,18 @@ from sqlalchemy import Engine, create_engine, event, func, select
 
 from crawler.demoweb import DemoWeb
 from crawler.demoweb.content import articles_for, broken_page
-from crawler.failures import failures_of
-from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
+from crawler.model.failures import failures_of
+from crawler.model.hashing import content_hash
+from crawler.model.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
+from crawler.model.sitespec import Site
+from crawler.model.types import ExtractInput
 from crawler.runner import run_crawl
-from crawler.sitespec import Site
 from db.engine import make_engine, normalise_url
 from db.models import Article, ArticleUrl, CrawlRun, Fetch
 from db.records import ArticleData, FetchRecord
 from db.store import store_batch
 from pipelines.extract import extract_article
-from pipelines.hashing import content_hash
 from pipelines.store_pipeline import StorePipeline
-from pipelines.types import ExtractInput
 from tests.factories import article_data, extracted, fetch_record, fetched_page, write_page
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
@@ -472,7 +472,8 @@ def test_warc_records_reach_the_disk_before_the_archive_points_at_them(
     """Each batch syncs the WARC file before it is stored: a power loss after the commit must
     not leave pointers to bytes that were only in the page cache."""
     from crawler import warc as warc_module
-    from crawler.warc import WarcWriter, register_writer
+    from crawler.model.captures import register_writer
+    from crawler.warc import WarcWriter
 
     pipe = _pipeline(database_url, NEWSARCHIVE_STORE_BATCH_SIZE=2)
     writer = WarcWriter(tmp_path, max_bytes=10**9)
@@ -500,7 +501,8 @@ def test_a_warc_file_that_cannot_be_synced_fails_the_crawl_and_stores_nothing(
     database_url: str, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from crawler import warc as warc_module
-    from crawler.warc import WarcWriter, register_writer
+    from crawler.model.captures import register_writer
+    from crawler.warc import WarcWriter
 
     pipe = _pipeline(database_url, NEWSARCHIVE_STORE_BATCH_SIZE=10)
     writer = WarcWriter(tmp_path, max_bytes=10**9)
@@ -525,7 +527,7 @@ def test_a_crawl_stopped_while_its_spider_opens_closes_its_run(
 ) -> None:
     """A SIGTERM while the spider is opening makes Scrapy stop without closing it; the crawl
     command's `crawl_ended` signal then closes the run the store opened, as a shutdown."""
-    from crawler.failures import crawl_ended
+    from crawler.model.failures import crawl_ended
 
     pipe = _pipeline(database_url)
     pipe.crawler.crawling = False  # what Scrapy's shutdown handler leaves
@@ -537,7 +539,7 @@ def test_a_crawl_stopped_while_its_spider_opens_closes_its_run(
 
 
 def test_crawl_ended_leaves_a_closed_run_as_it_was(database_url: str, engine: Engine) -> None:
-    from crawler.failures import crawl_ended
+    from crawler.model.failures import crawl_ended
 
     pipe = _pipeline(database_url)
     _feed(pipe, [_page("http://alpha.example/1", _text(1))])

@@ -29,11 +29,11 @@ from sqlalchemy import delete, select, update
 from twisted.python.failure import Failure
 from warcio.archiveiterator import ArchiveIterator
 
-import crawler.failures
+import crawler.model.failures
 from crawler.demoweb import DemoWeb
 from crawler.demoweb.content import articles_for
-from crawler.failures import failures_of
 from crawler.middlewares import WARC_META_KEY, WarcCaptureMiddleware
+from crawler.model.failures import failures_of
 from crawler.runner import run_crawl
 from crawler.verify import verify_archive
 from crawler.warc import WarcRef, WarcWriter
@@ -182,7 +182,7 @@ def test_a_capture_that_cannot_be_written_fails_the_crawl_and_is_not_passed_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stops: list[Any] = []
-    monkeypatch.setattr(crawler.failures, "_close_spider", stops.append)
+    monkeypatch.setattr(crawler.model.failures, "_close_spider", stops.append)
     scrapy_crawler = get_crawler(GenericSpider)
     middleware = WarcCaptureMiddleware(_FullWriter(tmp_path, max_bytes=1000), scrapy_crawler)
     url = "http://127.0.0.1/artikel.html"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
-from pipelines.hashing import content_hash, normalise_text
+from crawler.model.hashing import content_hash, normalise_text
 
 
 def test_normalise_collapses_whitespace_and_drops_blank_lines() -> None:

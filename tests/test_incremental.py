@@ -19,10 +19,12 @@ from warcio.archiveiterator import ArchiveIterator
 from crawler.demoweb import DemoWeb
 from crawler.demoweb.content import articles_for
 from crawler.incremental import IncrementalSpiderMiddleware, UrlMemory, load_memory
-from crawler.items import KIND_DISCOVERY, FetchedPage
 from crawler.middlewares import WARC_META_KEY, WarcCaptureMiddleware
+from crawler.model.items import KIND_DISCOVERY, FetchedPage
+from crawler.model.memory import PreviousCapture, payload_digest
+from crawler.model.meta import META_CONDITIONAL, META_PREVIOUS
+from crawler.model.sitespec import Site
 from crawler.runner import run_crawl
-from crawler.sitespec import Site
 from crawler.warc import WarcWriter, read_capture
 from db.engine import make_engine
 from db.models import Article, ArticleVersion, CrawlRun, Fetch, UrlState
@@ -30,8 +32,6 @@ from db.records import FetchRecord
 from db.runs import RunCounts, finish_run, start_run
 from db.store import store_batch
 from spiders.base import INCREMENTAL_MIDDLEWARE, NewsSpider
-from spiders.memory import PreviousCapture, payload_digest
-from spiders.meta import META_CONDITIONAL, META_PREVIOUS
 from tests.factories import write_page
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -240,7 +240,7 @@ def test_news_spiders_register_the_incremental_component() -> None:
 def _fetched(
     url: str, *, requested: str | None = None, canonical: str | None = None, **kw: Any
 ) -> FetchedPage:
-    from pipelines.types import ExtractedArticle
+    from crawler.model.types import ExtractedArticle
 
     extracted = ExtractedArticle(
         outcome="ok", url=url, text="Text.", content_hash="h", canonical_url=canonical

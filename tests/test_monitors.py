@@ -16,6 +16,7 @@ from sqlalchemy import Engine, select
 
 from crawler.cli import main
 from crawler.demoweb import DemoWeb
+from crawler.model.thresholds import MonitorThresholds
 from crawler.monitors import (
     THRESHOLDS_SETTING,
     RunNumbers,
@@ -25,7 +26,6 @@ from crawler.monitors import (
     thresholds_for,
 )
 from crawler.runner import run_crawl
-from crawler.thresholds import MonitorThresholds
 from db.health import RunSummary, runs_before, settle_run, site_health
 from db.models import RunWarning
 from db.records import ArticleData

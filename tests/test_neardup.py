@@ -26,13 +26,14 @@ from sqlalchemy.orm import Session
 from crawler.demoweb.content import ARTICLES
 from crawler.demoweb.corpus import article_focus, bench_article
 from crawler.demoweb.fixture import FixtureArticle
+from crawler.model.hashing import content_hash
+from crawler.model.types import ExtractedArticle
 from db.models import Article, ArticleBand
 from db.neardup import MAX_NEARDUP_CANDIDATES, near_duplicate_candidates
 from db.records import FetchRecord, StorePolicy
 from db.similarity import DEFAULT_THRESHOLD, similarity
 from db.similarity import similarity as signature_similarity
 from db.store import store_batch
-from pipelines.hashing import content_hash
 from pipelines.neardup import (
     BANDS,
     SignedArticle,
@@ -42,7 +43,6 @@ from pipelines.neardup import (
     sign,
     signature,
 )
-from pipelines.types import ExtractedArticle
 from tests.factories import article_data, fetch_record
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)

@@ -12,14 +12,14 @@ import pytest
 from sqlalchemy import Engine, select, update
 
 from crawler.demoweb.corpus import bench_article_html
+from crawler.model.hashing import content_hash
+from crawler.model.types import ExtractInput
 from crawler.reextract import CHECKPOINT_PREFIX, run_reextract
 from crawler.warc import WarcWriter
 from db.models import Article, ArticleSignature, ArticleVersion, Fetch
 from db.records import ArticleData, FetchRecord
 from db.store import store_batch
 from pipelines.extract import extract_article
-from pipelines.hashing import content_hash
-from pipelines.types import ExtractInput
 from tests.factories import write_page
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)

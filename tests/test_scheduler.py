@@ -24,6 +24,7 @@ from crawler.crawl_process import end_reason
 from crawler.db_retry import call_with_retry
 from crawler.demoweb import DemoWeb
 from crawler.locks import SiteLock, is_locked
+from crawler.model.sitespec import Site
 from crawler.schedule_file import load_schedule
 from crawler.scheduler import (
     SCHEDULER_LOCK,
@@ -32,7 +33,6 @@ from crawler.scheduler import (
     SchedulerStartError,
     check_data_dir,
 )
-from crawler.sitespec import Site
 from db.engine import ensure_schema, make_engine
 from db.health import RunSummary, runs_before
 from db.models import RunWarning

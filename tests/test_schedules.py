@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from crawler.model.sitespec import Site
 from crawler.schedule_file import load_schedule
 from crawler.schedules import (
     DEFAULT_TIME_LIMIT,
@@ -17,7 +18,6 @@ from crawler.schedules import (
     parse_duration,
     parse_schedule,
 )
-from crawler.sitespec import Site
 
 SITES = {
     "alpha": Site(key="alpha", name="Alpha", domains=("alpha.example",), schedule="30m"),

@@ -35,14 +35,14 @@ from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
 import crawler.sites as sites
-from crawler.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
-from crawler.sitespec import Site
+from crawler.model.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
+from crawler.model.meta import META_DEPTH, META_KIND, META_ROLE
+from crawler.model.sitespec import Site
 from spiders.aggregator import AggregatorSpider
 from spiders.base import NewsSpider
 from spiders.errors import classify_failure
 from spiders.frontier import HANDLED_STATUSES
 from spiders.generic import GenericSpider, site_key_for_host
-from spiders.meta import META_DEPTH, META_KIND, META_ROLE
 from spiders.params import SpiderArgumentError, SpiderConfigExit, SpiderParams, parse_arguments
 from spiders.rt_de import SITE as RT_SITE
 from spiders.rt_de import RtDeSpider
@@ -207,7 +207,7 @@ def test_good_arguments_are_typed() -> None:
     assert params.url == "https://a.de/x"
     assert params.limit == 5
     assert params.since is not None and params.since.tzinfo is not None
-    # A date without an offset is midnight of the sites' local time (pipelines.dates).
+    # A date without an offset is midnight of the sites' local time (crawler.model.dates).
     assert params.since.isoformat() == "2024-01-31T23:00:00+00:00"
     assert params.mirrors == ("b.de", "c.de")
     assert params.as_arguments() == {
@@ -948,7 +948,7 @@ def test_registry_fails_loudly_on_duplicate_keys(tmp_path: Path) -> None:
     package.mkdir()
     (package / "__init__.py").write_text("")
     declaration = (
-        "from crawler.sitespec import Site\n"
+        "from crawler.model.sitespec import Site\n"
         "SITE = Site(key='gleich', name='G', domains=('{host}',))\n"
     )
     (package / "eins.py").write_text(declaration.format(host="eins.example"))
@@ -989,7 +989,7 @@ CRAWL_SCRIPT = textwrap.dedent(
     import json, sys
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
-    from crawler.sitespec import Site
+    from crawler.model.sitespec import Site
     from spiders.base import NewsSpider
 
     base = sys.argv[1]

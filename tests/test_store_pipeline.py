@@ -9,12 +9,12 @@ from types import SimpleNamespace
 from scrapy.utils.test import get_crawler
 from sqlalchemy import Engine, select
 
-from crawler.items import KIND_DISCOVERY, FetchedPage
-from crawler.sitespec import Site
+from crawler.model.hashing import content_hash
+from crawler.model.items import KIND_DISCOVERY, FetchedPage
+from crawler.model.sitespec import Site
+from crawler.model.types import ExtractedArticle
 from db.models import Article, CrawlRun, Fetch
-from pipelines.hashing import content_hash
 from pipelines.store_pipeline import StorePipeline, to_record
-from pipelines.types import ExtractedArticle
 from tests.factories import extracted, fetched_page
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)

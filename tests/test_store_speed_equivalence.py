@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import Engine, bindparam, false, func, select, text
 
 import db.store
+from crawler.model.hashing import content_hash
 from db.engine import ensure_schema, make_engine
 from db.models import Article, ArticleUrl, ArticleVersion, Base, Fetch, UrlState
 from db.records import ArticleData, FetchRecord, StorePolicy, StoreResult
 from db.store import store_batch
-from pipelines.hashing import content_hash
 from pipelines.neardup import band_keys, signature
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.urls import UrlKeys, clean_url, is_tracking_param, normalise_host
+from crawler.model.urls import UrlKeys, clean_url, is_tracking_param, normalise_host
 
 RT = UrlKeys.of(("de.rt.com",), ("rtde.tech", "freedert.online", "127.0.0.1"))
 

@@ -16,15 +16,15 @@ import pytest
 from scrapy.utils.test import get_crawler
 from sqlalchemy import Engine, select
 
-from crawler.items import FetchedPage
-from crawler.sitespec import Site
-from crawler.urls import UrlKeys
+from crawler.model.hashing import content_hash
+from crawler.model.items import FetchedPage
+from crawler.model.schedule import DEFAULT_REVISIT_SCHEDULE, next_revisit, retry_after_failure
+from crawler.model.sitespec import Site
+from crawler.model.urls import UrlKeys
 from db.models import Article, ArticleUrl, ArticleVersion, CrawlRun, Fetch, UrlState
 from db.read import iter_articles
 from db.records import ArticleData, FetchRecord, StorePolicy
-from db.schedule import DEFAULT_REVISIT_SCHEDULE, next_revisit, retry_after_failure
 from db.store import store_batch
-from pipelines.hashing import content_hash
 from pipelines.store_pipeline import StorePipeline
 from tests.factories import extracted, fetched_page
 

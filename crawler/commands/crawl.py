@@ -7,7 +7,7 @@ it can open (created when new, as the crawl would). A mistake there is one line,
 each component that trips over it.
 
 Scrapy's own command exits 0 whenever the crawler started, whatever happened to the pages;
-this one also exits 1 when a component recorded a failure (crawler/failures.py) and prints one
+this one also exits 1 when a component recorded a failure (crawler/model/failures.py) and prints one
 line per failure, naming the pages.
 """
 
@@ -21,7 +21,7 @@ from scrapy.crawler import AsyncCrawlerProcess, CrawlerProcess, CrawlerProcessBa
 from scrapy.exceptions import UsageError
 from scrapy.settings import BaseSettings, Settings
 
-from crawler.failures import crawl_ended, failures_of
+from crawler.model.failures import crawl_ended, failures_of
 
 # The exit code of a crawl that could not start because of its setup (as `newsarchive` uses).
 SETUP_ERROR_EXIT = 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from pipelines.types import ExtractedArticle
+from crawler.model.types import ExtractedArticle
 
 # What a fetched page is, as far as discovery knows.
 KIND_ARTICLE = "article"  # a candidate article page: extracted and archived

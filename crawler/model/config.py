@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-if TYPE_CHECKING:
-    from pipelines.worker import WorkerLimits
+from crawler.model.limits import WorkerLimits
 
 
 class AppConfig(BaseSettings):
@@ -69,8 +67,6 @@ class AppConfig(BaseSettings):
 
     @property
     def extract_limits(self) -> WorkerLimits:
-        from pipelines.worker import WorkerLimits
-
         return WorkerLimits(
             seconds=self.extract_timeout or None, memory=self.extract_max_memory or None
         )

@@ -12,7 +12,7 @@ class MonitorThresholds:
 
     The defaults are meant for a news site crawled every 15 minutes to a few hours: quiet
     enough that a normal night or a slow news day raises nothing, loud once a redesign or a
-    block makes the crawl "succeed" with nothing in it (FIELD-NOTES: silent decay).
+    block makes the crawl "succeed" with nothing in it: a site decays silently.
     """
 
     # no_new_articles: this many finished runs in a row without a new article ...

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 # When an archived article is fetched again, counted from its publication (or, without a date,
 # from its first fetch): recent articles are edited most, old ones hardly ever. Sites may
-# declare their own schedule (crawler.sitespec.Site.revisit_schedule).
+# declare their own schedule (crawler.model.sitespec.Site.revisit_schedule).
 DEFAULT_REVISIT_SCHEDULE = (
     timedelta(hours=1),
     timedelta(hours=6),

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from crawler.thresholds import MonitorThresholds
-from db.schedule import DEFAULT_REVISIT_SCHEDULE
-from pipelines.types import CleaningRules
+from crawler.model.schedule import DEFAULT_REVISIT_SCHEDULE
+from crawler.model.thresholds import MonitorThresholds
+from crawler.model.types import CleaningRules
 
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
