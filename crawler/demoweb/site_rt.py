@@ -5,36 +5,32 @@ from __future__ import annotations
 from typing import Any
 
 from crawler.demoweb.common import (
-    RSS,
-    TEXT,
     DemoSite,
     Response,
     SiteContext,
+    articles_urlset,
     attr,
     current,
     esc,
+    image_response,
     json_ld,
     junk_texts,
-    latest,
     newest,
+    newest_first,
+    news_sitemap,
     not_found,
     page,
     redirect,
     render_body,
-    tiny_png,
+    robots_response,
+    rss_response,
     xml_response,
 )
 from crawler.demoweb.content import articles_for
 from crawler.demoweb.content_rt import RT_FOOTER, RT_NAV, RT_SECTIONS, RT_SHARE, RT_SOCIAL
 from crawler.demoweb.fixture import Block, FixtureArticle, Junk
 from crawler.demoweb.xmlfeeds import (
-    FeedItem,
-    NewsEntry,
-    news_urlset,
-    robots_txt,
-    rss,
     sitemap_index,
-    urlset,
 )
 
 ORIGINAL = "rt"
@@ -82,27 +78,19 @@ class RtSite(DemoSite):
             title = f"{_EXTRA_PAGES[path]} – RT DE"
             return page(_listing(title, [], canonical_base + path[1:]))
         if path == "/robots.txt":
-            body = robots_txt(["/search/", "/api/"], [base + SITEMAP_INDEX[1:]])
-            return Response(body=body, content_type=TEXT)
+            return robots_response(base, ["/search/", "/api/"], SITEMAP_INDEX)
         if path == FEED:
-            items = [
-                FeedItem(a.title, a.url(base), a.published, a.description, a.section)
-                for a in sorted(articles, key=lambda a: a.published, reverse=True)
-            ]
-            feed = rss("RT DE", base, "Nachrichten von RT DE", items)
-            return xml_response(feed, newest(articles), RSS)
+            return rss_response("RT DE", base, "Nachrichten von RT DE", articles)
         if path == SITEMAP_INDEX:
             stamp = newest(articles)
             entries = [(base + NEWS_SITEMAP[1:], stamp), (base + MONTH_SITEMAP[1:], stamp)]
             return xml_response(sitemap_index(entries), stamp)
         if path == NEWS_SITEMAP:
-            news = [NewsEntry(a.url(base), a.title, a.published) for a in articles]
-            return xml_response(news_urlset(SITE_NAME, news), newest(articles))
+            return news_sitemap(SITE_NAME, articles, base)
         if path == MONTH_SITEMAP:
-            entries = [(a.url(base), latest(a)) for a in articles]
-            return xml_response(urlset(entries), newest(articles))
+            return articles_urlset(articles, base)
         if path.startswith("/images/"):
-            return Response(body=tiny_png(), content_type="image/png")
+            return image_response()
         return not_found(SITE_NAME)
 
 
@@ -242,7 +230,7 @@ def _listing(title: str, articles: list[FixtureArticle], canonical: str) -> str:
     cards = "\n".join(
         f'<div class="Card-root">\n<a class="Link-root Card-title" href="{attr(a.path)}">'
         f'{esc(a.title)}</a>\n<div class="Card-summary">{esc(a.description)}</div>\n</div>'
-        for a in sorted(articles, key=lambda a: a.published, reverse=True)
+        for a in newest_first(articles)
     )
     head = f'<link rel="canonical" href="{attr(canonical)}">'
     return _layout(
