@@ -19,21 +19,20 @@ import random
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import Engine, text  # noqa: E402
+from sqlalchemy import Engine  # noqa: E402
 
+from bench.pgschema import scratch_schema  # noqa: E402
 from bench.records import HTML, bench_record  # noqa: E402
 from db.engine import ensure_schema, make_engine  # noqa: E402
 from db.records import ArticleData, FetchRecord, StorePolicy  # noqa: E402
@@ -158,20 +157,13 @@ def archive(url: str | None) -> Iterator[Engine]:
             finally:
                 engine.dispose()
         return
-    schema = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(url)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    sep = "&" if "?" in url else "?"
-    engine = make_engine(f"{url}{sep}options={quote(f'-csearch_path={schema}')}")
-    try:
-        ensure_schema(engine)
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+    with scratch_schema(url, "bench") as schema_url:
+        engine = make_engine(schema_url)
+        try:
+            ensure_schema(engine)
+            yield engine
+        finally:
+            engine.dispose()
 
 
 def timed(engine: Engine, records: Sequence[FetchRecord], batch: int) -> tuple[float, float]:
