@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from crawler.demoweb.content import articles_for
 from crawler.demoweb.fixture import LIST_ITEM, QUOTE, SUBHEADING, Block, FixtureArticle, Junk
 from crawler.demoweb.xmlfeeds import FeedItem, NewsEntry, news_urlset, robots_txt, rss, urlset
 
@@ -228,3 +229,15 @@ def news_sitemap(site_name: str, articles: Sequence[FixtureArticle], base: str) 
 
 def image_response() -> Response:
     return Response(body=tiny_png(), content_type="image/png")
+
+
+class ArticleSite(DemoSite):
+    """A site serving the fixture articles of one host key, each in its current version."""
+
+    def __init__(self, key: str) -> None:
+        self._key = key
+        self._articles = {article.path: article for article in articles_for(key)}
+
+    def served(self, ctx: SiteContext) -> list[FixtureArticle]:
+        """Every article of the site as it is served now."""
+        return [current(ctx, article) for article in articles_for(self._key)]

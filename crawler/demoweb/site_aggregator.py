@@ -6,7 +6,7 @@ from typing import Any
 
 from crawler.demoweb.common import (
     RSS,
-    DemoSite,
+    ArticleSite,
     Response,
     SiteContext,
     articles_urlset,
@@ -48,13 +48,13 @@ def _post_id(article: FixtureArticle) -> int:
     return 1041 + 7 * list(articles_for(HOST)).index(article)
 
 
-class AggregatorSite(DemoSite):
+class AggregatorSite(ArticleSite):
     def __init__(self) -> None:
-        self._articles = {article.path: article for article in articles_for(HOST)}
+        super().__init__(HOST)
 
     def handle(self, host: str, path: str, query: str, ctx: SiteContext) -> Response:
         base = ctx.base_url(host)
-        articles = [current(ctx, article) for article in articles_for(HOST)]
+        articles = self.served(ctx)
         if path in self._articles:
             original = self._articles[path]
             article = current(ctx, original)

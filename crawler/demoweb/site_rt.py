@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from crawler.demoweb.common import (
-    DemoSite,
+    ArticleSite,
     Response,
     SiteContext,
     articles_urlset,
@@ -26,7 +26,6 @@ from crawler.demoweb.common import (
     rss_response,
     xml_response,
 )
-from crawler.demoweb.content import articles_for
 from crawler.demoweb.content_rt import RT_FOOTER, RT_NAV, RT_SECTIONS, RT_SHARE, RT_SOCIAL
 from crawler.demoweb.fixture import Block, FixtureArticle, Junk
 from crawler.demoweb.xmlfeeds import (
@@ -50,16 +49,16 @@ _EXTRA_PAGES = {
 }
 
 
-class RtSite(DemoSite):
+class RtSite(ArticleSite):
     """Serves both host keys; only canonical links and JSON-LD ids point at the original."""
 
     def __init__(self) -> None:
-        self._articles = {article.path: article for article in articles_for(ORIGINAL)}
+        super().__init__(ORIGINAL)
 
     def handle(self, host: str, path: str, query: str, ctx: SiteContext) -> Response:
         base = ctx.base_url(host)
         canonical_base = ctx.base_url(ORIGINAL)
-        articles = [current(ctx, article) for article in articles_for(ORIGINAL)]
+        articles = self.served(ctx)
         if path in self._articles:
             article = current(ctx, self._articles[path])
             if ctx.is_broken(host):

@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from crawler.demoweb.common import (
-    DemoSite,
+    ArticleSite,
     Response,
     SiteContext,
     attr,
@@ -26,7 +26,6 @@ from crawler.demoweb.common import (
     rss_response,
     xml_response,
 )
-from crawler.demoweb.content import articles_for
 from crawler.demoweb.content_sna import (
     SNA_COMMENTS,
     SNA_FOOTER,
@@ -67,13 +66,13 @@ def _sitemap_query(year: int, month: int) -> str:
     return f"date_start={start}&date_end={end}"
 
 
-class SnaSite(DemoSite):
+class SnaSite(ArticleSite):
     def __init__(self) -> None:
-        self._articles = {article.path: article for article in articles_for(HOST)}
+        super().__init__(HOST)
 
     def handle(self, host: str, path: str, query: str, ctx: SiteContext) -> Response:
         base = ctx.base_url(host)
-        articles = [current(ctx, article) for article in articles_for(HOST)]
+        articles = self.served(ctx)
         if path in self._articles:
             article = current(ctx, self._articles[path])
             if ctx.is_broken(host):

@@ -9,7 +9,7 @@ from typing import Any
 
 from crawler.demoweb.common import (
     RSS,
-    DemoSite,
+    ArticleSite,
     Response,
     SiteContext,
     attr,
@@ -30,7 +30,7 @@ from crawler.demoweb.common import (
     tiny_png,
     xml_response,
 )
-from crawler.demoweb.content import BROKEN_PAGES, articles_for, broken_page, related_articles
+from crawler.demoweb.content import BROKEN_PAGES, broken_page, related_articles
 from crawler.demoweb.content_tagesblick import (
     TB_COMMENTS,
     TB_COOKIE,
@@ -81,16 +81,16 @@ _CSS = b"""body{font-family:Georgia,serif;margin:0;color:#1a1a1a}
 """
 
 
-class TagesblickSite(DemoSite):
+class TagesblickSite(ArticleSite):
     """Routes of the tagesblick host; article pages come from the ground truth in content."""
 
     def __init__(self) -> None:
-        self._articles = {article.path: article for article in articles_for(HOST)}
+        super().__init__(HOST)
         self._broken = {page.path: page.behaviour for page in BROKEN_PAGES if page.host == HOST}
 
     def handle(self, host: str, path: str, query: str, ctx: SiteContext) -> Response:
         base = ctx.base_url(host)
-        articles = [current(ctx, article) for article in articles_for(HOST)]
+        articles = self.served(ctx)
         if path in self._broken:
             return self._broken_response(path, base, ctx)
         if path in self._articles:
