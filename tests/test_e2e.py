@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -23,7 +22,7 @@ from db.models import Article, ArticleUrl, ArticleVersion, CrawlRun, Fetch, UrlS
 from db.schedule import DEFAULT_REVISIT_SCHEDULE
 from pipelines.extract import extract_article
 from pipelines.types import ExtractInput
-from tests.factories import loopback_settings, run_test_crawl, wait_for_rows
+from tests.factories import loopback_settings, run_command, run_test_crawl, wait_for_rows
 
 # Every test here runs real crawls as subprocesses.
 pytestmark = pytest.mark.e2e
@@ -281,16 +280,13 @@ def _titles(engine: Engine) -> set[str]:
 
 
 def test_demo_command_crawls_every_demo_site(tmp_path: Path) -> None:
-    env = {**os.environ, "NEWSARCHIVE_DATA_DIR": str(tmp_path)}
-    env.pop("DATABASE_URL", None)
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "newsarchive"), "demo"],
-        env=env,
+    result = run_command(
+        "newsarchive",
+        "demo",
+        env={"NEWSARCHIVE_DATA_DIR": str(tmp_path)},
         cwd=tmp_path,
-        capture_output=True,
-        text=True,
         timeout=600,
-        check=False,
+        unset=("DATABASE_URL",),
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     for label in ("tagesblick", "rt_de", "snanews", "aggregator"):
