@@ -46,14 +46,12 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -62,6 +60,7 @@ from sqlalchemy.exc import DBAPIError
 from warcio.archiveiterator import ArchiveIterator
 
 from bench.chaos_web import ChaosWeb, expected_texts
+from bench.pgschema import scratch_schema
 from crawler.runner import crawl_command, crawl_env
 from crawler.verify import verify_archive
 from db.engine import make_engine
@@ -147,20 +146,8 @@ def round_database(backend: str, data_dir: Path, keep: bool) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{data_dir / 'archive.sqlite'}"
         return
-    schema = f"chaos_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    sep = "&" if "?" in PG_URL else "?"
-    try:
-        yield f"{PG_URL}{sep}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        if keep:
-            print(f"  kept PostgreSQL schema {schema}")
-        else:
-            with admin.begin() as conn:
-                conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+    with scratch_schema(PG_URL, "chaos", keep) as url:
+        yield url
 
 
 @contextlib.contextmanager

@@ -189,12 +189,13 @@ def reextract(n: int, workers: int, rounds: int = 2) -> None:
     compared (this machine is shared: the least disturbed run is the closest to the truth)."""
     import shutil
 
+    from bench.records import bench_record, write_html_page
     from crawler.demoweb.corpus import bench_article_html
     from crawler.model.hashing import content_hash
     from crawler.reextract import run_reextract
     from crawler.warc import WarcWriter
     from db.engine import ensure_schema, make_engine
-    from db.records import ArticleData, FetchRecord
+    from db.records import ArticleData
     from db.store import store_batch
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -207,28 +208,13 @@ def reextract(n: int, workers: int, rounds: int = 2) -> None:
         records = []
         for i in range(n):
             url = f"http://bench.invalid/artikel/{i}.html"
-            ref = writer.write(
-                url=url,
-                method="GET",
-                request_headers=[],
-                status=200,
-                reason="OK",
-                response_headers=[("Content-Type", "text/html; charset=utf-8")],
-                body=bench_article_html(i),
-                fetched_at=t0,
-            )
+            ref = write_html_page(writer, url, bench_article_html(i), t0)
             # What an older extractor made of the page: every article gets a new version.
             text = f"Ältere Extraktion von Artikel {i}."
             records.append(
-                FetchRecord(
-                    site_key="bench",
-                    site_name="Bench",
-                    url=url,
-                    requested_url=url,
-                    kind="article",
-                    status=200,
-                    fetched_at=t0 + timedelta(seconds=i),
-                    outcome="archived",
+                bench_record(
+                    url,
+                    t0 + timedelta(seconds=i),
                     warc_file=ref.file,
                     warc_offset=ref.offset,
                     warc_length=ref.length,

@@ -19,20 +19,21 @@ import random
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import quote
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import Engine, text  # noqa: E402
+from sqlalchemy import Engine  # noqa: E402
 
+from bench.pgschema import scratch_schema  # noqa: E402
+from bench.records import HTML, bench_record  # noqa: E402
 from crawler.model.hashing import content_hash  # noqa: E402
 from db.engine import ensure_schema, make_engine  # noqa: E402
 from db.records import ArticleData, FetchRecord, StorePolicy  # noqa: E402
@@ -77,24 +78,14 @@ def make_records(n: int, seed: int = SEED) -> list[FetchRecord]:
         if i % 33 == 32:
             url = f"https://bench.example/ressort/{i}"
             records.append(
-                FetchRecord(
-                    site_key="bench",
-                    site_name="Bench",
-                    url=url,
-                    requested_url=url,
+                _sitemap_record(
+                    url,
+                    i,
+                    at,
                     kind="discovery",
-                    status=200,
-                    fetched_at=at,
                     outcome="discovery",
-                    source="sitemap",
-                    content_type="text/html; charset=utf-8",
                     content_length=20_000,
                     payload_digest=f"sha1:D{i:06d}",
-                    warc_file="bench-00000.warc.gz",
-                    warc_offset=i * 9000,
-                    warc_length=8000,
-                    encoding="utf-8",
-                    url_key=url,
                     etag=f'"d{i}"',
                 )
             )
@@ -108,23 +99,12 @@ def make_records(n: int, seed: int = SEED) -> list[FetchRecord]:
         assert sig is not None
         url = f"https://bench.example/artikel/{i}"
         records.append(
-            FetchRecord(
-                site_key="bench",
-                site_name="Bench",
-                url=url,
-                requested_url=url,
-                kind="article",
-                status=200,
-                fetched_at=at,
-                outcome="archived",
-                source="sitemap",
-                content_type="text/html; charset=utf-8",
+            _sitemap_record(
+                url,
+                i,
+                at,
                 content_length=len(body) * 3,
                 payload_digest=f"sha1:A{i:06d}",
-                warc_file="bench-00000.warc.gz",
-                warc_offset=i * 9000,
-                warc_length=8000,
-                encoding="utf-8",
                 article=ArticleData(
                     content_hash=content_hash(body),
                     text=body,
@@ -142,12 +122,27 @@ def make_records(n: int, seed: int = SEED) -> list[FetchRecord]:
                     signature=sig,
                     band_keys=band_keys(sig),
                 ),
-                url_key=url,
                 etag=f'"a{i}"',
                 last_modified="Fri, 20 Nov 2026 04:00:00 GMT",
             )
         )
     return records
+
+
+def _sitemap_record(url: str, i: int, at: datetime, **fields: Any) -> FetchRecord:
+    """The `i`-th fetch of a sitemap-found HTML page, at its own place in one WARC file."""
+    return bench_record(
+        url,
+        at,
+        source="sitemap",
+        content_type=HTML,
+        warc_file="bench-00000.warc.gz",
+        warc_offset=i * 9000,
+        warc_length=8000,
+        encoding="utf-8",
+        url_key=url,
+        **fields,
+    )
 
 
 @contextmanager
@@ -162,20 +157,13 @@ def archive(url: str | None) -> Iterator[Engine]:
             finally:
                 engine.dispose()
         return
-    schema = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(url)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    sep = "&" if "?" in url else "?"
-    engine = make_engine(f"{url}{sep}options={quote(f'-csearch_path={schema}')}")
-    try:
-        ensure_schema(engine)
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+    with scratch_schema(url, "bench") as schema_url:
+        engine = make_engine(schema_url)
+        try:
+            ensure_schema(engine)
+            yield engine
+        finally:
+            engine.dispose()
 
 
 def timed(engine: Engine, records: Sequence[FetchRecord], batch: int) -> tuple[float, float]:

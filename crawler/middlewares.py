@@ -134,12 +134,30 @@ class WarcCaptureMiddleware:
         return await asyncio.to_thread(fn, **kwargs)
 
     async def _kept(
-        self, response: Response, body: bytes, fn: Callable[..., WarcRef], /, **kwargs: Any
+        self,
+        request: Request,
+        response: Response,
+        body: bytes,
+        fn: Callable[..., WarcRef],
+        /,
+        **fields: Any,
     ) -> WarcRef:
-        """`fn(**kwargs)` through `_run`; a record that could not be written fails the crawl
-        (stopping it for a full disk) and drops the response."""
+        """`fn` given the exchange (URL, method, both heads, the time) and `fields`, through
+        `_run`; a record that could not be written fails the crawl (stopping it for a full
+        disk) and drops the response."""
         try:
-            return await self._run(body, fn, **kwargs)
+            return await self._run(
+                body,
+                fn,
+                url=response.url,
+                method=request.method,
+                request_headers=_header_pairs(request.headers),
+                status=response.status,
+                reason=_reason(response.status),
+                response_headers=_header_pairs(response.headers),
+                fetched_at=datetime.now(UTC),
+                **fields,
+            )
         except WarcWriteError as exc:
             if self.stats is not None:
                 self.stats.inc_value("archive/warc/write_error")
@@ -164,17 +182,7 @@ class WarcCaptureMiddleware:
             if revisited is not None:
                 return await self._write_revisit(request, response, revisited)
         ref = await self._kept(
-            response,
-            response.body,
-            self.writer.write,
-            url=response.url,
-            method=request.method,
-            request_headers=_header_pairs(request.headers),
-            status=response.status,
-            reason=_reason(response.status),
-            response_headers=_header_pairs(response.headers),
-            body=response.body,
-            fetched_at=datetime.now(UTC),
+            request, response, response.body, self.writer.write, body=response.body
         )
         # request.meta, not response.meta: the response is not tied to its request yet here.
         request.meta[WARC_META_KEY] = {
@@ -192,19 +200,13 @@ class WarcCaptureMiddleware:
         self, request: Request, response: Response, previous: Mapping[str, Any]
     ) -> Response:
         ref = await self._kept(
+            request,
             response,
             b"",  # a revisit record holds no payload
             self.writer.write_revisit,
-            url=response.url,
-            method=request.method,
-            request_headers=_header_pairs(request.headers),
-            status=response.status,
-            reason=_reason(response.status),
-            response_headers=_header_pairs(response.headers),
             digest=str(previous["digest"]),
             refers_to_uri=str(previous["url"]),
             refers_to_date=str(previous["date"]),
-            fetched_at=datetime.now(UTC),
         )
         request.meta[WARC_META_KEY] = {
             "file": previous["warc_file"],

@@ -5,9 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,24 +14,13 @@ import pytest
 from db.engine import ensure_schema, head_revision, make_engine
 from db.records import ArticleData, FetchRecord
 from db.store import store_batch
-
-REPO = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+from tests.factories import REPO, fetch_record, run_command
 
 
 def run(
     *args: str, env: dict[str, str] | None = None, cwd: Path = REPO
 ) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [str(BIN / args[0]), *args[1:]],
-        env=full_env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_command(*args, env=env, cwd=cwd)
 
 
 def _seed(database_url: str) -> None:
@@ -43,15 +30,10 @@ def _seed(database_url: str) -> None:
     t0 = datetime(2026, 11, 19, 8, 0, tzinfo=UTC)
 
     def rec(url: str, site: str, h: str, when: datetime, title: str) -> FetchRecord:
-        return FetchRecord(
-            site_key=site,
-            site_name=site,
-            url=url,
-            requested_url=url,
-            kind="article",
-            status=200,
-            fetched_at=when,
-            outcome="archived",
+        return fetch_record(
+            url,
+            site,
+            when,
             article=ArticleData(
                 content_hash=h,
                 text=f"{title}: erster Absatz.\nZweiter Absatz.",

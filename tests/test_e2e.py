@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -19,26 +17,24 @@ from crawler.demoweb import DemoWeb
 from crawler.demoweb.content import ARTICLES, BROKEN_PAGES, articles_for
 from crawler.model.schedule import DEFAULT_REVISIT_SCHEDULE
 from crawler.model.types import ExtractInput
-from crawler.runner import crawl_command, crawl_env, run_crawl
+from crawler.runner import crawl_command, crawl_env
 from crawler.warc import read_capture
 from db.engine import make_engine
 from db.models import Article, ArticleUrl, ArticleVersion, CrawlRun, Fetch, UrlState
 from pipelines.extract import extract_article
+from tests.factories import loopback_settings, run_command, run_test_crawl, wait_for_rows
 
 # Every test here runs real crawls as subprocesses.
 pytestmark = pytest.mark.e2e
 
 # The demo web is ours, on loopback: no politeness delay. The slow page answers after 8 s and
 # the timeout is 3 s, so it is a timeout with a wide margin either way.
-FAST = {
-    "DOWNLOAD_DELAY": "0",
-    "AUTOTHROTTLE_ENABLED": "0",
-    "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
-    "DOWNLOAD_TIMEOUT": "3",
-    "RETRY_TIMES": "1",
-    "LOG_LEVEL": "INFO",
-    "NEWSARCHIVE_EXTRACT_WORKERS": "2",
-}
+FAST = loopback_settings(
+    CONCURRENT_REQUESTS_PER_DOMAIN="8",
+    DOWNLOAD_TIMEOUT="3",
+    RETRY_TIMES="1",
+    NEWSARCHIVE_EXTRACT_WORKERS="2",
+)
 
 
 @pytest.fixture(scope="module")
@@ -50,15 +46,8 @@ def web() -> Iterator[DemoWeb]:
 def crawl(
     spider: str, url: str, data_dir: Path, database_url: str, **spider_args: str
 ) -> subprocess.CompletedProcess[str]:
-    env = {"NEWSARCHIVE_DATA_DIR": str(data_dir), "DATABASE_URL": database_url}
-    result = run_crawl(
-        spider,
-        url=url,
-        spider_args=spider_args,
-        settings=FAST,
-        env=env,
-        timeout=300,
-        capture=True,
+    result = run_test_crawl(
+        spider, url, data_dir, database_url, settings=FAST, spider_args=spider_args
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return result
@@ -214,9 +203,9 @@ def test_mirror_copies_and_reruns_become_sightings_not_articles(
     # and not fetched again.
     crawl("rt_de", web.base_url("rt-mirror"), tmp_path, database_url)
     # Without URL state, the mirror's pages are fetched and dedup by content hash.
-    env = {"NEWSARCHIVE_DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
     full = {**FAST, "NEWSARCHIVE_INCREMENTAL_ENABLED": "0"}
-    result = run_crawl("rt_de", url=web.base_url("rt-mirror"), settings=full, env=env, timeout=300)
+    mirror = web.base_url("rt-mirror")
+    result = run_test_crawl("rt_de", mirror, tmp_path, database_url, settings=full)
     assert result.returncode == 0
     engine = make_engine(database_url)
     with engine.connect() as conn:
@@ -254,17 +243,7 @@ def test_killed_crawl_leaves_a_consistent_archive_and_a_rerun_completes(
         )
         proc = subprocess.Popen(cmd, env=env, start_new_session=True, stderr=subprocess.DEVNULL)
         engine = make_engine(database_url)
-        deadline = time.monotonic() + 120
-        stored = 0
-        while time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.2)
-            try:
-                with engine.connect() as conn:
-                    stored = conn.execute(select(func.count()).select_from(Article)).scalar_one()
-            except Exception:
-                continue  # the schema is still being created
-            if stored >= 15:
-                break
+        wait_for_rows(engine, Article, 15, proc, seconds=120)
         assert proc.poll() is None, "the crawl ended before it could be killed"
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
@@ -301,16 +280,13 @@ def _titles(engine: Engine) -> set[str]:
 
 
 def test_demo_command_crawls_every_demo_site(tmp_path: Path) -> None:
-    env = {**os.environ, "NEWSARCHIVE_DATA_DIR": str(tmp_path)}
-    env.pop("DATABASE_URL", None)
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "newsarchive"), "demo"],
-        env=env,
+    result = run_command(
+        "newsarchive",
+        "demo",
+        env={"NEWSARCHIVE_DATA_DIR": str(tmp_path)},
         cwd=tmp_path,
-        capture_output=True,
-        text=True,
         timeout=600,
-        check=False,
+        unset=("DATABASE_URL",),
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     for label in ("tagesblick", "rt_de", "snanews", "aggregator"):

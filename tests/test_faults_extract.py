@@ -8,14 +8,11 @@ and is tried again by the next crawl and by `newsarchive reextract`; the crawl g
 from __future__ import annotations
 
 import asyncio
-import http.server
 import os
 import resource
 import signal
-import socketserver
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +28,6 @@ from crawler.model.items import FetchedPage
 from crawler.model.limits import WorkerLimits
 from crawler.model.types import ExtractedArticle, ExtractInput
 from crawler.reextract import run_reextract
-from crawler.runner import run_crawl
 from crawler.warc import WarcWriter
 from db.engine import make_engine
 from db.models import Article, ArticleVersion, Fetch, UrlState
@@ -41,7 +37,16 @@ from pipelines.extract_pipeline import ExtractPipeline
 from pipelines.pool import LoopPool
 from pipelines.store_pipeline import to_record
 from pipelines.worker import JobTimeout
-from tests.factories import fetched_page, write_page
+from tests.factories import (
+    QuietHandler,
+    fetch_record,
+    fetched_page,
+    loopback_settings,
+    run_test_crawl,
+    serving,
+    warc_fields,
+    write_page,
+)
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 MiB = 1024 * 1024
@@ -185,14 +190,11 @@ def test_a_page_whose_extraction_failed_is_due_at_the_next_crawl(
     url = "http://a.example/artikel/1.html"
 
     def fetch(when: datetime) -> FetchRecord:
-        return FetchRecord(
-            site_key="a",
+        return fetch_record(
+            url,
+            "a",
+            when,
             site_name="A",
-            url=url,
-            requested_url=url,
-            kind="article",
-            status=200,
-            fetched_at=when,
             outcome=outcome,
             error="worker crashed",
             url_key=url,
@@ -218,13 +220,6 @@ ORDINARY = "/2026/11/20/ein-gewoehnlicher-artikel.html"
 HUGE = "/2026/11/20/eine-riesige-seite.html"
 
 
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass
-
-
 @pytest.fixture
 def hostile_site() -> Iterator[tuple[str, list[str]]]:
     """A news site on 127.0.0.1: a sitemap of one ordinary article and one pathological page."""
@@ -234,10 +229,7 @@ def hostile_site() -> Iterator[tuple[str, list[str]]]:
     }
     requests: list[str] = []
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             requests.append(self.path)
             base = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -254,20 +246,10 @@ def hostile_site() -> Iterator[tuple[str, list[str]]]:
             else:
                 self.send_error(404)
                 return
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send(200, body, kind)
 
-    server = _Server(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", requests
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as base:
+        yield base, requests
 
 
 @pytest.mark.e2e
@@ -275,25 +257,20 @@ def test_the_next_crawl_fetches_a_page_that_ran_out_of_time_again(
     hostile_site: tuple[str, list[str]], tmp_path: Path, database_url: str
 ) -> None:
     base, requests = hostile_site
-    settings = {
-        "DOWNLOAD_DELAY": "0",
-        "AUTOTHROTTLE_ENABLED": "0",
-        "RETRY_TIMES": "0",
-        "LOG_LEVEL": "INFO",
-        "NEWSARCHIVE_EXTRACT_WORKERS": "1",
-        "NEWSARCHIVE_EXTRACT_TIMEOUT": "1",
-        "NEWSARCHIVE_EXTRACT_MAX_MEMORY": "0",
-    }
-    env = {"NEWSARCHIVE_DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
+    settings = loopback_settings(
+        RETRY_TIMES="0",
+        NEWSARCHIVE_EXTRACT_WORKERS="1",
+        NEWSARCHIVE_EXTRACT_TIMEOUT="1",
+        NEWSARCHIVE_EXTRACT_MAX_MEMORY="0",
+    )
     for _ in range(2):
-        done = run_crawl(
+        done = run_test_crawl(
             "generic",
-            url=base + "/sitemap.xml",
-            spider_args={"site": "feindselig"},
+            base + "/sitemap.xml",
+            tmp_path,
+            database_url,
             settings=settings,
-            env=env,
-            timeout=300,
-            capture=True,
+            spider_args={"site": "feindselig"},
         )
         assert done.returncode == 0, done.stderr[-3000:]
 
@@ -319,21 +296,15 @@ def test_the_next_crawl_fetches_a_page_that_ran_out_of_time_again(
 def _failed_fetch(writer: WarcWriter, url: str, body: bytes, outcome: str, error: str) -> Any:
     html = [("Content-Type", "text/html; charset=utf-8")]
     ref = write_page(writer, url, body, T0, response_headers=html)
-    return FetchRecord(
-        site_key="bench",
+    return fetch_record(
+        url,
+        "bench",
+        T0,
         site_name="Bench",
-        url=url,
-        requested_url=url,
-        kind="article",
-        status=200,
-        fetched_at=T0,
         outcome=outcome,
         error=error,
-        payload_digest=ref.payload_digest,
-        warc_file=ref.file,
-        warc_offset=ref.offset,
-        warc_length=ref.length,
         url_key=url,
+        **warc_fields(ref),
     )
 
 

@@ -20,14 +20,12 @@ from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 from sqlalchemy import select
-from twisted.python.failure import Failure
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler import settings as project_settings
 from crawler.model.failures import failures_of
 from crawler.model.meta import META_SCOPE_REFUSED
 from crawler.model.types import ExtractInput
-from crawler.runner import run_crawl
 from crawler.scope import (
     CrawlScope,
     MetaRefreshScopeMiddleware,
@@ -42,15 +40,9 @@ from pipelines.decode import decode_body
 from pipelines.extract import extract_article
 from spiders.generic import GenericSpider
 from spiders.params import SpiderConfigError, SpiderConfigExit
+from tests.factories import QuietHandler, failure_of, loopback_settings, run_test_crawl
 
-FAST = {
-    "DOWNLOAD_DELAY": "0",
-    "AUTOTHROTTLE_ENABLED": "0",
-    "DOWNLOAD_TIMEOUT": "5",
-    "RETRY_TIMES": "0",
-    "LOG_LEVEL": "INFO",
-    "NEWSARCHIVE_EXTRACT_WORKERS": "1",
-}
+FAST = loopback_settings(DOWNLOAD_TIMEOUT="5", RETRY_TIMES="0", NEWSARCHIVE_EXTRACT_WORKERS="1")
 CHAIN_LEVELS = 50
 PARAGRAPH = (
     "Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die Brücke über den "
@@ -70,33 +62,22 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
+class _Recorder(QuietHandler):
     """A server that must never be asked anything: it logs every request."""
 
     protocol_version = "HTTP/1.1"
     requests: ClassVar[list[str]]
 
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
     def do_GET(self) -> None:
         self.requests.append(self.path)
-        body = _article("Geheime Verwaltungsseite")
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.send(200, _article("Geheime Verwaltungsseite"), "text/html; charset=utf-8")
 
 
-class _Hostile(http.server.BaseHTTPRequestHandler):
+class _Hostile(QuietHandler):
     """A news site whose articles send the crawler elsewhere; `targets` names where."""
 
     protocol_version = "HTTP/1.1"
     targets: ClassVar[dict[str, str]]
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
     def do_GET(self) -> None:
         base = f"http://{self.headers['Host']}"
@@ -104,7 +85,7 @@ class _Hostile(http.server.BaseHTTPRequestHandler):
         if path == "/sitemap.xml":
             locs = [f"{base}/2026/11/20/{name}/" for name in ARTICLE_NAMES]
             entries = "".join(f"<url><loc>{loc}</loc></url>" for loc in locs)
-            self._send(200, f"<urlset>{entries}</urlset>".encode(), "application/xml")
+            self.send(200, f"<urlset>{entries}</urlset>".encode(), "application/xml")
         elif path.startswith("/idx/"):
             level = int(path.split("/")[2].split(".")[0])
             if level + 1 < CHAIN_LEVELS:
@@ -112,37 +93,28 @@ class _Hostile(http.server.BaseHTTPRequestHandler):
                 body = f"<sitemapindex>{child}</sitemapindex>"
             else:
                 body = f"<urlset><url><loc>{base}/2026/11/20/tief/</loc></url></urlset>"
-            self._send(200, body.encode(), "application/xml")
+            self.send(200, body.encode(), "application/xml")
         elif path == "/2026/11/20/gut/":
-            self._send(200, _article("Die Brücke wird erneuert"), "text/html; charset=utf-8")
+            self.send(200, _article("Die Brücke wird erneuert"), "text/html; charset=utf-8")
         elif path == "/2026/11/20/umzug/":
-            self._send(301, b"", "text/html", location=f"{base}/2026/11/20/gut-neu/")
+            self.send(301, b"", "text/html", location=f"{base}/2026/11/20/gut-neu/")
         elif path == "/2026/11/20/gut-neu/":
-            self._send(200, _article("Der Umzug der Redaktion"), "text/html; charset=utf-8")
+            self.send(200, _article("Der Umzug der Redaktion"), "text/html; charset=utf-8")
         elif path == "/2026/11/20/fremder-host/":
-            self._send(302, b"", "text/html", location=self.targets["other_host"])
+            self.send(302, b"", "text/html", location=self.targets["other_host"])
         elif path == "/2026/11/20/fremder-port/":
-            self._send(302, b"", "text/html", location=self.targets["other_port"])
+            self.send(302, b"", "text/html", location=self.targets["other_port"])
         elif path == "/2026/11/20/localhost/":
-            self._send(302, b"", "text/html", location=self.targets["private"])
+            self.send(302, b"", "text/html", location=self.targets["private"])
         elif path == "/2026/11/20/refresh/":
             target = self.targets["other_port"]
             body = (
                 f'<html><head><meta http-equiv="refresh" content="0; url={target}">'
                 "</head><body>Weiter</body></html>"
             ).encode()
-            self._send(200, body, "text/html; charset=utf-8")
+            self.send(200, body, "text/html; charset=utf-8")
         else:
-            self._send(404, b"nicht gefunden", "text/html")
-
-    def _send(self, status: int, body: bytes, ctype: str, location: str | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        if location:
-            self.send_header("Location", location)
-        self.end_headers()
-        self.wfile.write(body)
+            self.send(404, b"nicht gefunden", "text/html")
 
 
 ARTICLE_NAMES = ("gut", "umzug", "fremder-host", "fremder-port", "refresh", "localhost")
@@ -199,14 +171,14 @@ def _crawl(
     env: dict[str, str] | None = None,
     **args: str,
 ) -> Any:
-    return run_crawl(
+    return run_test_crawl(
         "generic",
-        url=url,
-        spider_args={"site": "feindlich", **args},
+        url,
+        data_dir,
+        database_url,
         settings={**FAST, **(settings or {})},
-        env={"NEWSARCHIVE_DATA_DIR": str(data_dir), "DATABASE_URL": database_url, **(env or {})},
-        timeout=300,
-        capture=True,
+        spider_args={"site": "feindlich", **args},
+        env=env,
     )
 
 
@@ -504,15 +476,6 @@ def _site_spider(settings: dict[str, Any] | None = None) -> GenericSpider:
     return spider
 
 
-def _failure(exc: Exception, request: scrapy.Request) -> Failure:
-    try:
-        raise exc
-    except Exception:
-        failure = Failure()
-    failure.request = request  # type: ignore[attr-defined]  # as Scrapy sets it
-    return failure
-
-
 def test_discovery_count_limits_are_counted_and_logged_once(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -552,7 +515,7 @@ def _fetch_failures(spider: GenericSpider, local: int, remote: int) -> None:
         exc: Exception = OSError(30, "Read-only file system")
         if n >= local:
             exc = DownloadTimeoutError("took longer than 5 seconds") if n % 2 else TimeoutError()
-        list(spider.on_error(_failure(exc, request)))
+        list(spider.on_error(failure_of(exc, request)))
 
 
 def test_most_fetches_failing_locally_fails_the_crawl() -> None:
@@ -572,7 +535,7 @@ def test_remote_failures_and_scope_refusals_are_not_local() -> None:
     refused = spider.article_request("https://zeitung.example/2026/11/20/r/", "sitemap")
     assert refused is not None
     refused.meta[META_SCOPE_REFUSED] = {"reason": "private_address", "target": "10.0.0.1"}
-    (page,) = spider.on_error(_failure(IgnoreRequest("private_address: x"), refused))
+    (page,) = spider.on_error(failure_of(IgnoreRequest("private_address: x"), refused))
     assert page.error == "private_address: 10.0.0.1"
     spider.closed("finished")
     assert not failures_of(spider.crawler)

@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -18,9 +17,7 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 
 from db.engine import ensure_schema, head_revision, make_engine
-
-REPO = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+from tests.factories import REPO, fetch_record, run_command, wait_for_rows
 
 # --- schema creation under a lock ------------------------------------------------------------
 
@@ -103,17 +100,7 @@ def run(
     *args: str, env: dict[str, str] | None = None, cwd: Path = REPO, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
     """A command as a user types it, with only the archive variables given in `env`."""
-    full_env = {k: v for k, v in os.environ.items() if k not in ARCHIVE_VARIABLES}
-    full_env.update(env or {})
-    return subprocess.run(
-        [str(BIN / args[0]), *args[1:]],
-        env=full_env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    return run_command(*args, env=env, cwd=cwd, timeout=timeout, unset=ARCHIVE_VARIABLES)
 
 
 ARCHIVE_VARIABLES = ("DATABASE_URL", "NEWSARCHIVE_DATABASE_URL", "NEWSARCHIVE_DATA_DIR")
@@ -158,22 +145,17 @@ def _seed(database_url: str) -> None:
     """One article on each of two sites."""
     from datetime import UTC, datetime
 
-    from db.records import ArticleData, FetchRecord
+    from db.records import ArticleData
     from db.store import store_batch
 
     engine = make_engine(database_url)
     ensure_schema(engine)
     when = datetime(2026, 11, 19, 8, 0, tzinfo=UTC)
     records = [
-        FetchRecord(
-            site_key=site,
-            site_name=site,
-            url=f"https://{site}.example/1",
-            requested_url=f"https://{site}.example/1",
-            kind="article",
-            status=200,
-            fetched_at=when,
-            outcome="archived",
+        fetch_record(
+            f"https://{site}.example/1",
+            site,
+            when,
             article=ArticleData(
                 content_hash=f"h-{site}", text=f"Text von {site}.", language="de", title=site
             ),
@@ -421,15 +403,7 @@ def test_a_crawl_killed_with_sigkill_is_shown_and_settled_as_interrupted(
             cmd, env=crawl_env(env), start_new_session=True, stderr=subprocess.DEVNULL
         )
         try:
-            deadline = time.monotonic() + 180
-            fetched = 0
-            while time.monotonic() < deadline and proc.poll() is None and fetched < 3:
-                time.sleep(0.2)
-                try:
-                    with engine.connect() as conn:
-                        fetched = conn.execute(select(func.count()).select_from(Fetch)).scalar_one()
-                except Exception:
-                    continue  # the schema is still being created
+            fetched = wait_for_rows(engine, Fetch, 3, proc, seconds=180)
             assert proc.poll() is None, "the crawl ended before it could be killed"
             assert fetched >= 3, "the crawl stored nothing in time"
         finally:

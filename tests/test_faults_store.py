@@ -7,7 +7,6 @@ crawls of sites sharing texts do not deadlock on PostgreSQL.
 
 from __future__ import annotations
 
-import asyncio
 import random
 import threading
 from collections.abc import Iterator
@@ -28,14 +27,23 @@ from crawler.model.hashing import content_hash
 from crawler.model.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
 from crawler.model.sitespec import Site
 from crawler.model.types import ExtractInput
-from crawler.runner import run_crawl
 from db.engine import make_engine, normalise_url
 from db.models import Article, ArticleUrl, CrawlRun, Fetch
 from db.records import ArticleData, FetchRecord
 from db.store import store_batch
 from pipelines.extract import extract_article
 from pipelines.store_pipeline import StorePipeline
-from tests.factories import article_data, extracted, fetch_record, fetched_page, write_page
+from tests.factories import (
+    TAGESBLICK,
+    article_data,
+    extracted,
+    feed_store,
+    fetch_record,
+    fetched_page,
+    loopback_settings,
+    run_test_crawl,
+    write_page,
+)
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 SITE = Site(key="alpha", name="Alpha-Kurier", domains=("alpha.example",))
@@ -70,12 +78,7 @@ def _pipeline(database_url: str, **settings: Any) -> StorePipeline:
 
 
 def _feed(pipe: StorePipeline, pages: list[FetchedPage]) -> None:
-    async def feed() -> None:
-        for page in pages:
-            await pipe.process_item(page)
-        await pipe.close_spider()
-
-    asyncio.run(feed())
+    feed_store(pipe, pages)
     pipe.spider_closed("finished")
 
 
@@ -219,13 +222,7 @@ def test_a_database_that_stays_unavailable_stops_the_crawl(
     # A crawl that is not running: the request to stop it has nothing to close here.
     pipe.crawler.engine = SimpleNamespace(spider=None, running=False)  # type: ignore[assignment]
     pages = [_page(f"http://alpha.example/{i}", _text(i)) for i in range(5)]
-
-    async def feed() -> None:
-        for page in pages:
-            await pipe.process_item(page)
-        await pipe.close_spider()
-
-    asyncio.run(feed())
+    feed_store(pipe, pages)
     if engine.dialect.name == "sqlite":
         blocker.rollback()
         blocker.close()
@@ -246,19 +243,16 @@ def test_a_database_that_stays_unavailable_stops_the_crawl(
 
 # --------------------------------------------------------------------------- real crawls
 
-FAST = {
-    "DOWNLOAD_DELAY": "0",
-    "AUTOTHROTTLE_ENABLED": "0",
-    "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
-    "DOWNLOAD_TIMEOUT": "3",
-    "RETRY_TIMES": "0",
-    "LOG_LEVEL": "INFO",
-    "NEWSARCHIVE_EXTRACT_WORKERS": "2",
-    "NEWSARCHIVE_STORE_RETRIES": "2",
-    "NEWSARCHIVE_STORE_RETRY_DELAY": "0.05",
+FAST = loopback_settings(
+    CONCURRENT_REQUESTS_PER_DOMAIN="8",
+    DOWNLOAD_TIMEOUT="3",
+    RETRY_TIMES="0",
+    NEWSARCHIVE_EXTRACT_WORKERS="2",
+    NEWSARCHIVE_STORE_RETRIES="2",
+    NEWSARCHIVE_STORE_RETRY_DELAY="0.05",
     # One record per batch: the discovery pages are stored whatever happens to an article.
-    "NEWSARCHIVE_STORE_BATCH_SIZE": "1",
-}
+    NEWSARCHIVE_STORE_BATCH_SIZE="1",
+)
 
 
 @pytest.mark.e2e
@@ -272,19 +266,12 @@ def test_a_lost_batch_fails_the_crawl_and_the_next_run_fetches_its_pages(
     fixtures = articles_for("tagesblick")
     lost = fixtures[3].path
     _inject_fault(engine, lost, transient=True)
-    env = {"NEWSARCHIVE_DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
     with DemoWeb(slow_seconds=0.2) as web:
         base = web.base_url("tagesblick")
 
         def crawl() -> Any:
-            return run_crawl(
-                "generic",
-                url=base,
-                spider_args={"site": "tagesblick"},
-                settings=FAST,
-                env=env,
-                capture=True,
-                timeout=300,
+            return run_test_crawl(
+                "generic", base, tmp_path, database_url, settings=FAST, spider_args=TAGESBLICK
             )
 
         first = crawl()
@@ -359,15 +346,12 @@ def test_a_sanitised_text_is_hashed_as_stored(engine: Engine) -> None:
     clean = _text(1)
     dirty = clean.replace("Absatz 2", "Absatz\x00 2\x1b")
     records = [
-        FetchRecord(
-            site_key="alpha",
+        fetch_record(
+            f"http://alpha.example/{name}{nul}",
+            "alpha",
+            NOW,
             site_name="Alpha",
-            url=f"http://alpha.example/{name}{nul}",
             requested_url=f"http://alpha.example/{name}",
-            kind=KIND_ARTICLE,
-            status=200,
-            fetched_at=NOW,
-            outcome="archived",
             error=f"fehlt{nul}",
             hints={f"title{nul}": f"Ti{nul}tel"},
             article=ArticleData(content_hash=content_hash(body), text=body, language="de"),

@@ -34,16 +34,21 @@ from crawler.demoweb import DemoWeb
 from crawler.demoweb.content import articles_for
 from crawler.middlewares import WARC_META_KEY, WarcCaptureMiddleware
 from crawler.model.failures import failures_of
-from crawler.runner import run_crawl
 from crawler.verify import verify_archive
 from crawler.warc import WarcRef, WarcWriter
 from db.engine import ensure_schema, make_engine
 from db.models import Article, CrawlRun, Fetch
-from db.records import FetchRecord
 from db.store import store_batch
 from spiders.errors import CaptureNotKept
 from spiders.generic import GenericSpider
-from tests.factories import write_page
+from tests.factories import (
+    TAGESBLICK,
+    fetch_record,
+    loopback_settings,
+    run_test_crawl,
+    warc_fields,
+    write_page,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 WHEN = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
@@ -210,15 +215,12 @@ def test_a_capture_that_cannot_be_written_fails_the_crawl_and_is_not_passed_on(
 
 # --- a real crawl onto a disk that fills up ---------------------------------------------------
 
-FAST = {
-    "DOWNLOAD_DELAY": "0",
-    "AUTOTHROTTLE_ENABLED": "0",
-    "CONCURRENT_REQUESTS_PER_DOMAIN": "4",
-    "DOWNLOAD_TIMEOUT": "3",
-    "RETRY_TIMES": "1",
-    "LOG_LEVEL": "INFO",
-    "NEWSARCHIVE_EXTRACT_WORKERS": "1",
-}
+FAST = loopback_settings(
+    CONCURRENT_REQUESTS_PER_DOMAIN="4",
+    DOWNLOAD_TIMEOUT="3",
+    RETRY_TIMES="1",
+    NEWSARCHIVE_EXTRACT_WORKERS="1",
+)
 # A whole crawl of the demo site writes ~60 KB of WARC: this much fills up half-way.
 DISK_BYTES = 24 * 1024
 
@@ -297,13 +299,21 @@ def test_a_crawl_onto_a_full_disk_stops_failed_and_the_next_run_fetches_what_was
 ) -> None:
     data_dir = tmp_path / "data"
     disk = _SmallDisk(data_dir / "warc", tmp_path / "simulated")
-    env = {"NEWSARCHIVE_DATA_DIR": str(data_dir), "DATABASE_URL": database_url}
     url = web.base_url("tagesblick")
+
+    def crawl() -> subprocess.CompletedProcess[str]:
+        return run_test_crawl(
+            "generic",
+            url,
+            data_dir,
+            database_url,
+            settings=FAST,
+            spider_args=TAGESBLICK,
+            env=disk.env,
+        )
+
     try:
-        full = run_crawl(
-            "generic", url=url, spider_args={"site": "tagesblick"}, settings=FAST,
-            env={**env, **disk.env}, timeout=300, capture=True,
-        )  # fmt: skip
+        full = crawl()
         assert full.returncode == 1, full.stderr[-3000:]
         lines = [ln for ln in full.stderr.splitlines() if ln.startswith("newsarchive: ")]
         reason = f"warc: no space left on device writing {data_dir / 'warc'}/"
@@ -323,10 +333,7 @@ def test_a_crawl_onto_a_full_disk_stops_failed_and_the_next_run_fetches_what_was
 
         # Space comes back: the next run fetches what the full disk lost.
         disk.grow()
-        again = run_crawl(
-            "generic", url=url, spider_args={"site": "tagesblick"}, settings=FAST,
-            env={**env, **disk.env}, timeout=300, capture=True,
-        )  # fmt: skip
+        again = crawl()
         assert again.returncode == 0, again.stderr[-3000:]
         with engine.connect() as conn:
             paths = {urlsplit(u).path for u in conn.execute(select(Article.url)).scalars()}
@@ -348,19 +355,14 @@ def _archive(data_dir: Path, database_url: str) -> list[WarcRef]:
     writer.close()
     assert len({r.file for r in refs}) >= 2
     records = [
-        FetchRecord(
-            site_key="tagesblick",
+        fetch_record(
+            f"http://127.0.0.1/artikel/{i}.html",
+            "tagesblick",
+            WHEN + timedelta(minutes=i),
             site_name="Tagesblick",
-            url=f"http://127.0.0.1/artikel/{i}.html",
-            requested_url=f"http://127.0.0.1/artikel/{i}.html",
             kind="discovery",
-            status=200,
-            fetched_at=WHEN + timedelta(minutes=i),
             outcome="discovery",
-            payload_digest=ref.payload_digest,
-            warc_file=ref.file,
-            warc_offset=ref.offset,
-            warc_length=ref.length,
+            **warc_fields(ref),
         )
         for i, ref in enumerate(refs)
     ]

@@ -24,7 +24,6 @@ from crawler.model.items import KIND_DISCOVERY, FetchedPage
 from crawler.model.memory import PreviousCapture, payload_digest
 from crawler.model.meta import META_CONDITIONAL, META_PREVIOUS
 from crawler.model.sitespec import Site
-from crawler.runner import run_crawl
 from crawler.warc import WarcWriter, read_capture
 from db.engine import make_engine
 from db.models import Article, ArticleVersion, CrawlRun, Fetch, UrlState
@@ -32,7 +31,13 @@ from db.records import FetchRecord
 from db.runs import RunCounts, finish_run, start_run
 from db.store import store_batch
 from spiders.base import INCREMENTAL_MIDDLEWARE, NewsSpider
-from tests.factories import write_page
+from tests.factories import (
+    TAGESBLICK,
+    fetch_record,
+    loopback_settings,
+    run_test_crawl,
+    write_page,
+)
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 SITE = Site(
@@ -352,14 +357,13 @@ def _rec(url: str, **kw: Any) -> FetchRecord:
     status = kw.pop("status", 200)
     kind = kw.pop("kind", "article")
     outcome = "discovery" if kind == KIND_DISCOVERY else ("archived" if art else "http_error")
-    return FetchRecord(
-        site_key="testsite",
+    return fetch_record(
+        url,
+        "testsite",
+        kw.pop("at", T0),
         site_name="Testseite",
-        url=url,
-        requested_url=url,
         kind=kind,
         status=status,
-        fetched_at=kw.pop("at", T0),
         outcome=kw.pop("outcome", outcome),
         article=art,
         url_key=kw.pop("key", url),
@@ -441,15 +445,12 @@ def test_validators_are_trusted_after_a_complete_finished_run_only(engine: Engin
 
 # --------------------------------------------------------------------------- real crawls
 
-FAST = {
-    "DOWNLOAD_DELAY": "0",
-    "AUTOTHROTTLE_ENABLED": "0",
-    "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
-    "DOWNLOAD_TIMEOUT": "3",
-    "RETRY_TIMES": "0",
-    "LOG_LEVEL": "INFO",
-    "NEWSARCHIVE_EXTRACT_WORKERS": "2",
-}
+FAST = loopback_settings(
+    CONCURRENT_REQUESTS_PER_DOMAIN="8",
+    DOWNLOAD_TIMEOUT="3",
+    RETRY_TIMES="0",
+    NEWSARCHIVE_EXTRACT_WORKERS="2",
+)
 
 
 def _article_requests(web: DemoWeb, host: str) -> list[str]:
@@ -461,17 +462,10 @@ def _article_requests(web: DemoWeb, host: str) -> list[str]:
 def test_recrawl_costs_what_changed(tmp_path: Path, database_url: str) -> None:
     """Crawl, edit one article, let two come due, crawl again: only those two are fetched;
     the edited one gets a second version, the other a WARC revisit record."""
-    env = {"NEWSARCHIVE_DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
     with DemoWeb(slow_seconds=0.2) as web:
         base = web.base_url("tagesblick")
-        run = run_crawl(
-            "generic",
-            url=base,
-            spider_args={"site": "tagesblick"},
-            settings=FAST,
-            env=env,
-            capture=True,
-            timeout=300,
+        run = run_test_crawl(
+            "generic", base, tmp_path, database_url, settings=FAST, spider_args=TAGESBLICK
         )
         assert run.returncode == 0, run.stderr[-3000:]
         fixtures = articles_for("tagesblick")
@@ -486,14 +480,8 @@ def test_recrawl_costs_what_changed(tmp_path: Path, database_url: str) -> None:
             )
         web.edit_article("tagesblick", edited.path)
         web.request_log.clear()
-        run = run_crawl(
-            "generic",
-            url=base,
-            spider_args={"site": "tagesblick"},
-            settings=FAST,
-            env=env,
-            capture=True,
-            timeout=300,
+        run = run_test_crawl(
+            "generic", base, tmp_path, database_url, settings=FAST, spider_args=TAGESBLICK
         )
         assert run.returncode == 0, run.stderr[-3000:]
         assert sorted(_article_requests(web, "tagesblick")) == sorted([edited.path, unchanged.path])

@@ -25,13 +25,12 @@ from crawler.monitors import (
     post_webhook,
     thresholds_for,
 )
-from crawler.runner import run_crawl
 from db.health import RunSummary, runs_before, settle_run, site_health
 from db.models import RunWarning
 from db.records import ArticleData
 from db.runs import RunCounts, finish_run, start_run
 from db.store import store_batch
-from tests.factories import fetch_record
+from tests.factories import fetch_record, run_test_crawl
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 LIMITS = MonitorThresholds(no_new_runs=2, history_runs=5, min_pages=4, max_failed_runs=2)
@@ -328,11 +327,8 @@ def test_a_demo_site_that_breaks_between_two_runs_is_flagged(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    env = {
-        "NEWSARCHIVE_DATA_DIR": str(tmp_path / "data"),
-        "DATABASE_URL": database_url,
-        "NEWSARCHIVE_WEBHOOK_URL": hook.url,
-    }
+    data_dir = tmp_path / "data"
+    env = {"NEWSARCHIVE_WEBHOOK_URL": hook.url}
     settings = {
         "DOWNLOAD_DELAY": "0",
         "AUTOTHROTTLE_ENABLED": "0",
@@ -344,19 +340,19 @@ def test_a_demo_site_that_breaks_between_two_runs_is_flagged(
     with DemoWeb(slow_seconds=0.2, large_bytes=64 * 1024) as web:
         # The first run archives one article; the rest are still new to the archive when
         # the second run comes (so it fetches them even where revisits are skipped).
-        first = run_crawl(
+        first = run_test_crawl(
             "rt_de",
-            url=web.base_url("rt"),
-            spider_args={"limit": "1"},
+            web.base_url("rt"),
+            data_dir,
+            database_url,
             settings=settings,
+            spider_args={"limit": "1"},
             env=env,
-            capture=True,
-            timeout=300,
         )
         assert first.returncode == 0, first.stderr[-3000:]
         web.break_site("rt")  # a redesign: article pages without article text
-        second = run_crawl(
-            "rt_de", url=web.base_url("rt"), settings=settings, env=env, capture=True, timeout=300
+        second = run_test_crawl(
+            "rt_de", web.base_url("rt"), data_dir, database_url, settings=settings, env=env
         )
         assert second.returncode == 0, second.stderr[-3000:]
 
@@ -371,7 +367,7 @@ def test_a_demo_site_that_breaks_between_two_runs_is_flagged(
     assert len(hook.bodies) == 1 and hook.bodies[0]["run_id"] == runs[1].id
     assert {w["rule"] for w in hook.bodies[0]["warnings"]} == rules_second
 
-    monkeypatch.setenv("NEWSARCHIVE_DATA_DIR", env["NEWSARCHIVE_DATA_DIR"])
+    monkeypatch.setenv("NEWSARCHIVE_DATA_DIR", str(data_dir))
     monkeypatch.setenv("DATABASE_URL", database_url)
     assert main(["status", "--json"]) == 0
     status = json.loads(capsys.readouterr().out)

@@ -20,7 +20,7 @@ from db.models import Article, ArticleSignature, ArticleVersion, Fetch
 from db.records import ArticleData, FetchRecord
 from db.store import store_batch
 from pipelines.extract import extract_article
-from tests.factories import write_page
+from tests.factories import fetch_record, warc_fields, write_page
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 N = 8
@@ -46,19 +46,12 @@ def _captured(
     ref = write_page(writer, url, body, fetched_at, response_headers=html)
     now = extract_article(ExtractInput(url=url, body=body, headers=HTML, hints=hints or {}))
     text = now.text + STALE_LINE if stale else now.text
-    record = FetchRecord(
-        site_key="bench",
+    record = fetch_record(
+        url,
+        "bench",
+        fetched_at,
         site_name="Bench",
-        url=url,
-        requested_url=url,
-        kind="article",
-        status=200,
-        fetched_at=fetched_at,
-        outcome="archived",
-        payload_digest=ref.payload_digest,
-        warc_file=ref.file,
-        warc_offset=ref.offset,
-        warc_length=ref.length,
+        **warc_fields(ref),
         article=ArticleData(
             content_hash=content_hash(text), text=text, language="de", title=now.title
         ),

@@ -17,19 +17,15 @@ from crawler.demoweb.corpus import bench_article_path
 from crawler.runner import crawl_command, crawl_env
 from db.engine import make_engine
 from db.models import Article, ArticleUrl, CrawlRun, Fetch
+from tests.factories import loopback_settings
 
 # Every test here runs real crawls as subprocesses.
 pytestmark = pytest.mark.e2e
 
 N = 40
-FAST = {
-    "DOWNLOAD_DELAY": "0",
-    "AUTOTHROTTLE_ENABLED": "0",
-    "CONCURRENT_REQUESTS_PER_DOMAIN": "4",
-    "DOWNLOAD_TIMEOUT": "10",
-    "LOG_LEVEL": "INFO",
-    "NEWSARCHIVE_EXTRACT_WORKERS": "2",
-}
+FAST = loopback_settings(
+    CONCURRENT_REQUESTS_PER_DOMAIN="4", DOWNLOAD_TIMEOUT="10", NEWSARCHIVE_EXTRACT_WORKERS="2"
+)
 # One request at a time with a small delay: the signal lands mid-crawl whatever the machine.
 SLOW = {
     **FAST,

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
-import http.server
 import inspect
 import json
 import os
 import socket
-import socketserver
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from datetime import UTC
@@ -32,7 +30,6 @@ from scrapy.exceptions import (
 from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
-from twisted.python.failure import Failure
 
 import crawler.sites as sites
 from crawler.model.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
@@ -47,6 +44,7 @@ from spiders.params import SpiderArgumentError, SpiderConfigExit, SpiderParams, 
 from spiders.rt_de import SITE as RT_SITE
 from spiders.rt_de import RtDeSpider
 from spiders.snanews import SITE as SNA_SITE
+from tests.factories import QuietHandler, failure_of, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRAPY = Path(sys.executable).with_name("scrapy")
@@ -855,15 +853,6 @@ def test_article_404_is_recorded_by_the_callback() -> None:
     assert stat(spider, "archive/fetch/article_status_count/404") == 1
 
 
-def _failure(exc: Exception, request: scrapy.Request) -> Failure:
-    try:
-        raise exc
-    except Exception:
-        failure = Failure()
-    failure.request = request  # type: ignore[attr-defined]  # as Scrapy sets it
-    return failure
-
-
 @pytest.mark.parametrize(
     ("exc", "error", "status"),
     [
@@ -883,7 +872,7 @@ def test_errback_records_each_failure_kind(exc: Exception, error: str, status: i
     )
     assert request is not None
     request.meta["redirect_urls"] = ["https://news.test/politik/100050-vorher/"]
-    (page,) = list(spider.on_error(_failure(exc, request)))
+    (page,) = list(spider.on_error(failure_of(exc, request)))
     assert (page.kind, page.status, page.error) == (KIND_ARTICLE, status, error)
     assert page.url == "https://news.test/politik/100050-x/"
     assert page.requested_url == "https://news.test/politik/100050-vorher/"
@@ -897,7 +886,7 @@ def test_errback_http_error_on_discovery_keeps_the_response_status() -> None:
     request = spider.initial_requests()[1]
     response = respond(request, "kaputt", cls=XmlResponse, status=503)
     (page,) = list(
-        spider.on_error(_failure(HttpError(response, "Ignoring non-200 response"), request))
+        spider.on_error(failure_of(HttpError(response, "Ignoring non-200 response"), request))
     )
     assert (page.kind, page.source, page.status, page.error) == (
         KIND_DISCOVERY,
@@ -913,11 +902,11 @@ def test_classify_twisted_errors() -> None:
     from twisted.internet import error as tx
 
     request = scrapy.Request("https://news.test/")
-    assert classify_failure(_failure(tx.DNSLookupError("x"), request)) == ("dns", 0)
-    assert classify_failure(_failure(tx.TCPTimedOutError(), request)) == ("timeout", 0)
-    assert classify_failure(_failure(tx.ConnectionLost(), request)) == ("connection", 0)
+    assert classify_failure(failure_of(tx.DNSLookupError("x"), request)) == ("dns", 0)
+    assert classify_failure(failure_of(tx.TCPTimedOutError(), request)) == ("timeout", 0)
+    assert classify_failure(failure_of(tx.ConnectionLost(), request)) == ("connection", 0)
     assert classify_failure(
-        _failure(IgnoreRequest("Filtered offsite request to 'x'"), request)
+        failure_of(IgnoreRequest("Filtered offsite request to 'x'"), request)
     ) == ("offsite", 0)
 
 
@@ -1032,12 +1021,9 @@ CRAWL_SCRIPT = textwrap.dedent(
 )
 
 
-class _FailingSite(http.server.BaseHTTPRequestHandler):
+class _FailingSite(QuietHandler):
     protocol_version = "HTTP/1.1"
     closed_port = 0
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
     def do_GET(self) -> None:
         base = f"http://{self.headers['Host']}"
@@ -1087,23 +1073,8 @@ class _FailingSite(http.server.BaseHTTPRequestHandler):
             self._send(404, b"nicht gefunden", "text/html")
 
     def _send(self, status: int, body: bytes, ctype: str, location: str | None = None) -> None:
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            if location:
-                self.send_header("Location", location)
-            self.end_headers()
-            self.wfile.write(body)
-        except OSError:
-            pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass  # the crawler aborts oversized and slow downloads: resets are expected
+        with contextlib.suppress(OSError):
+            self.send(status, body, ctype, location)
 
 
 @pytest.fixture
@@ -1116,14 +1087,8 @@ def failing_site() -> Iterator[tuple[str, int]]:
         pass
 
     Handler.closed_port = closed_port
-    server = _Server(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", closed_port
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as base:
+        yield base, closed_port
 
 
 @pytest.mark.e2e

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
@@ -15,7 +14,7 @@ from crawler.model.sitespec import Site
 from crawler.model.types import ExtractedArticle
 from db.models import Article, CrawlRun, Fetch
 from pipelines.store_pipeline import StorePipeline, to_record
-from tests.factories import extracted, fetched_page
+from tests.factories import extracted, feed_store, fetched_page
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 SITE = Site(key="alpha", name="Alpha-Kurier", domains=("alpha.example",))
@@ -74,13 +73,7 @@ def test_pipeline_writes_batches_and_the_run_record(database_url: str, engine: E
         _page("http://alpha.example/weg", status=404),
         _page("http://alpha.example/sitemap.xml", kind=KIND_DISCOVERY),
     ]
-
-    async def feed() -> None:
-        for page in pages:
-            await pipe.process_item(page)
-        await pipe.close_spider()
-
-    asyncio.run(feed())
+    feed_store(pipe, pages)
     pipe.spider_closed("finished")
 
     with engine.connect() as conn:

@@ -19,6 +19,7 @@ from db.models import Article, ArticleUrl, ArticleVersion, Base, Fetch, UrlState
 from db.records import ArticleData, FetchRecord, StorePolicy, StoreResult
 from db.store import store_batch
 from pipelines.neardup import band_keys, signature
+from tests.factories import fetch_record
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 WORDS = ("Rat", "Haushalt", "Stadt", "Markt", "Wahl", "Bahnhof", "Preis", "Schule", "Kreis")
@@ -81,14 +82,13 @@ def _rec(
             signature=sig,
             band_keys=band_keys(sig),
         )
-    return FetchRecord(
-        site_key="alpha",
+    return fetch_record(
+        url,
+        "alpha",
+        at,
         site_name="Alpha",
-        url=url,
-        requested_url=url,
         kind=kind,
         status=status,
-        fetched_at=at,
         outcome=outcome or ("archived" if article else "empty"),
         payload_digest=f"sha1:{url}:{at.isoformat()}",
         article=article,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import subprocess
@@ -26,7 +25,7 @@ from db.read import iter_articles
 from db.records import ArticleData, FetchRecord, StorePolicy
 from db.store import store_batch
 from pipelines.store_pipeline import StorePipeline
-from tests.factories import extracted, fetched_page
+from tests.factories import extracted, feed_store, fetch_record, fetched_page
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 URL = "https://alpha.example/politik/1-haushalt.html"
@@ -56,14 +55,14 @@ def rec(
     **kw: object,
 ) -> FetchRecord:
     art = article(text, published_at=kw.pop("published_at", None)) if text else None
-    return FetchRecord(
-        site_key="alpha",
+    return fetch_record(
+        url,
+        "alpha",
+        at,
         site_name="Alpha",
-        url=url,
         requested_url=str(kw.pop("requested_url", url)),
         kind=kind,
         status=status,
-        fetched_at=at,
         outcome=outcome or ("archived" if art else "empty"),
         article=art,
         url_key=key if key is not None else url,
@@ -359,13 +358,7 @@ def test_the_store_pipeline_counts_new_versions_in_the_run(
         pipe = StorePipeline.from_crawler(crawler)
         crawler.stats.open_spider()
         pipe.open_spider()
-
-        async def feed() -> None:
-            for page in pages:
-                await pipe.process_item(page)
-            await pipe.close_spider()
-
-        asyncio.run(feed())
+        feed_store(pipe, pages)
         pipe.spider_closed("finished")
 
     run([_page(TEXT_1, T0)])

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from crawler.demoweb.content import articles_for
 from crawler.demoweb.fixture import LIST_ITEM, QUOTE, SUBHEADING, Block, FixtureArticle, Junk
+from crawler.demoweb.xmlfeeds import FeedItem, NewsEntry, news_urlset, robots_txt, rss, urlset
 
 HTML_UTF8 = "text/html; charset=utf-8"
 XML = "application/xml; charset=utf-8"
@@ -191,3 +193,51 @@ def current(ctx: SiteContext, article: FixtureArticle) -> FixtureArticle:
 
 def newest(articles: Sequence[FixtureArticle]) -> datetime | None:
     return max((latest(article) for article in articles), default=None)
+
+
+def newest_first(articles: Sequence[FixtureArticle]) -> list[FixtureArticle]:
+    return sorted(articles, key=lambda a: a.published, reverse=True)
+
+
+def robots_response(base: str, disallow: Sequence[str], sitemap_index_path: str) -> Response:
+    """robots.txt pointing at the site's sitemap index."""
+    body = robots_txt(disallow, [base + sitemap_index_path[1:]])
+    return Response(body=body, content_type=TEXT)
+
+
+def rss_response(
+    title: str, base: str, description: str, articles: Sequence[FixtureArticle]
+) -> Response:
+    """The plain RSS feed of a site's articles, newest first."""
+    items = [
+        FeedItem(a.title, a.url(base), a.published, a.description, a.section)
+        for a in newest_first(articles)
+    ]
+    return xml_response(rss(title, base, description, items), newest(articles), RSS)
+
+
+def articles_urlset(articles: Sequence[FixtureArticle], base: str) -> Response:
+    """A urlset of the articles with their lastmod."""
+    entries = [(a.url(base), latest(a)) for a in articles]
+    return xml_response(urlset(entries), newest(articles))
+
+
+def news_sitemap(site_name: str, articles: Sequence[FixtureArticle], base: str) -> Response:
+    news = [NewsEntry(a.url(base), a.title, a.published) for a in articles]
+    return xml_response(news_urlset(site_name, news), newest(articles))
+
+
+def image_response() -> Response:
+    return Response(body=tiny_png(), content_type="image/png")
+
+
+class ArticleSite(DemoSite):
+    """A site serving the fixture articles of one host key, each in its current version."""
+
+    def __init__(self, key: str) -> None:
+        self._key = key
+        self._articles = {article.path: article for article in articles_for(key)}
+
+    def served(self, ctx: SiteContext) -> list[FixtureArticle]:
+        """Every article of the site as it is served now."""
+        return [current(ctx, article) for article in articles_for(self._key)]

@@ -6,21 +6,22 @@ from typing import Any
 
 from crawler.demoweb.common import (
     RSS,
-    TEXT,
-    DemoSite,
+    ArticleSite,
     Response,
     SiteContext,
+    articles_urlset,
     attr,
     current,
     esc,
     json_ld,
     junk_texts,
-    latest,
     newest,
+    newest_first,
     not_found,
     page,
     redirect,
     render_body,
+    robots_response,
     xml_response,
 )
 from crawler.demoweb.content import articles_for, related_articles
@@ -32,7 +33,7 @@ from crawler.demoweb.content_aggregator import (
     AGG_SITE_NAME,
 )
 from crawler.demoweb.fixture import FixtureArticle, Junk
-from crawler.demoweb.xmlfeeds import FeedItem, robots_txt, rss, sitemap_index, urlset
+from crawler.demoweb.xmlfeeds import FeedItem, rss, sitemap_index, urlset
 
 HOST = "aggregator"
 FEED = "/feed/"
@@ -47,13 +48,13 @@ def _post_id(article: FixtureArticle) -> int:
     return 1041 + 7 * list(articles_for(HOST)).index(article)
 
 
-class AggregatorSite(DemoSite):
+class AggregatorSite(ArticleSite):
     def __init__(self) -> None:
-        self._articles = {article.path: article for article in articles_for(HOST)}
+        super().__init__(HOST)
 
     def handle(self, host: str, path: str, query: str, ctx: SiteContext) -> Response:
         base = ctx.base_url(host)
-        articles = [current(ctx, article) for article in articles_for(HOST)]
+        articles = self.served(ctx)
         if path in self._articles:
             original = self._articles[path]
             article = current(ctx, original)
@@ -69,8 +70,7 @@ class AggregatorSite(DemoSite):
             mine = [a for a in articles if a.section == name]
             return page(_listing(f"{name} – {AGG_SITE_NAME}", mine, base + path[1:]))
         if path == "/robots.txt":
-            body = robots_txt(["/wp-admin/"], [base + SITEMAP_INDEX[1:]])
-            return Response(body=body, content_type=TEXT)
+            return robots_response(base, ["/wp-admin/"], SITEMAP_INDEX)
         if path == FEED:
             return xml_response(_feed(articles, base, ctx), newest(articles), RSS)
         if path == SITEMAP_INDEX:
@@ -78,8 +78,7 @@ class AggregatorSite(DemoSite):
             children = [base + POSTS_SITEMAP[1:], base + CATEGORY_SITEMAP[1:]]
             return xml_response(sitemap_index((loc, None) for loc in children), stamp)
         if path == POSTS_SITEMAP:
-            entries = [(a.url(base), latest(a)) for a in articles]
-            return xml_response(urlset(entries), newest(articles))
+            return articles_urlset(articles, base)
         if path == CATEGORY_SITEMAP:
             categories = [f"{base}category/{slug}/" for slug in _CATEGORIES]
             return xml_response(urlset((loc, None) for loc in categories), newest(articles))
@@ -259,7 +258,7 @@ def _listing(title: str, articles: list[FixtureArticle], canonical: str) -> str:
         f'<article class="post type-post">\n<h2 class="entry-title"><a href="{attr(a.path)}">'
         f'{esc(a.title)}</a></h2>\n<div class="entry-summary"><p>{esc(a.description)}</p></div>\n'
         "</article>"
-        for a in sorted(articles, key=lambda a: a.published, reverse=True)
+        for a in newest_first(articles)
     )
     return _layout(title, canonical, "", posts, _sidebar(None, articles))
 
@@ -274,6 +273,6 @@ def _feed(articles: list[FixtureArticle], base: str, ctx: SiteContext) -> bytes:
             category=a.section,
             content_html=_entry_content(a, base, ctx),
         )
-        for a in sorted(articles, key=lambda a: a.published, reverse=True)
+        for a in newest_first(articles)
     ]
     return rss(AGG_SITE_NAME, base, "Nachrichten aus aller Welt", items)

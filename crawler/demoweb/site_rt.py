@@ -5,36 +5,31 @@ from __future__ import annotations
 from typing import Any
 
 from crawler.demoweb.common import (
-    RSS,
-    TEXT,
-    DemoSite,
+    ArticleSite,
     Response,
     SiteContext,
+    articles_urlset,
     attr,
     current,
     esc,
+    image_response,
     json_ld,
     junk_texts,
-    latest,
     newest,
+    newest_first,
+    news_sitemap,
     not_found,
     page,
     redirect,
     render_body,
-    tiny_png,
+    robots_response,
+    rss_response,
     xml_response,
 )
-from crawler.demoweb.content import articles_for
 from crawler.demoweb.content_rt import RT_FOOTER, RT_NAV, RT_SECTIONS, RT_SHARE, RT_SOCIAL
 from crawler.demoweb.fixture import Block, FixtureArticle, Junk
 from crawler.demoweb.xmlfeeds import (
-    FeedItem,
-    NewsEntry,
-    news_urlset,
-    robots_txt,
-    rss,
     sitemap_index,
-    urlset,
 )
 
 ORIGINAL = "rt"
@@ -54,16 +49,16 @@ _EXTRA_PAGES = {
 }
 
 
-class RtSite(DemoSite):
+class RtSite(ArticleSite):
     """Serves both host keys; only canonical links and JSON-LD ids point at the original."""
 
     def __init__(self) -> None:
-        self._articles = {article.path: article for article in articles_for(ORIGINAL)}
+        super().__init__(ORIGINAL)
 
     def handle(self, host: str, path: str, query: str, ctx: SiteContext) -> Response:
         base = ctx.base_url(host)
         canonical_base = ctx.base_url(ORIGINAL)
-        articles = [current(ctx, article) for article in articles_for(ORIGINAL)]
+        articles = self.served(ctx)
         if path in self._articles:
             article = current(ctx, self._articles[path])
             if ctx.is_broken(host):
@@ -82,27 +77,19 @@ class RtSite(DemoSite):
             title = f"{_EXTRA_PAGES[path]} – RT DE"
             return page(_listing(title, [], canonical_base + path[1:]))
         if path == "/robots.txt":
-            body = robots_txt(["/search/", "/api/"], [base + SITEMAP_INDEX[1:]])
-            return Response(body=body, content_type=TEXT)
+            return robots_response(base, ["/search/", "/api/"], SITEMAP_INDEX)
         if path == FEED:
-            items = [
-                FeedItem(a.title, a.url(base), a.published, a.description, a.section)
-                for a in sorted(articles, key=lambda a: a.published, reverse=True)
-            ]
-            feed = rss("RT DE", base, "Nachrichten von RT DE", items)
-            return xml_response(feed, newest(articles), RSS)
+            return rss_response("RT DE", base, "Nachrichten von RT DE", articles)
         if path == SITEMAP_INDEX:
             stamp = newest(articles)
             entries = [(base + NEWS_SITEMAP[1:], stamp), (base + MONTH_SITEMAP[1:], stamp)]
             return xml_response(sitemap_index(entries), stamp)
         if path == NEWS_SITEMAP:
-            news = [NewsEntry(a.url(base), a.title, a.published) for a in articles]
-            return xml_response(news_urlset(SITE_NAME, news), newest(articles))
+            return news_sitemap(SITE_NAME, articles, base)
         if path == MONTH_SITEMAP:
-            entries = [(a.url(base), latest(a)) for a in articles]
-            return xml_response(urlset(entries), newest(articles))
+            return articles_urlset(articles, base)
         if path.startswith("/images/"):
-            return Response(body=tiny_png(), content_type="image/png")
+            return image_response()
         return not_found(SITE_NAME)
 
 
@@ -242,7 +229,7 @@ def _listing(title: str, articles: list[FixtureArticle], canonical: str) -> str:
     cards = "\n".join(
         f'<div class="Card-root">\n<a class="Link-root Card-title" href="{attr(a.path)}">'
         f'{esc(a.title)}</a>\n<div class="Card-summary">{esc(a.description)}</div>\n</div>'
-        for a in sorted(articles, key=lambda a: a.published, reverse=True)
+        for a in newest_first(articles)
     )
     head = f'<link rel="canonical" href="{attr(canonical)}">'
     return _layout(

@@ -7,25 +7,25 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from crawler.demoweb.common import (
-    RSS,
-    TEXT,
-    DemoSite,
+    ArticleSite,
     Response,
     SiteContext,
     attr,
     current,
     esc,
+    image_response,
     json_ld,
     junk_texts,
     latest,
     newest,
+    newest_first,
     not_found,
     page,
     render_body,
-    tiny_png,
+    robots_response,
+    rss_response,
     xml_response,
 )
-from crawler.demoweb.content import articles_for
 from crawler.demoweb.content_sna import (
     SNA_COMMENTS,
     SNA_FOOTER,
@@ -35,7 +35,7 @@ from crawler.demoweb.content_sna import (
     SNA_TICKER,
 )
 from crawler.demoweb.fixture import FixtureArticle, Junk
-from crawler.demoweb.xmlfeeds import FeedItem, robots_txt, rss, sitemap_index, urlset
+from crawler.demoweb.xmlfeeds import sitemap_index, urlset
 
 HOST = "sna"
 SITE_NAME = "SNA"
@@ -66,13 +66,13 @@ def _sitemap_query(year: int, month: int) -> str:
     return f"date_start={start}&date_end={end}"
 
 
-class SnaSite(DemoSite):
+class SnaSite(ArticleSite):
     def __init__(self) -> None:
-        self._articles = {article.path: article for article in articles_for(HOST)}
+        super().__init__(HOST)
 
     def handle(self, host: str, path: str, query: str, ctx: SiteContext) -> Response:
         base = ctx.base_url(host)
-        articles = [current(ctx, article) for article in articles_for(HOST)]
+        articles = self.served(ctx)
         if path in self._articles:
             article = current(ctx, self._articles[path])
             if ctx.is_broken(host):
@@ -87,15 +87,9 @@ class SnaSite(DemoSite):
         if path in _DOCS:
             return page(_listing(f"{_DOCS[path]} – SNA", [], base + path[1:]))
         if path == "/robots.txt":
-            body = robots_txt(["/search/", "/services/"], [base + SITEMAP_INDEX[1:]])
-            return Response(body=body, content_type=TEXT)
+            return robots_response(base, ["/search/", "/services/"], SITEMAP_INDEX)
         if path == FEED:
-            items = [
-                FeedItem(a.title, a.url(base), a.published, a.description, a.section)
-                for a in sorted(articles, key=lambda a: a.published, reverse=True)
-            ]
-            feed = rss("SNA", base, "SNA – Nachrichten, Analysen, Meinungen", items)
-            return xml_response(feed, newest(articles), RSS)
+            return rss_response("SNA", base, "SNA – Nachrichten, Analysen, Meinungen", articles)
         if path == SITEMAP_INDEX:
             stamp = newest(articles)
             entries = [(f"{base}{SITEMAP[1:]}?{_sitemap_query(*ym)}", stamp) for ym in MONTHS]
@@ -111,7 +105,7 @@ class SnaSite(DemoSite):
             entries = [(a.url(base), latest(a)) for a in mine]
             return xml_response(urlset(entries), newest(mine) or newest(articles))
         if path.startswith("/img/"):
-            return Response(body=tiny_png(), content_type="image/png")
+            return image_response()
         return not_found(SITE_NAME)
 
 
@@ -301,6 +295,6 @@ def _listing(title: str, articles: list[FixtureArticle], canonical: str) -> str:
         f'<div class="list__item">\n<a class="list__title" href="{attr(a.path)}">'
         f"{esc(a.title)}</a>\n"
         f'<div class="list__date">{a.published:%d.%m.%Y}</div>\n</div>'
-        for a in sorted(articles, key=lambda a: a.published, reverse=True)
+        for a in newest_first(articles)
     )
     return _layout(title, canonical, "", f'<div class="list">\n{items}\n</div>')

@@ -9,25 +9,28 @@ from typing import Any
 
 from crawler.demoweb.common import (
     RSS,
-    TEXT,
-    DemoSite,
+    ArticleSite,
     Response,
     SiteContext,
     attr,
     current,
     esc,
+    image_response,
     json_ld,
     junk_texts,
     latest,
     newest,
+    newest_first,
+    news_sitemap,
     not_found,
     page,
     redirect,
     render_body,
+    robots_response,
     tiny_png,
     xml_response,
 )
-from crawler.demoweb.content import BROKEN_PAGES, articles_for, broken_page, related_articles
+from crawler.demoweb.content import BROKEN_PAGES, broken_page, related_articles
 from crawler.demoweb.content_tagesblick import (
     TB_COMMENTS,
     TB_COOKIE,
@@ -40,9 +43,6 @@ from crawler.demoweb.content_tagesblick import (
 from crawler.demoweb.fixture import CET, FixtureArticle, Junk
 from crawler.demoweb.xmlfeeds import (
     FeedItem,
-    NewsEntry,
-    news_urlset,
-    robots_txt,
     rss,
     sitemap_index,
     urlset,
@@ -81,16 +81,16 @@ _CSS = b"""body{font-family:Georgia,serif;margin:0;color:#1a1a1a}
 """
 
 
-class TagesblickSite(DemoSite):
+class TagesblickSite(ArticleSite):
     """Routes of the tagesblick host; article pages come from the ground truth in content."""
 
     def __init__(self) -> None:
-        self._articles = {article.path: article for article in articles_for(HOST)}
+        super().__init__(HOST)
         self._broken = {page.path: page.behaviour for page in BROKEN_PAGES if page.host == HOST}
 
     def handle(self, host: str, path: str, query: str, ctx: SiteContext) -> Response:
         base = ctx.base_url(host)
-        articles = [current(ctx, article) for article in articles_for(HOST)]
+        articles = self.served(ctx)
         if path in self._broken:
             return self._broken_response(path, base, ctx)
         if path in self._articles:
@@ -104,9 +104,7 @@ class TagesblickSite(DemoSite):
         if path.strip("/") in SECTIONS:
             return page(_section(path.strip("/"), articles, base))
         if path == "/robots.txt":
-            return Response(
-                body=robots_txt([DISALLOWED], [base + SITEMAP_INDEX[1:]]), content_type=TEXT
-            )
+            return robots_response(base, [DISALLOWED], SITEMAP_INDEX)
         if path == FEED:
             return xml_response(_feed(articles, base), newest(articles), RSS)
         if path == BROKEN_FEED:
@@ -119,8 +117,7 @@ class TagesblickSite(DemoSite):
             entries = [(base + NEWS_SITEMAP[1:], stamp), (base + ARTICLE_SITEMAP[1:], stamp)]
             return xml_response(sitemap_index(entries), stamp)
         if path == NEWS_SITEMAP:
-            news = [NewsEntry(a.url(base), a.title, a.published) for a in articles]
-            return xml_response(news_urlset(SITE_NAME, news), newest(articles))
+            return news_sitemap(SITE_NAME, articles, base)
         if path == ARTICLE_SITEMAP:
             entries = [(a.url(base), latest(a)) for a in articles]
             entries += [
@@ -137,7 +134,7 @@ class TagesblickSite(DemoSite):
         if path == "/static/tagesblick.css":
             return Response(body=_CSS, content_type="text/css; charset=utf-8")
         if path.startswith("/bilder/"):
-            return Response(body=tiny_png(), content_type="image/png")
+            return image_response()
         return not_found(SITE_NAME)
 
     def _broken_response(self, path: str, base: str, ctx: SiteContext) -> Response:
@@ -404,7 +401,7 @@ def _teasers(articles: list[FixtureArticle]) -> str:
     return "\n".join(
         f'<article class="teaser">\n<a href="{attr(a.path)}"><h3>{esc(a.title)}</h3></a>\n'
         f"<p>{esc(a.description)}</p>\n</article>"
-        for a in sorted(articles, key=lambda a: a.published, reverse=True)
+        for a in newest_first(articles)
     )
 
 
@@ -463,7 +460,7 @@ def _feed(articles: list[FixtureArticle], base: str) -> bytes:
             category=a.section,
             creator=", ".join(a.authors),
         )
-        for a in sorted(articles, key=lambda a: a.published, reverse=True)
+        for a in newest_first(articles)
     ]
     return rss(FEED_TITLE, base, "Nachrichten aus der Region", items)
 

@@ -70,30 +70,25 @@ def rss(
 
 
 def sitemap_index(entries: Iterable[tuple[str, datetime | None]]) -> bytes:
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ]
-    for loc, lastmod in entries:
-        out.append(f"<sitemap><loc>{_x(loc)}</loc>")
-        if lastmod is not None:
-            out.append(f"<lastmod>{lastmod.isoformat()}</lastmod>")
-        out.append("</sitemap>")
-    out += ["</sitemapindex>", ""]
-    return "\n".join(out).encode("utf-8")
+    return _loc_list("sitemapindex", "sitemap", entries)
 
 
 def urlset(entries: Iterable[tuple[str, datetime | None]]) -> bytes:
+    return _loc_list("urlset", "url", entries)
+
+
+def _loc_list(root: str, element: str, entries: Iterable[tuple[str, datetime | None]]) -> bytes:
+    """A sitemap index or a urlset: the two differ only in their element names."""
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        f'<{root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ]
     for loc, lastmod in entries:
-        out.append(f"<url><loc>{_x(loc)}</loc>")
+        out.append(f"<{element}><loc>{_x(loc)}</loc>")
         if lastmod is not None:
             out.append(f"<lastmod>{lastmod.isoformat()}</lastmod>")
-        out.append("</url>")
-    out += ["</urlset>", ""]
+        out.append(f"</{element}>")
+    out += [f"</{root}>", ""]
     return "\n".join(out).encode("utf-8")
 
 
