@@ -181,7 +181,7 @@ class _Stop(Exception):
     """SIGTERM, turned into an orderly stop like Ctrl-C."""
 
 
-def _new_pool(
+def start_pool(
     workers: int, limits: WorkerLimits | None = None, max_bytes: int = _MAX_BYTES
 ) -> ProcessPoolExecutor:
     from pipelines.worker import worker_pool
@@ -299,7 +299,7 @@ def run_reextract(
         raise _Stop
 
     signal.signal(signal.SIGTERM, on_term)
-    pool = _new_pool(workers, limits, max_bytes)
+    pool = start_pool(workers, limits, max_bytes)
     # Each entry: an article without a capture (int), or a chunk of jobs and its future.
     window: deque[int | tuple[list[Job], Future[list[Result]]]] = deque()
     try:
@@ -341,7 +341,7 @@ def run_reextract(
                     logger.error("extraction worker died on articles %s", chunk_jobs)
                     results = [Result(j, "", None, "worker crashed") for j in chunk_jobs]
                     pool.shutdown(wait=False, cancel_futures=True)
-                    pool = _new_pool(workers, limits, max_bytes)
+                    pool = start_pool(workers, limits, max_bytes)
                     window = deque(
                         e
                         if isinstance(e, int)
@@ -367,7 +367,7 @@ def run_reextract(
         pool = _recover(
             failed,
             pool,
-            lambda: _new_pool(workers, limits, max_bytes),
+            lambda: start_pool(workers, limits, max_bytes),
             data_dir,
             engine,
             policy,

@@ -65,14 +65,14 @@ class ExtractPipeline:
         limits = WorkerLimits(seconds if seconds > 0 else None, memory if memory > 0 else None)
         return cls(crawler, workers, max_bytes, limits)
 
-    def _new_pool(self) -> LoopPool:
+    def new_pool(self) -> LoopPool:
         """The workers (pipelines.pool): started in a thread, fed and read on the event loop."""
         pool = LoopPool(self.workers, warm_worker, self.limits)
         pool.start()
         return pool
 
     async def open_spider(self) -> None:
-        self.pool = self._new_pool()
+        self.pool = self.new_pool()
 
     async def close_spider(self) -> None:
         if self.pool is not None:

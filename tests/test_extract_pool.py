@@ -19,7 +19,7 @@ from crawler.extensions import ForkServerWarmUp
 from crawler.model.failures import failures_of
 from crawler.model.items import FetchedPage
 from crawler.model.types import ExtractedArticle, ExtractInput
-from crawler.reextract import _new_pool as reextract_pool
+from crawler.reextract import start_pool as reextract_pool
 from pipelines.extract_pipeline import ExtractPipeline
 from pipelines.pool import LoopPool
 from pipelines.worker import CALL_PIPE_BYTES
@@ -27,13 +27,13 @@ from tests.factories import fetched_page
 
 
 def _ask(pool_size: int, fn: Any, *args: Any) -> Any:
-    """fn(*args) in a worker of the crawl's pool (ExtractPipeline._new_pool)."""
+    """fn(*args) in a worker of the crawl's pool (ExtractPipeline.new_pool)."""
     pipeline = ExtractPipeline.from_crawler(
         get_crawler(settings_dict={"NEWSARCHIVE_EXTRACT_WORKERS": pool_size})
     )
 
     async def ask() -> Any:
-        pool = pipeline._new_pool()
+        pool = pipeline.new_pool()
         try:
             return await asyncio.wait_for(pool.submit(fn, *args), 120)
         finally:
