@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -33,8 +34,8 @@ GERMAN_FOLDS = (
     ("Ü", "Ue"),
 )
 MAX_QUERY_LENGTH = 1000
-# Words of a snippet (SQLite; PostgreSQL's ts_headline is given about the same).
-SNIPPET_WORDS = 30
+# Length of a snippet (SQLite; PostgreSQL's ts_headline is given about as many words).
+SNIPPET_CHARACTERS = 220
 
 
 class SearchQueryError(ValueError):
@@ -237,7 +238,7 @@ _POSTGRESQL_SEARCH = (
     '\'StartSel="\x01", StopSel="\x02", MaxWords=30, MinWords=15, MaxFragments=2, '
     'FragmentDelimiter=" … "\') AS snippet '
     "FROM (SELECT a.id, q, ts_rank_cd(a.search_vector, q) AS rank "
-    "FROM articles a, websearch_to_tsquery('german', article_search_fold(:query)) q "
+    "FROM articles a, websearch_to_tsquery('german', :query) q "
     "WHERE a.search_vector @@ q{filters} "
     "ORDER BY rank DESC, a.id LIMIT :limit OFFSET :offset) hit "
     "JOIN articles a ON a.id = hit.id JOIN sites s ON s.id = a.site_id "
@@ -277,6 +278,9 @@ def _marked_pieces(marked: str) -> tuple[tuple[str, bool], ...]:
 # --------------------------------------------------------------------------- snippets (SQLite)
 
 _TOKEN = re.compile(r"[^\W_]+")
+# Faster than _TOKEN on long texts; a word with an underscore (two words to the index) does not
+# match, which only costs its highlight.
+_WORDS = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 
 
@@ -287,10 +291,10 @@ def _key(word: str) -> str:
 
 
 def snippet(
-    body: str, terms: list[Term], words: int = SNIPPET_WORDS
+    body: str, terms: list[Term], length: int = SNIPPET_CHARACTERS
 ) -> tuple[tuple[str, bool], ...]:
-    """About `words` words of `body` around where the terms match most, matched words marked
-    (the words of a phrase each); the text's start when nothing in it matches."""
+    """About `length` characters of `body` where the terms match most, matched words marked
+    (each word of a phrase); the text's start when nothing in it matches."""
     exact: set[str] = set()
     prefixes: list[str] = []
     for term in terms:
@@ -299,37 +303,38 @@ def snippet(
             prefixes.append(keys[-1])
             keys = keys[:-1]
         exact.update(keys)
-    tokens = list(_TOKEN.finditer(body))
-    if not tokens:
-        return ((_SPACE.sub(" ", body).strip(), False),) if body.strip() else ()
-
-    def matches(token: re.Match[str]) -> bool:
-        key = _key(token.group())
-        return key in exact or any(key.startswith(p) for p in prefixes)
-
-    hits = [matches(t) for t in tokens]
-    best = start = count = 0
-    for i, hit in enumerate(hits):  # the window of `words` tokens with the most matches
-        count += hit
-        if i >= words:
-            count -= hits[i - words]
-        if count > best:
-            best, start = count, max(0, i - words + 1)
-    if best:  # begin a few words before the first match of the window
-        first = next(i for i in range(start, len(hits)) if hits[i])
-        start = max(0, min(first - 5, len(tokens) - words))
-    window = range(start, min(start + words, len(tokens)))
-    begin = tokens[window[0]].start() if start > 0 else 0
-    end = tokens[window[-1]].end() if window[-1] < len(tokens) - 1 else len(body)
-    pieces: list[tuple[str, bool]] = [("… ", False)] if start > 0 else []
+    matching = []
+    for word in set(_WORDS.findall(body)):  # each distinct word once: most are plain ASCII
+        lowered = word.lower()
+        key = lowered if lowered.isascii() else _key(word)
+        if key in exact or (prefixes and key.startswith(tuple(prefixes))):
+            matching.append(word)
+    spans: list[tuple[int, int]] = []
+    if matching:
+        alternatives = "|".join(re.escape(w) for w in sorted(matching, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+        spans = [m.span() for m in pattern.finditer(body)]
+    begin = 0
+    if spans:  # the window holding the most matches, begun a little before its first
+        starts = [a for a, _ in spans]
+        best = max(range(len(spans)), key=lambda i: bisect_left(starts, starts[i] + length) - i)
+        begin = max(0, min(starts[best] - length // 6, len(body) - length))
+        if begin > 0:
+            space = body.rfind(" ", 0, begin + 1)
+            begin = space + 1 if space >= 0 else begin
+    end = min(len(body), begin + length)
+    if end < len(body):
+        space = body.rfind(" ", begin, end)
+        end = space if space > begin else end
+    pieces: list[tuple[str, bool]] = [("… ", False)] if begin > 0 else []
     at = begin
-    for i in window:
-        if hits[i]:
-            token = tokens[i]
-            if token.start() > at:
-                pieces.append((_SPACE.sub(" ", body[at : token.start()]), False))
-            pieces.append((token.group(), True))
-            at = token.end()
+    for a, b in spans:
+        if a < begin or b > end:
+            continue
+        if a > at:
+            pieces.append((_SPACE.sub(" ", body[at:a]), False))
+        pieces.append((body[a:b], True))
+        at = b
     if end > at:
         pieces.append((_SPACE.sub(" ", body[at:end]), False))
     if end < len(body):
