@@ -36,6 +36,7 @@ GERMAN_FOLDS = (
 MAX_QUERY_LENGTH = 1000
 # Length of a snippet (SQLite; PostgreSQL's ts_headline is given about as many words).
 SNIPPET_CHARACTERS = 220
+FRAGMENT_DELIMITER = " … "
 
 
 class SearchQueryError(ValueError):
@@ -220,7 +221,7 @@ def search(
             raise
         raise SearchQueryError(f"the query cannot be searched: {exc.orig}") from None
     if postgresql:
-        return [_hit(row, _marked_pieces(row.snippet)) for row in rows]
+        return [_hit(row, _marked_pieces(row.snippet, row.text)) for row in rows]
     wanted = [t for c in clauses if not c.excluded for t in c.terms]
     return [_hit(row, snippet(row.text, wanted)) for row in rows]
 
@@ -234,9 +235,9 @@ _SQLITE_SEARCH = (
 )
 # Ranked first, snippets only for the page of hits (ts_headline parses the whole text).
 _POSTGRESQL_SEARCH = (
-    f"SELECT {_HIT_COLUMNS}, hit.rank, ts_headline('german', a.text, hit.q, "
+    f"SELECT {_HIT_COLUMNS}, hit.rank, a.text, ts_headline('german', a.text, hit.q, "
     '\'StartSel="\x01", StopSel="\x02", MaxWords=30, MinWords=15, MaxFragments=2, '
-    'FragmentDelimiter=" … "\') AS snippet '
+    f'FragmentDelimiter="{FRAGMENT_DELIMITER}"\') AS snippet '
     "FROM (SELECT a.id, q, ts_rank_cd(a.search_vector, q) AS rank "
     "FROM articles a, websearch_to_tsquery('german', :query) q "
     "WHERE a.search_vector @@ q{filters} "
@@ -259,10 +260,11 @@ def _hit(row: Any, pieces: tuple[tuple[str, bool], ...]) -> SearchHit:
     )
 
 
-def _marked_pieces(marked: str) -> tuple[tuple[str, bool], ...]:
-    """ts_headline's text (matches between \\x01 and \\x02) as pieces."""
+def _marked_pieces(marked: str, body: str) -> tuple[tuple[str, bool], ...]:
+    """ts_headline's text (matches between \\x01 and \\x02) as pieces, with an ellipsis where
+    it cuts the text."""
     pieces: list[tuple[str, bool]] = []
-    for part in " ".join(marked.split()).split("\x01"):
+    for part in _SPACE.sub(" ", marked).strip().split("\x01"):
         match, sep, rest = part.partition("\x02")
         if sep:
             pieces.append((match, True))
@@ -270,8 +272,12 @@ def _marked_pieces(marked: str) -> tuple[tuple[str, bool], ...]:
             rest = match
         if rest:
             pieces.append((rest, False))
-    if pieces and not pieces[0][1] and not pieces[0][0].strip():
-        pieces.pop(0)
+    plain = "".join(piece for piece, _ in pieces)
+    text_ = _SPACE.sub(" ", body).strip()
+    if plain and not text_.startswith(plain.split(FRAGMENT_DELIMITER)[0]):
+        pieces.insert(0, ("… ", False))
+    if plain and not text_.endswith(plain.split(FRAGMENT_DELIMITER)[-1]):
+        pieces.append((" …", False))
     return tuple(pieces)
 
 
