@@ -459,7 +459,7 @@ def _recover(
     return pool
 
 
-def default_progress(console: Any = None) -> Progress:
+def default_progress(console: Any = None, *, disable: bool = False) -> Progress:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -478,4 +478,5 @@ def default_progress(console: Any = None) -> Progress:
         TextColumn("ETA"),
         TimeRemainingColumn(),
         console=console,
+        disable=disable,
     )
