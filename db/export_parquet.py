@@ -172,14 +172,18 @@ def _write(writer: pq.ParquetWriter, columns: dict[str, list[Any]]) -> None:
 
 
 def _columns(names: list[str], rows: Sequence[Any]) -> dict[str, list[Any]]:
-    return {name: [row._mapping[name] for row in rows] for name in names}
+    """Rows (selected in `names` order, maybe with more columns after) as columns."""
+    if not rows:
+        return {name: [] for name in names}
+    columns = zip(*rows, strict=True)
+    return {name: list(column) for name, column in zip(names, columns, strict=False)}
 
 
 def _articles_columns(
     rows: Sequence[Any], sightings: dict[int, list[dict[str, Any]]]
 ) -> dict[str, list[Any]]:
     columns = _columns([c.name for c in _ARTICLE_COLUMNS], rows)
-    columns["site"] = [row.key for row in rows]
+    columns["site"] = [row[-1] for row in rows]
     columns["urls"] = [[s["url"] for s in sightings.get(row.id, [])] or [row.url] for row in rows]
     for name in ("authors", "tags"):
         columns[name] = [list(value or []) for value in columns[name]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, select
 
 from db.models import ArticleUrl, Fetch, Site
 
@@ -38,16 +38,24 @@ def sightings_of(conn: Connection, article_ids: Sequence[int]) -> dict[int, list
     """
     if not article_ids:
         return {}
-    latest = (
-        select(Fetch.article_id, Fetch.url, func.max(Fetch.id).label("fetch_id"))
-        .where(
-            Fetch.article_id.in_(article_ids),
-            Fetch.outcome.in_(GAVE_TEXT),
-            Fetch.warc_file.is_not(None),
-        )
-        .group_by(Fetch.article_id, Fetch.url)
-        .subquery()
-    )
+    # The fetches of these articles, joined here rather than in SQL: SQLite's planner may pick
+    # the index on the (few) outcomes over the one on article_id and scan every fetch.
+    latest: dict[tuple[Any, str], tuple[Any, ...]] = {}
+    for article_id, url, fetch_id, outcome, file, offset, length in conn.execute(
+        select(
+            Fetch.article_id,
+            Fetch.url,
+            Fetch.id,
+            Fetch.outcome,
+            Fetch.warc_file,
+            Fetch.warc_offset,
+            Fetch.warc_length,
+        ).where(Fetch.article_id.in_(article_ids))
+    ):
+        if outcome in GAVE_TEXT and file is not None:
+            known = latest.get((article_id, url))
+            if known is None or known[0] < fetch_id:
+                latest[(article_id, url)] = (fetch_id, file, offset, length)
     query = (
         select(
             ArticleUrl.article_id,
@@ -56,21 +64,18 @@ def sightings_of(conn: Connection, article_ids: Sequence[int]) -> dict[int, list
             ArticleUrl.first_seen_at,
             ArticleUrl.last_seen_at,
             ArticleUrl.times_seen,
-            latest.c.fetch_id,
-            Fetch.warc_file,
-            Fetch.warc_offset,
-            Fetch.warc_length,
         )
         .join(Site, Site.id == ArticleUrl.site_id)
-        .outerjoin(
-            latest,
-            and_(latest.c.article_id == ArticleUrl.article_id, latest.c.url == ArticleUrl.url),
-        )
-        .outerjoin(Fetch, Fetch.id == latest.c.fetch_id)
         .where(ArticleUrl.article_id.in_(article_ids))
         .order_by(ArticleUrl.article_id, ArticleUrl.first_seen_at, ArticleUrl.id)
     )
     found: dict[int, list[dict[str, Any]]] = {}
     for row in conn.execute(query):
-        found.setdefault(row[0], []).append(dict(zip(SIGHTING_FIELDS, row[1:], strict=True)))
+        pointer = latest.get((row[0], row[2]), _NO_FETCH)
+        found.setdefault(row[0], []).append(
+            dict(zip(SIGHTING_FIELDS, (*row[1:], *pointer), strict=True))
+        )
     return found
+
+
+_NO_FETCH = (None, None, None, None)
