@@ -18,8 +18,10 @@ from sqlalchemy import Engine, select, update
 
 import db.export_parquet
 from crawler.cli import main
+from crawler.demoweb.corpus import bench_article_html
 from crawler.model.warcread import read_capture
 from crawler.warc import WarcWriter
+from db.engine import make_engine
 from db.export_parquet import ARTICLES_SCHEMA, DATASET_FILES, SIGHTINGS_SCHEMA
 from db.models import Article, ArticleVersion, Fetch
 from db.read import (
@@ -35,14 +37,18 @@ from db.store import store_batch
 from pipelines.extract import EXTRACTOR
 from pipelines.store_pipeline import article_data
 from tests.factories import (
-    article_data as stored_article,
-)
-from tests.factories import (
+    QuietHandler,
     extracted,
     fetch_record,
+    loopback_settings,
     run_command,
+    run_test_crawl,
+    serving,
     warc_fields,
     write_page,
+)
+from tests.factories import (
+    article_data as stored_article,
 )
 
 T0 = datetime(2026, 11, 19, 8, 0, tzinfo=UTC)
@@ -440,3 +446,46 @@ def test_sites_all_lists_every_site_of_the_archive(
     assert rows["beta"][:4] == ["no", "2", "2", "2"]
     assert rows["rt_de"][:4] == ["yes", "0", "0", "0"]
     assert max(map(len, lines[1:])) <= 80  # the first is the archive path
+
+
+@pytest.mark.e2e
+def test_get_capture_of_a_crawled_page_is_what_the_server_sent(
+    tmp_path: Path, database_url: str
+) -> None:
+    served = bench_article_html(3)
+    path = "/2026/11/20/eine-meldung.html"
+
+    class Handler(QuietHandler):
+        def do_GET(self) -> None:
+            if self.path != path:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("X-Probe", "served")
+            self.send_header("Content-Length", str(len(served)))
+            self.end_headers()
+            self.wfile.write(served)
+
+    with serving(Handler) as base:
+        done = run_test_crawl(
+            "generic",
+            base + path,
+            tmp_path,
+            database_url,
+            settings=loopback_settings(),
+            spider_args={"site": "probe", "limit": "1"},
+        )
+    assert done.returncode == 0, done.stderr[-3000:]
+    engine = make_engine(database_url)
+    try:
+        # as a reader would link it: with a tracking parameter and a fragment
+        record = article_by_url(engine, f"{base}{path}?utm_medium=x#oben")
+        assert record is not None and record["extractor"] == EXTRACTOR
+        (sighting,) = record["sightings"]
+        raw = get_capture(engine, sighting["fetch_id"], tmp_path)
+    finally:
+        engine.dispose()
+    head, _, body = raw.partition(b"\r\n\r\n")
+    assert body == served
+    assert head.startswith(b"HTTP/1.1 200 OK\r\n") and b"X-Probe: served" in head
