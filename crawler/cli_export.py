@@ -110,7 +110,7 @@ def _write_lines(
 def cmd_export(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from crawler.reextract import default_progress
+    from crawler.tables import default_progress
     from db.export_parquet import count_articles, write_dataset
     from db.read import EXPORT_FIELDS, VERSION_FIELDS, article_filters, iter_articles
 

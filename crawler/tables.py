@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich import box
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from db.models import CrawlRun
@@ -49,3 +58,19 @@ def runs_table(title: str, columns: Sequence[tuple[str, Sequence[str]]]) -> Tabl
 # Columns of names, which may fold onto several lines of at least this width.
 _FOLDED_WIDTH = 10
 _FOLDING = frozenset({"spider", "site", "site (spider)", "job"})
+
+
+def default_progress(console: Any = None, *, disable: bool = False) -> Progress:
+    """The progress bar of long commands (`reextract`, `export`); `disable` when nobody
+    watches (stderr not a terminal)."""
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=console,
+        disable=disable,
+    )
