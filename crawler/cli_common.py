@@ -110,13 +110,16 @@ def open_archive(config: AppConfig, *, check_schema: bool = True) -> Any:
 def check_site(engine: Any, key: str | None, where: str) -> None:
     """An unknown `--site` is an error listing the sites in the archive (a declared site that
     was never crawled is known: it just has nothing yet)."""
-    from crawler.sites import all_sites
-    from db.read import site_summaries
-
     if key is None:
         return
+    from db.read import site_summaries
+
     archived = site_summaries(engine)
-    if key in archived or key in all_sites():
+    if key in archived:
+        return
+    from crawler.sites import all_sites  # loads every spider (and Scrapy): only when needed
+
+    if key in all_sites():
         return
     known = ", ".join(sorted(archived)) or "none"
     raise CliError(f"unknown site {key!r}: not in the archive at {where} (its sites: {known})")
