@@ -212,6 +212,7 @@ def p95(values: Sequence[float]) -> float:
 
 
 def measure(engine: Engine, rounds: int, scan_rounds: int, backend: str) -> None:
+    engine.dispose()  # used one at a time from here on: one connection, one backend to watch
     server = backend_cpu(engine)
     search_all: list[float] = []
     like_all: list[float] = []
@@ -262,7 +263,7 @@ def sqlite_archive(n: int, keep: str | None) -> Iterator[Engine]:
 @contextmanager
 def postgresql_archive(url: str, keep: bool) -> Iterator[Engine]:
     with scratch_schema(url, "bench_search", keep=keep) as schema_url:
-        engine = make_engine(schema_url, pool_size=1, max_overflow=0)  # one backend to watch
+        engine = make_engine(schema_url)
         try:
             ensure_schema(engine)
             yield engine

@@ -197,7 +197,7 @@ def search(
     if site is not None:
         filters.append(
             "EXISTS (SELECT 1 FROM article_urls u JOIN sites us ON us.id = u.site_id "
-            "WHERE u.article_id = a.id AND us.key = :site)"
+            "WHERE u.article_id = {row} AND us.key = :site)"
         )
         params["site"] = site
     if since is not None:
@@ -206,10 +206,16 @@ def search(
     if lang is not None:
         filters.append("a.language = :lang")
         params["lang"] = lang
-    where = "".join(f" AND {f}" for f in filters)
     postgresql = engine.dialect.name == "postgresql"
+    # SQLite: the articles' columns are joined into the ranking only when a filter needs them
+    # (FTS5 then ranks and cuts to the page by itself).
+    joined = not postgresql and (since is not None or lang is not None)
+    row = "a.id" if postgresql or joined else "article_search.rowid"
+    where = "".join(f" AND {f}" for f in filters).replace("{row}", row)
     params["query"] = websearch_query(clauses) if postgresql else fts5_query(clauses)
-    statement = text((_POSTGRESQL_SEARCH if postgresql else _SQLITE_SEARCH).format(filters=where))
+    sql = _POSTGRESQL_SEARCH if postgresql else _SQLITE_SEARCH
+    join = " JOIN articles a ON a.id = article_search.rowid" if joined else ""
+    statement = text(sql.format(filters=where, join=join))
     if since is not None:
         statement = statement.bindparams(bindparam("since", type_=UTCDateTime()))
     statement = statement.columns(published_at=UTCDateTime())  # type: ignore[assignment]
@@ -228,10 +234,11 @@ def search(
 
 _HIT_COLUMNS = "a.id, a.title, a.url, s.key AS site, a.published_at, a.language"
 _SQLITE_SEARCH = (
-    f"SELECT {_HIT_COLUMNS}, -article_search.rank AS rank, a.text FROM article_search "
-    "JOIN articles a ON a.id = article_search.rowid JOIN sites s ON s.id = a.site_id "
+    f"SELECT {_HIT_COLUMNS}, -hit.rank AS rank, a.text FROM ("
+    "SELECT article_search.rowid AS id, article_search.rank AS rank FROM article_search{join} "
     "WHERE article_search MATCH :query{filters} "
-    "ORDER BY article_search.rank, a.id LIMIT :limit OFFSET :offset"
+    "ORDER BY article_search.rank LIMIT :limit OFFSET :offset) hit "
+    "JOIN articles a ON a.id = hit.id JOIN sites s ON s.id = a.site_id ORDER BY hit.rank"
 )
 # Ranked first, snippets only for the page of hits (ts_headline parses the whole text).
 _POSTGRESQL_SEARCH = (
