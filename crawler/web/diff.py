@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-# Words with the whitespace after them, so that joining the tokens gives the text back and line
-# breaks stay where they were.
-_TOKEN = re.compile(r"\S+\s*|\s+")
+# Words and the whitespace between them, each a token: joining the tokens gives the text back,
+# line breaks included, and a word compares equal wherever it stands in its line.
+_TOKEN = re.compile(r"\s+|\S+")
 # Above this many tokens on a side, compare whole lines instead: SequenceMatcher's time grows
 # with the product of the lengths, and a page must come back in well under a second.
 MAX_WORD_TOKENS = 20_000
