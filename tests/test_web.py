@@ -225,7 +225,7 @@ def test_the_api_serves_the_documented_fields(client: TestClient, archive: WebAr
         "last_run_warnings",
     }
     assert alpha["articles"] == 2 and alpha["failure_streak"] == 1
-    assert alpha["last_run"]["outcome"] == "failed"
+    assert alpha["last_run"]["outcome"] == "failed" and alpha["last_run"]["site"] == "alpha"
     assert alpha["last_run_warnings"][0]["message"] == "no new articles for 2 runs"
 
     listed = client.get("/api/articles?site=gamma").json()

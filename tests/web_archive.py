@@ -45,9 +45,10 @@ MARKER = "archived-page-marker"
 
 
 def capture_html(beacon: str) -> bytes:
-    """An archived page that, were it live, would rewrite the page, call `beacon` and load an
-    image and a stylesheet from it."""
+    """An archived page that, were it live, would rewrite the page, call `beacon`, load an
+    image and a stylesheet from it, and move on to it at once."""
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>Haushalt</title>
+<meta http-equiv="refresh" content="0; url={beacon}/refresh">
 <link rel="stylesheet" href="{beacon}/style.css">
 <style>body {{ background: #f4f0e6; }} h1 {{ color: #7a2e0e; }}</style>
 </head><body>

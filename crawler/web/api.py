@@ -20,7 +20,7 @@ from crawler.web.params import (
     text,
 )
 from db.browse import article_versions, get_article, get_fetch, list_articles, list_runs
-from db.health import site_health
+from db.health import RunSummary, site_health
 from db.read import site_summaries
 
 
@@ -32,6 +32,10 @@ def _next(request: Request, **changes: int) -> str:
     """The path and query of the next page: this request's with `changes`."""
     url = request.url.include_query_params(**changes)
     return f"{url.path}?{url.query}"
+
+
+def _run(run: RunSummary) -> dict[str, Any]:
+    return {**run.as_dict(), "site": run.site_key}
 
 
 def sites(request: Request) -> Response:
@@ -47,7 +51,7 @@ def sites(request: Request) -> Response:
                     "new_24h": health.new_24h,
                     "new_7d": health.new_7d,
                     "failure_streak": health.failure_streak,
-                    "last_run": health.last_run.as_dict() if health.last_run else None,
+                    "last_run": _run(health.last_run) if health.last_run else None,
                     "last_run_warnings": [w.as_dict() for w in health.last_run_warnings],
                 }
                 for health in site_health(engine)
@@ -109,7 +113,7 @@ def runs(request: Request) -> Response:
     more = len(rows) == limit and rows
     return _json(
         {
-            "runs": [{**run.as_dict(), "site": run.site_key} for run in rows],
+            "runs": [_run(run) for run in rows],
             "next": _next(request, before=rows[-1].id) if more else None,
         }
     )
