@@ -174,20 +174,22 @@ def list_articles(
     if filters.cluster is not None:
         query = query.where(Article.cluster_id == filters.cluster)
     with Session(engine) as session:
-        return [
-            ArticleRow(
-                id=art.id,
-                title=art.title,
-                url=art.url,
-                site=key,
-                language=art.language,
-                published_at=art.published_at,
-                first_seen_at=art.first_seen_at,
-                version=art.version,
-                cluster_id=art.cluster_id,
-            )
-            for art, key in session.execute(query)
-        ]
+        return [ArticleRow(**_row_fields(art, key)) for art, key in session.execute(query)]
+
+
+def _row_fields(art: Article, site_key: str) -> dict[str, Any]:
+    """The fields of an ArticleRow, which an ArticleDetail has too."""
+    return {
+        "id": art.id,
+        "title": art.title,
+        "url": art.url,
+        "site": site_key,
+        "language": art.language,
+        "published_at": art.published_at,
+        "first_seen_at": art.first_seen_at,
+        "version": art.version,
+        "cluster_id": art.cluster_id,
+    }
 
 
 def _fetch_row(fetch: Fetch, site: str) -> FetchRow:
@@ -249,14 +251,9 @@ def get_article(engine: Engine, article_id: int) -> ArticleDetail | None:
         )
         cluster = _cluster(session, art) if art.cluster_id is not None else ()
         return ArticleDetail(
-            id=art.id,
-            url=art.url,
+            **_row_fields(art, site_key),
             canonical_url=art.canonical_url,
-            site=site_key,
-            title=art.title,
             text=art.text,
-            language=art.language,
-            published_at=art.published_at,
             published_at_raw=art.published_at_raw,
             modified_at=art.modified_at,
             authors=tuple(art.authors or ()),
@@ -265,10 +262,7 @@ def get_article(engine: Engine, article_id: int) -> ArticleDetail | None:
             section=art.section,
             image_url=art.image_url,
             content_hash=art.content_hash,
-            first_seen_at=art.first_seen_at,
             last_seen_at=art.last_seen_at,
-            version=art.version,
-            cluster_id=art.cluster_id,
             sightings=sightings,
             fetches=fetches,
             cluster=cluster,

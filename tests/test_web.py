@@ -4,6 +4,7 @@ PostgreSQL: every page and API route, escaping, security headers, bad input, rea
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -420,4 +421,18 @@ def test_serve_refuses_a_bad_port(engine: Engine, database_url: str) -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "newsarchive: --port takes a port number from 1 to 65535, got 70000"
+    )
+
+
+def test_serve_on_a_taken_port_is_one_line(engine: Engine, database_url: str) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = run_command(
+            "newsarchive", "serve", "--port", str(port), env={"DATABASE_URL": database_url}
+        )
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"newsarchive: cannot listen on 127.0.0.1:{port}: Address already in use"
     )

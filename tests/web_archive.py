@@ -101,122 +101,121 @@ def _record(
     return fetch_record(url, site, at, article=art, url_key=url, **extra)  # type: ignore[arg-type]
 
 
+def _crawl(engine: Engine, site: str, records: list[FetchRecord], **finish: object) -> int:
+    """A run of `site` that stores `records`; finished with `finish` (outcome, finish_reason,
+    counts) when given, else left running."""
+    run = start_run(engine, site, site, site.title(), {})
+    store_batch(engine, run, records)
+    if finish:
+        finish_run(engine, run, stats={}, **finish)  # type: ignore[arg-type]
+    return run
+
+
 def fill_archive(engine: Engine, data_dir: Path, beacon: str) -> WebArchive:
     writer = WarcWriter(data_dir, max_bytes=10**9)
-    runs = []
-    published = {"published_at": T0 - timedelta(hours=2)}
+    day = timedelta(days=1)
+    edited = {"writer": writer, "published_at": T0 - timedelta(hours=2)}
+    wire = {"writer": writer, "published_at": T0 - 3 * day}
     try:
-        run = start_run(engine, "alpha", "alpha", "Alpha", {})
-        store_batch(
-            engine,
-            run,
-            [
-                _record(
-                    EDITED_URL,
-                    "alpha",
-                    T0,
-                    EDITED_V1,
-                    writer=writer,
-                    title="Stadtrat beschließt den Haushalt",
-                    body=capture_html(beacon),
-                    **published,
-                ),
-                _record(
-                    "https://alpha.example/panorama/frachter.html",
-                    "alpha",
-                    T0,
-                    WIRE,
-                    writer=writer,
-                    title="Frachter auf Grund gelaufen",
-                    published_at=T0 - timedelta(days=3),
-                ),
-            ],
+        first = [
+            _record(
+                EDITED_URL,
+                "alpha",
+                T0,
+                EDITED_V1,
+                title="Stadtrat beschließt den Haushalt",
+                body=capture_html(beacon),
+                **edited,
+            ),
+            _record(
+                "https://alpha.example/panorama/frachter.html",
+                "alpha",
+                T0,
+                WIRE,
+                title="Frachter auf Grund gelaufen",
+                **wire,
+            ),
+        ]
+        finished = RunCounts(pages_fetched=2, articles_new=2)
+        runs = [
+            _crawl(
+                engine,
+                "alpha",
+                first,
+                outcome="finished",
+                finish_reason="finished",
+                counts=finished,
+            )
+        ]
+        revisit = _record(
+            EDITED_URL,
+            "alpha",
+            T0 + day,
+            EDITED_V2,
+            title="Stadtrat beschließt geänderten Haushalt",
+            **edited,
         )
-        finish_run(
-            engine,
-            run,
-            outcome="finished",
-            finish_reason="finished",
-            counts=RunCounts(pages_fetched=2, articles_new=2),
-            stats={},
-        )
-        runs.append(run)
-        run = start_run(engine, "alpha", "alpha", "Alpha", {})
-        store_batch(
-            engine,
-            run,
-            [
-                _record(
-                    EDITED_URL,
-                    "alpha",
-                    T0 + timedelta(days=1),
-                    EDITED_V2,
-                    writer=writer,
-                    title="Stadtrat beschließt geänderten Haushalt",
-                    **published,
-                )
-            ],
-        )
-        finish_run(
-            engine,
-            run,
-            outcome="failed",
-            finish_reason="closespider_errorcount",
-            counts=RunCounts(pages_fetched=1, new_versions=1, errors=3),
-            stats={},
+        failed = RunCounts(pages_fetched=1, new_versions=1, errors=3)
+        runs.append(
+            _crawl(
+                engine,
+                "alpha",
+                [revisit],
+                outcome="failed",
+                finish_reason="closespider_errorcount",
+                counts=failed,
+            )
         )
         with engine.connect() as conn:
-            site_id = conn.execute(select(Fetch.site_id).where(Fetch.run_id == run)).scalar_one()
-        record_warnings(engine, run, site_id, [("no_new_articles", "no new articles for 2 runs")])
-        runs.append(run)
-        run = start_run(engine, "beta", "beta", "Beta", {})
-        store_batch(
-            engine,
-            run,
-            [
-                _record(
-                    "https://beta.example/2026/frachter-grund",
-                    "beta",
-                    T0 + timedelta(hours=1),
-                    WIRE_COPY,
-                    writer=writer,
-                    title="Frachter läuft vor der Küste auf Grund",
-                    published_at=T0 - timedelta(days=3),
-                ),
-                _record(
-                    "https://beta.example/2026/brandschutz",
-                    "beta",
-                    T0 + timedelta(hours=1),
-                    HOSTILE_TEXT,
-                    title=HOSTILE_TITLE,
-                    language="en",
-                    published_at=T0 + timedelta(days=10),
-                ),
-            ],
+            alpha = conn.execute(select(Fetch.site_id).where(Fetch.run_id == runs[-1])).scalar_one()
+        record_warnings(
+            engine, runs[-1], alpha, [("no_new_articles", "no new articles for 2 runs")]
         )
-        runs.append(run)
-        # An aggregator's copy of alpha's wire story: a second sighting, on another site.
-        run = start_run(engine, "gamma", "gamma", "Gamma", {})
-        store_batch(
-            engine,
-            run,
-            [_record("https://gamma.example/a/991", "gamma", T0 + timedelta(hours=2), WIRE)],
+        later = T0 + timedelta(hours=1)
+        runs.append(
+            _crawl(
+                engine,
+                "beta",
+                [
+                    _record(
+                        "https://beta.example/2026/frachter-grund",
+                        "beta",
+                        later,
+                        WIRE_COPY,
+                        title="Frachter läuft vor der Küste auf Grund",
+                        **wire,
+                    ),
+                    _record(
+                        "https://beta.example/2026/brandschutz",
+                        "beta",
+                        later,
+                        HOSTILE_TEXT,
+                        title=HOSTILE_TITLE,
+                        language="en",
+                        published_at=T0 + 10 * day,
+                    ),
+                ],
+            )
         )
-        runs.append(run)
+        # An aggregator's copy of alpha's wire story: a second sighting, on another site; and a
+        # fetch whose WARC file is gone.
         lost = write_page(writer, "https://beta.example/weg", b"<p>weg</p>", T0)
-        store_batch(
-            engine,
-            run,
-            [
-                fetch_record(
-                    "https://beta.example/weg",
-                    "beta",
-                    T0,
-                    kind="discovery",
-                    outcome="discovery",
-                    **{**warc_fields(lost), "warc_file": "warc/gone.warc.gz"},
-                )
-            ],
+        runs.append(
+            _crawl(
+                engine,
+                "gamma",
+                [
+                    _record("https://gamma.example/a/991", "gamma", later, WIRE),
+                    fetch_record(
+                        "https://beta.example/weg",
+                        "beta",
+                        T0,
+                        kind="discovery",
+                        outcome="discovery",
+                        **{**warc_fields(lost), "warc_file": "warc/gone.warc.gz"},
+                    ),
+                ],
+            )
         )
     finally:
         writer.close()

@@ -34,6 +34,12 @@ def _next(request: Request, **changes: int) -> str:
     return f"{url.path}?{url.query}"
 
 
+def _page(request: Request, name: str, items: list[Any], last_id: int | None) -> Response:
+    """A page of a list; `next` continues after `last_id` (None: this page is the last)."""
+    following = _next(request, before=last_id) if last_id is not None else None
+    return _json({name: items, "next": following})
+
+
 def _run(run: RunSummary) -> dict[str, Any]:
     return {**run.as_dict(), "site": run.site_key}
 
@@ -63,13 +69,8 @@ def sites(request: Request) -> Response:
 def articles(request: Request) -> Response:
     query = article_query(request.query_params)
     rows = list_articles(engine_of(request), query.filters, before=query.before, limit=query.limit)
-    more = len(rows) == query.limit and rows
-    return _json(
-        {
-            "articles": [row.as_dict() for row in rows],
-            "next": _next(request, before=rows[-1].id) if more else None,
-        }
-    )
+    last = rows[-1].id if len(rows) == query.limit else None
+    return _page(request, "articles", [row.as_dict() for row in rows], last)
 
 
 def article(request: Request) -> Response:
@@ -110,12 +111,8 @@ def runs(request: Request) -> Response:
     rows = list_runs(
         engine_of(request), site=text(params, "site"), before=integer(params, "before"), limit=limit
     )
-    more = len(rows) == limit and rows
-    return _json(
-        {
-            "runs": [_run(run) for run in rows],
-            "next": _next(request, before=rows[-1].id) if more else None,
-        }
+    return _page(
+        request, "runs", [_run(run) for run in rows], rows[-1].id if len(rows) == limit else None
     )
 
 
