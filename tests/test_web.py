@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
 from starlette.testclient import TestClient
 
 from crawler.web import searching
@@ -17,7 +17,7 @@ from crawler.web.app import create_app
 from crawler.web.capture import CAPTURE_CSP
 from crawler.web.common import DEFAULT_HEADERS
 from crawler.web.diff import side_by_side
-from db.engine import make_readonly_engine
+from db.engine import make_engine, make_readonly_engine
 from tests.factories import run_command
 from tests.web_archive import (
     EDITED_URL,
@@ -412,6 +412,22 @@ def test_serve_without_an_archive_is_one_line_and_creates_nothing(tmp_path: Path
         f"newsarchive: no archive at {target} (set DATABASE_URL or NEWSARCHIVE_DATA_DIR)"
     )
     assert not target.parent.exists()
+
+
+def test_serve_on_an_empty_database_is_one_line_and_creates_nothing(database_url: str) -> None:
+    result = run_command("newsarchive", "serve", "--port", "1", env={"DATABASE_URL": database_url})
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("newsarchive: no archive at ")
+    assert line.endswith("(set DATABASE_URL or NEWSARCHIVE_DATA_DIR)")
+    probe = make_engine(database_url)
+    try:
+        if probe.dialect.name == "postgresql":
+            assert inspect(probe).get_table_names() == []
+        else:  # the SQLite file was never there and is not now
+            assert not Path(probe.url.database or "").exists()
+    finally:
+        probe.dispose()
 
 
 def test_serve_refuses_a_bad_port(engine: Engine, database_url: str) -> None:

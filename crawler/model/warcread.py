@@ -35,4 +35,3 @@ def read_capture(data_dir: Path, file: str, offset: int) -> Capture:
                 fetched_at=record.rec_headers.get_header("WARC-Date"),
             )
     raise ValueError(f"no response record at {file}:{offset}")
-

@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from warcio.exceptions import ArchiveLoadFailed
 
-from crawler.warc import Capture, read_capture
+from crawler.model.warcread import Capture, read_capture
 from crawler.web.common import data_dir_of, engine_of, page
 from db.browse import FetchRow, get_fetch
 
