@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, exists, select
+from sqlalchemy import Engine, exists, func, select
 from sqlalchemy.orm import Session
 
 from db.health import RunSummary, run_summary
@@ -353,6 +353,18 @@ def list_runs(
         query = query.where(CrawlRun.id < before)
     with Session(engine) as session:
         return [run_summary(run, key) for run, key in session.execute(query)]
+
+
+def articles_seen(engine: Engine) -> dict[str, int]:
+    """Per site key: how many articles were seen on the site at any URL (an article first
+    archived elsewhere counts for every site that carried it)."""
+    with Session(engine) as session:
+        rows = session.execute(
+            select(Site.key, func.count(func.distinct(ArticleUrl.article_id)))
+            .join(ArticleUrl, ArticleUrl.site_id == Site.id)
+            .group_by(Site.key)
+        ).all()
+    return {key: int(count) for key, count in rows}
 
 
 def site_keys(engine: Engine) -> list[str]:

@@ -219,6 +219,7 @@ def test_the_api_serves_the_documented_fields(client: TestClient, archive: WebAr
         "key",
         "name",
         "articles",
+        "articles_seen",
         "new_24h",
         "new_7d",
         "failure_streak",
@@ -226,6 +227,7 @@ def test_the_api_serves_the_documented_fields(client: TestClient, archive: WebAr
         "last_run_warnings",
     }
     assert alpha["articles"] == 2 and alpha["failure_streak"] == 1
+    assert [(s["articles"], s["articles_seen"]) for s in sites] == [(2, 2), (2, 2), (0, 1)]
     assert alpha["last_run"]["outcome"] == "failed" and alpha["last_run"]["site"] == "alpha"
     assert alpha["last_run_warnings"][0]["message"] == "no new articles for 2 runs"
 

@@ -225,6 +225,9 @@ def test_an_archived_page_runs_no_script_and_loads_nothing(
     assert MARKER and frame.locator(f"#{MARKER}").inner_text().startswith("Der Stadtrat")
     assert frame.locator("#headline").inner_text() == "Stadtrat beschließt den Haushalt"
     assert frame.locator("body").get_attribute("data-script") is None
+    # Its inline styles apply (CAPTURE_CSP allows them: they load nothing).
+    background = frame.locator("body").evaluate("b => getComputedStyle(b).backgroundColor")
+    assert background == "rgb(244, 240, 230)"
     shot = page.locator("#capture").screenshot(path=str(tmp_path / "capture.png"))
     assert png_facts(shot)[2] > 30
     # Its meta refresh (to the beacon, at once) did not move the frame either.

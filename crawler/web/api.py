@@ -19,7 +19,14 @@ from crawler.web.params import (
     search_request,
     text,
 )
-from db.browse import article_versions, get_article, get_fetch, list_articles, list_runs
+from db.browse import (
+    article_versions,
+    articles_seen,
+    get_article,
+    get_fetch,
+    list_articles,
+    list_runs,
+)
 from db.health import RunSummary, site_health
 from db.read import site_summaries
 
@@ -47,6 +54,7 @@ def _run(run: RunSummary) -> dict[str, Any]:
 def sites(request: Request) -> Response:
     engine = engine_of(request)
     counts = {key: summary.articles for key, summary in site_summaries(engine).items()}
+    seen = articles_seen(engine)
     return _json(
         {
             "sites": [
@@ -54,6 +62,7 @@ def sites(request: Request) -> Response:
                     "key": health.key,
                     "name": health.name,
                     "articles": counts.get(health.key, 0),
+                    "articles_seen": seen.get(health.key, 0),
                     "new_24h": health.new_24h,
                     "new_7d": health.new_7d,
                     "failure_streak": health.failure_streak,

@@ -20,7 +20,14 @@ from crawler.web.params import (
     search_request,
     text,
 )
-from db.browse import article_versions, get_article, list_articles, list_runs, site_keys
+from db.browse import (
+    article_versions,
+    articles_seen,
+    get_article,
+    list_articles,
+    list_runs,
+    site_keys,
+)
 from db.health import site_health
 from db.read import site_summaries
 
@@ -35,7 +42,8 @@ def _with(params: QueryParams, **changes: str | int | None) -> str:
 def sites(request: Request) -> Response:
     engine = engine_of(request)
     counts = {key: summary.articles for key, summary in site_summaries(engine).items()}
-    return page(request, "sites.html", {"sites": site_health(engine), "counts": counts})
+    context = {"sites": site_health(engine), "counts": counts, "seen": articles_seen(engine)}
+    return page(request, "sites.html", context)
 
 
 def articles(request: Request) -> Response:
