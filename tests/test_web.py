@@ -372,14 +372,41 @@ def test_the_apps_engine_cannot_write(client: TestClient, database_url: str) -> 
 def test_search_page_and_api(client: TestClient, archive: WebArchive) -> None:
     if not searching.AVAILABLE:
         pytest.skip("db.search (the full-text index) is not in this code base yet")
-    page = _ok(client, "/search?q=Frachter")
-    assert "Frachter auf Grund gelaufen" in page and "<mark>" in page
-    hits = client.get("/api/search?q=Frachter").json()["hits"]
+    page = _ok(client, "/search?q=Frachtschiff")
+    assert sorted(_titles(page)) == [
+        "Frachter auf Grund gelaufen",
+        "Frachter läuft vor der Küste auf Grund",
+    ]
+    assert page.count("<mark>Frachtschiff</mark>") == 2
+    hits = client.get("/api/search?q=Frachtschiff").json()["hits"]
     assert {h["article_id"] for h in hits} == {archive.wire, archive.wire_copy}
-    assert any(matched for h in hits for _, matched in h["snippet"])
-    assert client.get("/api/search?q=Frachter&site=beta").json()["hits"][0]["site"] == "beta"
-    assert client.get("/api/search").status_code == 400
+    assert ["Frachtschiff", True] in hits[0]["snippet"]
+    assert set(hits[0]) == {
+        "article_id",
+        "title",
+        "url",
+        "site",
+        "published_at",
+        "language",
+        "rank",
+        "snippet",
+    }
+    # The filters reach the index: gamma carried alpha's copy; one English article; dates.
+    gamma = client.get("/api/search?q=Frachtschiff&site=gamma").json()["hits"]
+    assert [h["article_id"] for h in gamma] == [archive.wire]
+    assert len(client.get("/api/search?q=Feuerwehr&lang=en").json()["hits"]) == 1
+    assert client.get("/api/search?q=Feuerwehr&lang=de").json()["hits"] == []
+    assert len(client.get("/api/search?q=Feuerwehr&since=2026-11-25").json()["hits"]) == 1
+    assert client.get("/api/search?q=Feuerwehr&since=2026-12-05").json()["hits"] == []
+    hostile = _ok(client, "/search?q=Feuerwehr")
+    assert "<script>" not in hostile and "&lt;script&gt;" in hostile
     assert 'id="no-hits"' in _ok(client, "/search?q=Zeppelinlandeplatz")
+    # Bad queries and parameters are 400s naming the problem.
+    assert client.get("/api/search").status_code == 400
+    bad = client.get('/api/search?q="Frachtschiff')
+    assert bad.status_code == 400 and "bad search query" in bad.json()["error"]
+    assert client.get('/search?q="Frachtschiff').status_code == 400
+    assert client.get("/search?q=x&page=51").status_code == 400
 
 
 # --------------------------------------------------------------------------- pieces
