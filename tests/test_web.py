@@ -17,7 +17,7 @@ from crawler.web.app import create_app
 from crawler.web.capture import CAPTURE_CSP
 from crawler.web.common import DEFAULT_HEADERS
 from crawler.web.diff import side_by_side
-from db.engine import make_engine, make_readonly_engine
+from db.engine import ensure_schema, make_engine, make_readonly_engine
 from tests.factories import run_command
 from tests.web_archive import (
     EDITED_URL,
@@ -481,3 +481,21 @@ def test_serve_on_a_taken_port_is_one_line(engine: Engine, database_url: str) ->
     assert result.stderr.strip() == (
         f"newsarchive: cannot listen on 127.0.0.1:{port}: Address already in use"
     )
+
+
+def test_a_failing_database_is_a_one_line_500(tmp_path: Path) -> None:
+    """The archive gone under a running server: an error page of one line, no traceback."""
+    url = f"sqlite:///{tmp_path / 'archive.sqlite'}"
+    writable = make_engine(url)
+    ensure_schema(writable)
+    writable.dispose()
+    readonly = make_readonly_engine(url)
+    with TestClient(create_app(readonly, tmp_path), raise_server_exceptions=False) as test:
+        assert test.get("/articles").status_code == 200
+        readonly.dispose()  # no pooled connection left to the file
+        (tmp_path / "archive.sqlite").unlink()
+        page = test.get("/articles")
+        api = test.get("/api/articles")
+    assert page.status_code == 500 and api.status_code == 500
+    assert page.text == "internal error (OperationalError); the server's log has the details"
+    assert api.json() == {"error": page.text, "status": 500}
