@@ -1,4 +1,4 @@
-"""The archive browser's ASGI app: routes, security headers, error pages, templates.
+"""The archive browser's ASGI app: its routes, security headers and error pages.
 
 Read-only by construction: the engine it is given cannot write (db.engine.make_readonly_engine),
 and every route answers GET and HEAD only (anything else is 405).
@@ -56,8 +56,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     if _is_api(request):
         body = {"error": exc.detail, "status": exc.status_code}
         return JSONResponse(body, status_code=exc.status_code, headers=headers)
-    response = page(request, "error.html", {"status": exc.status_code, "message": exc.detail})
-    response.status_code = exc.status_code
+    context = {"status": exc.status_code, "message": exc.detail}
+    response = page(request, "error.html", context, status=exc.status_code)
     response.headers.update(headers)
     return response
 
