@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import Engine, inspect, text
 from starlette.testclient import TestClient
 
-from crawler.web import searching
 from crawler.web.app import create_app
 from crawler.web.capture import CAPTURE_CSP
 from crawler.web.common import DEFAULT_HEADERS
@@ -370,8 +369,6 @@ def test_the_apps_engine_cannot_write(client: TestClient, database_url: str) -> 
 
 
 def test_search_page_and_api(client: TestClient, archive: WebArchive) -> None:
-    if not searching.AVAILABLE:
-        pytest.skip("db.search (the full-text index) is not in this code base yet")
     page = _ok(client, "/search?q=Frachtschiff")
     assert sorted(_titles(page)) == [
         "Frachter auf Grund gelaufen",

@@ -22,7 +22,6 @@ from typing import Any, ClassVar
 
 import pytest
 
-from crawler.web import searching
 from db.engine import ensure_schema, make_engine
 from tests.factories import BIN, QuietHandler, serving
 from tests.web_archive import MARKER, WebArchive, capture_html, fill_archive
@@ -196,8 +195,6 @@ def test_the_main_pages_in_chromium(
 
 
 def test_search_in_chromium(served: tuple[str, WebArchive], page: Any, tmp_path: Path) -> None:
-    if not searching.AVAILABLE:
-        pytest.skip("db.search (the full-text index) is not in this code base yet")
     base, archive = served
     page.goto(base + "/")
     page.fill("header input[name=q]", "Frachtschiff")

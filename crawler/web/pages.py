@@ -88,8 +88,6 @@ def article(request: Request) -> Response:
 
 
 def search(request: Request) -> Response:
-    if not searching.AVAILABLE:
-        raise HTTPException(501, "full-text search is not available in this version")
     wanted = search_request(request.query_params)
     hits = searching.run_search(engine_of(request), wanted)
     more = len(hits) == SEARCH_LIMIT and wanted.page < MAX_SEARCH_PAGE

@@ -1,5 +1,5 @@
 """Full-text search for the browser's page and API, through the archive's search index
-(db.search); a query the index cannot parse is a 400 naming it."""
+(db.search); a query the index cannot read is a 400 naming the problem."""
 
 from __future__ import annotations
 
@@ -9,38 +9,28 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException
 
 from crawler.web.params import SEARCH_LIMIT, SearchRequest
-
-try:
-    from db import search as _search  # type: ignore[attr-defined,unused-ignore]
-except ImportError:  # an archive code base without the search index
-    _search = None
-
-AVAILABLE = _search is not None
+from db.search import SearchHit, SearchQueryError, search
 
 
-def run_search(engine: Engine, request: SearchRequest) -> list[Any]:
-    """The hits of one page of results (db.search.SearchHit); none for an empty query."""
-    if _search is None:
-        raise HTTPException(501, "full-text search is not available in this version")
+def run_search(engine: Engine, request: SearchRequest) -> list[SearchHit]:
+    """The hits of one page of results; none for an empty query."""
     if request.query is None:
         return []
     try:
-        return list(
-            _search.search(
-                engine,
-                request.query,
-                site=request.site,
-                since=request.since,
-                lang=request.language,
-                limit=SEARCH_LIMIT,
-                offset=request.offset,
-            )
+        return search(
+            engine,
+            request.query,
+            site=request.site,
+            since=request.since,
+            lang=request.language,
+            limit=SEARCH_LIMIT,
+            offset=request.offset,
         )
-    except _search.SearchQueryError as exc:
+    except SearchQueryError as exc:
         raise HTTPException(400, f"bad search query {request.query!r}: {exc}") from None
 
 
-def hit_dict(hit: Any) -> dict[str, Any]:
+def hit_dict(hit: SearchHit) -> dict[str, Any]:
     """A search hit for the JSON API (docs/reading.md, "HTTP API")."""
     return {
         "article_id": hit.article_id,
