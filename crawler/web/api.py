@@ -108,7 +108,7 @@ def search(request: Request) -> Response:
         {
             "query": wanted.query,
             "page": wanted.page,
-            "hits": [searching.hit_dict(hit) for hit in hits],
+            "hits": [hit.as_dict() for hit in hits],
             "next": _next(request, page=wanted.page + 1) if more else None,
         }
     )

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException
 
@@ -28,17 +26,3 @@ def run_search(engine: Engine, request: SearchRequest) -> list[SearchHit]:
         )
     except SearchQueryError as exc:
         raise HTTPException(400, f"bad search query {request.query!r}: {exc}") from None
-
-
-def hit_dict(hit: SearchHit) -> dict[str, Any]:
-    """A search hit for the JSON API (docs/reading.md, "HTTP API")."""
-    return {
-        "article_id": hit.article_id,
-        "title": hit.title,
-        "url": hit.url,
-        "site": hit.site,
-        "published_at": hit.published_at.isoformat() if hit.published_at else None,
-        "language": hit.language,
-        "rank": hit.rank,
-        "snippet": [[text, matched] for text, matched in hit.snippet],
-    }
