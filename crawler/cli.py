@@ -26,6 +26,7 @@ from crawler.cli_common import (
 from crawler.cli_export import register as register_export
 from crawler.cli_ops import register as register_ops
 from crawler.cli_search import register as register_search
+from crawler.cli_serve import register as register_serve
 from crawler.model.config import AppConfig
 
 # --- commands -------------------------------------------------------------------------------
@@ -338,6 +339,8 @@ def build_parser() -> argparse.ArgumentParser:
     register_archive(sub)
     register_search(sub)
     register_export(sub)
+
+    register_serve(sub)
     return parser
 
 

@@ -54,6 +54,20 @@ class SearchHit:
     rank: float  # higher is better; comparable within one result list only
     snippet: tuple[tuple[str, bool], ...]  # text pieces, True where a query term matched
 
+    def as_dict(self) -> dict[str, Any]:
+        """The hit as JSON (`search --json`, the browser's API): the published time in ISO 8601,
+        the snippet as [text, matched] pairs."""
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "url": self.url,
+            "site": self.site,
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+            "language": self.language,
+            "rank": self.rank,
+            "snippet": [[piece, matched] for piece, matched in self.snippet],
+        }
+
 
 def fold(value: str) -> str:
     """The text as the SQLite index sees it before tokenizing: NFC, German spellings folded
