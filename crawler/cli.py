@@ -204,7 +204,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from crawler.tables import RUN_COUNT_COLUMNS, run_counts
+    from crawler.tables import LISTED_COLUMN, RUN_COUNT_COLUMNS, listed_cell, run_counts
     from db.read import archive_totals, run_rows
 
     config = _config()
@@ -225,7 +225,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     table = Table(title="Recent runs")
     for col in ("run", "spider", "site", "started", "outcome"):
         table.add_column(col, no_wrap=True)
-    for col in RUN_COUNT_COLUMNS:
+    for col in (*RUN_COUNT_COLUMNS, LISTED_COLUMN):
         table.add_column(col, justify="right")
     for run in run_rows(engine, limit=args.runs):
         table.add_row(
@@ -235,6 +235,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             f"{run.started_at:%Y-%m-%d %H:%M:%S}",
             run.outcome,
             *run_counts(run),
+            listed_cell(run),
         )
     console.print(table)
     return 0

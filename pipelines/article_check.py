@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from crawler.model.items import OUTCOME_NOT_ARTICLE, FetchedPage
 from crawler.model.types import ExtractedArticle
 
 # schema.org types that make a page an article (lower case).
@@ -68,7 +69,8 @@ _MAX_JSON_LD_DEPTH = 4
 
 @dataclass(frozen=True)
 class PageDeclaration:
-    """What a page says it is: its Open Graph type and its JSON-LD entities' types."""
+    """What a page says it is: its Open Graph type and its JSON-LD entities' types (as
+    written; schema.org types are compared without case)."""
 
     og_type: str | None = None
     ld_types: tuple[str, ...] = ()
@@ -76,7 +78,7 @@ class PageDeclaration:
     @property
     def article(self) -> bool:
         """Declared an article (og:type "article", or a JSON-LD article type)."""
-        return self.og_type == "article" or any(t in ARTICLE_TYPES for t in self.ld_types)
+        return self.og_type == "article" or any(t.lower() in ARTICLE_TYPES for t in self.ld_types)
 
     @property
     def not_article(self) -> str | None:
@@ -86,13 +88,13 @@ class PageDeclaration:
             return None
         if self.og_type:
             return f"og:type {self.og_type}"
-        other = next((t for t in self.ld_types if t in NOT_ARTICLE_TYPES), None)
+        other = next((t for t in self.ld_types if t.lower() in NOT_ARTICLE_TYPES), None)
         return f"JSON-LD {other}" if other is not None else None
 
 
 def page_declaration(document: bytes | str) -> PageDeclaration:
-    """The page's Open Graph type and the types of its top-level JSON-LD entities (those of
-    a `@graph`, and a page's `mainEntity`), lower case. Never raises."""
+    """The page's Open Graph type (lower case) and the types of its top-level JSON-LD
+    entities (those of a `@graph`, and a page's `mainEntity`). Never raises."""
     text = document.decode("utf-8", "replace") if isinstance(document, bytes) else document
     og_type = None
     for tag in _META_RE.finditer(text, 0, min(len(text), _HEAD_CHARS)):
@@ -126,7 +128,7 @@ def _collect_types(node: Any, types: list[str], depth: int) -> None:
     raw = node.get("@type")
     for value in raw if isinstance(raw, list) else [raw]:
         if isinstance(value, str) and value:
-            types.append(value.rsplit("/", 1)[-1].lower())
+            types.append(value.rsplit("/", 1)[-1])
     for key in ("@graph", "mainEntity"):
         if key in node:
             _collect_types(node[key], types, depth + 1)
@@ -149,3 +151,22 @@ def not_article_reason(declaration: PageDeclaration, extracted: ExtractedArticle
     if not words:
         return "not an article: no text, no article type declared"
     return f"not an article: {words} words of text, no article type declared"
+
+
+def judge_candidate(page: FetchedPage, extracted: ExtractedArticle) -> ExtractedArticle:
+    """A candidate page's extraction as it is, when the page is an article; else outcome
+    `not_article` with the reason as its error (the raw bytes stay in the WARC file).
+    Judges only pages with text or none ("ok", "empty"); a failed extraction stays failed."""
+    if not page.candidate or extracted.outcome not in ("ok", "empty"):
+        return extracted
+    reason = not_article_reason(page_declaration(page.body), extracted)
+    if reason is None:
+        return extracted
+    return ExtractedArticle(
+        outcome=OUTCOME_NOT_ARTICLE,
+        url=extracted.url,
+        title=extracted.title,
+        encoding=extracted.encoding,
+        decode_replaced=extracted.decode_replaced,
+        error=reason,
+    )

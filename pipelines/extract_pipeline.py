@@ -13,7 +13,7 @@ from crawler.model.failures import record_failure
 from crawler.model.items import KIND_ARTICLE, OUTCOME_NOT_ARTICLE, FetchedPage
 from crawler.model.limits import WorkerLimits
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
-from pipelines.article_check import not_article_reason, page_declaration
+from pipelines.article_check import judge_candidate
 from pipelines.neardup import extract_signed
 from pipelines.pool import LoopPool, PoolBroken, WorkerCrashed
 from pipelines.worker import JobTimeout, warm_worker
@@ -121,8 +121,10 @@ class ExtractPipeline:
             record_failure(self.crawler, "extract", str(exc), pages=[item.url], stop=stop)
         if result.outcome == "error" and (result.error or "").startswith("MemoryError"):
             result = self._out_of_memory(item.url)  # caught by the extraction itself
-        if item.candidate and result.outcome in ("ok", "empty"):
-            result = _judged(item, result)
+        # A candidate page is archived only if it is an article (pipelines/article_check.py).
+        result = judge_candidate(item, result)
+        if result.outcome == OUTCOME_NOT_ARTICLE:
+            logger.info("%s is %s", item.url, result.error)
         if self.stats is not None:
             self.stats.inc_value(
                 _EXTRACT_STATS.get(result.outcome, f"archive/extract/{result.outcome}")
@@ -143,23 +145,6 @@ class ExtractPipeline:
         return ExtractedArticle(
             outcome="too_large", url=url, error=f"extraction needs more than {limit} of memory"
         )
-
-
-def _judged(item: FetchedPage, result: ExtractedArticle) -> ExtractedArticle:
-    """A candidate page as extracted, or as not an article with the reason (its raw bytes
-    stay in the WARC file; its fetch is recorded with outcome `not_article`)."""
-    reason = not_article_reason(page_declaration(item.body), result)
-    if reason is None:
-        return result
-    logger.info("%s is %s", item.url, reason)
-    return ExtractedArticle(
-        outcome=OUTCOME_NOT_ARTICLE,
-        url=item.url,
-        title=result.title,
-        encoding=result.encoding,
-        decode_replaced=result.decode_replaced,
-        error=reason,
-    )
 
 
 # The outcome of a page whose extraction ran out of CPU time (also a fetch outcome).

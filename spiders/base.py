@@ -29,6 +29,7 @@ from crawler.model.meta import (
 )
 from crawler.model.refusals import PRIVATE_ADDRESS
 from crawler.model.sitespec import Site
+from pipelines.article_check import page_declaration
 from spiders.documents import detect_kind, iso_datetime
 from spiders.errors import (
     CaptureNotKept,
@@ -306,6 +307,10 @@ class NewsSpider(FrontierSpider):
         if role == "start" and depth == 0 and self._start_is_article(response, document):
             # First, so that an article limit (-a limit=1) includes the page asked for.
             yield from self._start_article(response)
+        elif role == "section" and self.follow_sections and page_declaration(document).article:
+            # A homepage link taken for a section (a short article URL) that says it is an
+            # article (Open Graph or JSON-LD): requested as one too.
+            yield from self._start_article(response, "section")
         for url in feed_links(document, response.url):
             request = self.discovery_request(url, "feed")
             if request is not None:
@@ -335,17 +340,17 @@ class NewsSpider(FrontierSpider):
         """An entry page that is itself an article (an operator gave an article's URL)."""
         return self.is_article_url(response.url) or declares_article(document)
 
-    def _start_article(self, response: Response) -> Iterator[scrapy.Request]:
-        """The entry page as an article too: its own article request, so it is extracted,
-        archived and revisited like any article (one more fetch of one page), while its links
-        were followed as a start page's."""
+    def _start_article(self, response: Response, role: str = "start") -> Iterator[scrapy.Request]:
+        """The entry page (or a section page) as an article too: its own article request, so
+        it is extracted, archived and revisited like any article (one more fetch of one
+        page), while its links were followed as a start or section page's."""
         for url in dict.fromkeys((response.url, _requested_url(response.meta, response.url))):
             target = self._on_site(url)
             if target is not None:
                 self._seen.discard(target)  # seen as the start page, not yet as an article
-        request = self.article_request(response.url, "start")
+        request = self.article_request(response.url, role)
         if request is not None:
-            self._inc("archive/discovery/start_article")
+            self._inc(f"archive/discovery/{role}_article")
             yield request
 
     def _unchanged(self, response: Response) -> bool:

@@ -19,7 +19,6 @@ from crawler.model.listed import (
     EXTRA_FETCHES_STAT,
     FETCHED,
     KNOWN,
-    NOT_ARTICLE,
     OFFSITE,
     OVER_LIMIT,
     REFUSED,
@@ -309,12 +308,13 @@ class FrontierSpider(scrapy.Spider):
             self._inc(f"archive/listed/refused_by/{refused}")
             self.listed.note(key, REFUSED)
             return None
+        if target in self._seen and key not in self._seen_keys:
+            # Read in this run as a section page only (a short article URL linked from the
+            # homepage looks like a section): the listing says it may be an article.
+            self._seen.discard(target)
         admission = self._admit(target, hints, None)
         if isinstance(admission, str):
-            if admission == _SEEN and key not in self._seen_keys:
-                # Read in this run as a sitemap, feed or section page: not an article.
-                self.listed.note(key, NOT_ARTICLE)
-            elif admission == _SEEN:
+            if admission == _SEEN:
                 # Requested before (or known): that fetch, or the archive, answers for it.
                 known = self.memory is not None and self.memory.article_status(key) == "known"
                 self.listed.note(key, KNOWN if known else FETCHED)
