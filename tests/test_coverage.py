@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from scrapy.http import Request, XmlResponse
+from scrapy.http import HtmlResponse, Request, XmlResponse
 from scrapy.utils.test import get_crawler
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -311,6 +311,43 @@ def test_listed_entries_of_a_declared_site_and_their_accounting() -> None:
     assert stats["archive/listed/refused_by/site"] == 1
     assert stats["archive/listed/refused_by/tag"] == 1
     assert sum(stats[STATS_PREFIX + fate] for fate in FATES) == stats[TOTAL_STAT]
+
+
+def test_a_short_article_url_read_as_a_section_is_archived_once_listed_or_declared() -> None:
+    """A homepage link like /kultur/neue-oper-3 is taken for a section; the page's own
+    declaration, or a sitemap listing it, makes it an article request too (one each)."""
+    from spiders.generic import GenericSpider
+
+    crawler = get_crawler(GenericSpider)
+    spider = GenericSpider.from_crawler(crawler, url="https://news.test/")
+    home = spider.initial_requests()[-1]
+    links = '<a href="/kultur/neue-oper-3">Oper</a><a href="/p/7f3a9">Kurz</a>'
+    out = list(spider.parse_discovery(HtmlResponse(home.url, body=_html("", links), request=home)))
+    sections = [r for r in out if isinstance(r, Request)]
+    assert [urlsplit(r.url).path for r in sections] == ["/kultur/neue-oper-3", "/p/7f3a9"]
+
+    declared = _html('<meta property="og:type" content="article">', "<p>Text</p>")
+    response = HtmlResponse(sections[0].url, body=declared, request=sections[0])
+    again = [r for r in spider.parse_discovery(response) if isinstance(r, Request)]
+    assert [(r.url, r.meta["newsarchive_source"]) for r in again] == [
+        ("https://news.test/kultur/neue-oper-3", "section")
+    ]
+    assert crawler.stats.get_value("archive/discovery/section_article") == 1
+
+    plain = HtmlResponse(sections[1].url, body=_html("", "<p>Text</p>"), request=sections[1])
+    assert [r for r in spider.parse_discovery(plain) if isinstance(r, Request)] == []
+    sitemap = spider.discovery_request("https://news.test/sitemap.xml", "sitemap")
+    assert sitemap is not None
+    body = (
+        b"<urlset><url><loc>https://news.test/p/7f3a9</loc></url>"
+        b"<url><loc>https://news.test/kultur/neue-oper-3</loc></url></urlset>"
+    )
+    listed = spider.parse_discovery(XmlResponse(sitemap.url, body=body, request=sitemap))
+    requests = [r for r in listed if isinstance(r, Request)]
+    # the one not yet requested as an article is now; the other is not asked twice
+    assert [(r.url, r.priority) for r in requests] == [
+        ("https://news.test/p/7f3a9", CANDIDATE_PRIORITY)
+    ]
 
 
 # --------------------------------------------------------------------------- the coverage site
