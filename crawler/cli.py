@@ -211,7 +211,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from crawler.tables import RUN_COUNT_COLUMNS, run_counts, runs_table
+    from crawler.tables import LISTED_COLUMN, RUN_COUNT_COLUMNS, listed_cell, run_counts, runs_table
     from db.read import archive_totals, run_rows
 
     config = _config()
@@ -245,6 +245,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             ("started", [f"{run.started_at:%m-%d %H:%M}" for run in runs]),
             ("outcome", [run.outcome for run in runs]),
             *((heading, [c[i] for c in counts]) for i, heading in enumerate(RUN_COUNT_COLUMNS)),
+            (LISTED_COLUMN, [listed_cell(run) for run in runs]),
         ],
     )
     console.print(table)

@@ -16,6 +16,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from crawler.model.listed import STATS_PREFIX, TOTAL_STAT
 from db.models import CrawlRun
 
 # Column headings for a run's counts, in the order `run_counts` gives them: pages fetched, new
@@ -40,7 +41,7 @@ def runs_table(title: str, columns: Sequence[tuple[str, Sequence[str]]]) -> Tabl
     """
     table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 1), collapse_padding=True)
     for heading, cells in columns:
-        number = heading in RUN_COUNT_COLUMNS or heading == "run"
+        number = heading in (*RUN_COUNT_COLUMNS, LISTED_COLUMN, "run")
         folds = heading in _FOLDING
         width = max((len(cell) for cell in cells), default=0)
         table.add_column(
@@ -74,3 +75,23 @@ def default_progress(console: Any = None, *, disable: bool = False) -> Progress:
         console=console,
         disable=disable,
     )
+
+
+# Column heading of `listed_cell` (archived/listed), short for 80 columns.
+LISTED_COLUMN = "listed"
+
+
+def listed_cell(run: CrawlRun) -> str:
+    """How many of the URLs the run's sitemaps and feeds listed are in the archive (archived
+    now, duplicates of archived texts, or known from earlier runs), of how many; empty when
+    the run read no sitemap or feed entry."""
+    stats = run.stats or {}
+    total = stats.get(TOTAL_STAT)
+    if not isinstance(total, int) or not total:
+        return ""
+    kept = sum(
+        value
+        for fate in ("archived", "duplicate", "known")
+        if isinstance(value := stats.get(STATS_PREFIX + fate), int)
+    )
+    return f"{kept}/{total}"

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
+from crawler.model.items import OUTCOME_NOT_ARTICLE
 from crawler.model.schedule import FAILURE_RETRY_DELAYS, next_revisit, retry_after_failure
 from db.neardup import _find_cluster, _PendingIndex, _replace_signature
 from db.records import (
@@ -429,6 +430,8 @@ class _Batch:
         next_due: datetime | None = None
         if retry:
             next_due = rec.fetched_at if failures <= len(FAILURE_RETRY_DELAYS) else None
+        elif rec.kind == KIND_ARTICLE and rec.outcome == OUTCOME_NOT_ARTICLE:
+            next_due = None  # not an article: not fetched again, not even to catch edits
         elif rec.kind == KIND_ARTICLE:
             if ok:
                 anchor = first

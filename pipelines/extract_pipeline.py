@@ -10,9 +10,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawler.model.failures import record_failure
-from crawler.model.items import KIND_ARTICLE, FetchedPage
+from crawler.model.items import KIND_ARTICLE, OUTCOME_NOT_ARTICLE, FetchedPage
 from crawler.model.limits import WorkerLimits
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
+from pipelines.article_check import judge_candidate
 from pipelines.neardup import extract_signed
 from pipelines.pool import LoopPool, PoolBroken, WorkerCrashed
 from pipelines.worker import JobTimeout, warm_worker
@@ -120,6 +121,10 @@ class ExtractPipeline:
             record_failure(self.crawler, "extract", str(exc), pages=[item.url], stop=stop)
         if result.outcome == "error" and (result.error or "").startswith("MemoryError"):
             result = self._out_of_memory(item.url)  # caught by the extraction itself
+        # A candidate page is archived only if it is an article (pipelines/article_check.py).
+        result = judge_candidate(item, result)
+        if result.outcome == OUTCOME_NOT_ARTICLE:
+            logger.info("%s is %s", item.url, result.error)
         if self.stats is not None:
             self.stats.inc_value(
                 _EXTRACT_STATS.get(result.outcome, f"archive/extract/{result.outcome}")

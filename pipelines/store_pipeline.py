@@ -23,7 +23,8 @@ from crawler.model.failures import (
     failures_of,
     record_failure,
 )
-from crawler.model.items import KIND_ARTICLE, FetchedPage
+from crawler.model.items import KIND_ARTICLE, OUTCOME_NOT_ARTICLE, FetchedPage
+from crawler.model.listed import ListedLedger
 from crawler.model.refusals import refusal_of
 from crawler.model.schedule import DEFAULT_REVISIT_SCHEDULE
 from crawler.model.signals import run_closed
@@ -67,6 +68,7 @@ def _fetch_outcome(page: FetchedPage) -> str:
         "binary": "binary",
         "too_large": "too_large",
         "not_html": "not_html",
+        OUTCOME_NOT_ARTICLE: OUTCOME_NOT_ARTICLE,
         EXTRACT_TIMEOUT: EXTRACT_TIMEOUT,
     }.get(ext.outcome, "extract_error")
 
@@ -240,6 +242,8 @@ class StorePipeline:
         self._last_flush = time.monotonic()
         self._site_name = ""
         self.keys: UrlKeys | None = None
+        # The spider's ledger of URLs its sitemaps and feeds listed (crawler.model.listed).
+        self.listed: ListedLedger | None = None
         self.policy = StorePolicy()
         self.retries = DEFAULT_STORE_RETRIES
         self.retry_delay = DEFAULT_RETRY_DELAY
@@ -286,6 +290,8 @@ class StorePipeline:
         # The spider's URL keys (mirrors of this run included) and the site's revisit schedule.
         keys = getattr(spider, "url_keys", None)
         self.keys = keys if isinstance(keys, UrlKeys) else None
+        listed = getattr(spider, "listed", None)
+        self.listed = listed if isinstance(listed, ListedLedger) else None
         schedule = getattr(site, "revisit_schedule", DEFAULT_REVISIT_SCHEDULE)
         self.policy = StorePolicy(
             revisit_schedule=tuple(schedule), neardup_threshold=self.policy.neardup_threshold
@@ -434,6 +440,8 @@ class StorePipeline:
             self.gave_up = True
         self.counts.pages_fetched += len(records)
         self.counts.errors += len(records)
+        for rec in records:
+            self._answered(rec, "lost")
         if self.stats is not None:
             self.stats.inc_value("archive/store/lost", len(records))
         what = "database unavailable" if transient else "cannot be stored"
@@ -457,8 +465,9 @@ class StorePipeline:
                 self.counts.duplicates += 1
             elif outcome == "empty":
                 self.counts.empty_pages += 1
-            elif outcome != "discovery":
+            elif outcome not in ("discovery", OUTCOME_NOT_ARTICLE):
                 self.counts.errors += 1
+            self._answered(rec, outcome)
             if outcome == "archived" and rec.article is not None and rec.article.published_at:
                 self.counts.archived_with_date += 1
             if rec.status >= 400:
@@ -478,6 +487,11 @@ class StorePipeline:
                     self.stats.inc_value(f"archive/incremental/revisit_{changed}")
                 if outcome == "archived" and result.cluster_id not in (None, result.article_id):
                     self.stats.inc_value("archive/dedup/near")
+
+    def _answered(self, rec: FetchRecord, outcome: str) -> None:
+        """Tell the spider's ledger of listed URLs what became of an article fetch."""
+        if self.listed is not None and self.keys is not None and rec.kind == KIND_ARTICLE:
+            self.listed.answered(self.keys.article_key(rec.requested_url), outcome)
 
     async def close_spider(self) -> None:
         await self.flush()

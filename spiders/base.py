@@ -17,6 +17,7 @@ from crawler.model.failures import record_failure
 from crawler.model.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
 from crawler.model.memory import payload_digest
 from crawler.model.meta import (
+    META_CANDIDATE,
     META_CONDITIONAL,
     META_DEPTH,
     META_KIND,
@@ -28,6 +29,7 @@ from crawler.model.meta import (
 )
 from crawler.model.refusals import PRIVATE_ADDRESS
 from crawler.model.sitespec import Site
+from pipelines.article_check import page_declaration
 from spiders.documents import detect_kind, iso_datetime
 from spiders.errors import (
     CaptureNotKept,
@@ -180,13 +182,15 @@ class NewsSpider(FrontierSpider):
         self._inc("archive/fetch/article_count")
         if not 200 <= response.status < 300:
             self._inc(f"archive/fetch/article_status_count/{response.status}")
-        yield self.fetched_page(
+        page = self.fetched_page(
             response,
             KIND_ARTICLE,
             source=str(response.meta.get(META_SOURCE, "start")),
             hints=self._answered(response.meta),
             body=response.body,
         )
+        page.candidate = bool(response.meta.get(META_CANDIDATE))
+        yield page
 
     def on_error(self, failure: Failure) -> Iterator[FetchedPage]:
         """Every failed request becomes a FetchedPage with `error` set, and a stat; a response
@@ -257,9 +261,7 @@ class NewsSpider(FrontierSpider):
                     entry.loc, "sitemap", sitemap_depth=sitemap_depth + 1
                 )
             elif entry.is_news:
-                if self._too_old(entry.news_publication_date or entry.lastmod):
-                    continue
-                request = self.article_request(
+                request = self.listed_request(
                     entry.loc,
                     "news-sitemap",
                     {
@@ -267,14 +269,12 @@ class NewsSpider(FrontierSpider):
                         "published_at": iso_datetime(entry.news_publication_date),
                         "language": entry.news_language,
                     },
+                    published=entry.news_publication_date or entry.lastmod,
                 )
             else:
-                if self._too_old(entry.lastmod):
-                    continue
-                if not self.is_article_url(entry.loc):
-                    self._inc("archive/discovery/non_article")
-                    continue
-                request = self.article_request(entry.loc, "sitemap")
+                request = self.listed_request(
+                    entry.loc, "sitemap", published=entry.lastmod, plain=True
+                )
             if request is not None:
                 yield request
 
@@ -287,13 +287,12 @@ class NewsSpider(FrontierSpider):
         self._recovered(response, "feed", doc.error)
         yield self.fetched_page(response, KIND_DISCOVERY, source="feed")
         for entry in doc.entries:
-            if self._too_old(entry.published):
-                continue
-            # Feeds list articles by definition: no URL-shape filter here.
-            request = self.article_request(
+            # Feeds list articles by definition: only what is clearly not one is refused.
+            request = self.listed_request(
                 entry.link,
                 "feed",
                 {"title": entry.title, "published_at": entry.published, "language": doc.language},
+                published=entry.published,
             )
             if request is not None:
                 yield request
@@ -308,6 +307,10 @@ class NewsSpider(FrontierSpider):
         if role == "start" and depth == 0 and self._start_is_article(response, document):
             # First, so that an article limit (-a limit=1) includes the page asked for.
             yield from self._start_article(response)
+        elif role == "section" and self.follow_sections and page_declaration(document).article:
+            # A homepage link taken for a section (a short article URL) that says it is an
+            # article (Open Graph or JSON-LD): requested as one too.
+            yield from self._start_article(response, "section")
         for url in feed_links(document, response.url):
             request = self.discovery_request(url, "feed")
             if request is not None:
@@ -337,17 +340,17 @@ class NewsSpider(FrontierSpider):
         """An entry page that is itself an article (an operator gave an article's URL)."""
         return self.is_article_url(response.url) or declares_article(document)
 
-    def _start_article(self, response: Response) -> Iterator[scrapy.Request]:
-        """The entry page as an article too: its own article request, so it is extracted,
-        archived and revisited like any article (one more fetch of one page), while its links
-        were followed as a start page's."""
+    def _start_article(self, response: Response, role: str = "start") -> Iterator[scrapy.Request]:
+        """The entry page (or a section page) as an article too: its own article request, so
+        it is extracted, archived and revisited like any article (one more fetch of one
+        page), while its links were followed as a start or section page's."""
         for url in dict.fromkeys((response.url, _requested_url(response.meta, response.url))):
             target = self._on_site(url)
             if target is not None:
                 self._seen.discard(target)  # seen as the start page, not yet as an article
-        request = self.article_request(response.url, "start")
+        request = self.article_request(response.url, role)
         if request is not None:
-            self._inc("archive/discovery/start_article")
+            self._inc(f"archive/discovery/{role}_article")
             yield request
 
     def _unchanged(self, response: Response) -> bool:
@@ -440,13 +443,17 @@ class NewsSpider(FrontierSpider):
             self._local_failure_urls.append(url)
 
     def closed(self, reason: str) -> None:
-        """Fail the crawl when most of its fetches failed for a local reason.
+        """Count what became of the listed URLs (`archive/listed/*`); fail the crawl when
+        most of its fetches failed for a local reason.
 
         Such a crawl says nothing about the site (the monitors would blame it) and archived
         little: the run is closed `failed` and `scrapy crawl` exits 1 (crawler/model/failures.py).
         Runs on the spider_closed signal before the store pipeline closes the run record
         (the spider connects to it first).
         """
+        if len(self.listed):
+            for key, value in self.listed.stats().items():
+                self.crawler.stats.set_value(key, value)
         if not self._local_failures or self._local_failures * 2 <= self._fetches:
             return
         record_failure(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -13,9 +15,20 @@ from twisted.python.failure import Failure
 
 from crawler.model.dates import parse_feed_datetime
 from crawler.model.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
+from crawler.model.listed import (
+    EXTRA_FETCHES_STAT,
+    FETCHED,
+    KNOWN,
+    OFFSITE,
+    OVER_LIMIT,
+    REFUSED,
+    TOO_OLD,
+    ListedLedger,
+)
 from crawler.model.memory import ArticleStatus, CrawlMemory
 from crawler.model.meta import (
     META_ARTICLE_KEY,
+    META_CANDIDATE,
     META_CONDITIONAL,
     META_DEPTH,
     META_HINTS,
@@ -27,7 +40,7 @@ from crawler.model.meta import (
 )
 from crawler.model.sitespec import Site
 from crawler.model.urls import UrlKeys, clean_url, normalise_host
-from spiders.links import looks_like_article_url
+from spiders.links import looks_like_article_url, refusal_of
 from spiders.plan import (
     DISCOVERY_MAX_DOCUMENTS_SETTING,
     DISCOVERY_MAX_URLS_SETTING,
@@ -50,6 +63,9 @@ MAX_HINT_CHARS = 1000
 # sitemap index fans out into hundreds of thousands of URLs.
 ROBOTS_PRIORITY = 20
 ARTICLE_PRIORITY = 10
+# Listed URLs that do not look like articles (or that a declared pattern rejects): fetched
+# after the article-looking ones, still before more discovery is expanded.
+CANDIDATE_PRIORITY = 5
 DISCOVERY_PRIORITY = 0
 
 # `handle_httpstatus_all` also switches RedirectMiddleware off (Scrapy 2.19 returns the 3xx
@@ -87,6 +103,10 @@ class FrontierSpider(scrapy.Spider):
         self.limits = DiscoveryLimits()
         self._discovery_requests = 0
         self._limits_logged: set[str] = set()
+        # What became of every URL a sitemap or feed listed (the store reports fetch outcomes).
+        self.listed = ListedLedger()
+        pattern = plan.site.non_article_pattern
+        self._non_article = re.compile(pattern) if pattern is not None else None
 
     # ----- callbacks the requests name (NewsSpider defines them)
 
@@ -252,14 +272,81 @@ class FrontierSpider(scrapy.Spider):
         """A request for a candidate article page; None when offsite, seen, known (archived
         and not due) or over the limit. `due_key`: a revisit of that archived URL key, which
         may be fetched through another URL of the article (`url`)."""
+        admission = self._admit(url, hints, due_key)
+        if isinstance(admission, str):
+            return None
+        return self._article_request(admission, source, hints)
+
+    def listed_request(
+        self,
+        url: str,
+        source: str,
+        hints: Mapping[str, str | None] | None = None,
+        *,
+        published: str | None = None,
+        plain: bool = False,
+    ) -> scrapy.Request | None:
+        """A request for a URL a sitemap or feed listed, noted in `self.listed` whatever
+        becomes of it; None when it is not fetched.
+
+        Refused only when it is clearly not an article (`refusal_of`, the site's
+        `non_article_pattern`) or too old; the URL's shape sets the priority. An entry of a
+        plain sitemap that does not look like an article (or that the site's declared
+        pattern rejects) is a candidate: the page decides (pipelines/article_check.py).
+        Feed and news-sitemap entries are articles by the publisher's word."""
         target = self._on_site(url)
         if target is None:
+            self.listed.note(clean_url(url), OFFSITE)
             return None
+        key = self.url_keys.article_key(target)
+        if self._too_old(published):
+            self.listed.note(key, TOO_OLD)
+            return None
+        refused = self.refusal(target)
+        if refused is not None:
+            self._inc("archive/discovery/non_article")
+            self._inc(f"archive/listed/refused_by/{refused}")
+            self.listed.note(key, REFUSED)
+            return None
+        if target in self._seen and key not in self._seen_keys:
+            # Read in this run as a section page only (a short article URL linked from the
+            # homepage looks like a section): the listing says it may be an article.
+            self._seen.discard(target)
+        admission = self._admit(target, hints, None)
+        if isinstance(admission, str):
+            if admission == _SEEN:
+                # Requested before (or known): that fetch, or the archive, answers for it.
+                known = self.memory is not None and self.memory.article_status(key) == "known"
+                self.listed.note(key, KNOWN if known else FETCHED)
+            else:
+                self.listed.note(key, admission)
+            return None
+        self.listed.note(key, FETCHED)
+        shaped = self.is_article_url(target)
+        candidate = plain and not shaped
+        if candidate:
+            self._inc(EXTRA_FETCHES_STAT)
+        priority = ARTICLE_PRIORITY if shaped else CANDIDATE_PRIORITY
+        return self._article_request(
+            admission, source, hints, candidate=candidate, priority=priority
+        )
+
+    def _admit(
+        self,
+        url: str,
+        hints: Mapping[str, str | None] | None,
+        due_key: str | None,
+    ) -> _Admission | str:
+        """Whether an article URL is requested: its admission, or why not (a listed URL's
+        fate: OFFSITE, KNOWN, OVER_LIMIT, or _SEEN: requested before in this run)."""
+        target = self._on_site(url)
+        if target is None:
+            return OFFSITE
         key = due_key or self.url_keys.article_key(target)
         if target in self._seen or key in self._seen_keys:
             self._inc("archive/discovery/duplicate")
             self._merge_hints(key, self._usable_hints(hints))
-            return None
+            return _SEEN
         status: ArticleStatus = "new"
         if due_key is not None:
             status = "due"
@@ -271,10 +358,10 @@ class FrontierSpider(scrapy.Spider):
                 self._seen_keys.add(key)
                 self._inc("archive/discovery/known")
                 self._inc("archive/incremental/known")
-                return None
+                return KNOWN
         if self._limit_reached():
             self._inc("archive/discovery/over_limit")
-            return None
+            return OVER_LIMIT
         if self.limits.max_urls and self._article_requests >= self.limits.max_urls:
             # Also over_limit: found and not requested, so the run did not see all of
             # discovery (crawler/incremental.py, crawler/monitors.py read that stat).
@@ -284,7 +371,19 @@ class FrontierSpider(scrapy.Spider):
                 f"{self.limits.max_urls} article URLs requested ({DISCOVERY_MAX_URLS_SETTING}): "
                 "further URLs are left for the next crawl",
             )
-            return None
+            return OVER_LIMIT
+        return _Admission(target, key, status)
+
+    def _article_request(
+        self,
+        admission: _Admission,
+        source: str,
+        hints: Mapping[str, str | None] | None,
+        *,
+        candidate: bool = False,
+        priority: int = ARTICLE_PRIORITY,
+    ) -> scrapy.Request:
+        target, key, status = admission.target, admission.key, admission.status
         self._seen.add(target)
         self._seen_keys.add(key)
         self._article_requests += 1
@@ -300,6 +399,8 @@ class FrontierSpider(scrapy.Spider):
             META_ARTICLE_KEY: key,
             **_handle_statuses(),
         }
+        if candidate:
+            meta[META_CANDIDATE] = True
         headers: dict[str, str] = {}
         if status == "due" and self.memory is not None:
             self._inc("archive/incremental/revisit")
@@ -315,7 +416,7 @@ class FrontierSpider(scrapy.Spider):
             target,
             callback=self.parse_article,
             errback=self.on_error,
-            priority=ARTICLE_PRIORITY,
+            priority=priority,
             headers=headers or None,
             # Our own seen-set deduplicates; dont_filter keeps Scrapy's dupefilter from
             # silently dropping a redirect onto an already fetched URL (RedirectMiddleware
@@ -360,6 +461,11 @@ class FrontierSpider(scrapy.Spider):
         declared = self.site.is_article_url(url)
         return looks_like_article_url(url) if declared is None else declared
 
+    def refusal(self, url: str) -> str | None:
+        """Why a URL is clearly not an article (spiders.links.refusal_of with the site's own
+        `non_article_pattern`), None when it may be one."""
+        return refusal_of(clean_url(url), non_article=self._non_article)
+
     # ----- helpers
 
     def _is_on_site(self, url: str) -> bool:
@@ -401,6 +507,19 @@ class FrontierSpider(scrapy.Spider):
         if stat not in self._limits_logged:
             self._limits_logged.add(stat)
             logger.warning("discovery limit reached: %s", message)
+
+
+# `_admit`'s answer for an article URL already requested (or known) in this run.
+_SEEN = "seen"
+
+
+@dataclass(frozen=True, slots=True)
+class _Admission:
+    """An article URL admitted for a request: what to request, its key, new or due."""
+
+    target: str
+    key: str
+    status: ArticleStatus
 
 
 def _handle_statuses() -> dict[str, Any]:

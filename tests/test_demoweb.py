@@ -174,7 +174,7 @@ def web(shared: DemoWeb) -> Iterator[DemoWeb]:
 
 
 def test_each_host_has_its_own_port_on_loopback(web: DemoWeb) -> None:
-    assert set(web.hosts) == FIXTURE_HOSTS | {"bench"}
+    assert set(web.hosts) == FIXTURE_HOSTS | {"bench", "coverage"}
     ports = set()
     for host, base in web.hosts.items():
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", base)
@@ -187,7 +187,7 @@ def test_each_host_has_its_own_port_on_loopback(web: DemoWeb) -> None:
 
 def test_bench_host_only_when_asked() -> None:
     with DemoWeb() as plain:
-        assert set(plain.hosts) == FIXTURE_HOSTS
+        assert set(plain.hosts) == FIXTURE_HOSTS | {"coverage"}
 
 
 # --- discovery ---------------------------------------------------------------------------------
@@ -629,8 +629,8 @@ def test_cli_prints_hosts_and_serves_until_interrupted() -> None:
     )
     try:
         assert process.stdout is not None
-        hosts = dict(process.stdout.readline().split() for _ in range(6))
-        assert set(hosts) == FIXTURE_HOSTS | {"bench"}
+        hosts = dict(process.stdout.readline().split() for _ in range(7))
+        assert set(hosts) == FIXTURE_HOSTS | {"bench", "coverage"}
         assert b"Sitemap:" in get_ok(hosts["bench"] + "robots.txt")
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 0

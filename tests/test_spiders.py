@@ -33,12 +33,12 @@ from scrapy.utils.test import get_crawler
 
 import crawler.sites as sites
 from crawler.model.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
-from crawler.model.meta import META_DEPTH, META_KIND, META_ROLE
+from crawler.model.meta import META_CANDIDATE, META_DEPTH, META_KIND, META_ROLE
 from crawler.model.sitespec import Site
 from spiders.aggregator import AggregatorSpider
 from spiders.base import NewsSpider
 from spiders.errors import classify_failure
-from spiders.frontier import HANDLED_STATUSES
+from spiders.frontier import ARTICLE_PRIORITY, CANDIDATE_PRIORITY, HANDLED_STATUSES
 from spiders.generic import GenericSpider, site_key_for_host
 from spiders.params import SpiderArgumentError, SpiderConfigExit, SpiderParams, parse_arguments
 from spiders.rt_de import SITE as RT_SITE
@@ -575,7 +575,9 @@ def test_sitemap_index_yields_child_sitemaps() -> None:
     assert stat(spider, "archive/discovery/offsite") == 1
 
 
-def test_regular_gzip_sitemap_is_filtered_by_article_pattern() -> None:
+def test_regular_gzip_sitemap_entries_rejected_by_the_pattern_are_candidates() -> None:
+    """The declared pattern sets the priority; what it rejects is fetched later as a
+    candidate (the page decides); what a rule refuses is not fetched."""
     spider = make_spider(SiteSpider)
     body = gzip.compress(
         b"<urlset><url><loc>https://news.test/politik/100005-ein-artikel/</loc></url>"
@@ -585,10 +587,16 @@ def test_regular_gzip_sitemap_is_filtered_by_article_pattern() -> None:
     request = discovery_request(spider, "https://news.test/posts.xml.gz", "sitemap")
     pages, requests = split(spider.parse_discovery(respond(request, body, cls=Response)))
     assert pages[0].source == "sitemap"
-    assert [(r.url, r.meta["newsarchive_source"]) for r in requests] == [
-        ("https://news.test/politik/100005-ein-artikel/", "sitemap")
+    assert [
+        (r.url, r.meta["newsarchive_source"], r.priority, bool(r.meta.get(META_CANDIDATE)))
+        for r in requests
+    ] == [
+        ("https://news.test/politik/100005-ein-artikel/", "sitemap", ARTICLE_PRIORITY, False),
+        ("https://news.test/politik/", "sitemap", CANDIDATE_PRIORITY, True),
     ]
-    assert stat(spider, "archive/discovery/non_article") == 2
+    assert stat(spider, "archive/discovery/non_article") == 1
+    assert stat(spider, "archive/listed/refused_by/tag") == 1
+    assert stat(spider, "archive/listed/extra_fetches") == 1
     assert stat(spider, "archive/discovery/sitemap") == 1
 
 

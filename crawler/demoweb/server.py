@@ -21,6 +21,7 @@ from crawler.demoweb.corpus import BENCH_HOST, bench_index
 from crawler.demoweb.fixture import MIRRORS
 from crawler.demoweb.site_aggregator import AggregatorSite
 from crawler.demoweb.site_bench import BenchSite
+from crawler.demoweb.site_coverage import COVERAGE_HOST, CoverageSite
 from crawler.demoweb.site_rt import RtSite
 from crawler.demoweb.site_sna import SnaSite
 from crawler.demoweb.site_tagesblick import TagesblickSite
@@ -89,6 +90,7 @@ class DemoWeb:
             "rt-mirror": rt,
             "sna": SnaSite(),
             "aggregator": AggregatorSite(),
+            COVERAGE_HOST: CoverageSite(),
         }
         if bench_articles:
             self._sites[BENCH_HOST] = BenchSite(bench_articles)

@@ -11,6 +11,10 @@ from crawler.model.types import ExtractedArticle
 KIND_ARTICLE = "article"  # a candidate article page: extracted and archived
 KIND_DISCOVERY = "discovery"  # robots.txt, sitemap, feed or section page: recorded, not extracted
 
+# The fetch outcome of a candidate article page that is not an article (the reason is its
+# error): a discovery fetch, not a failure.
+OUTCOME_NOT_ARTICLE = "not_article"
+
 
 @dataclass
 class FetchedPage:
@@ -32,6 +36,9 @@ class FetchedPage:
     source: str = "start"
     # Discovery hints for the extractor: title, published_at (ISO 8601), language.
     hints: dict[str, str] = field(default_factory=dict)
+    # An article page admitted only as a candidate (a sitemap entry whose URL does not look
+    # like an article): archived only if the page is one (pipelines/article_check.py).
+    candidate: bool = False
     # Download failure (timeout, DNS, connection refused, redirect loop, too large ...).
     error: str | None = None
     # Where the raw capture lives: set by the WARC middleware from response.meta.

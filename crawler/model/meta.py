@@ -12,6 +12,8 @@ META_ROLE = "newsarchive_role"  # discovery page role: robots, sitemap, feed, se
 META_SOURCE = "newsarchive_source"  # article: how it was found
 META_HINTS = "newsarchive_hints"  # article: title, published_at, language
 META_ARTICLE_KEY = "newsarchive_article_key"  # article: its URL key (whose hints are pending)
+# article: admitted only as a candidate; the page decides whether it is one (FetchedPage).
+META_CANDIDATE = "newsarchive_candidate"
 META_DEPTH = "newsarchive_depth"  # generic spider: 0 for the entry page, 1 for its sections
 # The URL's previous capture (PreviousCapture.as_meta()); crawler/middlewares.py reads it to
 # write a WARC revisit record instead of a second copy of an identical payload.

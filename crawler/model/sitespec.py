@@ -40,7 +40,12 @@ class Site:
     sitemaps: tuple[str, ...] = ()  # sitemap indexes, regular or Google News sitemaps
     sections: tuple[str, ...] = ()  # section pages listing articles
     # Regex (re.search on the URL path + query) that an article URL matches; None: heuristics.
+    # It sets the priority of sitemap and feed entries; an entry it rejects is still fetched
+    # (later) and the page decides, so a site that changes its URL scheme is not lost.
     article_pattern: str | None = None
+    # Regex (re.search on the URL path + query) of URLs that are never articles: sitemap and
+    # feed entries it matches are not fetched (counted as refused by rule "site").
+    non_article_pattern: str | None = None
     cleaning: CleaningRules = field(default_factory=CleaningRules)
     # Default schedule: a cron expression ("*/30 * * * *") or an interval ("2h", "45m").
     schedule: str | None = None
@@ -66,11 +71,16 @@ class Site:
         ):
             for url in urls:
                 _check_url(self.key, what, url)
-        if self.article_pattern is not None:
+        for name, pattern in (
+            ("article_pattern", self.article_pattern),
+            ("non_article_pattern", self.non_article_pattern),
+        ):
+            if pattern is None:
+                continue
             try:
-                re.compile(self.article_pattern)
+                re.compile(pattern)
             except re.error as exc:
-                raise ValueError(f"site {self.key!r}: invalid article_pattern: {exc}") from None
+                raise ValueError(f"site {self.key!r}: invalid {name}: {exc}") from None
 
     @property
     def hosts(self) -> tuple[str, ...]:
