@@ -201,11 +201,11 @@ def test_plain_text_sitemap() -> None:
     assert [e.loc for e in doc.entries] == ["https://a.de/1", "https://a.de/2"]
 
 
-def test_hundred_thousand_urls_parse_quickly_in_bounded_memory() -> None:
+def test_hundred_thousand_urls_parse_in_bounded_memory() -> None:
     # In a child process so ru_maxrss measures this parse alone.
     script = textwrap.dedent(
         """
-        import resource, sys, time
+        import resource, sys
         from spiders.sitemaps import parse_sitemap
         rows = b"".join(
             b"<url><loc>https://a.de/politik/%d-ein-titel-zum-testen/</loc>"
@@ -214,20 +214,17 @@ def test_hundred_thousand_urls_parse_quickly_in_bounded_memory() -> None:
         )
         body = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + rows + b"</urlset>"
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        start = time.perf_counter()
         doc = parse_sitemap(body)
-        seconds = time.perf_counter() - start
         grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-        print(len(doc.entries), doc.error, f"{seconds:.2f}", f"{grown_mb:.0f}")
+        print(len(doc.entries), doc.error, f"{grown_mb:.0f}")
         """
     )
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     ).stdout.split()
-    count, error, seconds, grown_mb = out
+    count, error, grown_mb = out
     assert int(count) == 100_000
     assert error == "None"
-    assert float(seconds) < 20
     # The document is 13 MB; a full lxml tree of it would need several times that.
     assert float(grown_mb) < 150
 
