@@ -7,18 +7,25 @@ never into the archive.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import argparse
+from typing import Any
 
 from scrapy.commands.parse import Command as ScrapyParseCommand
 
-from crawler.commands.shell import NOTHING_WRITTEN
+from crawler.commands.shell import EXTRACT_PIPELINE, NOTHING_WRITTEN, STORE_PIPELINE
 from pipelines import EXTRACT_PIPELINE_ORDER
+
+# The inspection settings, with extraction for `--pipelines`.
+PARSE_SETTINGS: dict[str, Any] = {
+    **NOTHING_WRITTEN,
+    "ITEM_PIPELINES": {EXTRACT_PIPELINE: EXTRACT_PIPELINE_ORDER, STORE_PIPELINE: None},
+    "NEWSARCHIVE_EXTRACT_ENABLED": True,
+}
 
 
 class Command(ScrapyParseCommand):
-    default_settings: ClassVar[dict[str, Any]] = {
-        **ScrapyParseCommand.default_settings,
-        **NOTHING_WRITTEN,
-        "ITEM_PIPELINES": {"pipelines.extract_pipeline.ExtractPipeline": EXTRACT_PIPELINE_ORDER},
-        "NEWSARCHIVE_EXTRACT_ENABLED": True,
-    }
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)
+        assert self.settings is not None
+        # Above the project's settings, below `-s` (cmdline).
+        self.settings.setdict(PARSE_SETTINGS, priority="spider")

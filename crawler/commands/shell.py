@@ -7,13 +7,17 @@ archive. `newsarchive extract page.html --explain` shows what the crawl would ar
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import argparse
+from typing import Any
 
 from scrapy.commands.shell import Command as ScrapyShellCommand
 
-# What inspection commands turn off (at the command's priority: `-s` still overrides).
+EXTRACT_PIPELINE = "pipelines.extract_pipeline.ExtractPipeline"
+STORE_PIPELINE = "pipelines.store_pipeline.StorePipeline"
+# What inspection commands turn off (at the command's priority: `-s` still overrides). The
+# pipelines are named with None: Scrapy merges component dicts with the project's.
 NOTHING_WRITTEN: dict[str, Any] = {
-    "ITEM_PIPELINES": {},
+    "ITEM_PIPELINES": {EXTRACT_PIPELINE: None, STORE_PIPELINE: None},
     "NEWSARCHIVE_WARC_ENABLED": False,
     "NEWSARCHIVE_SITE_LOCK_ENABLED": False,
     "NEWSARCHIVE_EXTRACT_ENABLED": False,
@@ -22,7 +26,8 @@ NOTHING_WRITTEN: dict[str, Any] = {
 
 
 class Command(ScrapyShellCommand):
-    default_settings: ClassVar[dict[str, Any]] = {
-        **ScrapyShellCommand.default_settings,
-        **NOTHING_WRITTEN,
-    }
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)
+        assert self.settings is not None
+        # Above the project's settings, below `-s` (cmdline).
+        self.settings.setdict(NOTHING_WRITTEN, priority="spider")
