@@ -74,6 +74,16 @@ def _stored_headers(request: Request, response: Response) -> list[tuple[str, str
     return pairs
 
 
+def _location(ref: WarcRef) -> dict[str, Any]:
+    """A record's location as WARC_META holds it."""
+    return {
+        "file": ref.file,
+        "offset": ref.offset,
+        "length": ref.length,
+        "payload_digest": ref.payload_digest,
+    }
+
+
 def _refers_to(previous: object) -> RefersTo | None:
     """The earlier capture a 304 confirms, when the archive knows its record."""
     if not isinstance(previous, Mapping) or not (previous.get("url") and previous.get("date")):
@@ -263,16 +273,7 @@ class WarcCaptureMiddleware:
             )
             if revisited is not None:
                 return await self._write_revisit(request, response, revisited)
-        ref = await self._kept(
-            request, response, response.body, self.writer.write, body=response.body
-        )
-        # request.meta, not response.meta: the response is not tied to its request yet here.
-        request.meta[WARC_META_KEY] = {
-            "file": ref.file,
-            "offset": ref.offset,
-            "length": ref.length,
-            "payload_digest": ref.payload_digest,
-        }
+        ref = await self._write_response(request, response)
         if self.stats is not None:
             self.stats.inc_value("archive/warc/records")
             self.stats.inc_value("archive/warc/bytes", ref.length)
@@ -327,29 +328,25 @@ class WarcCaptureMiddleware:
                 "revisit_offset": ref.offset,
             }
         else:
-            location = {
-                "file": ref.file,
-                "offset": ref.offset,
-                "length": ref.length,
-                "payload_digest": None,
-            }
+            location = {**_location(ref), "payload_digest": None}
         request.meta[WARC_META_KEY] = location
         if self.stats is not None:
             self.stats.inc_value("archive/warc/not_modified_records")
             self.stats.inc_value("archive/warc/bytes", ref.length)
         return response
 
-    async def capture_redirect(self, request: Request, response: Response) -> None:
-        """Write a 3xx before it is followed (see RedirectCaptureMiddleware)."""
+    async def _write_response(self, request: Request, response: Response) -> WarcRef:
+        """A response record of the response, its location in the request's meta."""
         ref = await self._kept(
             request, response, response.body, self.writer.write, body=response.body
         )
-        request.meta[WARC_META_KEY] = {
-            "file": ref.file,
-            "offset": ref.offset,
-            "length": ref.length,
-            "payload_digest": ref.payload_digest,
-        }
+        # request.meta, not response.meta: the response is not tied to its request yet here.
+        request.meta[WARC_META_KEY] = _location(ref)
+        return ref
+
+    async def capture_redirect(self, request: Request, response: Response) -> None:
+        """Write a 3xx before it is followed (see RedirectCaptureMiddleware)."""
+        ref = await self._write_response(request, response)
         request.meta[META_CAPTURED] = (response.url, response.status)
         if self.stats is not None:
             self.stats.inc_value("archive/warc/redirect_records")

@@ -66,7 +66,8 @@ def _first_capture(writer: WarcWriter) -> dict[str, Any]:
         response_headers=[("Content-Type", "text/html"), ("ETag", '"v1"')], body=PAGE,
         fetched_at=T0,
     )  # fmt: skip
-    return {"file": ref.file, "offset": ref.offset, "length": ref.length, "digest": ref.payload_digest}
+    digest = ref.payload_digest
+    return {"file": ref.file, "offset": ref.offset, "length": ref.length, "digest": digest}
 
 
 def test_a_304_is_a_revisit_naming_the_capture_it_confirms(tmp_path: Path) -> None:
