@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 
 from alembic import context
 from db.engine import make_engine
-from db.models import Base
+from db.models import Base, described_by_models
 
 config = context.config
 target_metadata = Base.metadata
@@ -54,6 +54,7 @@ def run_migrations_online() -> None:
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
             render_item=_render_item,
+            include_object=described_by_models,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -27,6 +27,7 @@ from crawler.cli_common import (
     open_archive,
 )
 from crawler.cli_ops import register as register_ops
+from crawler.cli_search import register as register_search
 from crawler.model.config import AppConfig
 
 # --- commands -------------------------------------------------------------------------------
@@ -333,6 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_demo)
     register_ops(sub)
     register_archive(sub)
+    register_search(sub)
     return parser
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from crawler.model.limits import WorkerLimits
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
-from crawler.warc import read_capture
+from crawler.model.warcread import read_capture
 from pipelines.neardup import extract_signed
 from pipelines.worker import (
     JobTimeout,

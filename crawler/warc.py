@@ -1,4 +1,5 @@
-"""Raw captures: WARC files (gzip per record, rotated by size) and reading a record back."""
+"""Raw captures: WARC files (gzip per record, rotated by size); the reader is
+`crawler.model.warcread` (the archive's read API reads captures too), re-exported here."""
 
 from __future__ import annotations
 
@@ -17,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from isal import isal_zlib
-from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 
 from crawler import __version__
+from crawler.model.warcread import Capture as Capture  # the reader is in the bottom layer
+from crawler.model.warcread import read_capture as read_capture
 
 logger = logging.getLogger(__name__)
 
@@ -79,17 +81,6 @@ class RefersTo:
     date: str
     record_id: str | None = None
     digest: str | None = None
-
-
-@dataclass(frozen=True)
-class Capture:
-    """A response read back from a WARC file."""
-
-    url: str
-    status: int
-    headers: dict[str, str]  # lower-cased names
-    body: bytes
-    fetched_at: str  # WARC-Date
 
 
 # Compressors for the per-record gzip members: (module, lowest level, highest, default).
@@ -475,21 +466,3 @@ def _path_of(url: str) -> str:
 
     parts = urlsplit(url)
     return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-
-
-def read_capture(data_dir: Path, file: str, offset: int) -> Capture:
-    """Read the response record at `offset` of `file` (as stored in the archive)."""
-    with open(data_dir / file, "rb") as fh:
-        fh.seek(offset)
-        for record in ArchiveIterator(fh):
-            if record.rec_type != "response":
-                break
-            http = record.http_headers
-            return Capture(
-                url=record.rec_headers.get_header("WARC-Target-URI"),
-                status=int(http.get_statuscode()),
-                headers={k.lower(): v for k, v in http.headers},
-                body=record.content_stream().read(),
-                fetched_at=record.rec_headers.get_header("WARC-Date"),
-            )
-    raise ValueError(f"no response record at {file}:{offset}")

@@ -274,3 +274,26 @@ class Fetch(Base):
     # What discovery said about an article page (news sitemap or feed: title, published_at,
     # language); extraction uses it, so re-extracting the raw capture needs it too.
     hints: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# The full-text search index (docs/schema.md, "Search index"): derived from the articles and
+# kept by the database itself (SQLite: an FTS5 table fed by triggers, with its shadow tables;
+# PostgreSQL: a generated tsvector column with a GIN index), so no model describes it.
+SEARCH_INDEX_NAMES = frozenset(
+    {
+        "article_search",
+        "article_search_data",
+        "article_search_idx",
+        "article_search_docsize",
+        "article_search_config",
+        "search_vector",
+        "ix_articles_search_vector",
+    }
+)
+
+
+def described_by_models(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Alembic's include_object: every schema object but the search index's."""
+    return not (reflected and name in SEARCH_INDEX_NAMES)

@@ -12,6 +12,11 @@ from sqlalchemy.orm import Session
 
 from db.models import Article, ArticleUrl, ArticleVersion, CrawlRun, Fetch, Site
 
+# Full-text search is part of the read API.
+from db.search import SearchHit as SearchHit
+from db.search import SearchQueryError as SearchQueryError
+from db.search import search as search
+
 # The export record's fields, in order; docs/schema.md documents each.
 EXPORT_FIELDS = (
     "id",

@@ -1,0 +1,267 @@
+"""Benchmark: full-text search latency at scale, beside a LIKE/ILIKE scan.
+
+Usage: .venv/bin/python bench/search_archive.py [--articles 100000] [--db sqlite|postgresql|both]
+       [--rounds 5] [--postgres-url URL] [--keep DIR]
+
+Builds an archive of `--articles` synthetic German articles (~3 KB of text each, words drawn
+from a Zipf-distributed vocabulary of 40,000 words, as in real prose a few words are everywhere
+and most are rare; five sites, one article in ten also seen on a second site, 90% German; a
+common term in ~10% of the articles, a medium one in ~1%, a rare one in ~0.05%, a phrase in ~2%),
+inserted in bulk (the search index is built by the schema's own triggers or generated column, as
+the store's writes build it). Then runs a set of typical queries (single word rare and common,
+two words, a phrase, with and without filters) `--rounds` times each through db.search.search
+and the same words as a LIKE (SQLite) / ILIKE (PostgreSQL) scan of title and text, newest first,
+and prints the median and p95 latency of each. The SQLite archive is a file in a temporary
+folder (`--keep DIR`: kept there and reused by the next run with the same size); PostgreSQL gets
+a fresh schema that is dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import Engine, func, insert, select, text  # noqa: E402
+
+from bench.pgschema import scratch_schema  # noqa: E402
+from crawler.model.hashing import content_hash  # noqa: E402
+from db.engine import ensure_schema, make_engine  # noqa: E402
+from db.models import Article, ArticleUrl, Site  # noqa: E402
+from db.search import search  # noqa: E402
+
+SEED = 20261203
+T0 = datetime(2025, 1, 1, tzinfo=UTC)
+SITES = ("nordkurier", "suedblick", "westpost", "ostbote", "rundschau")
+_SYLLABLES = (
+    "ber", "lin", "stadt", "rat", "haus", "mit", "tag", "woch", "ver", "kehr", "schul", "bau",
+    "land", "kreis", "wahl", "feuer", "wehr", "polizei", "markt", "platz", "kultur", "sport",
+    "ein", "bahn", "hof", "energie", "preis", "mieter", "wohn", "ung", "gericht", "see", "wald",
+    "stein", "burg", "feld", "bach", "berg", "dorf", "heim",
+)  # fmt: skip
+# Planted terms with the share of articles holding them.
+COMMON, MEDIUM, RARE = ("Windkraftanlage", 0.10), ("Bürgermeisterin", 0.01), ("Quarantäne", 0.0005)
+PHRASE = ("öffentlicher Nahverkehr", 0.02)
+QUERIES: tuple[tuple[str, str, dict[str, Any]], ...] = (
+    ("rare word", "Quarantäne", {}),
+    ("medium word", "Bürgermeisterin", {}),
+    ("common word", "Windkraftanlage", {}),
+    ("two words", "Bürgermeisterin Windkraftanlage", {}),
+    ("phrase", '"öffentlicher Nahverkehr"', {}),
+    ("common word, site", "Windkraftanlage", {"site": "westpost"}),
+    ("medium word, since", "Bürgermeisterin", {"since": T0 + timedelta(days=500)}),
+    ("common word, lang", "Windkraftanlage", {"lang": "en"}),
+)
+
+
+def vocabulary(rng: random.Random, size: int = 40_000) -> list[str]:
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 4))))
+    return sorted(words)
+
+
+def corpus(n: int) -> Iterator[dict[str, Any]]:
+    """`n` article rows (with `sites`: the keys of the sites they were seen on, first first)."""
+    rng = random.Random(SEED)
+    words = vocabulary(rng)
+    rng.shuffle(words)
+    weights = list(accumulate(1 / (rank + 1) ** 1.07 for rank in range(len(words))))
+    for i in range(n):
+        body = rng.choices(words, cum_weights=weights, k=420)
+        for term, share in (COMMON, MEDIUM, RARE, PHRASE):
+            if rng.random() < share:
+                body.insert(rng.randrange(len(body)), term)
+        sentences = [" ".join(body[j : j + 12]).capitalize() + "." for j in range(0, 420, 12)]
+        text_ = " ".join(sentences)
+        title = " ".join(rng.choices(words, cum_weights=weights, k=7)).capitalize()
+        seen = T0 + timedelta(minutes=10 * i)
+        sites = [SITES[i % 5]] + ([SITES[(i + 2) % 5]] if i % 10 == 0 else [])
+        yield {
+            "content_hash": content_hash(f"{i}:{text_}"),
+            "url": f"https://{sites[0]}.example/artikel/{i}",
+            "title": title,
+            "text": text_,
+            "description": text_[:150],
+            "language": "en" if i % 10 == 3 else "de",
+            "published_at": None if i % 20 == 7 else seen - timedelta(hours=3),
+            "first_seen_at": seen,
+            "last_seen_at": seen,
+            "sites": sites,
+        }
+
+
+def build(engine: Engine, n: int, batch: int = 2000) -> float:
+    """Fill an empty archive with `n` articles; the seconds it took."""
+    start = time.perf_counter()
+    with engine.begin() as conn:
+        conn.execute(insert(Site), [{"key": k, "name": k.title()} for k in SITES])
+        site_ids = dict(conn.execute(select(Site.key, Site.id)).all())
+    rows: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        with engine.begin() as conn:
+            ids = conn.execute(
+                insert(Article).returning(Article.id, sort_by_parameter_order=True),
+                [{k: v for k, v in r.items() if k != "sites"} for r in rows],
+            ).scalars()
+            sightings = [
+                {
+                    "article_id": article_id,
+                    "site_id": site_ids[key],
+                    "url": f"https://{key}.example/a/{article_id}",
+                    "first_seen_at": r["first_seen_at"],
+                    "last_seen_at": r["last_seen_at"],
+                }
+                for article_id, r in zip(ids, rows, strict=True)
+                for key in r["sites"]
+            ]
+            conn.execute(insert(ArticleUrl), sightings)
+        rows.clear()
+
+    for done, row in enumerate(corpus(n), 1):
+        row["site_id"] = site_ids[row["sites"][0]]
+        rows.append(row)
+        if len(rows) == batch:
+            flush()
+            print(f"  {done} articles", end="\r", flush=True)
+    if rows:
+        flush()
+    return time.perf_counter() - start
+
+
+def like_scan(engine: Engine, query: str, **filters: Any) -> list[int]:
+    """The same words found without the index: every word in title or text, newest first."""
+    words = [w.strip('"') for w in query.split()] if '"' not in query else [query.strip('"')]
+    op = "ILIKE" if engine.dialect.name == "postgresql" else "LIKE"
+    where = [f"(a.title {op} :w{i} OR a.text {op} :w{i})" for i in range(len(words))]
+    params: dict[str, Any] = {f"w{i}": f"%{w}%" for i, w in enumerate(words)}
+    if "site" in filters:
+        where.append(
+            "EXISTS (SELECT 1 FROM article_urls u JOIN sites s ON s.id = u.site_id "
+            "WHERE u.article_id = a.id AND s.key = :site)"
+        )
+        params["site"] = filters["site"]
+    if "since" in filters:
+        where.append("coalesce(a.published_at, a.first_seen_at) >= :since")
+        since = filters["since"]
+        params["since"] = since.replace(tzinfo=None) if op == "LIKE" else since
+    if "lang" in filters:
+        where.append("a.language = :lang")
+        params["lang"] = filters["lang"]
+    sql = (
+        f"SELECT a.id FROM articles a WHERE {' AND '.join(where)} "
+        "ORDER BY coalesce(a.published_at, a.first_seen_at) DESC LIMIT 20"
+    )
+    with engine.connect() as conn:
+        return list(conn.execute(text(sql), params).scalars())
+
+
+def timings(call: Callable[[], object], rounds: int) -> list[float]:
+    out = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        call()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def p95(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def measure(engine: Engine, rounds: int, backend: str) -> None:
+    search_all: list[float] = []
+    like_all: list[float] = []
+    heading = f"{'query':<22} {'hits':>5} {'search ms (median/p95)':>24} {'LIKE scan ms':>16}"
+    print(f"{backend}: {heading}")
+    for name, query, filters in QUERIES:
+        hits = len(search(engine, query, **filters))
+        found = timings(partial(search, engine, query, **filters), rounds)
+        scanned = timings(partial(like_scan, engine, query, **filters), max(1, rounds // 2))
+        search_all += found
+        like_all += scanned
+        print(
+            f"{backend}: {name:<22} {hits:>5} {statistics.median(found):>12.1f} / "
+            f"{p95(found):>6.1f} {statistics.median(scanned):>10.0f} / {p95(scanned):>4.0f}"
+        )
+    print(
+        f"{backend}: all queries, p95: search {p95(search_all):.1f} ms "
+        f"(median {statistics.median(search_all):.1f}), "
+        f"LIKE scan {p95(like_all):.0f} ms (median {statistics.median(like_all):.0f})"
+    )
+
+
+@contextmanager
+def sqlite_archive(n: int, keep: str | None) -> Iterator[Engine]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(keep) if keep else Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(f"sqlite:///{folder / f'search-{n}.sqlite'}")
+        ensure_schema(engine)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+
+
+@contextmanager
+def postgresql_archive(url: str, keep: bool) -> Iterator[Engine]:
+    with scratch_schema(url, "bench_search", keep=keep) as schema_url:
+        engine = make_engine(schema_url)
+        try:
+            ensure_schema(engine)
+            yield engine
+        finally:
+            engine.dispose()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--rounds", type=int, default=5, help="runs of each query")
+    parser.add_argument(
+        "--postgres-url", default="postgresql://postgres@127.0.0.1:5432/test", metavar="URL"
+    )
+    parser.add_argument("--keep", metavar="DIR", help="keep (and reuse) the SQLite archive here")
+    args = parser.parse_args(argv)
+    archives: list[tuple[str, Any]] = []
+    if args.db in ("sqlite", "both"):
+        archives.append(("sqlite", sqlite_archive(args.articles, args.keep)))
+    if args.db in ("postgresql", "both"):
+        archives.append(
+            ("postgresql", postgresql_archive(args.postgres_url, args.keep is not None))
+        )
+    for backend, archive in archives:
+        with archive as engine:
+            with engine.connect() as conn:
+                have = conn.execute(select(func.count()).select_from(Article)).scalar_one()
+            if have != args.articles:
+                if have:
+                    raise SystemExit(f"{engine.url} holds {have} articles, not {args.articles}")
+                seconds = build(engine, args.articles)
+                print(f"{backend}: built {args.articles} articles in {seconds:.0f} s")
+            if backend == "postgresql":
+                with engine.begin() as conn:
+                    conn.execute(text("ANALYZE"))
+            measure(engine, args.rounds, backend)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,348 @@
+"""Full-text search over the archived articles: ranked hits with highlighted snippets.
+
+The index is the database's own (schema 0006, docs/schema.md): SQLite's FTS5 over a folded copy
+of title, description and text; PostgreSQL's `german` text search configuration. Queries use
+one syntax on both: words (all must occur), "a phrase", `-word` or `-"a phrase"` to exclude,
+`OR` between two terms for either, `word*` for words starting with `word` (SQLite; PostgreSQL
+stems words instead and ignores the star).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, bindparam, text
+from sqlalchemy.exc import OperationalError
+
+from db.models import UTCDateTime
+
+# German spellings folded before indexing (SQLite): the same pairs, in the same order, as the
+# view article_search_source applies (a test compares the two).
+GERMAN_FOLDS = (
+    ("ß", "ss"),
+    ("ẞ", "SS"),
+    ("ä", "ae"),
+    ("Ä", "Ae"),
+    ("ö", "oe"),
+    ("Ö", "Oe"),
+    ("ü", "ue"),
+    ("Ü", "Ue"),
+)
+MAX_QUERY_LENGTH = 1000
+# Length of a snippet (SQLite; PostgreSQL's ts_headline is given about as many words).
+SNIPPET_CHARACTERS = 220
+FRAGMENT_DELIMITER = " … "
+
+
+class SearchQueryError(ValueError):
+    """A query that cannot be searched; the message says why, in one line."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: int
+    title: str | None
+    url: str  # the URL it was first archived from
+    site: str  # key of the article's first site
+    published_at: datetime | None
+    language: str
+    rank: float  # higher is better; comparable within one result list only
+    snippet: tuple[tuple[str, bool], ...]  # text pieces, True where a query term matched
+
+
+def fold(value: str) -> str:
+    """The text as the SQLite index sees it before tokenizing: NFC, German spellings folded
+    (ß to ss, ä/ö/ü to ae/oe/ue). The tokenizer then folds case and removes diacritics."""
+    value = unicodedata.normalize("NFC", value)
+    for before, after in GERMAN_FOLDS:
+        value = value.replace(before, after)
+    return value
+
+
+# --------------------------------------------------------------------------- query syntax
+
+
+@dataclass(frozen=True)
+class Term:
+    words: str  # one word, or a phrase's words
+    phrase: bool = False
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One or more terms, any of which matches (joined by OR); or one term that must not."""
+
+    terms: tuple[Term, ...]
+    excluded: bool = False
+
+
+_PIECE = re.compile(r'(-?)"([^"]*)"|(\S+)')
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+_BARE_WORD_EDGES = re.compile(r'^[^\w"]+|[^\w*"]+$')
+
+
+def parse_query(query: str) -> tuple[Clause, ...]:
+    """The query's clauses, all of which must hold; SearchQueryError if it has none or is
+    malformed."""
+    if len(query) > MAX_QUERY_LENGTH:
+        raise SearchQueryError(f"the query is too long (at most {MAX_QUERY_LENGTH} characters)")
+    if query.count('"') % 2:
+        raise SearchQueryError('unbalanced quotes in the query: every " needs a closing "')
+    items: list[Clause | str] = []
+    for match in _PIECE.finditer(query):
+        sign, quoted, bare = match.groups()
+        if bare == "OR":
+            items.append("OR")
+            continue
+        if quoted is not None:
+            term = Term(" ".join(quoted.split()), phrase=True)
+        else:
+            excluded = bare.startswith("-")
+            word = _BARE_WORD_EDGES.sub("", bare)
+            prefix = word.endswith("*")
+            term = Term(word.rstrip("*"), prefix=prefix)
+            sign = "-" if excluded else ""
+        if _WORD_CHARACTER.search(term.words):
+            items.append(Clause((term,), excluded=sign == "-"))
+    return _join_alternatives(items)
+
+
+def _join_alternatives(items: list[Clause | str]) -> tuple[Clause, ...]:
+    clauses: list[Clause] = []
+    pending_or = False
+    for item in items:
+        if item == "OR":
+            if not clauses or pending_or or clauses[-1].excluded:
+                raise SearchQueryError("OR needs a term on each side (and cannot join a -term)")
+            pending_or = True
+            continue
+        assert isinstance(item, Clause)
+        if pending_or:
+            if item.excluded:
+                raise SearchQueryError("OR needs a term on each side (and cannot join a -term)")
+            clauses[-1] = Clause(clauses[-1].terms + item.terms)
+            pending_or = False
+        else:
+            clauses.append(item)
+    if pending_or:
+        raise SearchQueryError("OR needs a term on each side (and cannot join a -term)")
+    if not clauses:
+        raise SearchQueryError("nothing to search for: the query has no words")
+    if all(c.excluded for c in clauses):
+        raise SearchQueryError("the query needs a word that is not excluded with -")
+    return tuple(clauses)
+
+
+def fts5_query(clauses: tuple[Clause, ...]) -> str:
+    """The clauses as an FTS5 query: every term quoted (no FTS5 operator comes from the user),
+    folded as the index is."""
+
+    def term(t: Term) -> str:
+        quoted = '"' + fold(t.words).replace('"', '""') + '"'
+        return quoted + " *" if t.prefix else quoted
+
+    def clause(c: Clause) -> str:
+        inner = " OR ".join(term(t) for t in c.terms)
+        return f"({inner})" if len(c.terms) > 1 else inner
+
+    wanted = " AND ".join(clause(c) for c in clauses if not c.excluded)
+    unwanted = "".join(f" NOT {clause(c)}" for c in clauses if c.excluded)
+    return f"({wanted}){unwanted}" if unwanted else wanted
+
+
+def websearch_query(clauses: tuple[Clause, ...]) -> str:
+    """The clauses in websearch_to_tsquery's syntax, every term quoted (so a word like "or"
+    is a word)."""
+
+    def clause(c: Clause) -> str:
+        terms = " or ".join('"' + t.words.replace('"', " ") + '"' for t in c.terms)
+        return f"-{terms}" if c.excluded else terms
+
+    return " ".join(clause(c) for c in clauses)
+
+
+# --------------------------------------------------------------------------- search
+
+
+def search(
+    engine: Engine,
+    query: str,
+    *,
+    site: str | None = None,
+    since: datetime | None = None,
+    lang: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[SearchHit]:
+    """The articles matching `query`, best first, with a snippet of their text.
+
+    `site` keeps articles seen on that site at any URL (any sighting, not only the first);
+    `since` keeps articles published at or after it, an article without a publication date
+    by when the archive first saw it; `lang` keeps one language (`de`). A malformed query
+    raises SearchQueryError.
+    """
+    if limit < 1 or offset < 0:
+        raise ValueError(f"limit must be at least 1 and offset not negative ({limit}, {offset})")
+    if since is not None and since.tzinfo is None:
+        raise ValueError("since must be an aware datetime")
+    clauses = parse_query(query)
+    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    filters = []
+    if site is not None:
+        filters.append(
+            "EXISTS (SELECT 1 FROM article_urls u JOIN sites us ON us.id = u.site_id "
+            "WHERE u.article_id = a.id AND us.key = :site)"
+        )
+        params["site"] = site
+    if since is not None:
+        filters.append("coalesce(a.published_at, a.first_seen_at) >= :since")
+        params["since"] = since
+    if lang is not None:
+        filters.append("a.language = :lang")
+        params["lang"] = lang
+    where = "".join(f" AND {f}" for f in filters)
+    postgresql = engine.dialect.name == "postgresql"
+    params["query"] = websearch_query(clauses) if postgresql else fts5_query(clauses)
+    statement = text((_POSTGRESQL_SEARCH if postgresql else _SQLITE_SEARCH).format(filters=where))
+    if since is not None:
+        statement = statement.bindparams(bindparam("since", type_=UTCDateTime()))
+    statement = statement.columns(published_at=UTCDateTime())  # type: ignore[assignment]
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(statement, params).all()
+    except OperationalError as exc:  # the quoting leaves FTS5 nothing to object to; in case
+        if postgresql:
+            raise
+        raise SearchQueryError(f"the query cannot be searched: {exc.orig}") from None
+    if postgresql:
+        return [_hit(row, _marked_pieces(row.snippet, row.text)) for row in rows]
+    wanted = [t for c in clauses if not c.excluded for t in c.terms]
+    return [_hit(row, snippet(row.text, wanted)) for row in rows]
+
+
+_HIT_COLUMNS = "a.id, a.title, a.url, s.key AS site, a.published_at, a.language"
+_SQLITE_SEARCH = (
+    f"SELECT {_HIT_COLUMNS}, -article_search.rank AS rank, a.text FROM article_search "
+    "JOIN articles a ON a.id = article_search.rowid JOIN sites s ON s.id = a.site_id "
+    "WHERE article_search MATCH :query{filters} "
+    "ORDER BY article_search.rank, a.id LIMIT :limit OFFSET :offset"
+)
+# Ranked first, snippets only for the page of hits (ts_headline parses the whole text).
+_POSTGRESQL_SEARCH = (
+    f"SELECT {_HIT_COLUMNS}, hit.rank, a.text, ts_headline('german', a.text, hit.q, "
+    '\'StartSel="\x01", StopSel="\x02", MaxWords=30, MinWords=15, MaxFragments=2, '
+    f'FragmentDelimiter="{FRAGMENT_DELIMITER}"\') AS snippet '
+    "FROM (SELECT a.id, q, ts_rank_cd(a.search_vector, q) AS rank "
+    "FROM articles a, websearch_to_tsquery('german', :query) q "
+    "WHERE a.search_vector @@ q{filters} "
+    "ORDER BY rank DESC, a.id LIMIT :limit OFFSET :offset) hit "
+    "JOIN articles a ON a.id = hit.id JOIN sites s ON s.id = a.site_id "
+    "ORDER BY hit.rank DESC, a.id"
+)
+
+
+def _hit(row: Any, pieces: tuple[tuple[str, bool], ...]) -> SearchHit:
+    return SearchHit(
+        article_id=int(row.id),
+        title=row.title,
+        url=row.url,
+        site=row.site,
+        published_at=row.published_at,
+        language=row.language,
+        rank=float(row.rank),
+        snippet=pieces,
+    )
+
+
+def _marked_pieces(marked: str, body: str) -> tuple[tuple[str, bool], ...]:
+    """ts_headline's text (matches between \\x01 and \\x02) as pieces, with an ellipsis where
+    it cuts the text."""
+    pieces: list[tuple[str, bool]] = []
+    for part in _SPACE.sub(" ", marked).strip().split("\x01"):
+        match, sep, rest = part.partition("\x02")
+        if sep:
+            pieces.append((match, True))
+        else:
+            rest = match
+        if rest:
+            pieces.append((rest, False))
+    plain = "".join(piece for piece, _ in pieces)
+    text_ = _SPACE.sub(" ", body).strip()
+    if plain and not text_.startswith(plain.split(FRAGMENT_DELIMITER)[0]):
+        pieces.insert(0, ("… ", False))
+    if plain and not text_.endswith(plain.split(FRAGMENT_DELIMITER)[-1]):
+        pieces.append((" …", False))
+    return tuple(pieces)
+
+
+# --------------------------------------------------------------------------- snippets (SQLite)
+
+_TOKEN = re.compile(r"[^\W_]+")
+# Faster than _TOKEN on long texts; a word with an underscore (two words to the index) does not
+# match, which only costs its highlight.
+_WORDS = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+
+
+def _key(word: str) -> str:
+    """A word as the index compares it: folded, case-folded, without diacritics."""
+    decomposed = unicodedata.normalize("NFD", fold(word).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def snippet(
+    body: str, terms: list[Term], length: int = SNIPPET_CHARACTERS
+) -> tuple[tuple[str, bool], ...]:
+    """About `length` characters of `body` where the terms match most, matched words marked
+    (each word of a phrase); the text's start when nothing in it matches."""
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    for term in terms:
+        keys = [_key(w) for w in _TOKEN.findall(term.words)]
+        if term.prefix and keys:
+            prefixes.append(keys[-1])
+            keys = keys[:-1]
+        exact.update(keys)
+    matching = []
+    for word in set(_WORDS.findall(body)):  # each distinct word once: most are plain ASCII
+        lowered = word.lower()
+        key = lowered if lowered.isascii() else _key(word)
+        if key in exact or (prefixes and key.startswith(tuple(prefixes))):
+            matching.append(word)
+    spans: list[tuple[int, int]] = []
+    if matching:
+        alternatives = "|".join(re.escape(w) for w in sorted(matching, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+        spans = [m.span() for m in pattern.finditer(body)]
+    begin = 0
+    if spans:  # the window holding the most matches, begun a little before its first
+        starts = [a for a, _ in spans]
+        best = max(range(len(spans)), key=lambda i: bisect_left(starts, starts[i] + length) - i)
+        begin = max(0, min(starts[best] - length // 6, len(body) - length))
+        if begin > 0:
+            space = body.rfind(" ", 0, begin + 1)
+            begin = space + 1 if space >= 0 else begin
+    end = min(len(body), begin + length)
+    if end < len(body):
+        space = body.rfind(" ", begin, end)
+        end = space if space > begin else end
+    pieces: list[tuple[str, bool]] = [("… ", False)] if begin > 0 else []
+    at = begin
+    for a, b in spans:
+        if a < begin or b > end:
+            continue
+        if a > at:
+            pieces.append((_SPACE.sub(" ", body[at:a]), False))
+        pieces.append((body[a:b], True))
+        at = b
+    if end > at:
+        pieces.append((_SPACE.sub(" ", body[at:end]), False))
+    if end < len(body):
+        pieces.append((" …", False))
+    return tuple(pieces)
