@@ -7,12 +7,16 @@ never into the archive.
 
 from __future__ import annotations
 
-import argparse
 from typing import Any
 
 from scrapy.commands.parse import Command as ScrapyParseCommand
 
-from crawler.commands.shell import EXTRACT_PIPELINE, NOTHING_WRITTEN, STORE_PIPELINE
+from crawler.commands.shell import (
+    EXTRACT_PIPELINE,
+    NOTHING_WRITTEN,
+    STORE_PIPELINE,
+    WritesNothing,
+)
 from pipelines import EXTRACT_PIPELINE_ORDER
 
 # The inspection settings, with extraction for `--pipelines`.
@@ -23,9 +27,5 @@ PARSE_SETTINGS: dict[str, Any] = {
 }
 
 
-class Command(ScrapyParseCommand):
-    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
-        super().process_options(args, opts)
-        assert self.settings is not None
-        # Above the project's settings, below `-s` (cmdline).
-        self.settings.setdict(PARSE_SETTINGS, priority="spider")
+class Command(WritesNothing, ScrapyParseCommand):
+    inspection_settings = PARSE_SETTINGS
