@@ -10,6 +10,9 @@ archive (default: a temporary SQLite file; a PostgreSQL URL gets a fresh schema 
 afterwards). Prints CPU (time.process_time: this process and its threads, the driver's work
 included) and wall time per record. The records and signatures are made before timing starts.
 With --revisit the same pages are stored a second time an hour later (unchanged revisits).
+With --against REV each run also stores the records into an archive at schema revision REV
+(an earlier schema: what a later revision's triggers or indexes cost), the two taking turns,
+and prints the ratio of their wall times.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from sqlalchemy import Engine  # noqa: E402
 from bench.pgschema import scratch_schema  # noqa: E402
 from bench.records import HTML, bench_record  # noqa: E402
 from crawler.model.hashing import content_hash  # noqa: E402
-from db.engine import ensure_schema, make_engine  # noqa: E402
+from db.engine import make_engine, upgrade  # noqa: E402
 from db.records import ArticleData, FetchRecord, StorePolicy  # noqa: E402
 from db.store import store_batch  # noqa: E402
 from pipelines.neardup import band_keys, signature  # noqa: E402
@@ -146,12 +149,12 @@ def _sitemap_record(url: str, i: int, at: datetime, **fields: Any) -> FetchRecor
 
 
 @contextmanager
-def archive(url: str | None) -> Iterator[Engine]:
-    """A fresh archive at head: a temporary SQLite file, or a new PostgreSQL schema."""
+def archive(url: str | None, revision: str = "head") -> Iterator[Engine]:
+    """A fresh archive at `revision`: a temporary SQLite file, or a new PostgreSQL schema."""
     if url is None or url.startswith("sqlite"):
         with tempfile.TemporaryDirectory() as tmp:
             engine = make_engine(url or f"sqlite:///{tmp}/archive.sqlite")
-            ensure_schema(engine)
+            upgrade(engine, revision)
             try:
                 yield engine
             finally:
@@ -160,7 +163,7 @@ def archive(url: str | None) -> Iterator[Engine]:
     with scratch_schema(url, "bench") as schema_url:
         engine = make_engine(schema_url)
         try:
-            ensure_schema(engine)
+            upgrade(engine, revision)
             yield engine
         finally:
             engine.dispose()
@@ -186,6 +189,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--database-url", default=None, help="default: a temporary SQLite file")
     parser.add_argument("--repeat", type=int, default=1, help="runs, each on a fresh archive")
     parser.add_argument("--revisit", action="store_true", help="also time unchanged revisits")
+    parser.add_argument(
+        "--against", metavar="REV", help="also store into an archive at this schema revision"
+    )
     args = parser.parse_args(argv)
 
     records = make_records(args.records)
@@ -193,6 +199,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     n = len(records)
     backend = (args.database_url or "sqlite").split(":", 1)[0]
     for run in range(1, args.repeat + 1):
+        if args.against is not None:
+            measured = {}
+            for revision in (args.against, "head")[:: 1 if run % 2 else -1]:  # turns
+                with archive(args.database_url, revision) as engine:
+                    measured[revision] = timed(engine, records, args.batch)
+            (cpu_then, wall_then), (cpu_now, wall_now) = measured[args.against], measured["head"]
+            print(
+                f"{backend} run {run}: new {n} records: at {args.against} "
+                f"cpu {cpu_then / n * 1000:.3f} wall {wall_then / n * 1000:.3f} ms/record, "
+                f"at head cpu {cpu_now / n * 1000:.3f} wall {wall_now / n * 1000:.3f} ms/record: "
+                f"wall ratio {wall_now / wall_then:.3f}"
+            )
+            continue
         with archive(args.database_url) as engine:
             cpu, wall = timed(engine, records, args.batch)
             print(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
@@ -11,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from crawler.cli_archive import register as register_archive
 from crawler.cli_common import (
@@ -20,14 +19,14 @@ from crawler.cli_common import (
     _config,
     _one_line,
     _pairs,
-    _parse_since,
     archive_location,
-    check_site,
     database_engine,
     open_archive,
 )
+from crawler.cli_export import register as register_export
 from crawler.cli_ops import register as register_ops
 from crawler.cli_search import register as register_search
+from crawler.cli_serve import register as register_serve
 from crawler.model.config import AppConfig
 
 # --- commands -------------------------------------------------------------------------------
@@ -54,10 +53,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 def cmd_sites(args: argparse.Namespace) -> int:
     from rich.console import Console
-    from rich.table import Table
 
     from crawler.sites import all_sites
-    from db.read import site_summaries
+    from db.read import SiteSummary, site_summaries
 
     config = _config()
     # The declared sites are worth listing before the first crawl created an archive.
@@ -73,24 +71,74 @@ def cmd_sites(args: argparse.Namespace) -> int:
         where = f"archive: {archive_location(config.database_url_resolved)}"
     console = Console()
     console.print(where, highlight=False, soft_wrap=True)
-    table = Table(title="Declared sites")
-    for col in ("key", "name", "domains", "mirrors", "articles", "last run"):
-        table.add_column(col)
-    for key, site in sorted(all_sites().items()):
-        summary = summaries.get(key)
-        last = "never"
-        if summary is not None and summary.last_run_started is not None:
-            last = f"{summary.last_run_started:%Y-%m-%d %H:%M} ({summary.last_run_outcome})"
+    declared = all_sites()
+    if args.all:
+        table = _site_table("Sites in the archive")
+        headings = ("key", "declared", "articles", "first", "URLs", "last run", "outcome")
+        for col in headings:
+            _site_column(table, col)
+        for key in sorted(set(summaries) | set(declared)):
+            summary = summaries.get(key) or SiteSummary(key, 0, None, None)
+            table.add_row(
+                key,
+                "yes" if key in declared else "no",
+                str(summary.articles),
+                str(summary.first_site),
+                str(summary.urls),
+                *_last_run(summary),
+            )
+        console.print(table)
+        return 0
+    table = _site_table("Declared sites")
+    for col in ("key", "name", "domains", "mirrors", "articles", "last run", "outcome"):
+        _site_column(table, col)
+    for key, site in sorted(declared.items()):
+        summary = summaries.get(key) or SiteSummary(key, 0, None, None)
         table.add_row(
             key,
             site.name,
             ", ".join(site.domains),
             str(len(site.mirrors)),
-            str(summary.articles if summary else 0),
-            last,
+            str(summary.articles),
+            *_last_run(summary),
         )
     console.print(table)
     return 0
+
+
+# Count columns, right-aligned; "first": articles first archived from the site.
+_SITE_COUNTS = frozenset({"mirrors", "articles", "first", "URLs"})
+# Columns never cut, with their least width (a site key is short: its declaration checks it).
+_SITE_WHOLE = {"key": 12, "declared": 8, "last run": 10, "outcome": len("interrupted")}
+
+
+def _site_table(title: str) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    return Table(
+        title=f"{title} (articles: sighted on the site at any URL)",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        pad_edge=False,
+    )
+
+
+def _site_column(table: Any, heading: str) -> None:
+    """Counts keep their width; names fold whole onto more lines rather than lose their end."""
+    if heading in _SITE_COUNTS:
+        table.add_column(heading, justify="right", no_wrap=True, min_width=len(heading))
+    elif heading in _SITE_WHOLE:
+        table.add_column(heading, no_wrap=True, min_width=_SITE_WHOLE[heading])
+    else:
+        table.add_column(heading, overflow="fold")
+
+
+def _last_run(summary: Any) -> tuple[str, str]:
+    """The last run's day and outcome, as two cells."""
+    if summary.last_run_started is None:
+        return "never", ""
+    return f"{summary.last_run_started:%Y-%m-%d}", str(summary.last_run_outcome)
 
 
 def _site_for(url: str, key: str | None) -> Any:
@@ -160,52 +208,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0 if result.outcome == "ok" else 1
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from db.read import EXPORT_FIELDS, VERSION_FIELDS, iter_articles
-
-    config = _config()
-    since = _parse_since(args.since)
-    engine = open_archive(config)
-    where = archive_location(config.database_url_resolved)
-    check_site(engine, args.site, where)
-    out: TextIO
-    if args.output:
-        try:
-            out = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as exc:
-            raise CliError(f"cannot write {args.output}: {exc.strerror}") from None
-    else:
-        out = sys.stdout
-    count = 0
-    try:
-        records = iter_articles(engine, site=args.site, since=since, all_versions=args.all_versions)
-        fields = [*EXPORT_FIELDS, *(VERSION_FIELDS if args.all_versions else ())]
-        if args.format == "jsonl":
-            for rec in records:
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                count += 1
-        else:
-            writer = csv.DictWriter(out, fieldnames=fields)
-            writer.writeheader()
-            for rec in records:
-                rec["urls"] = " ".join(rec["urls"])
-                rec["authors"] = "; ".join(rec["authors"])
-                rec["tags"] = "; ".join(rec["tags"])
-                writer.writerow(rec)
-                count += 1
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    what = "article versions" if args.all_versions else "articles"
-    print(f"exported {count} {what} from {where}", file=sys.stderr)
-    return 0
-
-
 def cmd_stats(args: argparse.Namespace) -> int:
     from rich.console import Console
-    from rich.table import Table
 
-    from crawler.tables import RUN_COUNT_COLUMNS, run_counts
+    from crawler.tables import RUN_COUNT_COLUMNS, run_counts, runs_table
     from db.read import archive_totals, run_rows
 
     config = _config()
@@ -223,20 +229,24 @@ def cmd_stats(args: argparse.Namespace) -> int:
     )
     for outcome, n in totals["fetches_by_outcome"].items():
         console.print(f"  {outcome:<14} {n}")
-    table = Table(title="Recent runs")
-    for col in ("run", "spider", "site", "started", "outcome"):
-        table.add_column(col, no_wrap=True)
-    for col in RUN_COUNT_COLUMNS:
-        table.add_column(col, justify="right")
-    for run in run_rows(engine, limit=args.runs):
-        table.add_row(
-            str(run.id),
-            run.spider,
-            run.site.key if run.site else "",
-            f"{run.started_at:%Y-%m-%d %H:%M:%S}",
-            run.outcome,
-            *run_counts(run),
-        )
+    runs = run_rows(engine, limit=args.runs)
+    counts = [run_counts(run) for run in runs]
+    named = [
+        run.site.key
+        if run.site and run.site.key == run.spider
+        else f"{run.site.key if run.site else '-'} ({run.spider})"
+        for run in runs
+    ]
+    table = runs_table(
+        "Recent runs",
+        [
+            ("run", [str(run.id) for run in runs]),
+            ("site (spider)", named),
+            ("started", [f"{run.started_at:%m-%d %H:%M}" for run in runs]),
+            ("outcome", [run.outcome for run in runs]),
+            *((heading, [c[i] for c in counts]) for i, heading in enumerate(RUN_COUNT_COLUMNS)),
+        ],
+    )
     console.print(table)
     return 0
 
@@ -298,7 +308,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_crawl)
 
-    p = sub.add_parser("sites", help="declared sites with their last run")
+    p = sub.add_parser("sites", help="declared sites (or all sites of the archive) with counts")
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="every site in the archive, declared or not (generic crawls, renamed sites)",
+    )
     p.set_defaults(func=cmd_sites)
 
     p = sub.add_parser("extract", help="print, as JSON, what the crawl would archive for a page")
@@ -308,18 +323,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--content-type", default="text/html", help="as the server declared it")
     p.add_argument("--explain", action="store_true", help="list every dropped line and its rule")
     p.set_defaults(func=cmd_extract)
-
-    p = sub.add_parser("export", help="write the archive's articles as JSON lines or CSV")
-    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    p.add_argument("--site", help="only this site key")
-    p.add_argument("--since", help="only articles first archived on or after this ISO date")
-    p.add_argument("--output", help="file to write (default: standard output)")
-    p.add_argument(
-        "--all-versions",
-        action="store_true",
-        help="one record per version of each article (default: its latest version only)",
-    )
-    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("stats", help="archive totals and recent runs")
     p.add_argument("--runs", type=int, default=15, help="how many recent runs to list")
@@ -335,6 +338,9 @@ def build_parser() -> argparse.ArgumentParser:
     register_ops(sub)
     register_archive(sub)
     register_search(sub)
+    register_export(sub)
+
+    register_serve(sub)
     return parser
 
 

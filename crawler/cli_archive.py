@@ -20,7 +20,8 @@ from crawler.cli_common import (
 def cmd_reextract(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from crawler.reextract import default_progress, run_reextract
+    from crawler.reextract import run_reextract
+    from crawler.tables import default_progress
     from db.read import site_summaries
 
     config = _config()

@@ -61,19 +61,21 @@ def archive_location(url: str) -> str:
         return url.split("@", 1)[-1]
 
 
-def open_archive(config: AppConfig, *, check_schema: bool = True) -> Any:
+def open_archive(config: AppConfig, *, check_schema: bool = True, readonly: bool = False) -> Any:
     """The existing archive, for commands that read it; never creates one.
 
     A missing SQLite file (a mistyped path, a command run in another directory) or an empty
     database is an error naming where the command looked, not a new empty archive that would
     make "0 articles" look like an answer. `check_schema=False` accepts any schema revision,
-    none included (for `db current`).
+    none included (for `db current`). `readonly` gives an engine that cannot write
+    (db.engine.make_readonly_engine).
     """
     from db.engine import (
         SchemaError,
         check_revision,
         current_revision,
         make_engine,
+        make_readonly_engine,
         normalise_url,
         sqlite_path,
     )
@@ -88,7 +90,7 @@ def open_archive(config: AppConfig, *, check_schema: bool = True) -> Any:
     if path is not None and not path.is_file():
         raise NoArchiveError(f"no archive at {path} {hint}")
     try:
-        engine = make_engine(url)
+        engine = make_readonly_engine(url) if readonly else make_engine(url)
         rev = current_revision(engine)
     except Exception as exc:  # connection refused, unreadable file, bad URL
         raise CliError(f"cannot open the archive database at {where}: {_one_line(exc)}") from None
@@ -110,13 +112,16 @@ def open_archive(config: AppConfig, *, check_schema: bool = True) -> Any:
 def check_site(engine: Any, key: str | None, where: str) -> None:
     """An unknown `--site` is an error listing the sites in the archive (a declared site that
     was never crawled is known: it just has nothing yet)."""
-    from crawler.sites import all_sites
-    from db.read import site_summaries
-
     if key is None:
         return
+    from db.read import site_summaries
+
     archived = site_summaries(engine)
-    if key in archived or key in all_sites():
+    if key in archived:
+        return
+    from crawler.sites import all_sites  # loads every spider (and Scrapy): only when needed
+
+    if key in all_sites():
         return
     known = ", ".join(sorted(archived)) or "none"
     raise CliError(f"unknown site {key!r}: not in the archive at {where} (its sites: {known})")

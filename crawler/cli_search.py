@@ -36,23 +36,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         engine.dispose()
     if args.json:
         for hit in hits:
-            print(json.dumps(_as_json(hit), ensure_ascii=False))
+            print(json.dumps(hit.as_dict(), ensure_ascii=False))
         return 0
     _print_hits(hits, args.query)
     return 0
-
-
-def _as_json(hit: Any) -> dict[str, Any]:
-    return {
-        "article_id": hit.article_id,
-        "title": hit.title,
-        "url": hit.url,
-        "site": hit.site,
-        "published_at": hit.published_at.isoformat() if hit.published_at else None,
-        "language": hit.language,
-        "rank": hit.rank,
-        "snippet": [[piece, matched] for piece, matched in hit.snippet],
-    }
 
 
 def _print_hits(hits: list[Any], query: str) -> None:

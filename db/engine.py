@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ALEMBIC_DIR = REPO_ROOT / "alembic"
@@ -58,6 +60,40 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def make_readonly_engine(url: str) -> Engine:
+    """An engine that cannot write, whatever the code using it does.
+
+    SQLite: the file is opened with `mode=ro` (an SQLite URI), so a missing file is an error
+    instead of a new empty database, and `PRAGMA query_only` refuses writes on top. PostgreSQL:
+    every transaction starts read-only (`default_transaction_read_only`), added to the options
+    the URL already carries (a search_path, say).
+    """
+    url = normalise_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            raise ValueError("a read-only archive needs a database file, not an in-memory one")
+        uri = f"file:{quote(str(Path(parsed.database).resolve()))}?mode=ro"
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, timeout=60, check_same_thread=False),
+            poolclass=QueuePool,
+        )
+
+        @event.listens_for(engine, "connect")
+        def _query_only(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.execute("PRAGMA query_only=ON")
+
+        return engine
+    given = parsed.query.get("options") or ()
+    options = " ".join([*([given] if isinstance(given, str) else given), _READ_ONLY_OPTION])
+    readonly = parsed.update_query_dict({"options": options})
+    return create_engine(readonly, pool_pre_ping=True)
+
+
+_READ_ONLY_OPTION = "-c default_transaction_read_only=on"
 
 
 def switch_to_wal(cur: Any) -> None:

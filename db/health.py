@@ -107,7 +107,7 @@ class SiteHealth:
     recent_warnings: tuple[WarningRow, ...]  # newest first
 
 
-def _summary(run: CrawlRun, site_key: str | None) -> RunSummary:
+def run_summary(run: CrawlRun, site_key: str | None) -> RunSummary:
     return RunSummary(
         id=run.id,
         site_key=site_key,
@@ -139,7 +139,7 @@ def get_run(engine: Engine, run_id: int) -> RunSummary | None:
             .join(Site, Site.id == CrawlRun.site_id, isouter=True)
             .where(CrawlRun.id == run_id)
         ).first()
-        return None if row is None else _summary(row[0], row[1])
+        return None if row is None else run_summary(row[0], row[1])
 
 
 def run_site_id(engine: Engine, run_id: int) -> int | None:
@@ -161,7 +161,7 @@ def runs_before(
         )
         if before_id is not None:
             query = query.where(CrawlRun.id <= before_id)
-        return [_summary(run, site_key) for run in session.scalars(query)]
+        return [run_summary(run, site_key) for run in session.scalars(query)]
 
 
 def failure_streak(runs: Iterable[RunSummary]) -> int:
@@ -343,7 +343,7 @@ def site_health(
         out: list[SiteHealth] = []
         for site_id, key, name in sites:
             runs = [
-                _summary(run, key)
+                run_summary(run, key)
                 for run in session.scalars(
                     select(CrawlRun)
                     .where(CrawlRun.site_id == site_id)

@@ -153,6 +153,8 @@ class Article(Base):
     section: Mapped[str | None] = mapped_column(Text)
     site_name: Mapped[str | None] = mapped_column(Text)
     image_url: Mapped[str | None] = mapped_column(Text)
+    # What produced the latest text (pipelines.extract.EXTRACTOR); None before schema 0005.
+    extractor: Mapped[str | None] = mapped_column(String(200))
     first_seen_at: Mapped[datetime] = mapped_column(index=True)
     last_seen_at: Mapped[datetime]
     # Versions: the row holds the latest; article_versions holds every version, this one too.
@@ -183,6 +185,8 @@ class ArticleVersion(Base):
     fetch_id: Mapped[int | None] = mapped_column(ForeignKey("fetches.id"))
     # How the version came to be: crawl (first fetch), revisit, or reextract.
     origin: Mapped[str] = mapped_column(String(20), default="crawl")
+    # What produced this text (pipelines.extract.EXTRACTOR); None before schema 0005.
+    extractor: Mapped[str | None] = mapped_column(String(200))
 
 
 class ArticleSignature(Base):

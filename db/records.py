@@ -45,6 +45,8 @@ class ArticleData:
     section: str | None = None
     site_name: str | None = None
     image_url: str | None = None
+    # What produced the text (pipelines.extract.EXTRACTOR); None when not known.
+    extractor: str | None = None
     # The near-duplicate index entries of the text (pipelines.neardup): MinHash values as
     # bytes and one LSH key per band. Empty: the article is stored without them.
     signature: bytes | None = None

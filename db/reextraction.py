@@ -108,6 +108,7 @@ def _store_reextractions(
                     "url": i.url,
                     "fetch_id": i.fetch_id,
                     "origin": "reextract",
+                    "extractor": i.article.extractor,
                 }
                 for i in new
             ],
@@ -262,6 +263,7 @@ def store_recoveries(
                             "url": item.url,
                             "fetch_id": item.fetch_id,
                             "origin": "reextract",
+                            "extractor": art.extractor,
                         },
                     )
                     if art.signature:

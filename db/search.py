@@ -54,6 +54,20 @@ class SearchHit:
     rank: float  # higher is better; comparable within one result list only
     snippet: tuple[tuple[str, bool], ...]  # text pieces, True where a query term matched
 
+    def as_dict(self) -> dict[str, Any]:
+        """The hit as JSON (`search --json`, the browser's API): the published time in ISO 8601,
+        the snippet as [text, matched] pairs."""
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "url": self.url,
+            "site": self.site,
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+            "language": self.language,
+            "rank": self.rank,
+            "snippet": [[piece, matched] for piece, matched in self.snippet],
+        }
+
 
 def fold(value: str) -> str:
     """The text as the SQLite index sees it before tokenizing: NFC, German spellings folded
@@ -197,7 +211,7 @@ def search(
     if site is not None:
         filters.append(
             "EXISTS (SELECT 1 FROM article_urls u JOIN sites us ON us.id = u.site_id "
-            "WHERE u.article_id = a.id AND us.key = :site)"
+            "WHERE u.article_id = {row} AND us.key = :site)"
         )
         params["site"] = site
     if since is not None:
@@ -206,15 +220,26 @@ def search(
     if lang is not None:
         filters.append("a.language = :lang")
         params["lang"] = lang
-    where = "".join(f" AND {f}" for f in filters)
     postgresql = engine.dialect.name == "postgresql"
+    # SQLite: the articles' columns are joined into the ranking only when a filter needs them
+    # (FTS5 then ranks and cuts to the page by itself).
+    joined = not postgresql and (since is not None or lang is not None)
+    row = "a.id" if postgresql or joined else "article_search.rowid"
+    where = "".join(f" AND {f}" for f in filters).replace("{row}", row)
     params["query"] = websearch_query(clauses) if postgresql else fts5_query(clauses)
-    statement = text((_POSTGRESQL_SEARCH if postgresql else _SQLITE_SEARCH).format(filters=where))
+    sql = _POSTGRESQL_SEARCH if postgresql else _SQLITE_SEARCH
+    join = " JOIN articles a ON a.id = article_search.rowid" if joined else ""
+    statement = text(sql.format(filters=where, join=join))
     if since is not None:
         statement = statement.bindparams(bindparam("since", type_=UTCDateTime()))
     statement = statement.columns(published_at=UTCDateTime())  # type: ignore[assignment]
     try:
-        with engine.connect() as conn:
+        with engine.begin() as conn:
+            if postgresql:
+                # The planner prices a scan testing every row's search_vector as cheap: it does
+                # not count fetching each out-of-line vector, which made a rare word cost 140
+                # times the GIN index's answer at 10,000 articles.
+                conn.execute(_NO_SEQUENTIAL_SCAN)
             rows = conn.execute(statement, params).all()
     except OperationalError as exc:  # the quoting leaves FTS5 nothing to object to; in case
         if postgresql:
@@ -222,16 +247,18 @@ def search(
         raise SearchQueryError(f"the query cannot be searched: {exc.orig}") from None
     if postgresql:
         return [_hit(row, _marked_pieces(row.snippet, row.text)) for row in rows]
-    wanted = [t for c in clauses if not c.excluded for t in c.terms]
-    return [_hit(row, snippet(row.text, wanted)) for row in rows]
+    pattern = _words_pattern([t for c in clauses if not c.excluded for t in c.terms])
+    return [_hit(row, snippet(row.text, pattern)) for row in rows]
 
 
+_NO_SEQUENTIAL_SCAN = text("SET LOCAL enable_seqscan = off")
 _HIT_COLUMNS = "a.id, a.title, a.url, s.key AS site, a.published_at, a.language"
 _SQLITE_SEARCH = (
-    f"SELECT {_HIT_COLUMNS}, -article_search.rank AS rank, a.text FROM article_search "
-    "JOIN articles a ON a.id = article_search.rowid JOIN sites s ON s.id = a.site_id "
+    f"SELECT {_HIT_COLUMNS}, -hit.rank AS rank, a.text FROM ("
+    "SELECT article_search.rowid AS id, article_search.rank AS rank FROM article_search{join} "
     "WHERE article_search MATCH :query{filters} "
-    "ORDER BY article_search.rank, a.id LIMIT :limit OFFSET :offset"
+    "ORDER BY article_search.rank LIMIT :limit OFFSET :offset) hit "
+    "JOIN articles a ON a.id = hit.id JOIN sites s ON s.id = a.site_id ORDER BY hit.rank"
 )
 # Ranked first, snippets only for the page of hits (ts_headline parses the whole text).
 _POSTGRESQL_SEARCH = (
@@ -284,9 +311,6 @@ def _marked_pieces(marked: str, body: str) -> tuple[tuple[str, bool], ...]:
 # --------------------------------------------------------------------------- snippets (SQLite)
 
 _TOKEN = re.compile(r"[^\W_]+")
-# Faster than _TOKEN on long texts; a word with an underscore (two words to the index) does not
-# match, which only costs its highlight.
-_WORDS = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 
 
@@ -296,30 +320,64 @@ def _key(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def snippet(
-    body: str, terms: list[Term], length: int = SNIPPET_CHARACTERS
-) -> tuple[tuple[str, bool], ...]:
-    """About `length` characters of `body` where the terms match most, matched words marked
-    (each word of a phrase); the text's start when nothing in it matches."""
-    exact: set[str] = set()
-    prefixes: list[str] = []
+def _letter_variants() -> dict[str, str]:
+    """Each ASCII letter with the Latin letters that are it with a diacritic (é, è, ... for e)."""
+    variants: dict[str, set[str]] = {}
+    for code in range(0xC0, 0x250):
+        letter = chr(code)
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", letter) if not unicodedata.combining(c)
+        )
+        if len(base) == 1 and base.isascii() and base.isalpha() and letter not in "äöüÄÖÜ":
+            variants.setdefault(base.lower(), set()).add(letter.lower())
+    return {base: "".join(sorted(letters)) for base, letters in variants.items()}
+
+
+_VARIANTS = _letter_variants()
+_SPELLED_OUT = {"ae": "ä", "oe": "ö", "ue": "ü", "ss": "ßẞ"}
+
+
+def _letters(key: str) -> str:
+    return "".join(f"[{c}{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c) for c in key)
+
+
+def _word_pattern(key: str) -> str:
+    """A regular expression for the spellings of a text word that the index reads as `key`
+    (a word as _key gives it): any case, diacritics or none, ä or ae, ß or ss."""
+    out: list[str] = []
+    i = 0
+    while i < len(key):
+        pair = key[i : i + 2]
+        if pair in _SPELLED_OUT:
+            out.append(f"(?:{_letters(pair)}|[{_SPELLED_OUT[pair]}])")
+            i += 2
+        else:
+            out.append(_letters(key[i]))
+            i += 1
+    return "".join(out)
+
+
+def _words_pattern(terms: list[Term]) -> re.Pattern[str] | None:
+    """The terms' words (each word of a phrase; a prefix term's last word as a beginning) as
+    one case-insensitive pattern of whole words."""
+    words: list[str] = []
     for term in terms:
         keys = [_key(w) for w in _TOKEN.findall(term.words)]
-        if term.prefix and keys:
-            prefixes.append(keys[-1])
-            keys = keys[:-1]
-        exact.update(keys)
-    matching = []
-    for word in set(_WORDS.findall(body)):  # each distinct word once: most are plain ASCII
-        lowered = word.lower()
-        key = lowered if lowered.isascii() else _key(word)
-        if key in exact or (prefixes and key.startswith(tuple(prefixes))):
-            matching.append(word)
-    spans: list[tuple[int, int]] = []
-    if matching:
-        alternatives = "|".join(re.escape(w) for w in sorted(matching, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
-        spans = [m.span() for m in pattern.finditer(body)]
+        for i, key in enumerate(keys):
+            prefix = term.prefix and i == len(keys) - 1
+            words.append(_word_pattern(key) + (r"\w*" if prefix else ""))
+    if not words:
+        return None
+    alternatives = "|".join(sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def snippet(
+    body: str, pattern: re.Pattern[str] | None, length: int = SNIPPET_CHARACTERS
+) -> tuple[tuple[str, bool], ...]:
+    """About `length` characters of `body` where the words `pattern` (_words_pattern) finds
+    are thickest, those words marked; the text's start when nothing in it matches."""
+    spans = [m.span() for m in pattern.finditer(body)] if pattern is not None else []
     begin = 0
     if spans:  # the window holding the most matches, begun a little before its first
         starts = [a for a, _ in spans]

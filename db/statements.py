@@ -126,6 +126,7 @@ _UPDATE_TO_VERSION = (
         section=bindparam("_section"),
         site_name=bindparam("_site_name"),
         image_url=bindparam("_image"),
+        extractor=bindparam("_extractor"),
         version=bindparam("_version"),
     )
 )
@@ -151,6 +152,7 @@ _ARTICLE_INSERTED = (
     "section",
     "site_name",
     "image_url",
+    "extractor",
     "published_at",
     "published_at_raw",
     "first_seen_at",
@@ -264,6 +266,7 @@ def _version_values(
         "seen_at": rec.fetched_at,
         "url": rec.url,
         "origin": origin,
+        "extractor": art.extractor,
     }
 
 
@@ -285,6 +288,7 @@ def _to_version_values(article_id: int, art: ArticleData, number: int) -> dict[s
         "_section": art.section,
         "_site_name": art.site_name,
         "_image": art.image_url,
+        "_extractor": art.extractor,
         "_version": number,
     }
 
@@ -317,4 +321,5 @@ def _article_columns(art: ArticleData) -> dict[str, Any]:
         "section": art.section,
         "site_name": art.site_name,
         "image_url": art.image_url,
+        "extractor": art.extractor,
     }

@@ -26,6 +26,13 @@ from pipelines.tree import (
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
+# What produced an archived text: this extraction and cleaning (its version) on trafilatura (its
+# release). Stored with every article version (`article_versions.extractor`). Raise
+# EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
+# reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
+EXTRACTOR_VERSION = 1
+EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
+
 OUTCOME_OK = "ok"
 OUTCOME_EMPTY = "empty"
 OUTCOME_NOT_HTML = "not_html"

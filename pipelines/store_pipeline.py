@@ -34,6 +34,7 @@ from db.health import LOCKED_REASON, SKIPPED
 from db.records import ArticleData, FetchRecord, StorePolicy, StoreResult, sanitise_text
 from db.runs import RunCounts, claim_run, finish_run, start_run
 from db.store import is_transient, store_batch
+from pipelines.extract import EXTRACTOR
 from pipelines.extract_pipeline import EXTRACT_TIMEOUT
 from pipelines.neardup import SignedArticle, band_keys, default_threshold
 
@@ -142,6 +143,7 @@ def article_data(ext: ExtractedArticle) -> ArticleData:
         section=ext.section,
         site_name=ext.site_name,
         image_url=ext.image_url,
+        extractor=EXTRACTOR,
         signature=minhash,
         band_keys=band_keys(minhash) if minhash else (),
     )

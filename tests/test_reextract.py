@@ -19,7 +19,7 @@ from crawler.warc import WarcWriter
 from db.models import Article, ArticleSignature, ArticleVersion, Fetch
 from db.records import ArticleData, FetchRecord
 from db.store import store_batch
-from pipelines.extract import extract_article
+from pipelines.extract import EXTRACTOR, extract_article
 from tests.factories import fetch_record, warc_fields, write_page
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -110,6 +110,9 @@ def test_changed_texts_become_versions_and_a_second_run_changes_nothing(
     assert {a.id: a.last_seen_at for a in articles} == seen_before
     # the new versions point at the capture they were read from
     assert all(v.fetch_id is not None for v in new) and len(new) == 3
+    # and name the extraction that made them, as the article rows do
+    assert {v.extractor for v in new} == {EXTRACTOR}
+    assert {a.extractor for a in articles if a.version == 2} == {EXTRACTOR}
     # the near-duplicate index is filled in for every article
     assert sorted(signed) == [a.id for a in articles]
     assert not list(tmp_path.glob(f"{CHECKPOINT_PREFIX}*"))

@@ -433,3 +433,14 @@ def test_the_read_api_offers_search() -> None:
     assert db.read.search is search
     assert db.read.SearchHit is SearchHit
     assert db.read.SearchQueryError is SearchQueryError
+
+
+def test_snippet_marks_every_spelling_the_index_matched(engine: Engine) -> None:
+    if is_postgresql(engine):
+        pytest.skip("PostgreSQL's snippets are ts_headline's")
+    body = "STRASSE, Straße und Strasse; Café oder CAFE; die Strassenbahn nicht; Öffentlichkeit."
+    store(engine, body, url="https://a.example/1")
+    (hit,) = search(engine, "strasse cafe öffentlich*")
+    marked = [piece for piece, match in hit.snippet if match]
+    assert marked == ["STRASSE", "Straße", "Strasse", "Café", "CAFE", "Öffentlichkeit"]
+    assert "".join(piece for piece, _ in hit.snippet) == body

@@ -35,3 +35,15 @@ def read_capture(data_dir: Path, file: str, offset: int) -> Capture:
                 fetched_at=record.rec_headers.get_header("WARC-Date"),
             )
     raise ValueError(f"no response record at {file}:{offset}")
+
+
+def read_response_block(data_dir: Path, file: str, offset: int) -> bytes:
+    """The HTTP response stored in the response record at `offset` of `file`, as bytes: status
+    line, headers, blank line, body (the block of the record, undecoded)."""
+    with open(data_dir / file, "rb") as fh:
+        fh.seek(offset)
+        for record in ArchiveIterator(fh, no_record_parse=True):
+            if record.rec_type != "response":
+                break
+            return bytes(record.raw_stream.read())
+    raise ValueError(f"no response record at {file}:{offset}")
