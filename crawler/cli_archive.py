@@ -1,5 +1,5 @@
-"""Archive maintenance commands: `reextract` (current extraction over the stored captures) and
-`verify` (every WARC pointer read back)."""
+"""Archive maintenance commands: `reextract` (current extraction over the stored captures),
+`verify` (every WARC pointer read back) and `cdx` (the WARC files' replay index)."""
 
 from __future__ import annotations
 
@@ -102,6 +102,35 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_cdx(args: argparse.Namespace) -> int:
+    import sys
+    from pathlib import Path
+
+    from crawler.cdx import archive_files, write_index
+
+    config = _config()
+    warc_dir = config.data_dir / "warc"
+    files = [Path(f) for f in args.files] if args.files else archive_files(warc_dir)
+    for path in files:
+        if not path.is_file():
+            raise CliError(f"no such WARC file: {path}")
+    if not files:
+        raise CliError(f"no WARC files in {warc_dir}")
+    try:
+        if args.output is None:
+            count = write_index(files, sys.stdout)
+        else:
+            output = Path(args.output)
+            partial = output.with_name(output.name + ".partial")
+            with partial.open("w", encoding="utf-8") as out:
+                count = write_index(files, out)
+            partial.replace(output)  # a reader never sees half an index
+    except (OSError, ValueError, EOFError) as exc:
+        raise CliError(f"cannot index the WARC files: {exc}") from None
+    print(f"indexed {count} records of {len(files)} WARC files", file=sys.stderr)
+    return 0
+
+
 def register(sub: Any) -> None:
     """Add the archive maintenance commands to the `newsarchive` sub-command parser."""
     p = sub.add_parser(
@@ -137,3 +166,14 @@ def register(sub: Any) -> None:
     p.add_argument("--since", metavar="DATE", help="only fetches made on or after this ISO date")
     p.add_argument("--json", action="store_true", help="the report as JSON")
     p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser(
+        "cdx",
+        help="write a CDXJ index of the WARC files (for pywb and other replay tools)",
+        description="Index the response and revisit records of the archive's WARC files (or "
+        "the FILES given) as CDXJ, sorted by SURT URL key and time, the format pywb reads from "
+        "a collection's indexes/ folder. Filenames are relative to the WARC folder.",
+    )
+    p.add_argument("files", nargs="*", metavar="FILES", help="WARC files (default: all)")
+    p.add_argument("--output", "-o", help="write the index here (default: standard output)")
+    p.set_defaults(func=cmd_cdx)

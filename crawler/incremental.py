@@ -270,7 +270,7 @@ def _with_record_head(capture: PreviousCapture, data_dir: Path | None) -> Previo
     head = record_head(data_dir, capture.warc_file, capture.warc_offset) if data_dir else None
     if head is None:
         return PreviousCapture(capture.digest, capture.etag, capture.last_modified)
-    uri, date = head
+    uri, date, record_id = head
     return PreviousCapture(
         capture.digest,
         capture.etag,
@@ -280,11 +280,13 @@ def _with_record_head(capture: PreviousCapture, data_dir: Path | None) -> Previo
         warc_file=capture.warc_file,
         warc_offset=capture.warc_offset,
         warc_length=capture.warc_length,
+        record_id=record_id,
     )
 
 
-def record_head(data_dir: Path, file: str, offset: int) -> tuple[str, str] | None:
-    """(WARC-Target-URI, WARC-Date) of the response record at `offset`, payload unread."""
+def record_head(data_dir: Path, file: str, offset: int) -> tuple[str, str, str | None] | None:
+    """(WARC-Target-URI, WARC-Date, WARC-Record-ID) of the response record at `offset`, payload
+    unread."""
     try:
         with open(data_dir / file, "rb") as fh:
             fh.seek(offset)
@@ -293,7 +295,8 @@ def record_head(data_dir: Path, file: str, offset: int) -> tuple[str, str] | Non
                     return None
                 uri = record.rec_headers.get_header("WARC-Target-URI")
                 date = record.rec_headers.get_header("WARC-Date")
-                return (uri, date) if uri and date else None
+                record_id = record.rec_headers.get_header("WARC-Record-ID")
+                return (uri, date, record_id) if uri and date else None
     except (OSError, ValueError, EOFError) as exc:
         logger.warning("cannot read WARC record %s:%s: %s", file, offset, exc)
     return None

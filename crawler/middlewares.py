@@ -21,9 +21,11 @@ from scrapy.http import HtmlResponse, Response
 from crawler.model.captures import register_writer
 from crawler.model.failures import record_failure
 from crawler.model.memory import payload_digest
-from crawler.model.meta import META_PREVIOUS, WARC_META
+from crawler.model.meta import META_CAPTURED, META_PREVIOUS, META_REDIRECTS, WARC_META
 from crawler.warc import (
     FATAL_WRITE_ERRORS,
+    ORIG_HEADER_PREFIX,
+    RefersTo,
     WarcRef,
     WarcWriteError,
     WarcWriter,
@@ -37,6 +39,11 @@ _T = TypeVar("_T")
 # ones in a thread (see WarcCaptureMiddleware.process_response); 0 sends every one to a thread.
 INLINE_MAX_BYTES_SETTING = "NEWSARCHIVE_WARC_INLINE_MAX_BYTES"
 DEFAULT_INLINE_MAX_BYTES = 1024 * 1024
+# Request meta key of the capture's own components: the Content-Encoding the response arrived
+# with, before Scrapy decoded it.
+META_ORIG_ENCODING = "newsarchive_orig_content_encoding"
+# The statuses Scrapy's RedirectMiddleware follows.
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
 def _header_pairs(headers: object) -> list[tuple[str, str]]:
@@ -53,6 +60,83 @@ def _reason(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return ""
+
+
+def _stored_headers(request: Request, response: Response) -> list[tuple[str, str]]:
+    """The response's headers, plus the Content-Encoding it arrived with when Scrapy decoded
+    the body since (under ORIG_HEADER_PREFIX: the stored bytes are not so encoded)."""
+    pairs = _header_pairs(response.headers)
+    original = request.meta.get(META_ORIG_ENCODING)
+    if original:
+        still = ", ".join(v for k, v in pairs if k.lower() == "content-encoding")
+        if still != original:
+            pairs.append((ORIG_HEADER_PREFIX + "Content-Encoding", str(original)))
+    return pairs
+
+
+def _location(ref: WarcRef) -> dict[str, Any]:
+    """A record's location as WARC_META holds it."""
+    return {
+        "file": ref.file,
+        "offset": ref.offset,
+        "length": ref.length,
+        "payload_digest": ref.payload_digest,
+    }
+
+
+def _refers_to(previous: object) -> RefersTo | None:
+    """The earlier capture a 304 confirms, when the archive knows its record."""
+    if not isinstance(previous, Mapping) or not (previous.get("url") and previous.get("date")):
+        return None
+    record_id = previous.get("record_id")
+    digest = previous.get("digest")
+    return RefersTo(
+        uri=str(previous["url"]),
+        date=str(previous["date"]),
+        record_id=str(record_id) if record_id else None,
+        digest=str(digest) if digest else None,
+    )
+
+
+def would_redirect(request: Request, response: Response, spider: Spider | None) -> bool:
+    """Whether Scrapy's RedirectMiddleware follows this response (its own conditions)."""
+    meta = request.meta
+    return not (
+        meta.get("dont_redirect", False)
+        or response.status in getattr(spider, "handle_httpstatus_list", ())
+        or response.status in meta.get("handle_httpstatus_list", ())
+        or meta.get("handle_httpstatus_all", False)
+        or response.status not in REDIRECT_STATUSES
+        or b"Location" not in response.headers
+    )
+
+
+def redirect_hop(request: Request, response: Response) -> dict[str, Any]:
+    """A followed redirect or meta refresh as META_REDIRECTS lists it (see there)."""
+    warc = request.meta.get(WARC_META)
+    warc = dict(warc) if isinstance(warc, Mapping) else {}
+    return {
+        "url": response.url,
+        "status": response.status,
+        "fetched_at": datetime.now(UTC).isoformat(),
+        "headers": {
+            key.decode("latin-1").lower(): b", ".join(values).decode("latin-1")
+            for key, values in response.headers.items()
+        },
+        "file": warc.get("file"),
+        "offset": warc.get("offset"),
+        "length": warc.get("length"),
+        "payload_digest": warc.get("payload_digest"),
+    }
+
+
+def note_followed(request: Request, response: Response, followed: Request) -> None:
+    """Put the response that led to `followed` (a redirect or refresh target) on its list of
+    hops, and leave it none of the response's own capture location."""
+    hops = list(request.meta.get(META_REDIRECTS) or ())
+    followed.meta[META_REDIRECTS] = [*hops, redirect_hop(request, response)]
+    followed.meta.pop(WARC_META, None)
+    followed.meta.pop(META_CAPTURED, None)
 
 
 def _revisit_of(request: Request, response: Response) -> Mapping[str, Any] | None:
@@ -117,6 +201,7 @@ class WarcCaptureMiddleware:
             )
         mw = cls(writer, crawler)
         register_writer(crawler, writer)
+        setattr(crawler, _CAPTURE_ATTRIBUTE, mw)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         return mw
 
@@ -154,7 +239,7 @@ class WarcCaptureMiddleware:
                 request_headers=_header_pairs(request.headers),
                 status=response.status,
                 reason=_reason(response.status),
-                response_headers=_header_pairs(response.headers),
+                response_headers=_stored_headers(request, response),
                 fetched_at=datetime.now(UTC),
                 **fields,
             )
@@ -173,6 +258,13 @@ class WarcCaptureMiddleware:
     async def process_response(
         self, request: Request, response: Response, spider: Spider | None = None
     ) -> Response:
+        captured = request.meta.pop(META_CAPTURED, None)
+        if captured is not None and tuple(captured) == (response.url, response.status):
+            # A 3xx RedirectCaptureMiddleware wrote, not followed (an offsite target): its
+            # location is in the meta already.
+            return response
+        if response.status == 304:
+            return await self._write_not_modified(request, response)
         previous = request.meta.get(META_PREVIOUS)
         if isinstance(previous, Mapping) and response.status == 200:
             # Only revisits carry a previous capture: the digest costs nothing otherwise.
@@ -181,16 +273,7 @@ class WarcCaptureMiddleware:
             )
             if revisited is not None:
                 return await self._write_revisit(request, response, revisited)
-        ref = await self._kept(
-            request, response, response.body, self.writer.write, body=response.body
-        )
-        # request.meta, not response.meta: the response is not tied to its request yet here.
-        request.meta[WARC_META_KEY] = {
-            "file": ref.file,
-            "offset": ref.offset,
-            "length": ref.length,
-            "payload_digest": ref.payload_digest,
-        }
+        ref = await self._write_response(request, response)
         if self.stats is not None:
             self.stats.inc_value("archive/warc/records")
             self.stats.inc_value("archive/warc/bytes", ref.length)
@@ -221,8 +304,97 @@ class WarcCaptureMiddleware:
             self.stats.inc_value("archive/warc/bytes", ref.length)
         return response
 
+    async def _write_not_modified(self, request: Request, response: Response) -> Response:
+        """A 304 as a revisit record; the location passed on is the earlier record's when the
+        archive knows it (it holds the payload the 304 confirms), else the revisit's own."""
+        previous = request.meta.get(META_PREVIOUS)
+        refers = _refers_to(previous)
+        ref = await self._kept(
+            request, response, b"", self.writer.write_not_modified, refers_to=refers
+        )
+        location: dict[str, Any]
+        if (
+            refers is not None
+            and isinstance(previous, Mapping)
+            and previous.get("warc_file") is not None
+            and previous.get("warc_offset") is not None
+        ):
+            location = {
+                "file": previous["warc_file"],
+                "offset": previous["warc_offset"],
+                "length": previous.get("warc_length"),
+                "payload_digest": ref.payload_digest or None,
+                "revisit_file": ref.file,
+                "revisit_offset": ref.offset,
+            }
+        else:
+            location = {**_location(ref), "payload_digest": None}
+        request.meta[WARC_META_KEY] = location
+        if self.stats is not None:
+            self.stats.inc_value("archive/warc/not_modified_records")
+            self.stats.inc_value("archive/warc/bytes", ref.length)
+        return response
+
+    async def _write_response(self, request: Request, response: Response) -> WarcRef:
+        """A response record of the response, its location in the request's meta."""
+        ref = await self._kept(
+            request, response, response.body, self.writer.write, body=response.body
+        )
+        # request.meta, not response.meta: the response is not tied to its request yet here.
+        request.meta[WARC_META_KEY] = _location(ref)
+        return ref
+
+    async def capture_redirect(self, request: Request, response: Response) -> None:
+        """Write a 3xx before it is followed (see RedirectCaptureMiddleware)."""
+        ref = await self._write_response(request, response)
+        request.meta[META_CAPTURED] = (response.url, response.status)
+        if self.stats is not None:
+            self.stats.inc_value("archive/warc/redirect_records")
+            self.stats.inc_value("archive/warc/bytes", ref.length)
+
     def spider_closed(self) -> None:
         self.writer.close()
+
+
+_CAPTURE_ATTRIBUTE = "_newsarchive_warc_capture"
+
+
+class RedirectCaptureMiddleware:
+    """Sees each response first, before any Scrapy middleware changes it.
+
+    It notes the Content-Encoding the response arrived with (WarcCaptureMiddleware stores it
+    as X-Archive-Orig-Content-Encoding once HttpCompressionMiddleware has decoded the body),
+    and writes every 3xx that Scrapy's RedirectMiddleware will follow to WARC, as received
+    (a body still encoded keeps its Content-Encoding): the URL as linked can be replayed. The
+    redirect middleware then puts the hop on the followed request (`note_followed`), and the
+    spider records it as a fetch with outcome `redirect`. A 3xx the crawl's scope does not
+    follow goes on to the spider as today, written once.
+    """
+
+    def __init__(self, capture: WarcCaptureMiddleware) -> None:
+        self.capture = capture
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        capture = getattr(crawler, _CAPTURE_ATTRIBUTE, None)
+        if not isinstance(capture, WarcCaptureMiddleware):
+            raise NotConfigured  # no WARC capture in this crawl
+        return cls(capture)
+
+    async def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Response:
+        encoding = response.headers.get(b"Content-Encoding")
+        if encoding:
+            request.meta[META_ORIG_ENCODING] = b", ".join(
+                response.headers.getlist(b"Content-Encoding")
+            ).decode("latin-1")
+        else:
+            request.meta.pop(META_ORIG_ENCODING, None)
+        spider = spider or getattr(self.capture.crawler, "spider", None)
+        if would_redirect(request, response, spider):
+            await self.capture.capture_redirect(request, response)
+        return response
 
 
 # w3lib looks for <meta http-equiv="refresh"> in the first 4,096 characters only; in any
@@ -251,4 +423,8 @@ class MetaRefreshMiddleware(BaseMetaRefreshMiddleware):
     ) -> Request | Response:
         if isinstance(response, HtmlResponse) and not may_declare_refresh(response.body):
             return response
-        return super().process_response(request, response)
+        result = super().process_response(request, response)
+        if isinstance(result, Request) and result is not request:
+            # The refreshing page was captured above: it is a hop on the way to the target.
+            note_followed(request, response, result)
+        return result

@@ -38,7 +38,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
-from crawler.middlewares import MetaRefreshMiddleware
+from crawler.middlewares import MetaRefreshMiddleware, note_followed
 from crawler.model.meta import META_SCOPE_REFUSED
 from crawler.model.refusals import OFFSITE_REDIRECT, PRIVATE_ADDRESS
 from crawler.model.urls import normalise_host
@@ -248,8 +248,11 @@ class ScopedRedirectMiddleware(_RedirectScope, RedirectMiddleware):
     def process_response(  # type: ignore[override]
         self, request: Request, response: Response
     ) -> Request | Response:
-        result = super().process_response(request, response)
-        return self._kept_in_scope(request, response, result)  # type: ignore[no-any-return]
+        result = self._kept_in_scope(request, response, super().process_response(request, response))
+        if isinstance(result, Request) and result is not request:
+            # RedirectCaptureMiddleware wrote the 3xx: a hop on the way to the final page.
+            note_followed(request, response, result)
+        return result  # type: ignore[no-any-return]
 
 
 class MetaRefreshScopeMiddleware(_RedirectScope, MetaRefreshMiddleware):

@@ -50,6 +50,9 @@ LOG_LEVEL = "INFO"
 DOWNLOADER_MIDDLEWARES = {
     # Below HttpCompressionMiddleware (590): store the decoded payload; see the class docstring.
     "crawler.middlewares.WarcCaptureMiddleware": 580,
+    # Above HttpCompressionMiddleware (590) and RedirectMiddleware (600): notes a response's
+    # Content-Encoding before it is decoded, and writes a 3xx to WARC before it is followed.
+    "crawler.middlewares.RedirectCaptureMiddleware": 610,
     # Scrapy's, with a byte pre-check (crawler/middlewares.py); just below the WARC capture,
     # so a page that refreshes elsewhere is still archived, as with Scrapy's at 580.
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
@@ -79,6 +82,10 @@ ITEM_PIPELINES = {
     "pipelines.extract_pipeline.ExtractPipeline": EXTRACT_PIPELINE_ORDER,
     "pipelines.store_pipeline.StorePipeline": STORE_PIPELINE_ORDER,
 }
+
+# Feed exports (-O out.jsonl|csv) get an ArchivedPage per fetch (crawler/model/items.py).
+FEED_EXPORTERS = {"csv": "crawler.feeds.CsvItemExporter"}
+FEED_EXPORT_ENCODING = "utf-8"
 
 # Per response, not per crawl: Scrapy starts this many tasks for every response's output, and
 # ours yield one page record each (plus requests, which are only scheduled). At 32 that was 33

@@ -78,7 +78,8 @@ def verify_archive(
     """Read the record behind every fetch's WARC pointer and check it (read-only).
 
     A pointer is good when its file exists; the `length` bytes at `offset` are exactly one
-    complete gzip member (its CRC included) holding one WARC `response` record; the record is
+    complete gzip member (its CRC included) holding one WARC `response` record (or the
+    `revisit` record of a 304 whose earlier capture was not known); the record is
     of the fetch's URL (or, for a fetch that stored a revisit record, of the URL of a fetch that
     wrote it); its block and payload digests match its bytes; and its payload digest is the
     fetch's `payload_digest`. Pointers are read in file and offset order, each file once and
@@ -223,9 +224,16 @@ def _check_record(fh: BinaryIO, offset: int, length: int | None) -> _Record:
         if record is None:
             return _Record("no WARC record")
         uri = str(record.rec_headers.get_header("WARC-Target-URI") or "")
+        declared = record.rec_headers.get_header("WARC-Payload-Digest")
+        if record.rec_type == "revisit" and _is_not_modified(record):
+            # A 304 whose earlier capture the archive did not know: the pointer leads to
+            # the revisit record itself, which holds no payload.
+            record.raw_stream.read()
+            if next(records, None) is not None:
+                return _Record("more than one record in the recorded length", uri)
+            return _Record(member.finish(), uri, declared or "")
         if record.rec_type != "response":
             return _Record(f"a {record.rec_type} record, not a response", uri)
-        declared = record.rec_headers.get_header("WARC-Payload-Digest")
         sha1 = hashlib.sha1()
         while chunk := record.raw_stream.read(_CHUNK):
             sha1.update(chunk)
@@ -243,6 +251,11 @@ def _check_record(fh: BinaryIO, offset: int, length: int | None) -> _Record:
         text = " ".join(str(exc).split())[:200] or type(exc).__name__
         return _Record(f"unreadable: {text}")
     return _Record(problem, uri, actual)
+
+
+def _is_not_modified(record: Any) -> bool:
+    profile = str(record.rec_headers.get_header("WARC-Profile") or "")
+    return profile.endswith("/revisit/server-not-modified")
 
 
 def _mismatch(engine: Engine, row: _Row, record: _Record, writers: set[str]) -> str | None:

@@ -26,12 +26,16 @@ from crawler.model.warcread import read_capture as read_capture
 
 logger = logging.getLogger(__name__)
 
-# Hop-by-hop and encoding headers no longer describe the payload as Scrapy hands it over
-# (de-chunked, decompressed), so they are dropped from the stored response head.
-_STALE_HEADERS = {"transfer-encoding", "content-encoding", "content-length"}
+# Headers that described the bytes on the wire, not the payload as stored (Scrapy hands it over
+# de-chunked, and decoded when HttpCompressionMiddleware could): kept under this prefix, the
+# one pywb and other replay tools use for an original header they must not act on.
+ORIG_HEADER_PREFIX = "X-Archive-Orig-"
+_TRANSFER_ENCODING = "transfer-encoding"
+_CONTENT_LENGTH = "content-length"
 _RESPONSE_TYPE = "application/http; msgtype=response"
 _REQUEST_TYPE = "application/http; msgtype=request"
 _IDENTICAL_PAYLOAD_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+_NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 
 
 class WarcWriteError(OSError):
@@ -66,6 +70,17 @@ class WarcRef:
     offset: int
     length: int
     payload_digest: str
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """The earlier capture a revisit record refers to: its target URI, WARC-Date, record id
+    (None when unknown) and payload digest."""
+
+    uri: str
+    date: str
+    record_id: str | None = None
+    digest: str | None = None
 
 
 # Compressors for the per-record gzip members: (module, lowest level, highest, default).
@@ -310,6 +325,44 @@ class WarcWriter:
             "revisit", url, fetched_at, fields, head, b"", method, request_headers, digest
         )
 
+    def write_not_modified(
+        self,
+        *,
+        url: str,
+        method: str,
+        request_headers: list[tuple[str, str]],
+        status: int,
+        reason: str,
+        response_headers: list[tuple[str, str]],
+        fetched_at: datetime,
+        refers_to: RefersTo | None,
+    ) -> WarcRef:
+        """A 304 answer as a revisit record (server-not-modified profile, WARC 1.1, 6.7.3) and
+        its request record.
+
+        The block is the 304's HTTP head. When the archive knows the capture the validators
+        came from (`refers_to`), the record names it (target URI, date, record id) and carries
+        its payload digest: replay tools find the payload by that URI, date and digest. The
+        returned ref's digest is that payload's, or None when nothing is known.
+        """
+        head = _response_head(status, reason, response_headers, None)
+        fields = [("WARC-Profile", _NOT_MODIFIED_PROFILE)]
+        digest = None
+        if refers_to is not None:
+            if refers_to.record_id:
+                fields.append(("WARC-Refers-To", refers_to.record_id))
+            fields += [
+                ("WARC-Refers-To-Target-URI", refers_to.uri),
+                ("WARC-Refers-To-Date", refers_to.date),
+            ]
+            if refers_to.digest:
+                digest = refers_to.digest
+                fields.append(("WARC-Payload-Digest", digest))
+        ref = self._write_pair(
+            "revisit", url, fetched_at, fields, head, b"", method, request_headers, digest or ""
+        )
+        return WarcRef(ref.file, ref.offset, ref.length, digest or "")
+
     def _write_pair(
         self,
         kind: str,
@@ -384,9 +437,24 @@ def _warc_date(moment: datetime) -> str:
 def _response_head(
     status: int, reason: str, headers: list[tuple[str, str]], length: int | None
 ) -> bytes:
-    """The HTTP head as stored: without the stale headers, with the stored payload's length
-    (`None`: a revisit record, which stores no payload); non-ASCII values %-encoded (warcio)."""
-    kept = [(k, v) for k, v in headers if k.lower() not in _STALE_HEADERS]
+    """The HTTP head as stored, with the stored payload's length (`None`: a revisit record,
+    which stores no payload); non-ASCII values %-encoded (warcio).
+
+    `headers` are the response's as it reaches the capture: a Content-Encoding still there
+    still applies to the stored bytes and is kept. Transfer-Encoding (the payload is stored
+    de-chunked) and a Content-Length other than the stored length are kept under
+    ORIG_HEADER_PREFIX, as is the Content-Encoding the capture was told was decoded (the
+    caller passes it as `X-Archive-Orig-Content-Encoding`).
+    """
+    kept: list[tuple[str, str]] = []
+    for name, value in headers:
+        lowered = name.lower()
+        if lowered == _TRANSFER_ENCODING or (
+            lowered == _CONTENT_LENGTH and length is not None and value.strip() != str(length)
+        ):
+            kept.append((ORIG_HEADER_PREFIX + name, value))
+        elif lowered != _CONTENT_LENGTH:
+            kept.append((name, value))
     if length is not None:
         kept.append(("Content-Length", str(length)))
     line = f"{status} {reason}".strip()

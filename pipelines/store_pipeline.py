@@ -23,7 +23,13 @@ from crawler.model.failures import (
     failures_of,
     record_failure,
 )
-from crawler.model.items import KIND_ARTICLE, OUTCOME_NOT_ARTICLE, FetchedPage
+from crawler.model.items import (
+    KIND_ARTICLE,
+    OUTCOME_NOT_ARTICLE,
+    ArchivedPage,
+    FetchedPage,
+    RedirectHop,
+)
 from crawler.model.listed import ListedLedger
 from crawler.model.refusals import refusal_of
 from crawler.model.schedule import DEFAULT_REVISIT_SCHEDULE
@@ -197,6 +203,34 @@ def to_record(
     )
 
 
+# The outcome of a redirect (3xx) or meta refresh that was followed: its own fetch row, with
+# its status and the WARC location of its response.
+REDIRECT_OUTCOME = "redirect"
+
+
+def redirect_record(page: FetchedPage, hop: RedirectHop, site_name: str) -> FetchRecord:
+    """A followed redirect on the way to `page`, as the archive stores it: no article, no URL
+    state (the page it led to updates that)."""
+    length = hop.headers.get("content-length")
+    return FetchRecord(
+        site_key=page.site,
+        site_name=site_name,
+        url=hop.url,
+        requested_url=page.requested_url,
+        kind=page.kind,
+        status=hop.status,
+        fetched_at=hop.fetched_at,
+        outcome=REDIRECT_OUTCOME,
+        source=page.source,
+        content_type=hop.headers.get("content-type"),
+        content_length=int(length) if length and length.isdigit() else None,
+        payload_digest=hop.payload_digest,
+        warc_file=hop.warc_file,
+        warc_offset=hop.warc_offset,
+        warc_length=hop.warc_length,
+    )
+
+
 # Settings: how often a batch that failed for a transient reason (a locked or unreachable
 # database, a deadlock) is tried again, the first pause and the longest pause between tries
 # (doubling). The defaults ride out a SQLite writer holding the lock for minutes (each try
@@ -329,15 +363,18 @@ class StorePipeline:
                 self.stats.inc_value(f"archive/incremental/canonical_{identity.canonical}")
             if record.last_modified is None and item.headers.get("last-modified"):
                 self.stats.inc_value("archive/incremental/last_modified_future")
+        self.buffer.extend(redirect_record(item, hop, self._site_name) for hop in item.redirects)
         self.buffer.append(record)
+        # What Scrapy's feed exports (-O out.jsonl) and item_scraped handlers get: plain values.
+        exported = ArchivedPage.of(item)
         if self.gave_up:
-            return item  # the crawl is stopping; close_spider tries the buffer once more
+            return exported  # the crawl is stopping; close_spider tries the buffer once more
         if (
             len(self.buffer) >= self.batch_size
             or time.monotonic() - self._last_flush >= self.flush_seconds
         ):
             await self.flush()
-        return item
+        return exported
 
     async def flush(self) -> None:
         async with self._lock:
@@ -465,7 +502,7 @@ class StorePipeline:
                 self.counts.duplicates += 1
             elif outcome == "empty":
                 self.counts.empty_pages += 1
-            elif outcome not in ("discovery", OUTCOME_NOT_ARTICLE):
+            elif outcome not in ("discovery", OUTCOME_NOT_ARTICLE, REDIRECT_OUTCOME):
                 self.counts.errors += 1
             self._answered(rec, outcome)
             if outcome == "archived" and rec.article is not None and rec.article.published_at:

@@ -14,14 +14,16 @@ from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from crawler.model.failures import record_failure
-from crawler.model.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage
+from crawler.model.items import KIND_ARTICLE, KIND_DISCOVERY, FetchedPage, RedirectHop
 from crawler.model.memory import payload_digest
 from crawler.model.meta import (
     META_CANDIDATE,
+    META_CAPTURED,
     META_CONDITIONAL,
     META_DEPTH,
     META_KIND,
     META_PREVIOUS,
+    META_REDIRECTS,
     META_ROLE,
     META_SITEMAP_DEPTH,
     META_SOURCE,
@@ -223,7 +225,10 @@ class NewsSpider(FrontierSpider):
         logger.info("%s failed: %s", request.url, error)
         if refused is None or not refused.startswith(PRIVATE_ADDRESS):
             self._fetches += 1  # a refused address was never asked
+        redirects = _hops(meta)
+        unfollowed = _unfollowed_redirect(meta)
         yield FetchedPage(
+            redirects=[*redirects, unfollowed] if unfollowed else redirects,
             url=request.url,
             requested_url=_requested_url(meta, request.url),
             site=self.site.key,
@@ -408,6 +413,7 @@ class NewsSpider(FrontierSpider):
             body=body,
             source=source,
             hints=hints or {},
+            redirects=_hops(response.meta),
         )
         warc = response.meta.get(WARC_META)
         if isinstance(warc, Mapping):
@@ -480,6 +486,50 @@ _EXPECTED = {
 def _requested_url(meta: Mapping[str, Any], fallback: str) -> str:
     redirects = meta.get("redirect_urls")
     return str(redirects[0]) if redirects else fallback
+
+
+def _hops(meta: Mapping[str, Any]) -> list[RedirectHop]:
+    """The redirects and refreshes followed to this response (META_REDIRECTS)."""
+    hops = []
+    for hop in meta.get(META_REDIRECTS) or ():
+        if not isinstance(hop, Mapping):
+            continue
+        try:
+            fetched_at = datetime.fromisoformat(str(hop.get("fetched_at")))
+        except ValueError:
+            fetched_at = datetime.now(UTC)
+        headers = hop.get("headers")
+        hops.append(
+            RedirectHop(
+                url=str(hop.get("url")),
+                status=_opt_int(hop.get("status")) or 0,
+                fetched_at=fetched_at,
+                headers=dict(headers) if isinstance(headers, Mapping) else {},
+                warc_file=_opt_str(hop.get("file")),
+                warc_offset=_opt_int(hop.get("offset")),
+                warc_length=_opt_int(hop.get("length")),
+                payload_digest=_opt_str(hop.get("payload_digest")),
+            )
+        )
+    return hops
+
+
+def _unfollowed_redirect(meta: Mapping[str, Any]) -> RedirectHop | None:
+    """A 3xx written to WARC whose target was then not requested (too many redirects)."""
+    captured = meta.get(META_CAPTURED)
+    warc = meta.get(WARC_META)
+    if not captured or not isinstance(warc, Mapping):
+        return None
+    url, status = captured
+    return RedirectHop(
+        url=str(url),
+        status=int(status),
+        fetched_at=datetime.now(UTC),
+        warc_file=_opt_str(warc.get("file")),
+        warc_offset=_opt_int(warc.get("offset")),
+        warc_length=_opt_int(warc.get("length")),
+        payload_digest=_opt_str(warc.get("payload_digest")),
+    )
 
 
 def _headers(response: Response) -> dict[str, str]:

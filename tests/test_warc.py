@@ -35,7 +35,10 @@ def _write(writer: WarcWriter, url: str, body: bytes = BODY) -> tuple[str, int, 
         reason="OK",
         response_headers=[
             ("Content-Type", "text/html; charset=utf-8"),
-            ("Content-Encoding", "gzip"),  # stale after decoding: must not be stored
+            # the body is stored de-chunked: the header is kept under the replay tools' prefix
+            ("Transfer-Encoding", "chunked"),
+            # what the capture middleware adds for a body Scrapy decoded
+            ("X-Archive-Orig-Content-Encoding", "gzip"),
         ],
         body=body,
         fetched_at=datetime(2026, 11, 20, 8, 0, tzinfo=UTC),
@@ -52,6 +55,10 @@ def test_pointer_reads_back_the_exact_response(tmp_path: Path) -> None:
     assert (cap.url, cap.status, cap.body) == ("http://127.0.0.1/a", 200, BODY)
     assert cap.headers["content-type"] == "text/html; charset=utf-8"
     assert "content-encoding" not in cap.headers
+    assert "transfer-encoding" not in cap.headers
+    assert cap.headers["x-archive-orig-content-encoding"] == "gzip"
+    assert cap.headers["x-archive-orig-transfer-encoding"] == "chunked"
+    assert cap.headers["content-length"] == str(len(BODY))
     assert cap.fetched_at.startswith("2026-11-20T08:00:00")
     assert read_capture(tmp_path, second[0], second[1]).body == b"zweite Seite"
     assert first[3].startswith("sha1:")
@@ -125,7 +132,12 @@ def test_records_are_the_ones_warcio_writes(tmp_path: Path) -> None:
         warcio = WARCWriter(fh, gzip=True, warc_version="1.1")
         info = {"software": f"newsarchive/{__version__}", "format": "WARC/1.1"}
         warcio.write_record(warcio.create_warcinfo_record(ours_file.name, info))
-        stored = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(BODY)))]
+        stored = [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("X-Archive-Orig-Transfer-Encoding", "chunked"),
+            ("X-Archive-Orig-Content-Encoding", "gzip"),
+            ("Content-Length", str(len(BODY))),
+        ]
         for kind, head, payload, extra in [
             ("response", StatusAndHeaders("200 OK", stored, protocol="HTTP/1.1"), BODY, {}),
             ("revisit", StatusAndHeaders("304 Not Modified", [("ETag", '"v1"')], "HTTP/1.1"), b"", {

@@ -23,6 +23,8 @@ class PreviousCapture:
     warc_file: str | None = None
     warc_offset: int | None = None
     warc_length: int | None = None
+    # That record's WARC-Record-ID: what a revisit record for a 304 names in WARC-Refers-To.
+    record_id: str | None = None
 
     def as_meta(self) -> dict[str, Any]:
         return asdict(self)

@@ -26,3 +26,11 @@ META_CONDITIONAL = "newsarchive_conditional"
 META_SCOPE_REFUSED = "newsarchive_scope_refused"
 # A sitemap's place in its index chain: 0 for a declared or robots.txt sitemap.
 META_SITEMAP_DEPTH = "newsarchive_sitemap_depth"
+# Redirects (3xx) and meta refreshes followed on the way to a request's response, in order: one
+# dict each with the hop's url, status, fetched_at (ISO), headers (lower-cased names) and the
+# WARC location of its response record (file, offset, length, payload_digest). Set by
+# crawler/middlewares.py and crawler/scope.py; the spider puts them on the FetchedPage.
+META_REDIRECTS = "newsarchive_redirects"
+# The (URL, status) of a 3xx that crawler/middlewares.py wrote to WARC before Scrapy's redirect
+# middleware decided on it; still present when the redirect was not followed.
+META_CAPTURED = "newsarchive_captured"
