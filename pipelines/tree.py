@@ -42,19 +42,49 @@ _LEAD_MARK_RE = re.compile(
 _MEDIA_MARK_RE = re.compile(r"image|img|media|photo|picture|bild|video|gallery", re.IGNORECASE)
 
 
+def _html_class_lookup() -> lxml.etree.ElementNamespaceClassLookup:
+    """lxml.html's element classes (HtmlElement; FormElement, InputElement … by tag), chosen
+    in C. lxml.html's own HtmlElementClassLookup asks a Python method for the class of every
+    element that Python code touches (measured: ~6% of an extraction's CPU, trafilatura's
+    included, for the same classes)."""
+    lookup = lxml.etree.ElementNamespaceClassLookup(
+        lxml.etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    # The HTML parser gives tag names in lower case, as HtmlElementClassLookup expects them.
+    lookup.get_namespace(None).update(
+        {
+            "form": lxml.html.FormElement,
+            "input": lxml.html.InputElement,
+            "label": lxml.html.LabelElement,
+            "select": lxml.html.SelectElement,
+            "textarea": lxml.html.TextareaElement,
+        }
+    )
+    return lookup
+
+
+_HTML_CLASS_LOOKUP = _html_class_lookup()
+
+
 def parse_html(text: str) -> lxml.html.HtmlElement | None:
     cleaned = _INVALID_XML_CHARS_RE.sub("", text)
     if not cleaned.strip():
         return None
     # Our own parser per call: lxml parsers must not be shared between threads. The settings
     # are trafilatura's own (utils.HTML_PARSER), so its extraction sees the tree it expects.
-    parser = lxml.html.HTMLParser(
+    parser = lxml.etree.HTMLParser(
         collect_ids=False,
         default_doctype=False,
         encoding="utf-8",
         remove_comments=True,
         remove_pis=True,
     )
+    parser.set_element_class_lookup(_HTML_CLASS_LOOKUP)
     try:
         tree = lxml.html.document_fromstring(
             cleaned.encode("utf-8", "surrogatepass"), parser=parser

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from langdetect import DetectorFactory, detect_langs
+from langdetect.lang_detect_exception import LangDetectException
 
 from pipelines import language
-from pipelines.language import detect_language, normalise_language
+from pipelines.language import detect_language, langdetect_probabilities, normalise_language
 
 GERMAN = (
     "Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, das alte Hallenbad "
@@ -76,7 +80,7 @@ def test_declared_language_confirmed_by_function_words_skips_langdetect(
     def fail(_: str) -> object:
         raise AssertionError("langdetect should not run")
 
-    monkeypatch.setattr(language, "detect_langs", fail)
+    monkeypatch.setattr(language, "langdetect_probabilities", fail)
     assert detect_language(GERMAN, "de") == "de"
 
 
@@ -101,3 +105,44 @@ def test_long_text_is_sampled() -> None:
 )
 def test_normalise_language(declared: str | None, expected: str | None) -> None:
     assert normalise_language(declared) == expected
+
+
+def _langdetect_own(text: str) -> dict[str, float]:
+    try:
+        return {str(found.lang): float(found.prob) for found in detect_langs(text)}
+    except LangDetectException:
+        return {}
+
+
+def _texts() -> list[str]:
+    texts = [
+        GERMAN,
+        ENGLISH,
+        RUSSIAN,
+        GERMAN[:120],
+        " ".join(["Hallo Welt hello world ciao mondo"] * 20),
+        "DER STADTRAT BESCHLIESST: NATO und EU-Gipfel in BERLIN, UNO-Bericht folgt",
+        "Mehr unter https://example.org/a/b?c=1 oder per Mail an redaktion@example.org  heute",
+        "Xin chào, đây là một câu tiếng Việt có dấu. Tiếng Việt rất hay.",
+        "这是一个用于测试语言检测的中文句子。日本語のテキストもあります。한국어 문장입니다.",
+        "مرحبا بكم في موقعنا الإخباري اليوم",
+        "Ελληνικά νέα από την Αθήνα σήμερα το πρωί",
+        "Ceci est une phrase française, avec des accents: é, è, à, ç. Ţară şi ţară.",
+        "Городской совет (Stadtrat) решил: Hallenbad bleibt, бассейн останется.",
+        "ß" * 300,
+        "1234 5678",
+    ]
+    generator = random.Random(7)
+    alphabet = "abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZ    .,!?-жщяабвгдЁЖéèçñ„“\n"
+    texts += [
+        "".join(generator.choice(alphabet) for _ in range(generator.randint(1, 300)))
+        for _ in range(40)
+    ]
+    return texts
+
+
+def test_langdetect_probabilities_are_langdetects_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast path computes langdetect's own numbers, to the last bit, languages included."""
+    monkeypatch.setattr(DetectorFactory, "seed", language.SEED)
+    for text in _texts():
+        assert dict(langdetect_probabilities(text)) == _langdetect_own(text), text[:60]
