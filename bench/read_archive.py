@@ -7,7 +7,8 @@ Builds an archive of `--articles` synthetic articles fast (bulk inserts, not the
 store): ~3.3 KB of German-looking text each, 20% also sighted on an aggregator site, 10% with
 a second version, every sighting with its fetch and a WARC pointer. Then runs each task in a
 process of its own and reports its wall time (measured inside the process, after its imports)
-and the peak RSS of that process (its high-water mark, imports included):
+its CPU time (this process and its threads: the figure to compare on a loaded machine) and
+the peak RSS of that process (its high-water mark, imports included):
 
 - `newsarchive export --format parquet`, then loading articles.parquet into pandas and into
   polars, all columns and two (`id`, `published_at`);
@@ -265,11 +266,11 @@ def _task(name: str, url: str, work: Path) -> None:
         "jsonl_export": lambda: cli(["export", "--output", str(jsonl)]),
         "jsonl_pandas": lambda: pd.read_json(jsonl, lines=True),
     }
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     tasks[name]()
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(json.dumps({"seconds": seconds, "peak": peak}))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak": peak}))
 
 
 def _dataframe(url: str) -> object:
@@ -343,7 +344,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         else:
             with scratch_schema(args.database_url or PG_URL, "bench_read") as url:
                 results[backend] = run_backend(url, args.articles)
-    head = " | ".join(f"{b}: s / peak MB" for b in backends)
+    head = " | ".join(f"{b}: s (CPU s) / peak MB" for b in backends)
     print(f"\n| task ({args.articles:,} articles) | {head} |")
     print("| --- |" + " ---: |" * len(backends))
     for name, label in TASKS:
@@ -351,7 +352,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         for backend in backends:
             r = results[backend][name]
             size = f" ({r['size'] / 1e6:.0f} MB file)" if "size" in r else ""
-            cells.append(f"{r['seconds']:.2f} / {r['peak'] / 1e6:.0f}{size}")
+            cells.append(
+                f"{r['seconds']:.2f} ({r.get('cpu', float('nan')):.2f}) / "
+                f"{r['peak'] / 1e6:.0f}{size}"
+            )
         print(f"| {label} | " + " | ".join(cells) + " |")
 
 
