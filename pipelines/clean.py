@@ -53,7 +53,7 @@ from pipelines.clean_rules import (
     UI_TOKENS,
     Rule,
 )
-from pipelines.credits import IMAGE_ALT_RE, credit_rule
+from pipelines.credits import IMAGE_ALT_RE, TRAILING_AGENCY_RE, agency_names, credit_rule
 
 # Why this layer exists: trafilatura removes boilerplate by class/id names only; Telegram promos
 # in plain <p>, registration modals with unfamiliar class names, inline "Mehr zum Thema" lines
@@ -105,6 +105,7 @@ def clean_lines(
 
     _apply_site_rules(items, rules)
     _repair_leading(items, title, report)
+    _cut_trailing_agency(items, report)
     _repair_glued_teasers(items, report)
     expected_script = _expected_script(items, language)
     for item in items:
@@ -213,6 +214,23 @@ def _repair_leading(
                 item.text = rest
                 _drop_kickers(kept[:index])
                 return
+
+
+def _cut_trailing_agency(items: list[_Line], report: _Reporter) -> None:
+    """Cut the agency credit closing the text's last paragraph: "… sagte er. (KNA)"."""
+    kept = [item for item in items if item.kept]
+    for item in kept[-3:]:
+        if not item.text.endswith((")", "]")):
+            continue
+        match = TRAILING_AGENCY_RE.search(item.text)
+        if (
+            match is not None
+            and match.start() > 0
+            and SENTENCE_END_RE.search(item.text[: match.start()])
+            and agency_names(match.group(1))
+        ):
+            report(item.pos, match.group(0).strip(), Rule.CREDIT_AGENCY)
+            item.text = item.text[: match.start()].rstrip()
 
 
 def _drop_kickers(above_title: list[_Line]) -> None:

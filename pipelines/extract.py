@@ -7,6 +7,7 @@ import trafilatura
 from crawler.model.hashing import content_hash, normalise_text
 from crawler.model.types import ExtractedArticle, ExtractInput
 from pipelines.clean import clean_lines
+from pipelines.credits import text_agencies
 from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.language import detect_language
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
@@ -131,7 +132,9 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         url=inp.url,
         text=article_text,
         title=meta.title,
+        seo_title=meta.seo_title,
         authors=meta.authors,
+        agencies=tuple(dict.fromkeys((*meta.agencies, *text_agencies(kept, cleaned_away)))),
         published_at=meta.published.value if meta.published else None,
         published_at_raw=meta.published.raw if meta.published else None,
         modified_at=meta.modified.value if meta.modified else None,
