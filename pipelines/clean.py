@@ -54,6 +54,7 @@ from pipelines.clean_rules import (
     Rule,
 )
 from pipelines.credits import IMAGE_ALT_RE, TRAILING_AGENCY_RE, agency_names, credit_rule
+from pipelines.furniture import MORE_PHRASE_RULES
 
 # Why this layer exists: trafilatura removes boilerplate by class/id names only; Telegram promos
 # in plain <p>, registration modals with unfamiliar class names, inline "Mehr zum Thema" lines
@@ -65,6 +66,11 @@ from pipelines.credits import IMAGE_ALT_RE, TRAILING_AGENCY_RE, agency_names, cr
 # date, a credit, a UI token) or several promotional signals at once. A short line without a
 # final period is NOT suspect by itself: it is a subheading. Every removal is reported as a
 # `DroppedLine` naming its rule, so `--explain` can show why a line went.
+
+_PHRASE_RULES = (*PHRASE_RULES, *MORE_PHRASE_RULES)
+_LEAD_IN_RULES = (Rule.MEHR_ZUM_THEMA, Rule.LESEN_SIE_AUCH, Rule.AUCH_INTERESSANT, Rule.MORE_TOPICS)
+# Rules of a shop or ad box: a short line between two of its lines is the box's too.
+_SHOP_RULES = (Rule.PROMO_SHOP, Rule.AD_LABEL, Rule.PROMO_SUBSCRIPTION)
 
 # report(position, text, rule): how repairs record the fragment they cut off.
 _Reporter = Callable[[int, str, str], None]
@@ -104,7 +110,7 @@ def clean_lines(
         dropped.append((pos, len(dropped), DroppedLine(text=text, rule=str(rule))))
 
     _apply_site_rules(items, rules)
-    _repair_leading(items, title, report)
+    title_found = _repair_leading(items, title, report)
     _cut_trailing_agency(items, report)
     _repair_glued_teasers(items, report)
     expected_script = _expected_script(items, language)
@@ -112,6 +118,9 @@ def clean_lines(
         if item.kept:
             item.rule = _classify(item.text, expected_script, authors)
     _apply_context_rules(items)
+    if not title_found:
+        _drop_leading_label([item for item in items if item.kept])
+    _apply_shop_rules(items)
     _apply_promo_rules(items)
     _apply_tail_rule(items)
 
@@ -183,8 +192,10 @@ def _repair_leading(
     items: list[_Line],
     title: str | None,
     report: _Reporter,
-) -> None:
-    """Strip glued date prefixes, a repeated or glued headline, and the kicker above it."""
+) -> bool:
+    """Strip glued date prefixes, a repeated or glued headline, and the kicker above it.
+
+    True when the headline was found in the text."""
     kept = [item for item in items if item.kept]
     for index, item in enumerate(kept):
         # A scraper's "date 2025-11-18 " label is unmistakable wherever it sits (a promo line
@@ -196,9 +207,14 @@ def _repair_leading(
             report(item.pos, match.group(0).strip(), Rule.DATE_PREFIX)
             item.text = item.text[match.end() :].strip()
     title_key = _alnum_key(title or "")
-    if len(title_key) < 8:
-        return
     # The headline may come after a modal or a credit line; look at the first few lines only.
+    return len(title_key) >= 8 and _find_title_line(kept, title, title_key, report)
+
+
+def _find_title_line(
+    kept: list[_Line], title: str | None, title_key: str, report: _Reporter
+) -> bool:
+    """Drop the repeated headline (and the kicker above it) or cut a glued one; True if found."""
     for index, item in enumerate(kept[:5]):
         key = _alnum_key(item.text)
         extra_words = len(item.text.split()) - len(title.split()) if title else 99
@@ -206,23 +222,30 @@ def _repair_leading(
         if key == title_key or (key.endswith(title_key) and 0 < extra_words <= 3):
             item.rule = Rule.TITLE_REPEATED
             _drop_kickers(kept[:index])
-            return
+            return True
         if title and len(title.split()) >= 3 and key.startswith(title_key):
             rest = _cut_after_alnum(item.text, title)
             if rest and (rest[0].isupper() or rest[0].isdigit() or rest[0] in OPENING_QUOTES):
                 report(item.pos, item.text[: len(item.text) - len(rest)].strip(), Rule.TITLE_GLUED)
                 item.text = rest
                 _drop_kickers(kept[:index])
-                return
+                return True
+    return False
+
+
+def _drop_leading_label(kept: list[_Line]) -> None:
+    """Without the headline in the text, a short label opening it right before the first
+    paragraph (a kicker, the site's slogan) is furniture: a text opens with a sentence."""
+    if len(kept) >= 2 and not kept[0].is_item and len(kept[0].text.split()) <= 6:
+        first = kept[1]
+        if SENTENCE_END_RE.search(first.text) and len(first.text.split()) >= 8:
+            _drop_kickers(kept[:1])
 
 
 def _cut_trailing_agency(items: list[_Line], report: _Reporter) -> None:
     """Cut the agency credit closing the text's last paragraph: "… sagte er. (KNA)"."""
-    kept = [item for item in items if item.kept]
-    for item in kept[-3:]:
-        if not item.text.endswith((")", "]")):
-            continue
-        match = TRAILING_AGENCY_RE.search(item.text)
+    for item in [item for item in items if item.kept][-3:]:
+        match = TRAILING_AGENCY_RE.search(item.text) if item.text.endswith((")", "]")) else None
         if (
             match is not None
             and match.start() > 0
@@ -271,7 +294,7 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
     """The rule that drops this line on its own, or None."""
     words = len(text.split())
     lowered = text.casefold()
-    for rule, regex, max_words, gate in PHRASE_RULES:
+    for rule, regex, max_words, gate in _PHRASE_RULES:
         if words > max_words or (gate and not any(word in lowered for word in gate)):
             continue
         if regex.search(text):
@@ -342,7 +365,7 @@ def _apply_context_rules(items: list[_Line]) -> None:
     block_items: bool | None = None  # whether the teaser list is made of list items
     for index, item in enumerate(items):
         # A bare "Mehr zum Thema" / "Lesen Sie auch" lead-in starts a list of headlines.
-        if item.rule in (Rule.MEHR_ZUM_THEMA, Rule.LESEN_SIE_AUCH, Rule.AUCH_INTERESSANT):
+        if item.rule in _LEAD_IN_RULES:
             block_rule = item.rule if _is_bare_lead_in(item.text) else None
             block_items = None
             continue
@@ -377,6 +400,21 @@ def _apply_context_rules(items: list[_Line]) -> None:
             following = _next_kept(items, index)
             if following is not None and _is_headline_like(following.text):
                 following.rule = Rule.TEASER_AFTER_IMAGE
+
+
+def _apply_shop_rules(items: list[_Line]) -> None:
+    """A shop box's product name before its price or call to buy, and a short line inside an
+    ad or shop box ("Anzeige", the offer, "Zum Angebot"), are the box's too."""
+    for index in range(len(items) - 2, -1, -1):
+        item, following = items[index], items[index + 1]
+        if not item.kept or following.rule not in (Rule.PROMO_SHOP, Rule.PROMO_SUBSCRIPTION):
+            continue
+        words = len(item.text.split())
+        previous = items[index - 1] if index else None
+        label = words <= 10 and not SENTENCE_END_RE.search(item.text) and not item.is_item
+        boxed = words <= 20 and previous is not None and previous.rule in _SHOP_RULES
+        if label or boxed:
+            item.rule = Rule.PROMO_SHOP
 
 
 def _apply_promo_rules(items: list[_Line]) -> None:

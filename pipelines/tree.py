@@ -36,7 +36,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?…][\"“”»«'’)\]]*$")
 # it for that class name; teaser cards of other articles fail the link-density check below.
 _LEAD_MARK_RE = re.compile(
     r"summary|lead|intro|standfirst|abstract|excerpt|vorspann|kurztext|description|subtitle"
-    r"|teaser",
+    r"|teaser|announce",
     re.IGNORECASE,
 )
 # Parts of an <h1> that are not the headline: its kicker ("Dachzeile") and text for screen
@@ -412,7 +412,10 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
         if not _LEAD_MARK_RE.search(marks) or _MEDIA_MARK_RE.search(marks):
             continue
         if element.tag == "figure" or element.find(".//img") is not None:
-            continue  # a lead image and its caption
+            # A lead image and its caption; the lead may sit beside them in the same block
+            # (Sputnik's "article__announce": the photo, then "article__announce-text").
+            neighbours.extend(child for child in list(element)[:4] if child.tag != "figure")
+            continue
         text = collapse(element.text_content())
         words = len(text.split())
         if not 8 <= words <= 150 or not _SENTENCE_END_RE.search(text):
