@@ -33,7 +33,7 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         re.compile(
             r"^(?:(?:Noch )?Mehr|Weitere|Aktuelle|Neueste|Top)(?:[- ](?:Themen|Nachrichten"
             r"|Artikel|Beiträge|Meldungen|News|Stories|Videos|Berichte))?(?:\s+(?:zu|zum|zur"
-            r"|aus|von|vom|über|auf|im|in|rund um)\s+[^.!?]{1,40})?\s*:?$"
+            r"|aus|von|vom|über|auf|im|in|rund um)\s+[^!?]{0,39}[^.!?\s])?\s*:?$"
             r"|^(?:Top|Mehr|Weitere)[- ](?:Themen|Nachrichten|Artikel|Beiträge|Meldungen|News)"
             r"\s*:?$",
         ),

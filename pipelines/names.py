@@ -91,7 +91,7 @@ def site_name_keys(site_name: str | None, url: str) -> frozenset[str]:
         keys.add(text_key(host))
         registrable = registrable_domain(host)
         keys.add(text_key(registrable))
-        label = registrable.split(".", 1)[0]
+        label = text_key(registrable.split(".", 1)[0])  # "alpenland-zeitung" as the name
         if len(label) >= 2:
             keys.add(label)
     keys.discard("")
