@@ -189,6 +189,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             for rec in records:
                 rec["urls"] = " ".join(rec["urls"])
                 rec["authors"] = "; ".join(rec["authors"])
+                rec["agencies"] = "; ".join(rec["agencies"])
                 rec["tags"] = "; ".join(rec["tags"])
                 writer.writerow(rec)
                 count += 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -28,11 +27,9 @@ from pipelines.clean_rules import (
     IMPERATIVE_START_RE,
     ISO_PREFIX_RE,
     ITEM_MARKER_RE,
-    LANGUAGE_SCRIPTS,
     LEAD_IN_WITH_HEADLINE_RE,
     NEWS_VERB_RE,
     NON_ALNUM_RE,
-    NON_LATIN_LETTER_RE,
     OPENING_QUOTES,
     OWN_CHANNEL_RE,
     PHRASE_RULES,
@@ -54,7 +51,8 @@ from pipelines.clean_rules import (
     Rule,
 )
 from pipelines.credits import IMAGE_ALT_RE, TRAILING_AGENCY_RE, agency_names, credit_rule
-from pipelines.furniture import MORE_PHRASE_RULES
+from pipelines.furniture import GLUED_CREDIT_RE, MORE_PHRASE_RULES, TRAILING_INITIALS_RE
+from pipelines.scripts import expected_script_of, is_foreign_script
 
 # Why this layer exists: trafilatura removes boilerplate by class/id names only; Telegram promos
 # in plain <p>, registration modals with unfamiliar class names, inline "Mehr zum Thema" lines
@@ -113,7 +111,7 @@ def clean_lines(
     title_found = _repair_leading(items, title, report)
     _cut_trailing_agency(items, report)
     _repair_glued_teasers(items, report)
-    expected_script = _expected_script(items, language)
+    expected_script = expected_script_of([item.text for item in items if item.kept], language)
     for item in items:
         if item.kept:
             item.rule = _classify(item.text, expected_script, authors)
@@ -147,7 +145,8 @@ def _prepare(lines: Sequence[str]) -> list[_Line]:
             text = " ".join(part[marker.end() if marker else 0 :].split())
             if not text:
                 continue
-            for piece in _split_glued_furniture(text):
+            pieces = GLUED_CREDIT_RE.split(text) if ":" in text else [text]
+            for piece in (p for whole in pieces for p in _split_glued_furniture(whole.strip())):
                 items.append(_Line(piece, pos, is_item=marker is not None))
                 pos += 1
     return items
@@ -243,8 +242,18 @@ def _drop_leading_label(kept: list[_Line]) -> None:
 
 
 def _cut_trailing_agency(items: list[_Line], report: _Reporter) -> None:
-    """Cut the agency credit closing the text's last paragraph: "… sagte er. (KNA)"."""
+    """Cut the agency credit closing the text's last paragraph: "… sagte er. (KNA)", and the
+    editor's initials closing it ("… bislang nicht. (tlz)")."""
     for item in [item for item in items if item.kept][-3:]:
+        initials = TRAILING_INITIALS_RE.search(item.text) if item.text.endswith(")") else None
+        if (
+            initials is not None
+            and SENTENCE_END_RE.search(item.text[: initials.start()])
+            and not agency_names(initials.group(0))
+        ):
+            report(item.pos, initials.group(0).strip(), Rule.BYLINE)
+            item.text = item.text[: initials.start()].rstrip()
+            continue
         match = TRAILING_AGENCY_RE.search(item.text) if item.text.endswith((")", "]")) else None
         if (
             match is not None
@@ -320,7 +329,7 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
         return credit
     if authors and words <= 16 and _is_byline(text, authors):
         return Rule.BYLINE
-    if expected_script is not None and _is_foreign_script(text, expected_script):
+    if expected_script is not None and is_foreign_script(text, expected_script):
         return Rule.FOREIGN_SCRIPT
     return None
 
@@ -582,63 +591,5 @@ def _cut_after_alnum(text: str, title: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _char_script(ch: str) -> str:
-    code = ord(ch)
-    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
-        return "latin"
-    if 0x370 <= code <= 0x3FF or 0x1F00 <= code <= 0x1FFF:
-        return "greek"
-    if 0x400 <= code <= 0x52F:
-        return "cyrillic"
-    if 0x530 <= code <= 0x58F:
-        return "armenian"
-    if 0x590 <= code <= 0x5FF:
-        return "hebrew"
-    if 0x600 <= code <= 0x6FF or 0x750 <= code <= 0x77F:
-        return "arabic"
-    if 0x900 <= code <= 0x97F:
-        return "devanagari"
-    if 0xE00 <= code <= 0xE7F:
-        return "thai"
-    if 0x10A0 <= code <= 0x10FF:
-        return "georgian"
-    if 0x3040 <= code <= 0x30FF or 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
-        return "han"
-    if 0xAC00 <= code <= 0xD7AF:
-        return "hangul"
-    name = unicodedata.name(ch, "")
-    return name.split(" ", 1)[0].lower() if name else "other"
-
-
-def _scripts(text: str) -> Counter[str]:
-    return Counter(_char_script(ch) for ch in text if ch.isalpha())
-
-
-def _expected_script(items: list[_Line], language: str | None) -> str | None:
-    if language and language not in ("unknown", "und"):
-        return LANGUAGE_SCRIPTS.get(language.split("-", 1)[0].lower(), "latin")
-    # No language known: the script of most letters, when it clearly dominates.
-    counts: Counter[str] = Counter()
-    for item in items:
-        if item.kept:
-            counts.update(_scripts(item.text))
-    total = sum(counts.values())
-    if not total:
-        return None
-    script, count = counts.most_common(1)[0]
-    return script if count / total >= 0.8 else None
-
-
-def _is_foreign_script(text: str, expected: str) -> bool:
-    """Mostly in another script: untranslated UI strings like "Заголовок …" in a German page."""
-    if expected == "latin" and not NON_LATIN_LETTER_RE.search(text):
-        return False  # the common case, decided without looking at every character
-    counts = _scripts(text)
-    letters = sum(counts.values())
-    if letters < 3:
-        return False
-    return counts[expected] / letters < 0.5
-
-
 def _count_emoji(text: str) -> int:
     return len(EMOJI_RE.findall(text))

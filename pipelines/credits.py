@@ -56,7 +56,9 @@ _AGENCIES = frozenset(
         "xinhua",
         "tass",
         "ria novosti",
+        "ria nowosti",
         "ria",
+        "awp",
         "sputnik",
         "anadolu",
         "efe",
@@ -90,7 +92,11 @@ _AGENCIES = frozenset(
 # Single words of the agency names above, to skip lines that name no agency at all.
 _AGENCY_WORDS = frozenset(word for name in _AGENCIES for word in name.split())
 _AGENCY_TOKEN_RE = re.compile(r"[a-z.]+")
-_AGENCY_LABEL_RE = re.compile(r"^(?:Foto|Fotos|Bild|Bilder|Quelle|Text)\s*(?::\s*|\s+)", _I)
+_AGENCY_LABEL_RE = re.compile(
+    r"^(?:Foto|Fotos|Bild|Bilder|Quelle|Text|Mit Material (?:von|der|des)"
+    r"(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?)\s*(?::\s*|\s+)",
+    _I,
+)
 _DIGIT_RE = re.compile(r"\d")
 _CAPTION_CREDIT_GATE = ("foto", "bild", "credit", "grafik", "illustration")
 _AGENCY_SPLIT_RE = re.compile(r"\s*(?:[/|,&;]|\bund\b)\s*")
@@ -180,12 +186,16 @@ NEWS_AGENCIES = {
     "xinhua": "Xinhua",
     "tass": "TASS",
     "ria novosti": "RIA Novosti",
+    "ria nowosti": "RIA Novosti",
+    "awp": "AWP",
     "anadolu": "Anadolu",
     "efe": "EFE",
     "ansa": "ANSA",
 }
 _CREDIT_LABEL_START_RE = re.compile(
-    r"^(?:Quelle|Quellen|Mit Material (?:von|der)|Text)\s*:?\s*", _I
+    r"^(?:Quelle|Quellen|Text|Mit Material (?:von|der|des)(?: Nachrichtenagentur(?:en)?"
+    r"| Agentur(?:en)?)?)\s*:?\s*",
+    _I,
 )
 # A credit in brackets at the end of a paragraph or name: "… sagte er. (KNA)", "Anna (epd)".
 TRAILING_AGENCY_RE = re.compile(r"\s*[(\[]\s*([\w .,/&-]{2,40}?)\s*[)\]]\s*$")

@@ -47,10 +47,46 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         re.compile(
             r"^(?:Sendung|Sendungshinweis|Sendetermin|Sendezeit|Ausstrahlung|Sendehinweis"
             r"|(?:Dieses|Das) Thema im Programm|Über dieses Thema (?:berichtete|berichten)"
-            r"|Zu (?:sehen|hören) (?:in|im|bei|am))\b.{0,200}?" + _WHEN,
+            r"|Zu (?:sehen|hören) (?:in|im|bei|am)|(?:Dieser|Der) (?:Beitrag|Bericht|Film)"
+            r" (?:lief|läuft|kommt|wurde (?:gesendet|ausgestrahlt)))\b.{0,200}?" + _WHEN,
             _I,
         ),
         35,
+        (),
+    ),
+    (
+        # The same as a bare source line: programme, date and time, perhaps an agency credit
+        # ("Regionaljournal Basel, 18.6.2025, 12:03 Uhr; sda/mila").
+        Rule.BROADCAST,
+        re.compile(
+            r"^[^.!?,;]{3,60},\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4},?\s*\d{1,2}[:.]\d{2}\s*Uhr"
+            r"(?:\s*[;,|]\s*[\w/ .-]{1,30})?$",
+        ),
+        14,
+        ("uhr",),
+    ),
+    (
+        # An audio or video item: its duration and the programme it comes from ("01:47 min,
+        # aus Regionaljournal Basel vom 18.06.2025.").
+        Rule.MEDIA_PLAYER,
+        re.compile(
+            r"(?<!\d)\d{1,2}:\d{2}\s*(?:min|Min\.?|Minuten)\b.{0,80}\bvom\s+\d{1,2}\.\s*\d{1,2}\."
+            r"\s*\d{2,4}",
+        ),
+        25,
+        ("min",),
+    ),
+    (
+        # Labelled dates only: "Erstellt: 20.08.2024, 08:15 Uhr · Aktualisiert: 20.08.2024".
+        Rule.TIMESTAMP,
+        re.compile(
+            r"^(?:(?:Erstellt|Veröffentlicht|Publiziert|Aktualisiert|Zuletzt aktualisiert|Stand"
+            r"|Update|Geändert)(?:\s+am)?\s*:?\s*(?:[A-Z][a-z]{1,9}\.?,?\s*)?\d{1,2}\.\s*"
+            r"(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+\.?)\s*\d{2,4}(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}"
+            r"(?:\s*Uhr)?)?\s*[·|,;/-]?\s*){2,}$",
+            _I,
+        ),
+        20,
         (),
     ),
     (
@@ -77,7 +113,7 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
             _I,
         ),
         22,
-        ("einlog", "anmeld", "eingeloggt", "angemeldet", "registrier", "login", "melden"),
+        ("einlog", "loggen", "anmeld", "eingeloggt", "angemeldet", "registrier", "login", "melden"),
     ),
     (
         # A question to the reader about this article: "Ihre Meinung ist uns wichtig", "Wie
@@ -167,3 +203,9 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         ),
     ),
 )
+
+# A credit label glued to the previous block's text by a naive join ("1 / 6Foto: Anna Beispiel",
+# "…Ladens.Bild: …"): the line is split before the label.
+GLUED_CREDIT_RE = re.compile(r"(?<=[\w.)])(?=(?:Foto|Fotos|Bild|Bilder|Credit)\s*:\s*\S)")
+# The editor's initials closing the last paragraph, a tech news convention: "… nicht. (tlz)".
+TRAILING_INITIALS_RE = re.compile(r"\s*\(([a-z]{2,5})(?:/[a-z]{2,5})?\)$")

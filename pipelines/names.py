@@ -19,12 +19,19 @@ from pipelines.credits import (
 from pipelines.tree import collapse, registrable_domain, text_key
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|/)\s+")
-_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:;|\||,|\s+und\s+|\s+and\s+|\s+&\s+)\s*", re.IGNORECASE)
+_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:;|\||,|·|•|\s+und\s+|\s+and\s+|\s+&\s+)\s*", re.IGNORECASE)
+# A job title printed before the name: "Von Redakteurin Ines Albrecht".
+_ROLE_PREFIX_RE = re.compile(
+    r"^(?:(?:Chef|Gast|Lokal|Sport|Wirtschafts|Politik|Kultur)?(?:redakteur|reporter|autor"
+    r"|korrespondent|volontär|kolumnist)(?:in)?|Redaktionsleiter(?:in)?)\s+(?=\S)",
+    re.IGNORECASE,
+)
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
     r"^(?:Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Text und Fotos?\s*:|Interview\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
-    r"|Glosse) von|Aufgezeichnet von|Veröffentlicht am [\d.]+(?: um [\d:.]+(?: Uhr)?)? von"
+    r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature) von|Aufgezeichnet von"
+    r"|Veröffentlicht am [\d.]+(?: um [\d:.]+(?: Uhr)?)? von"
     r"|(?:Das|Ein) (?:Gespräch|Interview) führten?|Moderation\s*:"
     r"|(?:Eingestellt|Gepostet|Geschrieben|Verfasst|Veröffentlicht|Posted|Written) (?:von|by))\s*",
     re.IGNORECASE,
@@ -226,6 +233,7 @@ def split_credits(
     seen: set[str] = set()
     for part in parts:
         name = _AUTHOR_PREFIX_RE.sub("", part.strip(" ,;:-–")).strip(" ,;:-–")
+        name = _ROLE_PREFIX_RE.sub("", name)
         # "Anna Beispiel (dpa)": the agency in brackets is no part of the name.
         bracket = TRAILING_AGENCY_RE.search(name)
         if bracket is not None:

@@ -42,7 +42,7 @@ _LEAD_MARK_RE = re.compile(
 # Parts of an <h1> that are not the headline: its kicker ("Dachzeile") and text for screen
 # readers only (the ": " between kicker and headline).
 _KICKER_MARK_RE = re.compile(
-    r"kicker|dachzeile|topline|overline|roofline|eyebrow|spitzmarke|supertitle|hidden|sr-only"
+    r"kicker|dach|topline|overline|roofline|eyebrow|spitzmarke|supertitle|hidden|sr-only"
     r"|visually-hidden|screenreader",
     re.IGNORECASE,
 )
@@ -50,7 +50,8 @@ _KICKER_MARK_RE = re.compile(
 # von …", "Eine Kritik von …", "Veröffentlicht am 04.04.2024 von …".
 _BYLINE_START_RE = re.compile(
     r"^(?:von|by|text\s*:|autor(?:in|en)?\s*:|eine?\s+(?:beitrag|kommentar|kritik|analyse"
-    r"|reportage|gastbeitrag|interview|rezension|glosse)\s+von"
+    r"|reportage|gastbeitrag|interview|rezension|glosse|artikel|bericht|text|porträt|essay"
+    r"|feature)\s+von"
     r"|veröffentlicht\s+am\s+[\d.]+(?:\s+um\s+[\d:.]+(?:\s+uhr)?)?\s+von)\s",
     re.IGNORECASE,
 )
@@ -379,12 +380,18 @@ def byline_near_headline(h1: lxml.html.HtmlElement | None) -> list[str]:
             own = (element.text or "").strip()
             if not own or len(own) > 80:
                 continue
-            if _BYLINE_START_RE.match(own + " ") or (
-                len(own.split()) <= 8 and agency_names(own.replace("(", " ").replace(")", " "))
-            ):
-                text = collapse(element.text_content())
-                if len(text.split()) <= 12 and text not in found:
-                    found.append(text)
+            text = collapse(element.text_content()) if len(own.split()) <= 12 else ""
+            if _BYLINE_START_RE.match(own + " "):
+                pass
+            elif len(own.split()) <= 8 and agency_names(own.replace("(", " ").replace(")", " ")):
+                # A credit line with a date or time is a source line ("Programm, 18.6.2025,
+                # 12:03 Uhr; sda/mila"): its agencies only, the rest names no author.
+                if any(ch.isdigit() for ch in text):
+                    text = " / ".join(agency_names(text.replace(";", "/")))
+            else:
+                continue
+            if text and len(text.split()) <= 12 and text not in found:
+                found.append(text)
     return found
 
 
@@ -394,6 +401,12 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
         return None
     neighbours: list[lxml.html.HtmlElement] = list(h1.itersiblings())[:4]
     parent = h1.getparent()
+    # In a header block (the headline, the lead image, the lead), a text block beside the
+    # headline is the lead even without a class saying so ("article-header__text").
+    header_block = parent is not None and (
+        parent.tag == "header" or "header" in (parent.get("class") or "").lower()
+    )
+    unmarked = {id(element) for element in neighbours} if header_block else set()
     if parent is not None and parent.tag not in ("body", "html"):
         neighbours += list(parent.itersiblings())[:4]
     # The lead may also open the text container that follows the headline:
@@ -409,8 +422,13 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
         if not isinstance(element, lxml.html.HtmlElement):
             continue
         marks = " ".join(element.get(name) or "" for name in ("class", "id", "itemprop"))
-        if not _LEAD_MARK_RE.search(marks) or _MEDIA_MARK_RE.search(marks):
+        if _MEDIA_MARK_RE.search(marks):
             continue
+        if not _LEAD_MARK_RE.search(marks):
+            if id(element) not in unmarked or element.find(".//img") is not None:
+                continue
+            if len(collapse(element.text_content()).split()) < 15:
+                continue  # a byline or date line of the header
         if element.tag == "figure" or element.find(".//img") is not None:
             # A lead image and its caption; the lead may sit beside them in the same block
             # (Sputnik's "article__announce": the photo, then "article__announce-text").

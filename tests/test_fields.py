@@ -144,6 +144,10 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Bild: Einar Sigurdsson/AFP"], (), ()),  # a photo credit credits no text
         (["Veröffentlicht am 04.04.2024 von Ulrike Tanneberger"], ("Ulrike Tanneberger",), ()),
         (["Eine Kritik von Fenja Rademacher"], ("Fenja Rademacher",), ()),
+        (["Ein Artikel von Johanna Kraus · 29.04.2025"], ("Johanna Kraus",), ()),
+        (["Von Redakteurin Ines Albrecht | 12. Mai 2025"], ("Ines Albrecht",), ()),
+        (["Mit Material der Nachrichtenagenturen dpa und AFP"], (), ("dpa", "AFP")),
+        (["Quelle: RIA Nowosti"], (), ("RIA Novosti",)),
     ],
 )
 def test_credits_split_into_people_and_agencies(
@@ -230,6 +234,15 @@ def test_the_snanews_rule_keeps_the_lead_beside_the_lead_photo() -> None:
         ("Jetzt beim Händler ansehen", "promo:shop"),
         ("Mehr Themen auf alpenland-zeitung.de", "teaser:more-topics"),
         ("Weitere Nachrichten", "teaser:more-topics"),
+        ("Dieser Beitrag lief am 03.03.2025 um 19:30 Uhr in der Hessenschau.", "meta:broadcast"),
+        ("Regionaljournal Basel, 18.6.2025, 12:03 Uhr; sda/mila", "meta:broadcast"),
+        ("AudioBojen warnen01:47 min, aus Regionaljournal Basel vom 18.06.2025.", "media:player"),
+        ("Erstellt: 20.08.2024, 08:15 Uhr · Aktualisiert: 20.08.2024, 11:30 Uhr", "meta:timestamp"),
+        (
+            "Liebe Leser, bitte loggen Sie sich ein, um an der Diskussion teilzunehmen.",
+            "chrome:login",
+        ),
+        ("Mit Material der Nachrichtenagenturen dpa und AFP", "credit:agency"),
     ],
 )
 def test_furniture_lines_are_dropped_by_their_class(line: str, rule: str) -> None:
@@ -272,3 +285,52 @@ def test_a_product_name_before_its_price_goes_with_the_shop_box() -> None:
     ]
     kept, _ = clean_lines(lines, title=None, rules=CleaningRules(), language="de")
     assert kept == [PARAGRAPH, SECOND]
+
+
+def test_a_source_line_with_a_date_names_agencies_but_no_author() -> None:
+    body = (
+        "<div class='head'><h1>Hallenbad wird saniert</h1>"
+        "<p class='source'>Regionaljournal Basel, 18.6.2025, 12:03 Uhr; sda/mila</p></div>"
+    )
+    result = _extract(_page("", body))
+    assert (result.authors, result.agencies) == ((), ("Keystone-SDA",))
+
+
+def test_editor_initials_closing_the_text_are_cut() -> None:
+    kept, dropped = clean_lines(
+        [PARAGRAPH, SECOND + " (tlz)"], title=None, rules=CleaningRules(), language="de"
+    )
+    assert kept == [PARAGRAPH, SECOND]
+    assert [(d.text, d.rule) for d in dropped] == [("(tlz)", "meta:byline")]
+
+
+def test_a_credit_glued_to_a_gallery_counter_is_split_off() -> None:
+    kept, _ = clean_lines(
+        [PARAGRAPH, "1 / 6Foto: Johanna Kraus", SECOND],
+        title=None,
+        rules=CleaningRules(),
+        language="de",
+    )
+    assert kept == [PARAGRAPH, SECOND]
+
+
+def test_a_wrong_declared_language_does_not_drop_the_text_as_foreign_script() -> None:
+    html = _page("", "<h1>Hallenbad wird saniert</h1>").replace("lang='de'", "lang='ru'")
+    result = _extract(html)
+    assert PARAGRAPH in result.text
+    assert result.language == "de"
+
+
+def test_a_text_block_beside_the_headline_in_a_header_block_is_the_lead() -> None:
+    lead = (
+        "In Moskau sind am Donnerstag drei neue Metrostationen eröffnet worden, damit ist der"
+        " zweite Ring um die Innenstadt fast vollständig."
+    )
+    body = (
+        "<div class='article-header'><h1>Metro eröffnet drei Stationen</h1>"
+        "<div class='article-header__img'><img src='/m.jpg' alt='Metro'></div>"
+        f"<div class='article-header__text'><p>{lead}</p></div>"
+        "<div class='article-header__date'>7 Sep. 2023 14:02 Uhr</div></div>"
+    )
+    result = _extract(_page("", body))
+    assert result.text.splitlines()[0] == lead
