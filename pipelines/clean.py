@@ -145,7 +145,8 @@ def _prepare(lines: Sequence[str]) -> list[_Line]:
             text = " ".join(part[marker.end() if marker else 0 :].split())
             if not text:
                 continue
-            pieces = GLUED_CREDIT_RE.split(text) if ":" in text else [text]
+            glued = "Foto" in text or "Bild" in text or "Credit" in text
+            pieces = GLUED_CREDIT_RE.split(text) if glued else [text]
             for piece in (p for whole in pieces for p in _split_glued_furniture(whole.strip())):
                 items.append(_Line(piece, pos, is_item=marker is not None))
                 pos += 1

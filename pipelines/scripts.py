@@ -48,6 +48,9 @@ def expected_script_of(lines: list[str], language: str | None) -> str | None:
     if language and language not in ("unknown", "und"):
         declared = LANGUAGE_SCRIPTS.get(language.split("-", 1)[0].lower(), "latin")
         kept = kept[:4]  # a sample suffices to confirm the declaration
+        if not NON_LATIN_LETTER_RE.search(" ".join(kept)):
+            # Latin letters only (the common case, decided by one regex): Latin, if any.
+            return "latin" if any(ch.isalpha() for line in kept for ch in line) else declared
     counts: Counter[str] = Counter()
     for line in kept:
         counts.update(_scripts(line))

@@ -14,7 +14,7 @@ from lxml.cssselect import CSSSelector
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
-from pipelines.credits import agency_names
+from pipelines.credits import NEWS_AGENCIES, agency_names
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -55,6 +55,9 @@ _BYLINE_START_RE = re.compile(
     r"|veröffentlicht\s+am\s+[\d.]+(?:\s+um\s+[\d:.]+(?:\s+uhr)?)?\s+von)\s",
     re.IGNORECASE,
 )
+# Words of the news agencies' names, to skip elements that name none without a regex split.
+_AGENCY_KEYS = frozenset(word for name in NEWS_AGENCIES for word in name.split())
+_WORD_RE = re.compile(r"[\w-]+")
 # ... unless they mark a lead image ("lead-image", "lead-media").
 _MEDIA_MARK_RE = re.compile(r"image|img|media|photo|picture|bild|video|gallery", re.IGNORECASE)
 
@@ -380,10 +383,14 @@ def byline_near_headline(h1: lxml.html.HtmlElement | None) -> list[str]:
             own = (element.text or "").strip()
             if not own or len(own) > 80:
                 continue
-            text = collapse(element.text_content()) if len(own.split()) <= 12 else ""
             if _BYLINE_START_RE.match(own + " "):
-                pass
-            elif len(own.split()) <= 8 and agency_names(own.replace("(", " ").replace(")", " ")):
+                text = collapse(element.text_content())
+            elif (
+                len(own.split()) <= 8
+                and not _AGENCY_KEYS.isdisjoint(_WORD_RE.findall(own.casefold()))
+                and agency_names(own.replace("(", " ").replace(")", " "))
+            ):
+                text = collapse(element.text_content())
                 # A credit line with a date or time is a source line ("Programm, 18.6.2025,
                 # 12:03 Uhr; sda/mila"): its agencies only, the rest names no author.
                 if any(ch.isdigit() for ch in text):
