@@ -16,7 +16,10 @@ prints one table per set with, for every extractor side by side:
   anywhere, shorter ones as a whole output line), in total and the number of pages with any.
 - body lines lost: ground-truth body lines whose token sequence does not occur in the output.
 - title exact (whitespace-normalised), publication day correct (in Europe/Berlin, on pages that
-  state a date), authors exact (same names in the same order), language correct.
+  state a date), authors exact (same names in the same order), language correct; on pages whose
+  ground truth has them (batches 3 and 4): seo_title exact (null when it equals the title) and
+  agencies exact (same normalised names in the same order). An extractor without an agency or
+  SEO-title field is scored as reporting none (plain trafilatura: n/a).
 - CPU time per page: the median of `--repeats` runs per page (time.process_time), averaged over
   pages, and our time divided by each trafilatura configuration's.
 
@@ -100,8 +103,12 @@ class EvalCase:
     junk: tuple[JunkLine, ...]
     rules: CleaningRules = field(default_factory=CleaningRules)
     # Held-out batch: 1 = pages whose failures the generic rules were improved against,
-    # 2 = pages written after that round of improvements (see tests/eval/README.md).
+    # 2, 3, 4 = pages written after each later round of improvements (tests/eval/README.md).
     batch: int = 1
+    # Ground truth of batches 3 and 4 only (None: the page's ground truth does not state it).
+    agencies: tuple[str, ...] | None = None
+    seo_title: str | None = None
+    seo_title_known: bool = False
 
 
 def load_heldout(directory: Path = EVAL_DIR) -> list[EvalCase]:
@@ -123,6 +130,9 @@ def load_heldout(directory: Path = EVAL_DIR) -> list[EvalCase]:
                 body=tuple(truth["body"]),
                 junk=tuple(JunkLine(j["class"], j["kind"], j["text"]) for j in truth["junk"]),
                 batch=int(truth.get("batch", 1)),
+                agencies=tuple(truth["agencies"]) if "agencies" in truth else None,
+                seo_title=truth.get("seo_title"),
+                seo_title_known="seo_title" in truth,
             )
         )
     return cases
@@ -214,6 +224,9 @@ class Output:
     authors: tuple[str, ...] | None = None  # None: the extractor does not report authors
     language: str | None = None
     has_metadata: bool = True
+    agencies: tuple[str, ...] | None = None  # None: the extractor has no agency field
+    seo_title: str | None = None
+    has_seo_title: bool = False
 
 
 def run_ours(case: EvalCase) -> Output:
@@ -232,6 +245,9 @@ def run_ours(case: EvalCase) -> Output:
         published=published,
         authors=result.authors,
         language=result.language,
+        agencies=tuple(getattr(result, "agencies", ())),
+        seo_title=getattr(result, "seo_title", None),
+        has_seo_title=True,
     )
 
 
@@ -328,6 +344,8 @@ class PageScore:
     authors_ok: bool | None
     language_ok: bool | None
     output: Output
+    agencies_ok: bool | None = None  # None: not in the ground truth, or no agency field
+    seo_title_ok: bool | None = None
     seconds: float = 0.0
 
     @property
@@ -363,6 +381,12 @@ def score(case: EvalCase, out: Output) -> PageScore:
         else None,
         language_ok=(out.language == case.language) if out.language is not None else None,
         output=out,
+        agencies_ok=(out.agencies == case.agencies)
+        if case.agencies is not None and out.agencies is not None
+        else None,
+        seo_title_ok=(_collapse(out.seo_title or "") == _collapse(case.seo_title or ""))
+        if case.seo_title_known and out.has_seo_title
+        else None,
     )
 
 
@@ -422,6 +446,8 @@ class Summary:
     authors: tuple[int, int] | None
     language: tuple[int, int] | None
     ms_per_page: float
+    agencies: tuple[int, int] | None = None
+    seo_title: tuple[int, int] | None = None
 
 
 def _ratio(values: Iterable[bool | None]) -> tuple[int, int] | None:
@@ -445,6 +471,8 @@ def summarise(scores: Sequence[PageScore]) -> Summary:
         authors=_ratio(s.authors_ok for s in scores),
         language=_ratio(s.language_ok for s in scores),
         ms_per_page=1000 * statistics.fmean(s.seconds for s in scores),
+        agencies=_ratio(s.agencies_ok for s in scores),
+        seo_title=_ratio(s.seo_title_ok for s in scores),
     )
 
 
@@ -464,7 +492,9 @@ def format_table(title: str, pages: int, results: dict[str, list[PageScore]]) ->
         ("body lines lost (total)", lambda s: str(s.lost_total)),
         ("title exact", lambda s: _fraction(s.title)),
         ("published day correct", lambda s: _fraction(s.dated)),
+        ("seo_title exact (batches 3-4)", lambda s: _fraction(s.seo_title)),
         ("authors exact", lambda s: _fraction(s.authors)),
+        ("agencies exact (batches 3-4)", lambda s: _fraction(s.agencies)),
         ("language correct", lambda s: _fraction(s.language)),
         ("CPU ms/page (median of runs)", lambda s: f"{s.ms_per_page:.2f}"),
         (
@@ -483,20 +513,25 @@ def format_table(title: str, pages: int, results: dict[str, list[PageScore]]) ->
 
 
 def format_batches(cases: Sequence[EvalCase], results: dict[str, list[PageScore]]) -> str:
-    """Body F1, junk and lost lines per held-out batch, for every extractor."""
+    """Every figure per held-out batch, for our pipeline and plain trafilatura."""
     lines = [
-        "By batch (1: written first, rules improved against it; 2: written after that round,"
-        " its first-run figures are in tests/eval/README.md):"
+        "By batch (1: rules improved against it; 2, 3, 4: written after each later round, their"
+        " first-run figures are in tests/eval/README.md):",
+        "  batch  extractor              P      R      F1  junk(pages) lost  title  seo"
+        "    authors agencies day    ms/page",
     ]
     for batch in sorted({case.batch for case in cases}):
         names = {case.name for case in cases if case.batch == batch}
-        cells = []
-        for name, scores in results.items():
-            summary = summarise([s for s in scores if s.name in names])
-            cells.append(
-                f"{name}: F1 {summary.f1:.4f}, junk {summary.junk_total}, lost {summary.lost_total}"
+        for name in ("ours", "traf. defaults", "traf. +meta"):
+            if name not in results:
+                continue
+            s = summarise([page for page in results[name] if page.name in names])
+            lines.append(
+                f"  {batch:<6} {name:<20} {s.precision:.4f} {s.recall:.4f} {s.f1:.4f}"
+                f" {s.junk_total:>4} ({s.junk_pages:>2})  {s.lost_total:>4}"
+                f"  {_fraction(s.title):>6} {_fraction(s.seo_title):>6} {_fraction(s.authors):>7}"
+                f" {_fraction(s.agencies):>8} {_fraction(s.dated):>6} {s.ms_per_page:>8.2f}"
             )
-        lines.append(f"  batch {batch} ({len(names)} pages): " + "; ".join(cells))
     return "\n".join(lines)
 
 
@@ -523,6 +558,10 @@ def format_failures(name: str, scores: Sequence[PageScore], cases: Sequence[Eval
             problems.append(f"published {page.output.published}, want {case.published}")
         if page.authors_ok is False:
             problems.append(f"authors {page.output.authors!r}, want {case.authors!r}")
+        if page.agencies_ok is False:
+            problems.append(f"agencies {page.output.agencies!r}, want {case.agencies!r}")
+        if page.seo_title_ok is False:
+            problems.append(f"seo_title {page.output.seo_title!r}, want {case.seo_title!r}")
         if page.language_ok is False:
             problems.append(f"language {page.output.language!r}, want {case.language!r}")
         if problems:

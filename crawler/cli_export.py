@@ -99,6 +99,7 @@ def _write_lines(
     for rec in records:
         rec["urls"] = " ".join(rec["urls"])
         rec["authors"] = "; ".join(rec["authors"])
+        rec["agencies"] = "; ".join(rec["agencies"])
         rec["tags"] = "; ".join(rec["tags"])
         rec["sightings"] = json.dumps(rec["sightings"], ensure_ascii=False)
         writer.writerow(rec)

@@ -39,12 +39,14 @@ ARTICLES_SCHEMA = pa.schema(
         _field("canonical_url", pa.string(), True),
         _field("site", pa.string()),
         _field("title", pa.string(), True),
+        _field("seo_title", pa.string(), True),
         _field("text", pa.string()),
         _field("language", pa.string()),
         _field("published_at", _TIME, True),
         _field("published_at_raw", pa.string(), True),
         _field("modified_at", _TIME, True),
         _field("authors", _TEXTS),
+        _field("agencies", _TEXTS),
         _field("description", pa.string(), True),
         _field("tags", _TEXTS),
         _field("section", pa.string(), True),
@@ -79,6 +81,7 @@ VERSIONS_SCHEMA = pa.schema(
         _field("version", pa.int64()),
         _field("content_hash", pa.string()),
         _field("title", pa.string(), True),
+        _field("seo_title", pa.string(), True),
         _field("text", pa.string()),
         _field("modified_at", _TIME, True),
         _field("seen_at", _TIME),
@@ -86,6 +89,7 @@ VERSIONS_SCHEMA = pa.schema(
         _field("origin", pa.string()),
         _field("fetch_id", pa.int64(), True),
         _field("extractor", pa.string(), True),
+        _field("agencies", _TEXTS),
     ]
 )
 DATASET_FILES = {
@@ -185,7 +189,7 @@ def _articles_columns(
     columns = _columns([c.name for c in _ARTICLE_COLUMNS], rows)
     columns["site"] = [row[-1] for row in rows]
     columns["urls"] = [[s["url"] for s in sightings.get(row.id, [])] or [row.url] for row in rows]
-    for name in ("authors", "tags"):
+    for name in ("authors", "agencies", "tags"):
         columns[name] = [list(value or []) for value in columns[name]]
     return {name: columns[name] for name in ARTICLES_SCHEMA.names}
 

@@ -141,13 +141,17 @@ class Article(Base):
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"), index=True)
     url: Mapped[str] = mapped_column(Text)  # the URL it was first archived from
     canonical_url: Mapped[str | None] = mapped_column(Text)
-    title: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)  # the visible headline
+    # The metadata headline (<title>, og:title) when it says something else than the title.
+    seo_title: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(16))
     published_at: Mapped[datetime | None] = mapped_column(index=True)
     published_at_raw: Mapped[str | None] = mapped_column(Text)
     modified_at: Mapped[datetime | None]
-    authors: Mapped[list[str]] = mapped_column(default=list)
+    authors: Mapped[list[str]] = mapped_column(default=list)  # people only
+    # News agencies credited for the text, normalised ("dpa", "AFP", "Reuters").
+    agencies: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
     description: Mapped[str | None] = mapped_column(Text)
     tags: Mapped[list[str]] = mapped_column(default=list)
     section: Mapped[str | None] = mapped_column(Text)
@@ -178,6 +182,8 @@ class ArticleVersion(Base):
     version: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     title: Mapped[str | None] = mapped_column(Text)
+    seo_title: Mapped[str | None] = mapped_column(Text)
+    agencies: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
     text: Mapped[str] = mapped_column(Text)
     modified_at: Mapped[datetime | None]  # as the page declared it
     seen_at: Mapped[datetime]  # when the archive first saw this version

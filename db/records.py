@@ -35,11 +35,13 @@ class ArticleData:
     text: str
     language: str
     title: str | None = None
+    seo_title: str | None = None
     canonical_url: str | None = None
     published_at: datetime | None = None
     published_at_raw: str | None = None
     modified_at: datetime | None = None
     authors: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
     description: str | None = None
     tags: list[str] = field(default_factory=list)
     section: str | None = None

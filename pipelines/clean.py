@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -28,11 +27,9 @@ from pipelines.clean_rules import (
     IMPERATIVE_START_RE,
     ISO_PREFIX_RE,
     ITEM_MARKER_RE,
-    LANGUAGE_SCRIPTS,
     LEAD_IN_WITH_HEADLINE_RE,
     NEWS_VERB_RE,
     NON_ALNUM_RE,
-    NON_LATIN_LETTER_RE,
     OPENING_QUOTES,
     OWN_CHANNEL_RE,
     PHRASE_RULES,
@@ -53,7 +50,9 @@ from pipelines.clean_rules import (
     UI_TOKENS,
     Rule,
 )
-from pipelines.credits import IMAGE_ALT_RE, credit_rule
+from pipelines.credits import IMAGE_ALT_RE, TRAILING_AGENCY_RE, agency_names, credit_rule
+from pipelines.furniture import GLUED_CREDIT_RE, MORE_PHRASE_RULES, TRAILING_INITIALS_RE
+from pipelines.scripts import expected_script_of, is_foreign_script
 
 # Why this layer exists: trafilatura removes boilerplate by class/id names only; Telegram promos
 # in plain <p>, registration modals with unfamiliar class names, inline "Mehr zum Thema" lines
@@ -65,6 +64,11 @@ from pipelines.credits import IMAGE_ALT_RE, credit_rule
 # date, a credit, a UI token) or several promotional signals at once. A short line without a
 # final period is NOT suspect by itself: it is a subheading. Every removal is reported as a
 # `DroppedLine` naming its rule, so `--explain` can show why a line went.
+
+_PHRASE_RULES = (*PHRASE_RULES, *MORE_PHRASE_RULES)
+_LEAD_IN_RULES = (Rule.MEHR_ZUM_THEMA, Rule.LESEN_SIE_AUCH, Rule.AUCH_INTERESSANT, Rule.MORE_TOPICS)
+# Rules of a shop or ad box: a short line between two of its lines is the box's too.
+_SHOP_RULES = (Rule.PROMO_SHOP, Rule.AD_LABEL, Rule.PROMO_SUBSCRIPTION)
 
 # report(position, text, rule): how repairs record the fragment they cut off.
 _Reporter = Callable[[int, str, str], None]
@@ -104,13 +108,17 @@ def clean_lines(
         dropped.append((pos, len(dropped), DroppedLine(text=text, rule=str(rule))))
 
     _apply_site_rules(items, rules)
-    _repair_leading(items, title, report)
+    title_found = _repair_leading(items, title, report)
+    _cut_trailing_agency(items, report)
     _repair_glued_teasers(items, report)
-    expected_script = _expected_script(items, language)
+    expected_script = expected_script_of([item.text for item in items if item.kept], language)
     for item in items:
         if item.kept:
             item.rule = _classify(item.text, expected_script, authors)
     _apply_context_rules(items)
+    if not title_found:
+        _drop_leading_label([item for item in items if item.kept])
+    _apply_shop_rules(items)
     _apply_promo_rules(items)
     _apply_tail_rule(items)
 
@@ -137,7 +145,9 @@ def _prepare(lines: Sequence[str]) -> list[_Line]:
             text = " ".join(part[marker.end() if marker else 0 :].split())
             if not text:
                 continue
-            for piece in _split_glued_furniture(text):
+            glued = "Foto" in text or "Bild" in text or "Credit" in text
+            pieces = GLUED_CREDIT_RE.split(text) if glued else [text]
+            for piece in (p for whole in pieces for p in _split_glued_furniture(whole.strip())):
                 items.append(_Line(piece, pos, is_item=marker is not None))
                 pos += 1
     return items
@@ -182,8 +192,10 @@ def _repair_leading(
     items: list[_Line],
     title: str | None,
     report: _Reporter,
-) -> None:
-    """Strip glued date prefixes, a repeated or glued headline, and the kicker above it."""
+) -> bool:
+    """Strip glued date prefixes, a repeated or glued headline, and the kicker above it.
+
+    True when the headline was found in the text."""
     kept = [item for item in items if item.kept]
     for index, item in enumerate(kept):
         # A scraper's "date 2025-11-18 " label is unmistakable wherever it sits (a promo line
@@ -195,9 +207,14 @@ def _repair_leading(
             report(item.pos, match.group(0).strip(), Rule.DATE_PREFIX)
             item.text = item.text[match.end() :].strip()
     title_key = _alnum_key(title or "")
-    if len(title_key) < 8:
-        return
     # The headline may come after a modal or a credit line; look at the first few lines only.
+    return len(title_key) >= 8 and _find_title_line(kept, title, title_key, report)
+
+
+def _find_title_line(
+    kept: list[_Line], title: str | None, title_key: str, report: _Reporter
+) -> bool:
+    """Drop the repeated headline (and the kicker above it) or cut a glued one; True if found."""
     for index, item in enumerate(kept[:5]):
         key = _alnum_key(item.text)
         extra_words = len(item.text.split()) - len(title.split()) if title else 99
@@ -205,14 +222,48 @@ def _repair_leading(
         if key == title_key or (key.endswith(title_key) and 0 < extra_words <= 3):
             item.rule = Rule.TITLE_REPEATED
             _drop_kickers(kept[:index])
-            return
+            return True
         if title and len(title.split()) >= 3 and key.startswith(title_key):
             rest = _cut_after_alnum(item.text, title)
             if rest and (rest[0].isupper() or rest[0].isdigit() or rest[0] in OPENING_QUOTES):
                 report(item.pos, item.text[: len(item.text) - len(rest)].strip(), Rule.TITLE_GLUED)
                 item.text = rest
                 _drop_kickers(kept[:index])
-                return
+                return True
+    return False
+
+
+def _drop_leading_label(kept: list[_Line]) -> None:
+    """Without the headline in the text, a short label opening it right before the first
+    paragraph (a kicker, the site's slogan) is furniture: a text opens with a sentence."""
+    if len(kept) >= 2 and not kept[0].is_item and len(kept[0].text.split()) <= 6:
+        first = kept[1]
+        if SENTENCE_END_RE.search(first.text) and len(first.text.split()) >= 8:
+            _drop_kickers(kept[:1])
+
+
+def _cut_trailing_agency(items: list[_Line], report: _Reporter) -> None:
+    """Cut the agency credit closing the text's last paragraph: "… sagte er. (KNA)", and the
+    editor's initials closing it ("… bislang nicht. (tlz)")."""
+    for item in [item for item in items if item.kept][-3:]:
+        initials = TRAILING_INITIALS_RE.search(item.text) if item.text.endswith(")") else None
+        if (
+            initials is not None
+            and SENTENCE_END_RE.search(item.text[: initials.start()])
+            and not agency_names(initials.group(0))
+        ):
+            report(item.pos, initials.group(0).strip(), Rule.BYLINE)
+            item.text = item.text[: initials.start()].rstrip()
+            continue
+        match = TRAILING_AGENCY_RE.search(item.text) if item.text.endswith((")", "]")) else None
+        if (
+            match is not None
+            and match.start() > 0
+            and SENTENCE_END_RE.search(item.text[: match.start()])
+            and agency_names(match.group(1))
+        ):
+            report(item.pos, match.group(0).strip(), Rule.CREDIT_AGENCY)
+            item.text = item.text[: match.start()].rstrip()
 
 
 def _drop_kickers(above_title: list[_Line]) -> None:
@@ -253,7 +304,7 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
     """The rule that drops this line on its own, or None."""
     words = len(text.split())
     lowered = text.casefold()
-    for rule, regex, max_words, gate in PHRASE_RULES:
+    for rule, regex, max_words, gate in _PHRASE_RULES:
         if words > max_words or (gate and not any(word in lowered for word in gate)):
             continue
         if regex.search(text):
@@ -279,7 +330,7 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
         return credit
     if authors and words <= 16 and _is_byline(text, authors):
         return Rule.BYLINE
-    if expected_script is not None and _is_foreign_script(text, expected_script):
+    if expected_script is not None and is_foreign_script(text, expected_script):
         return Rule.FOREIGN_SCRIPT
     return None
 
@@ -324,7 +375,7 @@ def _apply_context_rules(items: list[_Line]) -> None:
     block_items: bool | None = None  # whether the teaser list is made of list items
     for index, item in enumerate(items):
         # A bare "Mehr zum Thema" / "Lesen Sie auch" lead-in starts a list of headlines.
-        if item.rule in (Rule.MEHR_ZUM_THEMA, Rule.LESEN_SIE_AUCH, Rule.AUCH_INTERESSANT):
+        if item.rule in _LEAD_IN_RULES:
             block_rule = item.rule if _is_bare_lead_in(item.text) else None
             block_items = None
             continue
@@ -359,6 +410,21 @@ def _apply_context_rules(items: list[_Line]) -> None:
             following = _next_kept(items, index)
             if following is not None and _is_headline_like(following.text):
                 following.rule = Rule.TEASER_AFTER_IMAGE
+
+
+def _apply_shop_rules(items: list[_Line]) -> None:
+    """A shop box's product name before its price or call to buy, and a short line inside an
+    ad or shop box ("Anzeige", the offer, "Zum Angebot"), are the box's too."""
+    for index in range(len(items) - 2, -1, -1):
+        item, following = items[index], items[index + 1]
+        if not item.kept or following.rule not in (Rule.PROMO_SHOP, Rule.PROMO_SUBSCRIPTION):
+            continue
+        words = len(item.text.split())
+        previous = items[index - 1] if index else None
+        label = words <= 10 and not SENTENCE_END_RE.search(item.text) and not item.is_item
+        boxed = words <= 20 and previous is not None and previous.rule in _SHOP_RULES
+        if label or boxed:
+            item.rule = Rule.PROMO_SHOP
 
 
 def _apply_promo_rules(items: list[_Line]) -> None:
@@ -526,63 +592,5 @@ def _cut_after_alnum(text: str, title: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _char_script(ch: str) -> str:
-    code = ord(ch)
-    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
-        return "latin"
-    if 0x370 <= code <= 0x3FF or 0x1F00 <= code <= 0x1FFF:
-        return "greek"
-    if 0x400 <= code <= 0x52F:
-        return "cyrillic"
-    if 0x530 <= code <= 0x58F:
-        return "armenian"
-    if 0x590 <= code <= 0x5FF:
-        return "hebrew"
-    if 0x600 <= code <= 0x6FF or 0x750 <= code <= 0x77F:
-        return "arabic"
-    if 0x900 <= code <= 0x97F:
-        return "devanagari"
-    if 0xE00 <= code <= 0xE7F:
-        return "thai"
-    if 0x10A0 <= code <= 0x10FF:
-        return "georgian"
-    if 0x3040 <= code <= 0x30FF or 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
-        return "han"
-    if 0xAC00 <= code <= 0xD7AF:
-        return "hangul"
-    name = unicodedata.name(ch, "")
-    return name.split(" ", 1)[0].lower() if name else "other"
-
-
-def _scripts(text: str) -> Counter[str]:
-    return Counter(_char_script(ch) for ch in text if ch.isalpha())
-
-
-def _expected_script(items: list[_Line], language: str | None) -> str | None:
-    if language and language not in ("unknown", "und"):
-        return LANGUAGE_SCRIPTS.get(language.split("-", 1)[0].lower(), "latin")
-    # No language known: the script of most letters, when it clearly dominates.
-    counts: Counter[str] = Counter()
-    for item in items:
-        if item.kept:
-            counts.update(_scripts(item.text))
-    total = sum(counts.values())
-    if not total:
-        return None
-    script, count = counts.most_common(1)[0]
-    return script if count / total >= 0.8 else None
-
-
-def _is_foreign_script(text: str, expected: str) -> bool:
-    """Mostly in another script: untranslated UI strings like "Заголовок …" in a German page."""
-    if expected == "latin" and not NON_LATIN_LETTER_RE.search(text):
-        return False  # the common case, decided without looking at every character
-    counts = _scripts(text)
-    letters = sum(counts.values())
-    if letters < 3:
-        return False
-    return counts[expected] / letters < 0.5
-
-
 def _count_emoji(text: str) -> int:
     return len(EMOJI_RE.findall(text))

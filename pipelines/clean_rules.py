@@ -47,6 +47,15 @@ class Rule(StrEnum):
     MEDIA_PLAYER = "media:player"
     AD_LABEL = "ad:label"
     CONSENT = "consent:embed"
+    # Furniture classes of pipelines.furniture: a label leading a list of other articles'
+    # headlines ("Mehr Themen auf …", "Weitere Nachrichten"), a broadcast line ("Sendung: …,
+    # 15:10 Uhr"), a citation suggestion, shop and affiliate blocks, social and feedback prompts.
+    MORE_TOPICS = "teaser:more-topics"
+    BROADCAST = "meta:broadcast"
+    CITATION = "meta:citation"
+    PROMO_SHOP = "promo:shop"
+    PROMO_SOCIAL = "promo:social"
+    FEEDBACK = "promo:feedback"
     FOREIGN_SCRIPT = "script:foreign"
     TAIL = "tail:furniture"
 

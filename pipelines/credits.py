@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from crawler.model.types import DroppedLine
 from pipelines.clean_rules import Rule
 
 _I = re.IGNORECASE
@@ -55,7 +56,9 @@ _AGENCIES = frozenset(
         "xinhua",
         "tass",
         "ria novosti",
+        "ria nowosti",
         "ria",
+        "awp",
         "sputnik",
         "anadolu",
         "efe",
@@ -67,6 +70,9 @@ _AGENCIES = frozenset(
         "imago",
         "imago images",
         "keystone",
+        "keystone-sda",
+        "sda",
+        "dpa-infocom",
         "epa",
         "epa-efe",
         "ap photo",
@@ -86,7 +92,11 @@ _AGENCIES = frozenset(
 # Single words of the agency names above, to skip lines that name no agency at all.
 _AGENCY_WORDS = frozenset(word for name in _AGENCIES for word in name.split())
 _AGENCY_TOKEN_RE = re.compile(r"[a-z.]+")
-_AGENCY_LABEL_RE = re.compile(r"^(?:Foto|Fotos|Bild|Bilder|Quelle|Text)\s*(?::\s*|\s+)", _I)
+_AGENCY_LABEL_RE = re.compile(
+    r"^(?:Foto|Fotos|Bild|Bilder|Quelle|Text|Mit Material (?:von|der|des)"
+    r"(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?)\s*(?::\s*|\s+)",
+    _I,
+)
 _DIGIT_RE = re.compile(r"\d")
 _CAPTION_CREDIT_GATE = ("foto", "bild", "credit", "grafik", "illustration")
 _AGENCY_SPLIT_RE = re.compile(r"\s*(?:[/|,&;]|\bund\b)\s*")
@@ -147,3 +157,78 @@ def is_agency_credit(text: str) -> bool:
     if not segments or any(len(seg.split()) > 4 for seg in segments):
         return False
     return any(seg in _AGENCIES for seg in segments)
+
+
+# --- news agencies credited for the text -----------------------------------------------------
+
+# The archive's `agencies` field: news agencies (never photo agencies or image banks), each
+# under one normalised name. "SDA" merged into Keystone-SDA in 2018; "rtr" is Reuters' own
+# short credit; "dpa-infocom" and "dpa-AFX" are dpa's services.
+NEWS_AGENCIES = {
+    "dpa": "dpa",
+    "dpa-infocom": "dpa",
+    "dpa-afx": "dpa-AFX",
+    "afp": "AFP",
+    "ap": "AP",
+    "reuters": "Reuters",
+    "rtr": "Reuters",
+    "epd": "epd",
+    "kna": "KNA",
+    "dts": "dts",
+    "sid": "SID",
+    "apa": "APA",
+    "sda": "Keystone-SDA",
+    "keystone-sda": "Keystone-SDA",
+    "ats": "Keystone-SDA",
+    "ddp": "ddp",
+    "dapd": "dapd",
+    "kyodo": "Kyodo",
+    "xinhua": "Xinhua",
+    "tass": "TASS",
+    "ria novosti": "RIA Novosti",
+    "ria nowosti": "RIA Novosti",
+    "awp": "AWP",
+    "anadolu": "Anadolu",
+    "efe": "EFE",
+    "ansa": "ANSA",
+}
+_CREDIT_LABEL_START_RE = re.compile(
+    r"^(?:Quelle|Quellen|Text|Mit Material (?:von|der|des)(?: Nachrichtenagentur(?:en)?"
+    r"| Agentur(?:en)?)?)\s*:?\s*",
+    _I,
+)
+# A credit in brackets at the end of a paragraph or name: "… sagte er. (KNA)", "Anna (epd)".
+TRAILING_AGENCY_RE = re.compile(r"\s*[(\[]\s*([\w .,/&-]{2,40}?)\s*[)\]]\s*$")
+# The agency in a news dateline opening the text: "Berlin (dpa) - …", "Genf (AFP) – …".
+DATELINE_AGENCY_RE = re.compile(
+    r"^[A-ZÄÖÜ][\w./ -]{1,40}?\s*\(([\w /,-]{2,30})\)\s*[-–—]\s", re.UNICODE
+)
+
+
+def agency_names(text: str) -> tuple[str, ...]:
+    """The news agencies a credit names, normalised, in order: "Quelle: Reuters, AFP" gives
+    ("Reuters", "AFP"), "APA/red" ("APA",), "(sda)" ("Keystone-SDA",); "Anna Beispiel" ()."""
+    stripped = _CREDIT_LABEL_START_RE.sub("", " ".join(text.split()), count=1)
+    found: list[str] = []
+    for segment in _AGENCY_SPLIT_RE.split(stripped.strip(" ()[].")):
+        key = segment.strip(" ()[].:").casefold()
+        name = NEWS_AGENCIES.get(key)
+        if name is None and key.startswith("©"):
+            name = NEWS_AGENCIES.get(key[1:].strip().split(",")[0].strip())
+        if name is not None and name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ...]:
+    """Agencies the text itself credits: a dateline opening it ("Berlin (dpa) - …") and the
+    credit lines the cleaning took off it ("Quelle: APA", a closing "(KNA)")."""
+    found: list[str] = []
+    if lines:
+        match = DATELINE_AGENCY_RE.match(lines[0])
+        if match is not None:
+            found.extend(agency_names(match.group(1)))
+    for line in dropped:
+        if line.rule == Rule.CREDIT_AGENCY:
+            found.extend(agency_names(line.text))
+    return tuple(found)

@@ -12,6 +12,7 @@ from trafilatura.settings import Extractor
 from crawler.model.hashing import content_hash, normalise_text
 from crawler.model.types import ExtractedArticle, ExtractInput
 from pipelines.clean import clean_lines
+from pipelines.credits import text_agencies
 from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.language import detect_language
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
@@ -35,7 +36,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -161,7 +162,9 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         url=inp.url,
         text=article_text,
         title=meta.title,
+        seo_title=meta.seo_title,
         authors=meta.authors,
+        agencies=tuple(dict.fromkeys((*meta.agencies, *text_agencies(kept, cleaned_away)))),
         published_at=meta.published.value if meta.published else None,
         published_at_raw=meta.published.raw if meta.published else None,
         modified_at=meta.modified.value if meta.modified else None,

@@ -13,14 +13,22 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import ParsedDate, date_from_url, find_date_in_text, parse_datetime
-from pipelines.credits import is_image_credit
+from pipelines.credits import agency_names, is_image_credit
 from pipelines.language import normalise_language
-from pipelines.names import clean_title, site_name_keys, split_authors
+from pipelines.names import (
+    SECTION_WORDS,
+    clean_title,
+    seo_title_of,
+    site_name_keys,
+    split_authors,
+    split_credits,
+)
 from pipelines.tree import (
     byline_near_headline,
     collapse,
     heading_for_title,
     headline_element,
+    headline_text,
     text_key,
 )
 
@@ -99,6 +107,9 @@ _BYLINE_XPATH = lxml.etree.XPath(
     " or contains(@class, 'writer') or contains(@class, 'verfasser') or @rel='author'"
     " or @itemprop='author' or contains(@data-component, 'Byline')]"
 )
+_NAME_CLASS_XPATH = lxml.etree.XPath(
+    ".//*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
+)
 _MICRODATA_PUBLISHED_XPATH = lxml.etree.XPath(
     "//body//*[@itemprop='datePublished' or @itemprop='datepublished'][not(self::meta)]"
 )
@@ -113,7 +124,9 @@ _JSON_LD_XPATH = lxml.etree.XPath(
 @dataclass
 class Metadata:
     title: str | None = None
+    seo_title: str | None = None
     authors: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
     published: ParsedDate | None = None
     modified: ParsedDate | None = None
     description: str | None = None
@@ -145,42 +158,13 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
     )
     site_keys = site_name_keys(meta.site_name, url)
 
-    h1 = headline_element(tree)
-    meta.h1 = h1
-    title_candidates = [
-        *(_json_str(obj.get("headline")) for obj in articles),
-        _first(metas, "og:title"),
-        _first(metas, "twitter:title"),
-        collapse(h1.text_content()) if h1 is not None else None,
-        hints.get("title"),
-    ]
-    for candidate in title_candidates:
-        title = clean_title(candidate, site_keys)
-        if title:
-            meta.title = title
-            break
-    else:
-        # <title> carries the site affix most often: " | Section | Site".
-        meta.title = clean_title(tree.findtext(".//title"), site_keys, html_title=True)
-    if meta.title and (h1 is None or text_key(h1.text_content()) != text_key(meta.title)):
-        # Some CMSs print the headline as <h2>/<h3> (TYPO3's news extension, Blogger) and keep
-        # the site name in <h1>: the heading that spells the title is the article's.
-        heading = heading_for_title(tree, meta.title)
-        if heading is not None:
-            h1 = meta.h1 = heading
-
-    for source in (
-        [a for obj in articles for a in _json_authors(obj.get("author") or obj.get("creator"))],
-        [value for key in _AUTHOR_META_KEYS for value in metas.get(key, [])],
-    ):
-        meta.authors = split_authors(source, site_keys)
-        if meta.authors:
-            break
-    else:
-        # The printed byline only when no machine-readable author exists: its XPath visits
-        # every element of the page (a fifth of a millisecond).
-        byline = _byline_text(tree) or byline_near_headline(meta.h1)
-        meta.authors = split_authors([byline], site_keys) if byline else ()
+    section = _first_text(
+        _first(metas, "article:section"),
+        *(_json_first_str(obj.get("articleSection")) for obj in articles),
+    )
+    sections = SECTION_WORDS | {text_key(section)} if section else SECTION_WORDS
+    h1 = _title_and_headline(meta, tree, metas, articles, hints, site_keys, sections)
+    _authors_and_agencies(meta, tree, metas, articles, site_keys)
 
     meta.description = _first_text(
         _first(metas, "og:description"),
@@ -188,10 +172,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
         _first(metas, "twitter:description"),
         *(_json_str(obj.get("description")) for obj in articles),
     )
-    meta.section = _first_text(
-        _first(metas, "article:section"),
-        *(_json_first_str(obj.get("articleSection")) for obj in articles),
-    )
+    meta.section = section
     for tag_source in (
         metas.get("article:tag", []),
         [k for obj in articles for k in _json_keywords(obj.get("keywords"))],
@@ -227,6 +208,107 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
     return meta
 
 
+def _title_and_headline(
+    meta: Metadata,
+    tree: lxml.html.HtmlElement,
+    metas: dict[str, list[str]],
+    articles: list[dict[str, Any]],
+    hints: dict[str, str],
+    site_keys: frozenset[str],
+    sections: frozenset[str],
+) -> lxml.html.HtmlElement | None:
+    """Set the title (the visible headline) and seo_title; return the headline's element.
+
+    The visible <h1> is the title, as readers and the publisher's own parser see it, unless it
+    is the site's logo, a section name or a date. When it differs from the metadata headline
+    (JSON-LD, og:title, <title>) and another heading on the page spells that one, the page
+    prints it there (the logo in <h1>, the headline in <h2>): that heading is the headline.
+    The metadata headline is kept as seo_title when it says something else.
+    """
+    metadata_title = next(
+        filter(
+            None,
+            (
+                clean_title(candidate, site_keys, sections=sections)
+                for candidate in (
+                    *(_json_str(obj.get("headline")) for obj in articles),
+                    _first(metas, "og:title"),
+                    _first(metas, "twitter:title"),
+                    hints.get("title"),
+                )
+            ),
+        ),
+        None,
+    )
+    document_title = clean_title(
+        tree.findtext(".//title"), site_keys, html_title=True, sections=sections
+    )
+    metadata_title = metadata_title or document_title
+    h1 = headline_element(tree)
+    visible = _visible_headline(h1, site_keys, sections)
+    if metadata_title and (visible is None or text_key(visible) != text_key(metadata_title)):
+        heading = heading_for_title(tree, metadata_title)
+        if heading is not None:
+            h1 = heading
+            visible = _visible_headline(heading, site_keys, frozenset()) or metadata_title
+    meta.h1 = h1
+    meta.title = visible or metadata_title
+    meta.seo_title = seo_title_of(meta.title, document_title or metadata_title)
+    return h1
+
+
+def _visible_headline(
+    h1: lxml.html.HtmlElement | None, site_keys: frozenset[str], sections: frozenset[str]
+) -> str | None:
+    """The headline an <h1> prints, or None for a logo, a section name, a date or a word."""
+    if h1 is None:
+        return None
+    text = clean_title(headline_text(h1), site_keys, sections=frozenset())
+    if text is None or not 2 <= len(text.split()) <= 40 or text_key(text) in sections:
+        return None
+    return text
+
+
+def _authors_and_agencies(
+    meta: Metadata,
+    tree: lxml.html.HtmlElement,
+    metas: dict[str, list[str]],
+    articles: list[dict[str, Any]],
+    site_keys: frozenset[str],
+) -> None:
+    """People from JSON-LD, meta tags, else the printed byline; agencies from all of them.
+
+    A JSON-LD author that is no Person (an Organization, a Place) names no person; when it is
+    a news agency it is one of the agencies.
+    """
+    people: list[str] = []
+    agencies: list[str] = []
+    for obj in articles:
+        for name, is_person in _json_authors(obj.get("author") or obj.get("creator")):
+            if is_person:
+                people.append(name)
+            else:
+                agencies.extend(agency_names(name))
+    meta_values = [value for key in _AUTHOR_META_KEYS for value in metas.get(key, [])]
+    authors: tuple[str, ...] = ()
+    for source in (people, meta_values):
+        found, credited = split_credits(source, site_keys)
+        agencies.extend(credited)
+        authors = authors or found
+    if not authors:
+        # The printed byline only when no machine-readable author exists: its XPath visits
+        # every element of the page (a fifth of a millisecond).
+        byline = _byline_text(tree)
+        if byline:
+            authors, credited = split_credits([byline], site_keys)
+            agencies.extend(credited)
+        if not authors:
+            authors, credited = split_credits(byline_near_headline(meta.h1), site_keys)
+            agencies.extend(credited)
+    meta.authors = authors
+    meta.agencies = tuple(dict.fromkeys(agencies))
+
+
 def merge_trafilatura_metadata(meta: Metadata, document: Any, url: str) -> None:
     """Fill what our own metadata pass did not find from trafilatura's (bylines, categories)."""
     site_keys = site_name_keys(meta.site_name, url)
@@ -254,7 +336,10 @@ def _byline_text(tree: lxml.html.HtmlElement) -> str | None:
         # Microdata names the person inside the author element: "Eingestellt von <span
         # itemprop="name">Viktor Lenz</span>".
         named = element.find(".//*[@itemprop='name']")
-        text = collapse((named if named is not None else element).text_content())
+        if named is None:
+            # An author box: photo, name, role and a "Folgen" button; the name has its class.
+            named = next(iter(_NAME_CLASS_XPATH(element)), None)
+        text = collapse(" ".join((named if named is not None else element).itertext()))
         # An author box may hold only the portrait and its credit ("Foto: privat").
         if text and len(text.split()) <= 12 and not is_image_credit(text):
             return text
@@ -337,14 +422,17 @@ def _json_first_str(value: Any) -> str | None:
     return _json_str(value)
 
 
-def _json_authors(value: Any) -> list[str]:
+def _json_authors(value: Any) -> list[tuple[str, bool]]:
+    """JSON-LD author names, each with whether it may be a person (Person or no type)."""
     if isinstance(value, str):
-        return [value]
+        return [(value, True)]
     if isinstance(value, dict):
         name = value.get("name")
-        return [name] if isinstance(name, str) else []
+        kind = value.get("@type")
+        kinds = {str(k).lower() for k in (kind if isinstance(kind, list) else [kind]) if k}
+        return [(name, not kinds or "person" in kinds)] if isinstance(name, str) else []
     if isinstance(value, list):
-        return [name for item in value for name in _json_authors(item)]
+        return [found for item in value for found in _json_authors(item)]
     return []
 
 

@@ -1,22 +1,37 @@
-"""Names on a page: the headline without the site's affix, author names from a byline."""
+"""Names on a page: the headline without the site's affix, author and agency names."""
 
 from __future__ import annotations
 
 import functools
+import html
 import re
+import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from crawler.model.dates import classify_date_line
-from pipelines.credits import is_agency_credit
+from pipelines.credits import (
+    TRAILING_AGENCY_RE,
+    agency_names,
+    is_agency_credit,
+    is_image_credit,
+)
 from pipelines.tree import collapse, registrable_domain, text_key
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|/)\s+")
-_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:;|\||,|\s+und\s+|\s+and\s+|\s+&\s+)\s*", re.IGNORECASE)
+_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:;|\||,|·|•|\s+und\s+|\s+and\s+|\s+&\s+)\s*", re.IGNORECASE)
+# A job title printed before the name: "Von Redakteurin Ines Albrecht".
+_ROLE_PREFIX_RE = re.compile(
+    r"^(?:(?:Chef|Gast|Lokal|Sport|Wirtschafts|Politik|Kultur)?(?:redakteur|reporter|autor"
+    r"|korrespondent|volontär|kolumnist)(?:in)?|Redaktionsleiter(?:in)?)\s+(?=\S)",
+    re.IGNORECASE,
+)
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
     r"^(?:Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Text und Fotos?\s*:|Interview\s*:"
-    r"|Ein (?:Kommentar|Beitrag|Gastbeitrag|Interview) von|Aufgezeichnet von"
+    r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
+    r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature) von|Aufgezeichnet von"
+    r"|Veröffentlicht am [\d.]+(?: um [\d:.]+(?: Uhr)?)? von"
     r"|(?:Das|Ein) (?:Gespräch|Interview) führten?|Moderation\s*:"
     r"|(?:Eingestellt|Gepostet|Geschrieben|Verfasst|Veröffentlicht|Posted|Written) (?:von|by))\s*",
     re.IGNORECASE,
@@ -28,12 +43,44 @@ _NAME_PARTICLES = frozenset(
         *("zu", "zur", "vom", "ten", "ter", "al", "el", "bin", "ibn", "y", "e"),
     )
 )
-# Account and desk names a CMS prints where a person's name belongs (WordPress "admin").
+# Account and desk names a CMS prints where a person's name belongs (WordPress "admin"); a
+# name with one of these words in it is a desk ("TechWelt Redaktion", "Team Politik").
 _NOT_AUTHORS = frozenset(
     (
         *("admin", "administrator", "redaktion", "online-redaktion", "onlineredaktion"),
         *("newsdesk", "editor", "editorial", "webmaster", "gast", "guest", "team", "staff"),
-        *("user", "root"),
+        *("user", "root", "nachrichten", "news", "newsroom", "desk", "ressort", "online"),
+        *("agentur", "agenturen", "agency", "verlag", "zeitung", "magazin", "redaktionen"),
+    )
+)
+# Interface words printed next to a byline: a follow button, a profile or mail link.
+_INTERFACE_WORDS = frozenset(
+    ("folgen", "follow", "abonnieren", "profil", "mehr", "e-mail", "mail", "kontakt", "autor")
+)
+_GLUED_INTERFACE_RE = re.compile(r"(?<=[a-zäöüß])(?:Folgen|Follow|Abonnieren|Profil)$")
+# Countries and the largest towns of the German-speaking countries: a byline's dateline
+# ("Von A, Frankfurt") and a country in an author field ("Germany") name no person. One-word
+# names are refused anyway; these catch the two-word ones and the lists of authors.
+_PLACES = frozenset(
+    (
+        *("deutschland", "germany", "österreich", "austria", "schweiz", "switzerland"),
+        *("frankreich", "france", "spanien", "spain", "italien", "italy", "russland"),
+        *("russia", "ukraine", "polen", "poland", "usa", "vereinigte staaten", "united states"),
+        *("großbritannien", "united kingdom", "china", "japan", "türkei", "israel", "europa"),
+        *("berlin", "hamburg", "münchen", "köln", "frankfurt", "frankfurt am main", "stuttgart"),
+        *("düsseldorf", "leipzig", "dresden", "hannover", "bremen", "wien", "graz", "linz"),
+        *("salzburg", "innsbruck", "zürich", "bern", "basel", "genf", "luzern", "chur"),
+        *("brüssel", "washington", "moskau", "kiew", "paris", "london", "new york"),
+    )
+)
+_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
+# Words of a section label in a title affix ("… | Sport", "… - Wirtschaft - Zeitung").
+SECTION_WORDS = frozenset(
+    (
+        *("politik", "wirtschaft", "sport", "kultur", "panorama", "lokales", "lokal"),
+        *("regional", "region", "ausland", "inland", "nachrichten", "news", "gesundheit"),
+        *("wissen", "digital", "auto", "reise", "leben", "meinung", "finanzen", "börse"),
+        *("feuilleton", "unterhaltung", "gesellschaft", "technik", "karriere", "aktuell"),
     )
 )
 _TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]*\)$")
@@ -51,11 +98,40 @@ def site_name_keys(site_name: str | None, url: str) -> frozenset[str]:
         keys.add(text_key(host))
         registrable = registrable_domain(host)
         keys.add(text_key(registrable))
-        label = registrable.split(".", 1)[0]
+        label = text_key(registrable.split(".", 1)[0])  # "alpenland-zeitung" as the name
         if len(label) >= 2:
             keys.add(label)
     keys.discard("")
     return frozenset(keys)
+
+
+def normalise_field(text: str | None) -> str:
+    """A title or name as the text is normalised: entities decoded (twice: a CMS escapes some
+    titles twice, "&amp;quot;"), Unicode NFC, whitespace runs collapsed."""
+    value = text or ""
+    for _ in range(2):
+        if "&" not in value or not _ENTITY_RE.search(value):
+            break
+        value = html.unescape(value)
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    return collapse(value)
+
+
+def _is_affix(
+    segment: str, site_keys: frozenset[str], sections: frozenset[str] = frozenset()
+) -> bool:
+    """A title part that names the site, a section or a date ("14.06.2023, SNA")."""
+    pieces = [piece.strip() for piece in segment.split(",")]
+    return all(
+        piece
+        and (
+            _is_site_affix(piece, site_keys)
+            or text_key(piece) in sections
+            or classify_date_line(piece) is not None
+        )
+        for piece in pieces
+    )
 
 
 def _is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
@@ -71,17 +147,24 @@ def _is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
 
 
 def clean_title(
-    candidate: str | None, site_keys: frozenset[str], *, html_title: bool = False
+    candidate: str | None,
+    site_keys: frozenset[str],
+    *,
+    html_title: bool = False,
+    sections: frozenset[str] = SECTION_WORDS,
 ) -> str | None:
-    """Strip " | Site" / " – Site" affixes; reject site names, dates and empty strings.
+    """Decode entities; strip " | Section | Site | date" affixes; reject site names and dates.
 
-    In a <title> (`html_title`), a short last part after " | " goes even when it does not name
+    A part is an affix when it names the site, a section or a date. Once one is cut, a short
+    label before it behind the same separator goes too ("… - Allgäu - Alpenland Zeitung"). In
+    a <title> (`html_title`), a short last part after " | " goes even when it does not name
     the site: it is a section or site label there, hardly ever part of the headline.
     """
     if not candidate:
         return None
-    title = collapse(candidate)
-    for _ in range(2):
+    title = normalise_field(candidate)
+    cut_with: str | None = None
+    for _ in range(4):
         separators = list(_TITLE_SEPARATOR_RE.finditer(title))
         if not separators:
             break
@@ -89,14 +172,21 @@ def clean_title(
         suffix = title[last.end() :]
         first = separators[0]
         prefix = title[: first.start()]
-        if _is_site_affix(suffix, site_keys) or (
-            html_title
-            and last.group(0).strip() == "|"
-            and len(suffix.split()) <= 4
+        separator = last.group(0).strip()
+        short_label = (
+            len(suffix.split()) <= 3
+            and suffix[:1].isupper()
+            and not any(ch in suffix for ch in ".:!?")
             and len(title[: last.start()].split()) >= 3
+        )
+        if (
+            _is_affix(suffix, site_keys, sections)
+            or (html_title and separator == "|" and short_label)
+            or (cut_with == separator and short_label)
         ):
             title = title[: last.start()].strip()
-        elif _is_site_affix(prefix, site_keys):
+            cut_with = separator
+        elif _is_affix(prefix, site_keys, sections):
             title = title[first.end() :].strip()
         else:
             break
@@ -105,30 +195,68 @@ def clean_title(
     return title
 
 
+def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
+    """The metadata headline when it says something else than the visible one.
+
+    The same words with a leftover label before or after them count as the same headline.
+    """
+    if not title or not metadata_title:
+        return None
+    key, other = text_key(title), text_key(metadata_title)
+    if not other or other.startswith(key) or other.endswith(key) or key.endswith(other):
+        return None
+    return metadata_title
+
+
 def split_authors(values: Iterable[str], site_keys: frozenset[str]) -> tuple[str, ...]:
-    """Names from "A; B", "A und B", "Von A", "A / dpa"; no URLs, no site name, no duplicates."""
-    parts = [
-        piece
-        for value in values
-        if not is_agency_credit(collapse(value))
-        for part in _AUTHOR_SPLIT_RE.split(collapse(value))
-        if not _URLISH_RE.search(part)  # profile links, before "/" splits them apart
-        for piece in _AUTHOR_SLASH_RE.split(part)
-    ]
+    """The people among "A; B", "A und B", "Von A", "A / dpa" (see `split_credits`)."""
+    return split_credits(values, site_keys)[0]
+
+
+def split_credits(
+    values: Iterable[str], site_keys: frozenset[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """People and news agencies from author fields and bylines: "Von A, Frankfurt, und dpa"
+    gives (("A",), ("dpa",)). No URLs, site names, desks, places, interface words, duplicates.
+    """
+    agencies: list[str] = []
+    parts: list[str] = []
+    for raw in values:
+        value = normalise_field(raw)
+        if is_image_credit(value):  # "Bild: Anna Beispiel/AFP" credits a photo
+            continue
+        for part in _AUTHOR_SPLIT_RE.split(value):
+            if _URLISH_RE.search(part):  # profile links, before "/" splits them apart
+                continue
+            parts.extend(_AUTHOR_SLASH_RE.split(part))
     authors: list[str] = []
     seen: set[str] = set()
     for part in parts:
         name = _AUTHOR_PREFIX_RE.sub("", part.strip(" ,;:-–")).strip(" ,;:-–")
+        name = _ROLE_PREFIX_RE.sub("", name)
         # "Anna Beispiel (dpa)": the agency in brackets is no part of the name.
-        name = _TRAILING_BRACKETS_RE.sub("", name)
+        bracket = TRAILING_AGENCY_RE.search(name)
+        if bracket is not None:
+            agencies.extend(agency_names(bracket.group(1)))
+            name = name[: bracket.start()]
+        name = _GLUED_INTERFACE_RE.sub("", name)
+        words = name.split()
+        while words and words[-1].casefold() in _INTERFACE_WORDS:
+            words.pop()
+        name = " ".join(words)
+        found_agencies = agency_names(name)
+        if found_agencies:
+            agencies.extend(found_agencies)
+            continue
         if (
-            not name
+            len(words) < 2  # a one-word "name" is a place, a desk or an interface word
             or len(name) > 80
-            or len(name.split()) > 6
+            or len(words) > 6
             or not _looks_like_name(name)
             or _URLISH_RE.search(name)
-            or not any(ch.isalpha() for ch in name)
             or text_key(name) in site_keys
+            or any(text_key(word) in site_keys for word in words)
+            or name.casefold() in _PLACES
             or is_agency_credit(name)  # "Quelle: dpa" credits an agency, it names no author
             or classify_date_line(name) is not None  # "Von A, 20.11.2026, 14:05 Uhr"
             or name.casefold() in seen
@@ -136,14 +264,14 @@ def split_authors(values: Iterable[str], site_keys: frozenset[str]) -> tuple[str
             continue
         seen.add(name.casefold())
         authors.append(name)
-    return tuple(authors)
+    return tuple(authors), tuple(dict.fromkeys(agencies))
 
 
 def _looks_like_name(name: str) -> bool:
     """Capitalised words and name particles only: no user names ("admin"), no sentences."""
-    if name.casefold() in _NOT_AUTHORS:
-        return False
     words = name.split()
+    if any(word.casefold() in _NOT_AUTHORS for word in words):
+        return False
     capitalised = 0
     for word in words:
         first = next((ch for ch in word if ch.isalpha()), "")

@@ -14,6 +14,7 @@ from lxml.cssselect import CSSSelector
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
+from pipelines.credits import NEWS_AGENCIES, agency_names
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -35,9 +36,28 @@ _SENTENCE_END_RE = re.compile(r"[.!?…][\"“”»«'’)\]]*$")
 # it for that class name; teaser cards of other articles fail the link-density check below.
 _LEAD_MARK_RE = re.compile(
     r"summary|lead|intro|standfirst|abstract|excerpt|vorspann|kurztext|description|subtitle"
-    r"|teaser",
+    r"|teaser|announce",
     re.IGNORECASE,
 )
+# Parts of an <h1> that are not the headline: its kicker ("Dachzeile") and text for screen
+# readers only (the ": " between kicker and headline).
+_KICKER_MARK_RE = re.compile(
+    r"kicker|dach|topline|overline|roofline|eyebrow|spitzmarke|supertitle|hidden|sr-only"
+    r"|visually-hidden|screenreader",
+    re.IGNORECASE,
+)
+# How a byline starts when no class says it is one: "Von …", "von …", "Text: …", "Ein Beitrag
+# von …", "Eine Kritik von …", "Veröffentlicht am 04.04.2024 von …".
+_BYLINE_START_RE = re.compile(
+    r"^(?:von|by|text\s*:|autor(?:in|en)?\s*:|eine?\s+(?:beitrag|kommentar|kritik|analyse"
+    r"|reportage|gastbeitrag|interview|rezension|glosse|artikel|bericht|text|porträt|essay"
+    r"|feature)\s+von"
+    r"|veröffentlicht\s+am\s+[\d.]+(?:\s+um\s+[\d:.]+(?:\s+uhr)?)?\s+von)\s",
+    re.IGNORECASE,
+)
+# Words of the news agencies' names, to skip elements that name none without a regex split.
+_AGENCY_KEYS = frozenset(word for name in NEWS_AGENCIES for word in name.split())
+_WORD_RE = re.compile(r"[\w-]+")
 # ... unless they mark a lead image ("lead-image", "lead-media").
 _MEDIA_MARK_RE = re.compile(r"image|img|media|photo|picture|bild|video|gallery", re.IGNORECASE)
 
@@ -277,6 +297,29 @@ def headline_element(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | Non
     return candidates[0] if candidates else None
 
 
+def headline_text(h1: lxml.html.HtmlElement) -> str:
+    """The headline an <h1> prints, without a kicker or screen-reader text inside it."""
+    marked = {
+        child
+        for child in h1.iterdescendants()
+        if isinstance(child, lxml.html.HtmlElement)
+        and _KICKER_MARK_RE.search(child.get("class") or "")
+    }
+    if not marked:
+        return collapse(h1.text_content())
+    text = collapse(_text_without(h1, marked)).lstrip(":–—-|· ")
+    return text or collapse(h1.text_content())
+
+
+def _text_without(element: lxml.html.HtmlElement, skipped: set[Any]) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if child not in skipped:
+            parts.append(_text_without(child, skipped))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def recover_headings(tree: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
     """Put back subheadings trafilatura dropped between two paragraphs it kept.
 
@@ -343,29 +386,50 @@ def heading_for_title(tree: lxml.html.HtmlElement, title: str) -> lxml.html.Html
     return None
 
 
-def byline_near_headline(h1: lxml.html.HtmlElement | None) -> str | None:
-    """A "Von Vorname Nachname …" line next to the headline, whatever its class names.
+def byline_near_headline(h1: lxml.html.HtmlElement | None) -> list[str]:
+    """Byline and agency credit lines next to the headline, whatever their class names.
 
-    Generated class names (css-1x2y) say nothing; the German byline's shape does. Only short
-    elements in the headline's own container count, and the names found must look like names
-    (`pipelines.names`), so "Von Berlin nach Hamburg …" is no author.
+    Generated class names (css-1x2y) say nothing; the byline's shape does ("Von …", "Text: …",
+    "Ein Beitrag von …", "Name, APA/red", "Quelle: Reuters, AFP"). Only short elements in the
+    headline's own container and the few blocks after it count, and the names found must look
+    like names (`pipelines.names`), so "Von Berlin nach Hamburg …" is no author.
     """
     if h1 is None:
-        return None
+        return []
     container = h1.getparent()
     if container is None or container.tag in ("body", "html"):
-        return None
-    for count, element in enumerate(container.iter()):
-        if count > 80:
-            break  # the headline's container is a whole article on some pages
-        if element is h1 or not isinstance(element, lxml.html.HtmlElement):
-            continue
-        # The element's own first text, before the dearer text_content() of its subtree.
-        if (element.text or "").lstrip().startswith(("Von ", "By ")):
-            text = collapse(element.text_content())
-            if len(text.split()) <= 12:
-                return text
-    return None
+        return []
+    found: list[str] = []
+    blocks = [container, *list(container.itersiblings())[:4]]
+    count = 0
+    for block in blocks:
+        for element in block.iter():
+            count += 1
+            if count > 120:
+                return found  # the headline's container is a whole article on some pages
+            if element is h1 or not isinstance(element, lxml.html.HtmlElement):
+                continue
+            # The element's own first text, before the dearer text_content() of its subtree.
+            own = (element.text or "").strip()
+            if not own or len(own) > 80:
+                continue
+            if _BYLINE_START_RE.match(own + " "):
+                text = collapse(element.text_content())
+            elif (
+                len(own.split()) <= 8
+                and not _AGENCY_KEYS.isdisjoint(_WORD_RE.findall(own.casefold()))
+                and agency_names(own.replace("(", " ").replace(")", " "))
+            ):
+                text = collapse(element.text_content())
+                # A credit line with a date or time is a source line ("Programm, 18.6.2025,
+                # 12:03 Uhr; sda/mila"): its agencies only, the rest names no author.
+                if any(ch.isdigit() for ch in text):
+                    text = " / ".join(agency_names(text.replace(";", "/")))
+            else:
+                continue
+            if text and len(text.split()) <= 12 and text not in found:
+                found.append(text)
+    return found
 
 
 def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
@@ -374,6 +438,12 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
         return None
     neighbours: list[lxml.html.HtmlElement] = list(h1.itersiblings())[:4]
     parent = h1.getparent()
+    # In a header block (the headline, the lead image, the lead), a text block beside the
+    # headline is the lead even without a class saying so ("article-header__text").
+    header_block = parent is not None and (
+        parent.tag == "header" or "header" in (parent.get("class") or "").lower()
+    )
+    unmarked = {id(element) for element in neighbours} if header_block else set()
     if parent is not None and parent.tag not in ("body", "html"):
         neighbours += list(parent.itersiblings())[:4]
     # The lead may also open the text container that follows the headline:
@@ -389,10 +459,18 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
         if not isinstance(element, lxml.html.HtmlElement):
             continue
         marks = " ".join(element.get(name) or "" for name in ("class", "id", "itemprop"))
-        if not _LEAD_MARK_RE.search(marks) or _MEDIA_MARK_RE.search(marks):
+        if _MEDIA_MARK_RE.search(marks):
             continue
+        if not _LEAD_MARK_RE.search(marks):
+            if id(element) not in unmarked or element.find(".//img") is not None:
+                continue
+            if len(collapse(element.text_content()).split()) < 15:
+                continue  # a byline or date line of the header
         if element.tag == "figure" or element.find(".//img") is not None:
-            continue  # a lead image and its caption
+            # A lead image and its caption; the lead may sit beside them in the same block
+            # (Sputnik's "article__announce": the photo, then "article__announce-text").
+            neighbours.extend(child for child in list(element)[:4] if child.tag != "figure")
+            continue
         text = collapse(element.text_content())
         words = len(text.split())
         if not 8 <= words <= 150 or not _SENTENCE_END_RE.search(text):

@@ -21,9 +21,10 @@ SITE = Site(
             # "Registrierung erfolgreich abgeschlossen!" modal printed into every page, at the
             # very top.
             ".modal",
-            # Lead photo block: "© SNA / … / Zur Bilddatenbank" glued to the caption, and the
-            # image alt text with width and date ("… - SNA, 1920, 13.01.2022").
-            ".article__announce",
+            # Lead photo: "© SNA / … / Zur Bilddatenbank" glued to the caption, and the image
+            # alt text with width and date ("… - SNA, 1920, 13.01.2022"). Only the photo: the
+            # lead text beside it in the same block ("article__announce-text") is the article's.
+            ".article__announce .media",
             # Related-article cards between paragraphs: alt text, date and headline.
             'div.article__block[data-type="article"]',
             # The "Abonnieren" button under the headline.

@@ -76,10 +76,12 @@ def test_export_jsonl_has_the_documented_record(archive_env: dict[str, str]) -> 
         "canonical_url",
         "site",
         "title",
+        "seo_title",
         "text",
         "language",
         "published_at",
         "authors",
+        "agencies",
         "content_hash",
         "first_seen_at",
     ):
@@ -107,6 +109,7 @@ def test_export_filters_and_csv(archive_env: dict[str, str], tmp_path: Path) -> 
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert [r["title"] for r in rows] == ["Fähre fährt"]
     assert rows[0]["authors"] == "Anna Beispiel; Bo Muster"
+    assert rows[0]["agencies"] == ""  # a list joined like the authors, not "[]"
 
     since = run("newsarchive", "export", "--since", "2026-11-20", env=archive_env)
     assert [json.loads(x)["title"] for x in since.stdout.splitlines()] == ["Fähre fährt"]

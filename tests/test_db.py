@@ -233,3 +233,24 @@ def test_theswitch_to_wal_waits_for_another_connection_switching_a_new_file() ->
     assert cursor.calls == 4
     with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
         switch_to_wal(Cursor(failures=1, message="disk I/O error"))
+
+
+def test_seo_title_and_agencies_are_stored_and_exported(engine: Engine) -> None:
+    record = _rec("https://a.example/seo", "hseo")
+    assert record.article is not None
+    record.article.title = "Erzeugerpreise fallen deutlich"
+    record.article.seo_title = "Inflation: Erzeugerpreise sinken im März"
+    record.article.authors = ["Katrin Oltmanns"]
+    record.article.agencies = ["dpa", "AFP"]
+    store_batch(engine, None, [record, _rec("https://a.example/plain", "hplain")])
+    exported = {r["url"]: r for r in iter_articles(engine)}
+    seo = exported["https://a.example/seo"]
+    assert seo["seo_title"] == "Inflation: Erzeugerpreise sinken im März"
+    assert (seo["authors"], seo["agencies"]) == (["Katrin Oltmanns"], ["dpa", "AFP"])
+    plain = exported["https://a.example/plain"]
+    assert (plain["seo_title"], plain["agencies"]) == (None, [])
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text("SELECT seo_title, agencies FROM article_versions ORDER BY id")
+        ).all()
+    assert [row[0] for row in stored] == ["Inflation: Erzeugerpreise sinken im März", None]

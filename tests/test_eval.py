@@ -57,6 +57,14 @@ def test_the_held_out_set_is_big_and_varied_enough() -> None:
     assert classes == set(JUNK_CLASSES)
     assert len({case.url.split("/")[2] for case in HELDOUT}) == len(HELDOUT)  # one page a site
     assert any(case.published is None for case in HELDOUT)  # a page that states no date
+    # The pages written for headline, author, agency and furniture errors: each class of them
+    # on at least two pages (tests/eval/README.md, Coverage).
+    later = [case for case in HELDOUT if case.batch >= 3]
+    assert len([case for case in later if case.batch == 3]) >= 30
+    assert all(case.agencies is not None and case.seo_title_known for case in later)
+    assert len([case for case in later if case.seo_title]) >= 2
+    assert len([case for case in later if case.agencies and case.authors]) >= 2
+    assert len([case for case in later if case.agencies and not case.authors]) >= 2
 
 
 @pytest.mark.parametrize("case", HELDOUT, ids=_ids(HELDOUT))
@@ -97,6 +105,10 @@ def _check_page(case: EvalCase) -> None:
         assert result.published_at.astimezone(BERLIN).date() == case.published
     assert result.authors == case.authors
     assert result.language == case.language
+    if case.agencies is not None:  # batches 3 and 4 state agencies and seo_title
+        assert result.agencies == case.agencies
+    if case.seo_title_known:
+        assert result.seo_title == case.seo_title
 
 
 @pytest.mark.parametrize("case", HELDOUT, ids=_ids(HELDOUT))

@@ -1,7 +1,7 @@
 """articles.extractor, article_versions.extractor: what produced the text
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-03 09:10:00
 
 The extraction and cleaning that made a text (`newsarchive-extract/<n> trafilatura/<release>`),
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0003"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

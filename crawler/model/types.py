@@ -79,8 +79,11 @@ class ExtractedArticle:
     outcome: str
     url: str
     text: str = ""
-    title: str | None = None
-    authors: tuple[str, ...] = ()
+    title: str | None = None  # the visible headline
+    # The metadata headline (<title>, og:title) without site affixes, when it differs.
+    seo_title: str | None = None
+    authors: tuple[str, ...] = ()  # people only
+    agencies: tuple[str, ...] = ()  # news agencies credited, normalised ("dpa", "AFP")
     published_at: datetime | None = None  # timezone-aware when known
     published_at_raw: str | None = None
     modified_at: datetime | None = None
