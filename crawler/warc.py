@@ -7,6 +7,9 @@ import errno
 import hashlib
 import logging
 import os
+import re
+import secrets
+import socket
 import threading
 import uuid
 import zlib
@@ -150,11 +153,27 @@ def _gzip_member(
     return b"".join([*map(packer.compress, parts), packer.flush()])
 
 
+_HOST_UNSAFE = re.compile(r"[^A-Za-z0-9.]+")
+
+
+def warc_file_name(prefix: str, moment: datetime, host: str, writer_id: str, serial: int) -> str:
+    """`<prefix>-<UTC time>-<host>-<writer id>-<serial>.warc.gz`: unique across machines.
+
+    The time comes first so names sort by it; the host (made file-name safe, at most 40
+    characters) says where a file was written; the writer's random id keeps two crawls on one
+    host apart even if their clocks and host names agree (containers share both).
+    """
+    stamp = moment.astimezone(UTC).strftime("%Y%m%d%H%M%S")
+    safe_host = _HOST_UNSAFE.sub("_", host).strip("_.")[:40] or "host"
+    return f"{prefix}-{stamp}-{safe_host}-{writer_id}-{serial:05d}.warc.gz"
+
+
 class WarcWriter:
     """Appends request/response pairs to `<data_dir>/warc/*.warc.gz`, one gzip member a record.
 
     Each file starts with a warcinfo record and is closed once it reaches `max_bytes`; names
-    carry the start time, process id and a serial, so concurrent crawls never share a file.
+    (`warc_file_name`) carry the start time, the host, a random id of the writer and a serial,
+    so crawls on any number of machines never share a name, and names sort by time.
     Thread-safe: records are built and compressed outside the lock (compressors and hashlib
     release the GIL, so callers in threads overlap), only the append and its offset are
     serialised.
@@ -182,6 +201,7 @@ class WarcWriter:
         self.max_bytes = max_bytes
         self.prefix = prefix
         self._serial = 0
+        self._writer_id = secrets.token_hex(4)
         # Unbuffered: each write reaches the OS or fails, so no bytes of a failed record wait
         # in a buffer to be written after the next one.
         self._fh: FileIO | None = None
@@ -191,8 +211,9 @@ class WarcWriter:
 
     def _open(self) -> None:
         self._serial += 1
-        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
-        self._name = f"{self.prefix}-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
+        self._name = warc_file_name(
+            self.prefix, datetime.now(UTC), socket.gethostname(), self._writer_id, self._serial
+        )
         path = self.directory / self._name
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
