@@ -215,6 +215,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     ]
     for record in records:
         _judge_lost(record["last_run"])
+    holders = _lock_holders(config, keys)
+    for record in records:
+        record["locked_by"] = holders.get(record["site"])
     if args.json:
         out = {
             "generated_at": datetime.now(UTC).isoformat(),
@@ -227,6 +230,17 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     _print_status(records, source, schedule.tz(), where)
     return 0
+
+
+def _lock_holders(config: Any, keys: list[str]) -> dict[str, str]:
+    """Who holds each busy site's crawl lock (a file lock here, or PostgreSQL's, anywhere)."""
+    from crawler.locks import locks_dir, site_lock_holders
+
+    try:
+        return site_lock_holders(locks_dir(config.data_dir), config.database_url_resolved, keys)
+    except Exception as exc:  # status still shows the rest
+        print(f"newsarchive: cannot read the site locks: {exc}", file=sys.stderr)
+        return {}
 
 
 def _judge_lost(last: dict[str, Any] | None) -> None:
@@ -294,6 +308,9 @@ def _print_status(records: list[dict[str, Any]], source: str, tz: Any, where: st
     console.print(table)
     if any(rec["next_run_source"] == "predicted" for rec in records):
         console.print("* predicted from the schedule: no scheduler is running on this host")
+    for rec in records:
+        if rec["locked_by"]:
+            console.print(f"{rec['site']} is being crawled: {rec['locked_by']}", highlight=False)
     flagged = [rec for rec in records if rec["warnings"]]
     for rec in flagged:
         console.print(f"[bold yellow]{rec['site']}[/] (run {rec['warnings'][0]['run_id']}):")

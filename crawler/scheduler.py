@@ -50,7 +50,7 @@ from crawler.crawl_process import (
     supervise,
 )
 from crawler.db_retry import call_with_retry, one_line
-from crawler.locks import SiteLock, is_locked, locks_dir
+from crawler.locks import SiteLock, locks_dir, site_lock_holders
 from crawler.schedules import Job, ScheduleConfig, first_run_time, format_duration
 
 logger = logging.getLogger(__name__)
@@ -445,8 +445,8 @@ class Scheduler:
         assert self.engine is not None
         engine = self.engine
         lock_dir = locks_dir(self.options.data_dir)
-        if is_locked(lock_dir, job.site):
-            holder = SiteLock(lock_dir, job.site).holder()
+        holder = site_lock_holders(lock_dir, self.options.database_url, [job.site]).get(job.site)
+        if holder is not None:
             logger.warning(
                 "job %s: site %s is being crawled by another process (%s); this run is skipped",
                 job.name,

@@ -23,7 +23,7 @@ from crawler.cli import main
 from crawler.crawl_process import end_reason
 from crawler.db_retry import call_with_retry
 from crawler.demoweb import DemoWeb
-from crawler.locks import SiteLock, is_locked
+from crawler.locks import is_locked, site_lock
 from crawler.model.sitespec import Site
 from crawler.schedule_file import load_schedule
 from crawler.scheduler import (
@@ -399,7 +399,7 @@ def test_a_site_locked_by_a_manual_crawl_is_skipped_not_crawled(
     scheduler = Scheduler(config, options)
     scheduler.prepare()
     # An operator's crawl of the site holds its lock (here: this process, as a crawl would).
-    with SiteLock(tmp_path / "data" / "locks", "alpha") as lock:
+    with site_lock(tmp_path / "data" / "locks", database_url, "alpha") as lock:
         assert lock.acquire()
         scheduler._run_job(config.jobs[0])
     assert "being crawled by another process" in caplog.text
