@@ -101,6 +101,23 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_merge_clusters(args: argparse.Namespace) -> int:
+    from db.neardup import merge_clusters
+    from pipelines.neardup import default_threshold
+
+    config = _config()
+    since = _parse_since(args.since)
+    engine = open_archive(config)
+    try:
+        moved = merge_clusters(engine, default_threshold(), since=since)
+    except ValueError as exc:  # a bad NEWSARCHIVE_NEARDUP_THRESHOLD
+        raise CliError(str(exc)) from None
+    finally:
+        engine.dispose()
+    print(f"{moved} article(s) joined an older near-duplicate cluster")
+    return 0
+
+
 def register(sub: Any) -> None:
     """Add the archive maintenance commands to the `newsarchive` sub-command parser."""
     p = sub.add_parser(
@@ -136,3 +153,16 @@ def register(sub: Any) -> None:
     p.add_argument("--since", metavar="DATE", help="only fetches made on or after this ISO date")
     p.add_argument("--json", action="store_true", help="the report as JSON")
     p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser(
+        "merge-clusters",
+        help="join near-duplicate clusters that concurrent crawls created apart",
+        description="Compare every archived article with its near-duplicate candidates again "
+        "and join the clusters of those at or above the threshold; each joined group takes "
+        "its oldest article's id. Crawls do this at the end of every run for their own "
+        "articles; this pass covers the whole archive (or --since).",
+    )
+    p.add_argument(
+        "--since", metavar="DATE", help="only articles first archived on or after this ISO date"
+    )
+    p.set_defaults(func=cmd_merge_clusters)

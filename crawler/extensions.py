@@ -265,3 +265,47 @@ class RunMonitors:
             evaluate_run(engine, run_id, overrides=self.overrides)
         except Exception:
             logger.exception("run monitors failed on run %s", run_id)
+
+
+# Setting: the near-duplicate merge pass at the end of each run (on by default).
+NEARDUP_MERGE_SETTING = "NEWSARCHIVE_NEARDUP_MERGE_ENABLED"
+
+
+class NearDuplicateMerge:
+    """At the run's end, joins the near-duplicate clusters that concurrent writers (crawls of
+    other sites, on this machine or others) gave this run's articles apart from their twins
+    (db.neardup.merge_clusters, over the articles first archived since the run started)."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        from pipelines.neardup import default_threshold
+        from pipelines.store_pipeline import THRESHOLD_SETTING
+
+        if not crawler.settings.getbool(NEARDUP_MERGE_SETTING, True):
+            raise NotConfigured
+        threshold = crawler.settings.getfloat(THRESHOLD_SETTING, 0.0) or default_threshold()
+        ext = cls(threshold)
+        crawler.signals.connect(ext.run_closed, signal=run_closed)
+        return ext
+
+    def run_closed(self, engine: Engine, run_id: int) -> None:
+        from sqlalchemy.orm import Session
+
+        from db.models import CrawlRun
+        from db.neardup import merge_clusters
+
+        try:
+            with Session(engine) as session:
+                run = session.get(CrawlRun, run_id)
+                since = run.started_at if run is not None else None
+            if since is None:
+                return
+            moved = merge_clusters(engine, self.threshold, since=since)
+        except Exception as exc:  # the run's data is stored; the next pass catches up
+            logger.warning("near-duplicate merge pass failed: %s", exc)
+            return
+        if moved:
+            logger.info("near-duplicate merge pass: %d article(s) joined an older cluster", moved)
