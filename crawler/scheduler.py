@@ -43,9 +43,10 @@ from sqlalchemy import Engine
 
 from crawler.crawl_process import (
     CrawlProcess,
-    append_log,
-    end_reason,
+    job_command,
+    log_stamp,
     process_alive,
+    record_end,
     spawn_crawl,
     supervise,
 )
@@ -438,8 +439,6 @@ class Scheduler:
         )
 
     def _crawl(self, job: Job) -> None:
-        from crawler.monitors import THRESHOLDS_SETTING, evaluate_run
-        from crawler.runner import crawl_command, crawl_env
         from db.health import settle_run
 
         assert self.engine is not None
@@ -465,16 +464,10 @@ class Scheduler:
             )
             return
 
-        settings = {**job.settings, "NEWSARCHIVE_RUN_ID": str(run_id)}
-        command = crawl_command(job.spider, spider_args=job.spider_args, settings=settings)
-        env = crawl_env(
-            {
-                "NEWSARCHIVE_DATA_DIR": str(self.options.data_dir),
-                "DATABASE_URL": self.options.database_url,
-            }
+        command, env, log_path = job_command(
+            job, run_id, self.options.data_dir, self.options.database_url
         )
-        log_path = self.options.data_dir / "logs" / f"{job.name}.log"
-        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        stamp = log_stamp()
         proc: CrawlProcess | None = None
         with self._lock:
             stopping = self._stopping
@@ -500,30 +493,7 @@ class Scheduler:
             with self._lock:
                 self._procs.pop(run_id, None)
                 self._idle.notify_all()
-        append_log(
-            log_path, f"===== {job.name}: run {run_id} ended with exit status {returncode}\n"
-        )
-
-        outcome, reason, override = end_reason(proc.stop_reason, returncode)
-        changed = self._record(
-            f"job {job.name}",
-            lambda: settle_run(
-                engine,
-                run_id,
-                exit_status=returncode,
-                outcome=outcome,
-                finish_reason=reason,
-                override=override,
-            ),
-        )
-        if changed:
-            logger.warning("job %s: run %d %s (%s)", job.name, run_id, outcome, reason)
-            try:
-                evaluate_run(engine, run_id, overrides=job.settings.get(THRESHOLDS_SETTING))
-            except Exception:
-                logger.exception("job %s: run monitors failed on run %d", job.name, run_id)
-        else:
-            logger.info("job %s: run %d ended, exit status %d", job.name, run_id, returncode)
+        record_end(engine, proc, returncode, log_path, self._record)
 
     def _record(self, what: str, fn: Callable[[], bool]) -> bool:
         try:

@@ -63,6 +63,9 @@ def runs_of(engine: Engine, site: str) -> list[RunSummary]:
     return list(reversed(runs_before(engine, site, limit=1000)))
 
 
+SCHEDULE_CMD = [sys.executable, "-m", "crawler.cli", "schedule", "--local"]
+
+
 class RunningScheduler:
     """A `newsarchive schedule` subprocess with its own data directory and log."""
 
@@ -78,7 +81,8 @@ class RunningScheduler:
         }
         with open(self.log, "wb") as out:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "crawler.cli", "schedule", "--config", str(config), *args],
+                # --local: on PostgreSQL too, the crawls run under this scheduler (no workers).
+                [*SCHEDULE_CMD, "--config", str(config), *args],
                 env=env,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
