@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.model.memory import ArticleStatus, PreviousCapture
+from crawler.warc_store import open_warc
 from db.models import CrawlRun, Fetch, Site, UrlState
 from spiders.base import NewsSpider
 
@@ -286,7 +287,7 @@ def _with_record_head(capture: PreviousCapture, data_dir: Path | None) -> Previo
 def record_head(data_dir: Path, file: str, offset: int) -> tuple[str, str] | None:
     """(WARC-Target-URI, WARC-Date) of the response record at `offset`, payload unread."""
     try:
-        with open(data_dir / file, "rb") as fh:
+        with open_warc(data_dir, file) as fh:
             fh.seek(offset)
             for record in ArchiveIterator(fh):
                 if record.rec_type != "response":

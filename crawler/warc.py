@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import errno
+import fcntl
 import hashlib
 import logging
 import os
@@ -13,6 +14,7 @@ import socket
 import threading
 import uuid
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import FileIO
@@ -193,8 +195,11 @@ class WarcWriter:
         prefix: str = "newsarchive",
         compressor: str = DEFAULT_COMPRESSOR,
         compress_level: int | None = None,
+        on_closed: Callable[[Path], None] | None = None,
     ) -> None:
         self.compressor = compressor
+        # Called with each file's path once it is closed (crawler/warc_store.py uploads it).
+        self.on_closed = on_closed
         self.compress_level = compressor_level(compressor, compress_level)
         self.data_dir = data_dir
         self.directory = data_dir / "warc"
@@ -218,6 +223,8 @@ class WarcWriter:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             self._fh = open(path, "ab", buffering=0)  # noqa: SIM115 (kept open across calls)
+            # Held while the file is open: an uploader never takes a file still being written.
+            fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             self._size = os.fstat(self._fh.fileno()).st_size
         except OSError as exc:
             self._fh = None
@@ -405,6 +412,8 @@ class WarcWriter:
                 fh.close()
             except OSError as exc:  # nothing is buffered: every record was written already
                 logger.warning("closing %s: %s", self.directory / self._name, exc)
+            if self.on_closed is not None and self._size:
+                self.on_closed(self.directory / self._name)
 
 
 def _warc_date(moment: datetime) -> str:
@@ -432,7 +441,9 @@ def _path_of(url: str) -> str:
 
 def read_capture(data_dir: Path, file: str, offset: int) -> Capture:
     """Read the response record at `offset` of `file` (as stored in the archive)."""
-    with open(data_dir / file, "rb") as fh:
+    from crawler.warc_store import open_warc
+
+    with open_warc(data_dir, file) as fh:
         fh.seek(offset)
         for record in ArchiveIterator(fh):
             if record.rec_type != "response":

@@ -74,8 +74,16 @@ class Worker:
         self._stopping = False
 
     def prepare(self) -> None:
+        from crawler.warc_store import configured_store, upload_leftovers
+
         check_data_dir(self.options.data_dir)
         self.engine = open_queue_archive(self.options.database_url, self.options.db_start_wait)
+        store = configured_store()
+        if store is not None:
+            # WARC files an earlier crash left on this machine (their crawls are gone).
+            uploaded = upload_leftovers(self.options.data_dir, store)
+            if uploaded:
+                logger.info("uploaded %d WARC file(s) left by earlier crawls", len(uploaded))
 
     def run(self) -> int:
         if self.engine is None:
