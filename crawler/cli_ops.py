@@ -407,6 +407,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
 # --- parser ---------------------------------------------------------------------------------
 
 
+def _kill_after_argument(parser: Any) -> None:
+    parser.add_argument(
+        "--kill-after",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="after a crawl got SIGTERM (time limit, shutdown), when to SIGKILL it (30)",
+    )
+
+
 def register(sub: Any) -> None:
     """Add the operator commands to the `newsarchive` sub-command parser."""
     p = sub.add_parser(
@@ -424,13 +434,7 @@ def register(sub: Any) -> None:
         metavar="SECONDS",
         help="on SIGTERM, how long running crawls may finish before they are stopped (300)",
     )
-    p.add_argument(
-        "--kill-after",
-        type=float,
-        default=30.0,
-        metavar="SECONDS",
-        help="after a crawl got SIGTERM (time limit, shutdown), when to SIGKILL it (30)",
-    )
+    _kill_after_argument(p)
     p.add_argument(
         "--local",
         action="store_true",
@@ -460,13 +464,7 @@ def register(sub: Any) -> None:
         metavar="N",
         help="crawls at once (default: one per core, at least 2)",
     )
-    p.add_argument(
-        "--kill-after",
-        type=float,
-        default=30.0,
-        metavar="SECONDS",
-        help="after a crawl got SIGTERM (time limit, shutdown), when to SIGKILL it (30)",
-    )
+    _kill_after_argument(p)
     p.add_argument(
         "--heartbeat",
         type=float,

@@ -126,10 +126,15 @@ class SiteLock:
 
 def is_locked(lock_dir: Path, site_key: str) -> bool:
     """True if some process holds the site's lock right now (a snapshot: it may change)."""
-    probe = SiteLock(lock_dir, site_key)
-    if not probe.path.exists():
+    return file_locked(SiteLock(lock_dir, site_key).path)
+
+
+def file_locked(path: Path) -> bool:
+    """True if some process holds an exclusive flock on `path` now (False: no such file)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
         return False
-    fd = os.open(probe.path, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -19,13 +19,14 @@ variables, and `FSSPEC_S3_ENDPOINT_URL` for an S3-compatible server).
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
 import queue
 import threading
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from crawler.locks import file_locked
 
 logger = logging.getLogger(__name__)
 
@@ -67,17 +68,7 @@ def open_warc(data_dir: Path, file: str, store: str | None = None) -> BinaryIO:
 
 def in_use(path: Path) -> bool:
     """True while a writer holds the file open (its exclusive flock)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except FileNotFoundError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)
-    return False
+    return file_locked(path)
 
 
 def upload(data_dir: Path, file: str, store: str) -> None:
