@@ -16,7 +16,9 @@ from crawler.demoweb.common import TEXT, DemoSite, Response, SiteContext, esc, n
 from crawler.demoweb.corpus import bench_article, bench_published
 from crawler.demoweb.xmlfeeds import robots_txt, urlset
 
-_ARTICLE = re.compile(r"^/artikel/(\d+)\.html$")
+# A dated path: what the generic spider takes for an article without a declared pattern.
+ARTICLE_DIR = "/2026/11/20/"
+_ARTICLE = re.compile(r"^/2026/11/20/meldung-(\d+)\.html$")
 AGENCY_LINE = "Übernommen von einer Partnerredaktion, mit eigenen Ergänzungen der Lokalredaktion."
 CLOSING_LINE = (
     "Die Lokalredaktion wird weiter berichten, sobald neue Angaben der Behörden vorliegen."
@@ -30,6 +32,10 @@ def gen_host(n: int) -> str:
 def gen_site_key(n: int) -> str:
     """The site key a crawl of `gen_host(n)` archives under."""
     return f"gen_{n:02d}"
+
+
+def article_path(k: int) -> str:
+    return f"{ARTICLE_DIR}meldung-{k}.html"
 
 
 def is_syndicator(n: int) -> bool:
@@ -87,7 +93,7 @@ class GeneratedSite(DemoSite):
         self.n = n
 
     def paths(self) -> list[str]:
-        return [f"/artikel/{k}.html" for k in range(self.plan.per_site)]
+        return [article_path(k) for k in range(self.plan.per_site)]
 
     def handle(self, host: str, path: str, query: str, ctx: SiteContext) -> Response:
         base = ctx.base_url(host)
