@@ -131,6 +131,23 @@ def cmd_cdx(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_merge_clusters(args: argparse.Namespace) -> int:
+    from db.neardup import merge_clusters
+    from pipelines.neardup import default_threshold
+
+    config = _config()
+    since = _parse_since(args.since)
+    engine = open_archive(config)
+    try:
+        moved = merge_clusters(engine, default_threshold(), since=since)
+    except ValueError as exc:  # a bad NEWSARCHIVE_NEARDUP_THRESHOLD
+        raise CliError(str(exc)) from None
+    finally:
+        engine.dispose()
+    print(f"{moved} article(s) joined an older near-duplicate cluster")
+    return 0
+
+
 def register(sub: Any) -> None:
     """Add the archive maintenance commands to the `newsarchive` sub-command parser."""
     p = sub.add_parser(
@@ -177,3 +194,16 @@ def register(sub: Any) -> None:
     p.add_argument("files", nargs="*", metavar="FILES", help="WARC files (default: all)")
     p.add_argument("--output", "-o", help="write the index here (default: standard output)")
     p.set_defaults(func=cmd_cdx)
+
+    p = sub.add_parser(
+        "merge-clusters",
+        help="join near-duplicate clusters that concurrent crawls created apart",
+        description="Compare every archived article with its near-duplicate candidates again "
+        "and join the clusters of those at or above the threshold; each joined group takes "
+        "its oldest article's id. Crawls do this at the end of every run for their own "
+        "articles; this pass covers the whole archive (or --since).",
+    )
+    p.add_argument(
+        "--since", metavar="DATE", help="only articles first archived on or after this ISO date"
+    )
+    p.set_defaults(func=cmd_merge_clusters)

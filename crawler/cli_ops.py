@@ -126,6 +126,24 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     if args.grace < 0 or args.kill_after <= 0:
         raise CliError("--grace must be >= 0 and --kill-after > 0 seconds")
     configure_logging()
+    from crawler.locks import is_postgres
+
+    if is_postgres(config.database_url_resolved) and not args.local:
+        from crawler.queue_scheduler import QueueScheduler, QueueSchedulerOptions
+
+        if args.stalled_after <= 0:
+            raise CliError("--stalled-after must be > 0 seconds")
+        queued = QueueScheduler(
+            schedule,
+            QueueSchedulerOptions(
+                database_url=config.database_url_resolved, stalled_after=args.stalled_after
+            ),
+        )
+        try:
+            queued.prepare()
+            return queued.run()
+        except SchedulerStartError as exc:
+            raise CliError(str(exc)) from None
     options = SchedulerOptions(
         data_dir=config.data_dir.resolve(),
         database_url=config.database_url_resolved,
@@ -138,6 +156,33 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     except SchedulerStartError as exc:
         raise CliError(str(exc)) from None
     return scheduler.run()
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from crawler.scheduler import SchedulerStartError, configure_logging
+    from crawler.schedules import default_parallel
+    from crawler.worker import Worker, WorkerOptions
+
+    config = _config()
+    concurrency = args.concurrency if args.concurrency is not None else default_parallel()
+    if concurrency < 1 or args.kill_after <= 0 or args.heartbeat <= 0:
+        raise CliError("--concurrency must be >= 1, --kill-after and --heartbeat > 0 seconds")
+    configure_logging()
+    try:
+        worker = Worker(
+            WorkerOptions(
+                data_dir=config.data_dir.resolve(),
+                database_url=config.database_url_resolved,
+                concurrency=concurrency,
+                kill_after=args.kill_after,
+                heartbeat=args.heartbeat,
+                stalled_after=max(3 * args.heartbeat, 30.0),
+            )
+        )
+        worker.prepare()
+    except SchedulerStartError as exc:
+        raise CliError(str(exc)) from None
+    return worker.run()
 
 
 # --- status ---------------------------------------------------------------------------------
@@ -215,6 +260,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     ]
     for record in records:
         _judge_lost(record["last_run"])
+    holders = _lock_holders(config, keys)
+    for record in records:
+        record["locked_by"] = holders.get(record["site"])
     if args.json:
         out = {
             "generated_at": datetime.now(UTC).isoformat(),
@@ -227,6 +275,17 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     _print_status(records, source, schedule.tz(), where)
     return 0
+
+
+def _lock_holders(config: Any, keys: list[str]) -> dict[str, str]:
+    """Who holds each busy site's crawl lock (a file lock here, or PostgreSQL's, anywhere)."""
+    from crawler.locks import locks_dir, site_lock_holders
+
+    try:
+        return site_lock_holders(locks_dir(config.data_dir), config.database_url_resolved, keys)
+    except Exception as exc:  # status still shows the rest
+        print(f"newsarchive: cannot read the site locks: {exc}", file=sys.stderr)
+        return {}
 
 
 def _judge_lost(last: dict[str, Any] | None) -> None:
@@ -294,6 +353,9 @@ def _print_status(records: list[dict[str, Any]], source: str, tz: Any, where: st
     console.print(table)
     if any(rec["next_run_source"] == "predicted" for rec in records):
         console.print("* predicted from the schedule: no scheduler is running on this host")
+    for rec in records:
+        if rec["locked_by"]:
+            console.print(f"{rec['site']} is being crawled: {rec['locked_by']}", highlight=False)
     flagged = [rec for rec in records if rec["warnings"]]
     for rec in flagged:
         console.print(f"[bold yellow]{rec['site']}[/] (run {rec['warnings'][0]['run_id']}):")
@@ -345,6 +407,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
 # --- parser ---------------------------------------------------------------------------------
 
 
+def _kill_after_argument(parser: Any) -> None:
+    parser.add_argument(
+        "--kill-after",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="after a crawl got SIGTERM (time limit, shutdown), when to SIGKILL it (30)",
+    )
+
+
 def register(sub: Any) -> None:
     """Add the operator commands to the `newsarchive` sub-command parser."""
     p = sub.add_parser(
@@ -362,14 +434,46 @@ def register(sub: Any) -> None:
         metavar="SECONDS",
         help="on SIGTERM, how long running crawls may finish before they are stopped (300)",
     )
+    _kill_after_argument(p)
     p.add_argument(
-        "--kill-after",
+        "--local",
+        action="store_true",
+        help="PostgreSQL archive: run the crawls on this machine instead of enqueueing them "
+        "for `newsarchive worker`s (SQLite archives always do)",
+    )
+    p.add_argument(
+        "--stalled-after",
         type=float,
         default=30.0,
         metavar="SECONDS",
-        help="after a crawl got SIGTERM (time limit, shutdown), when to SIGKILL it (30)",
+        help="PostgreSQL archive: a worker silent this long has lost its crawls; they are "
+        "recorded as interrupted and enqueued again (30)",
     )
     p.set_defaults(func=cmd_schedule)
+
+    p = sub.add_parser(
+        "worker",
+        help="run crawl jobs from a PostgreSQL archive's queue (long-running; one per machine)",
+        description="Run the crawls that `newsarchive schedule` enqueues, each in its own "
+        "process, on this machine. PostgreSQL archives only. SIGTERM/SIGINT stop it cleanly.",
+    )
+    p.add_argument(
+        "--concurrency",
+        type=int,
+        default=None,
+        metavar="N",
+        help="crawls at once (default: one per core, at least 2)",
+    )
+    _kill_after_argument(p)
+    p.add_argument(
+        "--heartbeat",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="seconds between the worker's heartbeats (10); keep well under the "
+        "scheduler's --stalled-after",
+    )
+    p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser("status", help="per-site health: last run, next run, new articles, warnings")
     p.add_argument("--json", action="store_true", help="as JSON, for machines")

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
 import os
 import shlex
 import signal
 import subprocess
 import time
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlalchemy import Engine
 
 from crawler.schedules import Job, format_duration
 
@@ -17,6 +22,26 @@ logger = logging.getLogger(__name__)
 
 # How often a supervising thread looks at its crawl (and the time limit).
 POLL_SECONDS = 0.5
+# Environment of a crawl whose supervisor's death must end it too (a queue worker's crawls:
+# after a `kill -9` of the worker, an orphaned crawl would hold its site's lock while the queue
+# gives the site to another worker). The value is the supervisor's pid.
+SUPERVISOR_ENV = "NEWSARCHIVE_SUPERVISOR_PID"
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_supervisor() -> None:
+    """In a crawl process: be killed when the supervisor named in SUPERVISOR_ENV dies.
+
+    The kernel sends SIGKILL once the supervising thread ends (PR_SET_PDEATHSIG); a supervisor
+    that died before the call is noticed by the parent pid having changed.
+    """
+    expected = os.environ.get(SUPERVISOR_ENV)
+    if not expected:
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if str(os.getppid()) != expected:
+        os._exit(1)
 
 
 def _signal_name(number: int) -> str:
@@ -138,6 +163,66 @@ def spawn_crawl(
         logger.error("job %s: cannot start the crawl: %s", job.name, exc)
         return None
     return CrawlProcess(job, run_id, popen)
+
+
+def job_command(
+    job: Job,
+    run_id: int,
+    data_dir: Path,
+    database_url: str,
+    extra_env: dict[str, str] | None = None,
+) -> tuple[list[str], dict[str, str], Path]:
+    """The crawl command, its environment and its log file, for run `run_id` of `job`."""
+    from crawler.runner import crawl_command, crawl_env
+
+    settings = {**job.settings, "NEWSARCHIVE_RUN_ID": str(run_id)}
+    command = crawl_command(job.spider, spider_args=job.spider_args, settings=settings)
+    env = crawl_env(
+        {"NEWSARCHIVE_DATA_DIR": str(data_dir), "DATABASE_URL": database_url, **(extra_env or {})}
+    )
+    return command, env, data_dir / "logs" / f"{job.name}.log"
+
+
+def log_stamp() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def record_end(
+    engine: Engine,
+    proc: CrawlProcess,
+    returncode: int,
+    log_path: Path,
+    record: Callable[[str, Callable[[], bool]], bool],
+) -> None:
+    """After a supervised crawl ended: log it, settle its run record, judge the run.
+
+    `record(what, write)` runs a database write with the caller's retries.
+    """
+    from crawler.monitors import THRESHOLDS_SETTING, evaluate_run
+    from db.health import settle_run
+
+    job, run_id = proc.job, proc.run_id
+    append_log(log_path, f"===== {job.name}: run {run_id} ended with exit status {returncode}\n")
+    outcome, reason, override = end_reason(proc.stop_reason, returncode)
+    changed = record(
+        f"job {job.name}",
+        lambda: settle_run(
+            engine,
+            run_id,
+            exit_status=returncode,
+            outcome=outcome,
+            finish_reason=reason,
+            override=override,
+        ),
+    )
+    if changed:
+        logger.warning("job %s: run %d %s (%s)", job.name, run_id, outcome, reason)
+        try:
+            evaluate_run(engine, run_id, overrides=job.settings.get(THRESHOLDS_SETTING))
+        except Exception:
+            logger.exception("job %s: run monitors failed on run %d", job.name, run_id)
+    else:
+        logger.info("job %s: run %d ended, exit status %d", job.name, run_id, returncode)
 
 
 def supervise(proc: CrawlProcess, kill_after: float) -> int:

@@ -15,10 +15,11 @@ from scrapy.exceptions import CloseSpider, NotConfigured
 from scrapy.settings import BaseSettings
 from sqlalchemy import Engine
 
-from crawler.locks import SiteLock, check_writable, locks_dir, process_gone
+from crawler.locks import SiteLock, check_writable, locks_dir, process_gone, site_lock
 from crawler.model.failures import FAILED_REASON, record_failure
 from crawler.model.signals import run_closed
 from db.health import LOCKED_REASON
+from db.sitelock import PgSiteLock
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,16 @@ def data_dir_of(settings: BaseSettings) -> Path:
     from crawler.model.config import AppConfig
 
     return AppConfig().data_dir
+
+
+def database_url_of(settings: BaseSettings) -> str:
+    """The crawl's archive database: the NEWSARCHIVE_DATABASE_URL setting, or the app config's."""
+    configured = settings.get("NEWSARCHIVE_DATABASE_URL")
+    if configured:
+        return str(configured)
+    from crawler.model.config import AppConfig
+
+    return AppConfig().database_url_resolved
 
 
 def lock_dir_of(settings: BaseSettings) -> Path:
@@ -78,18 +89,22 @@ class SiteLockExtension:
     killed crawl left "running" on this host are closed as interrupted.
     """
 
-    def __init__(self, crawler: Crawler, lock_dir: Path, folders: list[Path]) -> None:
+    def __init__(
+        self, crawler: Crawler, lock_dir: Path, folders: list[Path], database_url: str
+    ) -> None:
         self.crawler = crawler
         self.lock_dir = lock_dir
         self.folders = folders
-        self.lock: SiteLock | None = None
+        self.database_url = database_url
+        self.lock: SiteLock | PgSiteLock | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
         if not settings.getbool(LOCK_ENABLED_SETTING, True):
             raise NotConfigured
-        ext = cls(crawler, lock_dir_of(settings), writable_folders(settings))
+        folders = writable_folders(settings)
+        ext = cls(crawler, lock_dir_of(settings), folders, database_url_of(settings))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
         return ext
@@ -99,13 +114,13 @@ class SiteLockExtension:
         stats = self.crawler.stats
         run_id = stats.get_value("archive/run_id") if stats is not None else None
         run_id = run_id if isinstance(run_id, int) else None
-        lock = SiteLock(self.lock_dir, key)
+        lock = site_lock(self.lock_dir, self.database_url, key)
         try:
             for folder in self.folders:
                 check_writable(folder)
             acquired = lock.acquire(run_id=run_id)
         except OSError as exc:
-            where = exc.filename or lock.path
+            where = exc.filename or getattr(lock, "path", self.lock_dir)
             record_failure(
                 self.crawler,
                 "data_dir",
@@ -115,7 +130,8 @@ class SiteLockExtension:
             raise CloseSpider(FAILED_REASON) from None
         if acquired:
             self.lock = lock
-            logger.info("holding the crawl lock of site %s (%s)", key, lock.path)
+            where = getattr(lock, "path", "PostgreSQL advisory lock")
+            logger.info("holding the crawl lock of site %s (%s)", key, where)
             self._settle_lost_runs(key, run_id)
             return
         holder = lock.holder()
@@ -136,13 +152,11 @@ class SiteLockExtension:
         """
         if run_id is None:
             return
-        from crawler.model.config import AppConfig
         from db.engine import make_engine
         from db.health import settle_lost_runs
 
-        url = self.crawler.settings.get("NEWSARCHIVE_DATABASE_URL")
         try:
-            engine = make_engine(url or AppConfig().database_url_resolved)
+            engine = make_engine(self.database_url)
             try:
                 settled = settle_lost_runs(
                     engine, key, socket.gethostname(), keep=run_id, gone=process_gone
@@ -251,3 +265,47 @@ class RunMonitors:
             evaluate_run(engine, run_id, overrides=self.overrides)
         except Exception:
             logger.exception("run monitors failed on run %s", run_id)
+
+
+# Setting: the near-duplicate merge pass at the end of each run (on by default).
+NEARDUP_MERGE_SETTING = "NEWSARCHIVE_NEARDUP_MERGE_ENABLED"
+
+
+class NearDuplicateMerge:
+    """At the run's end, joins the near-duplicate clusters that concurrent writers (crawls of
+    other sites, on this machine or others) gave this run's articles apart from their twins
+    (db.neardup.merge_clusters, over the articles first archived since the run started)."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        from pipelines.neardup import default_threshold
+        from pipelines.store_pipeline import THRESHOLD_SETTING
+
+        if not crawler.settings.getbool(NEARDUP_MERGE_SETTING, True):
+            raise NotConfigured
+        threshold = crawler.settings.getfloat(THRESHOLD_SETTING, 0.0) or default_threshold()
+        ext = cls(threshold)
+        crawler.signals.connect(ext.run_closed, signal=run_closed)
+        return ext
+
+    def run_closed(self, engine: Engine, run_id: int) -> None:
+        from sqlalchemy.orm import Session
+
+        from db.models import CrawlRun
+        from db.neardup import merge_clusters
+
+        try:
+            with Session(engine) as session:
+                run = session.get(CrawlRun, run_id)
+                since = run.started_at if run is not None else None
+            if since is None:
+                return
+            moved = merge_clusters(engine, self.threshold, since=since)
+        except Exception as exc:  # the run's data is stored; the next pass catches up
+            logger.warning("near-duplicate merge pass failed: %s", exc)
+            return
+        if moved:
+            logger.info("near-duplicate merge pass: %d article(s) joined an older cluster", moved)

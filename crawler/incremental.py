@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.model.memory import ArticleStatus, PreviousCapture
+from crawler.model.warcread import open_warc
 from db.models import CrawlRun, Fetch, Site, UrlState
 from spiders.base import NewsSpider
 
@@ -288,7 +289,7 @@ def record_head(data_dir: Path, file: str, offset: int) -> tuple[str, str, str |
     """(WARC-Target-URI, WARC-Date, WARC-Record-ID) of the response record at `offset`, payload
     unread."""
     try:
-        with open(data_dir / file, "rb") as fh:
+        with open_warc(data_dir, file) as fh:
             fh.seek(offset)
             for record in ArchiveIterator(fh):
                 if record.rec_type != "response":

@@ -6,8 +6,9 @@ closes, so a crawl that crashes, is killed or loses its machine's power never le
 lock behind: no pid files to clean up, no expiry to guess. Python opens files
 non-inheritable, so the crawl's subprocesses do not keep the lock alive after it dies.
 
-flock is advisory and local: every crawl of one archive must run on the same machine (or the
-data directory must be on a filesystem with working flock; NFS is not one to trust).
+flock is advisory and local, so it serves a SQLite archive (one machine). A PostgreSQL archive,
+whose crawls may run on several machines, is locked in PostgreSQL instead (db/sitelock.py: a
+session advisory lock with the same behaviour); `site_lock` picks the kind for an archive.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Self
+
+from db.sitelock import PgSiteLock, lock_holders
 
 _SAFE_KEY = re.compile(r"[^A-Za-z0-9_.-]")
 _ATTEMPTS = 5
@@ -123,10 +126,15 @@ class SiteLock:
 
 def is_locked(lock_dir: Path, site_key: str) -> bool:
     """True if some process holds the site's lock right now (a snapshot: it may change)."""
-    probe = SiteLock(lock_dir, site_key)
-    if not probe.path.exists():
+    return file_locked(SiteLock(lock_dir, site_key).path)
+
+
+def file_locked(path: Path) -> bool:
+    """True if some process holds an exclusive flock on `path` now (False: no such file)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
         return False
-    fd = os.open(probe.path, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -134,6 +142,34 @@ def is_locked(lock_dir: Path, site_key: str) -> bool:
     finally:
         os.close(fd)
     return False
+
+
+def is_postgres(database_url: str | None) -> bool:
+    return bool(database_url) and str(database_url).startswith(("postgresql", "postgres:"))
+
+
+def site_lock(lock_dir: Path, database_url: str | None, site_key: str) -> SiteLock | PgSiteLock:
+    """The crawl lock of `site_key`: in PostgreSQL for a PostgreSQL archive, a file otherwise."""
+    if is_postgres(database_url):
+        assert database_url is not None
+        return PgSiteLock(database_url, site_key)
+    return SiteLock(lock_dir, site_key)
+
+
+def site_lock_holders(
+    lock_dir: Path, database_url: str | None, site_keys: list[str]
+) -> dict[str, str]:
+    """Who holds the lock of each busy site among `site_keys` (a snapshot; free sites left out)."""
+    if is_postgres(database_url):
+        from db.engine import make_engine
+
+        assert database_url is not None
+        engine = make_engine(database_url)
+        try:
+            return lock_holders(engine, site_keys)
+        finally:
+            engine.dispose()
+    return {key: SiteLock(lock_dir, key).holder() for key in site_keys if is_locked(lock_dir, key)}
 
 
 def check_writable(folder: Path) -> None:

@@ -22,6 +22,7 @@ from crawler.model.captures import register_writer
 from crawler.model.failures import record_failure
 from crawler.model.memory import payload_digest
 from crawler.model.meta import META_CAPTURED, META_PREVIOUS, META_REDIRECTS, WARC_META
+from crawler.model.warcread import configured_store
 from crawler.warc import (
     FATAL_WRITE_ERRORS,
     ORIG_HEADER_PREFIX,
@@ -30,6 +31,7 @@ from crawler.warc import (
     WarcWriteError,
     WarcWriter,
 )
+from crawler.warc_store import WarcUploader
 from spiders.errors import CaptureNotKept
 from spiders.params import SpiderConfigError, exit_on_config_error
 
@@ -171,6 +173,7 @@ class WarcCaptureMiddleware:
 
     def __init__(self, writer: WarcWriter, crawler: Crawler) -> None:
         self.writer = writer
+        self.uploader: WarcUploader | None = None
         self.crawler = crawler
         self.stats = crawler.stats
         self.inline_max_bytes = crawler.settings.getint(
@@ -188,18 +191,22 @@ class WarcCaptureMiddleware:
         max_bytes = crawler.settings.getint("NEWSARCHIVE_WARC_MAX_BYTES", config.warc_max_bytes)
         compressor = crawler.settings.get("NEWSARCHIVE_WARC_COMPRESSOR") or config.warc_compressor
         level = crawler.settings.get("NEWSARCHIVE_WARC_COMPRESS_LEVEL")
+        store = configured_store()
+        uploader = WarcUploader(data_dir, store) if store else None
         try:
             writer = WarcWriter(
                 data_dir,
                 max_bytes=max_bytes,
                 compressor=str(compressor),
                 compress_level=config.warc_compress_level if level in (None, "") else int(level),
+                on_closed=uploader.submit if uploader is not None else None,
             )
         except ValueError as exc:
             exit_on_config_error(
                 SpiderConfigError(f"bad NEWSARCHIVE_WARC_COMPRESSOR/_COMPRESS_LEVEL: {exc}")
             )
         mw = cls(writer, crawler)
+        mw.uploader = uploader
         register_writer(crawler, writer)
         setattr(crawler, _CAPTURE_ATTRIBUTE, mw)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
@@ -354,6 +361,8 @@ class WarcCaptureMiddleware:
 
     def spider_closed(self) -> None:
         self.writer.close()
+        if self.uploader is not None:
+            self.uploader.close()  # the last file's upload; a failed one stays for the next
 
 
 _CAPTURE_ATTRIBUTE = "_newsarchive_warc_capture"

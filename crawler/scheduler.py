@@ -43,14 +43,15 @@ from sqlalchemy import Engine
 
 from crawler.crawl_process import (
     CrawlProcess,
-    append_log,
-    end_reason,
+    job_command,
+    log_stamp,
     process_alive,
+    record_end,
     spawn_crawl,
     supervise,
 )
 from crawler.db_retry import call_with_retry, one_line
-from crawler.locks import SiteLock, is_locked, locks_dir
+from crawler.locks import SiteLock, locks_dir, site_lock_holders
 from crawler.schedules import Job, ScheduleConfig, first_run_time, format_duration
 
 logger = logging.getLogger(__name__)
@@ -438,15 +439,13 @@ class Scheduler:
         )
 
     def _crawl(self, job: Job) -> None:
-        from crawler.monitors import THRESHOLDS_SETTING, evaluate_run
-        from crawler.runner import crawl_command, crawl_env
         from db.health import settle_run
 
         assert self.engine is not None
         engine = self.engine
         lock_dir = locks_dir(self.options.data_dir)
-        if is_locked(lock_dir, job.site):
-            holder = SiteLock(lock_dir, job.site).holder()
+        holder = site_lock_holders(lock_dir, self.options.database_url, [job.site]).get(job.site)
+        if holder is not None:
             logger.warning(
                 "job %s: site %s is being crawled by another process (%s); this run is skipped",
                 job.name,
@@ -465,16 +464,10 @@ class Scheduler:
             )
             return
 
-        settings = {**job.settings, "NEWSARCHIVE_RUN_ID": str(run_id)}
-        command = crawl_command(job.spider, spider_args=job.spider_args, settings=settings)
-        env = crawl_env(
-            {
-                "NEWSARCHIVE_DATA_DIR": str(self.options.data_dir),
-                "DATABASE_URL": self.options.database_url,
-            }
+        command, env, log_path = job_command(
+            job, run_id, self.options.data_dir, self.options.database_url
         )
-        log_path = self.options.data_dir / "logs" / f"{job.name}.log"
-        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        stamp = log_stamp()
         proc: CrawlProcess | None = None
         with self._lock:
             stopping = self._stopping
@@ -500,30 +493,7 @@ class Scheduler:
             with self._lock:
                 self._procs.pop(run_id, None)
                 self._idle.notify_all()
-        append_log(
-            log_path, f"===== {job.name}: run {run_id} ended with exit status {returncode}\n"
-        )
-
-        outcome, reason, override = end_reason(proc.stop_reason, returncode)
-        changed = self._record(
-            f"job {job.name}",
-            lambda: settle_run(
-                engine,
-                run_id,
-                exit_status=returncode,
-                outcome=outcome,
-                finish_reason=reason,
-                override=override,
-            ),
-        )
-        if changed:
-            logger.warning("job %s: run %d %s (%s)", job.name, run_id, outcome, reason)
-            try:
-                evaluate_run(engine, run_id, overrides=job.settings.get(THRESHOLDS_SETTING))
-            except Exception:
-                logger.exception("job %s: run monitors failed on run %d", job.name, run_id)
-        else:
-            logger.info("job %s: run %d ended, exit status %d", job.name, run_id, returncode)
+        record_end(engine, proc, returncode, log_path, self._record)
 
     def _record(self, what: str, fn: Callable[[], bool]) -> bool:
         try:

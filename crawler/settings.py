@@ -75,6 +75,8 @@ EXTENSIONS = {
     "crawler.extensions.ForkServerWarmUp": 0,
     # Judges the run once the store has closed it (its numbers, per-site thresholds).
     "crawler.extensions.RunMonitors": 0,
+    # Joins near-duplicate clusters that concurrent writers created apart.
+    "crawler.extensions.NearDuplicateMerge": 0,
 }
 NEWSARCHIVE_GC_THRESHOLD = 10_000
 

@@ -16,6 +16,7 @@ from typing import Any, BinaryIO, NamedTuple
 from sqlalchemy import Engine, select
 from warcio.archiveiterator import ArchiveIterator
 
+from crawler.model.warcread import open_warc
 from db.models import Fetch, Site
 
 # Compressed bytes read at a time, and fetch rows fetched from the database at a time: memory
@@ -148,7 +149,7 @@ class _FileReader:
             self.close()
             self.name = name
             try:
-                self.fh = open(self.data_dir / name, "rb")  # noqa: SIM115 (closed in close())
+                self.fh = open_warc(self.data_dir, name)  # closed in close()
             except OSError:
                 report.missing_files.append(name)
             else:

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import base64
 import errno
+import fcntl
 import hashlib
 import logging
 import os
+import re
+import secrets
+import socket
 import threading
 import uuid
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import FileIO
@@ -156,11 +161,27 @@ def _gzip_member(
     return b"".join([*map(packer.compress, parts), packer.flush()])
 
 
+_HOST_UNSAFE = re.compile(r"[^A-Za-z0-9.]+")
+
+
+def warc_file_name(prefix: str, moment: datetime, host: str, writer_id: str, serial: int) -> str:
+    """`<prefix>-<UTC time>-<host>-<writer id>-<serial>.warc.gz`: unique across machines.
+
+    The time comes first so names sort by it; the host (made file-name safe, at most 40
+    characters) says where a file was written; the writer's random id keeps two crawls on one
+    host apart even if their clocks and host names agree (containers share both).
+    """
+    stamp = moment.astimezone(UTC).strftime("%Y%m%d%H%M%S")
+    safe_host = _HOST_UNSAFE.sub("_", host).strip("_.")[:40] or "host"
+    return f"{prefix}-{stamp}-{safe_host}-{writer_id}-{serial:05d}.warc.gz"
+
+
 class WarcWriter:
     """Appends request/response pairs to `<data_dir>/warc/*.warc.gz`, one gzip member a record.
 
     Each file starts with a warcinfo record and is closed once it reaches `max_bytes`; names
-    carry the start time, process id and a serial, so concurrent crawls never share a file.
+    (`warc_file_name`) carry the start time, the host, a random id of the writer and a serial,
+    so crawls on any number of machines never share a name, and names sort by time.
     Thread-safe: records are built and compressed outside the lock (compressors and hashlib
     release the GIL, so callers in threads overlap), only the append and its offset are
     serialised.
@@ -180,14 +201,18 @@ class WarcWriter:
         prefix: str = "newsarchive",
         compressor: str = DEFAULT_COMPRESSOR,
         compress_level: int | None = None,
+        on_closed: Callable[[Path], None] | None = None,
     ) -> None:
         self.compressor = compressor
+        # Called with each file's path once it is closed (crawler/warc_store.py uploads it).
+        self.on_closed = on_closed
         self.compress_level = compressor_level(compressor, compress_level)
         self.data_dir = data_dir
         self.directory = data_dir / "warc"
         self.max_bytes = max_bytes
         self.prefix = prefix
         self._serial = 0
+        self._writer_id = secrets.token_hex(4)
         # Unbuffered: each write reaches the OS or fails, so no bytes of a failed record wait
         # in a buffer to be written after the next one.
         self._fh: FileIO | None = None
@@ -197,12 +222,15 @@ class WarcWriter:
 
     def _open(self) -> None:
         self._serial += 1
-        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
-        self._name = f"{self.prefix}-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
+        self._name = warc_file_name(
+            self.prefix, datetime.now(UTC), socket.gethostname(), self._writer_id, self._serial
+        )
         path = self.directory / self._name
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             self._fh = open(path, "ab", buffering=0)  # noqa: SIM115 (kept open across calls)
+            # Held while the file is open: an uploader never takes a file still being written.
+            fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             self._size = os.fstat(self._fh.fileno()).st_size
         except OSError as exc:
             self._fh = None
@@ -428,6 +456,8 @@ class WarcWriter:
                 fh.close()
             except OSError as exc:  # nothing is buffered: every record was written already
                 logger.warning("closing %s: %s", self.directory / self._name, exc)
+            if self.on_closed is not None and self._size:
+                self.on_closed(self.directory / self._name)
 
 
 def _warc_date(moment: datetime) -> str:

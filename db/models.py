@@ -111,9 +111,27 @@ class CrawlRun(Base):
     exit_status: Mapped[int | None]
     pid: Mapped[int | None]
     hostname: Mapped[str | None] = mapped_column(String(255))
+    # The job-queue job (procrastinate_jobs.id) that ran this crawl, on a PostgreSQL archive
+    # with workers: its worker's heartbeat says whether the run is still alive.
+    queue_job_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
 
     site: Mapped[Site | None] = relationship()
     warnings: Mapped[list[RunWarning]] = relationship(back_populates="run")
+
+
+class ScheduleTick(Base):
+    """One scheduled time of one job, enqueued at most once (`newsarchive schedule` on a
+    PostgreSQL archive): the identity that keeps a tick from being lost or doubled when a
+    standby scheduler takes over."""
+
+    __tablename__ = "schedule_ticks"
+
+    job_name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    scheduled_at: Mapped[datetime] = mapped_column(primary_key=True)
+    enqueued_at: Mapped[datetime | None]
+    # pending (claimed, not enqueued yet) | enqueued | collapsed (a run of the site was waiting)
+    state: Mapped[str] = mapped_column(String(20), default="pending")
+    queue_job_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class RunWarning(Base):

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, func, literal_column, or_, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
+from db.engine import session_scope
 from db.models import Article, ArticleBand, ArticleSignature
 from db.records import StorePolicy
-from db.similarity import nearest_cluster
+from db.similarity import nearest_cluster, similarity
 from db.statements import (
     _CLUSTER_OF,
     _DELETE_BANDS,
@@ -252,3 +264,69 @@ def _write_signature(
         _upserts(conn.dialect.name).signature, {"article_id": article_id, "signature": signature}
     )
     _insert_bands(conn, [(article_id, band, key) for band, key in enumerate(band_keys)])
+
+
+def merge_clusters(engine: Engine, threshold: float, *, since: datetime | None = None) -> int:
+    """Join the clusters of near-duplicates that were stored apart; the articles moved.
+
+    Two writers storing near-duplicate texts at the same moment do not see each other's
+    uncommitted rows, so each text founds a cluster of its own. This pass looks at every
+    article (first archived on or after `since`, if given) again: each one at or above
+    `threshold` with a candidate joins their clusters, and every cluster of a connected group
+    takes the group's smallest cluster id, which is its oldest article's id (a cluster's id is
+    its first article's). Deterministic: the same archive gives the same clusters, in any
+    order of writing; a cluster that nothing joins keeps its id.
+    """
+    parent: dict[int, int] = {}
+
+    def root(cluster: int) -> int:
+        while parent.get(cluster, cluster) != cluster:
+            cluster = parent[cluster]
+        return cluster
+
+    def join(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    query = (
+        select(Article.id, Article.cluster_id, ArticleSignature.signature)
+        .join(ArticleSignature, ArticleSignature.article_id == Article.id)
+        .where(Article.cluster_id.is_not(None))
+        .order_by(Article.id)
+    )
+    if since is not None:
+        query = query.where(Article.first_seen_at >= since)
+    with Session(engine) as session:
+        conn = session.connection()
+        for article_id, cluster, own_signature in session.execute(query).all():
+            keys = list(
+                conn.execute(
+                    select(ArticleBand.key)
+                    .where(ArticleBand.article_id == article_id)
+                    .order_by(ArticleBand.band)
+                ).scalars()
+            )
+            if not keys:
+                continue
+            params = _band_params(keys, article_id)
+            for other_id, _, other, other_cluster in conn.execute(
+                _candidate_rows_query(len(keys)), params
+            ):
+                if other is None or similarity(own_signature, other) < threshold:
+                    continue
+                assert cluster is not None  # selected so
+                join(int(cluster), int(other_id if other_cluster is None else other_cluster))
+    moves: dict[int, list[int]] = {}
+    for cluster in parent:
+        target = root(cluster)
+        if target != cluster:
+            moves.setdefault(target, []).append(cluster)
+    moved = 0
+    with session_scope(engine) as session:
+        for target, clusters in sorted(moves.items()):
+            result = session.execute(
+                update(Article).where(Article.cluster_id.in_(clusters)).values(cluster_id=target)
+            )
+            moved += int(result.rowcount)  # type: ignore[attr-defined]
+    return moved

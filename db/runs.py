@@ -22,6 +22,7 @@ def start_run(
     trigger: str = "manual",
     pid: int | None = None,
     hostname: str | None = None,
+    queue_job_id: int | None = None,
 ) -> int:
     """Create a run record in state "running" and return its id."""
     with session_scope(engine) as session:
@@ -33,6 +34,7 @@ def start_run(
             trigger=trigger,
             pid=pid,
             hostname=hostname,
+            queue_job_id=queue_job_id,
         )
         session.add(run)
         session.flush()

@@ -23,7 +23,7 @@ from crawler.cli import main
 from crawler.crawl_process import end_reason
 from crawler.db_retry import call_with_retry
 from crawler.demoweb import DemoWeb
-from crawler.locks import SiteLock, is_locked
+from crawler.locks import is_locked, site_lock
 from crawler.model.sitespec import Site
 from crawler.schedule_file import load_schedule
 from crawler.scheduler import (
@@ -63,6 +63,9 @@ def runs_of(engine: Engine, site: str) -> list[RunSummary]:
     return list(reversed(runs_before(engine, site, limit=1000)))
 
 
+SCHEDULE_CMD = [sys.executable, "-m", "crawler.cli", "schedule", "--local"]
+
+
 class RunningScheduler:
     """A `newsarchive schedule` subprocess with its own data directory and log."""
 
@@ -78,7 +81,8 @@ class RunningScheduler:
         }
         with open(self.log, "wb") as out:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "crawler.cli", "schedule", "--config", str(config), *args],
+                # --local: on PostgreSQL too, the crawls run under this scheduler (no workers).
+                [*SCHEDULE_CMD, "--config", str(config), *args],
                 env=env,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
@@ -399,7 +403,7 @@ def test_a_site_locked_by_a_manual_crawl_is_skipped_not_crawled(
     scheduler = Scheduler(config, options)
     scheduler.prepare()
     # An operator's crawl of the site holds its lock (here: this process, as a crawl would).
-    with SiteLock(tmp_path / "data" / "locks", "alpha") as lock:
+    with site_lock(tmp_path / "data" / "locks", database_url, "alpha") as lock:
         assert lock.acquire()
         scheduler._run_job(config.jobs[0])
     assert "being crawled by another process" in caplog.text

@@ -21,6 +21,7 @@ from scrapy.crawler import AsyncCrawlerProcess, CrawlerProcess, CrawlerProcessBa
 from scrapy.exceptions import UsageError
 from scrapy.settings import BaseSettings, Settings
 
+from crawler.crawl_process import die_with_supervisor
 from crawler.model.failures import crawl_ended, failures_of
 
 # The exit code of a crawl that could not start because of its setup (as `newsarchive` uses).
@@ -44,6 +45,7 @@ class Command(ScrapyCrawlCommand):
         if len(args) > 1:
             raise UsageError("running 'scrapy crawl' with more than one spider is not supported")
         assert self.settings is not None
+        die_with_supervisor()
         try:
             check_setup(args[0], self.settings)
         except SetupError as exc:

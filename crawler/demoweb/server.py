@@ -22,6 +22,7 @@ from crawler.demoweb.fixture import MIRRORS
 from crawler.demoweb.site_aggregator import AggregatorSite
 from crawler.demoweb.site_bench import BenchSite
 from crawler.demoweb.site_coverage import COVERAGE_HOST, CoverageSite
+from crawler.demoweb.site_many import GeneratedSite, ManySites, gen_host
 from crawler.demoweb.site_rt import RtSite
 from crawler.demoweb.site_sna import SnaSite
 from crawler.demoweb.site_tagesblick import TagesblickSite
@@ -64,6 +65,8 @@ class DemoWeb:
         large_bytes: int = 12 * 1024 * 1024,
         *,
         servers: Mapping[str, ServerFactory] | None = None,
+        generated_sites: int = 0,
+        generated_articles: int = 4,
     ) -> None:
         """`servers`: host key -> the factory of its server, for hosts not served by the
         threaded `ThreadedServer` (the benchmark serves its bench host from a leaner one)."""
@@ -94,6 +97,12 @@ class DemoWeb:
         }
         if bench_articles:
             self._sites[BENCH_HOST] = BenchSite(bench_articles)
+        # Many small sites (crawler/demoweb/site_many.py), hosts gen-00, gen-01, ...
+        self.generated: ManySites | None = None
+        if generated_sites:
+            self.generated = ManySites(generated_sites, generated_articles)
+            for n in range(generated_sites):
+                self._sites[gen_host(n)] = GeneratedSite(self.generated, n)
         unknown = set(self._factories) - set(self._sites)
         if unknown:
             raise ValueError(f"servers given for hosts not served: {sorted(unknown)}")

@@ -18,7 +18,8 @@ class AppConfig(BaseSettings):
     file in the data directory), NEWSARCHIVE_WARC_MAX_BYTES, NEWSARCHIVE_WARC_COMPRESSOR,
     NEWSARCHIVE_WARC_COMPRESS_LEVEL, NEWSARCHIVE_EXTRACT_WORKERS, NEWSARCHIVE_EXTRACT_TIMEOUT,
     NEWSARCHIVE_EXTRACT_MAX_MEMORY, NEWSARCHIVE_EXTRACT_MAX_BYTES, NEWSARCHIVE_WEBHOOK_URL,
-    NEWSARCHIVE_NEARDUP_THRESHOLD.
+    NEWSARCHIVE_NEARDUP_THRESHOLD; NEWSARCHIVE_WARC_STORE (an object store for WARC files) is read
+    where the files are opened (crawler/warc_store.py).
     """
 
     model_config = SettingsConfigDict(env_prefix="NEWSARCHIVE_", extra="ignore")
