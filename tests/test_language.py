@@ -146,3 +146,33 @@ def test_langdetect_probabilities_are_langdetects_own(monkeypatch: pytest.Monkey
     monkeypatch.setattr(DetectorFactory, "seed", language.SEED)
     for text in _texts():
         assert dict(langdetect_probabilities(text)) == _langdetect_own(text), text[:60]
+
+
+SHORT_GERMAN = (
+    "Nach dem Sturm in der Nacht sind am Morgen im Landkreis viele Straßen gesperrt gewesen. "
+    "Die Feuerwehr räumte umgestürzte Bäume von den Fahrbahnen, der Busverkehr ruhte bis zum "
+    "Mittag und auch länger. Verletzt wurde nach Angaben der Polizei niemand. Ein Sprecher "
+    "des Landratsamts sagte, die Schäden an den Dächern seien geringer als befürchtet. In den "
+    "Schulen fiel der Unterricht in den ersten zwei Stunden aus."
+)
+DUTCH = (
+    "Na de storm van vannacht waren in de ochtend in de regio veel wegen afgesloten. De "
+    "brandweer ruimde omgevallen bomen van de wegen en het busverkeer lag tot de middag stil. "
+    "Volgens de politie is er niemand gewond geraakt. Een woordvoerder van de provincie zei "
+    "dat de schade aan de daken kleiner was dan gevreesd. Op de scholen vielen de eerste twee "
+    "lesuren uit en die leerlingen bleven thuis."
+)
+
+
+def test_short_declared_text_with_few_marker_words_skips_langdetect(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two marker words and function words at a quarter of a short text confirm it."""
+    assert language._confirms(SHORT_GERMAN, "de")
+    monkeypatch.setattr(language, "langdetect_probabilities", lambda _: [])
+    assert detect_language(SHORT_GERMAN, "de") == "de"
+
+
+def test_neighbouring_language_declared_as_german_goes_to_langdetect() -> None:
+    assert not language._confirms(DUTCH, "de")
+    assert detect_language(DUTCH, "de") == "nl"
