@@ -303,18 +303,24 @@ def main(argv: Sequence[str] | None = None) -> None:
             ("postgresql", postgresql_archive(args.postgres_url, args.keep is not None))
         )
     for backend, archive in archives:
-        with archive as engine:
-            with engine.connect() as conn:
-                have = conn.execute(select(func.count()).select_from(Article)).scalar_one()
-            if have != args.articles:
-                if have:
-                    raise SystemExit(f"{engine.url} holds {have} articles, not {args.articles}")
-                seconds = build(engine, args.articles)
-                print(f"{backend}: built {args.articles} articles in {seconds:.0f} s")
-            if backend == "postgresql":
-                with engine.begin() as conn:
-                    conn.execute(text("ANALYZE"))
-            measure(engine, args.rounds, args.scan_rounds, backend)
+        run(backend, archive, args.articles, args.rounds, args.scan_rounds)
+
+
+def run(backend: str, archive: Any, articles: int, rounds: int = 9, scan_rounds: int = 2) -> None:
+    """Build (or reuse) the archive `archive` (sqlite_archive or postgresql_archive) with
+    `articles` articles and print the search and LIKE scan latencies."""
+    with archive as engine:
+        with engine.connect() as conn:
+            have = conn.execute(select(func.count()).select_from(Article)).scalar_one()
+        if have != articles:
+            if have:
+                raise SystemExit(f"{engine.url} holds {have} articles, not {articles}")
+            seconds = build(engine, articles)
+            print(f"{backend}: built {articles} articles in {seconds:.0f} s")
+        if backend == "postgresql":
+            with engine.begin() as conn:
+                conn.execute(text("ANALYZE"))
+        measure(engine, rounds, scan_rounds, backend)
 
 
 if __name__ == "__main__":
