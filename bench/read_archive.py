@@ -15,6 +15,10 @@ the peak RSS of that process (its high-water mark, imports included):
 - without the Parquet export: db.read.iter_articles into a pandas DataFrame;
   `newsarchive export --format jsonl`, then `pd.read_json(lines=True)`.
 
+Last, unless `--no-search`, the search latency part of bench/search_archive.py (its own
+archive, whose text has planted words of known frequency): p95 of db.search.search and of a
+LIKE scan without the index.
+
 PostgreSQL (`--db postgresql|both`) uses a throwaway schema at `--database-url` (default
 postgresql://postgres@127.0.0.1:5432/test).
 """
@@ -41,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import Engine, insert  # noqa: E402
 
+from bench import search_archive  # noqa: E402
 from bench.pgschema import scratch_schema  # noqa: E402
 from bench.records import SITE_KEY, SITE_NAME  # noqa: E402
 from crawler.model.hashing import content_hash  # noqa: E402
@@ -328,6 +333,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="sqlite")
     parser.add_argument("--database-url", default=None)
+    parser.add_argument(
+        "--no-search",
+        action="store_true",
+        help="skip the search latency part (bench/search_archive.py)",
+    )
     parser.add_argument("--task", help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -357,6 +367,16 @@ def main(argv: Sequence[str] | None = None) -> None:
                 f"{r['peak'] / 1e6:.0f}{size}"
             )
         print(f"| {label} | " + " | ".join(cells) + " |")
+    if args.no_search:
+        return
+    print(f"\nsearch latency ({args.articles:,} articles, bench/search_archive.py's archive):")
+    for backend in backends:
+        archive = (
+            search_archive.sqlite_archive(args.articles, None)
+            if backend == "sqlite"
+            else search_archive.postgresql_archive(args.database_url or PG_URL, False)
+        )
+        search_archive.run(backend, archive, args.articles)
 
 
 if __name__ == "__main__":

@@ -269,6 +269,33 @@ def test_limit_and_offset_page_through_the_hits(engine: Engine) -> None:
         search(engine, "Deich", limit=0)
 
 
+def test_a_word_in_many_articles_gives_the_best_ranked_hits_in_order(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL ranks the newest RANK_CANDIDATES matches (here 4 of 6), then the next ones;
+    SQLite ranks all."""
+    monkeypatch.setattr(db.search, "RANK_CANDIDATES", 4)
+    filler(engine)
+    made = {
+        k: store(
+            engine,
+            f"Deich {'Deich ' * k}Nummer {k}.",
+            url=f"https://a.example/{k}",
+            at=T0 + timedelta(days=day),
+        )
+        for day, k in enumerate((5, 4, 0, 2, 3, 1))
+    }
+    hits = search(engine, "Deich", limit=3)
+    ranked = (3, 2, 1) if is_postgresql(engine) else (5, 4, 3)
+    assert ids(hits) == [made[k] for k in ranked]
+    assert [h.rank for h in hits] == sorted((h.rank for h in hits), reverse=True)
+    # Pages across the batches reach every match once.
+    pages = [ids(search(engine, "Deich", limit=3, offset=at)) for at in (0, 3)]
+    assert sorted(pages[0] + pages[1]) == sorted(made.values())
+    if is_postgresql(engine):
+        assert pages[1] == [made[0], made[5], made[4]]
+
+
 # --------------------------------------------------------------------------- filters
 
 
@@ -405,7 +432,7 @@ def assert_index_consistent(engine: Engine) -> None:
 def test_an_archive_filled_before_the_index_is_searchable_after_upgrade(database_url: str) -> None:
     engine = make_engine(database_url)
     try:
-        upgrade(engine, "0003")
+        upgrade(engine, "0005")  # the revision before the search index
         records = [
             fetch_record(
                 f"https://a.example/{i}",
