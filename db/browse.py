@@ -355,6 +355,17 @@ def list_runs(
         return [run_summary(run, key) for run, key in session.execute(query)]
 
 
+def articles_first(engine: Engine) -> dict[str, int]:
+    """Per site key: how many articles were first archived from the site (`articles.site_id`)."""
+    with Session(engine) as session:
+        rows = session.execute(
+            select(Site.key, func.count(Article.id))
+            .join(Article, Article.site_id == Site.id)
+            .group_by(Site.key)
+        ).all()
+    return {key: int(count) for key, count in rows}
+
+
 def articles_seen(engine: Engine) -> dict[str, int]:
     """Per site key: how many articles were seen on the site at any URL (an article first
     archived elsewhere counts for every site that carried it)."""

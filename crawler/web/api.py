@@ -21,6 +21,7 @@ from crawler.web.params import (
 )
 from db.browse import (
     article_versions,
+    articles_first,
     articles_seen,
     get_article,
     get_fetch,
@@ -28,7 +29,6 @@ from db.browse import (
     list_runs,
 )
 from db.health import RunSummary, site_health
-from db.read import site_summaries
 
 
 def _json(data: Any) -> Response:
@@ -53,7 +53,7 @@ def _run(run: RunSummary) -> dict[str, Any]:
 
 def sites(request: Request) -> Response:
     engine = engine_of(request)
-    counts = {key: summary.articles for key, summary in site_summaries(engine).items()}
+    counts = articles_first(engine)
     seen = articles_seen(engine)
     return _json(
         {

@@ -22,6 +22,7 @@ from crawler.web.params import (
 )
 from db.browse import (
     article_versions,
+    articles_first,
     articles_seen,
     get_article,
     list_articles,
@@ -29,7 +30,6 @@ from db.browse import (
     site_keys,
 )
 from db.health import site_health
-from db.read import site_summaries
 
 
 def _with(params: QueryParams, **changes: str | int | None) -> str:
@@ -41,7 +41,7 @@ def _with(params: QueryParams, **changes: str | int | None) -> str:
 
 def sites(request: Request) -> Response:
     engine = engine_of(request)
-    counts = {key: summary.articles for key, summary in site_summaries(engine).items()}
+    counts = articles_first(engine)
     context = {"sites": site_health(engine), "counts": counts, "seen": articles_seen(engine)}
     return page(request, "sites.html", context)
 
