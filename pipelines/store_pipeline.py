@@ -7,6 +7,7 @@ import logging
 import os
 import socket
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -173,7 +174,6 @@ def to_record(
     error = page.error or (ext.error if ext is not None else None)
     if outcome == "http_error" and error is None:
         error = f"HTTP {page.status}"
-    length = page.headers.get("content-length")
     last_modified = page.headers.get("last-modified")
     if _future_last_modified(last_modified, page.fetched_at):
         last_modified = None
@@ -189,7 +189,7 @@ def to_record(
         outcome=outcome,
         source=page.source,
         content_type=page.headers.get("content-type"),
-        content_length=int(length) if length and length.isdigit() else None,
+        content_length=_content_length(page.headers),
         payload_digest=page.payload_digest,
         warc_file=page.warc_file,
         warc_offset=page.warc_offset,
@@ -205,6 +205,12 @@ def to_record(
     )
 
 
+def _content_length(headers: Mapping[str, str]) -> int | None:
+    """The Content-Length header as a number, or None when absent or not a plain number."""
+    length = headers.get("content-length")
+    return int(length) if length and length.isdigit() else None
+
+
 # The outcome of a redirect (3xx) or meta refresh that was followed: its own fetch row, with
 # its status and the WARC location of its response.
 REDIRECT_OUTCOME = "redirect"
@@ -213,7 +219,6 @@ REDIRECT_OUTCOME = "redirect"
 def redirect_record(page: FetchedPage, hop: RedirectHop, site_name: str) -> FetchRecord:
     """A followed redirect on the way to `page`, as the archive stores it: no article, no URL
     state (the page it led to updates that)."""
-    length = hop.headers.get("content-length")
     return FetchRecord(
         site_key=page.site,
         site_name=site_name,
@@ -225,7 +230,7 @@ def redirect_record(page: FetchedPage, hop: RedirectHop, site_name: str) -> Fetc
         outcome=REDIRECT_OUTCOME,
         source=page.source,
         content_type=hop.headers.get("content-type"),
-        content_length=int(length) if length and length.isdigit() else None,
+        content_length=_content_length(hop.headers),
         payload_digest=hop.payload_digest,
         warc_file=hop.warc_file,
         warc_offset=hop.warc_offset,
