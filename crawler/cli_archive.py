@@ -106,28 +106,38 @@ def cmd_cdx(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from crawler.cdx import archive_files, write_index
+    from crawler.cdx import archive_files, archived_file_lines, file_lines, write_index
 
     config = _config()
-    warc_dir = config.data_dir / "warc"
-    files = [Path(f) for f in args.files] if args.files else archive_files(warc_dir)
-    for path in files:
-        if not path.is_file():
-            raise CliError(f"no such WARC file: {path}")
-    if not files:
-        raise CliError(f"no WARC files in {warc_dir}")
+    data_dir = config.data_dir
+    if args.files:
+        paths = [Path(f) for f in args.files]
+        for path in paths:
+            if not path.is_file():
+                raise CliError(f"no such WARC file: {path}")
+        runs = (file_lines(path) for path in paths)
+        count_files = len(paths)
+    else:
+        try:
+            names = archive_files(data_dir)
+        except OSError as exc:
+            raise CliError(f"cannot list the WARC files: {exc}") from None
+        if not names:
+            raise CliError(f"no WARC files in {data_dir / 'warc'} (or its object store)")
+        runs = (archived_file_lines(data_dir, name) for name in names)
+        count_files = len(names)
     try:
         if args.output is None:
-            count = write_index(files, sys.stdout)
+            count = write_index(runs, sys.stdout)
         else:
             output = Path(args.output)
             partial = output.with_name(output.name + ".partial")
             with partial.open("w", encoding="utf-8") as out:
-                count = write_index(files, out)
+                count = write_index(runs, out)
             partial.replace(output)  # a reader never sees half an index
     except (OSError, ValueError, EOFError) as exc:
         raise CliError(f"cannot index the WARC files: {exc}") from None
-    print(f"indexed {count} records of {len(files)} WARC files", file=sys.stderr)
+    print(f"indexed {count} records of {count_files} WARC files", file=sys.stderr)
     return 0
 
 

@@ -274,10 +274,10 @@ def test_the_index_is_the_one_webrecorder_writes(tmp_path: Path) -> None:
         response_headers=[], fetched_at=datetime.now(UTC), refers_to=refers,
     )  # fmt: skip
     writer.close()
-    files = archive_files(tmp_path / "warc")
+    files = [tmp_path / name for name in archive_files(tmp_path)]
     assert len(files) > 1
     out = StringIO()
-    assert write_index(files, out) == 6
+    assert write_index((file_lines(path) for path in files), out) == 6
     ours = out.getvalue().splitlines()
     theirs = subprocess.run(
         [str(Path(sys.executable).with_name("cdxj-indexer")), "--sort", *map(str, files)],

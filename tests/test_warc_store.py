@@ -4,6 +4,7 @@ S3 server (moto, on 127.0.0.1), never a real bucket."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from crawler.cdx import archive_files, archived_file_lines, file_lines
 from crawler.incremental import record_head
 from crawler.model.warcread import STORE_ENV
 from crawler.verify import verify_archive
@@ -116,3 +118,22 @@ def test_a_killed_crawls_files_are_uploaded_later_but_not_one_being_written(
 def test_a_missing_object_is_a_missing_file(tmp_path: Path, s3_store: str) -> None:
     with pytest.raises(FileNotFoundError):
         read_capture(tmp_path, "warc/nowhere.warc.gz", 0)
+
+
+def test_the_index_covers_uploaded_files_and_local_ones(tmp_path: Path, s3_store: str) -> None:
+    uploader = WarcUploader(tmp_path, s3_store)
+    writer = WarcWriter(tmp_path, max_bytes=600, on_closed=uploader.submit)  # one pair a file
+    uploaded = [write_page(writer, f"http://127.0.0.1/{i}", b"<p>Text.</p>", T0) for i in range(2)]
+    writer.close()
+    uploader.close()
+    local = WarcWriter(tmp_path, max_bytes=10_000_000)  # not uploaded (yet)
+    kept = write_page(local, "http://127.0.0.1/local", b"<p>Hier.</p>", T0)
+    local.close()
+    names = archive_files(tmp_path)
+    assert names == sorted(ref.file for ref in [*uploaded, kept])
+    lines = [line for name in names for line in archived_file_lines(tmp_path, name)]
+    assert len(lines) == 3
+    fields = [json.loads(line.split(" ", 2)[2]) for line in lines]
+    pointers = {(f["filename"], int(f["offset"])) for f in fields}
+    assert pointers == {(Path(ref.file).name, ref.offset) for ref in [*uploaded, kept]}
+    assert archived_file_lines(tmp_path, kept.file) == file_lines(tmp_path / kept.file)
