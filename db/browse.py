@@ -4,7 +4,7 @@ fetches, versions and near-duplicate cluster, pages of runs, and the fetch behin
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, exists, func, select
@@ -335,6 +335,35 @@ def get_fetch(engine: Engine, fetch_id: int) -> FetchRow | None:
             select(Fetch, Site.key).join(Site, Site.id == Fetch.site_id).where(Fetch.id == fetch_id)
         ).first()
         return None if row is None else _fetch_row(row[0], row[1])
+
+
+def fetch_captured_at(engine: Engine, url: str, warc_date: str) -> int | None:
+    """The fetch whose capture of `url` is dated `warc_date` (a revisit record's
+    WARC-Refers-To-Date), or None: a 304's revisit record names the capture it confirms by URL
+    and date, not by fetch."""
+    try:
+        when = datetime.fromisoformat(warc_date)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        return None
+    # The record's date is the fetch time, written to the microsecond; the database may keep
+    # less of it.
+    slack = timedelta(seconds=1)
+    with Session(engine) as session:
+        rows = session.execute(
+            select(Fetch.id, Fetch.fetched_at)
+            .where(
+                Fetch.url == url,
+                Fetch.warc_file.is_not(None),
+                Fetch.status != 304,
+                Fetch.fetched_at.between(when - slack, when + slack),
+            )
+            .order_by(Fetch.id)
+        ).all()
+    if not rows:
+        return None
+    return int(min(rows, key=lambda row: abs(row.fetched_at - when)).id)
 
 
 def list_runs(

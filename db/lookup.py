@@ -53,7 +53,8 @@ def article_id_for_url(conn: Connection, url: str) -> int | None:
 def get_capture(engine: Engine, fetch_id: int, data_dir: Path | str | None = None) -> bytes:
     """The raw HTTP response of fetch `fetch_id` from its WARC record: status line, headers,
     blank line, body, as stored (the body as served, after transfer and content decoding;
-    Transfer-Encoding and Content-Encoding dropped, Content-Length the stored body's).
+    Transfer-Encoding and Content-Encoding dropped, Content-Length the stored body's). A 304
+    answer's capture is its revisit record: the 304's head, without a body.
 
     `data_dir` holds the WARC files (default: NEWSARCHIVE_DATA_DIR, as the crawl uses it).
     LookupError when there is no such fetch or it has no capture (no response arrived);

@@ -6,21 +6,26 @@ from __future__ import annotations
 import re
 import socket
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, inspect, text
 from starlette.testclient import TestClient
 
+from crawler.warc import RefersTo, WarcWriter, read_capture
 from crawler.web.app import create_app
 from crawler.web.capture import CAPTURE_CSP
 from crawler.web.common import DEFAULT_HEADERS
 from crawler.web.diff import side_by_side
 from db.engine import ensure_schema, make_engine, make_readonly_engine
-from tests.factories import run_command
+from db.lookup import get_capture
+from db.store import store_batch
+from tests.factories import fetch_record, run_command, warc_fields, write_page
 from tests.web_archive import (
     EDITED_URL,
     HOSTILE_TITLE,
+    T0,
     WebArchive,
     capture_html,
     fill_archive,
@@ -311,6 +316,51 @@ def test_bad_ids_and_parameters_get_an_error_page_not_a_traceback(client: TestCl
             assert response.json()["status"] == status and response.json()["error"]
         elif status == 400:
             assert re.search(r'id="error-message">bad parameter &#39;\w+&#39;', response.text)
+
+
+def test_a_304_capture_shows_its_head_and_links_the_capture_it_confirms(
+    engine: Engine, database_url: str, tmp_path: Path
+) -> None:
+    url = "https://alpha.example/wetter/vorhersage.html"
+    writer = WarcWriter(tmp_path, max_bytes=10**9)
+    page_headers = [("Content-Type", "text/html; charset=utf-8"), ("ETag", '"v1"')]
+    first = write_page(
+        writer, url, b"<p>Morgen bleibt es trocken.</p>", T0, response_headers=page_headers
+    )
+    confirmed = read_capture(tmp_path, first.file, first.offset)
+    later = T0 + timedelta(hours=6)
+    answers = [
+        writer.write_not_modified(
+            url=url, method="GET", request_headers=[], status=304, reason="Not Modified",
+            response_headers=[("ETag", '"v1"')], fetched_at=later + timedelta(minutes=i),
+            refers_to=refers,
+        )
+        for i, refers in enumerate([RefersTo(url, confirmed.fetched_at), None])
+    ]  # fmt: skip
+    writer.close()
+    records = [fetch_record(url, "alpha", T0, **warc_fields(first))]
+    at = [later + timedelta(minutes=i) for i in range(len(answers))]
+    records += [
+        fetch_record(url, "alpha", when, status=304, outcome="not_modified", **warc_fields(ref))
+        for when, ref in zip(at, answers, strict=True)
+    ]
+    store_batch(engine, None, records)
+    with engine.connect() as conn:
+        ids = [row.id for row in conn.execute(text("SELECT id FROM fetches ORDER BY id"))]
+    readonly = make_readonly_engine(database_url)
+    try:
+        with TestClient(create_app(readonly, tmp_path), raise_server_exceptions=False) as client:
+            page = _ok(client, f"/fetches/{ids[1]}")
+            assert "<iframe" not in page
+            assert f'href="http://testserver/fetches/{ids[0]}" id="confirmed-link"' in page
+            unnamed = _ok(client, f"/fetches/{ids[2]}")
+            assert "an earlier capture the crawl did not name" in unnamed
+            raw = _ok(client, f"/fetches/{ids[1]}/raw")
+            assert raw.startswith("HTTP/1.1 304 Not Modified\r\n") and 'etag: "v1"' in raw
+    finally:
+        readonly.dispose()
+    block = get_capture(engine, ids[1], tmp_path)
+    assert block.startswith(b"HTTP/1.1 304") and block.rstrip().endswith(b'"v1"')
 
 
 def test_fetches_without_a_readable_capture_are_404_naming_why(

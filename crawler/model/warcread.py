@@ -56,33 +56,50 @@ class Capture:
     headers: dict[str, str]  # lower-cased names
     body: bytes
     fetched_at: str  # WARC-Date
+    # A 304's revisit record: the earlier capture it confirms (WARC-Refers-To-Target-URI and
+    # WARC-Refers-To-Date), ("", "") when the crawl knew none; None for a response record.
+    refers_to: tuple[str, str] | None = None
 
 
-def read_capture(data_dir: Path, file: str, offset: int) -> Capture:
-    """Read the response record at `offset` of `file` (as stored in the archive)."""
+_ANSWERS = ("response", "revisit")
+
+
+def read_capture(data_dir: Path, file: str, offset: int, *, revisits: bool = False) -> Capture:
+    """Read the response record at `offset` of `file` (as stored in the archive); with
+    `revisits`, a 304's revisit record there too (its head, an empty body and `refers_to`)."""
+    kinds = _ANSWERS if revisits else _ANSWERS[:1]
     with open_warc(data_dir, file) as fh:
         fh.seek(offset)
         for record in ArchiveIterator(fh):
-            if record.rec_type != "response":
+            if record.rec_type not in kinds:
                 break
             http = record.http_headers
+            head = record.rec_headers
+            refers_to = None
+            if record.rec_type == "revisit":
+                refers_to = (
+                    str(head.get_header("WARC-Refers-To-Target-URI") or ""),
+                    str(head.get_header("WARC-Refers-To-Date") or ""),
+                )
             return Capture(
-                url=record.rec_headers.get_header("WARC-Target-URI"),
+                url=head.get_header("WARC-Target-URI"),
                 status=int(http.get_statuscode()),
                 headers={k.lower(): v for k, v in http.headers},
                 body=record.content_stream().read(),
-                fetched_at=record.rec_headers.get_header("WARC-Date"),
+                fetched_at=head.get_header("WARC-Date"),
+                refers_to=refers_to,
             )
-    raise ValueError(f"no response record at {file}:{offset}")
+    raise ValueError(f"no {' or '.join(kinds)} record at {file}:{offset}")
 
 
 def read_response_block(data_dir: Path, file: str, offset: int) -> bytes:
-    """The HTTP response stored in the response record at `offset` of `file`, as bytes: status
-    line, headers, blank line, body (the block of the record, undecoded)."""
+    """The HTTP response stored in the response or revisit record at `offset` of `file`, as
+    bytes: status line, headers, blank line, body (the block of the record, undecoded; a 304's
+    revisit record holds the head only)."""
     with open_warc(data_dir, file) as fh:
         fh.seek(offset)
         for record in ArchiveIterator(fh, no_record_parse=True):
-            if record.rec_type != "response":
+            if record.rec_type not in _ANSWERS:
                 break
             return bytes(record.raw_stream.read())
-    raise ValueError(f"no response record at {file}:{offset}")
+    raise ValueError(f"no response or revisit record at {file}:{offset}")

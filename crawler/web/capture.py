@@ -18,7 +18,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from crawler.model.warcread import Capture, read_capture
 from crawler.web.common import data_dir_of, engine_of, page
-from db.browse import FetchRow, get_fetch
+from db.browse import FetchRow, fetch_captured_at, get_fetch
 
 # The sandbox directive gives the body a unique origin with scripts, forms, popups and
 # top-level navigation off, whatever frame shows it (a reader opening the body's URL directly
@@ -58,7 +58,7 @@ def _read(request: Request, fetch: FetchRow) -> Capture:
     if not path.is_relative_to(data_dir):
         raise HTTPException(404, f"the capture of fetch {fetch.id} is outside the data folder")
     try:
-        return read_capture(data_dir, fetch.warc_file, fetch.warc_offset)
+        return read_capture(data_dir, fetch.warc_file, fetch.warc_offset, revisits=True)
     except (OSError, ValueError, ArchiveLoadFailed) as exc:
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise HTTPException(
@@ -96,9 +96,14 @@ def http_response_bytes(capture: Capture) -> bytes:
 def capture_page(request: Request) -> Response:
     fetch = _fetch_with_capture(request)
     capture = _read(request, fetch)
+    # A 304's record holds no page: the page shows the capture it confirms instead.
+    confirmed = None
+    if capture.refers_to is not None and all(capture.refers_to):
+        confirmed = fetch_captured_at(engine_of(request), *capture.refers_to)
     context = {
         "fetch": fetch,
         "capture": capture,
+        "confirmed": confirmed,
         "size": len(capture.body),
         "sandbox": IFRAME_SANDBOX,
         "csp": CAPTURE_CSP,
