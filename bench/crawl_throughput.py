@@ -45,17 +45,25 @@ BENCH_SETTINGS = {
 }
 
 
-def extract_one(job: tuple[int, bytes]) -> str:
+def extract_one(job: tuple[int, bytes]) -> tuple[str, float]:
+    """The page's outcome and the CPU seconds its extraction took in this worker."""
     from crawler.model.types import ExtractInput
     from pipelines.extract import extract_article
 
     i, body = job
     url = f"http://127.0.0.1/bench/{i}.html"
+    start = time.process_time()
     out = extract_article(ExtractInput(url=url, body=body, headers={"content-type": "text/html"}))
-    return out.outcome
+    return out.outcome, time.process_time() - start
 
 
-def extraction_only(n: int, workers: int) -> float:
+@dataclass(frozen=True)
+class ExtractFigures:
+    rate: float  # pages per second of wall time
+    cpu: float  # CPU seconds the extractions took, summed over the processes
+
+
+def extraction_only(n: int, workers: int) -> ExtractFigures:
     from crawler.demoweb.corpus import bench_article_html
 
     # The pages are rendered before the clock starts: only extraction is timed.
@@ -67,11 +75,15 @@ def extraction_only(n: int, workers: int) -> float:
     with ProcessPoolExecutor(workers, initializer=warm_worker) as pool:
         list(pool.map(extract_one, jobs[: workers * 4]))  # warm up imports
         start = time.perf_counter()
-        outcomes = list(pool.map(extract_one, jobs, chunksize=8))
+        results = list(pool.map(extract_one, jobs, chunksize=8))
         elapsed = time.perf_counter() - start
-    ok = sum(o == "ok" for o in outcomes)
-    print(f"extraction only: {n} pages ({ok} ok) in {elapsed:.1f} s on {workers} processes")
-    return n / elapsed
+    ok = sum(outcome == "ok" for outcome, _ in results)
+    cpu = sum(seconds for _, seconds in results)
+    print(
+        f"extraction only: {n} pages ({ok} ok) in {elapsed:.1f} s on {workers} processes, "
+        f"{cpu:.1f} CPU s"
+    )
+    return ExtractFigures(n / elapsed, cpu)
 
 
 @dataclass(frozen=True)
@@ -210,21 +222,23 @@ def main() -> int:
     if args.articles < 1 or args.workers < 1 or args.rounds < 1:
         parser.error("--articles, --workers and --rounds must be at least 1")
     extra = dict(item.split("=", 1) for item in args.set)
-    extract_rates: list[float] = []
+    extracts: list[ExtractFigures] = []
     crawls: list[CrawlFigures] = []
     with bench_server(args.articles) as (base, server_pid):
         # Each crawl between two runs of extraction only, compared with their mean: this VM's
         # speed drifts over minutes, and a ratio to one run before the crawl measured the
         # drift too (rounds fell by 5 points as the machine slowed within a benchmark).
-        extract_rates.append(extraction_only(args.articles, args.workers))
+        extracts.append(extraction_only(args.articles, args.workers))
         for number in range(1, args.rounds + 1):
             if args.rounds > 1:
                 print(f"-- round {number} of {args.rounds}")
             crawls.append(full_crawl(base, server_pid, extra))
-            extract_rates.append(extraction_only(args.articles, args.workers))
+            extracts.append(extraction_only(args.articles, args.workers))
+            extract_rates = [e.rate for e in extracts]
             if args.rounds > 1:
                 ratio = crawls[-1].pages / crawls[-1].run_seconds / _around(extract_rates, number)
                 print(f"   round {number}: full crawl (run) at {ratio:.0%} of extraction only")
+    extract_rates = [e.rate for e in extracts]
     references = [_around(extract_rates, number) for number in range(1, args.rounds + 1)]
     run_ratios = [c.pages / c.run_seconds / e for c, e in zip(crawls, references, strict=True)]
     command_ratios = [
@@ -247,6 +261,15 @@ def main() -> int:
     print(
         f"full crawl, command  {command_rate:7.1f} pages/s  "
         f"({median(command_ratios):.0%}; with ~1 s of interpreter start-up and exit)"
+    )
+    # CPU per page, a figure a busy machine does not change as it changes wall time: what
+    # the crawl's rate would be, next to extraction alone, on cores it has to itself.
+    extract_cpu = median(e.cpu / args.articles for e in extracts)
+    crawl_cpu = median((c.crawl_cpu + c.workers_cpu) / c.pages for c in crawls if c.pages)
+    print(
+        f"CPU per page         {extract_cpu * 1000:7.1f} ms extraction only, "
+        f"{crawl_cpu * 1000:.1f} ms full crawl (all its processes): "
+        f"{extract_cpu / crawl_cpu:.0%} when CPU-bound"
     )
     peak_pss = max(c.peak_pss for c in crawls)
     peak_rss = max(c.peak_rss for c in crawls)
