@@ -50,7 +50,7 @@ def _count_pages() -> None:
 
 def _extract_counted(job: tuple[int, bytes]) -> str:
     """crawl_throughput's extraction of one page, counted."""
-    outcome = extract_one(job)
+    outcome, _ = extract_one(job)
     _counter[1] += 1
     os.pwrite(_counter[0], _counter[1].to_bytes(8, "little"), 0)
     return outcome

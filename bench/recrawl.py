@@ -228,7 +228,7 @@ def reextract(n: int, workers: int, rounds: int = 2) -> None:
         engine.dispose()
         extract_rates, rates = [], []
         for _ in range(rounds):
-            extract_rates.append(extraction_only(n, workers))
+            extract_rates.append(extraction_only(n, workers).rate)
             archive = data_dir / "archive.sqlite"
             shutil.copyfile(pristine, archive)
             engine = make_engine(f"sqlite:///{archive}")

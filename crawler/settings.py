@@ -65,6 +65,9 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "crawler.scope.ScopedRedirectMiddleware": 600,
     "crawler.scope.PrivateAddressMiddleware": 90,
+    # Scrapy's robots.txt check, whose answer also serves the spider's robots.txt request.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.robots.ArchiveRobotsTxtMiddleware": 100,
 }
 
 # One crawl per site at a time, scheduled or by hand: a lock the crawl process holds.

@@ -93,7 +93,8 @@ def test_generic_crawl_of_an_article_url_archives_that_article(
             )
         ).all()
     engine.dispose()
-    assert list(kinds) == ["discovery", "article", "discovery", "discovery"]
+    # the first run fetched it as an article and as the entry page, the next two as the entry
+    assert sorted(kinds[:2]) == ["article", "discovery"] and kinds[2:] == ["discovery"] * 2
     ((kind, due, fetched),) = state
     assert kind == "article"
     # Revisits run from the publication date (DEFAULT_REVISIT_SCHEDULE): due again while the
@@ -106,6 +107,7 @@ def test_generic_crawl_of_an_article_url_archives_that_article(
 def test_generic_crawl_archives_a_site_without_a_module(
     web: DemoWeb, tmp_path: Path, database_url: str
 ) -> None:
+    logged = len(web.request_log)
     crawl("generic", web.base_url("tagesblick"), tmp_path, database_url, site="tagesblick")
     engine = make_engine(database_url)
     with engine.connect() as conn:
@@ -160,6 +162,12 @@ def test_generic_crawl_archives_a_site_without_a_module(
 
     # robots.txt is obeyed: the disallowed page is linked from the homepage but never fetched.
     assert not [e for e in web.request_log if "/intern/" in str(e)]
+    # It is asked for once: the robots.txt check's answer is the one the spider reads and keeps.
+    robots = [e for e in web.request_log[logged:] if e[0] == "tagesblick" and e[2] == "/robots.txt"]
+    assert len(robots) == 1, robots
+    (kept,) = [f for f in fetches if _path(f.url) == "/robots.txt"]
+    assert kept.kind == "discovery" and kept.status == 200 and kept.warc_file
+    assert b"Sitemap:" in read_capture(tmp_path, kept.warc_file, kept.warc_offset).body
 
     assert run.outcome == "finished"
     assert run.articles_new == len(expected)
