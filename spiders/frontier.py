@@ -165,6 +165,8 @@ class FrontierSpider(scrapy.Spider):
             request = self.discovery_request(url, role)
             if request is not None:
                 requests.append(request)
+                if role == "start" and self.is_article_url(url):
+                    requests.extend(self._entry_article(request.url))
         if self.memory is not None:
             # Role "section" at depth 1: an HTML page yields its articles and feeds but no
             # further sections; sitemaps and feeds are recognised by their content.
@@ -174,6 +176,17 @@ class FrontierSpider(scrapy.Spider):
                     self._inc("archive/incremental/remembered_discovery")
                     requests.append(request)
         return requests
+
+    def _entry_article(self, url: str) -> list[scrapy.Request]:
+        """An entry whose URL looks like an article, requested as one at once, ahead of the
+        articles its sitemaps and feeds list: with `limit`, the article asked for is the one
+        archived, however fast robots.txt leads to the sitemaps."""
+        self._seen.discard(url)  # seen as the start page, not yet as an article
+        request = self.article_request(url, "start")
+        if request is None:
+            return []
+        self._inc("archive/discovery/start_article")
+        return [request]
 
     def revisit_requests(self) -> list[scrapy.Request]:
         """Requests for the archived article URLs that are due, whether discovery lists them
