@@ -108,6 +108,33 @@ def _write_lines(
     return count
 
 
+class _NoPandas:
+    """An import finder for which pandas is not installed."""
+
+    @staticmethod
+    def find_spec(name: str, path: object = None, target: object = None) -> None:
+        if name.partition(".")[0] == "pandas":
+            raise ModuleNotFoundError(f"no module named {name!r} (not used by the export)")
+
+
+@contextmanager
+def _without_pandas() -> Iterator[None]:
+    """pandas unimportable in this process while the block runs, unless already imported:
+    pyarrow imports it, when installed, on its first array to recognise pandas objects (~50 MB
+    of the export's peak memory), and the export hands pyarrow plain lists only."""
+    import sys
+
+    if "pandas" in sys.modules:
+        yield
+        return
+    finder = _NoPandas()
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from rich.console import Console
 
@@ -133,7 +160,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             task = progress.add_task("exporting", total=total)
             if args.format == "parquet":
                 assert output is not None
-                with _atomic(output, directory=True) as partial:
+                with _atomic(output, directory=True) as partial, _without_pandas():
                     counts = write_dataset(
                         engine,
                         partial,

@@ -6,6 +6,9 @@ from __future__ import annotations
 import csv
 import errno
 import json
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -489,3 +492,21 @@ def test_get_capture_of_a_crawled_page_is_what_the_server_sent(
     head, _, body = raw.partition(b"\r\n\r\n")
     assert body == served
     assert head.startswith(b"HTTP/1.1 200 OK\r\n") and b"X-Probe: served" in head
+
+
+def test_the_parquet_export_runs_without_importing_pandas(env: Path, seeded: Seeded) -> None:
+    """pandas (~50 MB) stays out of the export's process; pandas imported later still works."""
+    out = env / "ohne-pandas"
+    script = (
+        "import sys\n"
+        "from crawler.cli import main\n"
+        f"code = main(['export', '--format', 'parquet', '--output', {str(out)!r}])\n"
+        "print(code, 'pandas' in sys.modules)\n"
+        "import pandas\n"
+        f"print(len(pandas.read_parquet({str(out / 'articles.parquet')!r})))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, env=os.environ
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["0", "False", "3"]
