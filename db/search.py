@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, text
+from sqlalchemy import Connection, Engine, bindparam, text
 from sqlalchemy.exc import OperationalError
 
 from db.models import UTCDateTime
@@ -34,9 +34,7 @@ GERMAN_FOLDS = (
     ("Ü", "Ue"),
 )
 MAX_QUERY_LENGTH = 1000
-# Length of a snippet (SQLite; PostgreSQL's ts_headline is given about as many words).
-SNIPPET_CHARACTERS = 220
-FRAGMENT_DELIMITER = " … "
+SNIPPET_CHARACTERS = 220  # the length of a snippet
 
 
 class SearchQueryError(ValueError):
@@ -250,13 +248,15 @@ def search(
                 for setting in _BITMAP_SCANS_ONLY:
                     conn.execute(setting)
             rows = conn.execute(statement, params).all()
+            terms = [t for c in clauses if not c.excluded for t in c.terms]
+            if postgresql:
+                pattern = _stemmed_words_pattern(conn, terms, [row.text for row in rows])
+            else:
+                pattern = _words_pattern(terms)
     except OperationalError as exc:  # the quoting leaves FTS5 nothing to object to; in case
         if postgresql:
             raise
         raise SearchQueryError(f"the query cannot be searched: {exc.orig}") from None
-    if postgresql:
-        return [_hit(row, _marked_pieces(row.snippet, row.text)) for row in rows]
-    pattern = _words_pattern([t for c in clauses if not c.excluded for t in c.terms])
     return [_hit(row, snippet(row.text, pattern)) for row in rows]
 
 
@@ -278,12 +278,9 @@ _SQLITE_SEARCH = (
 # word in 10% of 100,000 articles took ~1 s to rank in full. The matches themselves come from
 # the GIN index and their dates from the table, without reading a vector.
 RANK_CANDIDATES = 200
-# Ranked first, snippets only for the page of hits (ts_headline parses the whole text).
 _POSTGRESQL_SEARCH = (
-    f"SELECT {_HIT_COLUMNS}, hit.rank, a.text, ts_headline('german', a.text, hit.q, "
-    '\'StartSel="\x01", StopSel="\x02", MaxWords=30, MinWords=15, MaxFragments=2, '
-    f'FragmentDelimiter="{FRAGMENT_DELIMITER}"\') AS snippet '
-    "FROM (SELECT a.id, c.q, c.batch, ts_rank_cd(a.search_vector, c.q) AS rank FROM ("
+    f"SELECT {_HIT_COLUMNS}, hit.rank, a.text "
+    "FROM (SELECT a.id, c.batch, ts_rank_cd(a.search_vector, c.q) AS rank FROM ("
     "SELECT a.id, q, (row_number() OVER (ORDER BY coalesce(a.published_at, a.first_seen_at) "
     "DESC, a.id DESC) - 1) / :batch AS batch "
     "FROM articles a, websearch_to_tsquery('german', :query) q "
@@ -293,6 +290,10 @@ _POSTGRESQL_SEARCH = (
     "ORDER BY c.batch, rank DESC, a.id LIMIT :limit OFFSET :offset) hit "
     "JOIN articles a ON a.id = hit.id JOIN sites s ON s.id = a.site_id "
     "ORDER BY hit.batch, hit.rank DESC, a.id"
+)
+# The lexemes of each word given (the german configuration's, as the index has them).
+_LEXEMES = text(
+    "SELECT w, tsvector_to_array(to_tsvector('german', w)) FROM unnest(CAST(:words AS text[])) w"
 )
 
 
@@ -309,28 +310,8 @@ def _hit(row: Any, pieces: tuple[tuple[str, bool], ...]) -> SearchHit:
     )
 
 
-def _marked_pieces(marked: str, body: str) -> tuple[tuple[str, bool], ...]:
-    """ts_headline's text (matches between \\x01 and \\x02) as pieces, with an ellipsis where
-    it cuts the text."""
-    pieces: list[tuple[str, bool]] = []
-    for part in _SPACE.sub(" ", marked).strip().split("\x01"):
-        match, sep, rest = part.partition("\x02")
-        if sep:
-            pieces.append((match, True))
-        else:
-            rest = match
-        if rest:
-            pieces.append((rest, False))
-    plain = "".join(piece for piece, _ in pieces)
-    text_ = _SPACE.sub(" ", body).strip()
-    if plain and not text_.startswith(plain.split(FRAGMENT_DELIMITER)[0]):
-        pieces.insert(0, ("… ", False))
-    if plain and not text_.endswith(plain.split(FRAGMENT_DELIMITER)[-1]):
-        pieces.append((" …", False))
-    return tuple(pieces)
+# --------------------------------------------------------------------------- snippets
 
-
-# --------------------------------------------------------------------------- snippets (SQLite)
 
 _TOKEN = re.compile(r"[^\W_]+")
 _SPACE = re.compile(r"\s+")
@@ -426,3 +407,42 @@ def snippet(
     if end < len(body):
         pieces.append((" …", False))
     return tuple(pieces)
+
+
+# PostgreSQL's german stemmer folds ä, ö, ü to a, o, u and ß to ss; its stem of a word is a
+# beginning of the word so folded (it only removes endings).
+_STEM_LETTERS = {"a": "[aä]", "o": "[oö]", "u": "[uü]"}
+
+
+def _stem_beginning(lexeme: str) -> str:
+    """A regular expression for the beginnings of the text words the stemmer may read as
+    `lexeme` (case-insensitive)."""
+    out = re.escape(lexeme).replace("ss", "(?:ss|[ßẞ])")
+    return "".join(_STEM_LETTERS.get(c, c) for c in out)
+
+
+def _stemmed_words_pattern(
+    conn: Connection, terms: list[Term], bodies: list[str]
+) -> re.Pattern[str] | None:
+    """The words of `bodies` that the index (PostgreSQL's german configuration) reads as a word
+    of `terms`, as one pattern of whole words.
+
+    The server stems only the query's words and the few text words that begin like one of
+    their stems: parsing the whole texts (ts_headline) costs ~2 ms a hit.
+    """
+    words = sorted({w for term in terms for w in _TOKEN.findall(term.words)})
+    wanted = {
+        lexeme for _, lexemes in conn.execute(_LEXEMES, {"words": words}) for lexeme in lexemes
+    }
+    if not wanted or not bodies:
+        return None
+    beginnings = "|".join(_stem_beginning(x) for x in sorted(wanted, key=len, reverse=True))
+    candidates = re.compile(rf"\b(?:{beginnings})\w*", re.IGNORECASE)
+    seen = sorted({m.group() for body in bodies for m in candidates.finditer(body)})
+    if not seen:
+        return None
+    matched = [w for w, lexemes in conn.execute(_LEXEMES, {"words": seen}) if wanted & set(lexemes)]
+    if not matched:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(matched, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")

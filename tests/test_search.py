@@ -464,10 +464,24 @@ def test_the_read_api_offers_search() -> None:
 
 def test_snippet_marks_every_spelling_the_index_matched(engine: Engine) -> None:
     if is_postgresql(engine):
-        pytest.skip("PostgreSQL's snippets are ts_headline's")
+        pytest.skip("PostgreSQL stems words: the next test")
     body = "STRASSE, Straße und Strasse; Café oder CAFE; die Strassenbahn nicht; Öffentlichkeit."
     store(engine, body, url="https://a.example/1")
     (hit,) = search(engine, "strasse cafe öffentlich*")
     marked = [piece for piece, match in hit.snippet if match]
     assert marked == ["STRASSE", "Straße", "Strasse", "Café", "CAFE", "Öffentlichkeit"]
+    assert "".join(piece for piece, _ in hit.snippet) == body
+
+
+def test_snippet_marks_every_word_the_stemmer_matched_on_postgresql(engine: Engine) -> None:
+    if not is_postgresql(engine):
+        pytest.skip("SQLite matches whole words: the test before")
+    body = (
+        "Die Häuser, ein Haus, HAUS und der Hausmeister; Straßen und die Strasse, "
+        "öffentliche Gebäude und ein Öffentlichkeitsarbeiter."
+    )
+    store(engine, body, url="https://a.example/1")
+    (hit,) = search(engine, "haus straße öffentlich -Hausmeisterin")
+    marked = [piece for piece, match in hit.snippet if match]
+    assert marked == ["Häuser", "Haus", "HAUS", "Straßen", "Strasse", "öffentliche"]
     assert "".join(piece for piece, _ in hit.snippet) == body
