@@ -168,15 +168,39 @@ def fts5_query(clauses: tuple[Clause, ...]) -> str:
     return f"({wanted}){unwanted}" if unwanted else wanted
 
 
-def websearch_query(clauses: tuple[Clause, ...]) -> str:
-    """The clauses in websearch_to_tsquery's syntax, every term quoted (so a word like "or"
-    is a word)."""
+def tsquery_sql(
+    clauses: tuple[Clause, ...], *, relaxed: bool = False
+) -> tuple[str, dict[str, str]]:
+    """The clauses as a PostgreSQL tsquery expression (german configuration) and its
+    parameters: each term through phraseto_tsquery (a word, or a phrase's words in order), the
+    terms of a clause joined by ||, the clauses by && (an excluded one negated by !!), every
+    operand in parentheses (the operators share one precedence in SQL).
 
-    def clause(c: Clause) -> str:
-        terms = " or ".join('"' + t.words.replace('"', " ") + '"' for t in c.terms)
-        return f"-{terms}" if c.excluded else terms
+    `relaxed`: a query that every match of the exact one matches too, and that the GIN index
+    answers alone, without reading a row's vector: the wanted clauses, a phrase's words in any
+    order (plainto_tsquery). The parameters are the exact query's, whichever is asked for.
+    """
+    params: dict[str, str] = {}
+    parts: list[str] = []
+    function = "plainto_tsquery" if relaxed else "phraseto_tsquery"
+    for c in clauses:
+        terms = []
+        for t in c.terms:
+            name = f"term{len(params)}"
+            params[name] = t.words
+            terms.append(f"{function}('german', :{name})")
+        if not (relaxed and c.excluded):
+            joined = "(" + " || ".join(terms) + ")"
+            parts.append(f"(!!{joined})" if c.excluded else joined)
+    return " && ".join(parts), params
 
-    return " ".join(clause(c) for c in clauses)
+
+def _needs_exact_check(clauses: tuple[Clause, ...]) -> bool:
+    """Whether the relaxed query (tsquery_sql) finds more than the exact one: an excluded
+    clause, or a term of several words (a phrase, or a word the parser splits, like E-Mail)."""
+    return any(
+        c.excluded or any(len(_TOKEN.findall(t.words)) > 1 for t in c.terms) for c in clauses
+    )
 
 
 # --------------------------------------------------------------------------- search
@@ -210,10 +234,6 @@ def search(
     params: dict[str, Any] = {"limit": limit, "offset": offset}
     filters = []
     if site is not None:
-        filters.append(
-            "EXISTS (SELECT 1 FROM article_urls u JOIN sites us ON us.id = u.site_id "
-            "WHERE u.article_id = {row} AND us.key = :site)"
-        )
         params["site"] = site
     if since is not None:
         filters.append("coalesce(a.published_at, a.first_seen_at) >= :since")
@@ -222,18 +242,23 @@ def search(
         filters.append("a.language = :lang")
         params["lang"] = lang
     postgresql = engine.dialect.name == "postgresql"
-    # SQLite: the articles' columns are joined into the ranking only when a filter needs them
-    # (FTS5 then ranks and cuts to the page by itself).
-    joined = not postgresql and (since is not None or lang is not None)
-    row = "a.id" if postgresql or joined else "article_search.rowid"
-    where = "".join(f" AND {f}" for f in filters).replace("{row}", row)
-    params["query"] = websearch_query(clauses) if postgresql else fts5_query(clauses)
+    where = "".join(f" AND {f}" for f in filters)
     if postgresql:
+        exact, term_params = tsquery_sql(clauses)
         batches = -(-(offset + limit) // RANK_CANDIDATES)  # those the page reaches into
-        params.update(batch=RANK_CANDIDATES, candidates=batches * RANK_CANDIDATES)
-    sql = _POSTGRESQL_SEARCH if postgresql else _SQLITE_SEARCH
-    join = " JOIN articles a ON a.id = article_search.rowid" if joined else ""
-    statement = text(sql.format(filters=where, join=join))
+        params.update(term_params, batch=RANK_CANDIDATES, candidates=batches * RANK_CANDIDATES)
+        candidates = _postgresql_candidates(clauses, where, site=site is not None)
+        sql = _POSTGRESQL_SEARCH.format(candidates=candidates, query=exact)
+    else:
+        params["query"] = fts5_query(clauses)
+        # The articles' columns are joined into the ranking only when a filter needs them
+        # (FTS5 then ranks and cuts to the page by itself).
+        joined = since is not None or lang is not None
+        if site is not None:
+            where += " AND " + _ON_SITE.format(row="a.id" if joined else "article_search.rowid")
+        join = " JOIN articles a ON a.id = article_search.rowid" if joined else ""
+        sql = _SQLITE_SEARCH.format(filters=where, join=join)
+    statement = text(sql)
     if since is not None:
         statement = statement.bindparams(bindparam("since", type_=UTCDateTime()))
     statement = statement.columns(published_at=UTCDateTime())  # type: ignore[assignment]
@@ -263,6 +288,7 @@ def search(
 _BITMAP_SCANS_ONLY = (
     text("SET LOCAL enable_seqscan = off"),
     text("SET LOCAL enable_indexscan = off"),
+    text("SET LOCAL max_parallel_workers_per_gather = 0"),
 )
 _HIT_COLUMNS = "a.id, a.title, a.url, s.key AS site, a.published_at, a.language"
 _SQLITE_SEARCH = (
@@ -278,15 +304,48 @@ _SQLITE_SEARCH = (
 # word in 10% of 100,000 articles took ~1 s to rank in full. The matches themselves come from
 # the GIN index and their dates from the table, without reading a vector.
 RANK_CANDIDATES = 200
+_ON_SITE = (
+    "EXISTS (SELECT 1 FROM article_urls u JOIN sites us ON us.id = u.site_id "
+    "WHERE u.article_id = {row} AND us.key = :site)"
+)
+_NEWEST_FIRST = "coalesce(a.published_at, a.first_seen_at) DESC, a.id DESC"
+
+
+def _postgresql_candidates(clauses: tuple[Clause, ...], filters: str, *, site: bool) -> str:
+    """The SQL for the matches the page's batches are made of: the newest RANK_CANDIDATES times
+    `:candidates` / `:batch` matches, each with its batch number. `filters` are conditions on
+    the articles row (` AND ...`); `site` adds the site filter."""
+    exact = tsquery_sql(clauses)[0]
+    checks = [_ON_SITE.format(row="m.id")] if site else []  # the cheaper check first
+    if _needs_exact_check(clauses):
+        checks.append(f"(SELECT v.search_vector @@ ({exact}) FROM articles v WHERE v.id = m.id)")
+    if not checks:  # the index decides alone: the newest of its matches
+        return (
+            f"SELECT a.id, (row_number() OVER (ORDER BY {_NEWEST_FIRST}) - 1) / :batch AS batch "
+            f"FROM articles a WHERE a.search_vector @@ ({exact}){filters} "
+            f"ORDER BY {_NEWEST_FIRST} LIMIT :candidates"
+        )
+    # A check that looks up another row for each match (a phrase or an excluded term read from
+    # the match's vector, out of line; a sighting on the site) is made on the matches of the
+    # relaxed query newest first, one by one, until the batches are full: not on all of them
+    # (a recheck of a phrase in 2% of 100,000 articles read 1,900 vectors, 35 ms). A qual with a
+    # subquery is not moved below the sort; CASE makes the cheaper check first.
+    relaxed = tsquery_sql(clauses, relaxed=True)[0]
+    condition = checks[-1]
+    for check in reversed(checks[:-1]):
+        condition = f"CASE WHEN {check} THEN {condition} ELSE false END"
+    return (
+        "SELECT m.id, (row_number() OVER (ORDER BY m.at DESC, m.id DESC) - 1) / :batch AS batch "
+        "FROM (SELECT a.id, coalesce(a.published_at, a.first_seen_at) AS at FROM articles a "
+        f"WHERE a.search_vector @@ ({relaxed}){filters} ORDER BY at DESC, a.id DESC) m "
+        f"WHERE {condition} ORDER BY m.at DESC, m.id DESC LIMIT :candidates"
+    )
+
+
 _POSTGRESQL_SEARCH = (
     f"SELECT {_HIT_COLUMNS}, hit.rank, a.text "
-    "FROM (SELECT a.id, c.batch, ts_rank_cd(a.search_vector, c.q) AS rank FROM ("
-    "SELECT a.id, q, (row_number() OVER (ORDER BY coalesce(a.published_at, a.first_seen_at) "
-    "DESC, a.id DESC) - 1) / :batch AS batch "
-    "FROM articles a, websearch_to_tsquery('german', :query) q "
-    "WHERE a.search_vector @@ q{filters} "
-    "ORDER BY coalesce(a.published_at, a.first_seen_at) DESC, a.id DESC LIMIT :candidates) c "
-    "JOIN articles a ON a.id = c.id "
+    "FROM (SELECT a.id, c.batch, ts_rank_cd(a.search_vector, {query}) AS rank "
+    "FROM ({candidates}) c JOIN articles a ON a.id = c.id "
     "ORDER BY c.batch, rank DESC, a.id LIMIT :limit OFFSET :offset) hit "
     "JOIN articles a ON a.id = hit.id JOIN sites s ON s.id = a.site_id "
     "ORDER BY hit.batch, hit.rank DESC, a.id"
