@@ -269,9 +269,9 @@ def search(
                 # testing every row's search_vector as cheap: it does not count fetching each
                 # out-of-line vector, and prices the GIN index high while its pending list is
                 # long (after many inserts, until a vacuum). At 10,000 articles a rare word
-                # took 1.9 s by a sequential scan and 13 ms through the index.
-                for setting in _BITMAP_SCANS_ONLY:
-                    conn.execute(setting)
+                # took 1.9 s by a sequential scan and 13 ms through the index. No parallel
+                # workers: starting them costs more than the few milliseconds they share.
+                conn.execute(_SEARCH_SETTINGS)
             rows = conn.execute(statement, params).all()
             terms = [t for c in clauses if not c.excluded for t in c.terms]
             if postgresql:
@@ -285,10 +285,11 @@ def search(
     return [_hit(row, snippet(row.text, pattern)) for row in rows]
 
 
-_BITMAP_SCANS_ONLY = (
-    text("SET LOCAL enable_seqscan = off"),
-    text("SET LOCAL enable_indexscan = off"),
-    text("SET LOCAL max_parallel_workers_per_gather = 0"),
+# For the search's transaction only (set_config's third argument: one statement, not three).
+_SEARCH_SETTINGS = text(
+    "SELECT set_config('enable_seqscan', 'off', true), "
+    "set_config('enable_indexscan', 'off', true), "
+    "set_config('max_parallel_workers_per_gather', '0', true)"
 )
 _HIT_COLUMNS = "a.id, a.title, a.url, s.key AS site, a.published_at, a.language"
 _SQLITE_SEARCH = (
