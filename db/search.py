@@ -372,7 +372,6 @@ def _hit(row: Any, pieces: tuple[tuple[str, bool], ...]) -> SearchHit:
 
 # --------------------------------------------------------------------------- snippets
 
-
 _TOKEN = re.compile(r"[^\W_]+")
 _SPACE = re.compile(r"\s+")
 
@@ -488,7 +487,7 @@ def _stemmed_words_pattern(
     of `terms`, as one pattern of whole words.
 
     The server stems only the query's words and the few text words that begin like one of
-    their stems: parsing the whole texts (ts_headline) costs ~2 ms a hit.
+    their stems: parsing the whole texts (ts_headline) cost ~0.4 ms a hit of ~3 KB.
     """
     words = sorted({w for term in terms for w in _TOKEN.findall(term.words)})
     wanted = {
