@@ -489,11 +489,13 @@ def _stemmed_words_pattern(
     The server stems only the query's words and the few text words that begin like one of
     their stems: parsing the whole texts (ts_headline) cost ~0.4 ms a hit of ~3 KB.
     """
+    if not bodies:
+        return None
     words = sorted({w for term in terms for w in _TOKEN.findall(term.words)})
     wanted = {
         lexeme for _, lexemes in conn.execute(_LEXEMES, {"words": words}) for lexeme in lexemes
     }
-    if not wanted or not bodies:
+    if not wanted:
         return None
     beginnings = "|".join(_stem_beginning(x) for x in sorted(wanted, key=len, reverse=True))
     candidates = re.compile(rf"\b(?:{beginnings})\w*", re.IGNORECASE)
