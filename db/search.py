@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, text
+from sqlalchemy import Connection, Engine, bindparam, text
 from sqlalchemy.exc import OperationalError
 
 from db.models import UTCDateTime
@@ -34,9 +34,7 @@ GERMAN_FOLDS = (
     ("Ü", "Ue"),
 )
 MAX_QUERY_LENGTH = 1000
-# Length of a snippet (SQLite; PostgreSQL's ts_headline is given about as many words).
-SNIPPET_CHARACTERS = 220
-FRAGMENT_DELIMITER = " … "
+SNIPPET_CHARACTERS = 220  # the length of a snippet
 
 
 class SearchQueryError(ValueError):
@@ -170,15 +168,39 @@ def fts5_query(clauses: tuple[Clause, ...]) -> str:
     return f"({wanted}){unwanted}" if unwanted else wanted
 
 
-def websearch_query(clauses: tuple[Clause, ...]) -> str:
-    """The clauses in websearch_to_tsquery's syntax, every term quoted (so a word like "or"
-    is a word)."""
+def tsquery_sql(
+    clauses: tuple[Clause, ...], *, relaxed: bool = False
+) -> tuple[str, dict[str, str]]:
+    """The clauses as a PostgreSQL tsquery expression (german configuration) and its
+    parameters: each term through phraseto_tsquery (a word, or a phrase's words in order), the
+    terms of a clause joined by ||, the clauses by && (an excluded one negated by !!), every
+    operand in parentheses (the operators share one precedence in SQL).
 
-    def clause(c: Clause) -> str:
-        terms = " or ".join('"' + t.words.replace('"', " ") + '"' for t in c.terms)
-        return f"-{terms}" if c.excluded else terms
+    `relaxed`: a query that every match of the exact one matches too, and that the GIN index
+    answers alone, without reading a row's vector: the wanted clauses, a phrase's words in any
+    order (plainto_tsquery). The parameters are the exact query's, whichever is asked for.
+    """
+    params: dict[str, str] = {}
+    parts: list[str] = []
+    function = "plainto_tsquery" if relaxed else "phraseto_tsquery"
+    for c in clauses:
+        terms = []
+        for t in c.terms:
+            name = f"term{len(params)}"
+            params[name] = t.words
+            terms.append(f"{function}('german', :{name})")
+        if not (relaxed and c.excluded):
+            joined = "(" + " || ".join(terms) + ")"
+            parts.append(f"(!!{joined})" if c.excluded else joined)
+    return " && ".join(parts), params
 
-    return " ".join(clause(c) for c in clauses)
+
+def _needs_exact_check(clauses: tuple[Clause, ...]) -> bool:
+    """Whether the relaxed query (tsquery_sql) finds more than the exact one: an excluded
+    clause, or a term of several words (a phrase, or a word the parser splits, like E-Mail)."""
+    return any(
+        c.excluded or any(len(_TOKEN.findall(t.words)) > 1 for t in c.terms) for c in clauses
+    )
 
 
 # --------------------------------------------------------------------------- search
@@ -212,10 +234,6 @@ def search(
     params: dict[str, Any] = {"limit": limit, "offset": offset}
     filters = []
     if site is not None:
-        filters.append(
-            "EXISTS (SELECT 1 FROM article_urls u JOIN sites us ON us.id = u.site_id "
-            "WHERE u.article_id = {row} AND us.key = :site)"
-        )
         params["site"] = site
     if since is not None:
         filters.append("coalesce(a.published_at, a.first_seen_at) >= :since")
@@ -224,18 +242,23 @@ def search(
         filters.append("a.language = :lang")
         params["lang"] = lang
     postgresql = engine.dialect.name == "postgresql"
-    # SQLite: the articles' columns are joined into the ranking only when a filter needs them
-    # (FTS5 then ranks and cuts to the page by itself).
-    joined = not postgresql and (since is not None or lang is not None)
-    row = "a.id" if postgresql or joined else "article_search.rowid"
-    where = "".join(f" AND {f}" for f in filters).replace("{row}", row)
-    params["query"] = websearch_query(clauses) if postgresql else fts5_query(clauses)
+    where = "".join(f" AND {f}" for f in filters)
     if postgresql:
+        exact, term_params = tsquery_sql(clauses)
         batches = -(-(offset + limit) // RANK_CANDIDATES)  # those the page reaches into
-        params.update(batch=RANK_CANDIDATES, candidates=batches * RANK_CANDIDATES)
-    sql = _POSTGRESQL_SEARCH if postgresql else _SQLITE_SEARCH
-    join = " JOIN articles a ON a.id = article_search.rowid" if joined else ""
-    statement = text(sql.format(filters=where, join=join))
+        params.update(term_params, batch=RANK_CANDIDATES, candidates=batches * RANK_CANDIDATES)
+        candidates = _postgresql_candidates(clauses, where, site=site is not None)
+        sql = _POSTGRESQL_SEARCH.format(candidates=candidates, query=exact)
+    else:
+        params["query"] = fts5_query(clauses)
+        # The articles' columns are joined into the ranking only when a filter needs them
+        # (FTS5 then ranks and cuts to the page by itself).
+        joined = since is not None or lang is not None
+        if site is not None:
+            where += " AND " + _ON_SITE.format(row="a.id" if joined else "article_search.rowid")
+        join = " JOIN articles a ON a.id = article_search.rowid" if joined else ""
+        sql = _SQLITE_SEARCH.format(filters=where, join=join)
+    statement = text(sql)
     if since is not None:
         statement = statement.bindparams(bindparam("since", type_=UTCDateTime()))
     statement = statement.columns(published_at=UTCDateTime())  # type: ignore[assignment]
@@ -246,23 +269,27 @@ def search(
                 # testing every row's search_vector as cheap: it does not count fetching each
                 # out-of-line vector, and prices the GIN index high while its pending list is
                 # long (after many inserts, until a vacuum). At 10,000 articles a rare word
-                # took 1.9 s by a sequential scan and 13 ms through the index.
-                for setting in _BITMAP_SCANS_ONLY:
-                    conn.execute(setting)
+                # took 1.9 s by a sequential scan and 13 ms through the index. No parallel
+                # workers: starting them costs more than the few milliseconds they share.
+                conn.execute(_SEARCH_SETTINGS)
             rows = conn.execute(statement, params).all()
+            terms = [t for c in clauses if not c.excluded for t in c.terms]
+            if postgresql:
+                pattern = _stemmed_words_pattern(conn, terms, [row.text for row in rows])
+            else:
+                pattern = _words_pattern(terms)
     except OperationalError as exc:  # the quoting leaves FTS5 nothing to object to; in case
         if postgresql:
             raise
         raise SearchQueryError(f"the query cannot be searched: {exc.orig}") from None
-    if postgresql:
-        return [_hit(row, _marked_pieces(row.snippet, row.text)) for row in rows]
-    pattern = _words_pattern([t for c in clauses if not c.excluded for t in c.terms])
     return [_hit(row, snippet(row.text, pattern)) for row in rows]
 
 
-_BITMAP_SCANS_ONLY = (
-    text("SET LOCAL enable_seqscan = off"),
-    text("SET LOCAL enable_indexscan = off"),
+# For the search's transaction only (set_config's third argument: one statement, not three).
+_SEARCH_SETTINGS = text(
+    "SELECT set_config('enable_seqscan', 'off', true), "
+    "set_config('enable_indexscan', 'off', true), "
+    "set_config('max_parallel_workers_per_gather', '0', true)"
 )
 _HIT_COLUMNS = "a.id, a.title, a.url, s.key AS site, a.published_at, a.language"
 _SQLITE_SEARCH = (
@@ -278,21 +305,55 @@ _SQLITE_SEARCH = (
 # word in 10% of 100,000 articles took ~1 s to rank in full. The matches themselves come from
 # the GIN index and their dates from the table, without reading a vector.
 RANK_CANDIDATES = 200
-# Ranked first, snippets only for the page of hits (ts_headline parses the whole text).
+_ON_SITE = (
+    "EXISTS (SELECT 1 FROM article_urls u JOIN sites us ON us.id = u.site_id "
+    "WHERE u.article_id = {row} AND us.key = :site)"
+)
+_NEWEST_FIRST = "coalesce(a.published_at, a.first_seen_at) DESC, a.id DESC"
+
+
+def _postgresql_candidates(clauses: tuple[Clause, ...], filters: str, *, site: bool) -> str:
+    """The SQL for the matches the page's batches are made of: the newest RANK_CANDIDATES times
+    `:candidates` / `:batch` matches, each with its batch number. `filters` are conditions on
+    the articles row (` AND ...`); `site` adds the site filter."""
+    exact = tsquery_sql(clauses)[0]
+    checks = [_ON_SITE.format(row="m.id")] if site else []  # the cheaper check first
+    if _needs_exact_check(clauses):
+        checks.append(f"(SELECT v.search_vector @@ ({exact}) FROM articles v WHERE v.id = m.id)")
+    if not checks:  # the index decides alone: the newest of its matches
+        return (
+            f"SELECT a.id, (row_number() OVER (ORDER BY {_NEWEST_FIRST}) - 1) / :batch AS batch "
+            f"FROM articles a WHERE a.search_vector @@ ({exact}){filters} "
+            f"ORDER BY {_NEWEST_FIRST} LIMIT :candidates"
+        )
+    # A check that looks up another row for each match (a phrase or an excluded term read from
+    # the match's vector, out of line; a sighting on the site) is made on the matches of the
+    # relaxed query newest first, one by one, until the batches are full: not on all of them
+    # (a recheck of a phrase in 2% of 100,000 articles read 1,900 vectors, 35 ms). A qual with a
+    # subquery is not moved below the sort; CASE makes the cheaper check first.
+    relaxed = tsquery_sql(clauses, relaxed=True)[0]
+    condition = checks[-1]
+    for check in reversed(checks[:-1]):
+        condition = f"CASE WHEN {check} THEN {condition} ELSE false END"
+    return (
+        "SELECT m.id, (row_number() OVER (ORDER BY m.at DESC, m.id DESC) - 1) / :batch AS batch "
+        "FROM (SELECT a.id, coalesce(a.published_at, a.first_seen_at) AS at FROM articles a "
+        f"WHERE a.search_vector @@ ({relaxed}){filters} ORDER BY at DESC, a.id DESC) m "
+        f"WHERE {condition} ORDER BY m.at DESC, m.id DESC LIMIT :candidates"
+    )
+
+
 _POSTGRESQL_SEARCH = (
-    f"SELECT {_HIT_COLUMNS}, hit.rank, a.text, ts_headline('german', a.text, hit.q, "
-    '\'StartSel="\x01", StopSel="\x02", MaxWords=30, MinWords=15, MaxFragments=2, '
-    f'FragmentDelimiter="{FRAGMENT_DELIMITER}"\') AS snippet '
-    "FROM (SELECT a.id, c.q, c.batch, ts_rank_cd(a.search_vector, c.q) AS rank FROM ("
-    "SELECT a.id, q, (row_number() OVER (ORDER BY coalesce(a.published_at, a.first_seen_at) "
-    "DESC, a.id DESC) - 1) / :batch AS batch "
-    "FROM articles a, websearch_to_tsquery('german', :query) q "
-    "WHERE a.search_vector @@ q{filters} "
-    "ORDER BY coalesce(a.published_at, a.first_seen_at) DESC, a.id DESC LIMIT :candidates) c "
-    "JOIN articles a ON a.id = c.id "
+    f"SELECT {_HIT_COLUMNS}, hit.rank, a.text "
+    "FROM (SELECT a.id, c.batch, ts_rank_cd(a.search_vector, {query}) AS rank "
+    "FROM ({candidates}) c JOIN articles a ON a.id = c.id "
     "ORDER BY c.batch, rank DESC, a.id LIMIT :limit OFFSET :offset) hit "
     "JOIN articles a ON a.id = hit.id JOIN sites s ON s.id = a.site_id "
     "ORDER BY hit.batch, hit.rank DESC, a.id"
+)
+# The lexemes of each word given (the german configuration's, as the index has them).
+_LEXEMES = text(
+    "SELECT w, tsvector_to_array(to_tsvector('german', w)) FROM unnest(CAST(:words AS text[])) w"
 )
 
 
@@ -309,28 +370,7 @@ def _hit(row: Any, pieces: tuple[tuple[str, bool], ...]) -> SearchHit:
     )
 
 
-def _marked_pieces(marked: str, body: str) -> tuple[tuple[str, bool], ...]:
-    """ts_headline's text (matches between \\x01 and \\x02) as pieces, with an ellipsis where
-    it cuts the text."""
-    pieces: list[tuple[str, bool]] = []
-    for part in _SPACE.sub(" ", marked).strip().split("\x01"):
-        match, sep, rest = part.partition("\x02")
-        if sep:
-            pieces.append((match, True))
-        else:
-            rest = match
-        if rest:
-            pieces.append((rest, False))
-    plain = "".join(piece for piece, _ in pieces)
-    text_ = _SPACE.sub(" ", body).strip()
-    if plain and not text_.startswith(plain.split(FRAGMENT_DELIMITER)[0]):
-        pieces.insert(0, ("… ", False))
-    if plain and not text_.endswith(plain.split(FRAGMENT_DELIMITER)[-1]):
-        pieces.append((" …", False))
-    return tuple(pieces)
-
-
-# --------------------------------------------------------------------------- snippets (SQLite)
+# --------------------------------------------------------------------------- snippets
 
 _TOKEN = re.compile(r"[^\W_]+")
 _SPACE = re.compile(r"\s+")
@@ -426,3 +466,44 @@ def snippet(
     if end < len(body):
         pieces.append((" …", False))
     return tuple(pieces)
+
+
+# PostgreSQL's german stemmer folds ä, ö, ü to a, o, u and ß to ss; its stem of a word is a
+# beginning of the word so folded (it only removes endings).
+_STEM_LETTERS = {"a": "[aä]", "o": "[oö]", "u": "[uü]"}
+
+
+def _stem_beginning(lexeme: str) -> str:
+    """A regular expression for the beginnings of the text words the stemmer may read as
+    `lexeme` (case-insensitive)."""
+    out = re.escape(lexeme).replace("ss", "(?:ss|[ßẞ])")
+    return "".join(_STEM_LETTERS.get(c, c) for c in out)
+
+
+def _stemmed_words_pattern(
+    conn: Connection, terms: list[Term], bodies: list[str]
+) -> re.Pattern[str] | None:
+    """The words of `bodies` that the index (PostgreSQL's german configuration) reads as a word
+    of `terms`, as one pattern of whole words.
+
+    The server stems only the query's words and the few text words that begin like one of
+    their stems: parsing the whole texts (ts_headline) cost ~0.4 ms a hit of ~3 KB.
+    """
+    if not bodies:
+        return None
+    words = sorted({w for term in terms for w in _TOKEN.findall(term.words)})
+    wanted = {
+        lexeme for _, lexemes in conn.execute(_LEXEMES, {"words": words}) for lexeme in lexemes
+    }
+    if not wanted:
+        return None
+    beginnings = "|".join(_stem_beginning(x) for x in sorted(wanted, key=len, reverse=True))
+    candidates = re.compile(rf"\b(?:{beginnings})\w*", re.IGNORECASE)
+    seen = sorted({m.group() for body in bodies for m in candidates.finditer(body)})
+    if not seen:
+        return None
+    matched = [w for w, lexemes in conn.execute(_LEXEMES, {"words": seen}) if wanted & set(lexemes)]
+    if not matched:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(matched, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")

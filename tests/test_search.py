@@ -23,7 +23,7 @@ from db.search import (
     fts5_query,
     parse_query,
     search,
-    websearch_query,
+    tsquery_sql,
 )
 from db.store import store_batch
 from tests.factories import article_data, fetch_record
@@ -251,9 +251,38 @@ def test_query_translation() -> None:
     assert fts5_query(clauses) == (
         '("Strasse" AND "Haus am See" AND ("Faehre" OR "Bruecke") AND "oeffentl" *) NOT "Laerm"'
     )
-    assert websearch_query(clauses) == (
-        '"Straße" "Haus am See" "Fähre" or "Brücke" -"Lärm" "öffentl"'
+    exact, params = tsquery_sql(clauses)
+    assert exact == (
+        "(phraseto_tsquery('german', :term0)) && (phraseto_tsquery('german', :term1)) && "
+        "(phraseto_tsquery('german', :term2) || phraseto_tsquery('german', :term3)) && "
+        "(!!(phraseto_tsquery('german', :term4))) && (phraseto_tsquery('german', :term5))"
     )
+    assert params == {
+        "term0": "Straße",
+        "term1": "Haus am See",
+        "term2": "Fähre",
+        "term3": "Brücke",
+        "term4": "Lärm",
+        "term5": "öffentl",
+    }
+    relaxed, same = tsquery_sql(clauses, relaxed=True)
+    assert relaxed == (
+        "(plainto_tsquery('german', :term0)) && (plainto_tsquery('german', :term1)) && "
+        "(plainto_tsquery('german', :term2) || plainto_tsquery('german', :term3)) && "
+        "(plainto_tsquery('german', :term5))"
+    )
+    assert same == params
+
+
+def test_or_joins_only_its_two_terms(engine: Engine) -> None:
+    """`a b OR c d` is a AND (b OR c) AND d, on both databases."""
+    wanted = store(engine, "Die Straße zur Fähre am Hafen.", url="https://a.example/1")
+    store(engine, "Die Straße zur Fähre ist frei.", url="https://a.example/2")
+    store(engine, "Die Brücke am Hafen ist frei.", url="https://a.example/3")
+    also = store(engine, "Die Straße zur Brücke am Hafen.", url="https://a.example/4")
+    filler(engine)
+    assert found(engine, "Straße Fähre OR Brücke Hafen") == {wanted, also}
+    assert found(engine, "Straße Fähre OR Brücke Hafen -Brücke") == {wanted}
 
 
 def test_limit_and_offset_page_through_the_hits(engine: Engine) -> None:
@@ -294,6 +323,37 @@ def test_a_word_in_many_articles_gives_the_best_ranked_hits_in_order(
     assert sorted(pages[0] + pages[1]) == sorted(made.values())
     if is_postgresql(engine):
         assert pages[1] == [made[0], made[5], made[4]]
+
+
+def test_batches_hold_only_matches_of_a_phrase_or_exclusion(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL takes a phrase's candidates from the articles having its words, newest first,
+    and checks them one by one: every page holds matches only, each match once."""
+    monkeypatch.setattr(db.search, "RANK_CANDIDATES", 2)
+    filler(engine)
+    phrase, words_only = [], []
+    for day in range(8):
+        body = f"Das Haus am See, Nummer {day}." if day % 2 else f"Am See ein Haus, Nummer {day}."
+        site = "beta" if day % 3 else "alpha"
+        made = store(
+            engine, body, url=f"https://{site}.example/{day}", site=site,
+            at=T0 + timedelta(days=day),
+        )  # fmt: skip
+        (phrase if day % 2 else words_only).append((made, site))
+
+    def every_page(query: str, **filters: object) -> list[int]:
+        pages = [ids(search(engine, query, limit=3, offset=at, **filters)) for at in (0, 3, 6)]  # type: ignore[arg-type]
+        return [i for page in pages for i in page]
+
+    assert sorted(every_page('"Haus am See"')) == sorted(i for i, _ in phrase)
+    assert sorted(every_page('"Haus am See"', site="beta")) == sorted(
+        i for i, site in phrase if site == "beta"
+    )
+    assert sorted(every_page('Haus -"Haus am See"')) == sorted(i for i, _ in words_only)
+    assert sorted(every_page("Haus See", site="alpha")) == sorted(
+        i for i, site in phrase + words_only if site == "alpha"
+    )
 
 
 # --------------------------------------------------------------------------- filters
@@ -464,10 +524,24 @@ def test_the_read_api_offers_search() -> None:
 
 def test_snippet_marks_every_spelling_the_index_matched(engine: Engine) -> None:
     if is_postgresql(engine):
-        pytest.skip("PostgreSQL's snippets are ts_headline's")
+        pytest.skip("PostgreSQL stems words: the next test")
     body = "STRASSE, Straße und Strasse; Café oder CAFE; die Strassenbahn nicht; Öffentlichkeit."
     store(engine, body, url="https://a.example/1")
     (hit,) = search(engine, "strasse cafe öffentlich*")
     marked = [piece for piece, match in hit.snippet if match]
     assert marked == ["STRASSE", "Straße", "Strasse", "Café", "CAFE", "Öffentlichkeit"]
+    assert "".join(piece for piece, _ in hit.snippet) == body
+
+
+def test_snippet_marks_every_word_the_stemmer_matched_on_postgresql(engine: Engine) -> None:
+    if not is_postgresql(engine):
+        pytest.skip("SQLite matches whole words: the test before")
+    body = (
+        "Die Häuser, ein Haus, HAUS und der Hausmeister; Straßen und die Strasse, "
+        "öffentliche Gebäude und ein Öffentlichkeitsarbeiter."
+    )
+    store(engine, body, url="https://a.example/1")
+    (hit,) = search(engine, "haus straße öffentlich -Hausmeisterin")
+    marked = [piece for piece, match in hit.snippet if match]
+    assert marked == ["Häuser", "Haus", "HAUS", "Straßen", "Strasse", "öffentliche"]
     assert "".join(piece for piece, _ in hit.snippet) == body
