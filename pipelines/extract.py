@@ -19,6 +19,8 @@ from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.tree import (
     apply_drop_rules,
     drop_inline_teasers,
+    drop_pull_quotes,
+    drop_related_lists,
     find_lead,
     parse_html,
     recover_headings,
@@ -36,7 +38,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -127,6 +129,8 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     dropped = apply_drop_rules(tree, inp.rules)
     meta = extract_metadata(tree, inp.url, inp.hints)
     dropped.extend(drop_inline_teasers(tree, inp.url))
+    dropped.extend(drop_related_lists(tree))
+    dropped.extend(drop_pull_quotes(tree))
 
     # Our own pass (JSON-LD, meta tags, microdata, <time>, bylines by class and by the "Von …"
     # shape, visible dates) comes first; trafilatura's metadata fills the gaps. It costs about

@@ -302,9 +302,13 @@ def _authors_and_agencies(
         if byline:
             authors, credited = split_credits([byline], site_keys)
             agencies.extend(credited)
-        if not authors:
-            authors, credited = split_credits(byline_near_headline(meta.h1), site_keys)
-            agencies.extend(credited)
+    # The printed byline next to the headline credits agencies the metadata leaves out ("Von A
+    # und APA", "A mit SID"), and names the people when nothing else does.
+    printed, credited = split_credits(
+        byline_near_headline(meta.h1, agencies_only=bool(authors)), site_keys
+    )
+    agencies.extend(credited)
+    authors = authors or printed
     meta.authors = authors
     meta.agencies = tuple(dict.fromkeys(agencies))
 
