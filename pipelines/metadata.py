@@ -90,16 +90,16 @@ _AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "parsely-author",
 # are these ("Author", "Date" are listed apart).
 # Elements whose class or id says they hold the article's date ("date", "datum", "publish" …).
 _DATE_TAGS = frozenset({"time", "span", "div", "p", "li", "small", "header", "footer"})
-_DATE_CLASS_WORDS = ("date", "Date", "datum", "time", "publish", "byline", "dateline")
-_DATE_ID_WORDS = ("date", "time", "publish")
+_DATE_CLASS_RE = re.compile("date|Date|datum|time|publish|byline|dateline")
+_DATE_ID_RE = re.compile("date|time|publish")
 # A printed update line's element ("Aktualisiert: …").
 _UPDATED_TAGS = frozenset({"p", "span", "div", "time", "small", "li"})
-_UPDATED_CLASS_WORDS = ("updat", "modif", "aktualis", "date", "meta")
+_UPDATED_CLASS_RE = re.compile("updat|modif|aktualis|date|meta")
 _UPDATED_TEXT_RE = re.compile(r"(?:zuletzt )?aktualisiert|update[d]?\b|stand\s*:", re.IGNORECASE)
 # Class words as CMSs name the byline, in German and English ("writer", "verfasser" too, which
 # trafilatura's author XPaths also know); also rel="author", itemprop="author" and a
 # data-component naming a "Byline".
-_BYLINE_CLASS_WORDS = ("author", "Author", "byline", "Byline", "autor", "writer", "verfasser")
+_BYLINE_CLASS_RE = re.compile("author|Author|byline|Byline|autor|writer|verfasser")
 _NAME_CLASS_XPATH = lxml.etree.XPath(
     ".//*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
 )
@@ -180,7 +180,7 @@ class _MarkedElements:
         return [
             m[0]
             for m in self._all()
-            if any(word in m[2] for word in _BYLINE_CLASS_WORDS)
+            if _BYLINE_CLASS_RE.search(m[2])
             or m[5] == "author"
             or m[4] == "author"
             or "Byline" in m[6]
@@ -190,18 +190,12 @@ class _MarkedElements:
         return [
             m[0]
             for m in self._all()
-            if m[1] in _DATE_TAGS
-            and (
-                any(word in m[2] for word in _DATE_CLASS_WORDS)
-                or any(word in m[3] for word in _DATE_ID_WORDS)
-            )
+            if m[1] in _DATE_TAGS and (_DATE_CLASS_RE.search(m[2]) or _DATE_ID_RE.search(m[3]))
         ]
 
     def updated(self) -> list[lxml.html.HtmlElement]:
         return [
-            m[0]
-            for m in self._all()
-            if m[1] in _UPDATED_TAGS and any(word in m[2] for word in _UPDATED_CLASS_WORDS)
+            m[0] for m in self._all() if m[1] in _UPDATED_TAGS and _UPDATED_CLASS_RE.search(m[2])
         ]
 
     def microdata(self, itemprops: frozenset[str]) -> list[lxml.html.HtmlElement]:

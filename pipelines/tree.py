@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -333,13 +334,16 @@ def _is_headline_list(element: lxml.html.HtmlElement) -> bool:
     )
 
 
+_PULL_QUOTE_REACH = 4
+
+
 def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     """Remove pull quotes: a short <blockquote> whose words the text around it all prints.
 
     A magazine repeats a sentence of the text, shortened, in large type ("„Die Jungen wollen
     nicht vor der Flamme sitzen“" beside "… wollen die Jungen lieber ins Büro als vor einer
-    heißen Flamme sitzen", sagt er."). A quotation in a <blockquote> is printed once: its words
-    are not all in the paragraphs beside it, so it stays.
+    heißen Flamme sitzen", sagt er."), next to the passage it comes from. A quotation in a
+    <blockquote> is printed once: its words are not all in the blocks beside it, so it stays.
     """
     dropped: list[DroppedLine] = []
     for quote in list(tree.iter("blockquote")):
@@ -348,10 +352,13 @@ def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         parent = quote.getparent()
         if not 3 <= len(words) <= 30 or parent is None:
             continue
+        # The passage it repeats is printed beside it: the few blocks before and after.
+        near = [
+            *itertools.islice(quote.itersiblings(preceding=True), _PULL_QUOTE_REACH),
+            *itertools.islice(quote.itersiblings(), _PULL_QUOTE_REACH),
+        ]
         around = " ".join(
-            sibling.text_content()
-            for sibling in parent
-            if sibling is not quote and isinstance(sibling, lxml.html.HtmlElement)
+            sibling.text_content() for sibling in near if isinstance(sibling, lxml.html.HtmlElement)
         )
         if set(words) <= set(_QUOTE_WORD_RE.findall(around.casefold())):
             quote.drop_tree()
