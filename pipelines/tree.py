@@ -553,7 +553,7 @@ def byline_near_headline(
     if container is None or container.tag in ("body", "html"):
         return []
     found: list[str] = []
-    blocks = [container, *list(container.itersiblings())[:4]]
+    blocks = [container, *itertools.islice(container.itersiblings(), 4)]
     count = 0
     for block in blocks:
         for element in block.iter():
@@ -609,7 +609,7 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
     """The article's lead ("summary", "intro", "Vorspann") right after the headline, if any."""
     if h1 is None:
         return None
-    neighbours: list[lxml.html.HtmlElement] = list(h1.itersiblings())[:4]
+    neighbours: list[lxml.html.HtmlElement] = list(itertools.islice(h1.itersiblings(), 4))
     parent = h1.getparent()
     # In a header block (the headline, the lead image, the lead), a text block beside the
     # headline is the lead even without a class saying so ("article-header__text").
@@ -618,7 +618,7 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
     )
     unmarked = {id(element) for element in neighbours} if header_block else set()
     if parent is not None and parent.tag not in ("body", "html"):
-        neighbours += list(parent.itersiblings())[:4]
+        neighbours += itertools.islice(parent.itersiblings(), 4)
     # The lead may also open the text container that follows the headline:
     # <h1/><div class="text"><p class="teaser">…</p>…</div>.
     neighbours += [
