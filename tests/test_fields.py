@@ -319,6 +319,7 @@ def test_furniture_lines_are_dropped_by_their_class(line: str, rule: str) -> Non
         "Der Verein gewann 3:1 und steht nun mit 24:10 Punkten auf Platz 4.",
         "In Zusammenarbeit mit dem Stadtarchiv entstand eine Ausstellung.",
         "Spenden",
+        "Weitere Folgen",
     ],
 )
 def test_text_that_resembles_furniture_stays(line: str) -> None:
@@ -468,10 +469,11 @@ def test_a_related_article_list_under_its_label_is_dropped(related: str) -> None
     assert result.text.splitlines() == [PARAGRAPH, SECOND]
 
 
-def test_a_list_under_an_ordinary_heading_stays() -> None:
+@pytest.mark.parametrize("heading", ["Was sich ändert", "Weitere Folgen"])
+def test_a_list_under_an_ordinary_heading_stays(heading: str) -> None:
     html = (
         "<html lang='de'><body><h1>Hallenbad wird saniert</h1><div class='text'>"
-        f"<p>{PARAGRAPH}</p><h3>Was sich ändert</h3><ul><li>Neues Becken für Kurse</li>"
+        f"<p>{PARAGRAPH}</p><h3>{heading}</h3><ul><li>Neues Becken für Kurse</li>"
         f"<li>Sauna wird erweitert</li></ul><p>{SECOND}</p></div></body></html>"
     )
     text = _extract(html).text
