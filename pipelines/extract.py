@@ -146,9 +146,12 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     if len(lines) >= 2:
         lines = recover_headings(tree, lines)
     lead = find_lead(meta.h1)
-    if lead is not None and text_key(lead) not in text_key("".join(lines)):
-        # trafilatura skips a lead kept in a <div> next to the headline (RT DE's summary).
-        lines.insert(0, lead)
+    if lead is not None:
+        joined = "".join(lines)
+        # trafilatura skips a lead kept in a <div> next to the headline (RT DE's summary). A
+        # lead printed verbatim in the text is in it by key too: the keys only then.
+        if lead not in joined and text_key(lead) not in text_key(joined):
+            lines.insert(0, lead)
 
     declared = meta.declared_language
     kept, cleaned_away = clean_lines(
