@@ -13,6 +13,7 @@ from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.clean_rules import (
     BYLINE_FILLER_RE,
     BYLINE_MONTH_DATE_RE,
+    BYLINE_OPENING_RE,
     BYLINE_TIME_RE,
     CHANNEL_RE,
     COUNTER_RE,
@@ -51,7 +52,13 @@ from pipelines.clean_rules import (
     Rule,
 )
 from pipelines.credits import IMAGE_ALT_RE, TRAILING_AGENCY_RE, agency_names, credit_rule
-from pipelines.furniture import GLUED_CREDIT_RE, MORE_PHRASE_RULES, TRAILING_INITIALS_RE
+from pipelines.furniture import (
+    BOX_RULES,
+    DATELINE_RULES,
+    GLUED_CREDIT_RE,
+    MORE_PHRASE_RULES,
+    TRAILING_INITIALS_RE,
+)
 from pipelines.scripts import expected_script_of, is_foreign_script
 
 # Why this layer exists: trafilatura removes boilerplate by class/id names only; Telegram promos
@@ -65,10 +72,19 @@ from pipelines.scripts import expected_script_of, is_foreign_script
 # final period is NOT suspect by itself: it is a subheading. Every removal is reported as a
 # `DroppedLine` naming its rule, so `--explain` can show why a line went.
 
-_PHRASE_RULES = (*PHRASE_RULES, *MORE_PHRASE_RULES)
+_PHRASE_RULES = (*PHRASE_RULES, *MORE_PHRASE_RULES, *DATELINE_RULES, *BOX_RULES)
 _LEAD_IN_RULES = (Rule.MEHR_ZUM_THEMA, Rule.LESEN_SIE_AUCH, Rule.AUCH_INTERESSANT, Rule.MORE_TOPICS)
 # Rules of a shop or ad box: a short line between two of its lines is the box's too.
 _SHOP_RULES = (Rule.PROMO_SHOP, Rule.AD_LABEL, Rule.PROMO_SUBSCRIPTION)
+# Boxes whose label or product name right above their first line is theirs too ("Spielstatistik"
+# over the figures, a product name over its price).
+_LABELLED_BOX_RULES = (
+    Rule.PROMO_SHOP,
+    Rule.PROMO_SUBSCRIPTION,
+    Rule.PAYWALL,
+    Rule.PROMO_DONATION,
+    Rule.STATS_BOX,
+)
 
 # report(position, text, rule): how repairs record the fragment they cut off.
 _Reporter = Callable[[int, str, str], None]
@@ -363,8 +379,8 @@ def _is_byline(text: str, authors: Sequence[str]) -> bool:
     rest = BYLINE_MONTH_DATE_RE.sub(
         lambda m: " " if m.group("mon").casefold().rstrip(".") in MONTHS else m.group(0), rest
     )
-    rest = BYLINE_FILLER_RE.sub(" ", BYLINE_TIME_RE.sub(" ", rest))
-    left = rest.split()
+    rest = BYLINE_FILLER_RE.sub(" ", BYLINE_TIME_RE.sub(" ", BYLINE_OPENING_RE.sub(" ", rest)))
+    left = [word for word in rest.split() if not agency_names(word)]
     # One capitalised word may remain: the place the author writes from.
     return not left or (len(left) == 1 and left[0].isalpha() and left[0][0].isupper())
 
@@ -417,14 +433,17 @@ def _apply_shop_rules(items: list[_Line]) -> None:
     ad or shop box ("Anzeige", the offer, "Zum Angebot"), are the box's too."""
     for index in range(len(items) - 2, -1, -1):
         item, following = items[index], items[index + 1]
-        if not item.kept or following.rule not in (Rule.PROMO_SHOP, Rule.PROMO_SUBSCRIPTION):
+        if not item.kept or following.rule not in _LABELLED_BOX_RULES:
             continue
         words = len(item.text.split())
         previous = items[index - 1] if index else None
         label = words <= 10 and not SENTENCE_END_RE.search(item.text) and not item.is_item
-        boxed = words <= 20 and previous is not None and previous.rule in _SHOP_RULES
-        if label or boxed:
-            item.rule = Rule.PROMO_SHOP
+        if following.rule in (Rule.PROMO_SHOP, Rule.PROMO_SUBSCRIPTION):
+            boxed = words <= 20 and previous is not None and previous.rule in _SHOP_RULES
+            if label or boxed:
+                item.rule = Rule.PROMO_SHOP
+        elif label:
+            item.rule = following.rule
 
 
 def _apply_promo_rules(items: list[_Line]) -> None:

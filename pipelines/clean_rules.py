@@ -56,6 +56,15 @@ class Rule(StrEnum):
     PROMO_SHOP = "promo:shop"
     PROMO_SOCIAL = "promo:social"
     FEEDBACK = "promo:feedback"
+    # A print-first note ("Dieser Text erschien zuerst in … 12/2023"), a partner line ("In
+    # Kooperation mit …"), a donation box, a paywall box and a statistics box in the text.
+    PRINT_NOTE = "meta:print-note"
+    PARTNER = "meta:partner"
+    PROMO_DONATION = "promo:donation"
+    PAYWALL = "promo:paywall"
+    STATS_BOX = "widget:stats-box"
+    # Applied on the HTML tree: a pull quote (a sentence of the text repeated in a <blockquote>).
+    PULL_QUOTE = "teaser:pull-quote"
     FOREIGN_SCRIPT = "script:foreign"
     TAIL = "tail:furniture"
 
@@ -181,7 +190,8 @@ PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
             r"|Mein Konto|Benutzername|Passwort)$|Sie (?:sind|waren) (?:nicht )?"
             r"(?:angemeldet|eingeloggt)\b|(?:Sie haben|Du hast) (?:bereits|schon) ein(?:en)? "
             r"(?:Konto|Account|Benutzerkonto|Kundenkonto|Zugang)\b|(?:Bereits|Schon) "
-            r"(?:registriert|angemeldet|Kunde|Kundin|Mitglied)\s*\?)",
+            r"(?:registriert|angemeldet|Kunde|Kundin|Mitglied|(?:\w+-?)?Abonnent(?:in|:in|\*in)?"
+            r"|(?:\w+-?)?Abokund(?:e|in))\s*\?)",
             _I,
         ),
         25,
@@ -550,6 +560,13 @@ BYLINE_FILLER_RE = re.compile(
     r"\b(?:von|by|und|and|mit|text|fotos?|autor(?:in)?|uhr|am|um|stand|aktualisiert|zuletzt"
     r"|veröffentlicht|publiziert|erstellt|update[d]?|montag|dienstag|mittwoch|donnerstag"
     r"|freitag|samstag|sonnabend|sonntag|heute|gestern)\b|[,;:&/|•·()–—-]",
+    _I,
+)
+# The rest of a byline sentence besides names and filler: its opening ("Eine Recherche von",
+# "Geschrieben von") and the agencies' share ("mit Material der dpa", "und APA").
+BYLINE_OPENING_RE = re.compile(
+    r"^\s*(?:eine?\s+\w+|geschrieben|verfasst|eingestellt|gepostet|aufgezeichnet)\s+(?=von\b)"
+    r"|\bMaterial (?:der|des|von)(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?\b",
     _I,
 )
 BYLINE_MONTH_DATE_RE = re.compile(r"\b\d{1,2}\.?\s+(?P<mon>[A-Za-zÄäÖöÜü]{3,9})\.?,?\s+\d{4}\b", _I)

@@ -193,8 +193,15 @@ NEWS_AGENCIES = {
     "ansa": "ANSA",
 }
 _CREDIT_LABEL_START_RE = re.compile(
-    r"^(?:Quelle|Quellen|Text|Mit Material (?:von|der|des)(?: Nachrichtenagentur(?:en)?"
-    r"| Agentur(?:en)?)?)\s*:?\s*",
+    r"^(?:Quelle|Quellen|Text|(?:Mit|und) Material (?:von|der|des)(?: Nachrichtenagentur(?:en)?"
+    r"| Agentur(?:en)?)?|mit)\s*:?\s*",
+    _I,
+)
+# Between a name and the agency that contributed: "Lukas Fendt mit SID", "A, mit Material der
+# dpa", "Von A und APA".
+_AGENCY_NAMES_SPLIT_RE = re.compile(
+    r"\s*(?:[/|,&;]|\bund\b|\bmit\b(?: Material (?:von|der|des)(?: Nachrichtenagentur(?:en)?"
+    r"| Agentur(?:en)?)?)?)\s*",
     _I,
 )
 # A credit in brackets at the end of a paragraph or name: "… sagte er. (KNA)", "Anna (epd)".
@@ -210,7 +217,7 @@ def agency_names(text: str) -> tuple[str, ...]:
     ("Reuters", "AFP"), "APA/red" ("APA",), "(sda)" ("Keystone-SDA",); "Anna Beispiel" ()."""
     stripped = _CREDIT_LABEL_START_RE.sub("", " ".join(text.split()), count=1)
     found: list[str] = []
-    for segment in _AGENCY_SPLIT_RE.split(stripped.strip(" ()[].")):
+    for segment in _AGENCY_NAMES_SPLIT_RE.split(stripped.strip(" ()[].")):
         key = segment.strip(" ()[].:").casefold()
         name = NEWS_AGENCIES.get(key)
         if name is None and key.startswith("©"):

@@ -19,6 +19,8 @@ from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.tree import (
     apply_drop_rules,
     drop_inline_teasers,
+    drop_pull_quotes,
+    drop_related_lists,
     find_lead,
     parse_html,
     recover_headings,
@@ -36,7 +38,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -127,6 +129,8 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     dropped = apply_drop_rules(tree, inp.rules)
     meta = extract_metadata(tree, inp.url, inp.hints)
     dropped.extend(drop_inline_teasers(tree, inp.url))
+    dropped.extend(drop_related_lists(tree))
+    dropped.extend(drop_pull_quotes(tree))
 
     # Our own pass (JSON-LD, meta tags, microdata, <time>, bylines by class and by the "Von …"
     # shape, visible dates) comes first; trafilatura's metadata fills the gaps. It costs about
@@ -142,9 +146,12 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     if len(lines) >= 2:
         lines = recover_headings(tree, lines)
     lead = find_lead(meta.h1)
-    if lead is not None and text_key(lead) not in text_key("".join(lines)):
-        # trafilatura skips a lead kept in a <div> next to the headline (RT DE's summary).
-        lines.insert(0, lead)
+    if lead is not None:
+        joined = "".join(lines)
+        # trafilatura skips a lead kept in a <div> next to the headline (RT DE's summary). A
+        # lead printed verbatim in the text is in it by key too: the keys only then.
+        if lead not in joined and text_key(lead) not in text_key(joined):
+            lines.insert(0, lead)
 
     declared = meta.declared_language
     kept, cleaned_away = clean_lines(

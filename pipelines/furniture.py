@@ -35,7 +35,13 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
             r"|Artikel|Beiträge|Meldungen|News|Stories|Videos|Berichte))?(?:\s+(?:zu|zum|zur"
             r"|aus|von|vom|über|auf|im|in|rund um)\s+[^!?]{0,39}[^.!?\s])?\s*:?$"
             r"|^(?:Top|Mehr|Weitere)[- ](?:Themen|Nachrichten|Artikel|Beiträge|Meldungen|News)"
-            r"\s*:?$",
+            r"\s*:?$"
+            # The other parts of a series: "Weitere Teile der Serie", "Alle Folgen dieser
+            # Reihe:", "Die Serie im Überblick" (never a bare "Weitere Folgen": consequences).
+            r"|^(?:Weitere|Alle|Andere|Die (?:weiteren|anderen|bisherigen)|Bisherige|Mehr)"
+            r" (?:Teile|Folgen|Beiträge|Artikel|Texte|Episoden|Kapitel) (?:der|dieser|unserer"
+            r"|aus der|zur|aus dieser|in der|in dieser) (?:\S+-)?(?:Serie|Reihe|Kolumne)\s*:?$"
+            r"|^(?:Unsere|Die|Diese) (?:\S+-)?(?:Serie|Reihe) im Überblick\s*:?$",
         ),
         6,
         (),
@@ -46,7 +52,8 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         Rule.BROADCAST,
         re.compile(
             r"^(?:Sendung|Sendungshinweis|Sendetermin|Sendezeit|Ausstrahlung|Sendehinweis"
-            r"|(?:Dieses|Das) Thema im Programm|Über dieses Thema (?:berichtete|berichten)"
+            r"|(?:Dieses|Das) Thema im Programm|(?:Über|Zu|Von) (?:diesem|dieses|das) Thema"
+            r" (?:berichte|sende|zeig|informier)\w*"
             r"|Zu (?:sehen|hören) (?:in|im|bei|am)|(?:Dieser|Der) (?:Beitrag|Bericht|Film)"
             r" (?:lief|läuft|kommt|wurde (?:gesendet|ausgestrahlt)))\b.{0,200}?" + _WHEN,
             _I,
@@ -201,6 +208,160 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
             "telegram",
             "social media",
         ),
+    ),
+)
+
+# A print-issue number ("Ausgabe 9/2024", "Heft 3/24", "Nr. 17/2024").
+_ISSUE = r"(?:Ausgabe|Heft|Nr\.|Nummer|No\.)\s*\d{1,3}\s*/\s*(?:\d{4}|\d{2})"
+# A date as a dateline prints it, perhaps after a label ("online seit 12. September 2024").
+_LABELLED_DATE = (
+    r"(?:(?:online|erschienen|veröffentlicht|publiziert|gedruckt|aus|in|im)(?:\s+(?:seit|am|ab"
+    r"|vom|in|der|dem))*\s*:?\s*)?(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)[a-z]*\.?,?\s*)?(?:\d{1,2}\.\s*"
+    r"(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+\.?)\s*\d{2,4}|" + _ISSUE + r")"
+)
+
+# What a print-first note says of the text: it appeared, and where (an issue, the print).
+_APPEARED = (
+    r"(?=(?:[^.]|(?<=\d)\.){0,80}\b(?:erschien|erschienen|veröffentlicht|abgedruckt|gedruckt)\b)"
+)
+_IN_PRINT = r"\b(?:Ausgabe|Heft|Print|Printausgabe|Print-Ausgabe|gedruckten|Nr\.)|\d{1,2}/\d{2,4}"
+_TEXT_KINDS = (
+    r"(?:Text|Artikel|Beitrag|Interview|Essay|Kommentar|Reportage|Porträt|Gespräch|Kolumne"
+    r"|Gastbeitrag)"
+)
+
+DATELINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
+    (
+        # A dateline with the print issue: "Ausgabe 9/2024 · online seit 12. September 2024",
+        # "18. April 2024 · Ausgabe 17/2024", "Heft 3/24, erschienen am 02.03.2024".
+        Rule.TIMESTAMP,
+        re.compile(
+            rf"^(?=.*{_ISSUE}){_LABELLED_DATE}(?:\s*[·|•,;/–-]\s*{_LABELLED_DATE})*\s*$", _I
+        ),
+        14,
+        ("/",),
+    ),
+    (
+        # A note that the text was printed first: "Dieser Text erschien zuerst in HORIZONTE
+        # 12/2023. Das Heft ist am Kiosk erhältlich.", "Dieses Interview ist in unserem Magazin
+        # erschienen.", "Erstveröffentlichung: …", "Aus der Printausgabe vom 4. Mai". The text
+        # speaks of itself ("Dieser …") and names where it appeared.
+        Rule.PRINT_NOTE,
+        re.compile(
+            rf"^(?:Dieser|Dieses|Diese) {_TEXT_KINDS}\b{_APPEARED}"
+            rf"(?=(?:[^.]|(?<=\d)\.){{0,120}}(?:{_IN_PRINT}|\b(?:Zeitung|Magazin)))"
+            r"|^(?:Zuerst|Erstmals|Ursprünglich) (?:erschienen|veröffentlicht|gedruckt) (?:in|im"
+            r"|auf|bei)\b|^Erstveröffentlichung\s*:|^Aus der (?:Print-?[Aa]usgabe|gedruckten"
+            r" Ausgabe|Ausgabe|Heftausgabe)\b",
+            _I,
+        ),
+        45,
+        ("erschien", "veröffentlich", "gedruckt", "ausgabe"),
+    ),
+    (
+        # The same of "Der Beitrag", only with "zuerst"/"erstmals" and a print issue: "Der
+        # Beitrag ist erstmals in der Printausgabe vom 3. Mai 2024 erschienen." A report that
+        # another paper's interview "erschien zuerst in der Zeitung X" names no issue and stays.
+        Rule.PRINT_NOTE,
+        re.compile(
+            rf"^(?:Der|Das|Die) {_TEXT_KINDS}\b(?=(?:\s+\S+){{0,5}}\s+(?:zuerst|erstmals"
+            rf"|ursprünglich)\b){_APPEARED}(?=(?:[^.]|(?<=\d)\.){{0,120}}(?:{_IN_PRINT}))",
+            _I,
+        ),
+        45,
+        ("erschien", "veröffentlich", "gedruckt"),
+    ),
+)
+
+# Boxes inside or after the text: a paywall, a donation box, a statistics box, a partner line.
+BOX_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
+    (
+        # "Lesen Sie weiter mit HK Plus", "Weiterlesen mit Z+", "Mit Plus weiterlesen", "Lies
+        # weiter mit deinem Abo", "Diesen Artikel mit Abo weiterlesen".
+        Rule.PAYWALL,
+        re.compile(
+            r"^(?:(?:Jetzt )?(?:Lesen Sie|Lies|Lest) (?:jetzt )?(?:weiter|den ganzen Artikel"
+            r"|den vollständigen Artikel|alle Artikel) mit\b|(?:(?:Diesen|Den) (?:Artikel|Beitrag"
+            r"|Text) )?mit (?:\S+ ){0,2}(?:Plus|Abo|Abonnement|Premium|Digital-?Abo|\S+\+)"
+            r" (?:weiter)?lesen\b|(?:Jetzt |Hier )?(?:Weiterlesen|Weiter lesen|Freischalten)"
+            r" mit\b|(?:Sie haben|Du hast) (?:Ihr|dein)"
+            r" (?:Gratis|Frei)-?(?:kontingent|artikel)|(?:Dieser|Der|Dieses|Das) (?:Artikel"
+            r"|Beitrag|Inhalt|Text) ist (?:nur |exklusiv )?(?:für|mit) \S+ (?:Plus|Abonnent"
+            r"|Abonnentinnen|Premium))",
+            _I,
+        ),
+        25,
+        (
+            "lesen",
+            "lies ",
+            "lest ",
+            "freischalten",
+            "kontingent",
+            "artikel",
+            "beitrag",
+            "inhalt",
+            "text",
+        ),
+    ),
+    (
+        # A trial offer: "4 Wochen für 1 € testen, danach monatlich kündbar", "Einen Monat für
+        # 0,99 Euro lesen", "30 Tage gratis testen, danach 9,99 € im Monat".
+        Rule.PAYWALL,
+        re.compile(
+            r"\b(?:\d+|einen|ein|zwei|drei|vier|sechs|zwölf) (?:Tage?|Wochen?|Monate?)"
+            r" (?:lang )?(?:für|zu|um|ab|nur) (?:nur )?\d+(?:[,.]\d+)?\s?(?:€|Euro|EUR)"
+            r"(?: \S+){0,2} (?:testen|lesen|ausprobieren|sichern)\b"
+            r"|\b(?:testen|lesen|gratis|kostenlos),? (?:[-–] )?danach (?:\S+ ){0,4}"
+            r"(?:kündbar|€|Euro)",
+            _I,
+        ),
+        40,
+        ("€", "euro", "eur", "danach"),
+    ),
+    (
+        # "Unabhängiger Journalismus braucht Ihre Unterstützung.", "Jetzt spenden", "Werden
+        # Sie Unterstützer:in", "Unterstütze unsere Arbeit mit einer Spende".
+        Rule.PROMO_DONATION,
+        re.compile(
+            r"^(?:(?:Jetzt|Hier|Einfach|Gleich) (?:\S+ )?(?:spenden|unterstützen|Mitglied werden"
+            r"|Förder\w* werden|Unterstützer\w* werden)|Spende jetzt|Spenden Sie"
+            r" (?:jetzt|hier)|Werden Sie (?:Förder|Unterstützer|Mitglied)\w*"
+            r"|Werde (?:Förder|Unterstützer|Mitglied)\w*)\W*$"
+            r"|^(?:\w+ )?(?:Journalismus|Lokaljournalismus|Qualitätsjournalismus|Recherche|Arbeit)"
+            r" (?:braucht|kostet|lebt von|ist angewiesen auf) (?:\S+ )?(?:Ihre|deine|eure|Ihrer"
+            r"|deiner|eurer) (?:Unterstützung|Hilfe|Spenden?)"
+            r"|^(?:Bitte )?(?:Unterstützen Sie|Unterstütze|Unterstützt) (?:uns|unsere Arbeit"
+            r"|unseren Journalismus|unsere Recherchen?)\b(?=.*\b(?:Spende|spenden|Beitrag"
+            r"|Mitgliedschaft)\b)",
+            _I,
+        ),
+        25,
+        ("spende", "unterstütz", "förder", "mitglied", "hilfe"),
+    ),
+    (
+        # A statistics box: two or more "label: n – n" pairs ("Würfe: 48 – 51 · Paraden: 14 –
+        # 11", "Ballbesitz 58 % | 42 %", "Ecken: 7:3").
+        Rule.STATS_BOX,
+        re.compile(
+            r"^(?:[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}:?\s*\d+(?:[,.]\d+)?\s*%?\s*[-–:|/]\s*"
+            r"\d+(?:[,.]\d+)?\s*%?\s*(?:[·|•;]\s*|$)){2,}$",
+        ),
+        40,
+        tuple("0123456789"),
+    ),
+    (
+        # A partner line under the byline: "In Kooperation mit dem Kreisblatt und Radio X",
+        # "Eine Kooperation von A und B", "Diese Recherche entstand in Zusammenarbeit mit …".
+        Rule.PARTNER,
+        re.compile(
+            r"^(?:(?:In|Eine?) (?:Kooperation|Zusammenarbeit|Partnerschaft|Medienpartnerschaft)"
+            r" (?:mit|von|zwischen)\b[^.!?]*$|(?:Diese[rs]?|Der|Die|Das) (?:Recherche|Artikel"
+            r"|Beitrag|Text|Projekt|Serie|Bericht|Reportage) (?:entstand|ist|wurde|erscheint)"
+            r" (?:\S+ ){0,3}in (?:Kooperation|Zusammenarbeit|Partnerschaft) mit\b)",
+            _I,
+        ),
+        25,
+        ("kooperation", "zusammenarbeit", "partnerschaft"),
     ),
 )
 

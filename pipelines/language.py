@@ -174,11 +174,11 @@ def _confirms(sample: str, code: str) -> bool:
     markers = _MARKER_WORDS.get(code)
     if function_words is None or markers is None:
         return False
-    words = [word.lower() for word in _WORD_RE.findall(sample)]
+    words = list(map(str.lower, _WORD_RE.findall(sample)))
     if len(words) < 30:
         return False
-    share = sum(1 for word in words if word in function_words) / len(words)
-    marker_hits = sum(1 for word in words if word in markers)
+    share = sum(map(function_words.__contains__, words)) / len(words)
+    marker_hits = sum(map(markers.__contains__, words))
     if marker_hits >= MIN_MARKER_WORDS:
         return share >= MIN_FUNCTION_WORD_SHARE
     return marker_hits >= SHORT_MIN_MARKER_WORDS and share >= SHORT_MIN_FUNCTION_WORD_SHARE

@@ -18,8 +18,23 @@ from pipelines.credits import (
 )
 from pipelines.tree import collapse, registrable_domain, text_key
 
-_TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|/)\s+")
-_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:;|\||,|·|•|\s+und\s+|\s+and\s+|\s+&\s+)\s*", re.IGNORECASE)
+_TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|›|/)\s+")
+# "mit" starts the agency's part of a byline ("Lukas Fendt mit SID", "mit Material der dpa"):
+# it is split off with the agency, never inside a name.
+_AUTHOR_SPLIT_RE = re.compile(
+    r"\s*(?:;|\||,|·|•|\s+und\s+|\s+and\s+|\s+&\s+)\s*|\s+(?=mit\s)", re.IGNORECASE
+)
+# A label crediting text and pictures to the same people, before the names: "Text und Fotos:",
+# "Text & Bild:", "Text/Fotos:". Cut before the split, which would part it at "und".
+_TEXT_AND_PICTURES_RE = re.compile(
+    r"^(?:Text|Texte|Recherche|Interview)\s*(?:und|&|\+|/)\s*(?:Fotos?|Bilder?|Videos?"
+    r"|Grafiken?|Illustrationen?)\s*:\s*",
+    re.IGNORECASE,
+)
+# What follows the name in a blog's byline: "Geschrieben von A am 3. Mai 2024 in Freizeit".
+_AFTER_NAME_RE = re.compile(
+    r"\s+(?:am|vom)\s+\d{1,2}\.(?:\s*\d{1,2}\.|\s*[A-ZÄÖÜ][a-zä]+\.?)?\s*\d{2,4}\b.*$"
+)
 # A job title printed before the name: "Von Redakteurin Ines Albrecht".
 _ROLE_PREFIX_RE = re.compile(
     r"^(?:(?:Chef|Gast|Lokal|Sport|Wirtschafts|Politik|Kultur)?(?:redakteur|reporter|autor"
@@ -30,7 +45,8 @@ _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
     r"^(?:Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Text und Fotos?\s*:|Interview\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
-    r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature) von|Aufgezeichnet von"
+    r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
+    r"|Datenanalyse|Gespräch) von|Aufgezeichnet von"
     r"|Veröffentlicht am [\d.]+(?: um [\d:.]+(?: Uhr)?)? von"
     r"|(?:Das|Ein) (?:Gespräch|Interview) führten?|Moderation\s*:"
     r"|(?:Eingestellt|Gepostet|Geschrieben|Verfasst|Veröffentlicht|Posted|Written) (?:von|by))\s*",
@@ -222,7 +238,7 @@ def split_credits(
     agencies: list[str] = []
     parts: list[str] = []
     for raw in values:
-        value = normalise_field(raw)
+        value = _TEXT_AND_PICTURES_RE.sub("", normalise_field(raw), count=1)
         if is_image_credit(value):  # "Bild: Anna Beispiel/AFP" credits a photo
             continue
         for part in _AUTHOR_SPLIT_RE.split(value):
@@ -233,7 +249,7 @@ def split_credits(
     seen: set[str] = set()
     for part in parts:
         name = _AUTHOR_PREFIX_RE.sub("", part.strip(" ,;:-–")).strip(" ,;:-–")
-        name = _ROLE_PREFIX_RE.sub("", name)
+        name = _ROLE_PREFIX_RE.sub("", _AFTER_NAME_RE.sub("", name, count=1))
         # "Anna Beispiel (dpa)": the agency in brackets is no part of the name.
         bracket = TRAILING_AGENCY_RE.search(name)
         if bracket is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -36,7 +37,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?…][\"“”»«'’)\]]*$")
 # it for that class name; teaser cards of other articles fail the link-density check below.
 _LEAD_MARK_RE = re.compile(
     r"summary|lead|intro|standfirst|abstract|excerpt|vorspann|kurztext|description|subtitle"
-    r"|teaser|announce",
+    r"|teaser|announce|subline|subhead|unterzeile|(?:^|[-_\s])(?:sub|dek|deck)(?:$|[-_\s])",
     re.IGNORECASE,
 )
 # Parts of an <h1> that are not the headline: its kicker ("Dachzeile") and text for screen
@@ -46,18 +47,36 @@ _KICKER_MARK_RE = re.compile(
     r"|visually-hidden|screenreader",
     re.IGNORECASE,
 )
+# A section label inside the <h1> ("<span class='ressort'>Pensionen</span> Regierung plant …"):
+# not the headline when it is a short label before it.
+_SECTION_MARK_RE = re.compile(
+    r"ressort|rubri[ck]|section|categor|kategor|channel|topic|department", re.IGNORECASE
+)
 # How a byline starts when no class says it is one: "Von …", "von …", "Text: …", "Ein Beitrag
 # von …", "Eine Kritik von …", "Veröffentlicht am 04.04.2024 von …".
 _BYLINE_START_RE = re.compile(
     r"^(?:von|by|text\s*:|autor(?:in|en)?\s*:|eine?\s+(?:beitrag|kommentar|kritik|analyse"
     r"|reportage|gastbeitrag|interview|rezension|glosse|artikel|bericht|text|porträt|essay"
-    r"|feature)\s+von"
+    r"|feature|recherche|dokumentation|kolumne|datenanalyse|gespräch)\s+von"
+    r"|(?:text|texte)\s*(?:und|&|\+|/)\s*(?:fotos?|bilder?)\s*:"
+    r"|(?:geschrieben|verfasst|eingestellt|gepostet|erstellt)\s+von"
     r"|veröffentlicht\s+am\s+[\d.]+(?:\s+um\s+[\d:.]+(?:\s+uhr)?)?\s+von)\s",
     re.IGNORECASE,
 )
+# The first words _BYLINE_START_RE can match, to skip its regex for most elements.
+_BYLINE_FIRST_WORDS = frozenset(
+    (
+        *("von", "by", "text", "texte", "autor", "autorin", "autoren", "ein", "eine"),
+        *("veröffentlicht", "geschrieben", "verfasst", "eingestellt", "gepostet", "erstellt"),
+    )
+)
+# The separators of an info line that holds the byline among other items: "05.11.2024 um 14:20
+# · Von A und APA · 2 Min. Lesezeit".
+_INFO_SPLIT_RE = re.compile(r"\s+[·|•]\s+")
 # Words of the news agencies' names, to skip elements that name none without a regex split.
 _AGENCY_KEYS = frozenset(word for name in NEWS_AGENCIES for word in name.split())
 _WORD_RE = re.compile(r"[\w-]+")
+_QUOTE_WORD_RE = re.compile(r"\w+")
 # ... unless they mark a lead image ("lead-image", "lead-media").
 _MEDIA_MARK_RE = re.compile(r"image|img|media|photo|picture|bild|video|gallery", re.IGNORECASE)
 
@@ -222,6 +241,131 @@ def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[Drop
     return dropped
 
 
+# Elements that label a list of other articles ("<h4>Mehr zum Thema</h4><ul>…").
+_LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b"})
+# First words of the lead-in labels the line rules know (clean_rules, furniture).
+_LABEL_FIRST_WORDS = frozenset(
+    (
+        *("mehr", "weitere", "lesen", "auch", "das", "zum", "passend", "siehe", "alle"),
+        *("top", "aktuelle", "neueste", "verwandte", "ähnliche", "empfehlungen", "noch"),
+        *("meistgelesen", "meistgelesene", "dazu", "ebenfalls", "andere", "lese-tipp"),
+        *("die", "diese", "unsere", "bisherige"),
+    )
+)
+_LEAD_IN_RULES = frozenset(
+    (Rule.MEHR_ZUM_THEMA, Rule.LESEN_SIE_AUCH, Rule.AUCH_INTERESSANT, Rule.MORE_TOPICS)
+)
+_LIST_SEPARATORS_RE = re.compile(r"^[\s|·•/,;–-]*$")
+
+
+def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove lists of other articles under their label, whatever the links or their absence.
+
+    "<h4>Mehr zum Thema</h4><ul><li>…</li></ul>", "<p>Weitere Teile der Serie</p><ul>…",
+    "<p><strong>Mehr aus dem Murtal:</strong> <a>…</a> | <a>…</a></p>": the label is one the
+    line rules know as a lead-in, alone in its element; what it leads is a list of short
+    headline items, or links and separators only. A list under any other heading stays.
+    """
+    body = tree.find("body")
+    if body is None:
+        return []
+    found: list[tuple[lxml.html.HtmlElement, str, str]] = []
+    # From the lists and bold labels up: far fewer elements than the labels could be.
+    for element in body.iter("ul", "ol", "strong", "b"):
+        inline = element.tag in ("strong", "b")
+        label = element if inline else element.getprevious()
+        if label is None or label.tag not in _LABEL_TAGS or len(label) > 2:
+            continue
+        rule = _lead_in_rule(label)
+        if rule is None:
+            continue
+        if inline:
+            parent = label.getparent()
+            if (
+                parent is not None
+                and parent.tag in _TEASER_CONTAINER_TAGS
+                and _only_links_after(parent, label)
+            ):
+                found.append((parent, collapse(parent.text_content()), rule))
+        elif not (label.tail or "").strip() and _is_headline_list(element):
+            found.append((label, collapse(label.text_content()), rule))
+            items = (collapse(item.text_content()) for item in element.iterchildren("li"))
+            found.append((element, " | ".join(items), rule))
+    dropped: list[DroppedLine] = []
+    # The label's rule names the list too, as the line rules name a list after its lead-in.
+    for element, text, rule in found:
+        if element.getparent() is not None:
+            element.drop_tree()
+            dropped.append(DroppedLine(text=shorten(text), rule=rule))
+    return dropped
+
+
+def _lead_in_rule(label: lxml.html.HtmlElement) -> str | None:
+    """The line rule of a bare lead-in label ("Mehr zum Thema", "Weitere Teile der Serie")."""
+    text = collapse(label.text_content())
+    if not text or len(text) > 60 or text.split(None, 1)[0].casefold() not in _LABEL_FIRST_WORDS:
+        return None
+    rule = classify_line(text)
+    return rule if rule in _LEAD_IN_RULES else None
+
+
+def _only_links_after(parent: lxml.html.HtmlElement, label: lxml.html.HtmlElement) -> bool:
+    """True when the label opens `parent` and the rest is two or more links and separators."""
+    if (parent.text or "").strip() or parent[0] is not label:
+        return False
+    links = 0
+    for child in parent:
+        if child is not label:
+            if child.tag != "a" or len(child):
+                return False
+            links += 1
+        if not _LIST_SEPARATORS_RE.match(child.tail or ""):
+            return False
+    return links >= 1
+
+
+def _is_headline_list(element: lxml.html.HtmlElement) -> bool:
+    """A list of short headline items: no item is a sentence or longer than a headline."""
+    items = [collapse(item.text_content()) for item in element.iterchildren("li")]
+    if not items or len(items) != len(element):
+        return False
+    return all(
+        item and len(item.split()) <= 20 and not _SENTENCE_END_RE.search(item) for item in items
+    )
+
+
+_PULL_QUOTE_REACH = 4
+
+
+def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove pull quotes: a short <blockquote> whose words the text around it all prints.
+
+    A magazine repeats a sentence of the text, shortened, in large type ("„Die Jungen wollen
+    nicht vor der Flamme sitzen“" beside "… wollen die Jungen lieber ins Büro als vor einer
+    heißen Flamme sitzen", sagt er."), next to the passage it comes from. A quotation in a
+    <blockquote> is printed once: its words are not all in the blocks beside it, so it stays.
+    """
+    dropped: list[DroppedLine] = []
+    for quote in list(tree.iter("blockquote")):
+        text = collapse(quote.text_content())
+        words = _QUOTE_WORD_RE.findall(text.casefold())
+        parent = quote.getparent()
+        if not 3 <= len(words) <= 30 or parent is None:
+            continue
+        # The passage it repeats is printed beside it: the few blocks before and after.
+        near = [
+            *itertools.islice(quote.itersiblings(preceding=True), _PULL_QUOTE_REACH),
+            *itertools.islice(quote.itersiblings(), _PULL_QUOTE_REACH),
+        ]
+        around = " ".join(
+            sibling.text_content() for sibling in near if isinstance(sibling, lxml.html.HtmlElement)
+        )
+        if set(words) <= set(_QUOTE_WORD_RE.findall(around.casefold())):
+            quote.drop_tree()
+            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.PULL_QUOTE)))
+    return dropped
+
+
 def _is_other_internal_page(
     href: str, page_url: str, page_host: str, page_path: str, page_query: str = ""
 ) -> bool:
@@ -303,7 +447,13 @@ def headline_text(h1: lxml.html.HtmlElement) -> str:
         child
         for child in h1.iterdescendants()
         if isinstance(child, lxml.html.HtmlElement)
-        and _KICKER_MARK_RE.search(child.get("class") or "")
+        and (
+            _KICKER_MARK_RE.search(child.get("class") or "")
+            or (
+                _SECTION_MARK_RE.search(child.get("class") or "")
+                and len(child.text_content().split()) <= 3
+            )
+        )
     }
     if not marked:
         return collapse(h1.text_content())
@@ -386,13 +536,16 @@ def heading_for_title(tree: lxml.html.HtmlElement, title: str) -> lxml.html.Html
     return None
 
 
-def byline_near_headline(h1: lxml.html.HtmlElement | None) -> list[str]:
+def byline_near_headline(
+    h1: lxml.html.HtmlElement | None, *, agencies_only: bool = False
+) -> list[str]:
     """Byline and agency credit lines next to the headline, whatever their class names.
 
     Generated class names (css-1x2y) say nothing; the byline's shape does ("Von …", "Text: …",
     "Ein Beitrag von …", "Name, APA/red", "Quelle: Reuters, AFP"). Only short elements in the
     headline's own container and the few blocks after it count, and the names found must look
     like names (`pipelines.names`), so "Von Berlin nach Hamburg …" is no author.
+    `agencies_only`: only the lines that name an agency (the people are known).
     """
     if h1 is None:
         return []
@@ -400,7 +553,7 @@ def byline_near_headline(h1: lxml.html.HtmlElement | None) -> list[str]:
     if container is None or container.tag in ("body", "html"):
         return []
     found: list[str] = []
-    blocks = [container, *list(container.itersiblings())[:4]]
+    blocks = [container, *itertools.islice(container.itersiblings(), 4)]
     count = 0
     for block in blocks:
         for element in block.iter():
@@ -411,32 +564,52 @@ def byline_near_headline(h1: lxml.html.HtmlElement | None) -> list[str]:
                 continue
             # The element's own first text, before the dearer text_content() of its subtree.
             own = (element.text or "").strip()
-            if not own or len(own) > 80:
+            if not own or len(own) > 120:
                 continue
-            if _BYLINE_START_RE.match(own + " "):
-                text = collapse(element.text_content())
-            elif (
-                len(own.split()) <= 8
-                and not _AGENCY_KEYS.isdisjoint(_WORD_RE.findall(own.casefold()))
-                and agency_names(own.replace("(", " ").replace(")", " "))
-            ):
-                text = collapse(element.text_content())
-                # A credit line with a date or time is a source line ("Programm, 18.6.2025,
-                # 12:03 Uhr; sda/mila"): its agencies only, the rest names no author.
-                if any(ch.isdigit() for ch in text):
-                    text = " / ".join(agency_names(text.replace(";", "/")))
-            else:
-                continue
-            if text and len(text.split()) <= 12 and text not in found:
-                found.append(text)
+            info = len(own) > 30 and ("·" in own or "|" in own or "•" in own)
+            segments = _INFO_SPLIT_RE.split(own) if info else [own]
+            if len(segments) > 1 and not len(element):
+                for segment in segments:
+                    _add_byline(found, segment, segment, agencies_only)
+            elif len(own) <= 100:
+                _add_byline(found, own, element, agencies_only)
     return found
+
+
+def _add_byline(
+    found: list[str], own: str, element: lxml.html.HtmlElement | str, agencies_only: bool
+) -> None:
+    """Add the byline or agency credit that `own` (an element's first text) starts, if any."""
+    first = _WORD_RE.match(own)
+    if (
+        first is not None
+        and first.group(0).casefold() in _BYLINE_FIRST_WORDS
+        and _BYLINE_START_RE.match(own + " ")
+    ):
+        text = element if isinstance(element, str) else collapse(element.text_content())
+        if agencies_only and _AGENCY_KEYS.isdisjoint(_WORD_RE.findall(text.casefold())):
+            return
+    elif (
+        len(own.split()) <= 8
+        and not _AGENCY_KEYS.isdisjoint(_WORD_RE.findall(own.casefold()))
+        and agency_names(own.replace("(", " ").replace(")", " "))
+    ):
+        text = element if isinstance(element, str) else collapse(element.text_content())
+        # A credit line with a date or time is a source line ("Programm, 18.6.2025,
+        # 12:03 Uhr; sda/mila"): its agencies only, the rest names no author.
+        if any(ch.isdigit() for ch in text):
+            text = " / ".join(agency_names(text.replace(";", "/")))
+    else:
+        return
+    if text and len(text.split()) <= 16 and text not in found:
+        found.append(text)
 
 
 def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
     """The article's lead ("summary", "intro", "Vorspann") right after the headline, if any."""
     if h1 is None:
         return None
-    neighbours: list[lxml.html.HtmlElement] = list(h1.itersiblings())[:4]
+    neighbours: list[lxml.html.HtmlElement] = list(itertools.islice(h1.itersiblings(), 4))
     parent = h1.getparent()
     # In a header block (the headline, the lead image, the lead), a text block beside the
     # headline is the lead even without a class saying so ("article-header__text").
@@ -445,7 +618,7 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
     )
     unmarked = {id(element) for element in neighbours} if header_block else set()
     if parent is not None and parent.tag not in ("body", "html"):
-        neighbours += list(parent.itersiblings())[:4]
+        neighbours += itertools.islice(parent.itersiblings(), 4)
     # The lead may also open the text container that follows the headline:
     # <h1/><div class="text"><p class="teaser">…</p>…</div>.
     neighbours += [

@@ -763,3 +763,64 @@ def test_deterministic_across_processes() -> None:
         )
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+# The class-word lookups of pipelines.metadata as XPath, their specification: the one-pass
+# lookup must find the same elements in the same order.
+_LOOKUP_XPATHS = {
+    "dates": "//body//*[self::time or self::span or self::div or self::p or self::li"
+    " or self::small or self::header or self::footer][contains(@class, 'date')"
+    " or contains(@class, 'Date') or contains(@class, 'datum') or contains(@class, 'time')"
+    " or contains(@class, 'publish') or contains(@class, 'byline')"
+    " or contains(@class, 'dateline') or contains(@id, 'date') or contains(@id, 'time')"
+    " or contains(@id, 'publish')]",
+    "updated": "//body//*[self::p or self::span or self::div or self::time or self::small"
+    " or self::li][contains(@class, 'updat') or contains(@class, 'modif')"
+    " or contains(@class, 'aktualis') or contains(@class, 'date') or contains(@class, 'meta')]",
+    "byline": "//body//*[contains(@class, 'author') or contains(@class, 'Author')"
+    " or contains(@class, 'byline') or contains(@class, 'Byline') or contains(@class, 'autor')"
+    " or contains(@class, 'writer') or contains(@class, 'verfasser') or @rel='author'"
+    " or @itemprop='author' or contains(@data-component, 'Byline')]",
+    "published": "//body//*[@itemprop='datePublished' or @itemprop='datepublished']"
+    "[not(self::meta)]",
+    "modified": "//body//*[@itemprop='dateModified' or @itemprop='datemodified'][not(self::meta)]",
+}
+_LOOKUP_EDGE_PAGE = (
+    "<html><head><meta itemprop='datePublished' content='2024-01-01'></head><body>"
+    "<div class='Author-box'><span rel='author'>A</span><meta itemprop='dateModified'>"
+    "<p itemprop='datemodified'>1.2.2024</p></div><section data-component='BylineBlock'>"
+    "<time class='pubDate' id='x'>x</time><a id='publish-time'>y</a><li id='time'>z</li></section>"
+    "<footer class='meta updated'><small class='autorin'>B</small><span class='lastmodified'>"
+    "2.2.2024</span><meta itemprop='datePublished' content='x'><abbr itemprop='datePublished'"
+    " title='2024-01-01'>1</abbr></footer></body></html>"
+)
+
+
+def test_the_one_pass_lookups_find_what_their_xpaths_find() -> None:
+    import lxml.etree
+
+    from bench.eval_extraction import load_demo, load_heldout
+    from pipelines.metadata import (
+        _MICRODATA_MODIFIED,
+        _MICRODATA_PUBLISHED,
+        _MarkedElements,
+    )
+    from pipelines.tree import parse_html
+
+    pages = [decode_body(c.html, c.content_type)[0] for c in (*load_heldout(), *load_demo())]
+    found = 0
+    for text in [*pages, _LOOKUP_EDGE_PAGE]:
+        tree = parse_html(text)
+        assert tree is not None
+        marked = _MarkedElements(tree)
+        got = {
+            "dates": marked.dates(),
+            "updated": marked.updated(),
+            "byline": marked.byline(),
+            "published": marked.microdata(_MICRODATA_PUBLISHED),
+            "modified": marked.microdata(_MICRODATA_MODIFIED),
+        }
+        for name, expression in _LOOKUP_XPATHS.items():
+            assert got[name] == lxml.etree.XPath(expression)(tree), name
+            found += len(got[name])
+    assert found > 100

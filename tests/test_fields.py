@@ -106,6 +106,22 @@ def test_visible_h1_is_the_title_and_a_differing_metadata_headline_the_seo_title
     assert result.seo_title == "Kita-Gebühren 2025: So viel zahlen Eltern"
 
 
+def test_a_breadcrumb_suffix_is_cut_from_the_title() -> None:
+    raw = "Kühe ziehen ins Tal › Landwirtschaft › Alpenland Zeitung"
+    assert clean_title(raw, SITE, html_title=True) == "Kühe ziehen ins Tal"
+
+
+def test_a_section_label_inside_the_h1_is_not_the_headline() -> None:
+    for h1 in (
+        "<h1><strong class='story-category'>Verkehr</strong> Brücke bleibt bis Mai gesperrt</h1>",
+        "<h1><span class='rubrik'>Landtag</span>Brücke bleibt bis Mai gesperrt</h1>",
+    ):
+        assert headline_text(lxml.html.fromstring(h1)) == "Brücke bleibt bis Mai gesperrt"
+    # a headline that is all in such an element stays whole
+    whole = "<h1><span class='section-title'>Brücke bleibt gesperrt</span></h1>"
+    assert headline_text(lxml.html.fromstring(whole)) == "Brücke bleibt gesperrt"
+
+
 def test_a_logo_or_section_h1_gives_way_to_the_heading_that_spells_the_title() -> None:
     head = "<meta property='og:title' content='Hallenbad wird bis zum Herbst saniert'>"
     for h1 in ("<h1><a href='/'>Alpenland Zeitung</a></h1>", "<h1>Sport</h1>"):
@@ -148,6 +164,13 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Von Redakteurin Ines Albrecht | 12. Mai 2025"], ("Ines Albrecht",), ()),
         (["Mit Material der Nachrichtenagenturen dpa und AFP"], (), ("dpa", "AFP")),
         (["Quelle: RIA Nowosti"], (), ("RIA Novosti",)),
+        (["Text & Bilder: Jonas Petersen"], ("Jonas Petersen",), ()),
+        (["Text und Foto: Mira Jansen, Husum"], ("Mira Jansen",), ()),
+        (["Verfasst von Lisa Marquardt am 12.03.2024 in Allgemein"], ("Lisa Marquardt",), ()),
+        (["Eine Recherche von Ole Brandt und Tina Saar"], ("Ole Brandt", "Tina Saar"), ()),
+        (["Von Eva Roth und AFP"], ("Eva Roth",), ("AFP",)),
+        (["Tim Berg mit dpa"], ("Tim Berg",), ("dpa",)),
+        (["Tim Berg, mit Material von Reuters und AP"], ("Tim Berg",), ("Reuters", "AP")),
     ],
 )
 def test_credits_split_into_people_and_agencies(
@@ -243,6 +266,31 @@ def test_the_snanews_rule_keeps_the_lead_beside_the_lead_photo() -> None:
             "chrome:login",
         ),
         ("Mit Material der Nachrichtenagenturen dpa und AFP", "credit:agency"),
+        # broadcast notes, print datelines and print-first notes
+        (
+            "Zu diesem Thema sendet Radio Weststadt am Sonntag, 6. April 2025, um 18:05 Uhr"
+            " ein Gespräch.",
+            "meta:broadcast",
+        ),
+        ("Heft 3/25, erschienen am 02.03.2025", "meta:timestamp"),
+        ("Nr. 12/2024 | Donnerstag, 21. März 2024", "meta:timestamp"),
+        (
+            "Der Beitrag ist erstmals in der Printausgabe vom 3. Mai 2024 erschienen.",
+            "meta:print-note",
+        ),
+        ("Dieses Interview ist im Magazin Bergwelt 4/2024 erschienen.", "meta:print-note"),
+        ("Erstveröffentlichung: Wochenblatt Nord, Ausgabe 14/2023", "meta:print-note"),
+        # paywall, donation, statistics and partner boxes
+        ("Jetzt weiterlesen mit Ihrem Abo", "promo:paywall"),
+        ("Mit Z+ weiterlesen", "promo:paywall"),
+        ("Einen Monat für 0,99 € lesen, danach 9,99 € monatlich", "promo:paywall"),
+        ("Schon Abonnentin?", "chrome:login"),
+        ("Unsere Arbeit lebt von Ihrer Unterstützung.", "promo:donation"),
+        ("Werden Sie Fördermitglied", "promo:donation"),
+        ("Ballbesitz: 58 % – 42 % | Ecken: 7 – 3 | Fouls: 12 – 15", "widget:stats-box"),
+        ("Eine Kooperation von Stadtanzeiger und Radio Mitte", "meta:partner"),
+        # the label of a series' other parts
+        ("Alle Folgen dieser Reihe:", "teaser:more-topics"),
     ],
 )
 def test_furniture_lines_are_dropped_by_their_class(line: str, rule: str) -> None:
@@ -264,6 +312,14 @@ def test_furniture_lines_are_dropped_by_their_class(line: str, rule: str) -> Non
         "Nutzer der Plattform können Beiträge erst nach einer Anmeldung kommentieren, sagte er.",
         "Der Eintritt kostet 12 Euro, für Kinder die Hälfte.",
         "Sendung mit der Maus feiert Geburtstag",
+        "Das Interview erschien zuerst in der Zeitung Die Welt.",
+        "Die Studie wurde zuerst im Fachmagazin Lancet veröffentlicht, Ausgabe 12/2024.",
+        "Das Hilfswerk bittet um Spenden für die Opfer des Erdbebens.",
+        "Das Deutschlandticket kostet 58 Euro und ist monatlich kündbar.",
+        "Der Verein gewann 3:1 und steht nun mit 24:10 Punkten auf Platz 4.",
+        "In Zusammenarbeit mit dem Stadtarchiv entstand eine Ausstellung.",
+        "Spenden",
+        "Weitere Folgen",
     ],
 )
 def test_text_that_resembles_furniture_stays(line: str) -> None:
@@ -294,6 +350,26 @@ def test_a_source_line_with_a_date_names_agencies_but_no_author() -> None:
     )
     result = _extract(_page("", body))
     assert (result.authors, result.agencies) == ((), ("Keystone-SDA",))
+
+
+def test_a_box_label_goes_with_the_box() -> None:
+    lines = [PARAGRAPH, "Die Partie in Zahlen", "Torschüsse: 14 – 9 · Ecken: 6 – 2", SECOND]
+    kept, dropped = clean_lines(lines, title=None, rules=CleaningRules(), language="de")
+    assert kept == [PARAGRAPH, SECOND]
+    assert [d.rule for d in dropped] == ["widget:stats-box", "widget:stats-box"]
+
+
+def test_a_byline_sentence_with_an_agency_share_is_dropped_from_the_text() -> None:
+    line = "Ein Bericht von Jana Ott und Leon Weiß, mit Material von AFP"
+    kept, dropped = clean_lines(
+        [PARAGRAPH, line, SECOND],
+        title=None,
+        rules=CleaningRules(),
+        language="de",
+        authors=("Jana Ott", "Leon Weiß"),
+    )
+    assert kept == [PARAGRAPH, SECOND]
+    assert [d.rule for d in dropped] == ["meta:byline"]
 
 
 def test_editor_initials_closing_the_text_are_cut() -> None:
@@ -334,3 +410,104 @@ def test_a_text_block_beside_the_headline_in_a_header_block_is_the_lead() -> Non
     )
     result = _extract(_page("", body))
     assert result.text.splitlines()[0] == lead
+
+
+def test_the_printed_byline_credits_agencies_beside_a_metadata_author() -> None:
+    head = "<meta name='author' content='Paula Gruber'>"
+    body = (
+        "<div class='story-head'><h1>Hallenbad wird saniert</h1>"
+        "<p class='meta'>12.03.2025, 09:40 | Von Paula Gruber und APA | 3 Min.</p></div>"
+    )
+    result = _extract(_page(head, body))
+    assert (result.authors, result.agencies) == (("Paula Gruber",), ("APA",))
+
+
+def test_a_blog_byline_with_date_and_categories_names_the_author() -> None:
+    body = (
+        "<div class='entry'><h2 class='entry-title'>Hallenbad wird saniert</h2>"
+        "<div class='entry-meta'>Verfasst von Lisa Marquardt am 12.03.2024 in "
+        "<a href='/c/a'>Allgemein</a>, <a href='/c/b'>Sport</a></div></div>"
+    )
+    head = "<meta property='og:title' content='Hallenbad wird saniert'>"
+    assert _extract(_page(head, body)).authors == ("Lisa Marquardt",)
+
+
+@pytest.mark.parametrize("mark", ["subline", "article-sub", "dek", "unterzeile"])
+def test_a_lead_in_a_subtitle_container_is_kept(mark: str) -> None:
+    lead = "Die Stadt will das alte Hallenbad retten und sucht dafür private Partner im Landkreis."
+    body = f"<header><h1>Hallenbad wird saniert</h1><div class='{mark}'>{lead}</div></header>"
+    assert _extract(_page("", body)).text.splitlines()[0] == lead
+
+
+@pytest.mark.parametrize(("mark", "kept"), [("sub", True), ("subscribe", False), ("subnav", False)])
+def test_sub_marks_a_lead_only_as_a_word_of_its_own(mark: str, kept: bool) -> None:
+    box = "Die Zeitung erscheint montags bis samstags in drei Ausgaben für den ganzen Landkreis."
+    body = f"<div><h1>Hallenbad wird saniert</h1><div class='{mark}'>{box}</div></div>"
+    assert (box in _extract(_page("", body)).text) is kept
+
+
+@pytest.mark.parametrize(
+    "related",
+    [
+        # a heading, then plain list items without links
+        "<h3>Weitere Artikel zum Thema</h3><ol><li>Freibad öffnet früher</li>"
+        "<li>Eisbahn: Saison endet im März</li></ol>",
+        # a paragraph label over links
+        "<p>Alle Folgen dieser Reihe:</p><ul><li><a href='/s/1'>Folge 1: Das Becken</a></li>"
+        "<li><a href='/s/2'>Folge 2: Die Kosten</a></li></ul>",
+        # a bold label and links in one paragraph, separated by dots
+        "<p><b>Mehr aus dem Landkreis:</b> <a href='/a/2.html'>Freibad öffnet früher</a> · "
+        "<a href='/a/3.html'>Eisbahn: Saison endet im März</a></p>",
+    ],
+)
+def test_a_related_article_list_under_its_label_is_dropped(related: str) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><div class='text'>"
+        f"<p>{PARAGRAPH}</p>{related}<p>{SECOND}</p></div></body></html>"
+    )
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize("heading", ["Was sich ändert", "Weitere Folgen"])
+def test_a_list_under_an_ordinary_heading_stays(heading: str) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><div class='text'>"
+        f"<p>{PARAGRAPH}</p><h3>{heading}</h3><ul><li>Neues Becken für Kurse</li>"
+        f"<li>Sauna wird erweitert</li></ul><p>{SECOND}</p></div></body></html>"
+    )
+    text = _extract(html).text
+    assert "Neues Becken für Kurse" in text and "Sauna wird erweitert" in text
+
+
+QUOTE = "„Wir lassen niemanden im Regen stehen, auch nicht die Vereine“"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # the quote repeats a sentence of the text
+        "Der Bürgermeister versprach den Vereinen Hilfe: „Wir lassen niemanden im Regen stehen,"
+        " auch nicht die Vereine“, sagte er am Abend.",
+        # shortened from it
+        "„Wir lassen auch die Vereine nicht im Regen stehen, niemanden“, sagte er.",
+    ],
+)
+def test_a_pull_quote_repeating_the_text_is_dropped(paragraph: str) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p><blockquote>{QUOTE}</blockquote><p>{paragraph}</p><p>{SECOND}</p>"
+        "</article></body></html>"
+    )
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, paragraph, SECOND]
+    assert [d.rule for d in result.dropped if d.text == QUOTE] == ["teaser:pull-quote"]
+
+
+def test_a_quotation_in_a_blockquote_stays() -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p><blockquote><p>{QUOTE}</p></blockquote><p>{SECOND}</p>"
+        "</article></body></html>"
+    )
+    assert _extract(html).text.splitlines() == [PARAGRAPH, QUOTE, SECOND]
