@@ -11,6 +11,7 @@ from trafilatura.settings import Extractor
 
 from crawler.model.hashing import content_hash, normalise_text
 from crawler.model.types import ExtractedArticle, ExtractInput
+from pipelines.blocks import drop_pull_quotes, drop_related_lists
 from pipelines.clean import clean_lines
 from pipelines.credits import text_agencies
 from pipelines.decode import decode_html, is_binary, is_html
@@ -19,8 +20,6 @@ from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.tree import (
     apply_drop_rules,
     drop_inline_teasers,
-    drop_pull_quotes,
-    drop_related_lists,
     find_lead,
     parse_html,
     recover_headings,

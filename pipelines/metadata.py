@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -14,6 +13,16 @@ import lxml.html
 
 from crawler.model.dates import ParsedDate, date_from_url, find_date_in_text, parse_datetime
 from pipelines.credits import agency_names, is_image_credit
+from pipelines.jsonld import (
+    JsonLd,
+    json_authors,
+    json_first_str,
+    json_image,
+    json_keywords,
+    json_str,
+    publisher_name,
+    read_json_ld,
+)
 from pipelines.language import normalise_language
 from pipelines.names import (
     SECTION_WORDS,
@@ -32,26 +41,6 @@ from pipelines.tree import (
     text_key,
 )
 
-_ARTICLE_TYPES = frozenset(
-    {
-        "article",
-        "newsarticle",
-        "reportagenewsarticle",
-        "analysisnewsarticle",
-        "opinionnewsarticle",
-        "backgroundnewsarticle",
-        "reviewnewsarticle",
-        "asksubjectnewsarticle",
-        "askpublicnewsarticle",
-        "satiricalarticle",
-        "blogposting",
-        "liveblogposting",
-        "report",
-        "techarticle",
-        "socialmediaposting",
-    }
-)
-_PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "medicalwebpage"})
 _PUBLISHED_META_KEYS = (
     "article:published_time",
     "og:article:published_time",
@@ -105,9 +94,6 @@ _NAME_CLASS_XPATH = lxml.etree.XPath(
 )
 _MICRODATA_PUBLISHED = frozenset({"datePublished", "datepublished"})
 _MICRODATA_MODIFIED = frozenset({"dateModified", "datemodified"})
-_JSON_LD_XPATH = lxml.etree.XPath(
-    "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
-)
 
 
 @dataclass
@@ -126,12 +112,6 @@ class Metadata:
     image_url: str | None = None
     declared_language: str | None = None
     h1: lxml.html.HtmlElement | None = None
-
-
-@dataclass
-class _JsonLd:
-    articles: list[dict[str, Any]] = field(default_factory=list)
-    pages: list[dict[str, Any]] = field(default_factory=list)
 
 
 # (element, tag, class, id, itemprop, rel, data-component) of a body element with attributes.
@@ -204,21 +184,21 @@ class _MarkedElements:
 
 def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str]) -> Metadata:
     metas = _meta_tags(tree)
-    json_ld = _json_ld(tree)
+    json_ld = read_json_ld(tree)
     articles = json_ld.articles
     meta = Metadata()
     marked = _MarkedElements(tree)
 
     meta.site_name = _first_text(
         _first(metas, "og:site_name"),
-        *(_publisher_name(obj) for obj in articles),
+        *(publisher_name(obj) for obj in articles),
         _first(metas, "application-name"),
     )
     site_keys = site_name_keys(meta.site_name, url)
 
     section = _first_text(
         _first(metas, "article:section"),
-        *(_json_first_str(obj.get("articleSection")) for obj in articles),
+        *(json_first_str(obj.get("articleSection")) for obj in articles),
     )
     sections = SECTION_WORDS | {text_key(section)} if section else SECTION_WORDS
     h1 = _title_and_headline(meta, tree, metas, articles, hints, site_keys, sections)
@@ -228,12 +208,12 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
         _first(metas, "og:description"),
         _first(metas, "description"),
         _first(metas, "twitter:description"),
-        *(_json_str(obj.get("description")) for obj in articles),
+        *(json_str(obj.get("description")) for obj in articles),
     )
     meta.section = section
     for tag_source in (
         metas.get("article:tag", []),
-        [k for obj in articles for k in _json_keywords(obj.get("keywords"))],
+        [k for obj in articles for k in json_keywords(obj.get("keywords"))],
         metas.get("news_keywords", []),
         metas.get("keywords", []),
     ):
@@ -247,7 +227,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
         _first(metas, "og:image:url"),
         _first(metas, "og:image:secure_url"),
         _first(metas, "twitter:image"),
-        *(_json_image(obj.get("image")) for obj in articles),
+        *(json_image(obj.get("image")) for obj in articles),
     )
     meta.image_url = _absolute(image, url)
     meta.declared_language = normalise_language(
@@ -258,7 +238,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
             _first(metas, "content-language"),
             _first(metas, "language"),
             _first(metas, "og:locale"),
-            *(_json_str(obj.get("inLanguage")) for obj in articles),
+            *(json_str(obj.get("inLanguage")) for obj in articles),
         )
     )
     meta.published = _best_date(_published_candidates(tree, marked, url, hints, metas, json_ld, h1))
@@ -289,7 +269,7 @@ def _title_and_headline(
             (
                 clean_title(candidate, site_keys, sections=sections)
                 for candidate in (
-                    *(_json_str(obj.get("headline")) for obj in articles),
+                    *(json_str(obj.get("headline")) for obj in articles),
                     _first(metas, "og:title"),
                     _first(metas, "twitter:title"),
                     hints.get("title"),
@@ -342,7 +322,7 @@ def _authors_and_agencies(
     people: list[str] = []
     agencies: list[str] = []
     for obj in articles:
-        for name, is_person in _json_authors(obj.get("author") or obj.get("creator")):
+        for name, is_person in json_authors(obj.get("author") or obj.get("creator")):
             if is_person:
                 people.append(name)
             else:
@@ -429,103 +409,6 @@ def _first(metas: dict[str, list[str]], key: str) -> str | None:
     return values[0] if values else None
 
 
-def _json_ld(tree: lxml.html.HtmlElement) -> _JsonLd:
-    found = _JsonLd()
-    for script in _JSON_LD_XPATH(tree):
-        raw = (script.text or "").strip()
-        if not raw:
-            continue
-        # Some CMS wrap the JSON in <!-- --> or CDATA markers.
-        raw = raw.removeprefix("<!--").removesuffix("-->").strip()
-        raw = raw.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
-        try:
-            data = json.loads(raw, strict=False)
-        except ValueError:
-            continue
-        _walk_json_ld(data, found, 0)
-    return found
-
-
-def _walk_json_ld(node: Any, found: _JsonLd, depth: int) -> None:
-    if depth > 6:
-        return
-    if isinstance(node, list):
-        for child in node:
-            _walk_json_ld(child, found, depth + 1)
-        return
-    if not isinstance(node, dict):
-        return
-    raw_types = node.get("@type")
-    types = {
-        str(t).lower().rsplit("/", 1)[-1]
-        for t in (raw_types if isinstance(raw_types, list) else [raw_types])
-        if t
-    }
-    if types & _ARTICLE_TYPES:
-        found.articles.append(node)
-    elif types & _PAGE_TYPES:
-        found.pages.append(node)
-    for key in ("@graph", "mainEntity", "hasPart"):
-        if key in node:
-            _walk_json_ld(node[key], found, depth + 1)
-
-
-def _json_str(value: Any) -> str | None:
-    if isinstance(value, str):
-        return collapse(value) or None
-    if isinstance(value, list) and value and isinstance(value[0], str):
-        return collapse(value[0]) or None
-    return None
-
-
-def _json_first_str(value: Any) -> str | None:
-    if isinstance(value, list):
-        return next((collapse(v) for v in value if isinstance(v, str) and v.strip()), None)
-    return _json_str(value)
-
-
-def _json_authors(value: Any) -> list[tuple[str, bool]]:
-    """JSON-LD author names, each with whether it may be a person (Person or no type)."""
-    if isinstance(value, str):
-        return [(value, True)]
-    if isinstance(value, dict):
-        name = value.get("name")
-        kind = value.get("@type")
-        kinds = {str(k).lower() for k in (kind if isinstance(kind, list) else [kind]) if k}
-        return [(name, not kinds or "person" in kinds)] if isinstance(name, str) else []
-    if isinstance(value, list):
-        return [found for item in value for found in _json_authors(item)]
-    return []
-
-
-def _json_keywords(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return value.split(",")
-    if isinstance(value, list):
-        return [item for item in value if isinstance(item, str)]
-    return []
-
-
-def _json_image(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        url = value.get("url") or value.get("contentUrl")
-        return url if isinstance(url, str) else None
-    if isinstance(value, list) and value:
-        return _json_image(value[0])
-    return None
-
-
-def _publisher_name(obj: dict[str, Any]) -> str | None:
-    publisher = obj.get("publisher")
-    if isinstance(publisher, list) and publisher:
-        publisher = publisher[0]
-    if isinstance(publisher, dict):
-        return _json_str(publisher.get("name"))
-    return None
-
-
 def _split_tags(values: Iterable[str]) -> tuple[str, ...]:
     tags: list[str] = []
     seen: set[str] = set()
@@ -567,12 +450,12 @@ def _published_candidates(
     url: str,
     hints: dict[str, str],
     metas: dict[str, list[str]],
-    json_ld: _JsonLd,
+    json_ld: JsonLd,
     h1: lxml.html.HtmlElement | None,
 ) -> Iterator[ParsedDate | None]:
     """Publication date sources, best first (generated lazily: most pages stop at the first)."""
     for obj in (*json_ld.articles, *json_ld.pages):
-        yield parse_datetime(_json_str(obj.get("datePublished")))
+        yield parse_datetime(json_str(obj.get("datePublished")))
     for key in _PUBLISHED_META_KEYS:
         for value in metas.get(key, []):
             yield parse_datetime(value)
@@ -580,16 +463,16 @@ def _published_candidates(
     yield _time_element_date(tree, ("datepublished", "published", "pubdate"))
     yield parse_datetime(hints.get("published_at"))
     for obj in json_ld.articles:
-        yield parse_datetime(_json_str(obj.get("dateCreated")))
+        yield parse_datetime(json_str(obj.get("dateCreated")))
     yield _visible_date(marked, h1)
     yield date_from_url(url)
 
 
 def _modified_candidates(
-    marked: _MarkedElements, metas: dict[str, list[str]], json_ld: _JsonLd
+    marked: _MarkedElements, metas: dict[str, list[str]], json_ld: JsonLd
 ) -> Iterator[ParsedDate | None]:
     for obj in (*json_ld.articles, *json_ld.pages):
-        yield parse_datetime(_json_str(obj.get("dateModified")))
+        yield parse_datetime(json_str(obj.get("dateModified")))
     for key in _MODIFIED_META_KEYS:
         for value in metas.get(key, []):
             yield parse_datetime(value)
