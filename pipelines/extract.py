@@ -18,6 +18,7 @@ from pipelines.language import detect_language
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.tree import (
     apply_drop_rules,
+    drop_fact_boxes,
     drop_inline_teasers,
     drop_pull_quotes,
     drop_related_lists,
@@ -131,6 +132,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     dropped.extend(drop_inline_teasers(tree, inp.url))
     dropped.extend(drop_related_lists(tree))
     dropped.extend(drop_pull_quotes(tree))
+    dropped.extend(drop_fact_boxes(tree))
 
     # Our own pass (JSON-LD, meta tags, microdata, <time>, bylines by class and by the "Von …"
     # shape, visible dates) comes first; trafilatura's metadata fills the gaps. It costs about

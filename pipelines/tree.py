@@ -366,6 +366,78 @@ def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     return dropped
 
 
+# A fact box's lines: a short label, a colon and its value ("Wann: Samstag, 11 Uhr", "Umsatz
+# 2024: 410 Millionen Euro", "Tore: 0:1 Reuter (14.)").
+_LABEL_VALUE_RE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}:\s*\S")
+_BOX_TAGS = frozenset({"div", "aside", "section"})
+_BOX_LINE_TAGS = ("p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6")
+_BOX_NESTED_TAGS = ("div", "section", "article", "aside", "table", "form", "blockquote", "figure")
+_BOX_MAX_LINES = 12
+_BOX_MAX_LINE_WORDS = 25
+
+
+def drop_fact_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove fact boxes: a box of short lines set beside the text, not part of its prose.
+
+    A box is a <div>, <aside> or <section> without nested containers whose three to twelve
+    lines (paragraphs, list items, terms, headings) are all short, and which holds at most a
+    third of the words around it. It is a fact box when its lines are a series of "label:
+    value" pairs ("Wann: … / Wo: … / Eintritt: frei", "Umsatz 2024: …", "Tore: …"), a term
+    list (<dl>: court, date, file number), or a label over one list ("Das Wichtigste in Kürze",
+    "Quellen"): a summary, a data sheet or a sources list, never a sentence of the article.
+    """
+    dropped: list[DroppedLine] = []
+    for box in list(tree.iter(*_BOX_TAGS)):
+        nested = next(box.iterdescendants(*_BOX_NESTED_TAGS), None)
+        if box.getparent() is None or nested is not None or _has_link_line(box):
+            continue
+        units = [unit for unit in box.iter(*_BOX_LINE_TAGS) if not len(unit.xpath("p|li|dt|dd"))]
+        lines = [line for line in (collapse(unit.text_content()) for unit in units) if line]
+        if not 3 <= len(lines) <= _BOX_MAX_LINES:
+            continue
+        words = [len(line.split()) for line in lines]
+        if max(words) > _BOX_MAX_LINE_WORDS or sum(words) < len(box.text_content().split()):
+            continue
+        around = len(box.getparent().text_content().split())
+        if sum(words) * 3 > around:
+            continue
+        if _is_fact_box(box, units, lines):
+            box.drop_tree()
+            dropped.append(DroppedLine(text=shorten(" · ".join(lines)), rule=str(Rule.STATS_BOX)))
+    return dropped
+
+
+def _has_link_line(box: lxml.html.HtmlElement) -> bool:
+    """True when a line of the box is a link: a list of other pages, not facts."""
+    return any(
+        collapse(link.text_content()) == collapse(link.getparent().text_content())
+        for link in box.iter("a")
+        if link.getparent() is not None and link.getparent().tag in _BOX_LINE_TAGS
+    )
+
+
+def _is_fact_box(
+    box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement], lines: list[str]
+) -> bool:
+    if len(box.xpath(".//dl/dt")) >= 2 and all(unit.tag in ("dt", "dd") for unit in units):
+        return True
+    pairs = sum(1 for line in lines[1:] if _LABEL_VALUE_RE.match(line))
+    if pairs >= 2 and pairs * 2 >= len(lines) - 1:
+        return True
+    # A label over one list of statements (not of buttons): the label is a short heading
+    # without a final period.
+    lists = box.xpath(".//ul|.//ol")
+    label = lines[0]
+    return (
+        len(lists) == 1
+        and units[0].tag != "li"
+        and all(unit.tag == "li" for unit in units[1:])
+        and min(len(line.split()) for line in lines[1:]) >= 3
+        and len(label.split()) <= 6
+        and not _SENTENCE_END_RE.search(label)
+    )
+
+
 def _is_other_internal_page(
     href: str, page_url: str, page_host: str, page_path: str, page_query: str = ""
 ) -> bool:

@@ -511,3 +511,54 @@ def test_a_quotation_in_a_blockquote_stays() -> None:
         "</article></body></html>"
     )
     assert _extract(html).text.splitlines() == [PARAGRAPH, QUOTE, SECOND]
+
+
+# --- fact boxes ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # label: value lines under a heading, in paragraphs
+        "<aside class='info'><h3>Das Fest im Überblick</h3><p>Termin: Sonntag, 12 bis 18 Uhr</p>"
+        "<p>Ort: Kurpark, Eingang Parkstraße</p><p>Kosten: keine</p></aside>",
+        # figures in list items, the first without a heading
+        "<div class='zahlen'><ul><li>Mitarbeitende: 120</li><li>Gegründet: 1974</li>"
+        "<li>Jahresumsatz 2023: 18 Millionen Euro</li></ul></div>",
+        # a term list (court, date, file number)
+        "<div class='fall'><dl><dt>Gericht</dt><dd>Verwaltungsgericht Talstadt</dd>"
+        "<dt>Beschluss vom</dt><dd>4. März 2024</dd><dt>Az.</dt><dd>2 L 77/24</dd></dl></div>",
+        # a label over a list of statements
+        "<section class='kurz'><p class='kurz__titel'>Kurz gesagt</p><ol>"
+        "<li>Das Bad schließt für ein Jahr.</li><li>Schulen weichen nach Talheim aus.</li>"
+        "</ol></section>",
+    ],
+)
+def test_a_fact_box_beside_the_text_is_dropped(box: str) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p>{box}<p>{SECOND}</p></article></body></html>"
+    )
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert [d.rule for d in result.dropped] == ["widget:stats-box"]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # label: value lines in the text's own flow, not in a box of their own
+        "<p>Sanierung: ab Mai</p><p>Wiedereröffnung: im Herbst</p><p>Kosten: vier Millionen</p>",
+        # a box of prose, not of facts
+        f"<div class='zitat'><p>{PARAGRAPH}</p><p>{SECOND}</p><p>Mehr dazu im Herbst.</p></div>",
+        # a box of links is a teaser list, not facts
+        "<div class='box'><h3>Dazu</h3><ul><li><a href='/a/2.html'>Sauna wird erweitert heute"
+        "</a></li><li><a href='/a/3.html'>Freibad öffnet früher als geplant</a></li></ul></div>",
+    ],
+)
+def test_lines_that_are_no_fact_box_are_not_dropped_as_one(block: str) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p>{block}<p>{SECOND}</p></article></body></html>"
+    )
+    assert "widget:stats-box" not in [d.rule for d in _extract(html).dropped]
