@@ -86,6 +86,10 @@ _LABELLED_BOX_RULES = (
     Rule.STATS_BOX,
 )
 
+# An info line of several items ("date · reading time"): its items are checked one by one.
+_INFO_LINE_MAX_WORDS = 16
+_INFO_SPLIT_RE = re.compile(r"\s+[·|•]\s+")
+
 # report(position, text, rule): how repairs record the fragment they cut off.
 _Reporter = Callable[[int, str, str], None]
 
@@ -341,6 +345,10 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
     kind = classify_date_line(text)
     if kind is not None:
         return Rule.TIMESTAMP if kind == "timestamp" else Rule.DATE_ONLY
+    if words <= _INFO_LINE_MAX_WORDS and ("·" in text or "|" in text or "•" in text):
+        info = _info_line_rule(text, authors)
+        if info is not None:
+            return info
     credit = credit_rule(text, lowered, words)
     if credit is not None:
         return credit
@@ -349,6 +357,16 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
     if expected_script is not None and is_foreign_script(text, expected_script):
         return Rule.FOREIGN_SCRIPT
     return None
+
+
+def _info_line_rule(text: str, authors: Sequence[str]) -> str | None:
+    """The rule of an info line whose every item is furniture on its own ("20. Mai 2025 ·
+    Lesezeit 9 Minuten", "Veröffentlicht: 03.03.2025 | 4 Min. Lesezeit"): its first item's."""
+    segments = [segment for segment in _INFO_SPLIT_RE.split(text) if segment.strip(" .")]
+    if len(segments) < 2:
+        return None
+    rules = [_classify(segment, None, authors) for segment in segments]
+    return rules[0] if all(rules) else None
 
 
 def classify_line(text: str) -> str | None:

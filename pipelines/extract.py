@@ -132,7 +132,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     dropped.extend(drop_inline_teasers(tree, inp.url))
     dropped.extend(drop_related_lists(tree))
     dropped.extend(drop_pull_quotes(tree))
-    dropped.extend(drop_fact_boxes(tree))
+    dropped.extend(drop_fact_boxes(tree, meta.h1))
 
     # Our own pass (JSON-LD, meta tags, microdata, <time>, bylines by class and by the "Von …"
     # shape, visible dates) comes first; trafilatura's metadata fills the gaps. It costs about

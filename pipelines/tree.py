@@ -376,7 +376,9 @@ _BOX_MAX_LINES = 12
 _BOX_MAX_LINE_WORDS = 25
 
 
-def drop_fact_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+def drop_fact_boxes(
+    tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None
+) -> list[DroppedLine]:
     """Remove fact boxes: a box of short lines set beside the text, not part of its prose.
 
     A box is a <div>, <aside> or <section> without nested containers whose three to twelve
@@ -385,6 +387,7 @@ def drop_fact_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     value" pairs ("Wann: … / Wo: … / Eintritt: frei", "Umsatz 2024: …", "Tore: …"), a term
     list (<dl>: court, date, file number), or a label over one list ("Das Wichtigste in Kürze",
     "Quellen"): a summary, a data sheet or a sources list, never a sentence of the article.
+    A table of "label | value" rows right before the headline `h1` goes too.
     """
     dropped: list[DroppedLine] = []
     for box in list(tree.iter(*_BOX_TAGS)):
@@ -404,6 +407,23 @@ def drop_fact_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         if _is_fact_box(box, units, lines):
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(" · ".join(lines)), rule=str(Rule.STATS_BOX)))
+    if h1 is not None:
+        dropped.extend(_drop_header_tables(h1))
+    return dropped
+
+
+def _drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove a table of "label | value" rows right before the headline: the item's header
+    (service, receipt time, embargo, version), as an agency or archive portal prints it."""
+    dropped: list[DroppedLine] = []
+    for table in list(h1.itersiblings("table", preceding=True)):
+        rows = table.xpath("tr|*/tr")
+        if len(rows) >= 2 and all(
+            [cell.tag for cell in row.iterchildren("th", "td")] == ["th", "td"] for row in rows
+        ):
+            text = " · ".join(collapse(row.text_content()) for row in rows)
+            table.drop_tree()
+            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
     return dropped
 
 

@@ -177,6 +177,33 @@ def test_reading_time_goes() -> None:
     assert dropped[0].rule == "meta:reading-time"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3. Februar 2026 · Lesezeit 7 Minuten",
+        "Aktualisiert: 11.06.2025 | 5 Min. Lesezeit",
+        "Stand: 14.03.2024, 08:15 Uhr • Lesedauer: ca. 2 Min.",
+    ],
+)
+def test_a_dateline_with_a_reading_time_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, line, P1])
+    assert kept == [LEAD, P1]
+    assert [d.text for d in dropped] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # one item is not furniture
+        "3. Februar 2026 · Sondersitzung im Rathaus",
+        "Stadtrat Lindhaven · Lesezeit 7 Minuten",
+    ],
+)
+def test_an_info_line_with_other_items_stays(line: str) -> None:
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]
+
+
 # --- related-article teasers -----------------------------------------------------------------
 
 

@@ -562,3 +562,15 @@ def test_lines_that_are_no_fact_box_are_not_dropped_as_one(block: str) -> None:
         f"<p>{PARAGRAPH}</p>{block}<p>{SECOND}</p></article></body></html>"
     )
     assert "widget:stats-box" not in [d.rule for d in _extract(html).dropped]
+
+
+def test_a_table_of_label_and_value_rows_before_the_headline_is_dropped() -> None:
+    html = (
+        "<html lang='de'><body><main><table><tr><th>Ressort</th><td>Land</td></tr>"
+        "<tr><th>Stand</th><td>03.02.2026, 07:40</td></tr></table><h1>Hallenbad wird saniert</h1>"
+        f"<div class='text'><p>{PARAGRAPH}</p><table><tr><th>Becken</th><td>25 m</td></tr>"
+        f"<tr><th>Bahnen</th><td>6</td></tr></table><p>{SECOND}</p></div></main></body></html>"
+    )
+    text = _extract(html).text
+    assert "03.02.2026" not in text and "Ressort" not in text
+    assert "Becken" in text  # a table in the text is the text's
