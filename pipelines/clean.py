@@ -51,7 +51,14 @@ from pipelines.clean_rules import (
     UI_TOKENS,
     Rule,
 )
-from pipelines.credits import IMAGE_ALT_RE, TRAILING_AGENCY_RE, agency_names, credit_rule
+from pipelines.credits import (
+    IMAGE_ALT_RE,
+    INFO_SPLIT_RE,
+    ROLE_CREDIT_RE,
+    TRAILING_AGENCY_RE,
+    agency_names,
+    credit_rule,
+)
 from pipelines.furniture import (
     BOX_RULES,
     DATELINE_RULES,
@@ -88,7 +95,6 @@ _LABELLED_BOX_RULES = (
 
 # An info line of several items ("date · reading time"): its items are checked one by one.
 _INFO_LINE_MAX_WORDS = 16
-_INFO_SPLIT_RE = re.compile(r"\s+[·|•]\s+")
 
 # report(position, text, rule): how repairs record the fragment they cut off.
 _Reporter = Callable[[int, str, str], None]
@@ -361,10 +367,14 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
 
 def _info_line_rule(text: str, authors: Sequence[str]) -> str | None:
     """The rule of an info line whose every item is furniture on its own ("20. Mai 2025 ·
-    Lesezeit 9 Minuten", "Veröffentlicht: 03.03.2025 | 4 Min. Lesezeit"): its first item's."""
-    segments = [segment for segment in _INFO_SPLIT_RE.split(text) if segment.strip(" .")]
+    Lesezeit 9 Minuten", "Veröffentlicht: 03.03.2025 | 4 Min. Lesezeit"): its first item's;
+    a credits line's ("Beitrag: A · Kamera: B") is the byline's."""
+    segments = [segment for segment in INFO_SPLIT_RE.split(text) if segment.strip(" .")]
     if len(segments) < 2:
         return None
+    # A credits line: every item a role and a name ("Redaktion: A · Faktencheck: B").
+    if all(ROLE_CREDIT_RE.match(segment.strip()) for segment in segments):
+        return Rule.BYLINE
     rules = [_classify(segment, None, authors) for segment in segments]
     return rules[0] if all(rules) else None
 

@@ -12,10 +12,11 @@ from trafilatura.settings import Extractor
 from crawler.model.hashing import content_hash, normalise_text
 from crawler.model.types import ExtractedArticle, ExtractInput
 from pipelines.clean import clean_lines
-from pipelines.credits import text_agencies
+from pipelines.credits import credits_authors, text_agencies
 from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.language import detect_language
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
+from pipelines.names import split_authors
 from pipelines.tree import (
     apply_drop_rules,
     drop_fact_boxes,
@@ -164,6 +165,9 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         authors=meta.authors,
     )
     dropped.extend(cleaned_away)
+    if not meta.authors:
+        # A credits line after the text names the author when nothing else does.
+        meta.authors = split_authors(credits_authors(cleaned_away), frozenset())
     article_text = normalise_text("\n".join(kept))
     language = detect_language(article_text, declared)
     return ExtractedArticle(

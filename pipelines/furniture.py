@@ -26,6 +26,19 @@ _SOCIAL_NETWORKS = (
 
 MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
+        # A reviewer's line, who checked the text and did not write it: "Medizinisch geprüft
+        # von Dr. A, Fachärztin für …", "Fachlich überprüft durch B", "Reviewed by C".
+        Rule.BYLINE,
+        re.compile(
+            r"^(?:[A-ZÄÖÜ]\w+(?:isch|lich) |Inhaltlich |Zuletzt )?(?:geprüft|überprüft"
+            r"|begutachtet|gegengelesen|faktengeprüft|freigegeben) (?:von|durch)\s+\S"
+            r"|^(?:Medically |Fact-)?(?:reviewed|checked|fact-checked) by\s+[A-Z]",
+            _I,
+        ),
+        25,
+        ("prüft", "gegengelesen", "begutachtet", "freigegeben", " by "),
+    ),
+    (
         # A label leading other articles' headlines: "Mehr zum Spieltag:", "Mehr Themen auf
         # site.de", "Mehr aus Ausland", "Weitere Nachrichten", "Top-Themen". A noun of news
         # items or a preposition must follow "Mehr"/"Weitere", so "Mehr Geld für Kitas" stays.

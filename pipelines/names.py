@@ -41,6 +41,12 @@ _ROLE_PREFIX_RE = re.compile(
     r"|korrespondent|volontär|kolumnist)(?:in)?|Redaktionsleiter(?:in)?)\s+(?=\S)",
     re.IGNORECASE,
 )
+# Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.", "Dipl.-Ing.", "PD Dr.".
+_ACADEMIC_TITLE_RE = re.compile(
+    r"^(?:(?:(?:Prof|Dr|PD)\.?|(?:Priv\.-Doz|Dipl\.-[A-ZÄÖÜ]\w{0,6}|Mag|Jun\.-Prof)\.)"
+    r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec)\.)*"
+    r"(?:\s*mult\.)?\s+)+(?=\S)"
+)
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
     r"^(?:Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Text und Fotos?\s*:|Interview\s*:"
@@ -250,6 +256,7 @@ def split_credits(
     for part in parts:
         name = _AUTHOR_PREFIX_RE.sub("", part.strip(" ,;:-–")).strip(" ,;:-–")
         name = _ROLE_PREFIX_RE.sub("", _AFTER_NAME_RE.sub("", name, count=1))
+        name = _ACADEMIC_TITLE_RE.sub("", name, count=1)
         # "Anna Beispiel (dpa)": the agency in brackets is no part of the name.
         bracket = TRAILING_AGENCY_RE.search(name)
         if bracket is not None:

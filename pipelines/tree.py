@@ -15,7 +15,7 @@ from lxml.cssselect import CSSSelector
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
-from pipelines.credits import NEWS_AGENCIES, agency_names
+from pipelines.credits import INFO_SPLIT_RE, NEWS_AGENCIES, agency_names
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -70,9 +70,6 @@ _BYLINE_FIRST_WORDS = frozenset(
         *("veröffentlicht", "geschrieben", "verfasst", "eingestellt", "gepostet", "erstellt"),
     )
 )
-# The separators of an info line that holds the byline among other items: "05.11.2024 um 14:20
-# · Von A und APA · 2 Min. Lesezeit".
-_INFO_SPLIT_RE = re.compile(r"\s+[·|•]\s+")
 # Words of the news agencies' names, to skip elements that name none without a regex split.
 _AGENCY_KEYS = frozenset(word for name in NEWS_AGENCIES for word in name.split())
 _WORD_RE = re.compile(r"[\w-]+")
@@ -659,7 +656,7 @@ def byline_near_headline(
             if not own or len(own) > 120:
                 continue
             info = len(own) > 30 and ("·" in own or "|" in own or "•" in own)
-            segments = _INFO_SPLIT_RE.split(own) if info else [own]
+            segments = INFO_SPLIT_RE.split(own) if info else [own]
             if len(segments) > 1 and not len(element):
                 for segment in segments:
                     _add_byline(found, segment, segment, agencies_only)

@@ -107,13 +107,13 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "left: promo/affiliate",
     },
     "102_gesundheitsportal_medizinisch_geprueft": {
-        "junk": "left: metadata/byline, metadata/disclaimer",
+        "junk": "left: metadata/disclaimer",
     },
     "103_regionalradio_audio_im_programm": {
         "junk": "left: promo/app_promo",
     },
     "104_investigativ_team_credits_foerdermitglied": {
-        "junk": "left: metadata/byline, promo/feedback x2, promo/donation x2",
+        "junk": "left: promo/feedback x2, promo/donation x2",
     },
     "105_suedtirol_portal_vor_stunden_kommentare": {
         "junk": "left: chrome/comments",
@@ -139,15 +139,9 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "seo_title": "got 'News'",
     },
     "93_wissenschaftsmagazin_kurz_erklaert_fachartikel": {
-        "authors": "got ('Dr. Elena Marković', 'Yannick Stoll')",
         "junk": "left: metadata/citation",
     },
-    "94_lokalfernsehen_videoobject_kamera": {
-        "authors": "got ()",
-        "junk": "left: metadata/byline",
-    },
     "95_denkfabrik_blog_zitiervorschlag": {
-        "authors": "got ('Dr. Miriam Falk',)",
         "junk": "left: metadata/disclaimer",
     },
     "96_agentur_kundenportal_sperrfrist_notizblock": {

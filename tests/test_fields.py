@@ -574,3 +574,42 @@ def test_a_table_of_label_and_value_rows_before_the_headline_is_dropped() -> Non
     text = _extract(html).text
     assert "03.02.2026" not in text and "Ressort" not in text
     assert "Becken" in text  # a table in the text is the text's
+
+
+@pytest.mark.parametrize(
+    ("credits", "authors"),
+    [
+        ("<p class='abspann'>Bericht: Mara Quist | Schnitt: Tom Reder</p>", ("Mara Quist",)),
+        ("<div>Text: Lars Ebner · Fotos: Ina Vogt · Grafik: Ben Sahin</div>", ("Lars Ebner",)),
+        # editors, fact-checkers and camera operators are no authors
+        ("<p>Redaktion: Mara Quist • Faktencheck: Tom Reder</p>", ()),
+    ],
+)
+def test_a_credits_line_after_the_text_goes_and_names_only_the_author(
+    credits: str, authors: tuple[str, ...]
+) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{credits}</article></body></html>"
+    )
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert result.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fachlich geprüft von Dr. Jana Kroll, Apothekerin",
+        "Medizinisch überprüft durch Prof. Dr. med. Uwe Lamm",
+        "Medically reviewed by Dr. Ann Lee",
+    ],
+)
+def test_a_reviewer_line_goes_and_names_no_author(line: str) -> None:
+    html = (
+        "<html lang='de'><body><article><h1>Hallenbad wird saniert</h1>"
+        f"<p class='trust'>{line}</p><p>{PARAGRAPH}</p><p>{SECOND}</p></article></body></html>"
+    )
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert result.authors == ()
