@@ -120,6 +120,39 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         (),
     ),
     (
+        # A reference to a paper: it ends with its DOI ("…, Journal of X, 2025, DOI: 10.5555/
+        # x.17") or starts with a surname, initials and "et al." ("Fachartikel: Berg, L. et
+        # al.: …").
+        Rule.CITATION,
+        re.compile(
+            r"\b(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+$"
+            r"|^(?:[\w-]+(?: [\w-]+)?\s*:\s*)?[A-ZÄÖÜ][\w'-]+,? (?:[A-ZÄÖÜ]\.\s*){1,3}"
+            r"(?:et al\.|u\.\s*a\.)",
+            _I,
+        ),
+        60,
+        ("doi", "et al", "u. a", "u.a"),
+    ),
+    (
+        # A disclaimer on the text itself: "Wichtiger Hinweis: Dieser Artikel dient der
+        # allgemeinen Information und ersetzt keine ärztliche Beratung", "Der Beitrag gibt die
+        # Meinung des Autors wieder, nicht die der Redaktion", "Dieser Text stellt keine
+        # Anlageberatung dar".
+        Rule.DISCLAIMER,
+        re.compile(
+            r"^(?:(?:Wichtiger |Rechtlicher )?Hinweis\s*:\s*)?(?:Dieser|Dieses|Diese|Der|Das|Die"
+            r"|Unser) (?:\S+ )?(?:Artikel|Beitrag|Text|Inhalt|Inhalte|Gastbeitrag|Kommentar"
+            r"|Informationen|Blogbeitrag|Ratgeber)\b(?=.{0,80}\b(?:ersetz\w* (?:keine|nicht)"
+            r"|(?:gibt|spiegel\w*|gibt ausschließlich|gibt allein) (?:\S+ )?(?:die|ausschließlich"
+            r" die) (?:persönliche |private )?(?:Meinung|Auffassung|Ansicht)|stell\w* keine \S*"
+            r"(?:beratung|empfehlung)|(?:Meinung|Auffassung|Ansicht) (?:der|des)"
+            r" (?:Autor|Verfass)))",
+            _I,
+        ),
+        40,
+        ("ersetz", "meinung", "auffassung", "ansicht", "beratung", "empfehlung"),
+    ),
+    (
         # Asking the reader to log in to comment: "Du musst dich EINLOGGEN, um hier mitreden zu
         # können", "Zum Kommentieren müssen Sie eingeloggt sein", "Sie müssen angemeldet sein,
         # um posten zu können".

@@ -204,6 +204,41 @@ def test_an_info_line_with_other_items_stays(line: str) -> None:
     assert kept == [LEAD, line, P1]
 
 
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Hinweis: Dieser Ratgeber ersetzt nicht den Besuch in einer Praxis.", "meta:disclaimer"),
+        ("Der Gastbeitrag gibt die persönliche Meinung des Verfassers wieder.", "meta:disclaimer"),
+        ("Dieser Text stellt keine Anlageempfehlung dar.", "meta:disclaimer"),
+        (
+            "Studie: Okafor, B. u. a.: Sleep and light, Chronobiology Letters 12, 2024",
+            "meta:citation",
+        ),
+        (
+            "Berg, L.; Haas, M.: Moore im Wandel. Ökologie heute, doi: 10.4242/oeh.2023.55",
+            "meta:citation",
+        ),
+    ],
+)
+def test_disclaimers_and_references_go(line: str, rule: str) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert rules_of(dropped) == {line: rule}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Der Stadtrat ersetzt keine der alten Laternen, sagte die Bürgermeisterin.",
+        "Die Meinung der Anwohner ist geteilt, wie eine Umfrage zeigt.",
+        "Okafor und seine Kollegen haben die Studie 2024 veröffentlicht.",
+    ],
+)
+def test_sentences_near_disclaimers_and_references_stay(line: str) -> None:
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]
+
+
 # --- related-article teasers -----------------------------------------------------------------
 
 

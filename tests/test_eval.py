@@ -106,9 +106,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "101_automagazin_fahrbericht_datenblatt": {
         "junk": "left: promo/affiliate",
     },
-    "102_gesundheitsportal_medizinisch_geprueft": {
-        "junk": "left: metadata/disclaimer",
-    },
     "103_regionalradio_audio_im_programm": {
         "junk": "left: promo/app_promo",
     },
@@ -137,12 +134,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "92_fussballverein_h1_logo_fanshop": {
         "seo_title": "got 'News'",
-    },
-    "93_wissenschaftsmagazin_kurz_erklaert_fachartikel": {
-        "junk": "left: metadata/citation",
-    },
-    "95_denkfabrik_blog_zitiervorschlag": {
-        "junk": "left: metadata/disclaimer",
     },
     "96_agentur_kundenportal_sperrfrist_notizblock": {
         "seo_title": "got 'Meldung anzeigen'",
