@@ -366,6 +366,9 @@ def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
 # A fact box's lines: a short label, a colon and its value ("Wann: Samstag, 11 Uhr", "Umsatz
 # 2024: 410 Millionen Euro", "Tore: 0:1 Reuter (14.)").
 _LABEL_VALUE_RE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}:\s*\S")
+# A phone number or an e-mail address: "Tel. 0511 000000", "Telefon: 06000 12-345",
+# "presse@stadt.example".
+_CONTACT_RE = re.compile(r"\b(?:Tel|Telefon|Fon|Phone)\b\.?:?\s*\+?[\d(]|\b[\w.-]+@[\w-]+\.[\w.]+")
 _BOX_TAGS = frozenset({"div", "aside", "section"})
 _BOX_LINE_TAGS = ("p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6")
 _BOX_NESTED_TAGS = ("div", "section", "article", "aside", "table", "form", "blockquote", "figure")
@@ -382,8 +385,9 @@ def drop_fact_boxes(
     lines (paragraphs, list items, terms, headings) are all short, and which holds at most a
     third of the words around it. It is a fact box when its lines are a series of "label:
     value" pairs ("Wann: … / Wo: … / Eintritt: frei", "Umsatz 2024: …", "Tore: …"), a term
-    list (<dl>: court, date, file number), or a label over one list ("Das Wichtigste in Kürze",
-    "Quellen"): a summary, a data sheet or a sources list, never a sentence of the article.
+    list (<dl>: court, date, file number), a label over one list ("Das Wichtigste in Kürze",
+    "Quellen") or a contact (a phone number, an e-mail address): a summary, a data sheet, a
+    sources list or an address, never a sentence of the article.
     A table of "label | value" rows right before the headline `h1` goes too.
     """
     dropped: list[DroppedLine] = []
@@ -438,6 +442,8 @@ def _is_fact_box(
 ) -> bool:
     if len(box.xpath(".//dl/dt")) >= 2 and all(unit.tag in ("dt", "dd") for unit in units):
         return True
+    if any(_CONTACT_RE.search(line) for line in lines):
+        return True  # a contact box: a press office's or an author's address, phone, e-mail
     pairs = sum(1 for line in lines[1:] if _LABEL_VALUE_RE.match(line))
     if pairs >= 2 and pairs * 2 >= len(lines) - 1:
         return True
@@ -544,10 +550,23 @@ def headline_text(h1: lxml.html.HtmlElement) -> str:
             )
         )
     }
+    first = next(iter(h1), None)
+    if not marked and first is not None and _is_label_span(h1, first):
+        marked.add(first)
     if not marked:
         return collapse(h1.text_content())
     text = collapse(_text_without(h1, marked)).lstrip(":–—-|· ")
     return text or collapse(h1.text_content())
+
+
+def _is_label_span(h1: lxml.html.HtmlElement, first: lxml.html.HtmlElement) -> bool:
+    """True when the <h1> opens with a styled label of its own before the headline words: a
+    short inline element with a class ("<span class='court'>LAG Nordmark</span> Überstunden
+    …"), the rest three words or more."""
+    if (h1.text or "").strip() or first.tag not in _INLINE_TAGS or not first.get("class"):
+        return False
+    words = len(first.text_content().split())
+    return 1 <= words <= 4 and len(h1.text_content().split()) - words >= 3
 
 
 def _text_without(element: lxml.html.HtmlElement, skipped: set[Any]) -> str:
@@ -611,6 +630,18 @@ def _sibling_text(element: lxml.html.HtmlElement, *, previous: bool) -> str:
         if text:
             return text
     return ""
+
+
+def heading_after(h1: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The first <h2> of three to forty words in the blocks right after `h1`, or None."""
+    for sibling in itertools.islice(h1.itersiblings(), 4):
+        if not isinstance(sibling, lxml.html.HtmlElement):
+            continue
+        for heading in itertools.islice(sibling.iter("h2"), 1):
+            if 3 <= len(heading.text_content().split()) <= 40:
+                return heading
+            return None
+    return None
 
 
 def heading_for_title(tree: lxml.html.HtmlElement, title: str) -> lxml.html.HtmlElement | None:

@@ -101,7 +101,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "100_rechtsportal_aktenzeichen_anwaltssuche": {
         "junk": "left: promo/affiliate x2",
         "seo_title": "got 'LAG Nordmark: Überstunden im Homeoffice & Zeiterfassung...",
-        "title": "got 'LAG Nordmark Überstunden im Homeoffice: Arbeitgeber mus...",
     },
     "101_automagazin_fahrbericht_datenblatt": {
         "junk": "left: promo/affiliate",
@@ -114,29 +113,12 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "105_suedtirol_portal_vor_stunden_kommentare": {
         "junk": "left: chrome/comments",
-        "seo_title": "got '„Zu wenig Betten“: Hotelier im Gantertal-Seitental gege...",
     },
     "106_anzeigenblatt_text_epd_kleinanzeigen": {
         "junk": "left: metadata/byline, metadata/print_note, promo/ad, promo/...",
     },
-    "107_stadtverwaltung_pressemitteilung_h1_rubrik": {
-        "junk": "left: chrome/section, metadata/source_note x3",
-        "title": "got 'Pressemitteilungen: Stadt Marbrunn'",
-    },
-    "108_oesterreich_qualitaetszeitung_premium_vorlesen": {
-        "seo_title": "got 'Gemeinden: Warum den Kommunen das Geld ausgeht « Wiener...",
-    },
     "90_oesterreich_gratisblatt_folgen_whatsapp": {
         "junk": "left: promo/whatsapp_promo",
-    },
-    "91_bistumszeitung_microdata_kna_shop": {
-        "seo_title": "got 'Wallfahrt: Neuer Pilgerweg verbindet sieben Dorfkirchen...",
-    },
-    "92_fussballverein_h1_logo_fanshop": {
-        "seo_title": "got 'News'",
-    },
-    "96_agentur_kundenportal_sperrfrist_notizblock": {
-        "seo_title": "got 'Meldung anzeigen'",
     },
 }
 

@@ -73,6 +73,9 @@ def test_fields_decode_entities_even_when_escaped_twice(raw: str, expected: str)
         ("Kühe ziehen ins Tal - 14.06.2023, Alpenland Zeitung", False),
         ("Kühe ziehen ins Tal | Politik", False),  # a section word
         ("Kühe ziehen ins Tal", True),
+        ("Kühe ziehen ins Tal « Alpenland Zeitung", False),
+        ("Kühe ziehen ins Tal | Alpenland Zeitung – Das Beste aus den Bergen", False),
+        ("Kühe ziehen ins Tal - Alpenland", False),  # the first word of the host's name
     ],
 )
 def test_title_affixes_are_cut_by_rule(raw: str, html_title: bool) -> None:
@@ -88,8 +91,14 @@ def test_a_dash_inside_the_headline_stays() -> None:
 
 def test_seo_title_is_kept_only_when_it_says_something_else() -> None:
     assert seo_title_of("Erzeugerpreise fallen", "Inflation: Erzeugerpreise sinken") is not None
+    # a topic before the same words makes another headline, unless the page prints it as a
+    # label (test_a_topic_printed_as_a_label_is_no_seo_title)
     assert (
         seo_title_of("Das Zimmer kostet 700 Euro", "Wohnungsnot: Das Zimmer kostet 700 Euro")
+        == "Wohnungsnot: Das Zimmer kostet 700 Euro"
+    )
+    assert (
+        seo_title_of("Das Zimmer kostet 700 Euro", "Wohnungsnot - Das Zimmer kostet 700 Euro")
         is None
     )
     assert seo_title_of("Das Zimmer kostet 700 Euro", "Das Zimmer kostet 700 Euro!") is None
@@ -613,3 +622,52 @@ def test_a_reviewer_line_goes_and_names_no_author(line: str) -> None:
     result = _extract(html)
     assert result.text.splitlines() == [PARAGRAPH, SECOND]
     assert result.authors == ()
+
+
+@pytest.mark.parametrize(
+    "generic", ["Artikel", "Beitrag anzeigen", "Aktuelles | Alpenland Zeitung"]
+)
+def test_a_generic_document_title_is_no_seo_title(generic: str) -> None:
+    html = _page(f"<title>{generic}</title>", "<h1>Hallenbad wird im Herbst saniert</h1>")
+    result = _extract(html)
+    assert result.title == "Hallenbad wird im Herbst saniert"
+    assert result.seo_title is None
+
+
+@pytest.mark.parametrize(
+    ("label", "seo_title"),
+    [
+        # the topic is printed as a label above the headline: no headline of its own
+        ("<p class='dach'>Bäder</p>", None),
+        # the topic is printed nowhere: the <title> is another headline
+        ("", "Bäder: Hallenbad wird im Herbst saniert"),
+    ],
+)
+def test_a_topic_before_the_headline_in_the_title(label: str, seo_title: str | None) -> None:
+    html = _page(
+        "<title>Bäder: Hallenbad wird im Herbst saniert</title>",
+        f"<header>{label}<h1>Hallenbad wird im Herbst saniert</h1></header>",
+    )
+    assert _extract(html).seo_title == seo_title
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        "<h1><span class='gericht'>OLG Talstadt</span> Mieter darf Balkon begrünen</h1>",
+        "<h1><strong class='ort'>Talheim</strong> Mieter darf Balkon begrünen</h1>",
+    ],
+)
+def test_a_styled_label_opening_the_h1_is_no_part_of_the_headline(h1: str) -> None:
+    assert _extract(_page("", h1)).title == "Mieter darf Balkon begrünen"
+
+
+def test_an_h1_naming_the_section_gives_way_to_the_h2_after_it() -> None:
+    html = _page(
+        "<title>Meldungen – Gemeinde Talheim</title>",
+        "<h1>Meldungen</h1><div class='item'><p>Nr. 12/2025</p>"
+        "<h2>Hallenbad wird im Herbst saniert</h2></div>",
+    )
+    result = _extract(html)
+    assert result.title == "Hallenbad wird im Herbst saniert"
+    assert result.seo_title is None
