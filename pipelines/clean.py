@@ -482,7 +482,7 @@ def _apply_promo_rules(items: list[_Line]) -> None:
         edge = index < 3 or index >= count - 3
         score = _promo_score(item.text)
         if score >= (3 if edge else 4):
-            item.rule = _promo_rule(item.text)
+            item.rule = promo_rule(item.text)
     # A promo block takes the most specific name among its lines ("promo:telegram").
     block: list[_Line] = []
     for item in [*items, _Line("", -1)]:
@@ -544,7 +544,7 @@ def _promo_score(text: str) -> int:
     return score
 
 
-def _promo_rule(text: str) -> str:
+def promo_rule(text: str) -> str:
     lowered = text.casefold()
     if "telegram" in lowered:
         return Rule.PROMO_TELEGRAM

@@ -21,6 +21,7 @@ from pipelines.tree import (
     apply_drop_rules,
     drop_fact_boxes,
     drop_inline_teasers,
+    drop_promo_boxes,
     drop_pull_quotes,
     drop_related_lists,
     find_lead,
@@ -134,6 +135,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     dropped.extend(drop_related_lists(tree))
     dropped.extend(drop_pull_quotes(tree))
     dropped.extend(drop_fact_boxes(tree, meta.h1))
+    dropped.extend(drop_promo_boxes(tree))
 
     # Our own pass (JSON-LD, meta tags, microdata, <time>, bylines by class and by the "Von …"
     # shape, visible dates) comes first; trafilatura's metadata fills the gaps. It costs about

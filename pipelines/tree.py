@@ -13,7 +13,7 @@ import lxml.html
 from lxml.cssselect import CSSSelector
 
 from crawler.model.types import CleaningRules, DroppedLine
-from pipelines.clean import classify_line
+from pipelines.clean import classify_line, promo_rule
 from pipelines.clean_rules import Rule
 from pipelines.credits import INFO_SPLIT_RE, NEWS_AGENCIES, agency_names
 
@@ -373,6 +373,7 @@ _BOX_TAGS = frozenset({"div", "aside", "section"})
 _BOX_LINE_TAGS = ("p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6")
 _BOX_NESTED_TAGS = ("div", "section", "article", "aside", "table", "form", "blockquote", "figure")
 _BOX_MAX_LINES = 12
+_PROMO_BOX_MAX_WORDS = 60
 _BOX_MAX_LINE_WORDS = 25
 
 
@@ -411,6 +412,52 @@ def drop_fact_boxes(
     if h1 is not None:
         dropped.extend(_drop_header_tables(h1))
     return dropped
+
+
+def drop_promo_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove small boxes beside the text that advertise: a box with an ad label of its own
+    ("Anzeige", "– Werbung –") and a box of a line or three closed by a button or a link of a
+    few words ("Fördermitglied werden", "Kanal abonnieren", "Anwalt finden"). Sentences of the
+    article end with their period inside a paragraph, never with a button of their own.
+    """
+    dropped: list[DroppedLine] = []
+    for box in list(tree.iter(*_BOX_TAGS)):
+        parent = box.getparent()
+        nested = next(box.iterdescendants(*_BOX_NESTED_TAGS), None)
+        if parent is None or nested is not None:
+            continue
+        text = collapse(" ".join(box.itertext()))
+        words = len(text.split())
+        if not 2 <= words <= _PROMO_BOX_MAX_WORDS or words * 3 > len(parent.text_content().split()):
+            continue
+        rule = _promo_box_rule(box)
+        if rule is not None:
+            box.drop_tree()
+            dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
+    return dropped
+
+
+def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:
+    children = [child for child in box if isinstance(child, lxml.html.HtmlElement)]
+    if any(
+        len(child.text_content()) <= 30 and classify_line(child.text_content()) == Rule.AD_LABEL
+        for child in children
+    ):
+        return Rule.AD_LABEL
+    if len(children) < 2 or children[-1].tag not in ("a", "button"):
+        return None
+    button = len(children[-1].text_content().split())
+    lines = [child for child in children[:-1] if collapse(child.text_content())]
+    if (
+        1 <= button <= 4
+        and 1 <= len(lines) <= 3
+        and all(child.tag in _BOX_LINE_TAGS for child in lines)
+    ):
+        # The line rules' more specific name when they know a line (a consent prompt).
+        texts = [collapse(child.text_content()) for child in lines]
+        known = next(filter(None, map(classify_line, texts)), None)
+        return known or promo_rule(" ".join(texts))
+    return None
 
 
 def _drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:

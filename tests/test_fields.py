@@ -671,3 +671,33 @@ def test_an_h1_naming_the_section_gives_way_to_the_h2_after_it() -> None:
     result = _extract(html)
     assert result.title == "Hallenbad wird im Herbst saniert"
     assert result.seo_title is None
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # an ad label of its own, anywhere in the box
+        "<div class='promo'><p>Badesalz Meeresbrise – jetzt 20 % günstiger im Drogeriemarkt</p>"
+        "<small>– Werbung –</small></div>",
+        # a short text closed by a button
+        "<aside><h4>Keine Folge verpassen</h4><p>Unser Podcast erscheint jeden Freitag.</p>"
+        "<a href='/podcast'>Jetzt reinhören</a></aside>",
+        "<div><p>Gute Recherche kostet Geld. Helfen Sie uns mit einem Beitrag.</p>"
+        "<button>Unterstützen</button></div>",
+    ],
+)
+def test_a_promo_box_beside_the_text_is_dropped(box: str) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p>{box}<p>{SECOND}</p></article></body></html>"
+    )
+    assert _extract(html).text.splitlines() == [PARAGRAPH, SECOND]
+
+
+def test_a_paragraph_with_a_link_inside_is_no_promo_box() -> None:
+    line = "Die Pläne liegen im Rathaus aus und stehen <a href='/plaene'>online</a>."
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p><div><p>{line}</p></div><p>{SECOND}</p></article></body></html>"
+    )
+    assert "Die Pläne liegen im Rathaus aus und stehen online." in _extract(html).text
