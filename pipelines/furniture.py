@@ -182,7 +182,15 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
             r"|Feedback zu (?:diesem|dem) (?:Artikel|Beitrag|Text)"
             r"|(?:Haben Sie|Hast du) (?:einen )?Fehler (?:entdeckt|gefunden|bemerkt)"
             r"|Fehler (?:entdeckt|gefunden)\s*\?|(?:Bewerten|Bewerte) (?:Sie )?(?:diesen|den)"
-            r" (?:Artikel|Beitrag))",
+            r" (?:Artikel|Beitrag)"
+            # A tips box: "Wissen Sie mehr?", "Haben Sie Hinweise?", "Schicken Sie uns Hinweise –
+            # auch anonym", "Schreib uns deine Tipps".
+            r"|(?:Wissen Sie|Weißt du|Wisst ihr) mehr\s*\?$|(?:Haben Sie|Hast du) (?:\S+ )?"
+            r"(?:Hinweise|Tipps|Informationen) (?:zu|für) (?:uns|diesem|dieser|diesem Thema)\b"
+            r"|(?:(?:Haben Sie|Hast du) (?:\S+ )?(?:Hinweise|Tipps)\s*\?$)"
+            r"|(?:[^„“\"]{0,80}\b)?(?:Schicken|Senden) Sie uns (?:\S+ )?(?:Hinweise|Tipps"
+            r"|Informationen)\b|(?:[^„“\"]{0,80}\b)?(?:Schick|Sende) uns (?:\S+ )?(?:Hinweise"
+            r"|Tipps)\b)",
             _I,
         ),
         40,

@@ -418,7 +418,8 @@ def drop_promo_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     """Remove small boxes beside the text that advertise: a box with an ad label of its own
     ("Anzeige", "– Werbung –") and a box of a line or three closed by a button or a link of a
     few words ("Fördermitglied werden", "Kanal abonnieren", "Anwalt finden"). Sentences of the
-    article end with their period inside a paragraph, never with a button of their own.
+    article end with their period inside a paragraph, never with a button of their own. A
+    readers' comments section goes too.
     """
     dropped: list[DroppedLine] = []
     for box in list(tree.iter(*_BOX_TAGS)):
@@ -434,6 +435,31 @@ def drop_promo_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         if rule is not None:
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
+    dropped.extend(_drop_comment_sections(tree))
+    return dropped
+
+
+def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove a readers' comments section: a block opened by a comments heading
+    ("Kommentare (14)", "3 Kommentare"), with the comments in it."""
+    dropped: list[DroppedLine] = []
+    for heading in list(tree.iter("h2", "h3", "h4")):
+        if not isinstance(heading, lxml.html.HtmlElement):
+            continue
+        section = heading.getparent()
+        outer = section.getparent() if section is not None else None
+        if (
+            section is None
+            or outer is None
+            or section.tag not in _BOX_TAGS
+            or classify_line(heading.text_content()) != Rule.COMMENTS
+            or next(section.iterchildren(), None) is not heading
+        ):
+            continue
+        text = collapse(" ".join(section.itertext()))
+        if len(text.split()) * 3 <= len(outer.text_content().split()):
+            section.drop_tree()
+            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.COMMENTS)))
     return dropped
 
 
@@ -469,7 +495,7 @@ def _drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
         if len(rows) >= 2 and all(
             [cell.tag for cell in row.iterchildren("th", "td")] == ["th", "td"] for row in rows
         ):
-            text = " · ".join(collapse(row.text_content()) for row in rows)
+            text = " · ".join(collapse(" ".join(row.itertext())) for row in rows)
             table.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
     return dropped

@@ -229,6 +229,26 @@ def test_disclaimers_and_references_go(line: str, rule: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "Weißt du mehr?",
+        "Haben Sie Hinweise zu diesem Thema? Schreiben Sie an die Redaktion.",
+        "Sie kennen weitere Fälle? Senden Sie uns Ihre Hinweise, gern auch vertraulich.",
+    ],
+)
+def test_a_tips_box_asking_readers_for_information_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert rules_of(dropped) == {line: "promo:feedback"}
+
+
+def test_a_police_call_for_witnesses_in_quotes_stays() -> None:
+    line = "„Senden Sie uns Hinweise, jede Beobachtung kann helfen“, sagte der Sprecher."
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "Der Stadtrat ersetzt keine der alten Laternen, sagte die Bürgermeisterin.",
         "Die Meinung der Anwohner ist geteilt, wie eine Umfrage zeigt.",
         "Okafor und seine Kollegen haben die Studie 2024 veröffentlicht.",

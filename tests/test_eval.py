@@ -104,12 +104,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "103_regionalradio_audio_im_programm": {
         "junk": "left: promo/app_promo",
     },
-    "104_investigativ_team_credits_foerdermitglied": {
-        "junk": "left: promo/feedback x2",
-    },
-    "105_suedtirol_portal_vor_stunden_kommentare": {
-        "junk": "left: chrome/comments",
-    },
     "106_anzeigenblatt_text_epd_kleinanzeigen": {
         "junk": "left: metadata/byline, metadata/print_note, promo/subscribe,...",
     },

@@ -17,7 +17,7 @@ from pipelines.names import (
     site_name_keys,
     split_credits,
 )
-from pipelines.tree import headline_text
+from pipelines.tree import drop_fact_boxes, headline_text
 
 SITE = site_name_keys("Alpenland Zeitung", "https://www.alpenland-zeitung.de/a/1.html")
 PARAGRAPH = (
@@ -574,15 +574,15 @@ def test_lines_that_are_no_fact_box_are_not_dropped_as_one(block: str) -> None:
 
 
 def test_a_table_of_label_and_value_rows_before_the_headline_is_dropped() -> None:
-    html = (
-        "<html lang='de'><body><main><table><tr><th>Ressort</th><td>Land</td></tr>"
+    tree = lxml.html.fromstring(
+        "<html><body><section><table><tr><th>Ressort</th><td>Land</td></tr>"
         "<tr><th>Stand</th><td>03.02.2026, 07:40</td></tr></table><h1>Hallenbad wird saniert</h1>"
         f"<div class='text'><p>{PARAGRAPH}</p><table><tr><th>Becken</th><td>25 m</td></tr>"
-        f"<tr><th>Bahnen</th><td>6</td></tr></table><p>{SECOND}</p></div></main></body></html>"
+        f"<tr><th>Bahnen</th><td>6</td></tr></table><p>{SECOND}</p></div></section></body></html>"
     )
-    text = _extract(html).text
-    assert "03.02.2026" not in text and "Ressort" not in text
-    assert "Becken" in text  # a table in the text is the text's
+    dropped = drop_fact_boxes(tree, tree.find(".//h1"))
+    assert [d.text for d in dropped] == ["Ressort Land · Stand 03.02.2026, 07:40"]
+    assert len(tree.findall(".//table")) == 1  # a table in the text is the text's
 
 
 @pytest.mark.parametrize(
@@ -680,8 +680,8 @@ def test_an_h1_naming_the_section_gives_way_to_the_h2_after_it() -> None:
         "<div class='promo'><p>Badesalz Meeresbrise – jetzt 20 % günstiger im Drogeriemarkt</p>"
         "<small>– Werbung –</small></div>",
         # a short text closed by a button
-        "<aside><h4>Keine Folge verpassen</h4><p>Unser Podcast erscheint jeden Freitag.</p>"
-        "<a href='/podcast'>Jetzt reinhören</a></aside>",
+        "<div><h4>Der Kiezfunk</h4><p>Lina und Tom sprechen jeden Freitag über die Stadt.</p>"
+        "<a href='/podcast'>Alle Folgen</a></div>",
         "<div><p>Gute Recherche kostet Geld. Helfen Sie uns mit einem Beitrag.</p>"
         "<button>Unterstützen</button></div>",
     ],
@@ -691,7 +691,11 @@ def test_a_promo_box_beside_the_text_is_dropped(box: str) -> None:
         "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
         f"<p>{PARAGRAPH}</p>{box}<p>{SECOND}</p></article></body></html>"
     )
-    assert _extract(html).text.splitlines() == [PARAGRAPH, SECOND]
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    # the whole box, reported as one
+    words = " ".join(lxml.html.fragment_fromstring(box).itertext()).split()
+    assert [d.text.split() for d in result.dropped] == [words]
 
 
 def test_a_paragraph_with_a_link_inside_is_no_promo_box() -> None:
@@ -701,3 +705,17 @@ def test_a_paragraph_with_a_link_inside_is_no_promo_box() -> None:
         f"<p>{PARAGRAPH}</p><div><p>{line}</p></div><p>{SECOND}</p></article></body></html>"
     )
     assert "Die Pläne liegen im Rathaus aus und stehen online." in _extract(html).text
+
+
+def test_a_comments_section_goes_with_its_comments() -> None:
+    comments = (
+        "<section class='leserstimmen'><h3>3 Kommentare</h3><div class='c'><b>wanderer_12</b>"
+        "<p>Höchste Zeit, das Bad war ja schon ewig zu.</p></div><div class='c'><b>anna_k</b>"
+        "<p>Und wer zahlt das am Ende?</p></div></section>"
+    )
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><main><article>"
+        f"<p>{PARAGRAPH}</p><p>{SECOND}</p><p>{PARAGRAPH}</p>{comments}</article></main>"
+        "</body></html>"
+    )
+    assert _extract(html).text.splitlines() == [PARAGRAPH, SECOND, PARAGRAPH]
