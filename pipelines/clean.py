@@ -376,7 +376,18 @@ def _info_line_rule(text: str, authors: Sequence[str]) -> str | None:
     if all(ROLE_CREDIT_RE.match(segment.strip()) for segment in segments):
         return Rule.BYLINE
     rules = [_classify(segment, None, authors) for segment in segments]
+    # One item more may be a one-word label, when three or more make the line: "Lokales ·
+    # 14.05.2025 · Text: epd".
+    unknown = [segment for segment, rule in zip(segments, rules, strict=True) if rule is None]
+    if len(segments) >= 3 and len(unknown) == 1 and _is_label_word(unknown[0]):
+        return next(rule for rule in rules if rule is not None)
     return rules[0] if all(rules) else None
+
+
+def _is_label_word(text: str) -> bool:
+    """A capitalised word of letters alone: a section label ("Lokales", "Politik")."""
+    word = text.strip()
+    return word.isalpha() and word[:1].isupper() and len(word) >= 3
 
 
 def classify_line(text: str) -> str | None:

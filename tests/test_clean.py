@@ -205,6 +205,26 @@ def test_an_info_line_with_other_items_stays(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Kultur · 02.10.2025 · Text: kna",
+        "Diesen Beitrag finden Sie auch in unserer Printausgabe vom 3. Mai.",
+        "Den Artikel lesen Sie ebenfalls im Heft 11/2024.",
+    ],
+)
+def test_a_section_dateline_and_a_print_note_go(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert [d.text for d in dropped] == [line]
+
+
+@pytest.mark.parametrize("line", ["Kultur · Theater · 02.10.2025", "Wien · 20. Mai 2025"])
+def test_an_info_line_with_several_labels_or_two_items_stays(line: str) -> None:
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]
+
+
+@pytest.mark.parametrize(
     ("line", "rule"),
     [
         ("Hinweis: Dieser Ratgeber ersetzt nicht den Besuch in einer Praxis.", "meta:disclaimer"),
