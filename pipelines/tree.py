@@ -374,6 +374,12 @@ _BOX_LINE_TAGS = ("p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6")
 _BOX_NESTED_TAGS = ("div", "section", "article", "aside", "table", "form", "blockquote", "figure")
 _BOX_MAX_LINES = 12
 _PROMO_BOX_MAX_WORDS = 60
+# Words of a comments heading, to skip the line rules for other headings.
+_COMMENT_WORDS = ("komment", "diskus", "diskut")
+# The words of an ad label, to skip the line rules for other short lines.
+_AD_WORDS = frozenset(
+    ("anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "partnerschaft")
+)
 _BOX_MAX_LINE_WORDS = 25
 
 
@@ -394,9 +400,15 @@ def drop_fact_boxes(
     dropped: list[DroppedLine] = []
     for box in list(tree.iter(*_BOX_TAGS)):
         nested = next(box.iterdescendants(*_BOX_NESTED_TAGS), None)
-        if box.getparent() is None or nested is not None or _has_link_line(box):
+        if box.getparent() is None or nested is not None:
             continue
-        units = [unit for unit in box.iter(*_BOX_LINE_TAGS) if not len(unit.xpath("p|li|dt|dd"))]
+        units = [
+            unit
+            for unit in box.iter(*_BOX_LINE_TAGS)
+            if next(unit.iterchildren("p", "li", "dt", "dd"), None) is None
+        ]
+        if not 3 <= len(units) <= 2 * _BOX_MAX_LINES or _has_link_line(box):
+            continue
         lines = [line for line in (collapse(unit.text_content()) for unit in units) if line]
         if not 3 <= len(lines) <= _BOX_MAX_LINES:
             continue
@@ -424,15 +436,14 @@ def drop_promo_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     dropped: list[DroppedLine] = []
     for box in list(tree.iter(*_BOX_TAGS)):
         parent = box.getparent()
-        nested = next(box.iterdescendants(*_BOX_NESTED_TAGS), None)
-        if parent is None or nested is not None:
+        if parent is None or next(box.iterdescendants(*_BOX_NESTED_TAGS), None) is not None:
+            continue
+        rule = _promo_box_rule(box)
+        if rule is None:
             continue
         text = collapse(" ".join(box.itertext()))
         words = len(text.split())
-        if not 2 <= words <= _PROMO_BOX_MAX_WORDS or words * 3 > len(parent.text_content().split()):
-            continue
-        rule = _promo_box_rule(box)
-        if rule is not None:
+        if 2 <= words <= _PROMO_BOX_MAX_WORDS and words * 3 <= len(parent.text_content().split()):
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
     dropped.extend(_drop_comment_sections(tree))
@@ -452,6 +463,7 @@ def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
             section is None
             or outer is None
             or section.tag not in _BOX_TAGS
+            or not any(word in heading.text_content().casefold() for word in _COMMENT_WORDS)
             or classify_line(heading.text_content()) != Rule.COMMENTS
             or next(section.iterchildren(), None) is not heading
         ):
@@ -465,11 +477,14 @@ def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
 
 def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:
     children = [child for child in box if isinstance(child, lxml.html.HtmlElement)]
-    if any(
-        len(child.text_content()) <= 30 and classify_line(child.text_content()) == Rule.AD_LABEL
-        for child in children
-    ):
-        return Rule.AD_LABEL
+    for child in children:
+        label = child.text_content()
+        if (
+            len(label) <= 30
+            and not _AD_WORDS.isdisjoint(_WORD_RE.findall(label.casefold()))
+            and classify_line(label) == Rule.AD_LABEL
+        ):
+            return Rule.AD_LABEL
     if len(children) < 2 or children[-1].tag not in ("a", "button"):
         return None
     button = len(children[-1].text_content().split())
