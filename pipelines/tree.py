@@ -459,12 +459,13 @@ def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
             continue
         section = heading.getparent()
         outer = section.getparent() if section is not None else None
+        if section is None or outer is None or section.tag not in _BOX_TAGS:
+            continue
+        title = heading.text_content()
+        lowered = title.casefold()
         if (
-            section is None
-            or outer is None
-            or section.tag not in _BOX_TAGS
-            or not any(word in heading.text_content().casefold() for word in _COMMENT_WORDS)
-            or classify_line(heading.text_content()) != Rule.COMMENTS
+            not any(word in lowered for word in _COMMENT_WORDS)
+            or classify_line(title) != Rule.COMMENTS
             or next(section.iterchildren(), None) is not heading
         ):
             continue
