@@ -1,5 +1,6 @@
 """Blocks of furniture inside the article's HTML, removed before extraction: lists of other
-articles under their lead-in label, pull quotes."""
+articles under their lead-in label, pull quotes, fact, promo and comment boxes, a label table
+before the headline."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import lxml.html
 from crawler.model.types import DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
-from pipelines.tree import SENTENCE_END_RE, TEASER_CONTAINER_TAGS, collapse, shorten
+from pipelines.promo import promo_rule
+from pipelines.tree import SENTENCE_END_RE, TEASER_CONTAINER_TAGS, WORD_RE, collapse, shorten
 
 _QUOTE_WORD_RE = re.compile(r"\w+")
 
@@ -138,3 +140,190 @@ def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
             quote.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.PULL_QUOTE)))
     return dropped
+
+
+# A fact box's lines: a short label, a colon and its value ("Wann: Samstag, 11 Uhr", "Umsatz
+# 2024: 410 Millionen Euro", "Tore: 0:1 Reuter (14.)").
+_LABEL_VALUE_RE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}:\s*\S")
+# A phone number or an e-mail address: "Tel. 0511 000000", "Telefon: 06000 12-345",
+# "presse@stadt.example".
+_CONTACT_RE = re.compile(r"\b(?:Tel|Telefon|Fon|Phone)\b\.?:?\s*\+?[\d(]|\b[\w.-]+@[\w-]+\.[\w.]+")
+_BOX_TAGS = frozenset({"div", "aside", "section"})
+_BOX_LINE_TAGS = ("p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6")
+_BOX_NESTED_TAGS = ("div", "section", "article", "aside", "table", "form", "blockquote", "figure")
+_BOX_MAX_LINES = 12
+_PROMO_BOX_MAX_WORDS = 60
+# Words of a comments heading, to skip the line rules for other headings.
+_COMMENT_WORDS = ("komment", "diskus", "diskut")
+# The words of an ad label, to skip the line rules for other short lines.
+_AD_WORDS = frozenset(
+    ("anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "partnerschaft")
+)
+_BOX_MAX_LINE_WORDS = 25
+
+
+def drop_fact_boxes(
+    tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None
+) -> list[DroppedLine]:
+    """Remove fact boxes: a box of short lines set beside the text, not part of its prose.
+
+    A box is a <div>, <aside> or <section> without nested containers whose three to twelve
+    lines (paragraphs, list items, terms, headings) are all short, and which holds at most a
+    third of the words around it. It is a fact box when its lines are a series of "label:
+    value" pairs ("Wann: … / Wo: … / Eintritt: frei", "Umsatz 2024: …", "Tore: …"), a term
+    list (<dl>: court, date, file number), a label over one list ("Das Wichtigste in Kürze",
+    "Quellen") or a contact (a phone number, an e-mail address): a summary, a data sheet, a
+    sources list or an address, never a sentence of the article.
+    A table of "label | value" rows right before the headline `h1` goes too.
+    """
+    dropped: list[DroppedLine] = []
+    for box in list(tree.iter(*_BOX_TAGS)):
+        nested = next(box.iterdescendants(*_BOX_NESTED_TAGS), None)
+        if box.getparent() is None or nested is not None:
+            continue
+        units = [
+            unit
+            for unit in box.iter(*_BOX_LINE_TAGS)
+            if next(unit.iterchildren("p", "li", "dt", "dd"), None) is None
+        ]
+        if not 3 <= len(units) <= 2 * _BOX_MAX_LINES or _has_link_line(box):
+            continue
+        lines = [line for line in (collapse(unit.text_content()) for unit in units) if line]
+        if not 3 <= len(lines) <= _BOX_MAX_LINES:
+            continue
+        words = [len(line.split()) for line in lines]
+        if max(words) > _BOX_MAX_LINE_WORDS or sum(words) < len(box.text_content().split()):
+            continue
+        around = len(box.getparent().text_content().split())
+        if sum(words) * 3 > around:
+            continue
+        if _is_fact_box(box, units, lines):
+            box.drop_tree()
+            dropped.append(DroppedLine(text=shorten(" · ".join(lines)), rule=str(Rule.STATS_BOX)))
+    if h1 is not None:
+        dropped.extend(_drop_header_tables(h1))
+    return dropped
+
+
+def drop_promo_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove small boxes beside the text that advertise: a box with an ad label of its own
+    ("Anzeige", "– Werbung –") and a box of a line or three closed by a button or a link of a
+    few words ("Fördermitglied werden", "Kanal abonnieren", "Anwalt finden"). Sentences of the
+    article end with their period inside a paragraph, never with a button of their own. A
+    readers' comments section goes too.
+    """
+    dropped: list[DroppedLine] = []
+    for box in list(tree.iter(*_BOX_TAGS)):
+        parent = box.getparent()
+        if parent is None or next(box.iterdescendants(*_BOX_NESTED_TAGS), None) is not None:
+            continue
+        rule = _promo_box_rule(box)
+        if rule is None:
+            continue
+        text = collapse(" ".join(box.itertext()))
+        words = len(text.split())
+        if 2 <= words <= _PROMO_BOX_MAX_WORDS and words * 3 <= len(parent.text_content().split()):
+            box.drop_tree()
+            dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
+    dropped.extend(_drop_comment_sections(tree))
+    return dropped
+
+
+def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove a readers' comments section: a block opened by a comments heading
+    ("Kommentare (14)", "3 Kommentare"), with the comments in it."""
+    dropped: list[DroppedLine] = []
+    for heading in list(tree.iter("h2", "h3", "h4")):
+        if not isinstance(heading, lxml.html.HtmlElement):
+            continue
+        section = heading.getparent()
+        outer = section.getparent() if section is not None else None
+        if section is None or outer is None or section.tag not in _BOX_TAGS:
+            continue
+        title = heading.text_content()
+        lowered = title.casefold()
+        if (
+            not any(word in lowered for word in _COMMENT_WORDS)
+            or classify_line(title) != Rule.COMMENTS
+            or next(section.iterchildren(), None) is not heading
+        ):
+            continue
+        text = collapse(" ".join(section.itertext()))
+        if len(text.split()) * 3 <= len(outer.text_content().split()):
+            section.drop_tree()
+            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.COMMENTS)))
+    return dropped
+
+
+def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:
+    children = [child for child in box if isinstance(child, lxml.html.HtmlElement)]
+    for child in children:
+        label = child.text_content()
+        if (
+            len(label) <= 30
+            and not _AD_WORDS.isdisjoint(WORD_RE.findall(label.casefold()))
+            and classify_line(label) == Rule.AD_LABEL
+        ):
+            return Rule.AD_LABEL
+    if len(children) < 2 or children[-1].tag not in ("a", "button"):
+        return None
+    button = len(children[-1].text_content().split())
+    lines = [child for child in children[:-1] if collapse(child.text_content())]
+    if (
+        1 <= button <= 4
+        and 1 <= len(lines) <= 3
+        and all(child.tag in _BOX_LINE_TAGS for child in lines)
+    ):
+        # The line rules' more specific name when they know a line (a consent prompt).
+        texts = [collapse(child.text_content()) for child in lines]
+        known = next(filter(None, map(classify_line, texts)), None)
+        return known or promo_rule(" ".join(texts))
+    return None
+
+
+def _drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove a table of "label | value" rows right before the headline: the item's header
+    (service, receipt time, embargo, version), as an agency or archive portal prints it."""
+    dropped: list[DroppedLine] = []
+    for table in list(h1.itersiblings("table", preceding=True)):
+        rows = table.xpath("tr|*/tr")
+        if len(rows) >= 2 and all(
+            [cell.tag for cell in row.iterchildren("th", "td")] == ["th", "td"] for row in rows
+        ):
+            text = " · ".join(collapse(" ".join(row.itertext())) for row in rows)
+            table.drop_tree()
+            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
+    return dropped
+
+
+def _has_link_line(box: lxml.html.HtmlElement) -> bool:
+    """True when a line of the box is a link: a list of other pages, not facts."""
+    return any(
+        collapse(link.text_content()) == collapse(link.getparent().text_content())
+        for link in box.iter("a")
+        if link.getparent() is not None and link.getparent().tag in _BOX_LINE_TAGS
+    )
+
+
+def _is_fact_box(
+    box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement], lines: list[str]
+) -> bool:
+    if len(box.xpath(".//dl/dt")) >= 2 and all(unit.tag in ("dt", "dd") for unit in units):
+        return True
+    if any(_CONTACT_RE.search(line) for line in lines):
+        return True  # a contact box: a press office's or an author's address, phone, e-mail
+    pairs = sum(1 for line in lines[1:] if _LABEL_VALUE_RE.match(line))
+    if pairs >= 2 and pairs * 2 >= len(lines) - 1:
+        return True
+    # A label over one list of statements (not of buttons): the label is a short heading
+    # without a final period.
+    lists = box.xpath(".//ul|.//ol")
+    label = lines[0]
+    return (
+        len(lists) == 1
+        and units[0].tag != "li"
+        and all(unit.tag == "li" for unit in units[1:])
+        and min(len(line.split()) for line in lines[1:]) >= 3
+        and len(label.split()) <= 6
+        and not SENTENCE_END_RE.search(label)
+    )

@@ -15,43 +15,37 @@ from pipelines.clean_rules import (
     BYLINE_MONTH_DATE_RE,
     BYLINE_OPENING_RE,
     BYLINE_TIME_RE,
-    CHANNEL_RE,
     COUNTER_RE,
-    CTA_RE,
     DATE_PREFIX_RE,
-    EMOJI_RE,
-    FIRST_PERSON_PLURAL_RE,
     GLUE_SHAPE_RE,
     GLUED_FURNITURE_RE,
     GLUED_TEASER_LEAD_INS,
     GLUED_TEASER_TAIL_RE,
-    IMPERATIVE_START_RE,
     ISO_PREFIX_RE,
     ITEM_MARKER_RE,
     LEAD_IN_WITH_HEADLINE_RE,
-    NEWS_VERB_RE,
     NON_ALNUM_RE,
     OPENING_QUOTES,
-    OWN_CHANNEL_RE,
     PHRASE_RULES,
-    POINTER_START_RE,
-    PROMO_GATE_WORDS,
-    PROMO_MAX_WORDS,
-    QUOTED_SPEECH_RE,
-    SECOND_PERSON_RE,
     SENTENCE_END_RE,
     SHARE_SPLIT_RE,
     SHARE_WORDS,
     SITE_CUT_RULE_PREFIX,
     SITE_RULE_PREFIX,
     TAIL_TRIGGERS,
-    TOKEN_STRIP,
     TOOL_SPLIT_RE,
     TOOL_WORDS,
     UI_TOKENS,
     Rule,
 )
-from pipelines.credits import IMAGE_ALT_RE, TRAILING_AGENCY_RE, agency_names, credit_rule
+from pipelines.credits import (
+    IMAGE_ALT_RE,
+    INFO_SPLIT_RE,
+    ROLE_CREDIT_RE,
+    TRAILING_AGENCY_RE,
+    agency_names,
+    credit_rule,
+)
 from pipelines.furniture import (
     BOX_RULES,
     DATELINE_RULES,
@@ -59,6 +53,7 @@ from pipelines.furniture import (
     MORE_PHRASE_RULES,
     TRAILING_INITIALS_RE,
 )
+from pipelines.promo import promo_rule, promo_score
 from pipelines.scripts import expected_script_of, is_foreign_script
 
 # Why this layer exists: trafilatura removes boilerplate by class/id names only; Telegram promos
@@ -85,6 +80,9 @@ _LABELLED_BOX_RULES = (
     Rule.PROMO_DONATION,
     Rule.STATS_BOX,
 )
+
+# An info line of several items ("date · reading time"): its items are checked one by one.
+_INFO_LINE_MAX_WORDS = 16
 
 # report(position, text, rule): how repairs record the fragment they cut off.
 _Reporter = Callable[[int, str, str], None]
@@ -341,6 +339,10 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
     kind = classify_date_line(text)
     if kind is not None:
         return Rule.TIMESTAMP if kind == "timestamp" else Rule.DATE_ONLY
+    if words <= _INFO_LINE_MAX_WORDS and ("·" in text or "|" in text or "•" in text):
+        info = _info_line_rule(text, authors)
+        if info is not None:
+            return info
     credit = credit_rule(text, lowered, words)
     if credit is not None:
         return credit
@@ -349,6 +351,31 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
     if expected_script is not None and is_foreign_script(text, expected_script):
         return Rule.FOREIGN_SCRIPT
     return None
+
+
+def _info_line_rule(text: str, authors: Sequence[str]) -> str | None:
+    """The rule of an info line whose every item is furniture on its own ("20. Mai 2025 ·
+    Lesezeit 9 Minuten", "Veröffentlicht: 03.03.2025 | 4 Min. Lesezeit"): its first item's;
+    a credits line's ("Beitrag: A · Kamera: B") is the byline's."""
+    segments = [segment for segment in INFO_SPLIT_RE.split(text) if segment.strip(" .")]
+    if len(segments) < 2:
+        return None
+    # A credits line: every item a role and a name ("Redaktion: A · Faktencheck: B").
+    if all(ROLE_CREDIT_RE.match(segment.strip()) for segment in segments):
+        return Rule.BYLINE
+    rules = [_classify(segment, None, authors) for segment in segments]
+    # One item more may be a one-word label, when three or more make the line: "Lokales ·
+    # 14.05.2025 · Text: epd".
+    unknown = [segment for segment, rule in zip(segments, rules, strict=True) if rule is None]
+    if len(segments) >= 3 and len(unknown) == 1 and _is_label_word(unknown[0]):
+        return next(rule for rule in rules if rule is not None)
+    return rules[0] if all(rules) else None
+
+
+def _is_label_word(text: str) -> bool:
+    """A capitalised word of letters alone: a section label ("Lokales", "Politik")."""
+    word = text.strip()
+    return word.isalpha() and word[:1].isupper() and len(word) >= 3
 
 
 def classify_line(text: str) -> str | None:
@@ -452,9 +479,9 @@ def _apply_promo_rules(items: list[_Line]) -> None:
     count = len(kept)
     for index, item in enumerate(kept):
         edge = index < 3 or index >= count - 3
-        score = _promo_score(item.text)
+        score = promo_score(item.text)
         if score >= (3 if edge else 4):
-            item.rule = _promo_rule(item.text)
+            item.rule = promo_rule(item.text)
     # A promo block takes the most specific name among its lines ("promo:telegram").
     block: list[_Line] = []
     for item in [*items, _Line("", -1)]:
@@ -467,66 +494,6 @@ def _apply_promo_rules(items: list[_Line]) -> None:
             for line in block:
                 line.rule = name
         block = []
-
-
-def _promo_score(text: str) -> int:
-    words = len(text.split())
-    if words > PROMO_MAX_WORDS:
-        return 0
-    emoji = _count_emoji(text)
-    if not emoji:
-        tokens = {token.strip(TOKEN_STRIP) for token in text.casefold().split()}
-        if tokens.isdisjoint(PROMO_GATE_WORDS):
-            return 0
-        if not (CTA_RE.search(text) or OWN_CHANNEL_RE.search(text)):
-            return 0
-    score = 0
-    if emoji:
-        score += 2 if emoji >= 3 else 1
-        # With emoji, a site speaking of itself ("Bei uns gibt's …") or asking the reader a
-        # question ("Genug von …?") is advertising itself: news text does neither with emoji.
-        if FIRST_PERSON_PLURAL_RE.search(text):
-            score += 1
-        if "?" in text:
-            score += 1
-    if POINTER_START_RE.match(text):
-        score += 2
-    if IMPERATIVE_START_RE.match(text):
-        score += 1
-    cta = CTA_RE.search(text) is not None
-    if cta:
-        score += 2
-    if OWN_CHANNEL_RE.search(text):
-        score += 2
-    if CHANNEL_RE.search(text):
-        score += 1
-    if SECOND_PERSON_RE.search(text):
-        score += 1
-    if text.count("!") >= 2:
-        score += 1
-    news = NEWS_VERB_RE.search(text) is not None
-    if cta and words <= 12 and not news:
-        score += 1
-    if news:
-        score -= 3
-    if QUOTED_SPEECH_RE.search(text):
-        score -= 2
-    if words > 40:
-        score -= 2
-    return score
-
-
-def _promo_rule(text: str) -> str:
-    lowered = text.casefold()
-    if "telegram" in lowered:
-        return Rule.PROMO_TELEGRAM
-    if "whatsapp" in lowered:
-        return Rule.PROMO_WHATSAPP
-    if "newsletter" in lowered:
-        return Rule.PROMO_NEWSLETTER
-    if "abo" in lowered.split() or "abonn" in lowered:
-        return Rule.PROMO_SUBSCRIPTION
-    return Rule.PROMO_CTA
 
 
 def _apply_tail_rule(items: list[_Line]) -> None:
@@ -608,8 +575,3 @@ def _cut_after_alnum(text: str, title: str) -> str:
     elif rest[:1] in "\"“”»«'’)!?" and (len(rest) < 2 or rest[1].isspace()):
         rest = rest[1:]
     return rest.strip()
-
-
-@functools.lru_cache(maxsize=4096)
-def _count_emoji(text: str) -> int:
-    return len(EMOJI_RE.findall(text))

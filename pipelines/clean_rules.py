@@ -63,6 +63,9 @@ class Rule(StrEnum):
     PROMO_DONATION = "promo:donation"
     PAYWALL = "promo:paywall"
     STATS_BOX = "widget:stats-box"
+    # A disclaimer on the text itself: "Dieser Artikel ersetzt keine ärztliche Beratung",
+    # "Der Beitrag gibt die Meinung des Autors wieder".
+    DISCLAIMER = "meta:disclaimer"
     # Applied on the HTML tree: a pull quote (a sentence of the text repeated in a <blockquote>).
     PULL_QUOTE = "teaser:pull-quote"
     FOREIGN_SCRIPT = "script:foreign"

@@ -227,6 +227,35 @@ def agency_names(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# The separators of an info line that holds several items: "05.11.2024 · Von A · 2 Min.
+# Lesezeit", "Beitrag: A | Kamera: B".
+INFO_SPLIT_RE = re.compile(r"\s+[·|•]\s+")
+# One item of a credits line: a role and a person's name ("Kamera: Selin Aktaş", "Faktencheck:
+# Ida Blum"); the name is two to four capitalised words.
+ROLE_CREDIT_RE = re.compile(
+    r"^(?P<role>[A-ZÄÖÜ][\w-]+(?: [a-zäöü][\w-]+)?)\s*:\s*(?P<name>[A-ZÄÖÜ][\w'’.-]*"
+    r"(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3})$"
+)
+# The roles of a credits line that name the author ("Beitrag: A · Kamera: B").
+_AUTHOR_ROLES = frozenset(
+    ("text", "texte", "beitrag", "autor", "autorin", "bericht", "reporter", "reporterin")
+)
+
+
+def credits_authors(dropped: list[DroppedLine]) -> list[str]:
+    """The authors a credits line the cleaning took off names: "Beitrag: A · Kamera: B" gives
+    "A"; editors, fact-checkers, camera and illustration are no authors."""
+    found: list[str] = []
+    for line in dropped:
+        if line.rule != Rule.BYLINE or ":" not in line.text:
+            continue
+        for item in INFO_SPLIT_RE.split(line.text):
+            match = ROLE_CREDIT_RE.match(item.strip())
+            if match is not None and match.group("role").casefold() in _AUTHOR_ROLES:
+                found.append(match.group("name"))
+    return found
+
+
 def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ...]:
     """Agencies the text itself credits: a dateline opening it ("Berlin (dpa) - …") and the
     credit lines the cleaning took off it ("Quelle: APA", a closing "(KNA)")."""

@@ -11,12 +11,13 @@ from trafilatura.settings import Extractor
 
 from crawler.model.hashing import content_hash, normalise_text
 from crawler.model.types import ExtractedArticle, ExtractInput
-from pipelines.blocks import drop_pull_quotes, drop_related_lists
+from pipelines.blocks import drop_fact_boxes, drop_promo_boxes, drop_pull_quotes, drop_related_lists
 from pipelines.clean import clean_lines
-from pipelines.credits import text_agencies
+from pipelines.credits import credits_authors, text_agencies
 from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.language import detect_language
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
+from pipelines.names import split_authors
 from pipelines.tree import (
     apply_drop_rules,
     drop_inline_teasers,
@@ -26,7 +27,7 @@ from pipelines.tree import (
     text_key,
 )
 
-# No scrapy, twisted or sqlalchemy here nor in the modules it calls (decode, tree, metadata,
+# No scrapy, twisted or sqlalchemy here nor in the modules it calls (decode, tree, blocks, metadata,
 # names, clean, dates, language, hashing): this runs in worker processes and in the offline
 # `reextract`, and must give the same output for the same input (STYLE principle 14), so no
 # clock, no randomness, no process-wide caches that change results (trafilatura's dedup).
@@ -37,7 +38,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -130,6 +131,8 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     dropped.extend(drop_inline_teasers(tree, inp.url))
     dropped.extend(drop_related_lists(tree))
     dropped.extend(drop_pull_quotes(tree))
+    dropped.extend(drop_fact_boxes(tree, meta.h1))
+    dropped.extend(drop_promo_boxes(tree))
 
     # Our own pass (JSON-LD, meta tags, microdata, <time>, bylines by class and by the "Von …"
     # shape, visible dates) comes first; trafilatura's metadata fills the gaps. It costs about
@@ -161,6 +164,9 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         authors=meta.authors,
     )
     dropped.extend(cleaned_away)
+    if not meta.authors:
+        # A credits line after the text names the author when nothing else does.
+        meta.authors = split_authors(credits_authors(cleaned_away), frozenset())
     article_text = normalise_text("\n".join(kept))
     language = detect_language(article_text, declared)
     return ExtractedArticle(

@@ -26,6 +26,19 @@ _SOCIAL_NETWORKS = (
 
 MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
+        # A reviewer's line, who checked the text and did not write it: "Medizinisch geprüft
+        # von Dr. A, Fachärztin für …", "Fachlich überprüft durch B", "Reviewed by C".
+        Rule.BYLINE,
+        re.compile(
+            r"^(?:[A-ZÄÖÜ]\w+(?:isch|lich) |Inhaltlich |Zuletzt )?(?:geprüft|überprüft"
+            r"|begutachtet|gegengelesen|faktengeprüft|freigegeben) (?:von|durch)\s+\S"
+            r"|^(?:Medically |Fact-)?(?:reviewed|checked|fact-checked) by\s+[A-Z]",
+            _I,
+        ),
+        25,
+        ("prüft", "gegengelesen", "begutachtet", "freigegeben", " by "),
+    ),
+    (
         # A label leading other articles' headlines: "Mehr zum Spieltag:", "Mehr Themen auf
         # site.de", "Mehr aus Ausland", "Weitere Nachrichten", "Top-Themen". A noun of news
         # items or a preposition must follow "Mehr"/"Weitere", so "Mehr Geld für Kitas" stays.
@@ -107,6 +120,39 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         (),
     ),
     (
+        # A reference to a paper: it ends with its DOI ("…, Journal of X, 2025, DOI: 10.5555/
+        # x.17") or starts with a surname, initials and "et al." ("Fachartikel: Berg, L. et
+        # al.: …").
+        Rule.CITATION,
+        re.compile(
+            r"\b(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+$"
+            r"|^(?:[\w-]+(?: [\w-]+)?\s*:\s*)?[A-ZÄÖÜ][\w'-]+,? (?:[A-ZÄÖÜ]\.\s*){1,3}"
+            r"(?:et al\.|u\.\s*a\.)",
+            _I,
+        ),
+        60,
+        ("doi", "et al", "u. a", "u.a"),
+    ),
+    (
+        # A disclaimer on the text itself: "Wichtiger Hinweis: Dieser Artikel dient der
+        # allgemeinen Information und ersetzt keine ärztliche Beratung", "Der Beitrag gibt die
+        # Meinung des Autors wieder, nicht die der Redaktion", "Dieser Text stellt keine
+        # Anlageberatung dar".
+        Rule.DISCLAIMER,
+        re.compile(
+            r"^(?:(?:Wichtiger |Rechtlicher )?Hinweis\s*:\s*)?(?:Dieser|Dieses|Diese|Der|Das|Die"
+            r"|Unser) (?:\S+ )?(?:Artikel|Beitrag|Text|Inhalt|Inhalte|Gastbeitrag|Kommentar"
+            r"|Informationen|Blogbeitrag|Ratgeber)\b(?=.{0,80}\b(?:ersetz\w* (?:keine|nicht)"
+            r"|(?:gibt|spiegel\w*|gibt ausschließlich|gibt allein) (?:\S+ )?(?:die|ausschließlich"
+            r" die) (?:persönliche |private )?(?:Meinung|Auffassung|Ansicht)|stell\w* keine \S*"
+            r"(?:beratung|empfehlung)|(?:Meinung|Auffassung|Ansicht) (?:der|des)"
+            r" (?:Autor|Verfass)))",
+            _I,
+        ),
+        40,
+        ("ersetz", "meinung", "auffassung", "ansicht", "beratung", "empfehlung"),
+    ),
+    (
         # Asking the reader to log in to comment: "Du musst dich EINLOGGEN, um hier mitreden zu
         # können", "Zum Kommentieren müssen Sie eingeloggt sein", "Sie müssen angemeldet sein,
         # um posten zu können".
@@ -136,7 +182,15 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
             r"|Feedback zu (?:diesem|dem) (?:Artikel|Beitrag|Text)"
             r"|(?:Haben Sie|Hast du) (?:einen )?Fehler (?:entdeckt|gefunden|bemerkt)"
             r"|Fehler (?:entdeckt|gefunden)\s*\?|(?:Bewerten|Bewerte) (?:Sie )?(?:diesen|den)"
-            r" (?:Artikel|Beitrag))",
+            r" (?:Artikel|Beitrag)"
+            # A tips box: "Wissen Sie mehr?", "Haben Sie Hinweise?", "Schicken Sie uns Hinweise –
+            # auch anonym", "Schreib uns deine Tipps".
+            r"|(?:Wissen Sie|Weißt du|Wisst ihr) mehr\s*\?$|(?:Haben Sie|Hast du) (?:\S+ )?"
+            r"(?:Hinweise|Tipps|Informationen) (?:zu|für) (?:uns|diesem|dieser|diesem Thema)\b"
+            r"|(?:(?:Haben Sie|Hast du) (?:\S+ )?(?:Hinweise|Tipps)\s*\?$)"
+            r"|(?:[^„“\"]{0,80}\b)?(?:Schicken|Senden) Sie uns (?:\S+ )?(?:Hinweise|Tipps"
+            r"|Informationen)\b|(?:[^„“\"]{0,80}\b)?(?:Schick|Sende) uns (?:\S+ )?(?:Hinweise"
+            r"|Tipps)\b)",
             _I,
         ),
         40,
@@ -252,11 +306,14 @@ DATELINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
             rf"(?=(?:[^.]|(?<=\d)\.){{0,120}}(?:{_IN_PRINT}|\b(?:Zeitung|Magazin)))"
             r"|^(?:Zuerst|Erstmals|Ursprünglich) (?:erschienen|veröffentlicht|gedruckt) (?:in|im"
             r"|auf|bei)\b|^Erstveröffentlichung\s*:|^Aus der (?:Print-?[Aa]usgabe|gedruckten"
-            r" Ausgabe|Ausgabe|Heftausgabe)\b",
+            r" Ausgabe|Ausgabe|Heftausgabe)\b"
+            # "Diesen Artikel lesen Sie auch in der gedruckten Ausgabe vom 14. Mai 2025."
+            rf"|^(?:Diesen|Den) {_TEXT_KINDS} (?:lesen|finden) Sie (?:auch |ebenfalls )?(?:in|im)"
+            rf"\b(?=(?:[^.]|(?<=\d)\.){{0,80}}(?:{_IN_PRINT}))",
             _I,
         ),
         45,
-        ("erschien", "veröffentlich", "gedruckt", "ausgabe"),
+        ("erschien", "veröffentlich", "gedruckt", "ausgabe", "lesen sie", "finden sie"),
     ),
     (
         # The same of "Der Beitrag", only with "zuerst"/"erstmals" and a print issue: "Der

@@ -26,6 +26,7 @@ from pipelines.jsonld import (
 from pipelines.language import normalise_language
 from pipelines.names import (
     SECTION_WORDS,
+    TOPIC_PREFIX_RE,
     clean_title,
     seo_title_of,
     site_name_keys,
@@ -35,12 +36,15 @@ from pipelines.names import (
 from pipelines.tree import (
     byline_near_headline,
     collapse,
+    heading_after,
     heading_for_title,
     headline_element,
     headline_text,
     text_key,
 )
 
+# How many elements around the headline are searched for a printed topic label.
+_LABEL_SCOPE = 80
 _PUBLISHED_META_KEYS = (
     "article:published_time",
     "og:article:published_time",
@@ -284,6 +288,17 @@ def _title_and_headline(
     metadata_title = metadata_title or document_title
     h1 = headline_element(tree)
     visible = _visible_headline(h1, site_keys, sections)
+    section_h1 = h1 if h1 is not None else next(tree.iter("h1"), None)
+    if visible is None and section_h1 is not None:
+        # An <h1> that names the section ("Pressemitteilungen"), as the <title> does: the item's
+        # headline is the <h2> after it.
+        label = text_key(section_h1.text_content())
+        heading = heading_after(section_h1)
+        if heading is not None and (
+            metadata_title is None or (label and text_key(metadata_title).startswith(label))
+        ):
+            h1, visible = heading, _visible_headline(heading, site_keys, frozenset())
+            metadata_title = document_title = None
     if metadata_title and (visible is None or text_key(visible) != text_key(metadata_title)):
         heading = heading_for_title(tree, metadata_title)
         if heading is not None:
@@ -291,8 +306,42 @@ def _title_and_headline(
             visible = _visible_headline(heading, site_keys, frozenset()) or metadata_title
     meta.h1 = h1
     meta.title = visible or metadata_title
-    meta.seo_title = seo_title_of(meta.title, document_title or metadata_title)
+    seo_title = seo_title_of(meta.title, document_title or metadata_title)
+    topic = TOPIC_PREFIX_RE.match(seo_title or "")
+    if (
+        seo_title
+        and topic
+        and seo_title_of(meta.title, seo_title[topic.end() :]) is None
+        and (
+            (
+                len(text_key(topic.group(1))) >= 4
+                and any(text_key(topic.group(1)) in key for key in site_keys)
+            )
+            or _printed_as_label(topic.group(1), h1)
+        )
+    ):
+        # The "topic" is the site's name, or the page prints it as a kicker or label: the
+        # same headline behind it.
+        seo_title = None
+    meta.seo_title = seo_title
     return h1
+
+
+def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None) -> bool:
+    """True when an element near the headline prints `topic` as its whole text (a kicker, a
+    label above the headline)."""
+    parent = h1.getparent() if h1 is not None else None
+    if parent is None:
+        return False
+    scope = parent.getparent() if parent.getparent() is not None else parent
+    key = text_key(topic)
+    for count, element in enumerate(scope.iter()):
+        if count > _LABEL_SCOPE or not isinstance(element, lxml.html.HtmlElement):
+            continue
+        text = element.text_content()
+        if len(text) <= 4 * len(topic) and key and text_key(text).endswith(key):
+            return True
+    return False
 
 
 def _visible_headline(

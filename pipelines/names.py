@@ -18,7 +18,7 @@ from pipelines.credits import (
 )
 from pipelines.tree import collapse, registrable_domain, text_key
 
-_TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|›|/)\s+")
+_TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
 # "mit" starts the agency's part of a byline ("Lukas Fendt mit SID", "mit Material der dpa"):
 # it is split off with the agency, never inside a name.
 _AUTHOR_SPLIT_RE = re.compile(
@@ -40,6 +40,12 @@ _ROLE_PREFIX_RE = re.compile(
     r"^(?:(?:Chef|Gast|Lokal|Sport|Wirtschafts|Politik|Kultur)?(?:redakteur|reporter|autor"
     r"|korrespondent|volontär|kolumnist)(?:in)?|Redaktionsleiter(?:in)?)\s+(?=\S)",
     re.IGNORECASE,
+)
+# Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.", "Dipl.-Ing.", "PD Dr.".
+_ACADEMIC_TITLE_RE = re.compile(
+    r"^(?:(?:(?:Prof|Dr|PD)\.?|(?:Priv\.-Doz|Dipl\.-[A-ZÄÖÜ]\w{0,6}|Mag|Jun\.-Prof)\.)"
+    r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec)\.)*"
+    r"(?:\s*mult\.)?\s+)+(?=\S)"
 )
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
@@ -157,8 +163,11 @@ def _is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
     if key in site_keys:
         return True
     # "RT DE" for de.rt.com, "DER SPIEGEL" for spiegel.de: the host's label within the affix.
-    return any(len(k) >= 2 and "." not in k and key.startswith(k) for k in site_keys) or any(
-        len(k) >= 4 and k in key for k in site_keys
+    # "Sonntagsbote" for sonntagsbote-arnsfeld.de: one word the host's label starts with.
+    return (
+        any(len(k) >= 2 and "." not in k and key.startswith(k) for k in site_keys)
+        or any(len(k) >= 4 and k in key for k in site_keys)
+        or (len(key) >= 5 and " " not in segment and any(k.startswith(key) for k in site_keys))
     )
 
 
@@ -204,6 +213,12 @@ def clean_title(
             cut_with = separator
         elif _is_affix(prefix, site_keys, sections):
             title = title[first.end() :].strip()
+        elif len(separators) >= 2 and _is_site_affix(
+            title[separators[-2].end() : last.start()], site_keys
+        ):
+            # The site's name and its claim: "… | Site – Nachrichten aus der Region".
+            title = title[: separators[-2].start()].strip()
+            cut_with = separators[-2].group(0).strip()
         else:
             break
     if not title or text_key(title) in site_keys or classify_date_line(title) is not None:
@@ -211,15 +226,25 @@ def clean_title(
     return title
 
 
+# A topic before a headline: "Wallfahrt: Neuer Pilgerweg …".
+TOPIC_PREFIX_RE = re.compile(r"^([^:|]{2,40}):\s+(?=\S)")
+
+
 def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
     """The metadata headline when it says something else than the visible one.
 
     The same words with a leftover label before or after them count as the same headline.
     """
-    if not title or not metadata_title:
+    # A <title> of one or two words is the page type's ("News", "Meldung anzeigen"), no
+    # headline.
+    if not title or not metadata_title or len(metadata_title.split()) < 3:
         return None
     key, other = text_key(title), text_key(metadata_title)
-    if not other or other.startswith(key) or other.endswith(key) or key.endswith(other):
+    if not other or other.startswith(key) or key.endswith(other):
+        return None
+    # A topic before the headline ("Wallfahrt: …") makes another headline; a leftover label
+    # does not (pipelines.metadata drops a topic the page prints as a label).
+    if other.endswith(key) and not TOPIC_PREFIX_RE.match(metadata_title):
         return None
     return metadata_title
 
@@ -250,6 +275,7 @@ def split_credits(
     for part in parts:
         name = _AUTHOR_PREFIX_RE.sub("", part.strip(" ,;:-–")).strip(" ,;:-–")
         name = _ROLE_PREFIX_RE.sub("", _AFTER_NAME_RE.sub("", name, count=1))
+        name = _ACADEMIC_TITLE_RE.sub("", name, count=1)
         # "Anna Beispiel (dpa)": the agency in brackets is no part of the name.
         bracket = TRAILING_AGENCY_RE.search(name)
         if bracket is not None:

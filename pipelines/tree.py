@@ -15,7 +15,7 @@ from lxml.cssselect import CSSSelector
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
-from pipelines.credits import NEWS_AGENCIES, agency_names
+from pipelines.credits import INFO_SPLIT_RE, NEWS_AGENCIES, agency_names
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -70,12 +70,9 @@ _BYLINE_FIRST_WORDS = frozenset(
         *("veröffentlicht", "geschrieben", "verfasst", "eingestellt", "gepostet", "erstellt"),
     )
 )
-# The separators of an info line that holds the byline among other items: "05.11.2024 um 14:20
-# · Von A und APA · 2 Min. Lesezeit".
-_INFO_SPLIT_RE = re.compile(r"\s+[·|•]\s+")
 # Words of the news agencies' names, to skip elements that name none without a regex split.
 _AGENCY_KEYS = frozenset(word for name in NEWS_AGENCIES for word in name.split())
-_WORD_RE = re.compile(r"[\w-]+")
+WORD_RE = re.compile(r"[\w-]+")
 # ... unless they mark a lead image ("lead-image", "lead-media").
 _MEDIA_MARK_RE = re.compile(r"image|img|media|photo|picture|bild|video|gallery", re.IGNORECASE)
 
@@ -329,10 +326,23 @@ def headline_text(h1: lxml.html.HtmlElement) -> str:
             )
         )
     }
+    first = next(iter(h1), None)
+    if not marked and first is not None and _is_label_span(h1, first):
+        marked.add(first)
     if not marked:
         return collapse(h1.text_content())
     text = collapse(_text_without(h1, marked)).lstrip(":–—-|· ")
     return text or collapse(h1.text_content())
+
+
+def _is_label_span(h1: lxml.html.HtmlElement, first: lxml.html.HtmlElement) -> bool:
+    """True when the <h1> opens with a styled label of its own before the headline words: a
+    short inline element with a class ("<span class='court'>LAG Nordmark</span> Überstunden
+    …"), the rest three words or more."""
+    if (h1.text or "").strip() or first.tag not in _INLINE_TAGS or not first.get("class"):
+        return False
+    words = len(first.text_content().split())
+    return 1 <= words <= 4 and len(h1.text_content().split()) - words >= 3
 
 
 def _text_without(element: lxml.html.HtmlElement, skipped: set[Any]) -> str:
@@ -398,6 +408,18 @@ def _sibling_text(element: lxml.html.HtmlElement, *, previous: bool) -> str:
     return ""
 
 
+def heading_after(h1: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The first <h2> of three to forty words in the blocks right after `h1`, or None."""
+    for sibling in itertools.islice(h1.itersiblings(), 4):
+        if not isinstance(sibling, lxml.html.HtmlElement):
+            continue
+        for heading in itertools.islice(sibling.iter("h2"), 1):
+            if 3 <= len(heading.text_content().split()) <= 40:
+                return heading
+            return None
+    return None
+
+
 def heading_for_title(tree: lxml.html.HtmlElement, title: str) -> lxml.html.HtmlElement | None:
     """The first <h1>-<h3> in the body that spells the title (punctuation and case aside)."""
     body = tree.find("body")
@@ -441,7 +463,7 @@ def byline_near_headline(
             if not own or len(own) > 120:
                 continue
             info = len(own) > 30 and ("·" in own or "|" in own or "•" in own)
-            segments = _INFO_SPLIT_RE.split(own) if info else [own]
+            segments = INFO_SPLIT_RE.split(own) if info else [own]
             if len(segments) > 1 and not len(element):
                 for segment in segments:
                     _add_byline(found, segment, segment, agencies_only)
@@ -454,18 +476,18 @@ def _add_byline(
     found: list[str], own: str, element: lxml.html.HtmlElement | str, agencies_only: bool
 ) -> None:
     """Add the byline or agency credit that `own` (an element's first text) starts, if any."""
-    first = _WORD_RE.match(own)
+    first = WORD_RE.match(own)
     if (
         first is not None
         and first.group(0).casefold() in _BYLINE_FIRST_WORDS
         and _BYLINE_START_RE.match(own + " ")
     ):
         text = element if isinstance(element, str) else collapse(element.text_content())
-        if agencies_only and _AGENCY_KEYS.isdisjoint(_WORD_RE.findall(text.casefold())):
+        if agencies_only and _AGENCY_KEYS.isdisjoint(WORD_RE.findall(text.casefold())):
             return
     elif (
         len(own.split()) <= 8
-        and not _AGENCY_KEYS.isdisjoint(_WORD_RE.findall(own.casefold()))
+        and not _AGENCY_KEYS.isdisjoint(WORD_RE.findall(own.casefold()))
         and agency_names(own.replace("(", " ").replace(")", " "))
     ):
         text = element if isinstance(element, str) else collapse(element.text_content())

@@ -177,6 +177,108 @@ def test_reading_time_goes() -> None:
     assert dropped[0].rule == "meta:reading-time"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3. Februar 2026 · Lesezeit 7 Minuten",
+        "Aktualisiert: 11.06.2025 | 5 Min. Lesezeit",
+        "Stand: 14.03.2024, 08:15 Uhr • Lesedauer: ca. 2 Min.",
+    ],
+)
+def test_a_dateline_with_a_reading_time_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, line, P1])
+    assert kept == [LEAD, P1]
+    assert [d.text for d in dropped] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # one item is not furniture
+        "3. Februar 2026 · Sondersitzung im Rathaus",
+        "Stadtrat Lindhaven · Lesezeit 7 Minuten",
+    ],
+)
+def test_an_info_line_with_other_items_stays(line: str) -> None:
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kultur · 02.10.2025 · Text: kna",
+        "Diesen Beitrag finden Sie auch in unserer Printausgabe vom 3. Mai.",
+        "Den Artikel lesen Sie ebenfalls im Heft 11/2024.",
+    ],
+)
+def test_a_section_dateline_and_a_print_note_go(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert [d.text for d in dropped] == [line]
+
+
+@pytest.mark.parametrize("line", ["Kultur · Theater · 02.10.2025", "Wien · 20. Mai 2025"])
+def test_an_info_line_with_several_labels_or_two_items_stays(line: str) -> None:
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Hinweis: Dieser Ratgeber ersetzt nicht den Besuch in einer Praxis.", "meta:disclaimer"),
+        ("Der Gastbeitrag gibt die persönliche Meinung des Verfassers wieder.", "meta:disclaimer"),
+        ("Dieser Text stellt keine Anlageempfehlung dar.", "meta:disclaimer"),
+        (
+            "Studie: Okafor, B. u. a.: Sleep and light, Chronobiology Letters 12, 2024",
+            "meta:citation",
+        ),
+        (
+            "Berg, L.; Haas, M.: Moore im Wandel. Ökologie heute, doi: 10.4242/oeh.2023.55",
+            "meta:citation",
+        ),
+    ],
+)
+def test_disclaimers_and_references_go(line: str, rule: str) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert rules_of(dropped) == {line: rule}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Weißt du mehr?",
+        "Haben Sie Hinweise zu diesem Thema? Schreiben Sie an die Redaktion.",
+        "Sie kennen weitere Fälle? Senden Sie uns Ihre Hinweise, gern auch vertraulich.",
+    ],
+)
+def test_a_tips_box_asking_readers_for_information_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert rules_of(dropped) == {line: "promo:feedback"}
+
+
+def test_a_police_call_for_witnesses_in_quotes_stays() -> None:
+    line = "„Senden Sie uns Hinweise, jede Beobachtung kann helfen“, sagte der Sprecher."
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Der Stadtrat ersetzt keine der alten Laternen, sagte die Bürgermeisterin.",
+        "Die Meinung der Anwohner ist geteilt, wie eine Umfrage zeigt.",
+        "Okafor und seine Kollegen haben die Studie 2024 veröffentlicht.",
+    ],
+)
+def test_sentences_near_disclaimers_and_references_stay(line: str) -> None:
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]
+
+
 # --- related-article teasers -----------------------------------------------------------------
 
 

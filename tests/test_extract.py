@@ -418,10 +418,16 @@ def test_user_names_and_interview_bylines(byline: str, authors: tuple[str, ...])
     assert run(page(article_html(extra_in_body=byline))).authors == authors
 
 
-def test_names_keep_particles_and_titles_but_lose_an_agency_in_brackets() -> None:
-    head = '<meta name="author" content="Anna Beispiel (dpa); Prof. Dr. h.c. Ole von Brandt">'
+@pytest.mark.parametrize(
+    "titled",
+    ["Prof. Dr. h.c. Ole von Brandt", "Dr. med. Ole von Brandt", "PD Dr. Ole von Brandt"],
+)
+def test_names_keep_particles_but_lose_academic_titles_and_an_agency_in_brackets(
+    titled: str,
+) -> None:
+    head = f'<meta name="author" content="Anna Beispiel (dpa); {titled}">'
     authors = run(page(article_html(), head=head)).authors
-    assert authors == ("Anna Beispiel", "Prof. Dr. h.c. Ole von Brandt")
+    assert authors == ("Anna Beispiel", "Ole von Brandt")
 
 
 def test_a_portrait_credit_in_an_author_box_is_no_author() -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from crawler.sites import get_site
+from pipelines.blocks import drop_fact_boxes
 from pipelines.clean import clean_lines
 from pipelines.credits import agency_names
 from pipelines.extract import extract_article
@@ -73,6 +74,9 @@ def test_fields_decode_entities_even_when_escaped_twice(raw: str, expected: str)
         ("Kühe ziehen ins Tal - 14.06.2023, Alpenland Zeitung", False),
         ("Kühe ziehen ins Tal | Politik", False),  # a section word
         ("Kühe ziehen ins Tal", True),
+        ("Kühe ziehen ins Tal « Alpenland Zeitung", False),
+        ("Kühe ziehen ins Tal | Alpenland Zeitung – Das Beste aus den Bergen", False),
+        ("Kühe ziehen ins Tal - Alpenland", False),  # the first word of the host's name
     ],
 )
 def test_title_affixes_are_cut_by_rule(raw: str, html_title: bool) -> None:
@@ -88,8 +92,14 @@ def test_a_dash_inside_the_headline_stays() -> None:
 
 def test_seo_title_is_kept_only_when_it_says_something_else() -> None:
     assert seo_title_of("Erzeugerpreise fallen", "Inflation: Erzeugerpreise sinken") is not None
+    # a topic before the same words makes another headline, unless the page prints it as a
+    # label (test_a_topic_printed_as_a_label_is_no_seo_title)
     assert (
         seo_title_of("Das Zimmer kostet 700 Euro", "Wohnungsnot: Das Zimmer kostet 700 Euro")
+        == "Wohnungsnot: Das Zimmer kostet 700 Euro"
+    )
+    assert (
+        seo_title_of("Das Zimmer kostet 700 Euro", "Wohnungsnot - Das Zimmer kostet 700 Euro")
         is None
     )
     assert seo_title_of("Das Zimmer kostet 700 Euro", "Das Zimmer kostet 700 Euro!") is None
@@ -511,3 +521,202 @@ def test_a_quotation_in_a_blockquote_stays() -> None:
         "</article></body></html>"
     )
     assert _extract(html).text.splitlines() == [PARAGRAPH, QUOTE, SECOND]
+
+
+# --- fact boxes ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # label: value lines under a heading, in paragraphs
+        "<aside class='info'><h3>Das Fest im Überblick</h3><p>Termin: Sonntag, 12 bis 18 Uhr</p>"
+        "<p>Ort: Kurpark, Eingang Parkstraße</p><p>Kosten: keine</p></aside>",
+        # figures in list items, the first without a heading
+        "<div class='zahlen'><ul><li>Mitarbeitende: 120</li><li>Gegründet: 1974</li>"
+        "<li>Jahresumsatz 2023: 18 Millionen Euro</li></ul></div>",
+        # a term list (court, date, file number)
+        "<div class='fall'><dl><dt>Gericht</dt><dd>Verwaltungsgericht Talstadt</dd>"
+        "<dt>Beschluss vom</dt><dd>4. März 2024</dd><dt>Az.</dt><dd>2 L 77/24</dd></dl></div>",
+        # a label over a list of statements
+        "<section class='kurz'><p class='kurz__titel'>Kurz gesagt</p><ol>"
+        "<li>Das Bad schließt für ein Jahr.</li><li>Schulen weichen nach Talheim aus.</li>"
+        "</ol></section>",
+    ],
+)
+def test_a_fact_box_beside_the_text_is_dropped(box: str) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p>{box}<p>{SECOND}</p></article></body></html>"
+    )
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert [d.rule for d in result.dropped] == ["widget:stats-box"]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # label: value lines in the text's own flow, not in a box of their own
+        "<p>Sanierung: ab Mai</p><p>Wiedereröffnung: im Herbst</p><p>Kosten: vier Millionen</p>",
+        # a box of prose, not of facts
+        f"<div class='zitat'><p>{PARAGRAPH}</p><p>{SECOND}</p><p>Mehr dazu im Herbst.</p></div>",
+        # a box of links is a teaser list, not facts
+        "<div class='box'><h3>Dazu</h3><ul><li><a href='/a/2.html'>Sauna wird erweitert heute"
+        "</a></li><li><a href='/a/3.html'>Freibad öffnet früher als geplant</a></li></ul></div>",
+    ],
+)
+def test_lines_that_are_no_fact_box_are_not_dropped_as_one(block: str) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p>{block}<p>{SECOND}</p></article></body></html>"
+    )
+    assert "widget:stats-box" not in [d.rule for d in _extract(html).dropped]
+
+
+def test_a_table_of_label_and_value_rows_before_the_headline_is_dropped() -> None:
+    tree = lxml.html.fromstring(
+        "<html><body><section><table><tr><th>Ressort</th><td>Land</td></tr>"
+        "<tr><th>Stand</th><td>03.02.2026, 07:40</td></tr></table><h1>Hallenbad wird saniert</h1>"
+        f"<div class='text'><p>{PARAGRAPH}</p><table><tr><th>Becken</th><td>25 m</td></tr>"
+        f"<tr><th>Bahnen</th><td>6</td></tr></table><p>{SECOND}</p></div></section></body></html>"
+    )
+    dropped = drop_fact_boxes(tree, tree.find(".//h1"))
+    assert [d.text for d in dropped] == ["Ressort Land · Stand 03.02.2026, 07:40"]
+    assert len(tree.findall(".//table")) == 1  # a table in the text is the text's
+
+
+@pytest.mark.parametrize(
+    ("credits", "authors"),
+    [
+        ("<p class='abspann'>Bericht: Mara Quist | Schnitt: Tom Reder</p>", ("Mara Quist",)),
+        ("<div>Text: Lars Ebner · Fotos: Ina Vogt · Grafik: Ben Sahin</div>", ("Lars Ebner",)),
+        # editors, fact-checkers and camera operators are no authors
+        ("<p>Redaktion: Mara Quist • Faktencheck: Tom Reder</p>", ()),
+    ],
+)
+def test_a_credits_line_after_the_text_goes_and_names_only_the_author(
+    credits: str, authors: tuple[str, ...]
+) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{credits}</article></body></html>"
+    )
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert result.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fachlich geprüft von Dr. Jana Kroll, Apothekerin",
+        "Medizinisch überprüft durch Prof. Dr. med. Uwe Lamm",
+        "Medically reviewed by Dr. Ann Lee",
+    ],
+)
+def test_a_reviewer_line_goes_and_names_no_author(line: str) -> None:
+    html = (
+        "<html lang='de'><body><article><h1>Hallenbad wird saniert</h1>"
+        f"<p class='trust'>{line}</p><p>{PARAGRAPH}</p><p>{SECOND}</p></article></body></html>"
+    )
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert result.authors == ()
+
+
+@pytest.mark.parametrize(
+    "generic", ["Artikel", "Beitrag anzeigen", "Aktuelles | Alpenland Zeitung"]
+)
+def test_a_generic_document_title_is_no_seo_title(generic: str) -> None:
+    html = _page(f"<title>{generic}</title>", "<h1>Hallenbad wird im Herbst saniert</h1>")
+    result = _extract(html)
+    assert result.title == "Hallenbad wird im Herbst saniert"
+    assert result.seo_title is None
+
+
+@pytest.mark.parametrize(
+    ("label", "seo_title"),
+    [
+        # the topic is printed as a label above the headline: no headline of its own
+        ("<p class='dach'>Bäder</p>", None),
+        # the topic is printed nowhere: the <title> is another headline
+        ("", "Bäder: Hallenbad wird im Herbst saniert"),
+    ],
+)
+def test_a_topic_before_the_headline_in_the_title(label: str, seo_title: str | None) -> None:
+    html = _page(
+        "<title>Bäder: Hallenbad wird im Herbst saniert</title>",
+        f"<header>{label}<h1>Hallenbad wird im Herbst saniert</h1></header>",
+    )
+    assert _extract(html).seo_title == seo_title
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        "<h1><span class='gericht'>OLG Talstadt</span> Mieter darf Balkon begrünen</h1>",
+        "<h1><strong class='ort'>Talheim</strong> Mieter darf Balkon begrünen</h1>",
+    ],
+)
+def test_a_styled_label_opening_the_h1_is_no_part_of_the_headline(h1: str) -> None:
+    assert _extract(_page("", h1)).title == "Mieter darf Balkon begrünen"
+
+
+def test_an_h1_naming_the_section_gives_way_to_the_h2_after_it() -> None:
+    html = _page(
+        "<title>Meldungen – Gemeinde Talheim</title>",
+        "<h1>Meldungen</h1><div class='item'><p>Nr. 12/2025</p>"
+        "<h2>Hallenbad wird im Herbst saniert</h2></div>",
+    )
+    result = _extract(html)
+    assert result.title == "Hallenbad wird im Herbst saniert"
+    assert result.seo_title is None
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # an ad label of its own, anywhere in the box
+        "<div class='promo'><p>Badesalz Meeresbrise – jetzt 20 % günstiger im Drogeriemarkt</p>"
+        "<small>– Werbung –</small></div>",
+        # a short text closed by a button
+        "<div><h4>Der Kiezfunk</h4><p>Lina und Tom sprechen jeden Freitag über die Stadt.</p>"
+        "<a href='/podcast'>Alle Folgen</a></div>",
+        "<div><p>Gute Recherche kostet Geld. Helfen Sie uns mit einem Beitrag.</p>"
+        "<button>Unterstützen</button></div>",
+    ],
+)
+def test_a_promo_box_beside_the_text_is_dropped(box: str) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p>{box}<p>{SECOND}</p></article></body></html>"
+    )
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    # the whole box, reported as one
+    words = " ".join(lxml.html.fragment_fromstring(box).itertext()).split()
+    assert [d.text.split() for d in result.dropped] == [words]
+
+
+def test_a_paragraph_with_a_link_inside_is_no_promo_box() -> None:
+    line = "Die Pläne liegen im Rathaus aus und stehen <a href='/plaene'>online</a>."
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p><div><p>{line}</p></div><p>{SECOND}</p></article></body></html>"
+    )
+    assert "Die Pläne liegen im Rathaus aus und stehen online." in _extract(html).text
+
+
+def test_a_comments_section_goes_with_its_comments() -> None:
+    comments = (
+        "<section class='leserstimmen'><h3>3 Kommentare</h3><div class='c'><b>wanderer_12</b>"
+        "<p>Höchste Zeit, das Bad war ja schon ewig zu.</p></div><div class='c'><b>anna_k</b>"
+        "<p>Und wer zahlt das am Ende?</p></div></section>"
+    )
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><main><article>"
+        f"<p>{PARAGRAPH}</p><p>{SECOND}</p><p>{PARAGRAPH}</p>{comments}</article></main>"
+        "</body></html>"
+    )
+    assert _extract(html).text.splitlines() == [PARAGRAPH, SECOND, PARAGRAPH]

@@ -1,0 +1,91 @@
+"""Self-promotion lines (a site advertising its channels, newsletter, app or subscription):
+how strongly a line advertises, and which promo rule names it."""
+
+from __future__ import annotations
+
+import functools
+
+from pipelines.clean_rules import (
+    CHANNEL_RE,
+    CTA_RE,
+    EMOJI_RE,
+    FIRST_PERSON_PLURAL_RE,
+    IMPERATIVE_START_RE,
+    NEWS_VERB_RE,
+    OWN_CHANNEL_RE,
+    POINTER_START_RE,
+    PROMO_GATE_WORDS,
+    PROMO_MAX_WORDS,
+    QUOTED_SPEECH_RE,
+    SECOND_PERSON_RE,
+    TOKEN_STRIP,
+    Rule,
+)
+
+
+def promo_score(text: str) -> int:
+    """How strongly a line advertises (the site's channels, a call to action, emoji); news
+    verbs and quoted speech count against it."""
+    words = len(text.split())
+    if words > PROMO_MAX_WORDS:
+        return 0
+    emoji = _count_emoji(text)
+    if not emoji:
+        tokens = {token.strip(TOKEN_STRIP) for token in text.casefold().split()}
+        if tokens.isdisjoint(PROMO_GATE_WORDS):
+            return 0
+        if not (CTA_RE.search(text) or OWN_CHANNEL_RE.search(text)):
+            return 0
+    score = 0
+    if emoji:
+        score += 2 if emoji >= 3 else 1
+        # With emoji, a site speaking of itself ("Bei uns gibt's …") or asking the reader a
+        # question ("Genug von …?") is advertising itself: news text does neither with emoji.
+        if FIRST_PERSON_PLURAL_RE.search(text):
+            score += 1
+        if "?" in text:
+            score += 1
+    if POINTER_START_RE.match(text):
+        score += 2
+    if IMPERATIVE_START_RE.match(text):
+        score += 1
+    cta = CTA_RE.search(text) is not None
+    if cta:
+        score += 2
+    if OWN_CHANNEL_RE.search(text):
+        score += 2
+    if CHANNEL_RE.search(text):
+        score += 1
+    if SECOND_PERSON_RE.search(text):
+        score += 1
+    if text.count("!") >= 2:
+        score += 1
+    news = NEWS_VERB_RE.search(text) is not None
+    if cta and words <= 12 and not news:
+        score += 1
+    if news:
+        score -= 3
+    if QUOTED_SPEECH_RE.search(text):
+        score -= 2
+    if words > 40:
+        score -= 2
+    return score
+
+
+def promo_rule(text: str) -> str:
+    """The promo rule that names a line by the channel it advertises."""
+    lowered = text.casefold()
+    if "telegram" in lowered:
+        return Rule.PROMO_TELEGRAM
+    if "whatsapp" in lowered:
+        return Rule.PROMO_WHATSAPP
+    if "newsletter" in lowered:
+        return Rule.PROMO_NEWSLETTER
+    if "abo" in lowered.split() or "abonn" in lowered:
+        return Rule.PROMO_SUBSCRIPTION
+    return Rule.PROMO_CTA
+
+
+@functools.lru_cache(maxsize=4096)
+def _count_emoji(text: str) -> int:
+    return len(EMOJI_RE.findall(text))
