@@ -58,16 +58,16 @@ def read_json_ld(tree: lxml.html.HtmlElement) -> JsonLd:
             data = json.loads(raw, strict=False)
         except ValueError:
             continue
-        _walkread_json_ld(data, found, 0)
+        _walk(data, found, 0)
     return found
 
 
-def _walkread_json_ld(node: Any, found: JsonLd, depth: int) -> None:
+def _walk(node: Any, found: JsonLd, depth: int) -> None:
     if depth > 6:
         return
     if isinstance(node, list):
         for child in node:
-            _walkread_json_ld(child, found, depth + 1)
+            _walk(child, found, depth + 1)
         return
     if not isinstance(node, dict):
         return
@@ -83,7 +83,7 @@ def _walkread_json_ld(node: Any, found: JsonLd, depth: int) -> None:
         found.pages.append(node)
     for key in ("@graph", "mainEntity", "hasPart"):
         if key in node:
-            _walkread_json_ld(node[key], found, depth + 1)
+            _walk(node[key], found, depth + 1)
 
 
 def json_str(value: Any) -> str | None:
