@@ -467,8 +467,11 @@ CTA_RE = re.compile(
     r"|Facebook|X|YouTube|TikTok|VK|Odysee|Twitter|Bluesky|Mastodon|Threads|LinkedIn)\b"
     r"|tritt (?:\w+ ){0,4}bei\b|treten Sie (?:\w+ ){0,4}bei\b"
     r"|tretet (?:\w+ ){0,4}bei\b|verpasse nichts|verpassen Sie (?:keine|nichts)"
-    r"|nichts mehr verpassen|kostenlos (?:testen|lesen|abonnieren|herunterladen)"
-    r"|abo (?:abschließen|sichern))",
+    r"|nichts mehr verpassen|kostenlos (?:online |digital )?(?:testen|lesen|abonnieren"
+    r"|herunterladen|hören)|abo (?:abschließen|sichern)"
+    # Where to get the site's own product: "hören Sie im Podcast", "überall, wo es Podcasts gibt".
+    r"|(?:hören|lesen|sehen) Sie (?:\w+ ){0,4}(?:im|in unserem|in unserer|in der|als) "
+    r"(?:\w+-)?(?:Podcast|E-Paper|ePaper|App|Mediathek)\b|überall,? wo es (?:\w+ )?Podcasts gibt)",
     _I,
 )
 OWN_CHANNEL_RE = re.compile(
@@ -478,7 +481,13 @@ OWN_CHANNEL_RE = re.compile(
 )
 CHANNEL_RE = re.compile(
     r"(?:Telegram|WhatsApp|Newsletter|\bKanal\b|\bChannel\b|\bAbo\b|Abonnement|Push-Nachricht"
-    r"|Push-Mitteilung|Instagram|Facebook|YouTube|TikTok|Podcast)",
+    r"|Push-Mitteilung|Instagram|Facebook|YouTube|TikTok|Podcast|E-Paper|ePaper|Mediathek)",
+    _I,
+)
+# Where a site's podcast or app is to be had: said of the site's own product, never in news.
+AVAILABLE_AT_RE = re.compile(
+    r"überall,? wo es (?:\w+ )?Podcasts gibt|\b(?:bei|auf|in) (?:Spotify|Apple Podcasts|Deezer"
+    r"|Google Play|(?:im|dem) App Store)\b",
     _I,
 )
 # Promotional inserts are short; a longer line is a paragraph, whatever words it uses.
@@ -513,6 +522,9 @@ PROMO_GATE_WORDS = frozenset(
         "nichts",
         "kostenlos",
         "abo",
+        "hören",
+        "lesen",
+        "überall",
         "unser",
         "unsere",
         "unserem",

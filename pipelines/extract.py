@@ -25,6 +25,7 @@ from pipelines.tree import (
     parse_html,
     recover_headings,
     text_key,
+    unwrap_layout_tables,
 )
 
 # No scrapy, twisted or sqlalchemy here nor in the modules it calls (decode, tree, blocks, metadata,
@@ -128,6 +129,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
 
     dropped = apply_drop_rules(tree, inp.rules)
     meta = extract_metadata(tree, inp.url, inp.hints)
+    unwrap_layout_tables(tree)
     dropped.extend(drop_inline_teasers(tree, inp.url))
     dropped.extend(drop_related_lists(tree))
     dropped.extend(drop_pull_quotes(tree))

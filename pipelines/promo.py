@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 
 from pipelines.clean_rules import (
+    AVAILABLE_AT_RE,
     CHANNEL_RE,
     CTA_RE,
     EMOJI_RE,
@@ -56,6 +57,8 @@ def promo_score(text: str) -> int:
         score += 2
     if CHANNEL_RE.search(text):
         score += 1
+    if AVAILABLE_AT_RE.search(text):
+        score += 2
     if SECOND_PERSON_RE.search(text):
         score += 1
     if text.count("!") >= 2:

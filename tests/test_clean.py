@@ -402,6 +402,34 @@ def test_channel_promo_naming_the_site_goes() -> None:
     assert dropped[0].rule == "promo:telegram"
 
 
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Den Podcast zur Woche gibt es bei Spotify und überall, wo es Podcasts gibt.",
+        "Das ganze Gespräch hören Sie in unserer App.",
+        "Lesen Sie die Ausgabe als E-Paper, ab 5 Uhr am Erscheinungstag.",
+        "Die Kreiszeitung als E-Paper: jeden Morgen kostenlos digital lesen.",
+        "Mehr Geschichten aus dem Tal hören Sie im Podcast „Talgeflüster“, überall, wo es "
+        "Podcasts gibt.",
+    ],
+)
+def test_own_podcast_app_and_e_paper_promos_go(promo: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, P3, promo])
+    assert kept == [LEAD, P1, P2, P3]
+    assert [line.text for line in dropped] == [promo]
+
+
+def test_news_about_a_podcast_or_an_app_stays() -> None:
+    news = [
+        "Der Podcast „Talgeflüster“ erreicht nach Angaben des Senders 40.000 Hörer im Monat.",
+        "Die Rechte an der Serie liegen bei Spotify, wie das Unternehmen am Montag mitteilte.",
+        "Überall in der Altstadt hören Sie in diesen Tagen Baulärm, klagen die Anwohner.",
+    ]
+    kept, dropped = clean([LEAD, P1, *news, P2, P3])
+    assert kept == [LEAD, P1, *news, P2, P3]
+    assert dropped == []
+
+
 def test_paywall_prompt_goes() -> None:
     kept, dropped = clean([LEAD, "Dieser Artikel ist nur für Abonnenten verfügbar."])
     assert kept == [LEAD]

@@ -102,12 +102,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "100_rechtsportal_aktenzeichen_anwaltssuche": {
         "seo_title": "got 'LAG Nordmark: Überstunden im Homeoffice & Zeiterfassung...",
     },
-    "103_regionalradio_audio_im_programm": {
-        "junk": "left: promo/app_promo",
-    },
-    "106_anzeigenblatt_text_epd_kleinanzeigen": {
-        "junk": "left: metadata/byline, metadata/print_note, promo/subscribe,...",
-    },
 }
 
 

@@ -212,6 +212,28 @@ def test_lead_kept_apart_from_the_body_is_recovered() -> None:
     assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
 
 
+@pytest.mark.parametrize("headline_in_table", [True, False])
+def test_a_table_laying_out_the_page_is_read_as_blocks(headline_in_table: bool) -> None:
+    """A layout table's cells are not glued into one line; a data table inside stays a table."""
+    data = (
+        "<table><tr><th>Ortsteil</th><th>Plätze</th></tr><tr><td>Nord</td><td>40</td></tr>"
+        "<tr><td>Süd</td><td>25</td></tr></table>"
+    )
+    text = "".join(f"<p>{p}</p>" for p in (LEAD, *PARAGRAPHS))
+    headline = f"<h1>{TITLE}</h1>"
+    html = page(
+        '<table class="layout" width="100%"><tr><td><div>Kreisblatt · Lokales</div></td></tr>'
+        f'<tr><td><div class="artikel"><div>Lokales · 14.05.2025</div>{headline}{text}{data}'
+        "<p>Diesen Artikel lesen Sie auch in der gedruckten Ausgabe vom 14. Mai.</p></div>"
+        '<div><h3>Mehr Themen</h3><p><a href="/l/1">Maibaum aufgestellt</a></p></div>'
+        "</td></tr><tr><td>Kreisblatt Verlag · Impressum · Datenschutz</td></tr></table>",
+    )
+    if not headline_in_table:
+        html = html.replace(headline, "").replace("<table class", f"{headline}<table class", 1)
+    rows = ["| Ortsteil | Plätze |", "|---|---|", "| Nord | 40 |", "| Süd | 25 |"]
+    assert run(html).text.split("\n") == [LEAD, *PARAGRAPHS, *rows]
+
+
 def test_site_selectors_and_xpaths_drop_elements_before_extraction() -> None:
     box = (
         '<div class="nk-box"><p>Dieser Kasten gehört nicht zum Artikel, er wirbt für ein Abo.'
