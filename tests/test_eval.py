@@ -96,13 +96,8 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # The newest batch's first-run failures, while they are not fixed (tests/eval/README.md): each is
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
-# usual. Empty: every page is right. Batch 6 (pages 85–108) was tuned on after its first run;
-# what is left of it needs more than a rule for the class (tests/eval/README.md).
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "100_rechtsportal_aktenzeichen_anwaltssuche": {
-        "seo_title": "got 'LAG Nordmark: Überstunden im Homeoffice & Zeiterfassung...",
-    },
-}
+# usual. Empty: every page is right.
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
