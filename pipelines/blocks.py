@@ -176,10 +176,35 @@ def drop_fact_boxes(
     sources list or an address, never a sentence of the article.
     A table of "label | value" rows right before the headline `h1` goes too.
     """
+    return _drop_fact_boxes(_leaf_boxes(tree), h1)
+
+
+def drop_boxes(tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) -> list[DroppedLine]:
+    """Remove fact boxes (`drop_fact_boxes`), then promo boxes and comment sections. Both
+    passes look at the same boxes, found once unless a fact box or header table went (then a
+    box around it may hold no container any more)."""
+    boxes = _leaf_boxes(tree)
+    dropped = _drop_fact_boxes(boxes, h1)
+    dropped.extend(_drop_promo_boxes(tree, _leaf_boxes(tree) if dropped else boxes))
+    return dropped
+
+
+def _leaf_boxes(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The boxes without nested containers, in document order."""
+    return [
+        box
+        for box in tree.iter(*_BOX_TAGS)
+        if next(box.iterdescendants(*_BOX_NESTED_TAGS), None) is None
+    ]
+
+
+def _drop_fact_boxes(
+    boxes: list[lxml.html.HtmlElement], h1: lxml.html.HtmlElement | None
+) -> list[DroppedLine]:
+    # A fact box holds no box: dropping one leaves the others as they were.
     dropped: list[DroppedLine] = []
-    for box in list(tree.iter(*_BOX_TAGS)):
-        nested = next(box.iterdescendants(*_BOX_NESTED_TAGS), None)
-        if box.getparent() is None or nested is not None:
+    for box in boxes:
+        if box.getparent() is None:
             continue
         units = [
             unit
@@ -205,7 +230,9 @@ def drop_fact_boxes(
     return dropped
 
 
-def drop_promo_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+def _drop_promo_boxes(
+    tree: lxml.html.HtmlElement, boxes: list[lxml.html.HtmlElement]
+) -> list[DroppedLine]:
     """Remove small boxes beside the text that advertise: a box with an ad label of its own
     ("Anzeige", "– Werbung –") and a box of a line or three closed by a button or a link of a
     few words ("Fördermitglied werden", "Kanal abonnieren", "Anwalt finden"). Sentences of the
@@ -213,9 +240,9 @@ def drop_promo_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     readers' comments section goes too.
     """
     dropped: list[DroppedLine] = []
-    for box in list(tree.iter(*_BOX_TAGS)):
+    for box in boxes:
         parent = box.getparent()
-        if parent is None or next(box.iterdescendants(*_BOX_NESTED_TAGS), None) is not None:
+        if parent is None:
             continue
         rule = _promo_box_rule(box)
         if rule is None:
