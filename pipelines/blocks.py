@@ -217,10 +217,9 @@ def _drop_fact_boxes(
         if not 3 <= len(lines) <= _BOX_MAX_LINES:
             continue
         words = [len(line.split()) for line in lines]
-        if max(words) > _BOX_MAX_LINE_WORDS or sum(words) < len(box.text_content().split()):
+        if max(words) > _BOX_MAX_LINE_WORDS or _has_words(box, sum(words) + 1):
             continue
-        around = len(box.getparent().text_content().split())
-        if sum(words) * 3 > around:
+        if not _has_words(box.getparent(), sum(words) * 3):
             continue
         if _is_fact_box(box, units, lines):
             box.drop_tree()
@@ -249,7 +248,7 @@ def _drop_promo_boxes(
             continue
         text = collapse(" ".join(box.itertext()))
         words = len(text.split())
-        if 2 <= words <= _PROMO_BOX_MAX_WORDS and words * 3 <= len(parent.text_content().split()):
+        if 2 <= words <= _PROMO_BOX_MAX_WORDS and _has_words(parent, words * 3):
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
     dropped.extend(_drop_comment_sections(tree))
@@ -267,19 +266,26 @@ def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         outer = section.getparent() if section is not None else None
         if section is None or outer is None or section.tag not in _BOX_TAGS:
             continue
+        if heading.getprevious() is not None:
+            continue  # the heading opens its section
         title = heading.text_content()
         lowered = title.casefold()
         if (
             not any(word in lowered for word in _COMMENT_WORDS)
             or classify_line(title) != Rule.COMMENTS
-            or next(section.iterchildren(), None) is not heading
         ):
             continue
         text = collapse(" ".join(section.itertext()))
-        if len(text.split()) * 3 <= len(outer.text_content().split()):
+        if _has_words(outer, len(text.split()) * 3):
             section.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.COMMENTS)))
     return dropped
+
+
+def _has_words(element: lxml.html.HtmlElement, count: int) -> bool:
+    """True when the element's text has `count` words or more. The text around a box is often
+    the whole article: its words are split only as far as the count."""
+    return len(element.text_content().split(None, count)) >= count
 
 
 def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:
