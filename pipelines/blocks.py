@@ -176,10 +176,35 @@ def drop_fact_boxes(
     sources list or an address, never a sentence of the article.
     A table of "label | value" rows right before the headline `h1` goes too.
     """
+    return _drop_fact_boxes(_leaf_boxes(tree), h1)
+
+
+def drop_boxes(tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) -> list[DroppedLine]:
+    """Remove fact boxes (`drop_fact_boxes`), then promo boxes and comment sections. Both
+    passes look at the same boxes, found once unless a fact box or header table went (then a
+    box around it may hold no container any more)."""
+    boxes = _leaf_boxes(tree)
+    dropped = _drop_fact_boxes(boxes, h1)
+    dropped.extend(_drop_promo_boxes(tree, _leaf_boxes(tree) if dropped else boxes))
+    return dropped
+
+
+def _leaf_boxes(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The boxes without nested containers, in document order."""
+    return [
+        box
+        for box in tree.iter(*_BOX_TAGS)
+        if next(box.iterdescendants(*_BOX_NESTED_TAGS), None) is None
+    ]
+
+
+def _drop_fact_boxes(
+    boxes: list[lxml.html.HtmlElement], h1: lxml.html.HtmlElement | None
+) -> list[DroppedLine]:
+    # A fact box holds no box: dropping one leaves the others as they were.
     dropped: list[DroppedLine] = []
-    for box in list(tree.iter(*_BOX_TAGS)):
-        nested = next(box.iterdescendants(*_BOX_NESTED_TAGS), None)
-        if box.getparent() is None or nested is not None:
+    for box in boxes:
+        if box.getparent() is None:
             continue
         units = [
             unit
@@ -192,10 +217,9 @@ def drop_fact_boxes(
         if not 3 <= len(lines) <= _BOX_MAX_LINES:
             continue
         words = [len(line.split()) for line in lines]
-        if max(words) > _BOX_MAX_LINE_WORDS or sum(words) < len(box.text_content().split()):
+        if max(words) > _BOX_MAX_LINE_WORDS or _has_words(box, sum(words) + 1):
             continue
-        around = len(box.getparent().text_content().split())
-        if sum(words) * 3 > around:
+        if not _has_words(box.getparent(), sum(words) * 3):
             continue
         if _is_fact_box(box, units, lines):
             box.drop_tree()
@@ -205,7 +229,9 @@ def drop_fact_boxes(
     return dropped
 
 
-def drop_promo_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+def _drop_promo_boxes(
+    tree: lxml.html.HtmlElement, boxes: list[lxml.html.HtmlElement]
+) -> list[DroppedLine]:
     """Remove small boxes beside the text that advertise: a box with an ad label of its own
     ("Anzeige", "– Werbung –") and a box of a line or three closed by a button or a link of a
     few words ("Fördermitglied werden", "Kanal abonnieren", "Anwalt finden"). Sentences of the
@@ -213,16 +239,16 @@ def drop_promo_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     readers' comments section goes too.
     """
     dropped: list[DroppedLine] = []
-    for box in list(tree.iter(*_BOX_TAGS)):
+    for box in boxes:
         parent = box.getparent()
-        if parent is None or next(box.iterdescendants(*_BOX_NESTED_TAGS), None) is not None:
+        if parent is None:
             continue
         rule = _promo_box_rule(box)
         if rule is None:
             continue
         text = collapse(" ".join(box.itertext()))
         words = len(text.split())
-        if 2 <= words <= _PROMO_BOX_MAX_WORDS and words * 3 <= len(parent.text_content().split()):
+        if 2 <= words <= _PROMO_BOX_MAX_WORDS and _has_words(parent, words * 3):
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
     dropped.extend(_drop_comment_sections(tree))
@@ -240,19 +266,26 @@ def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         outer = section.getparent() if section is not None else None
         if section is None or outer is None or section.tag not in _BOX_TAGS:
             continue
+        if heading.getprevious() is not None:
+            continue  # the heading opens its section
         title = heading.text_content()
         lowered = title.casefold()
         if (
             not any(word in lowered for word in _COMMENT_WORDS)
             or classify_line(title) != Rule.COMMENTS
-            or next(section.iterchildren(), None) is not heading
         ):
             continue
         text = collapse(" ".join(section.itertext()))
-        if len(text.split()) * 3 <= len(outer.text_content().split()):
+        if _has_words(outer, len(text.split()) * 3):
             section.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.COMMENTS)))
     return dropped
+
+
+def _has_words(element: lxml.html.HtmlElement, count: int) -> bool:
+    """True when the element's text has `count` words or more. The text around a box is often
+    the whole article: its words are split only as far as the count."""
+    return len(element.text_content().split(None, count)) >= count
 
 
 def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:

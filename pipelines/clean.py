@@ -68,6 +68,12 @@ from pipelines.scripts import expected_script_of, is_foreign_script
 # `DroppedLine` naming its rule, so `--explain` can show why a line went.
 
 _PHRASE_RULES = (*PHRASE_RULES, *MORE_PHRASE_RULES, *DATELINE_RULES, *BOX_RULES)
+# The phrase rules a line of n words is checked against (n up to the largest limit), in order.
+_LONGEST_PHRASE = max(max_words for _rule, _regex, max_words, _gate in _PHRASE_RULES)
+_PHRASE_RULES_BY_WORDS = tuple(
+    tuple((rule, regex, gate) for rule, regex, max_words, gate in _PHRASE_RULES if n <= max_words)
+    for n in range(_LONGEST_PHRASE + 2)
+)
 _LEAD_IN_RULES = (Rule.MEHR_ZUM_THEMA, Rule.LESEN_SIE_AUCH, Rule.AUCH_INTERESSANT, Rule.MORE_TOPICS)
 # Rules of a shop or ad box: a short line between two of its lines is the box's too.
 _SHOP_RULES = (Rule.PROMO_SHOP, Rule.AD_LABEL, Rule.PROMO_SUBSCRIPTION)
@@ -318,8 +324,9 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
     """The rule that drops this line on its own, or None."""
     words = len(text.split())
     lowered = text.casefold()
-    for rule, regex, max_words, gate in _PHRASE_RULES:
-        if words > max_words or (gate and not any(word in lowered for word in gate)):
+    contains = lowered.__contains__
+    for rule, regex, gate in _PHRASE_RULES_BY_WORDS[min(words, _LONGEST_PHRASE + 1)]:
+        if gate and not any(map(contains, gate)):
             continue
         if regex.search(text):
             return rule

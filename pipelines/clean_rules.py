@@ -231,13 +231,18 @@ PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         re.compile(
             r"^(?:(?:Video|Audio|Podcast|Sendung|Beitrag) )?(?:verfügbar|abrufbar) bis\b"
             r"|^(?:Dauer|Länge|Laufzeit|Spieldauer)\s*:?\s*\d{1,3}(?::\d{2})?\s*(?:Min|Sek|$)"
-            r"|^\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$"
-            # "Nordwelle Magazin · 08.03.2025 19:30 Uhr · 2 Min": programme, date, duration.
-            r"|[·|•]\s*\d{1,3}(?::\d{2})?\s*(?:Min\.?|Minuten|Sek\.?|Sekunden)$",
+            r"|^\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$",
             _I,
         ),
         15,
         (),
+    ),
+    (
+        # "Nordwelle Magazin · 08.03.2025 19:30 Uhr · 2 Min": programme, date, duration.
+        Rule.MEDIA_PLAYER,
+        re.compile(r"[·|•]\s*\d{1,3}(?::\d{2})?\s*(?:Min\.?|Minuten|Sek\.?|Sekunden)$", _I),
+        15,
+        ("·", "|", "•"),
     ),
     (
         Rule.CONSENT,

@@ -11,7 +11,7 @@ from trafilatura.settings import Extractor
 
 from crawler.model.hashing import content_hash, normalise_text
 from crawler.model.types import ExtractedArticle, ExtractInput
-from pipelines.blocks import drop_fact_boxes, drop_promo_boxes, drop_pull_quotes, drop_related_lists
+from pipelines.blocks import drop_boxes, drop_pull_quotes, drop_related_lists
 from pipelines.clean import clean_lines
 from pipelines.credits import credits_authors, text_agencies
 from pipelines.decode import decode_html, is_binary, is_html
@@ -133,8 +133,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     dropped.extend(drop_inline_teasers(tree, inp.url))
     dropped.extend(drop_related_lists(tree))
     dropped.extend(drop_pull_quotes(tree))
-    dropped.extend(drop_fact_boxes(tree, meta.h1))
-    dropped.extend(drop_promo_boxes(tree))
+    dropped.extend(drop_boxes(tree, meta.h1))
 
     # Our own pass (JSON-LD, meta tags, microdata, <time>, bylines by class and by the "Von …"
     # shape, visible dates) comes first; trafilatura's metadata fills the gaps. It costs about

@@ -187,14 +187,24 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
             # auch anonym", "Schreib uns deine Tipps".
             r"|(?:Wissen Sie|Weißt du|Wisst ihr) mehr\s*\?$|(?:Haben Sie|Hast du) (?:\S+ )?"
             r"(?:Hinweise|Tipps|Informationen) (?:zu|für) (?:uns|diesem|dieser|diesem Thema)\b"
-            r"|(?:(?:Haben Sie|Hast du) (?:\S+ )?(?:Hinweise|Tipps)\s*\?$)"
-            r"|(?:[^„“\"]{0,80}\b)?(?:Schicken|Senden) Sie uns (?:\S+ )?(?:Hinweise|Tipps"
-            r"|Informationen)\b|(?:[^„“\"]{0,80}\b)?(?:Schick|Sende) uns (?:\S+ )?(?:Hinweise"
-            r"|Tipps)\b)",
+            r"|(?:(?:Haben Sie|Hast du) (?:\S+ )?(?:Hinweise|Tipps)\s*\?$))",
             _I,
         ),
         40,
         (),
+    ),
+    (
+        # "Schicken Sie uns Hinweise – auch anonym", after a few words at most; gated, as the
+        # words before it make the pattern slow.
+        Rule.FEEDBACK,
+        re.compile(
+            r"^(?:[^„“\"]{0,80}\b)?(?:Schicken|Senden) Sie uns (?:\S+ )?(?:Hinweise|Tipps"
+            r"|Informationen)\b|^(?:[^„“\"]{0,80}\b)?(?:Schick|Sende) uns (?:\S+ )?(?:Hinweise"
+            r"|Tipps)\b",
+            _I,
+        ),
+        40,
+        ("schick", "send"),
     ),
     (
         # Affiliate disclosure: "Affiliate-Link: Beim Kauf erhalten wir eine Provision".
