@@ -160,6 +160,11 @@ _AD_WORDS = frozenset(
     ("anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "partnerschaft")
 )
 _BOX_MAX_LINE_WORDS = 25
+# A button asking for money: its words, and the line rules' names for it.
+_PAYING_WORDS = ("spend", "abo", "abonn", "unterstütz", "mitglied", "förder", "shop", "kauf")
+_PAYING_RULES = frozenset(
+    (Rule.PROMO_DONATION, Rule.PAYWALL, Rule.PROMO_SUBSCRIPTION, Rule.PROMO_SHOP)
+)
 
 
 def drop_fact_boxes(
@@ -186,6 +191,42 @@ def drop_boxes(tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) ->
     boxes = _leaf_boxes(tree)
     dropped = _drop_fact_boxes(boxes, h1)
     dropped.extend(_drop_promo_boxes(tree, _leaf_boxes(tree) if dropped else boxes))
+    dropped.extend(_drop_call_to_action_boxes(tree))
+    return dropped
+
+
+def _drop_call_to_action_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove a small box around a button or link that asks for money (donate, subscribe, buy):
+    "<div><h2>Ihre Hilfe kommt an</h2><p>Mit 30 Euro …</p><a>Jetzt spenden</a><p>Ihre Spende
+    ist steuerlich absetzbar.</p></div>". The box is the largest container around the button
+    that stays within a promo box's words and a third of the words around it; a button inside
+    the article's own text has no such container and stays for the line rules.
+    """
+    dropped: list[DroppedLine] = []
+    for button in list(tree.iter("a", "button")):
+        label = collapse(button.text_content())
+        if (
+            not label
+            or len(label.split()) > 4
+            or not any(word in label.casefold() for word in _PAYING_WORDS)
+            or classify_line(label) not in _PAYING_RULES
+        ):
+            continue
+        box = None
+        for ancestor in button.iterancestors():
+            if ancestor.tag in ("body", "article", "main") or _has_words(
+                ancestor, _PROMO_BOX_MAX_WORDS + 1
+            ):
+                break
+            if ancestor.tag in _BOX_TAGS:
+                box = ancestor
+        parent = box.getparent() if box is not None else None
+        if box is None or parent is None:
+            continue
+        text = collapse(" ".join(box.itertext()))
+        if _has_words(parent, len(text.split()) * 3):
+            box.drop_tree()
+            dropped.append(DroppedLine(text=shorten(text), rule=str(classify_line(label))))
     return dropped
 
 

@@ -278,13 +278,22 @@ PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
             r"|\bexterne[nr]? Inhalte? (?:angezeigt|anzeigen|laden|zulassen|aktivieren|freigeben"
             r"|zustimmen|akzeptieren|erlauben)"
             r"|personenbezogene Daten an Drittplattformen"
+            # "Hier wird ein Beitrag von Instagram angezeigt, sobald Sie der Nutzung externer
+            # Dienste zustimmen": shown once the reader agrees.
+            r"|\b(?:angezeigt|geladen|abgespielt|eingeblendet),? (?:sobald|wenn|nachdem) (?:Sie"
+            r"|du|ihr) (?:\S+ ){0,5}(?:zustimm|einwillig|akzeptier|erlaub|aktivier|zulass)\w*"
+            r"|\bexterne[nr]? (?:Dienste|Anbieter|Medien|Plattformen)\b.{0,20}\b(?:zustimm"
+            r"|einwillig|akzeptier|erlaub|zulass)\w*"
             r"|(?:weitere|mehr) Informationen (?:dazu )?(?:finden Sie |erhalten Sie )?in "
             r"(?:unserer|der) Datenschutzerklärung|Einwilligung jederzeit (?:widerrufen"
             r"|zurückziehen)|akzeptieren Sie die Datenschutzerklärung",
             _I,
         ),
         60,
-        ("extern", "drittplattform", "datenschutzerklärung", "einwilligung"),
+        (
+            *("extern", "drittplattform", "datenschutzerklärung", "einwilligung"),
+            *("angezeigt", "geladen", "abgespielt", "eingeblendet"),
+        ),
     ),
     (
         Rule.READING_TIME,

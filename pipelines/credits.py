@@ -97,6 +97,7 @@ _AGENCY_LABEL_RE = re.compile(
     r"(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?)\s*(?::\s*|\s+)",
     _I,
 )
+_PHOTO_LABEL_RE = re.compile(r"(?:Foto|Fotos|Bild|Bilder)\s*:", _I)
 _DIGIT_RE = re.compile(r"\d")
 _CAPTION_CREDIT_GATE = ("foto", "bild", "credit", "grafik", "illustration")
 _AGENCY_SPLIT_RE = re.compile(r"\s*(?:[/|,&;]|\bund\b)\s*")
@@ -147,9 +148,10 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
 
 def is_agency_credit(text: str) -> bool:
     """True for an agency credit: "(dpa)", "dpa/AFP", "picture alliance / dpa", "Quelle: AFP"."""
-    stripped = _AGENCY_LABEL_RE.sub("", text.strip(), count=1).strip()
-    if stripped[:1] in "([" and stripped[-1:] in ")]":
-        stripped = stripped[1:-1].strip()
+    inner = _unbracketed(text.strip())
+    if inner != text.strip() and _PHOTO_LABEL_RE.match(inner):
+        return False  # "(Foto: dpa)" credits the picture, not the text
+    stripped = _unbracketed(_AGENCY_LABEL_RE.sub("", inner, count=1).strip())
     if not stripped or stripped[-1:] in "!?:" or _DIGIT_RE.search(stripped):
         return False
     segments = [seg.strip(" .").casefold() for seg in _AGENCY_SPLIT_RE.split(stripped)]
@@ -157,6 +159,11 @@ def is_agency_credit(text: str) -> bool:
     if not segments or any(len(seg.split()) > 4 for seg in segments):
         return False
     return any(seg in _AGENCIES for seg in segments)
+
+
+def _unbracketed(text: str) -> str:
+    """The text inside brackets that enclose all of it ("(mit Material von dpa)")."""
+    return text[1:-1].strip() if text[:1] in "([" and text[-1:] in ")]" else text
 
 
 # --- news agencies credited for the text -----------------------------------------------------

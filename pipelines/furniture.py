@@ -75,6 +75,21 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         (),
     ),
     (
+        # Telling the viewer when to watch: "Einen ausführlichen Bericht sehen Sie heute in
+        # „Tirol heute“ um 18.30 Uhr", "Mehr zu diesem Thema in unseren Nachrichten um 0.00 Uhr
+        # im Fernsehen". A programme name or a broadcast word must be there.
+        Rule.BROADCAST,
+        re.compile(
+            r"^(?=.*(?:[„\"«»]|\b\w*(?:fernsehen|livestream|radio|sendung|programm|tv|mediathek"
+            r"|nachrichten|magazin|journal)\b))(?:[^.!?]{0,80}\b(?:sehen|hören|verfolgen) Sie\b"
+            r"|(?:Mehr|Alles|Weiteres) (?:zu|über) (?:diesem|dem|das) Thema\b)[^!?]{0,120}?"
+            + _WHEN,
+            _I,
+        ),
+        35,
+        ("sehen sie", "hören sie", "verfolgen sie", "thema"),
+    ),
+    (
         # The same as a bare source line: programme, date and time, perhaps an agency credit
         # ("Regionaljournal Basel, 18.6.2025, 12:03 Uhr; sda/mila").
         Rule.BROADCAST,
@@ -151,6 +166,116 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         ),
         40,
         ("ersetz", "meinung", "auffassung", "ansicht", "beratung", "empfehlung"),
+    ),
+    (
+        # The editors distancing themselves from an opinion: "Die in diesem Beitrag vertretenen
+        # Ansichten geben die Meinung des Autors wieder", "Gastbeiträge spiegeln nicht
+        # zwangsläufig die Haltung der Redaktion wider".
+        Rule.DISCLAIMER,
+        re.compile(
+            r"\b(?:Meinung|Ansicht|Auffassung|Sicht|Position)\w* (?:des|der|von) (?:jeweiligen )?"
+            r"(?:Autor|Verfasser|Gastautor)\w*\b(?:\s+\S+){0,3}\s+wieder\b|\bnicht (?:zwangsläufig"
+            r"|unbedingt|notwendigerweise|in jedem Fall|immer) (?:\S+ ){0,3}(?:Meinung|Position"
+            r"|Haltung|Ansicht|Auffassung|Linie|Sicht) (?:der|des|unserer) (?:Redaktion|Verlag"
+            r"|Herausgeber|Senders|Zeitung)",
+            _I,
+        ),
+        40,
+        ("meinung", "ansicht", "auffassung", "sicht", "position", "haltung", "linie"),
+    ),
+    (
+        # A syndicated text's notice: "Dieser Beitrag wurde automatisch aus dem Angebot unseres
+        # Partners übernommen", "Der Artikel wird mit freundlicher Genehmigung von X
+        # bereitgestellt", "Für den Inhalt ist der Originalanbieter verantwortlich".
+        Rule.PARTNER,
+        re.compile(
+            r"^(?:Dieser|Der|Dieses|Das|Diese|Die) (?:Artikel|Beitrag|Text|Inhalt|Inhalte|Bericht"
+            r"|Meldung)\b(?=[^.]{0,100}\b(?:Partner\w*|Angebot|Original\w*|Genehmigung"
+            r"|Kooperations\w*)\b)(?=[^.]{0,120}\b(?:übernommen|bereitgestellt|zur Verfügung"
+            r" gestellt)\b)|^Für (?:den|diesen|dessen|die) Inhalte? (?:ist|sind|zeichnet|zeichnen)"
+            r" (?:allein |ausschließlich )?(?:der|die|das) (?:\S+ ){0,3}verantwortlich",
+            _I,
+        ),
+        40,
+        ("übernommen", "bereitgestellt", "zur verfügung", "verantwortlich"),
+    ),
+    (
+        # The paper a republished text comes from, with its date: "Quelle: Fehmarn-Bote vom
+        # 08.04.2025", "Quelle: Kreiszeitung, 3. Mai 2025".
+        Rule.PRINT_NOTE,
+        re.compile(
+            r"^Quelle\s*:\s*[^.!?:]{2,60}?(?:\s+vom|,)\s*\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)"
+            r"\s*\d{2,4}\.?$",
+            _I,
+        ),
+        14,
+        ("quelle",),
+    ),
+    (
+        # A pointer to more of the site's articles on the topic: "Weitere Artikel zum Thema
+        # Verkehr finden Sie in unserem Dossier «…»", "Alle Beiträge zur Wahl lesen Sie auf
+        # unserer Themenseite".
+        Rule.MORE_TOPICS,
+        re.compile(
+            r"^(?:Weitere|Mehr|Alle|Zusätzliche)(?: \S+)? (?:Artikel|Beiträge|Berichte|Texte"
+            r"|Nachrichten|Meldungen|Hintergründe|Geschichten|Reportagen|Analysen)\b[^.!?]{0,80}"
+            r"\b(?:finden|lesen|gibt es|sehen)\b[^.!?]{0,60}\b(?:Dossier|Themenseite|Themenspecial"
+            r"|Schwerpunkt|Special|Spezial|Themenschwerpunkt|Übersichtsseite)\b",
+            _I,
+        ),
+        40,
+        ("dossier", "themen", "schwerpunkt", "special", "spezial", "übersicht"),
+    ),
+    (
+        # Who held an interview, closing it: "Das Gespräch führte Anna Berg.", "Die Fragen
+        # stellte …", "Interview: …", "Moderation: …".
+        Rule.BYLINE,
+        re.compile(
+            r"^(?:(?:Das|Dieses) (?:Gespräch|Interview) (?:führten?|hat geführt|haben geführt"
+            r"|wurde geführt von)|Die Fragen stellten?|(?:Interview|Moderation|Gesprächsführung)"
+            r"\s*:)\s+(?:[A-ZÄÖÜ][\w'’.-]*(?:\s+|$)){1,4}(?:und\s+(?:[A-ZÄÖÜ][\w'’.-]*"
+            r"(?:\s+|$)){1,4})?\.?$",
+        ),
+        12,
+        ("gespräch", "interview", "fragen", "moderation"),
+    ),
+    (
+        # Inviting readers' letters: "Sie sehen das anders? Schreiben Sie uns an
+        # meinung@… – ausgewählte Zuschriften veröffentlichen wir als Leserbrief."
+        Rule.FEEDBACK,
+        re.compile(
+            r"(?=.*\b(?:Schreiben Sie|Schreib|Schreibt|Mailen Sie|Senden Sie|Schicken Sie)"
+            r" (?:uns|der Redaktion|an)\b)(?=.*(?:@[\w-]+\.[a-z]{2,}|\bLeserbrief|\bZuschrift"
+            r"|\bLeserpost))",
+            _I,
+        ),
+        45,
+        ("schreib", "mail", "send", "schick"),
+    ),
+    (
+        # A live blog's closing notice: "Dieser Liveblog ist beendet. Vielen Dank fürs
+        # Mitlesen!", "Der Newsticker wird nicht mehr aktualisiert."
+        Rule.UI_TOKEN,
+        re.compile(
+            r"^(?:Dieser|Der|Unser) (?:Live-?[Bb]log|Live-?[Tt]icker|News-?[Tt]icker|News-?[Bb]log"
+            r"|Ticker|Blog)\b[^.!?]{0,40}\b(?:beendet|geschlossen|abgeschlossen|endet hier"
+            r"|wird nicht (?:mehr )?(?:aktualisiert|fortgesetzt))\b|^(?:Vielen )?Danke? (?:fürs"
+            r"|für das|für Ihr|für euer) Mitlesen\W*$",
+            _I,
+        ),
+        20,
+        ("blog", "ticker", "mitlesen"),
+    ),
+    (
+        # A video or audio item's title with its duration: "Video: Räumdienst im Einsatz
+        # (1:48)", "Audio: Das Interview in voller Länge (12:05)".
+        Rule.MEDIA_PLAYER,
+        re.compile(
+            r"^(?:Video|Audio|Podcast|Clip|Livestream)\s*[:|–-]\s*[^.!?]{3,90}\(\d{1,2}:\d{2}"
+            r"(?::\d{2})?(?:\s*(?:min|Min\.?))?\)$",
+        ),
+        20,
+        ("(",),
     ),
     (
         # Asking the reader to log in to comment: "Du musst dich EINLOGGEN, um hier mitreden zu

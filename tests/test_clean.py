@@ -817,3 +817,79 @@ def test_every_drop_names_a_known_rule_in_text_order() -> None:
 @pytest.mark.parametrize("line", ["", "   ", "\n\n"])
 def test_blank_input(line: str) -> None:
     assert clean([line]) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # the editors distancing themselves from an opinion
+        (
+            "Gastbeiträge spiegeln nicht zwangsläufig die Haltung der Redaktion wider.",
+            "meta:disclaimer",
+        ),
+        ("Der Text gibt allein die Ansicht der Verfasserin wieder.", "meta:disclaimer"),
+        # a syndicated text's notice and the paper it comes from
+        (
+            "Der Artikel wird mit freundlicher Genehmigung des Inselboten bereitgestellt.",
+            "meta:partner",
+        ),
+        ("Für die Inhalte ist allein der jeweilige Anbieter verantwortlich.", "meta:partner"),
+        ("Quelle: Heidewald-Anzeiger, 3. Mai 2025", "meta:print-note"),
+        # a pointer to the site's dossier
+        (
+            "Alle Beiträge zur Bürgermeisterwahl lesen Sie auf unserer Themenseite.",
+            "teaser:more-topics",
+        ),
+        # who held the interview
+        ("Die Fragen stellte Ruth Kestner", "meta:byline"),
+        ("Interview: Till Ammann und Jonas Breuer", "meta:byline"),
+        # inviting readers' letters
+        (
+            "Was meinen Sie? Schreiben Sie der Redaktion – Leserbriefe bitte mit vollem Namen.",
+            "promo:feedback",
+        ),
+        # a live blog's closing notice
+        ("Der Newsticker wird nicht mehr aktualisiert.", "chrome:ui-token"),
+        ("Danke fürs Mitlesen!", "chrome:ui-token"),
+        # a video's title with its duration, a broadcast pointer
+        ("Audio: Der Bürgermeister im Gespräch (12:05)", "media:player"),
+        (
+            "Die ganze Reportage sehen Sie am Sonntag um 19:30 Uhr im Regionalmagazin.",
+            "meta:broadcast",
+        ),
+        (
+            "Mehr über das Thema im Radio-Journal am 4. Mai 2025 ab 18 Uhr.",
+            "meta:broadcast",
+        ),
+        # an embed shown once the reader agrees
+        (
+            "Ein Video von YouTube wird geladen, wenn du externen Inhalten zustimmst.",
+            "consent:embed",
+        ),
+        ("Nur nach Zustimmung: externe Medien akzeptieren", "consent:embed"),
+        # an agency credit in brackets
+        ("(Mit Material von Reuters)", "credit:agency"),
+    ],
+)
+def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line, P3])
+    assert kept == [LEAD, P1, P2, P3]
+    assert [d.rule for d in dropped] == [rule]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Der Landrat sagte, die Meinung der Autoren der Studie sei ihm bekannt.",
+        "Der Beitrag für die Kita wurde vom Landkreis übernommen.",
+        "Weitere Artikel der Verfassung regeln das Wahlrecht der Länder.",
+        "Das Gespräch mit dem Investor dauerte drei Stunden.",
+        "Die Bürger schreiben an den Landrat, weil die Buslinie wegfällt.",
+        "Der Ticker an der Börse zeigte am Morgen ein Plus von zwei Prozent.",
+        "Um 18.30 Uhr sehen Sie die Feuerwehr am Marktplatz üben, kündigte die Stadt an.",
+        "Die Messe wird eröffnet, sobald die Behörden zustimmen.",
+    ],
+)
+def test_sentences_like_those_notices_stay(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line, P3])
+    assert kept == [LEAD, P1, P2, line, P3], dropped
