@@ -191,11 +191,15 @@ def drop_boxes(tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) ->
 
 def _leaf_boxes(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """The boxes without nested containers, in document order."""
-    return [
-        box
-        for box in tree.iter(*_BOX_TAGS)
-        if next(box.iterdescendants(*_BOX_NESTED_TAGS), None) is None
-    ]
+    # The ancestors of every container, each marked once: one pass over the tree instead of a
+    # search below every box.
+    outer: set[lxml.html.HtmlElement] = set()
+    for nested in tree.iter(*_BOX_NESTED_TAGS):
+        parent = nested.getparent()
+        while parent is not None and parent not in outer:
+            outer.add(parent)
+            parent = parent.getparent()
+    return [box for box in tree.iter(*_BOX_TAGS) if box not in outer]
 
 
 def _drop_fact_boxes(
@@ -291,6 +295,8 @@ def _has_words(element: lxml.html.HtmlElement, count: int) -> bool:
 def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:
     children = [child for child in box if isinstance(child, lxml.html.HtmlElement)]
     for child in children:
+        if len(child.text or "") > 30:
+            continue  # its text starts with more than a label's characters
         label = child.text_content()
         if (
             len(label) <= 30
