@@ -373,8 +373,8 @@ def recover_headings(tree: lxml.html.HtmlElement, lines: list[str]) -> list[str]
         text = collapse(heading.text_content())
         if not text or text in raw or len(text.split()) > 20:
             continue
-        before = _sibling_text(heading, previous=True)
-        if len(before) < 20 or before[:20] not in raw:
+        before = _text_before_in(heading, raw)
+        if before is None:
             continue
         candidates.append((heading, text, before, _sibling_text(heading, previous=False)))
     if not candidates:
@@ -394,6 +394,22 @@ def recover_headings(tree: lxml.html.HtmlElement, lines: list[str]) -> list[str]
     for index, text in sorted(inserts, reverse=True):
         lines.insert(index, text)
     return lines
+
+
+def _text_before_in(heading: lxml.html.HtmlElement, raw: str) -> str | None:
+    """The text of the nearest block with text before `heading` when it is 20 characters or
+    more and its first 20 are in `raw`, else None. A block whose own first text already
+    shows its first 20 characters is judged without collecting the text of its subtree."""
+    for sibling in heading.itersiblings(preceding=True):
+        if not isinstance(sibling, lxml.html.HtmlElement):
+            continue
+        own = collapse(sibling.text)
+        if len(own) >= 20 and own[:20] not in raw:
+            return None
+        text = collapse(sibling.text_content())
+        if text:
+            return text if len(text) >= 20 and text[:20] in raw else None
+    return None
 
 
 def _sibling_text(element: lxml.html.HtmlElement, *, previous: bool) -> str:
