@@ -19,7 +19,6 @@ from pipelines.credits import INFO_SPLIT_RE, NEWS_AGENCIES, agency_names
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_WS_RE = re.compile(r"\s+")
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
 # Links with enough text to be a headline (four words need at least ~15 characters).
 _LONG_LINK_XPATH = lxml.etree.XPath(
@@ -577,7 +576,8 @@ def text_of(element: lxml.etree._Element) -> str:
 
 
 def collapse(text: str | None) -> str:
-    return _WS_RE.sub(" ", text or "").strip()
+    # str.split() knows the same spaces as the regex \s, in C and several times faster.
+    return " ".join((text or "").split())
 
 
 def shorten(text: str, limit: int = 300) -> str:
