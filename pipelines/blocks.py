@@ -13,7 +13,14 @@ from crawler.model.types import DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.promo import promo_rule
-from pipelines.tree import SENTENCE_END_RE, TEASER_CONTAINER_TAGS, WORD_RE, collapse, shorten
+from pipelines.tree import (
+    SENTENCE_END_RE,
+    TEASER_CONTAINER_TAGS,
+    WORD_RE,
+    collapse,
+    shorten,
+    text_of,
+)
 
 _QUOTE_WORD_RE = re.compile(r"\w+")
 
@@ -62,10 +69,10 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
                 and parent.tag in TEASER_CONTAINER_TAGS
                 and _only_links_after(parent, label)
             ):
-                found.append((parent, collapse(parent.text_content()), rule))
+                found.append((parent, collapse(text_of(parent)), rule))
         elif not (label.tail or "").strip() and _is_headline_list(element):
-            found.append((label, collapse(label.text_content()), rule))
-            items = (collapse(item.text_content()) for item in element.iterchildren("li"))
+            found.append((label, collapse(text_of(label)), rule))
+            items = (collapse(text_of(item)) for item in element.iterchildren("li"))
             found.append((element, " | ".join(items), rule))
     dropped: list[DroppedLine] = []
     # The label's rule names the list too, as the line rules name a list after its lead-in.
@@ -78,7 +85,7 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
 
 def _lead_in_rule(label: lxml.html.HtmlElement) -> str | None:
     """The line rule of a bare lead-in label ("Mehr zum Thema", "Weitere Teile der Serie")."""
-    text = collapse(label.text_content())
+    text = collapse(text_of(label))
     if not text or len(text) > 60 or text.split(None, 1)[0].casefold() not in _LABEL_FIRST_WORDS:
         return None
     rule = classify_line(text)
@@ -102,7 +109,7 @@ def _only_links_after(parent: lxml.html.HtmlElement, label: lxml.html.HtmlElemen
 
 def _is_headline_list(element: lxml.html.HtmlElement) -> bool:
     """A list of short headline items: no item is a sentence or longer than a headline."""
-    items = [collapse(item.text_content()) for item in element.iterchildren("li")]
+    items = [collapse(text_of(item)) for item in element.iterchildren("li")]
     if not items or len(items) != len(element):
         return False
     return all(
@@ -123,7 +130,7 @@ def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     """
     dropped: list[DroppedLine] = []
     for quote in list(tree.iter("blockquote")):
-        text = collapse(quote.text_content())
+        text = collapse(text_of(quote))
         words = _QUOTE_WORD_RE.findall(text.casefold())
         parent = quote.getparent()
         if not 3 <= len(words) <= 30 or parent is None:
@@ -134,7 +141,7 @@ def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
             *itertools.islice(quote.itersiblings(), _PULL_QUOTE_REACH),
         ]
         around = " ".join(
-            sibling.text_content() for sibling in near if isinstance(sibling, lxml.html.HtmlElement)
+            text_of(sibling) for sibling in near if isinstance(sibling, lxml.html.HtmlElement)
         )
         if set(words) <= set(_QUOTE_WORD_RE.findall(around.casefold())):
             quote.drop_tree()
@@ -232,11 +239,15 @@ def _drop_call_to_action_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]
 
 def _leaf_boxes(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """The boxes without nested containers, in document order."""
-    return [
-        box
-        for box in tree.iter(*_BOX_TAGS)
-        if next(box.iterdescendants(*_BOX_NESTED_TAGS), None) is None
-    ]
+    # The ancestors of every container, each marked once: one pass over the tree instead of a
+    # search below every box.
+    outer: set[lxml.html.HtmlElement] = set()
+    for nested in tree.iter(*_BOX_NESTED_TAGS):
+        parent = nested.getparent()
+        while parent is not None and parent not in outer:
+            outer.add(parent)
+            parent = parent.getparent()
+    return [box for box in tree.iter(*_BOX_TAGS) if box not in outer]
 
 
 def _drop_fact_boxes(
@@ -254,7 +265,7 @@ def _drop_fact_boxes(
         ]
         if not 3 <= len(units) <= 2 * _BOX_MAX_LINES or _has_link_line(box):
             continue
-        lines = [line for line in (collapse(unit.text_content()) for unit in units) if line]
+        lines = [line for line in (collapse(text_of(unit)) for unit in units) if line]
         if not 3 <= len(lines) <= _BOX_MAX_LINES:
             continue
         words = [len(line.split()) for line in lines]
@@ -309,7 +320,7 @@ def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
             continue
         if heading.getprevious() is not None:
             continue  # the heading opens its section
-        title = heading.text_content()
+        title = text_of(heading)
         lowered = title.casefold()
         if (
             not any(word in lowered for word in _COMMENT_WORDS)
@@ -326,13 +337,15 @@ def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
 def _has_words(element: lxml.html.HtmlElement, count: int) -> bool:
     """True when the element's text has `count` words or more. The text around a box is often
     the whole article: its words are split only as far as the count."""
-    return len(element.text_content().split(None, count)) >= count
+    return len(text_of(element).split(None, count)) >= count
 
 
 def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:
     children = [child for child in box if isinstance(child, lxml.html.HtmlElement)]
     for child in children:
-        label = child.text_content()
+        if len(child.text or "") > 30:
+            continue  # its text starts with more than a label's characters
+        label = text_of(child)
         if (
             len(label) <= 30
             and not _AD_WORDS.isdisjoint(WORD_RE.findall(label.casefold()))
@@ -341,15 +354,15 @@ def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:
             return Rule.AD_LABEL
     if len(children) < 2 or children[-1].tag not in ("a", "button"):
         return None
-    button = len(children[-1].text_content().split())
-    lines = [child for child in children[:-1] if collapse(child.text_content())]
+    button = len(text_of(children[-1]).split())
+    lines = [child for child in children[:-1] if collapse(text_of(child))]
     if (
         1 <= button <= 4
         and 1 <= len(lines) <= 3
         and all(child.tag in _BOX_LINE_TAGS for child in lines)
     ):
         # The line rules' more specific name when they know a line (a consent prompt).
-        texts = [collapse(child.text_content()) for child in lines]
+        texts = [collapse(text_of(child)) for child in lines]
         known = next(filter(None, map(classify_line, texts)), None)
         return known or promo_rule(" ".join(texts))
     return None
@@ -373,7 +386,7 @@ def _drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
 def _has_link_line(box: lxml.html.HtmlElement) -> bool:
     """True when a line of the box is a link: a list of other pages, not facts."""
     return any(
-        collapse(link.text_content()) == collapse(link.getparent().text_content())
+        collapse(text_of(link)) == collapse(text_of(link.getparent()))
         for link in box.iter("a")
         if link.getparent() is not None and link.getparent().tag in _BOX_LINE_TAGS
     )

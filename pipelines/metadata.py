@@ -41,6 +41,7 @@ from pipelines.tree import (
     headline_element,
     headline_text,
     text_key,
+    text_of,
 )
 
 # How many elements around the headline are searched for a printed topic label.
@@ -292,7 +293,7 @@ def _title_and_headline(
     if visible is None and section_h1 is not None:
         # An <h1> that names the section ("Pressemitteilungen"), as the <title> does: the item's
         # headline is the <h2> after it.
-        label = text_key(section_h1.text_content())
+        label = text_key(text_of(section_h1))
         heading = heading_after(section_h1)
         if heading is not None and (
             metadata_title is None or (label and text_key(metadata_title).startswith(label))
@@ -338,7 +339,7 @@ def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None) -> bool:
     for count, element in enumerate(scope.iter()):
         if count > _LABEL_SCOPE or not isinstance(element, lxml.html.HtmlElement):
             continue
-        text = element.text_content()
+        text = text_of(element)
         if len(text) <= 4 * len(topic) and key and text_key(text).endswith(key):
             return True
     return False
@@ -528,7 +529,7 @@ def _modified_candidates(
     yield _microdata_date(marked.microdata(_MICRODATA_MODIFIED))
     # The printed "Aktualisiert: 21.11.2026, 10:12 Uhr".
     for element in marked.updated():
-        text = collapse(element.text_content())
+        text = collapse(text_of(element))
         if len(text) <= 200:
             match = _UPDATED_TEXT_RE.search(text)
             if match is not None:
@@ -583,7 +584,7 @@ def _microdata_date(elements: list[lxml.html.HtmlElement]) -> ParsedDate | None:
             parsed = parse_datetime(raw)
             if parsed is not None:
                 return parsed
-        parsed = parse_datetime(collapse(element.text_content())[:100])
+        parsed = parse_datetime(collapse(text_of(element))[:100])
         if parsed is not None:
             return parsed
     return None
@@ -596,7 +597,7 @@ def _inside(element: lxml.html.HtmlElement, tag: str) -> bool:
 def _visible_date(marked: _MarkedElements, h1: lxml.html.HtmlElement | None) -> ParsedDate | None:
     """The page's printed date: in a date-ish element, else next to the headline."""
     for element in marked.dates():
-        text = collapse(element.text_content())
+        text = collapse(text_of(element))
         if not text or len(text) > 200 or "aktualisiert" in text.lower():
             continue
         found = find_date_in_text(text)
@@ -605,7 +606,7 @@ def _visible_date(marked: _MarkedElements, h1: lxml.html.HtmlElement | None) -> 
     if h1 is not None:
         container = h1.getparent()
         if container is not None:
-            found = find_date_in_text(collapse(container.text_content())[:2000])
+            found = find_date_in_text(collapse(text_of(container))[:2000])
             if found is not None:
                 return found
     return None

@@ -19,7 +19,6 @@ from pipelines.credits import INFO_SPLIT_RE, NEWS_AGENCIES, agency_names
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_WS_RE = re.compile(r"\s+")
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
 # Links with enough text to be a headline (four words need at least ~15 characters).
 _LONG_LINK_XPATH = lxml.etree.XPath(
@@ -187,7 +186,7 @@ def apply_drop_rules(tree: lxml.html.HtmlElement, rules: CleaningRules) -> list[
         for element in list(selector(tree)):
             if not isinstance(element, lxml.html.HtmlElement) or element.getparent() is None:
                 continue
-            text = collapse(element.text_content())
+            text = collapse(text_of(element))
             if text:
                 dropped.append(DroppedLine(text=shorten(text), rule=rule))
             element.drop_tree()
@@ -210,7 +209,7 @@ def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[Drop
         return []
     # Cheap filters first (text length, container) so the URL work runs on a handful of links.
     for link in _LONG_LINK_XPATH(body):
-        text = collapse(link.text_content())
+        text = collapse(text_of(link))
         words = text.split()
         if not 4 <= len(words) <= 25 or text[-1] in ".,;:":
             continue
@@ -220,9 +219,7 @@ def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[Drop
         unit = link
         parent = unit.getparent()
         while (
-            parent is not None
-            and parent.tag in _INLINE_TAGS
-            and collapse(parent.text_content()) == text
+            parent is not None and parent.tag in _INLINE_TAGS and collapse(text_of(parent)) == text
         ):
             unit = parent
             parent = unit.getparent()
@@ -292,14 +289,14 @@ def _text_around(parent: lxml.html.HtmlElement, unit: lxml.html.HtmlElement) -> 
     before = ""
     node = unit.getprevious()
     while node is not None and not before:
-        before = (node.tail or "").strip() or collapse(node.text_content())
+        before = (node.tail or "").strip() or collapse(text_of(node))
         node = node.getprevious()
     if not before:
         before = (parent.text or "").strip()
     after = (unit.tail or "").strip()
     node = unit.getnext()
     while node is not None and not after:
-        after = collapse(node.text_content()) or (node.tail or "").strip()
+        after = collapse(text_of(node)) or (node.tail or "").strip()
         node = node.getnext()
     return before, after
 
@@ -308,7 +305,7 @@ def _is_lead_in(before: str, parent: lxml.html.HtmlElement, link_text: str) -> b
     """True when the block is a short lead-in ("Lesen Sie auch:", "Mehr –") and the link."""
     if len(before.split()) > 4 or before[-1:] not in _LEAD_IN_ENDS:
         return False
-    return collapse(parent.text_content()) == f"{before} {link_text}"
+    return collapse(text_of(parent)) == f"{before} {link_text}"
 
 
 def _among_paragraphs(element: lxml.html.HtmlElement) -> bool:
@@ -325,7 +322,7 @@ def _among_paragraphs(element: lxml.html.HtmlElement) -> bool:
         if (
             sibling is not element
             and (sibling.tag == "p" or (sibling.tag == "div" and not len(sibling)))
-            and len(collapse(sibling.text_content()).split()) >= 8
+            and len(collapse(text_of(sibling)).split()) >= 8
         ):
             paragraphs += 1
             if paragraphs >= 2:
@@ -338,7 +335,7 @@ def headline_element(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | Non
 
     Many templates put the logo in an <h1> of the page header.
     """
-    candidates = [h1 for h1 in tree.iter("h1") if len(collapse(h1.text_content()).split()) >= 2]
+    candidates = [h1 for h1 in tree.iter("h1") if len(collapse(text_of(h1)).split()) >= 2]
     for h1 in candidates:
         if any(ancestor.tag in ("article", "main") for ancestor in h1.iterancestors()):
             return h1
@@ -355,7 +352,7 @@ def headline_text(h1: lxml.html.HtmlElement) -> str:
             _KICKER_MARK_RE.search(child.get("class") or "")
             or (
                 _SECTION_MARK_RE.search(child.get("class") or "")
-                and len(child.text_content().split()) <= 3
+                and len(text_of(child).split()) <= 3
             )
         )
     }
@@ -363,9 +360,9 @@ def headline_text(h1: lxml.html.HtmlElement) -> str:
     if not marked and first is not None and _is_label_span(h1, first):
         marked.add(first)
     if not marked:
-        return collapse(h1.text_content())
+        return collapse(text_of(h1))
     text = collapse(_text_without(h1, marked)).lstrip(":–—-|· ")
-    return text or collapse(h1.text_content())
+    return text or collapse(text_of(h1))
 
 
 def _is_label_span(h1: lxml.html.HtmlElement, first: lxml.html.HtmlElement) -> bool:
@@ -374,8 +371,8 @@ def _is_label_span(h1: lxml.html.HtmlElement, first: lxml.html.HtmlElement) -> b
     …"), the rest three words or more."""
     if (h1.text or "").strip() or first.tag not in _INLINE_TAGS or not first.get("class"):
         return False
-    words = len(first.text_content().split())
-    return 1 <= words <= 4 and len(h1.text_content().split()) - words >= 3
+    words = len(text_of(first).split())
+    return 1 <= words <= 4 and len(text_of(h1).split()) - words >= 3
 
 
 def _text_without(element: lxml.html.HtmlElement, skipped: set[Any]) -> str:
@@ -403,11 +400,11 @@ def recover_headings(tree: lxml.html.HtmlElement, lines: list[str]) -> list[str]
     raw = "\n".join(lines)
     candidates: list[tuple[lxml.html.HtmlElement, str, str, str]] = []
     for heading in body.iter("h2", "h3", "h4", "h5", "h6"):
-        text = collapse(heading.text_content())
+        text = collapse(text_of(heading))
         if not text or text in raw or len(text.split()) > 20:
             continue
-        before = _sibling_text(heading, previous=True)
-        if len(before) < 20 or before[:20] not in raw:
+        before = _text_before_in(heading, raw)
+        if before is None:
             continue
         candidates.append((heading, text, before, _sibling_text(heading, previous=False)))
     if not candidates:
@@ -429,13 +426,29 @@ def recover_headings(tree: lxml.html.HtmlElement, lines: list[str]) -> list[str]
     return lines
 
 
+def _text_before_in(heading: lxml.html.HtmlElement, raw: str) -> str | None:
+    """The text of the nearest block with text before `heading` when it is 20 characters or
+    more and its first 20 are in `raw`, else None. A block whose own first text already
+    shows its first 20 characters is judged without collecting the text of its subtree."""
+    for sibling in heading.itersiblings(preceding=True):
+        if not isinstance(sibling, lxml.html.HtmlElement):
+            continue
+        own = collapse(sibling.text)
+        if len(own) >= 20 and own[:20] not in raw:
+            return None
+        text = collapse(text_of(sibling))
+        if text:
+            return text if len(text) >= 20 and text[:20] in raw else None
+    return None
+
+
 def _sibling_text(element: lxml.html.HtmlElement, *, previous: bool) -> str:
     """The text of the nearest sibling block with text before/after `element`."""
     siblings = element.itersiblings(preceding=previous)
     for sibling in siblings:
         if not isinstance(sibling, lxml.html.HtmlElement):
             continue
-        text = collapse(sibling.text_content())
+        text = collapse(text_of(sibling))
         if text:
             return text
     return ""
@@ -447,7 +460,7 @@ def heading_after(h1: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         if not isinstance(sibling, lxml.html.HtmlElement):
             continue
         for heading in itertools.islice(sibling.iter("h2"), 1):
-            if 3 <= len(heading.text_content().split()) <= 40:
+            if 3 <= len(text_of(heading).split()) <= 40:
                 return heading
             return None
     return None
@@ -460,7 +473,7 @@ def heading_for_title(tree: lxml.html.HtmlElement, title: str) -> lxml.html.Html
         return None
     title_key = text_key(title)
     for heading in body.iter("h1", "h2", "h3"):
-        if text_key(heading.text_content()) == title_key:
+        if text_key(text_of(heading)) == title_key:
             return heading
     return None
 
@@ -491,7 +504,7 @@ def byline_near_headline(
                 return found  # the headline's container is a whole article on some pages
             if element is h1 or not isinstance(element, lxml.html.HtmlElement):
                 continue
-            # The element's own first text, before the dearer text_content() of its subtree.
+            # The element's own first text, before the dearer text of its subtree.
             own = (element.text or "").strip()
             if not own or len(own) > 120:
                 continue
@@ -515,7 +528,7 @@ def _add_byline(
         and first.group(0).casefold() in _BYLINE_FIRST_WORDS
         and _BYLINE_START_RE.match(own + " ")
     ):
-        text = element if isinstance(element, str) else collapse(element.text_content())
+        text = element if isinstance(element, str) else collapse(text_of(element))
         if agencies_only and _AGENCY_KEYS.isdisjoint(WORD_RE.findall(text.casefold())):
             return
     elif (
@@ -523,7 +536,7 @@ def _add_byline(
         and not _AGENCY_KEYS.isdisjoint(WORD_RE.findall(own.casefold()))
         and agency_names(own.replace("(", " ").replace(")", " "))
     ):
-        text = element if isinstance(element, str) else collapse(element.text_content())
+        text = element if isinstance(element, str) else collapse(text_of(element))
         # A credit line with a date or time is a source line ("Programm, 18.6.2025,
         # 12:03 Uhr; sda/mila"): its agencies only, the rest names no author.
         if any(ch.isdigit() for ch in text):
@@ -566,18 +579,18 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
         if not _LEAD_MARK_RE.search(marks):
             if id(element) not in unmarked or element.find(".//img") is not None:
                 continue
-            if len(collapse(element.text_content()).split()) < 15:
+            if len(collapse(text_of(element)).split()) < 15:
                 continue  # a byline or date line of the header
         if element.tag == "figure" or element.find(".//img") is not None:
             # A lead image and its caption; the lead may sit beside them in the same block
             # (Sputnik's "article__announce": the photo, then "article__announce-text").
             neighbours.extend(child for child in list(element)[:4] if child.tag != "figure")
             continue
-        text = collapse(element.text_content())
+        text = collapse(text_of(element))
         words = len(text.split())
         if not 8 <= words <= 150 or not SENTENCE_END_RE.search(text):
             continue
-        link_text = sum(len(collapse(a.text_content())) for a in element.iter("a"))
+        link_text = sum(len(collapse(text_of(a))) for a in element.iter("a"))
         if link_text * 2 > len(text):
             continue  # a teaser card, not a lead
         return text
@@ -587,8 +600,17 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
 # --- small helpers ---------------------------------------------------------------------------
 
 
+def text_of(element: lxml.etree._Element) -> str:
+    """The text of an element and its descendants, as lxml.html's text_content() gives it: that
+    one evaluates an XPath (a context set up each call), this serialises the text in C, about
+    three times faster."""
+    text: str = lxml.etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    return text
+
+
 def collapse(text: str | None) -> str:
-    return _WS_RE.sub(" ", text or "").strip()
+    # str.split() knows the same spaces as the regex \s, in C and several times faster.
+    return " ".join((text or "").split())
 
 
 def shorten(text: str, limit: int = 300) -> str:
