@@ -211,7 +211,7 @@ def _drop_call_to_action_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]
     """
     dropped: list[DroppedLine] = []
     for button in list(tree.iter("a", "button")):
-        label = collapse(button.text_content())
+        label = collapse(text_of(button))
         if (
             not label
             or len(label.split()) > 4
