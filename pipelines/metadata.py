@@ -426,11 +426,16 @@ def _byline_text(marked: _MarkedElements) -> str | None:
     for element in marked.byline():
         # Microdata names the person inside the author element: "Eingestellt von <span
         # itemprop="name">Viktor Lenz</span>".
-        named = element.find(".//*[@itemprop='name']")
-        if named is None:
+        named = element.findall(".//*[@itemprop='name']")
+        if not named:
             # An author box: photo, name, role and a "Folgen" button; the name has its class.
-            named = next(iter(_NAME_CLASS_XPATH(element)), None)
-        text = collapse(" ".join((named if named is not None else element).itertext()))
+            named = _NAME_CLASS_XPATH(element)
+        # Each name of a byline crediting several people ("Von A Profil und B Profil"); a
+        # name element inside another is part of it.
+        names = [n for n in named if not any(a in named for a in n.iterancestors())]
+        text = "; ".join(collapse(" ".join(n.itertext())) for n in names) or collapse(
+            " ".join(element.itertext())
+        )
         # An author box may hold only the portrait and its credit ("Foto: privat").
         if text and len(text.split()) <= 12 and not is_image_credit(text):
             return text

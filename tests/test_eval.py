@@ -110,9 +110,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "115_liechtenstein_ss_abstimmungstabelle_zur_sache": {
         "junk": "left: teaser/more_topics",
     },
-    "118_nextjs_next_data_profil_und": {
-        "authors": "got ('Lea Wendtland',)",
-    },
     "121_wochenblatt_interview_gespraech_fuehrte": {
         "junk": "left: metadata/byline",
     },

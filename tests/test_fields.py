@@ -442,6 +442,37 @@ def test_a_blog_byline_with_date_and_categories_names_the_author() -> None:
     assert _extract(_page(head, body)).authors == ("Lisa Marquardt",)
 
 
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        (
+            "<div class='byline'>Von <span class='author-name'>Mara Lindqvist</span> "
+            "<a href='/p/1'>Profil</a> und <span class='author-name'>Jonas Weidlich</span> "
+            "<a href='/p/2'>Profil</a></div>",
+            ("Mara Lindqvist", "Jonas Weidlich"),
+        ),
+        (
+            "<p class='article-autor'>Text: <span itemprop='name'>Mara Lindqvist</span>, "
+            "<span itemprop='name'>Jonas Weidlich</span> und "
+            "<span itemprop='name'>Ida Brenner</span></p>",
+            ("Mara Lindqvist", "Jonas Weidlich", "Ida Brenner"),
+        ),
+        # one person: a name element inside another, and the role beside it
+        (
+            "<div class='author-box'><div class='author-name'><span class='name'>Mara "
+            "Lindqvist</span></div><p class='author-role'>Redakteurin</p>"
+            "<button>Folgen</button></div>",
+            ("Mara Lindqvist",),
+        ),
+    ],
+)
+def test_every_name_of_a_byline_with_several_is_an_author(
+    byline: str, authors: tuple[str, ...]
+) -> None:
+    body = f"<h1>Hallenbad wird saniert</h1>{byline}"
+    assert _extract(_page("", body)).authors == authors
+
+
 @pytest.mark.parametrize("mark", ["subline", "article-sub", "dek", "unterzeile"])
 def test_a_lead_in_a_subtitle_container_is_kept(mark: str) -> None:
     lead = "Die Stadt will das alte Hallenbad retten und sucht dafür private Partner im Landkreis."
