@@ -15,7 +15,7 @@ from lxml.cssselect import CSSSelector
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
-from pipelines.credits import INFO_SPLIT_RE, NEWS_AGENCIES, agency_names
+from pipelines.credits import INFO_SPLIT_RE, NEWS_AGENCIES, agency_names, is_image_credit
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -522,6 +522,7 @@ def _add_byline(
         len(own.split()) <= 8
         and not _AGENCY_KEYS.isdisjoint(WORD_RE.findall(own.casefold()))
         and agency_names(own.replace("(", " ").replace(")", " "))
+        and not (isinstance(element, lxml.html.HtmlElement) and _credits_a_picture(element))
     ):
         text = element if isinstance(element, str) else collapse(element.text_content())
         # A credit line with a date or time is a source line ("Programm, 18.6.2025,
@@ -532,6 +533,20 @@ def _add_byline(
         return
     if text and len(text.split()) <= 16 and text not in found:
         found.append(text)
+
+
+def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:
+    """An agency named in a figure, or under a picture label of its own ("Fotos | dpa/…" in
+    an info table, "<dt>Bild</dt><dd>AFP</dd>"): it credits a photo, not the text."""
+    if any(ancestor.tag in ("figure", "figcaption") for ancestor in element.iterancestors()):
+        return True
+    previous = element.getprevious()
+    parent = element.getparent()
+    if previous is not None:
+        label = collapse(previous.text_content())
+    else:
+        label = collapse(parent.text if parent is not None else "")
+    return len(label.split()) <= 3 and is_image_credit(f"{label.rstrip(' :')}: {element.text}")
 
 
 def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:

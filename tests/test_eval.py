@@ -120,7 +120,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "left: metadata/notice, chrome/consent",
     },
     "125_gewerkschaftsmagazin_microdata_infotabelle_shop": {
-        "agencies": "got ('dpa',)",
         "seo_title": "got 'Schichtwechsel – Hitzeschutz im Lager: Betriebsrat setzt P...",
     },
     "126_hilfswerk_meldung_vom_quelle_kna_spendenbox": {

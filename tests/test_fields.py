@@ -684,6 +684,33 @@ def test_a_topic_before_the_headline_in_the_title(label: str, seo_title: str | N
 
 
 @pytest.mark.parametrize(
+    ("credits", "agencies"),
+    [
+        (
+            "<table><tr><td>Text</td><td>Nadja Rüegg</td></tr>"
+            "<tr><td>Fotos</td><td>dpa/Marco Keller</td></tr></table>",
+            (),
+        ),
+        ("<dl><dt>Bild</dt><dd>AFP</dd><dt>Autorin</dt><dd>Nadja Rüegg</dd></dl>", ()),
+        ("<p>Foto: <span>Reuters/Marco Keller</span></p>", ()),
+        (
+            "<figure><img src='/b.jpg' alt=''><figcaption>Das Hallenbad von außen "
+            "<span class='c'>dpa</span></figcaption></figure>",
+            (),
+        ),
+        # a source label credits the text
+        ("<table><tr><td>Quelle</td><td>dpa</td></tr></table>", ("dpa",)),
+        ("<p class='info'>Nadja Rüegg, AFP</p>", ("AFP",)),
+    ],
+)
+def test_an_agency_under_a_picture_label_credits_no_text(
+    credits: str, agencies: tuple[str, ...]
+) -> None:
+    body = f"<div class='head'><h1>Hallenbad wird saniert</h1>{credits}</div>"
+    assert _extract(_page("", body)).agencies == agencies
+
+
+@pytest.mark.parametrize(
     "h1",
     [
         "<h1><span class='gericht'>OLG Talstadt</span> Mieter darf Balkon begrünen</h1>",
