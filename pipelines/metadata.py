@@ -27,6 +27,7 @@ from pipelines.language import normalise_language
 from pipelines.names import (
     SECTION_WORDS,
     TOPIC_PREFIX_RE,
+    breadcrumb_names,
     clean_title,
     seo_title_of,
     site_name_keys,
@@ -267,25 +268,14 @@ def _title_and_headline(
     prints it there (the logo in <h1>, the headline in <h2>): that heading is the headline.
     The metadata headline is kept as seo_title when it says something else.
     """
-    metadata_title = next(
-        filter(
-            None,
-            (
-                clean_title(candidate, site_keys, sections=sections)
-                for candidate in (
-                    *(json_str(obj.get("headline")) for obj in articles),
-                    _first(metas, "og:title"),
-                    _first(metas, "twitter:title"),
-                    hints.get("title"),
-                )
-            ),
-        ),
-        None,
+    candidates = (
+        *(json_str(obj.get("headline")) for obj in articles),
+        _first(metas, "og:title"),
+        _first(metas, "twitter:title"),
+        hints.get("title"),
+        tree.findtext(".//title"),
     )
-    document_title = clean_title(
-        tree.findtext(".//title"), site_keys, html_title=True, sections=sections
-    )
-    metadata_title = metadata_title or document_title
+    metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
     h1 = headline_element(tree)
     visible = _visible_headline(h1, site_keys, sections)
     section_h1 = h1 if h1 is not None else next(tree.iter("h1"), None)
@@ -307,6 +297,13 @@ def _title_and_headline(
     meta.h1 = h1
     meta.title = visible or metadata_title
     seo_title = seo_title_of(meta.title, document_title or metadata_title)
+    crumbs = breadcrumb_names(tree) if seo_title else frozenset()
+    if crumbs:
+        # The breadcrumb's sites and sections are affixes too; looked up only when the
+        # metadata headline differs, as one may then be left in it.
+        sections |= crumbs
+        metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
+        seo_title = seo_title_of(meta.title, document_title or metadata_title)
     topic = TOPIC_PREFIX_RE.match(seo_title or "")
     if (
         seo_title
@@ -325,6 +322,16 @@ def _title_and_headline(
         seo_title = None
     meta.seo_title = seo_title
     return h1
+
+
+def _metadata_titles(
+    candidates: tuple[str | None, ...], site_keys: frozenset[str], sections: frozenset[str]
+) -> tuple[str | None, str | None]:
+    """The metadata headline (the first of JSON-LD, og:title, twitter:title, the hint, else the
+    <title>, the last candidate) and the <title>, both with their affixes cut."""
+    document_title = clean_title(candidates[-1], site_keys, html_title=True, sections=sections)
+    cleaned = (clean_title(c, site_keys, sections=sections) for c in candidates[:-1])
+    return next(filter(None, cleaned), None) or document_title, document_title
 
 
 def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None) -> bool:

@@ -9,6 +9,9 @@ import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+import lxml.etree
+import lxml.html
+
 from crawler.model.dates import classify_date_line
 from pipelines.credits import (
     TRAILING_AGENCY_RE,
@@ -104,6 +107,13 @@ SECTION_WORDS = frozenset(
         *("wissen", "digital", "auto", "reise", "leben", "meinung", "finanzen", "börse"),
         *("feuilleton", "unterhaltung", "gesellschaft", "technik", "karriere", "aktuell"),
     )
+)
+# The breadcrumb trail: its links name the site and the sections above the article.
+_BREADCRUMB_XPATH = lxml.etree.XPath(
+    "//*[contains(translate(@class, 'CRUMB', 'crumb'), 'crumb')"
+    " or contains(translate(@id, 'CRUMB', 'crumb'), 'crumb')"
+    " or contains(@itemtype, 'BreadcrumbList')"
+    " or contains(translate(@aria-label, 'CRUMB', 'crumb'), 'crumb')]//a[@href]"
 )
 _TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]*\)$")
 _URLISH_RE = re.compile(r"^(?:https?:)?//|^www\.|@|\.(?:de|com|net|org|ru)(?:/|$)", re.IGNORECASE)
@@ -228,6 +238,18 @@ def clean_title(
 
 # A topic before a headline: "Wallfahrt: Neuer Pilgerweg …".
 TOPIC_PREFIX_RE = re.compile(r"^([^:|]{2,40}):\s+(?=\S)")
+
+
+def breadcrumb_names(tree: lxml.html.HtmlElement) -> frozenset[str]:
+    """Keys of the site and section names the breadcrumb trail links to, each also without its
+    first words ("Magazin Schichtwerk" names "Schichtwerk" too): a title affix that spells one
+    names the site or a section."""
+    keys: set[str] = set()
+    for link in _BREADCRUMB_XPATH(tree):
+        words = collapse(link.text_content()).split()
+        if len(words) <= 4:
+            keys.update(text_key(" ".join(words[i:])) for i in range(len(words)))
+    return frozenset(key for key in keys if len(key) >= 4)
 
 
 def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:

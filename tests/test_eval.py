@@ -119,9 +119,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "123_liveblog_beendet_entities_doppelt_dpa_afp": {
         "junk": "left: metadata/notice, chrome/consent",
     },
-    "125_gewerkschaftsmagazin_microdata_infotabelle_shop": {
-        "seo_title": "got 'Schichtwechsel – Hitzeschutz im Lager: Betriebsrat setzt P...",
-    },
     "126_hilfswerk_meldung_vom_quelle_kna_spendenbox": {
         "junk": "left: promo/donation, promo/donation, promo/donation",
     },

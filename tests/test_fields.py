@@ -684,6 +684,34 @@ def test_a_topic_before_the_headline_in_the_title(label: str, seo_title: str | N
 
 
 @pytest.mark.parametrize(
+    ("title", "crumbs", "seo_title"),
+    [
+        # the publication's name in the breadcrumb, after a word saying what it is
+        (
+            "Dorfpost – Sanierung des Hallenbads beginnt im Herbst",
+            "<nav aria-label='Breadcrumb'><a href='/'>Start</a> › "
+            "<a href='/dorfpost'>Zeitschrift Dorfpost</a> › Heft 4</nav>",
+            "Sanierung des Hallenbads beginnt im Herbst",
+        ),
+        # a section of the breadcrumb as a suffix
+        (
+            "Sanierung des Hallenbads beginnt im Herbst - Vereinssport",
+            "<ol class='crumbs'><li><a href='/'>Talheim</a></li>"
+            "<li><a href='/vereinssport'>Vereinssport</a></li></ol>",
+            "Sanierung des Hallenbads beginnt im Herbst",
+        ),
+        # no breadcrumb names it: part of the headline
+        ("Dorfpost – Sanierung des Hallenbads beginnt im Herbst", "", None),
+    ],
+)
+def test_a_title_affix_the_breadcrumb_names_is_cut(
+    title: str, crumbs: str, seo_title: str | None
+) -> None:
+    html = _page(f"<title>{title}</title>", f"{crumbs}<h1>Hallenbad wird saniert</h1>")
+    assert _extract(html).seo_title == (seo_title or title)
+
+
+@pytest.mark.parametrize(
     ("credits", "agencies"),
     [
         (
