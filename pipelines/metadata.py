@@ -305,7 +305,10 @@ def _title_and_headline(
         metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
         seo_title = seo_title_of(meta.title, document_title or metadata_title)
     topic = TOPIC_PREFIX_RE.match(seo_title or "")
-    if (
+    if seo_title and topic and text_key(topic.group(1)) in sections:
+        # A section before the headline ("Bildergalerie: …") is an affix.
+        seo_title = seo_title_of(meta.title, seo_title[topic.end() :])
+    elif (
         seo_title
         and topic
         and seo_title_of(meta.title, seo_title[topic.end() :]) is None

@@ -106,6 +106,9 @@ SECTION_WORDS = frozenset(
         *("regional", "region", "ausland", "inland", "nachrichten", "news", "gesundheit"),
         *("wissen", "digital", "auto", "reise", "leben", "meinung", "finanzen", "börse"),
         *("feuilleton", "unterhaltung", "gesellschaft", "technik", "karriere", "aktuell"),
+        # the sections of a site's picture, video and audio items ("Bildergalerie: …")
+        *("bildergalerie", "bildergalerien", "fotostrecke", "fotogalerie", "galerie", "fotos"),
+        *("bilder", "video", "videos", "podcast", "audio"),
     )
 )
 # The breadcrumb trail: its links name the site and the sections above the article.

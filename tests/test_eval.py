@@ -122,9 +122,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "126_hilfswerk_meldung_vom_quelle_kna_spendenbox": {
         "junk": "left: promo/donation, promo/donation, promo/donation",
     },
-    "127_galerie_h1_label_dpa_fotos_affiliate": {
-        "seo_title": "got 'Bildergalerie: Weinfest Hambrunn 2025 – die schönsten Fotos'",
-    },
     "130_heimatverein_html4_iso_8859_1_font": {
         "junk": "left: media/caption, metadata/byline",
         "title": "got 'Aktuelles'",

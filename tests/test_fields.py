@@ -712,6 +712,24 @@ def test_a_title_affix_the_breadcrumb_names_is_cut(
 
 
 @pytest.mark.parametrize(
+    ("title", "seo_title"),
+    [
+        ("Fotostrecke: Die schönsten Bilder vom Hallenbad", "Die schönsten Bilder vom Hallenbad"),
+        ("Video: So sieht das Hallenbad heute aus", "So sieht das Hallenbad heute aus"),
+        ("Sport: Hallenbad wird saniert", None),
+        # a topic, no section: another headline
+        (
+            "Bäderkrise: Die schönsten Bilder vom Hallenbad",
+            "Bäderkrise: Die schönsten Bilder vom Hallenbad",
+        ),
+    ],
+)
+def test_a_section_before_the_title_is_an_affix(title: str, seo_title: str | None) -> None:
+    html = _page(f"<title>{title}</title>", "<h1>Hallenbad wird saniert</h1>")
+    assert _extract(html).seo_title == seo_title
+
+
+@pytest.mark.parametrize(
     ("credits", "agencies"),
     [
         (
