@@ -33,6 +33,7 @@ from pipelines.names import (
     site_name_keys,
     split_authors,
     split_credits,
+    styled_headline,
 )
 from pipelines.tree import (
     byline_near_headline,
@@ -289,6 +290,11 @@ def _title_and_headline(
         ):
             h1, visible = heading, _visible_headline(heading, site_keys, frozenset())
             metadata_title = document_title = None
+    if h1 is None and len((metadata_title or "").split()) < 3:
+        # No headline in the headings and a generic <title> ("Aktuelles"): the big type's.
+        styled = styled_headline(tree, site_keys)
+        if styled is not None:
+            h1, visible = styled, _visible_headline(styled, site_keys, sections)
     if metadata_title and (visible is None or text_key(visible) != text_key(metadata_title)):
         heading = heading_for_title(tree, metadata_title)
         if heading is not None:

@@ -19,7 +19,7 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
-from pipelines.tree import collapse, registrable_domain, text_key
+from pipelines.tree import big_type, collapse, registrable_domain, text_key
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
 # "mit" starts the agency's part of a byline ("Lukas Fendt mit SID", "mit Material der dpa"):
@@ -253,6 +253,26 @@ def breadcrumb_names(tree: lxml.html.HtmlElement) -> frozenset[str]:
         if len(words) <= 4:
             keys.update(text_key(" ".join(words[i:])) for i in range(len(words)))
     return frozenset(key for key in keys if len(key) >= 4)
+
+
+def styled_headline(
+    tree: lxml.html.HtmlElement, site_keys: frozenset[str]
+) -> lxml.html.HtmlElement | None:
+    """The headline a page without one in its headings sets in big type: the first such text of
+    two to forty words that names neither the site nor what a part of the <title> names (the
+    logo, the section)."""
+    title_parts = {
+        text_key(part) for part in _TITLE_SEPARATOR_RE.split(tree.findtext(".//title") or "")
+    }
+    for element in big_type(tree):
+        text = collapse(element.text_content())
+        if (
+            2 <= len(text.split()) <= 40
+            and text_key(text) not in title_parts
+            and not _is_site_affix(text, site_keys)
+        ):
+            return element
+    return None
 
 
 def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:

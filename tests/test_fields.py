@@ -684,6 +684,50 @@ def test_a_topic_before_the_headline_in_the_title(label: str, seo_title: str | N
 
 
 @pytest.mark.parametrize(
+    "headline",
+    [
+        "<font size='5'><b>Hallenbad wird im Herbst saniert</b></font>",
+        "<font size='+2'>Hallenbad wird im Herbst saniert</font>",
+        "<p style='color: #333; font-size: 22px'><b>Hallenbad wird im Herbst saniert</b></p>",
+        "<div><span style='font-size:1.6em'>Hallenbad wird im Herbst saniert</span></div>",
+    ],
+)
+def test_a_headline_in_big_type_is_the_title_of_a_page_without_one(headline: str) -> None:
+    html = _page(
+        "<title>Schwimmverein Talheim - Neuigkeiten</title>",
+        f"<font size='6'>Schwimmverein Talheim</font><br><font size='2'>Seit 1921</font>{headline}",
+        url="http://www.schwimmverein-talheim.de/neu/bad.html",
+    )
+    result = _extract(html, url="http://www.schwimmverein-talheim.de/neu/bad.html")
+    assert (result.title, result.seo_title) == ("Hallenbad wird im Herbst saniert", None)
+
+
+@pytest.mark.parametrize(
+    ("title", "headline", "expected"),
+    [
+        # the <title> names the article: it is the title
+        (
+            "Sanierung des Hallenbads beginnt im Herbst",
+            "<font size='5'>Hallenbad wird im Herbst saniert</font>",
+            "Sanierung des Hallenbads beginnt im Herbst",
+        ),
+        # small type is no headline
+        ("Neuigkeiten", "<font size='2'>Hallenbad wird im Herbst saniert</font>", "Neuigkeiten"),
+        # an <h1> is the headline
+        (
+            "Neuigkeiten",
+            "<font size='5'>Termine im Sommer</font><h1>Hallenbad wird im Herbst saniert</h1>",
+            "Hallenbad wird im Herbst saniert",
+        ),
+    ],
+)
+def test_big_type_is_no_headline_beside_a_title_or_an_h1(
+    title: str, headline: str, expected: str
+) -> None:
+    assert _extract(_page(f"<title>{title}</title>", headline)).title == expected
+
+
+@pytest.mark.parametrize(
     ("title", "crumbs", "seo_title"),
     [
         # the publication's name in the breadcrumb, after a word saying what it is
