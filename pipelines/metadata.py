@@ -27,11 +27,13 @@ from pipelines.language import normalise_language
 from pipelines.names import (
     SECTION_WORDS,
     TOPIC_PREFIX_RE,
+    breadcrumb_names,
     clean_title,
     seo_title_of,
     site_name_keys,
     split_authors,
     split_credits,
+    styled_headline,
 )
 from pipelines.tree import (
     byline_near_headline,
@@ -268,25 +270,14 @@ def _title_and_headline(
     prints it there (the logo in <h1>, the headline in <h2>): that heading is the headline.
     The metadata headline is kept as seo_title when it says something else.
     """
-    metadata_title = next(
-        filter(
-            None,
-            (
-                clean_title(candidate, site_keys, sections=sections)
-                for candidate in (
-                    *(json_str(obj.get("headline")) for obj in articles),
-                    _first(metas, "og:title"),
-                    _first(metas, "twitter:title"),
-                    hints.get("title"),
-                )
-            ),
-        ),
-        None,
+    candidates = (
+        *(json_str(obj.get("headline")) for obj in articles),
+        _first(metas, "og:title"),
+        _first(metas, "twitter:title"),
+        hints.get("title"),
+        tree.findtext(".//title"),
     )
-    document_title = clean_title(
-        tree.findtext(".//title"), site_keys, html_title=True, sections=sections
-    )
-    metadata_title = metadata_title or document_title
+    metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
     h1 = headline_element(tree)
     visible = _visible_headline(h1, site_keys, sections)
     section_h1 = h1 if h1 is not None else next(tree.iter("h1"), None)
@@ -300,6 +291,11 @@ def _title_and_headline(
         ):
             h1, visible = heading, _visible_headline(heading, site_keys, frozenset())
             metadata_title = document_title = None
+    if h1 is None and len((metadata_title or "").split()) < 3:
+        # No headline in the headings and a generic <title> ("Aktuelles"): the big type's.
+        styled = styled_headline(tree, site_keys)
+        if styled is not None:
+            h1, visible = styled, _visible_headline(styled, site_keys, sections)
     if metadata_title and (visible is None or text_key(visible) != text_key(metadata_title)):
         heading = heading_for_title(tree, metadata_title)
         if heading is not None:
@@ -308,8 +304,18 @@ def _title_and_headline(
     meta.h1 = h1
     meta.title = visible or metadata_title
     seo_title = seo_title_of(meta.title, document_title or metadata_title)
+    crumbs = breadcrumb_names(tree) if seo_title else frozenset()
+    if crumbs:
+        # The breadcrumb's sites and sections are affixes too; looked up only when the
+        # metadata headline differs, as one may then be left in it.
+        sections |= crumbs
+        metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
+        seo_title = seo_title_of(meta.title, document_title or metadata_title)
     topic = TOPIC_PREFIX_RE.match(seo_title or "")
-    if (
+    if seo_title and topic and text_key(topic.group(1)) in sections:
+        # A section before the headline ("Bildergalerie: …") is an affix.
+        seo_title = seo_title_of(meta.title, seo_title[topic.end() :])
+    elif (
         seo_title
         and topic
         and seo_title_of(meta.title, seo_title[topic.end() :]) is None
@@ -326,6 +332,16 @@ def _title_and_headline(
         seo_title = None
     meta.seo_title = seo_title
     return h1
+
+
+def _metadata_titles(
+    candidates: tuple[str | None, ...], site_keys: frozenset[str], sections: frozenset[str]
+) -> tuple[str | None, str | None]:
+    """The metadata headline (the first of JSON-LD, og:title, twitter:title, the hint, else the
+    <title>, the last candidate) and the <title>, both with their affixes cut."""
+    document_title = clean_title(candidates[-1], site_keys, html_title=True, sections=sections)
+    cleaned = (clean_title(c, site_keys, sections=sections) for c in candidates[:-1])
+    return next(filter(None, cleaned), None) or document_title, document_title
 
 
 def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None) -> bool:
@@ -427,11 +443,16 @@ def _byline_text(marked: _MarkedElements) -> str | None:
     for element in marked.byline():
         # Microdata names the person inside the author element: "Eingestellt von <span
         # itemprop="name">Viktor Lenz</span>".
-        named = element.find(".//*[@itemprop='name']")
-        if named is None:
+        named = element.findall(".//*[@itemprop='name']")
+        if not named:
             # An author box: photo, name, role and a "Folgen" button; the name has its class.
-            named = next(iter(_NAME_CLASS_XPATH(element)), None)
-        text = collapse(" ".join((named if named is not None else element).itertext()))
+            named = _NAME_CLASS_XPATH(element)
+        # Each name of a byline crediting several people ("Von A Profil und B Profil"); a
+        # name element inside another is part of it.
+        names = [n for n in named if not any(a in named for a in n.iterancestors())]
+        text = "; ".join(collapse(" ".join(n.itertext())) for n in names) or collapse(
+            " ".join(element.itertext())
+        )
         # An author box may hold only the portrait and its credit ("Foto: privat").
         if text and len(text.split()) <= 12 and not is_image_credit(text):
             return text

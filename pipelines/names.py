@@ -9,6 +9,9 @@ import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+import lxml.etree
+import lxml.html
+
 from crawler.model.dates import classify_date_line
 from pipelines.credits import (
     TRAILING_AGENCY_RE,
@@ -16,7 +19,7 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
-from pipelines.tree import collapse, registrable_domain, text_key
+from pipelines.tree import big_type, collapse, registrable_domain, text_key
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
 # "mit" starts the agency's part of a byline ("Lukas Fendt mit SID", "mit Material der dpa"):
@@ -103,7 +106,17 @@ SECTION_WORDS = frozenset(
         *("regional", "region", "ausland", "inland", "nachrichten", "news", "gesundheit"),
         *("wissen", "digital", "auto", "reise", "leben", "meinung", "finanzen", "börse"),
         *("feuilleton", "unterhaltung", "gesellschaft", "technik", "karriere", "aktuell"),
+        # the sections of a site's picture, video and audio items ("Bildergalerie: …")
+        *("bildergalerie", "bildergalerien", "fotostrecke", "fotogalerie", "galerie", "fotos"),
+        *("bilder", "video", "videos", "podcast", "audio"),
     )
+)
+# The breadcrumb trail: its links name the site and the sections above the article.
+_BREADCRUMB_XPATH = lxml.etree.XPath(
+    "//*[contains(translate(@class, 'CRUMB', 'crumb'), 'crumb')"
+    " or contains(translate(@id, 'CRUMB', 'crumb'), 'crumb')"
+    " or contains(@itemtype, 'BreadcrumbList')"
+    " or contains(translate(@aria-label, 'CRUMB', 'crumb'), 'crumb')]//a[@href]"
 )
 _TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]*\)$")
 _URLISH_RE = re.compile(r"^(?:https?:)?//|^www\.|@|\.(?:de|com|net|org|ru)(?:/|$)", re.IGNORECASE)
@@ -228,6 +241,38 @@ def clean_title(
 
 # A topic before a headline: "Wallfahrt: Neuer Pilgerweg …".
 TOPIC_PREFIX_RE = re.compile(r"^([^:|]{2,40}):\s+(?=\S)")
+
+
+def breadcrumb_names(tree: lxml.html.HtmlElement) -> frozenset[str]:
+    """Keys of the site and section names the breadcrumb trail links to, each also without its
+    first words ("Magazin Schichtwerk" names "Schichtwerk" too): a title affix that spells one
+    names the site or a section."""
+    keys: set[str] = set()
+    for link in _BREADCRUMB_XPATH(tree):
+        words = collapse(link.text_content()).split()
+        if len(words) <= 4:
+            keys.update(text_key(" ".join(words[i:])) for i in range(len(words)))
+    return frozenset(key for key in keys if len(key) >= 4)
+
+
+def styled_headline(
+    tree: lxml.html.HtmlElement, site_keys: frozenset[str]
+) -> lxml.html.HtmlElement | None:
+    """The headline a page without one in its headings sets in big type: the first such text of
+    two to forty words that names neither the site nor what a part of the <title> names (the
+    logo, the section)."""
+    title_parts = {
+        text_key(part) for part in _TITLE_SEPARATOR_RE.split(tree.findtext(".//title") or "")
+    }
+    for element in big_type(tree):
+        text = collapse(element.text_content())
+        if (
+            2 <= len(text.split()) <= 40
+            and text_key(text) not in title_parts
+            and not _is_site_affix(text, site_keys)
+        ):
+            return element
+    return None
 
 
 def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:

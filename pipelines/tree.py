@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -15,7 +16,7 @@ from lxml.cssselect import CSSSelector
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
-from pipelines.credits import INFO_SPLIT_RE, NEWS_AGENCIES, agency_names
+from pipelines.credits import INFO_SPLIT_RE, NEWS_AGENCIES, agency_names, is_image_credit
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -72,6 +73,10 @@ _BYLINE_FIRST_WORDS = frozenset(
 # Words of the news agencies' names, to skip elements that name none without a regex split.
 _AGENCY_KEYS = frozenset(word for name in NEWS_AGENCIES for word in name.split())
 WORD_RE = re.compile(r"[\w-]+")
+# Hand-written pages set the headline in big type instead of an <h1>.
+_BIG_TYPE_XPATH = lxml.etree.XPath("//body//font[@size] | //body//*[contains(@style, 'font-size')]")
+_FONT_SIZE_RE = re.compile(r"[4-7]|\+[1-4]")
+_STYLE_SIZE_RE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|r?em)\b", re.IGNORECASE)
 # ... unless they mark a lead image ("lead-image", "lead-media").
 _MEDIA_MARK_RE = re.compile(r"image|img|media|photo|picture|bild|video|gallery", re.IGNORECASE)
 
@@ -342,6 +347,22 @@ def headline_element(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | Non
     return candidates[0] if candidates else None
 
 
+def big_type(tree: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """The body's elements set in big type, in page order: `<font size>` of 4 and more (or +1
+    and more), an inline style's font-size of 18px, 14pt, 1.2em or more."""
+    for element in _BIG_TYPE_XPATH(tree):
+        size = element.get("size") or ""
+        if element.tag == "font" and size.strip():
+            if _FONT_SIZE_RE.fullmatch(size.strip()):
+                yield element
+            continue
+        style = _STYLE_SIZE_RE.search(element.get("style") or "")
+        if style is not None:
+            value = float(style.group(1))
+            if value >= {"px": 18, "pt": 14}.get(style.group(2).casefold(), 1.2):
+                yield element
+
+
 def headline_text(h1: lxml.html.HtmlElement) -> str:
     """The headline an <h1> prints, without a kicker or screen-reader text inside it."""
     marked = {
@@ -535,6 +556,7 @@ def _add_byline(
         len(own.split()) <= 8
         and not _AGENCY_KEYS.isdisjoint(WORD_RE.findall(own.casefold()))
         and agency_names(own.replace("(", " ").replace(")", " "))
+        and not (isinstance(element, lxml.html.HtmlElement) and _credits_a_picture(element))
     ):
         text = element if isinstance(element, str) else collapse(text_of(element))
         # A credit line with a date or time is a source line ("Programm, 18.6.2025,
@@ -545,6 +567,20 @@ def _add_byline(
         return
     if text and len(text.split()) <= 16 and text not in found:
         found.append(text)
+
+
+def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:
+    """An agency named in a figure, or under a picture label of its own ("Fotos | dpa/…" in
+    an info table, "<dt>Bild</dt><dd>AFP</dd>"): it credits a photo, not the text."""
+    if any(ancestor.tag in ("figure", "figcaption") for ancestor in element.iterancestors()):
+        return True
+    previous = element.getprevious()
+    parent = element.getparent()
+    if previous is not None:
+        label = collapse(previous.text_content())
+    else:
+        label = collapse(parent.text if parent is not None else "")
+    return len(label.split()) <= 3 and is_image_credit(f"{label.rstrip(' :')}: {element.text}")
 
 
 def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:

@@ -442,6 +442,37 @@ def test_a_blog_byline_with_date_and_categories_names_the_author() -> None:
     assert _extract(_page(head, body)).authors == ("Lisa Marquardt",)
 
 
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        (
+            "<div class='byline'>Von <span class='author-name'>Mara Lindqvist</span> "
+            "<a href='/p/1'>Profil</a> und <span class='author-name'>Jonas Weidlich</span> "
+            "<a href='/p/2'>Profil</a></div>",
+            ("Mara Lindqvist", "Jonas Weidlich"),
+        ),
+        (
+            "<p class='article-autor'>Text: <span itemprop='name'>Mara Lindqvist</span>, "
+            "<span itemprop='name'>Jonas Weidlich</span> und "
+            "<span itemprop='name'>Ida Brenner</span></p>",
+            ("Mara Lindqvist", "Jonas Weidlich", "Ida Brenner"),
+        ),
+        # one person: a name element inside another, and the role beside it
+        (
+            "<div class='author-box'><div class='author-name'><span class='name'>Mara "
+            "Lindqvist</span></div><p class='author-role'>Redakteurin</p>"
+            "<button>Folgen</button></div>",
+            ("Mara Lindqvist",),
+        ),
+    ],
+)
+def test_every_name_of_a_byline_with_several_is_an_author(
+    byline: str, authors: tuple[str, ...]
+) -> None:
+    body = f"<h1>Hallenbad wird saniert</h1>{byline}"
+    assert _extract(_page("", body)).authors == authors
+
+
 @pytest.mark.parametrize("mark", ["subline", "article-sub", "dek", "unterzeile"])
 def test_a_lead_in_a_subtitle_container_is_kept(mark: str) -> None:
     lead = "Die Stadt will das alte Hallenbad retten und sucht dafür private Partner im Landkreis."
@@ -650,6 +681,123 @@ def test_a_topic_before_the_headline_in_the_title(label: str, seo_title: str | N
         f"<header>{label}<h1>Hallenbad wird im Herbst saniert</h1></header>",
     )
     assert _extract(html).seo_title == seo_title
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "<font size='5'><b>Hallenbad wird im Herbst saniert</b></font>",
+        "<font size='+2'>Hallenbad wird im Herbst saniert</font>",
+        "<p style='color: #333; font-size: 22px'><b>Hallenbad wird im Herbst saniert</b></p>",
+        "<div><span style='font-size:1.6em'>Hallenbad wird im Herbst saniert</span></div>",
+    ],
+)
+def test_a_headline_in_big_type_is_the_title_of_a_page_without_one(headline: str) -> None:
+    html = _page(
+        "<title>Schwimmverein Talheim - Neuigkeiten</title>",
+        f"<font size='6'>Schwimmverein Talheim</font><br><font size='2'>Seit 1921</font>{headline}",
+        url="http://www.schwimmverein-talheim.de/neu/bad.html",
+    )
+    result = _extract(html, url="http://www.schwimmverein-talheim.de/neu/bad.html")
+    assert (result.title, result.seo_title) == ("Hallenbad wird im Herbst saniert", None)
+
+
+@pytest.mark.parametrize(
+    ("title", "headline", "expected"),
+    [
+        # the <title> names the article: it is the title
+        (
+            "Sanierung des Hallenbads beginnt im Herbst",
+            "<font size='5'>Hallenbad wird im Herbst saniert</font>",
+            "Sanierung des Hallenbads beginnt im Herbst",
+        ),
+        # small type is no headline
+        ("Neuigkeiten", "<font size='2'>Hallenbad wird im Herbst saniert</font>", "Neuigkeiten"),
+        # an <h1> is the headline
+        (
+            "Neuigkeiten",
+            "<font size='5'>Termine im Sommer</font><h1>Hallenbad wird im Herbst saniert</h1>",
+            "Hallenbad wird im Herbst saniert",
+        ),
+    ],
+)
+def test_big_type_is_no_headline_beside_a_title_or_an_h1(
+    title: str, headline: str, expected: str
+) -> None:
+    assert _extract(_page(f"<title>{title}</title>", headline)).title == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "crumbs", "seo_title"),
+    [
+        # the publication's name in the breadcrumb, after a word saying what it is
+        (
+            "Dorfpost – Sanierung des Hallenbads beginnt im Herbst",
+            "<nav aria-label='Breadcrumb'><a href='/'>Start</a> › "
+            "<a href='/dorfpost'>Zeitschrift Dorfpost</a> › Heft 4</nav>",
+            "Sanierung des Hallenbads beginnt im Herbst",
+        ),
+        # a section of the breadcrumb as a suffix
+        (
+            "Sanierung des Hallenbads beginnt im Herbst - Vereinssport",
+            "<ol class='crumbs'><li><a href='/'>Talheim</a></li>"
+            "<li><a href='/vereinssport'>Vereinssport</a></li></ol>",
+            "Sanierung des Hallenbads beginnt im Herbst",
+        ),
+        # no breadcrumb names it: part of the headline
+        ("Dorfpost – Sanierung des Hallenbads beginnt im Herbst", "", None),
+    ],
+)
+def test_a_title_affix_the_breadcrumb_names_is_cut(
+    title: str, crumbs: str, seo_title: str | None
+) -> None:
+    html = _page(f"<title>{title}</title>", f"{crumbs}<h1>Hallenbad wird saniert</h1>")
+    assert _extract(html).seo_title == (seo_title or title)
+
+
+@pytest.mark.parametrize(
+    ("title", "seo_title"),
+    [
+        ("Fotostrecke: Die schönsten Bilder vom Hallenbad", "Die schönsten Bilder vom Hallenbad"),
+        ("Video: So sieht das Hallenbad heute aus", "So sieht das Hallenbad heute aus"),
+        ("Sport: Hallenbad wird saniert", None),
+        # a topic, no section: another headline
+        (
+            "Bäderkrise: Die schönsten Bilder vom Hallenbad",
+            "Bäderkrise: Die schönsten Bilder vom Hallenbad",
+        ),
+    ],
+)
+def test_a_section_before_the_title_is_an_affix(title: str, seo_title: str | None) -> None:
+    html = _page(f"<title>{title}</title>", "<h1>Hallenbad wird saniert</h1>")
+    assert _extract(html).seo_title == seo_title
+
+
+@pytest.mark.parametrize(
+    ("credits", "agencies"),
+    [
+        (
+            "<table><tr><td>Text</td><td>Nadja Rüegg</td></tr>"
+            "<tr><td>Fotos</td><td>dpa/Marco Keller</td></tr></table>",
+            (),
+        ),
+        ("<dl><dt>Bild</dt><dd>AFP</dd><dt>Autorin</dt><dd>Nadja Rüegg</dd></dl>", ()),
+        ("<p>Foto: <span>Reuters/Marco Keller</span></p>", ()),
+        (
+            "<figure><img src='/b.jpg' alt=''><figcaption>Das Hallenbad von außen "
+            "<span class='c'>dpa</span></figcaption></figure>",
+            (),
+        ),
+        # a source label credits the text
+        ("<table><tr><td>Quelle</td><td>dpa</td></tr></table>", ("dpa",)),
+        ("<p class='info'>Nadja Rüegg, AFP</p>", ("AFP",)),
+    ],
+)
+def test_an_agency_under_a_picture_label_credits_no_text(
+    credits: str, agencies: tuple[str, ...]
+) -> None:
+    body = f"<div class='head'><h1>Hallenbad wird saniert</h1>{credits}</div>"
+    assert _extract(_page("", body)).agencies == agencies
 
 
 @pytest.mark.parametrize(
