@@ -1,6 +1,6 @@
 """Blocks of furniture inside the article's HTML, removed before extraction: lists of other
 articles under their lead-in label, pull quotes, fact, promo and comment boxes, a label table
-before the headline."""
+before the headline; and tables that lay out the page, turned into plain blocks."""
 
 from __future__ import annotations
 
@@ -413,4 +413,37 @@ def _is_fact_box(
         and min(len(line.split()) for line in lines[1:]) >= 3
         and len(label.split()) <= 6
         and not SENTENCE_END_RE.search(label)
+    )
+
+
+_LAYOUT_CELL_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
+
+
+def unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
+    """Turn a table that lays out the page into plain blocks: a table holding the headline, or
+    a cell holding a container of paragraphs. trafilatura keeps a table as one row of cells
+    joined on a line, which glues the page's header, text and footer into one line the line
+    rules cannot take apart; a table of data holds neither.
+    """
+    for table in list(tree.iter("table")):
+        if not _is_layout_table(table):
+            continue
+        # The table's own rows and cells, not those of a data table inside one of its cells.
+        own = [
+            element
+            for element in table.iter(*_LAYOUT_CELL_TAGS[1:])
+            if next(element.iterancestors("table"), None) is table
+        ]
+        for element in [table, *own]:
+            element.tag = "div"
+            element.attrib.pop("width", None)
+
+
+def _is_layout_table(table: lxml.html.HtmlElement) -> bool:
+    if next(table.iter("h1"), None) is not None:
+        return True
+    return any(
+        len(container.findall("p")) >= 2
+        for cell in table.iter("td", "th")
+        for container in cell.iterchildren("div", "article", "section")
     )

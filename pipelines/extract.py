@@ -11,7 +11,7 @@ from trafilatura.settings import Extractor
 
 from crawler.model.hashing import content_hash, normalise_text
 from crawler.model.types import ExtractedArticle, ExtractInput
-from pipelines.blocks import drop_boxes, drop_pull_quotes, drop_related_lists
+from pipelines.blocks import drop_boxes, drop_pull_quotes, drop_related_lists, unwrap_layout_tables
 from pipelines.clean import clean_lines
 from pipelines.credits import credits_authors, text_agencies
 from pipelines.decode import decode_html, is_binary, is_html
@@ -25,7 +25,6 @@ from pipelines.tree import (
     parse_html,
     recover_headings,
     text_key,
-    unwrap_layout_tables,
 )
 
 # No scrapy, twisted or sqlalchemy here nor in the modules it calls (decode, tree, blocks, metadata,

@@ -138,39 +138,6 @@ def parse_html(text: str) -> lxml.html.HtmlElement | None:
 # --- rules on the tree -----------------------------------------------------------------------
 
 
-_LAYOUT_CELL_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
-
-
-def unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
-    """Turn a table that lays out the page into plain blocks: a table holding the headline, or
-    a cell holding a container of paragraphs. trafilatura keeps a table as one row of cells
-    joined on a line, which glues the page's header, text and footer into one line the line
-    rules cannot take apart; a table of data holds neither.
-    """
-    for table in list(tree.iter("table")):
-        if not _is_layout_table(table):
-            continue
-        # The table's own rows and cells, not those of a data table inside one of its cells.
-        own = [
-            element
-            for element in table.iter(*_LAYOUT_CELL_TAGS[1:])
-            if next(element.iterancestors("table"), None) is table
-        ]
-        for element in [table, *own]:
-            element.tag = "div"
-            element.attrib.pop("width", None)
-
-
-def _is_layout_table(table: lxml.html.HtmlElement) -> bool:
-    if next(table.iter("h1"), None) is not None:
-        return True
-    return any(
-        len(container.findall("p")) >= 2
-        for cell in table.iter("td", "th")
-        for container in cell.iterchildren("div", "article", "section")
-    )
-
-
 @functools.lru_cache(maxsize=512)
 def _compiled_xpath(expression: str) -> lxml.etree.XPath:
     return lxml.etree.XPath(expression)
