@@ -47,10 +47,13 @@ from pipelines.credits import (
     credit_rule,
 )
 from pipelines.furniture import (
+    ABOUT_LABEL_RE,
     BOX_RULES,
+    CONTACT_LINE_RE,
     DATELINE_RULES,
     GLUED_CREDIT_RE,
     MORE_PHRASE_RULES,
+    RELEASE_LABEL_RE,
     TRAILING_INITIALS_RE,
 )
 from pipelines.promo import promo_rule, promo_score
@@ -79,6 +82,11 @@ _LEAD_IN_RULES = (Rule.MEHR_ZUM_THEMA, Rule.LESEN_SIE_AUCH, Rule.AUCH_INTERESSAN
 _SHOP_RULES = (Rule.PROMO_SHOP, Rule.AD_LABEL, Rule.PROMO_SUBSCRIPTION)
 # Boxes whose label or product name right above their first line is theirs too ("Spielstatistik"
 # over the figures, a product name over its price).
+# "Anspieltipps: „A“, „B“": a label and its value, a line of the text, not a box's label or a
+# product's name.
+_LABEL_VALUE_RE = re.compile(r"^[A-ZÄÖÜ][\w-]*(?: [\w-]+)?:\s+\S")
+# The articles a sender's self-description opens with ("Die Hochschule X wurde …").
+_ARTICLES = ("Der ", "Die ", "Das ")
 _LABELLED_BOX_RULES = (
     Rule.PROMO_SHOP,
     Rule.PROMO_SUBSCRIPTION,
@@ -139,6 +147,7 @@ def clean_lines(
     if not title_found:
         _drop_leading_label([item for item in items if item.kept])
     _apply_shop_rules(items)
+    _apply_release_blocks([item for item in items if item.kept])
     _apply_promo_rules(items)
     _apply_tail_rule(items)
 
@@ -471,13 +480,49 @@ def _apply_shop_rules(items: list[_Line]) -> None:
             continue
         words = len(item.text.split())
         previous = items[index - 1] if index else None
-        label = words <= 10 and not SENTENCE_END_RE.search(item.text) and not item.is_item
+        label = (
+            words <= 10
+            and not SENTENCE_END_RE.search(item.text)
+            and not item.is_item
+            and not _LABEL_VALUE_RE.match(item.text)
+        )
         if following.rule in (Rule.PROMO_SHOP, Rule.PROMO_SUBSCRIPTION):
             boxed = words <= 20 and previous is not None and previous.rule in _SHOP_RULES
             if label or boxed:
                 item.rule = Rule.PROMO_SHOP
         elif label:
             item.rule = following.rule
+
+
+def _apply_release_blocks(kept: list[_Line]) -> None:
+    """A press release's closing blocks go whole: a contact label or the release's keywords
+    over the short lines after it (names, roles, phone, e-mail), and "Über <sender>" over the
+    sender's description, a line opening with the sender's name."""
+    for index, item in enumerate(kept):
+        if not item.kept or len(item.text) > 80:
+            continue
+        if RELEASE_LABEL_RE.match(item.text):
+            item.rule = Rule.RELEASE
+            for following in kept[index + 1 :]:
+                text = following.text
+                short = len(text.split()) <= 12 and not following.is_item
+                if not short or (SENTENCE_END_RE.search(text) and not CONTACT_LINE_RE.search(text)):
+                    break
+                following.rule = Rule.RELEASE
+            continue
+        about = ABOUT_LABEL_RE.match(item.text)
+        # The description closes the text, or another closing block follows it.
+        after = kept[index + 2].text if index + 2 < len(kept) else None
+        if (
+            about is not None
+            and index + 1 < len(kept)
+            and (after is None or RELEASE_LABEL_RE.match(after) or ABOUT_LABEL_RE.match(after))
+        ):
+            following = kept[index + 1]
+            opening = following.text.split(" ", 1)[-1] if following.text[:4] in _ARTICLES else ""
+            name = about.group("name")
+            if following.text.startswith(name) or opening.startswith(name):
+                item.rule = following.rule = Rule.RELEASE
 
 
 def _apply_promo_rules(items: list[_Line]) -> None:
@@ -518,7 +563,12 @@ def _apply_tail_rule(items: list[_Line]) -> None:
     if not any(item.rule is not None and item.rule.startswith(TAIL_TRIGGERS) for item in tail):
         return
     for item in tail:
-        if item.kept and len(item.text.split()) <= 3 and not item.is_item:
+        if (
+            item.kept
+            and len(item.text.split()) <= 3
+            and not item.is_item
+            and not _LABEL_VALUE_RE.match(item.text)
+        ):
             item.rule = Rule.TAIL
 
 

@@ -66,6 +66,8 @@ class Rule(StrEnum):
     # A disclaimer on the text itself: "Dieser Artikel ersetzt keine ärztliche Beratung",
     # "Der Beitrag gibt die Meinung des Autors wieder".
     DISCLAIMER = "meta:disclaimer"
+    # A press release's contact block, keywords and sender description ("Pressekontakt: …").
+    RELEASE = "meta:release"
     # Applied on the HTML tree: a pull quote (a sentence of the text repeated in a <blockquote>).
     PULL_QUOTE = "teaser:pull-quote"
     FOREIGN_SCRIPT = "script:foreign"
@@ -484,6 +486,7 @@ CTA_RE = re.compile(
     r"|nichts mehr verpassen|kostenlos (?:online |digital )?(?:testen|lesen|abonnieren"
     r"|herunterladen|hören)|abo (?:abschließen|sichern)"
     # Where to get the site's own product: "hören Sie im Podcast", "überall, wo es Podcasts gibt".
+    r"|erhalten Sie (?:\S+ ){0,5}(?:per|als|via) (?:E-Mail|Mail|Newsletter|Push)"
     r"|(?:hören|lesen|sehen) Sie (?:\w+ ){0,4}(?:im|in unserem|in unserer|in der|als) "
     r"(?:\w+-)?(?:Podcast|E-Paper|ePaper|App|Mediathek)\b|überall,? wo es (?:\w+ )?Podcasts gibt)",
     _I,
@@ -495,7 +498,8 @@ OWN_CHANNEL_RE = re.compile(
 )
 CHANNEL_RE = re.compile(
     r"(?:Telegram|WhatsApp|Newsletter|\bKanal\b|\bChannel\b|\bAbo\b|Abonnement|Push-Nachricht"
-    r"|Push-Mitteilung|Instagram|Facebook|YouTube|TikTok|Podcast|E-Paper|ePaper|Mediathek)",
+    r"|Push-Mitteilung|Instagram|Facebook|YouTube|TikTok|Podcast|E-Paper|ePaper|Mediathek"
+    r"|per E-Mail)",
     _I,
 )
 # Where a site's podcast or app is to be had: said of the site's own product, never in news.
@@ -538,6 +542,7 @@ PROMO_GATE_WORDS = frozenset(
         "abo",
         "hören",
         "lesen",
+        "erhalten",
         "überall",
         "unser",
         "unsere",
@@ -588,7 +593,9 @@ ITEM_MARKER_RE = re.compile(r"^\s*- (?=\S)")
 BYLINE_FILLER_RE = re.compile(
     r"\b(?:von|by|und|and|mit|text|fotos?|autor(?:in)?|uhr|am|um|stand|aktualisiert|zuletzt"
     r"|veröffentlicht|publiziert|erstellt|update[d]?|montag|dienstag|mittwoch|donnerstag"
-    r"|freitag|samstag|sonnabend|sonntag|heute|gestern)\b|[,;:&/|•·()–—-]",
+    r"|freitag|samstag|sonnabend|sonntag|heute|gestern)\b|[,;:&/|•·()–—-]"
+    # Academic titles before a name ("Ein Gastkommentar von Dr. A").
+    r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil)\.(?!\w)",
     _I,
 )
 # The rest of a byline sentence besides names and filler: its opening ("Eine Recherche von",

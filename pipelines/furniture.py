@@ -16,7 +16,7 @@ _I = re.IGNORECASE
 
 # A date or a time of day, as a broadcast line gives it ("28.04.2023", "15:10 Uhr", "19.00 Uhr").
 _WHEN = (
-    r"(?:\d{1,2}[:.]\d{2}\s*Uhr|\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}"
+    r"(?:\d{1,2}[:.]\d{2}\s*Uhr|(?:um|ab|gegen) \d{1,2} Uhr|\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}"
     r"|\d{1,2}\.\s+[A-ZÄÖÜ][a-zä]+\s+\d{4})"
 )
 _SOCIAL_NETWORKS = (
@@ -81,13 +81,14 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         Rule.BROADCAST,
         re.compile(
             r"^(?=.*(?:[„\"«»]|\b\w*(?:fernsehen|livestream|radio|sendung|programm|tv|mediathek"
-            r"|nachrichten|magazin|journal)\b))(?:[^.!?]{0,80}\b(?:sehen|hören|verfolgen) Sie\b"
-            r"|(?:Mehr|Alles|Weiteres) (?:zu|über) (?:diesem|dem|das) Thema\b)[^!?]{0,120}?"
-            + _WHEN,
+            r"|nachrichten|magazin|journal)\b))(?:[^.!?]{0,80}\b(?:(?:sehen|hören|verfolgen) Sie"
+            r"|(?:siehst|hörst|verfolgst) du|(?:seht|hört|verfolgt) ihr)\b"
+            r"|(?:Mehr|Alles|Weiteres) (?:zum Thema|(?:zu|über) (?:diesem|dem|das) Thema)\b)"
+            r"[^!?]{0,120}?" + _WHEN,
             _I,
         ),
         35,
-        ("sehen sie", "hören sie", "verfolgen sie", "thema"),
+        ("sehen sie", "hören sie", "verfolgen sie", "thema", " du ", " ihr "),
     ),
     (
         # The same as a bare source line: programme, date and time, perhaps an agency credit
@@ -184,6 +185,43 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         ("meinung", "ansicht", "auffassung", "sicht", "position", "haltung", "linie"),
     ),
     (
+        # A disclosure of who paid for the reporting: "Transparenzhinweis: Die Recherchereise
+        # wurde vom Tourismusverband unterstützt", "Offenlegung: Die Reise wurde von … bezahlt".
+        Rule.DISCLAIMER,
+        re.compile(
+            r"^(?:Transparenzhinweis|Transparenz|Offenlegung|Hinweis(?: der Redaktion)?"
+            r"|Disclosure)\s*:\s*(?=[^.]{0,160}\b(?:unterstützt|eingeladen|finanziert|bezahlt"
+            r"|gesponsert|übernommen|zur Verfügung gestellt)\b)",
+            _I,
+        ),
+        60,
+        ("hinweis", "transparenz", "offenlegung", "disclosure"),
+    ),
+    (
+        # A press portal's distribution line: "Original-Content von: Polizei X, übermittelt
+        # durch Portal Y".
+        Rule.PARTNER,
+        re.compile(
+            r"^(?:Original-?Content|Originalmeldung|Originaltext|Quelle) (?:von|aus)\s*:?\s*"
+            r"[^.!?]{2,80}\b(?:übermittelt|verbreitet|veröffentlicht) (?:durch|über|von)\b",
+            _I,
+        ),
+        30,
+        ("übermittelt", "verbreitet", "veröffentlicht"),
+    ),
+    (
+        # A portal's label over its other items from the same sender: "Weitere Meldungen:
+        # Polizeipräsidium X", "Mehr Nachrichten: Stadtwerke Y".
+        Rule.MORE_TOPICS,
+        re.compile(
+            r"^(?:Weitere|Mehr|Alle|Neueste) (?:Meldungen|Nachrichten|Mitteilungen"
+            r"|Pressemitteilungen|Artikel|Beiträge|News)\s*:\s*[^.!?]{2,50}$",
+            _I,
+        ),
+        8,
+        (),
+    ),
+    (
         # A syndicated text's notice: "Dieser Beitrag wurde automatisch aus dem Angebot unseres
         # Partners übernommen", "Der Artikel wird mit freundlicher Genehmigung von X
         # bereitgestellt", "Für den Inhalt ist der Originalanbieter verantwortlich".
@@ -217,10 +255,10 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         # unserer Themenseite".
         Rule.MORE_TOPICS,
         re.compile(
-            r"^(?:Weitere|Mehr|Alle|Zusätzliche)(?: \S+)? (?:Artikel|Beiträge|Berichte|Texte"
-            r"|Nachrichten|Meldungen|Hintergründe|Geschichten|Reportagen|Analysen)\b[^.!?]{0,80}"
-            r"\b(?:finden|lesen|gibt es|sehen)\b[^.!?]{0,60}\b(?:Dossier|Themenseite|Themenspecial"
-            r"|Schwerpunkt|Special|Spezial|Themenschwerpunkt|Übersichtsseite)\b",
+            r"^(?:(?:Weitere|Mehr|Alle|Zusätzliche)(?: \S+)? (?:Artikel|Beiträge|Berichte|Texte"
+            r"|Nachrichten|Meldungen|Hintergründe|Geschichten|Reportagen|Analysen)|(?:Mehr"
+            r"|Alles|Weiteres) zum Thema)\b[^.!?]{0,80}\b(?:finden|lesen|gibt es|sehen)\b"
+            r"[^.!?]{0,60}\b\w*(?:dossier|themenseite|special|spezial|schwerpunkt|übersichtsseite)\b",
             _I,
         ),
         40,
@@ -308,6 +346,10 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
             r"|(?:Haben Sie|Hast du) (?:einen )?Fehler (?:entdeckt|gefunden|bemerkt)"
             r"|Fehler (?:entdeckt|gefunden)\s*\?|(?:Bewerten|Bewerte) (?:Sie )?(?:diesen|den)"
             r" (?:Artikel|Beitrag)"
+            # A reactions widget's question: "Wie findest du das?", "Was sagen Sie dazu?"
+            r"|(?:Wie (?:findest du|finden Sie|findet ihr)|Was (?:sagst du|sagen Sie|sagt ihr"
+            r"|meinst du|meinen Sie|meint ihr)) (?:das|dazu|diesen Artikel|den Artikel|diese"
+            r" Nachricht|diesen Beitrag)\s*\?$"
             # A tips box: "Wissen Sie mehr?", "Haben Sie Hinweise?", "Schicken Sie uns Hinweise –
             # auch anonym", "Schreib uns deine Tipps".
             r"|(?:Wissen Sie|Weißt du|Wisst ihr) mehr\s*\?$|(?:Haben Sie|Hast du) (?:\S+ )?"
@@ -503,8 +545,11 @@ BOX_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
             r"\b(?:\d+|einen|ein|zwei|drei|vier|sechs|zwölf) (?:Tage?|Wochen?|Monate?)"
             r" (?:lang )?(?:für|zu|um|ab|nur) (?:nur )?\d+(?:[,.]\d+)?\s?(?:€|Euro|EUR)"
             r"(?: \S+){0,2} (?:testen|lesen|ausprobieren|sichern)\b"
-            r"|\b(?:testen|lesen|gratis|kostenlos),? (?:[-–] )?danach (?:\S+ ){0,4}"
-            r"(?:kündbar|€|Euro)",
+            r"|\b(?:testen|lesen|gratis|kostenlos|€|Euro|EUR),? (?:[-–] )?danach (?:\S+ ){0,4}"
+            r"(?:kündbar|€|Euro|monatlich)"
+            # "im ersten Monat für 0,99 €", "die ersten drei Monate zu je 1 Euro"
+            r"|\b(?:im|den|die) ersten (?:\S+ )?(?:Monat|Monate|Monaten|Wochen?) (?:für|zu|um"
+            r"|ab|nur) (?:je |nur )?\d+(?:[,.]\d+)?\s?(?:€|Euro|EUR)",
             _I,
         ),
         40,
@@ -555,6 +600,23 @@ BOX_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         25,
         ("kooperation", "zusammenarbeit", "partnerschaft"),
     ),
+)
+
+# A press release's closing blocks: a contact label ("Pressekontakt:", "Rückfragen bitte an:",
+# "Wissenschaftliche Ansprechpartner:") or the release's keywords ("Merkmale dieser
+# Pressemitteilung:") over short lines; "Über <sender>" over the sender's self-description.
+RELEASE_LABEL_RE = re.compile(
+    r"^(?:Presse-?kontakt|Pressestelle|Medienkontakt|Kontakt(?: für (?:Medien|Journalisten"
+    r"|die Presse|Presseanfragen))?|(?:Für |Bei )?Rückfragen(?: bitte)?(?: an| wenden Sie sich"
+    r" (?:bitte )?an)?|(?:Wissenschaftliche[rn]? )?Ansprechpartner(?:in|innen)?(?: für (?:die )?"
+    r"(?:Medien|Presse))?|(?:Merkmale|Schlagworte|Stichworte|Kategorien) (?:dieser|der|zur)"
+    r" (?:Presse)?(?:mitteilung|meldung))\s*:?$",
+    _I,
+)
+ABOUT_LABEL_RE = re.compile(r"^Über (?:die |den |das )?(?P<name>[A-ZÄÖÜ][^.!?:]{2,60}?)\s*:?$")
+# A contact line: a phone number or an e-mail address.
+CONTACT_LINE_RE = re.compile(
+    r"\b(?:Tel|Telefon|Fon|Fax|Mobil|Phone)\b\.?:?\s*\+?[\d(]|[\w.-]+@[\w-]+\.[\w.]+"
 )
 
 # A credit label glued to the previous block's text by a naive join ("1 / 6Foto: Anna Beispiel",

@@ -869,6 +869,27 @@ def test_blank_input(line: str) -> None:
         ("Nur nach Zustimmung: externe Medien akzeptieren", "consent:embed"),
         # an agency credit in brackets
         ("(Mit Material von Reuters)", "credit:agency"),
+        # who paid for the reporting, a reactions question, a trial offer
+        (
+            "Offenlegung: Die Reise nach Madeira wurde vom Fremdenverkehrsamt bezahlt.",
+            "meta:disclaimer",
+        ),
+        ("Was sagen Sie dazu?", "promo:feedback"),
+        ("Die ersten drei Monate für je 1 Euro lesen, danach 12,90 € im Monat.", "promo:paywall"),
+        # pointers to a topic page and to a programme, in the reader's own form of address
+        (
+            "Mehr zum Thema Energie lesen Sie in unserem Klimaschwerpunkt.",
+            "teaser:more-topics",
+        ),
+        ("Alles zum Thema hört ihr morgen um 7 Uhr im Morgenradio.", "meta:broadcast"),
+        # a press portal's distribution line and its label over the sender's other releases
+        (
+            "Originaltext von: Stadtwerke Lindau, verbreitet durch Presseportal Süd",
+            "meta:partner",
+        ),
+        ("Mehr Mitteilungen: Landratsamt Hollerbach", "teaser:more-topics"),
+        # a newsletter by e-mail
+        ("Erhalten Sie alle Warnmeldungen kostenlos per E-Mail.", "promo:call-to-action"),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -888,8 +909,45 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Der Ticker an der Börse zeigte am Morgen ein Plus von zwei Prozent.",
         "Um 18.30 Uhr sehen Sie die Feuerwehr am Marktplatz üben, kündigte die Stadt an.",
         "Die Messe wird eröffnet, sobald die Behörden zustimmen.",
+        "Wie findest du das, fragte die Lehrerin die Klasse, und alle schwiegen.",
+        "Über den Wolken ist die Luft dünn, sagen die Piloten des Vereins.",
+        "Kontaktpersonen der Erkrankten wurden am Montag getestet.",
     ],
 )
 def test_sentences_like_those_notices_stay(line: str) -> None:
     kept, dropped = clean([LEAD, P1, P2, line, P3])
     assert kept == [LEAD, P1, P2, line, P3], dropped
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Pressekontakt:", "Lena Roth, Pressesprecherin", "Tel. 0761 555-20 · presse@example.org"],
+        ["Rückfragen bitte an:", "Stadtverwaltung Hollerbach", "Pressestelle", "Telefon: 07 1234"],
+        [
+            "Merkmale dieser Pressemitteilung:",
+            "Journalisten",
+            "Physik, Chemie",
+            "überregional",
+        ],
+        [
+            "Über die Stadtwerke Lindau",
+            "Die Stadtwerke Lindau versorgen seit 1902 rund 40.000 Haushalte mit Strom und Wasser.",
+        ],
+    ],
+)
+def test_a_press_releases_closing_blocks_go_whole(tail: list[str]) -> None:
+    kept, dropped = clean([LEAD, P1, P2, P3, *tail])
+    assert kept == [LEAD, P1, P2, P3]
+    assert {d.rule for d in dropped} == {"meta:release"}
+
+
+def test_a_subheading_about_something_else_stays_before_its_paragraph() -> None:
+    lines = [LEAD, P1, "Über die Brücke", "Die Brücke über den Kanal ist seit Mai gesperrt.", P2]
+    assert clean(lines)[0] == lines
+
+
+def test_a_label_and_its_value_before_a_shop_box_is_no_product_name() -> None:
+    line = "Anspieltipps: „Nordwind“, „Hafen“"
+    kept, _ = clean([LEAD, P1, P2, P3, line, "Jetzt beim Händler ansehen"])
+    assert kept == [LEAD, P1, P2, P3, line]

@@ -108,21 +108,12 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "seo_title": "got None",
     },
     "136_saechsische_tageszeitung_reporterin_meta_abweichend": {
-        "junk": "left: promo/paywall",
         "authors": "got ('Frank Leubner',)",
-    },
-    "137_wiener_stadtzeitung_footer_initialen_tabelle": {
-        "junk": "left: teaser/more_topics",
-    },
-    "139_zuercher_gratiszeitung_name_slash_afp_reaktionen": {
-        "junk": "left: chrome/reactions",
     },
     "140_basler_onlinemagazin_recherche_text_member": {
         "authors": "got ()",
     },
     "141_berner_lokalradio_interview_moderation_audio": {
-        "junk": "left: metadata/broadcast",
-        "lost": "lost: ['Die Kantonspolizei meldete am Mittwoch zudem, dass der ...",
         "authors": "got ()",
     },
     "142_finanzportal_redaktion_wirtschaft_reuters_kurstabelle": {
@@ -132,34 +123,24 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "left: metadata/credits",
     },
     "144_musikmagazin_kritik_versalien_nach_text_wertung": {
-        "lost": "lost: ['Anspieltipps: „Ebbe“, „Leuchtfeuer“, „Hafenlicht“']",
         "authors": "got ('MARIE VON STEIN',)",
     },
     "145_filmkritik_bewertungskasten_footer_signatur": {
         "authors": "got ()",
         "seo_title": "got None",
     },
-    "146_reisemagazin_autorenbox_gastautorin_offenlegung": {
-        "junk": "left: promo/disclaimer",
-    },
     "147_wissenschaftsdienst_pressemitteilung_ansprechpartner": {
-        "junk": "left: metadata/boilerplate, metadata/boilerplate, metadata/rele...",
         "authors": "got ('Hochschule Emsland-Süd', 'Stabsstelle Kommunikation')",
         "seo_title": "got 'Pressemitteilung: Moorböden speichern mehr Kohlenstoff als...",
     },
     "148_polizei_presseportal_rueckfragen_original_content": {
-        "junk": "left: metadata/contact, metadata/distribution, teaser/more_topi...",
         "authors": "got ('Polizeipräsidium Nordtal',)",
     },
     "149_landtagsfraktion_pressemitteilung_pressekontakt": {
-        "junk": "left: metadata/contact, metadata/contact, metadata/contact",
         "authors": "got ('Pressestelle FBL-Fraktion',)",
     },
     "152_lifestyle_wordpress_elementor_meta_drei_namen": {
         "authors": "got ('Ben Achterberg',)",
-    },
-    "153_ghost_blog_gastkommentar_autorenkarte_telegram": {
-        "junk": "left: metadata/byline, metadata/byline",
     },
     "156_aggregator_quelle_afp_aus_bruessel_original": {
         "agencies": "got ()",
