@@ -124,7 +124,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "130_heimatverein_html4_iso_8859_1_font": {
         "junk": "left: media/caption, metadata/byline",
-        "authors": "got ()",
     },
     "131_oesterreich_regionalfernsehen_hero_lead_apa": {
         "junk": "left: media/video_title, metadata/broadcast",

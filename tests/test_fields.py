@@ -38,6 +38,10 @@ def _page(head: str, body: str, url: str = "https://www.alpenland-zeitung.de/a/1
     )
 
 
+def _headline_page(text: str) -> str:
+    return f"<html lang='de'><body><h1>Hallenbad wird saniert</h1>{text}</body></html>"
+
+
 def _extract(
     html: str,
     url: str = "https://www.alpenland-zeitung.de/a/1.html",
@@ -725,6 +729,41 @@ def test_big_type_is_no_headline_beside_a_title_or_an_h1(
     title: str, headline: str, expected: str
 ) -> None:
     assert _extract(_page(f"<title>{title}</title>", headline)).title == expected
+
+
+@pytest.mark.parametrize(
+    ("closing", "authors"),
+    [
+        ("<p>Ilse Marbach, 1. Vorsitzende", ("Ilse Marbach",)),
+        ("<p>Ilse Marbach, Pressesprecherin der Gemeinde</p>", ("Ilse Marbach",)),
+        ("<p><i>Ilse Marbach (Kassenwartin)</i></p>", ("Ilse Marbach",)),
+    ],
+)
+def test_a_signature_closing_the_text_names_the_author(
+    closing: str, authors: tuple[str, ...]
+) -> None:
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}<p>{SECOND}{closing}"))
+    assert result.authors == authors
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # a dateline
+        "<p>Bad Talheim, 12. März 2025</p>",
+        # the last of a list of people and offices
+        "<p>Ilse Marbach, 1. Vorsitzende</p><p>Jonas Weidlich, Kassenwart</p>",
+        # a sentence
+        "<p>Ilse Marbach, die Vorsitzende, dankte allen Helfern.</p>",
+        # the site's name
+        "<p>Alpenland Zeitung, Lokalredaktion</p>",
+    ],
+)
+def test_lines_that_are_no_closing_signature_stay(closing: str) -> None:
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
+    assert result.authors == ()
+    assert lxml.html.fromstring(closing).text_content()[:12] in result.text
 
 
 @pytest.mark.parametrize(
