@@ -39,6 +39,13 @@ _CAPTION_CREDIT_RE = re.compile(
     r"|Fotonachweis|Credit|Grafik|Illustration)\s*:\s*[^.!?:;]{2,80}$",
     _I,
 )
+# A caption phrase with its credit in brackets: "Das Rathaus im Mai 2009 (Foto: Archiv)". The
+# phrase is one short sentence at most; a sentence of the text ending so closes with a period.
+_CAPTION_BRACKET_CREDIT_RE = re.compile(
+    r"^[^.!?]{3,120}[.!?]?\s+\((?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotoquelle|Bildnachweis"
+    r"|Fotonachweis|Grafik|Illustration)\s*:\s*[^().!?]{2,60}\)$",
+    _I,
+)
 _AGENCIES = frozenset(
     {
         "dpa",
@@ -134,7 +141,7 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
     if (
         words <= 40
         and any(label in lowered for label in _CAPTION_CREDIT_GATE)
-        and _CAPTION_CREDIT_RE.search(text)
+        and (_CAPTION_CREDIT_RE.search(text) or _CAPTION_BRACKET_CREDIT_RE.match(text))
     ):
         return Rule.CREDIT_CAPTION
     if (

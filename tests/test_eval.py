@@ -122,9 +122,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "126_hilfswerk_meldung_vom_quelle_kna_spendenbox": {
         "junk": "left: promo/donation, promo/donation, promo/donation",
     },
-    "130_heimatverein_html4_iso_8859_1_font": {
-        "junk": "left: media/caption, metadata/byline",
-    },
     "131_oesterreich_regionalfernsehen_hero_lead_apa": {
         "junk": "left: media/video_title, metadata/broadcast",
     },

@@ -767,6 +767,25 @@ def test_lines_that_are_no_closing_signature_stay(closing: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Die Kapelle am Ortsrand im Herbst 2011 (Foto: Vereinsarchiv)", True),
+        ("Der neue Vorstand bei der Übergabe. (Bild: Anna Beispiel)", True),
+        ("Blick vom Kirchturm auf den Marktplatz (Bildquelle: Gemeinde Talheim)", True),
+        # sentences of the text
+        ("Die Kapelle wurde 1911 gebaut. Sie steht am Ortsrand (Foto: Vereinsarchiv)", False),
+        ("Die Kapelle steht seit 1911 am Ortsrand (Foto: Vereinsarchiv).", False),
+        ("Die Karte (Grafik oben) zeigt die neuen Radwege", False),
+    ],
+)
+def test_a_caption_with_its_credit_in_brackets_is_media(line: str, dropped: bool) -> None:
+    kept, away = clean_lines(
+        [PARAGRAPH, line, SECOND], title=None, rules=CleaningRules(), language="de"
+    )
+    assert (line not in kept, [d.rule for d in away]) == (dropped, ["credit:caption"] * dropped)
+
+
+@pytest.mark.parametrize(
     ("title", "crumbs", "seo_title"),
     [
         # the publication's name in the breadcrumb, after a word saying what it is
