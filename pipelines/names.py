@@ -52,7 +52,8 @@ _ACADEMIC_TITLE_RE = re.compile(
 )
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
-    r"^(?:Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Text und Fotos?\s*:|Interview\s*:"
+    r"^(?:Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Quellen?\s*:|Text und Fotos?\s*:"
+    r"|Interview\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
     r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
     r"|Datenanalyse|Gespräch) von|Aufgezeichnet von"

@@ -126,8 +126,7 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "left: media/video_title, metadata/broadcast",
     },
     "132_nachrichtensender_quelle_name_afp_reuters_foto": {
-        "junk": "left: metadata/broadcast, metadata/source",
-        "authors": "got ()",
+        "junk": "left: metadata/broadcast",
         "seo_title": "got None",
     },
 }

@@ -786,6 +786,27 @@ def test_a_caption_with_its_credit_in_brackets_is_media(line: str, dropped: bool
 
 
 @pytest.mark.parametrize(
+    ("source", "authors", "agencies"),
+    [
+        ("Quelle: talbote24.de, Nadja Rüegg, AFP", ("Nadja Rüegg",), ("AFP",)),
+        ("Quelle: www.talbote24.de, Nadja Rüegg und Reuters", ("Nadja Rüegg",), ("Reuters",)),
+        ("Quellen: Nadja Rüegg, dpa", ("Nadja Rüegg",), ("dpa",)),
+    ],
+)
+def test_a_source_line_after_the_text_names_author_and_agency_and_goes(
+    source: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    html = (
+        "<html lang='de'><body><article><div class='head'><h1>Hallenbad wird saniert</h1></div>"
+        f"<div class='text'><p>{PARAGRAPH}</p><p>{SECOND}</p></div><p class='src'>{source}</p>"
+        "</article></body></html>"
+    )
+    result = _extract(html, url="https://www.talbote24.de/a/1.html")
+    assert (result.authors, result.agencies) == (authors, agencies)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
     ("title", "crumbs", "seo_title"),
     [
         # the publication's name in the breadcrumb, after a word saying what it is
