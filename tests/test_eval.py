@@ -127,7 +127,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "132_nachrichtensender_quelle_name_afp_reuters_foto": {
         "junk": "left: metadata/broadcast",
-        "seo_title": "got None",
     },
 }
 

@@ -807,6 +807,26 @@ def test_a_source_line_after_the_text_names_author_and_agency_and_goes(
 
 
 @pytest.mark.parametrize(
+    ("kicker", "topic", "kept"),
+    [
+        ("<h2 class='kicker'>Streit um das Freibad</h2>", "Streit um das Freibad", True),
+        ("<p class='dachzeile'>Nach dem Wasserschaden</p>", "Nach dem Wasserschaden", True),
+        # a label of a word or two: a topic, no headline of its own
+        ("<span class='topic'>Bäder Talheim</span>", "Bäder Talheim", False),
+    ],
+)
+def test_a_title_joining_a_kicker_phrase_and_the_headline_is_the_seo_title(
+    kicker: str, topic: str, kept: bool
+) -> None:
+    title = f"{topic}: Hallenbad wird im Herbst saniert"
+    html = _page(
+        f"<title>{title} | Alpenland Zeitung</title>",
+        f"<header>{kicker}<h1>Hallenbad wird im Herbst saniert</h1></header>",
+    )
+    assert _extract(html).seo_title == (title if kept else None)
+
+
+@pytest.mark.parametrize(
     ("title", "crumbs", "seo_title"),
     [
         # the publication's name in the breadcrumb, after a word saying what it is
