@@ -328,7 +328,7 @@ def _title_and_headline(
     ):
         # The "topic" is the site's name, or the page prints it as a label of a word or two
         # (a topic, a series): the same headline behind it. A kicker of more words
-        # ("Grubenbrand in Peru") says something of its own: with it, another headline.
+        # ("Streit um das Freibad") says something of its own: with it, another headline.
         seo_title = None
     meta.seo_title = seo_title
     return h1

@@ -246,7 +246,7 @@ TOPIC_PREFIX_RE = re.compile(r"^([^:|]{2,40}):\s+(?=\S)")
 
 def breadcrumb_names(tree: lxml.html.HtmlElement) -> frozenset[str]:
     """Keys of the site and section names the breadcrumb trail links to, each also without its
-    first words ("Magazin Schichtwerk" names "Schichtwerk" too): a title affix that spells one
+    first words ("Zeitschrift Dorfpost" names "Dorfpost" too): a title affix that spells one
     names the site or a section."""
     keys: set[str] = set()
     for link in _BREADCRUMB_XPATH(tree):
