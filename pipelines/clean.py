@@ -97,6 +97,10 @@ _LABELLED_BOX_RULES = (
 
 # An info line of several items ("date · reading time"): its items are checked one by one.
 _INFO_LINE_MAX_WORDS = 16
+# A source line credits the text like a byline ("Quelle: site.de, Name, AFP"): its label, and
+# the site named by its host, are no more than the byline's filler.
+_SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
+_HOST_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+", re.IGNORECASE)
 
 # report(position, text, rule): how repairs record the fragment they cut off.
 _Reporter = Callable[[int, str, str], None]
@@ -410,7 +414,7 @@ def _is_byline(text: str, authors: Sequence[str]) -> bool:
     "Von A und B", "Montag, 03.06.2024 - 17:12 Uhr von A", "Von A, Bremerhaven · 19.02.2025,
     18.02 Uhr" are bylines; "Von A stammt auch der Entwurf …" and "A: Ja." are not.
     """
-    rest = text
+    rest = _SOURCE_LABEL_RE.sub(" ", text)
     named = False
     for name in sorted(authors, key=len, reverse=True):
         if name and name in rest:
@@ -423,7 +427,9 @@ def _is_byline(text: str, authors: Sequence[str]) -> bool:
         lambda m: " " if m.group("mon").casefold().rstrip(".") in MONTHS else m.group(0), rest
     )
     rest = BYLINE_FILLER_RE.sub(" ", BYLINE_TIME_RE.sub(" ", BYLINE_OPENING_RE.sub(" ", rest)))
-    left = [word for word in rest.split() if not agency_names(word)]
+    left = [
+        word for word in rest.split() if not agency_names(word) and not _HOST_RE.fullmatch(word)
+    ]
     # One capitalised word may remain: the place the author writes from.
     return not left or (len(left) == 1 and left[0].isalpha() and left[0][0].isupper())
 

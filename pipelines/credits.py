@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from crawler.model.dates import find_date_in_text
 from crawler.model.types import DroppedLine
 from pipelines.clean_rules import Rule
 
@@ -36,6 +37,13 @@ _CREDIT_TRAILING_RE = re.compile(
 _CAPTION_CREDIT_RE = re.compile(
     r"[.!?…\"“”»)]\s+(?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotoquelle|Bildnachweis"
     r"|Fotonachweis|Credit|Grafik|Illustration)\s*:\s*[^.!?:;]{2,80}$",
+    _I,
+)
+# A caption phrase with its credit in brackets: "Das Rathaus im Mai 2009 (Foto: Archiv)". The
+# phrase is one short sentence at most; a sentence of the text ending so closes with a period.
+_CAPTION_BRACKET_CREDIT_RE = re.compile(
+    r"^[^.!?]{3,120}[.!?]?\s+\((?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotoquelle|Bildnachweis"
+    r"|Fotonachweis|Grafik|Illustration)\s*:\s*[^().!?]{2,60}\)$",
     _I,
 )
 _AGENCIES = frozenset(
@@ -134,7 +142,7 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
     if (
         words <= 40
         and any(label in lowered for label in _CAPTION_CREDIT_GATE)
-        and _CAPTION_CREDIT_RE.search(text)
+        and (_CAPTION_CREDIT_RE.search(text) or _CAPTION_BRACKET_CREDIT_RE.match(text))
     ):
         return Rule.CREDIT_CAPTION
     if (
@@ -261,6 +269,30 @@ def credits_authors(dropped: list[DroppedLine]) -> list[str]:
             if match is not None and match.group("role").casefold() in _AUTHOR_ROLES:
                 found.append(match.group("name"))
     return found
+
+
+# A closing line signing the text with the writer's name and office: "Name, 1. Vorsitzende",
+# "Name, Pressesprecher der Gemeinde", "Name (Kassenwart)". The name is two to four capitalised
+# words; the office a capitalised word or an ordinal and one, and up to four words more.
+_SIGNATURE_RE = re.compile(
+    r"^(?P<name>[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3})"
+    r"(?:,\s+|\s+\()(?P<office>(?:\d{1,2}\.\s*)?[A-ZÄÖÜ][\w.-]*(?:\s+[^\s\d(),;:]+){0,4})\)?$"
+)
+
+
+def closing_signature(lines: list[str]) -> str | None:
+    """The name a signature line closing the text gives ("Name, 1. Vorsitzender"), or None.
+
+    Only after two lines of text, never a line of a list of such lines (a board's members),
+    never a dateline ("Bad Talheim, 12. März")."""
+    if len(lines) < 3 or len(lines[-1].split()) > 10 or _SIGNATURE_RE.match(lines[-2]):
+        return None
+    match = _SIGNATURE_RE.match(lines[-1])
+    if match is None or find_date_in_text(lines[-1]) is not None:
+        return None
+    if match.group(0).count("(") != match.group(0).count(")"):
+        return None
+    return match.group("name")
 
 
 def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ...]:

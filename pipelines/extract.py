@@ -10,14 +10,15 @@ import trafilatura
 from trafilatura.settings import Extractor
 
 from crawler.model.hashing import content_hash, normalise_text
-from crawler.model.types import ExtractedArticle, ExtractInput
+from crawler.model.types import DroppedLine, ExtractedArticle, ExtractInput
 from pipelines.blocks import drop_boxes, drop_pull_quotes, drop_related_lists, unwrap_layout_tables
 from pipelines.clean import clean_lines
-from pipelines.credits import credits_authors, text_agencies
+from pipelines.clean_rules import Rule
+from pipelines.credits import closing_signature, credits_authors, text_agencies
 from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.language import detect_language
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
-from pipelines.names import split_authors
+from pipelines.names import site_name_keys, split_authors
 from pipelines.tree import (
     apply_drop_rules,
     drop_inline_teasers,
@@ -38,7 +39,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 4
+EXTRACTOR_VERSION = 5
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -167,6 +168,12 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     if not meta.authors:
         # A credits line after the text names the author when nothing else does.
         meta.authors = split_authors(credits_authors(cleaned_away), frozenset())
+    signed = None if meta.authors else closing_signature(kept)
+    if signed is not None:
+        # So does a signature closing the text ("Name, 1. Vorsitzender"), a byline then.
+        meta.authors = split_authors([signed], site_name_keys(meta.site_name, inp.url))
+        if meta.authors:
+            dropped.append(DroppedLine(text=kept.pop(), rule=str(Rule.BYLINE)))
     article_text = normalise_text("\n".join(kept))
     language = detect_language(article_text, declared)
     return ExtractedArticle(

@@ -324,11 +324,12 @@ def _title_and_headline(
                 len(text_key(topic.group(1))) >= 4
                 and any(text_key(topic.group(1)) in key for key in site_keys)
             )
-            or _printed_as_label(topic.group(1), h1)
+            or (len(topic.group(1).split()) <= 2 and _printed_as_label(topic.group(1), h1))
         )
     ):
-        # The "topic" is the site's name, or the page prints it as a kicker or label: the
-        # same headline behind it.
+        # The "topic" is the site's name, or the page prints it as a label of a word or two
+        # (a topic, a series): the same headline behind it. A kicker of more words
+        # ("Streit um das Freibad") says something of its own: with it, another headline.
         seo_title = None
     meta.seo_title = seo_title
     return h1

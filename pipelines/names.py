@@ -52,7 +52,8 @@ _ACADEMIC_TITLE_RE = re.compile(
 )
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
-    r"^(?:Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Text und Fotos?\s*:|Interview\s*:"
+    r"^(?:Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Quellen?\s*:|Text und Fotos?\s*:"
+    r"|Interview\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
     r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
     r"|Datenanalyse|Gespräch) von|Aufgezeichnet von"
@@ -245,7 +246,7 @@ TOPIC_PREFIX_RE = re.compile(r"^([^:|]{2,40}):\s+(?=\S)")
 
 def breadcrumb_names(tree: lxml.html.HtmlElement) -> frozenset[str]:
     """Keys of the site and section names the breadcrumb trail links to, each also without its
-    first words ("Magazin Schichtwerk" names "Schichtwerk" too): a title affix that spells one
+    first words ("Zeitschrift Dorfpost" names "Dorfpost" too): a title affix that spells one
     names the site or a section."""
     keys: set[str] = set()
     for link in _BREADCRUMB_XPATH(tree):

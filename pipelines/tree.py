@@ -73,6 +73,8 @@ _BYLINE_FIRST_WORDS = frozenset(
 # Words of the news agencies' names, to skip elements that name none without a regex split.
 _AGENCY_KEYS = frozenset(word for name in NEWS_AGENCIES for word in name.split())
 WORD_RE = re.compile(r"[\w-]+")
+# A date or a time of day in a credit line ("18.6.2025", "12:03"), not a digit of a site's name.
+_DATE_OR_TIME_RE = re.compile(r"(?<![\w.])(?:\d{1,2}[.:]\d{1,2}|\d{4}(?![\w.]))")
 # Hand-written pages set the headline in big type instead of an <h1>.
 _BIG_TYPE_XPATH = lxml.etree.XPath("//body//font[@size] | //body//*[contains(@style, 'font-size')]")
 _FONT_SIZE_RE = re.compile(r"[4-7]|\+[1-4]")
@@ -528,7 +530,7 @@ def _add_byline(
         text = element if isinstance(element, str) else collapse(text_of(element))
         # A credit line with a date or time is a source line ("Programm, 18.6.2025,
         # 12:03 Uhr; sda/mila"): its agencies only, the rest names no author.
-        if any(ch.isdigit() for ch in text):
+        if _DATE_OR_TIME_RE.search(text):
             text = " / ".join(agency_names(text.replace(";", "/")))
     else:
         return

@@ -38,6 +38,10 @@ def _page(head: str, body: str, url: str = "https://www.alpenland-zeitung.de/a/1
     )
 
 
+def _headline_page(text: str) -> str:
+    return f"<html lang='de'><body><h1>Hallenbad wird saniert</h1>{text}</body></html>"
+
+
 def _extract(
     html: str,
     url: str = "https://www.alpenland-zeitung.de/a/1.html",
@@ -725,6 +729,101 @@ def test_big_type_is_no_headline_beside_a_title_or_an_h1(
     title: str, headline: str, expected: str
 ) -> None:
     assert _extract(_page(f"<title>{title}</title>", headline)).title == expected
+
+
+@pytest.mark.parametrize(
+    ("closing", "authors"),
+    [
+        ("<p>Ilse Marbach, 1. Vorsitzende", ("Ilse Marbach",)),
+        ("<p>Ilse Marbach, Pressesprecherin der Gemeinde</p>", ("Ilse Marbach",)),
+        ("<p><i>Ilse Marbach (Kassenwartin)</i></p>", ("Ilse Marbach",)),
+    ],
+)
+def test_a_signature_closing_the_text_names_the_author(
+    closing: str, authors: tuple[str, ...]
+) -> None:
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}<p>{SECOND}{closing}"))
+    assert result.authors == authors
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # a dateline
+        "<p>Bad Talheim, 12. März 2025</p>",
+        # the last of a list of people and offices
+        "<p>Ilse Marbach, 1. Vorsitzende</p><p>Jonas Weidlich, Kassenwart</p>",
+        # a sentence
+        "<p>Ilse Marbach, die Vorsitzende, dankte allen Helfern.</p>",
+        # the site's name
+        "<p>Alpenland Zeitung, Lokalredaktion</p>",
+    ],
+)
+def test_lines_that_are_no_closing_signature_stay(closing: str) -> None:
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
+    assert result.authors == ()
+    assert lxml.html.fromstring(closing).text_content()[:12] in result.text
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Die Kapelle am Ortsrand im Herbst 2011 (Foto: Vereinsarchiv)", True),
+        ("Der neue Vorstand bei der Übergabe. (Bild: Anna Beispiel)", True),
+        ("Blick vom Kirchturm auf den Marktplatz (Bildquelle: Gemeinde Talheim)", True),
+        # sentences of the text
+        ("Die Kapelle wurde 1911 gebaut. Sie steht am Ortsrand (Foto: Vereinsarchiv)", False),
+        ("Die Kapelle steht seit 1911 am Ortsrand (Foto: Vereinsarchiv).", False),
+        ("Die Karte (Grafik oben) zeigt die neuen Radwege", False),
+    ],
+)
+def test_a_caption_with_its_credit_in_brackets_is_media(line: str, dropped: bool) -> None:
+    kept, away = clean_lines(
+        [PARAGRAPH, line, SECOND], title=None, rules=CleaningRules(), language="de"
+    )
+    assert (line not in kept, [d.rule for d in away]) == (dropped, ["credit:caption"] * dropped)
+
+
+@pytest.mark.parametrize(
+    ("source", "authors", "agencies"),
+    [
+        ("Quelle: talbote24.de, Nadja Rüegg, AFP", ("Nadja Rüegg",), ("AFP",)),
+        ("Quelle: www.talbote24.de, Nadja Rüegg und Reuters", ("Nadja Rüegg",), ("Reuters",)),
+        ("Quellen: Nadja Rüegg, dpa", ("Nadja Rüegg",), ("dpa",)),
+    ],
+)
+def test_a_source_line_after_the_text_names_author_and_agency_and_goes(
+    source: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    html = (
+        "<html lang='de'><body><article><div class='head'><h1>Hallenbad wird saniert</h1></div>"
+        f"<div class='text'><p>{PARAGRAPH}</p><p>{SECOND}</p></div><p class='src'>{source}</p>"
+        "</article></body></html>"
+    )
+    result = _extract(html, url="https://www.talbote24.de/a/1.html")
+    assert (result.authors, result.agencies) == (authors, agencies)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    ("kicker", "topic", "kept"),
+    [
+        ("<h2 class='kicker'>Streit um das Freibad</h2>", "Streit um das Freibad", True),
+        ("<p class='dachzeile'>Nach dem Wasserschaden</p>", "Nach dem Wasserschaden", True),
+        # a label of a word or two: a topic, no headline of its own
+        ("<span class='topic'>Bäder Talheim</span>", "Bäder Talheim", False),
+    ],
+)
+def test_a_title_joining_a_kicker_phrase_and_the_headline_is_the_seo_title(
+    kicker: str, topic: str, kept: bool
+) -> None:
+    title = f"{topic}: Hallenbad wird im Herbst saniert"
+    html = _page(
+        f"<title>{title} | Alpenland Zeitung</title>",
+        f"<header>{kicker}<h1>Hallenbad wird im Herbst saniert</h1></header>",
+    )
+    assert _extract(html).seo_title == (title if kept else None)
 
 
 @pytest.mark.parametrize(
