@@ -107,7 +107,7 @@ _HTML_CLASS_LOOKUP = _html_class_lookup()
 
 def parse_html(text: str) -> lxml.html.HtmlElement | None:
     cleaned = _INVALID_XML_CHARS_RE.sub("", text)
-    if not cleaned.strip():
+    if not cleaned or cleaned.isspace():  # strip() would copy the whole text to say so
         return None
     # Our own parser per call: lxml parsers must not be shared between threads. The settings
     # are trafilatura's own (utils.HTML_PARSER), so its extraction sees the tree it expects.
