@@ -616,7 +616,7 @@ def _is_headline_like(text: str) -> bool:
 
 def _alnum_key(text: str) -> str:
     """Letters and digits only, case-folded: "„Nullniveau“!" and '"nullniveau"' compare equal."""
-    return NON_ALNUM_RE.sub("", unicodedata.normalize("NFC", text).casefold())
+    return "".join(filter(str.isalnum, unicodedata.normalize("NFC", text).casefold()))
 
 
 def _cut_after_alnum(text: str, title: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 import trafilatura
 from trafilatura.settings import Extractor
 
-from crawler.model.hashing import content_hash, normalise_text
+from crawler.model.hashing import normalise_text, normalised_hash
 from crawler.model.types import DroppedLine, ExtractedArticle, ExtractInput
 from pipelines.blocks import drop_boxes, drop_pull_quotes, drop_related_lists, unwrap_layout_tables
 from pipelines.clean import clean_lines
@@ -194,7 +194,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         site_name=meta.site_name,
         image_url=meta.image_url,
         language=language,
-        content_hash=content_hash(article_text) if article_text else None,
+        content_hash=normalised_hash(article_text) if article_text else None,
         encoding=encoding,
         decode_replaced=decoded.replaced,
         dropped=tuple(dropped),

@@ -22,4 +22,9 @@ def normalise_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     """sha256 hex digest of the normalised text, encoded as UTF-8."""
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+    return normalised_hash(normalise_text(text))
+
+
+def normalised_hash(normalised: str) -> str:
+    """`content_hash` of a text that `normalise_text` gave (it would give it back unchanged)."""
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
