@@ -109,7 +109,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "136_saechsische_tageszeitung_reporterin_meta_abweichend": {
         "junk": "left: promo/paywall",
-        "authors": "got ('Frank Leubner',)",
     },
     "137_wiener_stadtzeitung_footer_initialen_tabelle": {
         "junk": "left: teaser/more_topics",
@@ -154,9 +153,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "149_landtagsfraktion_pressemitteilung_pressekontakt": {
         "junk": "left: metadata/contact, metadata/contact, metadata/contact",
         "authors": "got ('Pressestelle FBL-Fraktion',)",
-    },
-    "152_lifestyle_wordpress_elementor_meta_drei_namen": {
-        "authors": "got ('Ben Achterberg',)",
     },
     "153_ghost_blog_gastkommentar_autorenkarte_telegram": {
         "junk": "left: metadata/byline, metadata/byline",
