@@ -380,18 +380,26 @@ def _authors_and_agencies(
 ) -> None:
     """People from JSON-LD, meta tags, else the printed byline; agencies from all of them.
 
-    A JSON-LD author that is no Person (an Organization, a Place) names no person; when it is
-    a news agency it is one of the agencies.
+    A JSON-LD author that is no Person (an Organization, a Place) names no person, nor does an
+    author meta tag that spells it; when it is a news agency it is one of the agencies.
     """
     people: list[str] = []
     agencies: list[str] = []
+    organisations: set[str] = set()
     for obj in articles:
         for name, is_person in json_authors(obj.get("author") or obj.get("creator")):
             if is_person:
                 people.append(name)
             else:
                 agencies.extend(agency_names(name))
-    meta_values = [value for key in _AUTHOR_META_KEYS for value in metas.get(key, [])]
+                organisations.add(text_key(name))
+    # An author meta tag naming what the JSON-LD declares an Organization names no person.
+    meta_values = [
+        value
+        for key in _AUTHOR_META_KEYS
+        for value in metas.get(key, [])
+        if text_key(value) not in organisations
+    ]
     authors: tuple[str, ...] = ()
     for source in (people, meta_values):
         found, credited = split_credits(source, site_keys)

@@ -143,16 +143,13 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "147_wissenschaftsdienst_pressemitteilung_ansprechpartner": {
         "junk": "left: metadata/boilerplate, metadata/boilerplate, metadata/rele...",
-        "authors": "got ('Hochschule Emsland-Süd', 'Stabsstelle Kommunikation')",
         "seo_title": "got 'Pressemitteilung: Moorböden speichern mehr Kohlenstoff als...",
     },
     "148_polizei_presseportal_rueckfragen_original_content": {
         "junk": "left: metadata/contact, metadata/distribution, teaser/more_topi...",
-        "authors": "got ('Polizeipräsidium Nordtal',)",
     },
     "149_landtagsfraktion_pressemitteilung_pressekontakt": {
         "junk": "left: metadata/contact, metadata/contact, metadata/contact",
-        "authors": "got ('Pressestelle FBL-Fraktion',)",
     },
     "153_ghost_blog_gastkommentar_autorenkarte_telegram": {
         "junk": "left: metadata/byline, metadata/byline",

@@ -917,3 +917,41 @@ def test_a_metadata_author_stays_when_no_byline_is_printed() -> None:
     head = "<meta name='author' content='Gerd Pfannkuch'>"
     body = "<header><h1>Hallenbad wird saniert</h1><p class='date'>04.02.2026</p></header>"
     assert _extract(_page(head, body)).authors == ("Gerd Pfannkuch",)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Pressestelle Bürgerbund-Fraktion",
+        "Kreispolizeibehörde Talheim",
+        "Fachhochschule Nordgau, Referat Presse und Kommunikation",
+        "Landratsamt Oberwiesen",
+        "Ministerium für Umwelt Nordmark",
+        "Stadtwerke Talheim GmbH",
+        "Förderkreis Altstadt e.V.",
+        "Polizeiinspektion Kirchdorf",
+    ],
+)
+def test_an_organisation_sending_a_release_is_no_author(value: str) -> None:
+    assert split_credits([value], SITE) == ((), ())
+
+
+@pytest.mark.parametrize(
+    "value", ["Ida Haag", "Tom Stellmacher", "Jana Amthor", "Paul Schulte", "Nora Verheyen"]
+)
+def test_a_surname_like_an_organisation_word_stays_a_name(value: str) -> None:
+    assert split_credits([value], SITE) == ((value,), ())
+
+
+def test_an_author_meta_tag_naming_a_json_ld_organisation_names_no_person() -> None:
+    head = (
+        "<meta name='author' content='Heimatblatt Kurier Nordtal'>"
+        '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":'
+        '"Organization","name":"Heimatblatt Kurier Nordtal"}}</script>'
+    )
+    assert _extract(_page(head, "<h1>Hallenbad wird saniert</h1>")).authors == ()
+    # the same name in the meta tag beside a JSON-LD Person is a person
+    head = head.replace("Organization", "Person")
+    assert _extract(_page(head, "<h1>Hallenbad wird saniert</h1>")).authors == (
+        "Heimatblatt Kurier Nordtal",
+    )
