@@ -12,7 +12,8 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import ParsedDate, date_from_url, find_date_in_text, parse_datetime
-from pipelines.credits import agency_names, is_image_credit
+from pipelines.bylines import byline_text, printed_byline_authors
+from pipelines.credits import agency_names
 from pipelines.jsonld import (
     JsonLd,
     json_authors,
@@ -96,9 +97,6 @@ _UPDATED_TEXT_RE = re.compile(r"(?:zuletzt )?aktualisiert|update[d]?\b|stand\s*:
 # trafilatura's author XPaths also know); also rel="author", itemprop="author" and a
 # data-component naming a "Byline".
 _BYLINE_CLASS_RE = re.compile("author|Author|byline|Byline|autor|writer|verfasser")
-_NAME_CLASS_XPATH = lxml.etree.XPath(
-    ".//*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
-)
 _MICRODATA_PUBLISHED = frozenset({"datePublished", "datepublished"})
 _MICRODATA_MODIFIED = frozenset({"dateModified", "datemodified"})
 
@@ -135,13 +133,13 @@ class _MarkedElements:
     """
 
     def __init__(self, tree: lxml.html.HtmlElement) -> None:
-        self._tree = tree
+        self.tree = tree
         self._found: list[_Marked] | None = None
 
     def _all(self) -> list[_Marked]:
         if self._found is None:
             found: list[_Marked] = []
-            bodies = list(self._tree.iter("body"))
+            bodies = list(self.tree.iter("body"))
             # The descendants of every body once (a body inside a body is one of them).
             outer = [b for b in bodies if not any(a.tag == "body" for a in b.iterancestors())]
             for body in outer:
@@ -383,18 +381,26 @@ def _authors_and_agencies(
 ) -> None:
     """People from JSON-LD, meta tags, else the printed byline; agencies from all of them.
 
-    A JSON-LD author that is no Person (an Organization, a Place) names no person; when it is
-    a news agency it is one of the agencies.
+    A JSON-LD author that is no Person (an Organization, a Place) names no person, nor does an
+    author meta tag that spells it; when it is a news agency it is one of the agencies.
     """
     people: list[str] = []
     agencies: list[str] = []
+    organisations: set[str] = set()
     for obj in articles:
         for name, is_person in json_authors(obj.get("author") or obj.get("creator")):
             if is_person:
                 people.append(name)
             else:
                 agencies.extend(agency_names(name))
-    meta_values = [value for key in _AUTHOR_META_KEYS for value in metas.get(key, [])]
+                organisations.add(text_key(name))
+    # An author meta tag naming what the JSON-LD declares an Organization names no person.
+    meta_values = [
+        value
+        for key in _AUTHOR_META_KEYS
+        for value in metas.get(key, [])
+        if text_key(value) not in organisations
+    ]
     authors: tuple[str, ...] = ()
     for source in (people, meta_values):
         found, credited = split_credits(source, site_keys)
@@ -403,7 +409,7 @@ def _authors_and_agencies(
     if not authors:
         # The printed byline only when no machine-readable author exists: its lookup visits
         # every element of the page.
-        byline = _byline_text(marked)
+        byline = byline_text(marked.byline())
         if byline:
             authors, credited = split_credits([byline], site_keys)
             agencies.extend(credited)
@@ -413,8 +419,9 @@ def _authors_and_agencies(
         byline_near_headline(meta.h1, agencies_only=bool(authors)), site_keys
     )
     agencies.extend(credited)
-    authors = authors or printed
-    meta.authors = authors
+    if authors:
+        authors = printed_byline_authors(authors, marked.tree, marked.byline, meta.h1, site_keys)
+    meta.authors = authors or printed
     meta.agencies = tuple(dict.fromkeys(agencies))
 
 
@@ -437,27 +444,6 @@ def merge_trafilatura_metadata(meta: Metadata, document: Any, url: str) -> None:
         meta.tags = _split_tags([str(t) for t in (getattr(document, "tags", None) or [])])
     if meta.image_url is None:
         meta.image_url = _absolute(_first_text(getattr(document, "image", None)), url)
-
-
-def _byline_text(marked: _MarkedElements) -> str | None:
-    """The text of the first author/byline element ("Von Anna Beispiel", "Quelle: dpa")."""
-    for element in marked.byline():
-        # Microdata names the person inside the author element: "Eingestellt von <span
-        # itemprop="name">Viktor Lenz</span>".
-        named = element.findall(".//*[@itemprop='name']")
-        if not named:
-            # An author box: photo, name, role and a "Folgen" button; the name has its class.
-            named = _NAME_CLASS_XPATH(element)
-        # Each name of a byline crediting several people ("Von A Profil und B Profil"); a
-        # name element inside another is part of it.
-        names = [n for n in named if not any(a in named for a in n.iterancestors())]
-        text = "; ".join(collapse(" ".join(n.itertext())) for n in names) or collapse(
-            " ".join(element.itertext())
-        )
-        # An author box may hold only the portrait and its credit ("Foto: privat").
-        if text and len(text.split()) <= 12 and not is_image_credit(text):
-            return text
-    return None
 
 
 def _meta_tags(tree: lxml.html.HtmlElement) -> dict[str, list[str]]:

@@ -79,6 +79,17 @@ _NOT_AUTHORS = frozenset(
         *("agentur", "agenturen", "agency", "verlag", "zeitung", "magazin", "redaktionen"),
     )
 )
+# A word of an organisation's name, no person's: an office, a police headquarters, a
+# university, a ministry, a parliamentary group, a company form ("Pressestelle FBL-Fraktion",
+# "Polizeipräsidium Nordtal", "Hochschule Emsland-Süd, Stabsstelle Kommunikation"). Compounds
+# by their last part ("Landratsamt", "Polizeiinspektion"), which ends no surname; company
+# forms as words of their own.
+_ORGANISATION_WORD_RE = re.compile(
+    r"(?:stelle|präsidium|ministerium|fraktion|schule|universität|direktion|inspektion"
+    r"|verwaltung|behörde|institut|stiftung|verband|kommunikation|marketing|akademie"
+    r"|gewerkschaft|kanzlei|klinikum|amt|polizei|pressedienst|verein|gemeinde|landkreis"
+    r"|partei|presse|büro|referat|abteilung|dezernat)$|^(?:g?gmbh|mbh|ag|kg|e\.\s?v\.?)$"
+)
 # Interface words printed next to a byline: a follow button, a profile or mail link.
 _INTERFACE_WORDS = frozenset(
     ("folgen", "follow", "abonnieren", "profil", "mehr", "e-mail", "mail", "kontakt", "autor")
@@ -358,7 +369,10 @@ def split_credits(
 def _looks_like_name(name: str) -> bool:
     """Capitalised words and name particles only: no user names ("admin"), no sentences."""
     words = name.split()
-    if any(word.casefold() in _NOT_AUTHORS for word in words):
+    if any(
+        word.casefold() in _NOT_AUTHORS or _ORGANISATION_WORD_RE.search(word.casefold())
+        for word in words
+    ):
         return False
     capitalised = 0
     for word in words:

@@ -967,3 +967,90 @@ def test_a_comments_section_goes_with_its_comments() -> None:
         "</body></html>"
     )
     assert _extract(html).text.splitlines() == [PARAGRAPH, SECOND, PARAGRAPH]
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "authors"),
+    [
+        # a desk account in the meta tag, the reporter in a name span beside role and date
+        (
+            "<meta name='author' content='Gerd Pfannkuch'>",
+            "<div class='article-authorline'><span class='article-author'>Lene Wachtel-Ruh"
+            "</span><span class='role'>Redakteurin</span> <span>04.02.2026, 08:15 Uhr</span>"
+            "</div>",
+            ("Lene Wachtel-Ruh",),
+        ),
+        # JSON-LD names the last of three contributors, the page prints the other two
+        (
+            '<script type="application/ld+json">{"@type": "Article", "author": {"@type": '
+            '"Person", "name": "Tamo Reinhardt"}}</script>',
+            "<p>Von Ilka Strom und Jannis Berg</p>",
+            ("Ilka Strom", "Jannis Berg"),
+        ),
+    ],
+)
+def test_a_printed_byline_wins_over_a_metadata_author_the_page_never_prints(
+    head: str, byline: str, authors: tuple[str, ...]
+) -> None:
+    body = f"<header><h1>Hallenbad wird saniert</h1>{byline}</header>"
+    assert _extract(_page(head, body)).authors == authors
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # the metadata's person is printed in the byline, in capitals beside a second name
+        "<div class='byline'>VON GERD PFANNKUCH UND LENE WACHTEL</div>",
+        # the metadata's person is printed in an author box after the text only
+        "<div class='byline'>Lene Wachtel</div><aside><p>Gerd Pfannkuch schreibt über "
+        "Kommunalpolitik.</p></aside>",
+    ],
+)
+def test_a_metadata_author_the_page_prints_stays(byline: str) -> None:
+    head = "<meta name='author' content='Gerd Pfannkuch'>"
+    body = f"<header><h1>Hallenbad wird saniert</h1>{byline}</header>"
+    assert _extract(_page(head, body)).authors == ("Gerd Pfannkuch",)
+
+
+def test_a_metadata_author_stays_when_no_byline_is_printed() -> None:
+    head = "<meta name='author' content='Gerd Pfannkuch'>"
+    body = "<header><h1>Hallenbad wird saniert</h1><p class='date'>04.02.2026</p></header>"
+    assert _extract(_page(head, body)).authors == ("Gerd Pfannkuch",)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Pressestelle Bürgerbund-Fraktion",
+        "Kreispolizeibehörde Talheim",
+        "Fachhochschule Nordgau, Referat Presse und Kommunikation",
+        "Landratsamt Oberwiesen",
+        "Ministerium für Umwelt Nordmark",
+        "Stadtwerke Talheim GmbH",
+        "Förderkreis Altstadt e.V.",
+        "Polizeiinspektion Kirchdorf",
+    ],
+)
+def test_an_organisation_sending_a_release_is_no_author(value: str) -> None:
+    assert split_credits([value], SITE) == ((), ())
+
+
+@pytest.mark.parametrize(
+    "value", ["Ida Haag", "Tom Stellmacher", "Jana Amthor", "Paul Schulte", "Nora Verheyen"]
+)
+def test_a_surname_like_an_organisation_word_stays_a_name(value: str) -> None:
+    assert split_credits([value], SITE) == ((value,), ())
+
+
+def test_an_author_meta_tag_naming_a_json_ld_organisation_names_no_person() -> None:
+    head = (
+        "<meta name='author' content='Heimatblatt Kurier Nordtal'>"
+        '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":'
+        '"Organization","name":"Heimatblatt Kurier Nordtal"}}</script>'
+    )
+    assert _extract(_page(head, "<h1>Hallenbad wird saniert</h1>")).authors == ()
+    # the same name in the meta tag beside a JSON-LD Person is a person
+    head = head.replace("Organization", "Person")
+    assert _extract(_page(head, "<h1>Hallenbad wird saniert</h1>")).authors == (
+        "Heimatblatt Kurier Nordtal",
+    )

@@ -1,0 +1,83 @@
+"""The printed byline: its text, and whether it or the metadata names the article's authors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import lxml.etree
+import lxml.html
+
+from pipelines.credits import is_image_credit
+from pipelines.names import split_credits
+from pipelines.tree import byline_near_headline, collapse, text_of
+
+_NAME_CLASS_XPATH = lxml.etree.XPath(
+    ".//*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
+)
+# How many author/byline elements are read for the printed byline: the byline's come first,
+# a comment section's authors much later.
+_BYLINE_ELEMENTS = 6
+# Elements whose text no reader sees.
+_UNSEEN_TAGS = ("script", "style", "template", "noscript")
+
+
+def byline_text(elements: Iterable[lxml.html.HtmlElement]) -> str | None:
+    """The text of the first author/byline element ("Von Anna Beispiel", "Quelle: dpa")."""
+    for element in elements:
+        # Microdata names the person inside the author element: "Eingestellt von <span
+        # itemprop="name">Viktor Lenz</span>".
+        named = element.findall(".//*[@itemprop='name']")
+        if not named:
+            # An author box: photo, name, role and a "Folgen" button; the name has its class.
+            named = _NAME_CLASS_XPATH(element)
+        # Each name of a byline crediting several people ("Von A Profil und B Profil"); a
+        # name element inside another is part of it.
+        names = [n for n in named if not any(a in named for a in n.iterancestors())]
+        text = "; ".join(collapse(" ".join(n.itertext())) for n in names) or collapse(
+            " ".join(element.itertext())
+        )
+        # An author box may hold only the portrait and its credit ("Foto: privat").
+        if text and len(text.split()) <= 12 and not is_image_credit(text):
+            return text
+    return None
+
+
+def printed_byline_authors(
+    authors: tuple[str, ...],
+    tree: lxml.html.HtmlElement,
+    byline_elements: Callable[[], list[lxml.html.HtmlElement]],
+    h1: lxml.html.HtmlElement | None,
+    site_keys: frozenset[str],
+) -> tuple[str, ...]:
+    """The metadata's `authors`, unless the page prints none of them and its byline names
+    other people: the article credits those.
+
+    A CMS fills the author meta tag and JSON-LD with the account that published the item (a
+    desk editor, the first of several contributors); a name the page prints nowhere is such
+    an account when a byline names someone. The byline is the first of the first few
+    author/byline elements (`byline_elements`) that names people (an author line holds the
+    name, the role and the date, its name span the name), else a "Von …" line next to the
+    headline.
+    """
+    if not authors or _printed(authors, tree):
+        return authors
+    for element in byline_elements()[:_BYLINE_ELEMENTS]:
+        people = split_credits([byline_text([element]) or ""], site_keys)[0]
+        if people:
+            return people
+    return split_credits(byline_near_headline(h1), site_keys)[0] or authors
+
+
+def _printed(names: tuple[str, ...], tree: lxml.html.HtmlElement) -> bool:
+    """True when the page's visible text spells one of `names` (case and spacing aside)."""
+    body = tree.find("body")
+    if body is None:
+        return True
+    text = text_of(body)
+    for element in body.iter(*_UNSEEN_TAGS):
+        unseen = text_of(element)
+        if unseen:
+            text = text.replace(unseen, " ")
+    # Case folded, not text_key()'d: its regex over the whole page costs ~0.5 ms.
+    seen = collapse(text).casefold()
+    return any(collapse(name).casefold() in seen for name in names)
