@@ -120,6 +120,30 @@ def _is_headline_list(element: lxml.html.HtmlElement) -> bool:
 _PULL_QUOTE_REACH = 4
 
 
+def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove the box around a picture that holds only its caption and credit lines: the
+    nearest <div> around an <img> (within two levels) with a few words, no sentence, no
+    paragraph, list or heading of its own. A lead set beside the picture is a sentence and
+    keeps its box."""
+    dropped: list[DroppedLine] = []
+    for image in list(tree.iter("img")):
+        box = next((a for a in itertools.islice(image.iterancestors(), 3) if a.tag == "div"), None)
+        parent = box.getparent() if box is not None else None
+        if box is None or parent is None or next(box.iter(*_TEXT_BLOCK_TAGS), None) is not None:
+            continue
+        text = collapse(text_of(box))
+        words = len(text.split())
+        if (
+            not 1 <= words <= _PICTURE_BOX_MAX_WORDS
+            or SENTENCE_END_RE.search(text)
+            or not _has_words(parent, words * 3)
+        ):
+            continue
+        box.drop_tree()
+        dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.CREDIT_CAPTION)))
+    return dropped
+
+
 def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     """Remove pull quotes: a short <blockquote> whose words the text around it all prints.
 
@@ -167,6 +191,9 @@ _AD_WORDS = frozenset(
     ("anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "partnerschaft")
 )
 _BOX_MAX_LINE_WORDS = 25
+# A picture's box: its caption and credit, never a paragraph, list or heading.
+_PICTURE_BOX_MAX_WORDS = 25
+_TEXT_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table")
 # A button asking for money: its words, and the line rules' names for it.
 _PAYING_WORDS = ("spend", "abo", "abonn", "unterstütz", "mitglied", "förder", "shop", "kauf")
 _PAYING_RULES = frozenset(

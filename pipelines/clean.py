@@ -47,15 +47,13 @@ from pipelines.credits import (
     credit_rule,
 )
 from pipelines.furniture import (
-    ABOUT_LABEL_RE,
     BOX_RULES,
-    CONTACT_LINE_RE,
     DATELINE_RULES,
     GLUED_CREDIT_RE,
     MORE_PHRASE_RULES,
-    RELEASE_LABEL_RE,
     TRAILING_INITIALS_RE,
 )
+from pipelines.notices import LATE_PHRASE_RULES, release_block_lines
 from pipelines.promo import promo_rule, promo_score
 from pipelines.scripts import expected_script_of, is_foreign_script
 
@@ -85,8 +83,8 @@ _SHOP_RULES = (Rule.PROMO_SHOP, Rule.AD_LABEL, Rule.PROMO_SUBSCRIPTION)
 # "Anspieltipps: „A“, „B“": a label and its value, a line of the text, not a box's label or a
 # product's name.
 _LABEL_VALUE_RE = re.compile(r"^[A-ZÄÖÜ][\w-]*(?: [\w-]+)?:\s+\S")
-# The articles a sender's self-description opens with ("Die Hochschule X wurde …").
-_ARTICLES = ("Der ", "Die ", "Das ")
+# A kicker of four to six words before the headline is a label: it has no punctuation.
+_PUNCTUATION_RE = re.compile(r"[.!?:;,]")
 _LABELLED_BOX_RULES = (
     Rule.PROMO_SHOP,
     Rule.PROMO_SUBSCRIPTION,
@@ -151,7 +149,9 @@ def clean_lines(
     if not title_found:
         _drop_leading_label([item for item in items if item.kept])
     _apply_shop_rules(items)
-    _apply_release_blocks([item for item in items if item.kept])
+    kept_items = [item for item in items if item.kept]
+    for index in release_block_lines([(item.text, item.is_item) for item in kept_items]):
+        kept_items[index].rule = Rule.RELEASE
     _apply_promo_rules(items)
     _apply_tail_rule(items)
 
@@ -252,7 +252,14 @@ def _find_title_line(
         key = _alnum_key(item.text)
         extra_words = len(item.text.split()) - len(title.split()) if title else 99
         # The headline, or the headline after a kicker ("Wetter Sturmtief … lahm").
-        if key == title_key or (key.endswith(title_key) and 0 < extra_words <= 3):
+        if key == title_key or (
+            key.endswith(title_key)
+            and 0 < extra_words <= 6
+            and (
+                extra_words <= 3
+                or not _PUNCTUATION_RE.search(" ".join(item.text.split()[:extra_words]))
+            )
+        ):
             item.rule = Rule.TITLE_REPEATED
             _drop_kickers(kept[:index])
             return True
@@ -366,6 +373,9 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
     credit = credit_rule(text, lowered, words)
     if credit is not None:
         return credit
+    for rule, regex, max_words, gate in LATE_PHRASE_RULES:
+        if words <= max_words and any(map(contains, gate or ("",))) and regex.search(text):
+            return rule
     if authors and words <= 16 and _is_byline(text, authors):
         return Rule.BYLINE
     if expected_script is not None and is_foreign_script(text, expected_script):
@@ -498,37 +508,6 @@ def _apply_shop_rules(items: list[_Line]) -> None:
                 item.rule = Rule.PROMO_SHOP
         elif label:
             item.rule = following.rule
-
-
-def _apply_release_blocks(kept: list[_Line]) -> None:
-    """A press release's closing blocks go whole: a contact label or the release's keywords
-    over the short lines after it (names, roles, phone, e-mail), and "Über <sender>" over the
-    sender's description, a line opening with the sender's name."""
-    for index, item in enumerate(kept):
-        if not item.kept or len(item.text) > 80:
-            continue
-        if RELEASE_LABEL_RE.match(item.text):
-            item.rule = Rule.RELEASE
-            for following in kept[index + 1 :]:
-                text = following.text
-                short = len(text.split()) <= 12 and not following.is_item
-                if not short or (SENTENCE_END_RE.search(text) and not CONTACT_LINE_RE.search(text)):
-                    break
-                following.rule = Rule.RELEASE
-            continue
-        about = ABOUT_LABEL_RE.match(item.text)
-        # The description closes the text, or another closing block follows it.
-        after = kept[index + 2].text if index + 2 < len(kept) else None
-        if (
-            about is not None
-            and index + 1 < len(kept)
-            and (after is None or RELEASE_LABEL_RE.match(after) or ABOUT_LABEL_RE.match(after))
-        ):
-            following = kept[index + 1]
-            opening = following.text.split(" ", 1)[-1] if following.text[:4] in _ARTICLES else ""
-            name = about.group("name")
-            if following.text.startswith(name) or opening.startswith(name):
-                item.rule = following.rule = Rule.RELEASE
 
 
 def _apply_promo_rules(items: list[_Line]) -> None:

@@ -439,7 +439,8 @@ SHARE_WORDS = frozenset(
 )
 SHARE_SPLIT_RE = re.compile(r"[\s|·•/]+")
 COUNTER_RE = re.compile(
-    r"^(?:\(?\d{1,5}\)?|(?:(?:Bild|Foto|Seite|Slide|Image)\s+)?\d{1,3}\s*(?:/|von|of)\s*\d{1,3})$",
+    r"^(?:\(?\d{1,5}\)?|\d{1,3}(?:[ .\u202f]\d{3})+|(?:(?:Bild|Foto|Seite|Slide|Image)\s+)?"
+    r"\d{1,3}\s*(?:/|von|of)\s*\d{1,3})$",
     _I,
 )
 # A tool or footer bar as one line: "Drucken | Artikel empfehlen | Leserbrief schreiben".

@@ -102,7 +102,7 @@ _AGENCY_WORDS = frozenset(word for name in _AGENCIES for word in name.split())
 _AGENCY_TOKEN_RE = re.compile(r"[a-z.]+")
 _AGENCY_LABEL_RE = re.compile(
     r"^(?:Foto|Fotos|Bild|Bilder|Quelle|Text|Mit Material (?:von|der|des)"
-    r"(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?)\s*(?::\s*|\s+)",
+    r"(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?|mit)\s*(?::\s*|\s+)",
     _I,
 )
 _PHOTO_LABEL_RE = re.compile(r"(?:Foto|Fotos|Bild|Bilder)\s*:", _I)

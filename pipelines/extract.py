@@ -11,7 +11,13 @@ from trafilatura.settings import Extractor
 
 from crawler.model.hashing import normalise_text, normalised_hash
 from crawler.model.types import DroppedLine, ExtractedArticle, ExtractInput
-from pipelines.blocks import drop_boxes, drop_pull_quotes, drop_related_lists, unwrap_layout_tables
+from pipelines.blocks import (
+    drop_boxes,
+    drop_picture_boxes,
+    drop_pull_quotes,
+    drop_related_lists,
+    unwrap_layout_tables,
+)
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
 from pipelines.credits import closing_signature, credits_authors, text_agencies
@@ -133,6 +139,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     dropped.extend(drop_inline_teasers(tree, inp.url))
     dropped.extend(drop_related_lists(tree))
     dropped.extend(drop_pull_quotes(tree))
+    dropped.extend(drop_picture_boxes(tree))
     dropped.extend(drop_boxes(tree, meta.h1))
 
     # Our own pass (JSON-LD, meta tags, microdata, <time>, bylines by class and by the "Von …"

@@ -230,12 +230,17 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
             r"^(?:Dieser|Der|Dieses|Das|Diese|Die) (?:Artikel|Beitrag|Text|Inhalt|Inhalte|Bericht"
             r"|Meldung)\b(?=[^.]{0,100}\b(?:Partner\w*|Angebot|Original\w*|Genehmigung"
             r"|Kooperations\w*)\b)(?=[^.]{0,120}\b(?:übernommen|bereitgestellt|zur Verfügung"
-            r" gestellt)\b)|^Für (?:den|diesen|dessen|die) Inhalte? (?:ist|sind|zeichnet|zeichnen)"
+            r" gestellt)\b)"
+            # "Dieser Beitrag erschien zuerst bei Site X." (online; a print issue is a print note)
+            r"|^(?:Dieser|Dieses|Diese) (?:Artikel|Beitrag|Text|Bericht|Kommentar|Meldung"
+            r"|Gastbeitrag)\b[^.]{0,30}\b(?:erschien|ist|wurde)\b[^.]{0,20}\b(?:zuerst|erstmals"
+            r"|ursprünglich)\b[^.]{0,20}\b(?:bei|auf) [^.\s][^.]{1,40}?(?:\.[a-z]{2,4})?\.(?:\s|$)"
+            r"|^Für (?:den|diesen|dessen|die) Inhalte? (?:ist|sind|zeichnet|zeichnen)"
             r" (?:allein |ausschließlich )?(?:der|die|das) (?:\S+ ){0,3}verantwortlich",
             _I,
         ),
         40,
-        ("übernommen", "bereitgestellt", "zur verfügung", "verantwortlich"),
+        ("übernommen", "bereitgestellt", "zur verfügung", "verantwortlich", "zuerst", "erstmals"),
     ),
     (
         # The paper a republished text comes from, with its date: "Quelle: Fehmarn-Bote vom
@@ -600,23 +605,6 @@ BOX_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         25,
         ("kooperation", "zusammenarbeit", "partnerschaft"),
     ),
-)
-
-# A press release's closing blocks: a contact label ("Pressekontakt:", "Rückfragen bitte an:",
-# "Wissenschaftliche Ansprechpartner:") or the release's keywords ("Merkmale dieser
-# Pressemitteilung:") over short lines; "Über <sender>" over the sender's self-description.
-RELEASE_LABEL_RE = re.compile(
-    r"^(?:Presse-?kontakt|Pressestelle|Medienkontakt|Kontakt(?: für (?:Medien|Journalisten"
-    r"|die Presse|Presseanfragen))?|(?:Für |Bei )?Rückfragen(?: bitte)?(?: an| wenden Sie sich"
-    r" (?:bitte )?an)?|(?:Wissenschaftliche[rn]? )?Ansprechpartner(?:in|innen)?(?: für (?:die )?"
-    r"(?:Medien|Presse))?|(?:Merkmale|Schlagworte|Stichworte|Kategorien) (?:dieser|der|zur)"
-    r" (?:Presse)?(?:mitteilung|meldung))\s*:?$",
-    _I,
-)
-ABOUT_LABEL_RE = re.compile(r"^Über (?:die |den |das )?(?P<name>[A-ZÄÖÜ][^.!?:]{2,60}?)\s*:?$")
-# A contact line: a phone number or an e-mail address.
-CONTACT_LINE_RE = re.compile(
-    r"\b(?:Tel|Telefon|Fon|Fax|Mobil|Phone)\b\.?:?\s*\+?[\d(]|[\w.-]+@[\w-]+\.[\w.]+"
 )
 
 # A credit label glued to the previous block's text by a naive join ("1 / 6Foto: Anna Beispiel",

@@ -890,6 +890,19 @@ def test_blank_input(line: str) -> None:
         ("Mehr Mitteilungen: Landratsamt Hollerbach", "teaser:more-topics"),
         # a newsletter by e-mail
         ("Erhalten Sie alle Warnmeldungen kostenlos per E-Mail.", "promo:call-to-action"),
+        # closing signatures, a source line naming a site, an agency after "mit"
+        ("(dpa, mue, 12.03.2025)", "meta:byline"),
+        ("kb/mue", "meta:byline"),
+        ("(jwi)", "meta:byline"),
+        ("Quelle: Kreisblatt Online", "meta:partner"),
+        ("mit AFP", "credit:agency"),
+        # a takeover note, a date with its update time, a view counter
+        (
+            "Dieser Text erschien zuerst auf Heideportal.de. Wir veröffentlichen ihn mit Dank.",
+            "meta:partner",
+        ),
+        ("03.02.2025 08:15 (aktualisiert: 09:40)", "meta:timestamp"),
+        ("12.408", "chrome:ui-token"),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -912,6 +925,9 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Wie findest du das, fragte die Lehrerin die Klasse, und alle schwiegen.",
         "Über den Wolken ist die Luft dünn, sagen die Piloten des Vereins.",
         "Kontaktpersonen der Erkrankten wurden am Montag getestet.",
+        "(EU)",
+        "Dieser Beitrag erschien zuerst 2019 und wurde nun ergänzt.",
+        "Quelle des Streits ist ein Brief des Landrats vom Januar.",
     ],
 )
 def test_sentences_like_those_notices_stay(line: str) -> None:
@@ -951,3 +967,12 @@ def test_a_label_and_its_value_before_a_shop_box_is_no_product_name() -> None:
     line = "Anspieltipps: „Nordwind“, „Hafen“"
     kept, _ = clean([LEAD, P1, P2, P3, line, "Jetzt beim Händler ansehen"])
     assert kept == [LEAD, P1, P2, P3, line]
+
+
+def test_the_headline_after_a_kicker_of_a_few_words_is_the_repeated_headline() -> None:
+    title = "Deiche sollen erhöht werden"
+    kicker = "Hochwasserschutz an der Mulde"
+    kept, _ = clean([kicker, f"{kicker} {title}", LEAD, P1], title=title)
+    assert kept == [LEAD, P1]
+    said = f"Der Landrat sagte dazu: {title}"
+    assert clean([said, LEAD, P1], title=title)[0] == [said, LEAD, P1]

@@ -124,33 +124,14 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "156_aggregator_quelle_afp_aus_bruessel_original": {
         "agencies": "got ()",
     },
-    "159_agenturseite_lenta_divs_zitat_aufrufe": {
-        "junk": "left: metadata/rubric, metadata/dateline, metadata/updated, met...",
-    },
-    "162_wordpress_aggregator_uebernommen_admin_spenden": {
-        "junk": "left: metadata/takeover_notice, metadata/source",
-    },
     "169_nationale_tageszeitung_von_name_ort_mit_dpa_verschenken": {
-        "junk": "left: metadata/agency",
         "seo_title": "got None",
     },
     "170_nachrichtenmagazin_reportage_von_zwei_autoren_heft": {
         "seo_title": "got None",
     },
-    "171_oesterreich_qualitaetszeitung_apa_red_signatur_postings": {
-        "junk": "left: metadata/signature",
-    },
-    "172_oeffentlich_rechtlich_stand_von_name_sender_im_programm": {
-        "junk": "left: metadata/label, metadata/kicker",
-    },
-    "175_afp_meldung_portal_kuerzel_rechtehinweis": {
-        "junk": "left: metadata/signature",
-    },
     "176_onlineportal_verwendete_quellen_reuters_liste": {
         "agencies": "got ()",
-    },
-    "180_it_nachrichten_sicherheitsluecke_kuerzel_forum_plus": {
-        "junk": "left: metadata/signature",
     },
 }
 

@@ -249,6 +249,24 @@ def test_a_small_box_around_a_button_asking_for_money_goes_whole(box: str) -> No
     assert result.text.split("\n") == BODY_LINES
 
 
+def test_a_pictures_box_goes_with_its_caption_but_a_lead_beside_a_picture_stays() -> None:
+    picture = (
+        '<div class="pic"><img src="/hafen.jpg" alt="Hafen"><div class="copy">© Kreisblatt / '
+        'Ole Brandt</div><div class="title">Der neue Anleger im Stadthafen</div></div>'
+    )
+    body = "".join(f'<div class="para">{p}</div>' for p in PARAGRAPHS)
+    story = (
+        f'<div class="story"><h1>{TITLE}</h1><div class="summary">{LEAD}</div>{picture}'
+        f'<div class="body">{body}</div></div>'
+    )
+    assert run(page(story)).text.split("\n") == [LEAD, *PARAGRAPHS]
+    lead = (
+        f'<div class="head"><h1>{TITLE}</h1><div class="announce"><img src="/a.jpg" alt="">'
+        f"<div>{LEAD}</div></div></div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    )
+    assert run(page(lead)).text.split("\n")[0] == LEAD
+
+
 def test_site_selectors_and_xpaths_drop_elements_before_extraction() -> None:
     box = (
         '<div class="nk-box"><p>Dieser Kasten gehört nicht zum Artikel, er wirbt für ein Abo.'

@@ -316,7 +316,9 @@ _WEEKDAY = (
 # What may surround a date on a line that is nothing but a date.
 _DATE_FILLER_RE = re.compile(
     rf"^(?:\s|[,.;:|/–—\-()]|{_WEEKDAY}(?!\w)|am\b|um\b|Uhr\b|MEZ\b|MESZ\b|CET\b|CEST\b"
-    r"|UTC\b|GMT\b|heute\b|gestern\b)*$",
+    r"|UTC\b|GMT\b|heute\b|gestern\b"
+    # An update time beside the date: "20.11.2025 10:47 (aktualisiert: 11:03)".
+    r"|(?:aktualisiert|akt\.|update[d]?|geändert)\s*:?\s*(?:\d{1,2}[:.]\d{2})?)*$",
     re.IGNORECASE,
 )
 _DIGIT_RE = re.compile(r"\d")

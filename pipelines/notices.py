@@ -1,0 +1,99 @@
+"""Notices a text closes with, claimed after the credit rules: signatures of agency and desk
+codes, a line naming the medium the text comes from; and a press release's closing blocks
+(contact, keywords, the sender's self-description). Data and a pure function for clean.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipelines.clean_rules import SENTENCE_END_RE, Rule
+
+_I = re.IGNORECASE
+
+# Agencies' codes in capitals, as a signature gives them ("(APA, red)").
+_AGENCY_CODES = r"(?:APA|AFP|AP|DPA|SDA|KNA|EPD|SID|AWP|ATS|ANSA|EFE|TASS|KEY)"
+
+# Rules for what is left once the credit rules have claimed agency credits ("(dpa)", "Quelle:
+# AFP" name an agency; these lines name none, or a desk beside one).
+LATE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
+    (
+        # A short source line naming the medium the text comes from: "Quelle: Heideportal.de",
+        # "Quelle: RASSVET DE", "Quelle: Kreiszeitung Online" (an agency alone is an agency
+        # credit; a statistics office as a figure's source is the figure's and stays).
+        Rule.PARTNER,
+        re.compile(
+            r"^Quelle\s*:\s*(?=[^!?:]{2,60}$)(?=.*(?:\.[a-z]{2,4}\b|\b(?:DE|AT|CH|TV)\b|(?i:\w*(?:zeitung"
+            r"|kurier|blatt|bote|anzeiger|nachrichten|news|online|portal|magazin|rundschau|presse"
+            r"|radio|journal))\b))"
+        ),
+        8,
+        ("quelle",),
+    ),
+    (
+        # A closing signature of agency and desk codes, perhaps with a date: "(APA, red,
+        # 30.11.2025)", "jm/cha", "(ndo)": in brackets or joined by a slash.
+        Rule.BYLINE,
+        re.compile(
+            r"^\(\s*(?:[a-zäöü]{2,5}\.?|" + _AGENCY_CODES + r")(?:\s*[/,;]\s*(?:[a-zäöü]{2,5}\.?"
+            r"|" + _AGENCY_CODES + r"|\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}))*\s*\)$"
+            r"|^[a-zäöü]{2,5}(?:\s*/\s*[a-zäöü]{2,5})+$",
+        ),
+        6,
+        (),
+    ),
+)
+
+# A press release's closing blocks: a contact label ("Pressekontakt:", "Rückfragen bitte an:",
+# "Wissenschaftliche Ansprechpartner:") or the release's keywords ("Merkmale dieser
+# Pressemitteilung:") over short lines; "Über <sender>" over the sender's self-description.
+RELEASE_LABEL_RE = re.compile(
+    r"^(?:Presse-?kontakt|Pressestelle|Medienkontakt|Kontakt(?: für (?:Medien|Journalisten"
+    r"|die Presse|Presseanfragen))?|(?:Für |Bei )?Rückfragen(?: bitte)?(?: an| wenden Sie sich"
+    r" (?:bitte )?an)?|(?:Wissenschaftliche[rn]? )?Ansprechpartner(?:in|innen)?(?: für (?:die )?"
+    r"(?:Medien|Presse))?|(?:Merkmale|Schlagworte|Stichworte|Kategorien) (?:dieser|der|zur)"
+    r" (?:Presse)?(?:mitteilung|meldung))\s*:?$",
+    _I,
+)
+ABOUT_LABEL_RE = re.compile(r"^Über (?:die |den |das )?(?P<name>[A-ZÄÖÜ][^.!?:]{2,60}?)\s*:?$")
+# A contact line: a phone number or an e-mail address.
+CONTACT_LINE_RE = re.compile(
+    r"\b(?:Tel|Telefon|Fon|Fax|Mobil|Phone)\b\.?:?\s*\+?[\d(]|[\w.-]+@[\w-]+\.[\w.]+"
+)
+
+# The articles a sender's self-description opens with ("Die Hochschule X wurde …").
+_ARTICLES = ("Der ", "Die ", "Das ")
+
+
+def release_block_lines(lines: Sequence[tuple[str, bool]]) -> list[int]:
+    """The indexes of the lines (text, whether a list item) that form a press release's
+    closing blocks: a contact label or the release's keywords over the short lines after it
+    (names, roles, phone, e-mail), and "Über <sender>" over the sender's description, a line
+    opening with the sender's name, when nothing but another closing block follows it."""
+    found: set[int] = set()
+    for index, (text, _item) in enumerate(lines):
+        if index in found or len(text) > 80:
+            continue
+        if RELEASE_LABEL_RE.match(text):
+            found.add(index)
+            for offset, (following, is_item) in enumerate(lines[index + 1 :], index + 1):
+                short = len(following.split()) <= 12 and not is_item
+                if not short or (
+                    SENTENCE_END_RE.search(following) and not CONTACT_LINE_RE.search(following)
+                ):
+                    break
+                found.add(offset)
+            continue
+        about = ABOUT_LABEL_RE.match(text)
+        after = lines[index + 2][0] if index + 2 < len(lines) else None
+        if (
+            about is not None
+            and index + 1 < len(lines)
+            and (after is None or RELEASE_LABEL_RE.match(after) or ABOUT_LABEL_RE.match(after))
+        ):
+            following = lines[index + 1][0]
+            opening = following.split(" ", 1)[-1] if following[:4] in _ARTICLES else ""
+            name = about.group("name")
+            if following.startswith(name) or opening.startswith(name):
+                found.update((index, index + 1))
+    return sorted(found)
