@@ -12,6 +12,7 @@ import lxml.html
 from crawler.model.types import DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
+from pipelines.credits import agency_names
 from pipelines.promo import promo_rule
 from pipelines.tree import (
     SENTENCE_END_RE,
@@ -474,3 +475,22 @@ def _is_layout_table(table: lxml.html.HtmlElement) -> bool:
         for cell in table.iter("td", "th")
         for container in cell.iterchildren("div", "article", "section")
     )
+
+
+# A sources list's label ("Quellen:", "Verwendete Quellen") and an agency item's prefix.
+_SOURCES_LABEL_RE = re.compile(r"^(?:Verwendete |Genutzte |Weitere )?Quellen\s*:?$", re.IGNORECASE)
+_AGENCY_WORD_RE = re.compile(r"^(?:die )?(?:Nachrichten)?agentur(?:en)?\s+", re.IGNORECASE)
+
+
+def sources_list_agencies(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+    """The news agencies a sources list under the text names ("Verwendete Quellen:" over
+    "Nachrichtenagentur Reuters", "dpa", …): the text's credits, whatever becomes of the list."""
+    found: list[str] = []
+    for listing in tree.iter("ul", "ol"):
+        label = listing.getprevious()
+        if label is None or not _SOURCES_LABEL_RE.match(" ".join(text_of(label).split())):
+            continue
+        for item in listing.iterchildren("li"):
+            text = _AGENCY_WORD_RE.sub("", " ".join(text_of(item).split()), count=1)
+            found.extend(agency_names(text) if len(text.split()) <= 4 else ())
+    return tuple(dict.fromkeys(found))

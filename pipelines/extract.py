@@ -16,11 +16,16 @@ from pipelines.blocks import (
     drop_picture_boxes,
     drop_pull_quotes,
     drop_related_lists,
+    sources_list_agencies,
     unwrap_layout_tables,
 )
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
-from pipelines.credits import closing_signature, credits_authors, text_agencies
+from pipelines.credits import (
+    closing_signature,
+    credits_authors,
+    text_agencies,
+)
 from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.language import detect_language
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
@@ -136,6 +141,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     dropped = apply_drop_rules(tree, inp.rules)
     meta = extract_metadata(tree, inp.url, inp.hints)
     unwrap_layout_tables(tree)
+    listed_agencies = sources_list_agencies(tree)
     dropped.extend(drop_inline_teasers(tree, inp.url))
     dropped.extend(drop_related_lists(tree))
     dropped.extend(drop_pull_quotes(tree))
@@ -190,7 +196,9 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         title=meta.title,
         seo_title=meta.seo_title,
         authors=meta.authors,
-        agencies=tuple(dict.fromkeys((*meta.agencies, *text_agencies(kept, cleaned_away)))),
+        agencies=tuple(
+            dict.fromkeys((*meta.agencies, *text_agencies(kept, cleaned_away), *listed_agencies))
+        ),
         published_at=meta.published.value if meta.published else None,
         published_at_raw=meta.published.raw if meta.published else None,
         modified_at=meta.modified.value if meta.modified else None,

@@ -124,15 +124,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "156_aggregator_quelle_afp_aus_bruessel_original": {
         "agencies": "got ()",
     },
-    "169_nationale_tageszeitung_von_name_ort_mit_dpa_verschenken": {
-        "seo_title": "got None",
-    },
-    "170_nachrichtenmagazin_reportage_von_zwei_autoren_heft": {
-        "seo_title": "got None",
-    },
-    "176_onlineportal_verwendete_quellen_reuters_liste": {
-        "agencies": "got ()",
-    },
 }
 
 

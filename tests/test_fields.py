@@ -1054,3 +1054,16 @@ def test_an_author_meta_tag_naming_a_json_ld_organisation_names_no_person() -> N
     assert _extract(_page(head, "<h1>Hallenbad wird saniert</h1>")).authors == (
         "Heimatblatt Kurier Nordtal",
     )
+
+
+def test_agencies_named_in_a_sources_list_under_the_text_are_credits() -> None:
+    text = "".join(f"<p>{line}</p>" for line in (PARAGRAPH, SECOND))
+    listed = (
+        "<h3>Quellen</h3><ol><li>Agentur AFP</li><li>dpa</li>"
+        "<li>Statistisches Landesamt: Pendlerstatistik 2024</li></ol>"
+    )
+    result = _extract(_page("", f"<h1>Pendler stehen länger im Stau</h1>{text}{listed}"))
+    assert result.agencies == ("AFP", "dpa")
+    offices = "<p>Verwendete Quellen:</p><ul><li>Statistisches Landesamt</li><li>Polizei</li></ul>"
+    result = _extract(_page("", f"<h1>Pendler stehen länger im Stau</h1>{text}{offices}"))
+    assert result.agencies == ()
