@@ -16,6 +16,7 @@ from crawler.model.dates import classify_date_line
 from pipelines.credits import (
     TRAILING_AGENCY_RE,
     agency_names,
+    credited_writers,
     is_agency_credit,
     is_image_credit,
 )
@@ -53,6 +54,7 @@ _ACADEMIC_TITLE_RE = re.compile(
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
     r"^(?:Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Text und Fotos?\s*:|Interview\s*:"
+    r"|Recherche\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
     r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
     r"|Datenanalyse|Gespräch) von|Aufgezeichnet von"
@@ -320,6 +322,9 @@ def split_credits(
     parts: list[str] = []
     for raw in values:
         value = _TEXT_AND_PICTURES_RE.sub("", normalise_field(raw), count=1)
+        # A credits line names its writers: "Recherche: A und B; Text: B" credits B.
+        writers = credited_writers(value)
+        value = value if writers is None else "; ".join(writers)
         if is_image_credit(value):  # "Bild: Anna Beispiel/AFP" credits a photo
             continue
         for part in _AUTHOR_SPLIT_RE.split(value):

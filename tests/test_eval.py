@@ -116,13 +116,9 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "139_zuercher_gratiszeitung_name_slash_afp_reaktionen": {
         "junk": "left: chrome/reactions",
     },
-    "140_basler_onlinemagazin_recherche_text_member": {
-        "authors": "got ()",
-    },
     "141_berner_lokalradio_interview_moderation_audio": {
         "junk": "left: metadata/broadcast",
         "lost": "lost: ['Die Kantonspolizei meldete am Mittwoch zudem, dass der ...",
-        "authors": "got ()",
     },
     "142_finanzportal_redaktion_wirtschaft_reuters_kurstabelle": {
         "seo_title": "got None",

@@ -624,6 +624,10 @@ def test_a_table_of_label_and_value_rows_before_the_headline_is_dropped() -> Non
         ("<div>Text: Lars Ebner · Fotos: Ina Vogt · Grafik: Ben Sahin</div>", ("Lars Ebner",)),
         # editors, fact-checkers and camera operators are no authors
         ("<p>Redaktion: Mara Quist • Faktencheck: Tom Reder</p>", ()),
+        # the interviewer is the author of an interview, a presenter is none
+        ("<p class='interviewer'>Interview: Sandro Keller</p>", ("Sandro Keller",)),
+        ("<p><em>Interview: Sandro Keller · Fotos: Mia Wyss</em></p>", ("Sandro Keller",)),
+        ("<p>Moderation: Sandro Keller · Redaktion: Mia Wyss</p>", ()),
     ],
 )
 def test_a_credits_line_after_the_text_goes_and_names_only_the_author(
@@ -955,3 +959,36 @@ def test_an_author_meta_tag_naming_a_json_ld_organisation_names_no_person() -> N
     assert _extract(_page(head, "<h1>Hallenbad wird saniert</h1>")).authors == (
         "Heimatblatt Kurier Nordtal",
     )
+
+
+@pytest.mark.parametrize(
+    ("credits", "authors", "agencies"),
+    [
+        # the researchers and the writer: the writer is the author
+        (
+            "<p class='credits'>Recherche: Ilka Strom und Jannis Berg; Text: Jannis Berg</p>",
+            ("Jannis Berg",),
+            (),
+        ),
+        ("<div>Recherche: Ilka Strom, Jannis Berg · Text: Ilka Strom</div>", ("Ilka Strom",), ()),
+        # two writers, and a news agency credited for the text beside them
+        (
+            "<p>Text: Ilka Strom und Jannis Berg; Quelle: dpa</p>",
+            ("Ilka Strom", "Jannis Berg"),
+            ("dpa",),
+        ),
+        # a photo agency credits a picture, not the text
+        ("<p>Text: Ilka Strom; Fotos: dpa</p>", ("Ilka Strom",), ()),
+        # researchers credited alone
+        ("<p>Recherche: Ilka Strom</p>", ("Ilka Strom",), ()),
+    ],
+)
+def test_a_credits_line_by_the_headline_names_its_writers(
+    credits: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    result = _extract(_page("", f"<header><h1>Hallenbad wird saniert</h1>{credits}</header>"))
+    assert (result.authors, result.agencies) == (authors, agencies)
+
+
+def test_a_credits_line_with_an_item_of_no_role_is_read_as_a_byline() -> None:
+    assert split_credits(["Text: Ilka Strom; 12.03.2025"], SITE) == (("Ilka Strom",), ())
