@@ -111,6 +111,8 @@ _PLACES = frozenset(
         *("brüssel", "washington", "moskau", "kiew", "paris", "london", "new york"),
     )
 )
+# The letters of a name written with a capital: the first, and each after a hyphen or apostrophe.
+_CAPITAL_AFTER_RE = re.compile(r"(?:^|(?<=[-'’]))\w")
 _ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
 # Words of a section label in a title affix ("… | Sport", "… - Wirtschaft - Zeitung").
 SECTION_WORDS = frozenset(
@@ -346,7 +348,7 @@ def split_credits(
         words = name.split()
         while words and words[-1].casefold() in _INTERFACE_WORDS:
             words.pop()
-        name = " ".join(words)
+        name = _case_of_capitals(" ".join(words))
         found_agencies = agency_names(name)
         if found_agencies:
             agencies.extend(found_agencies)
@@ -368,6 +370,20 @@ def split_credits(
         seen.add(name.casefold())
         authors.append(name)
     return tuple(authors), tuple(dict.fromkeys(agencies))
+
+
+def _case_of_capitals(name: str) -> str:
+    """A name printed in capitals as it is written: "MARIE VON STEIN" is "Marie von Stein",
+    "JAN-OLE D'AMATO" "Jan-Ole D'Amato"; a name in mixed case stays as it is."""
+    if not name.isupper() or len(name) < 4:
+        return name
+    words = name.lower().split()
+    return " ".join(
+        word
+        if word in _NAME_PARTICLES
+        else _CAPITAL_AFTER_RE.sub(lambda m: m.group(0).upper(), word)
+        for word in words
+    )
 
 
 def _looks_like_name(name: str) -> bool:

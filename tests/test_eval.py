@@ -128,7 +128,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "144_musikmagazin_kritik_versalien_nach_text_wertung": {
         "lost": "lost: ['Anspieltipps: „Ebbe“, „Leuchtfeuer“, „Hafenlicht“']",
-        "authors": "got ('MARIE VON STEIN',)",
     },
     "145_filmkritik_bewertungskasten_footer_signatur": {
         "authors": "got ()",

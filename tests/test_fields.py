@@ -992,3 +992,19 @@ def test_a_credits_line_by_the_headline_names_its_writers(
 
 def test_a_credits_line_with_an_item_of_no_role_is_read_as_a_byline() -> None:
     assert split_credits(["Text: Ilka Strom; 12.03.2025"], SITE) == (("Ilka Strom",), ())
+
+
+@pytest.mark.parametrize(
+    ("values", "authors", "agencies"),
+    [
+        (["TEXT: MARIE-LUISE VON DER AUE"], ("Marie-Luise von der Aue",), ()),
+        (["VON JAN-OLE D'AMATO UND REUTERS"], ("Jan-Ole D'Amato",), ("Reuters",)),
+        (["Ein Artikel von ÖZLEM ÇELIK"], ("Özlem Çelik",), ()),
+        # a name in mixed case is kept as it is written
+        (["Von Ian McArthur und Lea DeLorme"], ("Ian McArthur", "Lea DeLorme"), ()),
+    ],
+)
+def test_a_name_printed_in_capitals_is_written_as_a_name(
+    values: list[str], authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    assert split_credits(values, SITE) == (authors, agencies)
