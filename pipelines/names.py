@@ -309,6 +309,15 @@ def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
     return metadata_title
 
 
+def byline_people(line: str, site_keys: frozenset[str]) -> tuple[str, ...]:
+    """The people a line shaped like a byline credits ("Von A", "Eine Kritik von A", "Text:
+    A"); () for any other line, and for a presenter's ("Moderation: A")."""
+    prefix = _AUTHOR_PREFIX_RE.match(line)
+    if prefix is None or prefix.group(0).casefold().startswith("moderation"):
+        return ()
+    return split_credits([line], site_keys)[0]
+
+
 def split_authors(values: Iterable[str], site_keys: frozenset[str]) -> tuple[str, ...]:
     """The people among "A; B", "A und B", "Von A", "A / dpa" (see `split_credits`)."""
     return split_credits(values, site_keys)[0]

@@ -130,7 +130,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "lost": "lost: ['Anspieltipps: „Ebbe“, „Leuchtfeuer“, „Hafenlicht“']",
     },
     "145_filmkritik_bewertungskasten_footer_signatur": {
-        "authors": "got ()",
         "seo_title": "got None",
     },
     "146_reisemagazin_autorenbox_gastautorin_offenlegung": {

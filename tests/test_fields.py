@@ -1008,3 +1008,43 @@ def test_a_name_printed_in_capitals_is_written_as_a_name(
     values: list[str], authors: tuple[str, ...], agencies: tuple[str, ...]
 ) -> None:
     assert split_credits(values, SITE) == (authors, agencies)
+
+
+@pytest.mark.parametrize(
+    ("footer", "authors"),
+    [
+        (
+            "<footer><p class='sig'>Eine Kritik von Arne Lindholm</p><a href='/k'>Kino</a>"
+            "</footer>",
+            ("Arne Lindholm",),
+        ),
+        (
+            "<footer>Ein Kommentar von <a href='/a/1'>Wiebke Sandrock</a></footer>",
+            ("Wiebke Sandrock",),
+        ),
+        (
+            "<footer><div><span>Text: Jonte Ahlers</span> · <span>Fotos: Mia Wyss</span></div>"
+            "</footer>",
+            ("Jonte Ahlers",),
+        ),
+        # no byline: an opening-hours line and a presenter
+        (
+            "<footer><p>Von Montag bis Freitag erreichbar unter 0441 555-20</p>"
+            "<p>Moderation: Reto Blum</p></footer>",
+            (),
+        ),
+    ],
+)
+def test_a_byline_in_the_articles_footer_names_the_author(
+    footer: str, authors: tuple[str, ...]
+) -> None:
+    html = (
+        f"<html lang='de'><body><article><h1>Hallenbad wird saniert</h1><p>{PARAGRAPH}</p>"
+        f"<p>{SECOND}</p>{footer}</article></body></html>"
+    )
+    assert _extract(html).authors == authors
+
+
+def test_a_byline_in_the_sites_footer_names_no_author() -> None:
+    footer = "<footer><p>Ein Angebot von Arne Lindholm</p><p>Von Arne Lindholm</p></footer>"
+    assert _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{footer}")).authors == ()
