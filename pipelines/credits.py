@@ -277,6 +277,26 @@ def credited_writers(text: str, *, lines_of_one: bool = False) -> list[str] | No
     ]
 
 
+def is_info_line(text: str) -> bool:
+    """True for an info line of several items ("05.11.2024 · Von A · 2 Min. Lesezeit"), read
+    item by item; a credits line of roles ("Text: A · Fotos: B") is read whole."""
+    return (
+        len(text) > 30
+        and ("·" in text or "|" in text or "•" in text)
+        and credited_writers(text) is None
+    )
+
+
+def names_an_agency(text: str) -> bool:
+    """True when a short line names a news agency: "(dpa)", "Name, APA/red", and in brackets
+    closing a correspondent's byline ("Name aus Brüssel (AFP)")."""
+    bracket = TRAILING_AGENCY_RE.search(text)
+    return bool(
+        agency_names(text.replace("(", " ").replace(")", " "))
+        or (bracket is not None and agency_names(bracket.group(1)))
+    )
+
+
 def credits_authors(dropped: list[DroppedLine]) -> list[str]:
     """The authors a credits line the cleaning took off names: "Beitrag: A · Kamera: B" gives
     "A", "Interview: C" "C"; editors, fact-checkers, camera and illustration are no authors."""

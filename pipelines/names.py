@@ -35,9 +35,11 @@ _TEXT_AND_PICTURES_RE = re.compile(
     r"|Grafiken?|Illustrationen?)\s*:\s*",
     re.IGNORECASE,
 )
-# What follows the name in a blog's byline: "Geschrieben von A am 3. Mai 2024 in Freizeit".
+# What follows the name in a blog's byline: "Geschrieben von A am 3. Mai 2024 in Freizeit"; a
+# correspondent's place: "Von A aus Brüssel".
 _AFTER_NAME_RE = re.compile(
     r"\s+(?:am|vom)\s+\d{1,2}\.(?:\s*\d{1,2}\.|\s*[A-ZÄÖÜ][a-zä]+\.?)?\s*\d{2,4}\b.*$"
+    r"|\s+aus\s+[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?$"
 )
 # A job title printed before the name: "Von Redakteurin Ines Albrecht".
 _ROLE_PREFIX_RE = re.compile(
@@ -60,7 +62,8 @@ _AUTHOR_PREFIX_RE = re.compile(
     r"|Datenanalyse|Gespräch) von|Aufgezeichnet von"
     r"|Veröffentlicht am [\d.]+(?: um [\d:.]+(?: Uhr)?)? von"
     r"|(?:Das|Ein) (?:Gespräch|Interview) führten?|Moderation\s*:"
-    r"|(?:Eingestellt|Gepostet|Geschrieben|Verfasst|Veröffentlicht|Posted|Written) (?:von|by))\s*",
+    r"|(?:Eingestellt|Gepostet|Geschrieben|Verfasst|Veröffentlicht|Posted|Written|Geschichte"
+    r"|Story) (?:von|by))\s*",
     re.IGNORECASE,
 )
 # Name particles written in lower case ("Ursula von der Leyen", "Vincent van Gogh").
@@ -346,13 +349,13 @@ def split_credits(
     seen: set[str] = set()
     for part in parts:
         name = _AUTHOR_PREFIX_RE.sub("", part.strip(" ,;:-–")).strip(" ,;:-–")
-        name = _ROLE_PREFIX_RE.sub("", _AFTER_NAME_RE.sub("", name, count=1))
-        name = _ACADEMIC_TITLE_RE.sub("", name, count=1)
         # "Anna Beispiel (dpa)": the agency in brackets is no part of the name.
         bracket = TRAILING_AGENCY_RE.search(name)
         if bracket is not None:
             agencies.extend(agency_names(bracket.group(1)))
             name = name[: bracket.start()]
+        name = _ROLE_PREFIX_RE.sub("", _AFTER_NAME_RE.sub("", name, count=1))
+        name = _ACADEMIC_TITLE_RE.sub("", name, count=1)
         name = _GLUED_INTERFACE_RE.sub("", name)
         words = name.split()
         while words and words[-1].casefold() in _INTERFACE_WORDS:

@@ -20,8 +20,9 @@ from pipelines.credits import (
     INFO_SPLIT_RE,
     NEWS_AGENCIES,
     agency_names,
-    credited_writers,
     is_image_credit,
+    is_info_line,
+    names_an_agency,
 )
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
@@ -502,12 +503,7 @@ def byline_near_headline(
             own = (element.text or "").strip()
             if not own or len(own) > 120:
                 continue
-            # An info line's items one by one; a credits line's roles together.
-            info = (
-                len(own) > 30
-                and ("·" in own or "|" in own or "•" in own)
-                and credited_writers(own) is None
-            )
+            info = is_info_line(own)
             segments = INFO_SPLIT_RE.split(own) if info else [own]
             if len(segments) > 1 and not len(element):
                 for segment in segments:
@@ -533,7 +529,7 @@ def _add_byline(
     elif (
         len(own.split()) <= 8
         and not _AGENCY_KEYS.isdisjoint(WORD_RE.findall(own.casefold()))
-        and agency_names(own.replace("(", " ").replace(")", " "))
+        and names_an_agency(own)
         and not (isinstance(element, lxml.html.HtmlElement) and _credits_a_picture(element))
     ):
         text = element if isinstance(element, str) else collapse(text_of(element))

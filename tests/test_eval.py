@@ -148,9 +148,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "153_ghost_blog_gastkommentar_autorenkarte_telegram": {
         "junk": "left: metadata/byline, metadata/byline",
     },
-    "156_aggregator_quelle_afp_aus_bruessel_original": {
-        "agencies": "got ()",
-    },
 }
 
 

@@ -1048,3 +1048,37 @@ def test_a_byline_in_the_articles_footer_names_the_author(
 def test_a_byline_in_the_sites_footer_names_no_author() -> None:
     footer = "<footer><p>Ein Angebot von Arne Lindholm</p><p>Von Arne Lindholm</p></footer>"
     assert _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{footer}")).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("head", "line", "authors", "agencies"),
+    [
+        # a correspondent's byline with the place and the agency in brackets
+        ("", "<span>Von Léa Fontaine aus Paris (AFP)</span>", ("Léa Fontaine",), ("AFP",)),
+        (
+            "",
+            "<div>Geschichte von Léa Fontaine aus Straßburg (dpa)</div>",
+            ("Léa Fontaine",),
+            ("dpa",),
+        ),
+        # the metadata names the person, the printed byline the agency
+        (
+            "<meta name='author' content='Léa Fontaine'>",
+            "<p><span>Léa Fontaine aus Genf (Reuters)</span> <span>• vor 2 Std.</span></p>",
+            ("Léa Fontaine",),
+            ("Reuters",),
+        ),
+        # an abbreviation in brackets that is no agency
+        (
+            "<meta name='author' content='Léa Fontaine'>",
+            "<p>Urteil des Bundesgerichts (BGer)</p>",
+            ("Léa Fontaine",),
+            (),
+        ),
+    ],
+)
+def test_a_correspondents_byline_with_place_and_agency(
+    head: str, line: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    result = _extract(_page(head, f"<header><h1>Hallenbad wird saniert</h1>{line}</header>"))
+    assert (result.authors, result.agencies) == (authors, agencies)
