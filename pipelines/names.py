@@ -303,8 +303,10 @@ def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
     if not title or not metadata_title or len(metadata_title.split()) < 3:
         return None
     key, other = text_key(title), text_key(metadata_title)
-    if not other or other.startswith(key) or key.endswith(other):
+    if not other or key.endswith(other):
         return None
+    if other.startswith(key):
+        return metadata_title if _continues_headline(title, metadata_title) else None
     # A topic before the headline ("Wallfahrt: …") makes another headline; a leftover label
     # does not (pipelines.metadata drops a topic the page prints as a label).
     if other.endswith(key) and not TOPIC_PREFIX_RE.match(metadata_title):
@@ -319,6 +321,24 @@ def byline_people(line: str, site_keys: frozenset[str]) -> tuple[str, ...]:
     if prefix is None or prefix.group(0).casefold().startswith("moderation"):
         return ()
     return split_credits([line], site_keys)[0]
+
+
+def _continues_headline(title: str, metadata_title: str) -> bool:
+    """True when the metadata headline is the visible one and a phrase after a colon or a dash
+    ("…: Was Anleger jetzt wissen müssen", "… – Kritik zum Kinostart"): another headline. A
+    label after "|", a byline ("- von A"), or parts behind more separators ("– Blog – Site")
+    are affixes left in it."""
+    words = metadata_title.split()
+    count = len(title.split())
+    if not 0 < count < len(words):
+        return False
+    rest = words[count:]
+    if rest[0] in ("–", "—", "-"):
+        rest = rest[1:]
+    elif not words[count - 1].endswith(":"):
+        return False
+    phrase = " ".join(rest)
+    return len(rest) >= 3 and phrase[:1].isupper() and not _TITLE_SEPARATOR_RE.search(phrase)
 
 
 def split_authors(values: Iterable[str], site_keys: frozenset[str]) -> tuple[str, ...]:

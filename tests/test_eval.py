@@ -120,17 +120,11 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "left: metadata/broadcast",
         "lost": "lost: ['Die Kantonspolizei meldete am Mittwoch zudem, dass der ...",
     },
-    "142_finanzportal_redaktion_wirtschaft_reuters_kurstabelle": {
-        "seo_title": "got None",
-    },
     "143_it_newsseite_microdata_autor_forum": {
         "junk": "left: metadata/credits",
     },
     "144_musikmagazin_kritik_versalien_nach_text_wertung": {
         "lost": "lost: ['Anspieltipps: „Ebbe“, „Leuchtfeuer“, „Hafenlicht“']",
-    },
-    "145_filmkritik_bewertungskasten_footer_signatur": {
-        "seo_title": "got None",
     },
     "146_reisemagazin_autorenbox_gastautorin_offenlegung": {
         "junk": "left: promo/disclaimer",

@@ -1082,3 +1082,29 @@ def test_a_correspondents_byline_with_place_and_agency(
 ) -> None:
     result = _extract(_page(head, f"<header><h1>Hallenbad wird saniert</h1>{line}</header>"))
     assert (result.authors, result.agencies) == (authors, agencies)
+
+
+@pytest.mark.parametrize(
+    ("title", "seo_title"),
+    [
+        # a phrase after a colon or a dash makes another headline
+        (
+            "Hallenbad wird saniert: Was Schwimmer jetzt wissen müssen | Alpenland Zeitung",
+            "Hallenbad wird saniert: Was Schwimmer jetzt wissen müssen",
+        ),
+        (
+            "„Hallenbad wird saniert“ – Bericht aus der Ratssitzung",
+            "„Hallenbad wird saniert“ – Bericht aus der Ratssitzung",
+        ),
+        # affixes left in it do not: a byline, a section and a site, a label after "|", a word
+        ("Hallenbad wird saniert - von Jana Ortlieb", None),
+        ("Hallenbad wird saniert – Blog – Verein für Bäderkultur im Nordgau", None),
+        ("Hallenbad wird saniert | Nachrichten aus dem Nordgau | Alpenland Zeitung", None),
+        ("Hallenbad wird saniert: Update", None),
+    ],
+)
+def test_the_headline_and_a_phrase_after_it_make_an_seo_title(
+    title: str, seo_title: str | None
+) -> None:
+    html = _page(f"<title>{title}</title>", "<h1>Hallenbad wird saniert</h1>")
+    assert _extract(html).seo_title == seo_title
