@@ -127,6 +127,9 @@ SECTION_WORDS = frozenset(
         # the sections of a site's picture, video and audio items ("Bildergalerie: …")
         *("bildergalerie", "bildergalerien", "fotostrecke", "fotogalerie", "galerie", "fotos"),
         *("bilder", "video", "videos", "podcast", "audio"),
+        # and of press releases ("Pressemitteilung: …")
+        *("pressemitteilung", "pressemitteilungen", "pressemeldung", "pressemeldungen"),
+        *("medienmitteilung", "medienmitteilungen"),
     )
 )
 # The breadcrumb trail: its links name the site and the sections above the article.

@@ -131,7 +131,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "147_wissenschaftsdienst_pressemitteilung_ansprechpartner": {
         "junk": "left: metadata/boilerplate, metadata/boilerplate, metadata/rele...",
-        "seo_title": "got 'Pressemitteilung: Moorböden speichern mehr Kohlenstoff als...",
     },
     "148_polizei_presseportal_rueckfragen_original_content": {
         "junk": "left: metadata/contact, metadata/distribution, teaser/more_topi...",

@@ -765,6 +765,12 @@ def test_a_title_affix_the_breadcrumb_names_is_cut(
         ("Fotostrecke: Die schönsten Bilder vom Hallenbad", "Die schönsten Bilder vom Hallenbad"),
         ("Video: So sieht das Hallenbad heute aus", "So sieht das Hallenbad heute aus"),
         ("Sport: Hallenbad wird saniert", None),
+        # the section of press releases
+        ("Alpenland Zeitung – Pressemitteilung: Hallenbad wird saniert", None),
+        (
+            "Medienmitteilung: Die schönsten Bilder vom Hallenbad",
+            "Die schönsten Bilder vom Hallenbad",
+        ),
         # a topic, no section: another headline
         (
             "Bäderkrise: Die schönsten Bilder vom Hallenbad",
