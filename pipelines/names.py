@@ -341,7 +341,8 @@ def _continues_headline(title: str, metadata_title: str) -> bool:
     elif not words[count - 1].endswith(":"):
         return False
     phrase = " ".join(rest)
-    return len(rest) >= 3 and phrase[:1].isupper() and not _TITLE_SEPARATOR_RE.search(phrase)
+    first = next((ch for ch in phrase if ch.isalpha()), "")  # after a quotation mark, a number
+    return len(rest) >= 3 and first.isupper() and not _TITLE_SEPARATOR_RE.search(phrase)
 
 
 def split_authors(values: Iterable[str], site_keys: frozenset[str]) -> tuple[str, ...]:

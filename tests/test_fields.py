@@ -1102,6 +1102,10 @@ def test_a_correspondents_byline_with_place_and_agency(
             "„Hallenbad wird saniert“ – Bericht aus der Ratssitzung",
             "„Hallenbad wird saniert“ – Bericht aus der Ratssitzung",
         ),
+        (
+            "Hallenbad wird saniert: „Wir schwimmen bald wieder“",
+            "Hallenbad wird saniert: „Wir schwimmen bald wieder“",
+        ),
         # affixes left in it do not: a byline, a section and a site, a label after "|", a word
         ("Hallenbad wird saniert - von Jana Ortlieb", None),
         ("Hallenbad wird saniert – Blog – Verein für Bäderkultur im Nordgau", None),
