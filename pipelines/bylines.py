@@ -8,7 +8,7 @@ import lxml.etree
 import lxml.html
 
 from pipelines.credits import is_image_credit
-from pipelines.names import split_credits
+from pipelines.names import byline_people, split_credits
 from pipelines.tree import byline_near_headline, collapse, text_of
 
 _NAME_CLASS_XPATH = lxml.etree.XPath(
@@ -66,6 +66,24 @@ def printed_byline_authors(
         if people:
             return people
     return split_credits(byline_near_headline(h1), site_keys)[0] or authors
+
+
+def footer_byline_authors(
+    tree: lxml.html.HtmlElement, site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """The people a byline in an article's <footer> credits: a review or a column signed under
+    its text ("Eine Kritik von A"). An element's own first text must start the byline, so a
+    footer holding the byline and a link ("Kinos in Ihrer Nähe finden") is read as the byline."""
+    for footer in tree.iter("footer"):
+        if not any(ancestor.tag == "article" for ancestor in footer.iterancestors()):
+            continue  # the site's footer
+        for element in footer.iter():
+            own = (element.text or "").strip()
+            if own and len(own) <= 100 and isinstance(element, lxml.html.HtmlElement):
+                people = byline_people(collapse(text_of(element)), site_keys)
+                if people:
+                    return people
+    return ()
 
 
 def _printed(names: tuple[str, ...], tree: lxml.html.HtmlElement) -> bool:

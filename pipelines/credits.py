@@ -251,23 +251,67 @@ ROLE_CREDIT_RE = re.compile(
     r"^(?P<role>[A-ZÄÖÜ][\w-]+(?: [a-zäöü][\w-]+)?)\s*:\s*(?P<name>[A-ZÄÖÜ][\w'’.-]*"
     r"(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3})$"
 )
-# The roles of a credits line that name the author ("Beitrag: A · Kamera: B").
+# The roles of a credits line that name the author ("Beitrag: A · Kamera: B"); the interviewer
+# is the author of an interview.
 _AUTHOR_ROLES = frozenset(
-    ("text", "texte", "beitrag", "autor", "autorin", "bericht", "reporter", "reporterin")
+    (
+        *("text", "texte", "beitrag", "autor", "autorin", "autoren", "bericht", "reporter"),
+        *("reporterin", "interview"),
+    )
 )
+# The items of a credits line: "Recherche: A und B; Text: B", "Text: A · Fotos: B".
+_CREDITS_SPLIT_RE = re.compile(r"\s*;\s*|\s+[·|•]\s+")
+# One item: a role of one or two words and the names it credits ("Text: A und B").
+_ROLE_ITEM_RE = re.compile(r"^(?P<role>[A-ZÄÖÜ][\w-]+(?: [a-zäöü][\w-]+)?)\s*:\s*(?P<names>\S.*)$")
+
+
+def credited_writers(text: str, *, lines_of_one: bool = False) -> list[str] | None:
+    """The names a credits line gives its writers: "Recherche: A und B; Text: B" gives ["B"],
+    "Kamera: C · Schnitt: D" []; a news agency credited for the text stays ("Text: A; Quelle:
+    dpa" gives ["A", "dpa"]). None when `text` is no credits line: not every item is a "role:
+    names" item, or (unless `lines_of_one`) it has fewer than two."""
+    items = [item.strip() for item in _CREDITS_SPLIT_RE.split(text)]
+    matches = [_ROLE_ITEM_RE.match(item) for item in items]
+    if len(matches) < (1 if lines_of_one else 2) or None in matches:
+        return None
+    return [
+        m.group("names")
+        for item, m in zip(items, matches, strict=True)
+        if m is not None
+        and (
+            m.group("role").casefold() in _AUTHOR_ROLES
+            or (agency_names(m.group("names")) and not is_image_credit(item))
+        )
+    ]
+
+
+def is_info_line(text: str) -> bool:
+    """True for an info line of several items ("05.11.2024 · Von A · 2 Min. Lesezeit"), read
+    item by item; a credits line of roles ("Text: A · Fotos: B") is read whole."""
+    return (
+        len(text) > 30
+        and ("·" in text or "|" in text or "•" in text)
+        and credited_writers(text) is None
+    )
+
+
+def names_an_agency(text: str) -> bool:
+    """True when a short line names a news agency: "(dpa)", "Name, APA/red", and in brackets
+    closing a correspondent's byline ("Name aus Brüssel (AFP)")."""
+    bracket = TRAILING_AGENCY_RE.search(text)
+    return bool(
+        agency_names(text.replace("(", " ").replace(")", " "))
+        or (bracket is not None and agency_names(bracket.group(1)))
+    )
 
 
 def credits_authors(dropped: list[DroppedLine]) -> list[str]:
     """The authors a credits line the cleaning took off names: "Beitrag: A · Kamera: B" gives
-    "A"; editors, fact-checkers, camera and illustration are no authors."""
+    "A", "Interview: C" "C"; editors, fact-checkers, camera and illustration are no authors."""
     found: list[str] = []
     for line in dropped:
-        if line.rule != Rule.BYLINE or ":" not in line.text:
-            continue
-        for item in INFO_SPLIT_RE.split(line.text):
-            match = ROLE_CREDIT_RE.match(item.strip())
-            if match is not None and match.group("role").casefold() in _AUTHOR_ROLES:
-                found.append(match.group("name"))
+        if line.rule == Rule.BYLINE and ":" in line.text:
+            found.extend(credited_writers(line.text, lines_of_one=True) or ())
     return found
 
 

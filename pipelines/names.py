@@ -16,6 +16,7 @@ from crawler.model.dates import classify_date_line
 from pipelines.credits import (
     TRAILING_AGENCY_RE,
     agency_names,
+    credited_writers,
     is_agency_credit,
     is_image_credit,
 )
@@ -34,9 +35,11 @@ _TEXT_AND_PICTURES_RE = re.compile(
     r"|Grafiken?|Illustrationen?)\s*:\s*",
     re.IGNORECASE,
 )
-# What follows the name in a blog's byline: "Geschrieben von A am 3. Mai 2024 in Freizeit".
+# What follows the name in a blog's byline: "Geschrieben von A am 3. Mai 2024 in Freizeit"; a
+# correspondent's place: "Von A aus Brüssel".
 _AFTER_NAME_RE = re.compile(
     r"\s+(?:am|vom)\s+\d{1,2}\.(?:\s*\d{1,2}\.|\s*[A-ZÄÖÜ][a-zä]+\.?)?\s*\d{2,4}\b.*$"
+    r"|\s+aus\s+[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?$"
 )
 # A job title printed before the name: "Von Redakteurin Ines Albrecht".
 _ROLE_PREFIX_RE = re.compile(
@@ -53,13 +56,14 @@ _ACADEMIC_TITLE_RE = re.compile(
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
     r"^(?:Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Quellen?\s*:|Text und Fotos?\s*:"
-    r"|Interview\s*:"
+    r"|Interview\s*:|Recherche\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
     r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
     r"|Datenanalyse|Gespräch) von|Aufgezeichnet von"
     r"|Veröffentlicht am [\d.]+(?: um [\d:.]+(?: Uhr)?)? von"
     r"|(?:Das|Ein) (?:Gespräch|Interview) führten?|Moderation\s*:"
-    r"|(?:Eingestellt|Gepostet|Geschrieben|Verfasst|Veröffentlicht|Posted|Written) (?:von|by))\s*",
+    r"|(?:Eingestellt|Gepostet|Geschrieben|Verfasst|Veröffentlicht|Posted|Written|Geschichte"
+    r"|Story) (?:von|by))\s*",
     re.IGNORECASE,
 )
 # Name particles written in lower case ("Ursula von der Leyen", "Vincent van Gogh").
@@ -110,6 +114,8 @@ _PLACES = frozenset(
         *("brüssel", "washington", "moskau", "kiew", "paris", "london", "new york"),
     )
 )
+# The letters of a name written with a capital: the first, and each after a hyphen or apostrophe.
+_CAPITAL_AFTER_RE = re.compile(r"(?:^|(?<=[-'’]))\w")
 _ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
 # Words of a section label in a title affix ("… | Sport", "… - Wirtschaft - Zeitung").
 SECTION_WORDS = frozenset(
@@ -121,6 +127,9 @@ SECTION_WORDS = frozenset(
         # the sections of a site's picture, video and audio items ("Bildergalerie: …")
         *("bildergalerie", "bildergalerien", "fotostrecke", "fotogalerie", "galerie", "fotos"),
         *("bilder", "video", "videos", "podcast", "audio"),
+        # and of press releases ("Pressemitteilung: …")
+        *("pressemitteilung", "pressemitteilungen", "pressemeldung", "pressemeldungen"),
+        *("medienmitteilung", "medienmitteilungen"),
     )
 )
 # The breadcrumb trail: its links name the site and the sections above the article.
@@ -297,13 +306,43 @@ def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
     if not title or not metadata_title or len(metadata_title.split()) < 3:
         return None
     key, other = text_key(title), text_key(metadata_title)
-    if not other or other.startswith(key) or key.endswith(other):
+    if not other or key.endswith(other):
         return None
+    if other.startswith(key):
+        return metadata_title if _continues_headline(title, metadata_title) else None
     # A topic before the headline ("Wallfahrt: …") makes another headline; a leftover label
     # does not (pipelines.metadata drops a topic the page prints as a label).
     if other.endswith(key) and not TOPIC_PREFIX_RE.match(metadata_title):
         return None
     return metadata_title
+
+
+def byline_people(line: str, site_keys: frozenset[str]) -> tuple[str, ...]:
+    """The people a line shaped like a byline credits ("Von A", "Eine Kritik von A", "Text:
+    A"); () for any other line, and for a presenter's ("Moderation: A")."""
+    prefix = _AUTHOR_PREFIX_RE.match(line)
+    if prefix is None or prefix.group(0).casefold().startswith("moderation"):
+        return ()
+    return split_credits([line], site_keys)[0]
+
+
+def _continues_headline(title: str, metadata_title: str) -> bool:
+    """True when the metadata headline is the visible one and a phrase after a colon or a dash
+    ("…: Was Anleger jetzt wissen müssen", "… – Kritik zum Kinostart"): another headline. A
+    label after "|", a byline ("- von A"), or parts behind more separators ("– Blog – Site")
+    are affixes left in it."""
+    words = metadata_title.split()
+    count = len(title.split())
+    if not 0 < count < len(words):
+        return False
+    rest = words[count:]
+    if rest[0] in ("–", "—", "-"):
+        rest = rest[1:]
+    elif not words[count - 1].endswith(":"):
+        return False
+    phrase = " ".join(rest)
+    first = next((ch for ch in phrase if ch.isalpha()), "")  # after a quotation mark, a number
+    return len(rest) >= 3 and first.isupper() and not _TITLE_SEPARATOR_RE.search(phrase)
 
 
 def split_authors(values: Iterable[str], site_keys: frozenset[str]) -> tuple[str, ...]:
@@ -321,6 +360,9 @@ def split_credits(
     parts: list[str] = []
     for raw in values:
         value = _TEXT_AND_PICTURES_RE.sub("", normalise_field(raw), count=1)
+        # A credits line names its writers: "Recherche: A und B; Text: B" credits B.
+        writers = credited_writers(value)
+        value = value if writers is None else "; ".join(writers)
         if is_image_credit(value):  # "Bild: Anna Beispiel/AFP" credits a photo
             continue
         for part in _AUTHOR_SPLIT_RE.split(value):
@@ -331,18 +373,18 @@ def split_credits(
     seen: set[str] = set()
     for part in parts:
         name = _AUTHOR_PREFIX_RE.sub("", part.strip(" ,;:-–")).strip(" ,;:-–")
-        name = _ROLE_PREFIX_RE.sub("", _AFTER_NAME_RE.sub("", name, count=1))
-        name = _ACADEMIC_TITLE_RE.sub("", name, count=1)
         # "Anna Beispiel (dpa)": the agency in brackets is no part of the name.
         bracket = TRAILING_AGENCY_RE.search(name)
         if bracket is not None:
             agencies.extend(agency_names(bracket.group(1)))
             name = name[: bracket.start()]
+        name = _ROLE_PREFIX_RE.sub("", _AFTER_NAME_RE.sub("", name, count=1))
+        name = _ACADEMIC_TITLE_RE.sub("", name, count=1)
         name = _GLUED_INTERFACE_RE.sub("", name)
         words = name.split()
         while words and words[-1].casefold() in _INTERFACE_WORDS:
             words.pop()
-        name = " ".join(words)
+        name = _case_of_capitals(" ".join(words))
         found_agencies = agency_names(name)
         if found_agencies:
             agencies.extend(found_agencies)
@@ -364,6 +406,20 @@ def split_credits(
         seen.add(name.casefold())
         authors.append(name)
     return tuple(authors), tuple(dict.fromkeys(agencies))
+
+
+def _case_of_capitals(name: str) -> str:
+    """A name printed in capitals as it is written: "MARIE VON STEIN" is "Marie von Stein",
+    "JAN-OLE D'AMATO" "Jan-Ole D'Amato"; a name in mixed case stays as it is."""
+    if not name.isupper() or len(name) < 4:
+        return name
+    words = name.lower().split()
+    return " ".join(
+        word
+        if word in _NAME_PARTICLES
+        else _CAPITAL_AFTER_RE.sub(lambda m: m.group(0).upper(), word)
+        for word in words
+    )
 
 
 def _looks_like_name(name: str) -> bool:

@@ -16,7 +16,14 @@ from lxml.cssselect import CSSSelector
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
-from pipelines.credits import INFO_SPLIT_RE, NEWS_AGENCIES, agency_names, is_image_credit
+from pipelines.credits import (
+    INFO_SPLIT_RE,
+    NEWS_AGENCIES,
+    agency_names,
+    is_image_credit,
+    is_info_line,
+    names_an_agency,
+)
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -69,7 +76,7 @@ _SECTION_MARK_RE = _MarkWords(r"ressort|rubri[ck]|section|categor|kategor|channe
 # How a byline starts when no class says it is one: "Von …", "von …", "Text: …", "Ein Beitrag
 # von …", "Eine Kritik von …", "Veröffentlicht am 04.04.2024 von …".
 _BYLINE_START_RE = re.compile(
-    r"^(?:von|by|text\s*:|autor(?:in|en)?\s*:|eine?\s+(?:beitrag|kommentar|kritik|analyse"
+    r"^(?:von|by|text\s*:|recherche\s*:|autor(?:in|en)?\s*:|eine?\s+(?:beitrag|kommentar|kritik|analyse"
     r"|reportage|gastbeitrag|interview|rezension|glosse|artikel|bericht|text|porträt|essay"
     r"|feature|recherche|dokumentation|kolumne|datenanalyse|gespräch)\s+von"
     r"|(?:text|texte)\s*(?:und|&|\+|/)\s*(?:fotos?|bilder?)\s*:"
@@ -80,7 +87,7 @@ _BYLINE_START_RE = re.compile(
 # The first words _BYLINE_START_RE can match, to skip its regex for most elements.
 _BYLINE_FIRST_WORDS = frozenset(
     (
-        *("von", "by", "text", "texte", "autor", "autorin", "autoren", "ein", "eine"),
+        *("von", "by", "text", "texte", "autor", "autorin", "autoren", "ein", "eine", "recherche"),
         *("veröffentlicht", "geschrieben", "verfasst", "eingestellt", "gepostet", "erstellt"),
     )
 )
@@ -512,7 +519,7 @@ def byline_near_headline(
             own = (element.text or "").strip()
             if not own or len(own) > 120:
                 continue
-            info = len(own) > 30 and ("·" in own or "|" in own or "•" in own)
+            info = is_info_line(own)
             segments = INFO_SPLIT_RE.split(own) if info else [own]
             if len(segments) > 1 and not len(element):
                 for segment in segments:
@@ -538,7 +545,7 @@ def _add_byline(
     elif (
         len(own.split()) <= 8
         and not _AGENCY_KEYS.isdisjoint(WORD_RE.findall(own.casefold()))
-        and agency_names(own.replace("(", " ").replace(")", " "))
+        and names_an_agency(own)
         and not (isinstance(element, lxml.html.HtmlElement) and _credits_a_picture(element))
     ):
         text = element if isinstance(element, str) else collapse(text_of(element))

@@ -628,6 +628,10 @@ def test_a_table_of_label_and_value_rows_before_the_headline_is_dropped() -> Non
         ("<div>Text: Lars Ebner · Fotos: Ina Vogt · Grafik: Ben Sahin</div>", ("Lars Ebner",)),
         # editors, fact-checkers and camera operators are no authors
         ("<p>Redaktion: Mara Quist • Faktencheck: Tom Reder</p>", ()),
+        # the interviewer is the author of an interview, a presenter is none
+        ("<p class='interviewer'>Interview: Sandro Keller</p>", ("Sandro Keller",)),
+        ("<p><em>Interview: Sandro Keller · Fotos: Mia Wyss</em></p>", ("Sandro Keller",)),
+        ("<p>Moderation: Sandro Keller · Redaktion: Mia Wyss</p>", ()),
     ],
 )
 def test_a_credits_line_after_the_text_goes_and_names_only_the_author(
@@ -860,6 +864,12 @@ def test_a_title_affix_the_breadcrumb_names_is_cut(
         ("Fotostrecke: Die schönsten Bilder vom Hallenbad", "Die schönsten Bilder vom Hallenbad"),
         ("Video: So sieht das Hallenbad heute aus", "So sieht das Hallenbad heute aus"),
         ("Sport: Hallenbad wird saniert", None),
+        # the section of press releases
+        ("Alpenland Zeitung – Pressemitteilung: Hallenbad wird saniert", None),
+        (
+            "Medienmitteilung: Die schönsten Bilder vom Hallenbad",
+            "Die schönsten Bilder vom Hallenbad",
+        ),
         # a topic, no section: another headline
         (
             "Bäderkrise: Die schönsten Bilder vom Hallenbad",
@@ -1067,3 +1077,156 @@ def test_agencies_named_in_a_sources_list_under_the_text_are_credits() -> None:
     offices = "<p>Verwendete Quellen:</p><ul><li>Statistisches Landesamt</li><li>Polizei</li></ul>"
     result = _extract(_page("", f"<h1>Pendler stehen länger im Stau</h1>{text}{offices}"))
     assert result.agencies == ()
+
+
+@pytest.mark.parametrize(
+    ("credits", "authors", "agencies"),
+    [
+        # the researchers and the writer: the writer is the author
+        (
+            "<p class='credits'>Recherche: Ilka Strom und Jannis Berg; Text: Jannis Berg</p>",
+            ("Jannis Berg",),
+            (),
+        ),
+        ("<div>Recherche: Ilka Strom, Jannis Berg · Text: Ilka Strom</div>", ("Ilka Strom",), ()),
+        # two writers, and a news agency credited for the text beside them
+        (
+            "<p>Text: Ilka Strom und Jannis Berg; Quelle: dpa</p>",
+            ("Ilka Strom", "Jannis Berg"),
+            ("dpa",),
+        ),
+        # a photo agency credits a picture, not the text
+        ("<p>Text: Ilka Strom; Fotos: dpa</p>", ("Ilka Strom",), ()),
+        # researchers credited alone
+        ("<p>Recherche: Ilka Strom</p>", ("Ilka Strom",), ()),
+    ],
+)
+def test_a_credits_line_by_the_headline_names_its_writers(
+    credits: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    result = _extract(_page("", f"<header><h1>Hallenbad wird saniert</h1>{credits}</header>"))
+    assert (result.authors, result.agencies) == (authors, agencies)
+
+
+def test_a_credits_line_with_an_item_of_no_role_is_read_as_a_byline() -> None:
+    assert split_credits(["Text: Ilka Strom; 12.03.2025"], SITE) == (("Ilka Strom",), ())
+
+
+@pytest.mark.parametrize(
+    ("values", "authors", "agencies"),
+    [
+        (["TEXT: MARIE-LUISE VON DER AUE"], ("Marie-Luise von der Aue",), ()),
+        (["VON JAN-OLE D'AMATO UND REUTERS"], ("Jan-Ole D'Amato",), ("Reuters",)),
+        (["Ein Artikel von ÖZLEM ÇELIK"], ("Özlem Çelik",), ()),
+        # a name in mixed case is kept as it is written
+        (["Von Ian McArthur und Lea DeLorme"], ("Ian McArthur", "Lea DeLorme"), ()),
+    ],
+)
+def test_a_name_printed_in_capitals_is_written_as_a_name(
+    values: list[str], authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    assert split_credits(values, SITE) == (authors, agencies)
+
+
+@pytest.mark.parametrize(
+    ("footer", "authors"),
+    [
+        (
+            "<footer><p class='sig'>Eine Kritik von Arne Lindholm</p><a href='/k'>Kino</a>"
+            "</footer>",
+            ("Arne Lindholm",),
+        ),
+        (
+            "<footer>Ein Kommentar von <a href='/a/1'>Wiebke Sandrock</a></footer>",
+            ("Wiebke Sandrock",),
+        ),
+        (
+            "<footer><div><span>Text: Jonte Ahlers</span> · <span>Fotos: Mia Wyss</span></div>"
+            "</footer>",
+            ("Jonte Ahlers",),
+        ),
+        # no byline: an opening-hours line and a presenter
+        (
+            "<footer><p>Von Montag bis Freitag erreichbar unter 0441 555-20</p>"
+            "<p>Moderation: Reto Blum</p></footer>",
+            (),
+        ),
+    ],
+)
+def test_a_byline_in_the_articles_footer_names_the_author(
+    footer: str, authors: tuple[str, ...]
+) -> None:
+    html = (
+        f"<html lang='de'><body><article><h1>Hallenbad wird saniert</h1><p>{PARAGRAPH}</p>"
+        f"<p>{SECOND}</p>{footer}</article></body></html>"
+    )
+    assert _extract(html).authors == authors
+
+
+def test_a_byline_in_the_sites_footer_names_no_author() -> None:
+    footer = "<footer><p>Ein Angebot von Arne Lindholm</p><p>Von Arne Lindholm</p></footer>"
+    assert _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{footer}")).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("head", "line", "authors", "agencies"),
+    [
+        # a correspondent's byline with the place and the agency in brackets
+        ("", "<span>Von Léa Fontaine aus Paris (AFP)</span>", ("Léa Fontaine",), ("AFP",)),
+        (
+            "",
+            "<div>Geschichte von Léa Fontaine aus Straßburg (dpa)</div>",
+            ("Léa Fontaine",),
+            ("dpa",),
+        ),
+        # the metadata names the person, the printed byline the agency
+        (
+            "<meta name='author' content='Léa Fontaine'>",
+            "<p><span>Léa Fontaine aus Genf (Reuters)</span> <span>• vor 2 Std.</span></p>",
+            ("Léa Fontaine",),
+            ("Reuters",),
+        ),
+        # an abbreviation in brackets that is no agency
+        (
+            "<meta name='author' content='Léa Fontaine'>",
+            "<p>Urteil des Bundesgerichts (BGer)</p>",
+            ("Léa Fontaine",),
+            (),
+        ),
+    ],
+)
+def test_a_correspondents_byline_with_place_and_agency(
+    head: str, line: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    result = _extract(_page(head, f"<header><h1>Hallenbad wird saniert</h1>{line}</header>"))
+    assert (result.authors, result.agencies) == (authors, agencies)
+
+
+@pytest.mark.parametrize(
+    ("title", "seo_title"),
+    [
+        # a phrase after a colon or a dash makes another headline
+        (
+            "Hallenbad wird saniert: Was Schwimmer jetzt wissen müssen | Alpenland Zeitung",
+            "Hallenbad wird saniert: Was Schwimmer jetzt wissen müssen",
+        ),
+        (
+            "„Hallenbad wird saniert“ – Bericht aus der Ratssitzung",
+            "„Hallenbad wird saniert“ – Bericht aus der Ratssitzung",
+        ),
+        (
+            "Hallenbad wird saniert: „Wir schwimmen bald wieder“",
+            "Hallenbad wird saniert: „Wir schwimmen bald wieder“",
+        ),
+        # affixes left in it do not: a byline, a section and a site, a label after "|", a word
+        ("Hallenbad wird saniert - von Jana Ortlieb", None),
+        ("Hallenbad wird saniert – Blog – Verein für Bäderkultur im Nordgau", None),
+        ("Hallenbad wird saniert | Nachrichten aus dem Nordgau | Alpenland Zeitung", None),
+        ("Hallenbad wird saniert: Update", None),
+    ],
+)
+def test_the_headline_and_a_phrase_after_it_make_an_seo_title(
+    title: str, seo_title: str | None
+) -> None:
+    html = _page(f"<title>{title}</title>", "<h1>Hallenbad wird saniert</h1>")
+    assert _extract(html).seo_title == seo_title
