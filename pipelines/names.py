@@ -6,7 +6,7 @@ import functools
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 import lxml.etree
@@ -20,7 +20,7 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
-from pipelines.tree import big_type, collapse, registrable_domain, text_key
+from pipelines.tree import collapse, registrable_domain, text_key
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
 # "mit" starts the agency's part of a byline ("Lukas Fendt mit SID", "mit Material der dpa"):
@@ -438,3 +438,25 @@ def _looks_like_name(name: str) -> bool:
         elif word.casefold() not in _NAME_PARTICLES and not word.endswith("."):
             return False  # a lower-case word that is no particle or abbreviation ("h.c.")
     return capitalised > 0
+
+
+# Hand-written pages set the headline in big type instead of an <h1>.
+_BIG_TYPE_XPATH = lxml.etree.XPath("//body//font[@size] | //body//*[contains(@style, 'font-size')]")
+_FONT_SIZE_RE = re.compile(r"[4-7]|\+[1-4]")
+_STYLE_SIZE_RE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|r?em)\b", re.IGNORECASE)
+
+
+def big_type(tree: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """The body's elements set in big type, in page order: `<font size>` of 4 and more (or +1
+    and more), an inline style's font-size of 18px, 14pt, 1.2em or more."""
+    for element in _BIG_TYPE_XPATH(tree):
+        size = element.get("size") or ""
+        if element.tag == "font" and size.strip():
+            if _FONT_SIZE_RE.fullmatch(size.strip()):
+                yield element
+            continue
+        style = _STYLE_SIZE_RE.search(element.get("style") or "")
+        if style is not None:
+            value = float(style.group(1))
+            if value >= {"px": 18, "pt": 14}.get(style.group(2).casefold(), 1.2):
+                yield element

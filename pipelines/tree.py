@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -96,10 +95,6 @@ _AGENCY_KEYS = frozenset(word for name in NEWS_AGENCIES for word in name.split()
 WORD_RE = re.compile(r"[\w-]+")
 # A date or a time of day in a credit line ("18.6.2025", "12:03"), not a digit of a site's name.
 _DATE_OR_TIME_RE = re.compile(r"(?<![\w.])(?:\d{1,2}[.:]\d{1,2}|\d{4}(?![\w.]))")
-# Hand-written pages set the headline in big type instead of an <h1>.
-_BIG_TYPE_XPATH = lxml.etree.XPath("//body//font[@size] | //body//*[contains(@style, 'font-size')]")
-_FONT_SIZE_RE = re.compile(r"[4-7]|\+[1-4]")
-_STYLE_SIZE_RE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|r?em)\b", re.IGNORECASE)
 # ... unless they mark a lead image ("lead-image", "lead-media").
 _MEDIA_MARK_RE = _MarkWords(r"image|img|media|photo|picture|bild|video|gallery")
 
@@ -335,22 +330,6 @@ def headline_element(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | Non
         if any(ancestor.tag in ("article", "main") for ancestor in h1.iterancestors()):
             return h1
     return candidates[0] if candidates else None
-
-
-def big_type(tree: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
-    """The body's elements set in big type, in page order: `<font size>` of 4 and more (or +1
-    and more), an inline style's font-size of 18px, 14pt, 1.2em or more."""
-    for element in _BIG_TYPE_XPATH(tree):
-        size = element.get("size") or ""
-        if element.tag == "font" and size.strip():
-            if _FONT_SIZE_RE.fullmatch(size.strip()):
-                yield element
-            continue
-        style = _STYLE_SIZE_RE.search(element.get("style") or "")
-        if style is not None:
-            value = float(style.group(1))
-            if value >= {"px": 18, "pt": 14}.get(style.group(2).casefold(), 1.2):
-                yield element
 
 
 def headline_text(h1: lxml.html.HtmlElement) -> str:
