@@ -45,6 +45,7 @@ from pipelines.credits import (
     TRAILING_AGENCY_RE,
     agency_names,
     credit_rule,
+    credited_writers,
 )
 from pipelines.furniture import (
     BOX_RULES,
@@ -274,12 +275,17 @@ def _find_title_line(
 
 
 def _drop_leading_label(kept: list[_Line]) -> None:
-    """Without the headline in the text, a short label opening it right before the first
-    paragraph (a kicker, the site's slogan) is furniture: a text opens with a sentence."""
-    if len(kept) >= 2 and not kept[0].is_item and len(kept[0].text.split()) <= 6:
-        first = kept[1]
+    """Without the headline in the text, short labels opening it right before the first
+    paragraph (a kicker, the site's slogan, a press release's sender: name, office,
+    organisation) are furniture: a text opens with a sentence. Three lines at most."""
+    for count in range(1, min(3, len(kept) - 1) + 1):
+        label = kept[count - 1]
+        if label.is_item or len(label.text.split()) > 6 or SENTENCE_END_RE.search(label.text):
+            return
+        first = kept[count]
         if SENTENCE_END_RE.search(first.text) and len(first.text.split()) >= 8:
-            _drop_kickers(kept[:1])
+            _drop_kickers(kept[:count])
+            return
 
 
 def _cut_trailing_agency(items: list[_Line], report: _Reporter) -> None:
@@ -370,6 +376,8 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
         info = _info_line_rule(text, authors)
         if info is not None:
             return info
+    if ";" in text and words <= 25 and credited_writers(text) is not None:
+        return Rule.BYLINE  # a credits line of "role: names" items ("Recherche: A; Text: B")
     credit = credit_rule(text, lowered, words)
     if credit is not None:
         return credit

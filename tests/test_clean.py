@@ -976,3 +976,18 @@ def test_the_headline_after_a_kicker_of_a_few_words_is_the_repeated_headline() -
     assert kept == [LEAD, P1]
     said = f"Der Landrat sagte dazu: {title}"
     assert clean([said, LEAD, P1], title=title)[0] == [said, LEAD, P1]
+
+
+def test_a_credits_line_of_roles_joined_by_semicolons_goes() -> None:
+    line = "Recherche: Ole Brandt, Mia Sander; Text: Mia Sander (msa)"
+    kept, dropped = clean([LEAD, P1, P2, line, P3])
+    assert kept == [LEAD, P1, P2, P3]
+    assert [d.rule for d in dropped] == ["meta:byline"]
+
+
+def test_a_senders_lines_opening_a_release_without_its_headline_go() -> None:
+    sender = ["Dr. Jana Kolb", "Referat Presse und Kommunikation", "Landesamt für Umwelt"]
+    kept, _ = clean([*sender, LEAD, P1, P2], title="Pegel an der Oste steigen wieder")
+    assert kept == [LEAD, P1, P2]
+    four = ["Sport", "Fußball", "Kreisliga", "Nord"]
+    assert clean([*four, LEAD, P1], title="Pegel an der Oste steigen wieder")[0][:2] == four[:2]
