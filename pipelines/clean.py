@@ -382,7 +382,9 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
     if credit is not None:
         return credit
     for rule, regex, max_words, gate in LATE_PHRASE_RULES:
-        if words <= max_words and any(map(contains, gate or ("",))) and regex.search(text):
+        if words > max_words or (gate and not any(map(contains, gate))):
+            continue
+        if regex.search(text):
             return rule
     if authors and words <= 16 and _is_byline(text, authors):
         return Rule.BYLINE
