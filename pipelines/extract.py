@@ -6,8 +6,9 @@ import copy
 import functools
 from typing import Any
 
+import lxml.html
 import trafilatura
-from trafilatura.settings import Extractor
+from trafilatura.settings import Document, Extractor
 
 from crawler.model.hashing import normalise_text, normalised_hash
 from crawler.model.types import DroppedLine, ExtractedArticle, ExtractInput
@@ -37,6 +38,7 @@ from pipelines.tree import (
     parse_html,
     recover_headings,
     text_key,
+    text_of,
 )
 
 # No scrapy, twisted or sqlalchemy here nor in the modules it calls (decode, tree, blocks, metadata,
@@ -66,11 +68,12 @@ _DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True
 
 
 @functools.cache
-def _extractor(with_metadata: bool) -> Extractor:
+def _extractor(with_metadata: bool, fast: bool) -> Extractor:
     """trafilatura's settings for our extraction, built once: building them reads its config
     file's values through configparser, ~5% of a small page's extraction."""
     return Extractor(
         output_format="python",
+        fast=fast,
         # trafilatura keeps comment sections by default.
         comments=False,
         # Its dedup cache lives for the whole process and depends on order: never for the
@@ -87,13 +90,52 @@ def _extractor(with_metadata: bool) -> Extractor:
     )
 
 
-def _options(url: str, with_metadata: bool) -> Extractor:
+def _options(url: str, with_metadata: bool, fast: bool) -> Extractor:
     """The settings for one page: a copy of the shared ones with the page's URL, as
     trafilatura's own command line sets it for each file."""
-    options = copy.copy(_extractor(with_metadata))
+    options = copy.copy(_extractor(with_metadata, fast))
     options.url = url
     options.source = url.encode("utf-8", "replace").decode("utf-8")  # for its log lines
     return options
+
+
+# readability ignores paragraphs shorter than this when it scores the page's containers.
+_READABILITY_MIN_PARAGRAPH = 25
+_LONG_PARAGRAPH = 80
+
+
+def _paragraph_text(tree: lxml.html.HtmlElement) -> tuple[int, int]:
+    """The characters in the page's paragraphs readability scores, and how many are long."""
+    chars = long = 0
+    for paragraph in tree.iter("p"):
+        size = len(text_of(paragraph))
+        if size >= _READABILITY_MIN_PARAGRAPH:
+            chars += size
+            long += size >= _LONG_PARAGRAPH
+    return chars, long
+
+
+def _bare_extraction(
+    tree: lxml.html.HtmlElement, url: str, *, with_metadata: bool
+) -> Document | dict[str, Any] | None:
+    """trafilatura's extraction, with its comparison against readability and jusText only where
+    that comparison can change the result.
+
+    The comparison takes readability's text over trafilatura's own only when the own text is
+    empty, holds no paragraph, or is under half as long as readability's, and readability
+    builds its text from the paragraphs it scores. On a page with paragraphs whose own text is
+    at least half of all their characters it keeps the own text, so it is skipped there (its
+    readability pass runs over a copy of the whole tree). It runs where the text sits in
+    <div>s or <br>s, and where the own text is short beside the page's paragraphs (a live blog
+    of which the own extraction keeps the first entries). The extraction tests and the
+    evaluation pages' snapshot pin the result of both paths.
+    """
+    paragraph_chars, long_paragraphs = _paragraph_text(tree)
+    if long_paragraphs >= 2:
+        document = trafilatura.bare_extraction(tree, options=_options(url, with_metadata, True))
+        if isinstance(document, Document) and 2 * len(document.text or "") >= paragraph_chars:
+            return document
+    return trafilatura.bare_extraction(tree, options=_options(url, with_metadata, False))
 
 
 def extract_article(inp: ExtractInput, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractedArticle:
@@ -154,7 +196,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     # Run for pages without authors too, it changes nothing on the 50 evaluation pages
     # (tests/eval, demo fixtures) except naming three sites by their host name, while agency
     # pages (most of RT DE and SNA) would pay for it.
-    document = trafilatura.bare_extraction(tree, options=_options(inp.url, meta.title is None))
+    document = _bare_extraction(tree, inp.url, with_metadata=meta.title is None)
     lines: list[str] = []
     if document is not None and not isinstance(document, dict):
         lines = (document.text or "").split("\n")

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import lxml.html
 import pytest
 import trafilatura
+from trafilatura.settings import Extractor
 
 from crawler.model.hashing import content_hash
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
@@ -897,3 +898,51 @@ def test_the_one_pass_lookups_find_what_their_xpaths_find() -> None:
             assert got[name] == lxml.etree.XPath(expression)(tree), name
             found += len(got[name])
     assert found > 100
+
+
+# --- trafilatura's comparison with readability, only where it can change the text -------------
+
+
+def _record_fast_flags(monkeypatch: pytest.MonkeyPatch, shorten: bool = False) -> list[bool]:
+    """Record the `fast` setting of each trafilatura call; `shorten` makes a fast call's text
+    short beside the page's paragraphs, as when the own extraction misses most of them."""
+    calls: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def recording(tree: lxml.html.HtmlElement, *, options: Extractor) -> object:
+        calls.append(options.fast)
+        document = real(tree, options=options)
+        if shorten and options.fast and document is not None:
+            document.text = PARAGRAPHS[0]
+        return document
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", recording)
+    return calls
+
+
+def test_a_page_of_paragraphs_skips_the_readability_comparison(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _record_fast_flags(monkeypatch)
+    result = run(page(article_html()))
+    assert calls == [True]
+    assert result.text.split("\n") == BODY_LINES
+
+
+def test_text_outside_paragraphs_gets_the_readability_comparison(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _record_fast_flags(monkeypatch)
+    divs = "".join(f'<div class="txt">{text}</div>' for text in (LEAD, *PARAGRAPHS))
+    result = run(page(f'<div class="artikel"><h1>{TITLE}</h1>{divs}</div>'))
+    assert calls == [False]
+    assert LEAD in result.text and PARAGRAPHS[3] in result.text
+
+
+def test_an_own_text_short_beside_the_paragraphs_gets_the_comparison(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _record_fast_flags(monkeypatch, shorten=True)
+    result = run(page(article_html()))
+    assert calls == [True, False]
+    assert result.text.split("\n") == BODY_LINES
