@@ -28,6 +28,8 @@ class Rule(StrEnum):
     # between two sentences of a paragraph, or a paragraph that is nothing but such a link.
     TEASER_INLINE_LINK = "teaser:inline-link"
     TEASER_LINK_BLOCK = "teaser:link-block"
+    # A label and a row of five or more short links: a directory of sections (pipelines.blocks).
+    LINK_ROW = "chrome:link-row"
     PROMO_TELEGRAM = "promo:telegram"
     PROMO_WHATSAPP = "promo:whatsapp"
     PROMO_NEWSLETTER = "promo:newsletter"

@@ -14,6 +14,7 @@ from crawler.model.hashing import normalise_text, normalised_hash
 from crawler.model.types import DroppedLine, ExtractedArticle, ExtractInput
 from pipelines.blocks import (
     drop_boxes,
+    drop_link_rows,
     drop_picture_boxes,
     drop_pull_quotes,
     drop_related_lists,
@@ -52,7 +53,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 6
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -186,6 +187,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     listed_agencies = sources_list_agencies(tree)
     dropped.extend(drop_inline_teasers(tree, inp.url))
     dropped.extend(drop_related_lists(tree))
+    dropped.extend(drop_link_rows(tree))
     dropped.extend(drop_pull_quotes(tree))
     dropped.extend(drop_picture_boxes(tree))
     dropped.extend(drop_boxes(tree, meta.h1))

@@ -946,3 +946,48 @@ def test_an_own_text_short_beside_the_paragraphs_gets_the_comparison(
     result = run(page(article_html()))
     assert calls == [True, False]
     assert result.text.split("\n") == BODY_LINES
+
+
+# --- a label and a row of links: the site's directory, not text --------------------------------
+
+_PLACES = ("Bayern", "Berlin", "Bremen", "Hessen", "Saarland", "Sachsen")
+
+
+def _link_row(label: str, separator: str = " | ") -> str:
+    links = separator.join(f'<a href="/{place.lower()}/">{place}</a>' for place in _PLACES)
+    return f"<p>{label}{links}</p>"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        _link_row("<b>Bundesländer:</b> "),
+        _link_row("<strong>Regionen</strong> ", " · "),
+        _link_row("Themen aus der Region: "),
+        _link_row("", " / "),
+    ],
+)
+def test_a_row_of_links_under_a_label_beside_the_text_goes(row: str) -> None:
+    result = run(page(article_html(closing=row)))
+    assert result.text.split("\n") == BODY_LINES
+    assert any(line.rule == "chrome:link-row" for line in result.dropped)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # Names in a sentence, separated by commas.
+        "<p>Nominiert sind: "
+        + ", ".join(f'<a href="/{p.lower()}/">{p}</a>' for p in _PLACES)
+        + "</p>",
+        # Four links are a sentence's references, not a directory.
+        "<p>Quellen: "
+        + " | ".join(f'<a href="/{p.lower()}/">{p}</a>' for p in _PLACES[:4])
+        + "</p>",
+        # A label longer than a directory's.
+        _link_row("In diesen Ländern gelten ab Montag neue Regeln: "),
+    ],
+)
+def test_links_in_a_sentence_or_a_short_row_stay(paragraph: str) -> None:
+    result = run(page(article_html(after_second=paragraph)))
+    assert not any(line.rule == "chrome:link-row" for line in result.dropped)
