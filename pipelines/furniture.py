@@ -287,7 +287,9 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         # meinung@… – ausgewählte Zuschriften veröffentlichen wir als Leserbrief."
         Rule.FEEDBACK,
         re.compile(
-            r"(?=.*\b(?:Schreiben Sie|Schreib|Schreibt|Mailen Sie|Senden Sie|Schicken Sie)"
+            # Anchored: both lookaheads read the whole line from its start, and unanchored
+            # they would be tried again from every position.
+            r"^(?=.*\b(?:Schreiben Sie|Schreib|Schreibt|Mailen Sie|Senden Sie|Schicken Sie)"
             r" (?:uns|der Redaktion|an)\b)(?=.*(?:@[\w-]+\.[a-z]{2,}|\bLeserbrief|\bZuschrift"
             r"|\bLeserpost))",
             _I,
