@@ -183,6 +183,23 @@ class _MarkedElements:
             m[0] for m in self._all() if m[1] in _UPDATED_TAGS and _UPDATED_CLASS_RE.search(m[2])
         ]
 
+    def breadcrumb_links(self) -> list[lxml.html.HtmlElement]:
+        """The links of the breadcrumb trail: in an element whose class, id or ARIA label says
+        "crumb", or that is a schema.org BreadcrumbList."""
+        links: dict[lxml.html.HtmlElement, None] = {}
+        for m in self._all():
+            element = m[0]
+            if (
+                "crumb" in m[2].lower()
+                or "crumb" in m[3].lower()
+                or "BreadcrumbList" in (element.get("itemtype") or "")
+                or "crumb" in (element.get("aria-label") or "").lower()
+            ):
+                links.update(
+                    dict.fromkeys(a for a in element.iter("a") if a.get("href") is not None)
+                )
+        return list(links)
+
     def microdata(self, itemprops: frozenset[str]) -> list[lxml.html.HtmlElement]:
         return [m[0] for m in self._all() if m[4] in itemprops and m[1] != "meta"]
 
@@ -206,7 +223,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
         *(json_first_str(obj.get("articleSection")) for obj in articles),
     )
     sections = SECTION_WORDS | {text_key(section)} if section else SECTION_WORDS
-    h1 = _title_and_headline(meta, tree, metas, articles, hints, site_keys, sections)
+    h1 = _title_and_headline(meta, marked, metas, articles, hints, site_keys, sections)
     _authors_and_agencies(meta, marked, metas, articles, site_keys)
 
     meta.description = _first_text(
@@ -253,7 +270,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
 
 def _title_and_headline(
     meta: Metadata,
-    tree: lxml.html.HtmlElement,
+    marked: _MarkedElements,
     metas: dict[str, list[str]],
     articles: list[dict[str, Any]],
     hints: dict[str, str],
@@ -268,6 +285,7 @@ def _title_and_headline(
     prints it there (the logo in <h1>, the headline in <h2>): that heading is the headline.
     The metadata headline is kept as seo_title when it says something else.
     """
+    tree = marked.tree
     candidates = (
         *(json_str(obj.get("headline")) for obj in articles),
         _first(metas, "og:title"),
@@ -302,7 +320,7 @@ def _title_and_headline(
     meta.h1 = h1
     meta.title = visible or metadata_title
     seo_title = seo_title_of(meta.title, document_title or metadata_title)
-    crumbs = breadcrumb_names(tree) if seo_title else frozenset()
+    crumbs = breadcrumb_names(marked.breadcrumb_links()) if seo_title else frozenset()
     if crumbs:
         # The breadcrumb's sites and sections are affixes too; looked up only when the
         # metadata headline differs, as one may then be left in it.

@@ -133,12 +133,6 @@ SECTION_WORDS = frozenset(
     )
 )
 # The breadcrumb trail: its links name the site and the sections above the article.
-_BREADCRUMB_XPATH = lxml.etree.XPath(
-    "//*[contains(translate(@class, 'CRUMB', 'crumb'), 'crumb')"
-    " or contains(translate(@id, 'CRUMB', 'crumb'), 'crumb')"
-    " or contains(@itemtype, 'BreadcrumbList')"
-    " or contains(translate(@aria-label, 'CRUMB', 'crumb'), 'crumb')]//a[@href]"
-)
 _TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]*\)$")
 _URLISH_RE = re.compile(r"^(?:https?:)?//|^www\.|@|\.(?:de|com|net|org|ru)(?:/|$)", re.IGNORECASE)
 
@@ -264,12 +258,12 @@ def clean_title(
 TOPIC_PREFIX_RE = re.compile(r"^([^:|]{2,40}):\s+(?=\S)")
 
 
-def breadcrumb_names(tree: lxml.html.HtmlElement) -> frozenset[str]:
-    """Keys of the site and section names the breadcrumb trail links to, each also without its
-    first words ("Zeitschrift Dorfpost" names "Dorfpost" too): a title affix that spells one
+def breadcrumb_names(links: Iterable[lxml.html.HtmlElement]) -> frozenset[str]:
+    """Keys of the site and section names the breadcrumb trail's links name, each also without
+    its first words ("Zeitschrift Dorfpost" names "Dorfpost" too): a title affix that spells one
     names the site or a section."""
     keys: set[str] = set()
-    for link in _BREADCRUMB_XPATH(tree):
+    for link in links:
         words = collapse(link.text_content()).split()
         if len(words) <= 4:
             keys.update(text_key(" ".join(words[i:])) for i in range(len(words)))
