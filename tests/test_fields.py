@@ -185,6 +185,10 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Von Eva Roth und AFP"], ("Eva Roth",), ("AFP",)),
         (["Tim Berg mit dpa"], ("Tim Berg",), ("dpa",)),
         (["Tim Berg, mit Material von Reuters und AP"], ("Tim Berg",), ("Reuters", "AP")),
+        # an agency-material credit names agencies, never an author "Material: Reuters"
+        (["Material: Reuters, AP"], (), ("Reuters", "AP")),
+        (["Agenturmaterial: dpa / AFP"], (), ("dpa", "AFP")),
+        (["Diese Meldung beruht auf Angaben von dpa und KNA."], (), ("dpa", "KNA")),
     ],
 )
 def test_credits_split_into_people_and_agencies(
@@ -1230,3 +1234,23 @@ def test_the_headline_and_a_phrase_after_it_make_an_seo_title(
 ) -> None:
     html = _page(f"<title>{title}</title>", "<h1>Hallenbad wird saniert</h1>")
     assert _extract(html).seo_title == seo_title
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "<p class='source'>Material: Reuters, AP</p>",
+        "<div><small>Agenturmaterial: Reuters / AP</small></div>",
+        "<p>Dieser Bericht beruht auf Meldungen der Agenturen Reuters und AP.</p>",
+    ],
+)
+def test_an_agency_material_credit_names_agencies_and_no_author(credit: str) -> None:
+    # the credit closes the headline's container, after the text
+    text = f"<div><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"
+    news = f"<div>Agenturmeldung</div><h1>Hallenbad wird saniert</h1>{text}{credit}"
+    result = _extract(f"<html lang='de'><body><div class='news'>{news}</div></body></html>")
+    assert (result.authors, result.agencies, "Reuters" in result.text) == (
+        (),
+        ("Reuters", "AP"),
+        False,
+    )
