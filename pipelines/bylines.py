@@ -8,7 +8,7 @@ import lxml.etree
 import lxml.html
 
 from pipelines.credits import is_image_credit
-from pipelines.names import byline_people, split_credits
+from pipelines.names import byline_people, non_writers, split_credits
 from pipelines.tree import byline_near_headline, collapse, text_of
 
 _NAME_CLASS_XPATH = lxml.etree.XPath(
@@ -57,15 +57,32 @@ def printed_byline_authors(
     an account when a byline names someone. The byline is the first of the first few
     author/byline elements (`byline_elements`) that names people (an author line holds the
     name, the role and the date, its name span the name), else a "Von …" line next to the
-    headline.
+    headline. A printed photographer ("Von A und B (Fotos)") is no author either.
     """
     if not authors or _printed(authors, tree):
-        return authors
+        return _without_non_writers(authors, byline_elements)
     for element in byline_elements()[:_BYLINE_ELEMENTS]:
         people = split_credits([byline_text([element]) or ""], site_keys)[0]
         if people:
             return people
     return split_credits(byline_near_headline(h1), site_keys)[0] or authors
+
+
+def _without_non_writers(
+    authors: tuple[str, ...], byline_elements: Callable[[], list[lxml.html.HtmlElement]]
+) -> tuple[str, ...]:
+    """The metadata's `authors` without those the printed byline credits with a role in
+    brackets that is no writer's: a photographer in "Von A und B (Fotos)" whom the JSON-LD
+    lists beside the writer. Only several authors are checked, sparing the byline lookup."""
+    if len(authors) < 2:
+        return authors
+    for element in byline_elements()[:_BYLINE_ELEMENTS]:
+        text = collapse(text_of(element))
+        if "(" in text and len(text) <= 200:
+            others = non_writers(text)
+            if others:
+                return tuple(name for name in authors if name.casefold() not in others)
+    return authors
 
 
 def footer_byline_authors(

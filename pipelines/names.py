@@ -132,6 +132,17 @@ SECTION_WORDS = frozenset(
         *("medienmitteilung", "medienmitteilungen"),
     )
 )
+# Roles in brackets after a name in a byline that make no author of it: "Von A und B (Fotos)"
+# credits B with the pictures, "C (Grafik)" with a chart, "D (Mitarbeit)" as a collaborator.
+_NON_WRITER_ROLES = frozenset(
+    (
+        *("foto", "fotos", "fotografie", "bild", "bilder", "grafik", "grafiken", "infografik"),
+        *("illustration", "illustrationen", "zeichnung", "zeichnungen", "karte", "karten"),
+        *("video", "videos", "kamera", "schnitt", "mitarbeit", "übersetzung", "recherche"),
+    )
+)
+# A bracket holding more words than its role: "(Grafik und Daten)", "(Fotos, Video)".
+_BRACKET_RE = re.compile(r"\((\w+)[^()]*\)")
 # The breadcrumb trail: its links name the site and the sections above the article.
 _TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]*\)$")
 _URLISH_RE = re.compile(r"^(?:https?:)?//|^www\.|@|\.(?:de|com|net|org|ru)(?:/|$)", re.IGNORECASE)
@@ -353,7 +364,7 @@ def split_credits(
     agencies: list[str] = []
     parts: list[str] = []
     for raw in values:
-        value = _TEXT_AND_PICTURES_RE.sub("", normalise_field(raw), count=1)
+        value = _role_brackets(_TEXT_AND_PICTURES_RE.sub("", normalise_field(raw), count=1))
         # A credits line names its writers: "Recherche: A und B; Text: B" credits B.
         writers = credited_writers(value)
         value = value if writers is None else "; ".join(writers)
@@ -369,6 +380,8 @@ def split_credits(
         name = _AUTHOR_PREFIX_RE.sub("", part.strip(" ,;:-–")).strip(" ,;:-–")
         # "Anna Beispiel (dpa)": the agency in brackets is no part of the name.
         bracket = TRAILING_AGENCY_RE.search(name)
+        if bracket is not None and _non_writer_role(bracket.group(1)):
+            continue
         if bracket is not None:
             agencies.extend(agency_names(bracket.group(1)))
             name = name[: bracket.start()]
@@ -400,6 +413,35 @@ def split_credits(
         seen.add(name.casefold())
         authors.append(name)
     return tuple(authors), tuple(dict.fromkeys(agencies))
+
+
+def non_writers(byline: str) -> frozenset[str]:
+    """The names, case folded, that a byline credits with a role in brackets that is no
+    writer's: "Von TIM KRÖGER und MANDY SEIDLITZ (Fotos)" gives {"mandy seidlitz"}."""
+    found: set[str] = set()
+    for part in _AUTHOR_SPLIT_RE.split(_role_brackets(normalise_field(byline))):
+        bracket = TRAILING_AGENCY_RE.search(part)
+        if bracket is not None and _non_writer_role(bracket.group(1)):
+            name = _AUTHOR_PREFIX_RE.sub("", part[: bracket.start()].strip(" ,;:-–"))
+            found.add(_case_of_capitals(name.strip()).casefold())
+    return frozenset(found)
+
+
+def _role_brackets(text: str) -> str:
+    """`text` with each bracket opening with a role that is no writer's cut to the role, so
+    the byline's split at "und" and "," leaves it whole: "B (Grafik und Daten)" is "B
+    (Grafik)"."""
+    if "(" not in text:
+        return text
+    return _BRACKET_RE.sub(
+        lambda m: f"({m.group(1)})" if _non_writer_role(m.group(1)) else m.group(0), text
+    )
+
+
+def _non_writer_role(bracketed: str) -> bool:
+    """True for a role in brackets that is no writer's ("Fotos", "Grafik und Daten")."""
+    words = bracketed.split()
+    return bool(words) and words[0].casefold().rstrip(",/") in _NON_WRITER_ROLES
 
 
 def _case_of_capitals(name: str) -> str:

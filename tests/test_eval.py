@@ -132,9 +132,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "197_radio_nachrichten_meldung_gesendet_audio": {
         "junk": "['media/audio: Nachricht anhören (0:58)', 'metadata/broad...",
     },
-    "198_boulevard_fotos_im_byline_lesen_sie_auch_versal": {
-        "authors": "('Tim Kröger', 'Mandy Seidlitz')",
-    },
     "200_schweizer_eishockey_telegramm_liveticker": {
         "junk": "['teaser/live_ticker: Liveticker zum Nachlesen']",
     },

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import lxml.html
 import pytest
 
@@ -189,6 +191,11 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Material: Reuters, AP"], (), ("Reuters", "AP")),
         (["Agenturmaterial: dpa / AFP"], (), ("dpa", "AFP")),
         (["Diese Meldung beruht auf Angaben von dpa und KNA."], (), ("dpa", "KNA")),
+        # a name with a role in brackets that is no writer's is no author
+        (["Von TIM KRÖGER und MANDY SEIDLITZ (Fotos)"], ("Tim Kröger",), ()),
+        (["Text: Ada Lenz, Ben Kurz (Grafik und Daten)"], ("Ada Lenz",), ()),
+        (["Von Ada Lenz (Text) und Ben Kurz (Video)"], ("Ada Lenz",), ()),
+        (["Von Ada Lenz (Bern) und Ben Kurz (dpa)"], ("Ada Lenz", "Ben Kurz"), ("dpa",)),
     ],
 )
 def test_credits_split_into_people_and_agencies(
@@ -1254,3 +1261,30 @@ def test_an_agency_material_credit_names_agencies_and_no_author(credit: str) -> 
         ("Reuters", "AP"),
         False,
     )
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<div class='byline'>Von TIM KRÖGER und MANDY SEIDLITZ (Fotos)</div>",
+        "<p class='article-author'>Von <a>Tim Kröger</a> und <a>Mandy Seidlitz</a> (Bilder)</p>",
+        "<div class='autor'>Tim Kröger · Mandy Seidlitz (Video)</div>",
+    ],
+)
+def test_a_photographer_the_byline_names_in_brackets_is_no_author(byline: str) -> None:
+    people = [{"@type": "Person", "name": n} for n in ("Tim Kröger", "Mandy Seidlitz")]
+    ld = json.dumps({"@type": "NewsArticle", "author": people})
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    assert _extract(_page(head, f"<h1>Hallenbad wird saniert</h1>{byline}")).authors == (
+        "Tim Kröger",
+    )
+    # printed next to the headline alone, without metadata
+    printed = _page("", f"<header><h1>Hallenbad wird saniert</h1><p>{byline}</p></header>")
+    assert _extract(printed).authors == ("Tim Kröger",)
+
+
+def test_a_photographer_the_metadata_names_alone_stays_the_author() -> None:
+    ld = '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Mandy Seidlitz"}}'
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    byline = "<div class='byline'>Mandy Seidlitz (Fotos)</div>"
+    assert _extract(_page(head, byline)).authors == ("Mandy Seidlitz",)
