@@ -59,7 +59,7 @@ _AUTHOR_PREFIX_RE = re.compile(
     r"|Interview\s*:|Recherche\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
     r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
-    r"|Datenanalyse|Gespräch) von|Aufgezeichnet von"
+    r"|Datenanalyse|Gespräch|Test|Testbericht) von|Aufgezeichnet von|Getestet von"
     r"|Veröffentlicht am [\d.]+(?: um [\d:.]+(?: Uhr)?)? von"
     r"|(?:Das|Ein) (?:Gespräch|Interview) führten?|Moderation\s*:"
     r"|(?:Eingestellt|Gepostet|Geschrieben|Verfasst|Veröffentlicht|Posted|Written|Geschichte"

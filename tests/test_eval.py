@@ -135,9 +135,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "200_schweizer_eishockey_telegramm_liveticker": {
         "junk": "['teaser/live_ticker: Liveticker zum Nachlesen']",
     },
-    "201_technikmagazin_getestet_von_pro_contra_preisvergleich": {
-        "authors": "()",
-    },
     "202_suedtiroler_talbote_windows1252_meta_charset": {
         "junk": "['metadata/byline: Herta Kofler', 'chrome/share: Artikel ...",
         "published": "None",

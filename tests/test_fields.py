@@ -191,6 +191,10 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Material: Reuters, AP"], (), ("Reuters", "AP")),
         (["Agenturmaterial: dpa / AFP"], (), ("dpa", "AFP")),
         (["Diese Meldung beruht auf Angaben von dpa und KNA."], (), ("dpa", "KNA")),
+        # a tester is the author of a test
+        (["Getestet von Lukas Ostrowski · 18.11.2026"], ("Lukas Ostrowski",), ()),
+        (["Ein Test von Jana Ortlieb"], ("Jana Ortlieb",), ()),
+        (["Getestet von unabhängigen Laboren"], (), ()),
         # a name with a role in brackets that is no writer's is no author
         (["Von TIM KRÖGER und MANDY SEIDLITZ (Fotos)"], ("Tim Kröger",), ()),
         (["Text: Ada Lenz, Ben Kurz (Grafik und Daten)"], ("Ada Lenz",), ()),
@@ -1288,3 +1292,26 @@ def test_a_photographer_the_metadata_names_alone_stays_the_author() -> None:
     head = f"<script type='application/ld+json'>{ld}</script>"
     byline = "<div class='byline'>Mandy Seidlitz (Fotos)</div>"
     assert _extract(_page(head, byline)).authors == ("Mandy Seidlitz",)
+
+
+@pytest.mark.parametrize(
+    ("head", "byline"),
+    [
+        # a test page's JSON-LD is a Review, its author the tester
+        (
+            '<script type=\'application/ld+json\'>{"@type": "Review", "author": '
+            '{"@type": "Person", "name": "Lukas Ostrowski"}}</script>',
+            "<div class='tb-by'>Getestet von Lukas Ostrowski · <span>18.11.2026</span></div>",
+        ),
+        ("", "<div class='byline'>Getestet von Lukas Ostrowski · 18.11.2026</div>"),
+        ("", "<article><footer><p>Ein Testbericht von Lukas Ostrowski</p></footer></article>"),
+    ],
+)
+def test_a_testers_byline_names_the_author(head: str, byline: str) -> None:
+    result = _extract(_page(head, f"<h1>Hallenbad wird saniert</h1>{byline}"))
+    assert result.authors == ("Lukas Ostrowski",)
+
+
+def test_a_sentence_opening_like_a_testers_byline_names_no_author() -> None:
+    line = "<p>Getestet von der Stiftung Warentest wurde das Gerät noch nicht.</p>"
+    assert _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{line}")).authors == ()
