@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import lxml.etree
 import lxml.html
 
-from pipelines.credits import is_image_credit
+from pipelines.credits import WRITER_ROLES, is_image_credit
 from pipelines.names import byline_people, non_writers, split_credits
 from pipelines.tree import byline_near_headline, collapse, text_of
 
@@ -85,6 +86,18 @@ def _without_non_writers(
     return authors
 
 
+def closing_authors(
+    tree: lxml.html.HtmlElement,
+    marked: Callable[[], Sequence[tuple[Any, ...]]],
+    site_keys: frozenset[str],
+) -> tuple[str, ...]:
+    """The people a byline in the article's <footer> names, else its contributor cards;
+    `marked` gives the body's elements with attributes (each first in its tuple)."""
+    return footer_byline_authors(tree, site_keys) or _card_authors(
+        (found[0] for found in marked()), site_keys
+    )
+
+
 def footer_byline_authors(
     tree: lxml.html.HtmlElement, site_keys: frozenset[str]
 ) -> tuple[str, ...]:
@@ -101,6 +114,26 @@ def footer_byline_authors(
                 if people:
                     return people
     return ()
+
+
+def _card_authors(
+    elements: Iterable[lxml.html.HtmlElement], site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """The writers that contributor cards name: a short element whose first child is a role
+    and whose rest is a name ("<span>Text</span><span>A</span>", "<b>Autorin:</b> A"). Only
+    a writer's role ("Text", "Autorin") names an author; "Fotos", "Grafik und Daten" none."""
+    found: list[str] = []
+    for element in elements:
+        first = element[0] if len(element) else None
+        if first is None or (element.text or "").strip() or len(first):
+            continue
+        role = (first.text or "").strip().rstrip(":").strip()
+        if role.casefold() not in WRITER_ROLES:
+            continue
+        text = collapse(text_of(element))
+        if len(text) <= 80 and text.startswith(role):
+            found.extend(split_credits([text[len(role) :].lstrip(" :")], site_keys)[0])
+    return tuple(dict.fromkeys(found))
 
 
 def _printed(names: tuple[str, ...], tree: lxml.html.HtmlElement) -> bool:

@@ -290,7 +290,7 @@ ROLE_CREDIT_RE = re.compile(
 )
 # The roles of a credits line that name the author ("Beitrag: A · Kamera: B"); the interviewer
 # is the author of an interview.
-_AUTHOR_ROLES = frozenset(
+WRITER_ROLES = frozenset(
     (
         *("text", "texte", "beitrag", "autor", "autorin", "autoren", "bericht", "reporter"),
         *("reporterin", "interview"),
@@ -316,7 +316,7 @@ def credited_writers(text: str, *, lines_of_one: bool = False) -> list[str] | No
         for item, m in zip(items, matches, strict=True)
         if m is not None
         and (
-            m.group("role").casefold() in _AUTHOR_ROLES
+            m.group("role").casefold() in WRITER_ROLES
             or (agency_names(m.group("names")) and not is_image_credit(item))
         )
     ]

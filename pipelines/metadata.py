@@ -12,7 +12,7 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import ParsedDate, date_from_url, find_date_in_text, parse_datetime
-from pipelines.bylines import byline_text, footer_byline_authors, printed_byline_authors
+from pipelines.bylines import byline_text, closing_authors, printed_byline_authors
 from pipelines.credits import agency_names
 from pipelines.jsonld import (
     JsonLd,
@@ -439,7 +439,7 @@ def _authors_and_agencies(
     agencies.extend(credited)
     if authors:
         authors = printed_byline_authors(authors, marked.tree, marked.byline, meta.h1, site_keys)
-    meta.authors = authors or printed or footer_byline_authors(marked.tree, site_keys)
+    meta.authors = authors or printed or closing_authors(marked.tree, marked._all, site_keys)
     meta.agencies = tuple(dict.fromkeys(agencies))
 
 

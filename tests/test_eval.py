@@ -115,7 +115,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "192_datenrecherche_mitwirkende_karten_nur_text_autoren": {
         "junk": "['metadata/method_note: Zur Methode: Die Zahlen beruhen a...",
-        "authors": "()",
     },
     "193_staatsfunk_auslandsdienst_spiegelseite_redaktion": {
         "junk": "['media/caption: Ein Zug der neuen Baureihe bei der Eröff...",

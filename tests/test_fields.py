@@ -1315,3 +1315,35 @@ def test_a_testers_byline_names_the_author(head: str, byline: str) -> None:
 def test_a_sentence_opening_like_a_testers_byline_names_no_author() -> None:
     line = "<p>Getestet von der Stiftung Warentest wurde das Gerät noch nicht.</p>"
     assert _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{line}")).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("cards", "authors"),
+    [
+        (
+            "<section><h2>Mitwirkende</h2>"
+            "<div class='card'><span class='role'>Text</span><span class='name'>Ada Lenz</span>"
+            "</div><div class='card'><span class='role'>Text</span><span class='name'>Jan zu "
+            "Lynar-Hohenau</span></div><div class='card'><span class='role'>Fotos</span>"
+            "<span class='name'>Ben Kurz</span></div><div class='card'><span class='role'>Grafik"
+            " und Daten</span><span class='name'>Ola Brzezińska</span></div></section>",
+            ("Ada Lenz", "Jan zu Lynar-Hohenau"),
+        ),
+        (
+            "<ul class='credits'><li class='credit'><b>Autorin:</b> Ada Lenz</li>"
+            "<li class='credit'><b>Kamera:</b> Ben Kurz</li></ul>",
+            ("Ada Lenz",),
+        ),
+        # cards of other roles only, a tab bar and a table row name no author
+        ("<div class='card'><span>Fotos</span><span>Ben Kurz</span></div>", ()),
+        ("<div class='tabs'><span>Text</span><span>Audio</span></div>", ()),
+        (
+            "<table><tr class='row'><td>Text</td><td>Die Vorlage der Verwaltung</td></tr></table>",
+            (),
+        ),
+    ],
+)
+def test_contributor_cards_name_only_their_writers(cards: str, authors: tuple[str, ...]) -> None:
+    html = _page("", "<h1>Hallenbad wird saniert</h1>")
+    html = html.replace("</body>", f"{cards}</body>")
+    assert _extract(html).authors == authors
