@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -93,9 +94,37 @@ def closing_authors(
 ) -> tuple[str, ...]:
     """The people a byline in the article's <footer> names, else its contributor cards;
     `marked` gives the body's elements with attributes (each first in its tuple)."""
-    return footer_byline_authors(tree, site_keys) or _card_authors(
-        (found[0] for found in marked()), site_keys
+    return (
+        footer_byline_authors(tree, site_keys)
+        or _card_authors((found[0] for found in marked()), site_keys)
+        or _italic_signature(tree, site_keys)
     )
+
+
+def _italic_signature(tree: lxml.html.HtmlElement, site_keys: frozenset[str]) -> tuple[str, ...]:
+    """The name a text is signed with in italics: a paragraph holding only an <i> or <em> with
+    a name, after two paragraphs of text and before no other ("<p><i>Herta Kofler</i></p>")."""
+    for italic in tree.iter("i", "em"):
+        own = collapse(italic.text or "")
+        paragraph = italic.getparent()
+        if not 2 <= len(own.split()) <= 4 or len(italic) or paragraph is None:
+            continue
+        following = paragraph.getnext()
+        if (
+            paragraph.tag not in ("p", "div")
+            or collapse(text_of(paragraph)) != own
+            or (following is not None and following.tag == "p")
+        ):
+            continue
+        text_before = [
+            p
+            for p in itertools.islice(paragraph.itersiblings("p", preceding=True), 3)
+            if len(text_of(p)) >= 80
+        ]
+        people = split_credits([own], site_keys)[0]
+        if len(text_before) >= 2 and people == (own,):
+            return people
+    return ()
 
 
 def footer_byline_authors(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -20,7 +21,7 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
-from pipelines.tree import collapse, registrable_domain, text_key
+from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
 # "mit" starts the agency's part of a byline ("Lukas Fendt mit SID", "mit Material der dpa"):
@@ -485,14 +486,30 @@ _STYLE_SIZE_RE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|r?em)\b",
 def big_type(tree: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
     """The body's elements set in big type, in page order: `<font size>` of 4 and more (or +1
     and more), an inline style's font-size of 18px, 14pt, 1.2em or more."""
-    for element in _BIG_TYPE_XPATH(tree):
-        size = element.get("size") or ""
-        if element.tag == "font" and size.strip():
-            if _FONT_SIZE_RE.fullmatch(size.strip()):
-                yield element
-            continue
-        style = _STYLE_SIZE_RE.search(element.get("style") or "")
-        if style is not None:
-            value = float(style.group(1))
-            if value >= {"px": 18, "pt": 14}.get(style.group(2).casefold(), 1.2):
-                yield element
+    return filter(_is_big_type, _BIG_TYPE_XPATH(tree))
+
+
+def _is_big_type(element: lxml.html.HtmlElement) -> bool:
+    size = element.get("size") or ""
+    if element.tag == "font" and size.strip():
+        return _FONT_SIZE_RE.fullmatch(size.strip()) is not None
+    style = _STYLE_SIZE_RE.search(element.get("style") or "")
+    if style is None:
+        return False
+    return float(style.group(1)) >= {"px": 18, "pt": 14}.get(style.group(2).casefold(), 1.2)
+
+
+def title_block_text(elements: Iterable[lxml.html.HtmlElement], title: str) -> str:
+    """The text of the block around the element printing `title` in big type (a page with no
+    headline among its headings): its nearest ancestor that holds more than the headline, as a
+    layout table's rows hold a date line over it; "" when no big type prints the title."""
+    key = text_key(title)
+    for element in elements:
+        if (element.tag == "font" or "font-size" in (element.get("style") or "")) and (
+            _is_big_type(element) and text_key(text_of(element)) == key
+        ):
+            for ancestor in itertools.islice(element.iterancestors(), 6):
+                text = collapse(text_of(ancestor))
+                if text_key(text) != key:
+                    return text
+    return ""

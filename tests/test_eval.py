@@ -136,8 +136,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "202_suedtiroler_talbote_windows1252_meta_charset": {
         "junk": "['metadata/byline: Herta Kofler', 'chrome/share: Artikel ...",
-        "published": "None",
-        "authors": "()",
     },
 }
 

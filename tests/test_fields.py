@@ -1347,3 +1347,53 @@ def test_contributor_cards_name_only_their_writers(cards: str, authors: tuple[st
     html = _page("", "<h1>Hallenbad wird saniert</h1>")
     html = html.replace("</body>", f"{cards}</body>")
     assert _extract(html).authors == authors
+
+
+def _text_closing_with(closing: str) -> str:
+    return (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><div class='text'>"
+        f"<p>{PARAGRAPH}<p>{SECOND}{closing}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p align='right'><i>Herta Kofler</i></p>",
+        "<p><em>Ołtarz Śniadecka-Brå</em></p>",
+    ],
+)
+def test_a_name_in_italics_closing_the_text_is_the_author(closing: str) -> None:
+    result = _extract(_text_closing_with(closing))
+    assert len(result.authors) == 1
+    assert result.authors[0] not in result.text
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # an italic sentence, a name between paragraphs, a name with more beside it
+        "<p><i>Der Gemeinderat tagt wieder im Januar.</i></p>",
+        "<p><i>Herta Kofler</i></p><p>Die Sitzung ist öffentlich, Gäste sind willkommen.</p>",
+        "<p>Fotos: <i>Herta Kofler</i></p>",
+    ],
+)
+def test_other_italics_after_the_text_name_no_author(closing: str) -> None:
+    assert _extract(_text_closing_with(closing)).authors == ()
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<table><tr><td class='small'>Montag, 23. November 2026 &nbsp; Kategorie: Gemeinden</td>"
+        "</tr><tr><td><font size='4'><b>Seilbahn auf die Alm genehmigt</b></font></td></tr>"
+        "</table>",
+        "<div><span>23.11.2026</span><div style='font-size: 22px'>Seilbahn auf die Alm "
+        "genehmigt</div></div>",
+    ],
+)
+def test_the_date_over_a_headline_in_big_type_is_the_publication_date(header: str) -> None:
+    html = _page("<title>Seilbahn auf die Alm genehmigt | Alpenland Zeitung</title>", header)
+    published = _extract(html).published_at
+    assert published is not None
+    assert published.date().isoformat() == "2026-11-23"
