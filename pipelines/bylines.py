@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import lxml.etree
 import lxml.html
 
-from pipelines.credits import is_image_credit
-from pipelines.names import byline_people, split_credits
+from pipelines.credits import WRITER_ROLES, is_image_credit
+from pipelines.names import byline_people, non_writers, split_credits
 from pipelines.tree import byline_near_headline, collapse, text_of
 
 _NAME_CLASS_XPATH = lxml.etree.XPath(
@@ -57,15 +59,72 @@ def printed_byline_authors(
     an account when a byline names someone. The byline is the first of the first few
     author/byline elements (`byline_elements`) that names people (an author line holds the
     name, the role and the date, its name span the name), else a "Von …" line next to the
-    headline.
+    headline. A printed photographer ("Von A und B (Fotos)") is no author either.
     """
     if not authors or _printed(authors, tree):
-        return authors
+        return _without_non_writers(authors, byline_elements)
     for element in byline_elements()[:_BYLINE_ELEMENTS]:
         people = split_credits([byline_text([element]) or ""], site_keys)[0]
         if people:
             return people
     return split_credits(byline_near_headline(h1), site_keys)[0] or authors
+
+
+def _without_non_writers(
+    authors: tuple[str, ...], byline_elements: Callable[[], list[lxml.html.HtmlElement]]
+) -> tuple[str, ...]:
+    """The metadata's `authors` without those the printed byline credits with a role in
+    brackets that is no writer's: a photographer in "Von A und B (Fotos)" whom the JSON-LD
+    lists beside the writer. Only several authors are checked, sparing the byline lookup."""
+    if len(authors) < 2:
+        return authors
+    for element in byline_elements()[:_BYLINE_ELEMENTS]:
+        text = collapse(text_of(element))
+        if "(" in text and len(text) <= 200:
+            others = non_writers(text)
+            if others:
+                return tuple(name for name in authors if name.casefold() not in others)
+    return authors
+
+
+def closing_authors(
+    tree: lxml.html.HtmlElement,
+    marked: Callable[[], Sequence[tuple[Any, ...]]],
+    site_keys: frozenset[str],
+) -> tuple[str, ...]:
+    """The people a byline in the article's <footer> names, else its contributor cards;
+    `marked` gives the body's elements with attributes (each first in its tuple)."""
+    return (
+        footer_byline_authors(tree, site_keys)
+        or _card_authors((found[0] for found in marked()), site_keys)
+        or _italic_signature(tree, site_keys)
+    )
+
+
+def _italic_signature(tree: lxml.html.HtmlElement, site_keys: frozenset[str]) -> tuple[str, ...]:
+    """The name a text is signed with in italics: a paragraph holding only an <i> or <em> with
+    a name, after two paragraphs of text and before no other ("<p><i>Herta Kofler</i></p>")."""
+    for italic in tree.iter("i", "em"):
+        own = collapse(italic.text or "")
+        paragraph = italic.getparent()
+        if not 2 <= len(own.split()) <= 4 or len(italic) or paragraph is None:
+            continue
+        following = paragraph.getnext()
+        if (
+            paragraph.tag not in ("p", "div")
+            or collapse(text_of(paragraph)) != own
+            or (following is not None and following.tag == "p")
+        ):
+            continue
+        text_before = [
+            p
+            for p in itertools.islice(paragraph.itersiblings("p", preceding=True), 3)
+            if len(text_of(p)) >= 80
+        ]
+        people = split_credits([own], site_keys)[0]
+        if len(text_before) >= 2 and people == (own,):
+            return people
+    return ()
 
 
 def footer_byline_authors(
@@ -84,6 +143,26 @@ def footer_byline_authors(
                 if people:
                     return people
     return ()
+
+
+def _card_authors(
+    elements: Iterable[lxml.html.HtmlElement], site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """The writers that contributor cards name: a short element whose first child is a role
+    and whose rest is a name ("<span>Text</span><span>A</span>", "<b>Autorin:</b> A"). Only
+    a writer's role ("Text", "Autorin") names an author; "Fotos", "Grafik und Daten" none."""
+    found: list[str] = []
+    for element in elements:
+        first = element[0] if len(element) else None
+        if first is None or (element.text or "").strip() or len(first):
+            continue
+        role = (first.text or "").strip().rstrip(":").strip()
+        if role.casefold() not in WRITER_ROLES:
+            continue
+        text = collapse(text_of(element))
+        if len(text) <= 80 and text.startswith(role):
+            found.extend(split_credits([text[len(role) :].lstrip(" :")], site_keys)[0])
+    return tuple(dict.fromkeys(found))
 
 
 def _printed(names: tuple[str, ...], tree: lxml.html.HtmlElement) -> bool:

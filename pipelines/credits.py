@@ -100,15 +100,37 @@ _AGENCIES = frozenset(
 # Single words of the agency names above, to skip lines that name no agency at all.
 _AGENCY_WORDS = frozenset(word for name in _AGENCIES for word in name.split())
 _AGENCY_TOKEN_RE = re.compile(r"[a-z.]+")
+# What an agency credit opens with before the agencies: "Material:", "Mit Material der
+# Nachrichtenagenturen", "Agenturmaterial:", and a sentence saying the text rests on their
+# reports ("Diese Meldung beruht auf Angaben von", "Der Text basiert auf Material der").
+_MATERIAL_LEAD = (
+    r"(?:(?:Mit|und) )?(?:Agentur)?(?:Material|Informationen|Angaben)(?: (?:von|der|des)"
+    r"(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?|(?=\s*:))"
+    r"|(?:Diese[rs]?|Der|Die|Das) (?:Meldung|Nachricht|Artikel|Beitrag|Text|Bericht)"
+    r" (?:beruht|basiert|stützt sich) (?:\w+ )?auf (?:Angaben|Material|Informationen"
+    r"|Meldungen|Berichten)(?: (?:von|der|des)(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?)?"
+)
 _AGENCY_LABEL_RE = re.compile(
-    r"^(?:Foto|Fotos|Bild|Bilder|Quelle|Text|Mit Material (?:von|der|des)"
-    r"(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?|mit)\s*(?::\s*|\s+)",
+    r"^(?:Foto|Fotos|Bild|Bilder|Quelle|Text|" + _MATERIAL_LEAD + r"|mit)\s*(?::\s*|\s+)",
     _I,
 )
 _PHOTO_LABEL_RE = re.compile(r"(?:Foto|Fotos|Bild|Bilder)\s*:", _I)
 _DIGIT_RE = re.compile(r"\d")
 _CAPTION_CREDIT_GATE = ("foto", "bild", "credit", "grafik", "illustration")
 _AGENCY_SPLIT_RE = re.compile(r"\s*(?:[/|,&;]|\bund\b)\s*")
+# A line crediting people who did not write the text: collaborators ("Mitarbeit: A (Wien)",
+# "Unter Mitarbeit von A und B") and translators ("Aus dem Englischen von A", "Übersetzung aus
+# dem Französischen: A", "Übersetzt von A"), followed by names alone.
+_HELPER_CREDIT_RE = re.compile(
+    r"^(?:(?:Unter |Mit )?(?:Mitarbeit|Mitwirkung)(?: von)?|Mitgearbeitet haben"
+    r"|Aus dem [A-ZÄÖÜ]\w+en (?:übersetzt |übertragen )?von"
+    r"|Übersetzung(?: aus dem [A-ZÄÖÜ]\w+en)?(?: von)?|Übersetzt(?: aus dem [A-ZÄÖÜ]\w+en)? von)"
+    r"\s*:?\s+(?P<names>\S.{1,150}?)\.?$"
+)
+_HELPER_CREDIT_GATE = ("mitarbeit", "mitwirkung", "mitgearbeitet", "übersetz", "aus dem ")
+_NAMES_SPLIT_RE = re.compile(r"\s*(?:[,/;&]|\bund\b)\s*")
+_PLACE_IN_BRACKETS_RE = re.compile(r"\s*\([^()]{1,40}\)$")
+_PARTICLES = frozenset(("von", "van", "de", "der", "den", "zu", "zur", "da", "di", "la", "le"))
 
 
 def is_image_credit(text: str) -> bool:
@@ -151,7 +173,24 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
         and is_agency_credit(text)
     ):
         return Rule.CREDIT_AGENCY
+    if words <= 20 and any(word in lowered for word in _HELPER_CREDIT_GATE):
+        match = _HELPER_CREDIT_RE.match(text)
+        if match is not None and names_only(match.group("names")):
+            return Rule.BYLINE
     return None
+
+
+def names_only(text: str) -> bool:
+    """True when `text` lists people's names and nothing else: "A", "A und B (Wien)", "A, B";
+    each of two to five capitalised words or name particles, perhaps with a place in brackets.
+    """
+    for part in _NAMES_SPLIT_RE.split(text.strip()):
+        words = _PLACE_IN_BRACKETS_RE.sub("", part).split()
+        if not 2 <= len(words) <= 5 or not all(
+            word[:1].isupper() or word in _PARTICLES for word in words
+        ):
+            return False
+    return True
 
 
 def is_agency_credit(text: str) -> bool:
@@ -208,9 +247,7 @@ NEWS_AGENCIES = {
     "ansa": "ANSA",
 }
 _CREDIT_LABEL_START_RE = re.compile(
-    r"^(?:Quelle|Quellen|Text|(?:Mit|und) Material (?:von|der|des)(?: Nachrichtenagentur(?:en)?"
-    r"| Agentur(?:en)?)?|mit)\s*:?\s*",
-    _I,
+    r"^(?:Quelle|Quellen|Text|" + _MATERIAL_LEAD + r"|mit)\s*:?\s*", _I
 )
 # Between a name and the agency that contributed: "Lukas Fendt mit SID", "A, mit Material der
 # dpa", "Von A und APA".
@@ -253,7 +290,7 @@ ROLE_CREDIT_RE = re.compile(
 )
 # The roles of a credits line that name the author ("Beitrag: A · Kamera: B"); the interviewer
 # is the author of an interview.
-_AUTHOR_ROLES = frozenset(
+WRITER_ROLES = frozenset(
     (
         *("text", "texte", "beitrag", "autor", "autorin", "autoren", "bericht", "reporter"),
         *("reporterin", "interview"),
@@ -279,7 +316,7 @@ def credited_writers(text: str, *, lines_of_one: bool = False) -> list[str] | No
         for item, m in zip(items, matches, strict=True)
         if m is not None
         and (
-            m.group("role").casefold() in _AUTHOR_ROLES
+            m.group("role").casefold() in WRITER_ROLES
             or (agency_names(m.group("names")) and not is_image_credit(item))
         )
     ]

@@ -28,6 +28,9 @@ _ARTICLE_TYPES = frozenset(
         "report",
         "techarticle",
         "socialmediaposting",
+        # a test or a critique is the page's article (a product's reviews are nested in it)
+        "review",
+        "criticreview",
     }
 )
 _PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "medicalwebpage"})

@@ -12,7 +12,7 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import ParsedDate, date_from_url, find_date_in_text, parse_datetime
-from pipelines.bylines import byline_text, footer_byline_authors, printed_byline_authors
+from pipelines.bylines import byline_text, closing_authors, printed_byline_authors
 from pipelines.credits import agency_names
 from pipelines.jsonld import (
     JsonLd,
@@ -35,6 +35,7 @@ from pipelines.names import (
     split_authors,
     split_credits,
     styled_headline,
+    title_block_text,
 )
 from pipelines.tree import (
     byline_near_headline,
@@ -223,7 +224,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
         *(json_first_str(obj.get("articleSection")) for obj in articles),
     )
     sections = SECTION_WORDS | {text_key(section)} if section else SECTION_WORDS
-    h1 = _title_and_headline(meta, marked, metas, articles, hints, site_keys, sections)
+    _title_and_headline(meta, marked, metas, articles, hints, site_keys, sections)
     _authors_and_agencies(meta, marked, metas, articles, site_keys)
 
     meta.description = _first_text(
@@ -263,7 +264,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
             *(json_str(obj.get("inLanguage")) for obj in articles),
         )
     )
-    meta.published = _best_date(_published_candidates(tree, marked, url, hints, metas, json_ld, h1))
+    meta.published = _best_date(_published_candidates(marked, url, hints, metas, json_ld, meta))
     meta.modified = _best_date(_modified_candidates(marked, metas, json_ld))
     return meta
 
@@ -439,7 +440,7 @@ def _authors_and_agencies(
     agencies.extend(credited)
     if authors:
         authors = printed_byline_authors(authors, marked.tree, marked.byline, meta.h1, site_keys)
-    meta.authors = authors or printed or footer_byline_authors(marked.tree, site_keys)
+    meta.authors = authors or printed or closing_authors(marked.tree, marked._all, site_keys)
     meta.agencies = tuple(dict.fromkeys(agencies))
 
 
@@ -521,13 +522,12 @@ def _absolute(candidate: str | None, base: str) -> str | None:
 
 
 def _published_candidates(
-    tree: lxml.html.HtmlElement,
     marked: _MarkedElements,
     url: str,
     hints: dict[str, str],
     metas: dict[str, list[str]],
     json_ld: JsonLd,
-    h1: lxml.html.HtmlElement | None,
+    meta: Metadata,
 ) -> Iterator[ParsedDate | None]:
     """Publication date sources, best first (generated lazily: most pages stop at the first)."""
     for obj in (*json_ld.articles, *json_ld.pages):
@@ -536,11 +536,11 @@ def _published_candidates(
         for value in metas.get(key, []):
             yield parse_datetime(value)
     yield _microdata_date(marked.microdata(_MICRODATA_PUBLISHED))
-    yield _time_element_date(tree, ("datepublished", "published", "pubdate"))
+    yield _time_element_date(marked.tree, ("datepublished", "published", "pubdate"))
     yield parse_datetime(hints.get("published_at"))
     for obj in json_ld.articles:
         yield parse_datetime(json_str(obj.get("dateCreated")))
-    yield _visible_date(marked, h1)
+    yield _visible_date(marked, meta.h1, meta.title)
     yield date_from_url(url)
 
 
@@ -620,8 +620,11 @@ def _inside(element: lxml.html.HtmlElement, tag: str) -> bool:
     return any(ancestor.tag == tag for ancestor in element.iterancestors())
 
 
-def _visible_date(marked: _MarkedElements, h1: lxml.html.HtmlElement | None) -> ParsedDate | None:
-    """The page's printed date: in a date-ish element, else next to the headline."""
+def _visible_date(
+    marked: _MarkedElements, h1: lxml.html.HtmlElement | None, title: str | None
+) -> ParsedDate | None:
+    """The page's printed date: in a date-ish element, else next to the headline (or, with no
+    <h1>, in the block around the big type printing the title)."""
     for element in marked.dates():
         text = collapse(text_of(element))
         if not text or len(text) > 200 or "aktualisiert" in text.lower():
@@ -635,6 +638,8 @@ def _visible_date(marked: _MarkedElements, h1: lxml.html.HtmlElement | None) -> 
             found = find_date_in_text(collapse(text_of(container))[:2000])
             if found is not None:
                 return found
+    elif title:
+        return find_date_in_text(title_block_text((m[0] for m in marked._all()), title)[:2000])
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -20,7 +21,7 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
-from pipelines.tree import collapse, registrable_domain, text_key
+from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
 # "mit" starts the agency's part of a byline ("Lukas Fendt mit SID", "mit Material der dpa"):
@@ -59,7 +60,7 @@ _AUTHOR_PREFIX_RE = re.compile(
     r"|Interview\s*:|Recherche\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
     r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
-    r"|Datenanalyse|Gespräch) von|Aufgezeichnet von"
+    r"|Datenanalyse|Gespräch|Test|Testbericht) von|Aufgezeichnet von|Getestet von"
     r"|Veröffentlicht am [\d.]+(?: um [\d:.]+(?: Uhr)?)? von"
     r"|(?:Das|Ein) (?:Gespräch|Interview) führten?|Moderation\s*:"
     r"|(?:Eingestellt|Gepostet|Geschrieben|Verfasst|Veröffentlicht|Posted|Written|Geschichte"
@@ -132,6 +133,17 @@ SECTION_WORDS = frozenset(
         *("medienmitteilung", "medienmitteilungen"),
     )
 )
+# Roles in brackets after a name in a byline that make no author of it: "Von A und B (Fotos)"
+# credits B with the pictures, "C (Grafik)" with a chart, "D (Mitarbeit)" as a collaborator.
+_NON_WRITER_ROLES = frozenset(
+    (
+        *("foto", "fotos", "fotografie", "bild", "bilder", "grafik", "grafiken", "infografik"),
+        *("illustration", "illustrationen", "zeichnung", "zeichnungen", "karte", "karten"),
+        *("video", "videos", "kamera", "schnitt", "mitarbeit", "übersetzung", "recherche"),
+    )
+)
+# A bracket holding more words than its role: "(Grafik und Daten)", "(Fotos, Video)".
+_BRACKET_RE = re.compile(r"\((\w+)[^()]*\)")
 # The breadcrumb trail: its links name the site and the sections above the article.
 _TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]*\)$")
 _URLISH_RE = re.compile(r"^(?:https?:)?//|^www\.|@|\.(?:de|com|net|org|ru)(?:/|$)", re.IGNORECASE)
@@ -353,7 +365,7 @@ def split_credits(
     agencies: list[str] = []
     parts: list[str] = []
     for raw in values:
-        value = _TEXT_AND_PICTURES_RE.sub("", normalise_field(raw), count=1)
+        value = _role_brackets(_TEXT_AND_PICTURES_RE.sub("", normalise_field(raw), count=1))
         # A credits line names its writers: "Recherche: A und B; Text: B" credits B.
         writers = credited_writers(value)
         value = value if writers is None else "; ".join(writers)
@@ -369,6 +381,8 @@ def split_credits(
         name = _AUTHOR_PREFIX_RE.sub("", part.strip(" ,;:-–")).strip(" ,;:-–")
         # "Anna Beispiel (dpa)": the agency in brackets is no part of the name.
         bracket = TRAILING_AGENCY_RE.search(name)
+        if bracket is not None and _non_writer_role(bracket.group(1)):
+            continue
         if bracket is not None:
             agencies.extend(agency_names(bracket.group(1)))
             name = name[: bracket.start()]
@@ -400,6 +414,35 @@ def split_credits(
         seen.add(name.casefold())
         authors.append(name)
     return tuple(authors), tuple(dict.fromkeys(agencies))
+
+
+def non_writers(byline: str) -> frozenset[str]:
+    """The names, case folded, that a byline credits with a role in brackets that is no
+    writer's: "Von TIM KRÖGER und MANDY SEIDLITZ (Fotos)" gives {"mandy seidlitz"}."""
+    found: set[str] = set()
+    for part in _AUTHOR_SPLIT_RE.split(_role_brackets(normalise_field(byline))):
+        bracket = TRAILING_AGENCY_RE.search(part)
+        if bracket is not None and _non_writer_role(bracket.group(1)):
+            name = _AUTHOR_PREFIX_RE.sub("", part[: bracket.start()].strip(" ,;:-–"))
+            found.add(_case_of_capitals(name.strip()).casefold())
+    return frozenset(found)
+
+
+def _role_brackets(text: str) -> str:
+    """`text` with each bracket opening with a role that is no writer's cut to the role, so
+    the byline's split at "und" and "," leaves it whole: "B (Grafik und Daten)" is "B
+    (Grafik)"."""
+    if "(" not in text:
+        return text
+    return _BRACKET_RE.sub(
+        lambda m: f"({m.group(1)})" if _non_writer_role(m.group(1)) else m.group(0), text
+    )
+
+
+def _non_writer_role(bracketed: str) -> bool:
+    """True for a role in brackets that is no writer's ("Fotos", "Grafik und Daten")."""
+    words = bracketed.split()
+    return bool(words) and words[0].casefold().rstrip(",/") in _NON_WRITER_ROLES
 
 
 def _case_of_capitals(name: str) -> str:
@@ -443,14 +486,30 @@ _STYLE_SIZE_RE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|r?em)\b",
 def big_type(tree: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
     """The body's elements set in big type, in page order: `<font size>` of 4 and more (or +1
     and more), an inline style's font-size of 18px, 14pt, 1.2em or more."""
-    for element in _BIG_TYPE_XPATH(tree):
-        size = element.get("size") or ""
-        if element.tag == "font" and size.strip():
-            if _FONT_SIZE_RE.fullmatch(size.strip()):
-                yield element
-            continue
-        style = _STYLE_SIZE_RE.search(element.get("style") or "")
-        if style is not None:
-            value = float(style.group(1))
-            if value >= {"px": 18, "pt": 14}.get(style.group(2).casefold(), 1.2):
-                yield element
+    return filter(_is_big_type, _BIG_TYPE_XPATH(tree))
+
+
+def _is_big_type(element: lxml.html.HtmlElement) -> bool:
+    size = element.get("size") or ""
+    if element.tag == "font" and size.strip():
+        return _FONT_SIZE_RE.fullmatch(size.strip()) is not None
+    style = _STYLE_SIZE_RE.search(element.get("style") or "")
+    if style is None:
+        return False
+    return float(style.group(1)) >= {"px": 18, "pt": 14}.get(style.group(2).casefold(), 1.2)
+
+
+def title_block_text(elements: Iterable[lxml.html.HtmlElement], title: str) -> str:
+    """The text of the block around the element printing `title` in big type (a page with no
+    headline among its headings): its nearest ancestor that holds more than the headline, as a
+    layout table's rows hold a date line over it; "" when no big type prints the title."""
+    key = text_key(title)
+    for element in elements:
+        if (element.tag == "font" or "font-size" in (element.get("style") or "")) and (
+            _is_big_type(element) and text_key(text_of(element)) == key
+        ):
+            for ancestor in itertools.islice(element.iterancestors(), 6):
+                text = collapse(text_of(ancestor))
+                if text_key(text) != key:
+                    return text
+    return ""

@@ -991,3 +991,46 @@ def test_a_senders_lines_opening_a_release_without_its_headline_go() -> None:
     assert kept == [LEAD, P1, P2]
     four = ["Sport", "Fußball", "Kreisliga", "Nord"]
     assert clean([*four, LEAD, P1], title="Pegel an der Oste steigen wieder")[0][:2] == four[:2]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # collaborators and translators, who did not write the text
+        ("Mitarbeit: Sabine Leitgeb (Wien)", "meta:byline"),
+        ("Unter Mitarbeit von Jonas Ebner und Mira Kos", "meta:byline"),
+        ("Mitarbeit: Ołtarz Śniadecka, Øystein Brå (Oslo)", "meta:byline"),
+        ("Aus dem Englischen von Katharina Wendtland.", "meta:byline"),
+        ("Aus dem Französischen übersetzt von Léa Rousseau-Berg", "meta:byline"),
+        ("Übersetzung aus dem Polnischen: Anna Maria zu Salm", "meta:byline"),
+        ("Übersetzt von Tomás Herrera", "meta:byline"),
+        # a closing sentence naming the agencies the text rests on
+        ("Diese Meldung beruht auf Angaben von dpa und KNA.", "credit:agency"),
+        (
+            "Der Artikel basiert auf Material der Nachrichtenagenturen AFP und Reuters.",
+            "credit:agency",
+        ),
+        ("Material: Reuters, AP", "credit:agency"),
+        ("Agenturmaterial: dpa/epd", "credit:agency"),
+    ],
+)
+def test_collaborator_translator_and_agency_material_lines_go(line: str, rule: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line])
+    assert kept == [LEAD, P1, P2]
+    assert rules_of(dropped) == {line: rule}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mitarbeit: Die Kinder helfen beim Aufbau der Bühne mit.",
+        "Unter Mitarbeit von Ehrenamtlichen entstand der neue Spielplatz am Ufer.",
+        "Aus dem Englischen von Shakespeare übernahm das Theater nur den Titel.",
+        "Übersetzung: Das Wort bedeutet so viel wie Hafen.",
+        "Der Bericht beruht auf Angaben der Polizei und eigenen Recherchen.",
+        "Material: Holz und Stahl aus der Region",
+    ],
+)
+def test_sentences_like_collaborator_and_agency_lines_stay(line: str) -> None:
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]

@@ -101,12 +101,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "184_wissenschaftsmagazin_ldjson_autor_string_article_author_url": {
         "junk": "['metadata/fact_box: Zur Studie']",
     },
-    "185_grenzland_aus_ort_berichtet_mitarbeit": {
-        "junk": "['metadata/credits: Mitarbeit: Sabine Leitgeb (Wien)']",
-    },
-    "186_schweizer_debattenportal_gastautor_uebersetzung": {
-        "junk": "['metadata/translator: Aus dem Englischen von Katharina W...",
-    },
     "187_hafenzeitung_parsely_sailthru_dc_creator_mit_ap": {
         "junk": "['metadata/dateline: 03.12.2026 – 08:41 Uhr · aktualisier...",
     },
@@ -118,15 +112,9 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "190_boersenportal_agenturmeldung_material_reuters_ap": {
         "junk": "['metadata/disclaimer: Hinweis: Diese Meldung stellt kein...",
-        "authors": "('Material: Reuters',)",
-        "agencies": "('AP',)",
-    },
-    "191_luxemburger_kirchenblatt_nach_angaben_von_dpa_kna": {
-        "junk": "['metadata/source: Diese Meldung beruht auf Angaben von d...",
     },
     "192_datenrecherche_mitwirkende_karten_nur_text_autoren": {
         "junk": "['metadata/method_note: Zur Methode: Die Zahlen beruhen a...",
-        "authors": "()",
     },
     "193_staatsfunk_auslandsdienst_spiegelseite_redaktion": {
         "junk": "['media/caption: Ein Zug der neuen Baureihe bei der Eröff...",
@@ -143,19 +131,11 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "197_radio_nachrichten_meldung_gesendet_audio": {
         "junk": "['media/audio: Nachricht anhören (0:58)', 'metadata/broad...",
     },
-    "198_boulevard_fotos_im_byline_lesen_sie_auch_versal": {
-        "authors": "('Tim Kröger', 'Mandy Seidlitz')",
-    },
     "200_schweizer_eishockey_telegramm_liveticker": {
         "junk": "['teaser/live_ticker: Liveticker zum Nachlesen']",
     },
-    "201_technikmagazin_getestet_von_pro_contra_preisvergleich": {
-        "authors": "()",
-    },
     "202_suedtiroler_talbote_windows1252_meta_charset": {
         "junk": "['metadata/byline: Herta Kofler', 'chrome/share: Artikel ...",
-        "published": "None",
-        "authors": "()",
     },
 }
 

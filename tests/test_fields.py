@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import lxml.html
 import pytest
 
@@ -185,6 +187,19 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Von Eva Roth und AFP"], ("Eva Roth",), ("AFP",)),
         (["Tim Berg mit dpa"], ("Tim Berg",), ("dpa",)),
         (["Tim Berg, mit Material von Reuters und AP"], ("Tim Berg",), ("Reuters", "AP")),
+        # an agency-material credit names agencies, never an author "Material: Reuters"
+        (["Material: Reuters, AP"], (), ("Reuters", "AP")),
+        (["Agenturmaterial: dpa / AFP"], (), ("dpa", "AFP")),
+        (["Diese Meldung beruht auf Angaben von dpa und KNA."], (), ("dpa", "KNA")),
+        # a tester is the author of a test
+        (["Getestet von Lukas Ostrowski · 18.11.2026"], ("Lukas Ostrowski",), ()),
+        (["Ein Test von Jana Ortlieb"], ("Jana Ortlieb",), ()),
+        (["Getestet von unabhängigen Laboren"], (), ()),
+        # a name with a role in brackets that is no writer's is no author
+        (["Von TIM KRÖGER und MANDY SEIDLITZ (Fotos)"], ("Tim Kröger",), ()),
+        (["Text: Ada Lenz, Ben Kurz (Grafik und Daten)"], ("Ada Lenz",), ()),
+        (["Von Ada Lenz (Text) und Ben Kurz (Video)"], ("Ada Lenz",), ()),
+        (["Von Ada Lenz (Bern) und Ben Kurz (dpa)"], ("Ada Lenz", "Ben Kurz"), ("dpa",)),
     ],
 )
 def test_credits_split_into_people_and_agencies(
@@ -1230,3 +1245,155 @@ def test_the_headline_and_a_phrase_after_it_make_an_seo_title(
 ) -> None:
     html = _page(f"<title>{title}</title>", "<h1>Hallenbad wird saniert</h1>")
     assert _extract(html).seo_title == seo_title
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "<p class='source'>Material: Reuters, AP</p>",
+        "<div><small>Agenturmaterial: Reuters / AP</small></div>",
+        "<p>Dieser Bericht beruht auf Meldungen der Agenturen Reuters und AP.</p>",
+    ],
+)
+def test_an_agency_material_credit_names_agencies_and_no_author(credit: str) -> None:
+    # the credit closes the headline's container, after the text
+    text = f"<div><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"
+    news = f"<div>Agenturmeldung</div><h1>Hallenbad wird saniert</h1>{text}{credit}"
+    result = _extract(f"<html lang='de'><body><div class='news'>{news}</div></body></html>")
+    assert (result.authors, result.agencies, "Reuters" in result.text) == (
+        (),
+        ("Reuters", "AP"),
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<div class='byline'>Von TIM KRÖGER und MANDY SEIDLITZ (Fotos)</div>",
+        "<p class='article-author'>Von <a>Tim Kröger</a> und <a>Mandy Seidlitz</a> (Bilder)</p>",
+        "<div class='autor'>Tim Kröger · Mandy Seidlitz (Video)</div>",
+    ],
+)
+def test_a_photographer_the_byline_names_in_brackets_is_no_author(byline: str) -> None:
+    people = [{"@type": "Person", "name": n} for n in ("Tim Kröger", "Mandy Seidlitz")]
+    ld = json.dumps({"@type": "NewsArticle", "author": people})
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    assert _extract(_page(head, f"<h1>Hallenbad wird saniert</h1>{byline}")).authors == (
+        "Tim Kröger",
+    )
+    # printed next to the headline alone, without metadata
+    printed = _page("", f"<header><h1>Hallenbad wird saniert</h1><p>{byline}</p></header>")
+    assert _extract(printed).authors == ("Tim Kröger",)
+
+
+def test_a_photographer_the_metadata_names_alone_stays_the_author() -> None:
+    ld = '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Mandy Seidlitz"}}'
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    byline = "<div class='byline'>Mandy Seidlitz (Fotos)</div>"
+    assert _extract(_page(head, byline)).authors == ("Mandy Seidlitz",)
+
+
+@pytest.mark.parametrize(
+    ("head", "byline"),
+    [
+        # a test page's JSON-LD is a Review, its author the tester
+        (
+            '<script type=\'application/ld+json\'>{"@type": "Review", "author": '
+            '{"@type": "Person", "name": "Lukas Ostrowski"}}</script>',
+            "<div class='tb-by'>Getestet von Lukas Ostrowski · <span>18.11.2026</span></div>",
+        ),
+        ("", "<div class='byline'>Getestet von Lukas Ostrowski · 18.11.2026</div>"),
+        ("", "<article><footer><p>Ein Testbericht von Lukas Ostrowski</p></footer></article>"),
+    ],
+)
+def test_a_testers_byline_names_the_author(head: str, byline: str) -> None:
+    result = _extract(_page(head, f"<h1>Hallenbad wird saniert</h1>{byline}"))
+    assert result.authors == ("Lukas Ostrowski",)
+
+
+def test_a_sentence_opening_like_a_testers_byline_names_no_author() -> None:
+    line = "<p>Getestet von der Stiftung Warentest wurde das Gerät noch nicht.</p>"
+    assert _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{line}")).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("cards", "authors"),
+    [
+        (
+            "<section><h2>Mitwirkende</h2>"
+            "<div class='card'><span class='role'>Text</span><span class='name'>Ada Lenz</span>"
+            "</div><div class='card'><span class='role'>Text</span><span class='name'>Jan zu "
+            "Lynar-Hohenau</span></div><div class='card'><span class='role'>Fotos</span>"
+            "<span class='name'>Ben Kurz</span></div><div class='card'><span class='role'>Grafik"
+            " und Daten</span><span class='name'>Ola Brzezińska</span></div></section>",
+            ("Ada Lenz", "Jan zu Lynar-Hohenau"),
+        ),
+        (
+            "<ul class='credits'><li class='credit'><b>Autorin:</b> Ada Lenz</li>"
+            "<li class='credit'><b>Kamera:</b> Ben Kurz</li></ul>",
+            ("Ada Lenz",),
+        ),
+        # cards of other roles only, a tab bar and a table row name no author
+        ("<div class='card'><span>Fotos</span><span>Ben Kurz</span></div>", ()),
+        ("<div class='tabs'><span>Text</span><span>Audio</span></div>", ()),
+        (
+            "<table><tr class='row'><td>Text</td><td>Die Vorlage der Verwaltung</td></tr></table>",
+            (),
+        ),
+    ],
+)
+def test_contributor_cards_name_only_their_writers(cards: str, authors: tuple[str, ...]) -> None:
+    html = _page("", "<h1>Hallenbad wird saniert</h1>")
+    html = html.replace("</body>", f"{cards}</body>")
+    assert _extract(html).authors == authors
+
+
+def _text_closing_with(closing: str) -> str:
+    return (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><div class='text'>"
+        f"<p>{PARAGRAPH}<p>{SECOND}{closing}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p align='right'><i>Herta Kofler</i></p>",
+        "<p><em>Ołtarz Śniadecka-Brå</em></p>",
+    ],
+)
+def test_a_name_in_italics_closing_the_text_is_the_author(closing: str) -> None:
+    result = _extract(_text_closing_with(closing))
+    assert len(result.authors) == 1
+    assert result.authors[0] not in result.text
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # an italic sentence, a name between paragraphs, a name with more beside it
+        "<p><i>Der Gemeinderat tagt wieder im Januar.</i></p>",
+        "<p><i>Herta Kofler</i></p><p>Die Sitzung ist öffentlich, Gäste sind willkommen.</p>",
+        "<p>Fotos: <i>Herta Kofler</i></p>",
+    ],
+)
+def test_other_italics_after_the_text_name_no_author(closing: str) -> None:
+    assert _extract(_text_closing_with(closing)).authors == ()
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<table><tr><td class='small'>Montag, 23. November 2026 &nbsp; Kategorie: Gemeinden</td>"
+        "</tr><tr><td><font size='4'><b>Seilbahn auf die Alm genehmigt</b></font></td></tr>"
+        "</table>",
+        "<div><span>23.11.2026</span><div style='font-size: 22px'>Seilbahn auf die Alm "
+        "genehmigt</div></div>",
+    ],
+)
+def test_the_date_over_a_headline_in_big_type_is_the_publication_date(header: str) -> None:
+    html = _page("<title>Seilbahn auf die Alm genehmigt | Alpenland Zeitung</title>", header)
+    published = _extract(html).published_at
+    assert published is not None
+    assert published.date().isoformat() == "2026-11-23"
