@@ -25,6 +25,7 @@ from pipelines.jsonld import (
     read_json_ld,
 )
 from pipelines.language import normalise_language
+from pipelines.marks import MarkedElements
 from pipelines.names import (
     SECTION_WORDS,
     TOPIC_PREFIX_RE,
@@ -83,21 +84,8 @@ _MODIFIED_META_KEYS = (
 )
 _AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
 
-# The class, id and itemprop words of the date and byline sources below. They are looked up
-# in one pass over the body (`_MarkedElements`); contains() in XPath is case-sensitive, and so
-# are these ("Author", "Date" are listed apart).
-# Elements whose class or id says they hold the article's date ("date", "datum", "publish" …).
-_DATE_TAGS = frozenset({"time", "span", "div", "p", "li", "small", "header", "footer"})
-_DATE_CLASS_RE = re.compile("date|Date|datum|time|publish|byline|dateline")
-_DATE_ID_RE = re.compile("date|time|publish")
-# A printed update line's element ("Aktualisiert: …").
-_UPDATED_TAGS = frozenset({"p", "span", "div", "time", "small", "li"})
-_UPDATED_CLASS_RE = re.compile("updat|modif|aktualis|date|meta")
+# A printed update line's words ("Aktualisiert: …").
 _UPDATED_TEXT_RE = re.compile(r"(?:zuletzt )?aktualisiert|update[d]?\b|stand\s*:", re.IGNORECASE)
-# Class words as CMSs name the byline, in German and English ("writer", "verfasser" too, which
-# trafilatura's author XPaths also know); also rel="author", itemprop="author" and a
-# data-component naming a "Byline".
-_BYLINE_CLASS_RE = re.compile("author|Author|byline|Byline|autor|writer|verfasser")
 _MICRODATA_PUBLISHED = frozenset({"datePublished", "datepublished"})
 _MICRODATA_MODIFIED = frozenset({"dateModified", "datemodified"})
 
@@ -120,97 +108,12 @@ class Metadata:
     h1: lxml.html.HtmlElement | None = None
 
 
-# (element, tag, class, id, itemprop, rel, data-component) of a body element with attributes.
-_Marked = tuple[lxml.html.HtmlElement, str, str, str, str, str, str]
-
-
-class _MarkedElements:
-    """The body's elements that have attributes, in document order, found in one pass when a
-    class-word lookup first needs them; each lookup then filters them in Python.
-
-    One XPath of contains() tests per lookup costs far more: libxml2 evaluates every test on
-    every element (~2 µs an element with the byline's ten tests, ~2.5 ms on a 1,100-element
-    page, against ~0.8 ms for this pass and ~25 µs on a small page against ~75 µs).
-    """
-
-    def __init__(self, tree: lxml.html.HtmlElement) -> None:
-        self.tree = tree
-        self._found: list[_Marked] | None = None
-
-    def _all(self) -> list[_Marked]:
-        if self._found is None:
-            found: list[_Marked] = []
-            bodies = list(self.tree.iter("body"))
-            # The descendants of every body once (a body inside a body is one of them).
-            outer = [b for b in bodies if not any(a.tag == "body" for a in b.iterancestors())]
-            for body in outer:
-                for element in body.iterdescendants(lxml.etree.Element):
-                    if not element.attrib:
-                        continue
-                    get = element.get
-                    found.append(
-                        (
-                            element,
-                            element.tag,
-                            get("class") or "",
-                            get("id") or "",
-                            get("itemprop") or "",
-                            get("rel") or "",
-                            get("data-component") or "",
-                        )
-                    )
-            self._found = found
-        return self._found
-
-    def byline(self) -> list[lxml.html.HtmlElement]:
-        return [
-            m[0]
-            for m in self._all()
-            if _BYLINE_CLASS_RE.search(m[2])
-            or m[5] == "author"
-            or m[4] == "author"
-            or "Byline" in m[6]
-        ]
-
-    def dates(self) -> list[lxml.html.HtmlElement]:
-        return [
-            m[0]
-            for m in self._all()
-            if m[1] in _DATE_TAGS and (_DATE_CLASS_RE.search(m[2]) or _DATE_ID_RE.search(m[3]))
-        ]
-
-    def updated(self) -> list[lxml.html.HtmlElement]:
-        return [
-            m[0] for m in self._all() if m[1] in _UPDATED_TAGS and _UPDATED_CLASS_RE.search(m[2])
-        ]
-
-    def breadcrumb_links(self) -> list[lxml.html.HtmlElement]:
-        """The links of the breadcrumb trail: in an element whose class, id or ARIA label says
-        "crumb", or that is a schema.org BreadcrumbList."""
-        links: dict[lxml.html.HtmlElement, None] = {}
-        for m in self._all():
-            element = m[0]
-            if (
-                "crumb" in m[2].lower()
-                or "crumb" in m[3].lower()
-                or "BreadcrumbList" in (element.get("itemtype") or "")
-                or "crumb" in (element.get("aria-label") or "").lower()
-            ):
-                links.update(
-                    dict.fromkeys(a for a in element.iter("a") if a.get("href") is not None)
-                )
-        return list(links)
-
-    def microdata(self, itemprops: frozenset[str]) -> list[lxml.html.HtmlElement]:
-        return [m[0] for m in self._all() if m[4] in itemprops and m[1] != "meta"]
-
-
 def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str]) -> Metadata:
     metas = _meta_tags(tree)
     json_ld = read_json_ld(tree)
     articles = json_ld.articles
     meta = Metadata()
-    marked = _MarkedElements(tree)
+    marked = MarkedElements(tree)
 
     meta.site_name = _first_text(
         _first(metas, "og:site_name"),
@@ -271,7 +174,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
 
 def _title_and_headline(
     meta: Metadata,
-    marked: _MarkedElements,
+    marked: MarkedElements,
     metas: dict[str, list[str]],
     articles: list[dict[str, Any]],
     hints: dict[str, str],
@@ -393,7 +296,7 @@ def _visible_headline(
 
 def _authors_and_agencies(
     meta: Metadata,
-    marked: _MarkedElements,
+    marked: MarkedElements,
     metas: dict[str, list[str]],
     articles: list[dict[str, Any]],
     site_keys: frozenset[str],
@@ -440,7 +343,7 @@ def _authors_and_agencies(
     agencies.extend(credited)
     if authors:
         authors = printed_byline_authors(authors, marked.tree, marked.byline, meta.h1, site_keys)
-    meta.authors = authors or printed or closing_authors(marked.tree, marked._all, site_keys)
+    meta.authors = authors or printed or closing_authors(marked.tree, marked.all, site_keys)
     meta.agencies = tuple(dict.fromkeys(agencies))
 
 
@@ -522,7 +425,7 @@ def _absolute(candidate: str | None, base: str) -> str | None:
 
 
 def _published_candidates(
-    marked: _MarkedElements,
+    marked: MarkedElements,
     url: str,
     hints: dict[str, str],
     metas: dict[str, list[str]],
@@ -545,7 +448,7 @@ def _published_candidates(
 
 
 def _modified_candidates(
-    marked: _MarkedElements, metas: dict[str, list[str]], json_ld: JsonLd
+    marked: MarkedElements, metas: dict[str, list[str]], json_ld: JsonLd
 ) -> Iterator[ParsedDate | None]:
     for obj in (*json_ld.articles, *json_ld.pages):
         yield parse_datetime(json_str(obj.get("dateModified")))
@@ -621,7 +524,7 @@ def _inside(element: lxml.html.HtmlElement, tag: str) -> bool:
 
 
 def _visible_date(
-    marked: _MarkedElements, h1: lxml.html.HtmlElement | None, title: str | None
+    marked: MarkedElements, h1: lxml.html.HtmlElement | None, title: str | None
 ) -> ParsedDate | None:
     """The page's printed date: in a date-ish element, else next to the headline (or, with no
     <h1>, in the block around the big type printing the title)."""
@@ -639,7 +542,7 @@ def _visible_date(
             if found is not None:
                 return found
     elif title:
-        return find_date_in_text(title_block_text((m[0] for m in marked._all()), title)[:2000])
+        return find_date_in_text(title_block_text((m[0] for m in marked.all()), title)[:2000])
     return None
 
 

@@ -858,12 +858,19 @@ _LOOKUP_XPATHS = {
     "published": "//body//*[@itemprop='datePublished' or @itemprop='datepublished']"
     "[not(self::meta)]",
     "modified": "//body//*[@itemprop='dateModified' or @itemprop='datemodified'][not(self::meta)]",
+    "breadcrumb": "//body//*[contains(translate(@class, 'CRUMB', 'crumb'), 'crumb')"
+    " or contains(translate(@id, 'CRUMB', 'crumb'), 'crumb')"
+    " or contains(@itemtype, 'BreadcrumbList')"
+    " or contains(translate(@aria-label, 'CRUMB', 'crumb'), 'crumb')]//a[@href]",
 }
 _LOOKUP_EDGE_PAGE = (
     "<html><head><meta itemprop='datePublished' content='2024-01-01'></head><body>"
     "<div class='Author-box'><span rel='author'>A</span><meta itemprop='dateModified'>"
     "<p itemprop='datemodified'>1.2.2024</p></div><section data-component='BylineBlock'>"
     "<time class='pubDate' id='x'>x</time><a id='publish-time'>y</a><li id='time'>z</li></section>"
+    "<nav aria-label='Breadcrumb'><ol class='BreadCrumbs'><li><a href='/'>Start</a></li>"
+    "<li class='crumb'><a href='/a'>A</a><a>no link</a></li></ol></nav>"
+    "<div itemtype='https://schema.org/BreadcrumbList'><a href='/b'>B</a></div>"
     "<footer class='meta updated'><small class='autorin'>B</small><span class='lastmodified'>"
     "2.2.2024</span><meta itemprop='datePublished' content='x'><abbr itemprop='datePublished'"
     " title='2024-01-01'>1</abbr></footer></body></html>"
@@ -874,11 +881,8 @@ def test_the_one_pass_lookups_find_what_their_xpaths_find() -> None:
     import lxml.etree
 
     from bench.eval_extraction import load_demo, load_heldout
-    from pipelines.metadata import (
-        _MICRODATA_MODIFIED,
-        _MICRODATA_PUBLISHED,
-        _MarkedElements,
-    )
+    from pipelines.marks import MarkedElements
+    from pipelines.metadata import _MICRODATA_MODIFIED, _MICRODATA_PUBLISHED
     from pipelines.tree import parse_html
 
     pages = [decode_body(c.html, c.content_type)[0] for c in (*load_heldout(), *load_demo())]
@@ -886,13 +890,14 @@ def test_the_one_pass_lookups_find_what_their_xpaths_find() -> None:
     for text in [*pages, _LOOKUP_EDGE_PAGE]:
         tree = parse_html(text)
         assert tree is not None
-        marked = _MarkedElements(tree)
+        marked = MarkedElements(tree)
         got = {
             "dates": marked.dates(),
             "updated": marked.updated(),
             "byline": marked.byline(),
             "published": marked.microdata(_MICRODATA_PUBLISHED),
             "modified": marked.microdata(_MICRODATA_MODIFIED),
+            "breadcrumb": marked.breadcrumb_links(),
         }
         for name, expression in _LOOKUP_XPATHS.items():
             assert got[name] == lxml.etree.XPath(expression)(tree), name

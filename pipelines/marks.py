@@ -1,0 +1,108 @@
+"""The body's elements that have attributes, collected in one pass for the class-word lookups of
+bylines, dates, breadcrumbs and microdata."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+# The class, id and itemprop words of the date and byline sources. They are looked up
+# in one pass over the body (`MarkedElements`); contains() in XPath is case-sensitive, and so
+# are these ("Author", "Date" are listed apart).
+# Elements whose class or id says they hold the article's date ("date", "datum", "publish" …).
+_DATE_TAGS = frozenset({"time", "span", "div", "p", "li", "small", "header", "footer"})
+_DATE_CLASS_RE = re.compile("date|Date|datum|time|publish|byline|dateline")
+_DATE_ID_RE = re.compile("date|time|publish")
+# A printed update line's element ("Aktualisiert: …").
+_UPDATED_TAGS = frozenset({"p", "span", "div", "time", "small", "li"})
+_UPDATED_CLASS_RE = re.compile("updat|modif|aktualis|date|meta")
+# Class words as CMSs name the byline, in German and English ("writer", "verfasser" too, which
+# trafilatura's author XPaths also know); also rel="author", itemprop="author" and a
+# data-component naming a "Byline".
+_BYLINE_CLASS_RE = re.compile("author|Author|byline|Byline|autor|writer|verfasser")
+
+# (element, tag, class, id, itemprop, rel, data-component) of a body element with attributes.
+_Marked = tuple[lxml.html.HtmlElement, str, str, str, str, str, str]
+
+
+class MarkedElements:
+    """The body's elements that have attributes, in document order, found in one pass when a
+    class-word lookup first needs them; each lookup then filters them in Python.
+
+    One XPath of contains() tests per lookup costs far more: libxml2 evaluates every test on
+    every element (~2 µs an element with the byline's ten tests, ~2.5 ms on a 1,100-element
+    page, against ~0.8 ms for this pass and ~25 µs on a small page against ~75 µs).
+    """
+
+    def __init__(self, tree: lxml.html.HtmlElement) -> None:
+        self.tree = tree
+        self._found: list[_Marked] | None = None
+
+    def all(self) -> list[_Marked]:
+        if self._found is None:
+            found: list[_Marked] = []
+            bodies = list(self.tree.iter("body"))
+            # The descendants of every body once (a body inside a body is one of them).
+            outer = [b for b in bodies if not any(a.tag == "body" for a in b.iterancestors())]
+            for body in outer:
+                for element in body.iterdescendants(lxml.etree.Element):
+                    if not element.attrib:
+                        continue
+                    get = element.get
+                    found.append(
+                        (
+                            element,
+                            element.tag,
+                            get("class") or "",
+                            get("id") or "",
+                            get("itemprop") or "",
+                            get("rel") or "",
+                            get("data-component") or "",
+                        )
+                    )
+            self._found = found
+        return self._found
+
+    def byline(self) -> list[lxml.html.HtmlElement]:
+        return [
+            m[0]
+            for m in self.all()
+            if _BYLINE_CLASS_RE.search(m[2])
+            or m[5] == "author"
+            or m[4] == "author"
+            or "Byline" in m[6]
+        ]
+
+    def dates(self) -> list[lxml.html.HtmlElement]:
+        return [
+            m[0]
+            for m in self.all()
+            if m[1] in _DATE_TAGS and (_DATE_CLASS_RE.search(m[2]) or _DATE_ID_RE.search(m[3]))
+        ]
+
+    def updated(self) -> list[lxml.html.HtmlElement]:
+        return [
+            m[0] for m in self.all() if m[1] in _UPDATED_TAGS and _UPDATED_CLASS_RE.search(m[2])
+        ]
+
+    def breadcrumb_links(self) -> list[lxml.html.HtmlElement]:
+        """The links of the breadcrumb trail: in an element whose class, id or ARIA label says
+        "crumb", or that is a schema.org BreadcrumbList."""
+        links: dict[lxml.html.HtmlElement, None] = {}
+        for m in self.all():
+            element = m[0]
+            if (
+                "crumb" in m[2].lower()
+                or "crumb" in m[3].lower()
+                or "BreadcrumbList" in (element.get("itemtype") or "")
+                or "crumb" in (element.get("aria-label") or "").lower()
+            ):
+                links.update(
+                    dict.fromkeys(a for a in element.iter("a") if a.get("href") is not None)
+                )
+        return list(links)
+
+    def microdata(self, itemprops: frozenset[str]) -> list[lxml.html.HtmlElement]:
+        return [m[0] for m in self.all() if m[4] in itemprops and m[1] != "meta"]
