@@ -104,7 +104,7 @@ def drop_link_rows(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     body = tree.find("body")
     if body is None:
         return []
-    rows = [element for element in body.iter("p", "li", "div") if _is_link_row(element)]
+    rows = [element for element in body.iter("p", "li", "div", "td") if _is_link_row(element)]
     dropped: list[DroppedLine] = []
     for row in rows:
         if row.getparent() is not None:
@@ -178,6 +178,10 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     keeps its box."""
     dropped: list[DroppedLine] = []
     for image in list(tree.iter("img")):
+        caption = _caption_after(image)
+        if caption is not None:
+            dropped.append(DroppedLine(text=shorten(caption), rule=str(Rule.CREDIT_CAPTION)))
+            continue
         box = next((a for a in itertools.islice(image.iterancestors(), 3) if a.tag == "div"), None)
         parent = box.getparent() if box is not None else None
         if box is None or parent is None or next(box.iter(*_TEXT_BLOCK_TAGS), None) is not None:
@@ -193,6 +197,30 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         box.drop_tree()
         dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.CREDIT_CAPTION)))
     return dropped
+
+
+def _caption_after(image: lxml.html.HtmlElement) -> str | None:
+    """Remove the caption printed as the paragraph after a paragraph holding only the picture,
+    set like it ("<p align=center><img></p><p align=center>Caption</p>"); return its text.
+    A paragraph of the text after a picture is set like the text, or is a sentence."""
+    holder = image.getparent()
+    if holder is None or holder.tag != "p" or len(holder) != 1 or collapse(text_of(holder)):
+        return None
+    caption = holder.getnext()
+    looks = {key: value for key, value in holder.attrib.items() if key in _SET_ATTRIBUTES}
+    if caption is None or caption.tag != "p" or not looks or len(caption):
+        return None
+    if {k: v for k, v in caption.attrib.items() if k in _SET_ATTRIBUTES} != looks:
+        return None
+    text = collapse(text_of(caption))
+    if not 1 <= len(text.split()) <= _PICTURE_BOX_MAX_WORDS or SENTENCE_END_RE.search(text):
+        return None
+    caption.drop_tree()
+    return text
+
+
+# The attributes that set a paragraph apart from the text's: its class, style and alignment.
+_SET_ATTRIBUTES = frozenset(("class", "style", "align"))
 
 
 def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
@@ -340,10 +368,21 @@ def _drop_fact_boxes(
             for unit in box.iter(*_BOX_LINE_TAGS)
             if next(unit.iterchildren("p", "li", "dt", "dd"), None) is None
         ]
-        if not 3 <= len(units) <= 2 * _BOX_MAX_LINES or _has_link_line(box):
+        if units:
+            if not 3 <= len(units) <= 2 * _BOX_MAX_LINES or _has_link_line(box):
+                continue
+            lines = [line for line in (collapse(text_of(unit)) for unit in units) if line]
+        elif next(box.iter("br"), None) is not None and not _has_link_line(box):
+            # Lines set apart by <br> alone: "<strong>Hinweise an die Polizei</strong><br>
+            # Polizeirevier …, Telefon …". A label and a contact make a box of two.
+            lines = _br_lines(box)
+            if len(lines) == 2 and not (
+                _CONTACT_RE.search(lines[1]) and not SENTENCE_END_RE.search(lines[0])
+            ):
+                continue
+        else:
             continue
-        lines = [line for line in (collapse(text_of(unit)) for unit in units) if line]
-        if not 3 <= len(lines) <= _BOX_MAX_LINES:
+        if not 2 <= len(lines) <= _BOX_MAX_LINES or (len(lines) == 2 and units):
             continue
         words = [len(line.split()) for line in lines]
         if max(words) > _BOX_MAX_LINE_WORDS or _has_words(box, sum(words) + 1):
@@ -356,6 +395,23 @@ def _drop_fact_boxes(
     if h1 is not None:
         dropped.extend(_drop_header_tables(h1))
     return dropped
+
+
+def _br_lines(box: lxml.html.HtmlElement) -> list[str]:
+    """The box's text split at its <br> elements, each line collapsed, empty ones left out."""
+    parts = [box.text or ""]
+
+    def walk(element: lxml.html.HtmlElement) -> None:
+        for child in element:
+            if child.tag == "br":
+                parts.append("\n")
+            elif isinstance(child.tag, str):
+                parts.append(child.text or "")
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(box)
+    return [line for line in map(collapse, "".join(parts).split("\n")) if line]
 
 
 def _drop_promo_boxes(
@@ -487,7 +543,8 @@ def _is_fact_box(
         len(lists) == 1
         and units[0].tag != "li"
         and all(unit.tag == "li" for unit in units[1:])
-        and min(len(line.split()) for line in lines[1:]) >= 3
+        and min(len(line.split()) for line in lines[1:]) >= 2
+        and sum(len(line.split()) for line in lines[1:]) >= 3 * (len(lines) - 1)
         and len(label.split()) <= 6
         and not SENTENCE_END_RE.search(label)
     )

@@ -121,15 +121,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "192_datenrecherche_mitwirkende_karten_nur_text_autoren": {
         "authors": "()",
     },
-    "193_staatsfunk_auslandsdienst_spiegelseite_redaktion": {
-        "junk": "['media/caption: Ein Zug der neuen Baureihe bei der Eröff...",
-    },
-    "194_nachrichten_app_webansicht_zusammenfassung_quelle": {
-        "junk": "['metadata/summary: Das Wichtigste in 30 Sekunden', 'meta...",
-    },
-    "195_regionalzeitung_polizeimeldungen_sammelseite_kuerzel": {
-        "junk": "['metadata/fact_box: Hinweise an die Polizei', 'metadata/...",
-    },
     "196_schweizer_dorfzeitung_gemeinderat_ss_tabelle": {
         "junk": "['promo/native_ad: Garage Wälti: 50 Jahre im Dienst der R...",
     },

@@ -991,3 +991,87 @@ def test_a_row_of_links_under_a_label_beside_the_text_goes(row: str) -> None:
 def test_links_in_a_sentence_or_a_short_row_stay(paragraph: str) -> None:
     result = run(page(article_html(after_second=paragraph)))
     assert not any(line.rule == "chrome:link-row" for line in result.dropped)
+
+
+# --- boxes and captions in other shapes ------------------------------------------------------
+
+
+def _story(inner: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return page(f'<div class="story"><h1>{TITLE}</h1><p>{LEAD}</p>{inner}{paragraphs}</div>')
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        '<p style="text-align:center"><img src="/bad.jpg"></p>'
+        '<p style="text-align:center">Das Becken vor der Sanierung</p>',
+        '<p class="bild"><img src="/bad.jpg" alt=""></p>'
+        '<p class="bild">Die neue Rutsche im Nichtschwimmerbecken</p>',
+        '<p align="center"><img src="/bad.jpg"></p><p align="center">Blick in die Halle</p>',
+    ],
+)
+def test_a_caption_set_like_its_pictures_paragraph_goes(picture: str) -> None:
+    assert run(_story(picture)).text.split("\n") == [LEAD, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # a paragraph set like the text, and a sentence set like the picture
+        '<p style="text-align:center"><img src="/bad.jpg"></p><p>Umbau ab Mai</p>',
+        '<p class="bild"><img src="/bad.jpg"></p><p class="bild">Das Bad wird saniert.</p>',
+    ],
+)
+def test_a_line_after_a_picture_that_is_no_caption_stays(after: str) -> None:
+    line = after.rsplit(">", 2)[-2].removesuffix("</p")
+    assert line in run(_story(after)).text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a summary of short points under its label
+        '<div class="sum"><p class="sum__head">Das Wichtigste in Kürze</p><ul>'
+        "<li>Sanierung kostet vier Millionen</li><li>Baustart im Mai</li>"
+        "<li>Schulbetrieb ausgelagert</li></ul></div>",
+        # a label and a contact set apart by line breaks
+        '<div class="box"><strong>Hinweise an die Polizei</strong><br>Polizeirevier Lindhaven,'
+        " Telefon 04131 8830-0</div>",
+        '<aside class="kontakt"><b>Fragen zur Anmeldung</b><br>Bürgerbüro, Tel. 0521 5510<br>'
+        "buergerbuero@lindhaven.example</aside>",
+        # label: value lines set apart by line breaks
+        '<div class="zahlen"><strong>Das Bad in Zahlen</strong><br>Baujahr: 1971<br>'
+        "Becken: 25 Meter<br>Besucher im Jahr: rund 80.000</div>",
+    ],
+)
+def test_summary_and_contact_boxes_in_other_shapes_go(box: str) -> None:
+    result = run(_story(box))
+    assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
+    assert "widget:stats-box" in [d.rule for d in result.dropped]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a list in the text under its lead-in sentence
+        "<div><p>Für Schwimmer ändert sich:</p><ul><li>Neue Zeiten</li><li>Neue Preise</li>"
+        "<li>Neue Kurse</li></ul></div>",
+        # two lines set apart by a break, with no contact
+        "<div><strong>Nachgefragt</strong><br>Der Bürgermeister will im Mai entscheiden.</div>",
+    ],
+)
+def test_lists_and_broken_lines_of_the_text_are_no_box(block: str) -> None:
+    assert "widget:stats-box" not in [d.rule for d in run(_story(block)).dropped]
+
+
+def test_a_row_of_section_links_in_a_table_cell_goes_but_a_cell_of_few_links_stays() -> None:
+    sections = " | ".join(
+        f'<a href="/{name.lower()}/">{name}</a>'
+        for name in ("Politik", "Wirtschaft", "Kultur", "Reisen", "Sport")
+    )
+    few = '<a href="/a">Hallenbad</a> und <a href="/b">Freibad</a>'
+    table = f'<table><tr><td class="nav">{sections}</td></tr><tr><td>{few}</td></tr></table>'
+    result = run(_story(table))
+    assert "chrome:link-row" in [d.rule for d in result.dropped]
+    assert "Politik" not in result.text
