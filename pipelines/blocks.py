@@ -267,7 +267,10 @@ _PROMO_BOX_MAX_WORDS = 60
 _COMMENT_WORDS = ("komment", "diskus", "diskut")
 # The words of an ad label, to skip the line rules for other short lines.
 _AD_WORDS = frozenset(
-    ("anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "partnerschaft")
+    (
+        *("anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "partnerschaft"),
+        *("publireportage", "einschaltung", "advertorial", "paid", "gesponserter", "bezahlter"),
+    )
 )
 _BOX_MAX_LINE_WORDS = 25
 # A picture's box: its caption and credit, never a paragraph, list or heading.
@@ -433,7 +436,11 @@ def _drop_promo_boxes(
             continue
         text = collapse(" ".join(box.itertext()))
         words = len(text.split())
-        if 2 <= words <= _PROMO_BOX_MAX_WORDS and _has_words(parent, words * 3):
+        # An ad labelled as one may sit in a sidebar of its own: the text beside it is then a
+        # level or two further up.
+        reach = 3 if rule == Rule.AD_LABEL else 1
+        around = itertools.islice(box.iterancestors(), reach)
+        if 2 <= words <= _PROMO_BOX_MAX_WORDS and any(_has_words(a, words * 3) for a in around):
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
     dropped.extend(_drop_comment_sections(tree))

@@ -52,6 +52,20 @@ _ITEM = r"(?:Nachricht|Meldung|Beitrag|Bericht|Sendung|Reportage|Interview)"
 
 NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
+        # The label of a paid text or native ad, in the words the ad laws of the three
+        # countries ask for: "Publireportage", "Entgeltliche Einschaltung", "Advertorial",
+        # "Paid Post", "Gesponserter Beitrag".
+        Rule.AD_LABEL,
+        re.compile(
+            r"^[-–—\s]*(?:Publireportage|Entgeltliche Einschaltung|Advertorial|Paid (?:Post"
+            r"|Content)|(?:Bezahlte[rs]?|Gesponserte[rs]?) (?:Inhalt|Beitrag|Artikel)"
+            r"|Sponsored Story)[-–—\s]*$",
+            _I,
+        ),
+        5,
+        ("publi", "einschaltung", "advertorial", "paid", "bezahlt", "gesponsert", "sponsored"),
+    ),
+    (
         # A labelled time of day alone, the item of an info line after the date ("03.12.2026
         # – 08:41 Uhr · aktualisiert 11:20 Uhr", "Update: 9.05 Uhr", "zuletzt geändert um
         # 14:02"): the date lines know a date, this is the time that follows it.

@@ -903,6 +903,10 @@ def test_blank_input(line: str) -> None:
         ),
         ("03.02.2025 08:15 (aktualisiert: 09:40)", "meta:timestamp"),
         ("12.408", "chrome:ui-token"),
+        # the labels of paid texts and native ads
+        ("Publireportage", "ad:label"),
+        ("– Entgeltliche Einschaltung –", "ad:label"),
+        ("Gesponserter Beitrag", "ad:label"),
         # an update time as an info line's item after the date
         ("14.05.2025 – 07:12 Uhr · aktualisiert 09:03 Uhr", "meta:timestamp"),
         ("2. März 2025, 18:30 Uhr | Update: 21.15 Uhr", "meta:timestamp"),
@@ -959,6 +963,8 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "(EU)",
         "Dieser Beitrag erschien zuerst 2019 und wurde nun ergänzt.",
         "Quelle des Streits ist ein Brief des Landrats vom Januar.",
+        "Die Publireportage der Garage erschien im Mai im Gemeindeblatt.",
+        "Die entgeltliche Einschaltung kostete die Partei 4000 Euro.",
         "Aktualisiert wird der Plan um 11:20 Uhr, wenn der Rat tagt.",
         "Zur Methode sagte die Forscherin, sie sei seit Jahren erprobt.",
         "Die Daten zeigen einen klaren Trend: Es wird wärmer.",

@@ -111,7 +111,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['teaser/events: Adventkonzert in der Pfarre Hafenfeld, 6...",
     },
     "190_boersenportal_agenturmeldung_material_reuters_ap": {
-        "junk": "['metadata/disclaimer: Hinweis: Diese Meldung stellt kein...",
         "authors": "('Material: Reuters',)",
         "agencies": "('AP',)",
     },
@@ -120,9 +119,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "192_datenrecherche_mitwirkende_karten_nur_text_autoren": {
         "authors": "()",
-    },
-    "196_schweizer_dorfzeitung_gemeinderat_ss_tabelle": {
-        "junk": "['promo/native_ad: Garage Wälti: 50 Jahre im Dienst der R...",
     },
     "198_boulevard_fotos_im_byline_lesen_sie_auch_versal": {
         "authors": "('Tim Kröger', 'Mandy Seidlitz')",

@@ -1075,3 +1075,22 @@ def test_a_row_of_section_links_in_a_table_cell_goes_but_a_cell_of_few_links_sta
     result = run(_story(table))
     assert "chrome:link-row" in [d.rule for d in result.dropped]
     assert "Politik" not in result.text
+
+
+@pytest.mark.parametrize("label", ["Anzeige", "Publireportage", "Entgeltliche Einschaltung"])
+def test_an_ad_with_its_label_in_a_sidebar_goes(label: str) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    side = (
+        f'<div class="side"><div class="ad"><small>{label}</small><p>Sauna-Kabinen ab 999 Euro'
+        " – jetzt im Fachhandel</p></div></div>"
+    )
+    html = page(
+        f'<div class="grid"><div class="story"><h1>{TITLE}</h1><p>{LEAD}</p>'
+        f"{paragraphs}</div>{side}</div>"
+    )
+    result = run(html)
+    assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
+    assert "ad:label" in [d.rule for d in result.dropped]
+    # The same box with no label of its own is no ad the tree rules know.
+    unlabelled = html.replace(f"<small>{label}</small>", "")
+    assert "ad:label" not in [d.rule for d in run(unlabelled).dropped]
