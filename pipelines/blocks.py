@@ -584,10 +584,14 @@ def _is_layout_table(table: lxml.html.HtmlElement) -> bool:
     if next(table.iter("h1"), None) is not None:
         return True
     return any(
-        len(container.findall("p")) >= 2
+        len(container.findall("p")) >= _LAYOUT_CELL_PARAGRAPHS
         for cell in table.iter("td", "th")
-        for container in cell.iterchildren("div", "article", "section")
+        for container in (cell, *cell.iterchildren("div", "article", "section"))
     )
+
+
+# A cell of a data table holds a value or two; a cell holding this many paragraphs holds a text.
+_LAYOUT_CELL_PARAGRAPHS = 3
 
 
 # A sources list's label ("Quellen:", "Verwendete Quellen") and an agency item's prefix.

@@ -52,6 +52,17 @@ _ITEM = r"(?:Nachricht|Meldung|Beitrag|Bericht|Sendung|Reportage|Interview)"
 
 NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
+        # A label over the site's latest headlines: "Zuletzt erschienen", "Neu veröffentlicht:",
+        # "Kürzlich erschienen".
+        Rule.MORE_TOPICS,
+        re.compile(
+            r"^(?:Zuletzt|Neu|Kürzlich|Jüngst|Soeben) (?:erschienen|veröffentlicht|online)\s*:?$",
+            _I,
+        ),
+        3,
+        ("erschienen", "veröffentlicht", "online"),
+    ),
+    (
         # The label of a paid text or native ad, in the words the ad laws of the three
         # countries ask for: "Publireportage", "Entgeltliche Einschaltung", "Advertorial",
         # "Paid Post", "Gesponserter Beitrag".

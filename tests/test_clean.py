@@ -1044,3 +1044,13 @@ def test_a_label_over_a_papers_reference_goes_with_it() -> None:
         kept, dropped = clean([LEAD, P1, P2, label, reference])
         assert kept == [LEAD, P1, P2]
         assert [d.rule for d in dropped] == ["meta:citation", "meta:citation"]
+
+
+def test_the_latest_headlines_under_their_label_go() -> None:
+    for label in ("Zuletzt erschienen", "Neu veröffentlicht:"):
+        lines = [LEAD, P1, P2, label, "Feuerwehr feiert 150 Jahre", "Bauernmarkt zieht um"]
+        kept, dropped = clean(lines)
+        assert kept == [LEAD, P1, P2]
+        assert {d.rule for d in dropped} == {"teaser:more-topics"}
+    said = "Zuletzt erschienen ist sein Roman im Mai."
+    assert clean([LEAD, P1, said])[0] == [LEAD, P1, said]

@@ -1094,3 +1094,22 @@ def test_an_ad_with_its_label_in_a_sidebar_goes(label: str) -> None:
     # The same box with no label of its own is no ad the tree rules know.
     unlabelled = html.replace(f"<small>{label}</small>", "")
     assert "ad:label" not in [d.rule for d in run(unlabelled).dropped]
+
+
+def test_a_table_cell_holding_the_texts_paragraphs_is_read_as_blocks() -> None:
+    """A layout table without a headline element whose cell holds the paragraphs themselves (an
+    old CMS: the headline in <font>, the sidebar in the next cell) is read as blocks; a data
+    table whose cells hold a paragraph or two stays a table."""
+    text = "".join(f"<p>{p}</p>" for p in (LEAD, *PARAGRAPHS))
+    html = page(
+        '<table width="960"><tr><td class="menu"><a href="/">Start</a></td></tr><tr>'
+        f'<td width="680"><font size="4"><b>{TITLE}</b></font>{text}</td>'
+        '<td class="rechts"><b>Neu im Archiv</b><br><a href="/a/1">Maibaum aufgestellt</a></td>'
+        "</tr></table>",
+    )
+    assert run(html).text.split("\n")[:5] == [LEAD, *PARAGRAPHS]
+    data = (
+        "<table><tr><th>Becken</th><th>Hinweis</th></tr><tr><td>Sport</td><td><p>Ab Mai.</p>"
+        "<p>Nur Vereine.</p></td></tr><tr><td>Lehr</td><td>Offen</td></tr></table>"
+    )
+    assert "| Sport | Ab Mai. Nur Vereine. |" in run(_story(data)).text.split("\n")
