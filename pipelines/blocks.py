@@ -13,6 +13,7 @@ from crawler.model.types import DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.credits import agency_names
+from pipelines.listings import br_lines, drop_listing_boxes, has_words
 from pipelines.promo import promo_rule
 from pipelines.tree import (
     SENTENCE_END_RE,
@@ -191,7 +192,7 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         if (
             not 1 <= words <= _PICTURE_BOX_MAX_WORDS
             or SENTENCE_END_RE.search(text)
-            or not _has_words(parent, words * 3)
+            or not has_words(parent, words * 3)
         ):
             continue
         box.drop_tree()
@@ -306,7 +307,9 @@ def drop_boxes(tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) ->
     box around it may hold no container any more)."""
     boxes = _leaf_boxes(tree)
     dropped = _drop_fact_boxes(boxes, h1)
-    dropped.extend(_drop_promo_boxes(tree, _leaf_boxes(tree) if dropped else boxes))
+    boxes = _leaf_boxes(tree) if dropped else boxes
+    dropped.extend(drop_listing_boxes(boxes))
+    dropped.extend(_drop_promo_boxes(tree, [box for box in boxes if box.getparent() is not None]))
     dropped.extend(_drop_call_to_action_boxes(tree))
     return dropped
 
@@ -329,7 +332,7 @@ def _drop_call_to_action_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]
             continue
         box = None
         for ancestor in button.iterancestors():
-            if ancestor.tag in ("body", "article", "main") or _has_words(
+            if ancestor.tag in ("body", "article", "main") or has_words(
                 ancestor, _PROMO_BOX_MAX_WORDS + 1
             ):
                 break
@@ -339,7 +342,7 @@ def _drop_call_to_action_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]
         if box is None or parent is None:
             continue
         text = collapse(" ".join(box.itertext()))
-        if _has_words(parent, len(text.split()) * 3):
+        if has_words(parent, len(text.split()) * 3):
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(classify_line(label))))
     return dropped
@@ -378,7 +381,7 @@ def _drop_fact_boxes(
         elif next(box.iter("br"), None) is not None and not _has_link_line(box):
             # Lines set apart by <br> alone: "<strong>Hinweise an die Polizei</strong><br>
             # Polizeirevier …, Telefon …". A label and a contact make a box of two.
-            lines = _br_lines(box)
+            lines = br_lines(box)
             if len(lines) == 2 and not (
                 _CONTACT_RE.search(lines[1]) and not SENTENCE_END_RE.search(lines[0])
             ):
@@ -388,9 +391,9 @@ def _drop_fact_boxes(
         if not 2 <= len(lines) <= _BOX_MAX_LINES or (len(lines) == 2 and units):
             continue
         words = [len(line.split()) for line in lines]
-        if max(words) > _BOX_MAX_LINE_WORDS or _has_words(box, sum(words) + 1):
+        if max(words) > _BOX_MAX_LINE_WORDS or has_words(box, sum(words) + 1):
             continue
-        if not _has_words(box.getparent(), sum(words) * 3):
+        if not has_words(box.getparent(), sum(words) * 3):
             continue
         if _is_fact_box(box, units, lines):
             box.drop_tree()
@@ -398,23 +401,6 @@ def _drop_fact_boxes(
     if h1 is not None:
         dropped.extend(_drop_header_tables(h1))
     return dropped
-
-
-def _br_lines(box: lxml.html.HtmlElement) -> list[str]:
-    """The box's text split at its <br> elements, each line collapsed, empty ones left out."""
-    parts = [box.text or ""]
-
-    def walk(element: lxml.html.HtmlElement) -> None:
-        for child in element:
-            if child.tag == "br":
-                parts.append("\n")
-            elif isinstance(child.tag, str):
-                parts.append(child.text or "")
-                walk(child)
-            parts.append(child.tail or "")
-
-    walk(box)
-    return [line for line in map(collapse, "".join(parts).split("\n")) if line]
 
 
 def _drop_promo_boxes(
@@ -440,7 +426,7 @@ def _drop_promo_boxes(
         # level or two further up.
         reach = 3 if rule == Rule.AD_LABEL else 1
         around = itertools.islice(box.iterancestors(), reach)
-        if 2 <= words <= _PROMO_BOX_MAX_WORDS and any(_has_words(a, words * 3) for a in around):
+        if 2 <= words <= _PROMO_BOX_MAX_WORDS and any(has_words(a, words * 3) for a in around):
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
     dropped.extend(_drop_comment_sections(tree))
@@ -468,16 +454,10 @@ def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         ):
             continue
         text = collapse(" ".join(section.itertext()))
-        if _has_words(outer, len(text.split()) * 3):
+        if has_words(outer, len(text.split()) * 3):
             section.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.COMMENTS)))
     return dropped
-
-
-def _has_words(element: lxml.html.HtmlElement, count: int) -> bool:
-    """True when the element's text has `count` words or more. The text around a box is often
-    the whole article: its words are split only as far as the count."""
-    return len(text_of(element).split(None, count)) >= count
 
 
 def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:

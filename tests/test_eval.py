@@ -107,9 +107,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "188_moseltal_autoren_wie_ort_und_wochentag": {
         "lost": "['Richtung Bernsheim über die Brücke in Traben-Ost', 'Lkw...",
     },
-    "189_wiener_bezirksblatt_kolumne_pseudonym": {
-        "junk": "['teaser/events: Adventkonzert in der Pfarre Hafenfeld, 6...",
-    },
     "190_boersenportal_agenturmeldung_material_reuters_ap": {
         "authors": "('Material: Reuters',)",
         "agencies": "('AP',)",

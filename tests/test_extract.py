@@ -1077,16 +1077,20 @@ def test_a_row_of_section_links_in_a_table_cell_goes_but_a_cell_of_few_links_sta
     assert "Politik" not in result.text
 
 
+def _with_sidebar(box: str) -> str:
+    """The article in one column, the box alone in a sidebar beside it."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return page(
+        f'<div class="grid"><div class="story"><h1>{TITLE}</h1><p>{LEAD}</p>{paragraphs}</div>'
+        f'<div class="side">{box}</div></div>'
+    )
+
+
 @pytest.mark.parametrize("label", ["Anzeige", "Publireportage", "Entgeltliche Einschaltung"])
 def test_an_ad_with_its_label_in_a_sidebar_goes(label: str) -> None:
-    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-    side = (
-        f'<div class="side"><div class="ad"><small>{label}</small><p>Sauna-Kabinen ab 999 Euro'
-        " – jetzt im Fachhandel</p></div></div>"
-    )
-    html = page(
-        f'<div class="grid"><div class="story"><h1>{TITLE}</h1><p>{LEAD}</p>'
-        f"{paragraphs}</div>{side}</div>"
+    html = _with_sidebar(
+        f'<div class="ad"><small>{label}</small><p>Sauna-Kabinen ab 999 Euro'
+        " – jetzt im Fachhandel</p></div>"
     )
     result = run(html)
     assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
@@ -1113,3 +1117,27 @@ def test_a_table_cell_holding_the_texts_paragraphs_is_read_as_blocks() -> None:
         "<p>Nur Vereine.</p></td></tr><tr><td>Lehr</td><td>Offen</td></tr></table>"
     )
     assert "| Sport | Ab Mai. Nur Vereine. |" in run(_story(data)).text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="termine"><h4>Termine im Bezirk</h4><p>Flohmarkt am Anger, 7. Juni, 9 Uhr</p>'
+        "</div>",
+        '<div class="tipps"><p><b>Veranstaltungstipps</b></p><ul><li>Kinderkino im Rathaus, '
+        "Samstag 15 Uhr</li><li>Lesung in der Bücherei, Montag 19 Uhr</li></ul></div>",
+    ],
+)
+def test_a_box_of_listings_under_its_label_beside_the_text_goes(box: str) -> None:
+    result = run(_with_sidebar(box))
+    assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
+    assert "teaser:more-topics" in [d.rule for d in result.dropped]
+
+
+def test_the_texts_own_dates_under_such_a_label_stay() -> None:
+    dates = (
+        "<div><h3>Termine im Überblick</h3><p>Das Bad öffnet am 2. Mai wieder.</p>"
+        "<p>Die Sauna folgt im Juni.</p></div>"
+    )
+    lines = run(_story(dates)).text.split("\n")
+    assert "Das Bad öffnet am 2. Mai wieder." in lines
