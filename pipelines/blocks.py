@@ -44,7 +44,8 @@ _LIST_SEPARATORS_RE = re.compile(r"^[\s|·•/,;–-]*$")
 
 
 def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
-    """Remove lists of other articles under their label, whatever the links or their absence.
+    """Remove lists of other articles under their label, whatever the links or their absence;
+    set a list of the text under its lead-in sentence as item paragraphs (`_as_item_paragraphs`).
 
     "<h4>Mehr zum Thema</h4><ul><li>…</li></ul>", "<p>Weitere Teile der Serie</p><ul>…",
     "<p><strong>Mehr aus dem Murtal:</strong> <a>…</a> | <a>…</a></p>": the label is one the
@@ -55,11 +56,15 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     if body is None:
         return []
     found: list[tuple[lxml.html.HtmlElement, str, str]] = []
+    lead_lists: list[lxml.html.HtmlElement] = []
     # From the lists and bold labels up: far fewer elements than the labels could be.
     for element in body.iter("ul", "ol", "strong", "b"):
         inline = element.tag in ("strong", "b")
         label = element if inline else element.getprevious()
         if label is None or label.tag not in _LABEL_TAGS or len(label) > 2:
+            continue
+        if not inline and label.tag == "p" and _is_lead_in_list(label, element):
+            lead_lists.append(element)
             continue
         rule = _lead_in_rule(label)
         if rule is None:
@@ -76,6 +81,8 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
             found.append((label, collapse(text_of(label)), rule))
             items = (collapse(text_of(item)) for item in element.iterchildren("li"))
             found.append((element, " | ".join(items), rule))
+    for element in lead_lists:
+        _as_item_paragraphs(element)
     dropped: list[DroppedLine] = []
     # The label's rule names the list too, as the line rules name a list after its lead-in.
     for element, text, rule in found:
@@ -83,6 +90,34 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
             element.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=rule))
     return dropped
+
+
+_TEXT_LIST_MAX_ITEMS = 15
+_TEXT_LIST_MAX_ITEM_WORDS = 40
+
+
+def _is_lead_in_list(label: lxml.html.HtmlElement, listing: lxml.html.HtmlElement) -> bool:
+    """True for a list of the text: a paragraph of the text leads in to it with a colon ("Für
+    Autofahrer gelten diese Umleitungen:"), its items are plain text, no links."""
+    lead = collapse(text_of(label))
+    if not lead.endswith(":") or len(lead.split()) < 3 or (label.tail or "").strip():
+        return False
+    items = list(listing)
+    return (
+        2 <= len(items) <= _TEXT_LIST_MAX_ITEMS
+        and all(item.tag == "li" and not len(item) for item in items)
+        and all(0 < len((item.text or "").split()) <= _TEXT_LIST_MAX_ITEM_WORDS for item in items)
+    )
+
+
+def _as_item_paragraphs(listing: lxml.html.HtmlElement) -> None:
+    """Set a list of the text as paragraphs marked as items ("- Lkw über die B 49"), as
+    trafilatura prints list items. Where it finds no container of the text it knows by name, it
+    gathers the page's paragraphs and leaves lists out; as paragraphs the items stay."""
+    listing.tag = "div"
+    for item in listing:
+        item.tag = "p"
+        item.text = f"- {(item.text or '').strip()}"
 
 
 # A row of links under a label of its own is the site's directory of sections, places or topics

@@ -104,9 +104,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "186_schweizer_debattenportal_gastautor_uebersetzung": {
         "junk": "['metadata/translator: Aus dem Englischen von Katharina W...",
     },
-    "188_moseltal_autoren_wie_ort_und_wochentag": {
-        "lost": "['Richtung Bernsheim über die Brücke in Traben-Ost', 'Lkw...",
-    },
     "190_boersenportal_agenturmeldung_material_reuters_ap": {
         "authors": "('Material: Reuters',)",
         "agencies": "('AP',)",

@@ -1141,3 +1141,22 @@ def test_the_texts_own_dates_under_such_a_label_stay() -> None:
     )
     lines = run(_story(dates)).text.split("\n")
     assert "Das Bad öffnet am 2. Mai wieder." in lines
+
+
+def test_a_list_under_its_lead_in_sentence_stays_in_a_container_of_unknown_name() -> None:
+    """trafilatura gathers the paragraphs of a page whose text container it does not know by
+    name and leaves its lists out; a list of the text under its lead-in sentence stays."""
+    lead_in = "Während der Sanierung gilt für Schwimmer:"
+    items = ("Vereine trainieren in Talheim", "Schulen fahren mit dem Bus", "Kurse fallen aus")
+    listing = "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+    # No <main>, no <article>, no class trafilatura knows around the text.
+    html = (
+        page(
+            f'<div class="xq-story"><h1>{TITLE}</h1><div class="xq-story__copy"><p>{LEAD}</p>'
+            f"<p>{lead_in}</p>{listing}{paragraphs}</div></div>"
+        )
+        .replace("<main>", "")
+        .replace("</main>", "")
+    )
+    assert run(html).text.split("\n") == [LEAD, lead_in, *items, *PARAGRAPHS[:2]]
