@@ -13,6 +13,7 @@ from crawler.model.types import DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.credits import agency_names
+from pipelines.listings import br_lines, drop_listing_boxes, has_words
 from pipelines.promo import promo_rule
 from pipelines.tree import (
     SENTENCE_END_RE,
@@ -43,7 +44,8 @@ _LIST_SEPARATORS_RE = re.compile(r"^[\s|·•/,;–-]*$")
 
 
 def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
-    """Remove lists of other articles under their label, whatever the links or their absence.
+    """Remove lists of other articles under their label, whatever the links or their absence;
+    set a list of the text under its lead-in sentence as item paragraphs (`_as_item_paragraphs`).
 
     "<h4>Mehr zum Thema</h4><ul><li>…</li></ul>", "<p>Weitere Teile der Serie</p><ul>…",
     "<p><strong>Mehr aus dem Murtal:</strong> <a>…</a> | <a>…</a></p>": the label is one the
@@ -54,11 +56,15 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     if body is None:
         return []
     found: list[tuple[lxml.html.HtmlElement, str, str]] = []
+    lead_lists: list[lxml.html.HtmlElement] = []
     # From the lists and bold labels up: far fewer elements than the labels could be.
     for element in body.iter("ul", "ol", "strong", "b"):
         inline = element.tag in ("strong", "b")
         label = element if inline else element.getprevious()
         if label is None or label.tag not in _LABEL_TAGS or len(label) > 2:
+            continue
+        if not inline and label.tag == "p" and _is_lead_in_list(label, element):
+            lead_lists.append(element)
             continue
         rule = _lead_in_rule(label)
         if rule is None:
@@ -75,6 +81,8 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
             found.append((label, collapse(text_of(label)), rule))
             items = (collapse(text_of(item)) for item in element.iterchildren("li"))
             found.append((element, " | ".join(items), rule))
+    for element in lead_lists:
+        _as_item_paragraphs(element)
     dropped: list[DroppedLine] = []
     # The label's rule names the list too, as the line rules name a list after its lead-in.
     for element, text, rule in found:
@@ -82,6 +90,34 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
             element.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=rule))
     return dropped
+
+
+_TEXT_LIST_MAX_ITEMS = 15
+_TEXT_LIST_MAX_ITEM_WORDS = 40
+
+
+def _is_lead_in_list(label: lxml.html.HtmlElement, listing: lxml.html.HtmlElement) -> bool:
+    """True for a list of the text: a paragraph of the text leads in to it with a colon ("Für
+    Autofahrer gelten diese Umleitungen:"), its items are plain text, no links."""
+    lead = collapse(text_of(label))
+    if not lead.endswith(":") or len(lead.split()) < 3 or (label.tail or "").strip():
+        return False
+    items = list(listing)
+    return (
+        2 <= len(items) <= _TEXT_LIST_MAX_ITEMS
+        and all(item.tag == "li" and not len(item) for item in items)
+        and all(0 < len((item.text or "").split()) <= _TEXT_LIST_MAX_ITEM_WORDS for item in items)
+    )
+
+
+def _as_item_paragraphs(listing: lxml.html.HtmlElement) -> None:
+    """Set a list of the text as paragraphs marked as items ("- Lkw über die B 49"), as
+    trafilatura prints list items. Where it finds no container of the text it knows by name, it
+    gathers the page's paragraphs and leaves lists out; as paragraphs the items stay."""
+    listing.tag = "div"
+    for item in listing:
+        item.tag = "p"
+        item.text = f"- {(item.text or '').strip()}"
 
 
 # A row of links under a label of its own is the site's directory of sections, places or topics
@@ -104,7 +140,7 @@ def drop_link_rows(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     body = tree.find("body")
     if body is None:
         return []
-    rows = [element for element in body.iter("p", "li", "div") if _is_link_row(element)]
+    rows = [element for element in body.iter("p", "li", "div", "td") if _is_link_row(element)]
     dropped: list[DroppedLine] = []
     for row in rows:
         if row.getparent() is not None:
@@ -178,6 +214,10 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     keeps its box."""
     dropped: list[DroppedLine] = []
     for image in list(tree.iter("img")):
+        caption = _caption_after(image)
+        if caption is not None:
+            dropped.append(DroppedLine(text=shorten(caption), rule=str(Rule.CREDIT_CAPTION)))
+            continue
         box = next((a for a in itertools.islice(image.iterancestors(), 3) if a.tag == "div"), None)
         parent = box.getparent() if box is not None else None
         if box is None or parent is None or next(box.iter(*_TEXT_BLOCK_TAGS), None) is not None:
@@ -187,12 +227,36 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         if (
             not 1 <= words <= _PICTURE_BOX_MAX_WORDS
             or SENTENCE_END_RE.search(text)
-            or not _has_words(parent, words * 3)
+            or not has_words(parent, words * 3)
         ):
             continue
         box.drop_tree()
         dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.CREDIT_CAPTION)))
     return dropped
+
+
+def _caption_after(image: lxml.html.HtmlElement) -> str | None:
+    """Remove the caption printed as the paragraph after a paragraph holding only the picture,
+    set like it ("<p align=center><img></p><p align=center>Caption</p>"); return its text.
+    A paragraph of the text after a picture is set like the text, or is a sentence."""
+    holder = image.getparent()
+    if holder is None or holder.tag != "p" or len(holder) != 1 or collapse(text_of(holder)):
+        return None
+    caption = holder.getnext()
+    looks = {key: value for key, value in holder.attrib.items() if key in _SET_ATTRIBUTES}
+    if caption is None or caption.tag != "p" or not looks or len(caption):
+        return None
+    if {k: v for k, v in caption.attrib.items() if k in _SET_ATTRIBUTES} != looks:
+        return None
+    text = collapse(text_of(caption))
+    if not 1 <= len(text.split()) <= _PICTURE_BOX_MAX_WORDS or SENTENCE_END_RE.search(text):
+        return None
+    caption.drop_tree()
+    return text
+
+
+# The attributes that set a paragraph apart from the text's: its class, style and alignment.
+_SET_ATTRIBUTES = frozenset(("class", "style", "align"))
 
 
 def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
@@ -239,7 +303,10 @@ _PROMO_BOX_MAX_WORDS = 60
 _COMMENT_WORDS = ("komment", "diskus", "diskut")
 # The words of an ad label, to skip the line rules for other short lines.
 _AD_WORDS = frozenset(
-    ("anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "partnerschaft")
+    (
+        *("anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "partnerschaft"),
+        *("publireportage", "einschaltung", "advertorial", "paid", "gesponserter", "bezahlter"),
+    )
 )
 _BOX_MAX_LINE_WORDS = 25
 # A picture's box: its caption and credit, never a paragraph, list or heading.
@@ -275,7 +342,9 @@ def drop_boxes(tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) ->
     box around it may hold no container any more)."""
     boxes = _leaf_boxes(tree)
     dropped = _drop_fact_boxes(boxes, h1)
-    dropped.extend(_drop_promo_boxes(tree, _leaf_boxes(tree) if dropped else boxes))
+    boxes = _leaf_boxes(tree) if dropped else boxes
+    dropped.extend(drop_listing_boxes(boxes))
+    dropped.extend(_drop_promo_boxes(tree, [box for box in boxes if box.getparent() is not None]))
     dropped.extend(_drop_call_to_action_boxes(tree))
     return dropped
 
@@ -298,7 +367,7 @@ def _drop_call_to_action_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]
             continue
         box = None
         for ancestor in button.iterancestors():
-            if ancestor.tag in ("body", "article", "main") or _has_words(
+            if ancestor.tag in ("body", "article", "main") or has_words(
                 ancestor, _PROMO_BOX_MAX_WORDS + 1
             ):
                 break
@@ -308,7 +377,7 @@ def _drop_call_to_action_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]
         if box is None or parent is None:
             continue
         text = collapse(" ".join(box.itertext()))
-        if _has_words(parent, len(text.split()) * 3):
+        if has_words(parent, len(text.split()) * 3):
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(classify_line(label))))
     return dropped
@@ -340,15 +409,26 @@ def _drop_fact_boxes(
             for unit in box.iter(*_BOX_LINE_TAGS)
             if next(unit.iterchildren("p", "li", "dt", "dd"), None) is None
         ]
-        if not 3 <= len(units) <= 2 * _BOX_MAX_LINES or _has_link_line(box):
+        if units:
+            if not 3 <= len(units) <= 2 * _BOX_MAX_LINES or _has_link_line(box):
+                continue
+            lines = [line for line in (collapse(text_of(unit)) for unit in units) if line]
+        elif next(box.iter("br"), None) is not None and not _has_link_line(box):
+            # Lines set apart by <br> alone: "<strong>Hinweise an die Polizei</strong><br>
+            # Polizeirevier …, Telefon …". A label and a contact make a box of two.
+            lines = br_lines(box)
+            if len(lines) == 2 and not (
+                _CONTACT_RE.search(lines[1]) and not SENTENCE_END_RE.search(lines[0])
+            ):
+                continue
+        else:
             continue
-        lines = [line for line in (collapse(text_of(unit)) for unit in units) if line]
-        if not 3 <= len(lines) <= _BOX_MAX_LINES:
+        if not 2 <= len(lines) <= _BOX_MAX_LINES or (len(lines) == 2 and units):
             continue
         words = [len(line.split()) for line in lines]
-        if max(words) > _BOX_MAX_LINE_WORDS or _has_words(box, sum(words) + 1):
+        if max(words) > _BOX_MAX_LINE_WORDS or has_words(box, sum(words) + 1):
             continue
-        if not _has_words(box.getparent(), sum(words) * 3):
+        if not has_words(box.getparent(), sum(words) * 3):
             continue
         if _is_fact_box(box, units, lines):
             box.drop_tree()
@@ -377,7 +457,11 @@ def _drop_promo_boxes(
             continue
         text = collapse(" ".join(box.itertext()))
         words = len(text.split())
-        if 2 <= words <= _PROMO_BOX_MAX_WORDS and _has_words(parent, words * 3):
+        # An ad labelled as one may sit in a sidebar of its own: the text beside it is then a
+        # level or two further up.
+        reach = 3 if rule == Rule.AD_LABEL else 1
+        around = itertools.islice(box.iterancestors(), reach)
+        if 2 <= words <= _PROMO_BOX_MAX_WORDS and any(has_words(a, words * 3) for a in around):
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
     dropped.extend(_drop_comment_sections(tree))
@@ -405,16 +489,10 @@ def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         ):
             continue
         text = collapse(" ".join(section.itertext()))
-        if _has_words(outer, len(text.split()) * 3):
+        if has_words(outer, len(text.split()) * 3):
             section.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.COMMENTS)))
     return dropped
-
-
-def _has_words(element: lxml.html.HtmlElement, count: int) -> bool:
-    """True when the element's text has `count` words or more. The text around a box is often
-    the whole article: its words are split only as far as the count."""
-    return len(text_of(element).split(None, count)) >= count
 
 
 def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:
@@ -487,7 +565,8 @@ def _is_fact_box(
         len(lists) == 1
         and units[0].tag != "li"
         and all(unit.tag == "li" for unit in units[1:])
-        and min(len(line.split()) for line in lines[1:]) >= 3
+        and min(len(line.split()) for line in lines[1:]) >= 2
+        and sum(len(line.split()) for line in lines[1:]) >= 3 * (len(lines) - 1)
         and len(label.split()) <= 6
         and not SENTENCE_END_RE.search(label)
     )
@@ -520,10 +599,14 @@ def _is_layout_table(table: lxml.html.HtmlElement) -> bool:
     if next(table.iter("h1"), None) is not None:
         return True
     return any(
-        len(container.findall("p")) >= 2
+        len(container.findall("p")) >= _LAYOUT_CELL_PARAGRAPHS
         for cell in table.iter("td", "th")
-        for container in cell.iterchildren("div", "article", "section")
+        for container in (cell, *cell.iterchildren("div", "article", "section"))
     )
+
+
+# A cell of a data table holds a value or two; a cell holding this many paragraphs holds a text.
+_LAYOUT_CELL_PARAGRAPHS = 3
 
 
 # A sources list's label ("Quellen:", "Verwendete Quellen") and an agency item's prefix.

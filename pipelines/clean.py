@@ -54,7 +54,7 @@ from pipelines.furniture import (
     MORE_PHRASE_RULES,
     TRAILING_INITIALS_RE,
 )
-from pipelines.notices import LATE_PHRASE_RULES, release_block_lines
+from pipelines.notices import LATE_PHRASE_RULES, NOTE_RULES, release_block_lines
 from pipelines.promo import promo_rule, promo_score
 from pipelines.scripts import expected_script_of, is_foreign_script
 
@@ -69,7 +69,7 @@ from pipelines.scripts import expected_script_of, is_foreign_script
 # final period is NOT suspect by itself: it is a subheading. Every removal is reported as a
 # `DroppedLine` naming its rule, so `--explain` can show why a line went.
 
-_PHRASE_RULES = (*PHRASE_RULES, *MORE_PHRASE_RULES, *DATELINE_RULES, *BOX_RULES)
+_PHRASE_RULES = (*PHRASE_RULES, *MORE_PHRASE_RULES, *DATELINE_RULES, *BOX_RULES, *NOTE_RULES)
 # The phrase rules a line of n words is checked against (n up to the largest limit), in order.
 _LONGEST_PHRASE = max(max_words for _rule, _regex, max_words, _gate in _PHRASE_RULES)
 _PHRASE_RULES_BY_WORDS = tuple(
@@ -92,6 +92,7 @@ _LABELLED_BOX_RULES = (
     Rule.PAYWALL,
     Rule.PROMO_DONATION,
     Rule.STATS_BOX,
+    Rule.CITATION,  # "Zur Studie" over the paper's reference
 )
 
 # An info line of several items ("date · reading time"): its items are checked one by one.

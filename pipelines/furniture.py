@@ -158,7 +158,8 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         re.compile(
             r"^(?:(?:Wichtiger |Rechtlicher )?Hinweis\s*:\s*)?(?:Dieser|Dieses|Diese|Der|Das|Die"
             r"|Unser) (?:\S+ )?(?:Artikel|Beitrag|Text|Inhalt|Inhalte|Gastbeitrag|Kommentar"
-            r"|Informationen|Blogbeitrag|Ratgeber)\b(?=.{0,80}\b(?:ersetz\w* (?:keine|nicht)"
+            r"|Informationen|Blogbeitrag|Ratgeber|Meldung|Nachricht|Analyse)\b"
+            r"(?=.{0,80}\b(?:ersetz\w* (?:keine|nicht)"
             r"|(?:gibt|spiegel\w*|gibt ausschließlich|gibt allein) (?:\S+ )?(?:die|ausschließlich"
             r" die) (?:persönliche |private )?(?:Meinung|Auffassung|Ansicht)|stell\w* keine \S*"
             r"(?:beratung|empfehlung)|(?:Meinung|Auffassung|Ansicht) (?:der|des)"

@@ -1,6 +1,9 @@
 """Notices a text closes with, claimed after the credit rules: signatures of agency and desk
 codes, a line naming the medium the text comes from; and a press release's closing blocks
-(contact, keywords, the sender's self-description). Data and a pure function for clean.py."""
+(contact, keywords, the sender's self-description); and notes set around the text that say
+something of the text, not in it: a labelled time of its last update, a note on its method and
+data, its broadcast and its audio version, a pointer to the live ticker it was made from. Data
+and a pure function for clean.py; every rule is phrased for the note's shape."""
 
 from __future__ import annotations
 
@@ -41,6 +44,108 @@ LATE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         ),
         6,
         (),
+    ),
+)
+
+# The nouns a news item names itself by ("Diese Meldung wurde … gesendet").
+_ITEM = r"(?:Nachricht|Meldung|Beitrag|Bericht|Sendung|Reportage|Interview)"
+
+NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
+    (
+        # A label over the site's latest headlines: "Zuletzt erschienen", "Neu veröffentlicht:",
+        # "Kürzlich erschienen".
+        Rule.MORE_TOPICS,
+        re.compile(
+            r"^(?:Zuletzt|Neu|Kürzlich|Jüngst|Soeben) (?:erschienen|veröffentlicht|online)\s*:?$",
+            _I,
+        ),
+        3,
+        ("erschienen", "veröffentlicht", "online"),
+    ),
+    (
+        # The label of a paid text or native ad, in the words the ad laws of the three
+        # countries ask for: "Publireportage", "Entgeltliche Einschaltung", "Advertorial",
+        # "Paid Post", "Gesponserter Beitrag".
+        Rule.AD_LABEL,
+        re.compile(
+            r"^[-–—\s]*(?:Publireportage|Entgeltliche Einschaltung|Advertorial|Paid (?:Post"
+            r"|Content)|(?:Bezahlte[rs]?|Gesponserte[rs]?) (?:Inhalt|Beitrag|Artikel)"
+            r"|Sponsored Story)[-–—\s]*$",
+            _I,
+        ),
+        5,
+        ("publi", "einschaltung", "advertorial", "paid", "bezahlt", "gesponsert", "sponsored"),
+    ),
+    (
+        # A labelled time of day alone, the item of an info line after the date ("03.12.2026
+        # – 08:41 Uhr · aktualisiert 11:20 Uhr", "Update: 9.05 Uhr", "zuletzt geändert um
+        # 14:02"): the date lines know a date, this is the time that follows it.
+        Rule.TIMESTAMP,
+        re.compile(
+            r"^(?:zuletzt )?(?:aktualisiert|geändert|bearbeitet|update|updated|stand)"
+            r"(?: am| um| heute)?\s*:?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?$",
+            _I,
+        ),
+        5,
+        ("aktualis", "geändert", "bearbeitet", "update", "stand"),
+    ),
+    (
+        # A note on how the figures were gathered: "Zur Methode: Die Zahlen beruhen auf …",
+        # "Methodik: Befragt wurden 1012 Personen …", "Über die Daten: …", "Datengrundlage:
+        # …". A sentence that only speaks of a method ("Zur Methode sagte sie, …") has no
+        # label and stays.
+        Rule.CITATION,
+        re.compile(
+            r"^(?:(?:Zur|Zu den|Über die|Über unsere|Hinweis zur|Anmerkung zur|So haben wir"
+            r" (?:gerechnet|gezählt)|Wie wir) ?(?:Methode|Methodik|Daten|Datengrundlage"
+            r"|Datenbasis|Erhebung|Umfrage|Auswertung|Berechnung|Recherche)?|Methodik"
+            r"|Methodische[rs]? Hinweis|Datengrundlage|Datenbasis|Datenquellen?)\s*:\s*\S",
+            _I,
+        ),
+        60,
+        ("method", "daten", "erhebung", "umfrage", "auswertung", "berechnung", "gerechnet"),
+    ),
+    (
+        # The item telling of its own broadcast, the time and the programme before the verb:
+        # "Diese Nachricht wurde am 03.12.2026 im Programm … gesendet.", "Dieser Beitrag ist
+        # am 4. Mai um 18 Uhr in der Sendung … gelaufen."
+        Rule.BROADCAST,
+        re.compile(
+            rf"^(?:Diese[rs]?|Die|Der) {_ITEM} (?:wurde|ist|lief)\b(?:[^.!?]|(?<=\d)\.){{0,120}}"
+            r"\b(?:gesendet"
+            r"|ausgestrahlt|gelaufen|zu hören gewesen|zu sehen gewesen)(?: worden)?\s*\.?$",
+            _I,
+        ),
+        30,
+        ("gesendet", "ausgestrahlt", "gelaufen", "gewesen"),
+    ),
+    (
+        # An audio version with its length: "Nachricht anhören (0:58)", "Beitrag hören · 2:14
+        # Min.", "Artikel vorlesen lassen (3:05)".
+        Rule.MEDIA_PLAYER,
+        re.compile(
+            r"^(?:\w+ ){0,2}(?:anhören|hören|vorlesen lassen|abspielen)\s*[(·|–-]?\s*"
+            r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:min\.?|Minuten)?\s*\)?$",
+            _I,
+        ),
+        6,
+        ("hören", "vorlesen", "abspielen"),
+    ),
+    (
+        # A pointer to the live ticker or blog the report was made from: "Liveticker zum
+        # Nachlesen", "Zum Liveblog", "Das Spiel im Ticker zum Nachlesen", "Hier geht's zum
+        # Ticker".
+        Rule.WEITERLESEN,
+        re.compile(
+            r"^(?:(?:Der|Den|Das Spiel im|Die Partie im) )?(?:Live-?)?(?:Ticker|Blog|Liveblog"
+            r"|Live-Ticker)\w* (?:zum|zur) (?:Nachlesen|Nachschauen)\W*$"
+            r"|^(?:Hier geht(?:'|’)?s )?(?:zum|zur) (?:Live-?)?(?:Ticker|Blog|Liveblog)\w*"
+            r"(?: (?:zum|zur) \w+)?\W*$|^(?:Nachlesen|Zum Nachlesen)\s*:\s*(?:der |unser )?"
+            r"(?:Live-?)?(?:Ticker|Blog)\w*\W*$",
+            _I,
+        ),
+        8,
+        ("ticker", "blog"),
     ),
 )
 

@@ -903,6 +903,41 @@ def test_blank_input(line: str) -> None:
         ),
         ("03.02.2025 08:15 (aktualisiert: 09:40)", "meta:timestamp"),
         ("12.408", "chrome:ui-token"),
+        # the labels of paid texts and native ads
+        ("Publireportage", "ad:label"),
+        ("– Entgeltliche Einschaltung –", "ad:label"),
+        ("Gesponserter Beitrag", "ad:label"),
+        # an update time as an info line's item after the date
+        ("14.05.2025 – 07:12 Uhr · aktualisiert 09:03 Uhr", "meta:timestamp"),
+        ("2. März 2025, 18:30 Uhr | Update: 21.15 Uhr", "meta:timestamp"),
+        ("05.06.2025 · zuletzt geändert um 10:45", "meta:date-only"),
+        # a note on the method and data of the text
+        (
+            "Zur Methode: Befragt wurden 1020 Wahlberechtigte zwischen dem 2. und 6. Mai.",
+            "meta:citation",
+        ),
+        ("Datengrundlage: Statistisches Landesamt, Stand Juni 2025.", "meta:citation"),
+        (
+            "Über die Daten: Wir haben alle Haushaltspläne der Landkreise ausgewertet.",
+            "meta:citation",
+        ),
+        # the item's own broadcast, its audio version
+        (
+            "Dieser Beitrag wurde am 4. Mai 2025 in der Sendung „Land und Leute“ ausgestrahlt.",
+            "meta:broadcast",
+        ),
+        ("Die Meldung ist am 12.02.2025 um 7 Uhr im Frühprogramm gelaufen.", "meta:broadcast"),
+        ("Beitrag hören · 2:14 Min.", "media:player"),
+        ("Artikel vorlesen lassen (3:05)", "media:player"),
+        # a pointer to the live ticker the report was made from
+        ("Das Spiel im Ticker zum Nachlesen", "teaser:weiterlesen"),
+        ("Hier geht's zum Liveblog", "teaser:weiterlesen"),
+        # a disclaimer of an investment news item
+        (
+            "Wichtiger Hinweis: Diese Analyse stellt keine Kaufempfehlung dar und ersetzt keine"
+            " Beratung.",
+            "meta:disclaimer",
+        ),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -928,6 +963,16 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "(EU)",
         "Dieser Beitrag erschien zuerst 2019 und wurde nun ergänzt.",
         "Quelle des Streits ist ein Brief des Landrats vom Januar.",
+        "Die Publireportage der Garage erschien im Mai im Gemeindeblatt.",
+        "Die entgeltliche Einschaltung kostete die Partei 4000 Euro.",
+        "Aktualisiert wird der Plan um 11:20 Uhr, wenn der Rat tagt.",
+        "Zur Methode sagte die Forscherin, sie sei seit Jahren erprobt.",
+        "Die Daten zeigen einen klaren Trend: Es wird wärmer.",
+        "Der Film wurde 1998 erstmals im Fernsehen ausgestrahlt.",
+        "Die Nachricht wurde von den Angehörigen mit Erleichterung aufgenommen.",
+        "Die Kinder hören um 10:30 Uhr eine Geschichte.",
+        "Der Ticker an der Börse zeigte ein Plus; zum Nachlesen gab es nichts.",
+        "Die Meldung stellt keine Gefahr für die Anwohner dar, sagte die Polizei.",
     ],
 )
 def test_sentences_like_those_notices_stay(line: str) -> None:
@@ -1034,3 +1079,21 @@ def test_collaborator_translator_and_agency_material_lines_go(line: str, rule: s
 def test_sentences_like_collaborator_and_agency_lines_stay(line: str) -> None:
     kept, _ = clean([LEAD, line, P1])
     assert kept == [LEAD, line, P1]
+
+
+def test_a_label_over_a_papers_reference_goes_with_it() -> None:
+    for label in ("Zur Studie", "Originalpublikation", "Die Veröffentlichung"):
+        reference = "Berg, L. et al.: Salt marshes under stress. Coastal Ecology, 2025"
+        kept, dropped = clean([LEAD, P1, P2, label, reference])
+        assert kept == [LEAD, P1, P2]
+        assert [d.rule for d in dropped] == ["meta:citation", "meta:citation"]
+
+
+def test_the_latest_headlines_under_their_label_go() -> None:
+    for label in ("Zuletzt erschienen", "Neu veröffentlicht:"):
+        lines = [LEAD, P1, P2, label, "Feuerwehr feiert 150 Jahre", "Bauernmarkt zieht um"]
+        kept, dropped = clean(lines)
+        assert kept == [LEAD, P1, P2]
+        assert {d.rule for d in dropped} == {"teaser:more-topics"}
+    said = "Zuletzt erschienen ist sein Roman im Mai."
+    assert clean([LEAD, P1, said])[0] == [LEAD, P1, said]

@@ -97,47 +97,7 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual. Empty: every page is right.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "184_wissenschaftsmagazin_ldjson_autor_string_article_author_url": {
-        "junk": "['metadata/fact_box: Zur Studie']",
-    },
-    "187_hafenzeitung_parsely_sailthru_dc_creator_mit_ap": {
-        "junk": "['metadata/dateline: 03.12.2026 – 08:41 Uhr · aktualisier...",
-    },
-    "188_moseltal_autoren_wie_ort_und_wochentag": {
-        "lost": "['Richtung Bernsheim über die Brücke in Traben-Ost', 'Lkw...",
-    },
-    "189_wiener_bezirksblatt_kolumne_pseudonym": {
-        "junk": "['teaser/events: Adventkonzert in der Pfarre Hafenfeld, 6...",
-    },
-    "190_boersenportal_agenturmeldung_material_reuters_ap": {
-        "junk": "['metadata/disclaimer: Hinweis: Diese Meldung stellt kein...",
-    },
-    "192_datenrecherche_mitwirkende_karten_nur_text_autoren": {
-        "junk": "['metadata/method_note: Zur Methode: Die Zahlen beruhen a...",
-    },
-    "193_staatsfunk_auslandsdienst_spiegelseite_redaktion": {
-        "junk": "['media/caption: Ein Zug der neuen Baureihe bei der Eröff...",
-    },
-    "194_nachrichten_app_webansicht_zusammenfassung_quelle": {
-        "junk": "['metadata/summary: Das Wichtigste in 30 Sekunden', 'meta...",
-    },
-    "195_regionalzeitung_polizeimeldungen_sammelseite_kuerzel": {
-        "junk": "['metadata/fact_box: Hinweise an die Polizei', 'metadata/...",
-    },
-    "196_schweizer_dorfzeitung_gemeinderat_ss_tabelle": {
-        "junk": "['promo/native_ad: Garage Wälti: 50 Jahre im Dienst der R...",
-    },
-    "197_radio_nachrichten_meldung_gesendet_audio": {
-        "junk": "['media/audio: Nachricht anhören (0:58)', 'metadata/broad...",
-    },
-    "200_schweizer_eishockey_telegramm_liveticker": {
-        "junk": "['teaser/live_ticker: Liveticker zum Nachlesen']",
-    },
-    "202_suedtiroler_talbote_windows1252_meta_charset": {
-        "junk": "['metadata/byline: Herta Kofler', 'chrome/share: Artikel ...",
-    },
-}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -204,7 +164,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({10})
+_OPEN_BATCHES: frozenset[int] = frozenset()
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:

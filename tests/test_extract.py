@@ -996,3 +996,172 @@ def test_a_row_of_links_under_a_label_beside_the_text_goes(row: str) -> None:
 def test_links_in_a_sentence_or_a_short_row_stay(paragraph: str) -> None:
     result = run(page(article_html(after_second=paragraph)))
     assert not any(line.rule == "chrome:link-row" for line in result.dropped)
+
+
+# --- boxes and captions in other shapes ------------------------------------------------------
+
+
+def _story(inner: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return page(f'<div class="story"><h1>{TITLE}</h1><p>{LEAD}</p>{inner}{paragraphs}</div>')
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        '<p style="text-align:center"><img src="/bad.jpg"></p>'
+        '<p style="text-align:center">Das Becken vor der Sanierung</p>',
+        '<p class="bild"><img src="/bad.jpg" alt=""></p>'
+        '<p class="bild">Die neue Rutsche im Nichtschwimmerbecken</p>',
+        '<p align="center"><img src="/bad.jpg"></p><p align="center">Blick in die Halle</p>',
+    ],
+)
+def test_a_caption_set_like_its_pictures_paragraph_goes(picture: str) -> None:
+    assert run(_story(picture)).text.split("\n") == [LEAD, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # a paragraph set like the text, and a sentence set like the picture
+        '<p style="text-align:center"><img src="/bad.jpg"></p><p>Umbau ab Mai</p>',
+        '<p class="bild"><img src="/bad.jpg"></p><p class="bild">Das Bad wird saniert.</p>',
+    ],
+)
+def test_a_line_after_a_picture_that_is_no_caption_stays(after: str) -> None:
+    line = after.rsplit(">", 2)[-2].removesuffix("</p")
+    assert line in run(_story(after)).text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a summary of short points under its label
+        '<div class="sum"><p class="sum__head">Das Wichtigste in Kürze</p><ul>'
+        "<li>Sanierung kostet vier Millionen</li><li>Baustart im Mai</li>"
+        "<li>Schulbetrieb ausgelagert</li></ul></div>",
+        # a label and a contact set apart by line breaks
+        '<div class="box"><strong>Hinweise an die Polizei</strong><br>Polizeirevier Lindhaven,'
+        " Telefon 04131 8830-0</div>",
+        '<aside class="kontakt"><b>Fragen zur Anmeldung</b><br>Bürgerbüro, Tel. 0521 5510<br>'
+        "buergerbuero@lindhaven.example</aside>",
+        # label: value lines set apart by line breaks
+        '<div class="zahlen"><strong>Das Bad in Zahlen</strong><br>Baujahr: 1971<br>'
+        "Becken: 25 Meter<br>Besucher im Jahr: rund 80.000</div>",
+    ],
+)
+def test_summary_and_contact_boxes_in_other_shapes_go(box: str) -> None:
+    result = run(_story(box))
+    assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
+    assert "widget:stats-box" in [d.rule for d in result.dropped]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a list in the text under its lead-in sentence
+        "<div><p>Für Schwimmer ändert sich:</p><ul><li>Neue Zeiten</li><li>Neue Preise</li>"
+        "<li>Neue Kurse</li></ul></div>",
+        # two lines set apart by a break, with no contact
+        "<div><strong>Nachgefragt</strong><br>Der Bürgermeister will im Mai entscheiden.</div>",
+    ],
+)
+def test_lists_and_broken_lines_of_the_text_are_no_box(block: str) -> None:
+    assert "widget:stats-box" not in [d.rule for d in run(_story(block)).dropped]
+
+
+def test_a_row_of_section_links_in_a_table_cell_goes_but_a_cell_of_few_links_stays() -> None:
+    sections = " | ".join(
+        f'<a href="/{name.lower()}/">{name}</a>'
+        for name in ("Politik", "Wirtschaft", "Kultur", "Reisen", "Sport")
+    )
+    few = '<a href="/a">Hallenbad</a> und <a href="/b">Freibad</a>'
+    table = f'<table><tr><td class="nav">{sections}</td></tr><tr><td>{few}</td></tr></table>'
+    result = run(_story(table))
+    assert "chrome:link-row" in [d.rule for d in result.dropped]
+    assert "Politik" not in result.text
+
+
+def _with_sidebar(box: str) -> str:
+    """The article in one column, the box alone in a sidebar beside it."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return page(
+        f'<div class="grid"><div class="story"><h1>{TITLE}</h1><p>{LEAD}</p>{paragraphs}</div>'
+        f'<div class="side">{box}</div></div>'
+    )
+
+
+@pytest.mark.parametrize("label", ["Anzeige", "Publireportage", "Entgeltliche Einschaltung"])
+def test_an_ad_with_its_label_in_a_sidebar_goes(label: str) -> None:
+    html = _with_sidebar(
+        f'<div class="ad"><small>{label}</small><p>Sauna-Kabinen ab 999 Euro'
+        " – jetzt im Fachhandel</p></div>"
+    )
+    result = run(html)
+    assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
+    assert "ad:label" in [d.rule for d in result.dropped]
+    # The same box with no label of its own is no ad the tree rules know.
+    unlabelled = html.replace(f"<small>{label}</small>", "")
+    assert "ad:label" not in [d.rule for d in run(unlabelled).dropped]
+
+
+def test_a_table_cell_holding_the_texts_paragraphs_is_read_as_blocks() -> None:
+    """A layout table without a headline element whose cell holds the paragraphs themselves (an
+    old CMS: the headline in <font>, the sidebar in the next cell) is read as blocks; a data
+    table whose cells hold a paragraph or two stays a table."""
+    text = "".join(f"<p>{p}</p>" for p in (LEAD, *PARAGRAPHS))
+    html = page(
+        '<table width="960"><tr><td class="menu"><a href="/">Start</a></td></tr><tr>'
+        f'<td width="680"><font size="4"><b>{TITLE}</b></font>{text}</td>'
+        '<td class="rechts"><b>Neu im Archiv</b><br><a href="/a/1">Maibaum aufgestellt</a></td>'
+        "</tr></table>",
+    )
+    assert run(html).text.split("\n")[:5] == [LEAD, *PARAGRAPHS]
+    data = (
+        "<table><tr><th>Becken</th><th>Hinweis</th></tr><tr><td>Sport</td><td><p>Ab Mai.</p>"
+        "<p>Nur Vereine.</p></td></tr><tr><td>Lehr</td><td>Offen</td></tr></table>"
+    )
+    assert "| Sport | Ab Mai. Nur Vereine. |" in run(_story(data)).text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="termine"><h4>Termine im Bezirk</h4><p>Flohmarkt am Anger, 7. Juni, 9 Uhr</p>'
+        "</div>",
+        '<div class="tipps"><p><b>Veranstaltungstipps</b></p><ul><li>Kinderkino im Rathaus, '
+        "Samstag 15 Uhr</li><li>Lesung in der Bücherei, Montag 19 Uhr</li></ul></div>",
+    ],
+)
+def test_a_box_of_listings_under_its_label_beside_the_text_goes(box: str) -> None:
+    result = run(_with_sidebar(box))
+    assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
+    assert "teaser:more-topics" in [d.rule for d in result.dropped]
+
+
+def test_the_texts_own_dates_under_such_a_label_stay() -> None:
+    dates = (
+        "<div><h3>Termine im Überblick</h3><p>Das Bad öffnet am 2. Mai wieder.</p>"
+        "<p>Die Sauna folgt im Juni.</p></div>"
+    )
+    lines = run(_story(dates)).text.split("\n")
+    assert "Das Bad öffnet am 2. Mai wieder." in lines
+
+
+def test_a_list_under_its_lead_in_sentence_stays_in_a_container_of_unknown_name() -> None:
+    """trafilatura gathers the paragraphs of a page whose text container it does not know by
+    name and leaves its lists out; a list of the text under its lead-in sentence stays."""
+    lead_in = "Während der Sanierung gilt für Schwimmer:"
+    items = ("Vereine trainieren in Talheim", "Schulen fahren mit dem Bus", "Kurse fallen aus")
+    listing = "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+    # No <main>, no <article>, no class trafilatura knows around the text.
+    html = (
+        page(
+            f'<div class="xq-story"><h1>{TITLE}</h1><div class="xq-story__copy"><p>{LEAD}</p>'
+            f"<p>{lead_in}</p>{listing}{paragraphs}</div></div>"
+        )
+        .replace("<main>", "")
+        .replace("</main>", "")
+    )
+    assert run(html).text.split("\n") == [LEAD, lead_in, *items, *PARAGRAPHS[:2]]
