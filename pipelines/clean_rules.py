@@ -596,7 +596,7 @@ ITEM_MARKER_RE = re.compile(r"^\s*- (?=\S)")
 BYLINE_FILLER_RE = re.compile(
     r"\b(?:von|by|und|and|mit|text|fotos?|autor(?:in)?|uhr|am|um|stand|aktualisiert|zuletzt"
     r"|veröffentlicht|publiziert|erstellt|update[d]?|montag|dienstag|mittwoch|donnerstag"
-    r"|freitag|samstag|sonnabend|sonntag|heute|gestern)\b|[,;:&/|•·()–—-]"
+    r"|freitag|samstag|sonnabend|sonntag|heute|gestern|bild(?:er)?)\b|[,;:&/|•·()–—-]"
     # Academic titles before a name ("Ein Gastkommentar von Dr. A").
     r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil)\.(?!\w)",
     _I,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
+
 from crawler.model.dates import find_date_in_text
 from crawler.model.types import DroppedLine
 from pipelines.clean_rules import Rule
@@ -23,6 +25,10 @@ _CREDIT_LABEL_RE = re.compile(
     r"|Titelfoto|Symbolbild|Archivbild|Archivfoto|Grafik|Illustration|Infografik|Quelle Bild"
     r"|Quelle Foto|Bildrechte|Fotocredit)\s*:\s*\S",
     _I,
+)
+# A gallery's counter: "Bild 1 von 6", "Foto 3/12", "2 / 8".
+_PICTURE_COUNTER_RE = re.compile(
+    r"^(?:(?:Bild|Foto|Slide|Image)\s+)?\d{1,3}\s*(?:/|von|of)\s*\d{1,3}$", _I
 )
 _CREDIT_DATABASE_RE = re.compile(r"(?:/\s*|^)Zur Bilddatenbank\s*$", _I)
 _CREDIT_SOURCE_COPYRIGHT_RE = re.compile(r"^Quelle\s*:.{0,100}©", _I)
@@ -127,10 +133,29 @@ _HELPER_CREDIT_RE = re.compile(
     r"|Übersetzung(?: aus dem [A-ZÄÖÜ]\w+en)?(?: von)?|Übersetzt(?: aus dem [A-ZÄÖÜ]\w+en)? von)"
     r"\s*:?\s+(?P<names>\S.{1,150}?)\.?$"
 )
+# A signature of the newsroom and unnamed agencies: "Redaktion Tirol/Agenturen", "red,
+# host.at/Agenturen", "Quelle: Redaktion, Agenturen", "Agenturen/red".
+_DESK = r"(?:Redaktion(?: [A-ZÄÖÜ][\w.-]*){0,2}|red\.?|[\w-]+(?:\.[\w-]+)+)"
+_DESK_SIGNATURE_RE = re.compile(
+    r"^(?:(?:Quelle|Text)\s*:\s*)?(?:" + _DESK + r"\s*(?:[/,&]|\bund\b|\bmit\b)\s*)*"
+    r"Agenturen(?:\s*(?:[/,&]|\bund\b)\s*" + _DESK + r")*$",
+    _I,
+)
 _HELPER_CREDIT_GATE = ("mitarbeit", "mitwirkung", "mitgearbeitet", "übersetz", "aus dem ")
 _NAMES_SPLIT_RE = re.compile(r"\s*(?:[,/;&]|\bund\b)\s*")
 _PLACE_IN_BRACKETS_RE = re.compile(r"\s*\([^()]{1,40}\)$")
 _PARTICLES = frozenset(("von", "van", "de", "der", "den", "zu", "zur", "da", "di", "la", "le"))
+
+
+def beside_picture_counter(element: lxml.html.HtmlElement) -> bool:
+    """True when an element's neighbour is a gallery's picture counter ("Bild 1 von 6", "3/12"):
+    a credit beside it credits the picture shown, not the text."""
+    for neighbour in (element.getprevious(), element.getnext()):
+        if isinstance(neighbour, lxml.html.HtmlElement):
+            text = neighbour.text_content()
+            if len(text) <= 20 and _PICTURE_COUNTER_RE.match(" ".join(text.split())):
+                return True
+    return False
 
 
 def is_image_credit(text: str) -> bool:
@@ -173,6 +198,8 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
         and is_agency_credit(text)
     ):
         return Rule.CREDIT_AGENCY
+    if words <= 6 and "agentur" in lowered and _DESK_SIGNATURE_RE.match(text):
+        return Rule.BYLINE
     if words <= 20 and any(word in lowered for word in _HELPER_CREDIT_GATE):
         match = _HELPER_CREDIT_RE.match(text)
         if match is not None and names_only(match.group("names")):

@@ -28,6 +28,7 @@ _ARTICLE_TYPES = frozenset(
         "report",
         "techarticle",
         "socialmediaposting",
+        "sportsarticle",
         # a test or a critique is the page's article (a product's reviews are nested in it)
         "review",
         "criticreview",

@@ -32,8 +32,8 @@ _AUTHOR_SPLIT_RE = re.compile(
 # A label crediting text and pictures to the same people, before the names: "Text und Fotos:",
 # "Text & Bild:", "Text/Fotos:". Cut before the split, which would part it at "und".
 _TEXT_AND_PICTURES_RE = re.compile(
-    r"^(?:Text|Texte|Recherche|Interview)\s*(?:und|&|\+|/)\s*(?:Fotos?|Bilder?|Videos?"
-    r"|Grafiken?|Illustrationen?)\s*:\s*",
+    r"^(?:Text|Texte|Recherche|Interview)\s*(?:und|&|\+|/)\s*(?:Fotos?|Bild(?:er)?|Videos?"
+    r"|Grafik(?:en)?|Illustration(?:en)?)\s*:\s*",
     re.IGNORECASE,
 )
 # What follows the name in a blog's byline: "Geschrieben von A am 3. Mai 2024 in Freizeit"; a

@@ -19,6 +19,7 @@ from pipelines.credits import (
     INFO_SPLIT_RE,
     NEWS_AGENCIES,
     agency_names,
+    beside_picture_counter,
     is_image_credit,
     is_info_line,
     names_an_agency,
@@ -78,7 +79,7 @@ _BYLINE_START_RE = re.compile(
     r"^(?:von|by|text\s*:|recherche\s*:|autor(?:in|en)?\s*:|eine?\s+(?:beitrag|kommentar|kritik|analyse"
     r"|reportage|gastbeitrag|interview|rezension|glosse|artikel|bericht|text|porträt|essay"
     r"|feature|recherche|dokumentation|kolumne|datenanalyse|gespräch)\s+von"
-    r"|(?:text|texte)\s*(?:und|&|\+|/)\s*(?:fotos?|bilder?)\s*:"
+    r"|(?:text|texte)\s*(?:und|&|\+|/)\s*(?:fotos?|bild(?:er)?)\s*:"
     r"|(?:geschrieben|verfasst|eingestellt|gepostet|erstellt)\s+von"
     r"|veröffentlicht\s+am\s+[\d.]+(?:\s+um\s+[\d:.]+(?:\s+uhr)?)?\s+von)\s",
     re.IGNORECASE,
@@ -542,6 +543,8 @@ def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:
     """An agency named in a figure, or under a picture label of its own ("Fotos | dpa/…" in
     an info table, "<dt>Bild</dt><dd>AFP</dd>"): it credits a photo, not the text."""
     if any(ancestor.tag in ("figure", "figcaption") for ancestor in element.iterancestors()):
+        return True
+    if beside_picture_counter(element):
         return True
     previous = element.getprevious()
     parent = element.getparent()

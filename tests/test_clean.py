@@ -1074,6 +1074,10 @@ def test_collaborator_translator_and_agency_material_lines_go(line: str, rule: s
         "Übersetzung: Das Wort bedeutet so viel wie Hafen.",
         "Der Bericht beruht auf Angaben der Polizei und eigenen Recherchen.",
         "Material: Holz und Stahl aus der Region",
+        # sentences about newsrooms and agencies, unlike their signature
+        "Die Redaktion hat bei den Agenturen nachgefragt.",
+        "Agenturen und Redaktionen stehen unter Druck",
+        "Redaktion Tirol sucht Verstärkung bei den Agenturen",
     ],
 )
 def test_sentences_like_collaborator_and_agency_lines_stay(line: str) -> None:
@@ -1097,3 +1101,20 @@ def test_the_latest_headlines_under_their_label_go() -> None:
         assert {d.rule for d in dropped} == {"teaser:more-topics"}
     said = "Zuletzt erschienen ist sein Roman im Mai."
     assert clean([LEAD, P1, said])[0] == [LEAD, P1, said]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Redaktion Tirol/Agenturen",
+        "red, salzburg.heimat-tv.at/Agenturen",
+        "Quelle: Redaktion, Agenturen",
+        "Agenturen/red",
+        "Redaktion Nordgau & Agenturen",
+    ],
+)
+def test_a_signature_of_the_newsroom_and_unnamed_agencies_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line])
+    assert kept == [LEAD, P1, P2]
+    # "red" is an agency credit's word too: a line with it may go as one
+    assert rules_of(dropped)[line] in ("meta:byline", "credit:agency")

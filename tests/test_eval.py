@@ -107,9 +107,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "213_mailportal_afp_kuerzel_bearbeitet_von_tarifrechner": {
         "junk": "['metadata/sources: Verwendete Quellen: Angaben des Vergl...",
     },
-    "214_oesterreich_portal_apa_red_preistabelle_galerie": {
-        "authors": "('Moritz Sulzberger',)",
-    },
     "216_schweizer_regioportal_sda_meta_publireportage_agenda": {
         "junk": "['teaser/agenda: Fr 28.11. · Adventsmarkt Seeplatz', 'tea...",
     },
@@ -123,17 +120,12 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['media/audio: Gesundheitsamt sperrt Kollmer See', 'media...",
         "seo_title": "'Blaualgen: Kollmer See bleibt gesperrt'",
     },
-    "223_oesterreich_regional_tv_redaktion_agenturen_nach_mitternacht": {
-        "junk": "['metadata/source: Redaktion Tirol/Agenturen']",
-    },
     "225_sportportal_spielbericht_tabelle_torschuetzen": {
         "junk": "['chrome/score_box: TSV Grünmark 29:27 HSG Altenweiler', ...",
-        "authors": "()",
     },
     "227_pfarrei_website_h2_titel_text_und_bild_spendenkasten": {
         "junk": "['promo/parish_letter: Der neue Pfarrbrief zum Advent lie...",
         "title": "'Aktuelles'",
-        "authors": "('Bild: Franziska Lechleitner',)",
     },
 }
 

@@ -1397,3 +1397,68 @@ def test_the_date_over_a_headline_in_big_type_is_the_publication_date(header: st
     published = _extract(html).published_at
     assert published is not None
     assert published.date().isoformat() == "2026-11-23"
+
+
+@pytest.mark.parametrize(
+    ("block", "credited"),
+    [
+        (
+            "<div class='gal'><img src='/g/1.jpg' alt=''><span class='n'>Bild 1 von 6</span>"
+            "<span class='cr'>APA/EXPA/Jonas Wiesinger</span></div>",
+            False,
+        ),
+        ("<div><img src='/g/1.jpg' alt=''><p>dpa/Jonas Wiesinger</p><p>Foto 3/12</p></div>", False),
+        ("<ul class='slides'><li>2 / 8</li><li>APA/Jonas Wiesinger</li></ul>", False),
+        # beside a reading time or a page number, no picture counter, the credit is the text's
+        ("<div><span>3 Min. Lesezeit</span><span>Jonas Wiesinger/APA</span></div>", True),
+        ("<div><span>Seite 1</span><span>Jonas Wiesinger/APA</span></div>", True),
+    ],
+)
+def test_a_credit_beside_a_gallery_counter_credits_the_picture(block: str, credited: bool) -> None:
+    body = f"<div class='art'><h1>Hallenbad wird saniert</h1>{block}</div>"
+    result = _extract(_page("", body))
+    assert (result.authors, result.agencies) == (
+        (("Jonas Wiesinger",), ("APA",)) if credited else ((), ())
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "authors"),
+    [
+        ("Text und Bild: Franziska Lechleitner, Pfarrgemeinderat", ("Franziska Lechleitner",)),
+        ("Text & Grafik: Jonas Wiesinger", ("Jonas Wiesinger",)),
+        ("Text/Illustrationen: Mia Wyss und Ben Kurz", ("Mia Wyss", "Ben Kurz")),
+        ("Recherche und Bilder: Mia Wyss", ("Mia Wyss",)),
+        # a picture credit alone names no author
+        ("Bild: Franziska Lechleitner", ()),
+    ],
+)
+def test_a_label_crediting_text_and_pictures_names_the_writer(
+    value: str, authors: tuple[str, ...]
+) -> None:
+    assert split_credits([value], SITE)[0] == authors
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p class='beitrag-autor'><i>Text und Bild: Ilse Marbach, Pfarrgemeinderat</i></p>",
+        "<div class='byline'>Text &amp; Bilder: Ilse Marbach</div>",
+    ],
+)
+def test_a_text_and_pictures_byline_after_the_text_names_the_author_and_goes(
+    closing: str,
+) -> None:
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
+    assert result.authors == ("Ilse Marbach",)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize("kind", ["SportsArticle", "NewsArticle"])
+def test_a_name_and_date_byline_repeating_the_json_ld_author_goes(kind: str) -> None:
+    ld = json.dumps({"@type": kind, "author": {"@type": "Person", "name": "Dennis Rückert"}})
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    body = "<h1>Hallenbad wird saniert</h1><div class='report__by'>Dennis Rückert, 30.11.2026</div>"
+    result = _extract(_page(head, body))
+    assert result.authors == ("Dennis Rückert",)
+    assert "Rückert" not in result.text
