@@ -238,7 +238,10 @@ def _title_and_headline(
     elif (
         seo_title
         and topic
-        and seo_title_of(meta.title, seo_title[topic.end() :]) is None
+        and (
+            seo_title_of(meta.title, seo_title[topic.end() :]) is None
+            or _kicker_before_shortened(topic.group(1), seo_title[topic.end() :], h1, meta.title)
+        )
         and (
             (
                 len(text_key(topic.group(1))) >= 4
@@ -248,9 +251,10 @@ def _title_and_headline(
         )
     ):
         # The "topic" is the site's name, or the page prints it as a label of a word or two
-        # (a topic, a series): the same headline behind it. A kicker of more words
-        # ("Streit um das Freibad") says something of its own: with it, another headline.
-        seo_title = None
+        # (a topic, a series): the same headline behind it, or the <h1>'s own kicker before a
+        # shortened headline. A kicker of more words ("Streit um das Freibad") says something
+        # of its own: with it, another headline; so does a kicker before other words.
+        seo_title = seo_title_of(meta.title, seo_title[topic.end() :])
     meta.seo_title = seo_title
     return h1
 
@@ -263,6 +267,22 @@ def _metadata_titles(
     document_title = clean_title(candidates[-1], site_keys, html_title=True, sections=sections)
     cleaned = (clean_title(c, site_keys, sections=sections) for c in candidates[:-1])
     return next(filter(None, cleaned), None) or document_title, document_title
+
+
+def _kicker_before_shortened(
+    topic: str, rest: str, h1: lxml.html.HtmlElement | None, title: str | None
+) -> bool:
+    """True when `topic` opens the <h1> as its kicker (the headline is printed without it)
+    and `rest` is the headline shortened: each of its words is one of the headline's
+    ("Blaualgen: Kollmer See bleibt gesperrt" over "<h1>Blaualgen Kollmer See bleibt auch im
+    Sommer gesperrt</h1>")."""
+    if h1 is None or not title:
+        return False
+    key = text_key(topic)
+    if not text_key(text_of(h1)).startswith(key) or text_key(title).startswith(key):
+        return False
+    headline_words = {text_key(word) for word in title.split()}
+    return all(text_key(word) in headline_words for word in rest.split())
 
 
 def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None) -> bool:

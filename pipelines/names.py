@@ -285,13 +285,19 @@ def breadcrumb_names(links: Iterable[lxml.html.HtmlElement]) -> frozenset[str]:
 def styled_headline(
     tree: lxml.html.HtmlElement, site_keys: frozenset[str]
 ) -> lxml.html.HtmlElement | None:
-    """The headline a page without one in its headings sets in big type: the first such text of
-    two to forty words that names neither the site nor what a part of the <title> names (the
-    logo, the section)."""
+    """The headline of a page with no <h1> and a generic <title> ("Aktuelles"): the first text
+    set in big type, else the first <h2> outside the page's navigation, side column
+    and footer, of two to forty words that names neither the site nor what a part of the
+    <title> names (the logo, the section)."""
     title_parts = {
         text_key(part) for part in _TITLE_SEPARATOR_RE.split(tree.findtext(".//title") or "")
     }
-    for element in big_type(tree):
+    headings = (
+        h2
+        for h2 in tree.iter("h2")
+        if not any(a.tag in _PAGE_FRAME_TAGS for a in h2.iterancestors())
+    )
+    for element in itertools.chain(big_type(tree), headings):
         text = collapse(element.text_content())
         if (
             2 <= len(text.split()) <= 40
@@ -477,6 +483,8 @@ def _looks_like_name(name: str) -> bool:
     return capitalised > 0
 
 
+# The page's frame around the article: a heading in it is no headline.
+_PAGE_FRAME_TAGS = frozenset(("nav", "aside", "footer"))
 # Hand-written pages set the headline in big type instead of an <h1>.
 _BIG_TYPE_XPATH = lxml.etree.XPath("//body//font[@size] | //body//*[contains(@style, 'font-size')]")
 _FONT_SIZE_RE = re.compile(r"[4-7]|\+[1-4]")

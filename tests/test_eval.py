@@ -118,14 +118,12 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "220_oeffentlicher_sender_topline_im_h1_audio_sendung": {
         "junk": "['media/audio: Gesundheitsamt sperrt Kollmer See', 'media...",
-        "seo_title": "'Blaualgen: Kollmer See bleibt gesperrt'",
     },
     "225_sportportal_spielbericht_tabelle_torschuetzen": {
         "junk": "['chrome/score_box: TSV Grünmark 29:27 HSG Altenweiler', ...",
     },
     "227_pfarrei_website_h2_titel_text_und_bild_spendenkasten": {
         "junk": "['promo/parish_letter: Der neue Pfarrbrief zum Advent lie...",
-        "title": "'Aktuelles'",
     },
 }
 

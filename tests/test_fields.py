@@ -1454,6 +1454,75 @@ def test_a_text_and_pictures_byline_after_the_text_names_the_author_and_goes(
     assert result.text.splitlines() == [PARAGRAPH, SECOND]
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<div id='inhalt'><h2 class='titel'>Seilbahn auf die Alm genehmigt</h2>"
+        "<p class='datum'>Erstellt am 01.12.2026</p>{text}</div>",
+        "<aside><h2>Termine und Gottesdienste im Advent</h2></aside>"
+        "<section><h2>Seilbahn auf die Alm genehmigt</h2>{text}</section>",
+    ],
+)
+def test_the_first_h2_is_the_title_of_a_page_without_h1_and_with_a_generic_title(
+    page: str,
+) -> None:
+    text = f"<p>{PARAGRAPH}</p><p>{SECOND}</p>"
+    html = (
+        "<html lang='de'><head><title>Pfarrei Talheim – Aktuelles</title></head>"
+        f"<body><nav><h2>Unsere Gemeinde im Überblick</h2></nav>{page.format(text=text)}"
+        "</body></html>"
+    )
+    result = _extract(html, url="https://www.pfarrei-talheim.de/aktuelles/orgel")
+    assert (result.title, result.seo_title) == ("Seilbahn auf die Alm genehmigt", None)
+
+
+def test_an_h2_is_no_title_beside_an_h1_or_a_headline_in_the_title() -> None:
+    text = f"<h2>Was die Gemeinde plant</h2><p>{PARAGRAPH}</p><p>{SECOND}</p>"
+    with_h1 = _page("<title>Aktuelles</title>", f"<h1>Hallenbad wird saniert</h1>{text}")
+    assert _extract(with_h1).title == "Hallenbad wird saniert"
+    titled = _page("<title>Hallenbad wird im Herbst saniert | Alpenland Zeitung</title>", text)
+    assert _extract(titled).title == "Hallenbad wird im Herbst saniert"
+
+
+@pytest.mark.parametrize(
+    ("h1", "title", "seo_title"),
+    [
+        # the <h1>'s kicker before a shortened headline is an affix
+        (
+            "<h1><span class='topline'>Bäder</span> <span>Hallenbad wird erst im Herbst"
+            " saniert</span></h1>",
+            "Bäder: Hallenbad wird saniert | Alpenland Zeitung",
+            "Hallenbad wird saniert",
+        ),
+        (
+            "<h1><em class='kicker'>Talheim baut</em>: Hallenbad wird im Herbst saniert</h1>",
+            "Talheim baut: Hallenbad im Herbst saniert",
+            "Hallenbad im Herbst saniert",
+        ),
+        # before other words it is part of another headline
+        (
+            "<h1><span class='topline'>Bäder</span> <span>Hallenbad wird erst im Herbst"
+            " saniert</span></h1>",
+            "Bäder: Was Schwimmer jetzt wissen müssen",
+            "Bäder: Was Schwimmer jetzt wissen müssen",
+        ),
+        # a word of the headline itself opening the <title> is no kicker
+        (
+            "<h1>Hallenbad Talheim wird im Herbst saniert</h1>",
+            "Talheim: Hallenbad wird im Herbst saniert",
+            "Talheim: Hallenbad wird im Herbst saniert",
+        ),
+    ],
+)
+def test_the_kicker_of_the_h1_before_a_shortened_headline_is_a_title_affix(
+    h1: str, title: str, seo_title: str
+) -> None:
+    result = _extract(_page(f"<title>{title}</title>", h1))
+    # the title is the headline the <h1> prints after its kicker
+    assert result.title is not None and result.title.startswith("Hallenbad")
+    assert result.seo_title == seo_title
+
+
 @pytest.mark.parametrize("kind", ["SportsArticle", "NewsArticle"])
 def test_a_name_and_date_byline_repeating_the_json_ld_author_goes(kind: str) -> None:
     ld = json.dumps({"@type": kind, "author": {"@type": "Person", "name": "Dennis Rückert"}})
