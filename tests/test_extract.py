@@ -18,7 +18,7 @@ from crawler.model.hashing import content_hash
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from pipelines.decode import decode_body
 from pipelines.extract import extract_article
-from pipelines.tree import recover_headings
+from pipelines.tree import find_lead, recover_headings
 
 BERLIN = ZoneInfo("Europe/Berlin")
 CET = timezone(timedelta(hours=1))
@@ -298,6 +298,30 @@ def test_page_without_article_text_is_empty_but_keeps_metadata() -> None:
     assert result.content_hash is None
     assert result.title == "Kontakt zur Redaktion"
     assert result.language == "de"
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        f'<div class="b-article__lead">{LEAD}</div>',
+        f'<p class="intro"><strong>{LEAD}</strong></p><div class="date">14.05.2026</div>',
+        f'<div class="summary">{LEAD}</div><div class="kicker">Lokales</div>',
+    ],
+)
+def test_a_lead_marked_as_one_above_the_headline_is_recovered(above: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = page(f'<article>{above}<h1>{TITLE}</h1><div class="article-body">{body}</div></article>')
+    assert run(html).text.split("\n") == [LEAD, *PARAGRAPHS]
+
+
+def test_an_unmarked_sentence_above_the_headline_is_no_lead() -> None:
+    """Above the headline stand a kicker, a date line or the site's slogan: only a block marked
+    as the lead is taken from there."""
+    slogan = "Die Zeitung für das ganze Seenland, unabhängig und überparteilich seit dem Jahr 1949."
+    tree = lxml.html.fromstring(
+        f'<div class="story"><div class="claim">{slogan}</div><h1>{TITLE}</h1><p>{LEAD}</p></div>'
+    )
+    assert find_lead(tree.find("h1")) is None
 
 
 def test_lead_opening_the_text_container_with_a_teaser_class_is_recovered() -> None:
