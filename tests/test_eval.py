@@ -107,9 +107,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "214_oesterreich_portal_apa_red_preistabelle_galerie": {
         "authors": "('Moritz Sulzberger',)",
     },
-    "216_schweizer_regioportal_sda_meta_publireportage_agenda": {
-        "junk": "['teaser/agenda: Fr 28.11. · Adventsmarkt Seeplatz', 'tea...",
-    },
     "217_regionalzeitung_plus_kicker_paywall_nach_volltext": {
         "junk": "['promo/paywall: Alle Artikel aus Ihrer Region für 7,99 €...",
     },

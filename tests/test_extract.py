@@ -1155,6 +1155,10 @@ def test_a_table_cell_holding_the_texts_paragraphs_is_read_as_blocks() -> None:
         "</div>",
         '<div class="tipps"><p><b>Veranstaltungstipps</b></p><ul><li>Kinderkino im Rathaus, '
         "Samstag 15 Uhr</li><li>Lesung in der Bücherei, Montag 19 Uhr</li></ul></div>",
+        '<div class="rp-agenda"><h3>Agenda</h3><p>Fr 28.11. · Kinderflohmarkt Seeplatz</p>'
+        "<p>Sa 29.11. · Laternenbasteln im Jugendtreff</p></div>",
+        '<section class="k"><strong>Kulturagenda</strong><ul><li>Do 4.12., Lesung im Kornhaus'
+        "</li><li>So 7.12., Orgelmatinee</li></ul></section>",
     ],
 )
 def test_a_box_of_listings_under_its_label_beside_the_text_goes(box: str) -> None:
@@ -1170,6 +1174,11 @@ def test_the_texts_own_dates_under_such_a_label_stay() -> None:
     )
     lines = run(_story(dates)).text.split("\n")
     assert "Das Bad öffnet am 2. Mai wieder." in lines
+    agenda = (
+        "<div><h3>Agenda</h3><p>Der Rat berät zuerst über das Bad.</p>"
+        "<p>Danach folgt der Haushalt für 2027.</p></div>"
+    )
+    assert "Danach folgt der Haushalt für 2027." in run(_story(agenda)).text.split("\n")
 
 
 def test_a_list_under_its_lead_in_sentence_stays_in_a_container_of_unknown_name() -> None:
