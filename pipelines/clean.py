@@ -54,7 +54,12 @@ from pipelines.furniture import (
     MORE_PHRASE_RULES,
     TRAILING_INITIALS_RE,
 )
-from pipelines.notices import LATE_PHRASE_RULES, NOTE_RULES, release_block_lines
+from pipelines.notices import (
+    LATE_PHRASE_RULES,
+    NOTE_RULES,
+    SECTION_ITEM_RE,
+    release_block_lines,
+)
 from pipelines.promo import promo_rule, promo_score
 from pipelines.scripts import expected_script_of, is_foreign_script
 
@@ -407,8 +412,12 @@ def _info_line_rule(text: str, authors: Sequence[str]) -> str | None:
     rules = [_classify(segment, None, authors) for segment in segments]
     # One item more may be a one-word label, when three or more make the line: "Lokales ·
     # 14.05.2025 · Text: epd".
+    # So may a section named with its label, in a line of two: "3. Mai 2026 | Kategorie: Welt".
     unknown = [segment for segment, rule in zip(segments, rules, strict=True) if rule is None]
-    if len(segments) >= 3 and len(unknown) == 1 and _is_label_word(unknown[0]):
+    if len(unknown) == 1 and (
+        (len(segments) >= 3 and _is_label_word(unknown[0]))
+        or SECTION_ITEM_RE.match(unknown[0].strip())
+    ):
         return next(rule for rule in rules if rule is not None)
     return rules[0] if all(rules) else None
 

@@ -938,6 +938,15 @@ def test_blank_input(line: str) -> None:
             " Beratung.",
             "meta:disclaimer",
         ),
+        # a dateline whose section carries its own label, with a comment count
+        ("3. Dezember 2026 | Kategorie: Welt | 0 Kommentare", "meta:date-only"),
+        ("14.05.2026 · Rubrik: Lokales", "meta:date-only"),
+        ("Erstellt am 01.12.2026 | Ressort: Wirtschaft & Finanzen", "meta:date-only"),
+        ("2. März 2026 | Veröffentlicht in Allgemein | 3 Kommentare", "meta:date-only"),
+        # a mirror's takeover line naming the medium the text comes from
+        ("Übernommen von: RTX DE", "meta:partner"),
+        ("Übernommen aus dem Kreisanzeiger", "meta:partner"),
+        ("Nachdruck von heideportal.de", "meta:partner"),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -973,6 +982,10 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Die Kinder hören um 10:30 Uhr eine Geschichte.",
         "Der Ticker an der Börse zeigte ein Plus; zum Nachlesen gab es nichts.",
         "Die Meldung stellt keine Gefahr für die Anwohner dar, sagte die Polizei.",
+        "3. Dezember 2026 | Kategorie: Welt | Der Rat tagt im Rathaus",
+        "Kategorie: Nachwuchs",
+        "Übernommen von der Stadt wurde auch das alte Hallenbad am See.",
+        "Übernommen hat den Laden ihr Sohn, der Bäcker Jens Brandt.",
     ],
 )
 def test_sentences_like_those_notices_stay(line: str) -> None:
