@@ -391,7 +391,8 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
         if words > max_words or (gate and not any(map(contains, gate))):
             continue
         if regex.search(text):
-            return rule
+            # A sources line naming a news agency credits it ("Verwendete Quellen: …, AFP").
+            return Rule.CREDIT_AGENCY if rule == Rule.CITATION and agency_names(text) else rule
     if authors and words <= 16 and _is_byline(text, authors):
         return Rule.BYLINE
     if expected_script is not None and is_foreign_script(text, expected_script):

@@ -36,6 +36,19 @@ LATE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         ("quelle", "übernomm", "übernahme", "nachdruck", "gespiegelt"),
     ),
     (
+        # A sources line under the text: "Verwendete Quellen: Angaben des Vergleichsportals,
+        # AFP", "Quellenangaben: Stadtarchiv; eigene Recherche". A bare "Quellen:" may name a
+        # figure's sources and stays, unless it names an agency (a credit, claimed before).
+        Rule.CITATION,
+        re.compile(
+            r"^(?:(?:Verwendete|Genutzte|Benutzte|Herangezogene|Zitierte) Quellen"
+            r"|Quellenangaben?|Quellenverzeichnis|Quellen und (?:weiterführende )?Links)\s*:\s*\S",
+            _I,
+        ),
+        40,
+        ("quellen",),
+    ),
+    (
         # A closing signature of agency and desk codes, perhaps with a date: "(APA, red,
         # 30.11.2025)", "jm/cha", "(ndo)": in brackets or joined by a slash.
         Rule.BYLINE,

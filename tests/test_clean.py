@@ -947,6 +947,10 @@ def test_blank_input(line: str) -> None:
         ("Übernommen von: RTX DE", "meta:partner"),
         ("Übernommen aus dem Kreisanzeiger", "meta:partner"),
         ("Nachdruck von heideportal.de", "meta:partner"),
+        # a sources line under the text, crediting an agency when it names one
+        ("Verwendete Quellen: Angaben des Vergleichsportals, eigene Recherche", "meta:citation"),
+        ("Quellenangaben: Stadtarchiv Lindhaven; Gespräche mit Anwohnern", "meta:citation"),
+        ("Genutzte Quellen: Bericht der Bundesnetzagentur, Reuters", "credit:agency"),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -986,6 +990,8 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Kategorie: Nachwuchs",
         "Übernommen von der Stadt wurde auch das alte Hallenbad am See.",
         "Übernommen hat den Laden ihr Sohn, der Bäcker Jens Brandt.",
+        "Quellen: Statistisches Landesamt, Bundesagentur für Arbeit",
+        "Verwendete Quellen nannte das Ministerium auf Nachfrage nicht.",
     ],
 )
 def test_sentences_like_those_notices_stay(line: str) -> None:

@@ -98,9 +98,6 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual. Empty: every page is right.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "213_mailportal_afp_kuerzel_bearbeitet_von_tarifrechner": {
-        "junk": "['metadata/sources: Verwendete Quellen: Angaben des Vergl...",
-    },
     "214_oesterreich_portal_apa_red_preistabelle_galerie": {
         "authors": "('Moritz Sulzberger',)",
     },
