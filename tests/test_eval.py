@@ -101,14 +101,10 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "214_oesterreich_portal_apa_red_preistabelle_galerie": {
         "authors": "('Moritz Sulzberger',)",
     },
-    "217_regionalzeitung_plus_kicker_paywall_nach_volltext": {
-        "junk": "['promo/paywall: Alle Artikel aus Ihrer Region für 7,99 €...",
-    },
     "218_oesterreich_bezirkszeitung_unclosed_p_bild_nach_text": {
         "junk": "['media/caption: Die Ybbs bei Hollenried: Hier soll das K...",
     },
     "220_oeffentlicher_sender_topline_im_h1_audio_sendung": {
-        "junk": "['media/audio: Gesundheitsamt sperrt Kollmer See', 'media...",
         "seo_title": "'Blaualgen: Kollmer See bleibt gesperrt'",
     },
     "223_oesterreich_regional_tv_redaktion_agenturen_nach_mitternacht": {
@@ -119,7 +115,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "authors": "()",
     },
     "227_pfarrei_website_h2_titel_text_und_bild_spendenkasten": {
-        "junk": "['promo/parish_letter: Der neue Pfarrbrief zum Advent lie...",
         "title": "'Aktuelles'",
         "authors": "('Bild: Franziska Lechleitner',)",
     },
