@@ -101,9 +101,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "214_oesterreich_portal_apa_red_preistabelle_galerie": {
         "authors": "('Moritz Sulzberger',)",
     },
-    "218_oesterreich_bezirkszeitung_unclosed_p_bild_nach_text": {
-        "junk": "['media/caption: Die Ybbs bei Hollenried: Hier soll das K...",
-    },
     "220_oeffentlicher_sender_topline_im_h1_audio_sendung": {
         "seo_title": "'Blaualgen: Kollmer See bleibt gesperrt'",
     },

@@ -268,6 +268,30 @@ def test_a_pictures_box_goes_with_its_caption_but_a_lead_beside_a_picture_stays(
     assert run(page(lead)).text.split("\n")[0] == LEAD
 
 
+@pytest.mark.parametrize(
+    "picture",
+    [
+        '<div class="bildbox"><img src="/bad.jpg" alt=""><p class="bu">Das Becken vor der '
+        "Sanierung: Hier soll die Rutsche entstehen.<br><span>Foto: Kreisblatt/Archiv</span></p>"
+        "</div>",
+        '<div class="foto"><a href="/b.jpg"><img src="/bad.jpg"></a><p>Blick in die Halle.'
+        "<br><small>© Ole Brandt</small></p></div>",
+    ],
+)
+def test_a_pictures_box_after_the_text_goes_with_its_credited_caption(picture: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in (LEAD, *PARAGRAPHS))
+    result = run(page(f"<article><h1>{TITLE}</h1>{body}{picture}</article>"))
+    assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
+
+
+def test_a_paragraph_beside_a_picture_without_a_credit_stays() -> None:
+    said = "Das Becken wird im Mai wieder geöffnet.<br>Die Sauna folgt im Juni."
+    picture = f'<div class="pic"><img src="/bad.jpg" alt=""><p>{said}</p></div>'
+    body = "".join(f"<p>{p}</p>" for p in (LEAD, *PARAGRAPHS))
+    text = run(page(f"<article><h1>{TITLE}</h1>{body}{picture}</article>")).text
+    assert "Die Sauna folgt im Juni." in text
+
+
 def test_site_selectors_and_xpaths_drop_elements_before_extraction() -> None:
     box = (
         '<div class="nk-box"><p>Dieser Kasten gehört nicht zum Artikel, er wirbt für ein Abo.'
