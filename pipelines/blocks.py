@@ -210,8 +210,8 @@ _PULL_QUOTE_REACH = 4
 def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     """Remove the box around a picture that holds only its caption and credit lines: the
     nearest <div> around an <img> (within two levels) with a few words, no sentence, no
-    paragraph, list or heading of its own. A lead set beside the picture is a sentence and
-    keeps its box."""
+    paragraph, list or heading of its own, or only the caption's paragraph closed by the credit
+    after a <br>. A lead set beside the picture is a sentence and keeps its box."""
     dropped: list[DroppedLine] = []
     for image in list(tree.iter("img")):
         caption = _caption_after(image)
@@ -220,7 +220,10 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
             continue
         box = next((a for a in itertools.islice(image.iterancestors(), 3) if a.tag == "div"), None)
         parent = box.getparent() if box is not None else None
-        if box is None or parent is None or next(box.iter(*_TEXT_BLOCK_TAGS), None) is not None:
+        if box is None or parent is None:
+            continue
+        blocks = list(itertools.islice(box.iter(*_TEXT_BLOCK_TAGS), 2))
+        if blocks and not (len(blocks) == 1 and _is_credited_caption(blocks[0])):
             continue
         text = collapse(text_of(box))
         words = len(text.split())
@@ -233,6 +236,12 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         box.drop_tree()
         dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.CREDIT_CAPTION)))
     return dropped
+
+
+def _is_credited_caption(block: lxml.html.HtmlElement) -> bool:
+    """A caption's paragraph: a line or two, then the picture's credit after a <br>."""
+    lines = br_lines(block) if block.tag == "p" else []
+    return 2 <= len(lines) <= 3 and classify_line(lines[-1]) == Rule.CREDIT_IMAGE
 
 
 def _caption_after(image: lxml.html.HtmlElement) -> str | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE, classify_date_line
 from crawler.model.types import CleaningRules, DroppedLine
+from pipelines.box_lines import BOX_LINE_RULES
 from pipelines.clean_rules import (
     BYLINE_FILLER_RE,
     BYLINE_MONTH_DATE_RE,
@@ -54,7 +55,12 @@ from pipelines.furniture import (
     MORE_PHRASE_RULES,
     TRAILING_INITIALS_RE,
 )
-from pipelines.notices import LATE_PHRASE_RULES, NOTE_RULES, release_block_lines
+from pipelines.notices import (
+    LATE_PHRASE_RULES,
+    NOTE_RULES,
+    SECTION_ITEM_RE,
+    release_block_lines,
+)
 from pipelines.promo import promo_rule, promo_score
 from pipelines.scripts import expected_script_of, is_foreign_script
 
@@ -69,7 +75,9 @@ from pipelines.scripts import expected_script_of, is_foreign_script
 # final period is NOT suspect by itself: it is a subheading. Every removal is reported as a
 # `DroppedLine` naming its rule, so `--explain` can show why a line went.
 
-_PHRASE_RULES = (*PHRASE_RULES, *MORE_PHRASE_RULES, *DATELINE_RULES, *BOX_RULES, *NOTE_RULES)
+_PHRASE_RULES = (
+    *(*PHRASE_RULES, *MORE_PHRASE_RULES, *DATELINE_RULES, *BOX_RULES, *NOTE_RULES, *BOX_LINE_RULES),
+)
 # The phrase rules a line of n words is checked against (n up to the largest limit), in order.
 _LONGEST_PHRASE = max(max_words for _rule, _regex, max_words, _gate in _PHRASE_RULES)
 _PHRASE_RULES_BY_WORDS = tuple(
@@ -101,6 +109,9 @@ _INFO_LINE_MAX_WORDS = 16
 # the site named by its host, are no more than the byline's filler.
 _SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
 _HOST_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+", re.IGNORECASE)
+
+# The words of the labels GLUED_CREDIT_RE splits before, to skip it for other lines.
+_GLUED_LABEL_WORDS = ("Foto", "Bild", "Credit", "Audio", "Video", "Podcast")
 
 # report(position, text, rule): how repairs record the fragment they cut off.
 _Reporter = Callable[[int, str, str], None]
@@ -180,7 +191,7 @@ def _prepare(lines: Sequence[str]) -> list[_Line]:
             text = " ".join(part[marker.end() if marker else 0 :].split())
             if not text:
                 continue
-            glued = "Foto" in text or "Bild" in text or "Credit" in text
+            glued = any(map(text.__contains__, _GLUED_LABEL_WORDS))
             pieces = GLUED_CREDIT_RE.split(text) if glued else [text]
             for piece in (p for whole in pieces for p in _split_glued_furniture(whole.strip())):
                 items.append(_Line(piece, pos, is_item=marker is not None))
@@ -386,7 +397,8 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
         if words > max_words or (gate and not any(map(contains, gate))):
             continue
         if regex.search(text):
-            return rule
+            # A sources line naming a news agency credits it ("Verwendete Quellen: …, AFP").
+            return Rule.CREDIT_AGENCY if rule == Rule.CITATION and agency_names(text) else rule
     if authors and words <= 16 and _is_byline(text, authors):
         return Rule.BYLINE
     if expected_script is not None and is_foreign_script(text, expected_script):
@@ -407,8 +419,12 @@ def _info_line_rule(text: str, authors: Sequence[str]) -> str | None:
     rules = [_classify(segment, None, authors) for segment in segments]
     # One item more may be a one-word label, when three or more make the line: "Lokales ·
     # 14.05.2025 · Text: epd".
+    # So may a section named with its label, in a line of two: "3. Mai 2026 | Kategorie: Welt".
     unknown = [segment for segment, rule in zip(segments, rules, strict=True) if rule is None]
-    if len(segments) >= 3 and len(unknown) == 1 and _is_label_word(unknown[0]):
+    if len(unknown) == 1 and (
+        (len(segments) >= 3 and _is_label_word(unknown[0]))
+        or SECTION_ITEM_RE.match(unknown[0].strip())
+    ):
         return next(rule for rule in rules if rule is not None)
     return rules[0] if all(rules) else None
 
@@ -507,10 +523,12 @@ def _apply_shop_rules(items: list[_Line]) -> None:
             continue
         words = len(item.text.split())
         previous = items[index - 1] if index else None
+        # A table's row is no label: a scorers line may follow a table of standings.
         label = (
             words <= 10
             and not SENTENCE_END_RE.search(item.text)
             and not item.is_item
+            and item.text[:1] != "|"
             and not _LABEL_VALUE_RE.match(item.text)
         )
         if following.rule in (Rule.PROMO_SHOP, Rule.PROMO_SUBSCRIPTION):

@@ -611,7 +611,11 @@ BOX_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
 )
 
 # A credit label glued to the previous block's text by a naive join ("1 / 6Foto: Anna Beispiel",
-# "…Ladens.Bild: …"): the line is split before the label.
-GLUED_CREDIT_RE = re.compile(r"(?<=[\w.)])(?=(?:Foto|Fotos|Bild|Bilder|Credit)\s*:\s*\S)")
+# "…Ladens.Bild: …"), and an audio or video item's info line glued to its title ("Kollmer
+# SeeAudio · 2 Min"): the line is split before the label.
+GLUED_CREDIT_RE = re.compile(
+    r"(?<=[\w.)])(?=(?:Foto|Fotos|Bild|Bilder|Credit)\s*:\s*\S)"
+    r"|(?<=[a-zäöüß.)])(?=(?:Audio|Video|Podcast)\s*[·|•]\s*\d)"
+)
 # The editor's initials closing the last paragraph, a tech news convention: "… nicht. (tlz)".
 TRAILING_INITIALS_RE = re.compile(r"\s*\(([a-z]{2,5})(?:/[a-z]{2,5})?\)$")

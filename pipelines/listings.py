@@ -21,11 +21,13 @@ def has_words(element: lxml.html.HtmlElement, count: int) -> bool:
 
 
 # A label over listings beside the text: "Termine im Bezirk", "Veranstaltungstipps", "Nächste
-# Termine:", "Was ist los in Talheim?". Only as a box's label: a subheading of the text
-# may say the same over the text's own dates.
+# Termine:", "Was ist los in Talheim?", the Swiss "Agenda" ("Kulturagenda", "Agenda der
+# Region"). Only as a box's label: a subheading of the text may say the same over the text's
+# own dates.
 _LISTING_LABEL_RE = re.compile(
     r"^(?:(?:Weitere|Aktuelle|Nächste|Unsere|Die nächsten) )?(?:Termine|Veranstaltungen"
-    r"|Veranstaltungstipps|Veranstaltungskalender|Events|Termintipps?|Ausgehtipps)(?: (?:im|in"
+    r"|Veranstaltungstipps|Veranstaltungskalender|Events|Termintipps?|Ausgehtipps"
+    r"|(?:Kultur|Freizeit|Veranstaltungs|Event|Ausgeh|Wochen|Regional)?agenda)(?: (?:im|in"
     r"|aus|der|des|für|am|zum|zur|rund um) [^.!?:]{2,40})?\s*:?$|^Was ist los\b[^.!:]{0,30}\??$",
     re.IGNORECASE,
 )

@@ -22,16 +22,31 @@ _AGENCY_CODES = r"(?:APA|AFP|AP|DPA|SDA|KNA|EPD|SID|AWP|ATS|ANSA|EFE|TASS|KEY)"
 LATE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
         # A short source line naming the medium the text comes from: "Quelle: Heideportal.de",
-        # "Quelle: RASSVET DE", "Quelle: Kreiszeitung Online" (an agency alone is an agency
-        # credit; a statistics office as a figure's source is the figure's and stays).
+        # "Quelle: RASSVET DE", "Quelle: Kreiszeitung Online", a mirror's "Übernommen von: RTX
+        # DE", "Übernommen aus dem Kreisanzeiger" (an agency alone is an agency credit; a
+        # statistics office as a figure's source is the figure's and stays).
         Rule.PARTNER,
         re.compile(
-            r"^Quelle\s*:\s*(?=[^!?:]{2,60}$)(?=.*(?:\.[a-z]{2,4}\b|\b(?:DE|AT|CH|TV)\b|(?i:\w*(?:zeitung"
-            r"|kurier|blatt|bote|anzeiger|nachrichten|news|online|portal|magazin|rundschau|presse"
+            r"^(?:Quelle\s*:|(?:Übernommen|Übernahme|Nachdruck|Gespiegelt) (?:von|aus)"
+            r"(?: dem| der)?\s*:?)\s*(?=[^!?:]{2,60}$)(?=.*(?:\.[a-z]{2,4}\b|\b(?:DE|AT|CH|TV)\b"
+            r"|(?i:\w*(?:zeitung|kurier|blatt|bote|anzeiger|nachrichten|news|online|portal|magazin|rundschau|presse"
             r"|radio|journal))\b))"
         ),
         8,
-        ("quelle",),
+        ("quelle", "übernomm", "übernahme", "nachdruck", "gespiegelt"),
+    ),
+    (
+        # A sources line under the text: "Verwendete Quellen: Angaben des Vergleichsportals,
+        # AFP", "Quellenangaben: Stadtarchiv; eigene Recherche". A bare "Quellen:" may name a
+        # figure's sources and stays, unless it names an agency (a credit, claimed before).
+        Rule.CITATION,
+        re.compile(
+            r"^(?:(?:Verwendete|Genutzte|Benutzte|Herangezogene|Zitierte) Quellen"
+            r"|Quellenangaben?|Quellenverzeichnis|Quellen und (?:weiterführende )?Links)\s*:\s*\S",
+            _I,
+        ),
+        40,
+        ("quellen",),
     ),
     (
         # A closing signature of agency and desk codes, perhaps with a date: "(APA, red,
@@ -45,6 +60,14 @@ LATE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         6,
         (),
     ),
+)
+
+# An info line's item naming the section under its label: "Kategorie: Welt", "Rubrik: Lokales",
+# "Ressort: Wirtschaft & Finanzen" (a label word and one to three words).
+SECTION_ITEM_RE = re.compile(
+    r"^(?:(?:Kategorien?|Rubrik|Ressort|Sparte|Bereich|Thema|Themen)\s*:|Abgelegt unter"
+    r"|Veröffentlicht in)\s*[\w&-]+(?: [\w&-]+){0,2}$",
+    _I,
 )
 
 # The nouns a news item names itself by ("Diese Meldung wurde … gesendet").

@@ -578,6 +578,9 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
         and not _LEAD_MARK_RE.search(element.get("class") or "")
         for child in list(element)[:2]
     ]
+    # A lead marked as one may stand above the headline (Sputnik's "b-article__lead"): looked
+    # at last, and only by its mark, as a kicker or a date line stands there too.
+    neighbours += itertools.islice(h1.itersiblings(preceding=True), 2)
     for element in neighbours:
         if not isinstance(element, lxml.html.HtmlElement):
             continue

@@ -938,6 +938,44 @@ def test_blank_input(line: str) -> None:
             " Beratung.",
             "meta:disclaimer",
         ),
+        # a dateline whose section carries its own label, with a comment count
+        ("3. Dezember 2026 | Kategorie: Welt | 0 Kommentare", "meta:date-only"),
+        ("14.05.2026 · Rubrik: Lokales", "meta:date-only"),
+        ("Erstellt am 01.12.2026 | Ressort: Wirtschaft & Finanzen", "meta:date-only"),
+        ("2. März 2026 | Veröffentlicht in Allgemein | 3 Kommentare", "meta:date-only"),
+        # a mirror's takeover line naming the medium the text comes from
+        ("Übernommen von: RTX DE", "meta:partner"),
+        ("Übernommen aus dem Kreisanzeiger", "meta:partner"),
+        ("Nachdruck von heideportal.de", "meta:partner"),
+        # a sources line under the text, crediting an agency when it names one
+        ("Verwendete Quellen: Angaben des Vergleichsportals, eigene Recherche", "meta:citation"),
+        ("Quellenangaben: Stadtarchiv Lindhaven; Gespräche mit Anwohnern", "meta:citation"),
+        ("Genutzte Quellen: Bericht der Bundesnetzagentur, Reuters", "credit:agency"),
+        # a paywall's offer and trial call after the full text
+        ("Unbegrenzt lesen für 9,90 Euro pro Monat, monatlich kündbar", "promo:paywall"),
+        ("Sämtliche Plus-Artikel für nur 4,99 € im Monat", "promo:paywall"),
+        ("Einen Monat kostenlos lesen", "promo:paywall"),
+        ("Jetzt 30 Tage unverbindlich testen", "promo:paywall"),
+        # a match report's score box and scorers line, a gallery link
+        ("FC Lindhaven – SV Ostbühl 2:1 (1:0)", "widget:stats-box"),
+        ("1. FC Seestadt 3:0 TuS Hollerbach", "widget:stats-box"),
+        (
+            "Torschützen: 1:0 Brandt (12.), 1:1 Okafor (34.), 2:1 Brandt (88.)",
+            "widget:stats-box",
+        ),
+        ("Punkte Lindhaven: Kramer 21, Ekwueme 14, Sørensen 9", "widget:stats-box"),
+        ("Hier zur Fotostrecke", "chrome:ui-token"),
+        ("Bildergalerie: 12 Bilder", "chrome:ui-token"),
+        ("Alle 18 Fotos ansehen", "chrome:ui-token"),
+        # an audio or video item's info line
+        ("Video | 1:45 Min. | 12.05.2026", "media:player"),
+        # a pointer to a download on the page, a donation account
+        ("Das Programmheft steht hier zum Download bereit.", "promo:call-to-action"),
+        ("Hier können Sie den Gemeindebrief als PDF herunterladen.", "promo:call-to-action"),
+        (
+            "Spendenkonto: Sparkasse Seenland, IBAN DE44 1234 5678 9012 3456 78, BIC SOLADES1SEE",
+            "promo:donation",
+        ),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -973,6 +1011,20 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Die Kinder hören um 10:30 Uhr eine Geschichte.",
         "Der Ticker an der Börse zeigte ein Plus; zum Nachlesen gab es nichts.",
         "Die Meldung stellt keine Gefahr für die Anwohner dar, sagte die Polizei.",
+        "3. Dezember 2026 | Kategorie: Welt | Der Rat tagt im Rathaus",
+        "Kategorie: Nachwuchs",
+        "Übernommen von der Stadt wurde auch das alte Hallenbad am See.",
+        "Übernommen hat den Laden ihr Sohn, der Bäcker Jens Brandt.",
+        "Quellen: Statistisches Landesamt, Bundesagentur für Arbeit",
+        "Verwendete Quellen nannte das Ministerium auf Nachfrage nicht.",
+        "Alle Beiträge zur Krankenkasse steigen um 15 Euro im Monat.",
+        "Die Bibliothek lässt Neukunden vier Wochen gratis testen.",
+        "Beginn 19:30 Uhr Festsaal",
+        "Es stand 29:27 für Grünmark, als die Halle tobte.",
+        "Die meisten Tore warfen Neuhäuser (8) und Lüdeke (6).",
+        "Zur Galerie im Schloss führt ein neuer Weg.",
+        "Die App wurde hier in Deutschland drei Millionen Mal heruntergeladen.",
+        "Wer helfen will, überweist an IBAN DE44 1234 5678 9012 3456 78.",
     ],
 )
 def test_sentences_like_those_notices_stay(line: str) -> None:
@@ -1118,3 +1170,17 @@ def test_a_signature_of_the_newsroom_and_unnamed_agencies_goes(line: str) -> Non
     assert kept == [LEAD, P1, P2]
     # "red" is an agency credit's word too: a line with it may go as one
     assert rules_of(dropped)[line] in ("meta:byline", "credit:agency")
+
+
+def test_an_audio_items_title_goes_with_its_info_line_glued_to_it() -> None:
+    kept, dropped = clean([LEAD, "Kläranlage wird erweitertVideo · 3 Min · 12.05.2026", P1])
+    assert kept == [LEAD, P1]
+    assert [d.rule for d in dropped] == ["media:player", "media:player"]
+
+
+def test_a_scorers_line_after_a_table_of_standings_leaves_the_table() -> None:
+    table = ["| Platz | Mannschaft | Punkte |", "|---|---|---|", "| 1. | TSV Grünmark | 19:3 |"]
+    scorers = "Tore Grünmark: Neuhäuser 8/3, Lüdeke 6, Fromm 5, Çelik 4"
+    kept, dropped = clean([LEAD, P1, "Die Tabelle:", *table, scorers])
+    assert kept == [LEAD, P1, "Die Tabelle:", *table]
+    assert [d.text for d in dropped] == [scorers]

@@ -97,35 +97,7 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual. Empty: every page is right.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "208_sputnik_stil_lead_vor_ueberschrift_russische_ui": {
-        "lost": "['Ein Gericht in Jekaterinowsk hat einen früheren Vizegou...",
-    },
-    "210_spiegelseite_text_in_divs_uebernommen_von": {
-        "junk": "['metadata/dateline: 3. Dezember 2026 | Kategorie: Welt |...",
-    },
-    "213_mailportal_afp_kuerzel_bearbeitet_von_tarifrechner": {
-        "junk": "['metadata/sources: Verwendete Quellen: Angaben des Vergl...",
-    },
-    "216_schweizer_regioportal_sda_meta_publireportage_agenda": {
-        "junk": "['teaser/agenda: Fr 28.11. · Adventsmarkt Seeplatz', 'tea...",
-    },
-    "217_regionalzeitung_plus_kicker_paywall_nach_volltext": {
-        "junk": "['promo/paywall: Alle Artikel aus Ihrer Region für 7,99 €...",
-    },
-    "218_oesterreich_bezirkszeitung_unclosed_p_bild_nach_text": {
-        "junk": "['media/caption: Die Ybbs bei Hollenried: Hier soll das K...",
-    },
-    "220_oeffentlicher_sender_topline_im_h1_audio_sendung": {
-        "junk": "['media/audio: Gesundheitsamt sperrt Kollmer See', 'media...",
-    },
-    "225_sportportal_spielbericht_tabelle_torschuetzen": {
-        "junk": "['chrome/score_box: TSV Grünmark 29:27 HSG Altenweiler', ...",
-    },
-    "227_pfarrei_website_h2_titel_text_und_bild_spendenkasten": {
-        "junk": "['promo/parish_letter: Der neue Pfarrbrief zum Advent lie...",
-    },
-}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -192,7 +164,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({11})
+_OPEN_BATCHES: frozenset[int] = frozenset()
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:

@@ -18,7 +18,7 @@ from crawler.model.hashing import content_hash
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from pipelines.decode import decode_body
 from pipelines.extract import extract_article
-from pipelines.tree import recover_headings
+from pipelines.tree import find_lead, recover_headings
 
 BERLIN = ZoneInfo("Europe/Berlin")
 CET = timezone(timedelta(hours=1))
@@ -268,6 +268,30 @@ def test_a_pictures_box_goes_with_its_caption_but_a_lead_beside_a_picture_stays(
     assert run(page(lead)).text.split("\n")[0] == LEAD
 
 
+@pytest.mark.parametrize(
+    "picture",
+    [
+        '<div class="bildbox"><img src="/bad.jpg" alt=""><p class="bu">Das Becken vor der '
+        "Sanierung: Hier soll die Rutsche entstehen.<br><span>Foto: Kreisblatt/Archiv</span></p>"
+        "</div>",
+        '<div class="foto"><a href="/b.jpg"><img src="/bad.jpg"></a><p>Blick in die Halle.'
+        "<br><small>© Ole Brandt</small></p></div>",
+    ],
+)
+def test_a_pictures_box_after_the_text_goes_with_its_credited_caption(picture: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in (LEAD, *PARAGRAPHS))
+    result = run(page(f"<article><h1>{TITLE}</h1>{body}{picture}</article>"))
+    assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
+
+
+def test_a_paragraph_beside_a_picture_without_a_credit_stays() -> None:
+    said = "Das Becken wird im Mai wieder geöffnet.<br>Die Sauna folgt im Juni."
+    picture = f'<div class="pic"><img src="/bad.jpg" alt=""><p>{said}</p></div>'
+    body = "".join(f"<p>{p}</p>" for p in (LEAD, *PARAGRAPHS))
+    text = run(page(f"<article><h1>{TITLE}</h1>{body}{picture}</article>")).text
+    assert "Die Sauna folgt im Juni." in text
+
+
 def test_site_selectors_and_xpaths_drop_elements_before_extraction() -> None:
     box = (
         '<div class="nk-box"><p>Dieser Kasten gehört nicht zum Artikel, er wirbt für ein Abo.'
@@ -298,6 +322,30 @@ def test_page_without_article_text_is_empty_but_keeps_metadata() -> None:
     assert result.content_hash is None
     assert result.title == "Kontakt zur Redaktion"
     assert result.language == "de"
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        f'<div class="b-article__lead">{LEAD}</div>',
+        f'<p class="intro"><strong>{LEAD}</strong></p><div class="date">14.05.2026</div>',
+        f'<div class="summary">{LEAD}</div><div class="kicker">Lokales</div>',
+    ],
+)
+def test_a_lead_marked_as_one_above_the_headline_is_recovered(above: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = page(f'<article>{above}<h1>{TITLE}</h1><div class="article-body">{body}</div></article>')
+    assert run(html).text.split("\n") == [LEAD, *PARAGRAPHS]
+
+
+def test_an_unmarked_sentence_above_the_headline_is_no_lead() -> None:
+    """Above the headline stand a kicker, a date line or the site's slogan: only a block marked
+    as the lead is taken from there."""
+    slogan = "Die Zeitung für das ganze Seenland, unabhängig und überparteilich seit dem Jahr 1949."
+    tree = lxml.html.fromstring(
+        f'<div class="story"><div class="claim">{slogan}</div><h1>{TITLE}</h1><p>{LEAD}</p></div>'
+    )
+    assert find_lead(tree.find("h1")) is None
 
 
 def test_lead_opening_the_text_container_with_a_teaser_class_is_recovered() -> None:
@@ -1131,6 +1179,10 @@ def test_a_table_cell_holding_the_texts_paragraphs_is_read_as_blocks() -> None:
         "</div>",
         '<div class="tipps"><p><b>Veranstaltungstipps</b></p><ul><li>Kinderkino im Rathaus, '
         "Samstag 15 Uhr</li><li>Lesung in der Bücherei, Montag 19 Uhr</li></ul></div>",
+        '<div class="rp-agenda"><h3>Agenda</h3><p>Fr 28.11. · Kinderflohmarkt Seeplatz</p>'
+        "<p>Sa 29.11. · Laternenbasteln im Jugendtreff</p></div>",
+        '<section class="k"><strong>Kulturagenda</strong><ul><li>Do 4.12., Lesung im Kornhaus'
+        "</li><li>So 7.12., Orgelmatinee</li></ul></section>",
     ],
 )
 def test_a_box_of_listings_under_its_label_beside_the_text_goes(box: str) -> None:
@@ -1146,6 +1198,11 @@ def test_the_texts_own_dates_under_such_a_label_stay() -> None:
     )
     lines = run(_story(dates)).text.split("\n")
     assert "Das Bad öffnet am 2. Mai wieder." in lines
+    agenda = (
+        "<div><h3>Agenda</h3><p>Der Rat berät zuerst über das Bad.</p>"
+        "<p>Danach folgt der Haushalt für 2027.</p></div>"
+    )
+    assert "Danach folgt der Haushalt für 2027." in run(_story(agenda)).text.split("\n")
 
 
 def test_a_list_under_its_lead_in_sentence_stays_in_a_container_of_unknown_name() -> None:

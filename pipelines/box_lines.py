@@ -1,0 +1,130 @@
+"""Line rules for the lines of small boxes set beside or after the text: a paywall's offer and
+its trial call, a match report's score box and scorers line, a gallery link, an audio or video
+item's info line, a pointer to a download and a donation account. Same format as
+clean_rules.PHRASE_RULES: (rule, pattern, max words, gate substrings). Each rule is phrased for
+the box line's shape, never for one site's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.clean_rules import Rule
+
+_I = re.IGNORECASE
+
+# A team's name in a score box: one to five capitalised words or numbers ("TSV Grünmark", "1. FC
+# Lindhaven", "SG Rabenfeld/Dohle"); never "Uhr", so "Um 18:30 Uhr" is no score.
+_TEAM = r"(?!Uhr\b)[A-ZÄÖÜ0-9][\w.'’/-]*(?: (?!Uhr\b)[A-ZÄÖÜ0-9][\w.'’/-]*){0,4}"
+_SCORE = r"\d{1,3}\s*:\s*\d{1,3}(?:\s*\(\d{1,3}\s*:\s*\d{1,3}\))?"
+# One item of a scorers line: a name and the goals ("Neuhäuser 8/3", "Lüdeke 6"), or the score
+# and the name with the minute ("1:0 Brandt (12.)").
+_NAME = r"[^\W\d_][\w'’.-]+(?: [^\W\d_][\w'’.-]+)?"
+_SCORER = rf"(?:{_NAME} \d{{1,3}}(?:/\d{{1,2}})?|\d{{1,2}}:\d{{1,2}} {_NAME} \(\d{{1,3}}\.?\))"
+
+BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
+    (
+        # A paywall's offer of the site's articles at a price per period: "Alle Artikel aus Ihrer
+        # Region für 7,99 € im Monat – jederzeit kündbar", "Unbegrenzt lesen für 9,90 Euro pro
+        # Monat". A report of a price ("Alle Beiträge steigen um 15 Euro im Monat") offers no
+        # access.
+        Rule.PAYWALL,
+        re.compile(
+            r"^(?:Alle|Sämtliche|Unbegrenzte?r?|Uneingeschränkte?r?|Voller|Zugang zu allen)"
+            r"\b[^!?]{0,60}?\b(?:Artikel|Inhalte|Beiträge|Texte|Zugang|lesen)\b[^!?]{0,40}?"
+            r"\b(?:für|ab|nur) (?:nur |je )?\d+(?:[,.]\d{1,2})?\s?(?:€|Euro|EUR)\s*(?:im|pro|je|/)"
+            r"\s*(?:Monat|Woche|Jahr)\b",
+            _I,
+        ),
+        30,
+        ("€", "euro", "eur"),
+    ),
+    (
+        # A paywall's trial call, alone on its button: "Jetzt 4 Wochen gratis testen", "Einen
+        # Monat kostenlos lesen", "30 Tage unverbindlich ausprobieren".
+        Rule.PAYWALL,
+        re.compile(
+            r"^(?:Jetzt |Hier )?(?:\d+|einen|ein|zwei|drei|vier|sechs|zwölf) (?:Tage?|Wochen?"
+            r"|Monate?) (?:lang )?(?:gratis|kostenlos|kostenfrei|unverbindlich|für 0 ?€)"
+            r" (?:testen|lesen|ausprobieren)\W*$",
+            _I,
+        ),
+        8,
+        ("testen", "lesen", "ausprobieren"),
+    ),
+    (
+        # A score box: two teams around the result, nothing else ("TSV Grünmark 29:27 HSG
+        # Altenweiler", "FC Lindhaven – SV Ostbühl 2:1 (1:0)").
+        Rule.STATS_BOX,
+        re.compile(
+            rf"^{_TEAM}\s+{_SCORE}\s+{_TEAM}$|^{_TEAM}\s+[–-]\s+{_TEAM}\s+{_SCORE}$",
+        ),
+        12,
+        (":",),
+    ),
+    (
+        # A scorers line: its label, then three or more names with their goals ("Tore
+        # Grünmark: Neuhäuser 8/3, Lüdeke 6, Fromm 5", "Torschützen: 1:0 Brandt (12.), …").
+        Rule.STATS_BOX,
+        re.compile(
+            r"^(?:Tore|Torschütz(?:en|innen)|Treffer|Punkte|Körbe|Werfer(?:innen)?"
+            r"|Scorer(?:innen)?|Beste (?:Werfer|Scorer)\w*)\b[^:.!?]{0,40}:\s*"
+            rf"{_SCORER}(?:\s*[,;]\s*{_SCORER}){{2,}}\.?$",
+        ),
+        40,
+        ("tore", "torschütz", "treffer", "punkte", "körbe", "werfer", "scorer"),
+    ),
+    (
+        # A link to the picture gallery: "Zur Bildergalerie (24 Fotos)", "Hier zur
+        # Fotostrecke", "Bildergalerie: 12 Bilder", "Alle 18 Fotos ansehen".
+        Rule.UI_TOKEN,
+        re.compile(
+            r"^(?:Zur|Zu der|Hier zur|Hier geht(?:'|’)?s zur) (?:\S+ )?(?:Bildergalerie"
+            r"|Fotogalerie|Bilderstrecke|Fotostrecke|Galerie)\s*(?:\(\s*\d+\s*(?:Fotos|Bilder"
+            r"|Aufnahmen)\s*\))?\W*$|^(?:Bildergalerie|Fotogalerie|Bilderstrecke|Fotostrecke"
+            r"|Galerie)\s*(?::\s*|\(\s*)\d+\s*(?:Fotos|Bilder|Aufnahmen)\)?$"
+            r"|^(?:Alle )?\d+ (?:Fotos|Bilder) (?:ansehen|anzeigen)\W*$",
+            _I,
+        ),
+        8,
+        ("galerie", "strecke", "fotos", "bilder"),
+    ),
+    (
+        # An audio or video item's info line: its kind and length first, then perhaps its
+        # time ("Audio · 2 Min · Stand: 03.12.2026 16:10 Uhr", "Video | 1:45 Min.").
+        Rule.MEDIA_PLAYER,
+        re.compile(
+            r"^(?:Audio|Video|Podcast|Clip|Hörbeitrag|Videobeitrag)\s*[·|•]\s*\d{1,3}(?::\d{2})?"
+            r"\s*(?:Min\.?|Minuten|Sek\.?|Sekunden)(?:\s*[·|•]\s*[^·|•]{1,60})*$",
+            _I,
+        ),
+        15,
+        ("audio", "video", "podcast", "clip", "beitrag"),
+    ),
+    (
+        # A pointer to a download on the page: "Der Pfarrbrief steht hier als PDF zum Download
+        # bereit", "Hier können Sie das Programm herunterladen". A report that an app was
+        # downloaded here in the country names no link ("hier in Deutschland heruntergeladen").
+        Rule.PROMO_CTA,
+        re.compile(
+            r"\bhier (?:(?:als|im) PDF(?:-Datei)? |kostenlos |gratis )?(?:zum (?:Download"
+            r"|Herunterladen)|herunter(?:zu)?laden|downloaden)\b"
+            r"|^Hier (?:können Sie|kannst du|könnt ihr|gibt es) (?:\S+ ){0,5}?(?:herunterladen"
+            r"|downloaden|als PDF)\b",
+        ),
+        30,
+        ("download", "herunter", "pdf"),
+    ),
+    (
+        # A donation account: a payee and an IBAN, no sentence ("Förderverein St. Ursula, IBAN
+        # DE12 …", "Spendenkonto: Sparkasse X, IBAN … BIC …"). A sentence asking to give to an
+        # account ends with its period and stays.
+        Rule.PROMO_DONATION,
+        re.compile(
+            r"^[^!?]{0,80}?\bIBAN\s*:?\s*[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?"
+            r"(?:\s*[,;|·]?\s*(?:BIC|SWIFT)\s*:?\s*[A-Z0-9]{8,11})?\s*$",
+        ),
+        20,
+        ("iban",),
+    ),
+)
