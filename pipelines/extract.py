@@ -128,8 +128,10 @@ def _bare_extraction(
     at least half of all their characters it keeps the own text, so it is skipped there (its
     readability pass runs over a copy of the whole tree). It runs where the text sits in
     <div>s or <br>s, and where the own text is short beside the page's paragraphs (a live blog
-    of which the own extraction keeps the first entries). The extraction tests and the
-    evaluation pages' snapshot pin the result of both paths.
+    of which the own extraction keeps the first entries). Fast mode differs in one more way:
+    when the main extraction comes up short and trafilatura gathers loose text, it keeps blocks
+    with teaser class names; our cleaning judges those lines like any other. The extraction
+    tests and the evaluation pages' snapshot pin the result of both paths.
     """
     paragraph_chars, long_paragraphs = _paragraph_text(tree)
     if long_paragraphs >= 2:
