@@ -1312,9 +1312,25 @@ def test_a_testers_byline_names_the_author(head: str, byline: str) -> None:
     assert result.authors == ("Lukas Ostrowski",)
 
 
-def test_a_sentence_opening_like_a_testers_byline_names_no_author() -> None:
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<div class='c-x9'>Getestet von Lukas Ostrowski</div>",
+        "<p class='meta'>Ein Test von Lukas Ostrowski · 18.11.2026</p>",
+    ],
+)
+def test_a_testers_byline_without_class_or_metadata_next_to_the_headline(byline: str) -> None:
+    # No byline class and no metadata author: the shape next to the headline says it.
+    result = _extract(_page("", f"<header><h1>Hallenbad wird saniert</h1>{byline}</header>"))
+    assert result.authors == ("Lukas Ostrowski",)
+    assert "Ostrowski" not in result.text
+
+
+@pytest.mark.parametrize("wrap", ["{}", "<header>{}</header>"])
+def test_a_sentence_opening_like_a_testers_byline_names_no_author(wrap: str) -> None:
     line = "<p>Getestet von der Stiftung Warentest wurde das Gerät noch nicht.</p>"
-    assert _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{line}")).authors == ()
+    result = _extract(_page("", wrap.format(f"<h1>Hallenbad wird saniert</h1>{line}")))
+    assert result.authors == ()
 
 
 @pytest.mark.parametrize(
