@@ -629,9 +629,9 @@ def sources_list_agencies(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     found: list[str] = []
     for listing in tree.iter("ul", "ol"):
         label = listing.getprevious()
-        if label is None or not _SOURCES_LABEL_RE.match(" ".join(text_of(label).split())):
+        if label is None or not _SOURCES_LABEL_RE.match(collapse(text_of(label))):
             continue
         for item in listing.iterchildren("li"):
-            text = _AGENCY_WORD_RE.sub("", " ".join(text_of(item).split()), count=1)
+            text = _AGENCY_WORD_RE.sub("", collapse(text_of(item)), count=1)
             found.extend(agency_names(text) if len(text.split()) <= 4 else ())
     return tuple(dict.fromkeys(found))

@@ -144,7 +144,13 @@ _DESK_SIGNATURE_RE = re.compile(
 _HELPER_CREDIT_GATE = ("mitarbeit", "mitwirkung", "mitgearbeitet", "übersetz", "aus dem ")
 _NAMES_SPLIT_RE = re.compile(r"\s*(?:[,/;&]|\bund\b)\s*")
 _PLACE_IN_BRACKETS_RE = re.compile(r"\s*\([^()]{1,40}\)$")
-_PARTICLES = frozenset(("von", "van", "de", "der", "den", "zu", "zur", "da", "di", "la", "le"))
+# Name particles written in lower case ("Ursula von der Leyen", "Vincent van Gogh").
+NAME_PARTICLES = frozenset(
+    (
+        *("von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le"),
+        *("zu", "zur", "vom", "ten", "ter", "al", "el", "bin", "ibn", "y", "e"),
+    )
+)
 
 
 def beside_picture_counter(element: lxml.html.HtmlElement) -> bool:
@@ -214,7 +220,7 @@ def names_only(text: str) -> bool:
     for part in _NAMES_SPLIT_RE.split(text.strip()):
         words = _PLACE_IN_BRACKETS_RE.sub("", part).split()
         if not 2 <= len(words) <= 5 or not all(
-            word[:1].isupper() or word in _PARTICLES for word in words
+            word[:1].isupper() or word in NAME_PARTICLES for word in words
         ):
             return False
     return True

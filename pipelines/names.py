@@ -15,6 +15,7 @@ import lxml.html
 
 from crawler.model.dates import classify_date_line
 from pipelines.credits import (
+    NAME_PARTICLES,
     TRAILING_AGENCY_RE,
     agency_names,
     credited_writers,
@@ -66,13 +67,6 @@ _AUTHOR_PREFIX_RE = re.compile(
     r"|(?:Eingestellt|Gepostet|Geschrieben|Verfasst|Veröffentlicht|Posted|Written|Geschichte"
     r"|Story) (?:von|by))\s*",
     re.IGNORECASE,
-)
-# Name particles written in lower case ("Ursula von der Leyen", "Vincent van Gogh").
-_NAME_PARTICLES = frozenset(
-    (
-        *("von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le"),
-        *("zu", "zur", "vom", "ten", "ter", "al", "el", "bin", "ibn", "y", "e"),
-    )
 )
 # Account and desk names a CMS prints where a person's name belongs (WordPress "admin"); a
 # name with one of these words in it is a desk ("TechWelt Redaktion", "Team Politik").
@@ -459,7 +453,7 @@ def _case_of_capitals(name: str) -> str:
     words = name.lower().split()
     return " ".join(
         word
-        if word in _NAME_PARTICLES
+        if word in NAME_PARTICLES
         else _CAPITAL_AFTER_RE.sub(lambda m: m.group(0).upper(), word)
         for word in words
     )
@@ -478,7 +472,7 @@ def _looks_like_name(name: str) -> bool:
         first = next((ch for ch in word if ch.isalpha()), "")
         if first.isupper():
             capitalised += 1
-        elif word.casefold() not in _NAME_PARTICLES and not word.endswith("."):
+        elif word.casefold() not in NAME_PARTICLES and not word.endswith("."):
             return False  # a lower-case word that is no particle or abbreviation ("h.c.")
     return capitalised > 0
 
