@@ -66,12 +66,14 @@ def end_reason(stop_reason: str | None, returncode: int) -> tuple[str, str, tupl
     """(outcome, finish_reason, outcomes it may override) for a crawl process that ended.
 
     A crawl closes its own record when it can; this is what the supervisor knows better: a
-    time limit (the crawl only saw a SIGTERM and called it "shutdown"), a shutdown, a crash.
+    time limit (the crawl only saw a SIGTERM and called it "shutdown"), its supervisor's
+    shutdown ("scheduler shutdown", "worker shutdown": the stop reason names who stopped it), a
+    crash.
     """
     if stop_reason == "timeout":
         return "failed", "timeout", ("running", "interrupted")
-    if stop_reason == "shutdown":
-        return "interrupted", "scheduler shutdown", ("running",)
+    if stop_reason is not None and stop_reason.endswith(" shutdown"):
+        return "interrupted", stop_reason, ("running",)
     if returncode < 0:
         return (
             "failed",

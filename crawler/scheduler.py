@@ -361,7 +361,7 @@ class Scheduler:
                 proc.run_id,
                 proc.pid,
             )
-            proc.request_stop("shutdown")
+            proc.request_stop("scheduler shutdown")
         # The supervising threads send SIGKILL after kill_after and record each end; a bound
         # on top in case a database write hangs.
         deadline = time.monotonic() + self.options.kill_after + 60.0

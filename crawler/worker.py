@@ -142,7 +142,7 @@ class Worker:
             procs = list(self._procs.values())
         for proc in procs:
             logger.info("job %s: stopping run %d for shutdown", proc.job.name, proc.run_id)
-            proc.request_stop("shutdown")
+            proc.request_stop("worker shutdown")
 
     # ----- one job (in one of procrastinate's threads)
 

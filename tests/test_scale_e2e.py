@@ -235,8 +235,8 @@ def test_many_workers_two_schedulers_thirty_sites(
             assert before.finished_at is not None and before.finished_at <= after.started_at, site
     interrupted = [r for r in runs[killed_site] if r.outcome == "interrupted"]
     # A run the test's own shutdown interrupts is closed as "shutdown" by the crawl itself, or
-    # as "scheduler shutdown" by the worker that stops it when it gets there first.
-    lost = [r for r in interrupted if r.finish_reason not in ("shutdown", "scheduler shutdown")]
+    # as "worker shutdown" by the worker that stops it when it gets there first.
+    lost = [r for r in interrupted if r.finish_reason not in ("shutdown", "worker shutdown")]
     assert [r.finish_reason for r in lost] == ["lost: its worker stopped sending heartbeats"]
     # The scheduler keeps ticking until the test stops the workers: a later round under way
     # then ends as a shutdown, the killed crawl's run still as lost.

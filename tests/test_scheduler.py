@@ -383,7 +383,8 @@ def test_a_briefly_unavailable_database_costs_a_retry() -> None:
 
 def test_how_a_supervised_crawl_ended() -> None:
     assert end_reason("timeout", -9) == ("failed", "timeout", ("running", "interrupted"))
-    assert end_reason("shutdown", 0)[:2] == ("interrupted", "scheduler shutdown")
+    assert end_reason("scheduler shutdown", 0)[:2] == ("interrupted", "scheduler shutdown")
+    assert end_reason("worker shutdown", 0)[:2] == ("interrupted", "worker shutdown")
     assert end_reason(None, 1)[:2] == ("failed", "crashed: exit 1")
     assert end_reason(None, -9)[:2] == ("failed", "killed by signal 9 (SIGKILL)")
 
