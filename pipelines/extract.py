@@ -29,6 +29,7 @@ from pipelines.credits import (
     text_agencies,
 )
 from pipelines.decode import decode_html, is_binary, is_html
+from pipelines.headings import recover_headings
 from pipelines.language import detect_language
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.names import site_name_keys, split_authors
@@ -37,7 +38,6 @@ from pipelines.tree import (
     drop_inline_teasers,
     find_lead,
     parse_html,
-    recover_headings,
     text_key,
     text_of,
 )

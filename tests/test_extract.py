@@ -18,7 +18,8 @@ from crawler.model.hashing import content_hash
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from pipelines.decode import decode_body
 from pipelines.extract import extract_article
-from pipelines.tree import find_lead, recover_headings
+from pipelines.headings import recover_headings
+from pipelines.tree import find_lead
 
 BERLIN = ZoneInfo("Europe/Berlin")
 CET = timezone(timedelta(hours=1))

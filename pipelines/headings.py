@@ -1,0 +1,77 @@
+"""Subheadings trafilatura dropped between two paragraphs it kept, put back."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from pipelines.tree import collapse, text_key, text_of
+
+
+def recover_headings(tree: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
+    """Put back subheadings trafilatura dropped between two paragraphs it kept.
+
+    When no container matches its body XPaths, trafilatura falls back to a readability-style
+    extraction that loses <h2>/<h3> elements (seen on RT DE's "ViewText" markup). A heading is
+    restored only where its previous and next sibling blocks are two adjacent output lines, so
+    nothing outside the extracted text can come back this way.
+    """
+    body = tree.find("body")
+    if body is None:
+        return lines
+    # Cheap tests first: most headings are output verbatim, and a heading of a sidebar or
+    # comment section has no extracted paragraph before it.
+    raw = "\n".join(lines)
+    candidates: list[tuple[lxml.html.HtmlElement, str, str, str]] = []
+    for heading in body.iter("h2", "h3", "h4", "h5", "h6"):
+        text = collapse(text_of(heading))
+        if not text or text in raw or len(text.split()) > 20:
+            continue
+        before = _text_before_in(heading, raw)
+        if before is None:
+            continue
+        candidates.append((heading, text, before, _sibling_text(heading, previous=False)))
+    if not candidates:
+        return lines
+    keys = [text_key(line) for line in lines]
+    position = {key: index for index, key in enumerate(keys) if key}
+    joined = "".join(keys)
+    inserts: list[tuple[int, str]] = []
+    for _heading, text, before_text, after_text in candidates:
+        key = text_key(text)
+        if not key or key in joined:
+            continue
+        index_before = position.get(text_key(before_text))
+        index_after = position.get(text_key(after_text))
+        if index_before is not None and index_after == index_before + 1:
+            inserts.append((index_after, text))
+    for index, text in sorted(inserts, reverse=True):
+        lines.insert(index, text)
+    return lines
+
+
+def _text_before_in(heading: lxml.html.HtmlElement, raw: str) -> str | None:
+    """The text of the nearest block with text before `heading` when it is 20 characters or
+    more and its first 20 are in `raw`, else None. A block whose own first text already
+    shows its first 20 characters is judged without collecting the text of its subtree."""
+    for sibling in heading.itersiblings(preceding=True):
+        if not isinstance(sibling, lxml.html.HtmlElement):
+            continue
+        own = collapse(sibling.text)
+        if len(own) >= 20 and own[:20] not in raw:
+            return None
+        text = collapse(text_of(sibling))
+        if text:
+            return text if len(text) >= 20 and text[:20] in raw else None
+    return None
+
+
+def _sibling_text(element: lxml.html.HtmlElement, *, previous: bool) -> str:
+    """The text of the nearest sibling block with text before/after `element`."""
+    siblings = element.itersiblings(preceding=previous)
+    for sibling in siblings:
+        if not isinstance(sibling, lxml.html.HtmlElement):
+            continue
+        text = collapse(text_of(sibling))
+        if text:
+            return text
+    return ""
