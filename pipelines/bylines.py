@@ -9,7 +9,8 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
-from pipelines.credits import WRITER_ROLES, is_image_credit
+from crawler.model.dates import classify_date_line
+from pipelines.credits import INFO_SPLIT_RE, WRITER_ROLES, is_image_credit, is_info_line
 from pipelines.names import byline_people, non_writers, split_credits
 from pipelines.tree import byline_near_headline, collapse, text_of
 
@@ -68,6 +69,36 @@ def printed_byline_authors(
         if people:
             return people
     return split_credits(byline_near_headline(h1), site_keys)[0] or authors
+
+
+def info_line_author(
+    h1: lxml.html.HtmlElement | None, site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """The name an info line under the headline holds as an item of its own, beside the date:
+    "2. Dezember 2026 · Anna Beispiel · 4 Minuten Lesezeit". Only a line with a date item and
+    one item that is a name and nothing else; "12.05.2026 · Politik · 3 Min." names nobody."""
+    if h1 is None:
+        return ()
+    parent = h1.getparent()
+    candidates = list(itertools.islice(h1.itersiblings(), 3))
+    if parent is not None and parent.tag not in ("body", "html", "main", "article"):
+        candidates.extend(itertools.islice(parent.itersiblings(), 2))
+    for element in candidates:
+        text = collapse(text_of(element))
+        if len(text) > 120 or not is_info_line(text):
+            continue
+        items = [item.strip() for item in INFO_SPLIT_RE.split(text)]
+        if not any(classify_date_line(item) for item in items):
+            continue
+        # A labelled item ("Kategorie: Welt") is no bare name.
+        names = [
+            item
+            for item in items
+            if ":" not in item and split_credits([item], site_keys)[0] == (item,)
+        ]
+        if len(names) == 1:
+            return (names[0],)
+    return ()
 
 
 def _without_non_writers(

@@ -278,6 +278,7 @@ NEWS_AGENCIES = {
     "anadolu": "Anadolu",
     "efe": "EFE",
     "ansa": "ANSA",
+    "interfax": "Interfax",
 }
 _CREDIT_LABEL_START_RE = re.compile(
     r"^(?:Quelle|Quellen|Text|" + _MATERIAL_LEAD + r"|mit)\s*:?\s*", _I
@@ -291,9 +292,12 @@ _AGENCY_NAMES_SPLIT_RE = re.compile(
 )
 # A credit in brackets at the end of a paragraph or name: "… sagte er. (KNA)", "Anna (epd)".
 TRAILING_AGENCY_RE = re.compile(r"\s*[(\[]\s*([\w .,/&-]{2,40}?)\s*[)\]]\s*$")
-# The agency in a news dateline opening the text: "Berlin (dpa) - …", "Genf (AFP) – …".
+# The agency in a news dateline opening the text: "Berlin (dpa) - …", "Genf (AFP) – …", and
+# with the day after the place, as wire services print it: "Moskau, 1. Dezember (TASS) – …".
 DATELINE_AGENCY_RE = re.compile(
-    r"^[A-ZÄÖÜ][\w./ -]{1,40}?\s*\(([\w /,-]{2,30})\)\s*[-–—]\s", re.UNICODE
+    r"^[A-ZÄÖÜ][\w./ -]{1,40}?(?:,\s*\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+\.?|\d{1,2}\.))?"
+    r"\s*\(([\w /,-]{2,30})\)\s*[-–—]\s",
+    re.UNICODE,
 )
 
 
@@ -335,11 +339,24 @@ _CREDITS_SPLIT_RE = re.compile(r"\s*;\s*|\s+[·|•]\s+")
 _ROLE_ITEM_RE = re.compile(r"^(?P<role>[A-ZÄÖÜ][\w-]+(?: [a-zäöü][\w-]+)?)\s*:\s*(?P<names>\S.*)$")
 
 
+# The items of a credits line whose roles follow the names in brackets, parted after each
+# bracket: "A (Text), B (Bilder)", "A und B (Text) · C (Fotos)".
+_BRACKET_ITEMS_SPLIT_RE = re.compile(r"(?<=\))\s*(?:[,;·|•/]|\bund\b|&)\s*")
+# One such item: names and a role of one or two words in brackets ("A und B (Text)").
+_BRACKET_ITEM_RE = re.compile(
+    r"^(?P<names>[A-ZÄÖÜ][^()]{2,80}?)\s*\((?P<role>[A-ZÄÖÜ][\w-]+(?: [a-zäöü][\w-]+)?)\)$"
+)
+
+
 def credited_writers(text: str, *, lines_of_one: bool = False) -> list[str] | None:
     """The names a credits line gives its writers: "Recherche: A und B; Text: B" gives ["B"],
     "Kamera: C · Schnitt: D" []; a news agency credited for the text stays ("Text: A; Quelle:
-    dpa" gives ["A", "dpa"]). None when `text` is no credits line: not every item is a "role:
+    dpa" gives ["A", "dpa"]); the roles may follow the names in brackets ("A (Text), B
+    (Bilder)" gives ["A"]). None when `text` is no credits line: not every item is a "role:
     names" item, or (unless `lines_of_one`) it has fewer than two."""
+    bracketed = _bracketed_writers(text)
+    if bracketed is not None:
+        return bracketed
     items = [item.strip() for item in _CREDITS_SPLIT_RE.split(text)]
     matches = [_ROLE_ITEM_RE.match(item) for item in items]
     if len(matches) < (1 if lines_of_one else 2) or None in matches:
@@ -353,6 +370,47 @@ def credited_writers(text: str, *, lines_of_one: bool = False) -> list[str] | No
             or (agency_names(m.group("names")) and not is_image_credit(item))
         )
     ]
+
+
+def _bracketed_writers(text: str) -> list[str] | None:
+    """The writers of a credits line of two or more "names (role)" items, at least one of them
+    a writer's ("A (Text), B (Bilder)" gives ["A"]); None for any other line, so a sentence
+    with a bracket ("Die Kinder (Bilder) …") or a single "Anna Beispiel (dpa)" is none."""
+    if text.count("(") < 2:
+        return None
+    items = _BRACKET_ITEMS_SPLIT_RE.split(text.strip())
+    matches = [_BRACKET_ITEM_RE.match(item.strip()) for item in items]
+    if len(matches) < 2 or None in matches:
+        return None
+    writers = [
+        m.group("names") for m in matches if m and m.group("role").casefold() in WRITER_ROLES
+    ]
+    return writers or None
+
+
+# The labels of a metadata row naming the text's writer: "<dt>Autorin</dt><dd>A</dd>",
+# "<th>Text</th><td>A</td>".
+_WRITER_ROW_LABELS = frozenset(("autor", "autorin", "autoren", "text", "texte", "von", "by"))
+
+
+def labelled_row(element: lxml.html.HtmlElement, own: str) -> str | None:
+    """A label cell of a metadata list or table naming the writer, read with its value cell
+    ("<dt>Autor</dt><dd>A</dd>" is "Autor: A"); None for any other element. The value must
+    be a short line: a table of data whose first column says "Text" is no byline."""
+    if element.tag not in ("dt", "th", "td") or own.rstrip(" :").casefold() not in (
+        _WRITER_ROW_LABELS
+    ):
+        return None
+    value = element.getnext()
+    # A table's label cell is one of a row of two ("Von | Nach" heads a timetable).
+    if (
+        value is None
+        or value.tag not in ("dd", "td")
+        or (element.tag != "dt" and value.getnext() is not None)
+    ):
+        return None
+    text = " ".join(" ".join(value.itertext()).split())
+    return f"Autor: {text}" if 0 < len(text.split()) <= 8 else None
 
 
 def is_info_line(text: str) -> bool:

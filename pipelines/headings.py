@@ -6,6 +6,10 @@ import lxml.html
 
 from pipelines.tree import collapse, text_key, text_of
 
+# Blocks between a subheading and the paragraph before it that are no text of their own in the
+# output: a picture and its caption.
+_PICTURE_TAGS = frozenset(("figure", "picture", "img"))
+
 
 def recover_headings(tree: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
     """Put back subheadings trafilatura dropped between two paragraphs it kept.
@@ -54,7 +58,7 @@ def _text_before_in(heading: lxml.html.HtmlElement, raw: str) -> str | None:
     more and its first 20 are in `raw`, else None. A block whose own first text already
     shows its first 20 characters is judged without collecting the text of its subtree."""
     for sibling in heading.itersiblings(preceding=True):
-        if not isinstance(sibling, lxml.html.HtmlElement):
+        if not isinstance(sibling, lxml.html.HtmlElement) or sibling.tag in _PICTURE_TAGS:
             continue
         own = collapse(sibling.text)
         if len(own) >= 20 and own[:20] not in raw:
@@ -66,12 +70,14 @@ def _text_before_in(heading: lxml.html.HtmlElement, raw: str) -> str | None:
 
 
 def _sibling_text(element: lxml.html.HtmlElement, *, previous: bool) -> str:
-    """The text of the nearest sibling block with text before/after `element`."""
+    """The text of the nearest sibling block with text before/after `element`; of a table,
+    its first row, a line of its own in the output ("| Land | Anteil |")."""
     siblings = element.itersiblings(preceding=previous)
     for sibling in siblings:
         if not isinstance(sibling, lxml.html.HtmlElement):
             continue
-        text = collapse(text_of(sibling))
+        row = sibling.find(".//tr") if sibling.tag == "table" else None
+        text = collapse(text_of(row if row is not None else sibling))
         if text:
             return text
     return ""

@@ -12,7 +12,12 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import ParsedDate, date_from_url, find_date_in_text, parse_datetime
-from pipelines.bylines import byline_text, closing_authors, printed_byline_authors
+from pipelines.bylines import (
+    byline_text,
+    closing_authors,
+    info_line_author,
+    printed_byline_authors,
+)
 from pipelines.credits import agency_names
 from pipelines.jsonld import (
     JsonLd,
@@ -363,7 +368,12 @@ def _authors_and_agencies(
     agencies.extend(credited)
     if authors:
         authors = printed_byline_authors(authors, marked.tree, marked.byline, meta.h1, site_keys)
-    meta.authors = authors or printed or closing_authors(marked.tree, marked.all, site_keys)
+    meta.authors = (
+        authors
+        or printed
+        or info_line_author(meta.h1, site_keys)
+        or closing_authors(marked.tree, marked.all, site_keys)
+    )
     meta.agencies = tuple(dict.fromkeys(agencies))
 
 

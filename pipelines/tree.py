@@ -20,8 +20,10 @@ from pipelines.credits import (
     NEWS_AGENCIES,
     agency_names,
     beside_picture_counter,
+    credited_writers,
     is_image_credit,
     is_info_line,
+    labelled_row,
     names_an_agency,
 )
 
@@ -432,7 +434,10 @@ def byline_near_headline(
                 continue
             info = is_info_line(own)
             segments = INFO_SPLIT_RE.split(own) if info else [own]
-            if len(segments) > 1 and not len(element):
+            row = labelled_row(element, own)  # "<dt>Autor</dt><dd>A</dd>" reads "Autor: A"
+            if row is not None:
+                _add_byline(found, row, row, agencies_only)
+            elif len(segments) > 1 and not len(element):
                 for segment in segments:
                     _add_byline(found, segment, segment, agencies_only)
             elif len(own) <= 100:
@@ -453,6 +458,8 @@ def _add_byline(
         text = element if isinstance(element, str) else collapse(text_of(element))
         if agencies_only and _AGENCY_KEYS.isdisjoint(WORD_RE.findall(text.casefold())):
             return
+    elif not agencies_only and own.count("(") >= 2 and credited_writers(own):
+        text = own  # a credits line of roles in brackets: "A (Text), B (Bilder)"
     elif (
         len(own.split()) <= 8
         and not _AGENCY_KEYS.isdisjoint(WORD_RE.findall(own.casefold()))

@@ -1223,3 +1223,31 @@ def test_a_list_under_its_lead_in_sentence_stays_in_a_container_of_unknown_name(
         .replace("</main>", "")
     )
     assert run(html).text.split("\n") == [LEAD, lead_in, *items, *PARAGRAPHS[:2]]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "<figure><img src='/a.jpg'><figcaption>Das Becken im Sommer. Bild: Ilka Strom"
+        "</figcaption></figure>",
+        "<picture><img src='/b.jpg' alt='Becken'></picture>",
+    ],
+)
+def test_a_subheading_after_a_picture_is_put_back(between: str) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+    rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    tree = lxml.html.document_fromstring(
+        page(f"<div>{paragraphs}{between}<h3>{SUBHEADING}</h3>{rest}</div>")
+    )
+    lines = list(PARAGRAPHS)
+    assert recover_headings(tree, lines) == [*PARAGRAPHS[:2], SUBHEADING, *PARAGRAPHS[2:]]
+
+
+def test_a_subheading_over_a_table_is_put_back_before_its_first_row() -> None:
+    rows = "<tr><th>Ort</th><th>Besucher</th></tr><tr><td>Nordbad</td><td>1.200</td></tr>"
+    html = f"<div><p>{PARAGRAPHS[0]}</p><h2>{SUBHEADING}</h2><table>{rows}</table></div>"
+    tree = lxml.html.document_fromstring(page(html))
+    lines = [PARAGRAPHS[0], "| Ort | Besucher |", "|---|---|", "| Nordbad | 1.200 |"]
+    assert recover_headings(tree, list(lines)) == [PARAGRAPHS[0], SUBHEADING, *lines[1:]]
+    # A heading whose table is not the next output line stays out.
+    assert recover_headings(tree, [PARAGRAPHS[0], lines[3]]) == [PARAGRAPHS[0], lines[3]]

@@ -11,7 +11,7 @@ from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from crawler.sites import get_site
 from pipelines.blocks import drop_fact_boxes
 from pipelines.clean import clean_lines
-from pipelines.credits import agency_names
+from pipelines.credits import agency_names, credited_writers, text_agencies
 from pipelines.extract import extract_article
 from pipelines.names import (
     clean_title,
@@ -1547,3 +1547,100 @@ def test_a_name_and_date_byline_repeating_the_json_ld_author_goes(kind: str) -> 
     result = _extract(_page(head, body))
     assert result.authors == ("Dennis Rückert",)
     assert "Rückert" not in result.text
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        "<dl><dt>Autorin</dt><dd>Lene Vorholt</dd><dt>Erschienen</dt><dd>03.12.2026</dd></dl>",
+        "<dl class='meta'><dt>Text:</dt><dd><a>Lene Vorholt</a></dd></dl>",
+        "<table><tr><th>Autor</th><td>Lene Vorholt</td></tr>"
+        "<tr><th>Quelle</th><td>KNA</td></tr><tr><th>Datum</th><td>03.12.2026</td></tr></table>",
+        "<table><tr><td>Von</td><td>Lene Vorholt</td></tr></table>",
+    ],
+)
+def test_a_labelled_metadata_row_by_the_headline_names_the_author(facts: str) -> None:
+    result = _extract(_page("", f"<div><h1>Hallenbad wird saniert</h1>{facts}</div>"))
+    assert result.authors == ("Lene Vorholt",)
+    assert result.agencies == (("KNA",) if "KNA" in facts else ())
+
+
+@pytest.mark.parametrize(
+    ("credits", "authors"),
+    [
+        ("<p>Marta Lindqvist (Text), Bruno Aebi (Bilder)</p>", ("Marta Lindqvist",)),
+        ("<div>Bruno Aebi (Fotos) · Marta Lindqvist (Text)</div>", ("Marta Lindqvist",)),
+        (
+            "<span>Marta Lindqvist und Ilka Strom (Text) und Bruno Aebi (Video)</span>",
+            ("Marta Lindqvist", "Ilka Strom"),
+        ),
+        ("<p>Marta Lindqvist (Reportage), Bruno Aebi (Fotos)</p>", ()),  # no writer's role
+    ],
+)
+def test_a_credits_line_with_roles_in_brackets_names_its_writers(
+    credits: str, authors: tuple[str, ...]
+) -> None:
+    result = _extract(_page("", f"<header><h1>Hallenbad wird saniert</h1>{credits}</header>"))
+    assert result.authors == authors
+    assert "Bruno Aebi" not in result.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence with a role-like word in brackets is text, no credits line
+        "Die Kinder (Bilder) und die Eltern (Text) hatten viel Spaß beim Fest am Samstag.",
+        "Anna Beispiel (dpa)",
+    ],
+)
+def test_other_lines_with_brackets_are_no_credits_line(line: str) -> None:
+    assert credited_writers(line) is None
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "<p class='post-meta'><time datetime='2026-12-02'>2. Dezember 2026</time> · Lene Vorholt"
+        " · 4 Minuten Lesezeit</p>",
+        "<div class='info'>03.12.2026 | Lene Vorholt | 12 Kommentare</div>",
+        "<div>Lene Vorholt • 03.12.2026, 14:05 Uhr</div>",
+    ],
+)
+def test_a_name_as_an_item_of_the_info_line_under_the_headline_is_the_author(meta: str) -> None:
+    assert _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{meta}")).authors == (
+        "Lene Vorholt",
+    )
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a timetable's head row: a label of three cells is no metadata row
+        "<table><tr><th>Von</th><td>Hamburg Hbf</td><td>Kiel Hbf</td></tr></table>",
+        # a value of more words than a name takes
+        "<dl><dt>Text</dt><dd>Der Entwurf der Satzung liegt im Rathaus zur Einsicht aus und "
+        "kann bis Ende Januar eingesehen werden</dd></dl>",
+        "<dl><dt>Ort</dt><dd>Lene Vorholt</dd></dl>",  # a label that names no writer
+        "<p>2. Dezember 2026 · Politik · 4 Minuten Lesezeit</p>",  # a one-word section
+        "<p>Lene Vorholt · Ilka Strom · Marta Lindqvist und Jan Ohm</p>",  # no date in the line
+        "<p>03.12.2026 · Lene Vorholt · Ilka Strom</p>",  # two names: which is the writer?
+        "<div>3. Dezember 2026 | Rubrik: Lokales Leben | <a>2 Kommentare</a></div>",  # a label
+    ],
+)
+def test_other_rows_and_info_lines_by_the_headline_name_no_author(block: str) -> None:
+    assert _extract(_page("", f"<div><h1>Hallenbad wird saniert</h1>{block}</div>")).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("opening", "agencies"),
+    [
+        ("Moskau, 1. Dezember (TASS) – ", ("TASS",)),
+        ("Washington, 3.12. (Reuters) - ", ("Reuters",)),
+        ("Rom, 2. Dez. (ANSA) — ", ("ANSA",)),
+        ("Kiew, 4. März (Interfax) – ", ("Interfax",)),
+        # a sentence with a date and a bracket names no agency
+        ("Am Freitag, 1. Dezember (siehe oben) – ", ()),
+    ],
+)
+def test_a_dateline_with_the_day_names_its_agency(opening: str, agencies: tuple[str, ...]) -> None:
+    assert text_agencies([f"{opening}{PARAGRAPH}", SECOND], []) == agencies
