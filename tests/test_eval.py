@@ -104,9 +104,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "231_spiegelhost_absaetze_mit_br_datum_nur_text": {
         "junk": "['promo/telegram: Unseren Kanal finden Sie bei Telegram unter @antenneost', 'chrome/share_bar: Link teilen: Telegram · E-Mail']",
     },
-    "232_staatssender_gastbeitrag_dr_rolle_span_disclaimer_unten": {
-        "seo_title": "'Energiewende: Warum die deutsche Industrie leise abwandert — RDM'",
-    },
     "234_finanzportal_dpa_afx_quelle_span_watchlist_broker_anzeige": {
         "junk": "['chrome/disclaimer: Keine Anlageberatung. Die Inhalte dienen ausschließlich der Information.']",
     },
