@@ -126,9 +126,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "243_rundfunk_regionalstudio_autor_mit_studio_video_consent_sendehinweis": {
         "junk": "['metadata/broadcast: Mehr dazu heute um 18.00 Uhr im Altmühl-Journal.']",
     },
-    "244_lokales_anzeigenblatt_iso8859_1_datum_nur_text_unclosed": {
-        "junk": "['chrome/navigation: Lokales · Vereine · Termine · Kleinanzeigen', 'teaser/classifieds: Kleinanzeigen']",
-    },
     "247_buendner_zeitung_guillemets_doppelt_escaped_autorenkarte_folgen": {
         "junk": "['metadata/dateline: Publiziert heute, 06:30 Uhr']",
     },
