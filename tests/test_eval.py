@@ -142,9 +142,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "251_blog_hugo_metazeile_datum_name_lesezeit_kommentare": {
         "authors": "()",
     },
-    "252_basketball_spielbericht_name_schraegstrich_sid_viertel_box": {
-        "junk": "['chrome/scorers: Beste Werfer: Whitfield 24, Brandl 17 – Okafor 21, Sievers 15', 'teaser/stats_link: Zum Boxscore']",
-    },
 }
 
 
