@@ -136,9 +136,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "lost": "['Große Unterschiede zwischen den Ländern']",
         "authors": "()",
     },
-    "250_universitaet_pressemitteilung_nummer_vom_datum_kontakt_titel_generisch": {
-        "junk": "['metadata/dateline: Pressemitteilung Nr. 214/2026 vom 30. November 2026', 'metadata/sender: Stabsstelle Kommunikation und Marketing', 'chrome/contact_box: Prof. Dr. Ines Hartwig, Institut für Bodenkunde', 'chrome/contact_box: Telefon: 04471 88-2231', 'chrome/contact_box: E-Mail: ines.hartwig@uni-grauwald.de', 'teaser/more_info: Weitere Informationen: Zur Arbeitsgruppe Bodenkunde', 'chrome/back_link: Zurück zur Übersicht']",
-    },
     "251_blog_hugo_metazeile_datum_name_lesezeit_kommentare": {
         "authors": "()",
     },
