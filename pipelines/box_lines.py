@@ -1,8 +1,8 @@
 """Line rules for the lines of small boxes set beside or after the text: a paywall's offer and
-its trial call, a match report's score box and scorers line, a gallery link, an audio or video
-item's info line, a pointer to a download and a donation account. Same format as
-clean_rules.PHRASE_RULES: (rule, pattern, max words, gate substrings). Each rule is phrased for
-the box line's shape, never for one site's wording.
+its trial call, a match report's score box, scorers line and statistics link, a gallery link,
+an audio or video item's info line, a pointer to a download and a donation account. Same format
+as clean_rules.PHRASE_RULES: (rule, pattern, max words, gate substrings). Each rule is phrased
+for the box line's shape, never for one site's wording.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ _SCORE = r"\d{1,3}\s*:\s*\d{1,3}(?:\s*\(\d{1,3}\s*:\s*\d{1,3}\))?"
 # and the name with the minute ("1:0 Brandt (12.)").
 _NAME = r"[^\W\d_][\w'’.-]+(?: [^\W\d_][\w'’.-]+)?"
 _SCORER = rf"(?:{_NAME} \d{{1,3}}(?:/\d{{1,2}})?|\d{{1,2}}:\d{{1,2}} {_NAME} \(\d{{1,3}}\.?\))"
+# Between the items: a comma or semicolon; between the two teams' items, a dash or a slash.
+_SCORERS_SEPARATOR = r"(?:\s*[,;]\s*|\s+[–—/|-]\s+)"
 
 BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
@@ -64,15 +66,29 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
     ),
     (
         # A scorers line: its label, then three or more names with their goals ("Tore
-        # Grünmark: Neuhäuser 8/3, Lüdeke 6, Fromm 5", "Torschützen: 1:0 Brandt (12.), …").
+        # Grünmark: Neuhäuser 8/3, Lüdeke 6, Fromm 5", "Torschützen: 1:0 Brandt (12.), …"),
+        # the two teams' apart by a dash or slash ("Beste Werfer: A 24, B 17 – C 21, D 15").
         Rule.STATS_BOX,
         re.compile(
             r"^(?:Tore|Torschütz(?:en|innen)|Treffer|Punkte|Körbe|Werfer(?:innen)?"
-            r"|Scorer(?:innen)?|Beste (?:Werfer|Scorer)\w*)\b[^:.!?]{0,40}:\s*"
-            rf"{_SCORER}(?:\s*[,;]\s*{_SCORER}){{2,}}\.?$",
+            r"|(?:Top-?)?[Ss]corer(?:innen)?|Beste[rn]? (?:Werfer|Scorer|Schütz)\w*)\b"
+            rf"[^:.!?]{{0,40}}:\s*{_SCORER}(?:{_SCORERS_SEPARATOR}{_SCORER}){{2,}}\.?$",
         ),
         40,
-        ("tore", "torschütz", "treffer", "punkte", "körbe", "werfer", "scorer"),
+        ("tore", "torschütz", "treffer", "punkte", "körbe", "werfer", "scorer", "schütz"),
+    ),
+    (
+        # A link to the match's statistics page under the report: "Zum Boxscore", "Zur
+        # Spielstatistik", "Alle Statistiken zum Spiel", "Hier geht's zum Matchcenter".
+        Rule.WEITERLESEN,
+        re.compile(
+            r"^(?:Hier geht(?:'|’)?s )?(?:Zum|Zur|Zu den|Alle) (?:ausführlichen )?(?:Box-?score"
+            r"|(?:Spiel|Match)-?statistik(?:en)?|Statistiken zu[mr] (?:Spiel|Partie)"
+            r"|Match-?center|Game-?center|Spieldaten|Play-by-Play)\W*$",
+            _I,
+        ),
+        8,
+        ("score", "statistik", "center", "spieldaten", "play"),
     ),
     (
         # A link to the picture gallery: "Zur Bildergalerie (24 Fotos)", "Hier zur

@@ -68,7 +68,7 @@ class Rule(StrEnum):
     # A disclaimer on the text itself: "Dieser Artikel ersetzt keine ärztliche Beratung",
     # "Der Beitrag gibt die Meinung des Autors wieder".
     DISCLAIMER = "meta:disclaimer"
-    # A press release's contact block, keywords and sender description ("Pressekontakt: …").
+    # A press release's number line, contact block, keywords, sender ("Pressekontakt: …").
     RELEASE = "meta:release"
     # Applied on the HTML tree: a pull quote (a sentence of the text repeated in a <blockquote>).
     PULL_QUOTE = "teaser:pull-quote"

@@ -14,7 +14,6 @@ from crawler.model.hashing import normalise_text, normalised_hash
 from crawler.model.types import DroppedLine, ExtractedArticle, ExtractInput
 from pipelines.blocks import (
     drop_boxes,
-    drop_link_rows,
     drop_picture_boxes,
     drop_pull_quotes,
     drop_related_lists,
@@ -31,6 +30,7 @@ from pipelines.credits import (
 from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.headings import recover_headings
 from pipelines.language import detect_language
+from pipelines.link_rows import drop_link_rows
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.names import site_name_keys, split_authors
 from pipelines.tree import (

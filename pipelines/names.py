@@ -197,11 +197,17 @@ def _is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
     if key in site_keys:
         return True
     # "RT DE" for de.rt.com, "DER SPIEGEL" for spiegel.de: the host's label within the affix.
-    # "Sonntagsbote" for sonntagsbote-arnsfeld.de: one word the host's label starts with.
+    # "Sonntagsbote" for sonntagsbote-arnsfeld.de: one word the host's label starts with; so
+    # does "RDM" for rdm-deutsch.ru, a shorter word in capitals: the site's initials.
+    initials = segment.isalpha() and segment.isupper()
     return (
         any(len(k) >= 2 and "." not in k and key.startswith(k) for k in site_keys)
         or any(len(k) >= 4 and k in key for k in site_keys)
-        or (len(key) >= 5 and " " not in segment and any(k.startswith(key) for k in site_keys))
+        or (
+            (len(key) >= 5 or (initials and len(key) >= 2))
+            and " " not in segment
+            and any(k.startswith(key) for k in site_keys)
+        )
     )
 
 

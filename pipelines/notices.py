@@ -1,9 +1,10 @@
 """Notices a text closes with, claimed after the credit rules: signatures of agency and desk
 codes, a line naming the medium the text comes from; and a press release's closing blocks
-(contact, keywords, the sender's self-description); and notes set around the text that say
-something of the text, not in it: a labelled time of its last update, a note on its method and
-data, its broadcast and its audio version, a pointer to the live ticker it was made from. Data
-and a pure function for clean.py; every rule is phrased for the note's shape."""
+(contact, with or without its label, keywords, the sender's self-description) and its number
+line; and notes set around the text that say something of the text, not in it: a labelled time
+of its last update, a note on its method and data, its broadcast and its audio version, a
+pointer to the live ticker it was made from, to more information, back to the list. Data and a
+pure function for clean.py; every rule is phrased for the note's shape."""
 
 from __future__ import annotations
 
@@ -170,6 +171,46 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         8,
         ("ticker", "blog"),
     ),
+    (
+        # A pointer to more on the subject, a link's label after the label or an address:
+        # "Weitere Informationen: Zur Arbeitsgruppe Bodenkunde", "Mehr Infos zum Projekt:
+        # www.moorschutz.example". A sentence after the label ends with its period and stays.
+        Rule.WEITERLESEN,
+        re.compile(
+            r"^(?:Weitere|Mehr|Nähere|Zusätzliche) (?:Informationen|Infos?|Details)(?: (?:zum"
+            r"|zur|zu den|über|unter) [^:]{1,40})?\s*:\s*(?:(?:Zur|Zum|Zu den|Hier)\b[^.!?:]{0,60}"
+            r"|(?:https?://|www\.)\S+|[\w.-]+\.(?:de|at|ch|com|org|net|eu|info)(?:/\S*)?)$",
+            _I,
+        ),
+        14,
+        ("info", "details"),
+    ),
+    (
+        # A link back to the list the item was opened from: "Zurück zur Übersicht", "« Zurück
+        # zum Pressearchiv", "Zurück zu allen Meldungen". "Zurück zur Normalität" names no page.
+        Rule.UI_TOKEN,
+        re.compile(
+            r"^(?:[«<←‹]\s*)?(?:Zurück|Zur) (?:zur |zum |zu den |zu allen )?(?:\w*(?:übersicht"
+            r"|startseite|liste|archiv)|vorherigen Seite|Meldungen|Nachrichten|Artikeln"
+            r"|Beiträgen|Pressemitteilungen|Suchergebnissen)\W*$",
+            _I,
+        ),
+        5,
+        ("zur",),
+    ),
+    (
+        # A press release's number and date, its dateline: "Pressemitteilung Nr. 214/2026 vom
+        # 30. November 2026", "Medieninformation 45/2026 · 03.12.2026", "PM Nr. 17".
+        Rule.RELEASE,
+        re.compile(
+            r"^(?:(?:Presse|Medien)(?:mitteilung|information|info|meldung)|PM)\s+(?:Nr\.|Nummer"
+            r"|No\.)?\s*\d{1,4}(?:\s*[/-]\s*\d{2,4})?(?:\s*(?:vom|[,·|–-])\s*\d{1,2}\.\s*"
+            r"(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4})?$",
+            _I,
+        ),
+        10,
+        ("mitteilung", "information", "info", "meldung", "pm"),
+    ),
 )
 
 # A press release's closing blocks: a contact label ("Pressekontakt:", "Rückfragen bitte an:",
@@ -191,6 +232,11 @@ CONTACT_LINE_RE = re.compile(
 
 # The articles a sender's self-description opens with ("Die Hochschule X wurde …").
 _ARTICLES = ("Der ", "Die ", "Das ")
+# A contact block without its label closes the text with a few short lines (a name, a role,
+# an office) and a phone number or an e-mail address on a line of its own, with a label at most.
+_CONTACT_BLOCK_MAX_LINES = 6
+_CONTACT_BLOCK_MAX_WORDS = 8
+_CONTACT_LINE_MAX_WORDS = 6
 
 
 def release_block_lines(lines: Sequence[tuple[str, bool]]) -> list[int]:
@@ -224,4 +270,29 @@ def release_block_lines(lines: Sequence[tuple[str, bool]]) -> list[int]:
             name = about.group("name")
             if following.startswith(name) or opening.startswith(name):
                 found.update((index, index + 1))
+    found.update(_closing_contact_block(lines))
     return sorted(found)
+
+
+def _closing_contact_block(lines: Sequence[tuple[str, bool]]) -> range:
+    """The lines closing the text that make a contact block without a label: two to six short
+    lines, none a sentence or a list item, one of them a phone number or an e-mail address
+    ("Prof. Dr. A, Institut für B" / "Telefon: 0441 12-34" / "E-Mail: a@b.example"). A
+    sentence giving a number ends with its period and closes no block."""
+    start, contact = len(lines), False
+    while start > 0:
+        text, is_item = lines[start - 1]
+        words = len(text.split())
+        is_contact = words <= _CONTACT_LINE_MAX_WORDS and CONTACT_LINE_RE.search(text) is not None
+        if (
+            is_item
+            or words > _CONTACT_BLOCK_MAX_WORDS
+            or (SENTENCE_END_RE.search(text) and not is_contact)
+        ):
+            break
+        contact = contact or is_contact
+        start -= 1
+    count = len(lines) - start
+    if contact and start > 0 and 2 <= count <= _CONTACT_BLOCK_MAX_LINES:
+        return range(start, len(lines))
+    return range(0)

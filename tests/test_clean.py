@@ -964,6 +964,22 @@ def test_blank_input(line: str) -> None:
             "widget:stats-box",
         ),
         ("Punkte Lindhaven: Kramer 21, Ekwueme 14, Sørensen 9", "widget:stats-box"),
+        # the two teams' top scorers apart by a dash or a slash, and the statistics link
+        ("Topscorer: Ekwueme 19, Kramer 12 / Lindqvist 22, Osei 10", "widget:stats-box"),
+        ("Beste Werferinnen: Hahn 18, Özdemir 11 – Brandt 20, Roth 9", "widget:stats-box"),
+        ("Beste Schützen: Neuhäuser 8, Lüdeke 6 | Fromm 7, Çelik 5", "widget:stats-box"),
+        ("Zur Spielstatistik", "teaser:weiterlesen"),
+        # a press release's number line, a pointer to more information, a back link
+        ("Pressemitteilung Nr. 214/2026 vom 30. November 2026", "meta:release"),
+        ("Medieninformation 45/2026 · 03.12.2026", "meta:release"),
+        ("PM Nr. 17", "meta:release"),
+        ("Weitere Informationen: Zum Institut für Bodenkunde", "teaser:weiterlesen"),
+        ("Mehr Infos zum Projekt: www.moorschutz-beispiel.de", "teaser:weiterlesen"),
+        ("Zurück zur Übersicht", "chrome:ui-token"),
+        ("« Zurück zum Pressearchiv", "chrome:ui-token"),
+        ("Zurück zu allen Meldungen", "chrome:ui-token"),
+        ("Hier geht's zum Matchcenter", "teaser:weiterlesen"),
+        ("Alle Statistiken zum Spiel »", "teaser:weiterlesen"),
         ("Hier zur Fotostrecke", "chrome:ui-token"),
         ("Bildergalerie: 12 Bilder", "chrome:ui-token"),
         ("Alle 18 Fotos ansehen", "chrome:ui-token"),
@@ -1022,6 +1038,14 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Beginn 19:30 Uhr Festsaal",
         "Es stand 29:27 für Grünmark, als die Halle tobte.",
         "Die meisten Tore warfen Neuhäuser (8) und Lüdeke (6).",
+        "Beste Werfer waren Whitfield mit 24 und Brandl mit 17 Punkten – Okafor kam auf 21.",
+        "Punkte 1 bis 3 – Einigung 2024, Umsetzung 2025, Prüfung 2026",
+        "Zur Spielstatistik gehört auch die Zahl der Ballverluste.",
+        "Pressemitteilung Nr. 12 der Stadt kündigte die Sperrung schon im Mai an.",
+        "Die Pressemitteilung vom 30. November 2026 nennt keine Zahlen.",
+        "Weitere Informationen: Die Anmeldung läuft bis Freitag.",
+        "Zurück zur Normalität",
+        "Zurück zur Übersicht über die Kosten kam der Kämmerer erst am Ende.",
         "Zur Galerie im Schloss führt ein neuer Weg.",
         "Die App wurde hier in Deutschland drei Millionen Mal heruntergeladen.",
         "Wer helfen will, überweist an IBAN DE44 1234 5678 9012 3456 78.",
@@ -1047,12 +1071,44 @@ def test_sentences_like_those_notices_stay(line: str) -> None:
             "Über die Stadtwerke Lindau",
             "Die Stadtwerke Lindau versorgen seit 1902 rund 40.000 Haushalte mit Strom und Wasser.",
         ],
+        # a contact block without its label: names, roles and a phone number or an address
+        ["Prof. Dr. Ines Hartwig, Institut für Bodenkunde", "Telefon: 04471 88-2231"],
+        ["Jonas Albers", "Pressesprecher", "Tel. 0761 555-20", "jonas.albers@example.org"],
+        ["Stadtwerke Lindhaven, Abteilung Netze", "E-Mail: netze@stadtwerke.example"],
     ],
 )
 def test_a_press_releases_closing_blocks_go_whole(tail: list[str]) -> None:
     kept, dropped = clean([LEAD, P1, P2, P3, *tail])
     assert kept == [LEAD, P1, P2, P3]
     assert {d.rule for d in dropped} == {"meta:release"}
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a sentence giving a number, a quote with one
+        ["Anmeldungen nimmt das Bürgerbüro unter Telefon 0521 5510 entgegen."],
+        ["„Rufen Sie uns an unter Tel. 0800 1234“, sagte die Sprecherin."],
+        # a closing list of short items without a phone number or an address
+        ["Die Termine im Überblick", "Samstag, 14 Uhr", "Sonntag, 11 Uhr"],
+        # a number on its own line after a sentence is one line, no block
+        ["Hotline: Tel. 0800 1234"],
+    ],
+)
+def test_closing_lines_with_a_number_in_the_text_stay(tail: list[str]) -> None:
+    kept, _ = clean([LEAD, P1, P2, P3, *tail])
+    assert kept == [LEAD, P1, P2, P3, *tail]
+
+
+def test_a_releases_number_line_and_sender_opening_the_text_go() -> None:
+    for number in (
+        "Pressemitteilung Nr. 88/2026 vom 2. Mai 2026",
+        "Presseinfo 31-2026, 04.05.2026",
+    ):
+        lines = [number, "Stabsstelle Presse und Kommunikation", LEAD, P1]
+        kept, dropped = clean(lines, title="Pegel an der Oste steigen wieder")
+        assert kept == [LEAD, P1]
+        assert [d.rule for d in dropped] == ["meta:release", "meta:kicker"]
 
 
 def test_a_subheading_about_something_else_stays_before_its_paragraph() -> None:

@@ -1047,6 +1047,45 @@ def test_links_in_a_sentence_or_a_short_row_stay(paragraph: str) -> None:
     assert not any(line.rule == "chrome:link-row" for line in result.dropped)
 
 
+_SECTIONS = ("Lokales", "Vereine", "Termine", "Kleinanzeigen")
+
+
+def _links(separator: str, names: tuple[str, ...] = _SECTIONS) -> str:
+    return separator.join(f'<a href="/{name.lower()}/">{name}</a>' for name in names)
+
+
+@pytest.mark.parametrize(
+    "navigation",
+    [
+        f"<p>{_links(' · ')}</p>",
+        f"<div class='menu'>{_links(' | ', _SECTIONS[:3])}</div>",
+        f"<table><tr><td>Wochenblatt<td class='menu'>{_links(' • ')}</tr></table>",
+    ],
+)
+def test_a_row_of_section_links_joined_by_separators_goes(navigation: str) -> None:
+    result = run(page(article_html(extra_in_body=navigation)))
+    assert "Termine" not in result.text
+    assert "chrome:link-row" in [line.rule for line in result.dropped]
+    assert LEAD in result.text and PARAGRAPHS[0] in result.text
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # short items of the text joined by separators, no links
+        "<p>Lokales · Vereine · Termine · Kleinanzeigen</p>",
+        # linked names in a sentence, or two links only
+        f"<p>Es spielen {_links(', ', _SECTIONS[:3])} und andere.</p>",
+        f"<p>{_links(' · ', _SECTIONS[2:])}</p>",
+    ],
+)
+def test_separated_items_without_links_or_links_in_a_sentence_stay(paragraph: str) -> None:
+    result = run(page(article_html(after_second=paragraph)))
+    assert not any(line.rule == "chrome:link-row" for line in result.dropped)
+    if "<a" not in paragraph:
+        assert "Lokales · Vereine · Termine · Kleinanzeigen" in result.text.split("\n")
+
+
 # --- boxes and captions in other shapes ------------------------------------------------------
 
 

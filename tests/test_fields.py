@@ -89,6 +89,25 @@ def test_title_affixes_are_cut_by_rule(raw: str, html_title: bool) -> None:
     assert clean_title(raw, SITE, html_title=html_title) == "Kühe ziehen ins Tal"
 
 
+@pytest.mark.parametrize(
+    ("raw", "url"),
+    [
+        ("Kühe ziehen ins Tal — RDM", "https://rdm-deutsch.ru/a/1.html"),
+        ("Kühe ziehen ins Tal - NWZ", "https://www.nwz-online.de/a/1.html"),
+        ("Kühe ziehen ins Tal – SN", "https://sn-aktuell.at/a/1.html"),
+    ],
+)
+def test_the_sites_initials_after_a_dash_are_an_affix(raw: str, url: str) -> None:
+    assert clean_title(raw, site_name_keys(None, url)) == "Kühe ziehen ins Tal"
+
+
+def test_a_last_word_in_capitals_unlike_the_sites_initials_stays() -> None:
+    keys = site_name_keys(None, "https://rdm-deutsch.ru/a/1.html")
+    assert clean_title("Kühe ziehen ins Tal — NATO", keys) == "Kühe ziehen ins Tal — NATO"
+    # written as a word, not in capitals, a short word is no affix
+    assert clean_title("Kühe ziehen ins Tal - Rdm", keys) == "Kühe ziehen ins Tal - Rdm"
+
+
 def test_a_dash_inside_the_headline_stays() -> None:
     raw = "Kühe ziehen ins Tal – und keiner hält sie auf | Alpenland Zeitung"
     assert (
