@@ -101,42 +101,18 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "230_agenturseite_autor_nur_im_jsonld_tass_ortsmarke": {
         "agencies": "()",
     },
-    "231_spiegelhost_absaetze_mit_br_datum_nur_text": {
-        "junk": "['promo/telegram: Unseren Kanal finden Sie bei Telegram unter @antenneost', 'chrome/share_bar: Link teilen: Telegram · E-Mail']",
-    },
     "232_staatssender_gastbeitrag_dr_rolle_span_disclaimer_unten": {
         "seo_title": "'Energiewende: Warum die deutsche Industrie leise abwandert — RDM'",
     },
-    "234_finanzportal_dpa_afx_quelle_span_watchlist_broker_anzeige": {
-        "junk": "['chrome/disclaimer: Keine Anlageberatung. Die Inhalte dienen ausschließlich der Information.']",
-    },
-    "236_schweizer_portal_sda_in_definitionsliste_leserreporter": {
-        "junk": "['promo/whatsapp: Hast du etwas beobachtet? Schick uns dein Foto oder Video per WhatsApp.']",
-    },
-    "237_aggregator_partnerzeitung_kasten_oben_autor_unten": {
-        "junk": "['metadata/takeover_note: Den vollständigen Artikel finden Sie bei Ostalb-Kurier.']",
-    },
     "239_regionalzeitung_autor_in_dl_erschienen_aktualisiert_zitat_titel": {
         "authors": "()",
-    },
-    "240_oesterreich_qualitaetszeitung_address_korrespondentin_druckausgabe": {
-        "junk": "['metadata/print_note: Dieser Artikel erscheint auch in der Printausgabe vom 29. November 2026.']",
     },
     "241_schweizer_wochenmagazin_name_text_name_bilder_klammern_serie": {
         "lost": "['Kaum noch Nachwuchs']",
         "authors": "()",
     },
-    "243_rundfunk_regionalstudio_autor_mit_studio_video_consent_sendehinweis": {
-        "junk": "['metadata/broadcast: Mehr dazu heute um 18.00 Uhr im Altmühl-Journal.']",
-    },
     "244_lokales_anzeigenblatt_iso8859_1_datum_nur_text_unclosed": {
         "junk": "['chrome/navigation: Lokales · Vereine · Termine · Kleinanzeigen', 'teaser/classifieds: Kleinanzeigen']",
-    },
-    "247_buendner_zeitung_guillemets_doppelt_escaped_autorenkarte_folgen": {
-        "junk": "['metadata/dateline: Publiziert heute, 06:30 Uhr']",
-    },
-    "248_kulturradio_rollenlabel_autorin_audio_mit_material_kna": {
-        "junk": "['metadata/agency_credit: Mit Material von KNA.']",
     },
     "249_fachportal_sozialwirtschaft_metatabelle_autor_quelle_epd": {
         "lost": "['Große Unterschiede zwischen den Ländern']",
