@@ -1,15 +1,15 @@
 """Line rules for the lines of small boxes set beside or after the text: a paywall's offer and
-its trial call, a match report's score box, scorers line and statistics link, a gallery link,
-an audio or video item's info line, a pointer to a download and a donation account. Same format
-as clean_rules.PHRASE_RULES: (rule, pattern, max words, gate substrings). Each rule is phrased
-for the box line's shape, never for one site's wording.
+its trial call, a match report's score box, scorers line and statistics link, a share bar under
+its label, a gallery link, an audio or video item's info line, a pointer to a download and a
+donation account. Same format as clean_rules.PHRASE_RULES: (rule, pattern, max words, gate
+substrings). Each rule is phrased for the box line's shape, never for one site's wording.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipelines.clean_rules import Rule
+from pipelines.clean_rules import SHARE_WORDS, Rule
 
 _I = re.IGNORECASE
 
@@ -23,6 +23,9 @@ _NAME = r"[^\W\d_][\w'’.-]+(?: [^\W\d_][\w'’.-]+)?"
 _SCORER = rf"(?:{_NAME} \d{{1,3}}(?:/\d{{1,2}})?|\d{{1,2}}:\d{{1,2}} {_NAME} \(\d{{1,3}}\.?\))"
 # Between the items: a comma or semicolon; between the two teams' items, a dash or a slash.
 _SCORERS_SEPARATOR = r"(?:\s*[,;]\s*|\s+[–—/|-]\s+)"
+
+# A share bar's network or channel ("Telegram", "E-Mail", "X"), one of the share words.
+_SHARE_WORD = "(?:" + "|".join(sorted(map(re.escape, SHARE_WORDS), key=len, reverse=True)) + ")"
 
 BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
@@ -89,6 +92,20 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         ),
         8,
         ("score", "statistik", "center", "spieldaten", "play"),
+    ),
+    (
+        # A share bar under its label, the networks alone after it: "Link teilen: Telegram ·
+        # E-Mail", "Teilen: WhatsApp Facebook E-Mail", "Artikel versenden per E-Mail | X",
+        # "Jetzt teilen auf Facebook". A sentence about sharing goes on past the networks.
+        Rule.SHARE,
+        re.compile(
+            r"^(?:(?:Link|Artikel|Beitrag|Seite|Text|Story|Inhalt|Jetzt|Hier)\s+)?(?:teilen"
+            r"|versenden|empfehlen|weiterleiten|share)(?:\s+(?:auf|über|via|per|mit|bei))?"
+            rf"\s*:?\s*{_SHARE_WORD}(?:\s*[|·•/,]?\s*(?:und\s+)?{_SHARE_WORD})*\s*$",
+            _I,
+        ),
+        12,
+        ("teilen", "versenden", "empfehlen", "weiterleiten", "share"),
     ),
     (
         # A link to the picture gallery: "Zur Bildergalerie (24 Fotos)", "Hier zur

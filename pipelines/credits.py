@@ -103,8 +103,11 @@ _AGENCIES = frozenset(
         "red.",
     }
 )
-# Single words of the agency names above, to skip lines that name no agency at all.
-_AGENCY_WORDS = frozenset(word for name in _AGENCIES for word in name.split())
+# Single words of the agency names above, to skip lines that name no agency at all; each also
+# with the period of a credit that closes as a sentence ("Mit Material von KNA.").
+_AGENCY_WORDS = frozenset(
+    form for name in _AGENCIES for word in name.split() for form in (word, word + ".")
+)
 _AGENCY_TOKEN_RE = re.compile(r"[a-z.]+")
 # What an agency credit opens with before the agencies: "Material:", "Mit Material der
 # Nachrichtenagenturen", "Agenturmaterial:", and a sentence saying the text rests on their

@@ -153,21 +153,27 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         # A disclaimer on the text itself: "Wichtiger Hinweis: Dieser Artikel dient der
         # allgemeinen Information und ersetzt keine ärztliche Beratung", "Der Beitrag gibt die
         # Meinung des Autors wieder, nicht die der Redaktion", "Dieser Text stellt keine
-        # Anlageberatung dar".
+        # Anlageberatung dar", "Die Inhalte dienen ausschließlich der Information"; and the
+        # bare label sentence "Keine Anlageberatung." ("Keine Anlageberatung bieten …" goes on;
+        # "Keine Beratung: …" may open a paragraph).
         Rule.DISCLAIMER,
         re.compile(
-            r"^(?:(?:Wichtiger |Rechtlicher )?Hinweis\s*:\s*)?(?:Dieser|Dieses|Diese|Der|Das|Die"
+            r"^(?:(?:Wichtiger |Rechtlicher )?Hinweis\s*:\s*)?Keine (?:(?:Anlage|Rechts|Steuer"
+            r"|Finanz|Vermögens|Kauf|Verkaufs|Handels)(?:beratung|empfehlung)|Aufforderung zum"
+            r" (?:Kauf|Verkauf))\s*[.!:]"
+            r"|^(?:(?:Wichtiger |Rechtlicher )?Hinweis\s*:\s*)?(?:Dieser|Dieses|Diese|Der|Das|Die"
             r"|Unser) (?:\S+ )?(?:Artikel|Beitrag|Text|Inhalt|Inhalte|Gastbeitrag|Kommentar"
             r"|Informationen|Blogbeitrag|Ratgeber|Meldung|Nachricht|Analyse)\b"
             r"(?=.{0,80}\b(?:ersetz\w* (?:keine|nicht)"
             r"|(?:gibt|spiegel\w*|gibt ausschließlich|gibt allein) (?:\S+ )?(?:die|ausschließlich"
             r" die) (?:persönliche |private )?(?:Meinung|Auffassung|Ansicht)|stell\w* keine \S*"
             r"(?:beratung|empfehlung)|(?:Meinung|Auffassung|Ansicht) (?:der|des)"
-            r" (?:Autor|Verfass)))",
+            r" (?:Autor|Verfass)|dien\w* (?:ausschließlich|nur|lediglich|allein) (?:der"
+            r" (?:allgemeinen )?Information|(?:zu )?Informationszwecken)(?:\.|$| und\b)))",
             _I,
         ),
         40,
-        ("ersetz", "meinung", "auffassung", "ansicht", "beratung", "empfehlung"),
+        ("ersetz", "meinung", "auffassung", "ansicht", "beratung", "empfehlung", "information"),
     ),
     (
         # The editors distancing themselves from an opinion: "Die in diesem Beitrag vertretenen
@@ -370,16 +376,21 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
     ),
     (
         # "Schicken Sie uns Hinweise – auch anonym", after a few words at most; gated, as the
-        # words before it make the pattern slow.
+        # words before it make the pattern slow. A reader-reporter prompt asks the same of
+        # pictures, by a messenger or e-mail: "Hast du etwas beobachtet? Schick uns dein Foto
+        # per WhatsApp.", "Senden Sie Ihre Bilder und Videos an leser@…".
         Rule.FEEDBACK,
         re.compile(
             r"^(?:[^„“\"]{0,80}\b)?(?:Schicken|Senden) Sie uns (?:\S+ )?(?:Hinweise|Tipps"
             r"|Informationen)\b|^(?:[^„“\"]{0,80}\b)?(?:Schick|Sende) uns (?:\S+ )?(?:Hinweise"
-            r"|Tipps)\b",
+            r"|Tipps)\b|^(?:[^„“\"]{0,80}\b)?(?:Schick|Schicke|Schickt|Sende|Sendet|Schicken Sie"
+            r"|Senden Sie|Mailen Sie) (?:uns )?(?:\S+ ){0,3}(?:Fotos?|Videos?|Bilder"
+            r"|Aufnahmen|Beobachtungen|Hinweise|Tipps)\b[^.!?]{0,60}\b(?:per|via|über|an|auf)"
+            r" (?:WhatsApp|Telegram|Signal|Threema|E-?Mail|Mail|[\w.-]+@[\w-]+\.)",
             _I,
         ),
         40,
-        ("schick", "send"),
+        ("schick", "send", "mail"),
     ),
     (
         # Affiliate disclosure: "Affiliate-Link: Beim Kauf erhalten wir eine Provision".
@@ -459,9 +470,11 @@ _LABELLED_DATE = (
     r"(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+\.?)\s*\d{2,4}|" + _ISSUE + r")"
 )
 
-# What a print-first note says of the text: it appeared, and where (an issue, the print).
+# What a print-first note says of the text: it appeared or appears, and where (an issue, the
+# print).
 _APPEARED = (
-    r"(?=(?:[^.]|(?<=\d)\.){0,80}\b(?:erschien|erschienen|veröffentlicht|abgedruckt|gedruckt)\b)"
+    r"(?=(?:[^.]|(?<=\d)\.){0,80}\b(?:erschien|erschienen|erscheinen|veröffentlicht|abgedruckt"
+    r"|gedruckt|erscheint(?! (?:mir|uns|ihm|ihr|ihnen|dir|euch)\b))\b)"
 )
 _IN_PRINT = r"\b(?:Ausgabe|Heft|Print|Printausgabe|Print-Ausgabe|gedruckten|Nr\.)|\d{1,2}/\d{2,4}"
 _TEXT_KINDS = (
@@ -498,7 +511,7 @@ DATELINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
             _I,
         ),
         45,
-        ("erschien", "veröffentlich", "gedruckt", "ausgabe", "lesen sie", "finden sie"),
+        ("erschien", "erschein", "veröffentlich", "gedruckt", "ausgabe", "lesen sie", "finden sie"),
     ),
     (
         # The same of "Der Beitrag", only with "zuerst"/"erstmals" and a print issue: "Der
@@ -511,7 +524,7 @@ DATELINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
             _I,
         ),
         45,
-        ("erschien", "veröffentlich", "gedruckt"),
+        ("erschien", "erschein", "veröffentlich", "gedruckt"),
     ),
 )
 

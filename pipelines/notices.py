@@ -1,10 +1,11 @@
 """Notices a text closes with, claimed after the credit rules: signatures of agency and desk
 codes, a line naming the medium the text comes from; and a press release's closing blocks
 (contact, with or without its label, keywords, the sender's self-description) and its number
-line; and notes set around the text that say something of the text, not in it: a labelled time
-of its last update, a note on its method and data, its broadcast and its audio version, a
-pointer to the live ticker it was made from, to more information, back to the list. Data and a
-pure function for clean.py; every rule is phrased for the note's shape."""
+line; and notes set around the text that say something of the text, not in it: a labelled or
+relative time of its update, a note on its method and data, its broadcast and its audio
+version, a pointer to the live ticker it was made from, to the whole article at a partner, to
+more information, back to the list. Data and a pure function for clean.py; every rule is
+phrased for the note's shape."""
 
 from __future__ import annotations
 
@@ -71,6 +72,19 @@ SECTION_ITEM_RE = re.compile(
     _I,
 )
 
+# The whole or original article as a pointer to it names it: "den vollständigen Artikel",
+# "Zum Originalartikel", "Original-Beitrag".
+_FULL_ARTICLE = (
+    r"(?:(?:vollständigen|ganzen|kompletten|ungekürzten|gesamten) (?:Artikel|Beitrag)"
+    r"|Original-?(?:artikel|beitrag|text|bericht|meldung)\w*)"
+)
+# Where it is: a partner's name or host after the preposition ("bei Ostalb-Kurier", "auf
+# heideportal.de").
+_AT_PARTNER = (
+    r"(?:bei|beim|auf|unter|im|in der) (?:(?-i:[A-ZÄÖÜ0-9])|\S+\.[a-z]{2,4}\b)[^.!?]{0,60}?"
+)
+_POINTER_END = r"\s*[.!:»›→]*$"
+
 # The nouns a news item names itself by ("Diese Meldung wurde … gesendet").
 _ITEM = r"(?:Nachricht|Meldung|Beitrag|Bericht|Sendung|Reportage|Interview)"
 
@@ -114,6 +128,24 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         ("aktualis", "geändert", "bearbeitet", "update", "stand"),
     ),
     (
+        # A dateline with a relative day, as a page prints it on the day: "Publiziert heute,
+        # 06:30 Uhr", "Aktualisiert: gestern, 18.05", "Erstellt vor 3 Stunden", "vor 12
+        # Minuten". A day word needs its label and time: "Heute, 19 Uhr" may be a listing's,
+        # "Stand heute" a subheading.
+        Rule.TIMESTAMP,
+        re.compile(
+            r"^(?:zuletzt )?(?:aktualisiert|geändert|bearbeitet|update|updated|stand|erstellt"
+            r"|veröffentlicht|publiziert|online|gepostet|eingestellt)\s*:?\s*(?:heute|gestern"
+            r"|vorgestern)\s*,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?$"
+            r"|^(?:(?:zuletzt )?(?:aktualisiert|geändert|bearbeitet|update|updated|erstellt"
+            r"|veröffentlicht|publiziert|online|gepostet|eingestellt)\s*:?\s*)?vor (?:\d{1,3}"
+            r"|einer|einem|wenigen) (?:Minuten?|Min\.|Stunden?|Std\.|Tag(?:en)?)$",
+            _I,
+        ),
+        7,
+        ("heute", "gestern", "vor "),
+    ),
+    (
         # A note on how the figures were gathered: "Zur Methode: Die Zahlen beruhen auf …",
         # "Methodik: Befragt wurden 1012 Personen …", "Über die Daten: …", "Datengrundlage:
         # …". A sentence that only speaks of a method ("Zur Methode sagte sie, …") has no
@@ -144,6 +176,21 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         ("gesendet", "ausgestrahlt", "gelaufen", "gewesen"),
     ),
     (
+        # A pointer to the programme that tells more, with its time and nothing else: "Mehr dazu
+        # heute um 18.00 Uhr im Altmühl-Journal", "Mehr darüber am Montag ab 19 Uhr in
+        # „Land und Leute“". Past "Mehr dazu" only names, times and their small words: "Mehr
+        # dazu sagt der Landrat heute um 18 Uhr" has a verb and stays.
+        Rule.BROADCAST,
+        re.compile(
+            r"^(?:Mehr|Alles|Weiteres) (?:dazu|darüber|davon|zum Thema)(?=.*\bUhr\b)"
+            r"(?:\s+(?-i:[A-ZÄÖÜ0-9„\"»«]\S*|heute|morgen|abend|früh|am|um|ab|gegen|im|in|der"
+            r"|bei|auf|und|live))+\s*[.!]?$",
+            _I,
+        ),
+        20,
+        ("uhr",),
+    ),
+    (
         # An audio version with its length: "Nachricht anhören (0:58)", "Beitrag hören · 2:14
         # Min.", "Artikel vorlesen lassen (3:05)".
         Rule.MEDIA_PLAYER,
@@ -154,6 +201,26 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         ),
         6,
         ("hören", "vorlesen", "abspielen"),
+    ),
+    (
+        # A pointer to the whole or original article at the partner it comes from: "Den
+        # vollständigen Artikel finden Sie bei Ostalb-Kurier.", "Zum Originalartikel auf
+        # heideportal.de", "Originalartikel bei Kreisblatt Online lesen", "Weiterlesen bei
+        # Kreisblatt Online". "Den vollständigen Artikel des Gesetzes …" goes on past it.
+        Rule.PARTNER,
+        re.compile(
+            # Where it is, said ("… finden Sie bei X") or asked for ("… bei X lesen").
+            rf"^(?:Hier |Jetzt )?(?:Den )?{_FULL_ARTICLE} (?:finden|lesen|gibt es|sehen)"
+            rf" (?:Sie|du|ihr)(?: auch| hier)? {_AT_PARTNER}{_POINTER_END}"
+            rf"|^(?:Hier |Jetzt )?(?:Den )?{_FULL_ARTICLE}(?: {_AT_PARTNER})? (?:lesen"
+            rf"|weiterlesen|ansehen|aufrufen){_POINTER_END}"
+            # A link's label: "Zum Originalartikel", "Zum vollständigen Beitrag auf X".
+            rf"|^(?:Hier |Jetzt )?(?:Zum|Zur) {_FULL_ARTICLE}(?: {_AT_PARTNER})?{_POINTER_END}"
+            rf"|^(?:Hier )?(?:Weiterlesen|Weiter lesen|Mehr lesen) {_AT_PARTNER}{_POINTER_END}",
+            _I,
+        ),
+        16,
+        ("artikel", "beitrag", "original", "weiter", "mehr lesen"),
     ),
     (
         # A pointer to the live ticker or blog the report was made from: "Liveticker zum

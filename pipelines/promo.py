@@ -4,6 +4,7 @@ how strongly a line advertises, and which promo rule names it."""
 from __future__ import annotations
 
 import functools
+import re
 
 from pipelines.clean_rules import (
     AVAILABLE_AT_RE,
@@ -23,6 +24,14 @@ from pipelines.clean_rules import (
     Rule,
 )
 
+# The site's own handle on a network, closing a line that names the network and tells where
+# the site is found, as the site or to the reader: "Unseren Kanal finden Sie bei Telegram unter
+# @antenneost", "Wir sind auf Instagram: @stadtblatt_lindau". A handle inside a sentence ("…
+# verbreitet der Kanal @xyz täglich Falschmeldungen") names someone else's account.
+_CLOSING_HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][\w.]{2,40}(?<!\.)\W{0,3}$")
+_WHERE_RE = re.compile(r"\b(?:find\w*|folg\w*|erreich\w*|abonnier\w*|besuch\w*|sind|gibt)\b", re.I)
+_SPEAKER_RE = re.compile(r"\b(?:(?i:uns(?:er\w*)?|wir|du|dich|dein\w*|euch|eu(?:er|re)\w*)|Sie)\b")
+
 
 def promo_score(text: str) -> int:
     """How strongly a line advertises (the site's channels, a call to action, emoji); news
@@ -31,7 +40,14 @@ def promo_score(text: str) -> int:
     if words > PROMO_MAX_WORDS:
         return 0
     emoji = _count_emoji(text)
-    if not emoji:
+    own_handle = (
+        "@" in text
+        and _CLOSING_HANDLE_RE.search(text) is not None
+        and CHANNEL_RE.search(text) is not None
+        and _SPEAKER_RE.search(text) is not None
+        and _WHERE_RE.search(text) is not None
+    )
+    if not emoji and not own_handle:
         tokens = {token.strip(TOKEN_STRIP) for token in text.casefold().split()}
         if tokens.isdisjoint(PROMO_GATE_WORDS):
             return 0
@@ -59,6 +75,8 @@ def promo_score(text: str) -> int:
         score += 1
     if AVAILABLE_AT_RE.search(text):
         score += 2
+    if own_handle:
+        score += 3
     if SECOND_PERSON_RE.search(text):
         score += 1
     if text.count("!") >= 2:

@@ -992,6 +992,40 @@ def test_blank_input(line: str) -> None:
             "Spendenkonto: Sparkasse Seenland, IBAN DE44 1234 5678 9012 3456 78, BIC SOLADES1SEE",
             "promo:donation",
         ),
+        # the site's own handle on a network, closing a line that says where to find it
+        ("Sie finden uns auf Telegram unter @ostfunk_aktuell", "promo:telegram"),
+        ("Wir sind auch bei Instagram: @kreisblatt.lindau", "promo:call-to-action"),
+        # a share bar under its label
+        ("Artikel teilen: WhatsApp | X | E-Mail", "chrome:share"),
+        ("Jetzt teilen auf Facebook und Bluesky", "chrome:share"),
+        # an investment or information disclaimer
+        ("Hinweis: Keine Kaufempfehlung.", "meta:disclaimer"),
+        ("Dieser Beitrag dient ausschließlich zu Informationszwecken.", "meta:disclaimer"),
+        # a reader-reporter prompt: pictures by a messenger or e-mail
+        ("Warst du dabei? Sende uns deine Bilder per Telegram.", "promo:feedback"),
+        (
+            "Sie haben das Unwetter fotografiert? Schicken Sie uns Ihre Aufnahmen an"
+            " leserfotos@seeblick.example",
+            "promo:feedback",
+        ),
+        # a pointer to the whole or original article at a partner
+        ("Den ganzen Beitrag lesen Sie bei Heidewald-Anzeiger.", "meta:partner"),
+        ("Zum Originalartikel auf kreisblatt-online.de", "meta:partner"),
+        ("Originalbeitrag beim Seeboten lesen", "meta:partner"),
+        # a print-edition note in the present tense
+        (
+            "Dieses Interview erscheint auch in der gedruckten Ausgabe vom 4. Mai 2026.",
+            "meta:print-note",
+        ),
+        # a pointer to the programme with its time and nothing else
+        ("Mehr darüber am Montag ab 19 Uhr in „Land und Leute“", "meta:broadcast"),
+        ("Alles dazu heute Abend um 19.30 Uhr live im Regionalfernsehen.", "meta:broadcast"),
+        # a dateline with a relative day
+        ("Aktualisiert: gestern, 18.05 Uhr", "meta:timestamp"),
+        ("Erstellt vor 3 Stunden", "meta:timestamp"),
+        # an agency credit closing with a period
+        ("Mit Material von dpa und AFP.", "credit:agency"),
+        ("Mit Material der Nachrichtenagentur epd.", "credit:agency"),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -1049,6 +1083,25 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Zur Galerie im Schloss führt ein neuer Weg.",
         "Die App wurde hier in Deutschland drei Millionen Mal heruntergeladen.",
         "Wer helfen will, überweist an IBAN DE44 1234 5678 9012 3456 78.",
+        # sentences like handles, share labels, disclaimers and pointers
+        "Auf Telegram verbreitet der Kanal @freiheit_jetzt täglich Falschmeldungen.",
+        "Der Minister schrieb auf Telegram, man finde ihn unter @minister_x",
+        "Teilen Sie den Link per WhatsApp mit Freunden, rät die Polizei.",
+        "Die Bilder teilen auf Facebook viele Nutzer.",
+        "Keine Anlageberatung bieten die Filialen der Sparkasse künftig mehr an.",
+        "Keine Beratung: Das Jobcenter ließ die Frau drei Monate lang warten.",
+        "Die Inhalte dienen ausschließlich der Information der Mitglieder, sagte der Vorstand.",
+        "Die Polizei bittet Zeugen, Fotos oder Videos per WhatsApp an die Wache zu schicken.",
+        "„Schick uns ein Foto per WhatsApp“, schrieb die Tochter am Abend.",
+        "Den vollständigen Artikel des Gesetzes legt das Ministerium im Mai vor.",
+        "Der Originaltext im Wortlaut",
+        "Die Zeitung erscheint ab Januar nur noch als Printausgabe am Samstag.",
+        "Dieser Text erscheint mir zu lang, sagte der Richter über die Printausgabe.",
+        "Die Sitzung beginnt heute um 18 Uhr im Rathaus.",
+        "Mehr dazu sagt der Landrat heute um 18.00 Uhr im Kreisjournal.",
+        "Stand heute",
+        "Vor 3 Stunden brach das Feuer im Stall aus.",
+        "Mit Material von Zeugen rekonstruierte die Polizei den Unfall.",
     ],
 )
 def test_sentences_like_those_notices_stay(line: str) -> None:

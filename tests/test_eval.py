@@ -96,33 +96,8 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # The newest batch's first-run failures, while they are not fixed (tests/eval/README.md): each is
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
-# usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    '231_spiegelhost_absaetze_mit_br_datum_nur_text': {
-        'junk': "['promo/telegram: Unseren Kanal finden Sie bei Telegram unter @antenneost', 'chrome/share_bar: Link teilen: Telegram · E-Mail']",
-    },
-    '234_finanzportal_dpa_afx_quelle_span_watchlist_broker_anzeige': {
-        'junk': "['chrome/disclaimer: Keine Anlageberatung. Die Inhalte dienen ausschließlich der Information.']",
-    },
-    '236_schweizer_portal_sda_in_definitionsliste_leserreporter': {
-        'junk': "['promo/whatsapp: Hast du etwas beobachtet? Schick uns dein Foto oder Video per WhatsApp.']",
-    },
-    '237_aggregator_partnerzeitung_kasten_oben_autor_unten': {
-        'junk': "['metadata/takeover_note: Den vollständigen Artikel finden Sie bei Ostalb-Kurier.']",
-    },
-    '240_oesterreich_qualitaetszeitung_address_korrespondentin_druckausgabe': {
-        'junk': "['metadata/print_note: Dieser Artikel erscheint auch in der Printausgabe vom 29. November 2026.']",
-    },
-    '243_rundfunk_regionalstudio_autor_mit_studio_video_consent_sendehinweis': {
-        'junk': "['metadata/broadcast: Mehr dazu heute um 18.00 Uhr im Altmühl-Journal.']",
-    },
-    '247_buendner_zeitung_guillemets_doppelt_escaped_autorenkarte_folgen': {
-        'junk': "['metadata/dateline: Publiziert heute, 06:30 Uhr']",
-    },
-    '248_kulturradio_rollenlabel_autorin_audio_mit_material_kna': {
-        'junk': "['metadata/agency_credit: Mit Material von KNA.']",
-    },
-}
+# usual. Empty: every page is right.
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -189,7 +164,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({12})
+_OPEN_BATCHES: frozenset[int] = frozenset()
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:

@@ -1290,3 +1290,36 @@ def test_a_subheading_over_a_table_is_put_back_before_its_first_row() -> None:
     assert recover_headings(tree, list(lines)) == [PARAGRAPHS[0], SUBHEADING, *lines[1:]]
     # A heading whose table is not the next output line stays out.
     assert recover_headings(tree, [PARAGRAPHS[0], lines[3]]) == [PARAGRAPHS[0], lines[3]]
+
+
+@pytest.mark.parametrize(
+    ("place", "snippet"),
+    [
+        (
+            "after_second",
+            "<p><strong>Sie finden uns auf Telegram unter @ostfunk_aktuell</strong></p>",
+        ),
+        ("extra_in_body", '<div class="meta"><span>Aktualisiert: gestern, 18.05 Uhr</span></div>'),
+        ("closing", '<ul class="teilen"><li>Artikel teilen: WhatsApp | X | E-Mail</li></ul>'),
+        (
+            "closing",
+            '<div class="kasten"><span>Den ganzen Beitrag lesen Sie bei Heidewald-Anzeiger.'
+            "</span></div>",
+        ),
+        (
+            "closing",
+            "<p><small>Dieses Interview erscheint auch in der gedruckten Ausgabe vom 4. Mai"
+            " 2026.</small></p>",
+        ),
+        (
+            "closing",
+            "<aside><p><em>Warst du dabei? Sende uns deine Bilder per Telegram.</em></p></aside>",
+        ),
+        ("closing", "<div>Mehr darüber am Montag ab 19 Uhr in „Land und Leute“</div>"),
+        ("closing", '<section class="hinweis"><p>Hinweis: Keine Kaufempfehlung.</p></section>'),
+        ("closing", '<p class="quelle"><i>Mit Material von dpa und AFP.</i></p>'),
+    ],
+)
+def test_notes_pointers_and_handles_in_other_markup_go(place: str, snippet: str) -> None:
+    result = run(page(article_html(**{place: snippet})))
+    assert result.text.split("\n") == BODY_LINES
