@@ -8,14 +8,11 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE, classify_date_line
+from crawler.model.dates import classify_date_line
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.box_lines import BOX_LINE_RULES
+from pipelines.byline_lines import is_byline
 from pipelines.clean_rules import (
-    BYLINE_FILLER_RE,
-    BYLINE_MONTH_DATE_RE,
-    BYLINE_OPENING_RE,
-    BYLINE_TIME_RE,
     COUNTER_RE,
     DATE_PREFIX_RE,
     GLUE_SHAPE_RE,
@@ -107,8 +104,6 @@ _LABELLED_BOX_RULES = (
 _INFO_LINE_MAX_WORDS = 16
 # A source line credits the text like a byline ("Quelle: site.de, Name, AFP"): its label, and
 # the site named by its host, are no more than the byline's filler.
-_SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
-_HOST_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+", re.IGNORECASE)
 
 # The words of the labels GLUED_CREDIT_RE splits before, to skip it for other lines.
 _GLUED_LABEL_WORDS = ("Foto", "Bild", "Credit", "Audio", "Video", "Podcast")
@@ -399,7 +394,7 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
         if regex.search(text):
             # A sources line naming a news agency credits it ("Verwendete Quellen: …, AFP").
             return Rule.CREDIT_AGENCY if rule == Rule.CITATION and agency_names(text) else rule
-    if authors and words <= 16 and _is_byline(text, authors):
+    if authors and words <= 16 and is_byline(text, authors):
         return Rule.BYLINE
     if expected_script is not None and is_foreign_script(text, expected_script):
         return Rule.FOREIGN_SCRIPT
@@ -443,32 +438,6 @@ def classify_line(text: str) -> str | None:
     """
     text = " ".join(text.split())
     return _classify(text, None, ()) if text else None
-
-
-def _is_byline(text: str, authors: Sequence[str]) -> bool:
-    """The bylined names with nothing but dates, times, joiners and at most a place name.
-
-    "Von A und B", "Montag, 03.06.2024 - 17:12 Uhr von A", "Von A, Bremerhaven · 19.02.2025,
-    18.02 Uhr" are bylines; "Von A stammt auch der Entwurf …" and "A: Ja." are not.
-    """
-    rest = _SOURCE_LABEL_RE.sub(" ", text)
-    named = False
-    for name in sorted(authors, key=len, reverse=True):
-        if name and name in rest:
-            rest = rest.replace(name, " ")
-            named = True
-    if not named or text.rstrip()[-1:] in ".!?":
-        return False
-    rest = NUMERIC_RE.sub(" ", ISO_RE.sub(" ", rest))
-    rest = BYLINE_MONTH_DATE_RE.sub(
-        lambda m: " " if m.group("mon").casefold().rstrip(".") in MONTHS else m.group(0), rest
-    )
-    rest = BYLINE_FILLER_RE.sub(" ", BYLINE_TIME_RE.sub(" ", BYLINE_OPENING_RE.sub(" ", rest)))
-    left = [
-        word for word in rest.split() if not agency_names(word) and not _HOST_RE.fullmatch(word)
-    ]
-    # One capitalised word may remain: the place the author writes from.
-    return not left or (len(left) == 1 and left[0].isalpha() and left[0][0].isupper())
 
 
 def _apply_context_rules(items: list[_Line]) -> None:

@@ -591,25 +591,6 @@ SENTENCE_END_RE = re.compile(r"[.!?…:;][\"“”»«'’)\]]*$")
 OPENING_QUOTES = "„\"'»«“‚‘(["
 # trafilatura's plain-text list-item marker ("- ", indented for nested lists).
 ITEM_MARKER_RE = re.compile(r"^\s*- (?=\S)")
-# What a byline line holds besides the names: "Von A und B, Bremerhaven · 19.02.2025, 18.02 Uhr
-# · aktualisiert am 20.02.2025", "Montag, 03.06.2024 - 17:12 Uhr von A".
-BYLINE_FILLER_RE = re.compile(
-    r"\b(?:von|by|und|and|mit|text|fotos?|autor(?:in)?|uhr|am|um|stand|aktualisiert|zuletzt"
-    r"|veröffentlicht|publiziert|erstellt|update[d]?|montag|dienstag|mittwoch|donnerstag"
-    r"|freitag|samstag|sonnabend|sonntag|heute|gestern|bild(?:er)?)\b|[,;:&/|•·()–—-]"
-    # Academic titles before a name ("Ein Gastkommentar von Dr. A").
-    r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil)\.(?!\w)",
-    _I,
-)
-# The rest of a byline sentence besides names and filler: its opening ("Eine Recherche von",
-# "Geschrieben von") and the agencies' share ("mit Material der dpa", "und APA").
-BYLINE_OPENING_RE = re.compile(
-    r"^\s*(?:eine?\s+\w+|geschrieben|verfasst|eingestellt|gepostet|aufgezeichnet)\s+(?=von\b)"
-    r"|\bMaterial (?:der|des|von)(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?\b",
-    _I,
-)
-BYLINE_MONTH_DATE_RE = re.compile(r"\b\d{1,2}\.?\s+(?P<mon>[A-Za-zÄäÖöÜü]{3,9})\.?,?\s+\d{4}\b", _I)
-BYLINE_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 NON_ALNUM_RE = re.compile(r"[\W_]+")
 
 # A letter outside Latin, Latin-1 and Latin Extended (Greek, Cyrillic, Arabic, CJK …).

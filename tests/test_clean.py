@@ -629,6 +629,9 @@ def test_a_short_first_line_without_the_headline_stays() -> None:
         "Von Anna Beispiel, Lindhaven · 19.02.2025, 18.02 Uhr · aktualisiert am 20.02.2025",
         "Anna Beispiel | 23. September 2025, 14:05 Uhr",
         "Von Anna Beispiel und Ole Brandt",
+        "Anna Beispiel, Korrespondentin in Lindhaven",
+        "Von Anna Beispiel, EU-Korrespondentin, und Ole Brandt, Wirtschaftsredakteur",
+        "Ole Brandt (Auslandsreporter) · 4. März 2026",
     ],
 )
 def test_bylines_with_dates_and_a_place_go(line: str) -> None:
@@ -643,6 +646,8 @@ def test_bylines_with_dates_and_a_place_go(line: str) -> None:
         "Anna Beispiel: Ja.",
         "Anna Beispiel leitet das Projekt seit März",
         "Von Anna Beispiel stammt auch der Entwurf für das neue Rathaus.",
+        "Anna Beispiel, Korrespondentin in Lindhaven, kennt die Gegend seit Jahren",
+        "Anna Beispiel traf den Korrespondenten in Lindhaven",
     ],
 )
 def test_lines_naming_the_author_in_a_sentence_stay(line: str) -> None:

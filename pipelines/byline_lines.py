@@ -1,0 +1,70 @@
+"""Whether a line of the text is a printed byline of the article's known authors: the names
+with nothing but dates, times, joiners, a job title and at most a place. Pure, for clean.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE
+from pipelines.credits import agency_names
+
+_I = re.IGNORECASE
+
+# What a byline line holds besides the names: "Von A und B, Bremerhaven · 19.02.2025, 18.02 Uhr
+# · aktualisiert am 20.02.2025", "Montag, 03.06.2024 - 17:12 Uhr von A".
+BYLINE_FILLER_RE = re.compile(
+    r"\b(?:von|by|und|and|mit|text|fotos?|autor(?:in)?|uhr|am|um|stand|aktualisiert|zuletzt"
+    r"|veröffentlicht|publiziert|erstellt|update[d]?|montag|dienstag|mittwoch|donnerstag"
+    r"|freitag|samstag|sonnabend|sonntag|heute|gestern|bild(?:er)?)\b|[,;:&/|•·()–—-]"
+    # Academic titles before a name ("Ein Gastkommentar von Dr. A").
+    r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil)\.(?!\w)",
+    _I,
+)
+# The rest of a byline sentence besides names and filler: its opening ("Eine Recherche von",
+# "Geschrieben von") and the agencies' share ("mit Material der dpa", "und APA").
+BYLINE_OPENING_RE = re.compile(
+    r"^\s*(?:eine?\s+\w+|geschrieben|verfasst|eingestellt|gepostet|aufgezeichnet)\s+(?=von\b)"
+    r"|\bMaterial (?:der|des|von)(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?\b",
+    _I,
+)
+BYLINE_MONTH_DATE_RE = re.compile(r"\b\d{1,2}\.?\s+(?P<mon>[A-Za-zÄäÖöÜü]{3,9})\.?,?\s+\d{4}\b", _I)
+BYLINE_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+# A job title after the name, with the place or desk it writes for: "A, Korrespondentin in
+# Brüssel", "A, Wirtschaftsredakteur", "A, EU-Korrespondent für Belgien".
+_ROLE_RE = re.compile(
+    r"\b(?:[\w-]*(?:korrespondent|redakteur|reporter|kolumnist|volontär)|redaktionsleiter)(?:in)?"
+    r"\b(?:\s+(?:in|für|aus)\b)?",
+    _I,
+)
+_SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
+_HOST_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+", re.IGNORECASE)
+
+
+def is_byline(text: str, authors: Sequence[str]) -> bool:
+    """The bylined names with nothing but dates, times, joiners, a job title and at most a
+    place name.
+
+    "Von A und B", "Montag, 03.06.2024 - 17:12 Uhr von A", "Von A, Bremerhaven · 19.02.2025,
+    18.02 Uhr", "A, Korrespondentin in Brüssel" are bylines; "Von A stammt auch der Entwurf …"
+    and "A: Ja." are not.
+    """
+    rest = _SOURCE_LABEL_RE.sub(" ", text)
+    named = False
+    for name in sorted(authors, key=len, reverse=True):
+        if name and name in rest:
+            rest = rest.replace(name, " ")
+            named = True
+    if not named or text.rstrip()[-1:] in ".!?":
+        return False
+    rest = NUMERIC_RE.sub(" ", ISO_RE.sub(" ", rest))
+    rest = BYLINE_MONTH_DATE_RE.sub(
+        lambda m: " " if m.group("mon").casefold().rstrip(".") in MONTHS else m.group(0), rest
+    )
+    rest = _ROLE_RE.sub(" ", BYLINE_OPENING_RE.sub(" ", rest))
+    rest = BYLINE_FILLER_RE.sub(" ", BYLINE_TIME_RE.sub(" ", rest))
+    left = [
+        word for word in rest.split() if not agency_names(word) and not _HOST_RE.fullmatch(word)
+    ]
+    # One capitalised word may remain: the place the author writes from.
+    return not left or (len(left) == 1 and left[0].isalpha() and left[0][0].isupper())
