@@ -407,6 +407,7 @@ def split_credits(
             len(words) < 2  # a one-word "name" is a place, a desk or an interface word
             or len(name) > 80
             or len(words) > 6
+            or ":" in name  # a label no author prefix knows: "Kategorie: Welt", "Ressort: …"
             or not _looks_like_name(name)
             or _URLISH_RE.search(name)
             or text_key(name) in site_keys

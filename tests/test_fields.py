@@ -1080,6 +1080,13 @@ def test_an_organisation_sending_a_release_is_no_author(value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "value", ["Kategorie: Welt", "Rubrik: Lokales Leben", "Ressort: Politik und Wirtschaft"]
+)
+def test_a_label_and_its_value_name_no_author(value: str) -> None:
+    assert split_credits([value], SITE) == ((), ())
+
+
+@pytest.mark.parametrize(
     "value", ["Ida Haag", "Tom Stellmacher", "Jana Amthor", "Paul Schulte", "Nora Verheyen"]
 )
 def test_a_surname_like_an_organisation_word_stays_a_name(value: str) -> None:
