@@ -40,7 +40,7 @@ from pipelines.credits import (
     IMAGE_ALT_RE,
     INFO_SPLIT_RE,
     ROLE_CREDIT_RE,
-    TRAILING_AGENCY_RE,
+    TRAILING_CREDIT_RE,
     agency_names,
     credit_rule,
     credited_writers,
@@ -296,8 +296,8 @@ def _drop_leading_label(kept: list[_Line]) -> None:
 
 
 def _cut_trailing_agency(items: list[_Line], report: _Reporter) -> None:
-    """Cut the agency credit closing the text's last paragraph: "… sagte er. (KNA)", and the
-    editor's initials closing it ("… bislang nicht. (tlz)")."""
+    """Cut the agency credit closing the text's last paragraph: "… sagte er. (KNA)", "…
+    kürzen. (Quelle: epd)", and the editor's initials closing it ("… bislang nicht. (tlz)")."""
     for item in [item for item in items if item.kept][-3:]:
         initials = TRAILING_INITIALS_RE.search(item.text) if item.text.endswith(")") else None
         if (
@@ -308,7 +308,7 @@ def _cut_trailing_agency(items: list[_Line], report: _Reporter) -> None:
             report(item.pos, initials.group(0).strip(), Rule.BYLINE)
             item.text = item.text[: initials.start()].rstrip()
             continue
-        match = TRAILING_AGENCY_RE.search(item.text) if item.text.endswith((")", "]")) else None
+        match = TRAILING_CREDIT_RE.search(item.text) if item.text.endswith((")", "]")) else None
         if (
             match is not None
             and match.start() > 0

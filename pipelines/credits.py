@@ -110,14 +110,17 @@ _AGENCY_WORDS = frozenset(
 )
 _AGENCY_TOKEN_RE = re.compile(r"[a-z.]+")
 # What an agency credit opens with before the agencies: "Material:", "Mit Material der
-# Nachrichtenagenturen", "Agenturmaterial:", and a sentence saying the text rests on their
-# reports ("Diese Meldung beruht auf Angaben von", "Der Text basiert auf Material der").
+# Nachrichtenagenturen", "Agenturmaterial:", "Agenturen:", and a sentence saying where the text
+# comes from ("Diese Meldung beruht auf Angaben von", "Der Text basiert auf Material der",
+# "Dieser Artikel stammt von der Nachrichtenagentur", "Die Meldung enthält Informationen der").
 _MATERIAL_LEAD = (
     r"(?:(?:Mit|und) )?(?:Agentur)?(?:Material|Informationen|Angaben)(?: (?:von|der|des)"
     r"(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?|(?=\s*:))"
+    r"|(?:Nachrichten)?Agentur(?:en)?(?=\s*:)"
     r"|(?:Diese[rs]?|Der|Die|Das) (?:Meldung|Nachricht|Artikel|Beitrag|Text|Bericht)"
-    r" (?:beruht|basiert|stützt sich) (?:\w+ )?auf (?:Angaben|Material|Informationen"
-    r"|Meldungen|Berichten)(?: (?:von|der|des)(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?)?"
+    r" (?:(?:beruht|basiert|stützt sich) (?:\w+ )?auf|stammt (?:\w+ )?(?:von|aus)"
+    r"|enthält(?: \w+)?)(?: (?:Angaben|Material|Informationen|Meldungen|Berichten?))?"
+    r"(?: (?:von|der|des|dem|den))?(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?"
 )
 _AGENCY_LABEL_RE = re.compile(
     r"^(?:Foto|Fotos|Bild|Bilder|Quelle|Text|" + _MATERIAL_LEAD + r"|mit)\s*(?::\s*|\s+)",
@@ -201,10 +204,13 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
         and (_CAPTION_CREDIT_RE.search(text) or _CAPTION_BRACKET_CREDIT_RE.match(text))
     ):
         return Rule.CREDIT_CAPTION
+    named = short_agency_names(text) if words <= 12 else text
     if (
         words <= 12
-        and not _AGENCY_WORDS.isdisjoint(_AGENCY_TOKEN_RE.findall(lowered))
-        and is_agency_credit(text)
+        and not _AGENCY_WORDS.isdisjoint(
+            _AGENCY_TOKEN_RE.findall(lowered if named is text else named.casefold())
+        )
+        and is_agency_credit(named)
     ):
         return Rule.CREDIT_AGENCY
     if words <= 6 and "agentur" in lowered and _DESK_SIGNATURE_RE.match(text):
@@ -231,6 +237,7 @@ def names_only(text: str) -> bool:
 
 def is_agency_credit(text: str) -> bool:
     """True for an agency credit: "(dpa)", "dpa/AFP", "picture alliance / dpa", "Quelle: AFP"."""
+    text = short_agency_names(text)
     inner = _unbracketed(text.strip())
     if inner != text.strip() and _PHOTO_LABEL_RE.match(inner):
         return False  # "(Foto: dpa)" credits the picture, not the text
@@ -283,6 +290,31 @@ NEWS_AGENCIES = {
     "ansa": "ANSA",
     "interfax": "Interfax",
 }
+# News agencies written out, in any case ending, and the short names they are credited by:
+# "der Deutschen Presse-Agentur" credits dpa, "APA - Austria Presse Agentur" and "Agence
+# France-Presse (AFP)" one agency each.
+_SHORT_CODES = r"(?:dpa|afp|ap|kna|epd|apa|sid|sda)"
+_SPELLED_OUT_RE = re.compile(
+    rf"(?:\b{_SHORT_CODES}\s*[-–]\s*)?\b(?:(?P<dpa>Deutschen? Presse[- ]?Agentur)"
+    r"|(?P<AFP>Agence France[- ]Presse)|(?P<AP>Associated Press)"
+    r"|(?P<KNA>Katholischen? Nachrichten[- ]?Agentur)"
+    r"|(?P<epd>Evangelische[nr]? Pressedienst(?:e?s)?)|(?P<APA>Austria[- ]Presse[- ]?Agentur)"
+    r"|(?P<SID>Sport[- ]?Informations[- ]?Dienst(?:e?s)?)"
+    rf"|(?P<SDA>Schweizerische[nr]? Depeschenagentur))\b(?:\s*\({_SHORT_CODES}\))?",
+    _I,
+)
+_SPELLED_OUT_GATE = ("press", "agentur", "dienst")
+
+
+def short_agency_names(text: str) -> str:
+    """`text` with the news agencies it writes out put as their short names: "Informationen
+    der Deutschen Presse-Agentur" is "Informationen der dpa"."""
+    lowered = text.casefold()
+    if not any(word in lowered for word in _SPELLED_OUT_GATE):
+        return text
+    return _SPELLED_OUT_RE.sub(lambda match: match.lastgroup or match.group(0), text)
+
+
 _CREDIT_LABEL_START_RE = re.compile(
     r"^(?:Quelle|Quellen|Text|" + _MATERIAL_LEAD + r"|mit)\s*:?\s*", _I
 )
@@ -295,6 +327,8 @@ _AGENCY_NAMES_SPLIT_RE = re.compile(
 )
 # A credit in brackets at the end of a paragraph or name: "… sagte er. (KNA)", "Anna (epd)".
 TRAILING_AGENCY_RE = re.compile(r"\s*[(\[]\s*([\w .,/&-]{2,40}?)\s*[)\]]\s*$")
+# Such a credit closing a paragraph, perhaps as a source note: "… kürzen. (Quelle: KNA)".
+TRAILING_CREDIT_RE = re.compile(r"\s*[(\[]\s*((?:Quellen?\s*:\s*)?[\w .,/&-]{2,40}?)\s*[)\]]\s*$")
 # The agency in a news dateline opening the text: "Berlin (dpa) - …", "Genf (AFP) – …", and
 # with the day after the place, as wire services print it: "Moskau, 1. Dezember (TASS) – …".
 DATELINE_AGENCY_RE = re.compile(
@@ -307,7 +341,8 @@ DATELINE_AGENCY_RE = re.compile(
 def agency_names(text: str) -> tuple[str, ...]:
     """The news agencies a credit names, normalised, in order: "Quelle: Reuters, AFP" gives
     ("Reuters", "AFP"), "APA/red" ("APA",), "(sda)" ("Keystone-SDA",); "Anna Beispiel" ()."""
-    stripped = _CREDIT_LABEL_START_RE.sub("", " ".join(text.split()), count=1)
+    text = _unbracketed(short_agency_names(" ".join(text.split())))
+    stripped = _CREDIT_LABEL_START_RE.sub("", text, count=1)
     found: list[str] = []
     for segment in _AGENCY_NAMES_SPLIT_RE.split(stripped.strip(" ()[].")):
         key = segment.strip(" ()[].:").casefold()

@@ -1223,6 +1223,16 @@ def test_a_senders_lines_opening_a_release_without_its_headline_go() -> None:
         ),
         ("Material: Reuters, AP", "credit:agency"),
         ("Agenturmaterial: dpa/epd", "credit:agency"),
+        ("Agenturen: dpa/AFP", "credit:agency"),
+        # a closing sentence saying where the text comes from, the agency perhaps written out
+        ("Dieser Artikel stammt von der Nachrichtenagentur AFP.", "credit:agency"),
+        ("Der Text stammt ursprünglich von den Agenturen Reuters und AP.", "credit:agency"),
+        ("Die Nachricht enthält Material des Evangelischen Pressedienstes.", "credit:agency"),
+        ("Dieser Beitrag enthält Informationen der Agence France-Presse.", "credit:agency"),
+        ("Die Meldung basiert auf Angaben der Austria Presse Agentur.", "credit:agency"),
+        # a source note in brackets on a line of its own
+        ("(Quelle: epd)", "credit:agency"),
+        ("[Quellen: Katholische Nachrichten-Agentur, Reuters]", "credit:agency"),
     ],
 )
 def test_collaborator_translator_and_agency_material_lines_go(line: str, rule: str) -> None:
@@ -1240,6 +1250,12 @@ def test_collaborator_translator_and_agency_material_lines_go(line: str, rule: s
         "Übersetzung: Das Wort bedeutet so viel wie Hafen.",
         "Der Bericht beruht auf Angaben der Polizei und eigenen Recherchen.",
         "Material: Holz und Stahl aus der Region",
+        # sentences saying where something comes from, or naming an agency, as news
+        "Die Meldung stammt von der Polizei in Lindhaven.",
+        "Der Bericht enthält Informationen der Staatsanwaltschaft.",
+        "Das Video stammt von der Agentur Reuters, die es am Abend verbreitete.",
+        "Die Deutsche Presse-Agentur hat ihren Sitz in Berlin.",
+        "Laut Associated Press wurden drei Menschen verletzt.",
         # sentences about newsrooms and agencies, unlike their signature
         "Die Redaktion hat bei den Agenturen nachgefragt.",
         "Agenturen und Redaktionen stehen unter Druck",
@@ -1249,6 +1265,16 @@ def test_collaborator_translator_and_agency_material_lines_go(line: str, rule: s
 def test_sentences_like_collaborator_and_agency_lines_stay(line: str) -> None:
     kept, _ = clean([LEAD, line, P1])
     assert kept == [LEAD, line, P1]
+
+
+def test_a_source_note_in_brackets_closing_the_last_paragraph_is_cut() -> None:
+    for note in ("(Quelle: KNA)", "[Quelle: dpa]", "(Quellen: AFP, epd)"):
+        kept, dropped = clean([LEAD, P1, f"{P2} {note}"])
+        assert kept == [LEAD, P1, P2]
+        assert rules_of(dropped) == {note: "credit:agency"}
+    # a source in brackets that is no agency is the text's
+    said = f"{P2} (Quelle: Stadtverwaltung)"
+    assert clean([LEAD, P1, said])[0] == [LEAD, P1, said]
 
 
 def test_a_label_over_a_papers_reference_goes_with_it() -> None:

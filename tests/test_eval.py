@@ -101,21 +101,11 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "255_spiegelhost_quelle_zuerst_erschienen_datum_als_text_tabelle_layout": {
         "title": "'Nachrichten frei zugänglich'",
     },
-    "260_schweizer_portal_keystone_sda_hinweis_unten_relativ_aktualisiert": {
-        "junk": (
-            "['metadata/source_note: Diese Meldung stammt von der Nachrichtenagentu"
-            "r Keystone-SDA.']"
-        ),
-        "agencies": "()",
-    },
     "261_aggregator_partnerzeitung_autor_mit_zeitung_nach_schraegstrich": {
         "junk": (
             "['metadata/takeover_note: Dieser Text wurde uns vom Lahntal-Boten zur "
             "Verfügung gestellt.']"
         ),
-    },
-    "262_portal_ausland_agenturen_afp_reuters_zeile_titel_doppelt_escaped": {
-        "agencies": "('Reuters',)",
     },
     "264_interview_frage_antwort_strong_abschluss_sprach": {
         "junk": (
@@ -158,16 +148,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "), 3:1 Rautio (45:38), 3:2 Brenninger (51:20), 4:2 Deuringer (59:12/EN"
             ")']"
         ),
-    },
-    "275_hilfswerk_news_kna_im_quellenvermerk_spendenbox": {
-        "agencies": "()",
-    },
-    "276_technikportal_wissenschaft_autor_und_dpa_originalpublikation": {
-        "junk": (
-            "['metadata/source_note: Diese Meldung enthält Informationen der Deutsc"
-            "hen Presse-Agentur.']"
-        ),
-        "agencies": "()",
     },
 }
 

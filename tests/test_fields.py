@@ -234,6 +234,29 @@ def test_agency_names_are_normalised() -> None:
     assert agency_names("Anna Beispiel") == ()
 
 
+def test_agencies_written_out_or_under_a_label_are_read() -> None:
+    credits = {
+        # written out, in any case ending, with or without the short name beside it
+        "Deutsche Presse-Agentur": ("dpa",),
+        "Mit Material der Deutschen Presse-Agentur (dpa)": ("dpa",),
+        "Quelle: Agence France-Presse": ("AFP",),
+        "Associated Press/Reuters": ("AP", "Reuters"),
+        "Katholische Nachrichten-Agentur, Evangelischer Pressedienst": ("KNA", "epd"),
+        "APA - Austria Presse Agentur": ("APA",),
+        "Mit Material des Sport-Informations-Dienstes": ("SID",),
+        "Schweizerische Depeschenagentur": ("Keystone-SDA",),
+        # a label naming the agencies, and a source note in brackets
+        "Agenturen: AFP/Reuters": ("AFP", "Reuters"),
+        "Nachrichtenagenturen: dpa, KNA": ("dpa", "KNA"),
+        "(Quelle: KNA)": ("KNA",),
+        # a closing sentence saying where the text comes from
+        "Diese Meldung stammt von der Nachrichtenagentur Keystone-SDA.": ("Keystone-SDA",),
+        "Der Text enthält Informationen der Deutschen Presse-Agentur.": ("dpa",),
+        "Die Presse-Agentur des Vereins": (),
+    }
+    assert {credit: agency_names(credit) for credit in credits} == credits
+
+
 def test_json_ld_organisations_are_agencies_or_nothing_never_authors() -> None:
     head = (
         '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Hallenbad wird'
@@ -1291,6 +1314,44 @@ def test_an_agency_material_credit_names_agencies_and_no_author(credit: str) -> 
         ("Reuters", "AP"),
         False,
     )
+
+
+@pytest.mark.parametrize(
+    ("credit", "agencies"),
+    [
+        ("<p><i>Dieser Artikel stammt von der Nachrichtenagentur AFP.</i></p>", ("AFP",)),
+        (
+            "<div class='hinweis'><small>Die Meldung enthält Informationen der Katholischen"
+            " Nachrichten-Agentur.</small></div>",
+            ("KNA",),
+        ),
+        ("<footer>Agenturen: Reuters/AP</footer>", ("Reuters", "AP")),
+        ("<p class='quelle'>(Quelle: epd)</p>", ("epd",)),
+    ],
+)
+def test_a_closing_note_on_where_the_text_comes_from_names_its_agencies(
+    credit: str, agencies: tuple[str, ...]
+) -> None:
+    news = f"<h1>Hallenbad wird saniert</h1><div><p>{PARAGRAPH}</p><p>{SECOND}</p></div>{credit}"
+    result = _extract(f"<html lang='de'><body><article>{news}</article></body></html>")
+    assert (result.authors, result.agencies) == ((), agencies)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+def test_a_source_note_closing_the_last_paragraph_names_its_agency() -> None:
+    text = f"<p>{PARAGRAPH}</p><p>{SECOND} <span class='src'>(Quelle: KNA)</span></p>"
+    result = _extract(_headline_page(f"<div class='text'>{text}</div>"))
+    assert result.agencies == ("KNA",)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+def test_a_json_ld_organisation_written_out_is_its_agency() -> None:
+    ld = json.dumps(
+        {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Associated Press"}}
+    )
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    result = _extract(_page(head, "<h1>Hallenbad wird saniert</h1>"))
+    assert (result.authors, result.agencies) == ((), ("AP",))
 
 
 @pytest.mark.parametrize(
