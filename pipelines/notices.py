@@ -1,11 +1,11 @@
 """Notices a text closes with, claimed after the credit rules: signatures of agency and desk
-codes, a line naming the medium the text comes from; and a press release's closing blocks
-(contact, with or without its label, keywords, the sender's self-description) and its number
-line; and notes set around the text that say something of the text, not in it: a labelled or
-relative time of its update, a note on its method and data, its broadcast and its audio
-version, a pointer to the live ticker it was made from, to the whole article at a partner, to
-more information, back to the list. Data and a pure function for clean.py; every rule is
-phrased for the note's shape."""
+codes, a line naming the medium the text comes from, a partner's note that it supplied the
+text; and a press release's closing blocks (contact, with or without its label, keywords, the
+sender's self-description) and its number line; and notes set around the text that say
+something of the text, not in it: a labelled or relative time of its update, a note on its
+method and data, its broadcast and its audio version, a pointer to the live ticker it was made
+from, to the whole article at a partner, to more information, back to the list. Data and a
+pure function for clean.py; every rule is phrased for the note's shape."""
 
 from __future__ import annotations
 
@@ -18,6 +18,12 @@ _I = re.IGNORECASE
 
 # Agencies' codes in capitals, as a signature gives them ("(APA, red)").
 _AGENCY_CODES = r"(?:APA|AFP|AP|DPA|SDA|KNA|EPD|SID|AWP|ATS|ANSA|EFE|TASS|KEY)"
+
+# The text naming itself: "Dieser Artikel", "Diese Meldung", "Der Text", "Das Interview".
+_THIS_TEXT = (
+    r"(?:Diese[rs]? (?:Text|Artikel|Beitrag|Gastbeitrag|Bericht|Meldung|Kommentar|Interview"
+    r"|Reportage|Inhalt)|(?:Der|Das) (?:Text|Artikel|Beitrag|Gastbeitrag|Interview))"
+)
 
 # Rules for what is left once the credit rules have claimed agency credits ("(dpa)", "Quelle:
 # AFP" name an agency; these lines name none, or a desk beside one).
@@ -36,6 +42,25 @@ LATE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         ),
         8,
         ("quelle", "übernomm", "übernahme", "nachdruck", "gespiegelt"),
+    ),
+    (
+        # A partner's note that it supplied the text or allowed its use: "Dieser Text wurde uns
+        # vom Kreisboten zur Verfügung gestellt", "Der Beitrag erscheint mit freundlicher
+        # Genehmigung des Talblatts", "Mit freundlicher Genehmigung der Hafenpost". Only the
+        # text names itself so ("Der Bericht wurde uns vom Amt zur Verfügung gestellt" tells of
+        # a document), and a bare "Mit freundlicher Genehmigung" has a name alone after it.
+        Rule.PARTNER,
+        re.compile(
+            rf"^{_THIS_TEXT} (?:wurde|wird|ist) uns (?:\w+ ){{0,2}}(?:von|vom)\b[^.!?]{{2,60}}?"
+            r" (?:zur Verfügung gestellt|überlassen|bereitgestellt)(?: worden)?\s*\.?$"
+            rf"|^{_THIS_TEXT} (?:erscheint|erschien|wird|wurde|ist) (?:\w+ ){{0,2}}mit (?:der )?"
+            r"freundliche[rn] Genehmigung (?:von|vom|des|der|dem)\b[^.!?]{2,80}\.?$"
+            r"|^Mit freundlicher Genehmigung (?:von|vom|des|der|dem)\s+(?-i:[A-ZÄÖÜ„\"»])\S*"
+            r"(?: (?:der|des|von|vom|und|&|(?-i:[A-ZÄÖÜ„\"»])\S*)){0,5}\s*\.?$",
+            _I,
+        ),
+        25,
+        ("verfügung", "überlassen", "bereitgestellt", "genehmigung"),
     ),
     (
         # A sources line under the text: "Verwendete Quellen: Angaben des Vergleichsportals,

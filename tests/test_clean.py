@@ -1277,6 +1277,36 @@ def test_a_source_note_in_brackets_closing_the_last_paragraph_is_cut() -> None:
     assert clean([LEAD, P1, said])[0] == [LEAD, P1, said]
 
 
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        (
+            "Dieser Artikel wurde uns freundlicherweise von der Hafenpost zur Verfügung gestellt.",
+            "meta:partner",
+        ),
+        ("Das Interview wurde uns vom Radio Auental überlassen.", "meta:partner"),
+        (
+            "Der Beitrag erscheint mit freundlicher Genehmigung des Kreisblatts Oberau.",
+            "meta:partner",
+        ),
+        ("Diese Reportage erschien mit freundlicher Genehmigung von „Talblick“.", "meta:partner"),
+        ("Mit freundlicher Genehmigung der Neuen Seepost", "meta:partner"),
+        # a document supplied, a permission given, as news
+        ("Der Bericht wurde uns vom Ministerium zur Verfügung gestellt.", None),
+        ("Die Unterlagen wurden uns von der Stadt zur Verfügung gestellt.", None),
+        ("Der Text wurde uns vom Amt zur Verfügung gestellt, aber er ist unvollständig.", None),
+        (
+            "Mit freundlicher Genehmigung des Bürgermeisters durften Kinder den Turm besteigen.",
+            None,
+        ),
+    ],
+)
+def test_a_partners_note_that_it_supplied_the_text_goes(line: str, rule: str | None) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line])
+    assert kept == ([LEAD, P1, P2] if rule else [LEAD, P1, P2, line])
+    assert rules_of(dropped) == ({line: rule} if rule else {})
+
+
 def test_a_label_over_a_papers_reference_goes_with_it() -> None:
     for label in ("Zur Studie", "Originalpublikation", "Die Veröffentlichung"):
         reference = "Berg, L. et al.: Salt marshes under stress. Coastal Ecology, 2025"

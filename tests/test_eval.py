@@ -101,12 +101,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "255_spiegelhost_quelle_zuerst_erschienen_datum_als_text_tabelle_layout": {
         "title": "'Nachrichten frei zugänglich'",
     },
-    "261_aggregator_partnerzeitung_autor_mit_zeitung_nach_schraegstrich": {
-        "junk": (
-            "['metadata/takeover_note: Dieser Text wurde uns vom Lahntal-Boten zur "
-            "Verfügung gestellt.']"
-        ),
-    },
     "264_interview_frage_antwort_strong_abschluss_sprach": {
         "junk": (
             "['metadata/byline: Mit Ida Korn sprach Paul Renner.', 'chrome/comment_"

@@ -293,6 +293,16 @@ def test_a_paragraph_beside_a_picture_without_a_credit_stays() -> None:
     assert "Die Sauna folgt im Juni." in text
 
 
+def test_a_partners_note_closing_the_text_goes() -> None:
+    for note in (
+        "<p class='partner-hinweis'><small>Der Beitrag erscheint mit freundlicher Genehmigung"
+        " des Kreisblatts Oberau.</small></p>",
+        "<div><em>Dieses Interview wurde uns von der Neuen Seepost zur Verfügung gestellt.</em>"
+        "</div>",
+    ):
+        assert run(page(article_html(closing=note))).text.split("\n") == BODY_LINES, note
+
+
 def test_site_selectors_and_xpaths_drop_elements_before_extraction() -> None:
     box = (
         '<div class="nk-box"><p>Dieser Kasten gehört nicht zum Artikel, er wirbt für ein Abo.'
