@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -20,6 +21,16 @@ _NAME_CLASS_XPATH = lxml.etree.XPath(
 # How many author/byline elements are read for the printed byline: the byline's come first,
 # a comment section's authors much later.
 _BYLINE_ELEMENTS = 6
+# How the credit closing an interview begins ("Mit A sprach B.", "Das Gespräch führte B.").
+_INTERVIEW_CREDIT_RE = re.compile(
+    r"^(?:Mit [A-ZÄÖÜdD]\S* [^.!?]{0,60}\bsprach(?:en)?\s|Die Fragen stellten?\s"
+    r"|(?:Das|Dieses) (?:Gespräch|Interview) (?:führten?|hat|haben|wurde)\s)"
+)
+# A photo credit closing a byline element's text, after the name.
+_TRAILING_CREDIT_RE = re.compile(
+    r"(?<=\S)\s+((?:Fotos?|Bild(?:er)?|Porträt|Autorenfoto|Autorinnenfoto)\s*:\s*\S.*|©.*)$"
+)
+_JOINED_LABEL_RE = re.compile(r"(?:\bund|&|\+|/)$", re.IGNORECASE)
 # Elements whose text no reader sees.
 _UNSEEN_TAGS = ("script", "style", "template", "noscript")
 
@@ -39,6 +50,16 @@ def byline_text(elements: Iterable[lxml.html.HtmlElement]) -> str | None:
         text = "; ".join(collapse(" ".join(n.itertext())) for n in names) or collapse(
             " ".join(element.itertext())
         )
+        # The portrait's credit after the name ("Jana Wiese Foto: Studio Kerber") is no
+        # part of the byline.
+        credit = _TRAILING_CREDIT_RE.search(text)
+        if (
+            credit is not None
+            and is_image_credit(credit.group(1))
+            # "Text und Bild: A" credits A with both.
+            and not _JOINED_LABEL_RE.search(text[: credit.start()])
+        ):
+            text = text[: credit.start()]
         # An author box may hold only the portrait and its credit ("Foto: privat").
         if text and len(text.split()) <= 12 and not is_image_credit(text):
             return text
@@ -129,7 +150,21 @@ def closing_authors(
         footer_byline_authors(tree, site_keys)
         or _card_authors((found[0] for found in marked()), site_keys)
         or _italic_signature(tree, site_keys)
+        or _interview_credit(tree, site_keys)
     )
+
+
+def _interview_credit(tree: lxml.html.HtmlElement, site_keys: frozenset[str]) -> tuple[str, ...]:
+    """The interviewers a paragraph closing an interview credits: "Mit Ida Korn sprach Paul
+    Renner.", "Das Gespräch führte Anna Berg.", "Die Fragen stellte …"; the interviewer
+    wrote the text."""
+    for paragraph in tree.iter("p"):
+        text = collapse(text_of(paragraph))
+        if len(text) <= 150 and _INTERVIEW_CREDIT_RE.match(text):
+            people = byline_people(text, site_keys)
+            if people:
+                return people
+    return ()
 
 
 def _italic_signature(tree: lxml.html.HtmlElement, site_keys: frozenset[str]) -> tuple[str, ...]:

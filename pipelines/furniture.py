@@ -278,16 +278,20 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
     ),
     (
         # Who held an interview, closing it: "Das Gespräch führte Anna Berg.", "Die Fragen
-        # stellte …", "Interview: …", "Moderation: …".
+        # stellte …", "Interview: …", "Moderation: …", "Mit Ida Korn sprach Paul Renner."; a
+        # reporter's sentence standing for the byline: "Aus dem Gerichtssaal berichtet A.",
+        # "Vom Parteitag berichten A und B".
         Rule.BYLINE,
         re.compile(
             r"^(?:(?:Das|Dieses) (?:Gespräch|Interview) (?:führten?|hat geführt|haben geführt"
             r"|wurde geführt von)|Die Fragen stellten?|(?:Interview|Moderation|Gesprächsführung)"
-            r"\s*:)\s+(?:[A-ZÄÖÜ][\w'’.-]*(?:\s+|$)){1,4}(?:und\s+(?:[A-ZÄÖÜ][\w'’.-]*"
+            r"\s*:|Mit (?:(?:der|dem|den) \S+ )?(?:[A-ZÄÖÜ][\w'’-]* ){1,4}sprach(?:en)?"
+            r"|(?:Aus|Vom|Von der|Von dem) [^.!?:]{1,40}? berichte[tn])"
+            r"\s+(?:[A-ZÄÖÜ][\w'’.-]*(?:\s+|$)){1,4}(?:und\s+(?:[A-ZÄÖÜ][\w'’.-]*"
             r"(?:\s+|$)){1,4})?\.?$",
         ),
-        12,
-        ("gespräch", "interview", "fragen", "moderation"),
+        16,
+        ("gespräch", "interview", "fragen", "moderation", "sprach", "berichte"),
     ),
     (
         # Inviting readers' letters: "Sie sehen das anders? Schreiben Sie uns an
@@ -364,6 +368,11 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
             r"|(?:Wie (?:findest du|finden Sie|findet ihr)|Was (?:sagst du|sagen Sie|sagt ihr"
             r"|meinst du|meinen Sie|meint ihr)) (?:das|dazu|diesen Artikel|den Artikel|diese"
             r" Nachricht|diesen Beitrag)\s*\?$"
+            # A call for the reader's opinion, after such a question: "Was meinen Sie?
+            # Schreiben Sie uns Ihre Meinung.", "Sagen Sie uns Ihre Meinung!".
+            r"|(?:(?:Was|Wie) (?:meinen|denken|sagen|sehen) Sie(?: das| dazu)?\s*\?\s*)?"
+            r"(?:Schreiben|Sagen|Teilen|Verraten|Mailen) Sie uns(?: gerne| hier| jetzt)? Ihre"
+            r" (?:Meinung|Ansicht|Sicht)\b[^.!?]{0,40}[.!]?$"
             # A tips box: "Wissen Sie mehr?", "Haben Sie Hinweise?", "Schicken Sie uns Hinweise –
             # auch anonym", "Schreib uns deine Tipps".
             r"|(?:Wissen Sie|Weißt du|Wisst ihr) mehr\s*\?$|(?:Haben Sie|Hast du) (?:\S+ )?"

@@ -20,8 +20,10 @@ _UPDATED_TAGS = frozenset({"p", "span", "div", "time", "small", "li"})
 _UPDATED_CLASS_RE = re.compile("updat|modif|aktualis|date|meta")
 # Class words as CMSs name the byline, in German and English ("writer", "verfasser" too, which
 # trafilatura's author XPaths also know); also rel="author", itemprop="author" and a
-# data-component naming a "Byline".
-_BYLINE_CLASS_RE = re.compile("author|Author|byline|Byline|autor|writer|verfasser")
+# data-component naming a "Byline"; a column's author box is its "columnist".
+_BYLINE_CLASS_RE = re.compile(
+    "author|Author|byline|Byline|autor|writer|verfasser|columnist|Columnist|kolumnist|Kolumnist"
+)
 
 # (element, tag, class, id, itemprop, rel, data-component) of a body element with attributes.
 _Marked = tuple[lxml.html.HtmlElement, str, str, str, str, str, str]

@@ -57,7 +57,12 @@ _ACADEMIC_TITLE_RE = re.compile(
 )
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
-    r"^(?:Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Quellen?\s*:|Text und Fotos?\s*:"
+    # A reporter's sentence ("Aus dem Gerichtssaal berichtet A.", "Vom Parteitag berichten A
+    # und B") and an interview's closing credit ("Mit C sprach A.", "Die Fragen stellte A"),
+    # before "Von", which would take the first word alone.
+    r"^(?:(?:Aus|Vom|Von der|Von dem|Von) [^.!?:]{1,40}? berichte[tn]"
+    r"|Mit (?:(?:der|dem|den) \S+ )?(?:[A-ZÄÖÜ][\w'’-]* ){1,4}sprach(?:en)?|Die Fragen stellten?"
+    r"|Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Quellen?\s*:|Text und Fotos?\s*:"
     r"|Interview\s*:|Recherche\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
     r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
@@ -398,6 +403,9 @@ def split_credits(
         words = name.split()
         while words and words[-1].casefold() in _INTERFACE_WORDS:
             words.pop()
+        # A sentence's full stop after the name ("… berichtet Tobias Engel."), no initial's.
+        if words and words[-1].endswith(".") and len(words[-1]) > 3 and words[-1][-2].islower():
+            words[-1] = words[-1][:-1]
         name = _case_of_capitals(" ".join(words))
         found_agencies = agency_names(name)
         if found_agencies:

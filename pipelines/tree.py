@@ -83,7 +83,9 @@ _BYLINE_START_RE = re.compile(
     r"|feature|recherche|dokumentation|kolumne|datenanalyse|gespräch|test|testbericht)\s+von"
     r"|(?:text|texte)\s*(?:und|&|\+|/)\s*(?:fotos?|bild(?:er)?)\s*:"
     r"|(?:geschrieben|verfasst|eingestellt|gepostet|erstellt|getestet)\s+von"
-    r"|veröffentlicht\s+am\s+[\d.]+(?:\s+um\s+[\d:.]+(?:\s+uhr)?)?\s+von)\s",
+    r"|veröffentlicht\s+am\s+[\d.]+(?:\s+um\s+[\d:.]+(?:\s+uhr)?)?\s+von"
+    # A reporter's sentence: "Aus dem Gerichtssaal berichtet <a>A</a>."
+    r"|(?:aus|vom)\s+[^.!?:]{1,40}?\s+berichte[tn])\s",
     re.IGNORECASE,
 )
 # The first words _BYLINE_START_RE can match, to skip its regex for most elements.
@@ -91,7 +93,7 @@ _BYLINE_FIRST_WORDS = frozenset(
     (
         *("von", "by", "text", "texte", "autor", "autorin", "autoren", "ein", "eine", "recherche"),
         *("veröffentlicht", "geschrieben", "verfasst", "eingestellt", "gepostet", "erstellt"),
-        "getestet",
+        *("getestet", "aus", "vom"),
     )
 )
 # Words of the news agencies' names, to skip elements that name none without a regex split.
@@ -101,6 +103,10 @@ WORD_RE = re.compile(r"[\w-]+")
 _DATE_OR_TIME_RE = re.compile(r"(?<![\w.])(?:\d{1,2}[.:]\d{1,2}|\d{4}(?![\w.]))")
 # ... unless they mark a lead image ("lead-image", "lead-media").
 _MEDIA_MARK_RE = _MarkWords(r"image|img|media|photo|picture|bild|video|gallery")
+# Marks of a widget that calls itself a teaser but is none of the article's lead: the comment
+# section's ("comments-teaser", "kommentare-teaser"), a newsletter's, a feedback box's. An
+# opinion piece's own lead ("commentary-lead", "kommentar-teaser") is none of them.
+_NOT_LEAD_MARK_RE = _MarkWords(r"comments|comment[-_]|kommentare|newsletter|feedback|leserbrief")
 
 
 def _html_class_lookup() -> lxml.etree.ElementNamespaceClassLookup:
@@ -523,7 +529,7 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
         if not isinstance(element, lxml.html.HtmlElement):
             continue
         marks = " ".join(element.get(name) or "" for name in ("class", "id", "itemprop"))
-        if _MEDIA_MARK_RE.search(marks):
+        if _MEDIA_MARK_RE.search(marks) or _NOT_LEAD_MARK_RE.search(marks):
             continue
         if not _LEAD_MARK_RE.search(marks):
             if id(element) not in unmarked or element.find(".//img") is not None:

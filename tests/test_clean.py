@@ -1031,6 +1031,14 @@ def test_blank_input(line: str) -> None:
         # an agency credit closing with a period
         ("Mit Material von dpa und AFP.", "credit:agency"),
         ("Mit Material der Nachrichtenagentur epd.", "credit:agency"),
+        # an interview's closing credit naming the interviewer, a reporter's sentence for a byline
+        ("Mit Ole Brandt sprach Marlene Vogt.", "meta:byline"),
+        ("Mit der Bürgermeisterin Ina Sommer sprachen Kai Lenz und Ruth Ebert", "meta:byline"),
+        ("Aus dem Landtag berichtet Ferdinand Hoyer.", "meta:byline"),
+        ("Vom Gipfel in Brüssel berichten Lina Haas und Jon Ekberg", "meta:byline"),
+        # a call for the reader's opinion
+        ("Wie sehen Sie das? Sagen Sie uns Ihre Meinung!", "promo:feedback"),
+        ("Teilen Sie uns Ihre Meinung in den Kommentaren mit.", "promo:feedback"),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -1107,6 +1115,13 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Stand heute",
         "Vor 3 Stunden brach das Feuer im Stall aus.",
         "Mit Material von Zeugen rekonstruierte die Polizei den Unfall.",
+        # sentences shaped like interview credits, reporters' sentences and opinion calls
+        "Mit dem Bürgermeister sprach Landrat Berg über die Umgehungsstraße.",
+        "Mit Ole Brandt sprach sie zuletzt im Sommer.",
+        "Aus dem Landtag berichtet die Abgeordnete von heftigem Streit.",
+        "Vom Unfall berichten Zeugen, die an der Haltestelle standen.",
+        "Schreiben Sie uns Ihre Meinung, forderte der Bürgermeister die Anwohner auf, doch keiner"
+        " schrieb.",
     ],
 )
 def test_sentences_like_those_notices_stay(line: str) -> None:

@@ -101,25 +101,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "255_spiegelhost_quelle_zuerst_erschienen_datum_als_text_tabelle_layout": {
         "title": "'Nachrichten frei zugänglich'",
     },
-    "264_interview_frage_antwort_strong_abschluss_sprach": {
-        "junk": (
-            "['metadata/byline: Mit Ida Korn sprach Paul Renner.', 'chrome/comment_"
-            "prompt: Was meinen Sie? Schreiben Sie uns Ihre Meinung.']"
-        ),
-        "lost": (
-            "['Die Schauspielerin Ida Korn steht seit vierzig Jahren auf der Bühne "
-            "des Stadttheaters. Zum Abschied spielt sie noch einmal die Mutter Cour"
-            "age. Ein Gespräch über Lampenfieber und leere Ränge.']"
-        ),
-        "authors": "()",
-    },
-    "265_kolumne_zwischenruf_byline_mit_fotocredit_im_element": {
-        "authors": "()",
-    },
-    "267_gerichtsbericht_autor_als_link_im_satz_berichtet": {
-        "junk": "['metadata/byline: Aus dem Gerichtssaal berichtet Tobias Engel.']",
-        "authors": "()",
-    },
     "268_korrespondentin_aus_wien_unsere_korrespondentin_satz": {
         "junk": (
             "['chrome/fact_box: Richtwertmiete – was ist das?', 'chrome/fact_box: D"

@@ -366,6 +366,31 @@ def test_lead_opening_the_text_container_with_a_teaser_class_is_recovered() -> N
     assert run(html).text.split("\n") == [LEAD, *PARAGRAPHS]
 
 
+@pytest.mark.parametrize(
+    "widget",
+    [
+        '<div class="comments-teaser">Was denken Sie darüber? Diskutieren Sie mit uns und den'
+        " anderen Lesern.</div>",
+        '<p class="newsletter-teaser">Jeden Morgen die wichtigsten Nachrichten aus der Region'
+        " bequem in Ihrem Postfach.</p>",
+    ],
+)
+def test_a_widget_calling_itself_a_teaser_beside_the_headline_is_no_lead(widget: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = page(
+        f'<div><h1>{TITLE}</h1><div class="text"><p class="teaser">{LEAD}</p>{body}</div>'
+        f"{widget}</div>"
+    )
+    assert run(html).text.split("\n")[:2] == [LEAD, PARAGRAPHS[0]]
+
+
+@pytest.mark.parametrize("mark", ["kommentar-teaser", "commentary__lead"])
+def test_an_opinion_pieces_lead_beside_the_headline_is_the_lead(mark: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = page(f'<div><h1>{TITLE}</h1><p class="{mark}">{LEAD}</p></div><div>{body}</div>')
+    assert run(html).text.split("\n")[:2] == [LEAD, PARAGRAPHS[0]]
+
+
 def test_lead_under_a_headline_that_is_no_h1() -> None:
     # TYPO3's news extension prints the headline as <h3>; the site name is no <h1> at all.
     head = f'<meta property="og:title" content="{TITLE}">'
@@ -912,7 +937,9 @@ _LOOKUP_XPATHS = {
     " or contains(@class, 'aktualis') or contains(@class, 'date') or contains(@class, 'meta')]",
     "byline": "//body//*[contains(@class, 'author') or contains(@class, 'Author')"
     " or contains(@class, 'byline') or contains(@class, 'Byline') or contains(@class, 'autor')"
-    " or contains(@class, 'writer') or contains(@class, 'verfasser') or @rel='author'"
+    " or contains(@class, 'writer') or contains(@class, 'verfasser')"
+    " or contains(@class, 'columnist') or contains(@class, 'Columnist')"
+    " or contains(@class, 'kolumnist') or contains(@class, 'Kolumnist') or @rel='author'"
     " or @itemprop='author' or contains(@data-component, 'Byline')]",
     "published": "//body//*[@itemprop='datePublished' or @itemprop='datepublished']"
     "[not(self::meta)]",

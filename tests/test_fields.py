@@ -1485,6 +1485,96 @@ def test_other_italics_after_the_text_name_no_author(closing: str) -> None:
     assert _extract(_text_closing_with(closing)).authors == ()
 
 
+def _under_the_headline(byline: str) -> str:
+    return _page("", f"<header><h1>Hallenbad wird saniert</h1>{byline}</header>")
+
+
+@pytest.mark.parametrize(
+    ("html", "authors"),
+    [
+        # an interview's closing credit
+        (
+            _text_closing_with("<p><em>Mit Ole Brandt sprach Marlene Vogt.</em></p>"),
+            ("Marlene Vogt",),
+        ),
+        (
+            _text_closing_with(
+                "<p>Mit der Wirtin Ina Sommer sprachen <b>Kai Lenz</b> und <b>Ruth Ebert</b>.</p>"
+            ),
+            ("Kai Lenz", "Ruth Ebert"),
+        ),
+        (_text_closing_with("<p><i>Das Gespräch führte Anton Weiß.</i></p>"), ("Anton Weiß",)),
+        (
+            _text_closing_with("<p class='credit'>Die Fragen stellte Grete Olsen</p>"),
+            ("Grete Olsen",),
+        ),
+        # a reporter's sentence under the headline
+        (
+            _under_the_headline(
+                "<p class='reporter'>Aus dem Gerichtssaal berichtet <a href='/autor/e'>Tobias"
+                " Engel</a>.</p>"
+            ),
+            ("Tobias Engel",),
+        ),
+        (
+            _under_the_headline(
+                "<div>Aus dem Landtag berichtet <strong>Ferdinand Hoyer</strong></div>"
+            ),
+            ("Ferdinand Hoyer",),
+        ),
+        (
+            _under_the_headline(
+                "<p>Vom Gipfel in Brüssel berichten <a>Lina Haas</a> und <a>Jon Ekberg</a>.</p>"
+            ),
+            ("Lina Haas", "Jon Ekberg"),
+        ),
+        # sentences of the same shapes
+        (
+            _text_closing_with(
+                "<p>Mit dem Bürgermeister sprach Landrat Berg über die Umgehungsstraße.</p>"
+            ),
+            (),
+        ),
+        (_text_closing_with("<p>Mit Ole Brandt sprach sie zuletzt im Sommer.</p>"), ()),
+        (
+            _under_the_headline("<p>Aus Berlin berichten Medien über einen Streit im Rat.</p>"),
+            (),
+        ),
+    ],
+)
+def test_an_interview_credit_or_a_reporters_sentence_names_the_author(
+    html: str, authors: tuple[str, ...]
+) -> None:
+    result = _extract(html)
+    assert result.authors == authors
+    if authors:
+        assert authors[0] not in result.text
+
+
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        (
+            "<div class='columnist'><img src='/a.jpg' alt=''><span class='columnist__name'>Jana"
+            " Holt</span> <span>Foto: Studio Kerber</span></div>",
+            ("Jana Holt",),
+        ),
+        (
+            "<div class='autorenbox'><img src='/b.jpg'> Malte Ibsen <small>Bild: privat</small>"
+            "</div>",
+            ("Malte Ibsen",),
+        ),
+        ("<p class='author'>Von Nele Fuchs © Foto: Jan Wirth</p>", ("Nele Fuchs",)),
+        # the portrait and its credit alone name nobody
+        ("<div class='author'><img src='/c.jpg'> Foto: Jan Wirth</div>", ()),
+    ],
+)
+def test_a_byline_element_with_its_portraits_credit_names_the_author(
+    box: str, authors: tuple[str, ...]
+) -> None:
+    assert _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{box}")).authors == authors
+
+
 @pytest.mark.parametrize(
     "header",
     [
