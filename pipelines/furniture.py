@@ -482,6 +482,15 @@ _TEXT_KINDS = (
     r"|Gastbeitrag)"
 )
 
+# The place before a date on a dateline of its own ("Kastelruth-Tal, 4. Dezember 2026", "Bad
+# Talheim, 12.03.2026"): one to three capitalised words, joined by spaces or hyphens, not an
+# article or a preposition opening a phrase ("Die Sitzung, 4. Mai").
+PLACE_BEFORE_DATE_RE = re.compile(
+    r"^(?!(?:Der|Die|Das|Den|Dem|Ein|Eine|Am|Im|Vom|Zum|Bis|Ab|Seit|Stand)\b)(?:St\.\s?)?"
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:(?:[- ]|\s(?:am|an der|im|ob|bei)\s)[A-ZÄÖÜ][a-zäöüß]+){0,2}"
+    r",\s+(?=\D{0,15}\d)"
+)
+
 DATELINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
         # A dateline with the print issue: "Ausgabe 9/2024 · online seit 12. September 2024",
