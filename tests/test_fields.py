@@ -740,6 +740,19 @@ def test_a_table_of_label_and_value_rows_before_the_headline_is_dropped() -> Non
     assert len(tree.findall(".//table")) == 1  # a table in the text is the text's
 
 
+def test_a_place_dateline_a_desk_credit_and_a_goals_line_in_their_own_elements_go() -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        "<span class='ortsmarke'>Lindhaven-Süd, 07.03.2026</span>"
+        f"<p>{PARAGRAPH}</p><p>{SECOND}</p><footer><small>Bericht: Presseteam TSV Grünmark"
+        "</small></footer><div class='tore'>Tore: 0:1 Lindqvist (04:12), 1:1 Osei (17:55/PP2)"
+        ", 2:1 Kramer (58:40/EN)</div></article></body></html>"
+    )
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert result.authors == ()
+
+
 @pytest.mark.parametrize(
     ("credits", "authors"),
     [
