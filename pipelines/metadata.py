@@ -57,6 +57,9 @@ from pipelines.tree import (
 
 # How many elements around the headline are searched for a printed topic label.
 _LABEL_SCOPE = 80
+# How many words a logo <h1> and the headline <h2> after it have between them at most (a
+# notice, a date line, a menu): an <h1> headline has its lead and text before any <h2>.
+_LOGO_GAP_WORDS = 40
 _PUBLISHED_META_KEYS = (
     "article:published_time",
     "og:article:published_time",
@@ -227,7 +230,11 @@ def _title_and_headline(
         heading = next(
             iter(h1.xpath("following::h2[not(ancestor::nav or ancestor::aside)][1]")), None
         )
-        if heading is not None and 3 <= len(text_of(heading).split()) <= 40:
+        if (
+            heading is not None
+            and 3 <= len(text_of(heading).split()) <= 40
+            and _words_between(h1, heading) <= _LOGO_GAP_WORDS
+        ):
             # The logo names the site: an affix of the <title> and the metadata headlines.
             site_keys |= {text_key(visible)}
             metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
@@ -321,6 +328,20 @@ def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None) -> bool:
         if len(text) <= 4 * len(topic) and key and text_key(text).endswith(key):
             return True
     return False
+
+
+def _words_between(first: lxml.html.HtmlElement, second: lxml.html.HtmlElement) -> int:
+    """The words printed after `first` and before `second` (a notice, a date), counted up to
+    one more than a logo's gap: a headline's text before the <h2> is far longer."""
+    words = 0
+    for node in first.xpath("following::text()"):
+        parent = node.getparent()
+        if parent is second or (parent is not None and second in parent.iterancestors()):
+            break
+        words += len(node.split())
+        if words > _LOGO_GAP_WORDS:
+            break
+    return words
 
 
 def _spells_title_affix(

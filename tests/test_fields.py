@@ -210,10 +210,21 @@ def test_an_h1_spelling_the_titles_affix_is_a_logo_and_the_next_h2_the_headline(
     assert result.seo_title == "Bäder im Umbau: Talheim schließt ein Jahr"
 
 
-def test_an_h1_spelling_the_titles_headline_stays_before_an_h2() -> None:
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Hallenbad wird bis zum Herbst saniert | Stimme des Tals", ""),
+        # the headline after a longer site name: its text comes before the subheading
+        (
+            "Nachrichten aus dem Landkreis Talheim | Hallenbad wird bis zum Herbst saniert",
+            f"<p>{PARAGRAPH}</p><p>{SECOND}</p>",
+        ),
+    ],
+)
+def test_an_h1_spelling_the_titles_headline_stays_before_an_h2(title: str, text: str) -> None:
     html = _page(
-        "<title>Hallenbad wird bis zum Herbst saniert | Stimme des Tals</title>",
-        "<h1>Hallenbad wird bis zum Herbst saniert</h1>"
+        f"<title>{title}</title>",
+        f"<h1>Hallenbad wird bis zum Herbst saniert</h1>{text}"
         "<h2>Die Schulen weichen nach Talheim aus</h2>",
     )
     assert _extract(html).title == "Hallenbad wird bis zum Herbst saniert"
