@@ -253,6 +253,16 @@ _LABEL_VALUE_RE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}:\s*\S")
 # A phone number or an e-mail address: "Tel. 0511 000000", "Telefon: 06000 12-345",
 # "presse@stadt.example".
 _CONTACT_RE = re.compile(r"\b(?:Tel|Telefon|Fon|Phone)\b\.?:?\s*\+?[\d(]|\b[\w.-]+@[\w-]+\.[\w.]+")
+# An explainer box's heading: a term asked about ("Richtwert – was ist das?", "Was ist ein
+# Mietspiegel?", "Was versteht man unter …?") or the label of a box of background ("Hintergrund",
+# "Stichwort Mietspiegel", "Kurz erklärt"). A question about what follows ("Was bedeutet das
+# für Mieter?") is a subheading of the text.
+_EXPLAINER_HEADING_RE = re.compile(
+    r"^(?:Was (?:ist|sind|heißt|versteht man unter) (?!das\b|dies\b|es\b)[^?]{2,60}\?"
+    r"|[^?]{2,60}?\s*[–—:-]\s*[Ww]as (?:ist|sind|heißt) das\?"
+    r"|(?:Zum )?Hintergrund|Stichwort\b[^.?!]{0,40}|(?:Kurz )?[Ee]rklärt\b[^.?!]{0,40})\s*:?$"
+)
+_EXPLAINER_MAX_WORDS = 80
 _BOX_TAGS = frozenset({"div", "aside", "section"})
 _BOX_LINE_TAGS = ("p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6")
 _BOX_NESTED_TAGS = ("div", "section", "article", "aside", "table", "form", "blockquote", "figure")
@@ -368,6 +378,11 @@ def _drop_fact_boxes(
             for unit in box.iter(*_BOX_LINE_TAGS)
             if next(unit.iterchildren("p", "li", "dt", "dd"), None) is None
         ]
+        if _is_explainer_box(box, units):
+            text = collapse(" ".join(box.itertext()))
+            box.drop_tree()
+            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
+            continue
         if units:
             if not 3 <= len(units) <= 2 * _BOX_MAX_LINES or _has_link_line(box):
                 continue
@@ -495,6 +510,29 @@ def _drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
             table.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
     return dropped
+
+
+def _is_explainer_box(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement]) -> bool:
+    """A box explaining a term beside the text: a heading shaped like an explainer's, then one
+    to three paragraphs, set among the text's own paragraphs and at most a third of their
+    words. A series of sections, each a subheading and its text, is the article itself."""
+    parent = box.getparent()
+    if not 2 <= len(units) <= 4 or parent is None or len(parent.findall("p")) < 2:
+        return False
+    head = units[0]
+    if head.tag == "p":  # a bold paragraph as heading: "<p><strong>Hintergrund</strong></p>"
+        bold = next(head.iterchildren("strong", "b"), None)
+        if bold is None or collapse(text_of(bold)) != collapse(text_of(head)):
+            return False
+    elif head.tag not in ("h2", "h3", "h4", "h5", "h6"):
+        return False
+    words = len(collapse(" ".join(box.itertext())).split())
+    return (
+        all(unit.tag == "p" for unit in units[1:])
+        and _EXPLAINER_HEADING_RE.match(collapse(text_of(head))) is not None
+        and words <= _EXPLAINER_MAX_WORDS
+        and has_words(parent, words * 3)
+    )
 
 
 def _has_link_line(box: lxml.html.HtmlElement) -> bool:

@@ -18,9 +18,11 @@ _I = re.IGNORECASE
 _TEAM = r"(?!Uhr\b)[A-ZÄÖÜ0-9][\w.'’/-]*(?: (?!Uhr\b)[A-ZÄÖÜ0-9][\w.'’/-]*){0,4}"
 _SCORE = r"\d{1,3}\s*:\s*\d{1,3}(?:\s*\(\d{1,3}\s*:\s*\d{1,3}\))?"
 # One item of a scorers line: a name and the goals ("Neuhäuser 8/3", "Lüdeke 6"), or the score
-# and the name with the minute ("1:0 Brandt (12.)").
+# and the name with the time: the minute ("1:0 Brandt (12.)", "(90.+2)") or the game clock
+# ("1:0 Brandt (23:41)"), perhaps with the kind of goal ("(12./FE)", "(26:52/PP1)").
 _NAME = r"[^\W\d_][\w'’.-]+(?: [^\W\d_][\w'’.-]+)?"
-_SCORER = rf"(?:{_NAME} \d{{1,3}}(?:/\d{{1,2}})?|\d{{1,2}}:\d{{1,2}} {_NAME} \(\d{{1,3}}\.?\))"
+_GOAL_TIME = r"\((?:\d{1,3}\.?(?:\+\d{1,2}\.?)?|\d{1,2}:\d{2})(?:\s?/\s?[A-Z]{1,3}\d?)?\)"
+_SCORER = rf"(?:{_NAME} \d{{1,3}}(?:/\d{{1,2}})?|\d{{1,2}}:\d{{1,2}} {_NAME} {_GOAL_TIME})"
 # Between the items: a comma or semicolon; between the two teams' items, a dash or a slash.
 _SCORERS_SEPARATOR = r"(?:\s*[,;]\s*|\s+[–—/|-]\s+)"
 

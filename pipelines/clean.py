@@ -37,10 +37,12 @@ from pipelines.clean_rules import (
     Rule,
 )
 from pipelines.credits import (
+    GLUED_CREDIT_RE,
     IMAGE_ALT_RE,
     INFO_SPLIT_RE,
     ROLE_CREDIT_RE,
     TRAILING_CREDIT_RE,
+    TRAILING_INITIALS_RE,
     agency_names,
     credit_rule,
     credited_writers,
@@ -48,9 +50,8 @@ from pipelines.credits import (
 from pipelines.furniture import (
     BOX_RULES,
     DATELINE_RULES,
-    GLUED_CREDIT_RE,
     MORE_PHRASE_RULES,
-    TRAILING_INITIALS_RE,
+    PLACE_BEFORE_DATE_RE,
 )
 from pipelines.notices import (
     LATE_PHRASE_RULES,
@@ -377,6 +378,10 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
         if all(w in SHARE_WORDS for w in share_words):
             return Rule.SHARE
     kind = classify_date_line(text)
+    place = PLACE_BEFORE_DATE_RE.match(text) if kind is None and words <= 8 else None
+    # A dateline: a place and a date alone. An author and a date are a byline, left for it.
+    if place is not None and text[: place.end()].rstrip(", ") not in authors:
+        kind = classify_date_line(text[place.end() :])
     if kind is not None:
         return Rule.TIMESTAMP if kind == "timestamp" else Rule.DATE_ONLY
     if words <= _INFO_LINE_MAX_WORDS and ("·" in text or "|" in text or "•" in text):

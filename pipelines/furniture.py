@@ -491,6 +491,15 @@ _TEXT_KINDS = (
     r"|Gastbeitrag)"
 )
 
+# The place before a date on a dateline of its own ("Kastelruth-Tal, 4. Dezember 2026", "Bad
+# Talheim, 12.03.2026"): one to three capitalised words, joined by spaces or hyphens, not an
+# article or a preposition opening a phrase ("Die Sitzung, 4. Mai").
+PLACE_BEFORE_DATE_RE = re.compile(
+    r"^(?!(?:Der|Die|Das|Den|Dem|Ein|Eine|Am|Im|Vom|Zum|Bis|Ab|Seit|Stand)\b)(?:St\.\s?)?"
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:(?:[- ]|\s(?:am|an der|im|ob|bei)\s)[A-ZÄÖÜ][a-zäöüß]+){0,2}"
+    r",\s+(?=\D{0,15}\d)"
+)
+
 DATELINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
         # A dateline with the print issue: "Ausgabe 9/2024 · online seit 12. September 2024",
@@ -631,13 +640,3 @@ BOX_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         ("kooperation", "zusammenarbeit", "partnerschaft"),
     ),
 )
-
-# A credit label glued to the previous block's text by a naive join ("1 / 6Foto: Anna Beispiel",
-# "…Ladens.Bild: …"), and an audio or video item's info line glued to its title ("Kollmer
-# SeeAudio · 2 Min"): the line is split before the label.
-GLUED_CREDIT_RE = re.compile(
-    r"(?<=[\w.)])(?=(?:Foto|Fotos|Bild|Bilder|Credit)\s*:\s*\S)"
-    r"|(?<=[a-zäöüß.)])(?=(?:Audio|Video|Podcast)\s*[·|•]\s*\d)"
-)
-# The editor's initials closing the last paragraph, a tech news convention: "… nicht. (tlz)".
-TRAILING_INITIALS_RE = re.compile(r"\s*\(([a-z]{2,5})(?:/[a-z]{2,5})?\)$")

@@ -42,6 +42,7 @@ from pipelines.names import (
     split_credits,
     styled_headline,
     title_block_text,
+    title_parts,
 )
 from pipelines.tree import (
     byline_near_headline,
@@ -56,6 +57,9 @@ from pipelines.tree import (
 
 # How many elements around the headline are searched for a printed topic label.
 _LABEL_SCOPE = 80
+# How many words a logo <h1> and the headline <h2> after it have between them at most (a
+# notice, a date line, a menu): an <h1> headline has its lead and text before any <h2>.
+_LOGO_GAP_WORDS = 40
 _PUBLISHED_META_KEYS = (
     "article:published_time",
     "og:article:published_time",
@@ -216,6 +220,25 @@ def _title_and_headline(
         ):
             h1, visible = heading, _visible_headline(heading, site_keys, frozenset())
             metadata_title = document_title = None
+    if (
+        visible is not None
+        and h1 is not None
+        and _spells_title_affix(visible, tree, document_title)
+    ):
+        # An <h1> spelling what the <title> has as its affix (the site's name, a slogan) is the
+        # logo: the headline is the first <h2> after it, heading the text.
+        heading = next(
+            iter(h1.xpath("following::h2[not(ancestor::nav or ancestor::aside)][1]")), None
+        )
+        if (
+            heading is not None
+            and 3 <= len(text_of(heading).split()) <= 40
+            and _words_between(h1, heading) <= _LOGO_GAP_WORDS
+        ):
+            # The logo names the site: an affix of the <title> and the metadata headlines.
+            site_keys |= {text_key(visible)}
+            metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
+            h1, visible = heading, _visible_headline(heading, site_keys, frozenset())
     if h1 is None and len((metadata_title or "").split()) < 3:
         # No headline in the headings and a generic <title> ("Aktuelles"): the big type's.
         styled = styled_headline(tree, site_keys)
@@ -305,6 +328,35 @@ def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None) -> bool:
         if len(text) <= 4 * len(topic) and key and text_key(text).endswith(key):
             return True
     return False
+
+
+def _words_between(first: lxml.html.HtmlElement, second: lxml.html.HtmlElement) -> int:
+    """The words printed after `first` and before `second` (a notice, a date), counted up to
+    one more than a logo's gap: a headline's text before the <h2> is far longer."""
+    words = 0
+    for node in first.xpath("following::text()"):
+        parent = node.getparent()
+        if parent is second or (parent is not None and second in parent.iterancestors()):
+            break
+        words += len(node.split())
+        if words > _LOGO_GAP_WORDS:
+            break
+    return words
+
+
+def _spells_title_affix(
+    headline: str, tree: lxml.html.HtmlElement, document_title: str | None
+) -> bool:
+    """True when `headline` is in the page's <title> only in the part cut as an affix, or is
+    its first or last part beside a longer one ("Headline | Slogan of the site")."""
+    key = text_key(headline)
+    raw = tree.findtext(".//title") or ""
+    if not key or key not in text_key(raw):
+        return False
+    parts = [text_key(part) for part in title_parts(raw)]
+    return key not in text_key(document_title or "") or (
+        len(parts) >= 2 and key in (parts[0], parts[-1]) and max(map(len, parts)) > len(key)
+    )
 
 
 def _visible_headline(

@@ -25,6 +25,8 @@ from pipelines.credits import (
 from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
+# A site's initials as the last part of a <title>: "RSM", "NZZ".
+_INITIALS_RE = re.compile(r"[A-ZÄÖÜ]{2,5}")
 # "mit" starts the agency's part of a byline ("Lukas Fendt mit SID", "mit Material der dpa"):
 # it is split off with the agency, never inside a name.
 _AUTHOR_SPLIT_RE = re.compile(
@@ -258,6 +260,16 @@ def clean_title(
             cut_with = separator
         elif _is_affix(prefix, site_keys, sections):
             title = title[first.end() :].strip()
+        elif (
+            html_title
+            and len(separators) >= 2
+            and _INITIALS_RE.fullmatch(suffix)
+            and _is_affix(title[separators[-2].end() : last.start()], site_keys, sections)
+        ):
+            # Initials after a section or the site's name ("… - News - RSM"): the site's short
+            # name, which need not spell the host.
+            title = title[: separators[-2].start()].strip()
+            cut_with = separator
         elif len(separators) >= 2 and _is_site_affix(
             title[separators[-2].end() : last.start()], site_keys
         ):
@@ -285,6 +297,11 @@ def breadcrumb_names(links: Iterable[lxml.html.HtmlElement]) -> frozenset[str]:
         if len(words) <= 4:
             keys.update(text_key(" ".join(words[i:])) for i in range(len(words)))
     return frozenset(key for key in keys if len(key) >= 4)
+
+
+def title_parts(title: str) -> list[str]:
+    """The parts of a <title> between its separators ("Headline | Section | Site")."""
+    return [part for part in _TITLE_SEPARATOR_RE.split(title) if part.strip()]
 
 
 def styled_headline(

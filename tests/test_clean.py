@@ -197,9 +197,18 @@ def test_a_dateline_with_a_reading_time_goes(line: str) -> None:
         # one item is not furniture
         "3. Februar 2026 · Sondersitzung im Rathaus",
         "Stadtrat Lindhaven · Lesezeit 7 Minuten",
+        # a place and a date in a sentence, a phrase, a list of places
+        "Lindhaven, 7. März 2026, war der Saal bis auf den letzten Platz besetzt.",
+        "Die Sitzung, 7. März 2026",
+        "Lindhaven, Oberau und Talheim, 7. März 2026",
+        "Bad Oberau, 12.03.2026: Der Rat entscheidet über das Freibad",
+        # an office or a goal in a sentence
+        "Von der Pressestelle kam bis zum Abend keine Antwort.",
+        "Von Teamgeist war in der zweiten Hälfte nichts zu sehen.",
+        "Um 1:0 ging es bis zur Pause (12:30 Uhr), dann drehte Okafor das Spiel.",
     ],
 )
-def test_an_info_line_with_other_items_stays(line: str) -> None:
+def test_an_info_line_with_other_items_and_body_lines_of_furniture_shape_stay(line: str) -> None:
     kept, _ = clean([LEAD, line, P1])
     assert kept == [LEAD, line, P1]
 
@@ -969,6 +978,24 @@ def test_blank_input(line: str) -> None:
             "widget:stats-box",
         ),
         ("Punkte Lindhaven: Kramer 21, Ekwueme 14, Sørensen 9", "widget:stats-box"),
+        # the goals with the game clock and the kind of goal, or a minute in stoppage time
+        (
+            "Tore: 0:1 Lindqvist (04:12), 1:1 Osei (17:55/PP2), 2:1 Kramer (58:40/EN)",
+            "widget:stats-box",
+        ),
+        (
+            "Treffer: 1:0 Brandt (12./FE), 1:1 Okafor (45.+2), 2:1 Roth (90.+4)",
+            "widget:stats-box",
+        ),
+        # a dateline: a place and a date alone
+        ("Lindhaven-Süd, 7. März 2026", "meta:date-only"),
+        ("Bad Oberau, 12.03.2026", "meta:date-only"),
+        ("St. Margarethen, 02.11.2025, 09:30 Uhr", "meta:timestamp"),
+        ("Neustadt am Rübenberg, Freitag, 3. Juli 2026", "meta:date-only"),
+        # a credit naming an office or a desk, no person
+        ("Text: Pressestelle TSV Grünmark", "meta:byline"),
+        ("Von der Medienabteilung des Landkreises Seenland", "meta:byline"),
+        ("Bericht: Presseteam Lindhaven Lions", "meta:byline"),
         # the two teams' top scorers apart by a dash or a slash, and the statistics link
         ("Topscorer: Ekwueme 19, Kramer 12 / Lindqvist 22, Osei 10", "widget:stats-box"),
         ("Beste Werferinnen: Hahn 18, Özdemir 11 – Brandt 20, Roth 9", "widget:stats-box"),

@@ -96,35 +96,8 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # The newest batch's first-run failures, while they are not fixed (tests/eval/README.md): each is
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
-# usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "255_spiegelhost_quelle_zuerst_erschienen_datum_als_text_tabelle_layout": {
-        "title": "'Nachrichten frei zugänglich'",
-    },
-    "268_korrespondentin_aus_wien_unsere_korrespondentin_satz": {
-        "junk": (
-            "['chrome/fact_box: Richtwertmiete – was ist das?', 'chrome/fact_box: D"
-            "er Richtwert gilt für Altbauwohnungen, die vor 1945 errichtet wurden, "
-            "und wird vom Ministerium festgelegt.']"
-        ),
-    },
-    "270_schweizer_sender_web_components_autor_mit_keystone_sda": {
-        "seo_title": (
-            "'Lärmschutz - Bundesrat will Autobahnlärm in der Nacht senken - News - RSM'"
-        ),
-    },
-    "271_suedtirol_article_header_section_datum_als_text_autorin": {
-        "junk": "['metadata/dateline: Kastelruth-Tal, 4. Dezember 2026']",
-    },
-    "273_eishockeyverein_news_pressestelle_spielstand_sponsoren": {
-        "junk": (
-            "['metadata/credit: Text: Pressestelle Eisfalken', 'metadata/scorers: T"
-            "ore: 1:0 Deuringer (23:41), 1:1 Hausner (26:52/PP1), 2:1 Fichtl (44:10"
-            "), 3:1 Rautio (45:38), 3:2 Brenninger (51:20), 4:2 Deuringer (59:12/EN"
-            ")']"
-        ),
-    },
-}
+# usual. Empty: every page is right.
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -191,7 +164,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({13})
+_OPEN_BATCHES: frozenset[int] = frozenset()
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:

@@ -108,6 +108,24 @@ def test_a_last_word_in_capitals_unlike_the_sites_initials_stays() -> None:
     assert clean_title("Kühe ziehen ins Tal - Rdm", keys) == "Kühe ziehen ins Tal - Rdm"
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Kühe ziehen ins Tal - News - RSM",
+        "Kühe ziehen ins Tal | Regional | TVO",
+        "Kühe ziehen ins Tal – Alpenland Zeitung – AZ",
+    ],
+)
+def test_initials_after_a_section_or_the_site_are_an_affix_of_a_title(raw: str) -> None:
+    # initials that do not spell the host: the section or site part before them names them
+    assert clean_title(raw, SITE, html_title=True) == "Kühe ziehen ins Tal"
+
+
+def test_initials_after_a_headline_part_stay() -> None:
+    raw = "Streit um Zölle - Brüssel droht den USA - EU"
+    assert clean_title(raw, SITE, html_title=True) == raw
+
+
 def test_a_dash_inside_the_headline_stays() -> None:
     raw = "Kühe ziehen ins Tal – und keiner hält sie auf | Alpenland Zeitung"
     assert (
@@ -163,6 +181,53 @@ def test_a_logo_or_section_h1_gives_way_to_the_heading_that_spells_the_title() -
         result = _extract(_page(head, h1 + "<h2>Hallenbad wird bis zum Herbst saniert</h2>"))
         assert result.title == "Hallenbad wird bis zum Herbst saniert"
         assert result.seo_title is None
+
+
+@pytest.mark.parametrize(
+    ("title", "h1", "layout"),
+    [
+        # a slogan as logo, the headline in the next row of a layout table
+        (
+            "Bäder im Umbau: Talheim schließt ein Jahr | Freie Nachrichten aus dem Tal",
+            "<h1 class='logo'>Freie Nachrichten aus dem Tal</h1><div>Unsere Ausweichadresse: "
+            "tal.example</div>",
+            "<table><tr><td>{h1}</td></tr><tr><td><div>03.02.2026</div>{h2}</td></tr></table>",
+        ),
+        # the site's claim in the header, the headline in the main column
+        (
+            "Bäder im Umbau: Talheim schließt ein Jahr – Stimme des Tals",
+            "<h1>Stimme des Tals</h1>",
+            "<header>{h1}<p>Seit 1998 für Sie da</p></header><main><div>{h2}</div></main>",
+        ),
+    ],
+)
+def test_an_h1_spelling_the_titles_affix_is_a_logo_and_the_next_h2_the_headline(
+    title: str, h1: str, layout: str
+) -> None:
+    h2 = "<h2>Hallenbad wird bis zum Herbst saniert</h2>"
+    result = _extract(_page(f"<title>{title}</title>", layout.format(h1=h1, h2=h2)))
+    assert result.title == "Hallenbad wird bis zum Herbst saniert"
+    assert result.seo_title == "Bäder im Umbau: Talheim schließt ein Jahr"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Hallenbad wird bis zum Herbst saniert | Stimme des Tals", ""),
+        # the headline after a longer site name: its text comes before the subheading
+        (
+            "Nachrichten aus dem Landkreis Talheim | Hallenbad wird bis zum Herbst saniert",
+            f"<p>{PARAGRAPH}</p><p>{SECOND}</p>",
+        ),
+    ],
+)
+def test_an_h1_spelling_the_titles_headline_stays_before_an_h2(title: str, text: str) -> None:
+    html = _page(
+        f"<title>{title}</title>",
+        f"<h1>Hallenbad wird bis zum Herbst saniert</h1>{text}"
+        "<h2>Die Schulen weichen nach Talheim aus</h2>",
+    )
+    assert _extract(html).title == "Hallenbad wird bis zum Herbst saniert"
 
 
 def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
@@ -634,6 +699,13 @@ def test_a_quotation_in_a_blockquote_stays() -> None:
         "<section class='kurz'><p class='kurz__titel'>Kurz gesagt</p><ol>"
         "<li>Das Bad schließt für ein Jahr.</li><li>Schulen weichen nach Talheim aus.</li>"
         "</ol></section>",
+        # an explainer: a term asked about, or the label of a background box
+        "<div class='erklaer'><h4>Sanierungsrücklage – was ist das?</h4><p>Geld, das eine "
+        "Gemeinde jedes Jahr für spätere Reparaturen ihrer Gebäude beiseitelegt.</p></div>",
+        "<aside><h3>Was ist ein Sportstättenplan?</h3><p>Er listet alle Hallen und Plätze einer "
+        "Stadt auf.</p><p>Der Rat beschließt ihn alle fünf Jahre neu.</p></aside>",
+        "<div class='box'><p><strong>Stichwort Bäderkonzept</strong></p><p>Ein Plan, welche "
+        "Bäder eine Region in zehn Jahren noch betreiben will.</p></div>",
     ],
 )
 def test_a_fact_box_beside_the_text_is_dropped(box: str) -> None:
@@ -666,6 +738,30 @@ def test_lines_that_are_no_fact_box_are_not_dropped_as_one(block: str) -> None:
     assert "widget:stats-box" not in [d.rule for d in _extract(html).dropped]
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a question about what follows is the text's subheading
+        "<div class='abschnitt'><h3>Was bedeutet das für die Vereine?</h3><p>Sie trainieren "
+        "ein Jahr lang in der Halle in Talheim.</p></div>",
+        # the text made of sections, each a question and its answer
+        "<section><h2>Was ist geplant?</h2><p>Ein neues Dach und neue Technik.</p></section>",
+    ],
+)
+def test_a_question_and_its_answer_in_the_text_stay(block: str) -> None:
+    body = (
+        f"<p>{PARAGRAPH}</p>{block}<p>{SECOND}</p><p>{PARAGRAPH}</p>"
+        if block.startswith("<div")
+        else f"<section><h2>Worum geht es?</h2><p>{PARAGRAPH}</p></section>{block}"
+        f"<section><h2>Wer zahlt?</h2><p>{SECOND}</p></section>"
+    )
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"{body}</article></body></html>"
+    )
+    assert "widget:stats-box" not in [d.rule for d in _extract(html).dropped]
+
+
 def test_a_table_of_label_and_value_rows_before_the_headline_is_dropped() -> None:
     tree = lxml.html.fromstring(
         "<html><body><section><table><tr><th>Ressort</th><td>Land</td></tr>"
@@ -676,6 +772,19 @@ def test_a_table_of_label_and_value_rows_before_the_headline_is_dropped() -> Non
     dropped = drop_fact_boxes(tree, tree.find(".//h1"))
     assert [d.text for d in dropped] == ["Ressort Land · Stand 03.02.2026, 07:40"]
     assert len(tree.findall(".//table")) == 1  # a table in the text is the text's
+
+
+def test_a_place_dateline_a_desk_credit_and_a_goals_line_in_their_own_elements_go() -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        "<span class='ortsmarke'>Lindhaven-Süd, 07.03.2026</span>"
+        f"<p>{PARAGRAPH}</p><p>{SECOND}</p><footer><small>Bericht: Presseteam TSV Grünmark"
+        "</small></footer><div class='tore'>Tore: 0:1 Lindqvist (04:12), 1:1 Osei (17:55/PP2)"
+        ", 2:1 Kramer (58:40/EN)</div></article></body></html>"
+    )
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert result.authors == ()
 
 
 @pytest.mark.parametrize(
@@ -809,22 +918,22 @@ def test_a_signature_closing_the_text_names_the_author(
 
 
 @pytest.mark.parametrize(
-    "closing",
+    ("closing", "stays"),
     [
-        # a dateline
-        "<p>Bad Talheim, 12. März 2025</p>",
+        # a dateline names no author; it goes as a dateline
+        ("<p>Bad Talheim, 12. März 2025</p>", False),
         # the last of a list of people and offices
-        "<p>Ilse Marbach, 1. Vorsitzende</p><p>Jonas Weidlich, Kassenwart</p>",
+        ("<p>Ilse Marbach, 1. Vorsitzende</p><p>Jonas Weidlich, Kassenwart</p>", True),
         # a sentence
-        "<p>Ilse Marbach, die Vorsitzende, dankte allen Helfern.</p>",
+        ("<p>Ilse Marbach, die Vorsitzende, dankte allen Helfern.</p>", True),
         # the site's name
-        "<p>Alpenland Zeitung, Lokalredaktion</p>",
+        ("<p>Alpenland Zeitung, Lokalredaktion</p>", True),
     ],
 )
-def test_lines_that_are_no_closing_signature_stay(closing: str) -> None:
+def test_lines_that_are_no_closing_signature_name_no_author(closing: str, stays: bool) -> None:
     result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
     assert result.authors == ()
-    assert lxml.html.fromstring(closing).text_content()[:12] in result.text
+    assert (lxml.html.fromstring(closing).text_content()[:12] in result.text) == stays
 
 
 @pytest.mark.parametrize(
