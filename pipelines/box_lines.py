@@ -163,3 +163,30 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         ("iban",),
     ),
 )
+
+# The labels of an info box's rows ("Quelle | sda", "Publiziert | 01.12.2026, 07:58" in a `<dl>`
+# or a table), left alone on their lines once their values went as a credit and a dateline. A
+# body line is never one of these words by itself.
+INFO_LABELS = frozenset(
+    {
+        "quelle",
+        "quellen",
+        "publiziert",
+        "veröffentlicht",
+        "erschienen",
+        "aktualisiert",
+        "zuletzt aktualisiert",
+        "geändert",
+        "zuletzt geändert",
+        "erstellt",
+        "datum",
+        "autor",
+        "autorin",
+        "autoren",
+        "autorinnen",
+        "rubrik",
+        "ressort",
+        "kategorie",
+        "lesezeit",
+    }
+)

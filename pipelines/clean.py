@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from crawler.model.dates import classify_date_line
 from crawler.model.types import CleaningRules, DroppedLine
-from pipelines.box_lines import BOX_LINE_RULES
+from pipelines.box_lines import BOX_LINE_RULES, INFO_LABELS
 from pipelines.byline_lines import is_byline
 from pipelines.clean_rules import (
     COUNTER_RE,
@@ -366,6 +366,8 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
             return rule
     if lowered.rstrip(": ") in UI_TOKENS or COUNTER_RE.match(text):
         return Rule.UI_TOKEN
+    if lowered.rstrip(": ") in INFO_LABELS:
+        return Rule.INFO_LABEL
     if words <= 14 and ("|" in text or "·" in text or "•" in text):
         segments = [seg.strip(" .:").casefold() for seg in TOOL_SPLIT_RE.split(text)]
         segments = [seg for seg in segments if seg]

@@ -70,6 +70,7 @@ class Rule(StrEnum):
     DISCLAIMER = "meta:disclaimer"
     # A press release's number line, contact block, keywords, sender ("Pressekontakt: …").
     RELEASE = "meta:release"
+    INFO_LABEL = "meta:info-label"
     # Applied on the HTML tree: a pull quote (a sentence of the text repeated in a <blockquote>).
     PULL_QUOTE = "teaser:pull-quote"
     FOREIGN_SCRIPT = "script:foreign"

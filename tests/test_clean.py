@@ -508,6 +508,20 @@ def test_ui_tokens_go_but_subheadings_with_the_same_words_stay() -> None:
     }
 
 
+def test_info_box_labels_left_alone_go_but_lines_starting_with_them_stay() -> None:
+    subheading = "Quelle des Streits ist ein alter Vertrag"
+    dated = "Datum der Abstimmung: 4. März"
+    lines = ["Quelle", "Publiziert:", LEAD, subheading, P1, "Zuletzt aktualisiert", dated, P2]
+    kept, dropped = clean([*lines, "Autorin"])
+    assert kept == [LEAD, subheading, P1, dated, P2]
+    assert rules_of(dropped) == {
+        "Quelle": "meta:info-label",
+        "Publiziert:": "meta:info-label",
+        "Zuletzt aktualisiert": "meta:info-label",
+        "Autorin": "meta:info-label",
+    }
+
+
 def test_share_bar_goes() -> None:
     kept, dropped = clean([LEAD, "Facebook Twitter WhatsApp E-Mail", P1])
     assert kept == [LEAD, P1]

@@ -1355,6 +1355,16 @@ def test_a_subheading_over_a_table_is_put_back_before_its_first_row() -> None:
         ("closing", "<div>Mehr darüber am Montag ab 19 Uhr in „Land und Leute“</div>"),
         ("closing", '<section class="hinweis"><p>Hinweis: Keine Kaufempfehlung.</p></section>'),
         ("closing", '<p class="quelle"><i>Mit Material von dpa und AFP.</i></p>'),
+        # An info box's labels, left alone once their values went as credit and dateline.
+        (
+            "extra_in_body",
+            "<dl><dt>Quelle</dt><dd>dpa</dd><dt>Veröffentlicht</dt><dd>02.03.2026, 11:40</dd></dl>",
+        ),
+        (
+            "extra_in_body",
+            "<dl class='info'><dt>Quellen:</dt><dd>KNA, epd</dd><dt>Zuletzt aktualisiert:</dt>"
+            "<dd>Mittwoch, 4. März 2026, 09:15 Uhr</dd></dl>",
+        ),
     ],
 )
 def test_notes_pointers_and_handles_in_other_markup_go(place: str, snippet: str) -> None:
