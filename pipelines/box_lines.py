@@ -152,12 +152,13 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
     ),
     (
         # A donation account: a payee and an IBAN, no sentence ("Förderverein St. Ursula, IBAN
-        # DE12 …", "Spendenkonto: Sparkasse X, IBAN … BIC …"). A sentence asking to give to an
-        # account ends with its period and stays.
+        # DE12 …", "Spendenkonto: Sparkasse X, IBAN … BIC …, Stichwort: …"). A sentence asking
+        # to give to an account ends with its period and stays.
         Rule.PROMO_DONATION,
         re.compile(
             r"^[^!?]{0,80}?\bIBAN\s*:?\s*[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?"
-            r"(?:\s*[,;|·]?\s*(?:BIC|SWIFT)\s*:?\s*[A-Z0-9]{8,11})?\s*$",
+            r"(?:\s*[,;|·]?\s*(?:BIC|SWIFT)\s*:?\s*[A-Z0-9]{8,11})?"
+            r"(?:\s*[,;|·]?\s*(?:Stichwort|Kennwort|Verwendungszweck)\s*:?\s*[^.!?]{1,40})?\s*$",
         ),
         20,
         ("iban",),

@@ -447,6 +447,10 @@ def classify_line(text: str) -> str | None:
     return _classify(text, None, ()) if text else None
 
 
+# Furniture whose title or call stands on the line above it, and that line's most words.
+_TITLED_RULES: dict[str, int] = {Rule.MEDIA_PLAYER: 10, Rule.PROMO_DONATION: 5}
+
+
 def _apply_context_rules(items: list[_Line]) -> None:
     """Rules that need neighbours: teaser lists after a lead-in, captions, image teasers."""
     block_rule: str | None = None
@@ -466,17 +470,18 @@ def _apply_context_rules(items: list[_Line]) -> None:
                 item.rule = block_rule
                 continue
             block_rule = None
-        if item.rule == Rule.MEDIA_PLAYER:
+        if item.rule in _TITLED_RULES:
             # The line right above player furniture is the video's title ("Elektrofähre auf
-            # Jungfernfahrt" over "Verfügbar bis …"): a label, never a sentence.
+            # Jungfernfahrt" over "Verfügbar bis …"), above a donation account the box's call
+            # ("Jetzt helfen!"): a label, never a sentence.
             previous = _previous_kept(items, index)
             if (
                 previous is not None
                 and not previous.is_item
                 and _is_headline_like(previous.text)
-                and len(previous.text.split()) <= 10
+                and len(previous.text.split()) <= _TITLED_RULES[item.rule]
             ):
-                previous.rule = Rule.MEDIA_PLAYER
+                previous.rule = item.rule
         if item.rule == Rule.CREDIT_IMAGE_ALT:
             match = IMAGE_ALT_RE.match(item.text)
             alt_key = _alnum_key(match.group("alt")) if match else ""

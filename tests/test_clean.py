@@ -522,6 +522,20 @@ def test_info_box_labels_left_alone_go_but_lines_starting_with_them_stay() -> No
     }
 
 
+@pytest.mark.parametrize("call", ["Jetzt helfen!", "So können Sie helfen"])
+def test_the_call_over_a_donation_account_goes_with_it(call: str) -> None:
+    account = "Spendenkonto: Hilfswerk Nord, IBAN DE44 1234 5678 9012 3456 78, Stichwort: Brunnen"
+    kept, dropped = clean([LEAD, P1, call, account])
+    assert kept == [LEAD, P1]
+    assert rules_of(dropped) == {call: "promo:donation", account: "promo:donation"}
+
+
+def test_a_subheading_over_the_text_stays_before_a_sentence_naming_an_account() -> None:
+    sentence = "Wer helfen will, überweist an IBAN DE44 1234 5678 9012 3456 78."
+    kept, _ = clean([LEAD, "So können Sie helfen", sentence, P1])
+    assert kept == [LEAD, "So können Sie helfen", sentence, P1]
+
+
 def test_share_bar_goes() -> None:
     kept, dropped = clean([LEAD, "Facebook Twitter WhatsApp E-Mail", P1])
     assert kept == [LEAD, P1]
@@ -1036,6 +1050,10 @@ def test_blank_input(line: str) -> None:
         ("Hier können Sie den Gemeindebrief als PDF herunterladen.", "promo:call-to-action"),
         (
             "Spendenkonto: Sparkasse Seenland, IBAN DE44 1234 5678 9012 3456 78, BIC SOLADES1SEE",
+            "promo:donation",
+        ),
+        (
+            "Förderverein Heimatmuseum, IBAN DE44 1234 5678 9012 3456 78, Verwendungszweck: Dach",
             "promo:donation",
         ),
         # the site's own handle on a network, closing a line that says where to find it
