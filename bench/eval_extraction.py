@@ -331,6 +331,13 @@ def lines_lost(case: EvalCase, text: str) -> list[str]:
     return [line for line in case.body if f" {' '.join(tokens(line))} " not in haystack]
 
 
+def lines_unknown(case: EvalCase, text: str) -> list[str]:
+    """Output lines with a word the ground-truth body lacks: furniture the ground truth does
+    not list as junk (or lists in another form), which only precision would show otherwise."""
+    body = set(tokens(" ".join(case.body)))
+    return [line for line in text.splitlines() if not set(tokens(line)) <= body]
+
+
 @dataclass
 class PageScore:
     name: str

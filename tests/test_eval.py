@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -15,6 +16,7 @@ from bench.eval_extraction import (
     Output,
     junk_left,
     lines_lost,
+    lines_unknown,
     load_demo,
     load_heldout,
     run_ours,
@@ -111,6 +113,9 @@ def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
     lost = lines_lost(case, result.text)
     if lost:
         failures["lost"] = str(lost)
+    unknown = lines_unknown(case, result.text)
+    if unknown:
+        failures["unknown"] = str(unknown)
     if result.title != case.title:
         failures["title"] = repr(result.title)
     if case.published is not None and (
@@ -170,6 +175,14 @@ _OPEN_BATCHES: frozenset[int] = frozenset()
 def test_known_failures_are_on_the_open_batches_only() -> None:
     assert {_BY_NAME[name].batch for name in KNOWN_FAILURES} <= _OPEN_BATCHES
     assert not any(name in _ids(DEMO) for name in KNOWN_FAILURES)
+
+
+def test_an_output_line_the_body_lacks_is_a_failure_even_when_no_junk_lists_it() -> None:
+    case = HELDOUT[0]
+    result = _extract(case)
+    assert "unknown" not in _failures(case, result)
+    leaked = dataclasses.replace(result, text=f"{result.text}\nPubliziert")
+    assert _failures(case, leaked)["unknown"] == "['Publiziert']"
 
 
 def test_pages_without_a_date_get_none_invented_from_their_text() -> None:
