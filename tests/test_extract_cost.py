@@ -25,3 +25,25 @@ def test_parsed_tree_has_lxml_htmls_element_classes() -> None:
     assert isinstance(ours.find(".//input"), lxml.html.InputElement)
     assert type(ours.find(".//p")) is lxml.html.HtmlElement
     assert ours.find(".//form").inputs["q"].value == "x"  # the form API works as in lxml.html
+
+
+def test_parse_html_drops_the_characters_libxml2_refuses_as_the_regex_does() -> None:
+    """The controls go from the encoded page, the noncharacters through the regex; a page of
+    nothing but white space, a no-break space or an ideographic space too, is no page."""
+    import re
+
+    refused = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+    for text in (
+        "<p>Ein\x00 Satz\x0b mit\x1f Steuer\x08zeichen.</p>",
+        "<p>Tab\tund\r\nZeilen\x0c bleiben; Umlaute äöü, ein \ufffe und ein \uffff.</p>",
+        "\x01\x02<div>Vorn\x1e</div>",
+    ):
+        ours = parse_html(text)
+        assert ours is not None
+        plain = lxml.html.document_fromstring(
+            refused.sub("", text).encode(), parser=lxml.html.HTMLParser(encoding="utf-8")
+        )
+        assert ours.text_content() == plain.text_content()
+    for blank in ("", " \t\n", "\x00\x0b \x1f", "\xa0 \u3000\n", " \ufffe \x85"):
+        assert parse_html(blank) is None
+    assert parse_html("\xa0<p>Text</p>") is not None
