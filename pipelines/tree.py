@@ -445,8 +445,7 @@ def _text_before_in(heading: lxml.html.HtmlElement, raw: str) -> str | None:
 
 def _sibling_text(element: lxml.html.HtmlElement, *, previous: bool) -> str:
     """The text of the nearest sibling block with text before/after `element`."""
-    siblings = element.itersiblings(preceding=previous)
-    for sibling in siblings:
+    for sibling in element.itersiblings(preceding=previous):
         if not isinstance(sibling, lxml.html.HtmlElement):
             continue
         text = collapse(text_of(sibling))
@@ -624,7 +623,9 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
 def text_of(element: lxml.etree._Element) -> str:
     """The text of an element and its descendants, as lxml.html's text_content() gives it: that
     one evaluates an XPath (a context set up each call), this serialises the text in C, about
-    three times faster."""
+    three times faster; an element without children (two in three) has it as its .text."""
+    if not len(element) and isinstance(element.tag, str):
+        return element.text or ""
     text: str = lxml.etree.tostring(element, method="text", encoding="unicode", with_tail=False)
     return text
 
@@ -639,8 +640,7 @@ def shorten(text: str, limit: int = 300) -> str:
 
 
 def text_key(text: str) -> str:
-    # Letters and digits only. str.isalnum() is the regex class \w without "_": filtering by
-    # it keeps what substituting [\W_]+ would, faster.
+    # Letters and digits only: str.isalnum() is \w without "_", faster than a [\W_]+ regex.
     return "".join(filter(str.isalnum, text.casefold()))
 
 

@@ -47,3 +47,22 @@ def test_parse_html_drops_the_characters_libxml2_refuses_as_the_regex_does() -> 
     for blank in ("", " \t\n", "\x00\x0b \x1f", "\xa0 \u3000\n", " \ufffe \x85"):
         assert parse_html(blank) is None
     assert parse_html("\xa0<p>Text</p>") is not None
+
+
+def test_text_of_gives_the_serialised_text_of_every_element() -> None:
+    """An element without children gives its .text; what the serialisation gives too."""
+    import lxml.etree
+
+    from pipelines.tree import text_of
+
+    tree = parse_html(
+        "<html><body><div><p>Ein <b>fetter</b> Satz</p><p></p><br><p>Nur Text &amp; mehr</p>"
+        "<script>var a = '<p>';</script><ul><li>Eins</li><li><a href='/'>Zwei</a></li></ul>"
+        "</div></body></html>"
+    )
+    assert tree is not None
+    elements = list(tree.iter())
+    assert sum(not len(element) for element in elements) >= 5
+    for element in elements:
+        plain = lxml.etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+        assert text_of(element) == plain
