@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from crawler.model.dates import classify_date_line
 from crawler.model.types import CleaningRules, DroppedLine
-from pipelines.box_lines import BOX_LINE_RULES, INFO_LABELS
+from pipelines.box_lines import INFO_LABELS
 from pipelines.byline_lines import is_byline
 from pipelines.clean_rules import (
     COUNTER_RE,
@@ -24,7 +24,6 @@ from pipelines.clean_rules import (
     LEAD_IN_WITH_HEADLINE_RE,
     NON_ALNUM_RE,
     OPENING_QUOTES,
-    PHRASE_RULES,
     SENTENCE_END_RE,
     SHARE_SPLIT_RE,
     SHARE_WORDS,
@@ -47,18 +46,13 @@ from pipelines.credits import (
     credit_rule,
     credited_writers,
 )
-from pipelines.furniture import (
-    BOX_RULES,
-    DATELINE_RULES,
-    MORE_PHRASE_RULES,
-    PLACE_BEFORE_DATE_RE,
-)
+from pipelines.furniture import PLACE_BEFORE_DATE_RE
 from pipelines.notices import (
     LATE_PHRASE_RULES,
-    NOTE_RULES,
     SECTION_ITEM_RE,
     release_block_lines,
 )
+from pipelines.phrases import phrase_rule
 from pipelines.promo import promo_rule, promo_score
 from pipelines.scripts import expected_script_of, is_foreign_script
 
@@ -73,15 +67,6 @@ from pipelines.scripts import expected_script_of, is_foreign_script
 # final period is NOT suspect by itself: it is a subheading. Every removal is reported as a
 # `DroppedLine` naming its rule, so `--explain` can show why a line went.
 
-_PHRASE_RULES = (
-    *(*PHRASE_RULES, *MORE_PHRASE_RULES, *DATELINE_RULES, *BOX_RULES, *NOTE_RULES, *BOX_LINE_RULES),
-)
-# The phrase rules a line of n words is checked against (n up to the largest limit), in order.
-_LONGEST_PHRASE = max(max_words for _rule, _regex, max_words, _gate in _PHRASE_RULES)
-_PHRASE_RULES_BY_WORDS = tuple(
-    tuple((rule, regex, gate) for rule, regex, max_words, gate in _PHRASE_RULES if n <= max_words)
-    for n in range(_LONGEST_PHRASE + 2)
-)
 _LEAD_IN_RULES = (Rule.MEHR_ZUM_THEMA, Rule.LESEN_SIE_AUCH, Rule.AUCH_INTERESSANT, Rule.MORE_TOPICS)
 # Rules of a shop or ad box: a short line between two of its lines is the box's too.
 _SHOP_RULES = (Rule.PROMO_SHOP, Rule.AD_LABEL, Rule.PROMO_SUBSCRIPTION)
@@ -359,11 +344,9 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
     words = len(text.split())
     lowered = text.casefold()
     contains = lowered.__contains__
-    for rule, regex, gate in _PHRASE_RULES_BY_WORDS[min(words, _LONGEST_PHRASE + 1)]:
-        if gate and not any(map(contains, gate)):
-            continue
-        if regex.search(text):
-            return rule
+    phrase = phrase_rule(text, lowered, words)
+    if phrase is not None:
+        return phrase
     if lowered.rstrip(": ") in UI_TOKENS or COUNTER_RE.match(text):
         return Rule.UI_TOKEN
     if lowered.rstrip(": ") in INFO_LABELS:
