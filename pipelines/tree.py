@@ -417,6 +417,14 @@ def heading_for_title(tree: lxml.html.HtmlElement, title: str) -> lxml.html.Html
     return None
 
 
+def _before_text(block: lxml.etree._Element) -> bool:
+    """Whether a block after a headline straight in the body is still above the text: short,
+    and no footer, navigation or aside."""
+    return isinstance(block, lxml.html.HtmlElement) and (
+        block.tag not in ("footer", "nav", "aside") and len(text_of(block)) <= 150
+    )
+
+
 def byline_near_headline(
     h1: lxml.html.HtmlElement | None, *, agencies_only: bool = False
 ) -> list[str]:
@@ -431,10 +439,15 @@ def byline_near_headline(
     if h1 is None:
         return []
     container = h1.getparent()
-    if container is None or container.tag in ("body", "html"):
+    if container is None:
         return []
     found: list[str] = []
-    blocks = [container, *itertools.islice(container.itersiblings(), 4)]
+    if container.tag in ("body", "html"):
+        # A headline straight in the body (a bare page): the few short blocks between it and
+        # the text, never the site's footer or navigation.
+        blocks = list(itertools.takewhile(_before_text, itertools.islice(h1.itersiblings(), 4)))
+    else:
+        blocks = [container, *itertools.islice(container.itersiblings(), 4)]
     count = 0
     for block in blocks:
         for element in block.iter():

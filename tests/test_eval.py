@@ -98,8 +98,115 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # The newest batch's first-run failures, while they are not fixed (tests/eval/README.md): each is
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
-# usual. Empty: every page is right.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {}
+# usual.
+KNOWN_FAILURES: dict[str, dict[str, str]] = {
+    "279_spiegelhost_kolumne_meinung": {
+        "junk": (
+            "['metadata/disclaimer: Die Meinung des Autors muss nicht mit der Redak"
+            "tion übereinstimmen.']"
+        ),
+        "unknown": ("['Die Meinung des Autors muss nicht mit der Redaktion übereinstimmen.']"),
+    },
+    "280_staatsportal_zwei_autoren_ria": {
+        "junk": ("['metadata/source_note: Unter Verwendung von Material von RIA Novosti']"),
+        "unknown": "['Unter Verwendung von Material von RIA Novosti']",
+        "agencies": "()",
+    },
+    "281_spiegelhost_amp_korrespondent": {
+        "authors": "()",
+    },
+    "283_aggregator_ch_sda_partner": {
+        "lost": (
+            "['Der Bundesrat legt neue Prioritäten für den Bahnausbau fest.', 'Mehr"
+            "ere Projekte werden um Jahre verschoben.']"
+        ),
+    },
+    "284_nachrichtenportal_partnerinhalt_autor_dpa": {
+        "lost": (
+            "['Worauf es ankommt', 'Stimmt die angegebene Wohnfläche?', 'Ist der Ve"
+            "rteilerschlüssel nachvollziehbar?', 'Wurden Vorauszahlungen richtig ve"
+            "rbucht?']"
+        ),
+        "agencies": "()",
+    },
+    "285_webportal_at_pressetext_ots": {
+        "junk": "['metadata/contact_heading: Rückfragehinweis:']",
+        "unknown": "['Rückfragehinweis:']",
+    },
+    "287_regionalzeitung_lokales_kuerzel": {
+        "lost": (
+            "['Ortsvorsteherin Gudrun Wahl rechnet mit einem Baubeginn frühestens 2029. (hbk)']"
+        ),
+    },
+    "289_ch_tageszeitung_text_und_bild": {
+        "junk": "['metadata/byline: Text: Urs Gämperli, Bilder: Nadja Frei']",
+        "unknown": "['Text: Urs Gämperli, Bilder: Nadja Frei']",
+    },
+    "290_liechtenstein_landeszeitung_kuerzel_ikr": {
+        "junk": (
+            "['chrome/box: Die Prämienverbilligung wird seit 2001 aus Landesmitteln"
+            " finanziert.', 'chrome/comments: Kommentare sind für diesen Artikel de"
+            "aktiviert.']"
+        ),
+        "lost": (
+            "['Nach Schätzung des Amts für Gesundheit könnten rund 2400 zusätzliche"
+            " Haushalte profitieren. Die Mehrkosten belaufen sich auf etwa 3,1 Mill"
+            "ionen Franken pro Jahr. (ikr)']"
+        ),
+        "unknown": (
+            "['Die Prämienverbilligung wird seit 2001 aus Landesmitteln finanziert."
+            "', 'Kommentare sind für diesen Artikel deaktiviert.']"
+        ),
+    },
+    "293_oeffentlich_rechtlich_landesfunk_stand": {
+        "junk": (
+            "['media/video_title: Schleswig-Holstein Magazin', 'metadata/program_he"
+            "ading: Dieses Thema im Programm:', 'metadata/program: NMR Fernsehen | "
+            "Schleswig-Holstein Magazin | 03.12.2026 | 19:30 Uhr']"
+        ),
+        "unknown": (
+            "['Dieses Thema im Programm:', 'NMR Fernsehen | Schleswig-Holstein Maga"
+            "zin | 03.12.2026 | 19:30 Uhr']"
+        ),
+    },
+    "295_ch_sonntagszeitung_interview_gespraech": {
+        "junk": ("['chrome/box: Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']"),
+        "unknown": "['Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']",
+    },
+    "296_stadtmagazin_kolumne_gastbeitrag": {
+        "junk": (
+            "['metadata/author_note: *Konstanze Beil ist Vorsitzende des Stadtverba"
+            "nds der Kleingärtner.']"
+        ),
+        "unknown": ("['*Konstanze Beil ist Vorsitzende des Stadtverbands der Kleingärtner.']"),
+    },
+    "297_gewerkschaft_pressemitteilung_tarif": {
+        "junk": (
+            "['promo/membership: Jetzt Mitglied werden!', 'chrome/back_link: Zurück zur Übersicht']"
+        ),
+        "unknown": "['Jetzt Mitglied werden! Zurück zur Übersicht']",
+        "seo_title": (
+            "'Warnstreiks in der Gebäudereinigung angekündigt - Gewerkschaft Bau Nordwest'"
+        ),
+    },
+    "298_gemeinde_amtsblatt_newsletter": {
+        "junk": (
+            "['metadata/issue: Gemeindebrief Ausgabe 23/2026', 'metadata/dateline: "
+            "Erscheinungstag: 27. November 2026', 'metadata/signature: Ihr Bürgerme"
+            "ister', 'metadata/signature_name: Helmut Kranich']"
+        ),
+        "unknown": (
+            "['| Gemeindebrief Ausgabe 23/2026 | Erscheinungstag: 27. November 2026"
+            " |', 'Ihr Bürgermeister', 'Helmut Kranich']"
+        ),
+        "title": "'Gemeinde Oberwiesental-Süd - Newsletter'",
+        "published": "None",
+        "authors": "()",
+    },
+    "300_wissenschaftsmagazin_autor_kna_fussnote": {
+        "authors": "()",
+    },
+}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -169,7 +276,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset()
+_OPEN_BATCHES: frozenset[int] = frozenset({14})
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:

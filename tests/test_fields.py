@@ -1930,3 +1930,28 @@ def test_other_rows_and_info_lines_by_the_headline_name_no_author(block: str) ->
 )
 def test_a_dateline_with_the_day_names_its_agency(opening: str, agencies: tuple[str, ...]) -> None:
     assert text_agencies([f"{opening}{PARAGRAPH}", SECOND], []) == agencies
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        (
+            "<div class='by'>Von <a>Jonas Verhoeven</a>, <a>Aylin Demirtaş</a> und "
+            "<a>Friederike Palm</a></div>",
+            ("Jonas Verhoeven", "Aylin Demirtaş", "Friederike Palm"),
+        ),
+        ("<p><small>Text: Jana Rupp / Fotos: Vereine</small></p>", ("Jana Rupp",)),
+    ],
+)
+def test_a_byline_after_a_headline_straight_in_the_body_names_the_authors(
+    byline: str, authors: tuple[str, ...]
+) -> None:
+    text = f"<div class='text'><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"
+    result = _extract(_headline_page(f"{byline}{text}"))
+    assert result.authors == authors
+    assert result.text.split("\n") == [PARAGRAPH, SECOND]
+
+
+def test_a_sentence_after_a_headline_straight_in_the_body_names_no_author() -> None:
+    text = f"<p>Von Berlin nach Hamburg fahren ab Montag mehr Züge.</p><p>{PARAGRAPH}</p>"
+    assert _extract(_headline_page(text)).authors == ()
