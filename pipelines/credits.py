@@ -282,10 +282,11 @@ def _unbracketed(text: str) -> str:
 
 # The archive's `agencies` field: news agencies (never photo agencies or image banks), each
 # under one normalised name. "SDA" merged into Keystone-SDA in 2018; "rtr" is Reuters' own
-# short credit; "dpa-infocom" and "dpa-AFX" are dpa's services.
+# short credit; "dpa-infocom", "dpa-tmn" (its consumer desk) and "dpa-AFX" are dpa's services.
 NEWS_AGENCIES = {
     "dpa": "dpa",
     "dpa-infocom": "dpa",
+    "dpa-tmn": "dpa",
     "dpa-afx": "dpa-AFX",
     "afp": "AFP",
     "ap": "AP",

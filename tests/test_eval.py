@@ -127,7 +127,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "rteilerschlüssel nachvollziehbar?', 'Wurden Vorauszahlungen richtig ve"
             "rbucht?']"
         ),
-        "agencies": "()",
     },
     "285_webportal_at_pressetext_ots": {
         "junk": "['metadata/contact_heading: Rückfragehinweis:']",

@@ -284,6 +284,8 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Text: Ada Lenz, Ben Kurz (Grafik und Daten)"], ("Ada Lenz",), ()),
         (["Von Ada Lenz (Text) und Ben Kurz (Video)"], ("Ada Lenz",), ()),
         (["Von Ada Lenz (Bern) und Ben Kurz (dpa)"], ("Ada Lenz", "Ben Kurz"), ("dpa",)),
+        (["Ein Beitrag von Ada Lenz (dpa-tmn)"], ("Ada Lenz",), ("dpa",)),
+        (["Ben Kurz, dpa-tmn"], ("Ben Kurz",), ("dpa",)),
     ],
 )
 def test_credits_split_into_people_and_agencies(
@@ -296,6 +298,9 @@ def test_agency_names_are_normalised() -> None:
     assert agency_names("(sda)") == ("Keystone-SDA",)
     assert agency_names("rtr/dpa") == ("Reuters", "dpa")
     assert agency_names("© dpa-infocom, dpa:240612-99-381022/2") == ("dpa",)
+    # dpa's consumer desk credits its service pieces under its own short name
+    assert agency_names("(dpa-tmn)") == ("dpa",)
+    assert agency_names("Quelle: dpa-tmn") == ("dpa",)
     assert agency_names("Anna Beispiel") == ()
 
 
