@@ -120,11 +120,13 @@ _AGENCY_WORDS = frozenset(
 )
 _AGENCY_TOKEN_RE = re.compile(r"[a-z.]+")
 # What an agency credit opens with before the agencies: "Material:", "Mit Material der
-# Nachrichtenagenturen", "Agenturmaterial:", "Agenturen:", and a sentence saying where the text
-# comes from ("Diese Meldung beruht auf Angaben von", "Der Text basiert auf Material der",
-# "Dieser Artikel stammt von der Nachrichtenagentur", "Die Meldung enthält Informationen der").
+# Nachrichtenagenturen", "Unter Verwendung von Material von", "Agenturmaterial:", "Agenturen:",
+# and a sentence saying where the text comes from ("Diese Meldung beruht auf Angaben von", "Der
+# Text basiert auf Material der", "Dieser Artikel stammt von der Nachrichtenagentur", "Die Meldung
+# enthält Informationen der").
 _MATERIAL_LEAD = (
-    r"(?:(?:Mit|und) )?(?:Agentur)?(?:Material|Informationen|Angaben)(?: (?:von|der|des)"
+    r"(?:(?:Mit|und|Unter Verwendung (?:von|des|der)) )?(?:Agentur)?"
+    r"(?:Material|Informationen|Angaben)(?: (?:von|der|des)"
     r"(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?|(?=\s*:))"
     r"|(?:Nachrichten)?Agentur(?:en)?(?=\s*:)"
     r"|(?:Diese[rs]?|Der|Die|Das) (?:Meldung|Nachricht|Artikel|Beitrag|Text|Bericht)"

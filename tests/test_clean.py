@@ -1090,6 +1090,8 @@ def test_blank_input(line: str) -> None:
         # an agency credit closing with a period
         ("Mit Material von dpa und AFP.", "credit:agency"),
         ("Mit Material der Nachrichtenagentur epd.", "credit:agency"),
+        ("Unter Verwendung von Material von Reuters", "credit:agency"),
+        ("Unter Verwendung von Informationen der Nachrichtenagentur AFP.", "credit:agency"),
         # an interview's closing credit naming the interviewer, a reporter's sentence for a byline
         ("Mit Ole Brandt sprach Marlene Vogt.", "meta:byline"),
         ("Mit der Bürgermeisterin Ina Sommer sprachen Kai Lenz und Ruth Ebert", "meta:byline"),
@@ -1174,6 +1176,7 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Stand heute",
         "Vor 3 Stunden brach das Feuer im Stall aus.",
         "Mit Material von Zeugen rekonstruierte die Polizei den Unfall.",
+        "Unter Verwendung von Material aus dem Stadtarchiv entstand eine Ausstellung.",
         # sentences shaped like interview credits, reporters' sentences and opinion calls
         "Mit dem Bürgermeister sprach Landrat Berg über die Umgehungsstraße.",
         "Mit Ole Brandt sprach sie zuletzt im Sommer.",

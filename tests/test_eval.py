@@ -107,11 +107,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         ),
         "unknown": ("['Die Meinung des Autors muss nicht mit der Redaktion übereinstimmen.']"),
     },
-    "280_staatsportal_zwei_autoren_ria": {
-        "junk": ("['metadata/source_note: Unter Verwendung von Material von RIA Novosti']"),
-        "unknown": "['Unter Verwendung von Material von RIA Novosti']",
-        "agencies": "()",
-    },
     "281_spiegelhost_amp_korrespondent": {
         "authors": "()",
     },

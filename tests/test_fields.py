@@ -271,6 +271,7 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Von Eva Roth und AFP"], ("Eva Roth",), ("AFP",)),
         (["Tim Berg mit dpa"], ("Tim Berg",), ("dpa",)),
         (["Tim Berg, mit Material von Reuters und AP"], ("Tim Berg",), ("Reuters", "AP")),
+        (["Unter Verwendung von Material von TASS und AFP"], (), ("TASS", "AFP")),
         # an agency-material credit names agencies, never an author "Material: Reuters"
         (["Material: Reuters, AP"], (), ("Reuters", "AP")),
         (["Agenturmaterial: dpa / AFP"], (), ("dpa", "AFP")),
