@@ -30,11 +30,12 @@ BYLINE_OPENING_RE = re.compile(
 )
 BYLINE_MONTH_DATE_RE = re.compile(r"\b\d{1,2}\.?\s+(?P<mon>[A-Za-zÄäÖöÜü]{3,9})\.?,?\s+\d{4}\b", _I)
 BYLINE_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
-# A job title after the name, with the place or desk it writes for: "A, Korrespondentin in
-# Brüssel", "A, Wirtschaftsredakteur", "A, EU-Korrespondent für Belgien".
+# A job title beside the name, with the place or desk it writes for: "A, Korrespondentin in
+# Brüssel", "A, Wirtschaftsredakteur", "A, EU-Korrespondent für Belgien", and the paper's own in
+# the dative before it: "Von unserem Korrespondenten A".
 _ROLE_RE = re.compile(
-    r"\b(?:[\w-]*(?:korrespondent|redakteur|reporter|kolumnist|volontär)|redaktionsleiter)(?:in)?"
-    r"\b(?:\s+(?:in|für|aus)\b)?",
+    r"\b(?:unser(?:em|er|en)\s+)?(?:[\w-]*(?:korrespondent|redakteur|reporter|kolumnist"
+    r"|volontär)|redaktionsleiter)(?:in|en)?\b(?:\s+(?:in|für|aus)\b)?",
     _I,
 )
 _SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)

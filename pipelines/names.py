@@ -45,10 +45,12 @@ _AFTER_NAME_RE = re.compile(
     r"\s+(?:am|vom)\s+\d{1,2}\.(?:\s*\d{1,2}\.|\s*[A-ZÄÖÜ][a-zä]+\.?)?\s*\d{2,4}\b.*$"
     r"|\s+aus\s+[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?$"
 )
-# A job title printed before the name: "Von Redakteurin Ines Albrecht".
+# A job title printed before the name, also as the paper's own in the dative: "Von Redakteurin
+# Ines Albrecht", "Von unserem Korrespondenten A", "Von unserer Reporterin A".
 _ROLE_PREFIX_RE = re.compile(
-    r"^(?:(?:Chef|Gast|Lokal|Sport|Wirtschafts|Politik|Kultur)?(?:redakteur|reporter|autor"
-    r"|korrespondent|volontär|kolumnist)(?:in)?|Redaktionsleiter(?:in)?)\s+(?=\S)",
+    r"^(?:unser(?:em|er|en)\s+)?(?:(?:Chef|Gast|Lokal|Sport|Wirtschafts|Politik|Kultur)?"
+    r"(?:redakteur|reporter|autor|korrespondent|volontär|kolumnist)(?:in|en)?"
+    r"|Redaktionsleiter(?:in)?)\s+(?=\S)",
     re.IGNORECASE,
 )
 # Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.", "Dipl.-Ing.", "PD Dr.".

@@ -669,6 +669,8 @@ def test_a_short_first_line_without_the_headline_stays() -> None:
         "Anna Beispiel, Korrespondentin in Lindhaven",
         "Von Anna Beispiel, EU-Korrespondentin, und Ole Brandt, Wirtschaftsredakteur",
         "Ole Brandt (Auslandsreporter) · 4. März 2026",
+        "Von unserem Korrespondenten Ole Brandt, Lindhaven",
+        "Von unserer Lokalreporterin Anna Beispiel | 4. März 2026",
     ],
 )
 def test_bylines_with_dates_and_a_place_go(line: str) -> None:
@@ -685,6 +687,7 @@ def test_bylines_with_dates_and_a_place_go(line: str) -> None:
         "Von Anna Beispiel stammt auch der Entwurf für das neue Rathaus.",
         "Anna Beispiel, Korrespondentin in Lindhaven, kennt die Gegend seit Jahren",
         "Anna Beispiel traf den Korrespondenten in Lindhaven",
+        "Unserem Korrespondenten Anna Beispiel erzählte der Bürgermeister von seinen Plänen",
     ],
 )
 def test_lines_naming_the_author_in_a_sentence_stay(line: str) -> None:

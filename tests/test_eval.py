@@ -107,9 +107,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         ),
         "unknown": ("['Die Meinung des Autors muss nicht mit der Redaktion übereinstimmen.']"),
     },
-    "281_spiegelhost_amp_korrespondent": {
-        "authors": "()",
-    },
     "283_aggregator_ch_sda_partner": {
         "lost": (
             "['Der Bundesrat legt neue Prioritäten für den Bahnausbau fest.', 'Mehr"

@@ -551,6 +551,17 @@ def test_authors_from_the_byline_element() -> None:
     assert run(page(article_html(extra_in_body=byline))).authors == ("Anna Beispiel",)
 
 
+def test_a_correspondent_byline_in_an_address_next_to_the_headline() -> None:
+    header = (
+        f"<h1>{TITLE}</h1><address>Von unserer Korrespondentin Ina Sommer, Riga</address>"
+        "<div>02.12.2026</div>"
+    )
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    result = run(page(f"<body>{header}{body}</body>"))
+    assert result.authors == ("Ina Sommer",)
+    assert "Korrespondentin" not in result.text
+
+
 def test_agency_credit_is_no_author() -> None:
     byline = '<span class="meta-author">Quelle: dpa</span>'
     result = run(page(article_html(extra_in_body=byline)))

@@ -262,6 +262,12 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Eine Kritik von Fenja Rademacher"], ("Fenja Rademacher",), ()),
         (["Ein Artikel von Johanna Kraus · 29.04.2025"], ("Johanna Kraus",), ()),
         (["Von Redakteurin Ines Albrecht | 12. Mai 2025"], ("Ines Albrecht",), ()),
+        # the paper's own correspondent or reporter, in the dative
+        (["Von unserem Korrespondenten Ole Brandt, Vilnius"], ("Ole Brandt",), ()),
+        (["Von unserer Sportreporterin Ruth Ebert"], ("Ruth Ebert",), ()),
+        (["von unseren Korrespondenten Kai Lenz und Ina Sommer"], ("Kai Lenz", "Ina Sommer"), ()),
+        # a possessive before something else is no job title: nothing to read as a name
+        (["Von unserem Partnerportal"], (), ()),
         (["Mit Material der Nachrichtenagenturen dpa und AFP"], (), ("dpa", "AFP")),
         (["Quelle: RIA Nowosti"], (), ("RIA Novosti",)),
         (["Text & Bilder: Jonas Petersen"], ("Jonas Petersen",), ()),
