@@ -194,9 +194,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "published": "None",
         "authors": "()",
     },
-    "300_wissenschaftsmagazin_autor_kna_fussnote": {
-        "authors": "()",
-    },
 }
 
 

@@ -562,6 +562,24 @@ def test_a_correspondent_byline_in_an_address_next_to_the_headline() -> None:
     assert "Korrespondentin" not in result.text
 
 
+def test_a_writer_label_element_before_the_name_element() -> None:
+    lines = {
+        "<small>Autorin</small> <span>Dr. Ina Sommer</span> <span>02.12.2026</span>": (
+            "Ina Sommer",
+        ),
+        "<strong>Text</strong> <a href='/ole'>Ole Brandt</a> · <span>3 Min.</span>": (
+            "Ole Brandt",
+        ),
+        "<b>Autor:</b> <em>Ole Brandt</em>": ("Ole Brandt",),
+        # a label before words that are no name names nobody
+        "<span>Von</span> <span>Berlin nach Hamburg in zwei Stunden</span>": (),
+    }
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    for line, authors in lines.items():
+        html = page(f"<body><h1>{TITLE}</h1><div>{line}</div>{body}</body>")
+        assert run(html).authors == authors, line
+
+
 def test_agency_credit_is_no_author() -> None:
     byline = '<span class="meta-author">Quelle: dpa</span>'
     result = run(page(article_html(extra_in_body=byline)))
