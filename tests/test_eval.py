@@ -107,12 +107,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         ),
         "unknown": ("['Die Meinung des Autors muss nicht mit der Redaktion übereinstimmen.']"),
     },
-    "283_aggregator_ch_sda_partner": {
-        "lost": (
-            "['Der Bundesrat legt neue Prioritäten für den Bahnausbau fest.', 'Mehr"
-            "ere Projekte werden um Jahre verschoben.']"
-        ),
-    },
     "284_nachrichtenportal_partnerinhalt_autor_dpa": {
         "lost": (
             "['Worauf es ankommt', 'Stimmt die angegebene Wohnfläche?', 'Ist der Ve"
@@ -124,11 +118,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/contact_heading: Rückfragehinweis:']",
         "unknown": "['Rückfragehinweis:']",
     },
-    "287_regionalzeitung_lokales_kuerzel": {
-        "lost": (
-            "['Ortsvorsteherin Gudrun Wahl rechnet mit einem Baubeginn frühestens 2029. (hbk)']"
-        ),
-    },
     "289_ch_tageszeitung_text_und_bild": {
         "junk": "['metadata/byline: Text: Urs Gämperli, Bilder: Nadja Frei']",
         "unknown": "['Text: Urs Gämperli, Bilder: Nadja Frei']",
@@ -138,11 +127,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "['chrome/box: Die Prämienverbilligung wird seit 2001 aus Landesmitteln"
             " finanziert.', 'chrome/comments: Kommentare sind für diesen Artikel de"
             "aktiviert.']"
-        ),
-        "lost": (
-            "['Nach Schätzung des Amts für Gesundheit könnten rund 2400 zusätzliche"
-            " Haushalte profitieren. Die Mehrkosten belaufen sich auf etwa 3,1 Mill"
-            "ionen Franken pro Jahr. (ikr)']"
         ),
         "unknown": (
             "['Die Prämienverbilligung wird seit 2001 aus Landesmitteln finanziert."
