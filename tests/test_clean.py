@@ -1270,6 +1270,18 @@ def test_a_credits_line_of_roles_joined_by_semicolons_goes() -> None:
     assert [d.rule for d in dropped] == ["meta:byline"]
 
 
+@pytest.mark.parametrize(
+    "line", ["Text: Jorin Falk, Fotos: Mila Ender", "Bericht: Ida Moor, Kamera: Pit Sund"]
+)
+def test_a_credits_line_of_roles_joined_by_commas_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, line, P1, P2])
+    assert kept == [LEAD, P1, P2]
+    assert [d.rule for d in dropped] == ["meta:byline"]
+    # a sentence listing labelled items credits no writer
+    listed = "Treffpunkt: Bahnhof Süd, Abfahrt: neun Uhr"
+    assert clean([LEAD, listed, P1])[0] == [LEAD, listed, P1]
+
+
 def test_a_senders_lines_opening_a_release_without_its_headline_go() -> None:
     sender = ["Dr. Jana Kolb", "Referat Presse und Kommunikation", "Landesamt für Umwelt"]
     kept, _ = clean([*sender, LEAD, P1, P2], title="Pegel an der Oste steigen wieder")

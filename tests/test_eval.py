@@ -138,10 +138,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "['Ortsvorsteherin Gudrun Wahl rechnet mit einem Baubeginn frühestens 2029. (hbk)']"
         ),
     },
-    "289_ch_tageszeitung_text_und_bild": {
-        "junk": "['metadata/byline: Text: Urs Gämperli, Bilder: Nadja Frei']",
-        "unknown": "['Text: Urs Gämperli, Bilder: Nadja Frei']",
-    },
     "290_liechtenstein_landeszeitung_kuerzel_ikr": {
         "junk": (
             "['chrome/box: Die Prämienverbilligung wird seit 2001 aus Landesmitteln"

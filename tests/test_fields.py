@@ -792,6 +792,7 @@ def test_a_place_dateline_a_desk_credit_and_a_goals_line_in_their_own_elements_g
     [
         ("<p class='abspann'>Bericht: Mara Quist | Schnitt: Tom Reder</p>", ("Mara Quist",)),
         ("<div>Text: Lars Ebner · Fotos: Ina Vogt · Grafik: Ben Sahin</div>", ("Lars Ebner",)),
+        ("<p><small>Text: Lars Ebner, Bilder: Ina Vogt</small></p>", ("Lars Ebner",)),
         # editors, fact-checkers and camera operators are no authors
         ("<p>Redaktion: Mara Quist • Faktencheck: Tom Reder</p>", ()),
         # the interviewer is the author of an interview, a presenter is none
