@@ -280,6 +280,7 @@ def test_a_police_call_for_witnesses_in_quotes_stays() -> None:
     [
         "Der Stadtrat ersetzt keine der alten Laternen, sagte die Bürgermeisterin.",
         "Die Meinung der Anwohner ist geteilt, wie eine Umfrage zeigt.",
+        "Die Ansicht des Autors der Studie teilt das Ministerium nicht, sagte ein Sprecher.",
         "Okafor und seine Kollegen haben die Studie 2024 veröffentlicht.",
     ],
 )
@@ -870,6 +871,14 @@ def test_blank_input(line: str) -> None:
             "meta:disclaimer",
         ),
         ("Der Text gibt allein die Ansicht der Verfasserin wieder.", "meta:disclaimer"),
+        (
+            "Die Meinung der Autorin muss nicht mit jener der Redaktion übereinstimmen.",
+            "meta:disclaimer",
+        ),
+        (
+            "Die Ansichten des Gastautors decken sich nicht zwingend mit denen des Verlags.",
+            "meta:disclaimer",
+        ),
         # a syndicated text's notice and the paper it comes from
         (
             "Der Artikel wird mit freundlicher Genehmigung des Inselboten bereitgestellt.",

@@ -100,13 +100,6 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "279_spiegelhost_kolumne_meinung": {
-        "junk": (
-            "['metadata/disclaimer: Die Meinung des Autors muss nicht mit der Redak"
-            "tion übereinstimmen.']"
-        ),
-        "unknown": ("['Die Meinung des Autors muss nicht mit der Redaktion übereinstimmen.']"),
-    },
     "280_staatsportal_zwei_autoren_ria": {
         "junk": ("['metadata/source_note: Unter Verwendung von Material von RIA Novosti']"),
         "unknown": "['Unter Verwendung von Material von RIA Novosti']",
