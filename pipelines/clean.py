@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from crawler.model.dates import classify_date_line
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.box_lines import INFO_LABELS
-from pipelines.byline_lines import is_byline
+from pipelines.byline_lines import is_author_note, is_byline
 from pipelines.clean_rules import (
     COUNTER_RE,
     DATE_PREFIX_RE,
@@ -148,6 +148,10 @@ def clean_lines(
         kept_items[index].rule = Rule.RELEASE
     _apply_promo_rules(items)
     _apply_tail_rule(items)
+    # A note on the author closes the text ("*A ist Vorsitzende des Vereins.").
+    last = next((item for item in reversed(items) if item.kept), None)
+    if last is not None and authors and is_author_note(last.text, authors):
+        last.rule = Rule.BYLINE
 
     kept: list[str] = []
     for item in items:

@@ -693,6 +693,26 @@ def test_lines_naming_the_author_in_a_sentence_stay(line: str) -> None:
     assert kept == [LEAD, line]
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "*Anna Beispiel ist Sprecherin der Bürgerinitiative Am Mühlbach.",
+        "* Anna Beispiel lebt als freie Journalistin in Lindhaven",
+        "Die Autorin Anna Beispiel, 41, leitet das Stadtarchiv.",
+        "Zur Autorin: Anna Beispiel unterrichtet Geschichte an der Volkshochschule.",
+    ],
+)
+def test_a_note_on_the_author_closing_the_text_goes(note: str) -> None:
+    kept, dropped = clean([LEAD, P1, note], authors=("Anna Beispiel",))
+    assert kept == [LEAD, P1]
+    assert [d.rule for d in dropped] == ["meta:byline"]
+    # before the end it is text, and so is a note on someone else or a sentence she says
+    assert clean([LEAD, note, P1], authors=("Anna Beispiel",))[0] == [LEAD, note, P1]
+    assert clean([LEAD, P1, note], authors=("Ole Brandt",))[0] == [LEAD, P1, note]
+    said = "*Anna Beispiel sagte, das Archiv ziehe um."
+    assert clean([LEAD, P1, said], authors=("Anna Beispiel",))[0] == [LEAD, P1, said]
+
+
 def test_date_prefix_label_after_a_promo_line_goes() -> None:
     promo = "Genug von langweiligen Nachrichten? 🙄📰 Bei uns gibt’s mehr – jeden Tag! 🔥💬"
     kept, dropped = clean([promo, f"date 2025-11-18 {LEAD}", P1])

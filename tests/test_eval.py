@@ -162,13 +162,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": ("['chrome/box: Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']"),
         "unknown": "['Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']",
     },
-    "296_stadtmagazin_kolumne_gastbeitrag": {
-        "junk": (
-            "['metadata/author_note: *Konstanze Beil ist Vorsitzende des Stadtverba"
-            "nds der Kleingärtner.']"
-        ),
-        "unknown": ("['*Konstanze Beil ist Vorsitzende des Stadtverbands der Kleingärtner.']"),
-    },
     "297_gewerkschaft_pressemitteilung_tarif": {
         "junk": (
             "['promo/membership: Jetzt Mitglied werden!', 'chrome/back_link: Zurück zur Übersicht']"
