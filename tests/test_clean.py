@@ -281,6 +281,8 @@ def test_a_police_call_for_witnesses_in_quotes_stays() -> None:
         "Der Stadtrat ersetzt keine der alten Laternen, sagte die Bürgermeisterin.",
         "Die Meinung der Anwohner ist geteilt, wie eine Umfrage zeigt.",
         "Die Ansicht des Autors der Studie teilt das Ministerium nicht, sagte ein Sprecher.",
+        "Das Thema im Programm der Messe: Wasserstoff für die Region.",
+        "Die Partie beginnt am 4.5.2026 um 12:10 Uhr im Nordstadion.",
         "Okafor und seine Kollegen haben die Studie 2024 veröffentlicht.",
     ],
 )
@@ -953,6 +955,10 @@ def test_blank_input(line: str) -> None:
             "teaser:more-topics",
         ),
         ("Alles zum Thema hört ihr morgen um 7 Uhr im Morgenradio.", "meta:broadcast"),
+        # a programme note of bar-parted items and its label left alone
+        ("Landeswelle Radio | Mittagsecho | 4.5.2026 | 12:10 Uhr", "meta:broadcast"),
+        ("Nordkanal · Hafenjournal · 17.02.2026, 18.00 Uhr", "meta:broadcast"),
+        ("Das Thema im Fernsehen:", "meta:broadcast"),
         # a press portal's distribution line and its label over the sender's other releases
         (
             "Originaltext von: Stadtwerke Lindau, verbreitet durch Presseportal Süd",

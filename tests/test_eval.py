@@ -147,17 +147,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "', 'Kommentare sind für diesen Artikel deaktiviert.']"
         ),
     },
-    "293_oeffentlich_rechtlich_landesfunk_stand": {
-        "junk": (
-            "['media/video_title: Schleswig-Holstein Magazin', 'metadata/program_he"
-            "ading: Dieses Thema im Programm:', 'metadata/program: NMR Fernsehen | "
-            "Schleswig-Holstein Magazin | 03.12.2026 | 19:30 Uhr']"
-        ),
-        "unknown": (
-            "['Dieses Thema im Programm:', 'NMR Fernsehen | Schleswig-Holstein Maga"
-            "zin | 03.12.2026 | 19:30 Uhr']"
-        ),
-    },
     "295_ch_sonntagszeitung_interview_gespraech": {
         "junk": ("['chrome/box: Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']"),
         "unknown": "['Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']",
