@@ -306,12 +306,14 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
 )
 
 # A press release's closing blocks: a contact label ("Pressekontakt:", "Rückfragen bitte an:",
-# "Wissenschaftliche Ansprechpartner:") or the release's keywords ("Merkmale dieser
-# Pressemitteilung:") over short lines; "Über <sender>" over the sender's self-description.
+# "Rückfragehinweis:", "Rückfragen & Kontakt:", "Wissenschaftliche Ansprechpartner:") or the
+# release's keywords ("Merkmale dieser Pressemitteilung:") over short lines; "Über <sender>"
+# over the sender's self-description.
 RELEASE_LABEL_RE = re.compile(
     r"^(?:Presse-?kontakt|Pressestelle|Medienkontakt|Kontakt(?: für (?:Medien|Journalisten"
     r"|die Presse|Presseanfragen))?|(?:Für |Bei )?Rückfragen(?: bitte)?(?: an| wenden Sie sich"
-    r" (?:bitte )?an)?|(?:Wissenschaftliche[rn]? )?Ansprechpartner(?:in|innen)?(?: für (?:die )?"
+    r" (?:bitte )?an| (?:&|und) Kontakt)?|Rückfragehinweis(?:e)?"
+    r"|(?:Wissenschaftliche[rn]? )?Ansprechpartner(?:in|innen)?(?: für (?:die )?"
     r"(?:Medien|Presse))?|(?:Merkmale|Schlagworte|Stichworte|Kategorien) (?:dieser|der|zur)"
     r" (?:Presse)?(?:mitteilung|meldung))\s*:?$",
     _I,

@@ -282,6 +282,7 @@ def test_a_police_call_for_witnesses_in_quotes_stays() -> None:
         "Die Meinung der Anwohner ist geteilt, wie eine Umfrage zeigt.",
         "Die Ansicht des Autors der Studie teilt das Ministerium nicht, sagte ein Sprecher.",
         "Das Thema im Programm der Messe: Wasserstoff für die Region.",
+        "Rückfragehinweise der Bürger nimmt das Amt bis Freitag entgegen.",
         "Die Partie beginnt am 4.5.2026 um 12:10 Uhr im Nordstadion.",
         "Okafor und seine Kollegen haben die Studie 2024 veröffentlicht.",
     ],
@@ -1228,6 +1229,10 @@ def test_sentences_like_those_notices_stay(line: str) -> None:
     [
         ["Pressekontakt:", "Lena Roth, Pressesprecherin", "Tel. 0761 555-20 · presse@example.org"],
         ["Rückfragen bitte an:", "Stadtverwaltung Hollerbach", "Pressestelle", "Telefon: 07 1234"],
+        # an Austrian release's contact labels, with their block or left alone
+        ["Rückfragehinweis:", "Molkerei Lindau eGen", "Mag. Eva Holl", "Tel.: +43 7752 123"],
+        ["Rückfragen & Kontakt:"],
+        ["Rückfragehinweis"],
         [
             "Merkmale dieser Pressemitteilung:",
             "Journalisten",

@@ -122,10 +122,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         ),
         "agencies": "()",
     },
-    "285_webportal_at_pressetext_ots": {
-        "junk": "['metadata/contact_heading: Rückfragehinweis:']",
-        "unknown": "['Rückfragehinweis:']",
-    },
     "287_regionalzeitung_lokales_kuerzel": {
         "lost": (
             "['Ortsvorsteherin Gudrun Wahl rechnet mit einem Baubeginn frühestens 2029. (hbk)']"
