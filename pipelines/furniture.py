@@ -102,20 +102,6 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         ("uhr",),
     ),
     (
-        # The same with its items parted by bars, the channel first ("Landesfernsehen |
-        # Nordmagazin | 03.12.2026 | 19:30 Uhr"), and the label over it left alone ("Dieses
-        # Thema im Programm:", "Sendungshinweis:").
-        Rule.BROADCAST,
-        re.compile(
-            r"^(?:[^.!?,;|]{2,50}\s*[|·]\s*){1,3}\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\s*[|·,]?\s*"
-            r"\d{1,2}[:.]\d{2}\s*Uhr$|^(?:(?:Dieses|Das) Thema im (?:Programm|Fernsehen|Radio)"
-            r"|Sendung|Sendungshinweis|Sendetermin|Sendehinweis)\s*:$",
-            _I,
-        ),
-        14,
-        (),
-    ),
-    (
         # An audio or video item: its duration and the programme it comes from ("01:47 min,
         # aus Regionaljournal Basel vom 18.06.2025.").
         Rule.MEDIA_PLAYER,

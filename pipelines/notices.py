@@ -187,6 +187,20 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         ("method", "daten", "erhebung", "umfrage", "auswertung", "berechnung", "gerechnet"),
     ),
     (
+        # A programme note of items parted by bars, the channel first ("Landesfernsehen |
+        # Nordmagazin | 03.12.2026 | 19:30 Uhr"), and the label over it left alone ("Dieses
+        # Thema im Programm:", "Sendungshinweis:").
+        Rule.BROADCAST,
+        re.compile(
+            r"^(?:[^.!?,;|]{2,50}\s*[|·]\s*){1,3}\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\s*[|·,]?\s*"
+            r"\d{1,2}[:.]\d{2}\s*Uhr$|^(?:(?:Dieses|Das) Thema im (?:Programm|Fernsehen|Radio)"
+            r"|Sendung|Sendungshinweis|Sendetermin|Sendehinweis)\s*:$",
+            _I,
+        ),
+        14,
+        (),
+    ),
+    (
         # The item telling of its own broadcast, the time and the programme before the verb:
         # "Diese Nachricht wurde am 03.12.2026 im Programm … gesendet.", "Dieser Beitrag ist
         # am 4. Mai um 18 Uhr in der Sendung … gelaufen."
