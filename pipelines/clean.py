@@ -343,6 +343,10 @@ def _repair_glued_teasers(items: list[_Line], report: _Reporter) -> None:
         item.text = item.text[: match.start(1)].rstrip()
 
 
+# Where a naive join glues two short blocks: after a sentence's end, before a capital.
+_GLUED_PARTS_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ«„\"])")
+
+
 def _classify(text: str, expected_script: str | None, authors: Sequence[str]) -> str | None:
     """The rule that drops this line on its own, or None."""
     words = len(text.split())
@@ -396,6 +400,13 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
         return Rule.BYLINE
     if expected_script is not None and is_foreign_script(text, expected_script):
         return Rule.FOREIGN_SCRIPT
+    # Two or three pieces of furniture a naive join glued together ("Jetzt Mitglied werden!
+    # Zurück zur Übersicht") go when each goes on its own.
+    parts = _GLUED_PARTS_RE.split(text) if words <= 12 else []
+    if 1 < len(parts) <= 3:
+        rules = [_classify(part, expected_script, authors) for part in parts]
+        if all(rules):
+            return rules[0]
     return None
 
 

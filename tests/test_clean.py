@@ -1322,6 +1322,19 @@ def test_a_credits_line_of_roles_joined_by_commas_goes(line: str) -> None:
     assert clean([LEAD, listed, P1])[0] == [LEAD, listed, P1]
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Werden Sie Mitglied! Zurück zu allen Meldungen", "Jetzt spenden. Zur Startseite"],
+)
+def test_two_pieces_of_furniture_glued_in_one_line_go(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert len(dropped) == 1
+    # a piece of furniture glued to a sentence is text
+    said = "Werden Sie Mitglied! Das rief der Vorsitzende den Gästen zu."
+    assert clean([LEAD, P1, said])[0] == [LEAD, P1, said]
+
+
 def test_a_senders_lines_opening_a_release_without_its_headline_go() -> None:
     sender = ["Dr. Jana Kolb", "Referat Presse und Kommunikation", "Landesamt für Umwelt"]
     kept, _ = clean([*sender, LEAD, P1, P2], title="Pegel an der Oste steigen wieder")

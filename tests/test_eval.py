@@ -148,10 +148,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "unknown": "['Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']",
     },
     "297_gewerkschaft_pressemitteilung_tarif": {
-        "junk": (
-            "['promo/membership: Jetzt Mitglied werden!', 'chrome/back_link: Zurück zur Übersicht']"
-        ),
-        "unknown": "['Jetzt Mitglied werden! Zurück zur Übersicht']",
         "seo_title": (
             "'Warnstreiks in der Gebäudereinigung angekündigt - Gewerkschaft Bau Nordwest'"
         ),
