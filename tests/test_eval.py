@@ -147,11 +147,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": ("['chrome/box: Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']"),
         "unknown": "['Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']",
     },
-    "297_gewerkschaft_pressemitteilung_tarif": {
-        "seo_title": (
-            "'Warnstreiks in der Gebäudereinigung angekündigt - Gewerkschaft Bau Nordwest'"
-        ),
-    },
     "298_gemeinde_amtsblatt_newsletter": {
         "junk": (
             "['metadata/issue: Gemeindebrief Ausgabe 23/2026', 'metadata/dateline: "
