@@ -1335,6 +1335,22 @@ def test_two_pieces_of_furniture_glued_in_one_line_go(line: str) -> None:
     assert clean([LEAD, P1, said])[0] == [LEAD, P1, said]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kommentare sind für diesen Artikel deaktiviert.",
+        "Die Kommentarfunktion ist zu diesem Beitrag leider geschlossen",
+        "Kommentieren ist bei dieser Meldung nicht möglich.",
+    ],
+)
+def test_a_notice_that_comments_are_closed_for_the_article_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert [d.rule for d in dropped] == ["widget:comments"]
+    said = "Kommentare zu diesem Thema sind im Gemeinderat nicht erwünscht, sagte der Vorsitzende."
+    assert clean([LEAD, said, P1])[0] == [LEAD, said, P1]
+
+
 def test_a_senders_lines_opening_a_release_without_its_headline_go() -> None:
     sender = ["Dr. Jana Kolb", "Referat Presse und Kommunikation", "Landesamt für Umwelt"]
     kept, _ = clean([*sender, LEAD, P1, P2], title="Pegel an der Oste steigen wieder")

@@ -129,19 +129,14 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "290_liechtenstein_landeszeitung_kuerzel_ikr": {
         "junk": (
-            "['chrome/box: Die Prämienverbilligung wird seit 2001 aus Landesmitteln"
-            " finanziert.', 'chrome/comments: Kommentare sind für diesen Artikel de"
-            "aktiviert.']"
+            "['chrome/box: Die Prämienverbilligung wird seit 2001 aus Landesmitteln finanziert.']"
         ),
         "lost": (
             "['Nach Schätzung des Amts für Gesundheit könnten rund 2400 zusätzliche"
             " Haushalte profitieren. Die Mehrkosten belaufen sich auf etwa 3,1 Mill"
             "ionen Franken pro Jahr. (ikr)']"
         ),
-        "unknown": (
-            "['Die Prämienverbilligung wird seit 2001 aus Landesmitteln finanziert."
-            "', 'Kommentare sind für diesen Artikel deaktiviert.']"
-        ),
+        "unknown": ("['Die Prämienverbilligung wird seit 2001 aus Landesmitteln finanziert.']"),
     },
     "295_ch_sonntagszeitung_interview_gespraech": {
         "junk": ("['chrome/box: Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']"),
