@@ -69,3 +69,30 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
     ]
     # One capitalised word may remain: the place the author writes from.
     return not left or (len(left) == 1 and left[0].isalpha() and left[0][0].isupper())
+
+
+# What a note on the author says of them: "ist Vorsitzende …", "lebt in Köln", "war zwanzig
+# Jahre Richter"; it is one sentence.
+_NOTE_VERB_RE = re.compile(
+    r"\s*(?:,\s*\d{2},?\s*)?(?:ist|war|lebt|arbeitet|leitet|lehrt|forscht|schreibt|unterrichtet)"
+    r"\b[^.!?]{3,200}[.!]?$"
+)
+# A mark or a label before the name: "*A ist …", "Die Autorin A ist …", "Zum Autor: A lebt …".
+_NOTE_LEAD_RE = re.compile(
+    r"^\s*(?:\*\s*)?(?:(?:Der|Die|Unser|Unsere) (?:Gast)?(?:Autor|Verfasser)(?:in)?\s+|Zu[mr]"
+    r" (?:Gast)?(?:Autor|Verfasser)(?:in)?\s*:\s*)?"
+)
+
+
+def is_author_note(text: str, authors: Sequence[str]) -> bool:
+    """True for a one-sentence note on one of the article's authors, marked by an asterisk or
+    a label: "*A ist Vorsitzende des Vereins.", "Die Autorin A lebt in Bremen."; "*A sagte …"
+    is none, and so is a plain sentence "A leitet das Projekt", which the text may end on."""
+    lead = _NOTE_LEAD_RE.match(text)
+    if lead is None or not lead.group().strip():
+        return False
+    rest = text[lead.end() :]
+    return any(
+        name and rest.startswith(name) and _NOTE_VERB_RE.match(rest[len(name) :]) is not None
+        for name in authors
+    )

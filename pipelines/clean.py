@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from crawler.model.dates import classify_date_line
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.box_lines import INFO_LABELS
-from pipelines.byline_lines import is_byline
+from pipelines.byline_lines import is_author_note, is_byline
 from pipelines.clean_rules import (
     COUNTER_RE,
     DATE_PREFIX_RE,
@@ -148,6 +148,10 @@ def clean_lines(
         kept_items[index].rule = Rule.RELEASE
     _apply_promo_rules(items)
     _apply_tail_rule(items)
+    # A note on the author closes the text ("*A ist Vorsitzende des Vereins.").
+    last = next((item for item in reversed(items) if item.kept), None)
+    if last is not None and authors and is_author_note(last.text, authors):
+        last.rule = Rule.BYLINE
 
     kept: list[str] = []
     for item in items:
@@ -339,6 +343,10 @@ def _repair_glued_teasers(items: list[_Line], report: _Reporter) -> None:
         item.text = item.text[: match.start(1)].rstrip()
 
 
+# Where a naive join glues two short blocks: after a sentence's end, before a capital.
+_GLUED_PARTS_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ«„\"])")
+
+
 def _classify(text: str, expected_script: str | None, authors: Sequence[str]) -> str | None:
     """The rule that drops this line on its own, or None."""
     words = len(text.split())
@@ -375,6 +383,10 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
             return info
     if ";" in text and words <= 25 and credited_writers(text) is not None:
         return Rule.BYLINE  # a credits line of "role: names" items ("Recherche: A; Text: B")
+    # Items parted by commas ("Text: A, Bilder: B") must credit a writer: a sentence may list
+    # "Thema: x, Ort: y" too.
+    if text.count(":") >= 2 and words <= 16 and credited_writers(text):
+        return Rule.BYLINE
     credit = credit_rule(text, lowered, words)
     if credit is not None:
         return credit
@@ -388,6 +400,13 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
         return Rule.BYLINE
     if expected_script is not None and is_foreign_script(text, expected_script):
         return Rule.FOREIGN_SCRIPT
+    # Two or three pieces of furniture a naive join glued together ("Jetzt Mitglied werden!
+    # Zurück zur Übersicht") go when each goes on its own.
+    parts = _GLUED_PARTS_RE.split(text) if words <= 12 else []
+    if 1 < len(parts) <= 3:
+        rules = [_classify(part, expected_script, authors) for part in parts]
+        if all(rules):
+            return rules[0]
     return None
 
 

@@ -183,6 +183,12 @@ PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
             r"|Die Kommentarfunktion (?:ist|wurde|steht)\b|(?:Neueste|Neuste|Älteste|Beliebteste)"
             r" (?:oben|zuerst)$|(?:Alle|Zu den) Kommentaren?\b|Schreiben Sie (?:einen|den ersten)"
             r" Kommentar|Sortieren nach\b|Ihr Kommentar\b"
+            # "Kommentare sind für diesen Artikel deaktiviert", "Kommentieren ist zu diesem
+            # Beitrag nicht möglich."
+            r"|(?:Die )?(?:Kommentare?|Kommentarfunktion|Kommentieren) (?:sind|ist|wurden|wurde)"
+            r" (?:für|bei|zu|unter) (?:diese[mnrs]?|de[mn]) (?:Artikel|Beitrag|Text|Thema"
+            r"|Meldung)\s+(?:\S+ )?(?:deaktiviert|geschlossen|abgeschaltet|ausgeschaltet"
+            r"|gesperrt|nicht (?:möglich|aktiviert|verfügbar))\W*$"
             r"|Um (?:zu kommentieren|kommentieren zu können|einen Kommentar (?:zu )?(?:schreiben|"
             r"verfassen|abgeben))\b)",
             _I,

@@ -209,6 +209,16 @@ def _is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
     # "Sonntagsbote" for sonntagsbote-arnsfeld.de: one word the host's label starts with; so
     # does "RDM" for rdm-deutsch.ru, a shorter word in capitals: the site's initials.
     initials = segment.isalpha() and segment.isupper()
+    # "Gewerkschaft Bau Nordwest" for igbau-nordwest.org: most of the name's words, two at
+    # least, are in the host's label; the rest says what kind of body it is.
+    words = [text_key(word) for word in segment.split() if word[:1].isupper()]
+    found = [
+        word
+        for word in words
+        if len(word) >= 3 and any("." not in k and word in k for k in site_keys)
+    ]
+    if len(found) >= 2 and 2 * len(found) >= len(segment.split()):
+        return True
     return (
         any(len(k) >= 2 and "." not in k and key.startswith(k) for k in site_keys)
         or any(len(k) >= 4 and k in key for k in site_keys)

@@ -187,6 +187,20 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         ("method", "daten", "erhebung", "umfrage", "auswertung", "berechnung", "gerechnet"),
     ),
     (
+        # A programme note of items parted by bars, the channel first ("Landesfernsehen |
+        # Nordmagazin | 03.12.2026 | 19:30 Uhr"), and the label over it left alone ("Dieses
+        # Thema im Programm:", "Sendungshinweis:").
+        Rule.BROADCAST,
+        re.compile(
+            r"^(?:[^.!?,;|]{2,50}\s*[|·]\s*){1,3}\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\s*[|·,]?\s*"
+            r"\d{1,2}[:.]\d{2}\s*Uhr$|^(?:(?:Dieses|Das) Thema im (?:Programm|Fernsehen|Radio)"
+            r"|Sendung|Sendungshinweis|Sendetermin|Sendehinweis)\s*:$",
+            _I,
+        ),
+        14,
+        (),
+    ),
+    (
         # The item telling of its own broadcast, the time and the programme before the verb:
         # "Diese Nachricht wurde am 03.12.2026 im Programm … gesendet.", "Dieser Beitrag ist
         # am 4. Mai um 18 Uhr in der Sendung … gelaufen."
@@ -306,12 +320,14 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
 )
 
 # A press release's closing blocks: a contact label ("Pressekontakt:", "Rückfragen bitte an:",
-# "Wissenschaftliche Ansprechpartner:") or the release's keywords ("Merkmale dieser
-# Pressemitteilung:") over short lines; "Über <sender>" over the sender's self-description.
+# "Rückfragehinweis:", "Rückfragen & Kontakt:", "Wissenschaftliche Ansprechpartner:") or the
+# release's keywords ("Merkmale dieser Pressemitteilung:") over short lines; "Über <sender>"
+# over the sender's self-description.
 RELEASE_LABEL_RE = re.compile(
     r"^(?:Presse-?kontakt|Pressestelle|Medienkontakt|Kontakt(?: für (?:Medien|Journalisten"
     r"|die Presse|Presseanfragen))?|(?:Für |Bei )?Rückfragen(?: bitte)?(?: an| wenden Sie sich"
-    r" (?:bitte )?an)?|(?:Wissenschaftliche[rn]? )?Ansprechpartner(?:in|innen)?(?: für (?:die )?"
+    r" (?:bitte )?an| (?:&|und) Kontakt)?|Rückfragehinweis(?:e)?"
+    r"|(?:Wissenschaftliche[rn]? )?Ansprechpartner(?:in|innen)?(?: für (?:die )?"
     r"(?:Medien|Presse))?|(?:Merkmale|Schlagworte|Stichworte|Kategorien) (?:dieser|der|zur)"
     r" (?:Presse)?(?:mitteilung|meldung))\s*:?$",
     _I,

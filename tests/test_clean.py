@@ -280,6 +280,10 @@ def test_a_police_call_for_witnesses_in_quotes_stays() -> None:
     [
         "Der Stadtrat ersetzt keine der alten Laternen, sagte die Bürgermeisterin.",
         "Die Meinung der Anwohner ist geteilt, wie eine Umfrage zeigt.",
+        "Die Ansicht des Autors der Studie teilt das Ministerium nicht, sagte ein Sprecher.",
+        "Das Thema im Programm der Messe: Wasserstoff für die Region.",
+        "Rückfragehinweise der Bürger nimmt das Amt bis Freitag entgegen.",
+        "Die Partie beginnt am 4.5.2026 um 12:10 Uhr im Nordstadion.",
         "Okafor und seine Kollegen haben die Studie 2024 veröffentlicht.",
     ],
 )
@@ -695,6 +699,26 @@ def test_lines_naming_the_author_in_a_sentence_stay(line: str) -> None:
     assert kept == [LEAD, line]
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "*Anna Beispiel ist Sprecherin der Bürgerinitiative Am Mühlbach.",
+        "* Anna Beispiel lebt als freie Journalistin in Lindhaven",
+        "Die Autorin Anna Beispiel, 41, leitet das Stadtarchiv.",
+        "Zur Autorin: Anna Beispiel unterrichtet Geschichte an der Volkshochschule.",
+    ],
+)
+def test_a_note_on_the_author_closing_the_text_goes(note: str) -> None:
+    kept, dropped = clean([LEAD, P1, note], authors=("Anna Beispiel",))
+    assert kept == [LEAD, P1]
+    assert [d.rule for d in dropped] == ["meta:byline"]
+    # before the end it is text, and so is a note on someone else or a sentence she says
+    assert clean([LEAD, note, P1], authors=("Anna Beispiel",))[0] == [LEAD, note, P1]
+    assert clean([LEAD, P1, note], authors=("Ole Brandt",))[0] == [LEAD, P1, note]
+    said = "*Anna Beispiel sagte, das Archiv ziehe um."
+    assert clean([LEAD, P1, said], authors=("Anna Beispiel",))[0] == [LEAD, P1, said]
+
+
 def test_date_prefix_label_after_a_promo_line_goes() -> None:
     promo = "Genug von langweiligen Nachrichten? 🙄📰 Bei uns gibt’s mehr – jeden Tag! 🔥💬"
     kept, dropped = clean([promo, f"date 2025-11-18 {LEAD}", P1])
@@ -873,6 +897,14 @@ def test_blank_input(line: str) -> None:
             "meta:disclaimer",
         ),
         ("Der Text gibt allein die Ansicht der Verfasserin wieder.", "meta:disclaimer"),
+        (
+            "Die Meinung der Autorin muss nicht mit jener der Redaktion übereinstimmen.",
+            "meta:disclaimer",
+        ),
+        (
+            "Die Ansichten des Gastautors decken sich nicht zwingend mit denen des Verlags.",
+            "meta:disclaimer",
+        ),
         # a syndicated text's notice and the paper it comes from
         (
             "Der Artikel wird mit freundlicher Genehmigung des Inselboten bereitgestellt.",
@@ -927,6 +959,10 @@ def test_blank_input(line: str) -> None:
             "teaser:more-topics",
         ),
         ("Alles zum Thema hört ihr morgen um 7 Uhr im Morgenradio.", "meta:broadcast"),
+        # a programme note of bar-parted items and its label left alone
+        ("Landeswelle Radio | Mittagsecho | 4.5.2026 | 12:10 Uhr", "meta:broadcast"),
+        ("Nordkanal · Hafenjournal · 17.02.2026, 18.00 Uhr", "meta:broadcast"),
+        ("Das Thema im Fernsehen:", "meta:broadcast"),
         # a press portal's distribution line and its label over the sender's other releases
         (
             "Originaltext von: Stadtwerke Lindau, verbreitet durch Presseportal Süd",
@@ -1199,6 +1235,10 @@ def test_sentences_like_those_notices_stay(line: str) -> None:
     [
         ["Pressekontakt:", "Lena Roth, Pressesprecherin", "Tel. 0761 555-20 · presse@example.org"],
         ["Rückfragen bitte an:", "Stadtverwaltung Hollerbach", "Pressestelle", "Telefon: 07 1234"],
+        # an Austrian release's contact labels, with their block or left alone
+        ["Rückfragehinweis:", "Molkerei Lindau eGen", "Mag. Eva Holl", "Tel.: +43 7752 123"],
+        ["Rückfragen & Kontakt:"],
+        ["Rückfragehinweis"],
         [
             "Merkmale dieser Pressemitteilung:",
             "Journalisten",
@@ -1274,6 +1314,47 @@ def test_a_credits_line_of_roles_joined_by_semicolons_goes() -> None:
     kept, dropped = clean([LEAD, P1, P2, line, P3])
     assert kept == [LEAD, P1, P2, P3]
     assert [d.rule for d in dropped] == ["meta:byline"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Text: Jorin Falk, Fotos: Mila Ender", "Bericht: Ida Moor, Kamera: Pit Sund"]
+)
+def test_a_credits_line_of_roles_joined_by_commas_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, line, P1, P2])
+    assert kept == [LEAD, P1, P2]
+    assert [d.rule for d in dropped] == ["meta:byline"]
+    # a sentence listing labelled items credits no writer
+    listed = "Treffpunkt: Bahnhof Süd, Abfahrt: neun Uhr"
+    assert clean([LEAD, listed, P1])[0] == [LEAD, listed, P1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Werden Sie Mitglied! Zurück zu allen Meldungen", "Jetzt spenden. Zur Startseite"],
+)
+def test_two_pieces_of_furniture_glued_in_one_line_go(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert len(dropped) == 1
+    # a piece of furniture glued to a sentence is text
+    said = "Werden Sie Mitglied! Das rief der Vorsitzende den Gästen zu."
+    assert clean([LEAD, P1, said])[0] == [LEAD, P1, said]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kommentare sind für diesen Artikel deaktiviert.",
+        "Die Kommentarfunktion ist zu diesem Beitrag leider geschlossen",
+        "Kommentieren ist bei dieser Meldung nicht möglich.",
+    ],
+)
+def test_a_notice_that_comments_are_closed_for_the_article_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert [d.rule for d in dropped] == ["widget:comments"]
+    said = "Kommentare zu diesem Thema sind im Gemeinderat nicht erwünscht, sagte der Vorsitzende."
+    assert clean([LEAD, said, P1])[0] == [LEAD, said, P1]
 
 
 def test_a_senders_lines_opening_a_release_without_its_headline_go() -> None:

@@ -101,6 +101,20 @@ def test_the_sites_initials_after_a_dash_are_an_affix(raw: str, url: str) -> Non
     assert clean_title(raw, site_name_keys(None, url)) == "Kühe ziehen ins Tal"
 
 
+@pytest.mark.parametrize(
+    ("raw", "url"),
+    [
+        ("Kühe ziehen ins Tal - Gewerkschaft Bau Nordwest", "https://igbau-nordwest.org/a/1"),
+        ("Kühe ziehen ins Tal | Verband Alpenland Milch", "https://www.alpenlandmilch.at/a"),
+    ],
+)
+def test_an_organisations_name_whose_words_the_host_holds_is_an_affix(raw: str, url: str) -> None:
+    assert clean_title(raw, site_name_keys(None, url)) == "Kühe ziehen ins Tal"
+    # a part naming one of them only is the headline's
+    own = "Kühe ziehen ins Tal - Streit um Bau"
+    assert clean_title(own, site_name_keys(None, url)) == own
+
+
 def test_a_last_word_in_capitals_unlike_the_sites_initials_stays() -> None:
     keys = site_name_keys(None, "https://rdm-deutsch.ru/a/1.html")
     assert clean_title("Kühe ziehen ins Tal — NATO", keys) == "Kühe ziehen ins Tal — NATO"
@@ -804,6 +818,7 @@ def test_a_place_dateline_a_desk_credit_and_a_goals_line_in_their_own_elements_g
     [
         ("<p class='abspann'>Bericht: Mara Quist | Schnitt: Tom Reder</p>", ("Mara Quist",)),
         ("<div>Text: Lars Ebner · Fotos: Ina Vogt · Grafik: Ben Sahin</div>", ("Lars Ebner",)),
+        ("<p><small>Text: Lars Ebner, Bilder: Ina Vogt</small></p>", ("Lars Ebner",)),
         # editors, fact-checkers and camera operators are no authors
         ("<p>Redaktion: Mara Quist • Faktencheck: Tom Reder</p>", ()),
         # the interviewer is the author of an interview, a presenter is none
