@@ -11,6 +11,7 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import classify_date_line
+from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD
 from pipelines.credits import INFO_SPLIT_RE, WRITER_ROLES, is_image_credit, is_info_line
 from pipelines.names import byline_people, non_writers, split_credits
 from pipelines.tree import byline_near_headline, collapse, text_of
@@ -22,12 +23,9 @@ _NAME_CLASS_XPATH = lxml.etree.XPath(
 # a comment section's authors much later.
 _BYLINE_ELEMENTS = 6
 # How the credit closing an interview begins ("Mit A sprach B.", "Das Gespräch führte B.").
-_INTERVIEW_CREDIT_RE = re.compile(
-    r"^(?:Mit [A-ZÄÖÜdD]\S* [^.!?]{0,60}\bsprach(?:en)?\s|Die Fragen stellten?\s"
-    r"|(?:Das|Dieses) (?:Gespräch|Interview) (?:führten?|hat|haben|wurde)\s)"
-)
+_INTERVIEW_CREDIT_RE = re.compile(rf"^(?:{INTERVIEW_CREDIT_LEAD})\s")
 # A photo credit closing a byline element's text, after the name.
-_TRAILING_CREDIT_RE = re.compile(
+_PORTRAIT_CREDIT_RE = re.compile(
     r"(?<=\S)\s+((?:Fotos?|Bild(?:er)?|Porträt|Autorenfoto|Autorinnenfoto)\s*:\s*\S.*|©.*)$"
 )
 _JOINED_LABEL_RE = re.compile(r"(?:\bund|&|\+|/)$", re.IGNORECASE)
@@ -52,7 +50,7 @@ def byline_text(elements: Iterable[lxml.html.HtmlElement]) -> str | None:
         )
         # The portrait's credit after the name ("Jana Wiese Foto: Studio Kerber") is no
         # part of the byline.
-        credit = _TRAILING_CREDIT_RE.search(text)
+        credit = _PORTRAIT_CREDIT_RE.search(text)
         if (
             credit is not None
             and is_image_credit(credit.group(1))

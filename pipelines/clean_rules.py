@@ -318,6 +318,16 @@ PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     ),
 )
 
+# Who held an interview, opening its closing credit ("Das Gespräch führte A.", "Die Fragen
+# stellte A", "Mit Ida Korn sprach A."), and a reporter's sentence standing for the byline ("Aus
+# dem Gerichtssaal berichtet A.", "Vom Parteitag berichten A und B"): names follow either.
+INTERVIEW_CREDIT_LEAD = (
+    r"(?:Das|Dieses) (?:Gespräch|Interview) (?:führten?|hat geführt|haben geführt"
+    r"|wurde geführt von)|Die Fragen stellten?"
+    r"|Mit (?:(?:der|dem|den) \S+ )?(?:[A-ZÄÖÜ][\w'’-]* ){1,4}sprach(?:en)?"
+)
+REPORTER_LEAD = r"(?:Aus|Vom|Von der|Von dem|Von) [^.!?:]{1,40}? berichte[tn]"
+
 # --- UI tokens -----------------------------------------------------------------------------
 
 # Whole lines that are widget labels, buttons or counters ("Newsticker", "0", "loader", "Live",
@@ -447,9 +457,11 @@ SHARE_WORDS = frozenset(
     }
 )
 SHARE_SPLIT_RE = re.compile(r"[\s|·•/]+")
+# A gallery's picture counter: "Bild 1 von 6", "Foto 3/12", "2 / 8".
+PICTURE_COUNTER = r"(?:(?:Bild|Foto|Slide|Image)\s+)?\d{1,3}\s*(?:/|von|of)\s*\d{1,3}"
 COUNTER_RE = re.compile(
-    r"^(?:\(?\d{1,5}\)?|\d{1,3}(?:[ .\u202f]\d{3})+|(?:(?:Bild|Foto|Seite|Slide|Image)\s+)?"
-    r"\d{1,3}\s*(?:/|von|of)\s*\d{1,3})$",
+    rf"^(?:\(?\d{{1,5}}\)?|\d{{1,3}}(?:[ .\u202f]\d{{3}})+|Seite\s+\d{{1,3}}\s*(?:/|von|of)"
+    rf"\s*\d{{1,3}}|{PICTURE_COUNTER})$",
     _I,
 )
 # A tool or footer bar as one line: "Drucken | Artikel empfehlen | Leserbrief schreiben".

@@ -8,7 +8,7 @@ import lxml.html
 
 from crawler.model.dates import find_date_in_text
 from crawler.model.types import DroppedLine
-from pipelines.clean_rules import Rule
+from pipelines.clean_rules import PICTURE_COUNTER, Rule
 
 _I = re.IGNORECASE
 
@@ -36,10 +36,7 @@ _CREDIT_LABEL_RE = re.compile(
     r"|Quelle Foto|Bildrechte|Fotocredit)\s*:\s*\S",
     _I,
 )
-# A gallery's counter: "Bild 1 von 6", "Foto 3/12", "2 / 8".
-_PICTURE_COUNTER_RE = re.compile(
-    r"^(?:(?:Bild|Foto|Slide|Image)\s+)?\d{1,3}\s*(?:/|von|of)\s*\d{1,3}$", _I
-)
+_PICTURE_COUNTER_RE = re.compile(rf"^{PICTURE_COUNTER}$", _I)
 _CREDIT_DATABASE_RE = re.compile(r"(?:/\s*|^)Zur Bilddatenbank\s*$", _I)
 _CREDIT_SOURCE_COPYRIGHT_RE = re.compile(r"^Quelle\s*:.{0,100}©", _I)
 # A caption ending in a photographer/agency credit: "… im Rathaus. Foto: Anna Beispiel/dpa".

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.clean_rules import Rule
+from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, REPORTER_LEAD, Rule
 
 _I = re.IGNORECASE
 
@@ -285,10 +285,8 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         # "Vom Parteitag berichten A und B".
         Rule.BYLINE,
         re.compile(
-            r"^(?:(?:Das|Dieses) (?:Gespräch|Interview) (?:führten?|hat geführt|haben geführt"
-            r"|wurde geführt von)|Die Fragen stellten?|(?:Interview|Moderation|Gesprächsführung)"
-            r"\s*:|Mit (?:(?:der|dem|den) \S+ )?(?:[A-ZÄÖÜ][\w'’-]* ){1,4}sprach(?:en)?"
-            r"|(?:Aus|Vom|Von der|Von dem) [^.!?:]{1,40}? berichte[tn])"
+            rf"^(?:{INTERVIEW_CREDIT_LEAD}|(?:Interview|Moderation|Gesprächsführung)\s*:"
+            rf"|{REPORTER_LEAD})"
             r"\s+(?:[A-ZÄÖÜ][\w'’.-]*(?:\s+|$)){1,4}(?:und\s+(?:[A-ZÄÖÜ][\w'’.-]*"
             r"(?:\s+|$)){1,4})?\.?$",
         ),

@@ -14,6 +14,7 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import classify_date_line
+from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, REPORTER_LEAD
 from pipelines.credits import (
     NAME_PARTICLES,
     TRAILING_AGENCY_RE,
@@ -64,8 +65,7 @@ _AUTHOR_PREFIX_RE = re.compile(
     # A reporter's sentence ("Aus dem Gerichtssaal berichtet A.", "Vom Parteitag berichten A
     # und B") and an interview's closing credit ("Mit C sprach A.", "Die Fragen stellte A"),
     # before "Von", which would take the first word alone.
-    r"^(?:(?:Aus|Vom|Von der|Von dem|Von) [^.!?:]{1,40}? berichte[tn]"
-    r"|Mit (?:(?:der|dem|den) \S+ )?(?:[A-ZÄÖÜ][\w'’-]* ){1,4}sprach(?:en)?|Die Fragen stellten?"
+    rf"^(?:{REPORTER_LEAD}|{INTERVIEW_CREDIT_LEAD}"
     r"|Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Quellen?\s*:|Text und Fotos?\s*:"
     r"|Interview\s*:|Recherche\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
