@@ -559,4 +559,26 @@ def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ..
     for line in dropped:
         if line.rule == Rule.CREDIT_AGENCY:
             found.extend(agency_names(line.text))
+        elif line.rule == Rule.PARTNER:
+            found.extend(supplying_agencies(line.text))
+    return tuple(found)
+
+
+_WORD_RE = re.compile(r"[\w-]+")
+
+
+def supplying_agencies(note: str) -> tuple[str, ...]:
+    """The news agencies a partner note names as the text's supplier: "Dieser Text wurde uns von
+    der dpa zur Verfügung gestellt" gives ("dpa",). An agency's short name counts as written the
+    way agencies write it ("dpa", "AFP", "Reuters"), so a word that merely spells one in another
+    case ("Sid" as a first name) does not."""
+    words = _WORD_RE.findall(short_agency_names(note))
+    found: list[str] = []
+    for first, second in zip(words, [*words[1:], ""], strict=True):
+        for word in (f"{first} {second}", first):
+            name = NEWS_AGENCIES.get(word.casefold())
+            if name is not None and word in (word.casefold(), word.upper(), name):
+                if name not in found:
+                    found.append(name)
+                break
     return tuple(found)

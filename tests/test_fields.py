@@ -44,6 +44,14 @@ def _headline_page(text: str) -> str:
     return f"<html lang='de'><body><h1>Hallenbad wird saniert</h1>{text}</body></html>"
 
 
+def _closed_by(block: str) -> str:
+    """An article page whose two paragraphs are followed by `block` inside the article."""
+    return (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{block}</article></body></html>"
+    )
+
+
 def _extract(
     html: str,
     url: str = "https://www.alpenland-zeitung.de/a/1.html",
@@ -346,6 +354,25 @@ def test_agencies_written_out_or_under_a_label_are_read() -> None:
         "Die Presse-Agentur des Vereins": (),
     }
     assert {credit: agency_names(credit) for credit in credits} == credits
+
+
+@pytest.mark.parametrize(
+    ("note", "agencies"),
+    [
+        ("Dieser Text wurde uns von der dpa zur Verfügung gestellt.", ("dpa",)),
+        ("Der Beitrag erscheint mit freundlicher Genehmigung der Agence France-Presse.", ("AFP",)),
+        ("Mit freundlicher Genehmigung von RIA Novosti und Reuters.", ("RIA Novosti", "Reuters")),
+        # a partner that is no news agency, and a first name that spells one in another case
+        ("Dieser Artikel wurde uns vom Kreisboten zur Verfügung gestellt.", ()),
+        ("Mit freundlicher Genehmigung von Sid Albers.", ()),
+    ],
+)
+def test_a_partner_note_naming_an_agency_as_supplier_credits_it(
+    note: str, agencies: tuple[str, ...]
+) -> None:
+    result = _extract(_closed_by(f"<p><em>{note}</em></p>"))
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert result.agencies == agencies
 
 
 def test_json_ld_organisations_are_agencies_or_nothing_never_authors() -> None:
@@ -830,11 +857,7 @@ def test_a_place_dateline_a_desk_credit_and_a_goals_line_in_their_own_elements_g
 def test_a_credits_line_after_the_text_goes_and_names_only_the_author(
     credits: str, authors: tuple[str, ...]
 ) -> None:
-    html = (
-        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
-        f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{credits}</article></body></html>"
-    )
-    result = _extract(html)
+    result = _extract(_closed_by(credits))
     assert result.text.splitlines() == [PARAGRAPH, SECOND]
     assert result.authors == authors
 
