@@ -373,7 +373,7 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
     kind = classify_date_line(text)
     place = PLACE_BEFORE_DATE_RE.match(text) if kind is None and words <= 8 else None
     # A dateline: a place and a date alone. An author and a date are a byline, left for it.
-    if place is not None and text[: place.end()].rstrip(", ") not in authors:
+    if place is not None and text[: place.end()].rstrip(",·|•–—- ") not in authors:
         kind = classify_date_line(text[place.end() :])
     if kind is not None:
         return Rule.TIMESTAMP if kind == "timestamp" else Rule.DATE_ONLY

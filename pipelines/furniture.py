@@ -492,12 +492,13 @@ _TEXT_KINDS = (
 )
 
 # The place before a date on a dateline of its own ("Kastelruth-Tal, 4. Dezember 2026", "Bad
-# Talheim, 12.03.2026"): one to three capitalised words, joined by spaces or hyphens, not an
-# article or a preposition opening a phrase ("Die Sitzung, 4. Mai").
+# Talheim, 12.03.2026", "Wien · 20. Mai 2025"): one to three capitalised words, joined by spaces
+# or hyphens, not an article or a preposition opening a phrase ("Die Sitzung, 4. Mai"), then a
+# comma or a separator between spaces.
 PLACE_BEFORE_DATE_RE = re.compile(
     r"^(?!(?:Der|Die|Das|Den|Dem|Ein|Eine|Am|Im|Vom|Zum|Bis|Ab|Seit|Stand)\b)(?:St\.\s?)?"
     r"[A-ZÄÖÜ][a-zäöüß]+(?:(?:[- ]|\s(?:am|an der|im|ob|bei)\s)[A-ZÄÖÜ][a-zäöüß]+){0,2}"
-    r",\s+(?=\D{0,15}\d)"
+    r"(?:,\s+|\s+[·|•–—-]\s+)(?=\D{0,15}\d)"
 )
 
 DATELINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (

@@ -972,6 +972,12 @@ def test_a_signature_closing_the_text_names_the_author(
     [
         # a dateline names no author; it goes as a dateline
         ("<p>Bad Talheim, 12. März 2025</p>", False),
+        ("<p>Wien · 20. Mai 2025</p>", False),
+        ("<div>St. Gallen | 03.12.2026</div>", False),
+        ("<p>Kastelruth – 4. Dezember 2026</p>", False),
+        # a place and a figure that is no date
+        ("<p>Wien · 20 Grad und Sonne</p>", True),
+        ("<p>Sport · 3:1 gegen Linz</p>", True),
         # the last of a list of people and offices
         ("<p>Ilse Marbach, 1. Vorsitzende</p><p>Jonas Weidlich, Kassenwart</p>", True),
         # a sentence
