@@ -360,6 +360,9 @@ DATELINE_AGENCY_RE = re.compile(
 )
 
 
+_ARTICLE_RE = re.compile(r"^(?:der|die|des|dem|den)\s+(?=\S)", _I)
+
+
 def agency_names(text: str) -> tuple[str, ...]:
     """The news agencies a credit names, normalised, in order: "Quelle: Reuters, AFP" gives
     ("Reuters", "AFP"), "APA/red" ("APA",), "(sda)" ("Keystone-SDA",); "Anna Beispiel" ()."""
@@ -367,7 +370,8 @@ def agency_names(text: str) -> tuple[str, ...]:
     stripped = _CREDIT_LABEL_START_RE.sub("", text, count=1)
     found: list[str] = []
     for segment in _AGENCY_NAMES_SPLIT_RE.split(stripped.strip(" ()[].")):
-        key = segment.strip(" ()[].:").casefold()
+        # "und der dpa": the article is no part of the name
+        key = _ARTICLE_RE.sub("", segment.strip(" ()[].:")).casefold()
         name = NEWS_AGENCIES.get(key)
         if name is None and key.startswith("©"):
             name = NEWS_AGENCIES.get(key[1:].strip().split(",")[0].strip())

@@ -503,9 +503,14 @@ def _case_of_capitals(name: str) -> str:
     )
 
 
+_ARTICLES = frozenset(("der", "die", "das", "den", "dem", "des"))
+
+
 def _looks_like_name(name: str) -> bool:
     """Capitalised words and name particles only: no user names ("admin"), no sentences."""
     words = name.split()
+    if words and words[0].casefold() in _ARTICLES:
+        return False  # a publication or body ("Die Welt", "Der Kreisbote"), never a person
     if any(
         word.casefold() in _NOT_AUTHORS or _ORGANISATION_WORD_RE.search(word.casefold())
         for word in words

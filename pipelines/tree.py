@@ -25,6 +25,7 @@ from pipelines.credits import (
     is_info_line,
     labelled_row,
     names_an_agency,
+    short_agency_names,
 )
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
@@ -484,13 +485,13 @@ def _add_byline(
         and _BYLINE_START_RE.match(own + " ")
     ):
         text = element if isinstance(element, str) else collapse(text_of(element))
-        if agencies_only and _AGENCY_KEYS.isdisjoint(WORD_RE.findall(text.casefold())):
+        if agencies_only and not _names_agency_key(text):
             return
     elif not agencies_only and own.count("(") >= 2 and credited_writers(own):
         text = own  # a credits line of roles in brackets: "A (Text), B (Bilder)"
     elif (
         len(own.split()) <= 8
-        and not _AGENCY_KEYS.isdisjoint(WORD_RE.findall(own.casefold()))
+        and _names_agency_key(own)
         and names_an_agency(own)
         and not (isinstance(element, lxml.html.HtmlElement) and _credits_a_picture(element))
     ):
@@ -503,6 +504,12 @@ def _add_byline(
         return
     if text and len(text.split()) <= 16 and text not in found:
         found.append(text)
+
+
+def _names_agency_key(text: str) -> bool:
+    """Whether a word of `text` is an agency's short name, or it writes an agency out
+    ("der Deutschen Presse-Agentur")."""
+    return not _AGENCY_KEYS.isdisjoint(WORD_RE.findall(short_agency_names(text).casefold()))
 
 
 def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:

@@ -601,14 +601,26 @@ def test_a_text_block_beside_the_headline_in_a_header_block_is_the_lead() -> Non
     assert result.text.splitlines()[0] == lead
 
 
-def test_the_printed_byline_credits_agencies_beside_a_metadata_author() -> None:
-    head = "<meta name='author' content='Paula Gruber'>"
+@pytest.mark.parametrize(
+    ("byline", "agencies"),
+    [
+        ("12.03.2025, 09:40 | Von Paula Gruber und APA | 3 Min.", ("APA",)),
+        # the agency written out, with its article
+        ("Von Paula Gruber und der Deutschen Presse-Agentur", ("dpa",)),
+        ("Paula Gruber, mit Material der Agence France-Presse", ("AFP",)),
+        # a publication beside the author is neither author nor agency
+        ("Von Paula Gruber und Die Wochenpost", ()),
+    ],
+)
+@pytest.mark.parametrize("head", ["<meta name='author' content='Paula Gruber'>", ""])
+def test_the_printed_byline_credits_agencies_with_or_without_a_metadata_author(
+    byline: str, agencies: tuple[str, ...], head: str
+) -> None:
     body = (
-        "<div class='story-head'><h1>Hallenbad wird saniert</h1>"
-        "<p class='meta'>12.03.2025, 09:40 | Von Paula Gruber und APA | 3 Min.</p></div>"
+        f"<div class='story-head'><h1>Hallenbad wird saniert</h1><p class='meta'>{byline}</p></div>"
     )
     result = _extract(_page(head, body))
-    assert (result.authors, result.agencies) == (("Paula Gruber",), ("APA",))
+    assert (result.authors, result.agencies) == (("Paula Gruber",), agencies)
 
 
 def test_a_blog_byline_with_date_and_categories_names_the_author() -> None:
