@@ -65,7 +65,7 @@ def is_explainer_box(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlEleme
 
 def drop_trailing_label_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     """Remove a box under a label that closes the text without a container of its own: "<p>…
-    </p><p>…</p><h4>Zur Person</h4><p>Lea Moser, geboren 1986 …</p></div>". The heading follows
+    </p><p>…</p><h4>Zur Person</h4><p>Jan Ostrowski, 52, …</p></div>". The heading follows
     the text's paragraphs, one or two paragraphs follow it and nothing of the text comes after
     them. A subheading of the text over the rest of the article has more paragraphs under it,
     or text after them."""
