@@ -13,6 +13,7 @@ from crawler.model.types import DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.credits import agency_names
+from pipelines.label_boxes import drop_trailing_label_boxes, is_explainer_box
 from pipelines.listings import br_lines, drop_listing_boxes, has_words
 from pipelines.promo import promo_rule
 from pipelines.tree import (
@@ -253,16 +254,6 @@ _LABEL_VALUE_RE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}:\s*\S")
 # A phone number or an e-mail address: "Tel. 0511 000000", "Telefon: 06000 12-345",
 # "presse@stadt.example".
 _CONTACT_RE = re.compile(r"\b(?:Tel|Telefon|Fon|Phone)\b\.?:?\s*\+?[\d(]|\b[\w.-]+@[\w-]+\.[\w.]+")
-# An explainer box's heading: a term asked about ("Richtwert – was ist das?", "Was ist ein
-# Mietspiegel?", "Was versteht man unter …?") or the label of a box of background ("Hintergrund",
-# "Stichwort Mietspiegel", "Kurz erklärt"). A question about what follows ("Was bedeutet das
-# für Mieter?") is a subheading of the text.
-_EXPLAINER_HEADING_RE = re.compile(
-    r"^(?:Was (?:ist|sind|heißt|versteht man unter) (?!das\b|dies\b|es\b)[^?]{2,60}\?"
-    r"|[^?]{2,60}?\s*[–—:-]\s*[Ww]as (?:ist|sind|heißt) das\?"
-    r"|(?:Zum )?Hintergrund|Stichwort\b[^.?!]{0,40}|(?:Kurz )?[Ee]rklärt\b[^.?!]{0,40})\s*:?$"
-)
-_EXPLAINER_MAX_WORDS = 80
 _BOX_TAGS = frozenset({"div", "aside", "section"})
 _BOX_LINE_TAGS = ("p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6")
 _BOX_NESTED_TAGS = ("div", "section", "article", "aside", "table", "form", "blockquote", "figure")
@@ -299,18 +290,21 @@ def drop_fact_boxes(
     value" pairs ("Wann: … / Wo: … / Eintritt: frei", "Umsatz 2024: …", "Tore: …"), a term
     list (<dl>: court, date, file number), a label over one list ("Das Wichtigste in Kürze",
     "Quellen") or a contact (a phone number, an e-mail address): a summary, a data sheet, a
-    sources list or an address, never a sentence of the article.
+    sources list or an address, never a sentence of the article. So is a box of a label and a
+    paragraph or two (`is_explainer_box`): an explainer, a background fact, a short portrait.
     A table of "label | value" rows right before the headline `h1` goes too.
     """
     return _drop_fact_boxes(_leaf_boxes(tree), h1)
 
 
 def drop_boxes(tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) -> list[DroppedLine]:
-    """Remove fact boxes (`drop_fact_boxes`), then promo boxes and comment sections. Both
-    passes look at the same boxes, found once unless a fact box or header table went (then a
-    box around it may hold no container any more)."""
+    """Remove fact boxes (`drop_fact_boxes`) and a box under a label closing the text
+    (`drop_trailing_label_boxes`), then promo boxes and comment sections. Both passes look at
+    the same boxes, found once unless a fact box or header table went (then a box around it
+    may hold no container any more)."""
     boxes = _leaf_boxes(tree)
     dropped = _drop_fact_boxes(boxes, h1)
+    dropped.extend(drop_trailing_label_boxes(tree))
     boxes = _leaf_boxes(tree) if dropped else boxes
     dropped.extend(drop_listing_boxes(boxes))
     dropped.extend(_drop_promo_boxes(tree, [box for box in boxes if box.getparent() is not None]))
@@ -378,7 +372,7 @@ def _drop_fact_boxes(
             for unit in box.iter(*_BOX_LINE_TAGS)
             if next(unit.iterchildren("p", "li", "dt", "dd"), None) is None
         ]
-        if _is_explainer_box(box, units):
+        if is_explainer_box(box, units):
             text = collapse(" ".join(box.itertext()))
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
@@ -510,29 +504,6 @@ def _drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
             table.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
     return dropped
-
-
-def _is_explainer_box(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement]) -> bool:
-    """A box explaining a term beside the text: a heading shaped like an explainer's, then one
-    to three paragraphs, set among the text's own paragraphs and at most a third of their
-    words. A series of sections, each a subheading and its text, is the article itself."""
-    parent = box.getparent()
-    if not 2 <= len(units) <= 4 or parent is None or len(parent.findall("p")) < 2:
-        return False
-    head = units[0]
-    if head.tag == "p":  # a bold paragraph as heading: "<p><strong>Hintergrund</strong></p>"
-        bold = next(head.iterchildren("strong", "b"), None)
-        if bold is None or collapse(text_of(bold)) != collapse(text_of(head)):
-            return False
-    elif head.tag not in ("h2", "h3", "h4", "h5", "h6"):
-        return False
-    words = len(collapse(" ".join(box.itertext())).split())
-    return (
-        all(unit.tag == "p" for unit in units[1:])
-        and _EXPLAINER_HEADING_RE.match(collapse(text_of(head))) is not None
-        and words <= _EXPLAINER_MAX_WORDS
-        and has_words(parent, words * 3)
-    )
 
 
 def _has_link_line(box: lxml.html.HtmlElement) -> bool:

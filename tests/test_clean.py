@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
-from crawler.model.types import CleaningRules, DroppedLine
+from crawler.model.types import CleaningRules, DroppedLine, ExtractInput
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import ALL_RULES
+from pipelines.extract import extract_article
 
 TITLE = "Stadtrat beschließt neuen Radweg an der Uferstraße"
 LEAD = (
@@ -1515,3 +1517,89 @@ def test_a_scorers_line_after_a_table_of_standings_leaves_the_table() -> None:
     kept, dropped = clean([LEAD, P1, "Die Tabelle:", *table, scorers])
     assert kept == [LEAD, P1, "Die Tabelle:", *table]
     assert [d.text for d in dropped] == [scorers]
+
+
+# --- boxes under a fixed label (background, portrait) --------------------------------------------
+
+# A box's own paragraph: a fact beside the text, a short portrait of a person in it.
+BOX_FACT = "Die Uferstraße wurde zuletzt 1994 erneuert."
+BOX_PORTRAIT = "Jana Krollmann, 47, leitet seit 2019 das Tiefbauamt der Stadt."
+
+
+def _text_of_page(article: str) -> list[str]:
+    html = (
+        f"<html lang='de'><head><meta charset='utf-8'><title>{TITLE}</title></head><body>"
+        f"<h1>{TITLE}</h1>{article}</body></html>"
+    )
+    result = extract_article(
+        ExtractInput(
+            url="https://www.lindhavener-anzeiger.de/lokal/radweg-1.html",
+            body=html.encode(),
+            headers={},
+            rules=CleaningRules(),
+        )
+    )
+    return result.text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<div class='info'><h5>Zur Sache</h5><p>{BOX_FACT}</p></div>",
+        f"<aside><h3>Zur Person</h3><p>{BOX_PORTRAIT}</p></aside>",
+        f"<section class='kasten'><p><strong>Zur Person: Jana Krollmann</strong></p>"
+        f"<p>{BOX_PORTRAIT}</p><p>Sie ist verheiratet und hat zwei Kinder.</p></section>",
+        f"<div><h4>Info</h4><p>{BOX_FACT}</p></div>",
+        f"<div class='bg'><p><b>Hintergrund:</b></p><p>{BOX_FACT}</p></div>",
+    ],
+)
+def test_a_box_of_a_label_and_a_paragraph_beside_the_text_goes(box: str) -> None:
+    for article in (
+        f"<div class='text'><p>{LEAD}</p><p>{P1}</p><p>{P2}</p>{box}</div>",
+        f"<div class='text'><p>{LEAD}</p><p>{P1}</p>{box}<p>{P2}</p></div>",
+    ):
+        assert _text_of_page(article) == [LEAD, P1, P2]
+
+
+@pytest.mark.parametrize(
+    ("heading", "paragraphs"),
+    [
+        ("<h4>Zur Person</h4>", [BOX_PORTRAIT]),
+        ("<h3>Zur Sache</h3>", [BOX_FACT, "Damals kostete das 1,2 Millionen Mark."]),
+        ("<p><strong>Stichwort Uferstraße</strong></p>", [BOX_FACT]),
+    ],
+)
+def test_a_label_and_a_paragraph_or_two_closing_the_text_go(
+    heading: str, paragraphs: list[str]
+) -> None:
+    box = heading + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    article = f"<article><p>{LEAD}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>{box}</article>"
+    assert _text_of_page(article) == [LEAD, P1, P2, P3]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # a subheading of the text over the rest of the article
+        f"<article><p>{LEAD}</p><p>{P1}</p><h3>Zur Person</h3><p>{BOX_PORTRAIT}</p><p>{P2}</p>"
+        f"<p>{P3}</p></article>",
+        f"<article><p>{LEAD}</p><p>{P1}</p><h2>Hintergrund</h2><p>{P2}</p><p>{P3}</p>"
+        f"<p>{BOX_FACT}</p></article>",
+        # a label over a paragraph, with more of the text after it
+        f"<article><p>{LEAD}</p><p>{P1}</p><h3>Hintergrund</h3><p>{BOX_FACT}</p><div>"
+        f"<p>{P2}</p><p>{P3}</p></div></article>",
+        # a subheading that is no box's label, closing the text
+        f"<article><p>{LEAD}</p><p>{P1}</p><p>{P2}</p><h3>Wie geht es weiter?</h3>"
+        f"<p>{BOX_FACT}</p></article>",
+        # a container of the text's paragraphs under a label
+        f"<article><p>{LEAD}</p><div class='abschnitt'><h3>Hintergrund</h3><p>{P1}</p>"
+        f"<p>{P2}</p><p>{P3}</p><p>{BOX_FACT}</p></div></article>",
+        # the article as sections, one of them under a label
+        f"<article><section><p>{LEAD}</p><p>{P1}</p></section><section><h2>Zur Person</h2>"
+        f"<p>{BOX_PORTRAIT}</p><p>{P2}</p></section></article>",
+    ],
+)
+def test_a_label_like_subheading_of_the_text_stays_with_its_paragraphs(article: str) -> None:
+    # every paragraph stays, and so does the subheading over it
+    blocks = lxml.html.fragment_fromstring(article).iter("p", "h2", "h3")
+    assert _text_of_page(article) == [block.text_content() for block in blocks]

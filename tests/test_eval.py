@@ -107,16 +107,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "rbucht?']"
         ),
     },
-    "290_liechtenstein_landeszeitung_kuerzel_ikr": {
-        "junk": (
-            "['chrome/box: Die Prämienverbilligung wird seit 2001 aus Landesmitteln finanziert.']"
-        ),
-        "unknown": ("['Die Prämienverbilligung wird seit 2001 aus Landesmitteln finanziert.']"),
-    },
-    "295_ch_sonntagszeitung_interview_gespraech": {
-        "junk": ("['chrome/box: Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']"),
-        "unknown": "['Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']",
-    },
     "298_gemeinde_amtsblatt_newsletter": {
         "junk": (
             "['metadata/issue: Gemeindebrief Ausgabe 23/2026', 'metadata/dateline: "

@@ -1,0 +1,100 @@
+"""Boxes under a fixed label beside the text: an explainer ("Stichwort Mietspiegel", "Was ist
+ein Mietspiegel?"), a background fact ("Zur Sache", "Hintergrund") or a short portrait of a
+person in the text ("Zur Person"). A heading of that kind over a paragraph or two is the box's,
+never the text's, wherever the box sits: in a container of its own among the text's paragraphs,
+or closing the text."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from crawler.model.types import DroppedLine
+from pipelines.clean_rules import Rule
+from pipelines.listings import has_words
+from pipelines.tree import collapse, shorten, text_of
+
+# An explainer box's heading: a term asked about ("Richtwert – was ist das?", "Was ist ein
+# Mietspiegel?", "Was versteht man unter …?") or the fixed label of a box of background or of a
+# short portrait ("Hintergrund", "Stichwort Mietspiegel", "Kurz erklärt", "Zur Sache", "Zur
+# Person: Lea Moser", "Info"). A question about what follows ("Was bedeutet das für Mieter?") is
+# a subheading of the text.
+_LABEL_HEADING_RE = re.compile(
+    r"^(?:Was (?:ist|sind|heißt|versteht man unter) (?!das\b|dies\b|es\b)[^?]{2,60}\?"
+    r"|[^?]{2,60}?\s*[–—:-]\s*[Ww]as (?:ist|sind|heißt) das\?"
+    r"|(?:Zum )?Hintergrund|Stichwort\b[^.?!]{0,40}|(?:Kurz )?[Ee]rklärt\b[^.?!]{0,40}"
+    r"|Zur Sache|Zur Person\b[^.?!]{0,40}|Info(?:s|box)?)\s*:?$"
+)
+_LABEL_BOX_MAX_WORDS = 80
+_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+# A box closing the text holds a paragraph or two under its label; more are the text's own
+# section under a subheading.
+_TRAILING_MAX_PARAGRAPHS = 2
+# Blocks of text: one after the paragraphs under a label shows they are no box closing the text.
+_TEXT_TAGS = ("p", "li", "blockquote", "table", *_HEADING_TAGS)
+
+
+def is_label_heading(head: lxml.html.HtmlElement) -> bool:
+    """True for a heading (<h2>–<h6>, or a paragraph that is all bold: "<p><strong>Hintergrund
+    </strong></p>") whose words are a box's label."""
+    if head.tag == "p":
+        bold = next(head.iterchildren("strong", "b"), None)
+        if bold is None or collapse(text_of(bold)) != collapse(text_of(head)):
+            return False
+    elif head.tag not in _HEADING_TAGS:
+        return False
+    return _LABEL_HEADING_RE.match(collapse(text_of(head))) is not None
+
+
+def is_explainer_box(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement]) -> bool:
+    """A box under a label (`is_label_heading`) beside the text: the heading, then one to three
+    paragraphs, set among the text's own paragraphs and at most a third of their words. A
+    series of sections, each a subheading and its text, is the article itself."""
+    parent = box.getparent()
+    if not 2 <= len(units) <= 4 or parent is None or len(parent.findall("p")) < 2:
+        return False
+    words = len(collapse(" ".join(box.itertext())).split())
+    return (
+        all(unit.tag == "p" for unit in units[1:])
+        and is_label_heading(units[0])
+        and words <= _LABEL_BOX_MAX_WORDS
+        and has_words(parent, words * 3)
+    )
+
+
+def drop_trailing_label_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove a box under a label that closes the text without a container of its own: "<p>…
+    </p><p>…</p><h4>Zur Person</h4><p>Jan Ostrowski, 52, …</p></div>". The heading follows
+    the text's paragraphs, one or two paragraphs follow it and nothing of the text comes after
+    them. A subheading of the text over the rest of the article has more paragraphs under it,
+    or text after them."""
+    dropped: list[DroppedLine] = []
+    for head in list(tree.iter("p", *_HEADING_TAGS)):
+        parent = head.getparent()
+        if parent is None or (head.tail or "").strip() or not is_label_heading(head):
+            continue
+        if sum(1 for sibling in head.itersiblings("p", preceding=True)) < 2:
+            continue
+        box: list[lxml.html.HtmlElement] = []
+        under = rest = False  # under: past the paragraphs right under the label
+        for sibling in head.itersiblings():
+            if not isinstance(sibling, lxml.html.HtmlElement):
+                continue
+            if sibling.tag == "p" and not under:
+                box.append(sibling)
+                continue
+            under = True
+            if any(collapse(text_of(block)) for block in sibling.iter(*_TEXT_TAGS)):
+                rest = True
+                break
+        if rest or not 1 <= len(box) <= _TRAILING_MAX_PARAGRAPHS:
+            continue
+        text = collapse(" ".join(" ".join(part.itertext()) for part in (head, *box)))
+        words = len(text.split())
+        if words > _LABEL_BOX_MAX_WORDS or not has_words(parent, words * 3):
+            continue
+        for part in (head, *box):
+            part.drop_tree()
+        dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
+    return dropped
