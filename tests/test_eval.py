@@ -121,6 +121,87 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "published": "None",
         "authors": "()",
     },
+    "304_staatsagentur_meldungsdienst_kuerzel": {
+        "junk": (
+            "['metadata/wire_id: Meldung Nr. 88213', 'metadata/dateline: 01.12.2026 08:45 MEZ']"
+        ),
+        "unknown": "['| Meldung Nr. 88213 | Politik | 01.12.2026 08:45 MEZ |']",
+    },
+    "305_staatsmedien_analyse_autorenkasten_ende": {
+        "authors": "()",
+        "seo_title": (
+            "'Manöver in der Ostsee: Was hinter der neuen Logistikübung steckt — Vestnik DE'"
+        ),
+    },
+    "310_aggregator_at_von_name_mit_reuters": {
+        "junk": "['metadata/byline: Von Jana Pichler mit Reuters']",
+        "unknown": "['3 Min. · 02.12.2026 · Von Jana Pichler mit Reuters']",
+    },
+    "312_magazin_drei_autoren_zitatkasten": {
+        "junk": (
+            "['teaser/pull_quote: „Ohne Leihkräfte müsste ich einen Wohnbereich schließen.“']"
+        ),
+        "unknown": "['„Ohne Leihkräfte müsste ich einen Wohnbereich schließen.“']",
+    },
+    "315_zeitung_ch_name_ort_guillemets_uebernahme": {
+        "junk": (
+            "['metadata/takeover_note: Dieser Artikel erschien zuerst im «Bündner Abendkurier».']"
+        ),
+        "unknown": "['Dieser Artikel erschien zuerst im «Bündner Abendkurier».']",
+    },
+    "317_rundfunk_de_stand_name_studio_programm": {
+        "authors": "('Merle Hansen', 'Nordwelle Studio Wiesum')",
+    },
+    "319_magazin_text_fotos_zeile_reportage": {
+        "junk": (
+            "['metadata/infobox: Am Waldweg 4, Heidekamp', 'metadata/infobox: Hofve"
+            "rkauf samstags 9 bis 12 Uhr']"
+        ),
+        "unknown": "['Am Waldweg 4, Heidekamp', 'Hofverkauf samstags 9 bis 12 Uhr']",
+    },
+    "320_lokalzeitung_cp1252_tabellenlayout_unser_redakteur": {
+        "junk": (
+            "['metadata/byline: Von unserem Redakteur Uwe Dörfler', 'metadata/datel"
+            "ine: Kirchhollbach, 29.11.2026', 'chrome/tool: Druckansicht']"
+        ),
+        "unknown": (
+            "['| Startseite Lokales Sport Anzeigen | Winterdienst in den Teilorten "
+            "wird vergeben Ein privater Unternehmer übernimmt ab sofort das Räumen "
+            "und Streuen in vier Ortsteilen. Die Gemeinde spart damit Personal und "
+            "ein neues Fahrzeug. Von unserem Redakteur Uwe Dörfler Kirchhollbach, 2"
+            "9.11.2026 Die Gemeinde Kirchhollbach hat ihren Winterdienst neu organi"
+            "siert. Statt des eigenen Bauhofs räumt in den Ortsteilen künftig ein L"
+            "ohnunternehmen aus dem Nachbarort. Der Gemeinderat stimmte dem Vertrag"
+            " am Donnerstag mit großer Mehrheit zu. Bürgermeister Klaus Wendel spra"
+            "ch von einer Entlastung für den Bauhof, der mit vier Mitarbeitern an s"
+            "eine Grenzen gekommen sei. Die Kernstadt bleibt in der Hand der Gemein"
+            "de. In Ober- und Unterwaldau, Buchfeld und Weiler übernimmt der Untern"
+            "ehmer mit zwei Traktoren und einem Streufahrzeug. Kritik kam aus Buchf"
+            "eld. Ortsvorsteherin Renate Kübler befürchtet, dass die Seitenstraßen "
+            "nun später geräumt werden. Die Verwaltung sagte zu, die Reihenfolge na"
+            "ch dem ersten Winter zu überprüfen. Druckansicht |']"
+        ),
+    },
+    "321_verein_handball_spielbericht_bericht_zeile": {
+        "junk": "['metadata/byline: Bericht: Pascal Thiel']",
+        "unknown": "['Bericht: Pascal Thiel']",
+        "authors": "()",
+    },
+    "323_ngo_pressemitteilung_kontakt_ueber_uns": {
+        "junk": (
+            "['chrome/logo: Flussretter e. V.', 'metadata/boilerplate: Über Flussre"
+            "tter e. V.', 'metadata/boilerplate: Flussretter e. V. setzt sich seit "
+            "1998 für frei fließende Bäche und Flüsse ein und hat rund 6.000 Mitgli"
+            "eder.']"
+        ),
+        "unknown": (
+            "['Über Flussretter e. V.', 'Flussretter e. V. setzt sich seit 1998 für"
+            " frei fließende Bäche und Flüsse ein und hat rund 6.000 Mitglieder.']"
+        ),
+    },
+    "324_universitaet_englisch_by_name_abteilung": {
+        "authors": "('Lina Ostrowski', 'University Communications')",
+    },
 }
 
 
@@ -191,7 +272,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({14})
+_OPEN_BATCHES: frozenset[int] = frozenset({14, 15})
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:
