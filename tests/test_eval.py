@@ -100,13 +100,6 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "284_nachrichtenportal_partnerinhalt_autor_dpa": {
-        "lost": (
-            "['Worauf es ankommt', 'Stimmt die angegebene Wohnfläche?', 'Ist der Ve"
-            "rteilerschlüssel nachvollziehbar?', 'Wurden Vorauszahlungen richtig ve"
-            "rbucht?']"
-        ),
-    },
     "290_liechtenstein_landeszeitung_kuerzel_ikr": {
         "junk": (
             "['chrome/box: Die Prämienverbilligung wird seit 2001 aus Landesmitteln finanziert.']"
