@@ -1982,3 +1982,33 @@ def test_a_byline_after_a_headline_straight_in_the_body_names_the_authors(
 def test_a_sentence_after_a_headline_straight_in_the_body_names_no_author() -> None:
     text = f"<p>Von Berlin nach Hamburg fahren ab Montag mehr Züge.</p><p>{PARAGRAPH}</p>"
     assert _extract(_headline_page(text)).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        ("Gemeinde Oberwiesental-Süd - Newsletter", "https://www.gemeinde-oberwiesental-sued.de/n"),
+        ("Aktuelles | Stadtwerke Münsterhöhe", "https://stadtwerke-muensterhoehe.de/aktuelles/1"),
+        # a host that drops the umlaut's dots, "ß" written "ss"
+        ("Markt Großbüchen – Mitteilungen", "https://www.markt-grossbuchen.de/mitteilungen/4"),
+    ],
+)
+def test_a_site_name_with_umlauts_the_host_spells_out_leaves_a_generic_title(
+    title: str, url: str
+) -> None:
+    # what is left of the <title> is the page type's: the <h2> is the headline
+    html = (
+        f"<html lang='de'><head><title>{title}</title></head><body><div class='inhalt'>"
+        f"<h2>Seilbahn auf die Alm genehmigt</h2><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"
+        "</body></html>"
+    )
+    assert _extract(html, url=url).title == "Seilbahn auf die Alm genehmigt"
+
+
+def test_a_title_part_with_umlauts_naming_another_body_stays() -> None:
+    keys = site_name_keys(None, "https://www.gemeinde-oberwiesental-sued.de/n")
+    assert clean_title("Winterdienst beginnt - Gemeinde Oberwiesental-Süd", keys) == (
+        "Winterdienst beginnt"
+    )
+    own = "Winterdienst beginnt - Gemeinde Süderbrück hilft"
+    assert clean_title(own, keys) == own
