@@ -120,7 +120,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "['| Gemeindebrief Ausgabe 23/2026 | Erscheinungstag: 27. November 2026"
             " |', 'Ihr Bürgermeister', 'Helmut Kranich']"
         ),
-        "published": "None",
         "authors": "()",
     },
 }

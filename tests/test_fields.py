@@ -2012,3 +2012,34 @@ def test_a_title_part_with_umlauts_naming_another_body_stays() -> None:
     )
     own = "Winterdienst beginnt - Gemeinde Süderbrück hilft"
     assert clean_title(own, keys) == own
+
+
+@pytest.mark.parametrize(
+    ("printed", "day"),
+    [
+        ("<table><tr><td>Erscheinungstag: 27. November 2026</td></tr></table>", "2026-11-27"),
+        ("<div><p>Erscheinungsdatum: 03.03.2026</p></div>", "2026-03-03"),
+        ("<div><b>Veröffentlicht am</b> 3. März 2026</div>", "2026-03-03"),
+        ("<span>Publiziert: Dienstag, 12. Mai 2026</span>", "2026-05-12"),
+    ],
+)
+def test_a_date_under_a_publication_label_is_the_published_day(printed: str, day: str) -> None:
+    result = _extract(_page("<title>Seilbahn auf die Alm genehmigt</title>", printed))
+    assert result.published_at is not None
+    assert result.published_at.date().isoformat() == day
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        # a sentence naming a day
+        "<p>Erscheinungstag der nächsten Ausgabe ist der 5. Dezember 2026.</p>",
+        # an update is no publication
+        "<p>Aktualisiert: 03.03.2026</p>",
+        # a label word opening another word
+        "<p>Veröffentlichte Zahlen vom 3. März 2026</p>",
+    ],
+)
+def test_a_date_without_a_publication_label_is_no_published_day(printed: str) -> None:
+    result = _extract(_page("<title>Seilbahn auf die Alm genehmigt</title>", printed))
+    assert result.published_at is None
