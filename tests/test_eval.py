@@ -112,14 +112,9 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "298_gemeinde_amtsblatt_newsletter": {
         "junk": (
-            "['metadata/issue: Gemeindebrief Ausgabe 23/2026', 'metadata/dateline: "
-            "Erscheinungstag: 27. November 2026', 'metadata/signature: Ihr Bürgerme"
-            "ister', 'metadata/signature_name: Helmut Kranich']"
+            "['metadata/signature: Ihr Bürgermeister', 'metadata/signature_name: Helmut Kranich']"
         ),
-        "unknown": (
-            "['| Gemeindebrief Ausgabe 23/2026 | Erscheinungstag: 27. November 2026"
-            " |', 'Ihr Bürgermeister', 'Helmut Kranich']"
-        ),
+        "unknown": "['Ihr Bürgermeister', 'Helmut Kranich']",
         "authors": "()",
     },
 }

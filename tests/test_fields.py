@@ -442,6 +442,10 @@ def test_the_snanews_rule_keeps_the_lead_beside_the_lead_photo() -> None:
         ),
         ("Dieses Interview ist im Magazin Bergwelt 4/2024 erschienen.", "meta:print-note"),
         ("Erstveröffentlichung: Wochenblatt Nord, Ausgabe 14/2023", "meta:print-note"),
+        # the issue an item comes from, the publication's name before its number
+        ("Gemeindebrief Ausgabe 23/2026", "meta:print-note"),
+        ("Amtsblatt der Stadt Talheim Nr. 12/2026", "meta:print-note"),
+        ("Mitteilungsblatt – Heft 112 / 2025", "meta:print-note"),
         # paywall, donation, statistics and partner boxes
         ("Jetzt weiterlesen mit Ihrem Abo", "promo:paywall"),
         ("Mit Z+ weiterlesen", "promo:paywall"),
@@ -480,6 +484,8 @@ def test_furniture_lines_are_dropped_by_their_class(line: str, rule: str) -> Non
         "Das Deutschlandticket kostet 58 Euro und ist monatlich kündbar.",
         "Der Verein gewann 3:1 und steht nun mit 24:10 Punkten auf Platz 4.",
         "In Zusammenarbeit mit dem Stadtarchiv entstand eine Ausstellung.",
+        "Die Ausgabe 23/2026 erscheint wegen des Feiertags erst am Freitag.",
+        "Im Amtsblatt Nr. 12/2026 stand der Beschluss des Gemeinderats.",
         "Spenden",
         "Weitere Folgen",
     ],
@@ -2043,3 +2049,27 @@ def test_a_date_under_a_publication_label_is_the_published_day(printed: str, day
 def test_a_date_without_a_publication_label_is_no_published_day(printed: str) -> None:
     result = _extract(_page("<title>Seilbahn auf die Alm genehmigt</title>", printed))
     assert result.published_at is None
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        "<td>Gemeindebrief Ausgabe 23/2026</td><td>Erscheinungstag: 27. November 2026</td>",
+        "<th>Erschienen am 04.05.2026</th><th>Amtsblatt Talheim Nr. 9/2026</th>",
+    ],
+)
+def test_a_table_row_of_issue_and_day_is_the_pages_header(cells: str) -> None:
+    table = f"<table><tr>{cells}</tr></table>"
+    result = _extract(_page("<title>Seilbahn auf die Alm genehmigt</title>", table))
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert result.published_at is not None
+
+
+def test_a_table_row_of_an_issue_and_data_stays() -> None:
+    rows = "<tr><td>Ausgabe 23/2026</td><td>4.500 Exemplare</td></tr>"
+    html = (
+        "<html lang='de'><head><title>Seilbahn auf die Alm genehmigt</title></head><body>"
+        f"<div class='text'><p>{PARAGRAPH}</p><table>{rows}</table><p>{SECOND}</p></div>"
+        "</body></html>"
+    )
+    assert "| Ausgabe 23/2026 | 4.500 Exemplare |" in _extract(html).text
