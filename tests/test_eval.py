@@ -110,13 +110,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": ("['chrome/box: Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']"),
         "unknown": "['Lea Moser, geboren 1986 in Thun, studierte in Basel und Wien.']",
     },
-    "298_gemeinde_amtsblatt_newsletter": {
-        "junk": (
-            "['metadata/signature: Ihr Bürgermeister', 'metadata/signature_name: Helmut Kranich']"
-        ),
-        "unknown": "['Ihr Bürgermeister', 'Helmut Kranich']",
-        "authors": "()",
-    },
 }
 
 

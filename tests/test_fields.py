@@ -2073,3 +2073,43 @@ def test_a_table_row_of_an_issue_and_data_stays() -> None:
         "</body></html>"
     )
     assert "| Ausgabe 23/2026 | 4.500 Exemplare |" in _extract(html).text
+
+
+@pytest.mark.parametrize(
+    ("closing", "author"),
+    [
+        ("<p>Ihr Bürgermeister</p><p>Helmut Kranich</p>", "Helmut Kranich"),
+        ("<p>Ihre Ortsvorsteherin<br>Dr. Anna Berger</p>", "Anna Berger"),
+        (
+            "<p>Mit herzlichen Grüßen, Ihr Vorstand des Heimatvereins</p><p>Jonas Weidlich</p>",
+            "Jonas Weidlich",
+        ),
+        ("<p>Euer Trainer</p><p>Marco Lindner</p>", "Marco Lindner"),
+    ],
+)
+def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
+    closing: str, author: str
+) -> None:
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
+    assert result.authors == (author,)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # a prompt under a label
+        "<p>Ihre Meinung</p><p>Schreiben Sie Uns</p>",
+        # a contact person signs nothing
+        "<p>Ihr Ansprechpartner</p><p>Jonas Weidlich</p>",
+        # the text goes on after the name
+        "<p>Ihr Bürgermeister</p><p>Helmut Kranich</p>"
+        "<p>Die Sprechstunde entfällt im Januar wegen eines Umzugs des Bürgerbüros.</p>",
+        # a sentence about the office, no greeting
+        "<p>Ihr Bürgermeister lädt alle Bürger herzlich ein.</p><p>Helmut Kranich</p>",
+    ],
+)
+def test_lines_that_are_no_greeting_signature_name_no_author(closing: str) -> None:
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
+    assert result.authors == ()
+    assert lxml.html.fromstring(closing).text_content()[:12] in result.text
