@@ -9,12 +9,14 @@ import re
 
 import lxml.html
 
+from crawler.model.dates import classify_date_line
 from crawler.model.types import DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.credits import agency_names
 from pipelines.label_boxes import drop_trailing_label_boxes, is_explainer_box
 from pipelines.listings import br_lines, drop_listing_boxes, has_words
+from pipelines.notices import ISSUE_LINE_RE
 from pipelines.promo import promo_rule
 from pipelines.tree import (
     SENTENCE_END_RE,
@@ -565,6 +567,15 @@ def unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
 
 def _is_layout_table(table: lxml.html.HtmlElement) -> bool:
     if next(table.iter("h1"), None) is not None:
+        return True
+    cells = [collapse(text_of(cell)) for cell in table.iter("td", "th")]
+    if (
+        len(table.findall(".//tr")) == 1
+        and len(cells) >= 2
+        and all(ISSUE_LINE_RE.match(cell) or classify_date_line(cell) for cell in cells)
+    ):
+        # A row of the issue's number and day ("Gemeindebrief Ausgabe 23/2026",
+        # "Erscheinungstag: 27. November 2026"): the page's header, not data.
         return True
     return any(
         len(container.findall("p")) >= _LAYOUT_CELL_PARAGRAPHS

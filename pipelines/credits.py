@@ -537,11 +537,35 @@ _SIGNATURE_RE = re.compile(
 )
 
 
-def closing_signature(lines: list[str]) -> str | None:
-    """The name a signature line closing the text gives ("Name, 1. Vorsitzender"), or None.
+# A closing greeting of the writer's office, the name on the line after it: "Ihr Bürgermeister" /
+# "Helmut Kranich", "Ihre Ortsvorsteherin", "Euer Vorstand des Heimatvereins", "Mit herzlichen
+# Grüßen, Ihre Pfarrerin". A contact ("Ihr Ansprechpartner") signs nothing.
+_GREETING_ROLE_RE = re.compile(
+    r"^(?:(?:Mit )?(?:herzlichen|freundlichen|besten|lieben) Grüßen,?\s+)?(?:Ihr|Ihre|Euer|Eure"
+    r"|Dein|Deine)\s+(?:[a-zäöü]+\s+)?(?!Ansprechpartner|Kontakt)[A-ZÄÖÜ][\w-]+"
+    r"(?:\s+(?:der|des|vom|von)(?:\s+\S+){1,3})?\s*[,.!]?$"
+)
+# The name under it: two to four capitalised words, no pronoun or prompt ("Schreiben Sie Uns").
+_NAME_LINE_RE = re.compile(
+    r"^(?!.*\b(?:Sie|Uns|Wir|Ihr|Ihre|Ihnen|Euch|Jetzt|Hier|Mehr|Bitte)\b)"
+    r"[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3}$"
+)
+
+
+def closing_signature(lines: list[str]) -> tuple[str, int] | None:
+    """The name a signature closing the text gives, and how many lines the signature takes:
+    a line "Name, 1. Vorsitzender", or a greeting of the office over the name ("Ihr
+    Bürgermeister" / "Name"); None when the text closes otherwise.
 
     Only after two lines of text, never a line of a list of such lines (a board's members),
     never a dateline ("Bad Talheim, 12. März")."""
+    if (
+        len(lines) >= 4
+        and _GREETING_ROLE_RE.match(lines[-2])
+        and _NAME_LINE_RE.match(lines[-1])
+        and find_date_in_text(lines[-1]) is None
+    ):
+        return lines[-1], 2
     if len(lines) < 3 or len(lines[-1].split()) > 10 or _SIGNATURE_RE.match(lines[-2]):
         return None
     match = _SIGNATURE_RE.match(lines[-1])
@@ -549,7 +573,7 @@ def closing_signature(lines: list[str]) -> str | None:
         return None
     if match.group(0).count("(") != match.group(0).count(")"):
         return None
-    return match.group("name")
+    return match.group("name"), 1
 
 
 def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ...]:

@@ -229,10 +229,13 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         meta.authors = split_authors(credits_authors(cleaned_away), frozenset())
     signed = None if meta.authors else closing_signature(kept)
     if signed is not None:
-        # So does a signature closing the text ("Name, 1. Vorsitzender"), a byline then.
-        meta.authors = split_authors([signed], site_name_keys(meta.site_name, inp.url))
+        # So does a signature closing the text ("Name, 1. Vorsitzender", "Ihr Bürgermeister" over
+        # the name), a byline then.
+        meta.authors = split_authors([signed[0]], site_name_keys(meta.site_name, inp.url))
         if meta.authors:
-            dropped.append(DroppedLine(text=kept.pop(), rule=str(Rule.BYLINE)))
+            signature = kept[-signed[1] :]
+            del kept[-signed[1] :]
+            dropped.extend(DroppedLine(text=line, rule=str(Rule.BYLINE)) for line in signature)
     article_text = normalise_text("\n".join(kept))
     language = detect_language(article_text, declared)
     return ExtractedArticle(

@@ -1,4 +1,5 @@
-"""Subheadings trafilatura dropped between two paragraphs it kept, put back."""
+"""Subheadings trafilatura dropped between two paragraphs it kept, put back, with the short
+list a subheading heads."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from pipelines.tree import collapse, text_key, text_of
 # Blocks between a subheading and the paragraph before it that are no text of their own in the
 # output: a picture and its caption.
 _PICTURE_TAGS = frozenset(("figure", "picture", "img"))
+# A list a subheading heads, put back with it: a checklist of a few short items of text.
+_LIST_MAX_ITEMS = 8
+_ITEM_MAX_WORDS = 30
 
 
 def recover_headings(tree: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
@@ -25,7 +29,7 @@ def recover_headings(tree: lxml.html.HtmlElement, lines: list[str]) -> list[str]
     # Cheap tests first: most headings are output verbatim, and a heading of a sidebar or
     # comment section has no extracted paragraph before it.
     raw = "\n".join(lines)
-    candidates: list[tuple[lxml.html.HtmlElement, str, str, str]] = []
+    candidates: list[tuple[list[str], str, str]] = []
     for heading in body.iter("h2", "h3", "h4", "h5", "h6"):
         text = collapse(text_of(heading))
         if not text or text in raw or len(text.split()) > 20:
@@ -33,24 +37,44 @@ def recover_headings(tree: lxml.html.HtmlElement, lines: list[str]) -> list[str]
         before = _text_before_in(heading, raw)
         if before is None:
             continue
-        candidates.append((heading, text, before, _sibling_text(heading, previous=False)))
+        items = _headed_list(heading)
+        last = heading if items is None else heading.getnext()
+        candidates.append(([text, *(items or ())], before, _sibling_text(last, previous=False)))
     if not candidates:
         return lines
     keys = [text_key(line) for line in lines]
     position = {key: index for index, key in enumerate(keys) if key}
     joined = "".join(keys)
-    inserts: list[tuple[int, str]] = []
-    for _heading, text, before_text, after_text in candidates:
-        key = text_key(text)
-        if not key or key in joined:
+    inserts: list[tuple[int, list[str]]] = []
+    for texts, before_text, after_text in candidates:
+        if not all(key and key not in joined for key in map(text_key, texts)):
             continue
         index_before = position.get(text_key(before_text))
         index_after = position.get(text_key(after_text))
         if index_before is not None and index_after == index_before + 1:
-            inserts.append((index_after, text))
-    for index, text in sorted(inserts, reverse=True):
-        lines.insert(index, text)
+            inserts.append((index_after, texts))
+    for index, texts in sorted(inserts, reverse=True):
+        lines[index:index] = texts
     return lines
+
+
+def _headed_list(heading: lxml.html.HtmlElement) -> list[str] | None:
+    """The items of the list right after a subheading ("Worauf es ankommt" over three
+    questions) when it is a short list of text: a few items of a sentence or less each, none a
+    link (a list of links is a list of other articles)."""
+    listing = heading.getnext()
+    if listing is None or listing.tag not in ("ul", "ol") or (heading.tail or "").strip():
+        return None
+    items = [item for item in listing if isinstance(item, lxml.html.HtmlElement)]
+    texts = [collapse(text_of(item)) for item in items]
+    if (
+        not 1 <= len(items) <= _LIST_MAX_ITEMS
+        or any(item.tag != "li" or item.find(".//a") is not None for item in items)
+        or not all(texts)
+        or any(len(text.split()) > _ITEM_MAX_WORDS for text in texts)
+    ):
+        return None
+    return texts
 
 
 def _text_before_in(heading: lxml.html.HtmlElement, raw: str) -> str | None:

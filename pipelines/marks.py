@@ -1,5 +1,5 @@
 """The body's elements that have attributes, collected in one pass for the class-word lookups of
-bylines, dates, breadcrumbs and microdata."""
+bylines, dates, breadcrumbs and microdata; and a date printed under its label in any element."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ import re
 
 import lxml.etree
 import lxml.html
+
+from crawler.model.dates import PUBLISHED_LABEL_RE, ParsedDate, labelled_published_date
+from pipelines.tree import collapse, text_of
 
 # The class, id and itemprop words of the date and byline sources. They are looked up
 # in one pass over the body (`MarkedElements`); contains() in XPath is case-sensitive, and so
@@ -108,3 +111,24 @@ class MarkedElements:
 
     def microdata(self, itemprops: frozenset[str]) -> list[lxml.html.HtmlElement]:
         return [m[0] for m in self.all() if m[4] in itemprops and m[1] != "meta"]
+
+
+# The elements a printed publication label opens, and the longest line it heads.
+_LABEL_TAGS = ("td", "th", "p", "div", "span", "li", "small", "dd", "b", "strong")
+_LABEL_LINE_CHARS = 100
+
+
+def labelled_date(tree: lxml.html.HtmlElement) -> ParsedDate | None:
+    """The day a line printed anywhere in the body gives under a publication label, with no
+    class naming it a date ("Erscheinungstag: 27. November 2026" in a header cell,
+    "<b>Veröffentlicht am</b> 3. März 2026"): the label's element's line, or its parent's when
+    the label is set apart."""
+    for element in tree.iter(*_LABEL_TAGS):
+        if not element.text or not PUBLISHED_LABEL_RE.match(element.text.lstrip()):
+            continue
+        for line in (element, element.getparent()):
+            text = collapse(text_of(line)) if line is not None else ""
+            found = labelled_published_date(text) if len(text) <= _LABEL_LINE_CHARS else None
+            if found is not None:
+                return found
+    return None

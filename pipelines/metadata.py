@@ -30,7 +30,7 @@ from pipelines.jsonld import (
     read_json_ld,
 )
 from pipelines.language import normalise_language
-from pipelines.marks import MarkedElements
+from pipelines.marks import MarkedElements, labelled_date
 from pipelines.names import (
     SECTION_WORDS,
     TOPIC_PREFIX_RE,
@@ -526,6 +526,7 @@ def _published_candidates(
     for obj in json_ld.articles:
         yield parse_datetime(json_str(obj.get("dateCreated")))
     yield _visible_date(marked, meta.h1, meta.title)
+    yield labelled_date(marked.tree)
     yield date_from_url(url)
 
 

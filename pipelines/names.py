@@ -199,7 +199,25 @@ def _is_affix(
     )
 
 
+# How a host spells the umlauts of a name: "Süd" is "sued" (or "sud") in "oberwiesental-sued.de".
+_HOST_SPELLINGS = (
+    str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}),
+    str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "A", "Ö": "O", "Ü": "U"}),
+)
+
+
 def _is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
+    """A title part that names the site; a name with umlauts also as the host spells them."""
+    if _names_site(segment, site_keys):
+        return True
+    return any(
+        _names_site(segment.translate(spelling), site_keys)
+        for spelling in _HOST_SPELLINGS
+        if segment.translate(spelling) != segment
+    )
+
+
+def _names_site(segment: str, site_keys: frozenset[str]) -> bool:
     key = text_key(segment)
     if not key or len(segment.split()) > 5:
         return False

@@ -113,6 +113,13 @@ _POINTER_END = r"\s*[.!:»›→]*$"
 # The nouns a news item names itself by ("Diese Meldung wurde … gesendet").
 _ITEM = r"(?:Nachricht|Meldung|Beitrag|Bericht|Sendung|Reportage|Interview)"
 
+# The issue a newsletter, gazette or magazine item comes from, the publication's name before its
+# number and year: "Gemeindebrief Ausgabe 23/2026", "Amtsblatt der Stadt Talheim Nr. 12/2026".
+ISSUE_LINE_RE = re.compile(
+    r"^(?:[A-ZÄÖÜ][\w.-]*(?: (?:der|des|für|von|vom|[A-ZÄÖÜ][\w.-]*)){0,4}\s*[,:–-]?\s+)?"
+    r"(?:Ausgabe|Nr\.|Nummer|Heft)\s*\d{1,3}\s*/\s*(?:\d{4}|\d{2})$"
+)
+
 NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
         # A label over the site's latest headlines: "Zuletzt erschienen", "Neu veröffentlicht:",
@@ -316,6 +323,14 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         ),
         10,
         ("mitteilung", "information", "info", "meldung", "pm"),
+    ),
+    (
+        # An issue line ("Heft 4 / 2025"), after a press release's number; a sentence about
+        # an issue has more words.
+        Rule.PRINT_NOTE,
+        ISSUE_LINE_RE,
+        9,
+        ("ausgabe", "nr.", "nummer", "heft"),
     ),
 )
 

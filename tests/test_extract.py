@@ -422,6 +422,63 @@ def test_subheading_lost_by_trafilatura_is_put_back_between_its_paragraphs() -> 
     assert recover_headings(tree, [PARAGRAPHS[0], PARAGRAPHS[2]]) == [PARAGRAPHS[0], PARAGRAPHS[2]]
 
 
+@pytest.mark.parametrize(
+    ("heading", "listing"),
+    [
+        ("h2", "ul"),
+        ("h3", "ol"),
+    ],
+)
+def test_a_subheading_over_a_short_list_lost_by_trafilatura_is_put_back(
+    heading: str, listing: str
+) -> None:
+    # With no container its body XPaths know, trafilatura gathers the page's loose paragraphs,
+    # which leaves out headings and lists: the checklist under its subheading comes back.
+    items = "".join(f"<li>{item}</li>" for item in ITEMS)
+    html = (
+        f"<html lang='de'><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1>"
+        f"<div class='txt'><p>{LEAD}</p><p>{PARAGRAPHS[0]}</p>"
+        f"<{heading}>{SUBHEADING}</{heading}><{listing}>{items}</{listing}>"
+        f"<p>{PARAGRAPHS[1]}</p></div></body></html>"
+    )
+    assert run(html).text.split("\n") == [LEAD, PARAGRAPHS[0], SUBHEADING, *ITEMS, PARAGRAPHS[1]]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        # a list of links: other articles
+        "".join(f"<li><a href='/a/{n}'>{item}</a></li>" for n, item in enumerate(ITEMS)),
+        # a long list is no checklist
+        "".join(f"<li>{item} {n}</li>" for n in range(3) for item in ITEMS),
+        # items of more than a sentence
+        f"<li>{PARAGRAPHS[2]} {PARAGRAPHS[2]}</li>",
+    ],
+)
+def test_a_list_that_is_no_short_checklist_does_not_come_back_with_its_heading(
+    listing: str,
+) -> None:
+    tree = lxml.html.document_fromstring(
+        page(
+            f"<div><p>{PARAGRAPHS[0]}</p><h2>{SUBHEADING}</h2><ul>{listing}</ul>"
+            f"<p>{PARAGRAPHS[1]}</p></div>"
+        )
+    )
+    assert recover_headings(tree, list(PARAGRAPHS[:2])) == list(PARAGRAPHS[:2])
+
+
+def test_a_headed_list_between_lines_that_are_not_adjacent_does_not_come_back() -> None:
+    items = "".join(f"<li>{item}</li>" for item in ITEMS)
+    tree = lxml.html.document_fromstring(
+        page(
+            f"<div><p>{PARAGRAPHS[0]}</p><h2>{SUBHEADING}</h2><ul>{items}</ul>"
+            f"<p>{PARAGRAPHS[1]}</p></div>"
+        )
+    )
+    lines = [PARAGRAPHS[0], PARAGRAPHS[2], PARAGRAPHS[1]]
+    assert recover_headings(tree, list(lines)) == lines
+
+
 def test_headings_outside_the_text_do_not_come_back() -> None:
     html = page(article_html() + "<aside><h2>Meistgelesen</h2><ul><li>x</li></ul></aside>")
     assert "Meistgelesen" not in run(html).text

@@ -469,6 +469,10 @@ def test_the_snanews_rule_keeps_the_lead_beside_the_lead_photo() -> None:
         ),
         ("Dieses Interview ist im Magazin Bergwelt 4/2024 erschienen.", "meta:print-note"),
         ("Erstveröffentlichung: Wochenblatt Nord, Ausgabe 14/2023", "meta:print-note"),
+        # the issue an item comes from, the publication's name before its number
+        ("Gemeindebrief Ausgabe 23/2026", "meta:print-note"),
+        ("Amtsblatt der Stadt Talheim Nr. 12/2026", "meta:print-note"),
+        ("Mitteilungsblatt – Heft 112 / 2025", "meta:print-note"),
         # paywall, donation, statistics and partner boxes
         ("Jetzt weiterlesen mit Ihrem Abo", "promo:paywall"),
         ("Mit Z+ weiterlesen", "promo:paywall"),
@@ -507,6 +511,8 @@ def test_furniture_lines_are_dropped_by_their_class(line: str, rule: str) -> Non
         "Das Deutschlandticket kostet 58 Euro und ist monatlich kündbar.",
         "Der Verein gewann 3:1 und steht nun mit 24:10 Punkten auf Platz 4.",
         "In Zusammenarbeit mit dem Stadtarchiv entstand eine Ausstellung.",
+        "Die Ausgabe 23/2026 erscheint wegen des Feiertags erst am Freitag.",
+        "Im Amtsblatt Nr. 12/2026 stand der Beschluss des Gemeinderats.",
         "Spenden",
         "Weitere Folgen",
     ],
@@ -2023,3 +2029,128 @@ def test_a_byline_after_a_headline_straight_in_the_body_names_the_authors(
 def test_a_sentence_after_a_headline_straight_in_the_body_names_no_author() -> None:
     text = f"<p>Von Berlin nach Hamburg fahren ab Montag mehr Züge.</p><p>{PARAGRAPH}</p>"
     assert _extract(_headline_page(text)).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        ("Gemeinde Oberwiesental-Süd - Newsletter", "https://www.gemeinde-oberwiesental-sued.de/n"),
+        ("Aktuelles | Stadtwerke Münsterhöhe", "https://stadtwerke-muensterhoehe.de/aktuelles/1"),
+        # a host that drops the umlaut's dots, "ß" written "ss"
+        ("Markt Großbüchen – Mitteilungen", "https://www.markt-grossbuchen.de/mitteilungen/4"),
+    ],
+)
+def test_a_site_name_with_umlauts_the_host_spells_out_leaves_a_generic_title(
+    title: str, url: str
+) -> None:
+    # what is left of the <title> is the page type's: the <h2> is the headline
+    html = (
+        f"<html lang='de'><head><title>{title}</title></head><body><div class='inhalt'>"
+        f"<h2>Seilbahn auf die Alm genehmigt</h2><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"
+        "</body></html>"
+    )
+    assert _extract(html, url=url).title == "Seilbahn auf die Alm genehmigt"
+
+
+def test_a_title_part_with_umlauts_naming_another_body_stays() -> None:
+    keys = site_name_keys(None, "https://www.gemeinde-oberwiesental-sued.de/n")
+    assert clean_title("Winterdienst beginnt - Gemeinde Oberwiesental-Süd", keys) == (
+        "Winterdienst beginnt"
+    )
+    own = "Winterdienst beginnt - Gemeinde Süderbrück hilft"
+    assert clean_title(own, keys) == own
+
+
+@pytest.mark.parametrize(
+    ("printed", "day"),
+    [
+        ("<table><tr><td>Erscheinungstag: 27. November 2026</td></tr></table>", "2026-11-27"),
+        ("<div><p>Erscheinungsdatum: 03.03.2026</p></div>", "2026-03-03"),
+        ("<div><b>Veröffentlicht am</b> 3. März 2026</div>", "2026-03-03"),
+        ("<span>Publiziert: Dienstag, 12. Mai 2026</span>", "2026-05-12"),
+    ],
+)
+def test_a_date_under_a_publication_label_is_the_published_day(printed: str, day: str) -> None:
+    result = _extract(_page("<title>Seilbahn auf die Alm genehmigt</title>", printed))
+    assert result.published_at is not None
+    assert result.published_at.date().isoformat() == day
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        # a sentence naming a day
+        "<p>Erscheinungstag der nächsten Ausgabe ist der 5. Dezember 2026.</p>",
+        # an update is no publication
+        "<p>Aktualisiert: 03.03.2026</p>",
+        # a label word opening another word
+        "<p>Veröffentlichte Zahlen vom 3. März 2026</p>",
+    ],
+)
+def test_a_date_without_a_publication_label_is_no_published_day(printed: str) -> None:
+    result = _extract(_page("<title>Seilbahn auf die Alm genehmigt</title>", printed))
+    assert result.published_at is None
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        "<td>Gemeindebrief Ausgabe 23/2026</td><td>Erscheinungstag: 27. November 2026</td>",
+        "<th>Erschienen am 04.05.2026</th><th>Amtsblatt Talheim Nr. 9/2026</th>",
+    ],
+)
+def test_a_table_row_of_issue_and_day_is_the_pages_header(cells: str) -> None:
+    table = f"<table><tr>{cells}</tr></table>"
+    result = _extract(_page("<title>Seilbahn auf die Alm genehmigt</title>", table))
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert result.published_at is not None
+
+
+def test_a_table_row_of_an_issue_and_data_stays() -> None:
+    rows = "<tr><td>Ausgabe 23/2026</td><td>4.500 Exemplare</td></tr>"
+    html = (
+        "<html lang='de'><head><title>Seilbahn auf die Alm genehmigt</title></head><body>"
+        f"<div class='text'><p>{PARAGRAPH}</p><table>{rows}</table><p>{SECOND}</p></div>"
+        "</body></html>"
+    )
+    assert "| Ausgabe 23/2026 | 4.500 Exemplare |" in _extract(html).text
+
+
+@pytest.mark.parametrize(
+    ("closing", "author"),
+    [
+        ("<p>Ihr Bürgermeister</p><p>Helmut Kranich</p>", "Helmut Kranich"),
+        ("<p>Ihre Ortsvorsteherin<br>Dr. Anna Berger</p>", "Anna Berger"),
+        (
+            "<p>Mit herzlichen Grüßen, Ihr Vorstand des Heimatvereins</p><p>Jonas Weidlich</p>",
+            "Jonas Weidlich",
+        ),
+        ("<p>Euer Trainer</p><p>Marco Lindner</p>", "Marco Lindner"),
+    ],
+)
+def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
+    closing: str, author: str
+) -> None:
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
+    assert result.authors == (author,)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # a prompt under a label
+        "<p>Ihre Meinung</p><p>Schreiben Sie Uns</p>",
+        # a contact person signs nothing
+        "<p>Ihr Ansprechpartner</p><p>Jonas Weidlich</p>",
+        # the text goes on after the name
+        "<p>Ihr Bürgermeister</p><p>Helmut Kranich</p>"
+        "<p>Die Sprechstunde entfällt im Januar wegen eines Umzugs des Bürgerbüros.</p>",
+        # a sentence about the office, no greeting
+        "<p>Ihr Bürgermeister lädt alle Bürger herzlich ein.</p><p>Helmut Kranich</p>",
+    ],
+)
+def test_lines_that_are_no_greeting_signature_name_no_author(closing: str) -> None:
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
+    assert result.authors == ()
+    assert lxml.html.fromstring(closing).text_content()[:12] in result.text

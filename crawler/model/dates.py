@@ -305,7 +305,15 @@ def date_from_url(url: str) -> ParsedDate | None:
 
 _DATE_LINE_PREFIX_RE = re.compile(
     r"^(?:Stand|Aktualisiert|Zuletzt aktualisiert|Letzte Aktualisierung|Veröffentlicht|Erstellt"
-    r"|Datum|Publiziert|Erschienen|Update|Updated|Published)\s*(?:am\b|:)?\s*",
+    r"|Datum|Publiziert|Erschienen|Erscheinungs(?:tag|datum|termin)|Update|Updated|Published)"
+    r"\s*(?:am\b|:)?\s*",
+    re.IGNORECASE,
+)
+# The labels of a printed publication day: "Veröffentlicht am 3. März 2026", "Publiziert:
+# 03.03.2026", an issue's "Erscheinungstag: 27. November 2026", "Erschienen am …".
+PUBLISHED_LABEL_RE = re.compile(
+    r"^(?:Veröffentlicht|Publiziert|Erschienen|Erscheinungs(?:tag|datum|termin)|Published)\b"
+    r"\s*(?:am\b|:)?\s*",
     re.IGNORECASE,
 )
 _WEEKDAY = (
@@ -332,6 +340,15 @@ _RELATIVE_TIME_LINE_RE = re.compile(
     r"|Wochen?)|gerade eben|soeben|just now)$",
     re.IGNORECASE,
 )
+
+
+def labelled_published_date(line: str) -> ParsedDate | None:
+    """The day a line made of a publication label and a date prints ("Erscheinungstag: 27.
+    November 2026"), or None: no label, or more than the date after it."""
+    text = line.strip()
+    if not PUBLISHED_LABEL_RE.match(text) or classify_date_line(text) is None:
+        return None
+    return find_date_in_text(text)
 
 
 def classify_date_line(line: str) -> str | None:
