@@ -1,6 +1,7 @@
 """Blocks of furniture inside the article's HTML, removed before extraction: lists of other
-articles under their lead-in label, pull quotes, fact, promo and comment boxes, a label table
-before the headline; and tables that lay out the page, turned into plain blocks."""
+articles under their lead-in label, pull quotes, fact, promo and comment boxes, the header
+tables before the text (header_tables); and tables that lay out the page, turned into plain
+blocks."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from crawler.model.types import DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.credits import agency_names
+from pipelines.header_tables import drop_header_tables
 from pipelines.label_boxes import drop_trailing_label_boxes, is_explainer_box
-from pipelines.listings import br_lines, drop_listing_boxes, has_words
+from pipelines.listings import br_lines, br_text, drop_listing_boxes, has_words
 from pipelines.notices import ISSUE_LINE_RE
 from pipelines.promo import promo_rule
 from pipelines.tree import (
@@ -404,7 +406,7 @@ def _drop_fact_boxes(
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(" · ".join(lines)), rule=str(Rule.STATS_BOX)))
     if h1 is not None:
-        dropped.extend(_drop_header_tables(h1))
+        dropped.extend(drop_header_tables(h1))
     return dropped
 
 
@@ -493,21 +495,6 @@ def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def _drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
-    """Remove a table of "label | value" rows right before the headline: the item's header
-    (service, receipt time, embargo, version), as an agency or archive portal prints it."""
-    dropped: list[DroppedLine] = []
-    for table in list(h1.itersiblings("table", preceding=True)):
-        rows = table.xpath("tr|*/tr")
-        if len(rows) >= 2 and all(
-            [cell.tag for cell in row.iterchildren("th", "td")] == ["th", "td"] for row in rows
-        ):
-            text = " · ".join(collapse(" ".join(row.itertext())) for row in rows)
-            table.drop_tree()
-            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
-    return dropped
-
-
 def _has_link_line(box: lxml.html.HtmlElement) -> bool:
     """True when a line of the box is a link: a list of other pages, not facts."""
     return any(
@@ -545,14 +532,18 @@ def _is_fact_box(
 _LAYOUT_CELL_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
 
 
-def unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
-    """Turn a table that lays out the page into plain blocks: a table holding the headline, or
-    a cell holding a container of paragraphs. trafilatura keeps a table as one row of cells
-    joined on a line, which glues the page's header, text and footer into one line the line
-    rules cannot take apart; a table of data holds neither.
+def unwrap_layout_tables(
+    tree: lxml.html.HtmlElement, headline: lxml.html.HtmlElement | None = None
+) -> None:
+    """Turn a table that lays out the page into plain blocks: a table holding the headline (an
+    <h1>, or the <h2> that `headline` is), or a cell holding a container of paragraphs, a long
+    text or a text of paragraphs parted by blank lines (<br><br>). trafilatura keeps a table as
+    one row of cells joined on a line, which glues the page's header, text and footer into one
+    line the line rules cannot take apart; a table of data holds none of them.
     """
+    holding = set(headline.iterancestors("table")) if headline is not None else set()
     for table in list(tree.iter("table")):
-        if not _is_layout_table(table):
+        if not (table in holding or _is_layout_table(table) or _holds_text_cell(table)):
             continue
         # The table's own rows and cells, not those of a data table inside one of its cells.
         own = [
@@ -586,6 +577,33 @@ def _is_layout_table(table: lxml.html.HtmlElement) -> bool:
 
 # A cell of a data table holds a value or two; a cell holding this many paragraphs holds a text.
 _LAYOUT_CELL_PARAGRAPHS = 3
+# A paragraph of a text parted by blank lines: a sentence of this many words or more.
+_BR_PARAGRAPH_WORDS = 8
+# A cell of this many words holds a text, whatever parts it; a data table's cell holds a value.
+_LAYOUT_CELL_WORDS = 150
+# A <br> marked as a character no text holds (the record separator), and two of them with
+# nothing but white space between them: a blank line.
+_BREAK_MARK = "\x1e"
+_BLANK_LINE_RE = re.compile(rf"{_BREAK_MARK}\s*{_BREAK_MARK}")
+
+
+def _holds_text_cell(table: lxml.html.HtmlElement) -> bool:
+    """True when a cell of the table holds a long text, or a text of paragraphs parted by blank
+    lines ("…sentence.<br><br>Next paragraph…"), as an old CMS prints an article in its layout."""
+    for cell in table.iter("td", "th"):
+        if len(text_of(cell).split()) >= _LAYOUT_CELL_WORDS:
+            return True
+        if cell.find(".//br") is None:
+            continue
+        parts = _BLANK_LINE_RE.split(br_text(cell, _BREAK_MARK))
+        paragraphs = [
+            part
+            for part in map(collapse, parts)
+            if len(part.split()) >= _BR_PARAGRAPH_WORDS and SENTENCE_END_RE.search(part)
+        ]
+        if len(paragraphs) >= _LAYOUT_CELL_PARAGRAPHS:
+            return True
+    return False
 
 
 # A sources list's label ("Quellen:", "Verwendete Quellen") and an agency item's prefix.

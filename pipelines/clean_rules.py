@@ -412,6 +412,9 @@ UI_TOKENS = frozenset(
         "artikel empfehlen",
         "leserbrief schreiben",
         "druckversion",
+        "druckansicht",
+        "druckfassung",
+        "druckvorschau",
         # English widget labels that WordPress plugins print on German sites (Jetpack)
         "loading...",
         "loading…",
@@ -475,6 +478,9 @@ TOOL_WORDS = frozenset(
         "artikel versenden",
         "versenden",
         "druckversion",
+        "druckansicht",
+        "druckfassung",
+        "druckvorschau",
         "seite drucken",
         "kommentare",
         "kommentieren",
@@ -611,40 +617,6 @@ OPENING_QUOTES = "„\"'»«“‚‘(["
 # trafilatura's plain-text list-item marker ("- ", indented for nested lists).
 ITEM_MARKER_RE = re.compile(r"^\s*- (?=\S)")
 NON_ALNUM_RE = re.compile(r"[\W_]+")
-
-# A letter outside Latin, Latin-1 and Latin Extended (Greek, Cyrillic, Arabic, CJK …).
-NON_LATIN_LETTER_RE = re.compile(
-    "[\u0370-\u1dff\u1f00-\u1fff\u2c00-\u2dff\u3040-\u9fff\ua000-\ud7af]"
-)
-
-# Languages written mostly outside the Latin script; anything else is taken as Latin.
-LANGUAGE_SCRIPTS: dict[str, str] = {
-    "ru": "cyrillic",
-    "uk": "cyrillic",
-    "be": "cyrillic",
-    "bg": "cyrillic",
-    "mk": "cyrillic",
-    "sr": "cyrillic",
-    "kk": "cyrillic",
-    "ky": "cyrillic",
-    "tg": "cyrillic",
-    "mn": "cyrillic",
-    "el": "greek",
-    "ar": "arabic",
-    "fa": "arabic",
-    "ur": "arabic",
-    "ps": "arabic",
-    "he": "hebrew",
-    "yi": "hebrew",
-    "zh": "han",
-    "ja": "han",
-    "ko": "hangul",
-    "ka": "georgian",
-    "hy": "armenian",
-    "hi": "devanagari",
-    "th": "thai",
-}
-
 
 # Rules whose lines mark the end of the article text: widget labels after them are furniture.
 TAIL_TRIGGERS = ("chrome:", "widget:", "teaser:", "promo:", "consent:", "ad:")

@@ -185,7 +185,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
 
     dropped = apply_drop_rules(tree, inp.rules)
     meta = extract_metadata(tree, inp.url, inp.hints)
-    unwrap_layout_tables(tree)
+    unwrap_layout_tables(tree, meta.h1)
     listed_agencies = sources_list_agencies(tree)
     dropped.extend(drop_inline_teasers(tree, inp.url))
     dropped.extend(drop_related_lists(tree))

@@ -73,16 +73,21 @@ def drop_listing_boxes(boxes: list[lxml.html.HtmlElement]) -> list[DroppedLine]:
 
 def br_lines(box: lxml.html.HtmlElement) -> list[str]:
     """The box's text split at its <br> elements, each line collapsed, empty ones left out."""
+    return [line for line in map(collapse, br_text(box).split("\n")) if line]
+
+
+def br_text(box: lxml.html.HtmlElement, mark: str = "\n") -> str:
+    """The box's text with `mark` for each of its <br> elements."""
     parts = [box.text or ""]
 
     def walk(element: lxml.html.HtmlElement) -> None:
         for child in element:
             if child.tag == "br":
-                parts.append("\n")
+                parts.append(mark)
             elif isinstance(child.tag, str):
                 parts.append(child.text or "")
                 walk(child)
             parts.append(child.tail or "")
 
     walk(box)
-    return [line for line in map(collapse, "".join(parts).split("\n")) if line]
+    return "".join(parts)

@@ -2,10 +2,42 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
-from pipelines.clean_rules import LANGUAGE_SCRIPTS, NON_LATIN_LETTER_RE
+# A letter outside Latin, Latin-1 and Latin Extended (Greek, Cyrillic, Arabic, CJK …).
+NON_LATIN_LETTER_RE = re.compile(
+    "[\u0370-\u1dff\u1f00-\u1fff\u2c00-\u2dff\u3040-\u9fff\ua000-\ud7af]"
+)
+
+# Languages written mostly outside the Latin script; anything else is taken as Latin.
+LANGUAGE_SCRIPTS: dict[str, str] = {
+    "ru": "cyrillic",
+    "uk": "cyrillic",
+    "be": "cyrillic",
+    "bg": "cyrillic",
+    "mk": "cyrillic",
+    "sr": "cyrillic",
+    "kk": "cyrillic",
+    "ky": "cyrillic",
+    "tg": "cyrillic",
+    "mn": "cyrillic",
+    "el": "greek",
+    "ar": "arabic",
+    "fa": "arabic",
+    "ur": "arabic",
+    "ps": "arabic",
+    "he": "hebrew",
+    "yi": "hebrew",
+    "zh": "han",
+    "ja": "han",
+    "ko": "hangul",
+    "ka": "georgian",
+    "hy": "armenian",
+    "hi": "devanagari",
+    "th": "thai",
+}
 
 
 def _char_script(ch: str) -> str:

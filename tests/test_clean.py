@@ -1605,3 +1605,128 @@ def test_a_label_like_subheading_of_the_text_stays_with_its_paragraphs(article: 
     # every paragraph stays, and so does the subheading over it
     blocks = lxml.html.fragment_fromstring(article).iter("p", "h2", "h3")
     assert _text_of_page(article) == [block.text_content() for block in blocks]
+
+
+# --- tables laying out an old page, and an agency's service row ------------------------------
+
+
+def _result_of_page(body: str, title: str = TITLE) -> list[str]:
+    html = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'>"
+        f"<title>Lindhavener Anzeiger - {title}</title></head><body>{body}</body></html>"
+    )
+    result = extract_article(
+        ExtractInput(
+            url="https://www.lindhavener-anzeiger.de/artikel.php?id=4411",
+            body=html.encode("cp1252"),
+            headers={"content-type": "text/html; charset=windows-1252"},
+            rules=CleaningRules(),
+        )
+    )
+    return result.text.splitlines()
+
+
+_NAV_CELL = '<td width="150"><a href="/">Start</a><br><a>Stadt</a><br><a>Kreis</a></td>'
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        # the headline in an <h2>, a byline and a dateline in <font>, <br><br> between paragraphs
+        f"<h2>{TITLE}</h2><b>{LEAD}</b><br><br><font size='2'>Von unserer Redakteurin Jana "
+        f"Krollmann</font><br><font size='2'>Lindhaven, 14.05.2026</font><br><br>{P1}<br><br>"
+        f"{P2}<br><br>{P3}<br><br><a href='?print=1'>Druckfassung</a>",
+        # the headline in big bold type, the paragraphs in a <div>, breaks with white space
+        f"<font size='4'><b>{TITLE}</b></font><br><br><div>{LEAD}<br>\n<br>{P1}<br> <br>{P2}"
+        f"<br><br>{P3}</div><br><br><a href='?druck'>Druckansicht</a>",
+    ],
+)
+def test_a_table_cell_of_paragraphs_parted_by_blank_lines_is_read_as_blocks(cell: str) -> None:
+    body = f"<table width='100%'><tr>{_NAV_CELL}<td valign='top'>{cell}</td></tr></table>"
+    assert _result_of_page(body) == [LEAD, P1, P2, P3]
+
+
+def test_a_table_holding_the_h2_headline_is_read_as_blocks() -> None:
+    # two paragraphs in <p>: too few for a text of its own, the headline marks the layout
+    cell = f"<h2>{TITLE}</h2><p>{LEAD}</p><p>{P1}</p>"
+    body = f"<table><tr>{_NAV_CELL}<td>{cell}</td></tr></table>"
+    assert _result_of_page(body) == [LEAD, P1]
+
+
+def test_a_table_cell_of_one_long_text_is_read_as_blocks() -> None:
+    text = " ".join([LEAD, P1, P2, P3] * 2)
+    body = f"<h1>{TITLE}</h1><table><tr>{_NAV_CELL}<td>{text}</td></tr></table>"
+    assert _result_of_page(body) == [text]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        # opening hours with lines parted by breaks: no sentences
+        "<td>Bürgerbüro</td><td>Mo bis Fr 8 bis 12 Uhr<br><br>Do 14 bis 18 Uhr<br><br>Sa zu</td>",
+        # a remark of two short paragraphs
+        "<td>Halle Nord</td><td>Die Halle ist ab Mai gesperrt.<br><br>Vereine weichen in die "
+        "Schulturnhalle aus.</td>",
+    ],
+)
+def test_a_data_table_with_breaks_in_its_cells_stays_a_table(cells: str) -> None:
+    article = f"<p>{LEAD}</p><p>{P1}</p><table><tr>{cells}</tr><tr><td>A</td><td>B</td></tr>"
+    lines = _text_of_page(article + f"</table><p>{P2}</p>")
+    assert lines[:2] == [LEAD, P1]
+    assert lines[2].startswith("| ") and lines[-1] == P2
+
+
+@pytest.mark.parametrize("line", ["Druckansicht", "Druckfassung", "Druckvorschau"])
+def test_a_print_view_link_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert rules_of(dropped) == {line: "chrome:ui-token"}
+    kept, _ = clean([LEAD, P1, f"{line} | Artikel empfehlen"])
+    assert kept == [LEAD, P1]
+
+
+def test_a_sentence_about_the_print_view_stays() -> None:
+    line = "Die Druckansicht des Fahrplans zeigt alle Haltestellen auf einer Seite."
+    assert clean([LEAD, line, P1])[0] == [LEAD, line, P1]
+
+
+# An agency's service rows: the item's number, its time, a section word or two.
+_SERVICE_ROWS = (
+    "<td>Meldung Nr. 88213</td><td>Politik</td><td>01.12.2026 08:45 MEZ</td>",
+    "<th>Nr. 4711/2026</th><td>Wirtschaft Inland</td><td>3. März 2026, 14:20 Uhr</td>",
+    "<td>ID: A-2207</td><td>2026-03-03 14:20</td>",
+    "<td>Meldungs-ID 5521</td><td>Lokales</td><td>Di, 03.03.2026</td><td>Eilmeldung</td>",
+)
+
+
+@pytest.mark.parametrize("row", _SERVICE_ROWS)
+@pytest.mark.parametrize("place", ["before the headline", "in the header", "after the headline"])
+def test_an_agencys_service_row_before_the_text_goes(row: str, place: str) -> None:
+    table = f"<table class='svc'><tr>{row}</tr></table>"
+    header = {
+        "before the headline": table,
+        "in the header": f"<div class='kopf'><span>Dienst</span>{table}</div>",
+        "after the headline": "",
+    }[place]
+    after = table if place == "after the headline" else ""
+    body = f"{header}<h1>{TITLE}</h1>{after}<p>{LEAD}</p><p>{P1}</p>"
+    assert _result_of_page(body) == [LEAD, P1]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # the same row in the text: a match's number, day and ground
+        "<table><tr><td>Spiel Nr. 12</td><td>14.03.2026</td><td>Stadion</td></tr></table>",
+        # a table of events before the text: dates, no item's number
+        "<table><tr><td>Konzert</td><td>12.12.2026 19:30 Uhr</td><td>Stadthalle</td></tr></table>",
+        # a table of numbered items with prices
+        "<table><tr><td>Nr. 3</td><td>12.03.2026</td><td>14,90 Euro</td></tr></table>",
+    ],
+)
+def test_a_table_of_data_like_a_service_row_stays(table: str) -> None:
+    in_text = _text_of_page(f"<p>{LEAD}</p>{table}<p>{P1}</p>")
+    assert in_text[0] == LEAD and in_text[1].startswith("| ") and in_text[2] == P1
+    if "Spiel" not in table:
+        before = _result_of_page(f"{table}<h1>{TITLE}</h1><p>{LEAD}</p><p>{P1}</p>")
+        assert before[0].startswith("| ")
