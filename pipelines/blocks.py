@@ -10,6 +10,7 @@ import re
 import lxml.html
 
 from crawler.model.types import DroppedLine
+from pipelines.box_lines import ADDRESS_LINE_RE, HOURS_LINE_RE
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.credits import agency_names
@@ -224,7 +225,8 @@ def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
 
     A magazine repeats a sentence of the text, shortened, in large type ("„Die Jungen wollen
     nicht vor der Flamme sitzen“" beside "… wollen die Jungen lieber ins Büro als vor einer
-    heißen Flamme sitzen", sagt er."), next to the passage it comes from. A quotation in a
+    heißen Flamme sitzen", sagt er."), next to the passage it comes from, or in the reported
+    speech the passage turns it into ("„Ich schließe …“" beside "sie schließen …"). A quotation in a
     <blockquote> is printed once: its words are not all in the blocks beside it, so it stays.
     """
     dropped: list[DroppedLine] = []
@@ -242,10 +244,36 @@ def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         around = " ".join(
             text_of(sibling) for sibling in near if isinstance(sibling, lxml.html.HtmlElement)
         )
-        if set(words) <= set(_QUOTE_WORD_RE.findall(around.casefold())):
+        if _repeats(set(words), set(_QUOTE_WORD_RE.findall(around.casefold()))):
             quote.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.PULL_QUOTE)))
     return dropped
+
+
+# The speaker's own words a report turns into the third person ("„Ich müsste schließen“" is
+# "sie müsste schließen" in the text): first and second person pronouns and possessives.
+_SPEAKER_WORDS = frozenset(
+    (
+        *("ich", "mich", "mir", "wir", "uns", "du", "dich", "dir"),
+        *("mein", "meine", "meinen", "meinem", "meiner", "meines"),
+        *("unser", "unsere", "unseren", "unserem", "unserer", "unseres"),
+        *("dein", "deine", "deinen", "deinem", "deiner", "deines"),
+    )
+)
+
+
+def _repeats(words: set[str], around: set[str]) -> bool:
+    """True when the text beside a quote prints all its words: the same, or in reported speech,
+    the speaker's pronouns turned and a verb's ending changed ("schließen" / "schließe").
+    Those may be a quarter of the words; the rest the text prints as they are."""
+    missing = words - around
+    if len(missing) * 4 > len(words):
+        return False
+    return all(
+        word in _SPEAKER_WORDS
+        or (len(word) >= 5 and any(other.startswith(word[:-2]) for other in around))
+        for word in missing
+    )
 
 
 # A fact box's lines: a short label, a colon and its value ("Wann: Samstag, 11 Uhr", "Umsatz
@@ -289,9 +317,10 @@ def drop_fact_boxes(
     third of the words around it. It is a fact box when its lines are a series of "label:
     value" pairs ("Wann: … / Wo: … / Eintritt: frei", "Umsatz 2024: …", "Tore: …"), a term
     list (<dl>: court, date, file number), a label over one list ("Das Wichtigste in Kürze",
-    "Quellen") or a contact (a phone number, an e-mail address): a summary, a data sheet, a
-    sources list or an address, never a sentence of the article. So is a box of a label and a
-    paragraph or two (`is_explainer_box`): an explainer, a background fact, a short portrait.
+    "Quellen"), a contact (a phone number, an e-mail address) or a place to visit (its
+    address and opening hours): a summary, a data sheet, a sources list or an address, never a
+    sentence of the article. So is a box of a label and a paragraph or two
+    (`is_explainer_box`): an explainer, a background fact, a short portrait.
     A table of "label | value" rows right before the headline `h1` goes too.
     """
     return _drop_fact_boxes(_leaf_boxes(tree), h1)
@@ -522,6 +551,17 @@ def _is_fact_box(
         return True
     if any(_CONTACT_RE.search(line) for line in lines):
         return True  # a contact box: a press office's or an author's address, phone, e-mail
+    # A place to visit: its address and opening hours, or its address with the place, in a box
+    # of lines that are no sentences ("Am Waldweg 4, Heidekamp / samstags 9 bis 12 Uhr").
+    addresses = [match for match in map(ADDRESS_LINE_RE.match, lines) if match is not None]
+    if addresses and (
+        any(map(HOURS_LINE_RE.match, lines))
+        or (
+            any(match.group("place") for match in addresses)
+            and not any(SENTENCE_END_RE.search(line) for line in lines)
+        )
+    ):
+        return True
     pairs = sum(1 for line in lines[1:] if _LABEL_VALUE_RE.match(line))
     if pairs >= 2 and pairs * 2 >= len(lines) - 1:
         return True
