@@ -1,7 +1,6 @@
 """Blocks of furniture inside the article's HTML, removed before extraction: lists of other
-articles under their lead-in label, pull quotes, fact, promo and comment boxes, the header
-tables before the text (header_tables); and tables that lay out the page, turned into plain
-blocks."""
+articles under their lead-in label, pull quotes, fact, promo and comment boxes, and the header
+tables before the text (`pipelines.tables`)."""
 
 from __future__ import annotations
 
@@ -10,16 +9,15 @@ import re
 
 import lxml.html
 
-from crawler.model.dates import classify_date_line
 from crawler.model.types import DroppedLine
+from pipelines.box_lines import ADDRESS_LINE_RE, HOURS_LINE_RE
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.credits import agency_names
-from pipelines.header_tables import drop_header_tables
 from pipelines.label_boxes import drop_trailing_label_boxes, is_explainer_box
-from pipelines.listings import br_lines, br_text, drop_listing_boxes, has_words
-from pipelines.notices import ISSUE_LINE_RE
+from pipelines.listings import br_lines, drop_listing_boxes, has_words
 from pipelines.promo import promo_rule
+from pipelines.tables import drop_header_tables
 from pipelines.tree import (
     SENTENCE_END_RE,
     TEASER_CONTAINER_TAGS,
@@ -228,7 +226,8 @@ def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
 
     A magazine repeats a sentence of the text, shortened, in large type ("„Die Jungen wollen
     nicht vor der Flamme sitzen“" beside "… wollen die Jungen lieber ins Büro als vor einer
-    heißen Flamme sitzen", sagt er."), next to the passage it comes from. A quotation in a
+    heißen Flamme sitzen", sagt er."), next to the passage it comes from, or in the reported
+    speech the passage turns it into ("„Ich schließe …“" beside "sie schließen …"). A quotation in a
     <blockquote> is printed once: its words are not all in the blocks beside it, so it stays.
     """
     dropped: list[DroppedLine] = []
@@ -246,10 +245,36 @@ def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         around = " ".join(
             text_of(sibling) for sibling in near if isinstance(sibling, lxml.html.HtmlElement)
         )
-        if set(words) <= set(_QUOTE_WORD_RE.findall(around.casefold())):
+        if _repeats(set(words), set(_QUOTE_WORD_RE.findall(around.casefold()))):
             quote.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.PULL_QUOTE)))
     return dropped
+
+
+# The speaker's own words a report turns into the third person ("„Ich müsste schließen“" is
+# "sie müsste schließen" in the text): first and second person pronouns and possessives.
+_SPEAKER_WORDS = frozenset(
+    (
+        *("ich", "mich", "mir", "wir", "uns", "du", "dich", "dir"),
+        *("mein", "meine", "meinen", "meinem", "meiner", "meines"),
+        *("unser", "unsere", "unseren", "unserem", "unserer", "unseres"),
+        *("dein", "deine", "deinen", "deinem", "deiner", "deines"),
+    )
+)
+
+
+def _repeats(words: set[str], around: set[str]) -> bool:
+    """True when the text beside a quote prints all its words: the same, or in reported speech,
+    the speaker's pronouns turned and a verb's ending changed ("schließen" / "schließe").
+    Those may be a quarter of the words; the rest the text prints as they are."""
+    missing = words - around
+    if len(missing) * 4 > len(words):
+        return False
+    return all(
+        word in _SPEAKER_WORDS
+        or (len(word) >= 5 and any(other.startswith(word[:-2]) for other in around))
+        for word in missing
+    )
 
 
 # A fact box's lines: a short label, a colon and its value ("Wann: Samstag, 11 Uhr", "Umsatz
@@ -293,9 +318,10 @@ def drop_fact_boxes(
     third of the words around it. It is a fact box when its lines are a series of "label:
     value" pairs ("Wann: … / Wo: … / Eintritt: frei", "Umsatz 2024: …", "Tore: …"), a term
     list (<dl>: court, date, file number), a label over one list ("Das Wichtigste in Kürze",
-    "Quellen") or a contact (a phone number, an e-mail address): a summary, a data sheet, a
-    sources list or an address, never a sentence of the article. So is a box of a label and a
-    paragraph or two (`is_explainer_box`): an explainer, a background fact, a short portrait.
+    "Quellen"), a contact (a phone number, an e-mail address) or a place to visit (its
+    address and opening hours): a summary, a data sheet, a sources list or an address, never a
+    sentence of the article. So is a box of a label and a paragraph or two
+    (`is_explainer_box`): an explainer, a background fact, a short portrait.
     A table of "label | value" rows right before the headline `h1` goes too.
     """
     return _drop_fact_boxes(_leaf_boxes(tree), h1)
@@ -511,6 +537,17 @@ def _is_fact_box(
         return True
     if any(_CONTACT_RE.search(line) for line in lines):
         return True  # a contact box: a press office's or an author's address, phone, e-mail
+    # A place to visit: its address and opening hours, or its address with the place, in a box
+    # of lines that are no sentences ("Am Waldweg 4, Heidekamp / samstags 9 bis 12 Uhr").
+    addresses = [match for match in map(ADDRESS_LINE_RE.match, lines) if match is not None]
+    if addresses and (
+        any(map(HOURS_LINE_RE.match, lines))
+        or (
+            any(match.group("place") for match in addresses)
+            and not any(SENTENCE_END_RE.search(line) for line in lines)
+        )
+    ):
+        return True
     pairs = sum(1 for line in lines[1:] if _LABEL_VALUE_RE.match(line))
     if pairs >= 2 and pairs * 2 >= len(lines) - 1:
         return True
@@ -527,83 +564,6 @@ def _is_fact_box(
         and len(label.split()) <= 6
         and not SENTENCE_END_RE.search(label)
     )
-
-
-_LAYOUT_CELL_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
-
-
-def unwrap_layout_tables(
-    tree: lxml.html.HtmlElement, headline: lxml.html.HtmlElement | None = None
-) -> None:
-    """Turn a table that lays out the page into plain blocks: a table holding the headline (an
-    <h1>, or the <h2> that `headline` is), or a cell holding a container of paragraphs, a long
-    text or a text of paragraphs parted by blank lines (<br><br>). trafilatura keeps a table as
-    one row of cells joined on a line, which glues the page's header, text and footer into one
-    line the line rules cannot take apart; a table of data holds none of them.
-    """
-    holding = set(headline.iterancestors("table")) if headline is not None else set()
-    for table in list(tree.iter("table")):
-        if not (table in holding or _is_layout_table(table) or _holds_text_cell(table)):
-            continue
-        # The table's own rows and cells, not those of a data table inside one of its cells.
-        own = [
-            element
-            for element in table.iter(*_LAYOUT_CELL_TAGS[1:])
-            if next(element.iterancestors("table"), None) is table
-        ]
-        for element in [table, *own]:
-            element.tag = "div"
-            element.attrib.pop("width", None)
-
-
-def _is_layout_table(table: lxml.html.HtmlElement) -> bool:
-    if next(table.iter("h1"), None) is not None:
-        return True
-    cells = [collapse(text_of(cell)) for cell in table.iter("td", "th")]
-    if (
-        len(table.findall(".//tr")) == 1
-        and len(cells) >= 2
-        and all(ISSUE_LINE_RE.match(cell) or classify_date_line(cell) for cell in cells)
-    ):
-        # A row of the issue's number and day ("Gemeindebrief Ausgabe 23/2026",
-        # "Erscheinungstag: 27. November 2026"): the page's header, not data.
-        return True
-    return any(
-        len(container.findall("p")) >= _LAYOUT_CELL_PARAGRAPHS
-        for cell in table.iter("td", "th")
-        for container in (cell, *cell.iterchildren("div", "article", "section"))
-    )
-
-
-# A cell of a data table holds a value or two; a cell holding this many paragraphs holds a text.
-_LAYOUT_CELL_PARAGRAPHS = 3
-# A paragraph of a text parted by blank lines: a sentence of this many words or more.
-_BR_PARAGRAPH_WORDS = 8
-# A cell of this many words holds a text, whatever parts it; a data table's cell holds a value.
-_LAYOUT_CELL_WORDS = 150
-# A <br> marked as a character no text holds (the record separator), and two of them with
-# nothing but white space between them: a blank line.
-_BREAK_MARK = "\x1e"
-_BLANK_LINE_RE = re.compile(rf"{_BREAK_MARK}\s*{_BREAK_MARK}")
-
-
-def _holds_text_cell(table: lxml.html.HtmlElement) -> bool:
-    """True when a cell of the table holds a long text, or a text of paragraphs parted by blank
-    lines ("…sentence.<br><br>Next paragraph…"), as an old CMS prints an article in its layout."""
-    for cell in table.iter("td", "th"):
-        if len(text_of(cell).split()) >= _LAYOUT_CELL_WORDS:
-            return True
-        if cell.find(".//br") is None:
-            continue
-        parts = _BLANK_LINE_RE.split(br_text(cell, _BREAK_MARK))
-        paragraphs = [
-            part
-            for part in map(collapse, parts)
-            if len(part.split()) >= _BR_PARAGRAPH_WORDS and SENTENCE_END_RE.search(part)
-        ]
-        if len(paragraphs) >= _LAYOUT_CELL_PARAGRAPHS:
-            return True
-    return False
 
 
 # A sources list's label ("Quellen:", "Verwendete Quellen") and an agency item's prefix.

@@ -1,8 +1,9 @@
 """Line rules for the lines of small boxes set beside or after the text: a paywall's offer and
 its trial call, a match report's score box, scorers line and statistics link, a share bar under
 its label, a gallery link, an audio or video item's info line, a pointer to a download and a
-donation account. Same format as clean_rules.PHRASE_RULES: (rule, pattern, max words, gate
-substrings). Each rule is phrased for the box line's shape, never for one site's wording.
+donation account; and an info box's address and opening hours. Same format as
+clean_rules.PHRASE_RULES: (rule, pattern, max words, gate substrings). Each rule is phrased
+for the box line's shape, never for one site's wording.
 """
 
 from __future__ import annotations
@@ -190,4 +191,27 @@ INFO_LABELS = frozenset(
         "kategorie",
         "lesezeit",
     }
+)
+
+# An info box's address and opening hours, each a line of its own: "Am Waldweg 4, Heidekamp",
+# "Hauptstraße 12a, 79100 Lindau", "Mo–Fr 9 bis 18 Uhr", "samstags 9–12 Uhr". A street is a
+# name ending in a street word, or a name after a preposition ("Am Hafen", "In der Aue"); the
+# house number (one to three digits, "Im Jahr 2025" is none) closes it, the place follows a comma.
+_STREET = (
+    r"(?:(?:Am|An der|An den|Auf der|Auf dem|Im|In der|In den|Zum|Zur|Hinter der|Unter den)"
+    r" [A-ZÄÖÜ][\w.'’-]*|(?:[A-ZÄÖÜ][\w.'’-]* ){0,2}[A-ZÄÖÜ]?[\w'’-]*(?i:straße|strasse|str\."
+    r"|weg|gasse|platz|allee|ring|damm|ufer|steig|pfad|chaussee|markt|graben|kai|zeile))"
+)
+ADDRESS_LINE_RE = re.compile(
+    rf"^(?:[^,.!?]{{2,40}},\s*)?{_STREET} \d{{1,3}}(?:\s?[a-z])?(?:\s*[-–/]\s*\d{{1,3}})?"
+    r"(?P<place>,\s*(?:[A-Z]{1,2}-)?(?:\d{4,5}\s+)?[A-ZÄÖÜ][\w.'’-]*(?:[ -][\w.'’()-]+){0,3})?$"
+)
+_DAY = (
+    r"(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|feiertag)s?|täglich"
+    r"|werktags|wochentags|wochenends|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?(?=\s|[-–,]))"
+)
+HOURS_LINE_RE = re.compile(
+    rf"^[^.!?]{{0,30}}\b{_DAY}[^.!?]{{0,40}}\b\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:bis|[-–])\s*"
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr)?(?:[^.!?]{0,40})$",
+    re.IGNORECASE,
 )

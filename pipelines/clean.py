@@ -48,6 +48,7 @@ from pipelines.credits import (
 )
 from pipelines.furniture import PLACE_BEFORE_DATE_RE
 from pipelines.notices import (
+    DURATION_ITEM_RE,
     LATE_PHRASE_RULES,
     SECTION_ITEM_RE,
     release_block_lines,
@@ -421,6 +422,11 @@ def _info_line_rule(text: str, authors: Sequence[str]) -> str | None:
     if all(ROLE_CREDIT_RE.match(segment.strip()) for segment in segments):
         return Rule.BYLINE
     rules = [_classify(segment, None, authors) for segment in segments]
+    if any(rules):
+        rules = [
+            Rule.READING_TIME if rule is None and DURATION_ITEM_RE.match(seg.strip()) else rule
+            for seg, rule in zip(segments, rules, strict=True)
+        ]
     # One item more may be a one-word label, when three or more make the line: "Lokales ·
     # 14.05.2025 · Text: epd".
     # So may a section named with its label, in a line of two: "3. Mai 2026 | Kategorie: Welt".

@@ -18,7 +18,6 @@ from pipelines.blocks import (
     drop_pull_quotes,
     drop_related_lists,
     sources_list_agencies,
-    unwrap_layout_tables,
 )
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
@@ -33,6 +32,7 @@ from pipelines.language import detect_language
 from pipelines.link_rows import drop_link_rows
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.names import site_name_keys, split_authors
+from pipelines.tables import unwrap_layout_tables
 from pipelines.tree import (
     apply_drop_rules,
     drop_inline_teasers,

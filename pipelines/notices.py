@@ -97,6 +97,10 @@ SECTION_ITEM_RE = re.compile(
     _I,
 )
 
+# An info line's bare duration ("3 Min.", "4 Minuten") beside a date or a byline is its reading
+# time; a duration last, after a programme and a date, is a player's (see LATE_PHRASE_RULES).
+DURATION_ITEM_RE = re.compile(r"^(?:ca\.\s*)?\d{1,2}\s*(?:Min\.?|Minuten|min)$", _I)
+
 # The whole or original article as a pointer to it names it: "den vollständigen Artikel",
 # "Zum Originalartikel", "Original-Beitrag".
 _FULL_ARTICLE = (
@@ -269,6 +273,25 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         ("artikel", "beitrag", "original", "weiter", "mehr lesen"),
     ),
     (
+        # The text naming the publication it appeared in first, the name in quotes: "Dieser
+        # Artikel erschien zuerst im «Bündner Abendkurier».", "Dieser Beitrag ist ursprünglich
+        # in der „Hafenpost“ vom 2. Mai 2026 erschienen." The text speaks of itself ("Dieser
+        # …"): "Das Interview erschien zuerst in der «Zeit»" may report on another's.
+        Rule.PARTNER,
+        re.compile(
+            r"^(?:Dieser|Dieses|Diese) (?:Text|Artikel|Beitrag|Gastbeitrag|Bericht|Meldung"
+            r"|Kommentar|Interview|Reportage|Essay|Porträt|Kolumne)\b"
+            r"(?=.*\b(?:erschien|erschienen|veröffentlicht|publiziert|abgedruckt)\b)"
+            r"[^.«»„“”\"]{0,40}\b(?:zuerst|erstmals|ursprünglich)\b[^.«»„“”\"]{0,20}?"
+            r"\b(?:in|im)\b[^.«»„“”\"]{0,25}[«»„“\"][^«»„“”\"]{2,60}[«»“”\"]"
+            r"(?:,?\s*(?:vom |am )?\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4})?"
+            r"(?:\s+(?:erschienen|veröffentlicht|publiziert|abgedruckt))?\s*[.!]?$",
+            _I,
+        ),
+        30,
+        ("zuerst", "erstmals", "ursprünglich"),
+    ),
+    (
         # A pointer to the live ticker or blog the report was made from: "Liveticker zum
         # Nachlesen", "Zum Liveblog", "Das Spiel im Ticker zum Nachlesen", "Hier geht's zum
         # Ticker".
@@ -337,7 +360,7 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
 # A press release's closing blocks: a contact label ("Pressekontakt:", "Rückfragen bitte an:",
 # "Rückfragehinweis:", "Rückfragen & Kontakt:", "Wissenschaftliche Ansprechpartner:") or the
 # release's keywords ("Merkmale dieser Pressemitteilung:") over short lines; "Über <sender>"
-# over the sender's self-description.
+# ("About <sender>") over the sender's self-description.
 RELEASE_LABEL_RE = re.compile(
     r"^(?:Presse-?kontakt|Pressestelle|Medienkontakt|Kontakt(?: für (?:Medien|Journalisten"
     r"|die Presse|Presseanfragen))?|(?:Für |Bei )?Rückfragen(?: bitte)?(?: an| wenden Sie sich"
@@ -347,14 +370,25 @@ RELEASE_LABEL_RE = re.compile(
     r" (?:Presse)?(?:mitteilung|meldung))\s*:?$",
     _I,
 )
-ABOUT_LABEL_RE = re.compile(r"^Über (?:die |den |das )?(?P<name>[A-ZÄÖÜ][^.!?:]{2,60}?)\s*:?$")
+# The sender's name may hold abbreviations' periods ("Flussretter e. V.", "Kunz GmbH & Co. KG",
+# "About Riverkeepers e.V."), a period after a word of one to four letters.
+_ABBREVIATION_DOT = r"(?:(?<=\b\w)|(?<=\b\w\w)|(?<=\b\w\w\w)|(?<=\b\w\w\w\w))\."
+ABOUT_LABEL_RE = re.compile(
+    r"^(?:Über (?:die |den |das )?|About (?:the )?)(?P<name>[A-ZÄÖÜ](?:[^.!?:]|"
+    + _ABBREVIATION_DOT
+    + r"){2,60}?)\s*:?$"
+)
+# A web or e-mail address: a self-description's second paragraph may point to the sender's site.
+_WEB_ADDRESS_RE = re.compile(
+    r"(?:https?://|www\.)\S|[\w.-]+@[\w-]+\.[a-z]{2,}|\b[\w-]+\.(?:de|at|ch|com|org)\b"
+)
 # A contact line: a phone number or an e-mail address.
 CONTACT_LINE_RE = re.compile(
     r"\b(?:Tel|Telefon|Fon|Fax|Mobil|Phone)\b\.?:?\s*\+?[\d(]|[\w.-]+@[\w-]+\.[\w.]+"
 )
 
 # The articles a sender's self-description opens with ("Die Hochschule X wurde …").
-_ARTICLES = ("Der ", "Die ", "Das ")
+_ARTICLES = ("Der ", "Die ", "Das ", "The ")
 # A contact block without its label closes the text with a few short lines (a name, a role,
 # an office) and a phone number or an e-mail address on a line of its own, with a label at most.
 _CONTACT_BLOCK_MAX_LINES = 6
@@ -382,19 +416,35 @@ def release_block_lines(lines: Sequence[tuple[str, bool]]) -> list[int]:
                 found.add(offset)
             continue
         about = ABOUT_LABEL_RE.match(text)
-        after = lines[index + 2][0] if index + 2 < len(lines) else None
-        if (
-            about is not None
-            and index + 1 < len(lines)
-            and (after is None or RELEASE_LABEL_RE.match(after) or ABOUT_LABEL_RE.match(after))
-        ):
-            following = lines[index + 1][0]
-            opening = following.split(" ", 1)[-1] if following[:4] in _ARTICLES else ""
-            name = about.group("name")
-            if following.startswith(name) or opening.startswith(name):
-                found.update((index, index + 1))
+        if about is not None and index + 1 < len(lines):
+            found.update(_about_block(lines, index, about.group("name")))
     found.update(_closing_contact_block(lines))
     return sorted(found)
+
+
+def _about_block(lines: Sequence[tuple[str, bool]], index: int, name: str) -> range:
+    """The "Über <sender>" label at `index` and the sender's description under it: a paragraph
+    opening with the sender's name, and perhaps a second one naming the sender again or its
+    site, when nothing but another closing block follows. A second paragraph before the end of
+    the text needs a closing block after it or an address of its own: a subheading "Über die
+    Brücke" over two paragraphs on the bridge closes many a text."""
+    following = lines[index + 1][0]
+    opening = following.split(" ", 1)[-1] if following[:4] in _ARTICLES else ""
+    if not (following.startswith(name) or opening.startswith(name)):
+        return range(0)
+    after = lines[index + 2][0] if index + 2 < len(lines) else None
+    if after is None or _is_closing_label(after):
+        return range(index, index + 2)
+    last = lines[index + 3][0] if index + 3 < len(lines) else None
+    if (last is None or _is_closing_label(last)) and (
+        _WEB_ADDRESS_RE.search(after) or (name in after and last is not None)
+    ):
+        return range(index, index + 3)
+    return range(0)
+
+
+def _is_closing_label(text: str) -> bool:
+    return bool(RELEASE_LABEL_RE.match(text) or ABOUT_LABEL_RE.match(text))
 
 
 def _closing_contact_block(lines: Sequence[tuple[str, bool]]) -> range:

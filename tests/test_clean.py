@@ -1730,3 +1730,195 @@ def test_a_table_of_data_like_a_service_row_stays(table: str) -> None:
     if "Spiel" not in table:
         before = _result_of_page(f"{table}<h1>{TITLE}</h1><p>{LEAD}</p><p>{P1}</p>")
         assert before[0].startswith("| ")
+
+
+# --- an info line with a bare reading time -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("4 Min. · 14.05.2026 · Von Ole Brandt mit dpa", ("Ole Brandt",)),
+        ("Lesedauer | 7 Minuten | Von Anna Beispiel", ("Anna Beispiel",)),
+        ("ca. 5 Min. · 3. Februar 2026", ()),
+    ],
+)
+def test_an_info_line_with_a_bare_duration_beside_a_date_or_byline_goes(
+    line: str, authors: tuple[str, ...]
+) -> None:
+    kept, dropped = clean([LEAD, line, P1], authors=authors)
+    assert kept == [LEAD, P1]
+    assert [d.text for d in dropped] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a duration beside words of the text
+        "3 Min. · Halbzeit",
+        "Nach 3 Min. · das 1:0",
+        "Die Sitzung dauerte 45 Minuten · danach ging es weiter",
+    ],
+)
+def test_a_duration_beside_body_words_stays(line: str) -> None:
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]
+
+
+# --- a note that the text appeared first in a named publication ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dieser Artikel erschien zuerst im «Oberländer Tagblatt».",
+        "Dieser Beitrag ist ursprünglich in der „Hafenpost“ vom 2. Mai 2026 erschienen.",
+        'Dieser Text wurde erstmals im "Kreisboten" veröffentlicht.',
+        "Diese Reportage erschien zuerst in der Wochenzeitung »Der Landbote«.",
+        "Dieser Kommentar erschien zuerst in der „Weser-Post“, 14.03.2026",
+    ],
+)
+def test_a_note_naming_the_publication_in_quotes_the_text_appeared_in_first_goes(
+    line: str,
+) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert [d.rule for d in dropped] == ["meta:partner"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # another's text, reported on
+        "Das Interview erschien zuerst in der «Wochenpost» und sorgte für Aufregung.",
+        "Das Interview erschien zuerst in der «Wochenpost».",
+        # no publication named
+        "Dieser Artikel erschien zuerst im Jahr 2019.",
+        # the sentence goes on past the name
+        "Diese Meldung erschien zuerst im «Abendblatt», bestätigte die Polizei am Montag.",
+        "Dieser Satz, den er zuerst im «Abendblatt» las, erschien ihm seltsam.",
+    ],
+)
+def test_sentences_about_a_first_publication_stay(line: str) -> None:
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, line, P2]
+
+
+# --- a press release's "About <sender>" block ----------------------------------------------------
+
+SENDER = "Moorfreunde e. V. schützt seit 1987 Hochmoore im Landkreis und zählt 900 Mitglieder."
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a name with abbreviations' periods, the contact block after it
+        ["Über Moorfreunde e. V.", SENDER, "Pressekontakt:", "Tel. 04401 55-12"],
+        # two paragraphs, the second naming the sender's site
+        [
+            "Über den Moorfreunde e. V.",
+            SENDER,
+            "Mehr über die Arbeit des Vereins unter www.moorfreunde.example.org",
+        ],
+        # two paragraphs, the second naming the sender, a contact block after them
+        [
+            "Über Moorfreunde e. V.:",
+            SENDER,
+            "Moorfreunde e. V. ist vom Land als Naturschutzverband anerkannt.",
+            "Rückfragehinweis:",
+            "presse@moorfreunde.example.org",
+        ],
+        # in English, with "The"
+        [
+            "About Northfield Water Trust",
+            "The Northfield Water Trust restores rivers and wetlands across the county.",
+        ],
+        ["Über die Kunz GmbH & Co. KG", "Die Kunz GmbH & Co. KG baut seit 1952 Landmaschinen."],
+    ],
+)
+def test_a_releases_about_the_sender_block_goes(tail: list[str]) -> None:
+    kept, dropped = clean([LEAD, P1, P2, *tail])
+    assert kept == [LEAD, P1, P2]
+    assert {d.rule for d in dropped} == {"meta:release"}
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a sentence of the text
+        ["Über den Verein berichtete die Lokalzeitung schon 1990.", P3],
+        # a subheading over two paragraphs of the text on its subject
+        ["Über die Brücke", "Die Brücke über den Kanal ist seit Mai gesperrt.", P3],
+        # a subheading over a paragraph and more of the text
+        ["Über Moorfreunde e. V.", SENDER, P3, "Der Verein will 2027 weitere Flächen kaufen."],
+    ],
+)
+def test_a_subheading_about_the_subject_closing_the_text_stays(tail: list[str]) -> None:
+    kept, _ = clean([LEAD, P1, *tail])
+    assert kept == [LEAD, P1, *tail]
+
+
+# --- boxes beside the text: a place's address and opening hours, a pull quote -----------------
+
+ADDRESS_BOXES = [
+    "<div class='info'><h4>Hofladen Brandt</h4><p>Lindenweg 12, 26180 Rastede</p>"
+    "<p>Mo–Fr 9 bis 18 Uhr, samstags 8–13 Uhr</p></div>",
+    "<div class='kasten'><p><b>Museum im Zollhaus</b></p><p>Am Hafen 2, Kielsand</p>"
+    "<p>Eintritt frei</p></div>",
+    "<section class='adresse'><ul><li>Galerie Nordlicht</li><li>Bahnhofstr. 7a</li>"
+    "<li>Öffnungszeiten: täglich 11:00 - 17:00</li></ul></section>",
+]
+
+
+@pytest.mark.parametrize("box", ADDRESS_BOXES)
+def test_a_box_of_an_address_and_opening_hours_beside_the_text_goes(box: str) -> None:
+    article = f"<article><p>{LEAD}</p><p>{P1}</p>{box}<p>{P2}</p><p>{P3}</p></article>"
+    assert _text_of_page(article) == [LEAD, P1, P2, P3]
+
+
+def test_an_address_in_a_sentence_and_a_box_of_sentences_stay() -> None:
+    line = "Der Laden am Lindenweg 12 öffnet samstags von 9 bis 12 Uhr, sagt die Inhaberin."
+    box = (
+        "<div class='abschnitt'><p>Der Markt zieht um.</p><p>Neu ist er am Lindenweg 12.</p>"
+        "<p>Dort gibt es mehr Platz.</p></div>"
+    )
+    article = f"<article><p>{LEAD}</p><p>{line}</p>{box}<p>{P2}</p><p>{P3}</p></article>"
+    assert _text_of_page(article) == [
+        LEAD,
+        line,
+        "Der Markt zieht um.",
+        "Neu ist er am Lindenweg 12.",
+        "Dort gibt es mehr Platz.",
+        P2,
+        P3,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("quote", "paragraph"),
+    [
+        (
+            "„Ohne die Spenden müssten wir unsere Ausgabestelle schließen.“",
+            "Die Leiterin der Tafel sagt, ohne die Spenden müssten sie ihre Ausgabestelle"
+            " schließen. Die Nachfrage sei gestiegen.",
+        ),
+        (
+            "»Ich habe mein Leben lang auf diesem Hof gearbeitet.«",
+            "Er habe sein Leben lang auf diesem Hof gearbeitet, erzählt der Landwirt.",
+        ),
+    ],
+)
+def test_a_pull_quote_the_text_reports_in_indirect_speech_goes(quote: str, paragraph: str) -> None:
+    for block in (f"<blockquote>{quote}</blockquote>", f"<blockquote><p>{quote}</p></blockquote>"):
+        article = f"<article><p>{LEAD}</p><p>{paragraph}</p><p>{P1}</p>{block}<p>{P2}</p></article>"
+        assert _text_of_page(article) == [LEAD, paragraph, P1, P2]
+
+
+def test_a_quotation_whose_words_the_text_does_not_print_stays() -> None:
+    quote = "„Wir werden unsere Ausgabestelle niemals schließen, egal was kommt.“"
+    paragraph = "Die Leiterin der Tafel sagt, die Ausgabestelle werde nicht schließen."
+    article = (
+        f"<article><p>{LEAD}</p><p>{paragraph}</p><blockquote>{quote}</blockquote>"
+        f"<p>{P2}</p></article>"
+    )
+    assert _text_of_page(article) == [LEAD, paragraph, quote, P2]

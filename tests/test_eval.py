@@ -106,48 +106,13 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "'Manöver in der Ostsee: Was hinter der neuen Logistikübung steckt — Vestnik DE'"
         ),
     },
-    "310_aggregator_at_von_name_mit_reuters": {
-        "junk": "['metadata/byline: Von Jana Pichler mit Reuters']",
-        "unknown": "['3 Min. · 02.12.2026 · Von Jana Pichler mit Reuters']",
-    },
-    "312_magazin_drei_autoren_zitatkasten": {
-        "junk": (
-            "['teaser/pull_quote: „Ohne Leihkräfte müsste ich einen Wohnbereich schließen.“']"
-        ),
-        "unknown": "['„Ohne Leihkräfte müsste ich einen Wohnbereich schließen.“']",
-    },
-    "315_zeitung_ch_name_ort_guillemets_uebernahme": {
-        "junk": (
-            "['metadata/takeover_note: Dieser Artikel erschien zuerst im «Bündner Abendkurier».']"
-        ),
-        "unknown": "['Dieser Artikel erschien zuerst im «Bündner Abendkurier».']",
-    },
     "317_rundfunk_de_stand_name_studio_programm": {
         "authors": "('Merle Hansen', 'Nordwelle Studio Wiesum')",
-    },
-    "319_magazin_text_fotos_zeile_reportage": {
-        "junk": (
-            "['metadata/infobox: Am Waldweg 4, Heidekamp', 'metadata/infobox: Hofve"
-            "rkauf samstags 9 bis 12 Uhr']"
-        ),
-        "unknown": "['Am Waldweg 4, Heidekamp', 'Hofverkauf samstags 9 bis 12 Uhr']",
     },
     "321_verein_handball_spielbericht_bericht_zeile": {
         "junk": "['metadata/byline: Bericht: Pascal Thiel']",
         "unknown": "['Bericht: Pascal Thiel']",
         "authors": "()",
-    },
-    "323_ngo_pressemitteilung_kontakt_ueber_uns": {
-        "junk": (
-            "['chrome/logo: Flussretter e. V.', 'metadata/boilerplate: Über Flussre"
-            "tter e. V.', 'metadata/boilerplate: Flussretter e. V. setzt sich seit "
-            "1998 für frei fließende Bäche und Flüsse ein und hat rund 6.000 Mitgli"
-            "eder.']"
-        ),
-        "unknown": (
-            "['Über Flussretter e. V.', 'Flussretter e. V. setzt sich seit 1998 für"
-            " frei fließende Bäche und Flüsse ein und hat rund 6.000 Mitglieder.']"
-        ),
     },
     "324_universitaet_englisch_by_name_abteilung": {
         "authors": "('Lina Ostrowski', 'University Communications')",

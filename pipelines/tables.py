@@ -1,0 +1,140 @@
+"""Tables that hold no data: tables laying out the page, read as plain blocks; and tables of an
+item's header before its text ("label | value" rows before the headline, an agency's service
+row of the item's number, section and time)."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from crawler.model.dates import classify_date_line
+from crawler.model.types import DroppedLine
+from pipelines.clean_rules import Rule
+from pipelines.listings import br_text
+from pipelines.notices import ISSUE_LINE_RE
+from pipelines.tree import SENTENCE_END_RE, collapse, shorten, text_of
+
+
+def drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove a table of "label | value" rows right before the headline: the item's header
+    (service, receipt time, embargo, version), as an agency or archive portal prints it; and a
+    service row before the text (`_is_service_row`)."""
+    dropped: list[DroppedLine] = []
+    siblings = list(h1.itersiblings("table", preceding=True))
+    # A service row may sit in a box of the page's header, or between the headline and text.
+    after = h1.getnext()
+    service = [*h1.xpath("preceding::table"), *([after] if after is not None else [])]
+    for table in dict.fromkeys([*siblings, *service]):
+        rows = table.xpath("tr|*/tr")
+        label_rows = all(
+            [cell.tag for cell in row.iterchildren("th", "td")] == ["th", "td"] for row in rows
+        )
+        if (table in siblings and len(rows) >= 2 and label_rows) or (
+            table.tag == "table" and len(rows) == 1 and _is_service_row(rows[0])
+        ):
+            text = " · ".join(collapse(" ".join(row.itertext())) for row in rows)
+            table.drop_tree()
+            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
+    return dropped
+
+
+# An item's number in a service row: "Meldung Nr. 88213", "Nr. 4711/2026", "ID: A-2207",
+# "Meldungs-ID 5521", "Item #318".
+_ITEM_NUMBER_RE = re.compile(
+    r"^(?:[A-ZÄÖÜ][\w-]*\s+)?(?:Nr\.|No\.|Nummer|[\w-]*ID|#)\s*:?\s*#?[A-Z]{0,3}-?\d[\w/.-]*$"
+)
+
+
+def _is_service_row(row: lxml.html.HtmlElement) -> bool:
+    """True for a row of an agency's service data: the item's number and its date or time, with
+    at most a section word or two beside them ("Meldung Nr. 88213 | Politik | 01.12.2026 08:45
+    MEZ"). A row of data (a result, a price, an event's date and place) numbers no item."""
+    kinds = [
+        "number"
+        if _ITEM_NUMBER_RE.match(cell)
+        else "date"
+        if classify_date_line(cell)
+        else "section"
+        if 1 <= len(cell.split()) <= 2 and not any(map(str.isdigit, cell))
+        else None
+        for cell in (collapse(text_of(cell)) for cell in row.iterchildren("th", "td"))
+    ]
+    return None not in kinds and {"number", "date"} <= set(kinds) and len(kinds) <= 6
+
+
+_LAYOUT_CELL_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
+
+
+def unwrap_layout_tables(
+    tree: lxml.html.HtmlElement, headline: lxml.html.HtmlElement | None = None
+) -> None:
+    """Turn a table that lays out the page into plain blocks: a table holding the headline (an
+    <h1>, or the <h2> that `headline` is), or a cell holding a container of paragraphs, a long
+    text or a text of paragraphs parted by blank lines (<br><br>). trafilatura keeps a table as
+    one row of cells joined on a line, which glues the page's header, text and footer into one
+    line the line rules cannot take apart; a table of data holds none of them.
+    """
+    holding = set(headline.iterancestors("table")) if headline is not None else set()
+    for table in list(tree.iter("table")):
+        if not (table in holding or _is_layout_table(table) or _holds_text_cell(table)):
+            continue
+        # The table's own rows and cells, not those of a data table inside one of its cells.
+        own = [
+            element
+            for element in table.iter(*_LAYOUT_CELL_TAGS[1:])
+            if next(element.iterancestors("table"), None) is table
+        ]
+        for element in [table, *own]:
+            element.tag = "div"
+            element.attrib.pop("width", None)
+
+
+def _is_layout_table(table: lxml.html.HtmlElement) -> bool:
+    if next(table.iter("h1"), None) is not None:
+        return True
+    cells = [collapse(text_of(cell)) for cell in table.iter("td", "th")]
+    if (
+        len(table.findall(".//tr")) == 1
+        and len(cells) >= 2
+        and all(ISSUE_LINE_RE.match(cell) or classify_date_line(cell) for cell in cells)
+    ):
+        # A row of the issue's number and day ("Gemeindebrief Ausgabe 23/2026",
+        # "Erscheinungstag: 27. November 2026"): the page's header, not data.
+        return True
+    return any(
+        len(container.findall("p")) >= _LAYOUT_CELL_PARAGRAPHS
+        for cell in table.iter("td", "th")
+        for container in (cell, *cell.iterchildren("div", "article", "section"))
+    )
+
+
+# A cell of a data table holds a value or two; a cell holding this many paragraphs holds a text.
+_LAYOUT_CELL_PARAGRAPHS = 3
+# A paragraph of a text parted by blank lines: a sentence of this many words or more.
+_BR_PARAGRAPH_WORDS = 8
+# A cell of this many words holds a text, whatever parts it; a data table's cell holds a value.
+_LAYOUT_CELL_WORDS = 150
+# A <br> marked as a character no text holds (the record separator), and two of them with
+# nothing but white space between them: a blank line.
+_BREAK_MARK = "\x1e"
+_BLANK_LINE_RE = re.compile(rf"{_BREAK_MARK}\s*{_BREAK_MARK}")
+
+
+def _holds_text_cell(table: lxml.html.HtmlElement) -> bool:
+    """True when a cell of the table holds a long text, or a text of paragraphs parted by blank
+    lines ("…sentence.<br><br>Next paragraph…"), as an old CMS prints an article in its layout."""
+    for cell in table.iter("td", "th"):
+        if len(text_of(cell).split()) >= _LAYOUT_CELL_WORDS:
+            return True
+        if cell.find(".//br") is None:
+            continue
+        parts = _BLANK_LINE_RE.split(br_text(cell, _BREAK_MARK))
+        paragraphs = [
+            part
+            for part in map(collapse, parts)
+            if len(part.split()) >= _BR_PARAGRAPH_WORDS and SENTENCE_END_RE.search(part)
+        ]
+        if len(paragraphs) >= _LAYOUT_CELL_PARAGRAPHS:
+            return True
+    return False
