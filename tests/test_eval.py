@@ -127,12 +127,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         ),
         "unknown": "['| Meldung Nr. 88213 | Politik | 01.12.2026 08:45 MEZ |']",
     },
-    "305_staatsmedien_analyse_autorenkasten_ende": {
-        "authors": "()",
-        "seo_title": (
-            "'Manöver in der Ostsee: Was hinter der neuen Logistikübung steckt — Vestnik DE'"
-        ),
-    },
     "310_aggregator_at_von_name_mit_reuters": {
         "junk": "['metadata/byline: Von Jana Pichler mit Reuters']",
         "unknown": "['3 Min. · 02.12.2026 · Von Jana Pichler mit Reuters']",
@@ -148,9 +142,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "['metadata/takeover_note: Dieser Artikel erschien zuerst im «Bündner Abendkurier».']"
         ),
         "unknown": "['Dieser Artikel erschien zuerst im «Bündner Abendkurier».']",
-    },
-    "317_rundfunk_de_stand_name_studio_programm": {
-        "authors": "('Merle Hansen', 'Nordwelle Studio Wiesum')",
     },
     "319_magazin_text_fotos_zeile_reportage": {
         "junk": (
@@ -182,11 +173,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "ch dem ersten Winter zu überprüfen. Druckansicht |']"
         ),
     },
-    "321_verein_handball_spielbericht_bericht_zeile": {
-        "junk": "['metadata/byline: Bericht: Pascal Thiel']",
-        "unknown": "['Bericht: Pascal Thiel']",
-        "authors": "()",
-    },
     "323_ngo_pressemitteilung_kontakt_ueber_uns": {
         "junk": (
             "['chrome/logo: Flussretter e. V.', 'metadata/boilerplate: Über Flussre"
@@ -198,9 +184,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "['Über Flussretter e. V.', 'Flussretter e. V. setzt sich seit 1998 für"
             " frei fließende Bäche und Flüsse ein und hat rund 6.000 Mitglieder.']"
         ),
-    },
-    "324_universitaet_englisch_by_name_abteilung": {
-        "authors": "('Lina Ostrowski', 'University Communications')",
     },
 }
 
