@@ -28,6 +28,28 @@ _INTERVIEW_CREDIT_RE = re.compile(rf"^(?:{INTERVIEW_CREDIT_LEAD})\s")
 _PORTRAIT_CREDIT_RE = re.compile(
     r"(?<=\S)\s+((?:Fotos?|Bild(?:er)?|Porträt|Autorenfoto|Autorinnenfoto)\s*:\s*\S.*|©.*)$"
 )
+# The label of a writer's credit line: "Bericht:", "Text:", "Autorin:", "Text und Fotos:".
+_CLOSING_CREDIT_RE = re.compile(
+    r"^(?:Bericht|Texte?|Autor(?:in|en)?|Text\s*(?:und|&|/)\s*(?:Fotos?|Bilder?))\s*:\s*\S"
+)
+# The label opening an author box: "Über den Autor", "Zur Autorin", "Autor", "About the author".
+_AUTHOR_BOX_LABEL_RE = re.compile(
+    r"^(?:Über (?:den|die|unseren|unsere) (?:Gast)?(?:Autor|Autorin|Verfasser|Verfasserin)"
+    r"|Zu[mr] (?:Gast)?(?:Autor|Autorin|Verfasser|Verfasserin)|(?:Der|Die) (?:Gast)?(?:Autor"
+    r"|Autorin)|Autor(?:in)?|About the author|The author)\b\s*:?",
+    re.IGNORECASE,
+)
+# A note on the author of one or two sentences, after the name.
+_AUTHOR_BOX_MAX_WORDS = 50
+# The elements that set the name apart in an author box.
+_BOX_NAME_TAGS = ("b", "strong", "a", "span", "h2", "h3", "h4", "h5", "h6", "p", "div", "cite")
+# A note's subject, the name, and its verb: "A ist freier Publizist", "A, 42, lebt in Köln",
+# "A is a science writer".
+_BIO_SUBJECT_RE = re.compile(
+    r"^(?P<name>[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3})"
+    r"(?=(?:,\s*\d{2},)?\s+(?:ist|war|lebt|arbeitet|leitet|lehrt|forscht|schreibt|studierte"
+    r"|berichtet|is|was|lives|works|writes|covers|teaches)\b)"
+)
 _JOINED_LABEL_RE = re.compile(r"(?:\bund|&|\+|/)$", re.IGNORECASE)
 # Elements whose text no reader sees.
 _UNSEEN_TAGS = ("script", "style", "template", "noscript")
@@ -141,15 +163,115 @@ def closing_authors(
     tree: lxml.html.HtmlElement,
     marked: Callable[[], Sequence[tuple[Any, ...]]],
     site_keys: frozenset[str],
+    byline_elements: Callable[[], list[lxml.html.HtmlElement]],
 ) -> tuple[str, ...]:
-    """The people a byline in the article's <footer> names, else its contributor cards;
-    `marked` gives the body's elements with attributes (each first in its tuple)."""
+    """The people a byline in the article's <footer> names, else its contributor cards, a
+    signature, a closing credit line or an author box; `marked` gives the body's elements
+    with attributes (each first in its tuple), `byline_elements` those the page marks as a
+    byline or author."""
     return (
         footer_byline_authors(tree, site_keys)
         or _card_authors((found[0] for found in marked()), site_keys)
         or _italic_signature(tree, site_keys)
         or _interview_credit(tree, site_keys)
+        or _closing_credit_line(tree, site_keys)
+        or _author_box_author(tree, byline_elements(), site_keys)
     )
+
+
+def _closing_credit_line(tree: lxml.html.HtmlElement, site_keys: frozenset[str]) -> tuple[str, ...]:
+    """The writers a credit line on its own after the text names: "Bericht: A", "Text: A
+    und B", "Autorin: A", "Text und Fotos: A", after two paragraphs of text and before no
+    other. "Bericht: Der Ausschuss tagt erneut" names nobody."""
+    for paragraph in tree.iter("p", "div"):
+        # The line's first text opens with the label ("<p><em>Bericht: A</em></p>"), looked at
+        # before the whole text, which a <div> of the page holds.
+        head = (paragraph.text or "").strip() or (
+            (paragraph[0].text or "").strip() if len(paragraph) else ""
+        )
+        if not head.startswith(("Bericht", "Text", "Autor")):
+            continue
+        text = collapse(text_of(paragraph))
+        if len(text) > 80 or not _CLOSING_CREDIT_RE.match(text):
+            continue
+        if any(len(text_of(p)) >= 80 for p in paragraph.itersiblings("p")):
+            continue  # text follows the line
+        text_before = [
+            p
+            for p in itertools.islice(paragraph.itersiblings("p", preceding=True), 4)
+            if len(text_of(p)) >= 80
+        ]
+        people = split_credits([text], site_keys)[0]
+        if len(text_before) >= 2 and people:
+            return people
+    return ()
+
+
+def _author_box_author(
+    tree: lxml.html.HtmlElement,
+    byline_elements: Sequence[lxml.html.HtmlElement],
+    site_keys: frozenset[str],
+) -> tuple[str, ...]:
+    """The writer an author box names: a box the page marks as the author's, or one opening
+    with a label ("Über den Autor", "Zur Autorin", "About the author"), holding a name, maybe
+    a portrait, and at most a short note on the person ("<b>A</b> ist freier Publizist und
+    lebt in Leipzig."). The name is an element of its own opening the box's text, or the
+    subject of the note ("A lebt in Köln."). A sibling box names a co-author."""
+    boxes = list(byline_elements)
+    for label in tree.iter("h2", "h3", "h4", "h5", "h6", "p", "b", "strong", "span", "div"):
+        parent = label.getparent()
+        if (
+            parent is not None
+            and len(label) == 0
+            and _AUTHOR_BOX_LABEL_RE.fullmatch(collapse(label.text or ""))
+            and _spaced_text(parent).startswith(collapse(label.text or ""))
+        ):
+            boxes.append(parent)
+    found: dict[str, None] = {}
+    first: lxml.html.HtmlElement | None = None
+    for box in boxes:
+        if first is not None and box.getparent() is not first.getparent():
+            continue
+        name = _box_name(box, site_keys)
+        if name:
+            found.setdefault(name)
+            first = first if first is not None else box
+    return tuple(found)
+
+
+def _box_name(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> str | None:
+    """The name an author box opens with (see `_author_box_author`), None for another box."""
+    if any(
+        "comment" in (element.get("class") or "").casefold()
+        for element in itertools.chain((box,), box.iterancestors())
+    ):
+        return None  # a commenter's name
+    text = _spaced_text(box)
+    label = _AUTHOR_BOX_LABEL_RE.match(text)
+    text = text[label.end() :].lstrip(" :") if label else text
+    if not text or len(text.split()) > _AUTHOR_BOX_MAX_WORDS:
+        return None
+    name = next(
+        (
+            own
+            for element in box.iter(*_BOX_NAME_TAGS)
+            if element is not box
+            and text.startswith(own := _spaced_text(element))
+            and split_credits([own], site_keys)[0] == (own,)
+        ),
+        None,
+    )
+    if name is None:
+        subject = _BIO_SUBJECT_RE.match(text)
+        if subject is None:
+            return None
+        name = subject.group("name")
+        if split_credits([name], site_keys)[0] != (name,):
+            return None
+    note = text[len(name) :].strip(" ,")
+    if note and not (note[-1] in ".!" or (len(note.split()) <= 6 and ":" not in note)):
+        return None  # "A sagt:", a commenter's
+    return name
 
 
 def _interview_credit(tree: lxml.html.HtmlElement, site_keys: frozenset[str]) -> tuple[str, ...]:
@@ -227,6 +349,11 @@ def _card_authors(
         if len(text) <= 80 and text.startswith(role):
             found.extend(split_credits([text[len(role) :].lstrip(" :")], site_keys)[0])
     return tuple(dict.fromkeys(found))
+
+
+def _spaced_text(element: lxml.html.HtmlElement) -> str:
+    """The element's text with its elements' texts parted, as a reader sees a box's lines."""
+    return collapse(" ".join(element.itertext()))
 
 
 def _printed(names: tuple[str, ...], tree: lxml.html.HtmlElement) -> bool:

@@ -424,7 +424,7 @@ def _authors_and_agencies(
         authors
         or printed
         or info_line_author(meta.h1, site_keys)
-        or closing_authors(marked.tree, marked.all, site_keys)
+        or closing_authors(marked.tree, marked.all, site_keys, marked.byline)
     )
     meta.agencies = tuple(dict.fromkeys(agencies))
 

@@ -66,7 +66,7 @@ _AUTHOR_PREFIX_RE = re.compile(
     # und B") and an interview's closing credit ("Mit C sprach A.", "Die Fragen stellte A"),
     # before "Von", which would take the first word alone.
     rf"^(?:{REPORTER_LEAD}|{INTERVIEW_CREDIT_LEAD}"
-    r"|Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Quellen?\s*:|Text und Fotos?\s*:"
+    r"|Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Bericht\s*:|Quellen?\s*:|Text und Fotos?\s*:"
     r"|Interview\s*:|Recherche\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
     r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
@@ -88,15 +88,27 @@ _NOT_AUTHORS = frozenset(
     )
 )
 # A word of an organisation's name, no person's: an office, a police headquarters, a
-# university, a ministry, a parliamentary group, a company form ("Pressestelle FBL-Fraktion",
-# "Polizeipräsidium Nordtal", "Hochschule Emsland-Süd, Stabsstelle Kommunikation"). Compounds
+# university, a ministry, a parliamentary group, a broadcaster's studio, a desk or press team,
+# a company form ("Pressestelle FBL-Fraktion", "Polizeipräsidium Nordtal", "Hochschule
+# Emsland-Süd, Stabsstelle Kommunikation", "Nordwelle Studio Wiesum", "Presseteam"). Compounds
 # by their last part ("Landratsamt", "Polizeiinspektion"), which ends no surname; company
 # forms as words of their own.
 _ORGANISATION_WORD_RE = re.compile(
     r"(?:stelle|präsidium|ministerium|fraktion|schule|universität|direktion|inspektion"
     r"|verwaltung|behörde|institut|stiftung|verband|kommunikation|marketing|akademie"
     r"|gewerkschaft|kanzlei|klinikum|amt|polizei|pressedienst|verein|gemeinde|landkreis"
-    r"|partei|presse|büro|referat|abteilung|dezernat)$|^(?:g?gmbh|mbh|ag|kg|e\.\s?v\.?)$"
+    r"|partei|presse|büro|referat|abteilung|dezernat|redaktion|studio|funkhaus|team)$"
+    r"|^(?:g?gmbh|mbh|ag|kg|e\.\s?v\.?)$"
+)
+# The same in English, whole words: a university's or a company's office after the writer's
+# name ("A, University Communications", "Media Relations", "Press Office").
+_ORGANISATION_WORDS_EN = frozenset(
+    (
+        *("university", "college", "communications", "office", "department", "press"),
+        *("relations", "affairs", "services", "institute", "ministry", "council", "faculty"),
+        *("foundation", "association", "society", "centre", "center", "inc", "inc.", "ltd"),
+        *("ltd.", "llc", "corporation"),
+    )
 )
 # Interface words printed next to a byline: a follow button, a profile or mail link.
 _INTERFACE_WORDS = frozenset(
@@ -163,9 +175,14 @@ def site_name_keys(site_name: str | None, url: str) -> frozenset[str]:
         keys.add(text_key(host))
         registrable = registrable_domain(host)
         keys.add(text_key(registrable))
-        label = text_key(registrable.split(".", 1)[0])  # "alpenland-zeitung" as the name
+        first = registrable.split(".", 1)[0]
+        label = text_key(first)  # "alpenland-zeitung" as the name
         if len(label) >= 2:
             keys.add(label)
+        # The words of a hyphenated label ("vestnik-tv"), each marked by a closing "-" (no key
+        # of a text has one): the site's name may spell one of them with an edition's code.
+        if "-" in first:
+            keys.update(f"{text_key(part)}-" for part in first.split("-") if len(part) >= 4)
     keys.discard("")
     return frozenset(keys)
 
@@ -222,6 +239,15 @@ def _names_site(segment: str, site_keys: frozenset[str]) -> bool:
     if not key or len(segment.split()) > 5:
         return False
     if key in site_keys:
+        return True
+    parts = segment.split()
+    # "Vestnik DE" for vestnik-tv.com: a word of the host's label and an edition's code in
+    # capitals ("DE", "AT", "EN").
+    if (
+        2 <= len(parts) <= 3
+        and f"{text_key(parts[0])}-" in site_keys
+        and all(2 <= len(part) <= 3 and part.isalpha() and part.isupper() for part in parts[1:])
+    ):
         return True
     # "RT DE" for de.rt.com, "DER SPIEGEL" for spiegel.de: the host's label within the affix.
     # "Sonntagsbote" for sonntagsbote-arnsfeld.de: one word the host's label starts with; so
@@ -530,7 +556,9 @@ def _looks_like_name(name: str) -> bool:
     if words and words[0].casefold() in _ARTICLES:
         return False  # a publication or body ("Die Welt", "Der Kreisbote"), never a person
     if any(
-        word.casefold() in _NOT_AUTHORS or _ORGANISATION_WORD_RE.search(word.casefold())
+        word.casefold() in _NOT_AUTHORS
+        or word.casefold() in _ORGANISATION_WORDS_EN
+        or _ORGANISATION_WORD_RE.search(word.casefold())
         for word in words
     ):
         return False

@@ -315,6 +315,21 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Von Ada Lenz (Bern) und Ben Kurz (dpa)"], ("Ada Lenz", "Ben Kurz"), ("dpa",)),
         (["Ein Beitrag von Ada Lenz (dpa-tmn)"], ("Ada Lenz",), ("dpa",)),
         (["Ben Kurz, dpa-tmn"], ("Ben Kurz",), ("dpa",)),
+        # an office or a broadcaster's studio after the name is no second author
+        (["By Lina Ostrowski, University Communications"], ("Lina Ostrowski",), ()),
+        (["By Tom Reyes, Press Office"], ("Tom Reyes",), ()),
+        (["Karen Holt | Physics Department"], ("Karen Holt",), ()),
+        (["By Ana Lima and Media Relations"], ("Ana Lima",), ()),
+        (["Merle Hansen, Nordwelle Studio Wiesum"], ("Merle Hansen",), ()),
+        (["Jan Ott, Landesstudio Nordtal"], ("Jan Ott",), ()),
+        (["Von Eva Rau, ARD-Hauptstadtstudio"], ("Eva Rau",), ()),
+        (["Timo Brandt, Lokalredaktion Kirchdorf"], ("Timo Brandt",), ()),
+        # a real second author stays one
+        (["By Lina Ostrowski and Mark Collins"], ("Lina Ostrowski", "Mark Collins"), ()),
+        (["Merle Hansen, Jan Studt"], ("Merle Hansen", "Jan Studt"), ()),
+        (["Ruth Centrella, Mia Pressley"], ("Ruth Centrella", "Mia Pressley"), ()),
+        # "Bericht:" before the name of a closing credit line
+        (["Bericht: Pascal Thiel"], ("Pascal Thiel",), ()),
     ],
 )
 def test_credits_split_into_people_and_agencies(
@@ -2154,3 +2169,110 @@ def test_lines_that_are_no_greeting_signature_name_no_author(closing: str) -> No
     result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
     assert result.authors == ()
     assert lxml.html.fromstring(closing).text_content()[:12] in result.text
+
+
+# --- a site's name with an edition's code, organisations after a name ---------------------------
+
+
+def test_a_word_of_the_hosts_label_with_an_editions_code_is_an_affix() -> None:
+    keys = site_name_keys(None, "https://deutsch.vestnik-tv.com/a/1.html")
+    assert clean_title("Kühe ziehen ins Tal — Vestnik DE", keys) == "Kühe ziehen ins Tal"
+    other = site_name_keys(None, "https://www.morgenpost-online.at/a/1.html")
+    assert clean_title("Kühe ziehen ins Tal | Morgenpost AT", other) == "Kühe ziehen ins Tal"
+    swiss = site_name_keys(None, "https://kurier-nordtal.ch/a/1.html")
+    assert clean_title("Kühe ziehen ins Tal - Kurier EN CH", swiss) == "Kühe ziehen ins Tal"
+    # a verb, a word the host does not spell, a word instead of a code: the headline's
+    for raw in (
+        "Kühe ziehen ins Tal — Vestnik berichtet",
+        "Kühe ziehen ins Tal — Ostsee DE",
+        "Kühe ziehen ins Tal — Vestnik Deutschland",
+    ):
+        assert clean_title(raw, keys) == raw
+
+
+def test_a_title_with_the_edition_affix_leaves_the_metadata_headline_as_seo_title() -> None:
+    html = (
+        "<html lang='de'><head><title>Warum die Fähre ausfällt — Vestnik DE</title></head>"
+        f"<body><h1>Hallenbad wird saniert</h1><p>{PARAGRAPH}</p><p>{SECOND}</p></body></html>"
+    )
+    result = _extract(html, "https://deutsch.vestnik-tv.com/analyse/1-faehre/")
+    assert result.seo_title == "Warum die Fähre ausfällt"
+
+
+# --- a credit line and an author box closing the text -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("closing", "author"),
+    [
+        ("<p><em>Bericht: Pascal Thiel</em></p>", "Pascal Thiel"),
+        ("<p><strong>Text:</strong> Carla Wendt</p>", "Carla Wendt"),
+        ("<p>Autorin: Jule Marx</p>", "Jule Marx"),
+        ("<div>Text und Fotos: Ben Kraus</div>", "Ben Kraus"),
+        ("<p><i>Text &amp; Bilder: Ben Kraus</i></p>", "Ben Kraus"),
+    ],
+)
+def test_a_writers_credit_line_closing_the_text_names_the_author(closing: str, author: str) -> None:
+    result = _extract(_text_closing_with(closing))
+    assert result.authors == (author,)
+    assert author not in result.text
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p>Bericht: Der Ausschuss tagt erneut</p>",  # a label before a sentence
+        "<p>Fotos: Ben Kraus</p>",  # a photographer
+        f"<p>Bericht: Pascal Thiel</p><p>{PARAGRAPH.replace('Dienstag', 'Mittwoch')}</p>",
+    ],
+)
+def test_other_credit_lines_after_the_text_name_no_author(closing: str) -> None:
+    result = _extract(_text_closing_with(closing))
+    assert result.authors == ()
+    if "Ausschuss" in closing:
+        assert "Bericht: Der Ausschuss tagt erneut" in result.text
+
+
+@pytest.mark.parametrize(
+    ("box", "author"),
+    [
+        (
+            "<div class='author-box'><img src='/a/k.jpg' alt=''><p><b>Bernd Kolter</b> ist "
+            "freier Publizist und lebt in Leipzig.</p></div>",
+            "Bernd Kolter",
+        ),
+        (
+            "<aside><h4>Über die Autorin</h4><p>Svenja Lorenz, 38, arbeitet als "
+            "Wissenschaftsjournalistin in Bremen. Sie schreibt über Meeresforschung.</p></aside>",
+            "Svenja Lorenz",
+        ),
+        (
+            "<section class='autor'><h3>Zum Autor</h3><p><strong>Jonas Feld</strong></p>"
+            "<p>Er ist Redakteur im Ressort Wirtschaft.</p></section>",
+            "Jonas Feld",
+        ),
+        (
+            "<div class='about-writer'><span>About the author</span><p><a href='/p/mo'>Mo "
+            "Adeyemi</a> is a science writer based in Leeds.</p></div>",
+            "Mo Adeyemi",
+        ),
+    ],
+)
+def test_an_author_box_after_the_text_names_the_author(box: str, author: str) -> None:
+    assert _extract(_closed_by(box)).authors == (author,)
+
+
+def test_other_notes_on_people_name_no_author() -> None:
+    blocks = (
+        # a note on a person inside the text, unmarked and unlabelled
+        "<p><b>Anna Berg</b> ist Leiterin des Heimatmuseums und führt seit 2010 durch die "
+        "Ausstellung.</p>",
+        # a commenter's name
+        "<div class='comment-author'><b>Hans Meier</b> sagt:</div>",
+        # a labelled box naming nobody
+        "<aside><h4>Über den Autor</h4><p>Der Autor ist Redakteur dieser Zeitung.</p></aside>",
+        # a label inside a sentence
+        "<p><b>Die Autorin</b> des Buches liest am Freitag in der Stadtbücherei.</p>",
+    )
+    for block in blocks:
+        assert _extract(_closed_by(block)).authors == (), block
