@@ -250,6 +250,8 @@ def _find_title_line(
     for index, item in enumerate(kept[:5]):
         key = _alnum_key(item.text)
         extra_words = len(item.text.split()) - len(title.split()) if title else 99
+        if extra_words <= 0 and len(key) > len(title_key):
+            extra_words = 1  # a kicker glued to the headline's first word ("SportDer Sieg …")
         # The headline, or the headline after a kicker ("Wetter Sturmtief … lahm").
         if key == title_key or (
             key.endswith(title_key)

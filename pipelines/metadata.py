@@ -43,6 +43,7 @@ from pipelines.names import (
     styled_headline,
     title_block_text,
     title_parts,
+    without_site_label,
 )
 from pipelines.tree import (
     byline_near_headline,
@@ -294,7 +295,9 @@ def _metadata_titles(
     <title>, the last candidate) and the <title>, both with their affixes cut."""
     document_title = clean_title(candidates[-1], site_keys, html_title=True, sections=sections)
     cleaned = (clean_title(c, site_keys, sections=sections) for c in candidates[:-1])
-    return next(filter(None, cleaned), None) or document_title, document_title
+    metadata_title = next(filter(None, cleaned), None)
+    document_title = without_site_label(document_title, metadata_title)
+    return metadata_title or document_title, document_title
 
 
 def _kicker_before_shortened(

@@ -334,9 +334,34 @@ def clean_title(
             cut_with = separators[-2].group(0).strip()
         else:
             break
-    if not title or text_key(title) in site_keys or classify_date_line(title) is not None:
+    if not title or _spells_site_key(title, site_keys) or classify_date_line(title) is not None:
         return None
     return title
+
+
+def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:
+    """True when `text` is the site's name, its umlauts also as the host spells them ("Radio
+    Südwelle" for radio-suedwelle.de)."""
+    return any(
+        text_key(text.translate(spelling)) in site_keys for spelling in ({}, *_HOST_SPELLINGS)
+    )
+
+
+def without_site_label(document_title: str | None, metadata_title: str | None) -> str | None:
+    """The <title> without a label it adds after the metadata headline: a <title> that is
+    og:title or the JSON-LD headline and " - LABEL" after it, of four words at most and no
+    sentence, carries the site's name there, however the name is written ("… - DER BOTE")."""
+    if not document_title or not metadata_title or len(metadata_title.split()) < 3:
+        return document_title
+    if not document_title.startswith(metadata_title):
+        return document_title
+    separator = _TITLE_SEPARATOR_RE.match(document_title, len(metadata_title))
+    if separator is None:
+        return document_title
+    label = document_title[separator.end() :]
+    if len(label.split()) <= 4 and label[:1].isupper() and not any(ch in label for ch in ".:!?"):
+        return metadata_title
+    return document_title
 
 
 # A topic before a headline: "Wallfahrt: Neuer Pilgerweg …".

@@ -554,13 +554,15 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
     # A lead marked as one may stand above the headline (Sputnik's "b-article__lead"): looked
     # at last, and only by its mark, as a kicker or a date line stands there too.
     neighbours += itertools.islice(h1.itersiblings(preceding=True), 2)
+    # A paragraph set in bold right under the headline is the lead by its look alone.
+    bold = next((e for e in h1.itersiblings() if isinstance(e, lxml.html.HtmlElement)), None)
     for element in neighbours:
         if not isinstance(element, lxml.html.HtmlElement):
             continue
         marks = " ".join(element.get(name) or "" for name in ("class", "id", "itemprop"))
         if _MEDIA_MARK_RE.search(marks) or _NOT_LEAD_MARK_RE.search(marks):
             continue
-        if not _LEAD_MARK_RE.search(marks):
+        if not _LEAD_MARK_RE.search(marks) and not (element is bold and _all_bold(element)):
             if id(element) not in unmarked or element.find(".//img") is not None:
                 continue
             if len(collapse(text_of(element)).split()) < 15:
@@ -579,6 +581,18 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
             continue  # a teaser card, not a lead
         return text
     return None
+
+
+def _all_bold(element: lxml.html.HtmlElement) -> bool:
+    """True for a paragraph whose whole text is in <b> or <strong>."""
+    return (
+        element.tag == "p"
+        and not (element.text or "").strip()
+        and len(element) > 0
+        and all(
+            child.tag in ("b", "strong") and not (child.tail or "").strip() for child in element
+        )
+    )
 
 
 # --- small helpers ---------------------------------------------------------------------------

@@ -1529,9 +1529,13 @@ BOX_PORTRAIT = "Jana Krollmann, 47, leitet seit 2019 das Tiefbauamt der Stadt."
 
 
 def _text_of_page(article: str) -> list[str]:
+    return _page_text(f"<h1>{TITLE}</h1>{article}")
+
+
+def _page_text(body: str) -> list[str]:
     html = (
         f"<html lang='de'><head><meta charset='utf-8'><title>{TITLE}</title></head><body>"
-        f"<h1>{TITLE}</h1>{article}</body></html>"
+        f"{body}</body></html>"
     )
     result = extract_article(
         ExtractInput(
@@ -1922,3 +1926,59 @@ def test_a_quotation_whose_words_the_text_does_not_print_stays() -> None:
         f"<p>{P2}</p></article>"
     )
     assert _text_of_page(article) == [LEAD, paragraph, quote, P2]
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        f"<span class='kicker'>Verkehr</span><span class='headline'>{TITLE}</span>",
+        f"<em>Kommunalpolitik</em><strong>{TITLE}</strong>",
+    ],
+)
+def test_a_kicker_glued_to_the_headline_in_the_h1_does_not_reach_the_text(h1: str) -> None:
+    article = f"<article><header><h1>{h1}</h1></header><section><p>{LEAD}</p><p>{P1}</p>"
+    assert _page_text(article + f"<p>{P2}</p></section></article>") == [LEAD, P1, P2]
+
+
+def test_a_word_glued_before_the_headline_line_goes_with_it() -> None:
+    kept, dropped = clean([f"Radverkehr{TITLE}", LEAD, P1])
+    assert kept == [LEAD, P1]
+    assert dropped[0].rule == "title:repeated"
+
+
+def test_a_one_word_subheading_in_the_text_stays() -> None:
+    kept, _ = clean([TITLE, LEAD, "Hintergrund", P1, "Kosten", P2])
+    assert kept == [LEAD, "Hintergrund", P1, "Kosten", P2]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        f"<p><b>{LEAD}</b></p>",
+        "<p><strong>Der Stadtrat von Lindhaven hat am Donnerstag den Bau eines Radwegs"
+        " beschlossen.</strong> <strong>Die Arbeiten sollen im Frühjahr beginnen.</strong></p>",
+    ],
+)
+def test_a_bold_paragraph_under_the_headline_outside_the_text_is_the_lead(lead: str) -> None:
+    banner = "<div style='background:#eee'>Archivkopie – Original nicht mehr erreichbar</div>"
+    text = f"<div class='content'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+    lines = _page_text(f"{banner}<h1>{TITLE}</h1>{lead}{text}")
+    assert lines[1:] == [P1, P2, P3]
+    assert lines[0].startswith("Der Stadtrat von Lindhaven hat am Donnerstag")
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        # a bold label or a bold link under the headline is no lead
+        "<p><b>Aktualisiert am Donnerstag</b></p>",
+        "<p><b><a href='/lokal/radweg-0.html'>Alle Berichte zum Radweg an der Uferstraße im"
+        " Überblick.</a></b></p>",
+        # a bold sentence that does not stand right under the headline
+        "<p>Lindhaven, 14. März</p><p><b>Die Bürgerinitiative sammelt weiter Unterschriften"
+        " für einen sicheren Radweg.</b></p>",
+    ],
+)
+def test_other_bold_paragraphs_near_the_headline_are_no_lead(above: str) -> None:
+    text = f"<div class='content'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+    assert _page_text(f"<h1>{TITLE}</h1>{above}{text}") == [P1, P2, P3]

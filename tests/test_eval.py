@@ -110,12 +110,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "der Redaktion widerspiegeln.']"
         ),
     },
-    "327_spiegelhost_uebernahme_quellenzeile_kein_autor": {
-        "lost": (
-            "['Nach der umstrittenen Kommunalwahl in Novi Sad wollen Oppositionspar"
-            "teien am Wochenende erneut auf die Straße gehen.']"
-        ),
-    },
     "328_agenturdienst_tass_ortsmarke_redakteurskuerzel": {
         "junk": (
             "['chrome/footer: Die Verbreitung dieser Meldung ist nur mit Quellenang"
@@ -136,20 +130,12 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "334_oesterreich_newsportal_autorenbox_zwei_namen_funktion": {
         "authors": "('Katrin Weißenböck Innenpolitik-Redakteurin',)",
     },
-    "336_nachrichtenmagazin_drei_autoren_von_und": {
-        "junk": "['metadata/kicker: Autozulieferer']",
-        "unknown": "['AutozuliefererDie Angst im Zulieferer-Gürtel']",
-        "seo_title": "'Thüringer Autozulieferer streichen tausende Stellen - DER WOCHE'",
-    },
     "340_schweizer_regionalzeitung_text_bilder_zeile": {
         "junk": (
             "['metadata/credits: Text: Nadja Rüegsegger / Bilder: Urs Gerber', 'pro"
             "mo/paywall: Exklusiv für Abonnenten']"
         ),
         "unknown": "['Text: Nadja Rüegsegger / Bilder: Urs Gerber', 'Exklusiv für Abonnenten']",
-    },
-    "342_lokalradio_iso8859_keine_autorenangabe": {
-        "title": "'Radio Hunsrückwelle'",
     },
     "345_skiclub_vereinsseite_bericht_zeile_am_ende": {
         "junk": "['media/gallery: 12 Bilder']",

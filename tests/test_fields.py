@@ -2276,3 +2276,79 @@ def test_other_notes_on_people_name_no_author() -> None:
     )
     for block in blocks:
         assert _extract(_closed_by(block)).authors == (), block
+
+
+HALLENBAD = "Hallenbad wird bis zum Herbst saniert"
+RHOEN = "http://www.stimme-der-rhoen.de/meldung.php?id=7"
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "h1", "headline"),
+    [
+        # the station's name as logo, the host spelling its umlaut as "oe"
+        (RHOEN, "Stimme der Rhön - Lokales", "<h1 id='brand'>Stimme der Rhön</h1>", HALLENBAD),
+        # "ß" as "ss", the logo a link, the <title> the name alone
+        (
+            "https://grossstadtfunk.de/news/9",
+            "Großstadtfunk",
+            "<h1><a href='/'>Großstadtfunk</a></h1>",
+            HALLENBAD,
+        ),
+        # the site's name word in a headline, and the whole name in one: the headline
+        (
+            RHOEN,
+            "Stimme der Rhön - Lokales",
+            "<h1>Rhön-Radweg wird verlängert</h1>",
+            "Rhön-Radweg wird verlängert",
+        ),
+        (
+            RHOEN,
+            "Stimme der Rhön - Lokales",
+            "<h1>Stimme der Rhön sendet aus neuem Studio</h1>",
+            "Stimme der Rhön sendet aus neuem Studio",
+        ),
+    ],
+)
+def test_an_h1_spelling_the_sites_name_as_the_host_spells_it_is_the_logo(
+    url: str, title: str, h1: str, headline: str
+) -> None:
+    menu = "<ul class='menu'><li><a>Nachrichten</a></li><li><a>Verkehr</a></li></ul>"
+    body = f"{h1}{menu}<div id='main'><h2 class='news-title'>{HALLENBAD}</h2></div>"
+    result = _extract(_page(f"<title>{title}</title>", body), url=url)
+    assert (result.title, result.seo_title) == (headline, None)
+
+
+@pytest.mark.parametrize(
+    ("head", "label"),
+    [
+        ("<meta property='og:title' content='{seo}'>", " - DER TALBOTE"),
+        (
+            '<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{seo}"}}'
+            "</script>",
+            " – Wochenblatt am Sonntag",
+        ),
+    ],
+)
+def test_a_label_the_title_adds_after_the_metadata_headline_is_the_sites_name(
+    head: str, label: str
+) -> None:
+    # The host spells neither label; the <title> is the metadata headline and the label.
+    seo = "Gemeinderat beschließt Sanierung des Hallenbads"
+    html = _page(
+        f"<title>{seo}{label}</title>" + head.format(seo=seo),
+        "<h1>Das Bad bleibt den Vereinen erhalten</h1>",
+    )
+    result = _extract(html, url="https://www.tal-nachrichten.example/a/1.html")
+    assert result.title == "Das Bad bleibt den Vereinen erhalten"
+    assert result.seo_title == seo
+
+
+def test_a_longer_phrase_the_title_adds_after_the_metadata_headline_stays() -> None:
+    seo = "Gemeinderat beschließt Sanierung des Hallenbads"
+    longer = f"{seo} - Was Eltern und Vereine jetzt wissen müssen"
+    html = _page(
+        f"<title>{longer}</title><meta property='og:title' content='{seo}'>",
+        "<h1>Das Bad bleibt den Vereinen erhalten</h1>",
+    )
+    result = _extract(html, url="https://www.tal-nachrichten.example/a/1.html")
+    assert result.seo_title == longer
