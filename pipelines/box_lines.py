@@ -112,18 +112,69 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
     ),
     (
         # A link to the picture gallery: "Zur Bildergalerie (24 Fotos)", "Hier zur
-        # Fotostrecke", "Bildergalerie: 12 Bilder", "Alle 18 Fotos ansehen".
+        # Fotostrecke", "Bildergalerie: 12 Bilder", "Alle 18 Fotos ansehen"; and its counter
+        # alone, a number and the pictures' word: "12 Bilder", "(8 Fotos)", "+ 5 weitere
+        # Bilder", "24 Bilder in der Galerie", "Galerie mit 9 Aufnahmen". A sentence goes on
+        # past the word ("12 Bilder hängen in der Ausstellung").
         Rule.UI_TOKEN,
         re.compile(
             r"^(?:Zur|Zu der|Hier zur|Hier geht(?:'|’)?s zur) (?:\S+ )?(?:Bildergalerie"
             r"|Fotogalerie|Bilderstrecke|Fotostrecke|Galerie)\s*(?:\(\s*\d+\s*(?:Fotos|Bilder"
             r"|Aufnahmen)\s*\))?\W*$|^(?:Bildergalerie|Fotogalerie|Bilderstrecke|Fotostrecke"
-            r"|Galerie)\s*(?::\s*|\(\s*)\d+\s*(?:Fotos|Bilder|Aufnahmen)\)?$"
-            r"|^(?:Alle )?\d+ (?:Fotos|Bilder) (?:ansehen|anzeigen)\W*$",
+            r"|Galerie)\s*(?::\s*|\(\s*|\s+mit\s+)\d+\s*(?:Fotos|Bilder|Aufnahmen)n?\)?$"
+            r"|^(?:Alle )?\d+ (?:Fotos|Bilder) (?:ansehen|anzeigen)\W*$"
+            r"|^[(+]?\s*\d{1,3}\s+(?:weitere\s+)?(?:Fotos|Bilder|Aufnahmen|Foto|Bild)"
+            r"(?:\s+in (?:der|dieser) (?:Bilder|Foto)?galerie|\s+in (?:der|dieser)"
+            r" (?:Bilder|Foto)strecke)?\s*\)?$",
             _I,
         ),
         8,
-        ("galerie", "strecke", "fotos", "bilder"),
+        ("galerie", "strecke", "fotos", "bilder", "aufnahmen", "foto", "bild"),
+    ),
+    (
+        # A paywall's label on the text: "Exklusiv für Abonnenten", "Nur für Abonnentinnen und
+        # Abonnenten", "Nur für Abo-Kunden", "Abo-Artikel", "Plus-Inhalt". A sentence goes on
+        # ("Exklusiv für Abonnenten gibt es eine Beilage").
+        Rule.PAYWALL,
+        re.compile(
+            r"^(?:Exklusiv|Nur|Ausschließlich|Nur noch) für (?:unsere )?(?:\w+-)?(?:Abonnent"
+            r"(?:en|innen|\*innen|:innen|Innen)(?: und Abonnent\w*)?|Abo-?[Kk]und\w*"
+            r"|Abonnierende|Plus-?(?:Kund|Leser|Abonnent)\w*|Premium-?(?:Kund|Leser|Mitglied)\w*"
+            r"|Digital-?[Aa]bonnent\w*)\W*$"
+            r"|^(?:Abo|Plus|Premium|Abonnenten)-?(?:Artikel|Inhalt|Beitrag|Text)\W*$",
+            _I,
+        ),
+        6,
+        ("abo", "plus", "premium"),
+    ),
+    (
+        # A tool's link naming the text: "Diese Meldung drucken", "Artikel versenden", "Den
+        # Beitrag per E-Mail teilen", "Diesen Text merken". A sentence goes on past the verb
+        # ("Diese Meldung teilen viele Leser nicht").
+        Rule.UI_TOKEN,
+        re.compile(
+            r"^(?:(?:Diese[nrs]?|Den|Die|Das) )?(?:Meldung|Nachricht|Artikel|Beitrag|Text|Seite"
+            r"|Bericht|Story|Inhalt)(?: (?:per|als|via) (?:E-?Mail|Mail|PDF|Link))?"
+            r" (?:drucken|ausdrucken|teilen|versenden|verschicken|merken|speichern|empfehlen"
+            r"|weiterleiten|weiterempfehlen|herunterladen|vorlesen(?: lassen)?|anhören"
+            r"|kommentieren)\W*$",
+            _I,
+        ),
+        6,
+        (
+            "drucken",
+            "teilen",
+            "versenden",
+            "verschicken",
+            "merken",
+            "speichern",
+            "empfehlen",
+            "weiterleiten",
+            "herunterladen",
+            "vorlesen",
+            "anhören",
+            "kommentieren",
+        ),
     ),
     (
         # An audio or video item's info line: its kind and length first, then perhaps its

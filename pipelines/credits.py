@@ -398,9 +398,9 @@ WRITER_ROLES = frozenset(
     )
 )
 # The items of a credits line: "Recherche: A und B; Text: B", "Text: A · Fotos: B", and parted
-# by a comma before the next role ("Text: A, Bilder: B").
+# by a comma or a slash before the next role ("Text: A, Bilder: B", "Text: A / Bilder: B").
 _CREDITS_SPLIT_RE = re.compile(
-    r"\s*;\s*|\s+[·|•]\s+|\s*,\s*(?=[A-ZÄÖÜ][\w-]+(?: [a-zäöü][\w-]+)?\s*:\s*\S)"
+    r"\s*;\s*|\s+[·|•]\s+|\s*[,/]\s*(?=[A-ZÄÖÜ][\w-]+(?: [a-zäöü][\w-]+)?\s*:\s*\S)"
 )
 # One item: a role of one or two words and the names it credits ("Text: A und B").
 _ROLE_ITEM_RE = re.compile(r"^(?P<role>[A-ZÄÖÜ][\w-]+(?: [a-zäöü][\w-]+)?)\s*:\s*(?P<names>\S.*)$")

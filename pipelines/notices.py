@@ -124,6 +124,37 @@ ISSUE_LINE_RE = re.compile(
     r"(?:Ausgabe|Nr\.|Nummer|Heft)\s*\d{1,3}\s*/\s*(?:\d{4}|\d{2})$"
 )
 
+# The kinds a text names itself by, in the dative ("in diesem Beitrag", "in dieser Kolumne").
+_TEXT_KINDS_DATIVE = (
+    r"Beitrag|Text|Artikel|Gastbeitrag|Kommentar|Meinungsbeitrag|Interview|Video|Podcast"
+    r"|Kolumne|Sendung|Analyse|Stellungnahme"
+)
+# Views an editor's disclaimer distances itself from, and whose they are.
+_VIEWS = (
+    r"(?:Ansicht|Meinung|Position|Auffassung|Äußerung|Aussage|Einschätzung|Standpunkt"
+    r"|Sichtweise)(?:en|e|s)?"
+)
+_OF_WRITER = (
+    r" (?:des|der|von|vom) (?:jeweiligen )?(?:Autor\w*|Verfasser\w*|Gastautor\w*|Kommentator\w*"
+    r"|Gäste|Gastes|Interviewpartner\w*)"
+)
+# What a rights notice allows only with a source or a permission ("Nachdruck", "Verbreitung").
+_REUSE = (
+    r"(?:Nachdruck|Abdruck|(?:Weiter)?[Vv]erbreitung|Vervielfältigung|(?:Weiter)?[Vv]eröffentlichung"
+    r"|Wiedergabe|Weitergabe|Übernahme|(?:Weiter)?[Vv]erwendung|(?:Weiter)?[Nn]utzung"
+    r"|Speicherung)"
+)
+_REUSES = rf"{_REUSE}(?:(?:,| und| oder| sowie|\s*/) ?{_REUSE})*"
+
+# A paper's name without quotes, as a first-publication note closes with it: two to four
+# capitalised words ("Kaufbacher Anzeiger", "Welt am Sonntag"), or one naming a paper
+# ("Südkurier", "Inselboten"); "im Jahr 2019", "im Stadtrat" name none.
+_PAPER_NAME = (
+    r"(?-i:[A-ZÄÖÜ][\w'’&-]*)(?:\s+(?:am|an der|für|(?-i:[A-ZÄÖÜ][\w'’&-]*))){1,3}"
+    r"|(?-i:[A-ZÄÖÜ])[\w'’&-]*(?:zeitung|blatt|bote|boten|kurier|anzeiger|post|rundschau"
+    r"|magazin|journal|echo|presse|nachrichten|merkur|express|zeitschrift)"
+)
+
 NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
         # A label over the site's latest headlines: "Zuletzt erschienen", "Neu veröffentlicht:",
@@ -273,23 +304,73 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         ("artikel", "beitrag", "original", "weiter", "mehr lesen"),
     ),
     (
-        # The text naming the publication it appeared in first, the name in quotes: "Dieser
-        # Artikel erschien zuerst im «Bündner Abendkurier».", "Dieser Beitrag ist ursprünglich
-        # in der „Hafenpost“ vom 2. Mai 2026 erschienen." The text speaks of itself ("Dieser
-        # …"): "Das Interview erschien zuerst in der «Zeit»" may report on another's.
+        # The text naming the publication it appeared in first, the name in quotes or bare and
+        # closing the line: "Dieser Artikel erschien zuerst im «Bündner Abendkurier».", "Dieser
+        # Beitrag ist ursprünglich in der „Hafenpost“ vom 2. Mai 2026 erschienen.", "Dieser
+        # Text erschien zuerst im Talheimer Boten." The text speaks of itself ("Dieser …"):
+        # "Das Interview erschien zuerst in der «Zeit»" may report on another's.
         Rule.PARTNER,
         re.compile(
             r"^(?:Dieser|Dieses|Diese) (?:Text|Artikel|Beitrag|Gastbeitrag|Bericht|Meldung"
             r"|Kommentar|Interview|Reportage|Essay|Porträt|Kolumne)\b"
             r"(?=.*\b(?:erschien|erschienen|veröffentlicht|publiziert|abgedruckt)\b)"
             r"[^.«»„“”\"]{0,40}\b(?:zuerst|erstmals|ursprünglich)\b[^.«»„“”\"]{0,20}?"
-            r"\b(?:in|im)\b[^.«»„“”\"]{0,25}[«»„“\"][^«»„“”\"]{2,60}[«»“”\"]"
+            r"\b(?:in|im)\b(?:[^.«»„“”\"]{0,25}[«»„“\"][^«»„“”\"]{2,60}[«»“”\"]"
+            rf"|\s+(?:der\s+|dem\s+)?(?:{_PAPER_NAME}))"
             r"(?:,?\s*(?:vom |am )?\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4})?"
             r"(?:\s+(?:erschienen|veröffentlicht|publiziert|abgedruckt))?\s*[.!]?$",
             _I,
         ),
         30,
         ("zuerst", "erstmals", "ursprünglich"),
+    ),
+    (
+        # The editors distancing themselves from the views of the text or its author, with or
+        # without "unbedingt": "Die in diesem Beitrag geäußerten Ansichten müssen nicht die
+        # Meinung der Redaktion widerspiegeln.", "Die Positionen der Autorin entsprechen nicht
+        # der Haltung des Verlags.", "The views expressed are the author's own and do not
+        # necessarily reflect those of the publisher." The line ends with the verb: "…
+        # entsprechen nicht der Linie der Redaktion, sagte der Chefredakteur" reports.
+        Rule.DISCLAIMER,
+        re.compile(
+            rf"^(?:Die |Alle )?(?:(?:in|mit) (?:diesem|dieser|diesen|dem|der) (?:\S+ )?"
+            rf"(?:{_TEXT_KINDS_DATIVE}) (?:\S+ ){{0,2}}(?:geäußerte|vertretene|dargelegte"
+            rf"|dargestellte|wiedergegebene|enthaltene|zum Ausdruck gebrachte)n? {_VIEWS}"
+            rf"(?:{_OF_WRITER})?|{_VIEWS}{_OF_WRITER})"
+            r"\b[^.!?]{0,60}\bnicht\b[^.!?]{0,50}\b(?:der|die|den|des|unserer|unseres)"
+            r" (?:Redaktion|Herausgeber\w*|Verlag\w*|Senders|Zeitung|Hauses|Betreiber\w*)\b"
+            r"(?:[^.!?]{0,30}\b(?:wider\w*|wieder\w*|entsprechen|entspricht|übereinstimm\w*"
+            r"|überein|decken|deckt))?\s*[.!]?$"
+            r"|^The (?:views|opinions)(?: and opinions)? expressed\b[^.!?]{0,80}\b(?:do not"
+            r"|don't|does not) necessarily (?:reflect|represent)\b[^.!?]{0,80}[.!]?$",
+            _I,
+        ),
+        40,
+        ("redaktion", "herausgeber", "verlag", "sender", "zeitung", "haus", "betreiber", "views"),
+    ),
+    (
+        # A rights notice on the text: "Die Verbreitung dieser Meldung ist nur mit
+        # Quellenangabe gestattet.", "Nachdruck nur mit Genehmigung des Verlags",
+        # "Weiterverbreitung und Nachdruck dieses Artikels nur mit schriftlicher Zustimmung",
+        # "Alle Rechte vorbehalten." Only the text names itself ("dieser …") or no text is named:
+        # "Die Weitergabe dieser Daten ist nur mit Zustimmung erlaubt" speaks of data, and the
+        # line ends with the permission ("Die Nutzung ist nur mit Genehmigung der Stadt
+        # möglich" names no text).
+        Rule.DISCLAIMER,
+        re.compile(
+            rf"^(?:(?:Die |Der |Eine |Jede |Jeglicher? )?{_REUSES} (?:dieser|dieses|unserer"
+            r"|unseres|sämtlicher|aller) (?:\S+ )?(?:Meldung(?:en)?|Nachricht(?:en)?|Texte?s?"
+            rf"|Artikels?|Beitrag(?:e?s)?|Berichts?|Inhalte?s?|Seite|Materials?)|{_REUSES})"
+            r"(?: (?:ist|sind))?(?: \S+)? (?:nur|ausschließlich"
+            r"|lediglich|allein|nicht ohne) (?:mit|unter|nach) (?:vorheriger |ausdrücklicher"
+            r" |schriftlicher |voller |vollständiger |korrekter )*(?:Quellenangabe|Quellennennung"
+            r"|Nennung der Quelle|Angabe der Quelle|Genehmigung|Zustimmung|Erlaubnis|Einwilligung)"
+            r"(?: (?:des|der|von|vom|durch) [^.!?]{1,50}?)?(?: (?:gestattet|erlaubt|zulässig"
+            r"|möglich))?\s*[.!]?$|^Alle Rechte vorbehalten\s*[.!]?$",
+            _I,
+        ),
+        25,
+        ("quelle", "genehmigung", "zustimmung", "erlaubnis", "einwilligung", "rechte"),
     ),
     (
         # A pointer to the live ticker or blog the report was made from: "Liveticker zum

@@ -1982,3 +1982,171 @@ def test_a_bold_paragraph_under_the_headline_outside_the_text_is_the_lead(lead: 
 def test_other_bold_paragraphs_near_the_headline_are_no_lead(above: str) -> None:
     text = f"<div class='content'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
     assert _page_text(f"<h1>{TITLE}</h1>{above}{text}") == [P1, P2, P3]
+
+
+# --- notes on the text: an editors' disclaimer, a rights notice, a first publication ----------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die in diesem Gastbeitrag vertretenen Ansichten müssen nicht die Haltung des Verlags"
+        " wiedergeben.",
+        "Die in dieser Kolumne geäußerten Meinungen entsprechen nicht unbedingt der Meinung"
+        " der Redaktion.",
+        "Die Positionen der Autorin decken sich nicht mit der Linie der Redaktion.",
+        "Die Einschätzungen des Gastautors spiegeln nicht die Sicht des Herausgebers wider.",
+        "The views expressed in this column are the author's own and do not necessarily"
+        " reflect those of the publisher.",
+    ],
+)
+def test_an_editors_disclaimer_on_the_texts_views_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line])
+    assert kept == [LEAD, P1, P2]
+    assert rules_of(dropped) == {line: "meta:disclaimer"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # someone else's views, or the sentence goes on past the verb
+        "Die Einschätzung der Experten deckt sich nicht mit der Haltung des Verlags.",
+        "Die Einschätzungen der Gastautorin entsprechen nicht der Linie der Redaktion, räumte"
+        " der Herausgeber ein.",
+        "Seine Positionen entsprechen nicht der Linie der Partei.",
+    ],
+)
+def test_sentences_on_views_and_an_editorial_line_stay(line: str) -> None:
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, line, P2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nachdruck nur mit Genehmigung des Verlags.",
+        "Weiterverbreitung und Nachdruck dieses Artikels nur mit schriftlicher Zustimmung der"
+        " Redaktion",
+        "Die Veröffentlichung dieser Nachricht ist ausschließlich mit Quellenangabe erlaubt.",
+        "Vervielfältigung nur mit Nennung der Quelle gestattet",
+        "Alle Rechte vorbehalten.",
+    ],
+)
+def test_a_rights_notice_on_the_text_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line])
+    assert kept == [LEAD, P1, P2]
+    assert rules_of(dropped) == {line: "meta:disclaimer"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Verbreitung von Falschmeldungen nimmt zu.",
+        "Die Weitergabe dieser Daten ist nur mit Zustimmung der Betroffenen erlaubt.",
+        "Der Nachdruck des Buches ist nur mit Genehmigung des Verlags erlaubt, sagte sie.",
+        "Die Nutzung des Sportplatzes ist nur mit Genehmigung der Stadt möglich.",
+        "Die Nutzung ist nur mit Genehmigung der Stadt möglich.",
+    ],
+)
+def test_sentences_on_spreading_and_permission_stay(line: str) -> None:
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, line, P2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dieser Artikel erschien zuerst in der Lindhavener Rundschau.",
+        "Dieser Text wurde erstmals im Talheimer Boten veröffentlicht.",
+        "Dieser Beitrag ist ursprünglich in der Welt am Sonntag erschienen.",
+        "Dieser Kommentar erschien zuerst im Südkurier.",
+        "Diese Reportage erschien zuerst im Seeländer Wochenblatt vom 12. März 2026.",
+    ],
+)
+def test_a_note_naming_the_paper_without_quotes_the_text_appeared_in_first_goes(
+    line: str,
+) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert [d.text for d in dropped] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Er erschien zuerst im Kreistag, dann im Landtag.",
+        "Dieser Bericht wurde zuerst im Stadtrat veröffentlicht.",
+        "Dieser Artikel erschien zuerst im Jahr 2019.",
+        "Das Interview erschien zuerst in der Lindhavener Rundschau.",
+        "Dieser Artikel erschien zuerst im Kaufbacher Anzeiger und dann in zwölf anderen.",
+    ],
+)
+def test_sentences_on_a_first_appearance_without_quotes_stay(line: str) -> None:
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, line, P2]
+
+
+# --- lines of a credits, paywall, tool or gallery box ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # "role: name" items parted by a slash
+        ("Text: Ida Lorenz / Fotos: Paul Brenner", "meta:byline"),
+        ("Recherche: Ole Brandt/Text: Ida Lorenz/Grafik: Jan Wiese", "meta:byline"),
+        # a paywall's label
+        ("Nur für Abonnentinnen und Abonnenten", "promo:paywall"),
+        ("Exklusiv für Abo-Kunden", "promo:paywall"),
+        ("Plus-Artikel", "promo:paywall"),
+        # a tool's link naming the text
+        ("Diesen Artikel per E-Mail versenden", "chrome:ui-token"),
+        ("Beitrag drucken", "chrome:ui-token"),
+        ("Die Nachricht merken", "chrome:ui-token"),
+        # a gallery's counter
+        ("24 Fotos", "chrome:ui-token"),
+        ("(8 Bilder)", "chrome:ui-token"),
+        ("+ 5 weitere Bilder", "chrome:ui-token"),
+        ("16 Bilder in der Galerie", "chrome:ui-token"),
+        ("Galerie mit 9 Aufnahmen", "chrome:ui-token"),
+    ],
+)
+def test_a_box_line_of_credits_paywall_tool_or_gallery_goes(line: str, rule: str) -> None:
+    kept, dropped = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, P2]
+    assert rules_of(dropped) == {line: rule}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12 Bilder hängen in der Ausstellung, die am Freitag öffnet.",
+        "Exklusiv für Abonnenten gibt es ab Montag eine neue Beilage.",
+        "Diese Meldung teilen viele Leser nicht.",
+        "Die Kinder malten 30 Bilder für das Fest.",
+        "Thema: Verkehr / Ort: Uferstraße",
+    ],
+)
+def test_body_lines_like_box_lines_stay(line: str) -> None:
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, line, P2]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p class='hinweis'><small>Die in diesem Artikel geäußerten Ansichten müssen nicht die"
+        " Meinung der Redaktion wiedergeben.</small></p>",
+        "<div class='copy'>Nachdruck und Weiterverbreitung nur mit Quellenangabe.</div>",
+        "<p><a href='?druck=1'>Diesen Beitrag drucken</a></p>",
+        "<span class='count'>18 Fotos</span>",
+        "<div class='badge'><span>Nur für Abonnenten</span></div>",
+        "<p><em>Text: Ida Lorenz / Bilder: Paul Brenner</em></p>",
+    ],
+)
+def test_notes_and_box_lines_go_in_their_markup(markup: str) -> None:
+    for article in (
+        f"<article><p>{LEAD}</p><p>{P1}</p><p>{P2}</p>{markup}</article>",
+        f"<article><p>{LEAD}</p>{markup}<p>{P1}</p><p>{P2}</p></article>",
+    ):
+        assert _text_of_page(article) == [LEAD, P1, P2]
