@@ -133,9 +133,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         ),
         "unknown": "['Dieser Artikel erschien zuerst im Kaufbacher Anzeiger.']",
     },
-    "334_oesterreich_newsportal_autorenbox_zwei_namen_funktion": {
-        "authors": "('Katrin Weißenböck Innenpolitik-Redakteurin',)",
-    },
     "336_nachrichtenmagazin_drei_autoren_von_und": {
         "junk": "['metadata/kicker: Autozulieferer']",
         "unknown": "['AutozuliefererDie Angst im Zulieferer-Gürtel']",
@@ -154,12 +151,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "345_skiclub_vereinsseite_bericht_zeile_am_ende": {
         "junk": "['media/gallery: 12 Bilder']",
         "unknown": "['12 Bilder']",
-    },
-    "346_pfarrei_adventsbrief_unterschrift_pfarrer": {
-        "junk": "['metadata/signature: Ihr', 'metadata/signature: Pfarrer Tobias Rehmann']",
-        "lost": "['Liebe Gemeinde,']",
-        "unknown": "['Ihr', 'Pfarrer Tobias Rehmann']",
-        "authors": "()",
     },
 }
 
