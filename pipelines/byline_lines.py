@@ -71,6 +71,14 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
     return not left or (len(left) == 1 and left[0].isalpha() and left[0][0].isupper())
 
 
+# The label opening an author box: "Über den Autor", "Zur Autorin", "Autor", "About the author".
+AUTHOR_BOX_LABEL_RE = re.compile(
+    r"^(?:Über (?:den|die|unseren|unsere) (?:Gast)?(?:Autor|Autorin|Autoren|Autorinnen|Verfasser"
+    r"|Verfasserin)|Zu(?:[mr]| den) (?:Gast)?(?:Autor|Autorin|Autoren|Autorinnen|Verfasser"
+    r"|Verfasserin)|(?:Der|Die) (?:Gast)?(?:Autor|Autorin|Autoren|Autorinnen)|Autor(?:in|en)?"
+    r"|About the authors?|The authors?)\b\s*:?",
+    re.IGNORECASE,
+)
 # What a note on the author says of them: "ist Vorsitzende …", "lebt in Köln", "war zwanzig
 # Jahre Richter"; it is one sentence.
 _NOTE_VERB_RE = re.compile(
@@ -96,3 +104,27 @@ def is_author_note(text: str, authors: Sequence[str]) -> bool:
         name and rest.startswith(name) and _NOTE_VERB_RE.match(rest[len(name) :]) is not None
         for name in authors
     )
+
+
+def author_box_label(lines: Sequence[tuple[str, bool]], authors: Sequence[str]) -> int | None:
+    """The index of an author box's label among the lines closing the text, (text, kept) each:
+    the label alone ("Über die Autorin", "Die Autoren") over nothing but lines taken off as the
+    authors' bylines, or over one note on an author ("A ist Redakteurin in Wien.") closing
+    the text. A label over other text ("Der Autor" heading a review's part) stays."""
+    kept = [index for index, (_text, is_kept) in enumerate(lines) if is_kept]
+    if not authors or not kept:
+        return None
+    last = kept[-1]
+    text = lines[last][0]
+    if AUTHOR_BOX_LABEL_RE.fullmatch(text) and last < len(lines) - 1:
+        return last
+    before = kept[-2] if len(kept) >= 2 else None
+    if (
+        before is not None
+        and AUTHOR_BOX_LABEL_RE.fullmatch(lines[before][0])
+        and any(
+            text.startswith(name) and _NOTE_VERB_RE.match(text[len(name) :]) for name in authors
+        )
+    ):
+        return before
+    return None

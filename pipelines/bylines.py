@@ -11,8 +11,10 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import classify_date_line
+from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD
 from pipelines.credits import INFO_SPLIT_RE, WRITER_ROLES, is_image_credit, is_info_line
+from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, non_writers, split_credits
 from pipelines.tree import byline_near_headline, collapse, text_of
 
@@ -31,13 +33,6 @@ _PORTRAIT_CREDIT_RE = re.compile(
 # The label of a writer's credit line: "Bericht:", "Text:", "Autorin:", "Text und Fotos:".
 _CLOSING_CREDIT_RE = re.compile(
     r"^(?:Bericht|Texte?|Autor(?:in|en)?|Text\s*(?:und|&|/)\s*(?:Fotos?|Bilder?))\s*:\s*\S"
-)
-# The label opening an author box: "Über den Autor", "Zur Autorin", "Autor", "About the author".
-_AUTHOR_BOX_LABEL_RE = re.compile(
-    r"^(?:Über (?:den|die|unseren|unsere) (?:Gast)?(?:Autor|Autorin|Verfasser|Verfasserin)"
-    r"|Zu[mr] (?:Gast)?(?:Autor|Autorin|Verfasser|Verfasserin)|(?:Der|Die) (?:Gast)?(?:Autor"
-    r"|Autorin)|Autor(?:in)?|About the author|The author)\b\s*:?",
-    re.IGNORECASE,
 )
 # A note on the author of one or two sentences, after the name.
 _AUTHOR_BOX_MAX_WORDS = 50
@@ -67,6 +62,7 @@ def byline_text(elements: Iterable[lxml.html.HtmlElement]) -> str | None:
         # Each name of a byline crediting several people ("Von A Profil und B Profil"); a
         # name element inside another is part of it.
         names = [n for n in named if not any(a in named for a in n.iterancestors())]
+        names = names or box_entries(element)
         text = "; ".join(collapse(" ".join(n.itertext())) for n in names) or collapse(
             " ".join(element.itertext())
         )
@@ -84,6 +80,28 @@ def byline_text(elements: Iterable[lxml.html.HtmlElement]) -> str | None:
         if text and len(text.split()) <= 12 and not is_image_credit(text):
             return text
     return None
+
+
+def box_entries(box: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The entries of a box crediting several people, each in an element of its own, maybe
+    with a job title after the name: two or more child boxes the page marks as an author's
+    ("<div class='author'><b>A</b><br>Redakteurin</div>"), else two or more bold names
+    ("<b>A</b>, Redakteurin<br><b>B</b>, Korrespondent"). Empty for another box."""
+    children = [
+        child
+        for child in box.iterchildren("div", "li", "p", "section", "figure")
+        if BYLINE_CLASS_RE.search(child.get("class") or "") and collapse(text_of(child))
+    ]
+    if len(children) >= 2:
+        return children
+    bold = [element for element in box.iter("b", "strong") if len(element) == 0]
+    if len(bold) >= 2 and all(_is_name(collapse(element.text or "")) for element in bold):
+        return bold
+    return []
+
+
+def _is_name(text: str) -> bool:
+    return split_credits([text], frozenset())[0] == (text,)
 
 
 def printed_byline_authors(
@@ -220,10 +238,12 @@ def _author_box_author(
     boxes = list(byline_elements)
     for label in tree.iter("h2", "h3", "h4", "h5", "h6", "p", "b", "strong", "span", "div"):
         parent = label.getparent()
+        if parent is not None and _spaced_text(parent) == collapse(label.text or ""):
+            parent = parent.getparent()  # a label in a line of its own: "<p><b>Autor</b></p>"
         if (
             parent is not None
             and len(label) == 0
-            and _AUTHOR_BOX_LABEL_RE.fullmatch(collapse(label.text or ""))
+            and AUTHOR_BOX_LABEL_RE.fullmatch(collapse(label.text or ""))
             and _spaced_text(parent).startswith(collapse(label.text or ""))
         ):
             boxes.append(parent)
@@ -232,22 +252,41 @@ def _author_box_author(
     for box in boxes:
         if first is not None and box.getparent() is not first.getparent():
             continue
-        name = _box_name(box, site_keys)
-        if name:
-            found.setdefault(name)
+        names = _box_names(box, site_keys)
+        if names:
+            found.update(dict.fromkeys(names))
             first = first if first is not None else box
     return tuple(found)
 
 
-def _box_name(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> str | None:
-    """The name an author box opens with (see `_author_box_author`), None for another box."""
-    if any(
+def _box_names(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> tuple[str, ...]:
+    """The names an author box gives: each of its entries' (see `box_entries`), or the one it
+    opens with (see `_box_name`)."""
+    entries = box_entries(box)
+    names = [
+        _spaced_text(entry) if entry.tag in ("b", "strong") else _box_name(entry, site_keys)
+        for entry in entries
+    ]
+    if len(entries) >= 2 and all(names) and not _commenters(box):
+        return tuple(name for name in names if name)
+    name = _box_name(box, site_keys)
+    return (name,) if name else ()
+
+
+def _commenters(box: lxml.html.HtmlElement) -> bool:
+    """True for a box in a comment section, or a commenter's."""
+    return any(
         "comment" in (element.get("class") or "").casefold()
         for element in itertools.chain((box,), box.iterancestors())
-    ):
+    )
+
+
+def _box_name(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> str | None:
+    """The name an author box opens with (see `_author_box_author`), None for another box."""
+    if _commenters(box):
         return None  # a commenter's name
     text = _spaced_text(box)
-    label = _AUTHOR_BOX_LABEL_RE.match(text)
+    label = AUTHOR_BOX_LABEL_RE.match(text)
     text = text[label.end() :].lstrip(" :") if label else text
     if not text or len(text.split()) > _AUTHOR_BOX_MAX_WORDS:
         return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from crawler.model.dates import classify_date_line
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.box_lines import INFO_LABELS
-from pipelines.byline_lines import is_author_note, is_byline
+from pipelines.byline_lines import author_box_label, is_author_note, is_byline
 from pipelines.clean_rules import (
     COUNTER_RE,
     DATE_PREFIX_RE,
@@ -53,6 +53,7 @@ from pipelines.notices import (
     SECTION_ITEM_RE,
     release_block_lines,
 )
+from pipelines.offices import SALUTATION_RE
 from pipelines.phrases import phrase_rule
 from pipelines.promo import promo_rule, promo_score
 from pipelines.scripts import expected_script_of, is_foreign_script
@@ -153,6 +154,11 @@ def clean_lines(
     last = next((item for item in reversed(items) if item.kept), None)
     if last is not None and authors and is_author_note(last.text, authors):
         last.rule = Rule.BYLINE
+    # So does an author box: its label over the authors' lines or over a note on one of them.
+    tail = [item for item in items if item.kept or item.rule == Rule.BYLINE]
+    label = author_box_label([(item.text, item.kept) for item in tail], authors)
+    for item in tail[label:] if label is not None else ():
+        item.rule = item.rule or Rule.BYLINE
 
     kept: list[str] = []
     for item in items:
@@ -283,6 +289,11 @@ def _drop_leading_label(kept: list[_Line]) -> None:
         if label.is_item or len(label.text.split()) > 6 or SENTENCE_END_RE.search(label.text):
             return
         first = kept[count]
+        if SALUTATION_RE.match(label.text):
+            # A letter's salutation ("Liebe Gemeinde,") opens the text; the labels above it go.
+            if count > 1 and SENTENCE_END_RE.search(first.text):
+                _drop_kickers(kept[: count - 1])
+            return
         if SENTENCE_END_RE.search(first.text) and len(first.text.split()) >= 8:
             _drop_kickers(kept[:count])
             return

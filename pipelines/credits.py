@@ -9,6 +9,7 @@ import lxml.html
 from crawler.model.dates import find_date_in_text
 from crawler.model.types import DroppedLine
 from pipelines.clean_rules import PICTURE_COUNTER, Rule
+from pipelines.offices import SIGNER_OFFICE
 
 _I = re.IGNORECASE
 
@@ -537,18 +538,23 @@ _SIGNATURE_RE = re.compile(
 )
 
 
-# A closing greeting of the writer's office, the name on the line after it: "Ihr Bürgermeister" /
-# "Helmut Kranich", "Ihre Ortsvorsteherin", "Euer Vorstand des Heimatvereins", "Mit herzlichen
-# Grüßen, Ihre Pfarrerin". A contact ("Ihr Ansprechpartner") signs nothing.
+# A closing greeting, maybe with the writer's office, the name on the line after it: "Ihr
+# Bürgermeister" / "Helmut Kranich", "Ihre Ortsvorsteherin", "Euer Vorstand des Heimatvereins",
+# "Mit herzlichen Grüßen, Ihre Pfarrerin", "Herzlich, Ihr" / "Pfarrer A". A contact ("Ihr
+# Ansprechpartner") signs nothing.
 _GREETING_ROLE_RE = re.compile(
-    r"^(?:(?:Mit )?(?:herzlichen|freundlichen|besten|lieben) Grüßen,?\s+)?(?:Ihr|Ihre|Euer|Eure"
-    r"|Dein|Deine)\s+(?:[a-zäöü]+\s+)?(?!Ansprechpartner|Kontakt)[A-ZÄÖÜ][\w-]+"
-    r"(?:\s+(?:der|des|vom|von)(?:\s+\S+){1,3})?\s*[,.!]?$"
+    r"^(?:(?:(?:Mit )?(?:herzlichen|freundlichen|besten|lieben) Grüßen|(?:Herzliche|Viele"
+    r"|Liebe|Beste) Grüße|Herzlich(?:st)?),?\s+)?(?:Ihr(?:/Ihre)?|Ihre|Euer|Eure|Dein|Deine)"
+    r"(?:\s+(?:[a-zäöü]+\s+)?(?!Ansprechpartner|Kontakt)[A-ZÄÖÜ][\w-]+"
+    r"(?:\s+(?:der|des|vom|von)(?:\s+\S+){1,3})?)?\s*[,.!]?$"
 )
-# The name under it: two to four capitalised words, no pronoun or prompt ("Schreiben Sie Uns").
+# The name under it: two to four capitalised words, no pronoun or prompt ("Schreiben Sie Uns"),
+# maybe after the signer's office ("Pfarrer Tobias Rehmann", "Bürgermeisterin Dr. Anna Berger"),
+# which is no part of the name.
 _NAME_LINE_RE = re.compile(
     r"^(?!.*\b(?:Sie|Uns|Wir|Ihr|Ihre|Ihnen|Euch|Jetzt|Hier|Mehr|Bitte)\b)"
-    r"[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3}$"
+    rf"(?:{SIGNER_OFFICE}\s+(?=\S+\s))?"
+    r"(?P<name>[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3})$"
 )
 
 
@@ -562,10 +568,10 @@ def closing_signature(lines: list[str]) -> tuple[str, int] | None:
     if (
         len(lines) >= 4
         and _GREETING_ROLE_RE.match(lines[-2])
-        and _NAME_LINE_RE.match(lines[-1])
+        and (signer := _NAME_LINE_RE.match(lines[-1])) is not None
         and find_date_in_text(lines[-1]) is None
     ):
-        return lines[-1], 2
+        return signer.group("name"), 2
     if len(lines) < 3 or len(lines[-1].split()) > 10 or _SIGNATURE_RE.match(lines[-2]):
         return None
     match = _SIGNATURE_RE.match(lines[-1])

@@ -24,7 +24,7 @@ _UPDATED_CLASS_RE = re.compile("updat|modif|aktualis|date|meta")
 # Class words as CMSs name the byline, in German and English ("writer", "verfasser" too, which
 # trafilatura's author XPaths also know); also rel="author", itemprop="author" and a
 # data-component naming a "Byline"; a column's author box is its "columnist".
-_BYLINE_CLASS_RE = re.compile(
+BYLINE_CLASS_RE = re.compile(
     "author|Author|byline|Byline|autor|writer|verfasser|columnist|Columnist|kolumnist|Kolumnist"
 )
 
@@ -74,7 +74,7 @@ class MarkedElements:
         return [
             m[0]
             for m in self.all()
-            if _BYLINE_CLASS_RE.search(m[2])
+            if BYLINE_CLASS_RE.search(m[2])
             or m[5] == "author"
             or m[4] == "author"
             or "Byline" in m[6]

@@ -23,6 +23,7 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
+from pipelines.offices import without_job_title
 from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
@@ -97,7 +98,7 @@ _ORGANISATION_WORD_RE = re.compile(
     r"(?:stelle|präsidium|ministerium|fraktion|schule|universität|direktion|inspektion"
     r"|verwaltung|behörde|institut|stiftung|verband|kommunikation|marketing|akademie"
     r"|gewerkschaft|kanzlei|klinikum|amt|polizei|pressedienst|verein|gemeinde|landkreis"
-    r"|partei|presse|büro|referat|abteilung|dezernat|redaktion|studio|funkhaus|team)$"
+    r"|partei|presse|büro|referat|abteilung|dezernat|redaktion|ressort|studio|funkhaus|team)$"
     r"|^(?:g?gmbh|mbh|ag|kg|e\.\s?v\.?)$"
 )
 # The same in English, whole words: a university's or a company's office after the writer's
@@ -498,7 +499,7 @@ def split_credits(
         name = _ROLE_PREFIX_RE.sub("", _AFTER_NAME_RE.sub("", name, count=1))
         name = _ACADEMIC_TITLE_RE.sub("", name, count=1)
         name = _GLUED_INTERFACE_RE.sub("", name)
-        words = name.split()
+        words = without_job_title(name.split())
         while words and words[-1].casefold() in _INTERFACE_WORDS:
             words.pop()
         # A sentence's full stop after the name ("… berichtet Tobias Engel."), no initial's.

@@ -2150,3 +2150,43 @@ def test_notes_and_box_lines_go_in_their_markup(markup: str) -> None:
         f"<article><p>{LEAD}</p>{markup}<p>{P1}</p><p>{P2}</p></article>",
     ):
         assert _text_of_page(article) == [LEAD, P1, P2]
+
+
+# --- a letter's salutation opening the text ------------------------------------------------------
+
+LETTER = (
+    "in diesen Wochen wird im Gemeindehaus gebaut, und manches ist lauter als sonst. Ich danke "
+    "allen, die dafür Geduld aufbringen."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "stays"),
+    [
+        ("Liebe Gemeinde,", True),
+        ("Liebe Leserinnen und Leser,", True),
+        ("Sehr geehrte Damen und Herren,", True),
+        ("Lieber Freundeskreis des Tierheims,", True),
+        ("Hallo zusammen,", True),
+        ("Dear members,", True),
+        # a label, no address
+        ("Aus dem Pfarrbüro", False),
+        # an address going on into a prompt
+        ("Liebe Leserin, lieber Leser, bitte melden Sie sich an.", False),
+        # no comma closing it
+        ("Liebe Gemeinde", False),
+    ],
+)
+def test_a_letters_salutation_opening_the_text_stays(line: str, stays: bool) -> None:
+    kept, _ = clean([line, LETTER, P1], title="Baustelle im Gemeindehaus")
+    assert kept == [line, LETTER, P1] if stays else [LETTER, P1]
+    # a label above a salutation is no part of the letter
+    kept, _ = clean(["Gemeindebrief", line, LETTER, P1], title="Baustelle im Gemeindehaus")
+    assert kept == [line, LETTER, P1] if stays else line not in kept
+
+
+def test_a_login_prompt_addressing_the_reader_still_goes() -> None:
+    prompt = "Liebe Leserin, lieber Leser, bitte loggen Sie sich ein, um zu kommentieren."
+    kept, dropped = clean([LEAD, P1, P2, prompt])
+    assert kept == [LEAD, P1, P2]
+    assert prompt in rules_of(dropped)

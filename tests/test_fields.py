@@ -2141,6 +2141,12 @@ def test_a_table_row_of_an_issue_and_data_stays() -> None:
             "Jonas Weidlich",
         ),
         ("<p>Euer Trainer</p><p>Marco Lindner</p>", "Marco Lindner"),
+        # a greeting word alone, the office before the name
+        ("<p>Ihr<br>Pfarrer Tobias Brenner</p>", "Tobias Brenner"),
+        ("<p>Herzlich, Ihre</p><p>Pastorin Lene Harms</p>", "Lene Harms"),
+        ("<p>Ihre</p><p>Bürgermeisterin Dr. Anna Berger</p>", "Anna Berger"),
+        ("<p>Viele Grüße, Eure</p><p>Trainerin Jana Roth</p>", "Jana Roth"),
+        ("<p class='gruss'>Euer<br>Ortsvorsteher Paul von Hagen</p>", "Paul von Hagen"),
     ],
 )
 def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
@@ -2163,12 +2169,19 @@ def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
         "<p>Die Sprechstunde entfällt im Januar wegen eines Umzugs des Bürgerbüros.</p>",
         # a sentence about the office, no greeting
         "<p>Ihr Bürgermeister lädt alle Bürger herzlich ein.</p><p>Helmut Kranich</p>",
+        # a sentence after the greeting word
+        "<p>Ihr</p><p>Pfarrer Tobias Brenner lädt zum Adventskonzert ein.</p>",
+        # the text goes on after the office and name
+        "<p>Ihr</p><p>Pfarrer Tobias Brenner</p>"
+        "<p>Die Sprechstunde im Pfarrbüro entfällt in den Weihnachtsferien wegen Krankheit.</p>",
+        # a prompt under the greeting word
+        "<p>Ihre</p><p>Meinung Ist Uns Wichtig</p>",
     ],
 )
 def test_lines_that_are_no_greeting_signature_name_no_author(closing: str) -> None:
     result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
     assert result.authors == ()
-    assert lxml.html.fromstring(closing).text_content()[:12] in result.text
+    assert lxml.html.fragments_fromstring(closing)[0].text_content() in result.text.splitlines()
 
 
 # --- a site's name with an edition's code, organisations after a name ---------------------------
@@ -2352,3 +2365,107 @@ def test_a_longer_phrase_the_title_adds_after_the_metadata_headline_stays() -> N
     )
     result = _extract(html, url="https://www.tal-nachrichten.example/a/1.html")
     assert result.seo_title == longer
+
+
+# --- job titles beside a name, author boxes of several people ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Marta Quandt Innenpolitik-Redakteurin", ("Marta Quandt",)),
+        ("Von Marta Quandt, Chefredakteurin", ("Marta Quandt",)),
+        ("Jens Oberle Leiter Lokales", ("Jens Oberle",)),
+        ("Auslandskorrespondentin Marta Quandt", ("Marta Quandt",)),
+        (
+            "Marta Quandt Wirtschaftsredakteurin; Jens Oberle Korrespondent",
+            ("Marta Quandt", "Jens Oberle"),
+        ),
+        # "Leiter" closing the name is a surname
+        ("Anna Leiter", ("Anna Leiter",)),
+        # a job title alone, a desk's head, name nobody
+        ("Freie Autorin", ()),
+        ("Leiter Wirtschaftsressort", ()),
+    ],
+)
+def test_a_job_title_beside_a_name_is_no_part_of_it(line: str, authors: tuple[str, ...]) -> None:
+    assert split_credits([line], frozenset())[0] == authors
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # entries the page marks as an author's, the job title on a line of its own
+        "<div class='authors'><div class='author'><img src='/a/1.jpg' alt=''><strong>Marta Quandt"
+        "</strong><br><span>Innenpolitik-Redakteurin</span></div><div class='author'><strong>Jens "
+        "Oberle</strong><br><span>Leiter Lokales</span></div></div>",
+        # list items, the job title after a comma
+        "<ul class='autorenbox'><li class='autor-item'><a href='/p/mq'>Marta Quandt</a>, "
+        "Chefredakteurin</li><li class='autor-item'><a href='/p/jo'>Jens Oberle</a>, Reporter"
+        "</li></ul>",
+        # a labelled box without classes, bold names and their roles as text
+        "<div><h4>Die Autoren</h4><p><b>Marta Quandt</b> Wirtschaftsredakteurin<br><b>Jens "
+        "Oberle</b> Korrespondent in Wien</p></div>",
+    ],
+)
+def test_an_author_box_of_several_people_names_each(box: str) -> None:
+    result = _extract(_closed_by(box))
+    assert result.authors == ("Marta Quandt", "Jens Oberle")
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        # one person with a job title
+        (
+            "<div class='author-box'><strong>Marta Quandt</strong><br><span>Chefredakteurin"
+            "</span></div>",
+            ("Marta Quandt",),
+        ),
+        # the roles of a credits line, no names in bold
+        (
+            "<p class='byline'><b>Text:</b> Marta Quandt <b>Fotos:</b> Jens Oberle</p>",
+            ("Marta Quandt",),
+        ),
+    ],
+)
+def test_other_author_boxes_name_whom_they_credit(box: str, authors: tuple[str, ...]) -> None:
+    assert _extract(_closed_by(box)).authors == authors
+
+
+def test_bold_names_in_the_text_name_no_author() -> None:
+    text = (
+        f"<p>{PARAGRAPH}</p><p>Für den Umbau zuständig sind <b>Marta Quandt</b> aus dem Bauamt "
+        f"und <b>Jens Oberle</b> vom Ingenieurbüro Kranz.</p><p>{SECOND}</p>"
+    )
+    assert _extract(_headline_page(text)).authors == ()
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<aside><h4>Über die Autorin</h4><p><b>Marta Quandt</b> ist Wirtschaftsredakteurin.</p>"
+        "</aside>",
+        "<div><p><strong>Die Autorin</strong></p><p>Marta Quandt lebt in Graz.</p></div>",
+        "<section><h3>Zu den Autoren</h3><p><b>Marta Quandt</b>, Chefredakteurin<br><b>Jens "
+        "Oberle</b>, Reporter</p></section>",
+    ],
+)
+def test_an_author_box_closing_the_text_leaves_it(box: str) -> None:
+    result = _extract(_closed_by(box))
+    assert result.authors[0] == "Marta Quandt"
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+def test_a_heading_like_an_author_box_label_over_text_stays() -> None:
+    review = (
+        "Die Autorin des Romans wuchs in einem Dorf an der Oste auf und schreibt seit zwanzig "
+        "Jahren über das Leben auf dem Land."
+    )
+    result = _extract(
+        _closed_by(f"<h3>Die Autorin</h3><p>{review}</p><p class='byline'>Von Jens Oberle</p>")
+    )
+    assert result.authors == ("Jens Oberle",)
+    assert "Die Autorin" in result.text.splitlines()
+    assert review in result.text

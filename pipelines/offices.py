@@ -1,0 +1,58 @@
+"""Job titles and offices printed next to a name: a writer's in a byline or an author box, a
+signer's in a letter's closing signature; and a letter's salutation. Pure, for names.py,
+credits.py and clean.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# A writer's job title, one word, maybe a compound ("Innenpolitik-Redakteurin",
+# "Chefredakteur", "Auslandskorrespondentin", "Ressortleiter", "Gastautorin"). A bare
+# "Leiter" is also a surname: `without_job_title` takes it for a title before another word only.
+_JOB_TITLE_RE = re.compile(
+    r"(?:[\w]+-)?\w*(?:redakteur|korrespondent|reporter|journalist|kolumnist|volontär"
+    r"|moderator)(?:in|en|innen)?"
+    r"|(?:[\w]+-)?(?:gast|co-?|mit)?autor(?:in|en|innen)?"
+    r"|(?:[\w]+-)?(?:ressort|redaktions|abteilungs|team|büro|projekt|bereichs)?leiter(?:in)?"
+    r"|correspondent|columnist",
+    re.IGNORECASE,
+)
+_BARE_LEITER = frozenset(("leiter",))
+
+
+def _job_title(words: Sequence[str], index: int) -> bool:
+    word = words[index].strip(",;")
+    if not _JOB_TITLE_RE.fullmatch(word):
+        return False
+    return word.casefold() not in _BARE_LEITER or index < len(words) - 1
+
+
+def without_job_title(words: list[str]) -> list[str]:
+    """The words of a name without the job title printed with it, and without what follows
+    the title (its desk): "Katrin Weber Innenpolitik-Redakteurin" and "Katrin Weber Leiterin
+    Lokales" are "Katrin Weber", "Auslandskorrespondentin Katrin Weber" is "Katrin Weber". A
+    title alone with a word ("Freie Autorin") leaves one word, which names nobody."""
+    if words and _job_title(words, 0):
+        words = words[1:]
+    cut = next((i for i in range(1, len(words)) if _job_title(words, i)), None)
+    return words if cut is None else words[:cut]
+
+
+# An office printed before a signer's name, in a greeting signature's name line ("Pfarrer Tobias
+# Rehmann", "Bürgermeisterin Dr. Anna Berger", "Pastorin Ida Lenz", "Ortsvorsteher A").
+SIGNER_OFFICE = (
+    r"(?:Pfarrer|Pastor|Diakon|Dekan|Superintendent|Prädikant|Bürgermeister|Oberbürgermeister"
+    r"|Ortsvorsteher|Ortsbürgermeister|Landrat|Landrätin|Vorsitzender|Vorsitzende|Präsident"
+    r"|Direktor|Rektor|Schulleiter|Trainer|Obmann|Obfrau|Kaplan|Vikar|Pater|Bischof)(?:in)?"
+)
+
+
+# A letter's salutation, a line of its own opening the text: a short address closed by a comma
+# ("Liebe Gemeinde,", "Liebe Leserinnen und Leser,", "Sehr geehrte Damen und Herren,", "Dear
+# readers,"). A prompt addressing the reader goes on after the address ("Liebe Leserin, lieber
+# Leser, bitte loggen Sie sich ein …") and is no salutation.
+SALUTATION_RE = re.compile(
+    r"^(?:Liebe[rs]?|Sehr geehrte[rs]?|Hallo|Guten (?:Tag|Morgen|Abend)|Grüß Gott|Servus|Moin"
+    r"|Dear|Hello|Hi)\b[^.!?:;]{0,60},$"
+)
