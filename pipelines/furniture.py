@@ -179,15 +179,16 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         # The editors distancing themselves from an opinion: "Die in diesem Beitrag vertretenen
         # Ansichten geben die Meinung des Autors wieder", "Gastbeiträge spiegeln nicht
         # zwangsläufig die Haltung der Redaktion wider", "Die Meinung der Autorin muss nicht mit
-        # der Redaktion übereinstimmen".
+        # der Redaktion übereinstimmen". Reported speech saying so is text ("…, sagte er").
         Rule.DISCLAIMER,
         re.compile(
-            r"\b(?:Meinung|Ansicht|Auffassung|Sicht|Position)\w* (?:des|der|von) (?:jeweiligen )?"
-            r"(?:Autor|Verfasser|Gastautor)\w*\b(?:(?:\s+\S+){0,3}\s+wieder\b|[^.]{0,50}\bnicht"
-            r"\b[^.]{0,50}\b(?:Redaktion|Verlag\w*|Herausgeber\w*)\b)|\bnicht (?:zwangsläufig"
-            r"|unbedingt|notwendigerweise|in jedem Fall|immer) (?:\S+ ){0,3}(?:Meinung|Position"
-            r"|Haltung|Ansicht|Auffassung|Linie|Sicht) (?:der|des|unserer) (?:Redaktion|Verlag"
-            r"|Herausgeber|Senders|Zeitung)",
+            r"^(?!.*[,„“\"»«]\s*(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|so)\b)"
+            r".*?(?:\b(?:Meinung|Ansicht|Auffassung|Sicht|Position)\w* (?:des|der|von)"
+            r" (?:jeweiligen )?(?:Autor|Verfasser|Gastautor)\w*\b(?:(?:\s+\S+){0,3}\s+wieder\b"
+            r"|[^.]{0,50}\bnicht\b[^.]{0,50}\b(?:Redaktion|Verlag\w*|Herausgeber\w*)\b)"
+            r"|\bnicht (?:zwangsläufig|unbedingt|notwendigerweise|in jedem Fall|immer)"
+            r" (?:\S+ ){0,3}(?:Meinung|Position|Haltung|Ansicht|Auffassung|Linie|Sicht)"
+            r" (?:der|des|unserer) (?:Redaktion|Verlag|Herausgeber|Senders|Zeitung))",
             _I,
         ),
         40,

@@ -285,6 +285,10 @@ def test_a_police_call_for_witnesses_in_quotes_stays() -> None:
         "Der Stadtrat ersetzt keine der alten Laternen, sagte die Bürgermeisterin.",
         "Die Meinung der Anwohner ist geteilt, wie eine Umfrage zeigt.",
         "Die Ansicht des Autors der Studie teilt das Ministerium nicht, sagte ein Sprecher.",
+        # reported speech about an author's views and the newsroom
+        "Die Ansichten des Autors entsprechen nicht der Linie der Redaktion, sagte der Chef.",
+        "„Die Meinung des Autors ist nicht die der Redaktion“, sagt die Herausgeberin.",
+        "„Gastbeiträge spiegeln nicht unbedingt die Haltung der Redaktion wider“, so Berg.",
         "Das Thema im Programm der Messe: Wasserstoff für die Region.",
         "Rückfragehinweise der Bürger nimmt das Amt bis Freitag entgegen.",
         "Die Partie beginnt am 4.5.2026 um 12:10 Uhr im Nordstadion.",
