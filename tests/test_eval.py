@@ -99,7 +99,73 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {
+    "352_agenturdienst_ortsmarke_ria_tabelle_kein_autor": {
+        "junk": "['metadata/end_marker: Ende der Meldung']",
+        "unknown": "['Ende der Meldung']",
+        "agencies": "()",
+    },
+    "353_staatssender_gastbeitrag_zwei_autoren_autorenzeile_unten": {
+        "junk": (
+            "['metadata/author_box: Die Autoren:', 'metadata/author_box: Irina Schä"
+            "fer ist Grundschullehrerin im Landkreis Ebersried. Konrad Weil ist Bil"
+            "dungsforscher und lehrt an einer Pädagogischen Hochschule.', 'metadata"
+            "/disclaimer: Gastbeiträge spiegeln nicht zwingend die Sichtweise der R"
+            "edaktion wider.']"
+        ),
+        "unknown": (
+            "['Die Autoren:', 'Irina Schäfer ist Grundschullehrerin im Landkreis Eb"
+            "ersried. Konrad Weil ist Bildungsforscher und lehrt an einer Pädagogis"
+            "chen Hochschule.', 'Gastbeiträge spiegeln nicht zwingend die Sichtweis"
+            "e der Redaktion wider.']"
+        ),
+        "authors": "('Irina Schäfer',)",
+    },
+    "354_portal_autor_mit_afp_lesedauer_aktualisiert": {
+        "junk": (
+            "['metadata/sources: Verwendete Quellen', 'metadata/sources: Nachrichte"
+            "nagentur AFP', 'metadata/sources: Mitteilung der Hafenbehörde']"
+        ),
+        "unknown": (
+            "['Verwendete Quellen', 'Nachrichtenagentur AFP', 'Mitteilung der Hafenbehörde']"
+        ),
+    },
+    "358_oesterreich_portal_initialen_vorname_autorenzeile_ressort": {
+        "junk": "['promo/poll: Wo kaufen Sie Ihre Geschenke?']",
+        "unknown": "['Wo kaufen Sie Ihre Geschenke?']",
+    },
+    "359_regionalzeitung_von_unserem_redakteur_plus_label": {
+        "seo_title": "'Eschenau: Freibad-Sanierung wird teurer'",
+    },
+    "362_oesterreich_regionalzeitung_autorbild_alt_name_lokalredaktion": {
+        "authors": "()",
+    },
+    "364_schweizer_tageszeitung_text_und_fotos_klammern_zwei_namen": {
+        "junk": "['metadata/byline: Reto Imfeld (Text) und Selina Amrein (Fotos)']",
+        "unknown": "['Reto Imfeld (Text) und Selina Amrein (Fotos)']",
+    },
+    "367_suedtirol_tageszeitung_kuerzel_und_name_in_klammer_am_absatzende": {
+        "authors": "()",
+    },
+    "368_lokalfernsehen_reporter_kamera_credits_videoseite": {
+        "authors": "('Benedikt StahlKamera',)",
+    },
+    "369_handballverein_pipe_zeile_name_datum_kategorie": {
+        "junk": (
+            "['teaser/next_match: Nächstes Spiel', 'teaser/next_match: Sa., 12.12.2"
+            "026, 18 Uhr: SG Kappel – TV Haslach']"
+        ),
+        "unknown": "['Nächstes Spiel', 'Sa., 12.12.2026, 18 Uhr: SG Kappel – TV Haslach']",
+    },
+    "370_universitaet_pressemitteilung_nummer_text_name_stabsstelle": {
+        "seo_title": "'Mikroplastik im Ackerboden - Universität Lahnfeld'",
+    },
+    "372_ortsblog_iso8859_signatur_gedankenstrich_kein_meta": {
+        "junk": "['metadata/signature: Anneliese Gruber für mein-kappelrodt.de']",
+        "unknown": "['Anneliese', 'Anneliese Gruber für mein-kappelrodt.de']",
+        "authors": "()",
+    },
+}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -169,7 +235,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset()
+_OPEN_BATCHES: frozenset[int] = frozenset({17})
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:
