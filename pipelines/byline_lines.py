@@ -85,6 +85,9 @@ _NOTE_VERB_RE = re.compile(
     r"\s*(?:,\s*\d{2},?\s*)?(?:ist|war|lebt|arbeitet|leitet|lehrt|forscht|schreibt|unterrichtet)"
     r"\b[^.!?]{3,200}[.!]?$"
 )
+# Where a sentence of a note on several authors ends and another begins: "A ist Lehrerin. B
+# ist Bildungsforscher."
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])")
 # A mark or a label before the name: "*A ist …", "Die Autorin A ist …", "Zum Autor: A lebt …".
 _NOTE_LEAD_RE = re.compile(
     r"^\s*(?:\*\s*)?(?:(?:Der|Die|Unser|Unsere) (?:Gast)?(?:Autor|Verfasser)(?:in)?\s+|Zu[mr]"
@@ -122,8 +125,11 @@ def author_box_label(lines: Sequence[tuple[str, bool]], authors: Sequence[str]) 
     if (
         before is not None
         and AUTHOR_BOX_LABEL_RE.fullmatch(lines[before][0])
-        and any(
-            text.startswith(name) and _NOTE_VERB_RE.match(text[len(name) :]) for name in authors
+        and all(
+            any(
+                part.startswith(name) and _NOTE_VERB_RE.match(part[len(name) :]) for name in authors
+            )
+            for part in _SENTENCE_BREAK_RE.split(text)
         )
     ):
         return before

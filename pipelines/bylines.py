@@ -16,7 +16,7 @@ from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD
 from pipelines.credits import INFO_SPLIT_RE, WRITER_ROLES, is_image_credit, is_info_line
 from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, non_writers, split_credits
-from pipelines.tree import byline_near_headline, collapse, text_of
+from pipelines.tree import byline_near_headline, collapse, portrait_row_name, text_of
 
 _NAME_CLASS_XPATH = lxml.etree.XPath(
     ".//*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
@@ -45,6 +45,18 @@ _BIO_SUBJECT_RE = re.compile(
     r"(?=(?:,\s*\d{2},)?\s+(?:ist|war|lebt|arbeitet|leitet|lehrt|forscht|schreibt|studierte"
     r"|berichtet|is|was|lives|works|writes|covers|teaches)\b)"
 )
+# A paragraph's style setting it flush right.
+_RIGHT_ALIGNED_RE = re.compile(r"text-align\s*:\s*(?:right|end)\b", re.IGNORECASE)
+# The writer's initials in brackets before the name on a signature line: "(hk) Herta Kofler".
+_SIGNING_INITIALS_RE = re.compile(r"^\([a-zäöü]{1,4}\)\s*")
+# A word opening a sentence's subject that is no name: an article, a possessive, a
+# demonstrative.
+_DETERMINER_RE = re.compile(
+    r"(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Ihr|Ihre|Sein|Seine|Unser|Unsere|Dies"
+    r"|Diese|Dieser|Dieses|The|A|An|His|Her|Their|This|That)\b"
+)
+# Where a sentence of a note ends and another begins.
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])")
 _JOINED_LABEL_RE = re.compile(r"(?:\bund|&|\+|/)$", re.IGNORECASE)
 # Elements whose text no reader sees.
 _UNSEEN_TAGS = ("script", "style", "template", "noscript")
@@ -63,8 +75,11 @@ def byline_text(elements: Iterable[lxml.html.HtmlElement]) -> str | None:
         # name element inside another is part of it.
         names = [n for n in named if not any(a in named for a in n.iterancestors())]
         names = names or box_entries(element)
-        text = "; ".join(collapse(" ".join(n.itertext())) for n in names) or collapse(
-            " ".join(element.itertext())
+        # An author row: a portrait, the name in bold, the desk and the date after it.
+        text = (
+            "; ".join(collapse(" ".join(n.itertext())) for n in names)
+            or portrait_row_name(element)
+            or collapse(" ".join(element.itertext()))
         )
         # The portrait's credit after the name ("Jana Wiese Foto: Studio Kerber") is no
         # part of the byline.
@@ -190,7 +205,7 @@ def closing_authors(
     return (
         footer_byline_authors(tree, site_keys)
         or _card_authors((found[0] for found in marked()), site_keys)
-        or _italic_signature(tree, site_keys)
+        or _set_apart_signature(tree, site_keys)
         or _interview_credit(tree, site_keys)
         or _closing_credit_line(tree, site_keys)
         or _author_box_author(tree, byline_elements(), site_keys)
@@ -270,7 +285,22 @@ def _box_names(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> tuple[s
     if len(entries) >= 2 and all(names) and not _commenters(box):
         return tuple(name for name in names if name)
     name = _box_name(box, site_keys)
-    return (name,) if name else ()
+    return (name, *_cowriters(box, name, site_keys)) if name else ()
+
+
+def _cowriters(box: lxml.html.HtmlElement, name: str, site_keys: frozenset[str]) -> list[str]:
+    """The other people a note on several authors names, each the subject of a sentence of
+    its own after the first: "A ist Lehrerin in Kassel. B ist Bildungsforscher." gives B."""
+    sentences = _SENTENCE_BREAK_RE.split(_spaced_text(box))
+    found: list[str] = []
+    for sentence in sentences[1:]:
+        subject = _BIO_SUBJECT_RE.match(sentence)
+        other = subject.group("name") if subject is not None else name
+        if _DETERMINER_RE.match(other):
+            continue  # "Ihr Roman Stille Wasser ist …", "Das Buch …"
+        if other not in (name, *found) and split_credits([other], site_keys)[0] == (other,):
+            found.append(other)
+    return found
 
 
 def _commenters(box: lxml.html.HtmlElement) -> bool:
@@ -326,20 +356,25 @@ def _interview_credit(tree: lxml.html.HtmlElement, site_keys: frozenset[str]) ->
     return ()
 
 
-def _italic_signature(tree: lxml.html.HtmlElement, site_keys: frozenset[str]) -> tuple[str, ...]:
-    """The name a text is signed with in italics: a paragraph holding only an <i> or <em> with
-    a name, after two paragraphs of text and before no other ("<p><i>Herta Kofler</i></p>")."""
-    for italic in tree.iter("i", "em"):
-        own = collapse(italic.text or "")
-        paragraph = italic.getparent()
-        if not 2 <= len(own.split()) <= 4 or len(italic) or paragraph is None:
+def _set_apart_signature(tree: lxml.html.HtmlElement, site_keys: frozenset[str]) -> tuple[str, ...]:
+    """The name a text is signed with on a line set apart: a paragraph holding only an <i> or
+    <em> with a name ("<p><i>Herta Kofler</i></p>"), or a right-aligned one holding a name,
+    maybe after the writer's initials in brackets ("(hk) Herta Kofler"); after two paragraphs
+    of text and before no other."""
+    for paragraph in tree.iter("p", "div"):
+        italic = next((child for child in paragraph if child.tag in ("i", "em")), None)
+        if italic is not None and not len(italic):
+            own = collapse(italic.text or "")
+            if own != collapse(text_of(paragraph)):
+                continue
+        elif _RIGHT_ALIGNED_RE.search(paragraph.get("style") or "") or (
+            (paragraph.get("align") or "").casefold() == "right"
+        ):
+            own = _SIGNING_INITIALS_RE.sub("", collapse(text_of(paragraph)))
+        else:
             continue
         following = paragraph.getnext()
-        if (
-            paragraph.tag not in ("p", "div")
-            or collapse(text_of(paragraph)) != own
-            or (following is not None and following.tag == "p")
-        ):
+        if not 2 <= len(own.split()) <= 4 or (following is not None and following.tag == "p"):
             continue
         text_before = [
             p

@@ -532,11 +532,14 @@ def credits_authors(dropped: list[DroppedLine]) -> list[str]:
 # A closing line signing the text with the writer's name and office: "Name, 1. Vorsitzende",
 # "Name, Pressesprecher der Gemeinde", "Name (Kassenwart)". The name is two to four capitalised
 # words; the office a capitalised word or an ordinal and one, and up to four words more.
+_SIGNER_NAME = r"[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3}"
 _SIGNATURE_RE = re.compile(
-    r"^(?P<name>[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3})"
+    r"^(?P<name>" + _SIGNER_NAME + r")"
     r"(?:,\s+|\s+\()(?P<office>(?:\d{1,2}\.\s*)?[A-ZÄÖÜ][\w.-]*(?:\s+[^\s\d(),;:]+){0,4})\)?$"
 )
 
+# A closing line of the writer's initials in brackets, then the name: "(hk) Herta Kofler".
+_INITIALLED_NAME_RE = re.compile(r"^\([a-zäöü]{1,4}\)\s*(?P<name>" + _SIGNER_NAME + r")$")
 
 # A closing greeting, maybe with the writer's office, the name on the line after it: "Ihr
 # Bürgermeister" / "Helmut Kranich", "Ihre Ortsvorsteherin", "Euer Vorstand des Heimatvereins",
@@ -560,8 +563,8 @@ _NAME_LINE_RE = re.compile(
 
 def closing_signature(lines: list[str]) -> tuple[str, int] | None:
     """The name a signature closing the text gives, and how many lines the signature takes:
-    a line "Name, 1. Vorsitzender", or a greeting of the office over the name ("Ihr
-    Bürgermeister" / "Name"); None when the text closes otherwise.
+    a line "Name, 1. Vorsitzender" or "(nk) Name", or a greeting of the office over the name
+    ("Ihr Bürgermeister" / "Name"); None when the text closes otherwise.
 
     Only after two lines of text, never a line of a list of such lines (a board's members),
     never a dateline ("Bad Talheim, 12. März")."""
@@ -574,6 +577,9 @@ def closing_signature(lines: list[str]) -> tuple[str, int] | None:
         return signer.group("name"), 2
     if len(lines) < 3 or len(lines[-1].split()) > 10 or _SIGNATURE_RE.match(lines[-2]):
         return None
+    initialled = _INITIALLED_NAME_RE.match(lines[-1])
+    if initialled is not None:
+        return initialled.group("name"), 1
     match = _SIGNATURE_RE.match(lines[-1])
     if match is None or find_date_in_text(lines[-1]) is not None:
         return None

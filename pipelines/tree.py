@@ -426,6 +426,22 @@ def _before_text(block: lxml.etree._Element) -> bool:
     )
 
 
+def portrait_row_name(row: lxml.html.HtmlElement) -> str | None:
+    """The name in bold opening an author row with a portrait, before the desk, role or date
+    ("<img alt='A'> <b>A</b> <small>Lokalredaktion</small> 30. November"); None for another
+    element, and for a row quoting the person or going on with a verb ("<b>A</b> sagt: „…“").
+    Whether it is a name is the caller's to check."""
+    bold = [child for child in row if child.tag in ("b", "strong") and len(child) == 0]
+    text = collapse(" ".join(row.itertext()))
+    if len(bold) != 1 or row.find(".//img") is None or len(text.split()) > 12:
+        return None
+    name = collapse(bold[0].text or "")
+    rest = text[len(name) :].split() or ["A"]
+    if not name or not text.startswith(name) or re.search('[„“”"«»‚‘]', text):
+        return None
+    return name if not rest[0][0].islower() else None
+
+
 def byline_near_headline(
     h1: lxml.html.HtmlElement | None, *, agencies_only: bool = False
 ) -> list[str]:
@@ -459,6 +475,9 @@ def byline_near_headline(
                 continue
             # The element's own first text, before the dearer text of its subtree.
             own = (element.text or "").strip()
+            portrait = None if own or agencies_only else portrait_row_name(element)
+            if portrait is not None and portrait not in found:
+                found.append(portrait)
             if not own or len(own) > 120:
                 continue
             info = is_info_line(own)

@@ -119,7 +119,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "chen Hochschule.', 'Gastbeiträge spiegeln nicht zwingend die Sichtweis"
             "e der Redaktion wider.']"
         ),
-        "authors": "('Irina Schäfer',)",
     },
     "354_portal_autor_mit_afp_lesedauer_aktualisiert": {
         "junk": (
@@ -137,15 +136,9 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "359_regionalzeitung_von_unserem_redakteur_plus_label": {
         "seo_title": "'Eschenau: Freibad-Sanierung wird teurer'",
     },
-    "362_oesterreich_regionalzeitung_autorbild_alt_name_lokalredaktion": {
-        "authors": "()",
-    },
     "364_schweizer_tageszeitung_text_und_fotos_klammern_zwei_namen": {
         "junk": "['metadata/byline: Reto Imfeld (Text) und Selina Amrein (Fotos)']",
         "unknown": "['Reto Imfeld (Text) und Selina Amrein (Fotos)']",
-    },
-    "367_suedtirol_tageszeitung_kuerzel_und_name_in_klammer_am_absatzende": {
-        "authors": "()",
     },
     "368_lokalfernsehen_reporter_kamera_credits_videoseite": {
         "authors": "('Benedikt StahlKamera',)",

@@ -11,7 +11,7 @@ from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from crawler.sites import get_site
 from pipelines.blocks import drop_fact_boxes
 from pipelines.clean import clean_lines
-from pipelines.credits import agency_names, credited_writers, text_agencies
+from pipelines.credits import agency_names, closing_signature, credited_writers, text_agencies
 from pipelines.extract import extract_article
 from pipelines.names import (
     clean_title,
@@ -2469,3 +2469,119 @@ def test_a_heading_like_an_author_box_label_over_text_stays() -> None:
     assert result.authors == ("Jens Oberle",)
     assert "Die Autorin" in result.text.splitlines()
     assert review in result.text
+
+
+# --- a note on several authors, an author row with a portrait, a signature set apart ---------
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='about'><p><b>Die Autoren:</b></p><p>Marta Quandt ist Architektin in Graz. "
+        "Jens Oberle lehrt Städtebau an der Universität Kassel.</p></div>",
+        "<aside><h4>Zu den Autoren</h4><p>Marta Quandt, 41, lebt als Planerin in Linz. Jens "
+        "Oberle arbeitet als Förster im Harz.</p></aside>",
+    ],
+)
+def test_a_note_on_several_authors_under_a_label_names_each_and_leaves_the_text(
+    box: str,
+) -> None:
+    result = _extract(_closed_by(box))
+    assert result.authors == ("Marta Quandt", "Jens Oberle")
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+def test_a_note_under_an_author_label_names_no_subject_of_another_sentence() -> None:
+    box = (
+        "<aside><h4>Die Autorin</h4><p>Marta Quandt ist Architektin in Graz. Ihr Roman Stille "
+        "Wasser ist im März erschienen.</p></aside>"
+    )
+    assert _extract(_closed_by(box)).authors == ("Marta Quandt",)
+
+
+def test_sentences_opening_with_names_in_the_text_name_no_author_and_stay() -> None:
+    sentences = (
+        "Marta Quandt ist seit 2019 Schulleiterin. Jens Oberle lehrt dort Mathematik und Physik "
+        "in den oberen Klassen."
+    )
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{sentences}</p><p>{SECOND}</p>"))
+    assert result.authors == ()
+    assert sentences in result.text.splitlines()
+    # closing the text, without an author label
+    result = _extract(_closed_by(f"<p>{sentences}</p>"))
+    assert result.authors == ()
+    assert sentences in result.text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<div class='autor'><img src='/p/q.jpg' alt='Marta Quandt'> <b>Marta Quandt</b> "
+        "<small>Lokalredaktion Graz</small> <span>3. März 2026, 08:15</span></div>",
+        "<div class='byline-row'><a href='/p/q'><img src='/p/q.jpg' alt='Porträt'></a>"
+        "<strong>Marta Quandt</strong><br><span>Ressort Wirtschaft</span></div>",
+        # no class naming the row: the row by the headline
+        "<div class='x7f2'><img src='/p/q.jpg' alt=''><strong>Marta Quandt</strong> "
+        "<small>Redakteurin</small></div>",
+    ],
+)
+def test_an_author_row_of_a_portrait_and_a_bold_name_names_the_author(row: str) -> None:
+    _assert_names_marta_quandt(_headline_page(f"{row}<p>{PARAGRAPH}</p><p>{SECOND}</p>"))
+
+
+def _assert_names_marta_quandt(page: str) -> None:
+    result = _extract(page)
+    assert result.authors == ("Marta Quandt",)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # a quotation beside the person's picture
+        "<div class='x7f2'><img src='/p/h.jpg' alt=''><b>Renate Hölzl</b> „Wir bauen jetzt“</div>",
+        # a sentence on the person
+        "<div class='x7f2'><img src='/p/h.jpg' alt=''><b>Renate Hölzl</b> eröffnet den Bau</div>",
+        # a picture with its caption
+        "<figure><img src='/p/h.jpg' alt='Renate Hölzl'><figcaption><b>Renate Hölzl</b> beim "
+        "Spatenstich</figcaption></figure>",
+    ],
+)
+def test_a_bold_name_beside_a_picture_in_a_quote_or_caption_names_no_author(row: str) -> None:
+    assert _extract(_headline_page(f"{row}<p>{PARAGRAPH}</p><p>{SECOND}</p>")).authors == ()
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "<p class='sig' style='text-align:right'>(mq) Marta Quandt</p>",
+        "<div align='right'>Marta Quandt</div>",
+        "<p style='font-size: 90%; text-align: end'>(mq)  Marta Quandt</p>",
+    ],
+)
+def test_a_right_aligned_name_closing_the_text_names_the_author(signature: str) -> None:
+    _assert_names_marta_quandt(_closed_by(f"{signature}<a class='komm'>Kommentare (2)</a>"))
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # a sentence, right-aligned
+        "<p style='text-align:right'>Marta Quandt dankt allen Helfern.</p>",
+        # a place and a day
+        "<p style='text-align:right'>Graz, im März 2026</p>",
+        # text goes on after the line
+        f"<p style='text-align:right'>(mq) Marta Quandt</p><p>{SECOND} Mehr dazu folgt.</p>",
+        # a name left-aligned in the text's flow, maybe in bold
+        "<p><b>Marta Quandt</b></p>",
+    ],
+)
+def test_other_closing_lines_name_no_author(closing: str) -> None:
+    assert _extract(_closed_by(closing)).authors == ()
+
+
+def test_a_closing_line_of_initials_in_brackets_and_a_name_is_a_signature() -> None:
+    assert closing_signature([PARAGRAPH, SECOND, "(hk) Herta Kofler"]) == ("Herta Kofler", 1)
+    assert closing_signature([PARAGRAPH, SECOND, "(hk)Jonas von Feld"]) == ("Jonas von Feld", 1)
+    assert closing_signature([PARAGRAPH, SECOND, "(hk) Mehr dazu im Lokalteil"]) is None
+    assert closing_signature([PARAGRAPH, "(hk) Herta Kofler"]) is None
