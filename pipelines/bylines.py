@@ -416,13 +416,28 @@ def _card_authors(
         first = element[0] if len(element) else None
         if first is None or (element.text or "").strip() or len(first):
             continue
-        role = (first.text or "").strip().rstrip(":").strip()
-        if role.casefold() not in WRITER_ROLES:
+        if (first.text or "").strip().rstrip(":").strip().casefold() not in WRITER_ROLES:
             continue
-        text = collapse(text_of(element))
-        if len(text) <= 80 and text.startswith(role):
-            found.extend(split_credits([text[len(role) :].lstrip(" :")], site_keys)[0])
+        if len(collapse(text_of(element))) > 80:
+            continue
+        for role, value in _card_items(element):
+            if role.casefold() in WRITER_ROLES:
+                found.extend(split_credits([value], site_keys)[0])
     return tuple(dict.fromkeys(found))
+
+
+def _card_items(card: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    """The role and value of each item of a card, parted at each label: a <dt>, or an element
+    whose text ends in a colon ("<dt>Reporter:</dt><dd>A</dd><dt>Kamera:</dt><dd>B</dd>" is
+    two items, not "A" glued to "Kamera"); the card's first element is a label."""
+    items: list[tuple[str, list[str]]] = []
+    for child in card:
+        own = (child.text or "").strip()
+        if not items or (not len(child) and (child.tag == "dt" or own.endswith(":"))):
+            items.append((own.rstrip(":").strip(), [child.tail or ""]))
+        else:
+            items[-1][1].extend((text_of(child), child.tail or ""))
+    return [(role, collapse(" ".join(parts)).lstrip(" :")) for role, parts in items]
 
 
 def _spaced_text(element: lxml.html.HtmlElement) -> str:

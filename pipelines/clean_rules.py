@@ -70,6 +70,8 @@ class Rule(StrEnum):
     DISCLAIMER = "meta:disclaimer"
     # A press release's number line, contact block, keywords, sender ("Pressekontakt: …").
     RELEASE = "meta:release"
+    # A wire item's end marker alone on its line: "Ende der Meldung", "– Ende –", "(Ende)".
+    END_MARKER = "meta:end-marker"
     INFO_LABEL = "meta:info-label"
     # Applied on the HTML tree: a pull quote (a sentence of the text repeated in a <blockquote>).
     PULL_QUOTE = "teaser:pull-quote"

@@ -9,7 +9,7 @@ import lxml.html
 from crawler.model.dates import find_date_in_text
 from crawler.model.types import DroppedLine
 from pipelines.clean_rules import PICTURE_COUNTER, Rule
-from pipelines.offices import SIGNER_OFFICE
+from pipelines.offices import SIGNER_OFFICE, signed_for
 
 _I = re.IGNORECASE
 
@@ -353,10 +353,11 @@ TRAILING_AGENCY_RE = re.compile(r"\s*[(\[]\s*([\w .,/&-]{2,40}?)\s*[)\]]\s*$")
 # Such a credit closing a paragraph, perhaps as a source note: "… kürzen. (Quelle: KNA)".
 TRAILING_CREDIT_RE = re.compile(r"\s*[(\[]\s*((?:Quellen?\s*:\s*)?[\w .,/&-]{2,40}?)\s*[)\]]\s*$")
 # The agency in a news dateline opening the text: "Berlin (dpa) - …", "Genf (AFP) – …", and
-# with the day after the place, as wire services print it: "Moskau, 1. Dezember (TASS) – …".
+# with the day after the place, as wire services print it: "Moskau, 1. Dezember (TASS) – …";
+# a full stop or colon after the bracket ends the dateline too: "MOSKAU (RIA Novosti). Die …".
 DATELINE_AGENCY_RE = re.compile(
     r"^[A-ZÄÖÜ][\w./ -]{1,40}?(?:,\s*\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+\.?|\d{1,2}\.))?"
-    r"\s*\(([\w /,-]{2,30})\)\s*[-–—]\s",
+    r"\s*\(([\w /,-]{2,30})\)\s*(?:[-–—]\s|[.:]\s+(?=[A-ZÄÖÜ„\"]))",
     re.UNICODE,
 )
 
@@ -541,6 +542,8 @@ _SIGNATURE_RE = re.compile(
 # A closing line of the writer's initials in brackets, then the name: "(hk) Herta Kofler".
 _INITIALLED_NAME_RE = re.compile(r"^\([a-zäöü]{1,4}\)\s*(?P<name>" + _SIGNER_NAME + r")$")
 
+# A signer's first name alone, maybe after a dash: "- Anneliese", "– Jonas".
+_FIRST_NAME_LINE_RE = re.compile(r"(?:[-–—]\s*)?([A-ZÄÖÜ][\w'’-]+)")
 # A closing greeting, maybe with the writer's office, the name on the line after it: "Ihr
 # Bürgermeister" / "Helmut Kranich", "Ihre Ortsvorsteherin", "Euer Vorstand des Heimatvereins",
 # "Mit herzlichen Grüßen, Ihre Pfarrerin", "Herzlich, Ihr" / "Pfarrer A". A contact ("Ihr
@@ -561,13 +564,20 @@ _NAME_LINE_RE = re.compile(
 )
 
 
-def closing_signature(lines: list[str]) -> tuple[str, int] | None:
+def closing_signature(
+    lines: list[str], site_keys: frozenset[str] = frozenset()
+) -> tuple[str, int] | None:
     """The name a signature closing the text gives, and how many lines the signature takes:
     a line "Name, 1. Vorsitzender" or "(nk) Name", or a greeting of the office over the name
     ("Ihr Bürgermeister" / "Name"); None when the text closes otherwise.
 
     Only after two lines of text, never a line of a list of such lines (a board's members),
-    never a dateline ("Bad Talheim, 12. März")."""
+    never a dateline ("Bad Talheim, 12. März"). A contributor's "Name für <site>" is one too,
+    with a line of the first name alone over it ("- Anneliese")."""
+    name = signed_for(lines[-1], site_keys) if len(lines) >= 3 else None
+    if name is not None:
+        first = _FIRST_NAME_LINE_RE.fullmatch(lines[-2])
+        return name, 2 if first is not None and first.group(1) == name.split()[0] else 1
     if (
         len(lines) >= 4
         and _GREETING_ROLE_RE.match(lines[-2])

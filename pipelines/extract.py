@@ -227,7 +227,9 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     if not meta.authors:
         # A credits line after the text names the author when nothing else does.
         meta.authors = split_authors(credits_authors(cleaned_away), frozenset())
-    signed = None if meta.authors else closing_signature(kept)
+    signed = (
+        None if meta.authors else closing_signature(kept, site_name_keys(meta.site_name, inp.url))
+    )
     if signed is not None:
         # So does a signature closing the text ("Name, 1. Vorsitzender", "Ihr Bürgermeister" over
         # the name), a byline then.

@@ -303,16 +303,20 @@ def _metadata_titles(
 def _kicker_before_shortened(
     topic: str, rest: str, h1: lxml.html.HtmlElement | None, title: str | None
 ) -> bool:
-    """True when `topic` opens the <h1> as its kicker (the headline is printed without it)
-    and `rest` is the headline shortened: each of its words is one of the headline's
-    ("Blaualgen: Kollmer See bleibt gesperrt" over "<h1>Blaualgen Kollmer See bleibt auch im
-    Sommer gesperrt</h1>")."""
+    """True when `topic` opens the <h1> as its kicker (the headline is printed without it), or
+    stands as a label of its own near it, and `rest` is the headline shortened: each of its
+    words is one of the headline's ("Blaualgen: Kollmer See bleibt gesperrt" over "<h1>Blaualgen
+    Kollmer See bleibt auch im Sommer gesperrt</h1>", or under "<span>Blaualgen</span>")."""
     if h1 is None or not title:
         return False
     key = text_key(topic)
-    if not text_key(text_of(h1)).startswith(key) or text_key(title).startswith(key):
-        return False
     headline_words = {text_key(word) for word in title.split()}
+    # A word of the headline put first ("Halberg: Maschinenbauer streicht …" over "Maschinenbauer
+    # Halberg streicht …") is the headline's, no kicker.
+    if text_key(title).startswith(key) or key in headline_words:
+        return False
+    if not text_key(text_of(h1)).startswith(key) and not _printed_as_label(topic, h1):
+        return False
     return all(text_key(word) in headline_words for word in rest.split())
 
 

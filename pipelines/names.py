@@ -23,7 +23,7 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
-from pipelines.offices import without_job_title
+from pipelines.offices import is_institution_kind, without_job_title
 from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
@@ -264,6 +264,9 @@ def _names_site(segment: str, site_keys: frozenset[str]) -> bool:
     ]
     if len(found) >= 2 and 2 * len(found) >= len(segment.split()):
         return True
+    # "Universität Lahnfeld" for uni-lahnfeld.de: the host's word and the kind of body alone.
+    if len(found) == 1 and len(parts) == 2 and is_institution_kind(parts[0]):
+        return text_key(parts[1]) == found[0]
     return (
         any(len(k) >= 2 and "." not in k and key.startswith(k) for k in site_keys)
         or any(len(k) >= 4 and k in key for k in site_keys)

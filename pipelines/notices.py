@@ -429,6 +429,18 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         ("mitteilung", "information", "info", "meldung", "pm"),
     ),
     (
+        # The end marker of a wire item or release, alone on its line: "Ende der Meldung",
+        # "– Ende –", "(Ende)", "*** ENDE ***", "- end -". "Das Ende" or "Ende gut" stays.
+        Rule.END_MARKER,
+        re.compile(
+            r"^[-–—*#(\[\s]*(?:Ende|End)(?: (?:der|des) (?:Meldung|Mitteilung|Pressemitteilung"
+            r"|Nachricht|Artikels|Beitrags|Textes|Dokuments))?[-–—*#)\]\s.]*$",
+            _I,
+        ),
+        4,
+        ("end",),
+    ),
+    (
         # An issue line ("Heft 4 / 2025"), after a press release's number; a sentence about
         # an issue has more words.
         Rule.PRINT_NOTE,

@@ -1,6 +1,6 @@
 """Job titles and offices printed next to a name: a writer's in a byline or an author box, a
-signer's in a letter's closing signature; and a letter's salutation. Pure, for names.py,
-credits.py and clean.py."""
+signer's in a letter's closing signature; a letter's salutation; the kinds of public body a
+site's name opens with. Pure, for names.py, credits.py and clean.py."""
 
 from __future__ import annotations
 
@@ -56,3 +56,43 @@ SALUTATION_RE = re.compile(
     r"^(?:Liebe[rs]?|Sehr geehrte[rs]?|Hallo|Guten (?:Tag|Morgen|Abend)|Grüß Gott|Servus|Moin"
     r"|Dear|Hello|Hi)\b[^.!?:;]{0,60},$"
 )
+
+
+# A contributor's signature naming the site or paper the text is written for: "Anneliese Gruber
+# für mein-dorf.de", "Jonas Ebert für die Talbote", "Ada Lenz for example.com". The name is two
+# to four capitalised words; the site a host, or words spelling the site's name.
+_SIGNED_FOR_RE = re.compile(
+    r"^(?P<name>[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3})\s+(?:für|for)"
+    r"\s+(?:(?:das|die|den|der|the)\s+)?(?P<site>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)\.?$"
+)
+_HOST_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.IGNORECASE)
+
+
+def signed_for(text: str, site_keys: frozenset[str]) -> str | None:
+    """The name a signature "Name für <site>" gives (see `_SIGNED_FOR_RE`); None for any other
+    line ("Mehr Geld für die Schule" names no site). `site_keys` are the site's name keys."""
+    match = _SIGNED_FOR_RE.match(text.strip())
+    if match is None:
+        return None
+    site = match.group("site")
+    # The site's name keyed as `pipelines.tree.text_key` keys it (tree imports this module).
+    if _HOST_RE.fullmatch(site) or "".join(filter(str.isalnum, site.casefold())) in site_keys:
+        return match.group("name")
+    return None
+
+
+# The kind of body a site's name says it is, before the word of its own that the host spells:
+# "Universität Lahnfeld" for uni-lahnfeld.de, "Stadt Eschenau" for eschenau.de, "Landkreis
+# Seenland", "Klinikum Talheim". Case folded.
+_INSTITUTION_KINDS = frozenset(
+    (
+        *("universität", "hochschule", "fachhochschule", "university", "college", "akademie"),
+        *("institut", "stadt", "gemeinde", "markt", "landkreis", "kreis", "bezirk", "kanton"),
+        *("bistum", "erzbistum", "landeskirche", "klinikum", "museum", "stiftung", "stadtwerke"),
+    )
+)
+
+
+def is_institution_kind(word: str) -> bool:
+    """True for a word naming a kind of public body (see `_INSTITUTION_KINDS`)."""
+    return word.casefold() in _INSTITUTION_KINDS

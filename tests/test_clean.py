@@ -1080,6 +1080,12 @@ def test_blank_input(line: str) -> None:
         ("Pressemitteilung Nr. 214/2026 vom 30. November 2026", "meta:release"),
         ("Medieninformation 45/2026 · 03.12.2026", "meta:release"),
         ("PM Nr. 17", "meta:release"),
+        # a wire item's end marker alone on its line
+        ("Ende der Meldung", "meta:end-marker"),
+        ("– Ende –", "meta:end-marker"),
+        ("(Ende)", "meta:end-marker"),
+        ("*** ENDE ***", "meta:end-marker"),
+        ("Ende der Pressemitteilung.", "meta:end-marker"),
         ("Weitere Informationen: Zum Institut für Bodenkunde", "teaser:weiterlesen"),
         ("Mehr Infos zum Projekt: www.moorschutz-beispiel.de", "teaser:weiterlesen"),
         ("Zurück zur Übersicht", "chrome:ui-token"),
@@ -1202,6 +1208,11 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Zurück zur Normalität",
         "Zurück zur Übersicht über die Kosten kam der Kämmerer erst am Ende.",
         "Zur Galerie im Schloss führt ein neuer Weg.",
+        # the word "Ende" in a subheading or a sentence
+        "Das Ende der Meldepflicht",
+        "Ende gut, alles gut",
+        "Ende der Meldung war der Rücktritt des Bürgermeisters.",
+        "Ende November",
         "Die App wurde hier in Deutschland drei Millionen Mal heruntergeladen.",
         "Wer helfen will, überweist an IBAN DE44 1234 5678 9012 3456 78.",
         # sentences like handles, share labels, disclaimers and pointers

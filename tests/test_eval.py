@@ -100,11 +100,6 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "352_agenturdienst_ortsmarke_ria_tabelle_kein_autor": {
-        "junk": "['metadata/end_marker: Ende der Meldung']",
-        "unknown": "['Ende der Meldung']",
-        "agencies": "()",
-    },
     "353_staatssender_gastbeitrag_zwei_autoren_autorenzeile_unten": {
         "junk": (
             "['metadata/author_box: Die Autoren:', 'metadata/author_box: Irina Schä"
@@ -133,15 +128,9 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['promo/poll: Wo kaufen Sie Ihre Geschenke?']",
         "unknown": "['Wo kaufen Sie Ihre Geschenke?']",
     },
-    "359_regionalzeitung_von_unserem_redakteur_plus_label": {
-        "seo_title": "'Eschenau: Freibad-Sanierung wird teurer'",
-    },
     "364_schweizer_tageszeitung_text_und_fotos_klammern_zwei_namen": {
         "junk": "['metadata/byline: Reto Imfeld (Text) und Selina Amrein (Fotos)']",
         "unknown": "['Reto Imfeld (Text) und Selina Amrein (Fotos)']",
-    },
-    "368_lokalfernsehen_reporter_kamera_credits_videoseite": {
-        "authors": "('Benedikt StahlKamera',)",
     },
     "369_handballverein_pipe_zeile_name_datum_kategorie": {
         "junk": (
@@ -149,14 +138,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "026, 18 Uhr: SG Kappel – TV Haslach']"
         ),
         "unknown": "['Nächstes Spiel', 'Sa., 12.12.2026, 18 Uhr: SG Kappel – TV Haslach']",
-    },
-    "370_universitaet_pressemitteilung_nummer_text_name_stabsstelle": {
-        "seo_title": "'Mikroplastik im Ackerboden - Universität Lahnfeld'",
-    },
-    "372_ortsblog_iso8859_signatur_gedankenstrich_kein_meta": {
-        "junk": "['metadata/signature: Anneliese Gruber für mein-kappelrodt.de']",
-        "unknown": "['Anneliese', 'Anneliese Gruber für mein-kappelrodt.de']",
-        "authors": "()",
     },
 }
 

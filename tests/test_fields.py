@@ -114,6 +114,10 @@ def test_the_sites_initials_after_a_dash_are_an_affix(raw: str, url: str) -> Non
     [
         ("Kühe ziehen ins Tal - Gewerkschaft Bau Nordwest", "https://igbau-nordwest.org/a/1"),
         ("Kühe ziehen ins Tal | Verband Alpenland Milch", "https://www.alpenlandmilch.at/a"),
+        # a kind of public body and its own word the host spells
+        ("Kühe ziehen ins Tal - Universität Bergheim", "https://www.uni-bergheim.de/presse/1"),
+        ("Kühe ziehen ins Tal | Stadt Oberwalden", "https://www.oberwalden.de/rathaus/a"),
+        ("Kühe ziehen ins Tal – Klinikum Seefeld", "https://klinikum-seefeld.de/a/1"),
     ],
 )
 def test_an_organisations_name_whose_words_the_host_holds_is_an_affix(raw: str, url: str) -> None:
@@ -121,6 +125,19 @@ def test_an_organisations_name_whose_words_the_host_holds_is_an_affix(raw: str, 
     # a part naming one of them only is the headline's
     own = "Kühe ziehen ins Tal - Streit um Bau"
     assert clean_title(own, site_name_keys(None, url)) == own
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # another body than the host's, or the host's word with another word than a body's
+        "Kühe ziehen ins Tal - Universität Talheim",
+        "Kühe ziehen ins Tal - Streit Bergheim",
+        "Kühe ziehen ins Tal - Universität Bergheim baut",
+    ],
+)
+def test_a_body_the_host_does_not_spell_stays_in_the_title(raw: str) -> None:
+    assert clean_title(raw, site_name_keys(None, "https://www.uni-bergheim.de/presse/1")) == raw
 
 
 def test_a_last_word_in_capitals_unlike_the_sites_initials_stays() -> None:
@@ -990,6 +1007,10 @@ def test_big_type_is_no_headline_beside_a_title_or_an_h1(
         ("<p>Ilse Marbach, 1. Vorsitzende", ("Ilse Marbach",)),
         ("<p>Ilse Marbach, Pressesprecherin der Gemeinde</p>", ("Ilse Marbach",)),
         ("<p><i>Ilse Marbach (Kassenwartin)</i></p>", ("Ilse Marbach",)),
+        # a contributor's signature naming the site written for, the first name alone over it
+        ("<p>– Jonas</p><p><em>Jonas Ebert für talbote-online.de</em></p>", ("Jonas Ebert",)),
+        ("<p>Ilse Marbach für www.dorfblatt.at</p>", ("Ilse Marbach",)),
+        ("<p>Ilse Marbach für die Alpenland-Zeitung</p>", ("Ilse Marbach",)),
     ],
 )
 def test_a_signature_closing_the_text_names_the_author(
@@ -1017,6 +1038,10 @@ def test_a_signature_closing_the_text_names_the_author(
         ("<p>Ilse Marbach, die Vorsitzende, dankte allen Helfern.</p>", True),
         # the site's name
         ("<p>Alpenland Zeitung, Lokalredaktion</p>", True),
+        # thanks or a sentence "… für …" naming no site
+        ("<p>Vielen Dank für alles</p>", True),
+        ("<p>Ilse Marbach für den Gemeinderat</p>", True),
+        ("<p>Neue Bänke für den Stadtpark Nord</p>", True),
     ],
 )
 def test_lines_that_are_no_closing_signature_name_no_author(closing: str, stays: bool) -> None:
@@ -1635,8 +1660,22 @@ def test_a_sentence_opening_like_a_testers_byline_names_no_author(wrap: str) -> 
             "<li class='credit'><b>Kamera:</b> Ben Kurz</li></ul>",
             ("Ada Lenz",),
         ),
+        # a list of label and value items: each label parts the names, only a writer's count
+        (
+            "<dl class='mitwirkende'><dt>Reporterin</dt><dd>Ada Lenz</dd><dt>Schnitt:</dt>"
+            "<dd>Ben Kurz</dd></dl>",
+            ("Ada Lenz",),
+        ),
+        (
+            "<p class='credit'><b>Text:</b> Ada Lenz <b>Fotos:</b> Ben Kurz</p>",
+            ("Ada Lenz",),
+        ),
         # cards of other roles only, a tab bar and a table row name no author
         ("<div class='card'><span>Fotos</span><span>Ben Kurz</span></div>", ()),
+        (
+            "<dl class='credits'><dt>Kamera:</dt><dd>Ben Kurz</dd><dt>Reporter:</dt></dl>",
+            (),
+        ),
         ("<div class='tabs'><span>Text</span><span>Audio</span></div>", ()),
         (
             "<table><tr class='row'><td>Text</td><td>Die Vorlage der Verwaltung</td></tr></table>",
@@ -1890,6 +1929,18 @@ def test_an_h2_is_no_title_beside_an_h1_or_a_headline_in_the_title() -> None:
             "Talheim baut: Hallenbad im Herbst saniert",
             "Hallenbad im Herbst saniert",
         ),
+        # so is a kicker printed as a label of its own above the <h1>
+        (
+            "<p class='dachzeile'>Bäder</p><h1>Hallenbad wird erst im Herbst saniert</h1>",
+            "Bäder: Hallenbad wird saniert | Alpenland Zeitung",
+            "Hallenbad wird saniert",
+        ),
+        (
+            "<div><b>plus</b> <span class='ort'>Talheim Nord</span></div>"
+            "<h1>Hallenbad wird im Herbst saniert</h1>",
+            "Talheim Nord: Hallenbad im Herbst saniert",
+            "Hallenbad im Herbst saniert",
+        ),
         # before other words it is part of another headline
         (
             "<h1><span class='topline'>Bäder</span> <span>Hallenbad wird erst im Herbst"
@@ -1897,8 +1948,26 @@ def test_an_h2_is_no_title_beside_an_h1_or_a_headline_in_the_title() -> None:
             "Bäder: Was Schwimmer jetzt wissen müssen",
             "Bäder: Was Schwimmer jetzt wissen müssen",
         ),
-        # a word of the headline itself opening the <title> is no kicker
         (
+            "<p class='dachzeile'>Bäder</p><h1>Hallenbad wird erst im Herbst saniert</h1>",
+            "Bäder: Was Schwimmer jetzt wissen müssen",
+            "Bäder: Was Schwimmer jetzt wissen müssen",
+        ),
+        # a prefix the page prints nowhere is no kicker
+        (
+            "<h1>Hallenbad wird erst im Herbst saniert</h1>",
+            "Talheim: Hallenbad wird saniert",
+            "Talheim: Hallenbad wird saniert",
+        ),
+        # a word of the headline itself opening the <title> is no kicker, printed as a label
+        # above it or not
+        (
+            "<h1>Hallenbad Talheim wird im Herbst saniert</h1>",
+            "Talheim: Hallenbad wird im Herbst saniert",
+            "Talheim: Hallenbad wird im Herbst saniert",
+        ),
+        (
+            "<div><span class='ort'>Talheim</span></div>"
             "<h1>Hallenbad Talheim wird im Herbst saniert</h1>",
             "Talheim: Hallenbad wird im Herbst saniert",
             "Talheim: Hallenbad wird im Herbst saniert",
@@ -2013,8 +2082,14 @@ def test_other_rows_and_info_lines_by_the_headline_name_no_author(block: str) ->
         ("Washington, 3.12. (Reuters) - ", ("Reuters",)),
         ("Rom, 2. Dez. (ANSA) — ", ("ANSA",)),
         ("Kiew, 4. März (Interfax) – ", ("Interfax",)),
+        # a full stop or a colon closing the dateline
+        ("PEKING, 2. Dezember (Xinhua). ", ("Xinhua",)),
+        ("Genf (Reuters): ", ("Reuters",)),
         # a sentence with a date and a bracket names no agency
         ("Am Freitag, 1. Dezember (siehe oben) – ", ()),
+        ("Am Freitag (siehe oben). ", ()),
+        # a bracket closing no dateline: the sentence goes on in lower case
+        ("Genf (Reuters). und ", ()),
     ],
 )
 def test_a_dateline_with_the_day_names_its_agency(opening: str, agencies: tuple[str, ...]) -> None:
