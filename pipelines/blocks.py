@@ -569,17 +569,32 @@ def _is_fact_box(
 # A sources list's label ("Quellen:", "Verwendete Quellen") and an agency item's prefix.
 _SOURCES_LABEL_RE = re.compile(r"^(?:Verwendete |Genutzte |Weitere )?Quellen\s*:?$", re.IGNORECASE)
 _AGENCY_WORD_RE = re.compile(r"^(?:die )?(?:Nachrichten)?agentur(?:en)?\s+", re.IGNORECASE)
+_SOURCE_ITEM_MAX_WORDS = 12
 
 
-def sources_list_agencies(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
-    """The news agencies a sources list under the text names ("Verwendete Quellen:" over
-    "Nachrichtenagentur Reuters", "dpa", …): the text's credits, whatever becomes of the list."""
+def drop_sources_lists(
+    tree: lxml.html.HtmlElement,
+) -> tuple[tuple[str, ...], list[DroppedLine]]:
+    """The news agencies a sources list names ("Verwendete Quellen:" over "Nachrichtenagentur
+    Reuters", "dpa", …), the text's credits; and the list removed with its label when its items
+    name sources, not sentences ("<b>Quellen</b><ul><li>Mitteilung der Stadt</li></ul>"): a
+    heading "Quellen" over sentences about springs stays."""
     found: list[str] = []
-    for listing in tree.iter("ul", "ol"):
+    dropped: list[DroppedLine] = []
+    for listing in list(tree.iter("ul", "ol")):
         label = listing.getprevious()
         if label is None or not _SOURCES_LABEL_RE.match(collapse(text_of(label))):
             continue
-        for item in listing.iterchildren("li"):
-            text = _AGENCY_WORD_RE.sub("", collapse(text_of(item)), count=1)
+        items = [collapse(text_of(item)) for item in listing.iterchildren("li")]
+        for item in items:
+            text = _AGENCY_WORD_RE.sub("", item, count=1)
             found.extend(agency_names(text) if len(text.split()) <= 4 else ())
-    return tuple(dict.fromkeys(found))
+        if items and all(
+            len(item.split()) <= _SOURCE_ITEM_MAX_WORDS and not SENTENCE_END_RE.search(item)
+            for item in items
+        ):
+            text = " · ".join((collapse(text_of(label)), *items))
+            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.CITATION)))
+            label.drop_tree()
+            listing.drop_tree()
+    return tuple(dict.fromkeys(found)), dropped

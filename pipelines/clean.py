@@ -397,9 +397,9 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
             return info
     if ";" in text and words <= 25 and credited_writers(text) is not None:
         return Rule.BYLINE  # a credits line of "role: names" items ("Recherche: A; Text: B")
-    # Items parted by commas ("Text: A, Bilder: B") must credit a writer: a sentence may list
-    # "Thema: x, Ort: y" too.
-    if text.count(":") >= 2 and words <= 16 and credited_writers(text):
+    # Items parted by commas or "und" ("Text: A, Bilder: B", "A (Text) und B (Fotos)") must
+    # credit a writer: a sentence may list "Thema: x, Ort: y" or "A (SPD) und B (CDU)" too.
+    if (text.count(":") >= 2 or text.count("(") >= 2) and words <= 16 and credited_writers(text):
         return Rule.BYLINE
     credit = credit_rule(text, lowered, words)
     if credit is not None:

@@ -17,7 +17,7 @@ from pipelines.blocks import (
     drop_picture_boxes,
     drop_pull_quotes,
     drop_related_lists,
-    sources_list_agencies,
+    drop_sources_lists,
 )
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
@@ -32,6 +32,7 @@ from pipelines.language import detect_language
 from pipelines.link_rows import drop_link_rows
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.names import site_name_keys, split_authors
+from pipelines.polls import drop_polls
 from pipelines.tables import unwrap_layout_tables
 from pipelines.tree import (
     apply_drop_rules,
@@ -186,10 +187,12 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     dropped = apply_drop_rules(tree, inp.rules)
     meta = extract_metadata(tree, inp.url, inp.hints)
     unwrap_layout_tables(tree, meta.h1)
-    listed_agencies = sources_list_agencies(tree)
+    listed_agencies, dropped_sources = drop_sources_lists(tree)
+    dropped.extend(dropped_sources)
     dropped.extend(drop_inline_teasers(tree, inp.url))
     dropped.extend(drop_related_lists(tree))
     dropped.extend(drop_link_rows(tree))
+    dropped.extend(drop_polls(tree))
     dropped.extend(drop_pull_quotes(tree))
     dropped.extend(drop_picture_boxes(tree))
     dropped.extend(drop_boxes(tree, meta.h1))

@@ -176,23 +176,23 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         ("ersetz", "meinung", "auffassung", "ansicht", "beratung", "empfehlung", "information"),
     ),
     (
-        # The editors distancing themselves from an opinion: "Die in diesem Beitrag vertretenen
-        # Ansichten geben die Meinung des Autors wieder", "Gastbeiträge spiegeln nicht
-        # zwangsläufig die Haltung der Redaktion wider", "Die Meinung der Autorin muss nicht mit
-        # der Redaktion übereinstimmen". Reported speech saying so is text ("…, sagte er").
+        # The editors distancing themselves from an opinion: "Die Meinung der Autorin muss nicht
+        # mit der Redaktion übereinstimmen", "Gastkommentare geben nicht zwangsläufig (zwingend,
+        # automatisch) den Standpunkt des Verlags wieder". Reported speech is text ("…, sagte er").
         Rule.DISCLAIMER,
         re.compile(
             r"^(?!.*[,„“\"»«]\s*(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|so)\b)"
             r".*?(?:\b(?:Meinung|Ansicht|Auffassung|Sicht|Position)\w* (?:des|der|von)"
             r" (?:jeweiligen )?(?:Autor|Verfasser|Gastautor)\w*\b(?:(?:\s+\S+){0,3}\s+wieder\b"
             r"|[^.]{0,50}\bnicht\b[^.]{0,50}\b(?:Redaktion|Verlag\w*|Herausgeber\w*)\b)"
-            r"|\bnicht (?:zwangsläufig|unbedingt|notwendigerweise|in jedem Fall|immer)"
-            r" (?:\S+ ){0,3}(?:Meinung|Position|Haltung|Ansicht|Auffassung|Linie|Sicht)"
-            r" (?:der|des|unserer) (?:Redaktion|Verlag|Herausgeber|Senders|Zeitung))",
+            r"|\bnicht (?:zwangsläufig|zwingend|unbedingt|notwendigerweise|automatisch|immer|in"
+            r" jedem Fall) (?:\S+ ){0,3}(?:Meinung|Position|Haltung|Ansicht|Auffassung|Linie|Sicht"
+            r"(?:weise)?|Standpunkte?) (?:der|des|unserer) (?:Redaktion|Verlag|Herausgeber|Senders"
+            r"|Zeitung))",
             _I,
         ),
         40,
-        ("meinung", "ansicht", "auffassung", "sicht", "position", "haltung", "linie"),
+        ("meinung", "ansicht", "auffassung", "sicht", "position", "haltung", "linie", "standpunkt"),
     ),
     (
         # A disclosure of who paid for the reporting: "Transparenzhinweis: Die Recherchereise

@@ -22,13 +22,16 @@ def has_words(element: lxml.html.HtmlElement, count: int) -> bool:
 
 # A label over listings beside the text: "Termine im Bezirk", "Veranstaltungstipps", "Nächste
 # Termine:", "Was ist los in Talheim?", the Swiss "Agenda" ("Kulturagenda", "Agenda der
-# Region"). Only as a box's label: a subheading of the text may say the same over the text's
-# own dates.
+# Region"); a club's next match or date ("Nächstes Heimspiel", "Kommende Spiele", "Nächster
+# Termin", "Vorschau"). Only as a box's label: a subheading of the text may say the same over
+# the text's own dates.
 _LISTING_LABEL_RE = re.compile(
     r"^(?:(?:Weitere|Aktuelle|Nächste|Unsere|Die nächsten) )?(?:Termine|Veranstaltungen"
     r"|Veranstaltungstipps|Veranstaltungskalender|Events|Termintipps?|Ausgehtipps"
     r"|(?:Kultur|Freizeit|Veranstaltungs|Event|Ausgeh|Wochen|Regional)?agenda)(?: (?:im|in"
-    r"|aus|der|des|für|am|zum|zur|rund um) [^.!?:]{2,40})?\s*:?$|^Was ist los\b[^.!:]{0,30}\??$",
+    r"|aus|der|des|für|am|zum|zur|rund um) [^.!?:]{2,40})?\s*:?$|^Was ist los\b[^.!:]{0,30}\??$"
+    r"|^(?:(?:Die )?(?:Nächste[rns]?|Kommende[rns]?) (?:Heim|Auswärts|Pflicht|Punkt)?(?:spiel"
+    r"|partie|termin|gegner|spieltag|begegnung)(?:e|en)?|(?:Spiel)?vorschau)\s*:?$",
     re.IGNORECASE,
 )
 _LISTING_LABEL_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "div", "span"))
@@ -56,6 +59,9 @@ def drop_listing_boxes(boxes: list[lxml.html.HtmlElement]) -> list[DroppedLine]:
             for child in children[1:]
             for item in (child.findall("li") if child.tag in ("ul", "ol") else [child])
         ]
+        if all(child.tag == "br" for child in children[1:]):
+            lines = br_lines(box)  # "<b>Nächstes Spiel</b><br>Sa., 18 Uhr: A – B"
+            items = lines[1:] if lines[:1] == [label] else []
         if not 1 <= len(items) <= _LISTING_MAX_ITEMS or not all(
             item
             and len(item.split()) <= _LISTING_MAX_ITEM_WORDS

@@ -2157,6 +2157,30 @@ def test_body_lines_like_box_lines_stay(line: str) -> None:
         "<span class='count'>18 Fotos</span>",
         "<div class='badge'><span>Nur für Abonnenten</span></div>",
         "<p><em>Text: Ida Lorenz / Bilder: Paul Brenner</em></p>",
+        # a sources list under its label
+        "<div class='src'><b>Verwendete Quellen</b><ul><li>Nachrichtenagentur dpa</li>"
+        "<li>Angaben des Landratsamts</li></ul></div>",
+        "<h4>Quellen:</h4><ol><li>Bericht der Landesregierung</li></ol>",
+        "<p><strong>Genutzte Quellen</strong></p><ul><li>Eigene Recherche</li>"
+        "<li>Statistisches Landesamt, Mai 2026</li></ul>",
+        # a reader poll: a question over its answer options
+        "<div class='poll'><p>Wie reisen Sie in den Urlaub?</p><label>Mit dem Auto</label>"
+        "<label>Mit der Bahn</label><label>Mit dem Flugzeug</label></div>",
+        "<form><fieldset><legend>Umfrage: Sollte die Uferstraße autofrei werden?</legend>"
+        "<label><input type='radio' name='a'> Ja</label><label><input type='radio' name='a'>"
+        " Nein</label><button>Abstimmen</button></fieldset></form>",
+        "<section><h4>Was haltet ihr vom neuen Radweg?</h4><input type='radio' name='b' "
+        "value='gut'>Gut<input type='radio' name='b' value='schlecht'>Schlecht</section>",
+        "<div><strong>Frage des Tages</strong><p>Fahren Sie im Winter Rad?</p>"
+        "<button>Ja, täglich</button><button>Nur selten</button><button>Nie</button></div>",
+        # a club's next match or date
+        "<div class='next'><b>Nächstes Spiel</b><br>So., 14.12.2026, 17 Uhr: TSV Au – SG Ried"
+        "</div>",
+        "<div><h4>Nächstes Heimspiel</h4><p>Samstag, 20 Uhr, gegen den HC Lindau</p></div>",
+        "<aside><strong>Kommende Spiele</strong><ul><li>Sa 13.12. 19:30 · TSV Au – TV Isny</li>"
+        "<li>So 21.12. 17:00 · SG Ried – TSV Au</li></ul></aside>",
+        "<div><p><b>Nächster Termin:</b></p><p>Jahreshauptversammlung, 9. Januar, 19 Uhr, "
+        "Vereinsheim</p></div>",
     ],
 )
 def test_notes_and_box_lines_go_in_their_markup(markup: str) -> None:
@@ -2205,3 +2229,78 @@ def test_a_login_prompt_addressing_the_reader_still_goes() -> None:
     kept, dropped = clean([LEAD, P1, P2, prompt])
     assert kept == [LEAD, P1, P2]
     assert prompt in rules_of(dropped)
+
+
+# --- disclaimers, credits lines, sources lists, polls and next-match boxes -----------------------
+
+DISCLAIMER = "meta:disclaimer"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # the editors distancing themselves from an opinion
+        ("Gastkommentare geben nicht zwingend den Standpunkt der Redaktion wieder.", DISCLAIMER),
+        ("Leserbriefe entsprechen nicht automatisch der Sichtweise unserer Redaktion.", DISCLAIMER),
+        (
+            "Namentlich gekennzeichnete Beiträge geben nicht zwangsläufig die Standpunkte des "
+            "Verlags wieder.",
+            DISCLAIMER,
+        ),
+        # reported speech, another body's standpoint
+        (
+            "„Das spiegelt nicht zwingend die Sichtweise der Redaktion wider“, sagte der Verleger.",
+            None,
+        ),
+        ("Der Beschluss entspricht nicht automatisch dem Standpunkt der Fraktion.", None),
+        # a credits line of names and their roles, parted by commas, "und" or "&"
+        ("Mara Lindqvist (Text) und Jonas Ebner (Fotos)", "meta:byline"),
+        ("Text: Mara Lindqvist, Bilder: Jonas Ebner", "meta:byline"),
+        ("Jonas Ebner (Bilder) & Mara Lindqvist (Text)", "meta:byline"),
+        ("Mara Lindqvist (Text), Jonas Ebner (Fotos) und Pia Horn (Grafik)", "meta:byline"),
+        # names with their parties in brackets, children and parents with theirs
+        ("Anna Beispiel (SPD) und Bernd Muster (CDU) stimmten gegen den Antrag.", None),
+        ("Anna Beispiel (SPD) und Bernd Muster (CDU)", None),
+        ("Die Kinder (Klasse 3) und die Eltern (Vorstand) pflanzten den Baum.", None),
+    ],
+)
+def test_disclaimers_and_credits_lines_go_and_sentences_like_them_stay(
+    line: str, rule: str | None
+) -> None:
+    kept, dropped = clean([LEAD, line, P1], authors=("Mara Lindqvist",))
+    assert kept == ([LEAD, P1] if rule else [LEAD, line, P1])
+    assert rules_of(dropped).get(line) == rule
+
+
+def test_a_heading_quellen_over_sentences_stays() -> None:
+    springs = (
+        "<h3>Quellen</h3><ul><li>Die Lauterquelle schüttet im Sommer kaum noch Wasser.</li>"
+        "<li>Am Hirschbrunnen ist der Pegel seit Mai um einen halben Meter gesunken.</li></ul>"
+    )
+    article = f"<article><p>{LEAD}</p><p>{P1}</p>{springs}<p>{P2}</p></article>"
+    lines = _text_of_page(article)
+    assert any("Lauterquelle" in line for line in lines)
+
+
+def test_a_quoted_poll_question_and_a_form_stay() -> None:
+    quoted = (
+        "Auf die Frage „Wie reisen Sie in den Urlaub?“ antworteten 41 Prozent der Befragten: "
+        "mit dem Auto."
+    )
+    article = f"<article><p>{LEAD}</p><p>{quoted}</p><p>{P1}</p></article>"
+    assert _text_of_page(article) == [LEAD, quoted, P1]
+    # a question of the text over its own paragraph has no answer options
+    question = "Wer zahlt den Radweg?"
+    faq = f"<div><h3>{question}</h3><p>{P2}</p></div>"
+    article = f"<article><p>{LEAD}</p><p>{P1}</p>{faq}<p>{P3}</p></article>"
+    assert P2 in _text_of_page(article)
+
+
+def test_the_next_match_in_the_text_stays() -> None:
+    sentence = "Das nächste Spiel bestreitet die SG am Samstag in Haslach."
+    article = f"<article><p>{LEAD}</p><p>{P1}</p><p>{sentence}</p></article>"
+    assert _text_of_page(article) == [LEAD, P1, sentence]
+    # a subheading of the text over sentences
+    box = f"<div><h3>Nächstes Spiel</h3><p>{sentence}</p></div>"
+    article = f"<article><div><p>{LEAD}</p><p>{P1}</p><p>{P2}</p></div>{box}</article>"
+    assert sentence in _text_of_page(article)

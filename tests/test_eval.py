@@ -99,47 +99,7 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "353_staatssender_gastbeitrag_zwei_autoren_autorenzeile_unten": {
-        "junk": (
-            "['metadata/author_box: Die Autoren:', 'metadata/author_box: Irina Schä"
-            "fer ist Grundschullehrerin im Landkreis Ebersried. Konrad Weil ist Bil"
-            "dungsforscher und lehrt an einer Pädagogischen Hochschule.', 'metadata"
-            "/disclaimer: Gastbeiträge spiegeln nicht zwingend die Sichtweise der R"
-            "edaktion wider.']"
-        ),
-        "unknown": (
-            "['Die Autoren:', 'Irina Schäfer ist Grundschullehrerin im Landkreis Eb"
-            "ersried. Konrad Weil ist Bildungsforscher und lehrt an einer Pädagogis"
-            "chen Hochschule.', 'Gastbeiträge spiegeln nicht zwingend die Sichtweis"
-            "e der Redaktion wider.']"
-        ),
-    },
-    "354_portal_autor_mit_afp_lesedauer_aktualisiert": {
-        "junk": (
-            "['metadata/sources: Verwendete Quellen', 'metadata/sources: Nachrichte"
-            "nagentur AFP', 'metadata/sources: Mitteilung der Hafenbehörde']"
-        ),
-        "unknown": (
-            "['Verwendete Quellen', 'Nachrichtenagentur AFP', 'Mitteilung der Hafenbehörde']"
-        ),
-    },
-    "358_oesterreich_portal_initialen_vorname_autorenzeile_ressort": {
-        "junk": "['promo/poll: Wo kaufen Sie Ihre Geschenke?']",
-        "unknown": "['Wo kaufen Sie Ihre Geschenke?']",
-    },
-    "364_schweizer_tageszeitung_text_und_fotos_klammern_zwei_namen": {
-        "junk": "['metadata/byline: Reto Imfeld (Text) und Selina Amrein (Fotos)']",
-        "unknown": "['Reto Imfeld (Text) und Selina Amrein (Fotos)']",
-    },
-    "369_handballverein_pipe_zeile_name_datum_kategorie": {
-        "junk": (
-            "['teaser/next_match: Nächstes Spiel', 'teaser/next_match: Sa., 12.12.2"
-            "026, 18 Uhr: SG Kappel – TV Haslach']"
-        ),
-        "unknown": "['Nächstes Spiel', 'Sa., 12.12.2026, 18 Uhr: SG Kappel – TV Haslach']",
-    },
-}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -209,7 +169,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({17})
+_OPEN_BATCHES: frozenset[int] = frozenset()
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:
