@@ -12,7 +12,7 @@ import lxml.html
 
 from crawler.model.dates import classify_date_line
 from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE
-from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD
+from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, is_tool_bar
 from pipelines.credits import INFO_SPLIT_RE, WRITER_ROLES, is_image_credit, is_info_line
 from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, non_writers, split_credits
@@ -360,7 +360,7 @@ def _set_apart_signature(tree: lxml.html.HtmlElement, site_keys: frozenset[str])
     """The name a text is signed with on a line set apart: a paragraph holding only an <i> or
     <em> with a name ("<p><i>Herta Kofler</i></p>"), or a right-aligned one holding a name,
     maybe after the writer's initials in brackets ("(hk) Herta Kofler"); after two paragraphs
-    of text and before no other."""
+    of text and before no other (a bar of tools may follow)."""
     for paragraph in tree.iter("p", "div"):
         italic = next((child for child in paragraph if child.tag in ("i", "em")), None)
         if italic is not None and not len(italic):
@@ -374,7 +374,12 @@ def _set_apart_signature(tree: lxml.html.HtmlElement, site_keys: frozenset[str])
         else:
             continue
         following = paragraph.getnext()
-        if not 2 <= len(own.split()) <= 4 or (following is not None and following.tag == "p"):
+        if not 2 <= len(own.split()) <= 4 or (
+            following is not None
+            and following.tag == "p"
+            # A bar of tools under the signature ("Drucken | Weiterempfehlen") is no text.
+            and not is_tool_bar(collapse(text_of(following)))
+        ):
             continue
         text_before = [
             p

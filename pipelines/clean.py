@@ -30,10 +30,9 @@ from pipelines.clean_rules import (
     SITE_CUT_RULE_PREFIX,
     SITE_RULE_PREFIX,
     TAIL_TRIGGERS,
-    TOOL_SPLIT_RE,
-    TOOL_WORDS,
     UI_TOKENS,
     Rule,
+    is_tool_bar,
 )
 from pipelines.credits import (
     GLUED_CREDIT_RE,
@@ -373,13 +372,8 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
         return Rule.UI_TOKEN
     if lowered.rstrip(": ") in INFO_LABELS:
         return Rule.INFO_LABEL
-    if words <= 14 and ("|" in text or "·" in text or "•" in text):
-        segments = [seg.strip(" .:").casefold() for seg in TOOL_SPLIT_RE.split(text)]
-        segments = [seg for seg in segments if seg]
-        if len(segments) >= 2 and all(
-            seg in UI_TOKENS or seg in TOOL_WORDS or seg in SHARE_WORDS for seg in segments
-        ):
-            return Rule.UI_TOKEN
+    if words <= 14 and ("|" in text or "·" in text or "•" in text) and is_tool_bar(text):
+        return Rule.UI_TOKEN
     if 2 <= words <= 12 and lowered.split(None, 1)[0].strip("|·•/") in SHARE_WORDS:
         share_words = [w for w in SHARE_SPLIT_RE.split(lowered) if w]
         if all(w in SHARE_WORDS for w in share_words):

@@ -476,6 +476,11 @@ TOOL_WORDS = frozenset(
     {
         "artikel empfehlen",
         "empfehlen",
+        "weiterempfehlen",
+        "artikel weiterempfehlen",
+        "seite weiterempfehlen",
+        "weiterleiten",
+        "artikel weiterleiten",
         "leserbrief schreiben",
         "leserbrief",
         "artikel versenden",
@@ -502,6 +507,17 @@ TOOL_WORDS = frozenset(
         "abo",
     }
 )
+
+
+def is_tool_bar(text: str) -> bool:
+    """A line of nothing but tool, share and footer words, maybe split by bars or dots:
+    "Drucken | Weiterempfehlen", "Teilen · Merken"."""
+    segments = [seg.strip(" .:").casefold() for seg in TOOL_SPLIT_RE.split(text)]
+    segments = [seg for seg in segments if seg]
+    return bool(segments) and all(
+        seg in UI_TOKENS or seg in TOOL_WORDS or seg in SHARE_WORDS for seg in segments
+    )
+
 
 # --- promotional calls to action -----------------------------------------------------------
 

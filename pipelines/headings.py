@@ -1,5 +1,5 @@
 """Subheadings trafilatura dropped between two paragraphs it kept, put back, with the short
-list a subheading heads."""
+list a subheading heads; and a short list a kept paragraph introduces with a colon."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ def recover_headings(tree: lxml.html.HtmlElement, lines: list[str]) -> list[str]
         items = _headed_list(heading)
         last = heading if items is None else heading.getnext()
         candidates.append(([text, *(items or ())], before, _sibling_text(last, previous=False)))
+    candidates.extend(_introduced_lists(body, raw))
     if not candidates:
         return lines
     keys = [text_key(line) for line in lines]
@@ -75,6 +76,24 @@ def _headed_list(heading: lxml.html.HtmlElement) -> list[str] | None:
     ):
         return None
     return texts
+
+
+def _introduced_lists(body: lxml.html.HtmlElement, raw: str) -> list[tuple[list[str], str, str]]:
+    """Short lists of text trafilatura dropped after a kept paragraph that announces them with a
+    colon ("Die Platzierungen:" over the first three), as (items, the paragraph, the text after
+    the list): a colon makes the list part of the sentence before it."""
+    found: list[tuple[list[str], str, str]] = []
+    for listing in body.iter("ul", "ol"):
+        intro = listing.getprevious()
+        if intro is None or intro.tag != "p" or (intro.tail or "").strip():
+            continue
+        text = collapse(text_of(intro))
+        if not text.endswith(":") or text not in raw:
+            continue
+        items = _headed_list(intro)
+        if items is not None:
+            found.append((items, text, _sibling_text(listing, previous=False)))
+    return found
 
 
 def _text_before_in(heading: lxml.html.HtmlElement, raw: str) -> str | None:

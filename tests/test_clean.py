@@ -768,6 +768,8 @@ def test_source_line_under_a_paragraph_is_text() -> None:
     [
         "Drucken | Artikel empfehlen | Leserbrief schreiben",
         "Impressum · Datenschutz · Kontakt",
+        "Drucken | Weiterempfehlen",
+        "Artikel weiterleiten • Seite weiterempfehlen",
         "Bild 3 von 12",
         "Share this:",
         "Loading...",
@@ -2304,3 +2306,35 @@ def test_the_next_match_in_the_text_stays() -> None:
     box = f"<div><h3>Nächstes Spiel</h3><p>{sentence}</p></div>"
     article = f"<article><div><p>{LEAD}</p><p>{P1}</p><p>{P2}</p></div>{box}</article>"
     assert sentence in _text_of_page(article)
+
+
+@pytest.mark.parametrize(
+    ("intro", "items"),
+    [
+        ("Die Platzierungen:", ["1. Schützenverein Moosdorf", "2. Musikkapelle Tannberg"]),
+        (
+            "Auf dem Programm stehen:",
+            ["Führung durch die Altstadt", "Konzert im Pfarrsaal", "Laternenumzug am Abend"],
+        ),
+    ],
+)
+def test_a_short_list_a_paragraph_announces_with_a_colon_stays(
+    intro: str, items: list[str]
+) -> None:
+    listing = "".join(f"<li>{item}</li>" for item in items)
+    tag = "ol" if items[0][0].isdigit() else "ul"
+    text = _page_text(
+        f"<div class='beitrag'><h1>{TITLE}</h1><p>{P1}</p><p>{P2}</p><p>{intro}</p>"
+        f"<{tag}>{listing}</{tag}><p>{P3}</p></div>"
+    )
+    start = text.index(intro)
+    assert text[start : start + len(items) + 2] == [intro, *items, P3]
+
+
+def test_a_list_of_links_after_a_colon_stays_out() -> None:
+    text = _page_text(
+        f"<div class='beitrag'><h1>{TITLE}</h1><p>{P1}</p><p>{P2}</p><p>Mehr dazu:</p>"
+        "<ul><li><a href='/a'>Radweg eröffnet</a></li><li><a href='/b'>Brücke gesperrt</a></li>"
+        f"</ul><p>{P3}</p></div>"
+    )
+    assert "Radweg eröffnet" not in text

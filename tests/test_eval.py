@@ -132,17 +132,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "kas Ebner, WMR Studio Siegen']"
         ),
     },
-    "391_oesterreich_bezirksblatt_latin1_name_kursiv": {
-        "junk": (
-            "['metadata/signature: Gerlinde Aschauer', 'chrome/share: Drucken | Weiterempfehlen']"
-        ),
-        "lost": (
-            "['1. Freiwillige Feuerwehr Bischofshofen', '2. Trachtenverein Edelweiß"
-            "', '3. Stammtisch Gasthof Post']"
-        ),
-        "unknown": "['Gerlinde Aschauer', 'Drucken | Weiterempfehlen']",
-        "authors": "()",
-    },
 }
 
 

@@ -1701,6 +1701,9 @@ def _text_closing_with(closing: str) -> str:
     [
         "<p align='right'><i>Herta Kofler</i></p>",
         "<p><em>Ołtarz Śniadecka-Brå</em></p>",
+        # a bar of tools under the signature
+        "<p><i>Herta Kofler</i></p><p class='werkzeuge'>Drucken | Weiterempfehlen</p>",
+        "<p><em>Jonas Pichler</em></p><p>Teilen · Merken · Artikel weiterleiten</p>",
     ],
 )
 def test_a_name_in_italics_closing_the_text_is_the_author(closing: str) -> None:
@@ -1716,6 +1719,9 @@ def test_a_name_in_italics_closing_the_text_is_the_author(closing: str) -> None:
         "<p><i>Der Gemeinderat tagt wieder im Januar.</i></p>",
         "<p><i>Herta Kofler</i></p><p>Die Sitzung ist öffentlich, Gäste sind willkommen.</p>",
         "<p>Fotos: <i>Herta Kofler</i></p>",
+        # an italic quotation closing the text, over a bar of tools too
+        "<p><i>„Wir kommen wieder.“</i></p><p>Drucken | Weiterempfehlen</p>",
+        "<p><i>Nie wieder Winter</i></p><p>Drucken | Weiterempfehlen</p>",
     ],
 )
 def test_other_italics_after_the_text_name_no_author(closing: str) -> None:
