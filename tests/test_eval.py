@@ -100,38 +100,6 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "375_spiegelhost_kommentar_kursiv": {
-        "junk": (
-            "['metadata/disclaimer: Die im Beitrag geäußerten Ansichten müssen nich"
-            "t mit denen der Redaktion übereinstimmen.']"
-        ),
-        "unknown": (
-            "['Die im Beitrag geäußerten Ansichten müssen nicht mit denen der Redak"
-            "tion übereinstimmen.']"
-        ),
-    },
-    "384_lokalzeitung_autorinbox_nach_text": {
-        "junk": (
-            "['chrome/masthead: Rottal-Anzeiger', 'media/caption: Am Stadtplatz kam"
-            "en die Gruppen zusammen.', 'promo/social: Folgen Sie dem Rottal-Anzeig"
-            "er auf Facebook']"
-        ),
-        "unknown": (
-            "['Am Stadtplatz kamen die Gruppen zusammen.', 'Folgen Sie dem Rottal-A"
-            "nzeiger auf Facebook']"
-        ),
-    },
-    "387_rundfunk_regional_autor_studio_audio": {
-        "junk": (
-            "['media/audio: Audio: Leere Talsperre lockt Schaulustige', 'media/audi"
-            "o: 02:31 Min.', 'metadata/byline: Autor: Lukas Ebner, WMR Studio Siege"
-            "n']"
-        ),
-        "unknown": (
-            "['Audio: Leere Talsperre lockt Schaulustige', '02:31 Min.', 'Autor: Lu"
-            "kas Ebner, WMR Studio Siegen']"
-        ),
-    },
     "391_oesterreich_bezirksblatt_latin1_name_kursiv": {
         "junk": (
             "['metadata/signature: Gerlinde Aschauer', 'chrome/share: Drucken | Weiterempfehlen']"
