@@ -163,8 +163,9 @@ _PULL_QUOTE_REACH = 4
 def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     """Remove the box around a picture that holds only its caption and credit lines: the
     nearest <div> around an <img> (within two levels) with a few words, no sentence, no
-    paragraph, list or heading of its own, or only the caption's paragraph closed by the credit
-    after a <br>. A lead set beside the picture is a sentence and keeps its box."""
+    paragraph, list or heading of its own, or only the caption's paragraphs closed by the
+    credit (after a <br> or in a paragraph of its own). A lead set beside the picture is a
+    sentence and keeps its box."""
     dropped: list[DroppedLine] = []
     for image in list(tree.iter("img")):
         caption = _caption_after(image)
@@ -175,8 +176,8 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         parent = box.getparent() if box is not None else None
         if box is None or parent is None:
             continue
-        blocks = list(itertools.islice(box.iter(*_TEXT_BLOCK_TAGS), 2))
-        if blocks and not (len(blocks) == 1 and _is_credited_caption(blocks[0])):
+        blocks = list(itertools.islice(box.iter(*_TEXT_BLOCK_TAGS), 4))
+        if blocks and not _is_caption_blocks(blocks):
             continue
         text = collapse(text_of(box))
         words = len(text.split())
@@ -189,6 +190,18 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         box.drop_tree()
         dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.CREDIT_CAPTION)))
     return dropped
+
+
+def _is_caption_blocks(blocks: list[lxml.html.HtmlElement]) -> bool:
+    """A caption's paragraph closed by the credit after a <br>, or a caption's paragraph or two
+    followed by the credit's own paragraph ("<p>Caption.</p><p>Foto: Name</p>")."""
+    if len(blocks) == 1:
+        return _is_credited_caption(blocks[0])
+    return (
+        len(blocks) <= 3
+        and all(block.tag == "p" for block in blocks)
+        and classify_line(collapse(text_of(blocks[-1]))) == Rule.CREDIT_IMAGE
+    )
 
 
 def _is_credited_caption(block: lxml.html.HtmlElement) -> bool:

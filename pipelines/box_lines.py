@@ -189,6 +189,20 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         ("audio", "video", "podcast", "clip", "beitrag"),
     ),
     (
+        # An audio or video item set as lines of their own: its kind as a label over a title
+        # ("Audio: Leere Talsperre lockt Schaulustige", "Video – Das Finale in voller Länge"),
+        # and its bare length in minutes and seconds ("02:31 Min.", "1:05:12 Minuten"). A
+        # sentence after the label ("Video: Die Polizei sucht … Zeugen.") is text; a bare "3
+        # Min." may be a reading time and is left to the info-line rules.
+        Rule.MEDIA_PLAYER,
+        re.compile(
+            r"^(?:Audio|Video|Podcast|Hörbeitrag|Videobeitrag)\s*[:|–-]\s*[^.!]{3,90}$"
+            r"|^\d{1,2}:\d{2}(?::\d{2})?\s*(?:Min\.?|Minuten|min\.?)$",
+        ),
+        12,
+        (),
+    ),
+    (
         # A pointer to a download on the page: "Der Pfarrbrief steht hier als PDF zum Download
         # bereit", "Hier können Sie das Programm herunterladen". A report that an app was
         # downloaded here in the country names no link ("hier in Deutschland heruntergeladen").

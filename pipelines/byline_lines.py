@@ -38,17 +38,24 @@ _ROLE_RE = re.compile(
     r"|volontär)|redaktionsleiter)(?:in|en)?\b(?:\s+(?:in|für|aus)\b)?",
     _I,
 )
+# The newsroom the author writes for, after a comma: "A, WMR Studio Siegen", "A, Redaktion
+# Politik", "A, ARD-Hauptstadtstudio", "A, Regionalbüro Nord": up to two words around a desk word.
+_DESK_RE = re.compile(
+    r",\s*(?:[\w.-]+\s+){0,2}[\w-]*(?:studio|redaktion|büro|funkhaus|newsroom|desk)\b"
+    r"(?:\s+[\w.-]+){0,2}\s*(?=$|[·|•/])",
+    _I,
+)
 _SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
 _HOST_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+", re.IGNORECASE)
 
 
 def is_byline(text: str, authors: Sequence[str]) -> bool:
-    """The bylined names with nothing but dates, times, joiners, a job title and at most a
-    place name.
+    """The bylined names with nothing but dates, times, joiners, a job title or newsroom and
+    at most a place name.
 
     "Von A und B", "Montag, 03.06.2024 - 17:12 Uhr von A", "Von A, Bremerhaven · 19.02.2025,
-    18.02 Uhr", "A, Korrespondentin in Brüssel" are bylines; "Von A stammt auch der Entwurf …"
-    and "A: Ja." are not.
+    18.02 Uhr", "A, Korrespondentin in Brüssel", "Autor: A, WMR Studio Siegen" are bylines;
+    "Von A stammt auch der Entwurf …" and "A: Ja." are not.
     """
     rest = _SOURCE_LABEL_RE.sub(" ", text)
     named = False
@@ -62,7 +69,7 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
     rest = BYLINE_MONTH_DATE_RE.sub(
         lambda m: " " if m.group("mon").casefold().rstrip(".") in MONTHS else m.group(0), rest
     )
-    rest = _ROLE_RE.sub(" ", BYLINE_OPENING_RE.sub(" ", rest))
+    rest = _ROLE_RE.sub(" ", BYLINE_OPENING_RE.sub(" ", _DESK_RE.sub(" ", rest)))
     rest = BYLINE_FILLER_RE.sub(" ", BYLINE_TIME_RE.sub(" ", rest))
     left = [
         word for word in rest.split() if not agency_names(word) and not _HOST_RE.fullmatch(word)

@@ -526,7 +526,7 @@ CTA_RE = re.compile(
     r"|sichern|entdecken|herunterladen|bestellen|abonnieren|beitreten)|hier (?:klicken"
     r"|anmelden|abonnieren|entlang)|klicken Sie hier|klick hier|melde dich|meld dich"
     r"|melden Sie sich (?:\w+ ){0,5}an\b|trag(?:e|en Sie) (?:dich|sich) (?:\w+ ){0,3}ein\b"
-    r"|folg(?:e|t|en Sie) uns|folg(?:e|t|en Sie) (?:\w+ ){0,3}auf (?:Telegram|WhatsApp|Instagram"
+    r"|folg(?:e|t|en Sie) uns|folg(?:e|t|en Sie) (?:[\w-]+ ){0,3}auf (?:Telegram|WhatsApp|Instagram"
     r"|Facebook|X|YouTube|TikTok|VK|Odysee|Twitter|Bluesky|Mastodon|Threads|LinkedIn)\b"
     r"|tritt (?:\w+ ){0,4}bei\b|treten Sie (?:\w+ ){0,4}bei\b"
     r"|tretet (?:\w+ ){0,4}bei\b|verpasse nichts|verpassen Sie (?:keine|nichts)"

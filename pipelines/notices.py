@@ -327,13 +327,14 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
         # The editors distancing themselves from the views of the text or its author, with or
         # without "unbedingt": "Die in diesem Beitrag geäußerten Ansichten müssen nicht die
-        # Meinung der Redaktion widerspiegeln.", "Die Positionen der Autorin entsprechen nicht
+        # Meinung der Redaktion widerspiegeln.", "Die im Text vertretenen Meinungen müssen nicht mit
+        # denen der Redaktion übereinstimmen.", "Die Positionen der Autorin entsprechen nicht
         # der Haltung des Verlags.", "The views expressed are the author's own and do not
         # necessarily reflect those of the publisher." The line ends with the verb: "…
         # entsprechen nicht der Linie der Redaktion, sagte der Chefredakteur" reports.
         Rule.DISCLAIMER,
         re.compile(
-            rf"^(?:Die |Alle )?(?:(?:in|mit) (?:diesem|dieser|diesen|dem|der) (?:\S+ )?"
+            rf"^(?:Die |Alle )?(?:(?:(?:in|mit) (?:diesem|dieser|diesen|dem|der)|im) (?:\S+ )?"
             rf"(?:{_TEXT_KINDS_DATIVE}) (?:\S+ ){{0,2}}(?:geäußerte|vertretene|dargelegte"
             rf"|dargestellte|wiedergegebene|enthaltene|zum Ausdruck gebrachte)n? {_VIEWS}"
             rf"(?:{_OF_WRITER})?|{_VIEWS}{_OF_WRITER})"

@@ -2015,6 +2015,10 @@ def test_other_bold_paragraphs_near_the_headline_are_no_lead(above: str) -> None
         "Die Einschätzungen des Gastautors spiegeln nicht die Sicht des Herausgebers wider.",
         "The views expressed in this column are the author's own and do not necessarily"
         " reflect those of the publisher.",
+        "Die im Text vertretenen Meinungen müssen nicht mit denen der Redaktion übereinstimmen.",
+        "Die im Gastbeitrag geäußerten Positionen stimmen nicht mit der der Redaktion überein.",
+        "Die mit dem Kommentar vertretenen Ansichten müssen nicht mit denen des Verlags"
+        " übereinstimmen",
     ],
 )
 def test_an_editors_disclaimer_on_the_texts_views_goes(line: str) -> None:
@@ -2031,6 +2035,9 @@ def test_an_editors_disclaimer_on_the_texts_views_goes(line: str) -> None:
         "Die Einschätzungen der Gastautorin entsprechen nicht der Linie der Redaktion, räumte"
         " der Herausgeber ein.",
         "Seine Positionen entsprechen nicht der Linie der Partei.",
+        "Die im Beitrag geäußerten Ansichten müssen nicht mit denen der Redaktion übereinstimmen,"
+        " sagte die Chefredakteurin.",
+        "Die im Stadtrat geäußerten Ansichten stimmen nicht mit denen der Verwaltung überein.",
     ],
 )
 def test_sentences_on_views_and_an_editorial_line_stay(line: str) -> None:
@@ -2338,3 +2345,101 @@ def test_a_list_of_links_after_a_colon_stays_out() -> None:
         f"</ul><p>{P3}</p></div>"
     )
     assert "Radweg eröffnet" not in text
+
+
+# --- a caption box with its credit, a follow call, a media item's lines, a closing byline ----
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='bild'><img src='a.jpg' alt=''><p class='bu'>Die Uferstraße am Morgen.</p>"
+        "<p class='copy'>Foto: Jana Krollmann</p></div>",
+        "<div class='media'><a href='/bilder/1'><img src='a.jpg'></a>"
+        "<p>Blick auf die Baustelle.</p><p>Die neue Brücke.</p><p>Bild: Stadt Lindhaven</p></div>",
+    ],
+)
+def test_a_picture_box_of_caption_and_credit_paragraphs_goes(box: str) -> None:
+    assert _text_of_page(f"<div class='art'>{box}<p>{LEAD}</p><p>{P1}</p><p>{P2}</p></div>") == [
+        LEAD,
+        P1,
+        P2,
+    ]
+
+
+def test_a_picture_box_with_a_paragraph_of_text_stays() -> None:
+    # a lead beside the picture, no credit closing the box
+    box = f"<div class='aufmacher'><img src='a.jpg' alt=''><p>{BOX_FACT}</p><p>{P3}</p></div>"
+    text = _text_of_page(f"<div class='art'>{box}<p>{LEAD}</p><p>{P1}</p><p>{P2}</p></div>")
+    assert BOX_FACT in text and P3 in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Folgen Sie dem Lindhavener-Anzeiger auf Instagram",
+        "Folge der Nordsee-Zeitung auf WhatsApp!",
+    ],
+)
+def test_a_call_to_follow_the_site_with_a_hyphenated_name_goes(line: str) -> None:
+    kept, _ = clean([LEAD, P1, P2, line])
+    assert kept == [LEAD, P1, P2]
+
+
+def test_a_report_on_following_a_network_stays() -> None:
+    line = "Die Polizei-Pressestelle folgt seit Jahren dem Kurs, auf Facebook zu informieren."
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, line, P2]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Audio: Leere Talsperre lockt Schaulustige", "02:31 Min."],
+        ["Video – Der Umzug durch die Altstadt", "1:05:12 Minuten"],
+        ["Podcast: Wie geht es mit dem Hallenbad weiter?", "14:07 min"],
+    ],
+)
+def test_an_audio_or_video_items_label_and_length_go(lines: list[str]) -> None:
+    kept, dropped = clean([LEAD, *lines, P1, P2])
+    assert kept == [LEAD, P1, P2]
+    assert set(rules_of(dropped).values()) == {"media:player"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Video: Die Polizei sucht nach dem Unfall an der Uferstraße weiter nach Zeugen.",
+        "Um 02:31 Uhr ging der Notruf ein.",
+        "3 Min.",
+    ],
+)
+def test_sentences_like_a_media_items_lines_stay(line: str) -> None:
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, line, P2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Autor: Anna Beispiel, WMR Studio Siegen",
+        "Von Anna Beispiel, ARD-Hauptstadtstudio",
+        "Anna Beispiel, Redaktion Politik",
+    ],
+)
+def test_a_closing_byline_with_a_newsroom_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line], authors=("Anna Beispiel",))
+    assert kept == [LEAD, P1, P2]
+    assert rules_of(dropped) == {line: "meta:byline"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Anna Beispiel, Leiterin des Studios, sagte, es gebe keinen Grund zur Sorge.",
+        "Anna Beispiel, WMR Studio Siegen, und der Verband streiten über die Kosten",
+    ],
+)
+def test_a_sentence_naming_the_author_and_a_newsroom_stays(line: str) -> None:
+    kept, _ = clean([LEAD, P1, line, P2], authors=("Anna Beispiel",))
+    assert kept == [LEAD, P1, line, P2]

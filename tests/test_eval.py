@@ -99,40 +99,7 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "375_spiegelhost_kommentar_kursiv": {
-        "junk": (
-            "['metadata/disclaimer: Die im Beitrag geäußerten Ansichten müssen nich"
-            "t mit denen der Redaktion übereinstimmen.']"
-        ),
-        "unknown": (
-            "['Die im Beitrag geäußerten Ansichten müssen nicht mit denen der Redak"
-            "tion übereinstimmen.']"
-        ),
-    },
-    "384_lokalzeitung_autorinbox_nach_text": {
-        "junk": (
-            "['chrome/masthead: Rottal-Anzeiger', 'media/caption: Am Stadtplatz kam"
-            "en die Gruppen zusammen.', 'promo/social: Folgen Sie dem Rottal-Anzeig"
-            "er auf Facebook']"
-        ),
-        "unknown": (
-            "['Am Stadtplatz kamen die Gruppen zusammen.', 'Folgen Sie dem Rottal-A"
-            "nzeiger auf Facebook']"
-        ),
-    },
-    "387_rundfunk_regional_autor_studio_audio": {
-        "junk": (
-            "['media/audio: Audio: Leere Talsperre lockt Schaulustige', 'media/audi"
-            "o: 02:31 Min.', 'metadata/byline: Autor: Lukas Ebner, WMR Studio Siege"
-            "n']"
-        ),
-        "unknown": (
-            "['Audio: Leere Talsperre lockt Schaulustige', '02:31 Min.', 'Autor: Lu"
-            "kas Ebner, WMR Studio Siegen']"
-        ),
-    },
-}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -202,7 +169,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({18})
+_OPEN_BATCHES: frozenset[int] = frozenset()
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:
