@@ -252,15 +252,14 @@ def _author_box_author(
     subject of the note ("A lebt in Köln."). A sibling box names a co-author."""
     boxes = list(byline_elements)
     for label in tree.iter("h2", "h3", "h4", "h5", "h6", "p", "b", "strong", "span", "div"):
+        # The label's own test first: a parent's text is the whole page's on a big page.
+        text = collapse(label.text or "")
+        if len(label) or not AUTHOR_BOX_LABEL_RE.fullmatch(text):
+            continue
         parent = label.getparent()
-        if parent is not None and _spaced_text(parent) == collapse(label.text or ""):
+        if parent is not None and _spaced_text(parent) == text:
             parent = parent.getparent()  # a label in a line of its own: "<p><b>Autor</b></p>"
-        if (
-            parent is not None
-            and len(label) == 0
-            and AUTHOR_BOX_LABEL_RE.fullmatch(collapse(label.text or ""))
-            and _spaced_text(parent).startswith(collapse(label.text or ""))
-        ):
+        if parent is not None and _spaced_text(parent).startswith(text):
             boxes.append(parent)
     found: dict[str, None] = {}
     first: lxml.html.HtmlElement | None = None

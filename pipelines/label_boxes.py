@@ -40,9 +40,12 @@ def is_label_heading(head: lxml.html.HtmlElement) -> bool:
     </strong></p>") whose words are a box's label."""
     if head.tag == "p":
         bold = next(head.iterchildren("strong", "b"), None)
-        if bold is None or collapse(text_of(bold)) != collapse(text_of(head)):
+        if bold is None:
             return False
-    elif head.tag not in _HEADING_TAGS:
+        # The label's words first: the paragraph's whole text only for a bold label.
+        label = collapse(text_of(bold))
+        return _LABEL_HEADING_RE.match(label) is not None and collapse(text_of(head)) == label
+    if head.tag not in _HEADING_TAGS:
         return False
     return _LABEL_HEADING_RE.match(collapse(text_of(head))) is not None
 

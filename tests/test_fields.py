@@ -2666,3 +2666,27 @@ def test_a_closing_line_of_initials_in_brackets_and_a_name_is_a_signature() -> N
     assert closing_signature([PARAGRAPH, SECOND, "(hk)Jonas von Feld"]) == ("Jonas von Feld", 1)
     assert closing_signature([PARAGRAPH, SECOND, "(hk) Mehr dazu im Lokalteil"]) is None
     assert closing_signature([PARAGRAPH, "(hk) Herta Kofler"]) is None
+
+
+def test_the_author_box_search_reads_a_box_text_only_under_a_label(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Reading every paragraph's container text makes the search quadratic on a long page.
+    import pipelines.bylines as bylines
+
+    calls: list[str] = []
+    spaced_text = bylines._spaced_text
+
+    def counted(element: lxml.html.HtmlElement) -> str:
+        calls.append(element.tag)
+        return spaced_text(element)
+
+    monkeypatch.setattr(bylines, "_spaced_text", counted)
+    paragraphs = "".join(f"<p><b>Punkt {n}</b> {PARAGRAPH}</p>" for n in range(200))
+    html = f"<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>{paragraphs}</article>"
+    labelled = (
+        f"{html}<div><p><b>Über die Autorin</b></p><p><b>Mara Lindqvist</b> lebt in Kiel.</p></div>"
+    )
+    assert _extract(f"{html}</body></html>").authors == ()
+    assert len(calls) < 10
+    assert _extract(f"{labelled}</body></html>").authors == ("Mara Lindqvist",)
