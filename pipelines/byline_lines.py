@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE
 from pipelines.credits import agency_names
+from pipelines.offices import HOST_RE
 
 _I = re.IGNORECASE
 
@@ -46,7 +47,6 @@ _DESK_RE = re.compile(
     _I,
 )
 _SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
-_HOST_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+", re.IGNORECASE)
 
 
 def is_byline(text: str, authors: Sequence[str]) -> bool:
@@ -71,9 +71,7 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
     )
     rest = _ROLE_RE.sub(" ", BYLINE_OPENING_RE.sub(" ", _DESK_RE.sub(" ", rest)))
     rest = BYLINE_FILLER_RE.sub(" ", BYLINE_TIME_RE.sub(" ", rest))
-    left = [
-        word for word in rest.split() if not agency_names(word) and not _HOST_RE.fullmatch(word)
-    ]
+    left = [word for word in rest.split() if not agency_names(word) and not HOST_RE.fullmatch(word)]
     # One capitalised word may remain: the place the author writes from.
     return not left or (len(left) == 1 and left[0].isalpha() and left[0][0].isupper())
 
@@ -94,7 +92,7 @@ _NOTE_VERB_RE = re.compile(
 )
 # Where a sentence of a note on several authors ends and another begins: "A ist Lehrerin. B
 # ist Bildungsforscher."
-_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])")
+SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])")
 # A mark or a label before the name: "*A ist …", "Die Autorin A ist …", "Zum Autor: A lebt …".
 _NOTE_LEAD_RE = re.compile(
     r"^\s*(?:\*\s*)?(?:(?:Der|Die|Unser|Unsere) (?:Gast)?(?:Autor|Verfasser)(?:in)?\s+|Zu[mr]"
@@ -136,7 +134,7 @@ def author_box_label(lines: Sequence[tuple[str, bool]], authors: Sequence[str]) 
             any(
                 part.startswith(name) and _NOTE_VERB_RE.match(part[len(name) :]) for name in authors
             )
-            for part in _SENTENCE_BREAK_RE.split(text)
+            for part in SENTENCE_BREAK_RE.split(text)
         )
     ):
         return before

@@ -11,11 +11,12 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import classify_date_line
-from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE
+from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE, SENTENCE_BREAK_RE
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, is_tool_bar
 from pipelines.credits import INFO_SPLIT_RE, WRITER_ROLES, is_image_credit, is_info_line
 from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, non_writers, split_credits
+from pipelines.offices import PERSON_NAME, SIGNING_INITIALS
 from pipelines.tree import byline_near_headline, collapse, portrait_row_name, text_of
 
 _NAME_CLASS_XPATH = lxml.etree.XPath(
@@ -41,22 +42,19 @@ _BOX_NAME_TAGS = ("b", "strong", "a", "span", "h2", "h3", "h4", "h5", "h6", "p",
 # A note's subject, the name, and its verb: "A ist freier Publizist", "A, 42, lebt in Köln",
 # "A is a science writer".
 _BIO_SUBJECT_RE = re.compile(
-    r"^(?P<name>[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3})"
+    rf"^(?P<name>{PERSON_NAME})"
     r"(?=(?:,\s*\d{2},)?\s+(?:ist|war|lebt|arbeitet|leitet|lehrt|forscht|schreibt|studierte"
     r"|berichtet|is|was|lives|works|writes|covers|teaches)\b)"
 )
 # A paragraph's style setting it flush right.
 _RIGHT_ALIGNED_RE = re.compile(r"text-align\s*:\s*(?:right|end)\b", re.IGNORECASE)
-# The writer's initials in brackets before the name on a signature line: "(hk) Herta Kofler".
-_SIGNING_INITIALS_RE = re.compile(r"^\([a-zäöü]{1,4}\)\s*")
+_SIGNING_INITIALS_RE = re.compile(rf"^{SIGNING_INITIALS}")
 # A word opening a sentence's subject that is no name: an article, a possessive, a
 # demonstrative.
 _DETERMINER_RE = re.compile(
     r"(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Ihr|Ihre|Sein|Seine|Unser|Unsere|Dies"
     r"|Diese|Dieser|Dieses|The|A|An|His|Her|Their|This|That)\b"
 )
-# Where a sentence of a note ends and another begins.
-_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])")
 _JOINED_LABEL_RE = re.compile(r"(?:\bund|&|\+|/)$", re.IGNORECASE)
 # Elements whose text no reader sees.
 _UNSEEN_TAGS = ("script", "style", "template", "noscript")
@@ -110,13 +108,15 @@ def box_entries(box: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     if len(children) >= 2:
         return children
     bold = [element for element in box.iter("b", "strong") if len(element) == 0]
-    if len(bold) >= 2 and all(_is_name(collapse(element.text or "")) for element in bold):
+    names = [collapse(element.text or "") for element in bold]
+    if len(bold) >= 2 and all(_is_name(name, frozenset()) for name in names):
         return bold
     return []
 
 
-def _is_name(text: str) -> bool:
-    return split_credits([text], frozenset())[0] == (text,)
+def _is_name(text: str, site_keys: frozenset[str]) -> bool:
+    """True when `text` is one person's name, whole (see `pipelines.names.split_credits`)."""
+    return split_credits([text], site_keys)[0] == (text,)
 
 
 def printed_byline_authors(
@@ -165,11 +165,7 @@ def info_line_author(
         if not any(classify_date_line(item) for item in items):
             continue
         # A labelled item ("Kategorie: Welt") is no bare name.
-        names = [
-            item
-            for item in items
-            if ":" not in item and split_credits([item], site_keys)[0] == (item,)
-        ]
+        names = [item for item in items if ":" not in item and _is_name(item, site_keys)]
         if len(names) == 1:
             return (names[0],)
     return ()
@@ -290,14 +286,14 @@ def _box_names(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> tuple[s
 def _cowriters(box: lxml.html.HtmlElement, name: str, site_keys: frozenset[str]) -> list[str]:
     """The other people a note on several authors names, each the subject of a sentence of
     its own after the first: "A ist Lehrerin in Kassel. B ist Bildungsforscher." gives B."""
-    sentences = _SENTENCE_BREAK_RE.split(_spaced_text(box))
+    sentences = SENTENCE_BREAK_RE.split(_spaced_text(box))
     found: list[str] = []
     for sentence in sentences[1:]:
         subject = _BIO_SUBJECT_RE.match(sentence)
         other = subject.group("name") if subject is not None else name
         if _DETERMINER_RE.match(other):
             continue  # "Ihr Roman Stille Wasser ist …", "Das Buch …"
-        if other not in (name, *found) and split_credits([other], site_keys)[0] == (other,):
+        if other not in (name, *found) and _is_name(other, site_keys):
             found.append(other)
     return found
 
@@ -325,7 +321,7 @@ def _box_name(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> str | No
             for element in box.iter(*_BOX_NAME_TAGS)
             if element is not box
             and text.startswith(own := _spaced_text(element))
-            and split_credits([own], site_keys)[0] == (own,)
+            and _is_name(own, site_keys)
         ),
         None,
     )
@@ -334,7 +330,7 @@ def _box_name(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> str | No
         if subject is None:
             return None
         name = subject.group("name")
-        if split_credits([name], site_keys)[0] != (name,):
+        if not _is_name(name, site_keys):
             return None
     note = text[len(name) :].strip(" ,")
     if note and not (note[-1] in ".!" or (len(note.split()) <= 6 and ":" not in note)):

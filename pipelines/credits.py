@@ -9,7 +9,7 @@ import lxml.html
 from crawler.model.dates import find_date_in_text
 from crawler.model.types import DroppedLine
 from pipelines.clean_rules import PICTURE_COUNTER, Rule
-from pipelines.offices import SIGNER_OFFICE, signed_for
+from pipelines.offices import PERSON_NAME, SIGNER_OFFICE, SIGNING_INITIALS, signed_for
 
 _I = re.IGNORECASE
 
@@ -388,8 +388,7 @@ INFO_SPLIT_RE = re.compile(r"\s+[·|•]\s+")
 # One item of a credits line: a role and a person's name ("Kamera: Selin Aktaş", "Faktencheck:
 # Ida Blum"); the name is two to four capitalised words.
 ROLE_CREDIT_RE = re.compile(
-    r"^(?P<role>[A-ZÄÖÜ][\w-]+(?: [a-zäöü][\w-]+)?)\s*:\s*(?P<name>[A-ZÄÖÜ][\w'’.-]*"
-    r"(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3})$"
+    rf"^(?P<role>[A-ZÄÖÜ][\w-]+(?: [a-zäöü][\w-]+)?)\s*:\s*(?P<name>{PERSON_NAME})$"
 )
 # The roles of a credits line that name the author ("Beitrag: A · Kamera: B"); the interviewer
 # is the author of an interview.
@@ -533,14 +532,13 @@ def credits_authors(dropped: list[DroppedLine]) -> list[str]:
 # A closing line signing the text with the writer's name and office: "Name, 1. Vorsitzende",
 # "Name, Pressesprecher der Gemeinde", "Name (Kassenwart)". The name is two to four capitalised
 # words; the office a capitalised word or an ordinal and one, and up to four words more.
-_SIGNER_NAME = r"[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3}"
 _SIGNATURE_RE = re.compile(
-    r"^(?P<name>" + _SIGNER_NAME + r")"
+    rf"^(?P<name>{PERSON_NAME})"
     r"(?:,\s+|\s+\()(?P<office>(?:\d{1,2}\.\s*)?[A-ZÄÖÜ][\w.-]*(?:\s+[^\s\d(),;:]+){0,4})\)?$"
 )
 
 # A closing line of the writer's initials in brackets, then the name: "(hk) Herta Kofler".
-_INITIALLED_NAME_RE = re.compile(r"^\([a-zäöü]{1,4}\)\s*(?P<name>" + _SIGNER_NAME + r")$")
+_INITIALLED_NAME_RE = re.compile(rf"^{SIGNING_INITIALS}(?P<name>{PERSON_NAME})$")
 
 # A signer's first name alone, maybe after a dash: "- Anneliese", "– Jonas".
 _FIRST_NAME_LINE_RE = re.compile(r"(?:[-–—]\s*)?([A-ZÄÖÜ][\w'’-]+)")
@@ -560,7 +558,7 @@ _GREETING_ROLE_RE = re.compile(
 _NAME_LINE_RE = re.compile(
     r"^(?!.*\b(?:Sie|Uns|Wir|Ihr|Ihre|Ihnen|Euch|Jetzt|Hier|Mehr|Bitte)\b)"
     rf"(?:{SIGNER_OFFICE}\s+(?=\S+\s))?"
-    r"(?P<name>[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3})$"
+    rf"(?P<name>{PERSON_NAME})$"
 )
 
 

@@ -7,6 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+# A person's name as a byline or signature prints it: two to four capitalised words, maybe with
+# a name particle ("Anna Berg", "Jana von Stein", "Dr. Ida Korn").
+PERSON_NAME = r"[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3}"
+# The writer's initials in brackets before the name on a signature line: "(hk) Herta Kofler".
+SIGNING_INITIALS = r"\([a-zäöü]{1,4}\)\s*"
+# A host as printed in a byline or signature: "mein-dorf.de", "www.talbote.at".
+HOST_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.IGNORECASE)
+
 # A writer's job title, one word, maybe a compound ("Innenpolitik-Redakteurin",
 # "Chefredakteur", "Auslandskorrespondentin", "Ressortleiter", "Gastautorin"). A bare
 # "Leiter" is also a surname: `without_job_title` takes it for a title before another word only.
@@ -62,10 +70,9 @@ SALUTATION_RE = re.compile(
 # für mein-dorf.de", "Jonas Ebert für die Talbote", "Ada Lenz for example.com". The name is two
 # to four capitalised words; the site a host, or words spelling the site's name.
 _SIGNED_FOR_RE = re.compile(
-    r"^(?P<name>[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3})\s+(?:für|for)"
+    rf"^(?P<name>{PERSON_NAME})\s+(?:für|for)"
     r"\s+(?:(?:das|die|den|der|the)\s+)?(?P<site>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)\.?$"
 )
-_HOST_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.IGNORECASE)
 
 
 def signed_for(text: str, site_keys: frozenset[str]) -> str | None:
@@ -76,7 +83,7 @@ def signed_for(text: str, site_keys: frozenset[str]) -> str | None:
         return None
     site = match.group("site")
     # The site's name keyed as `pipelines.tree.text_key` keys it (tree imports this module).
-    if _HOST_RE.fullmatch(site) or "".join(filter(str.isalnum, site.casefold())) in site_keys:
+    if HOST_RE.fullmatch(site) or "".join(filter(str.isalnum, site.casefold())) in site_keys:
         return match.group("name")
     return None
 
