@@ -99,7 +99,67 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {
+    "399_agenturseite_textbloecke_quelle_ria_nowosti": {
+        "junk": "['teaser/related_headline: Auch interessant', 'teaser/related_headlin…",
+        "unknown": "['Auch interessantAngara-Rakete bringt drei Kommunikationssatelliten …",
+    },
+    "401_depeschendienst_tass_ortsmarke_ohne_meta": {
+        "agencies": "()",
+    },
+    "413_kulturmagazin_signatur_versal_ort_datum_schluss": {
+        "junk": "['metadata/byline: Theresa Oberhuber']",
+        "unknown": "['Theresa Oberhuber']",
+        "authors": "()",
+    },
+    "414_tagblatt_von_unserem_redaktionsmitglied_paywall": {
+        "authors": "()",
+    },
+    "416_regionalfernsehen_video_dl_reporterin_kamera_schnitt": {
+        "junk": "['metadata/broadcast: Elster Journal vom 16.10.2025', 'metadata/credi…",
+        "unknown": "['Elster Journal vom 16.10.2025', 'Reporterin', 'Kamera', 'Tim Ewald'…",
+    },
+    "417_fachzeitschrift_autor_dipl_ing_funktion_nach_text": {
+        "junk": "['metadata/byline: Autor: Dipl.-Ing. Rainer Kloß, Technischer Leiter …",
+        "unknown": "['Autor: Dipl.-Ing. Rainer Kloß, Technischer Leiter bei der Kühltechn…",
+    },
+    "420_sportverein_news_text_slash_fotos_generischer_title": {
+        "junk": "['promo/sponsors: Sparkasse Auental']",
+        "unknown": "['Autohaus Reinhold Sparkasse Auental']",
+        "seo_title": "'BSC Auental e.V.'",
+    },
+    "425_staatsmedium_text_nach_artikel_mit_material": {
+        "junk": "['metadata/byline: Text: Igor Salnikow, Moskau, mit Material von RIA …",
+        "unknown": "['Text: Igor Salnikow, Moskau, mit Material von RIA Nowosti', 'Kommen…",
+    },
+    "428_schweizer_portal_partnerzeitung_autor_tabelle": {
+        "unknown": "['| Publiziert | |']",
+    },
+    "429_aggregator_afp_reuters_kuerzel_schraegstrich": {
+        "junk": "['chrome/source_link: Quelle öffnen']",
+        "unknown": "['Quelle öffnen']",
+    },
+    "439_schweizer_zeitung_sport_name_ort_komma": {
+        "junk": "['metadata/match_box: Telegramm', 'metadata/match_box: EHC Rüthi – HC…",
+        "unknown": "['Telegramm', 'EHC Rüthi – HC Prättigau 4:2 (1:0, 1:2, 2:0)', 'Tore: …",
+    },
+    "441_fachzeitschrift_beitrag_von_redakteurin": {
+        "junk": "['promo/members: Den vollständigen Umfragebericht erhalten Abonnenten…",
+        "unknown": "['Den vollständigen Umfragebericht erhalten Abonnenten im Download-Be…",
+    },
+    "442_hochschule_pressemitteilung_nummer_vom_kontakt": {
+        "junk": "['metadata/contact: Kontakt: Prof. Dr. Marianne Ohlsen, Institut für …",
+        "unknown": "['Kontakt: Prof. Dr. Marianne Ohlsen, Institut für Geowissenschaften,…",
+    },
+    "443_sportverein_bericht_doppelpunkt_am_ende": {
+        "junk": "['promo/sponsors: Unsere Sponsoren']",
+        "unknown": "['Unsere Sponsoren']",
+    },
+    "444_kirchenpresse_pfarrer_und_kna_mit_material": {
+        "junk": "['metadata/dateline: Eingestellt am 29.06.2025']",
+        "unknown": "['Eingestellt am 29.06.2025']",
+    },
+}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -169,7 +229,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset()
+_OPEN_BATCHES: frozenset[int] = frozenset({19, 20})
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:
