@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.clean_rules import SHARE_WORDS, Rule
+from pipelines.clean_rules import NEWS_VERB_RE, SHARE_WORDS, Rule
 
 _I = re.IGNORECASE
 
@@ -29,6 +29,27 @@ _SCORERS_SEPARATOR = r"(?:\s*[,;]\s*|\s+[–—/|-]\s+)"
 
 # A share bar's network or channel ("Telegram", "E-Mail", "X"), one of the share words.
 _SHARE_WORD = "(?:" + "|".join(sorted(map(re.escape, SHARE_WORDS), key=len, reverse=True)) + ")"
+
+# The site's own subscribers or members as a members' note names them: "Abonnenten",
+# "unsere Abonnentinnen und Abonnenten", "registrierte Nutzer", "Plus-Kunden"; never after a
+# possessive or before a genitive, which make them someone else's ("ihren Mitgliedern",
+# "Mitglieder der Kammer").
+_MEMBERS = (
+    r"(?<!\bihren )(?<!\bihre )(?<!\bseinen )(?<!\bseine )(?<!\bderen )(?<!\bdessen )"
+    r"\b(?:(?:\w+-)?Abonnent(?:en|innen|\*innen|:innen|Innen)|Mitglieder[n]?|Abonnierende[n]?"
+    r"|(?:Abo|Plus|Premium|Digital)-?(?:Kund|Leser|Nutzer)(?:en|innen)|registrierte[n]?"
+    r" (?:Nutzer|Leser|Kunden)\w*)\b(?! (?:des|der|von|dieser|dieses|eines|einer)\b)"
+)
+# A restricted area of the site, as where the item lies: "im Download-Bereich", "in unserem
+# Mitgliederbereich", "im Abonnentenportal".
+_MEMBERS_AREA = (
+    r"\b(?:im|in unserem|in ihrem|in Ihrem|über den|über unseren) (?:geschützten |persönlichen )?"
+    r"(?:Download|Mitglieder|Abonnenten|Abo|Premium|Plus|Login|Member|Kunden)-?"
+    r"(?:[Bb]ereich|[Pp]ortal|[Cc]enter|[Aa]rchiv)\b"
+)
+# A reporting verb or a plan: the sentence reports on someone's members or area, it is no
+# note to the reader.
+_REPORTED = rf"{NEWS_VERB_RE.pattern}|\b(?:will|wollen|soll|sollen|plant|planen|künftig)\b"
 
 BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
@@ -215,6 +236,22 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         ),
         30,
         ("download", "herunter", "pdf"),
+    ),
+    (
+        # A note on what the site's subscribers or members get in their own area: "Den
+        # vollständigen Bericht erhalten Abonnenten im Download-Bereich.", "Im Mitgliederbereich
+        # finden Mitglieder die Präsentation zum Herunterladen." The readers are the site's
+        # (bare, "unsere", "registrierte"), not an organisation's ("ihren Mitgliedern"), and the
+        # area is where the item is ("im …bereich"), not a thing reported on ("einen
+        # Download-Bereich"); a sentence with a reporting verb is news and stays.
+        Rule.PAYWALL,
+        re.compile(
+            rf"^(?=[^.!?]*{_MEMBERS})(?=[^.!?]*{_MEMBERS_AREA})(?![^.!?]*(?:{_REPORTED}))"
+            r"[^.!?]+[.!]?$",
+            _I,
+        ),
+        25,
+        ("abonnent", "mitglied", "abo", "kund", "nutzer", "leser", "premium", "plus"),
     ),
     (
         # A donation account: a payee and an IBAN, no sentence ("Förderverein St. Ursula, IBAN

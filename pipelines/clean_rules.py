@@ -116,6 +116,9 @@ GLUED_TEASER_TAIL_RE = re.compile(
     r"|Das könnte Sie auch interessieren)\s*[-–—:]\s*\S.*)$"
 )
 
+# What ends a related-article lead-in: a separator, the line's end, or the headline glued on
+# with no space, as a join of a label element and a link gives it ("Auch interessantDie …").
+_LEAD_IN_END = r"(?:\b\s*(?:[-–—:|»›>…]|\.\.\.|$)|(?-i:(?<=[a-zäöüß])(?=[A-ZÄÖÜ„\"])))"
 GLUED_TEASER_LEAD_INS = ("mehr zum thema", "lesen sie auch", "auch interessant", "das könnte")
 # The shape every glued join has: a lower-case letter right before an upper-case one or a quote.
 GLUE_SHAPE_RE = re.compile(r"[a-zäöüß][A-ZÄÖÜ„\"]")
@@ -127,7 +130,7 @@ GLUE_SHAPE_RE = re.compile(r"[a-zäöüß][A-ZÄÖÜ„\"]")
 PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
         Rule.MEHR_ZUM_THEMA,
-        re.compile(r"^Mehr zum Thema\b\s*(?:[-–—:|»›>…]|\.\.\.|$)", _I),
+        re.compile(rf"^Mehr zum Thema{_LEAD_IN_END}", _I),
         40,
         (),
     ),
@@ -138,7 +141,7 @@ PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
             r"|Passend (?:dazu|zum Thema)|Das könnte Sie (?:auch )?interessieren"
             r"|Empfehlungen? (?:der Redaktion|für Sie)|(?:Weitere|Verwandte|Ähnliche) "
             r"(?:Artikel|Beiträge)|Meistgelesen(?:e Artikel)?|Zum Thema|Mehr dazu|Dazu passend"
-            r"|Lese-?Tipp)\b\s*(?:[-–—:|»›>…]|\.\.\.|$)",
+            rf"|Lese-?Tipp){_LEAD_IN_END}",
             _I,
         ),
         40,
@@ -146,9 +149,7 @@ PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     ),
     (
         Rule.AUCH_INTERESSANT,
-        re.compile(
-            r"^(?:Auch|Ebenfalls|Das ist auch) interessant\b\s*(?:[-–—:|»›>…]|\.\.\.|$)", _I
-        ),
+        re.compile(rf"^(?:Auch|Ebenfalls|Das ist auch) interessant{_LEAD_IN_END}", _I),
         40,
         (),
     ),

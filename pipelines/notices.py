@@ -102,10 +102,12 @@ SECTION_ITEM_RE = re.compile(
 DURATION_ITEM_RE = re.compile(r"^(?:ca\.\s*)?\d{1,2}\s*(?:Min\.?|Minuten|min)$", _I)
 
 # The whole or original article as a pointer to it names it: "den vollständigen Artikel",
-# "Zum Originalartikel", "Original-Beitrag".
+# "Zum Originalartikel", "Original-Beitrag"; or the source it links to, as an aggregator's
+# link does: "Zum Original", "Zur Quelle", "Originalquelle".
 _FULL_ARTICLE = (
     r"(?:(?:vollständigen|ganzen|kompletten|ungekürzten|gesamten) (?:Artikel|Beitrag)"
-    r"|Original-?(?:artikel|beitrag|text|bericht|meldung)\w*)"
+    r"|Original(?:-?(?:artikel|beitrag|text|bericht|meldung|quelle|seite|version)\w*)?"
+    r"|Quelle|Quellseite|Nachrichtenquelle)"
 )
 # Where it is: a partner's name or host after the preposition ("bei Ostalb-Kurier", "auf
 # heideportal.de").
@@ -287,21 +289,22 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         # A pointer to the whole or original article at the partner it comes from: "Den
         # vollständigen Artikel finden Sie bei Ostalb-Kurier.", "Zum Originalartikel auf
         # heideportal.de", "Originalartikel bei Kreisblatt Online lesen", "Weiterlesen bei
-        # Kreisblatt Online". "Den vollständigen Artikel des Gesetzes …" goes on past it.
+        # Kreisblatt Online"; an aggregator's link to the source ("Quelle öffnen", "Zum
+        # Original"). "Den vollständigen Artikel des Gesetzes …" goes on past it.
         Rule.PARTNER,
         re.compile(
             # Where it is, said ("… finden Sie bei X") or asked for ("… bei X lesen").
             rf"^(?:Hier |Jetzt )?(?:Den )?{_FULL_ARTICLE} (?:finden|lesen|gibt es|sehen)"
             rf" (?:Sie|du|ihr)(?: auch| hier)? {_AT_PARTNER}{_POINTER_END}"
             rf"|^(?:Hier |Jetzt )?(?:Den )?{_FULL_ARTICLE}(?: {_AT_PARTNER})? (?:lesen"
-            rf"|weiterlesen|ansehen|aufrufen){_POINTER_END}"
+            rf"|weiterlesen|ansehen|aufrufen|öffnen|anzeigen){_POINTER_END}"
             # A link's label: "Zum Originalartikel", "Zum vollständigen Beitrag auf X".
             rf"|^(?:Hier |Jetzt )?(?:Zum|Zur) {_FULL_ARTICLE}(?: {_AT_PARTNER})?{_POINTER_END}"
             rf"|^(?:Hier )?(?:Weiterlesen|Weiter lesen|Mehr lesen) {_AT_PARTNER}{_POINTER_END}",
             _I,
         ),
         16,
-        ("artikel", "beitrag", "original", "weiter", "mehr lesen"),
+        ("artikel", "beitrag", "original", "quell", "weiter", "mehr lesen"),
     ),
     (
         # The text naming the publication it appeared in first, the name in quotes or bare and

@@ -1155,6 +1155,28 @@ def test_blank_input(line: str) -> None:
         # a call for the reader's opinion
         ("Wie sehen Sie das? Sagen Sie uns Ihre Meinung!", "promo:feedback"),
         ("Teilen Sie uns Ihre Meinung in den Kommentaren mit.", "promo:feedback"),
+        # a related-article label glued to its headline with no space, as a label element
+        # and a link are joined
+        ("Auch interessantSchöffen gesucht: Stadt wirbt um Bewerber", "teaser:auch-interessant"),
+        ("Lesen Sie auchHallenbad bleibt bis zum Sommer geschlossen", "teaser:lesen-sie-auch"),
+        ("Das könnte Sie interessieren„Wir bauen“: Werft hat Auftrag", "teaser:lesen-sie-auch"),
+        # an aggregator's link to the source of the item
+        ("Quelle öffnen", "meta:partner"),
+        ("Zum Original", "meta:partner"),
+        ("Zur Quelle »", "meta:partner"),
+        ("Originalquelle anzeigen", "meta:partner"),
+        # what the site's subscribers or members get in their own area
+        ("Die komplette Auswertung erhalten Abonnenten im Download-Bereich.", "promo:paywall"),
+        ("Mitglieder finden die Präsentation zum Vortrag im Mitgliederbereich.", "promo:paywall"),
+        (
+            "Die Checkliste steht unseren Abonnentinnen und Abonnenten im Downloadbereich bereit.",
+            "promo:paywall",
+        ),
+        ("Im Login-Bereich finden registrierte Nutzer alle Tabellen zum Heft.", "promo:paywall"),
+        # a label for putting the post online over its date
+        ("Eingestellt am 14.05.2026", "meta:date-only"),
+        ("Online gestellt am 3. März 2026, 09:12 Uhr", "meta:timestamp"),
+        ("Hochgeladen: 02.11.2025", "meta:date-only"),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -1244,6 +1266,20 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Vom Unfall berichten Zeugen, die an der Haltestelle standen.",
         "Schreiben Sie uns Ihre Meinung, forderte der Bürgermeister die Anwohner auf, doch keiner"
         " schrieb.",
+        # sentences starting like a related-article label, a source link or a date label
+        "Auch interessant fanden die Besucher den Vortrag über Bienen.",
+        "Zur Quelle des Flusses führt ein steiler Pfad.",
+        "Zum Original kehrte der Restaurator nach zwei Jahren zurück.",
+        "Die Quelle öffnen die Stadtwerke nur im Sommer.",
+        "Eingestellt am 29.06.2025 wurde das Verfahren gegen den Landrat.",
+        "Online seit März 2019",
+        # sentences about someone's subscribers or members and their areas
+        "Die Gewerkschaft stellt ihren Mitgliedern die Tarifübersicht im Downloadbereich bereit.",
+        "Mitglieder der Kammer können die Unterlagen im Mitgliederbereich einsehen.",
+        "Für Abonnenten gibt es künftig einen Download-Bereich, sagte der Verleger.",
+        "Mitglieder erhalten im Kassenbereich einen Rabatt von zehn Prozent.",
+        "Mitglieder sollen die Protokolle bald im Mitgliederbereich abrufen können.",
+        "Die Zeitung verlor im vergangenen Jahr 3000 Abonnenten.",
     ],
 )
 def test_sentences_like_those_notices_stay(line: str) -> None:
