@@ -51,7 +51,8 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     set a list of the text under its lead-in sentence as item paragraphs (`_as_item_paragraphs`).
 
     "<h4>Mehr zum Thema</h4><ul><li>…</li></ul>", "<p>Weitere Teile der Serie</p><ul>…",
-    "<p><strong>Mehr aus dem Murtal:</strong> <a>…</a> | <a>…</a></p>": the label is one the
+    "<p><strong>Mehr aus dem Murtal:</strong> <a>…</a> | <a>…</a></p>", "<div><span>Auch
+    interessant</span><a>…</a></div>": the label is one the
     line rules know as a lead-in, alone in its element; what it leads is a list of short
     headline items, or links and separators only. A list under any other heading stays.
     """
@@ -60,9 +61,10 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         return []
     found: list[tuple[lxml.html.HtmlElement, str, str]] = []
     lead_lists: list[lxml.html.HtmlElement] = []
-    # From the lists and bold labels up: far fewer elements than the labels could be.
-    for element in body.iter("ul", "ol", "strong", "b"):
-        inline = element.tag in ("strong", "b")
+    # From the lists and the inline labels (bold, or a card's label <span>) up: far fewer
+    # elements than the labels could be.
+    for element in body.iter("ul", "ol", "strong", "b", "span"):
+        inline = element.tag in ("strong", "b", "span")
         label = element if inline else element.getprevious()
         if label is None or label.tag not in _LABEL_TAGS or len(label) > 2:
             continue

@@ -168,6 +168,45 @@ def test_furniture_around_and_inside_the_body_is_removed() -> None:
     assert "Endlich eine gute Nachricht" not in result.text  # comments stay off
 
 
+@pytest.mark.parametrize(
+    ("card", "rule"),
+    [
+        # a card of a label element and a headline link, joined with no space or with one
+        (
+            '<div class="card"><div><span class="desc">Auch interessant</span><a href="/lokales/'
+            'schoeffen">Stadt sucht Schöffen für die nächste Amtszeit</a></div></div>',
+            "teaser:auch-interessant",
+        ),
+        (
+            '<div class="card"><div><span>Lesen Sie auch</span> <a href="/lokales/markt">Neuer '
+            "Wochenmarkt startet im April am Rathaus</a></div></div>",
+            "teaser:lesen-sie-auch",
+        ),
+        (
+            '<p><b>Mehr zum Thema</b><a href="/lokales/bus">Schulbus fährt während der Bauzeit '
+            "nach Kleinbrück</a></p>",
+            "teaser:mehr-zum-thema",
+        ),
+    ],
+)
+def test_a_related_article_card_of_a_label_and_a_link_is_removed(card: str, rule: str) -> None:
+    result = run(page(article_html(after_second=card)))
+    assert result.text.split("\n") == BODY_LINES
+    assert rule in {d.rule for d in result.dropped}
+
+
+def test_a_sentence_opening_with_a_labelled_span_stays() -> None:
+    sentence = (
+        "Auch interessant war der Auftritt von Kai Brandt, der das Bad als Kind besucht hatte."
+    )
+    card = (
+        '<p><span class="hl">Auch interessant</span> war der Auftritt von <a href="/personen/'
+        'brandt">Kai Brandt</a>, der das Bad als Kind besucht hatte.</p>'
+    )
+    result = run(page(article_html(after_second=card)))
+    assert sentence in result.text.split("\n")
+
+
 def test_teaser_link_glued_between_two_sentences_is_removed() -> None:
     glued = (
         f'<p>{PARAGRAPHS[0]} <a href="/lokales/parkgebuehren" class="rm"><strong>Neue '
