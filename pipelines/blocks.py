@@ -52,9 +52,9 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
 
     "<h4>Mehr zum Thema</h4><ul><li>…</li></ul>", "<p>Weitere Teile der Serie</p><ul>…",
     "<p><strong>Mehr aus dem Murtal:</strong> <a>…</a> | <a>…</a></p>", "<div><span>Auch
-    interessant</span><a>…</a></div>": the label is one the
-    line rules know as a lead-in, alone in its element; what it leads is a list of short
-    headline items, or links and separators only. A list under any other heading stays.
+    interessant</span><a>…</a></div>": the label is one the line rules know as a lead-in, alone
+    in its element; what it leads is a list of short headline items, or links and separators
+    only. A list under any other heading stays.
     """
     body = tree.find("body")
     if body is None:
