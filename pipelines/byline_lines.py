@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE
 from pipelines.credits import agency_names
-from pipelines.offices import HOST_RE
+from pipelines.offices import HOST_RE, OWN_STAFF
 
 _I = re.IGNORECASE
 
@@ -32,11 +32,12 @@ BYLINE_OPENING_RE = re.compile(
 BYLINE_MONTH_DATE_RE = re.compile(r"\b\d{1,2}\.?\s+(?P<mon>[A-Za-zÄäÖöÜü]{3,9})\.?,?\s+\d{4}\b", _I)
 BYLINE_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 # A job title beside the name, with the place or desk it writes for: "A, Korrespondentin in
-# Brüssel", "A, Wirtschaftsredakteur", "A, EU-Korrespondent für Belgien", and the paper's own in
-# the dative before it: "Von unserem Korrespondenten A".
+# Brüssel", "A, Wirtschaftsredakteur", "A, EU-Korrespondent für Belgien", and the paper's own
+# staff in the dative before it: "Von unserem Korrespondenten A", "Von unserem Redaktionsmitglied
+# A".
 _ROLE_RE = re.compile(
-    r"\b(?:unser(?:em|er|en)\s+)?(?:[\w-]*(?:korrespondent|redakteur|reporter|kolumnist"
-    r"|volontär)|redaktionsleiter)(?:in|en)?\b(?:\s+(?:in|für|aus)\b)?",
+    rf"\b(?:{OWN_STAFF}|(?:[\w-]*(?:korrespondent|redakteur|reporter|kolumnist"
+    r"|volontär)|redaktionsleiter)(?:in|en)?)\b(?:\s+(?:in|für|aus)\b)?",
     _I,
 )
 # The newsroom the author writes for, after a comma: "A, WMR Studio Siegen", "A, Redaktion

@@ -683,6 +683,8 @@ def test_a_short_first_line_without_the_headline_stays() -> None:
         "Ole Brandt (Auslandsreporter) · 4. März 2026",
         "Von unserem Korrespondenten Ole Brandt, Lindhaven",
         "Von unserer Lokalreporterin Anna Beispiel | 4. März 2026",
+        "Von unserem Redaktionsmitglied Ole Brandt · 4. März 2026",
+        "Von unserer freien Mitarbeiterin Anna Beispiel, Lindhaven",
     ],
 )
 def test_bylines_with_dates_and_a_place_go(line: str) -> None:
@@ -700,6 +702,7 @@ def test_bylines_with_dates_and_a_place_go(line: str) -> None:
         "Anna Beispiel, Korrespondentin in Lindhaven, kennt die Gegend seit Jahren",
         "Anna Beispiel traf den Korrespondenten in Lindhaven",
         "Unserem Korrespondenten Anna Beispiel erzählte der Bürgermeister von seinen Plänen",
+        "Unserer Mitarbeiterin Anna Beispiel fiel der Schaden zuerst auf",
     ],
 )
 def test_lines_naming_the_author_in_a_sentence_stay(line: str) -> None:

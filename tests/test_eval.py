@@ -112,9 +112,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "unknown": "['Theresa Oberhuber']",
         "authors": "()",
     },
-    "414_tagblatt_von_unserem_redaktionsmitglied_paywall": {
-        "authors": "()",
-    },
     "416_regionalfernsehen_video_dl_reporterin_kamera_schnitt": {
         "junk": "['metadata/broadcast: Elster Journal vom 16.10.2025', 'metadata/credi…",
         "unknown": "['Elster Journal vom 16.10.2025', 'Reporterin', 'Kamera', 'Tim Ewald'…",

@@ -305,6 +305,13 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Von unserem Korrespondenten Ole Brandt, Vilnius"], ("Ole Brandt",), ()),
         (["Von unserer Sportreporterin Ruth Ebert"], ("Ruth Ebert",), ()),
         (["von unseren Korrespondenten Kai Lenz und Ina Sommer"], ("Kai Lenz", "Ina Sommer"), ()),
+        # any staff noun after the possessive: a member of the newsroom, a freelance contributor
+        (["Von unserem Redaktionsmitglied Ole Brandt"], ("Ole Brandt",), ()),
+        (["Von unserer freien Mitarbeiterin Ruth Ebert, Kempten"], ("Ruth Ebert",), ()),
+        (["von unserem Redaktionsteam-Mitglied Kai Lenz"], ("Kai Lenz",), ()),
+        (["Von unserer Berliner Korrespondentin Ina Sommer"], ("Ina Sommer",), ()),
+        (["Von unserem Mitarbeiter"], (), ()),
+        (["Von unserem neuen Partnerportal"], (), ()),
         # a possessive before something else is no job title: nothing to read as a name
         (["Von unserem Partnerportal"], (), ()),
         (["Mit Material der Nachrichtenagenturen dpa und AFP"], (), ("dpa", "AFP")),
