@@ -354,10 +354,11 @@ TRAILING_AGENCY_RE = re.compile(r"\s*[(\[]\s*([\w .,/&-]{2,40}?)\s*[)\]]\s*$")
 TRAILING_CREDIT_RE = re.compile(r"\s*[(\[]\s*((?:Quellen?\s*:\s*)?[\w .,/&-]{2,40}?)\s*[)\]]\s*$")
 # The agency in a news dateline opening the text: "Berlin (dpa) - …", "Genf (AFP) – …", and
 # with the day after the place, as wire services print it: "Moskau, 1. Dezember (TASS) – …";
-# a full stop or colon after the bracket ends the dateline too: "MOSKAU (RIA Novosti). Die …".
+# a full stop or colon after the bracket ends the dateline too: "MOSKAU (RIA Novosti). Die …";
+# the agency between slashes instead of brackets: "BERLIN, 7. Juli. /TASS/. Die …".
 DATELINE_AGENCY_RE = re.compile(
     r"^[A-ZÄÖÜ][\w./ -]{1,40}?(?:,\s*\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+\.?|\d{1,2}\.))?"
-    r"\s*\(([\w /,-]{2,30})\)\s*(?:[-–—]\s|[.:]\s+(?=[A-ZÄÖÜ„\"]))",
+    r"\s*(?:\(([\w /,-]{2,30})\)|/([\w ,-]{2,30})/)\s*(?:[-–—]\s|[.:]\s+(?=[A-ZÄÖÜ„\"]))",
     re.UNICODE,
 )
 
@@ -603,7 +604,7 @@ def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ..
     if lines:
         match = DATELINE_AGENCY_RE.match(lines[0])
         if match is not None:
-            found.extend(agency_names(match.group(1)))
+            found.extend(agency_names(match.group(1) or match.group(2)))
     for line in dropped:
         if line.rule == Rule.CREDIT_AGENCY:
             found.extend(agency_names(line.text))

@@ -104,9 +104,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['teaser/related_headline: Auch interessant', 'teaser/related_headlin…",
         "unknown": "['Auch interessantAngara-Rakete bringt drei Kommunikationssatelliten …",
     },
-    "401_depeschendienst_tass_ortsmarke_ohne_meta": {
-        "agencies": "()",
-    },
     "413_kulturmagazin_signatur_versal_ort_datum_schluss": {
         "junk": "['metadata/byline: Theresa Oberhuber']",
         "unknown": "['Theresa Oberhuber']",

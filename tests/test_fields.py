@@ -2098,6 +2098,13 @@ def test_other_rows_and_info_lines_by_the_headline_name_no_author(block: str) ->
         # a full stop or a colon closing the dateline
         ("PEKING, 2. Dezember (Xinhua). ", ("Xinhua",)),
         ("Genf (Reuters): ", ("Reuters",)),
+        # the agency between slashes
+        ("MOSKAU, 7. Juli. /TASS/. ", ("TASS",)),
+        ("Peking, 3. März /Xinhua/ – ", ("Xinhua",)),
+        ("Kiew /Interfax/: ", ("Interfax",)),
+        # slashes around no agency, and a route of places, name none
+        ("Berlin, 7. Juli. /Ende/. ", ()),
+        ("Die Strecke Köln /Bonn/. ", ()),
         # a sentence with a date and a bracket names no agency
         ("Am Freitag, 1. Dezember (siehe oben) – ", ()),
         ("Am Freitag (siehe oben). ", ()),
