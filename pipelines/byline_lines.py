@@ -72,7 +72,13 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
     )
     rest = _ROLE_RE.sub(" ", BYLINE_OPENING_RE.sub(" ", _DESK_RE.sub(" ", rest)))
     rest = BYLINE_FILLER_RE.sub(" ", BYLINE_TIME_RE.sub(" ", rest))
-    left = [word for word in rest.split() if not agency_names(word) and not HOST_RE.fullmatch(word)]
+    left: list[str] = []
+    for word in rest.split():
+        # An agency's name of two words ("mit Material von RIA Nowosti") goes with both.
+        if left and agency_names(f"{left[-1]} {word}"):
+            left.pop()
+        elif not agency_names(word) and not HOST_RE.fullmatch(word):
+            left.append(word)
     # One capitalised word may remain: the place the author writes from.
     return not left or (len(left) == 1 and left[0].isalpha() and left[0][0].isupper())
 

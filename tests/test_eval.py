@@ -122,10 +122,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "unknown": "['Autohaus Reinhold Sparkasse Auental']",
         "seo_title": "'BSC Auental e.V.'",
     },
-    "425_staatsmedium_text_nach_artikel_mit_material": {
-        "junk": "['metadata/byline: Text: Igor Salnikow, Moskau, mit Material von RIA …",
-        "unknown": "['Text: Igor Salnikow, Moskau, mit Material von RIA Nowosti', 'Kommen…",
-    },
     "428_schweizer_portal_partnerzeitung_autor_tabelle": {
         "unknown": "['| Publiziert | |']",
     },
