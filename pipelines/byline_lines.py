@@ -47,6 +47,14 @@ _DESK_RE = re.compile(
     r"(?:\s+[\w.-]+){0,2}\s*(?=$|[·|•/])",
     _I,
 )
+# The writer's job at a company or body, after a comma and closing the line: "A, Technischer
+# Leiter bei der Kühltechnik Saalfeld GmbH", "A, Geschäftsführerin der Muster AG", "A,
+# Referent für Energiepolitik beim Umweltverband", "A, Senior Engineer at Acme": maybe a
+# capitalised adjective, a capitalised noun, a preposition and up to six words.
+_AFFILIATION_RE = re.compile(
+    r",\s*(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?[A-ZÄÖÜ][\w-]+\s+(?:bei|beim|der|des|vom"
+    r"|von|im|am|an der|für|at|of)\s+(?:[\w.&-]+\s+){0,5}[\w.&-]+\s*$"
+)
 _SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
 
 
@@ -70,7 +78,8 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
     rest = BYLINE_MONTH_DATE_RE.sub(
         lambda m: " " if m.group("mon").casefold().rstrip(".") in MONTHS else m.group(0), rest
     )
-    rest = _ROLE_RE.sub(" ", BYLINE_OPENING_RE.sub(" ", _DESK_RE.sub(" ", rest)))
+    rest = _AFFILIATION_RE.sub(" ", _DESK_RE.sub(" ", rest))
+    rest = _ROLE_RE.sub(" ", BYLINE_OPENING_RE.sub(" ", rest))
     rest = BYLINE_FILLER_RE.sub(" ", BYLINE_TIME_RE.sub(" ", rest))
     left: list[str] = []
     for word in rest.split():

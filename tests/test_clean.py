@@ -688,6 +688,10 @@ def test_a_short_first_line_without_the_headline_stays() -> None:
         # an agency's name of two words beside a place
         "Text: Ole Brandt, Lindhaven, mit Material von RIA Nowosti",
         "Anna Beispiel, Lindhaven, mit Material von Associated Press",
+        # an academic title before the name, the writer's job at a company or body after it
+        "Autor: Dipl.-Ing. Ole Brandt, Technischer Leiter bei der Lindhavener Kältetechnik GmbH",
+        "Autorin: Dr. Anna Beispiel, Geschäftsführerin der Muster AG",
+        "By Anna Beispiel, Senior Engineer at Acme Systems",
     ],
 )
 def test_bylines_with_dates_and_a_place_go(line: str) -> None:
@@ -707,6 +711,8 @@ def test_bylines_with_dates_and_a_place_go(line: str) -> None:
         "Unserem Korrespondenten Anna Beispiel erzählte der Bürgermeister von seinen Plänen",
         "Unserer Mitarbeiterin Anna Beispiel fiel der Schaden zuerst auf",
         "Anna Beispiel sprach mit RIA Nowosti über die Pläne",
+        "Anna Beispiel, Leiterin der Grundschule, bleibt im Amt",
+        "Ole Brandt lobte die Arbeit der Lindhavener Kältetechnik GmbH",
     ],
 )
 def test_lines_naming_the_author_in_a_sentence_stay(line: str) -> None:

@@ -113,10 +113,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/broadcast: Elster Journal vom 16.10.2025', 'metadata/credi…",
         "unknown": "['Elster Journal vom 16.10.2025', 'Reporterin', 'Kamera', 'Tim Ewald'…",
     },
-    "417_fachzeitschrift_autor_dipl_ing_funktion_nach_text": {
-        "junk": "['metadata/byline: Autor: Dipl.-Ing. Rainer Kloß, Technischer Leiter …",
-        "unknown": "['Autor: Dipl.-Ing. Rainer Kloß, Technischer Leiter bei der Kühltechn…",
-    },
     "420_sportverein_news_text_slash_fotos_generischer_title": {
         "junk": "['promo/sponsors: Sparkasse Auental']",
         "unknown": "['Autohaus Reinhold Sparkasse Auental']",

@@ -311,6 +311,9 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["von unserem Redaktionsteam-Mitglied Kai Lenz"], ("Kai Lenz",), ()),
         (["Von unserer Berliner Korrespondentin Ina Sommer"], ("Ina Sommer",), ()),
         (["Von unserem Mitarbeiter"], (), ()),
+        # an academic title before the name, the writer's job at a company after it
+        (["Autorin: Dr. Ina Sommer, Geschäftsführerin der Muster AG"], ("Ina Sommer",), ()),
+        (["Autor: Prof. Dr. Kai Lenz, Leiter des Instituts für Kältetechnik"], ("Kai Lenz",), ()),
         (["Von unserem neuen Partnerportal"], (), ()),
         # a possessive before something else is no job title: nothing to read as a name
         (["Von unserem Partnerportal"], (), ()),
