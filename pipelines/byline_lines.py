@@ -7,7 +7,8 @@ import re
 from collections.abc import Sequence
 
 from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE
-from pipelines.credits import agency_names
+from pipelines.clean_rules import Rule
+from pipelines.credits import LONE_NAME_RE, agency_names
 from pipelines.offices import HOST_RE, OWN_STAFF
 
 _I = re.IGNORECASE
@@ -155,3 +156,38 @@ def author_box_label(lines: Sequence[tuple[str, bool]], authors: Sequence[str]) 
     ):
         return before
     return None
+
+
+# The last character of a sentence, before closing quotes and brackets.
+_SENTENCE_CLOSERS = "\"“”»«'’)]"
+# The rules of a line that is a date alone or a place and a date ("Linz, am 5. Mai 2025").
+_DATELINE_RULES = (Rule.DATE_ONLY, Rule.TIMESTAMP)
+# First words of a letter's closing formula, capitalised like a name ("Vielen Dank", "Herzliche
+# Grüße", "Ihr Vorstand"): no signature.
+_CLOSING_FORMULA_WORDS = frozenset(
+    (
+        *("vielen", "viele", "herzlichen", "herzliche", "beste", "besten", "liebe", "lieben"),
+        *("schöne", "frohe", "gute", "danke", "ihr", "ihre", "euer", "eure", "dein", "deine"),
+    )
+)
+
+
+def dateline_signature(lines: Sequence[tuple[str, str | None]]) -> int | None:
+    """The index of the writer's signature among the text's lines, (text, the rule dropping
+    it or None) each: a name alone closing the text right over or under a place and date
+    line taken off ("Theresa Oberhuber" / "Linz, am 5. Mai 2025"). Only after two lines of
+    text, the last of them a whole sentence, so a heading or a list item is none."""
+    kept = [index for index, (_text, rule) in enumerate(lines) if rule is None]
+    if len(kept) < 3:
+        return None
+    last = kept[-1]
+    text = lines[last][0]
+    before = lines[kept[-2]][0].rstrip(_SENTENCE_CLOSERS)
+    if (
+        not LONE_NAME_RE.fullmatch(text)
+        or text.split()[0].casefold() in _CLOSING_FORMULA_WORDS
+        or before[-1:] not in (".", "!", "?", "…")
+    ):
+        return None
+    beside = (lines[index][1] for index in (last - 1, last + 1) if 0 <= index < len(lines))
+    return last if any(rule in _DATELINE_RULES for rule in beside) else None

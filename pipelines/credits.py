@@ -522,11 +522,14 @@ def names_an_agency(text: str) -> bool:
 
 def credits_authors(dropped: list[DroppedLine]) -> list[str]:
     """The authors a credits line the cleaning took off names: "Beitrag: A · Kamera: B" gives
-    "A", "Interview: C" "C"; editors, fact-checkers, camera and illustration are no authors."""
+    "A", "Interview: C" "C"; editors, fact-checkers, camera and illustration are no authors.
+    So does a name alone it took off as a signature (knowing no author, it takes off no other)."""
     found: list[str] = []
     for line in dropped:
         if line.rule == Rule.BYLINE and ":" in line.text:
             found.extend(credited_writers(line.text, lines_of_one=True) or ())
+        elif line.rule == Rule.BYLINE and LONE_NAME_RE.fullmatch(line.text):
+            found.append(line.text)
     return found
 
 
@@ -538,6 +541,8 @@ _SIGNATURE_RE = re.compile(
     r"(?:,\s+|\s+\()(?P<office>(?:\d{1,2}\.\s*)?[A-ZÄÖÜ][\w.-]*(?:\s+[^\s\d(),;:]+){0,4})\)?$"
 )
 
+# A name alone on a line, as a signature prints it ("Theresa Oberhuber", "JAN VON STEIN").
+LONE_NAME_RE = re.compile(PERSON_NAME)
 # A closing line of the writer's initials in brackets, then the name: "(hk) Herta Kofler".
 _INITIALLED_NAME_RE = re.compile(rf"^{SIGNING_INITIALS}(?P<name>{PERSON_NAME})$")
 

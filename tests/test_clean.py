@@ -721,6 +721,24 @@ def test_lines_naming_the_author_in_a_sentence_stay(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "closing",
+    [
+        ["Anna Beispiel", "Lindhaven, am 4. März 2026"],
+        ["4. März 2026", "OLE BRANDT"],
+        ["Jana von Stein", "Lindhaven · 04.03.2026"],
+    ],
+)
+def test_a_name_alone_by_a_closing_dateline_goes_as_a_signature(closing: list[str]) -> None:
+    kept, dropped = clean([LEAD, P1, *closing])
+    assert kept == [LEAD, P1]
+    assert "meta:byline" in {d.rule for d in dropped}
+    name = next(line for line in closing if not line[0].isdigit() and "," not in line)
+    # more text after it leaves the name, and so does a heading's colon over it
+    assert name in clean([LEAD, P1, *closing, P2])[0]
+    assert name in clean([LEAD, P1, "Die neue Vorsitzende:", *closing])[0]
+
+
+@pytest.mark.parametrize(
     "note",
     [
         "*Anna Beispiel ist Sprecherin der Bürgerinitiative Am Mühlbach.",

@@ -104,11 +104,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['teaser/related_headline: Auch interessant', 'teaser/related_headlin…",
         "unknown": "['Auch interessantAngara-Rakete bringt drei Kommunikationssatelliten …",
     },
-    "413_kulturmagazin_signatur_versal_ort_datum_schluss": {
-        "junk": "['metadata/byline: Theresa Oberhuber']",
-        "unknown": "['Theresa Oberhuber']",
-        "authors": "()",
-    },
     "416_regionalfernsehen_video_dl_reporterin_kamera_schnitt": {
         "junk": "['metadata/broadcast: Elster Journal vom 16.10.2025', 'metadata/credi…",
         "unknown": "['Elster Journal vom 16.10.2025', 'Reporterin', 'Kamera', 'Tim Ewald'…",

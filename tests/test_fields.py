@@ -1021,6 +1021,10 @@ def test_big_type_is_no_headline_beside_a_title_or_an_h1(
         ("<p>– Jonas</p><p><em>Jonas Ebert für talbote-online.de</em></p>", ("Jonas Ebert",)),
         ("<p>Ilse Marbach für www.dorfblatt.at</p>", ("Ilse Marbach",)),
         ("<p>Ilse Marbach für die Alpenland-Zeitung</p>", ("Ilse Marbach",)),
+        # a name alone over or under a place and date line closing the text, in capitals too
+        ("<p>Ilse Marbach</p><p>Bad Talheim, am 12. März 2025</p>", ("Ilse Marbach",)),
+        ("<p>Wien, 20. Mai 2025</p><p>JONAS VON FELD</p>", ("Jonas von Feld",)),
+        ("<p>Ilse Marbach<br>Bad Talheim, 3. Dezember 2026</p>", ("Ilse Marbach",)),
     ],
 )
 def test_a_signature_closing_the_text_names_the_author(
@@ -1058,6 +1062,26 @@ def test_lines_that_are_no_closing_signature_name_no_author(closing: str, stays:
     result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
     assert result.authors == ()
     assert (lxml.html.fromstring(closing).text_content()[:12] in result.text) == stays
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # text after the name and the dateline
+        "<p>Ilse Marbach</p><p>Bad Talheim, 12. März 2025</p><p>Die nächste Sitzung ist im Mai.",
+        # no sentence before the name: a heading or a list's label over it
+        "<p>Die neue Vorsitzende:</p><p>Ilse Marbach</p><p>Bad Talheim, 12. März 2025</p>",
+        # a letter's closing formula
+        "<p>Vielen Dank</p><p>Bad Talheim, 12. März 2025</p>",
+        # a name alone with no dateline by it
+        "<p>Ilse Marbach</p>",
+    ],
+)
+def test_a_name_alone_not_by_a_closing_dateline_names_no_author(closing: str) -> None:
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
+    assert result.authors == ()
+    assert ("Ilse Marbach" in closing) == ("Ilse Marbach" in result.text)
+    assert ("Vielen Dank" in closing) == ("Vielen Dank" in result.text)
 
 
 @pytest.mark.parametrize(
