@@ -7,8 +7,9 @@ import re
 from collections.abc import Sequence
 
 from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE
-from pipelines.credits import agency_names
-from pipelines.offices import HOST_RE
+from pipelines.clean_rules import Rule
+from pipelines.credits import LONE_NAME_RE, agency_names
+from pipelines.offices import HOST_RE, OWN_STAFF
 
 _I = re.IGNORECASE
 
@@ -32,11 +33,12 @@ BYLINE_OPENING_RE = re.compile(
 BYLINE_MONTH_DATE_RE = re.compile(r"\b\d{1,2}\.?\s+(?P<mon>[A-Za-zÄäÖöÜü]{3,9})\.?,?\s+\d{4}\b", _I)
 BYLINE_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 # A job title beside the name, with the place or desk it writes for: "A, Korrespondentin in
-# Brüssel", "A, Wirtschaftsredakteur", "A, EU-Korrespondent für Belgien", and the paper's own in
-# the dative before it: "Von unserem Korrespondenten A".
+# Brüssel", "A, Wirtschaftsredakteur", "A, EU-Korrespondent für Belgien", and the paper's own
+# staff in the dative before it: "Von unserem Korrespondenten A", "Von unserem Redaktionsmitglied
+# A".
 _ROLE_RE = re.compile(
-    r"\b(?:unser(?:em|er|en)\s+)?(?:[\w-]*(?:korrespondent|redakteur|reporter|kolumnist"
-    r"|volontär)|redaktionsleiter)(?:in|en)?\b(?:\s+(?:in|für|aus)\b)?",
+    rf"\b(?:{OWN_STAFF}|(?:[\w-]*(?:korrespondent|redakteur|reporter|kolumnist"
+    r"|volontär)|redaktionsleiter)(?:in|en)?)\b(?:\s+(?:in|für|aus)\b)?",
     _I,
 )
 # The newsroom the author writes for, after a comma: "A, WMR Studio Siegen", "A, Redaktion
@@ -45,6 +47,14 @@ _DESK_RE = re.compile(
     r",\s*(?:[\w.-]+\s+){0,2}[\w-]*(?:studio|redaktion|büro|funkhaus|newsroom|desk)\b"
     r"(?:\s+[\w.-]+){0,2}\s*(?=$|[·|•/])",
     _I,
+)
+# The writer's job at a company or body, after a comma and closing the line: "A, Technischer
+# Leiter bei der Kühltechnik Saalfeld GmbH", "A, Geschäftsführerin der Muster AG", "A,
+# Referent für Energiepolitik beim Umweltverband", "A, Senior Engineer at Acme": maybe a
+# capitalised adjective, a capitalised noun, a preposition and up to six words.
+_AFFILIATION_RE = re.compile(
+    r",\s*(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?[A-ZÄÖÜ][\w-]+\s+(?:bei|beim|der|des|vom"
+    r"|von|im|am|an der|für|at|of)\s+(?:[\w.&-]+\s+){0,5}[\w.&-]+\s*$"
 )
 _SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
 
@@ -69,9 +79,16 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
     rest = BYLINE_MONTH_DATE_RE.sub(
         lambda m: " " if m.group("mon").casefold().rstrip(".") in MONTHS else m.group(0), rest
     )
-    rest = _ROLE_RE.sub(" ", BYLINE_OPENING_RE.sub(" ", _DESK_RE.sub(" ", rest)))
+    rest = _AFFILIATION_RE.sub(" ", _DESK_RE.sub(" ", rest))
+    rest = _ROLE_RE.sub(" ", BYLINE_OPENING_RE.sub(" ", rest))
     rest = BYLINE_FILLER_RE.sub(" ", BYLINE_TIME_RE.sub(" ", rest))
-    left = [word for word in rest.split() if not agency_names(word) and not HOST_RE.fullmatch(word)]
+    left: list[str] = []
+    for word in rest.split():
+        # An agency's name of two words ("mit Material von RIA Nowosti") goes with both.
+        if left and agency_names(f"{left[-1]} {word}"):
+            left.pop()
+        elif not agency_names(word) and not HOST_RE.fullmatch(word):
+            left.append(word)
     # One capitalised word may remain: the place the author writes from.
     return not left or (len(left) == 1 and left[0].isalpha() and left[0][0].isupper())
 
@@ -139,3 +156,38 @@ def author_box_label(lines: Sequence[tuple[str, bool]], authors: Sequence[str]) 
     ):
         return before
     return None
+
+
+# The last character of a sentence, before closing quotes and brackets.
+_SENTENCE_CLOSERS = "\"“”»«'’)]"
+# The rules of a line that is a date alone or a place and a date ("Linz, am 5. Mai 2025").
+_DATELINE_RULES = (Rule.DATE_ONLY, Rule.TIMESTAMP)
+# First words of a letter's closing formula, capitalised like a name ("Vielen Dank", "Herzliche
+# Grüße", "Ihr Vorstand"): no signature.
+_CLOSING_FORMULA_WORDS = frozenset(
+    (
+        *("vielen", "viele", "herzlichen", "herzliche", "beste", "besten", "liebe", "lieben"),
+        *("schöne", "frohe", "gute", "danke", "ihr", "ihre", "euer", "eure", "dein", "deine"),
+    )
+)
+
+
+def dateline_signature(lines: Sequence[tuple[str, str | None]]) -> int | None:
+    """The index of the writer's signature among the text's lines, (text, the rule dropping
+    it or None) each: a name alone closing the text right over or under a place and date
+    line taken off ("Theresa Oberhuber" / "Linz, am 5. Mai 2025"). Only after two lines of
+    text, the last of them a whole sentence, so a heading or a list item is none."""
+    kept = [index for index, (_text, rule) in enumerate(lines) if rule is None]
+    if len(kept) < 3:
+        return None
+    last = kept[-1]
+    text = lines[last][0]
+    before = lines[kept[-2]][0].rstrip(_SENTENCE_CLOSERS)
+    if (
+        not LONE_NAME_RE.fullmatch(text)
+        or text.split()[0].casefold() in _CLOSING_FORMULA_WORDS
+        or before[-1:] not in (".", "!", "?", "…")
+    ):
+        return None
+    beside = (lines[index][1] for index in (last - 1, last + 1) if 0 <= index < len(lines))
+    return last if any(rule in _DATELINE_RULES for rule in beside) else None

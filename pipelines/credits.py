@@ -354,10 +354,11 @@ TRAILING_AGENCY_RE = re.compile(r"\s*[(\[]\s*([\w .,/&-]{2,40}?)\s*[)\]]\s*$")
 TRAILING_CREDIT_RE = re.compile(r"\s*[(\[]\s*((?:Quellen?\s*:\s*)?[\w .,/&-]{2,40}?)\s*[)\]]\s*$")
 # The agency in a news dateline opening the text: "Berlin (dpa) - …", "Genf (AFP) – …", and
 # with the day after the place, as wire services print it: "Moskau, 1. Dezember (TASS) – …";
-# a full stop or colon after the bracket ends the dateline too: "MOSKAU (RIA Novosti). Die …".
+# a full stop or colon after the bracket ends the dateline too: "MOSKAU (RIA Novosti). Die …";
+# the agency between slashes instead of brackets: "BERLIN, 7. Juli. /TASS/. Die …".
 DATELINE_AGENCY_RE = re.compile(
     r"^[A-ZÄÖÜ][\w./ -]{1,40}?(?:,\s*\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+\.?|\d{1,2}\.))?"
-    r"\s*\(([\w /,-]{2,30})\)\s*(?:[-–—]\s|[.:]\s+(?=[A-ZÄÖÜ„\"]))",
+    r"\s*(?:\(([\w /,-]{2,30})\)|/([\w ,-]{2,30})/)\s*(?:[-–—]\s|[.:]\s+(?=[A-ZÄÖÜ„\"]))",
     re.UNICODE,
 )
 
@@ -521,11 +522,14 @@ def names_an_agency(text: str) -> bool:
 
 def credits_authors(dropped: list[DroppedLine]) -> list[str]:
     """The authors a credits line the cleaning took off names: "Beitrag: A · Kamera: B" gives
-    "A", "Interview: C" "C"; editors, fact-checkers, camera and illustration are no authors."""
+    "A", "Interview: C" "C"; editors, fact-checkers, camera and illustration are no authors.
+    So does a name alone it took off as a signature (knowing no author, it takes off no other)."""
     found: list[str] = []
     for line in dropped:
         if line.rule == Rule.BYLINE and ":" in line.text:
             found.extend(credited_writers(line.text, lines_of_one=True) or ())
+        elif line.rule == Rule.BYLINE and LONE_NAME_RE.fullmatch(line.text):
+            found.append(line.text)
     return found
 
 
@@ -537,6 +541,8 @@ _SIGNATURE_RE = re.compile(
     r"(?:,\s+|\s+\()(?P<office>(?:\d{1,2}\.\s*)?[A-ZÄÖÜ][\w.-]*(?:\s+[^\s\d(),;:]+){0,4})\)?$"
 )
 
+# A name alone on a line, as a signature prints it ("Theresa Oberhuber", "JAN VON STEIN").
+LONE_NAME_RE = re.compile(PERSON_NAME)
 # A closing line of the writer's initials in brackets, then the name: "(hk) Herta Kofler".
 _INITIALLED_NAME_RE = re.compile(rf"^{SIGNING_INITIALS}(?P<name>{PERSON_NAME})$")
 
@@ -603,7 +609,7 @@ def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ..
     if lines:
         match = DATELINE_AGENCY_RE.match(lines[0])
         if match is not None:
-            found.extend(agency_names(match.group(1)))
+            found.extend(agency_names(match.group(1) or match.group(2)))
     for line in dropped:
         if line.rule == Rule.CREDIT_AGENCY:
             found.extend(agency_names(line.text))

@@ -23,7 +23,7 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
-from pipelines.offices import is_institution_kind, without_job_title
+from pipelines.offices import OWN_STAFF, is_institution_kind, without_job_title
 from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
@@ -47,10 +47,10 @@ _AFTER_NAME_RE = re.compile(
     r"\s+(?:am|vom)\s+\d{1,2}\.(?:\s*\d{1,2}\.|\s*[A-ZÄÖÜ][a-zä]+\.?)?\s*\d{2,4}\b.*$"
     r"|\s+aus\s+[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?$"
 )
-# A job title printed before the name, also as the paper's own in the dative: "Von Redakteurin
-# Ines Albrecht", "Von unserem Korrespondenten A", "Von unserer Reporterin A".
+# A job title printed before the name, also as the paper's own staff in the dative: "Von
+# Redakteurin Ines Albrecht", "Von unserem Korrespondenten A", "Von unserem Redaktionsmitglied A".
 _ROLE_PREFIX_RE = re.compile(
-    r"^(?:unser(?:em|er|en)\s+)?(?:(?:Chef|Gast|Lokal|Sport|Wirtschafts|Politik|Kultur)?"
+    rf"^(?:{OWN_STAFF}|(?:Chef|Gast|Lokal|Sport|Wirtschafts|Politik|Kultur)?"
     r"(?:redakteur|reporter|autor|korrespondent|volontär|kolumnist)(?:in|en)?"
     r"|Redaktionsleiter(?:in)?)\s+(?=\S)",
     re.IGNORECASE,

@@ -407,6 +407,28 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
         ("info", "details"),
     ),
     (
+        # Who may read or write the comments: "Kommentare sind nur für registrierte Nutzer
+        # sichtbar", "Die Kommentarfunktion steht nur angemeldeten Abonnenten zur Verfügung",
+        # "Nur eingeloggte Leserinnen und Leser können kommentieren", "Comments are visible to
+        # registered users only". A sentence going on after it reports on a platform.
+        Rule.COMMENTS,
+        re.compile(
+            r"^(?:(?:Die|Alle) )?(?:Leser-?)?(?:Kommentare|Kommentarfunktion|Kommentarbereich"
+            r"|Kommentieren)\s+(?:\S+\s+){1,4}?(?:nur|ausschließlich)\s+(?:\S+\s+){0,3}?"
+            r"(?:registrierte|angemeldete|eingeloggte|zahlende|Abonnent|Mitglied)\w*\s+(?:\S+\s+)"
+            r"{0,4}?(?:sichtbar|lesbar|einsehbar|verfügbar|zugänglich|möglich|freigeschaltet"
+            r"|vorbehalten|zu sehen|zur Verfügung)\W*$"
+            r"|^(?:Nur|Ausschließlich)\s+(?:registrierte|angemeldete|eingeloggte|zahlende)\w*\s+"
+            r"(?:\S+\s+){1,4}?(?:können|dürfen)\s+(?:hier\s+)?(?:kommentieren|Kommentare\s+(?:lesen"
+            r"|sehen|schreiben|verfassen|abgeben))\W*$"
+            r"|^Comments (?:are|is) (?:only )?(?:visible|available) (?:only )?to (?:registered"
+            r"|logged-in|signed-in|subscribed)\s+\w+(?: only)?\W*$",
+            _I,
+        ),
+        20,
+        ("kommentar", "kommentier", "comments"),
+    ),
+    (
         # A link back to the list the item was opened from: "Zurück zur Übersicht", "« Zurück
         # zum Pressearchiv", "Zurück zu allen Meldungen". "Zurück zur Normalität" names no page.
         Rule.UI_TOKEN,

@@ -10,6 +10,15 @@ from collections.abc import Sequence
 # A person's name as a byline or signature prints it: two to four capitalised words, maybe with
 # a name particle ("Anna Berg", "Jana von Stein", "Dr. Ida Korn").
 PERSON_NAME = r"[A-ZÄÖÜ][\w'’.-]*(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w'’.-]*){1,3}"
+# The paper's own staff in the dative before a writer's name, maybe with an adjective: "unserem
+# Korrespondenten", "unserer Sportreporterin", "unserem Redaktionsmitglied", "unserer freien
+# Mitarbeiterin", "unserem Berliner Korrespondenten", "unserem Redaktionsteam-Mitglied". A
+# member or a staffer is a writer only after the possessive. Read case-blind.
+OWN_STAFF = (
+    r"unser(?:em|er|en)\s+(?:[\w-]+(?:en|er)\s+)?(?:[\w-]*(?:mitglied"
+    r"|mitarbeiter|korrespondent|redakteur|reporter|kolumnist|volontär|autor)(?:innen|in|ern|en"
+    r"|er)?|redaktionsleiter(?:in)?)"
+)
 # The writer's initials in brackets before the name on a signature line: "(hk) Herta Kofler".
 SIGNING_INITIALS = r"\([a-zäöü]{1,4}\)\s*"
 # A host as printed in a byline or signature: "mein-dorf.de", "www.talbote.at".

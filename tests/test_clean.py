@@ -683,6 +683,15 @@ def test_a_short_first_line_without_the_headline_stays() -> None:
         "Ole Brandt (Auslandsreporter) · 4. März 2026",
         "Von unserem Korrespondenten Ole Brandt, Lindhaven",
         "Von unserer Lokalreporterin Anna Beispiel | 4. März 2026",
+        "Von unserem Redaktionsmitglied Ole Brandt · 4. März 2026",
+        "Von unserer freien Mitarbeiterin Anna Beispiel, Lindhaven",
+        # an agency's name of two words beside a place
+        "Text: Ole Brandt, Lindhaven, mit Material von RIA Nowosti",
+        "Anna Beispiel, Lindhaven, mit Material von Associated Press",
+        # an academic title before the name, the writer's job at a company or body after it
+        "Autor: Dipl.-Ing. Ole Brandt, Technischer Leiter bei der Lindhavener Kältetechnik GmbH",
+        "Autorin: Dr. Anna Beispiel, Geschäftsführerin der Muster AG",
+        "By Anna Beispiel, Senior Engineer at Acme Systems",
     ],
 )
 def test_bylines_with_dates_and_a_place_go(line: str) -> None:
@@ -700,11 +709,33 @@ def test_bylines_with_dates_and_a_place_go(line: str) -> None:
         "Anna Beispiel, Korrespondentin in Lindhaven, kennt die Gegend seit Jahren",
         "Anna Beispiel traf den Korrespondenten in Lindhaven",
         "Unserem Korrespondenten Anna Beispiel erzählte der Bürgermeister von seinen Plänen",
+        "Unserer Mitarbeiterin Anna Beispiel fiel der Schaden zuerst auf",
+        "Anna Beispiel sprach mit RIA Nowosti über die Pläne",
+        "Anna Beispiel, Leiterin der Grundschule, bleibt im Amt",
+        "Ole Brandt lobte die Arbeit der Lindhavener Kältetechnik GmbH",
     ],
 )
 def test_lines_naming_the_author_in_a_sentence_stay(line: str) -> None:
     kept, _ = clean([LEAD, line], authors=("Anna Beispiel",))
     assert kept == [LEAD, line]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        ["Anna Beispiel", "Lindhaven, am 4. März 2026"],
+        ["4. März 2026", "OLE BRANDT"],
+        ["Jana von Stein", "Lindhaven · 04.03.2026"],
+    ],
+)
+def test_a_name_alone_by_a_closing_dateline_goes_as_a_signature(closing: list[str]) -> None:
+    kept, dropped = clean([LEAD, P1, *closing])
+    assert kept == [LEAD, P1]
+    assert "meta:byline" in {d.rule for d in dropped}
+    name = next(line for line in closing if not line[0].isdigit() and "," not in line)
+    # more text after it leaves the name, and so does a heading's colon over it
+    assert name in clean([LEAD, P1, *closing, P2])[0]
+    assert name in clean([LEAD, P1, "Die neue Vorsitzende:", *closing])[0]
 
 
 @pytest.mark.parametrize(
@@ -1404,6 +1435,12 @@ def test_two_pieces_of_furniture_glued_in_one_line_go(line: str) -> None:
         "Kommentare sind für diesen Artikel deaktiviert.",
         "Die Kommentarfunktion ist zu diesem Beitrag leider geschlossen",
         "Kommentieren ist bei dieser Meldung nicht möglich.",
+        # who may see or write them
+        "Kommentare sind nur für registrierte Nutzer sichtbar.",
+        "Die Kommentarfunktion steht nur angemeldeten Abonnenten zur Verfügung.",
+        "Leserkommentare sind ausschließlich für Mitglieder lesbar",
+        "Nur eingeloggte Leserinnen und Leser können kommentieren.",
+        "Comments are visible to registered users only.",
     ],
 )
 def test_a_notice_that_comments_are_closed_for_the_article_goes(line: str) -> None:
@@ -1412,6 +1449,18 @@ def test_a_notice_that_comments_are_closed_for_the_article_goes(line: str) -> No
     assert [d.rule for d in dropped] == ["widget:comments"]
     said = "Kommentare zu diesem Thema sind im Gemeinderat nicht erwünscht, sagte der Vorsitzende."
     assert clean([LEAD, said, P1])[0] == [LEAD, said, P1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kommentare sind künftig nur für registrierte Nutzer sichtbar, kündigte die Plattform an.",
+        "Nur registrierte Nutzer können kommentieren, sagte der Sprecher des Forums.",
+        "Die Diskussion war nur für angemeldete Gäste möglich.",
+    ],
+)
+def test_a_sentence_reporting_on_who_may_comment_stays(line: str) -> None:
+    assert clean([LEAD, line, P1])[0] == [LEAD, line, P1]
 
 
 def test_a_senders_lines_opening_a_release_without_its_headline_go() -> None:

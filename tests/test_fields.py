@@ -305,6 +305,16 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Von unserem Korrespondenten Ole Brandt, Vilnius"], ("Ole Brandt",), ()),
         (["Von unserer Sportreporterin Ruth Ebert"], ("Ruth Ebert",), ()),
         (["von unseren Korrespondenten Kai Lenz und Ina Sommer"], ("Kai Lenz", "Ina Sommer"), ()),
+        # any staff noun after the possessive: a member of the newsroom, a freelance contributor
+        (["Von unserem Redaktionsmitglied Ole Brandt"], ("Ole Brandt",), ()),
+        (["Von unserer freien Mitarbeiterin Ruth Ebert, Kempten"], ("Ruth Ebert",), ()),
+        (["von unserem Redaktionsteam-Mitglied Kai Lenz"], ("Kai Lenz",), ()),
+        (["Von unserer Berliner Korrespondentin Ina Sommer"], ("Ina Sommer",), ()),
+        (["Von unserem Mitarbeiter"], (), ()),
+        # an academic title before the name, the writer's job at a company after it
+        (["Autorin: Dr. Ina Sommer, Geschäftsführerin der Muster AG"], ("Ina Sommer",), ()),
+        (["Autor: Prof. Dr. Kai Lenz, Leiter des Instituts für Kältetechnik"], ("Kai Lenz",), ()),
+        (["Von unserem neuen Partnerportal"], (), ()),
         # a possessive before something else is no job title: nothing to read as a name
         (["Von unserem Partnerportal"], (), ()),
         (["Mit Material der Nachrichtenagenturen dpa und AFP"], (), ("dpa", "AFP")),
@@ -1011,6 +1021,10 @@ def test_big_type_is_no_headline_beside_a_title_or_an_h1(
         ("<p>– Jonas</p><p><em>Jonas Ebert für talbote-online.de</em></p>", ("Jonas Ebert",)),
         ("<p>Ilse Marbach für www.dorfblatt.at</p>", ("Ilse Marbach",)),
         ("<p>Ilse Marbach für die Alpenland-Zeitung</p>", ("Ilse Marbach",)),
+        # a name alone over or under a place and date line closing the text, in capitals too
+        ("<p>Ilse Marbach</p><p>Bad Talheim, am 12. März 2025</p>", ("Ilse Marbach",)),
+        ("<p>Wien, 20. Mai 2025</p><p>JONAS VON FELD</p>", ("Jonas von Feld",)),
+        ("<p>Ilse Marbach<br>Bad Talheim, 3. Dezember 2026</p>", ("Ilse Marbach",)),
     ],
 )
 def test_a_signature_closing_the_text_names_the_author(
@@ -1048,6 +1062,26 @@ def test_lines_that_are_no_closing_signature_name_no_author(closing: str, stays:
     result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
     assert result.authors == ()
     assert (lxml.html.fromstring(closing).text_content()[:12] in result.text) == stays
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # text after the name and the dateline
+        "<p>Ilse Marbach</p><p>Bad Talheim, 12. März 2025</p><p>Die nächste Sitzung ist im Mai.",
+        # no sentence before the name: a heading or a list's label over it
+        "<p>Die neue Vorsitzende:</p><p>Ilse Marbach</p><p>Bad Talheim, 12. März 2025</p>",
+        # a letter's closing formula
+        "<p>Vielen Dank</p><p>Bad Talheim, 12. März 2025</p>",
+        # a name alone with no dateline by it
+        "<p>Ilse Marbach</p>",
+    ],
+)
+def test_a_name_alone_not_by_a_closing_dateline_names_no_author(closing: str) -> None:
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
+    assert result.authors == ()
+    assert ("Ilse Marbach" in closing) == ("Ilse Marbach" in result.text)
+    assert ("Vielen Dank" in closing) == ("Vielen Dank" in result.text)
 
 
 @pytest.mark.parametrize(
@@ -2091,6 +2125,13 @@ def test_other_rows_and_info_lines_by_the_headline_name_no_author(block: str) ->
         # a full stop or a colon closing the dateline
         ("PEKING, 2. Dezember (Xinhua). ", ("Xinhua",)),
         ("Genf (Reuters): ", ("Reuters",)),
+        # the agency between slashes
+        ("MOSKAU, 7. Juli. /TASS/. ", ("TASS",)),
+        ("Peking, 3. März /Xinhua/ – ", ("Xinhua",)),
+        ("Kiew /Interfax/: ", ("Interfax",)),
+        # slashes around no agency, and a route of places, name none
+        ("Berlin, 7. Juli. /Ende/. ", ()),
+        ("Die Strecke Köln /Bonn/. ", ()),
         # a sentence with a date and a bracket names no agency
         ("Am Freitag, 1. Dezember (siehe oben) – ", ()),
         ("Am Freitag (siehe oben). ", ()),
