@@ -17,15 +17,24 @@ _I = re.IGNORECASE
 # A team's name in a score box: one to five capitalised words or numbers ("TSV Grünmark", "1. FC
 # Lindhaven", "SG Rabenfeld/Dohle"); never "Uhr", so "Um 18:30 Uhr" is no score.
 _TEAM = r"(?!Uhr\b)[A-ZÄÖÜ0-9][\w.'’/-]*(?: (?!Uhr\b)[A-ZÄÖÜ0-9][\w.'’/-]*){0,4}"
-_SCORE = r"\d{1,3}\s*:\s*\d{1,3}(?:\s*\(\d{1,3}\s*:\s*\d{1,3}\))?"
+# The result, perhaps with the half-time score or each period's in brackets ("2:1 (1:0)", "4:2
+# (1:0, 1:2, 2:0)").
+_RESULT = r"\d{1,3}\s*:\s*\d{1,3}"
+_SCORE = rf"{_RESULT}(?:\s*\({_RESULT}(?:\s*[,;]\s*{_RESULT}){{0,4}}\))?"
 # One item of a scorers line: a name and the goals ("Neuhäuser 8/3", "Lüdeke 6"), or the score
 # and the name with the time: the minute ("1:0 Brandt (12.)", "(90.+2)") or the game clock
 # ("1:0 Brandt (23:41)"), perhaps with the kind of goal ("(12./FE)", "(26:52/PP1)").
 _NAME = r"[^\W\d_][\w'’.-]+(?: [^\W\d_][\w'’.-]+)?"
 _GOAL_TIME = r"\((?:\d{1,3}\.?(?:\+\d{1,2}\.?)?|\d{1,2}:\d{2})(?:\s?/\s?[A-Z]{1,3}\d?)?\)"
-_SCORER = rf"(?:{_NAME} \d{{1,3}}(?:/\d{{1,2}})?|\d{{1,2}}:\d{{1,2}} {_NAME} {_GOAL_TIME})"
-# Between the items: a comma or semicolon; between the two teams' items, a dash or a slash.
-_SCORERS_SEPARATOR = r"(?:\s*[,;]\s*|\s+[–—/|-]\s+)"
+# Or the minute first, then the name, perhaps the assists in brackets, and the score: "14.
+# Loher 1:0", "38. Flütsch (Casty) 2:2".
+_SCORER = (
+    rf"(?:{_NAME} \d{{1,3}}(?:/\d{{1,2}})?|\d{{1,2}}:\d{{1,2}} {_NAME} {_GOAL_TIME}"
+    rf"|\d{{1,3}}\.(?:\+\d{{1,2}}\.?)? {_NAME}(?: \([^()]{{1,40}}\))? \d{{1,2}}:\d{{1,2}})"
+)
+# Between the items: a comma, a semicolon or a period; between the two teams' items, a dash or a
+# slash.
+_SCORERS_SEPARATOR = r"(?:\s*[,;]\s*|\.\s+|\s+[–—/|-]\s+)"
 
 # A share bar's network or channel ("Telegram", "E-Mail", "X"), one of the share words.
 _SHARE_WORD = "(?:" + "|".join(sorted(map(re.escape, SHARE_WORDS), key=len, reverse=True)) + ")"

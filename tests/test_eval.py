@@ -139,17 +139,9 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['chrome/source_link: Quelle öffnen']",
         "unknown": "['Quelle öffnen']",
     },
-    "439_schweizer_zeitung_sport_name_ort_komma": {
-        "junk": "['metadata/match_box: Telegramm', 'metadata/match_box: EHC Rüthi – HC…",
-        "unknown": "['Telegramm', 'EHC Rüthi – HC Prättigau 4:2 (1:0, 1:2, 2:0)', 'Tore: …",
-    },
     "441_fachzeitschrift_beitrag_von_redakteurin": {
         "junk": "['promo/members: Den vollständigen Umfragebericht erhalten Abonnenten…",
         "unknown": "['Den vollständigen Umfragebericht erhalten Abonnenten im Download-Be…",
-    },
-    "442_hochschule_pressemitteilung_nummer_vom_kontakt": {
-        "junk": "['metadata/contact: Kontakt: Prof. Dr. Marianne Ohlsen, Institut für …",
-        "unknown": "['Kontakt: Prof. Dr. Marianne Ohlsen, Institut für Geowissenschaften,…",
     },
     "443_sportverein_bericht_doppelpunkt_am_ende": {
         "junk": "['promo/sponsors: Unsere Sponsoren']",
