@@ -126,7 +126,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "420_sportverein_news_text_slash_fotos_generischer_title": {
         "junk": "['promo/sponsors: Sparkasse Auental']",
         "unknown": "['Autohaus Reinhold Sparkasse Auental']",
-        "seo_title": "'BSC Auental e.V.'",
     },
     "425_staatsmedium_text_nach_artikel_mit_material": {
         "junk": "['metadata/byline: Text: Igor Salnikow, Moskau, mit Material von RIA …",

@@ -2148,6 +2148,37 @@ def test_a_site_name_with_umlauts_the_host_spells_out_leaves_a_generic_title(
     assert _extract(html, url=url).title == "Seilbahn auf die Alm genehmigt"
 
 
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        ("SV Lindenbach 1912 e.V. - News", "https://www.sv-lindenbach.de/news/bericht-12"),
+        ("Heimatverein Rotbach e. V. | Aktuelles", "https://heimatverein-rotbach.de/aktuelles/3"),
+        (
+            "Stadtwerke Haldenau GmbH – Pressemitteilungen",
+            "https://stadtwerke-haldenau.de/presse/9",
+        ),
+    ],
+)
+def test_a_title_of_the_sites_name_with_its_legal_form_and_a_page_type_is_no_seo_title(
+    title: str, url: str
+) -> None:
+    html = (
+        f"<html lang='de'><head><title>{title}</title></head><body><div class='inhalt'>"
+        f"<h1>Seilbahn auf die Alm genehmigt</h1><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"
+        "</body></html>"
+    )
+    article = _extract(html, url=url)
+    assert (article.title, article.seo_title) == ("Seilbahn auf die Alm genehmigt", None)
+
+
+def test_a_name_with_a_legal_form_the_host_does_not_spell_stays_a_title() -> None:
+    keys = site_name_keys(None, "https://www.sv-lindenbach.de/news/1")
+    # another club, and a headline ending with a year
+    assert clean_title("TuS Rotbach 1920 e.V. - News", keys) == "TuS Rotbach 1920 e.V."
+    own = "Lindenbach feiert Jubiläum 2025"
+    assert clean_title(own, keys) == own
+
+
 def test_a_title_part_with_umlauts_naming_another_body_stays() -> None:
     keys = site_name_keys(None, "https://www.gemeinde-oberwiesental-sued.de/n")
     assert clean_title("Winterdienst beginnt - Gemeinde Oberwiesental-Süd", keys) == (
