@@ -212,6 +212,24 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         (),
     ),
     (
+        # A video or audio item's programme line: the programme a word of a broadcast's names
+        # ("Journal", "aktuell", "Magazin", "Tagesschau") and the day it ran, nothing else
+        # ("Elster Journal vom 16.10.2025", "Aus der Sendung Hallo Nordland vom 3. Mai 2025,
+        # 19:30 Uhr"). A sentence goes on past the date; "Beschluss vom 16.10.2025" names no
+        # programme.
+        Rule.BROADCAST,
+        re.compile(
+            r"^(?:(?:Aus|Beitrag aus|Ein Beitrag aus) (?:der Sendung |dem |der )?)?"
+            r"(?=[^,.!?]{0,50}?(?i:journal|magazin|schau\b|aktuell|heute\b|nachrichten|news\b"
+            r"|report\b|tv\b|sendung|fernsehen|studio|abend\b|themen\b|regional))"
+            r"[A-ZÄÖÜ\d][\w'’!&-]*(?: [\w'’!&-]+){0,5} vom (?:[A-Z][a-z]+(?:tag|woch),? )?"
+            r"\d{1,2}\.\s*(?:\d{1,2}\.\s*|[A-ZÄÖÜ][a-zä]+\s+)\d{2,4}(?:,? (?:um )?\d{1,2}[:.]\d{2}"
+            r"(?: Uhr)?)?$",
+        ),
+        14,
+        (" vom ",),
+    ),
+    (
         # A pointer to a download on the page: "Der Pfarrbrief steht hier als PDF zum Download
         # bereit", "Hier können Sie das Programm herunterladen". A report that an app was
         # downloaded here in the country names no link ("hier in Deutschland heruntergeladen").

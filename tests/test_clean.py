@@ -1086,6 +1086,10 @@ def test_blank_input(line: str) -> None:
             "widget:stats-box",
         ),
         ("Torschützen: 3. Keller 1:0, 41. Brunner 1:1, 90.+2 Keller 2:1", "widget:stats-box"),
+        # a video's programme line: the programme and the day it ran
+        ("Tagesschau vom 16.10.2025", "meta:broadcast"),
+        ("Aus der Sendung Hallo Nordland vom 3. Mai 2025, 19:30 Uhr", "meta:broadcast"),
+        ("Seetal aktuell vom Donnerstag, 16.10.2025", "meta:broadcast"),
         # a press release's number line, a pointer to more information, a back link
         ("Pressemitteilung Nr. 214/2026 vom 30. November 2026", "meta:release"),
         ("Medieninformation 45/2026 · 03.12.2026", "meta:release"),
@@ -1214,6 +1218,10 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Zur Spielstatistik gehört auch die Zahl der Ballverluste.",
         "Tore: In der 14. Minute stand es 1:0, danach fiel lange nichts.",
         "Nach dem ersten Drittel stand es 1:0 (Loher), am Ende 4:2 (1:0, 1:2, 2:0).",
+        # a date after a decision or a letter, and a sentence after a programme's date
+        "Beschluss vom 16.10.2025",
+        "Schreiben der Stadt vom 3. Mai 2025",
+        "Das Journal vom 16.10.2025 berichtete zuerst über den Laden.",
         "Pressemitteilung Nr. 12 der Stadt kündigte die Sperrung schon im Mai an.",
         "Die Pressemitteilung vom 30. November 2026 nennt keine Zahlen.",
         "Weitere Informationen: Die Anmeldung läuft bis Freitag.",
@@ -2473,3 +2481,39 @@ def test_a_match_reports_facts_box_goes_with_its_label() -> None:
     kept, dropped = clean([LEAD, P1, P2, P3, *box])
     assert kept == [LEAD, P1, P2, P3]
     assert {d.rule for d in dropped} == {"widget:stats-box"}
+
+
+@pytest.mark.parametrize(
+    ("box", "rule"),
+    [
+        # a credits box: a <dl> of roles over names, the writer's name already gone as the byline
+        (["Reporterin", "Kamera", "Tim Ewald", "Schnitt", "Jörg Hainke"], "meta:byline"),
+        (
+            ["Beitrag", "Ina Ruhl", "Kamera und Schnitt", "Ole Brandt", "Ton", "Ida Blum"],
+            "meta:byline",
+        ),
+        # each role beside its names
+        (
+            ["Kamera: Tim Ewald", "Ton: Ida Blum", "Redaktion: Ole Brandt und Ina Ruhl"],
+            "meta:byline",
+        ),
+    ],
+)
+def test_a_credits_box_after_the_text_goes(box: list[str], rule: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, P3, *box])
+    assert kept == [LEAD, P1, P2, P3]
+    assert {d.rule for d in dropped} == {rule}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a subheading naming a role over a sentence, one role with a name
+        ["Kamera", "Die Kamera lief die ganze Nacht, sagt Tim Ewald."],
+        ["Moderation", "Anna Beispiel"],
+        ["Musik", "Jörg Hainke", "Spielte die Orgel beim Festakt am Sonntag."],
+    ],
+)
+def test_a_role_word_in_the_text_is_no_credits_box(lines: list[str]) -> None:
+    kept, _ = clean([LEAD, P1, P2, P3, *lines])
+    assert kept == [LEAD, P1, P2, P3, *lines]

@@ -115,10 +115,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "414_tagblatt_von_unserem_redaktionsmitglied_paywall": {
         "authors": "()",
     },
-    "416_regionalfernsehen_video_dl_reporterin_kamera_schnitt": {
-        "junk": "['metadata/broadcast: Elster Journal vom 16.10.2025', 'metadata/credi…",
-        "unknown": "['Elster Journal vom 16.10.2025', 'Reporterin', 'Kamera', 'Tim Ewald'…",
-    },
     "417_fachzeitschrift_autor_dipl_ing_funktion_nach_text": {
         "junk": "['metadata/byline: Autor: Dipl.-Ing. Rainer Kloß, Technischer Leiter …",
         "unknown": "['Autor: Dipl.-Ing. Rainer Kloß, Technischer Leiter bei der Kühltechn…",

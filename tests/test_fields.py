@@ -2721,3 +2721,45 @@ def test_the_author_box_search_reads_a_box_text_only_under_a_label(
     assert _extract(f"{html}</body></html>").authors == ()
     assert len(calls) < 10
     assert _extract(f"{labelled}</body></html>").authors == ("Mara Lindqvist",)
+
+
+_VIDEO_PAGE = (
+    "<html lang='de'><head><title>Freibad öffnet früher | Seetal TV</title>"
+    "<meta property='og:type' content='video.other'></head><body><main class='video-page'>"
+    "<h1>Freibad öffnet früher</h1>"
+    "<p class='sendung'>Seetal aktuell vom 12.05.2026</p><div class='beschreibung'>"
+    "<p>Das Freibad in Haldenau öffnet in diesem Jahr schon am ersten Mai.</p>"
+    "<p>Der Förderverein hat die Becken in den Ferien selbst gereinigt und gestrichen.</p>"
+    "<p>„Wir wollten nicht bis Juni warten“, sagt der Vorsitzende des Vereins.</p></div>"
+    "{credits}</main></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("credits", "author"),
+    [
+        (
+            "<dl class='credits'><dt>Reporter</dt><dd>Ole Brandt</dd><dt>Kamera</dt>"
+            "<dd>Tim Ewald</dd><dt>Schnitt</dt><dd>Ida Blum</dd></dl>",
+            "Ole Brandt",
+        ),
+        # the crew's roles first, the writer's after them
+        (
+            "<dl class='mitwirkende'><dt>Kamera und Schnitt</dt><dd>Tim Ewald</dd>"
+            "<dt>Beitrag</dt><dd>Ina Ruhl</dd><dt>Ton</dt><dd>Ida Blum</dd></dl>",
+            "Ina Ruhl",
+        ),
+    ],
+)
+def test_a_credits_list_of_a_video_names_its_writer_and_leaves_the_text(
+    credits: str, author: str
+) -> None:
+    article = _extract(
+        _VIDEO_PAGE.format(credits=credits), url="https://www.seetal-tv.de/mediathek/freibad-12"
+    )
+    assert article.authors == (author,)
+    assert article.text.splitlines() == [
+        "Das Freibad in Haldenau öffnet in diesem Jahr schon am ersten Mai.",
+        "Der Förderverein hat die Becken in den Ferien selbst gereinigt und gestrichen.",
+        "„Wir wollten nicht bis Juni warten“, sagt der Vorsitzende des Vereins.",
+    ]
