@@ -1,14 +1,14 @@
 """Blocks of lines that make one small box beside the text, found among the kept lines: a
-press release's closing blocks (pipelines.notices) and a credits box of production roles and
-names. Each finder takes the lines (text, whether a list item) and gives the indexes of the
-box's lines."""
+press release's closing blocks (pipelines.notices), a credits box of production roles and
+names, and a sponsors row under its label. Each finder takes the lines (text, whether a list
+item) and gives the indexes of the box's lines."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
 
-from pipelines.clean_rules import Rule
+from pipelines.clean_rules import SENTENCE_END_RE, Rule
 from pipelines.credits import CREDIT_ROLES
 from pipelines.notices import release_block_lines
 from pipelines.offices import PERSON_NAME
@@ -63,8 +63,54 @@ def credit_block_lines(lines: Sequence[tuple[str, bool]]) -> list[int]:
     return found
 
 
+# A sponsors row's label: "Unsere Sponsoren", "Unsere Premium-Partner", "Partner und
+# Sponsoren", "Wir danken unseren Förderern", "Mit freundlicher Unterstützung von", "Präsentiert
+# von".
+_SPONSOR = (
+    r"(?:[\w-]+-)?(?:[Ss]ponsor(?:en|innen)?|[Pp]artner(?:n|innen)?|[Ff]örderer[n]?"
+    r"|[Uu]nterstützer(?:n|innen)?)"
+)
+_SPONSORS_LABEL_RE = re.compile(
+    r"^(?:(?:Unsere|Die|Danke an unsere|Vielen Dank an unsere|Dank an unsere"
+    rf"|Wir danken unseren) )?{_SPONSOR}(?: (?:und|&) {_SPONSOR})?\s*[:!]?$"
+    r"|^(?:Mit (?:freundlicher )?Unterstützung|Präsentiert|Gefördert|Unterstützt|Gesponsert)"
+    r" (?:von|durch)(?: unseren? \w+)?\s*:?$"
+)
+_SPONSOR_LINE_MAX_WORDS = 20
+_SPONSOR_LINES_MAX = 12
+# A name ending with an abbreviation's period ("Förderverein e.V.", "Kunz GmbH & Co. KG.").
+_ABBREVIATION_END_RE = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\S{0,3}\.$|\b\w\.\w\.$")
+
+
+def sponsor_block_lines(lines: Sequence[tuple[str, bool]]) -> list[int]:
+    """A sponsors row closing the page: its label and the sponsors' names after it, short
+    lines without a sentence ("Unsere Premium-Partner" / "Autohaus Reinhold Sparkasse
+    Auental"), or the label alone over logos. Under a subheading of that kind the text goes on
+    with sentences: it stays."""
+    for index, (text, _item) in enumerate(lines):
+        if len(text) > 60 or not _SPONSORS_LABEL_RE.match(text):
+            continue
+        rest = lines[index + 1 :]
+        if len(rest) <= _SPONSOR_LINES_MAX and all(map(_is_sponsor_line, rest)):
+            return list(range(index, len(lines)))
+    return []
+
+
+def _is_sponsor_line(line: tuple[str, bool]) -> bool:
+    """Names: a short line of capitalised words mostly ("Bäckerei Kunz", "Förderverein Rotbach
+    e.V.", "Getränke Huber – Ihr Partner für Feste"), no sentence."""
+    text = line[0]
+    words = text.split()
+    return (
+        len(words) <= _SPONSOR_LINE_MAX_WORDS
+        and 3 * sum(word[:1].islower() for word in words) <= len(words)
+        and (not SENTENCE_END_RE.search(text) or _ABBREVIATION_END_RE.search(text) is not None)
+    )
+
+
 # The finders and the rule of the lines each finds, in the order clean.py applies them.
 BLOCK_RULES: tuple[tuple[Callable[[Sequence[tuple[str, bool]]], list[int]], Rule], ...] = (
     (release_block_lines, Rule.RELEASE),
     (credit_block_lines, Rule.BYLINE),
+    (sponsor_block_lines, Rule.SPONSORS),
 )

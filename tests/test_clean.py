@@ -2497,9 +2497,18 @@ def test_a_match_reports_facts_box_goes_with_its_label() -> None:
             ["Kamera: Tim Ewald", "Ton: Ida Blum", "Redaktion: Ole Brandt und Ina Ruhl"],
             "meta:byline",
         ),
+        # a sponsors row closing the page, its label alone over logos
+        (["Unsere Premium-Partner", "Autohaus Reinhold Sparkasse Auental"], "promo:sponsors"),
+        (["Unsere Sponsoren"], "promo:sponsors"),
+        (
+            ["Wir danken unseren Förderern:", "Bäckerei Kunz", "Förderverein Rotbach e.V."],
+            "promo:sponsors",
+        ),
+        (["Mit freundlicher Unterstützung von", "Stadtwerke Haldenau GmbH"], "promo:sponsors"),
+        (["Partner und Sponsoren", "Getränke Huber – Ihr Partner für Feste"], "promo:sponsors"),
     ],
 )
-def test_a_credits_box_after_the_text_goes(box: list[str], rule: str) -> None:
+def test_a_credits_box_and_a_sponsors_row_after_the_text_go(box: list[str], rule: str) -> None:
     kept, dropped = clean([LEAD, P1, P2, P3, *box])
     assert kept == [LEAD, P1, P2, P3]
     assert {d.rule for d in dropped} == {rule}
@@ -2512,8 +2521,14 @@ def test_a_credits_box_after_the_text_goes(box: list[str], rule: str) -> None:
         ["Kamera", "Die Kamera lief die ganze Nacht, sagt Tim Ewald."],
         ["Moderation", "Anna Beispiel"],
         ["Musik", "Jörg Hainke", "Spielte die Orgel beim Festakt am Sonntag."],
+        # a subheading over the text's own sentences, a sentence about the sponsors
+        ["Unsere Partner", "Seit zwei Jahren unterstützt die Sparkasse den Verein mit Geld."],
+        ["Sponsoren", "Bäckerei Kunz", "Ohne sie wäre das Turnier nicht möglich gewesen."],
+        ["Unsere Sponsoren haben die neuen Trikots bezahlt."],
+        ["Unsere Partner", "Die Sparkasse und die Stadtwerke laden alle Helfer ein."],
+        ["Sponsoren", "Ohne die Firmen aus dem Ort ginge es nicht"],
     ],
 )
-def test_a_role_word_in_the_text_is_no_credits_box(lines: list[str]) -> None:
+def test_a_role_or_sponsors_word_in_the_text_is_no_box(lines: list[str]) -> None:
     kept, _ = clean([LEAD, P1, P2, P3, *lines])
     assert kept == [LEAD, P1, P2, P3, *lines]

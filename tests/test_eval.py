@@ -119,10 +119,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/byline: Autor: Dipl.-Ing. Rainer Kloß, Technischer Leiter …",
         "unknown": "['Autor: Dipl.-Ing. Rainer Kloß, Technischer Leiter bei der Kühltechn…",
     },
-    "420_sportverein_news_text_slash_fotos_generischer_title": {
-        "junk": "['promo/sponsors: Sparkasse Auental']",
-        "unknown": "['Autohaus Reinhold Sparkasse Auental']",
-    },
     "425_staatsmedium_text_nach_artikel_mit_material": {
         "junk": "['metadata/byline: Text: Igor Salnikow, Moskau, mit Material von RIA …",
         "unknown": "['Text: Igor Salnikow, Moskau, mit Material von RIA Nowosti', 'Kommen…",
@@ -137,10 +133,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "441_fachzeitschrift_beitrag_von_redakteurin": {
         "junk": "['promo/members: Den vollständigen Umfragebericht erhalten Abonnenten…",
         "unknown": "['Den vollständigen Umfragebericht erhalten Abonnenten im Download-Be…",
-    },
-    "443_sportverein_bericht_doppelpunkt_am_ende": {
-        "junk": "['promo/sponsors: Unsere Sponsoren']",
-        "unknown": "['Unsere Sponsoren']",
     },
     "444_kirchenpresse_pfarrer_und_kna_mit_material": {
         "junk": "['metadata/dateline: Eingestellt am 29.06.2025']",
