@@ -17,15 +17,24 @@ _I = re.IGNORECASE
 # A team's name in a score box: one to five capitalised words or numbers ("TSV Grünmark", "1. FC
 # Lindhaven", "SG Rabenfeld/Dohle"); never "Uhr", so "Um 18:30 Uhr" is no score.
 _TEAM = r"(?!Uhr\b)[A-ZÄÖÜ0-9][\w.'’/-]*(?: (?!Uhr\b)[A-ZÄÖÜ0-9][\w.'’/-]*){0,4}"
-_SCORE = r"\d{1,3}\s*:\s*\d{1,3}(?:\s*\(\d{1,3}\s*:\s*\d{1,3}\))?"
+# The result, perhaps with the half-time score or each period's in brackets ("2:1 (1:0)", "4:2
+# (1:0, 1:2, 2:0)").
+_RESULT = r"\d{1,3}\s*:\s*\d{1,3}"
+_SCORE = rf"{_RESULT}(?:\s*\({_RESULT}(?:\s*[,;]\s*{_RESULT}){{0,4}}\))?"
 # One item of a scorers line: a name and the goals ("Neuhäuser 8/3", "Lüdeke 6"), or the score
 # and the name with the time: the minute ("1:0 Brandt (12.)", "(90.+2)") or the game clock
 # ("1:0 Brandt (23:41)"), perhaps with the kind of goal ("(12./FE)", "(26:52/PP1)").
 _NAME = r"[^\W\d_][\w'’.-]+(?: [^\W\d_][\w'’.-]+)?"
 _GOAL_TIME = r"\((?:\d{1,3}\.?(?:\+\d{1,2}\.?)?|\d{1,2}:\d{2})(?:\s?/\s?[A-Z]{1,3}\d?)?\)"
-_SCORER = rf"(?:{_NAME} \d{{1,3}}(?:/\d{{1,2}})?|\d{{1,2}}:\d{{1,2}} {_NAME} {_GOAL_TIME})"
-# Between the items: a comma or semicolon; between the two teams' items, a dash or a slash.
-_SCORERS_SEPARATOR = r"(?:\s*[,;]\s*|\s+[–—/|-]\s+)"
+# Or the minute first, then the name, perhaps the assists in brackets, and the score: "14.
+# Loher 1:0", "38. Flütsch (Casty) 2:2".
+_SCORER = (
+    rf"(?:{_NAME} \d{{1,3}}(?:/\d{{1,2}})?|\d{{1,2}}:\d{{1,2}} {_NAME} {_GOAL_TIME}"
+    rf"|\d{{1,3}}\.(?:\+\d{{1,2}}\.?)? {_NAME}(?: \([^()]{{1,40}}\))? \d{{1,2}}:\d{{1,2}})"
+)
+# Between the items: a comma, a semicolon or a period; between the two teams' items, a dash or a
+# slash.
+_SCORERS_SEPARATOR = r"(?:\s*[,;]\s*|\.\s+|\s+[–—/|-]\s+)"
 
 # A share bar's network or channel ("Telegram", "E-Mail", "X"), one of the share words.
 _SHARE_WORD = "(?:" + "|".join(sorted(map(re.escape, SHARE_WORDS), key=len, reverse=True)) + ")"
@@ -222,6 +231,24 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         ),
         12,
         (),
+    ),
+    (
+        # A video or audio item's programme line: the programme a word of a broadcast's names
+        # ("Journal", "aktuell", "Magazin", "Tagesschau") and the day it ran, nothing else
+        # ("Elster Journal vom 16.10.2025", "Aus der Sendung Hallo Nordland vom 3. Mai 2025,
+        # 19:30 Uhr"). A sentence goes on past the date; "Beschluss vom 16.10.2025" names no
+        # programme.
+        Rule.BROADCAST,
+        re.compile(
+            r"^(?:(?:Aus|Beitrag aus|Ein Beitrag aus) (?:der Sendung |dem |der )?)?"
+            r"(?=[^,.!?]{0,50}?(?i:journal|magazin|schau\b|aktuell|heute\b|nachrichten|news\b"
+            r"|report\b|tv\b|sendung|fernsehen|studio|abend\b|themen\b|regional))"
+            r"[A-ZÄÖÜ\d][\w'’!&-]*(?: [\w'’!&-]+){0,5} vom (?:[A-Z][a-z]+(?:tag|woch),? )?"
+            r"\d{1,2}\.\s*(?:\d{1,2}\.\s*|[A-ZÄÖÜ][a-zä]+\s+)\d{2,4}(?:,? (?:um )?\d{1,2}[:.]\d{2}"
+            r"(?: Uhr)?)?$",
+        ),
+        14,
+        (" vom ",),
     ),
     (
         # A pointer to a download on the page: "Der Pfarrbrief steht hier als PDF zum Download

@@ -13,7 +13,13 @@ import lxml.html
 from crawler.model.dates import classify_date_line
 from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE, SENTENCE_BREAK_RE
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, is_tool_bar
-from pipelines.credits import INFO_SPLIT_RE, WRITER_ROLES, is_image_credit, is_info_line
+from pipelines.credits import (
+    CREDIT_ROLES,
+    INFO_SPLIT_RE,
+    WRITER_ROLES,
+    is_image_credit,
+    is_info_line,
+)
 from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, non_writers, split_credits
 from pipelines.offices import PERSON_NAME, SIGNING_INITIALS
@@ -409,14 +415,18 @@ def _card_authors(
     elements: Iterable[lxml.html.HtmlElement], site_keys: frozenset[str]
 ) -> tuple[str, ...]:
     """The writers that contributor cards name: a short element whose first child is a role
-    and whose rest is a name ("<span>Text</span><span>A</span>", "<b>Autorin:</b> A"). Only
-    a writer's role ("Text", "Autorin") names an author; "Fotos", "Grafik und Daten" none."""
+    and whose rest is a name ("<span>Text</span><span>A</span>", "<b>Autorin:</b> A"), or a
+    list of roles and names that may open with the crew's ("<dt>Kamera</dt><dd>B</dd><dt>
+    Beitrag</dt><dd>A</dd>"). Only a writer's role ("Text", "Autorin") names an author;
+    "Fotos", "Grafik und Daten" none."""
     found: list[str] = []
     for element in elements:
         first = element[0] if len(element) else None
         if first is None or (element.text or "").strip() or len(first):
             continue
-        if (first.text or "").strip().rstrip(":").strip().casefold() not in WRITER_ROLES:
+        role = (first.text or "").strip().rstrip(":").strip().casefold()
+        # The first of joined roles ("Kamera und Schnitt", "Kamera/Schnitt").
+        if role.split(" ", 1)[0].split("/", 1)[0] not in CREDIT_ROLES:
             continue
         if len(collapse(text_of(element))) > 80:
             continue

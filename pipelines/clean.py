@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from crawler.model.dates import classify_date_line
 from crawler.model.types import CleaningRules, DroppedLine
+from pipelines.box_blocks import BLOCK_RULES
 from pipelines.box_lines import INFO_LABELS
 from pipelines.byline_lines import author_box_label, dateline_signature, is_author_note, is_byline
 from pipelines.clean_rules import (
@@ -50,7 +51,6 @@ from pipelines.notices import (
     DURATION_ITEM_RE,
     LATE_PHRASE_RULES,
     SECTION_ITEM_RE,
-    release_block_lines,
 )
 from pipelines.offices import SALUTATION_RE
 from pipelines.phrases import phrase_rule
@@ -144,9 +144,10 @@ def clean_lines(
     if not title_found:
         _drop_leading_label([item for item in items if item.kept])
     _apply_shop_rules(items)
-    kept_items = [item for item in items if item.kept]
-    for index in release_block_lines([(item.text, item.is_item) for item in kept_items]):
-        kept_items[index].rule = Rule.RELEASE
+    for find_block, block_rule in BLOCK_RULES:
+        kept_items = [item for item in items if item.kept]
+        for index in find_block([(item.text, item.is_item) for item in kept_items]):
+            kept_items[index].rule = block_rule
     _apply_promo_rules(items)
     _apply_tail_rule(items)
     # A note on the author closes the text ("*A ist Vorsitzende des Vereins.").

@@ -59,6 +59,7 @@ class Rule(StrEnum):
     PROMO_SOCIAL = "promo:social"
     FEEDBACK = "promo:feedback"
     POLL = "promo:poll"  # a reader poll's question over its answer options (pipelines.polls)
+    SPONSORS = "promo:sponsors"  # a sponsors row under its label (pipelines.box_blocks)
     # A print-first note ("Dieser Text erschien zuerst in … 12/2023"), a partner line ("In
     # Kooperation mit …"), a donation box, a paywall box and a statistics box in the text.
     PRINT_NOTE = "meta:print-note"

@@ -399,6 +399,15 @@ WRITER_ROLES = frozenset(
         *("reporterin", "interview"),
     )
 )
+# The roles a credits box names beside the writer's: a video's crew, the pictures, the desk.
+CREDIT_ROLES = WRITER_ROLES | frozenset(
+    (
+        *("kamera", "schnitt", "montage", "ton", "tontechnik", "licht", "regie", "bildregie"),
+        *("redaktion", "moderation", "produktion", "realisation", "sprecher", "sprecherin"),
+        *("musik", "grafik", "animation", "fotos", "foto", "bilder", "bild", "video", "drohne"),
+        *("aufnahmeleitung", "produzent", "produzentin", "konzept", "idee", "mitarbeit"),
+    )
+)
 # The items of a credits line: "Recherche: A und B; Text: B", "Text: A · Fotos: B", and parted
 # by a comma or a slash before the next role ("Text: A, Bilder: B", "Text: A / Bilder: B").
 _CREDITS_SPLIT_RE = re.compile(

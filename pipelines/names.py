@@ -217,6 +217,8 @@ def _is_affix(
     )
 
 
+# A club's or a company's legal form and founding year after its name: "1921 e.V.", "GmbH".
+_LEGAL_FORM_RE = re.compile(r"(?:\s+(?:(?:18|19|20)\d\d|e\.\s?V\.|g?GmbH|mbH|AG|KG|eG))+$")
 # How a host spells the umlauts of a name: "Süd" is "sued" (or "sud") in "oberwiesental-sued.de".
 _HOST_SPELLINGS = (
     str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}),
@@ -345,7 +347,9 @@ def clean_title(
 
 def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:
     """True when `text` is the site's name, its umlauts also as the host spells them ("Radio
-    Südwelle" for radio-suedwelle.de)."""
+    Südwelle" for radio-suedwelle.de), also with a legal form and a founding year the host
+    leaves out ("BSC Auental 1921 e.V." for bsc-auental.de)."""
+    text = _LEGAL_FORM_RE.sub("", text) or text
     return any(
         text_key(text.translate(spelling)) in site_keys for spelling in ({}, *_HOST_SPELLINGS)
     )

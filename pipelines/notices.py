@@ -522,6 +522,8 @@ def release_block_lines(lines: Sequence[tuple[str, bool]]) -> list[int]:
     opening with the sender's name, when nothing but another closing block follows it."""
     found: set[int] = set()
     for index, (text, _item) in enumerate(lines):
+        if _is_labelled_contact(text):
+            found.add(index)
         if index in found or len(text) > 80:
             continue
         if RELEASE_LABEL_RE.match(text):
@@ -539,6 +541,45 @@ def release_block_lines(lines: Sequence[tuple[str, bool]]) -> list[int]:
             found.update(_about_block(lines, index, about.group("name")))
     found.update(_closing_contact_block(lines))
     return sorted(found)
+
+
+# The items of a contact given on its label's line, and the most words of one: a name, an
+# office, a phone number, an e-mail address.
+_CONTACT_ITEMS_SPLIT_RE = re.compile(r"\s*[,;|·•]\s*")
+_CONTACT_ITEM_MAX_WORDS = 6
+# The small words of an office's or a place's name ("Institut für Bodenkunde", "Amt der
+# Stadt"): any other word in lower case, but an address, makes a sentence of the item.
+_CONTACT_SMALL_WORDS = frozenset(
+    ("für", "und", "der", "die", "das", "des", "dem", "den", "von", "vom", "am", "im", "an", "zu")
+)
+
+
+def _is_labelled_contact(text: str) -> bool:
+    """A contact on its label's line: "Kontakt: Prof. Dr. A, Institut für B, Tel. 0761 555-23,
+    a@b.example". A sentence after the label ends with its period ("Kontakt: Wer Fragen hat,
+    ruft unter Tel. 0761 555 an.") or holds words in lower case ("Der Hausmeister hilft gern
+    weiter, Tel. 0761 555")."""
+    label, colon, value = text.partition(":")
+    return bool(
+        colon
+        and len(label) <= 60
+        and not SENTENCE_END_RE.search(value)
+        and RELEASE_LABEL_RE.match(label)
+        and CONTACT_LINE_RE.search(value)
+        and all(map(_is_contact_item, _CONTACT_ITEMS_SPLIT_RE.split(value.strip())))
+    )
+
+
+def _is_contact_item(item: str) -> bool:
+    words = item.split()
+    return len(words) <= _CONTACT_ITEM_MAX_WORDS and all(
+        not word[:1].islower()
+        or word in _CONTACT_SMALL_WORDS
+        or "@" in word
+        or "." in word
+        or any(ch.isdigit() for ch in word)
+        for word in words
+    )
 
 
 def _about_block(lines: Sequence[tuple[str, bool]], index: int, name: str) -> range:

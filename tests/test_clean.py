@@ -1109,6 +1109,18 @@ def test_blank_input(line: str) -> None:
         ("Beste Werferinnen: Hahn 18, Özdemir 11 – Brandt 20, Roth 9", "widget:stats-box"),
         ("Beste Schützen: Neuhäuser 8, Lüdeke 6 | Fromm 7, Çelik 5", "widget:stats-box"),
         ("Zur Spielstatistik", "teaser:weiterlesen"),
+        # the score with each period's, the goals with the minute first and the score after it
+        ("SC Lindau – EV Seetal 3:2 (1:1, 0:1, 2:0)", "widget:stats-box"),
+        ("HC Rotbach 5:4 (2:1; 1:2; 1:1; 1:0) EHC Haldenau", "widget:stats-box"),
+        (
+            "Tore: 7. Huber (Meier, Kunz) 0:1. 22. Steiner 1:1. 48. Baumann (Roth) 2:1.",
+            "widget:stats-box",
+        ),
+        ("Torschützen: 3. Keller 1:0, 41. Brunner 1:1, 90.+2 Keller 2:1", "widget:stats-box"),
+        # a video's programme line: the programme and the day it ran
+        ("Tagesschau vom 16.10.2025", "meta:broadcast"),
+        ("Aus der Sendung Hallo Nordland vom 3. Mai 2025, 19:30 Uhr", "meta:broadcast"),
+        ("Seetal aktuell vom Donnerstag, 16.10.2025", "meta:broadcast"),
         # a press release's number line, a pointer to more information, a back link
         ("Pressemitteilung Nr. 214/2026 vom 30. November 2026", "meta:release"),
         ("Medieninformation 45/2026 · 03.12.2026", "meta:release"),
@@ -1257,6 +1269,12 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Beste Werfer waren Whitfield mit 24 und Brandl mit 17 Punkten – Okafor kam auf 21.",
         "Punkte 1 bis 3 – Einigung 2024, Umsetzung 2025, Prüfung 2026",
         "Zur Spielstatistik gehört auch die Zahl der Ballverluste.",
+        "Tore: In der 14. Minute stand es 1:0, danach fiel lange nichts.",
+        "Nach dem ersten Drittel stand es 1:0 (Loher), am Ende 4:2 (1:0, 1:2, 2:0).",
+        # a date after a decision or a letter, and a sentence after a programme's date
+        "Beschluss vom 16.10.2025",
+        "Schreiben der Stadt vom 3. Mai 2025",
+        "Das Journal vom 16.10.2025 berichtete zuerst über den Laden.",
         "Pressemitteilung Nr. 12 der Stadt kündigte die Sperrung schon im Mai an.",
         "Die Pressemitteilung vom 30. November 2026 nennt keine Zahlen.",
         "Weitere Informationen: Die Anmeldung läuft bis Freitag.",
@@ -1341,6 +1359,12 @@ def test_sentences_like_those_notices_stay(line: str) -> None:
         ["Prof. Dr. Ines Hartwig, Institut für Bodenkunde", "Telefon: 04471 88-2231"],
         ["Jonas Albers", "Pressesprecher", "Tel. 0761 555-20", "jonas.albers@example.org"],
         ["Stadtwerke Lindhaven, Abteilung Netze", "E-Mail: netze@stadtwerke.example"],
+        # the contact on its label's line: a name, an office, a phone number, an address
+        [
+            "Kontakt: Prof. Dr. Ines Hartwig, Institut für Bodenkunde, Tel. 04471 88-2231,"
+            " hartwig@boden.example"
+        ],
+        ["Pressekontakt: Lena Roth | Pressestelle | presse@stadt-lindau.example"],
     ],
 )
 def test_a_press_releases_closing_blocks_go_whole(tail: list[str]) -> None:
@@ -1359,6 +1383,9 @@ def test_a_press_releases_closing_blocks_go_whole(tail: list[str]) -> None:
         ["Die Termine im Überblick", "Samstag, 14 Uhr", "Sonntag, 11 Uhr"],
         # a number on its own line after a sentence is one line, no block
         ["Hotline: Tel. 0800 1234"],
+        # a sentence after a contact label
+        ["Kontakt: Wer Fragen hat, erreicht das Bürgerbüro unter Tel. 0521 5510."],
+        ["Ansprechpartner: Der Hausmeister hilft gern weiter, Tel. 0521 5510 oder vor Ort"],
     ],
 )
 def test_closing_lines_with_a_number_in_the_text_stay(tail: list[str]) -> None:
@@ -2528,3 +2555,65 @@ def test_a_closing_byline_with_a_newsroom_goes(line: str) -> None:
 def test_a_sentence_naming_the_author_and_a_newsroom_stays(line: str) -> None:
     kept, _ = clean([LEAD, P1, line, P2], authors=("Anna Beispiel",))
     assert kept == [LEAD, P1, line, P2]
+
+
+def test_a_match_reports_facts_box_goes_with_its_label() -> None:
+    box = [
+        "Telegramm",
+        "EHC Lindau – SC Seetal 4:2 (1:0, 1:2, 2:0)",
+        "Tore: 14. Lorenz 1:0. 25. Cavegn 1:1. 31. Kobler 2:1. 57. Kobler 3:1.",
+    ]
+    kept, dropped = clean([LEAD, P1, P2, P3, *box])
+    assert kept == [LEAD, P1, P2, P3]
+    assert {d.rule for d in dropped} == {"widget:stats-box"}
+
+
+@pytest.mark.parametrize(
+    ("box", "rule"),
+    [
+        # a credits box: a <dl> of roles over names, the writer's name already gone as the byline
+        (["Reporterin", "Kamera", "Tim Ewald", "Schnitt", "Jörg Hainke"], "meta:byline"),
+        (
+            ["Beitrag", "Ina Ruhl", "Kamera und Schnitt", "Ole Brandt", "Ton", "Ida Blum"],
+            "meta:byline",
+        ),
+        # each role beside its names
+        (
+            ["Kamera: Tim Ewald", "Ton: Ida Blum", "Redaktion: Ole Brandt und Ina Ruhl"],
+            "meta:byline",
+        ),
+        # a sponsors row closing the page, its label alone over logos
+        (["Unsere Premium-Partner", "Autohaus Reinhold Sparkasse Auental"], "promo:sponsors"),
+        (["Unsere Sponsoren"], "promo:sponsors"),
+        (
+            ["Wir danken unseren Förderern:", "Bäckerei Kunz", "Förderverein Rotbach e.V."],
+            "promo:sponsors",
+        ),
+        (["Mit freundlicher Unterstützung von", "Stadtwerke Haldenau GmbH"], "promo:sponsors"),
+        (["Partner und Sponsoren", "Getränke Huber – Ihr Partner für Feste"], "promo:sponsors"),
+    ],
+)
+def test_a_credits_box_and_a_sponsors_row_after_the_text_go(box: list[str], rule: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, P3, *box])
+    assert kept == [LEAD, P1, P2, P3]
+    assert {d.rule for d in dropped} == {rule}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a subheading naming a role over a sentence, one role with a name
+        ["Kamera", "Die Kamera lief die ganze Nacht, sagt Tim Ewald."],
+        ["Moderation", "Anna Beispiel"],
+        ["Musik", "Jörg Hainke", "Spielte die Orgel beim Festakt am Sonntag."],
+        # a subheading over the text's own sentences, a sentence about the sponsors
+        ["Unsere Partner", "Seit zwei Jahren unterstützt die Sparkasse den Verein mit Geld."],
+        ["Sponsoren", "Bäckerei Kunz", "Ohne sie wäre das Turnier nicht möglich gewesen."],
+        ["Unsere Sponsoren haben die neuen Trikots bezahlt."],
+        ["Unsere Partner", "Die Sparkasse und die Stadtwerke laden alle Helfer ein."],
+        ["Sponsoren", "Ohne die Firmen aus dem Ort ginge es nicht"],
+    ],
+)
+def test_a_role_or_sponsors_word_in_the_text_is_no_box(lines: list[str]) -> None:
+    kept, _ = clean([LEAD, P1, P2, P3, *lines])
+    assert kept == [LEAD, P1, P2, P3, *lines]

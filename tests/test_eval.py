@@ -100,29 +100,8 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "416_regionalfernsehen_video_dl_reporterin_kamera_schnitt": {
-        "junk": "['metadata/broadcast: Elster Journal vom 16.10.2025', 'metadata/credi…",
-        "unknown": "['Elster Journal vom 16.10.2025', 'Reporterin', 'Kamera', 'Tim Ewald'…",
-    },
-    "420_sportverein_news_text_slash_fotos_generischer_title": {
-        "junk": "['promo/sponsors: Sparkasse Auental']",
-        "unknown": "['Autohaus Reinhold Sparkasse Auental']",
-        "seo_title": "'BSC Auental e.V.'",
-    },
     "428_schweizer_portal_partnerzeitung_autor_tabelle": {
         "unknown": "['| Publiziert | |']",
-    },
-    "439_schweizer_zeitung_sport_name_ort_komma": {
-        "junk": "['metadata/match_box: Telegramm', 'metadata/match_box: EHC Rüthi – HC…",
-        "unknown": "['Telegramm', 'EHC Rüthi – HC Prättigau 4:2 (1:0, 1:2, 2:0)', 'Tore: …",
-    },
-    "442_hochschule_pressemitteilung_nummer_vom_kontakt": {
-        "junk": "['metadata/contact: Kontakt: Prof. Dr. Marianne Ohlsen, Institut für …",
-        "unknown": "['Kontakt: Prof. Dr. Marianne Ohlsen, Institut für Geowissenschaften,…",
-    },
-    "443_sportverein_bericht_doppelpunkt_am_ende": {
-        "junk": "['promo/sponsors: Unsere Sponsoren']",
-        "unknown": "['Unsere Sponsoren']",
     },
 }
 

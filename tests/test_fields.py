@@ -2189,6 +2189,37 @@ def test_a_site_name_with_umlauts_the_host_spells_out_leaves_a_generic_title(
     assert _extract(html, url=url).title == "Seilbahn auf die Alm genehmigt"
 
 
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        ("SV Lindenbach 1912 e.V. - News", "https://www.sv-lindenbach.de/news/bericht-12"),
+        ("Heimatverein Rotbach e. V. | Aktuelles", "https://heimatverein-rotbach.de/aktuelles/3"),
+        (
+            "Stadtwerke Haldenau GmbH – Pressemitteilungen",
+            "https://stadtwerke-haldenau.de/presse/9",
+        ),
+    ],
+)
+def test_a_title_of_the_sites_name_with_its_legal_form_and_a_page_type_is_no_seo_title(
+    title: str, url: str
+) -> None:
+    html = (
+        f"<html lang='de'><head><title>{title}</title></head><body><div class='inhalt'>"
+        f"<h1>Seilbahn auf die Alm genehmigt</h1><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"
+        "</body></html>"
+    )
+    article = _extract(html, url=url)
+    assert (article.title, article.seo_title) == ("Seilbahn auf die Alm genehmigt", None)
+
+
+def test_a_name_with_a_legal_form_the_host_does_not_spell_stays_a_title() -> None:
+    keys = site_name_keys(None, "https://www.sv-lindenbach.de/news/1")
+    # another club, and a headline ending with a year
+    assert clean_title("TuS Rotbach 1920 e.V. - News", keys) == "TuS Rotbach 1920 e.V."
+    own = "Lindenbach feiert Jubiläum 2025"
+    assert clean_title(own, keys) == own
+
+
 def test_a_title_part_with_umlauts_naming_another_body_stays() -> None:
     keys = site_name_keys(None, "https://www.gemeinde-oberwiesental-sued.de/n")
     assert clean_title("Winterdienst beginnt - Gemeinde Oberwiesental-Süd", keys) == (
@@ -2731,3 +2762,45 @@ def test_the_author_box_search_reads_a_box_text_only_under_a_label(
     assert _extract(f"{html}</body></html>").authors == ()
     assert len(calls) < 10
     assert _extract(f"{labelled}</body></html>").authors == ("Mara Lindqvist",)
+
+
+_VIDEO_PAGE = (
+    "<html lang='de'><head><title>Freibad öffnet früher | Seetal TV</title>"
+    "<meta property='og:type' content='video.other'></head><body><main class='video-page'>"
+    "<h1>Freibad öffnet früher</h1>"
+    "<p class='sendung'>Seetal aktuell vom 12.05.2026</p><div class='beschreibung'>"
+    "<p>Das Freibad in Haldenau öffnet in diesem Jahr schon am ersten Mai.</p>"
+    "<p>Der Förderverein hat die Becken in den Ferien selbst gereinigt und gestrichen.</p>"
+    "<p>„Wir wollten nicht bis Juni warten“, sagt der Vorsitzende des Vereins.</p></div>"
+    "{credits}</main></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("credits", "author"),
+    [
+        (
+            "<dl class='credits'><dt>Reporter</dt><dd>Ole Brandt</dd><dt>Kamera</dt>"
+            "<dd>Tim Ewald</dd><dt>Schnitt</dt><dd>Ida Blum</dd></dl>",
+            "Ole Brandt",
+        ),
+        # the crew's roles first, the writer's after them
+        (
+            "<dl class='mitwirkende'><dt>Kamera und Schnitt</dt><dd>Tim Ewald</dd>"
+            "<dt>Beitrag</dt><dd>Ina Ruhl</dd><dt>Ton</dt><dd>Ida Blum</dd></dl>",
+            "Ina Ruhl",
+        ),
+    ],
+)
+def test_a_credits_list_of_a_video_names_its_writer_and_leaves_the_text(
+    credits: str, author: str
+) -> None:
+    article = _extract(
+        _VIDEO_PAGE.format(credits=credits), url="https://www.seetal-tv.de/mediathek/freibad-12"
+    )
+    assert article.authors == (author,)
+    assert article.text.splitlines() == [
+        "Das Freibad in Haldenau öffnet in diesem Jahr schon am ersten Mai.",
+        "Der Förderverein hat die Becken in den Ferien selbst gereinigt und gestrichen.",
+        "„Wir wollten nicht bis Juni warten“, sagt der Vorsitzende des Vereins.",
+    ]
