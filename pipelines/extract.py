@@ -28,6 +28,7 @@ from pipelines.credits import (
 )
 from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.headings import recover_headings
+from pipelines.inline_text import keep_time_text
 from pipelines.language import detect_language
 from pipelines.link_rows import drop_link_rows
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
@@ -54,7 +55,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 9
+EXTRACTOR_VERSION = 10
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -203,6 +204,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     # Run for pages without authors too, it changes nothing on the 50 evaluation pages
     # (tests/eval, demo fixtures) except naming three sites by their host name, while agency
     # pages (most of RT DE and SNA) would pay for it.
+    keep_time_text(tree)
     document = _bare_extraction(tree, inp.url, with_metadata=meta.title is None)
     lines: list[str] = []
     if document is not None and not isinstance(document, dict):

@@ -10,6 +10,7 @@ import lxml.html
 
 from crawler.model.dates import classify_date_line
 from crawler.model.types import DroppedLine
+from pipelines.box_lines import INFO_LABELS
 from pipelines.clean_rules import Rule
 from pipelines.listings import br_text
 from pipelines.notices import ISSUE_LINE_RE
@@ -18,8 +19,9 @@ from pipelines.tree import SENTENCE_END_RE, collapse, shorten, text_of
 
 def drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
     """Remove a table of "label | value" rows right before the headline: the item's header
-    (service, receipt time, embargo, version), as an agency or archive portal prints it; and a
-    service row before the text (`_is_service_row`)."""
+    (service, receipt time, embargo, version), as an agency or archive portal prints it; one
+    right after it whose labels are the item's own data (author, date, source, section:
+    `INFO_LABELS`); and a service row before the text (`_is_service_row`)."""
     dropped: list[DroppedLine] = []
     siblings = list(h1.itersiblings("table", preceding=True))
     # A service row may sit in a box of the page's header, or between the headline and text.
@@ -30,13 +32,22 @@ def drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
         label_rows = all(
             [cell.tag for cell in row.iterchildren("th", "td")] == ["th", "td"] for row in rows
         )
-        if (table in siblings and len(rows) >= 2 and label_rows) or (
-            table.tag == "table" and len(rows) == 1 and _is_service_row(rows[0])
+        if (
+            (table in siblings and len(rows) >= 2 and label_rows)
+            or (table is after and table.tag == "table" and label_rows and _info_rows(rows))
+            or (table.tag == "table" and len(rows) == 1 and _is_service_row(rows[0]))
         ):
             text = " · ".join(collapse(" ".join(row.itertext())) for row in rows)
             table.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
     return dropped
+
+
+def _info_rows(rows: list[lxml.html.HtmlElement]) -> bool:
+    """True when every row's label is one of an item's info box ("Autor", "Publiziert")."""
+    return bool(rows) and all(
+        collapse(text_of(row[0])).casefold().rstrip(": ") in INFO_LABELS for row in rows
+    )
 
 
 # An item's number in a service row: "Meldung Nr. 88213", "Nr. 4711/2026", "ID: A-2207",
