@@ -99,7 +99,51 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {
+    "445_staatssender_de_ria_nowosti_ortsmarke_kein_autor": {
+        "agencies": "()",
+    },
+    "446_spiegeldomain_kommentar_autorenkarte_unten_json_ld": {
+        "junk": "['metadata/author_bio: Ilja Berntal ist Publizist und lebt in Leipzig…",
+        "unknown": "['Ilja Berntal ist Publizist und lebt in Leipzig. Er schreibt über Wi…",
+    },
+    "447_agenturseite_h2_tabellenkopf_quelle_tass_unten": {
+        "unknown": "['Neue Fährverbindung zwischen Kaliningrad und Sankt Petersburg ab Ju…",
+        "title": "'Neue Fährverbindung Kaliningrad – St. Petersburg ab Juni'",
+        "seo_title": "None",
+    },
+    "449_agenturseite_text_zwei_namen_schraegstrich_ria": {
+        "junk": "['metadata/dateline: MINSK, 20. Mai 2025, 15:32', 'promo/newsletter: …",
+        "unknown": "['MINSK, 20. Mai 2025, 15:32', 'Täglich das Wichtigste aus Osteuropa …",
+    },
+    "453_aggregator_partner_dl_autor_erschienen_material_afp": {
+        "junk": "['metadata/partner_note: Dieser Artikel stammt von unserem Partnerpor…",
+        "unknown": "['Dieser Artikel stammt von unserem Partnerportal Kreisbote Lauterbrü…",
+    },
+    "456_tiroler_regionalzeitung_text_fotos_datum_eine_zeile": {
+        "junk": "['media/caption: Franziska Oberlechner vor ihrer Hütte.']",
+        "unknown": "['Franziska Oberlechner vor ihrer Hütte.']",
+    },
+    "457_ch_regionalzeitung_rel_author_komma_publiziert_heute": {
+        "junk": "['promo/abo: Abo abschliessen und alle Artikel lesen', 'chrome/commen…",
+        "unknown": "['Abo abschliessen und alle Artikel lesen', 'Haben Sie eine Meinung z…",
+    },
+    "461_wochenzeitung_zwischenruf_von_dr_ausgabe_vom": {
+        "junk": "['metadata/dateline: Ausgabe vom 11. Juli 2025', 'chrome/comment_prom…",
+        "unknown": "['Ausgabe vom 11. Juli 2025', 'Leserbriefe an: leserbriefe@wochenpost…",
+    },
+    "462_lokalzeitung_bericht_und_bild_in_bildunterschrift": {
+        "junk": "['media/caption_byline: Bericht und Bild: Jonas Kettler', 'media/capt…",
+        "unknown": "['Bericht und Bild: Jonas KettlerDie Handdruckspritze von 1898 im Ein…",
+        "authors": "()",
+    },
+    "466_buergerverein_blog_h2_signatur_gedankenstrich_fuer": {
+        "junk": "['metadata/signature: — Gerd Wolkenhauer, für den Bürgerverein Linden…",
+        "unknown": "['— Gerd Wolkenhauer, für den Bürgerverein Lindenhof']",
+        "title": "'Spielplatz-Aktion war ein voller Erfolg – Lindenhof-Blog'",
+        "authors": "()",
+    },
+}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -169,7 +213,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset()
+_OPEN_BATCHES: frozenset[int] = frozenset({21})
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:
