@@ -1154,6 +1154,10 @@ def test_blank_input(line: str) -> None:
             "Förderverein Heimatmuseum, IBAN DE44 1234 5678 9012 3456 78, Verwendungszweck: Dach",
             "promo:donation",
         ),
+        # where readers' letters go: a label and an e-mail address alone
+        ("Leserbriefe bitte an: post@kreisblatt.example", "promo:feedback"),
+        ("Ihre Meinung per E-Mail an meinung@seeblick.example", "promo:feedback"),
+        ("Zuschriften: briefe@talbote.example", "promo:feedback"),
         # the site's own handle on a network, closing a line that says where to find it
         ("Sie finden uns auf Telegram unter @ostfunk_aktuell", "promo:telegram"),
         ("Wir sind auch bei Instagram: @kreisblatt.lindau", "promo:call-to-action"),
@@ -1288,6 +1292,8 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Ende November",
         "Die App wurde hier in Deutschland drei Millionen Mal heruntergeladen.",
         "Wer helfen will, überweist an IBAN DE44 1234 5678 9012 3456 78.",
+        "Leserbriefe an info@rathaus.example beantwortet die Stadt nicht mehr.",
+        "Zuschriften an buero@verein.example kamen vor allem aus dem Umland.",
         # sentences like handles, share labels, disclaimers and pointers
         "Auf Telegram verbreitet der Kanal @freiheit_jetzt täglich Falschmeldungen.",
         "Der Minister schrieb auf Telegram, man finde ihn unter @minister_x",
@@ -1585,6 +1591,10 @@ def test_a_source_note_in_brackets_closing_the_last_paragraph_is_cut() -> None:
         ),
         ("Diese Reportage erschien mit freundlicher Genehmigung von „Talblick“.", "meta:partner"),
         ("Mit freundlicher Genehmigung der Neuen Seepost", "meta:partner"),
+        # the text coming from a partner
+        ("Der Beitrag kommt von unserem Kooperationspartner Talblick.", "meta:partner"),
+        ("Dieser Text stammt aus dem Angebot unseres Partners heideportal.de", "meta:partner"),
+        ("Diese Meldung stammt ursprünglich von der Partnerzeitung Seebote.", "meta:partner"),
         # a document supplied, a permission given, as news
         ("Der Bericht wurde uns vom Ministerium zur Verfügung gestellt.", None),
         ("Die Unterlagen wurden uns von der Stadt zur Verfügung gestellt.", None),
@@ -1593,6 +1603,9 @@ def test_a_source_note_in_brackets_closing_the_last_paragraph_is_cut() -> None:
             "Mit freundlicher Genehmigung des Bürgermeisters durften Kinder den Turm besteigen.",
             None,
         ),
+        # a partner named in the news
+        ("Die Idee stammt von unserem Partnerverein in Polen.", None),
+        ("Der Bericht stammt von der Partnerbehörde. Er nennt keine Zahlen.", None),
     ],
 )
 def test_a_partners_note_that_it_supplied_the_text_goes(line: str, rule: str | None) -> None:
