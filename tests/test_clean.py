@@ -2630,3 +2630,33 @@ def test_a_credits_box_and_a_sponsors_row_after_the_text_go(box: list[str], rule
 def test_a_role_or_sponsors_word_in_the_text_is_no_box(lines: list[str]) -> None:
     kept, _ = clean([LEAD, P1, P2, P3, *lines])
     assert kept == [LEAD, P1, P2, P3, *lines]
+
+
+@pytest.mark.parametrize(
+    ("byline", "note"),
+    [
+        (
+            "Ein Gastbeitrag von Anna Beispiel",
+            "Anna Beispiel ist Historikerin und lebt in Lindhaven. Sie schreibt über Kirchen.",
+        ),
+        ("Von Anna Beispiel", "Anna Beispiel leitet das Stadtarchiv."),
+        (
+            "Anna Beispiel, Redakteurin",
+            "Anna Beispiel arbeitet seit 2019 in der Lokalredaktion. Sie ist Mutter zweier Söhne.",
+        ),
+    ],
+)
+def test_an_author_cards_note_under_its_byline_after_the_text_goes(byline: str, note: str) -> None:
+    authors = ("Anna Beispiel",)
+    kept, dropped = clean([LEAD, P1, byline, note], authors=authors)
+    assert kept == [LEAD, P1]
+    assert [d.rule for d in dropped] == ["meta:byline", "meta:byline"]
+    # a note right under the text with no byline over it may be the text's last sentence; a
+    # byline over the text leaves the text's own closing sentence about the author
+    assert clean([LEAD, P1, note], authors=authors)[0] == [LEAD, P1, note]
+    assert clean([byline, LEAD, note], authors=authors)[0] == [LEAD, note]
+    # a sentence about her that is not about who she is, or one on someone else, stays
+    said = "Anna Beispiel sagte, das Archiv ziehe um. Sie will bleiben."
+    assert clean([LEAD, P1, byline, said], authors=authors)[0] == [LEAD, P1, said]
+    other = "Ole Brandt ist Fotograf. Er lebt in Lindhaven."
+    assert clean([LEAD, P1, byline, other], authors=authors)[0] == [LEAD, P1, other]

@@ -103,10 +103,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "445_staatssender_de_ria_nowosti_ortsmarke_kein_autor": {
         "agencies": "()",
     },
-    "446_spiegeldomain_kommentar_autorenkarte_unten_json_ld": {
-        "junk": "['metadata/author_bio: Ilja Berntal ist Publizist und lebt in Leipzig…",
-        "unknown": "['Ilja Berntal ist Publizist und lebt in Leipzig. Er schreibt über Wi…",
-    },
     "447_agenturseite_h2_tabellenkopf_quelle_tass_unten": {
         "unknown": "['Neue Fährverbindung zwischen Kaliningrad und Sankt Petersburg ab Ju…",
         "title": "'Neue Fährverbindung Kaliningrad – St. Petersburg ab Juni'",
