@@ -2492,6 +2492,27 @@ def test_a_picture_box_of_caption_and_credit_paragraphs_goes(box: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("box", "counter"),
+    [
+        (
+            "<div class='kasten'>{}<img src='a.jpg' alt=''><p>Die Uferstraße am Morgen.</p></div>",
+            "<span class='nr'>Bild 2 von 9</span>",
+        ),
+        (
+            "<div class='kasten'><div class='innen'><img src='b.jpg' alt=''></div>{}"
+            "<p>Blick auf die Baustelle. Im Mai soll sie fertig sein.</p></div>",
+            "<div class='zaehler'>3/12</div>",
+        ),
+    ],
+)
+def test_a_gallery_slides_caption_goes_even_as_a_sentence(box: str, counter: str) -> None:
+    rest = f"<p>{LEAD}</p><p>{P1}</p><p>{P2}</p></div>"
+    assert _text_of_page(f"<div class='art'>{box.format(counter)}{rest}") == [LEAD, P1, P2]
+    # without the counter, a sentence beside a picture is the text's
+    assert len(_text_of_page(f"<div class='art'>{box.format('')}{rest}")) == 4
+
+
 def test_a_picture_box_with_a_paragraph_of_text_stays() -> None:
     # a lead beside the picture, no credit closing the box
     box = f"<div class='aufmacher'><img src='a.jpg' alt=''><p>{BOX_FACT}</p><p>{P3}</p></div>"

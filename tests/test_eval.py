@@ -112,10 +112,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/dateline: MINSK, 20. Mai 2025, 15:32', 'promo/newsletter: …",
         "unknown": "['MINSK, 20. Mai 2025, 15:32', 'Täglich das Wichtigste aus Osteuropa …",
     },
-    "456_tiroler_regionalzeitung_text_fotos_datum_eine_zeile": {
-        "junk": "['media/caption: Franziska Oberlechner vor ihrer Hütte.']",
-        "unknown": "['Franziska Oberlechner vor ihrer Hütte.']",
-    },
     "457_ch_regionalzeitung_rel_author_komma_publiziert_heute": {
         "junk": "['promo/abo: Abo abschliessen und alle Artikel lesen', 'chrome/commen…",
         "unknown": "['Abo abschliessen und alle Artikel lesen', 'Haben Sie eine Meinung z…",
