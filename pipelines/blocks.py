@@ -13,7 +13,7 @@ from crawler.model.types import DroppedLine
 from pipelines.box_lines import ADDRESS_LINE_RE, HOURS_LINE_RE
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
-from pipelines.credits import agency_names
+from pipelines.credits import agency_names, beside_picture_counter
 from pipelines.label_boxes import drop_trailing_label_boxes, is_explainer_box
 from pipelines.listings import br_lines, drop_listing_boxes, has_words
 from pipelines.promo import promo_rule
@@ -166,32 +166,47 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     """Remove the box around a picture that holds only its caption and credit lines: the
     nearest <div> around an <img> (within two levels) with a few words, no sentence, no
     paragraph, list or heading of its own, or only the caption's paragraphs closed by the
-    credit (after a <br> or in a paragraph of its own). A lead set beside the picture is a
-    sentence and keeps its box."""
+    credit (after a <br> or in a paragraph of its own); a gallery's slide holds its caption
+    even as a sentence. A lead set beside the picture is a sentence and keeps its box."""
     dropped: list[DroppedLine] = []
     for image in list(tree.iter("img")):
         caption = _caption_after(image)
         if caption is not None:
             dropped.append(DroppedLine(text=shorten(caption), rule=str(Rule.CREDIT_CAPTION)))
             continue
-        box = next((a for a in itertools.islice(image.iterancestors(), 3) if a.tag == "div"), None)
+        # A gallery's slide, the box of a picture counter beside its picture, holds only the
+        # picture's caption, a sentence or two.
+        slide = _gallery_slide(image)
+        divs = (a for a in itertools.islice(image.iterancestors(), 3) if a.tag == "div")
+        box = slide if slide is not None else next(divs, None)
         parent = box.getparent() if box is not None else None
         if box is None or parent is None:
             continue
         blocks = list(itertools.islice(box.iter(*_TEXT_BLOCK_TAGS), 4))
-        if blocks and not _is_caption_blocks(blocks):
+        is_slide = slide is not None and len(blocks) <= 2
+        if blocks and not is_slide and not _is_caption_blocks(blocks):
             continue
         text = collapse(text_of(box))
         words = len(text.split())
         if (
-            not 1 <= words <= _PICTURE_BOX_MAX_WORDS
-            or SENTENCE_END_RE.search(text)
+            not 1 <= words <= (_SLIDE_MAX_WORDS if is_slide else _PICTURE_BOX_MAX_WORDS)
+            or (not is_slide and SENTENCE_END_RE.search(text))
             or not has_words(parent, words * 3)
         ):
             continue
         box.drop_tree()
         dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.CREDIT_CAPTION)))
     return dropped
+
+
+def _gallery_slide(image: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The box of a picture beside a gallery's picture counter ("Bild 1 von 6"), or of its
+    holder beside one; None for another picture."""
+    holder = image.getparent()
+    for element in (image, holder):
+        if element is not None and beside_picture_counter(element):
+            return element.getparent()
+    return None
 
 
 def _is_caption_blocks(blocks: list[lxml.html.HtmlElement]) -> bool:
@@ -315,6 +330,7 @@ _AD_WORDS = frozenset(
 _BOX_MAX_LINE_WORDS = 25
 # A picture's box: its caption and credit, never a paragraph, list or heading.
 _PICTURE_BOX_MAX_WORDS = 25
+_SLIDE_MAX_WORDS = 40
 _TEXT_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table")
 # A button asking for money: its words, and the line rules' names for it.
 _PAYING_RE = re.compile(r"spend|abo|unterstütz|mitglied|förder|shop|kauf", re.IGNORECASE)

@@ -1,9 +1,9 @@
 """Line rules for the lines of small boxes set beside or after the text: a paywall's offer and
 its trial call, a match report's score box, scorers line and statistics link, a share bar under
-its label, a gallery link, an audio or video item's info line, a pointer to a download and a
-donation account; and an info box's address and opening hours. Same format as
-clean_rules.PHRASE_RULES: (rule, pattern, max words, gate substrings). Each rule is phrased
-for the box line's shape, never for one site's wording.
+its label, a gallery link, an audio or video item's info line, a pointer to a download, a
+donation account and where readers' letters go; and an info box's address and opening hours.
+Same format as clean_rules.PHRASE_RULES: (rule, pattern, max words, gate substrings). Each rule
+is phrased for the box line's shape, never for one site's wording.
 """
 
 from __future__ import annotations
@@ -292,6 +292,20 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         ),
         20,
         ("iban",),
+    ),
+    (
+        # Where readers' letters go, a label and an e-mail address alone: "Leserbriefe an:
+        # leserbriefe@…", "Ihre Meinung bitte an redaktion@…", "Zuschriften: post@…". A
+        # sentence around the address goes on past it and stays.
+        Rule.FEEDBACK,
+        re.compile(
+            r"^(?:Ihre |Eure |Deine )?(?:Leser(?:briefe?|post|zuschriften|meinungen?)|Zuschriften"
+            r"|Meinung|Post an die Redaktion)(?: (?:bitte|gern|gerne))?(?: per (?:E-)?Mail)?"
+            r"(?: an)?\s*:?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s*\.?$",
+            _I,
+        ),
+        12,
+        ("leser", "zuschrift", "meinung", "redaktion"),
     ),
 )
 

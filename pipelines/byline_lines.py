@@ -131,11 +131,30 @@ def is_author_note(text: str, authors: Sequence[str]) -> bool:
     )
 
 
+# A pronoun for the author opening a note's later sentence: "A ist Publizist. Er schreibt …".
+_NOTE_PRONOUN_RE = re.compile(r"(?:Er|Sie)\b")
+
+
+def _is_note_on(text: str, authors: Sequence[str]) -> bool:
+    """A note on the authors: each sentence an author's name, or after the first a pronoun,
+    and what the note says of them ("A ist Publizist und lebt in Leipzig. Er schreibt über
+    …")."""
+    for index, part in enumerate(SENTENCE_BREAK_RE.split(text)):
+        pronoun = _NOTE_PRONOUN_RE.match(part) if index else None
+        leads = [len(name) for name in authors if name and part.startswith(name)]
+        leads += [pronoun.end()] if pronoun else []
+        if not any(_NOTE_VERB_RE.match(part[lead:]) for lead in leads):
+            return False
+    return True
+
+
 def author_box_label(lines: Sequence[tuple[str, bool]], authors: Sequence[str]) -> int | None:
     """The index of an author box's label among the lines closing the text, (text, kept) each:
     the label alone ("Über die Autorin", "Die Autoren") over nothing but lines taken off as the
     authors' bylines, or over one note on an author ("A ist Redakteurin in Wien.") closing
-    the text. A label over other text ("Der Autor" heading a review's part) stays."""
+    the text; or an author card's byline, taken off after the text, over such a note ("Ein
+    Kommentar von A" / "A ist Publizist."). A label over other text ("Der Autor" heading a
+    review's part) stays, and so does a note right under the text, which may end on it."""
     kept = [index for index, (_text, is_kept) in enumerate(lines) if is_kept]
     if not authors or not kept:
         return None
@@ -144,18 +163,11 @@ def author_box_label(lines: Sequence[tuple[str, bool]], authors: Sequence[str]) 
     if AUTHOR_BOX_LABEL_RE.fullmatch(text) and last < len(lines) - 1:
         return last
     before = kept[-2] if len(kept) >= 2 else None
-    if (
-        before is not None
-        and AUTHOR_BOX_LABEL_RE.fullmatch(lines[before][0])
-        and all(
-            any(
-                part.startswith(name) and _NOTE_VERB_RE.match(part[len(name) :]) for name in authors
-            )
-            for part in SENTENCE_BREAK_RE.split(text)
-        )
-    ):
+    if before is None or not _is_note_on(text, authors):
+        return None
+    if AUTHOR_BOX_LABEL_RE.fullmatch(lines[before][0]):
         return before
-    return None
+    return last - 1 if before < last - 1 else None
 
 
 # The last character of a sentence, before closing quotes and brackets.

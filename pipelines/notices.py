@@ -46,13 +46,16 @@ LATE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
     (
         # A partner's note that it supplied the text or allowed its use: "Dieser Text wurde uns
         # vom Kreisboten zur Verfügung gestellt", "Der Beitrag erscheint mit freundlicher
-        # Genehmigung des Talblatts", "Mit freundlicher Genehmigung der Hafenpost". Only the
+        # Genehmigung des Talblatts", "Mit freundlicher Genehmigung der Hafenpost"; or that the
+        # text comes from it: "Dieser Artikel stammt von unserem Partnerportal X". Only the
         # text names itself so ("Der Bericht wurde uns vom Amt zur Verfügung gestellt" tells of
         # a document), and a bare "Mit freundlicher Genehmigung" has a name alone after it.
         Rule.PARTNER,
         re.compile(
             rf"^{_THIS_TEXT} (?:wurde|wird|ist) uns (?:\w+ ){{0,2}}(?:von|vom)\b[^.!?]{{2,60}}?"
             r" (?:zur Verfügung gestellt|überlassen|bereitgestellt)(?: worden)?\s*\.?$"
+            rf"|^{_THIS_TEXT} (?:stammt|kommt) (?:\w+ )?(?:von|vom|aus)(?: dem Angebot)?"
+            r" (?:unsere[mnrs]?|de[mnrs]) (?:\w+ )?[\w-]*partner\w*\b(?:[^.!?]|\.(?=\w)){0,60}\.?$"
             rf"|^{_THIS_TEXT} (?:erscheint|erschien|wird|wurde|ist) (?:\w+ ){{0,2}}mit (?:der )?"
             r"freundliche[rn] Genehmigung (?:von|vom|des|der|dem)\b[^.!?]{2,80}\.?$"
             r"|^Mit freundlicher Genehmigung (?:von|vom|des|der|dem)\s+(?-i:[A-ZÄÖÜ„\"»])\S*"
@@ -60,7 +63,7 @@ LATE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
             _I,
         ),
         25,
-        ("verfügung", "überlassen", "bereitgestellt", "genehmigung"),
+        ("verfügung", "überlassen", "bereitgestellt", "genehmigung", "partner"),
     ),
     (
         # A sources line under the text: "Verwendete Quellen: Angaben des Vergleichsportals,
@@ -120,10 +123,15 @@ _POINTER_END = r"\s*[.!:»›→]*$"
 _ITEM = r"(?:Nachricht|Meldung|Beitrag|Bericht|Sendung|Reportage|Interview)"
 
 # The issue a newsletter, gazette or magazine item comes from, the publication's name before its
-# number and year: "Gemeindebrief Ausgabe 23/2026", "Amtsblatt der Stadt Talheim Nr. 12/2026".
+# number and year or the issue's date: "Gemeindebrief Ausgabe 23/2026", "Amtsblatt der Stadt
+# Talheim Nr. 12/2026", "Ausgabe vom 11. Juli 2025", "Talbote, Wochenendausgabe vom 12.07.2025".
+# An article before it makes a phrase of the text ("Die Sonderausgabe vom 3. Oktober 1990").
+_ISSUE_DATE = r"\s+vom\s+\d{1,2}\.\s*(?:\d{1,2}\.\s*(?:\d{4}|\d{2})?|[A-ZÄÖÜ][a-zä]+\.?\s+\d{4})"
 ISSUE_LINE_RE = re.compile(
-    r"^(?:[A-ZÄÖÜ][\w.-]*(?: (?:der|des|für|von|vom|[A-ZÄÖÜ][\w.-]*)){0,4}\s*[,:–-]?\s+)?"
-    r"(?:Ausgabe|Nr\.|Nummer|Heft)\s*\d{1,3}\s*/\s*(?:\d{4}|\d{2})$"
+    r"^(?!(?:Der|Die|Das|Eine?|Diese[rs]?|Seine?|Ihre?|Unsere?)\s)"
+    r"(?:[A-ZÄÖÜ][\w.-]*(?: (?:der|des|für|von|vom|[A-ZÄÖÜ][\w.-]*)){0,4}\s*[,:–-]?\s+)?"
+    rf"(?:(?:Ausgabe|Nr\.|Nummer|Heft)\s*\d{{1,3}}\s*/\s*(?:\d{{4}}|\d{{2}})(?:{_ISSUE_DATE})?"
+    rf"|(?:Ausgabe|Heft|[A-ZÄÖÜ][a-zäöü]+ausgabe){_ISSUE_DATE})$"
 )
 
 # The kinds a text names itself by, in the dative ("in diesem Beitrag", "in dieser Kolumne").

@@ -1154,6 +1154,10 @@ def test_blank_input(line: str) -> None:
             "Förderverein Heimatmuseum, IBAN DE44 1234 5678 9012 3456 78, Verwendungszweck: Dach",
             "promo:donation",
         ),
+        # where readers' letters go: a label and an e-mail address alone
+        ("Leserbriefe bitte an: post@kreisblatt.example", "promo:feedback"),
+        ("Ihre Meinung per E-Mail an meinung@seeblick.example", "promo:feedback"),
+        ("Zuschriften: briefe@talbote.example", "promo:feedback"),
         # the site's own handle on a network, closing a line that says where to find it
         ("Sie finden uns auf Telegram unter @ostfunk_aktuell", "promo:telegram"),
         ("Wir sind auch bei Instagram: @kreisblatt.lindau", "promo:call-to-action"),
@@ -1288,6 +1292,8 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Ende November",
         "Die App wurde hier in Deutschland drei Millionen Mal heruntergeladen.",
         "Wer helfen will, überweist an IBAN DE44 1234 5678 9012 3456 78.",
+        "Leserbriefe an info@rathaus.example beantwortet die Stadt nicht mehr.",
+        "Zuschriften an buero@verein.example kamen vor allem aus dem Umland.",
         # sentences like handles, share labels, disclaimers and pointers
         "Auf Telegram verbreitet der Kanal @freiheit_jetzt täglich Falschmeldungen.",
         "Der Minister schrieb auf Telegram, man finde ihn unter @minister_x",
@@ -1585,6 +1591,10 @@ def test_a_source_note_in_brackets_closing_the_last_paragraph_is_cut() -> None:
         ),
         ("Diese Reportage erschien mit freundlicher Genehmigung von „Talblick“.", "meta:partner"),
         ("Mit freundlicher Genehmigung der Neuen Seepost", "meta:partner"),
+        # the text coming from a partner
+        ("Der Beitrag kommt von unserem Kooperationspartner Talblick.", "meta:partner"),
+        ("Dieser Text stammt aus dem Angebot unseres Partners heideportal.de", "meta:partner"),
+        ("Diese Meldung stammt ursprünglich von der Partnerzeitung Seebote.", "meta:partner"),
         # a document supplied, a permission given, as news
         ("Der Bericht wurde uns vom Ministerium zur Verfügung gestellt.", None),
         ("Die Unterlagen wurden uns von der Stadt zur Verfügung gestellt.", None),
@@ -1593,6 +1603,9 @@ def test_a_source_note_in_brackets_closing_the_last_paragraph_is_cut() -> None:
             "Mit freundlicher Genehmigung des Bürgermeisters durften Kinder den Turm besteigen.",
             None,
         ),
+        # a partner named in the news
+        ("Die Idee stammt von unserem Partnerverein in Polen.", None),
+        ("Der Bericht stammt von der Partnerbehörde. Er nennt keine Zahlen.", None),
     ],
 )
 def test_a_partners_note_that_it_supplied_the_text_goes(line: str, rule: str | None) -> None:
@@ -2479,6 +2492,27 @@ def test_a_picture_box_of_caption_and_credit_paragraphs_goes(box: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("box", "counter"),
+    [
+        (
+            "<div class='kasten'>{}<img src='a.jpg' alt=''><p>Die Uferstraße am Morgen.</p></div>",
+            "<span class='nr'>Bild 2 von 9</span>",
+        ),
+        (
+            "<div class='kasten'><div class='innen'><img src='b.jpg' alt=''></div>{}"
+            "<p>Blick auf die Baustelle. Im Mai soll sie fertig sein.</p></div>",
+            "<div class='zaehler'>3/12</div>",
+        ),
+    ],
+)
+def test_a_gallery_slides_caption_goes_even_as_a_sentence(box: str, counter: str) -> None:
+    rest = f"<p>{LEAD}</p><p>{P1}</p><p>{P2}</p></div>"
+    assert _text_of_page(f"<div class='art'>{box.format(counter)}{rest}") == [LEAD, P1, P2]
+    # without the counter, a sentence beside a picture is the text's
+    assert len(_text_of_page(f"<div class='art'>{box.format('')}{rest}")) == 4
+
+
 def test_a_picture_box_with_a_paragraph_of_text_stays() -> None:
     # a lead beside the picture, no credit closing the box
     box = f"<div class='aufmacher'><img src='a.jpg' alt=''><p>{BOX_FACT}</p><p>{P3}</p></div>"
@@ -2617,3 +2651,33 @@ def test_a_credits_box_and_a_sponsors_row_after_the_text_go(box: list[str], rule
 def test_a_role_or_sponsors_word_in_the_text_is_no_box(lines: list[str]) -> None:
     kept, _ = clean([LEAD, P1, P2, P3, *lines])
     assert kept == [LEAD, P1, P2, P3, *lines]
+
+
+@pytest.mark.parametrize(
+    ("byline", "note"),
+    [
+        (
+            "Ein Gastbeitrag von Anna Beispiel",
+            "Anna Beispiel ist Historikerin und lebt in Lindhaven. Sie schreibt über Kirchen.",
+        ),
+        ("Von Anna Beispiel", "Anna Beispiel leitet das Stadtarchiv."),
+        (
+            "Anna Beispiel, Redakteurin",
+            "Anna Beispiel arbeitet seit 2019 in der Lokalredaktion. Sie ist Mutter zweier Söhne.",
+        ),
+    ],
+)
+def test_an_author_cards_note_under_its_byline_after_the_text_goes(byline: str, note: str) -> None:
+    authors = ("Anna Beispiel",)
+    kept, dropped = clean([LEAD, P1, byline, note], authors=authors)
+    assert kept == [LEAD, P1]
+    assert [d.rule for d in dropped] == ["meta:byline", "meta:byline"]
+    # a note right under the text with no byline over it may be the text's last sentence; a
+    # byline over the text leaves the text's own closing sentence about the author
+    assert clean([LEAD, P1, note], authors=authors)[0] == [LEAD, P1, note]
+    assert clean([byline, LEAD, note], authors=authors)[0] == [LEAD, note]
+    # a sentence about her that is not about who she is, or one on someone else, stays
+    said = "Anna Beispiel sagte, das Archiv ziehe um. Sie will bleiben."
+    assert clean([LEAD, P1, byline, said], authors=authors)[0] == [LEAD, P1, said]
+    other = "Ole Brandt ist Fotograf. Er lebt in Lindhaven."
+    assert clean([LEAD, P1, byline, other], authors=authors)[0] == [LEAD, P1, other]

@@ -103,10 +103,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "445_staatssender_de_ria_nowosti_ortsmarke_kein_autor": {
         "agencies": "()",
     },
-    "446_spiegeldomain_kommentar_autorenkarte_unten_json_ld": {
-        "junk": "['metadata/author_bio: Ilja Berntal ist Publizist und lebt in Leipzig…",
-        "unknown": "['Ilja Berntal ist Publizist und lebt in Leipzig. Er schreibt über Wi…",
-    },
     "447_agenturseite_h2_tabellenkopf_quelle_tass_unten": {
         "unknown": "['Neue Fährverbindung zwischen Kaliningrad und Sankt Petersburg ab Ju…",
         "title": "'Neue Fährverbindung Kaliningrad – St. Petersburg ab Juni'",
@@ -116,21 +112,9 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/dateline: MINSK, 20. Mai 2025, 15:32', 'promo/newsletter: …",
         "unknown": "['MINSK, 20. Mai 2025, 15:32', 'Täglich das Wichtigste aus Osteuropa …",
     },
-    "453_aggregator_partner_dl_autor_erschienen_material_afp": {
-        "junk": "['metadata/partner_note: Dieser Artikel stammt von unserem Partnerpor…",
-        "unknown": "['Dieser Artikel stammt von unserem Partnerportal Kreisbote Lauterbrü…",
-    },
-    "456_tiroler_regionalzeitung_text_fotos_datum_eine_zeile": {
-        "junk": "['media/caption: Franziska Oberlechner vor ihrer Hütte.']",
-        "unknown": "['Franziska Oberlechner vor ihrer Hütte.']",
-    },
     "457_ch_regionalzeitung_rel_author_komma_publiziert_heute": {
         "junk": "['promo/abo: Abo abschliessen und alle Artikel lesen', 'chrome/commen…",
         "unknown": "['Abo abschliessen und alle Artikel lesen', 'Haben Sie eine Meinung z…",
-    },
-    "461_wochenzeitung_zwischenruf_von_dr_ausgabe_vom": {
-        "junk": "['metadata/dateline: Ausgabe vom 11. Juli 2025', 'chrome/comment_prom…",
-        "unknown": "['Ausgabe vom 11. Juli 2025', 'Leserbriefe an: leserbriefe@wochenpost…",
     },
     "462_lokalzeitung_bericht_und_bild_in_bildunterschrift": {
         "junk": "['media/caption_byline: Bericht und Bild: Jonas Kettler', 'media/capt…",

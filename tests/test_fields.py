@@ -515,6 +515,10 @@ def test_the_snanews_rule_keeps_the_lead_beside_the_lead_photo() -> None:
         ("Gemeindebrief Ausgabe 23/2026", "meta:print-note"),
         ("Amtsblatt der Stadt Talheim Nr. 12/2026", "meta:print-note"),
         ("Mitteilungsblatt – Heft 112 / 2025", "meta:print-note"),
+        # or the date
+        ("Ausgabe vom 3. März 2026", "meta:print-note"),
+        ("Talbote, Wochenendausgabe vom 14.03.2026", "meta:print-note"),
+        ("Heft 9/2026 vom 2. Mai 2026", "meta:print-note"),
         # paywall, donation, statistics and partner boxes
         ("Jetzt weiterlesen mit Ihrem Abo", "promo:paywall"),
         ("Mit Z+ weiterlesen", "promo:paywall"),
@@ -555,6 +559,8 @@ def test_furniture_lines_are_dropped_by_their_class(line: str, rule: str) -> Non
         "In Zusammenarbeit mit dem Stadtarchiv entstand eine Ausstellung.",
         "Die Ausgabe 23/2026 erscheint wegen des Feiertags erst am Freitag.",
         "Im Amtsblatt Nr. 12/2026 stand der Beschluss des Gemeinderats.",
+        "Die Sonderausgabe vom 3. Oktober 1990",
+        "Die Ausgabe vom 3. März 2026 war nach einer Stunde ausverkauft.",
         "Spenden",
         "Weitere Folgen",
     ],
