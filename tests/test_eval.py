@@ -112,10 +112,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "title": "'Neue Fährverbindung Kaliningrad – St. Petersburg ab Juni'",
         "seo_title": "None",
     },
-    "449_agenturseite_text_zwei_namen_schraegstrich_ria": {
-        "junk": "['metadata/dateline: MINSK, 20. Mai 2025, 15:32', 'promo/newsletter: …",
-        "unknown": "['MINSK, 20. Mai 2025, 15:32', 'Täglich das Wichtigste aus Osteuropa …",
-    },
     "453_aggregator_partner_dl_autor_erschienen_material_afp": {
         "junk": "['metadata/partner_note: Dieser Artikel stammt von unserem Partnerpor…",
         "unknown": "['Dieser Artikel stammt von unserem Partnerportal Kreisbote Lauterbrü…",
@@ -123,10 +119,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "456_tiroler_regionalzeitung_text_fotos_datum_eine_zeile": {
         "junk": "['media/caption: Franziska Oberlechner vor ihrer Hütte.']",
         "unknown": "['Franziska Oberlechner vor ihrer Hütte.']",
-    },
-    "457_ch_regionalzeitung_rel_author_komma_publiziert_heute": {
-        "junk": "['promo/abo: Abo abschliessen und alle Artikel lesen', 'chrome/commen…",
-        "unknown": "['Abo abschliessen und alle Artikel lesen', 'Haben Sie eine Meinung z…",
     },
     "461_wochenzeitung_zwischenruf_von_dr_ausgabe_vom": {
         "junk": "['metadata/dateline: Ausgabe vom 11. Juli 2025', 'chrome/comment_prom…",

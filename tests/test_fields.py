@@ -2313,8 +2313,6 @@ def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
 @pytest.mark.parametrize(
     "closing",
     [
-        # a prompt under a label
-        "<p>Ihre Meinung</p><p>Schreiben Sie Uns</p>",
         # a contact person signs nothing
         "<p>Ihr Ansprechpartner</p><p>Jonas Weidlich</p>",
         # the text goes on after the name
@@ -2335,6 +2333,13 @@ def test_lines_that_are_no_greeting_signature_name_no_author(closing: str) -> No
     result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
     assert result.authors == ()
     assert lxml.html.fragments_fromstring(closing)[0].text_content() in result.text.splitlines()
+
+
+def test_a_prompt_to_write_under_a_label_names_no_author_and_goes() -> None:
+    closing = "<p>Ihre Meinung</p><p>Schreiben Sie Uns</p>"
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
+    assert result.authors == ()
+    assert "Schreiben Sie Uns" not in result.text.splitlines()
 
 
 # --- a site's name with an edition's code, organisations after a name ---------------------------
