@@ -101,12 +101,18 @@ AUTHOR_BOX_LABEL_RE = re.compile(
     r"|About the authors?|The authors?)\b\s*:?",
     re.IGNORECASE,
 )
-# What a note on the author says of them: "ist Vorsitzende …", "lebt in Köln", "war zwanzig
-# Jahre Richter"; it is one sentence.
-_NOTE_VERB_RE = re.compile(
-    r"\s*(?:,\s*\d{2},?\s*)?(?:ist|war|lebt|arbeitet|leitet|lehrt|forscht|schreibt|unterrichtet)"
-    r"\b[^.!?]{3,200}[.!]?$"
+# The verb of a note on the author after the name: "ist Vorsitzende …", "lebt in Köln", "war
+# zwanzig Jahre Richter", "is a science writer", "has covered the council since 2015".
+NOTE_VERBS = (
+    r"(?:ist|war|lebt|arbeitet|leitet|lehrt|forscht|schreibt|studierte|berichtet|unterrichtet"
+    r"|is|was|lives|works|writes|covers|teaches|reports|leads|has (?:been|covered|written"
+    r"|reported|worked))"
 )
+# What a note says after the name: one sentence.
+_NOTE_VERB_RE = re.compile(rf"\s*(?:,\s*\d{{2}},?\s*)?{NOTE_VERBS}\b[^.!?]{{3,200}}[.!]?$")
+# A sentence of the note after the first, on the author by a pronoun: "Sie lebt in Kiel.",
+# "She lives in Bristol."
+_NOTE_PRONOUN_RE = re.compile(rf"^(?:Er|Sie|He|She|They)\s+{NOTE_VERBS}\b[^.!?]{{3,200}}[.!]?$")
 # Where a sentence of a note on several authors ends and another begins: "A ist Lehrerin. B
 # ist Bildungsforscher."
 SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])")
@@ -151,7 +157,8 @@ def author_box_label(lines: Sequence[tuple[str, bool]], authors: Sequence[str]) 
             any(
                 part.startswith(name) and _NOTE_VERB_RE.match(part[len(name) :]) for name in authors
             )
-            for part in SENTENCE_BREAK_RE.split(text)
+            or (index > 0 and _NOTE_PRONOUN_RE.match(part) is not None)
+            for index, part in enumerate(SENTENCE_BREAK_RE.split(text))
         )
     ):
         return before
