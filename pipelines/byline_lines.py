@@ -101,12 +101,15 @@ AUTHOR_BOX_LABEL_RE = re.compile(
     r"|About the authors?|The authors?)\b\s*:?",
     re.IGNORECASE,
 )
-# What a note on the author says of them: "ist Vorsitzende …", "lebt in Köln", "war zwanzig
-# Jahre Richter"; it is one sentence.
-_NOTE_VERB_RE = re.compile(
-    r"\s*(?:,\s*\d{2},?\s*)?(?:ist|war|lebt|arbeitet|leitet|lehrt|forscht|schreibt|unterrichtet)"
-    r"\b[^.!?]{3,200}[.!]?$"
+# The verb of a note on the author after the name: "ist Vorsitzende …", "lebt in Köln", "war
+# zwanzig Jahre Richter", "is a science writer", "has covered the council since 2015".
+NOTE_VERBS = (
+    r"(?:ist|war|lebt|arbeitet|leitet|lehrt|forscht|schreibt|studierte|berichtet|unterrichtet"
+    r"|is|was|lives|works|writes|covers|teaches|reports|leads|has (?:been|covered|written"
+    r"|reported|worked))"
 )
+# What a note says after the name: one sentence.
+_NOTE_VERB_RE = re.compile(rf"\s*(?:,\s*\d{{2}},?\s*)?{NOTE_VERBS}\b[^.!?]{{3,200}}[.!]?$")
 # Where a sentence of a note on several authors ends and another begins: "A ist Lehrerin. B
 # ist Bildungsforscher."
 SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])")
@@ -131,8 +134,9 @@ def is_author_note(text: str, authors: Sequence[str]) -> bool:
     )
 
 
-# A pronoun for the author opening a note's later sentence: "A ist Publizist. Er schreibt …".
-_NOTE_PRONOUN_RE = re.compile(r"(?:Er|Sie)\b")
+# A pronoun for the author opening a note's later sentence: "A ist Publizist. Er schreibt …",
+# "She lives in Bristol."
+_NOTE_PRONOUN_RE = re.compile(r"(?:Er|Sie|He|She|They)\b")
 
 
 def _is_note_on(text: str, authors: Sequence[str]) -> bool:

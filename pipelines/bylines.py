@@ -11,7 +11,7 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import classify_date_line
-from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE, SENTENCE_BREAK_RE
+from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE, NOTE_VERBS, SENTENCE_BREAK_RE
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, is_tool_bar
 from pipelines.credits import (
     CREDIT_ROLES,
@@ -49,8 +49,7 @@ _BOX_NAME_TAGS = ("b", "strong", "a", "span", "h2", "h3", "h4", "h5", "h6", "p",
 # "A is a science writer".
 _BIO_SUBJECT_RE = re.compile(
     rf"^(?P<name>{PERSON_NAME})"
-    r"(?=(?:,\s*\d{2},)?\s+(?:ist|war|lebt|arbeitet|leitet|lehrt|forscht|schreibt|studierte"
-    r"|berichtet|is|was|lives|works|writes|covers|teaches)\b)"
+    rf"(?=(?:,\s*\d{{2}},)?\s+{NOTE_VERBS}\b)"
 )
 # A paragraph's style setting it flush right.
 _RIGHT_ALIGNED_RE = re.compile(r"text-align\s*:\s*(?:right|end)\b", re.IGNORECASE)

@@ -46,7 +46,7 @@ from pipelines.credits import (
     credit_rule,
     credited_writers,
 )
-from pipelines.furniture import PLACE_BEFORE_DATE_RE
+from pipelines.datelines import date_after_place
 from pipelines.notices import (
     DURATION_ITEM_RE,
     LATE_PHRASE_RULES,
@@ -384,10 +384,10 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
         if all(w in SHARE_WORDS for w in share_words):
             return Rule.SHARE
     kind = classify_date_line(text)
-    place = PLACE_BEFORE_DATE_RE.match(text) if kind is None and words <= 8 else None
+    after_place = date_after_place(text, authors) if kind is None and words <= 8 else None
     # A dateline: a place and a date alone. An author and a date are a byline, left for it.
-    if place is not None and text[: place.end()].rstrip(",·|•–—- ") not in authors:
-        kind = classify_date_line(text[place.end() :])
+    if after_place is not None:
+        kind = classify_date_line(after_place)
     if kind is not None:
         return Rule.TIMESTAMP if kind == "timestamp" else Rule.DATE_ONLY
     if words <= _INFO_LINE_MAX_WORDS and ("·" in text or "|" in text or "•" in text):

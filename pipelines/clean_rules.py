@@ -223,7 +223,7 @@ PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
             r"(?:Abonnent|Plus|Premium)|(?:Weiterlesen|Weiter lesen|Jetzt lesen) mit\b"
             r"|Sie haben bereits ein (?:Abo|Abonnement)|Jetzt (?:für )?\d+(?:[,.]\d+)? ?(?:€|Euro)"
             r"|\d+ (?:Tage|Wochen|Monate) (?:gratis|kostenlos) (?:testen|lesen)"
-            r"|(?:Abo|Abonnement) (?:abschließen|sichern|wählen|auswählen)"
+            r"|(?:Abo|Abonnement) (?:abschlie(?:ß|ss)en|sichern|wählen|auswählen)"
             r"|Unterstützen Sie (?:unabhängigen |unseren )?Journalismus)",
             _I,
         ),
@@ -533,7 +533,13 @@ CTA_RE = re.compile(
     r"|tritt (?:\w+ ){0,4}bei\b|treten Sie (?:\w+ ){0,4}bei\b"
     r"|tretet (?:\w+ ){0,4}bei\b|verpasse nichts|verpassen Sie (?:keine|nichts)"
     r"|nichts mehr verpassen|kostenlos (?:online |digital )?(?:testen|lesen|abonnieren"
-    r"|herunterladen|hören)|abo (?:abschließen|sichern)"
+    r"|herunterladen|hören)"
+    # The newsletter or the subscription to order, maybe after "jetzt" or a pitch and a dash:
+    # "Das Wichtigste aus der Region – jetzt den Newsletter bestellen", "Abo abschliessen"
+    # (never "Wer ein Abo abschließen will").
+    r"|(?:(?:jetzt|hier|gleich) (?:\S+ ){0,3}|(?<=[–—:] )(?:\S+ ){0,3})?(?:Newsletter|Abo"
+    r"|Abonnement|Probeabo)\w* (?:\S+ )?(?:bestellen|abonnieren|abschlie(?:ß|ss)en|anfordern"
+    r"|sichern)\b(?! (?:will|möchte|kann|muss|soll)\w*)"
     # Where to get the site's own product: "hören Sie im Podcast", "überall, wo es Podcasts gibt".
     r"|erhalten Sie (?:\S+ ){0,5}(?:per|als|via) (?:E-Mail|Mail|Newsletter|Push)"
     r"|(?:hören|lesen|sehen) Sie (?:\w+ ){0,4}(?:im|in unserem|in unserer|in der|als) "
@@ -589,6 +595,7 @@ PROMO_GATE_WORDS = frozenset(
         "nichts",
         "kostenlos",
         "abo",
+        "newsletter",
         "hören",
         "lesen",
         "erhalten",

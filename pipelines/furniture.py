@@ -295,6 +295,18 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         ("gespräch", "interview", "fragen", "moderation", "sprach", "berichte"),
     ),
     (
+        # A subscription's promise of reading: "Jetzt abonnieren und unbegrenzt lesen",
+        # "Digital-Abo abschliessen und alle Beiträge lesen".
+        Rule.PROMO_SUBSCRIPTION,
+        re.compile(
+            r"^(?:Jetzt )?(?:abonnieren|(?:\S+-)?Abo abschlie(?:ß|ss)en) und (?:\S+ ){0,3}"
+            r"(?:weiter)?lesen\s*[.!]?$",
+            _I,
+        ),
+        12,
+        ("abo",),
+    ),
+    (
         # Inviting readers' letters: "Sie sehen das anders? Schreiben Sie uns an
         # meinung@… – ausgewählte Zuschriften veröffentlichen wir als Leserbrief."
         Rule.FEEDBACK,
@@ -374,6 +386,10 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
             r"|(?:(?:Was|Wie) (?:meinen|denken|sagen|sehen) Sie(?: das| dazu)?\s*\?\s*)?"
             r"(?:Schreiben|Sagen|Teilen|Verraten|Mailen) Sie uns(?: gerne| hier| jetzt)? Ihre"
             r" (?:Meinung|Ansicht|Sicht)\b[^.!?]{0,40}[.!]?$"
+            # Or a bare call to write, after a question to the reader at most: "Haben Sie eine
+            # Meinung zu diesem Thema? Schreiben Sie uns.", "Sind Sie betroffen? Schreib uns!"
+            r"|(?:[^„“\"»«.!?]{3,80}\?\s*)?(?:Schreiben Sie|Schreib|Schreibt|Mailen Sie) uns"
+            r"(?: (?:gerne|doch|einfach|jetzt|hier))?\s*[.!]?$"
             # A tips box: "Wissen Sie mehr?", "Haben Sie Hinweise?", "Schicken Sie uns Hinweise –
             # auch anonym", "Schreib uns deine Tipps".
             r"|(?:Wissen Sie|Weißt du|Wisst ihr) mehr\s*\?$|(?:Haben Sie|Hast du) (?:\S+ )?"
@@ -490,16 +506,6 @@ _IN_PRINT = r"\b(?:Ausgabe|Heft|Print|Printausgabe|Print-Ausgabe|gedruckten|Nr\.
 _TEXT_KINDS = (
     r"(?:Text|Artikel|Beitrag|Interview|Essay|Kommentar|Reportage|Porträt|Gespräch|Kolumne"
     r"|Gastbeitrag)"
-)
-
-# The place before a date on a dateline of its own ("Kastelruth-Tal, 4. Dezember 2026", "Bad
-# Talheim, 12.03.2026", "Wien · 20. Mai 2025"): one to three capitalised words, joined by spaces
-# or hyphens, not an article or a preposition opening a phrase ("Die Sitzung, 4. Mai"), then a
-# comma or a separator between spaces.
-PLACE_BEFORE_DATE_RE = re.compile(
-    r"^(?!(?:Der|Die|Das|Den|Dem|Ein|Eine|Am|Im|Vom|Zum|Bis|Ab|Seit|Stand)\b)(?:St\.\s?)?"
-    r"[A-ZÄÖÜ][a-zäöüß]+(?:(?:[- ]|\s(?:am|an der|im|ob|bei)\s)[A-ZÄÖÜ][a-zäöüß]+){0,2}"
-    r"(?:,\s+|\s+[·|•–—-]\s+)(?=\D{0,15}\d)"
 )
 
 DATELINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (

@@ -405,6 +405,28 @@ def test_newsletter_promo_goes_but_news_about_a_newsletter_stays() -> None:
     assert dropped == [DroppedLine(text=promo, rule="promo:newsletter")]
 
 
+@pytest.mark.parametrize(
+    ("promo", "rule"),
+    [
+        ("Das Wichtigste aus dem Landkreis – jetzt unseren Newsletter bestellen", "newsletter"),
+        ("Jeden Freitag die besten Tipps – Newsletter bestellen", "newsletter"),
+        ("Morgens informiert: hier den Frühstücks-Newsletter kostenlos abonnieren", "newsletter"),
+        ("Abo abschliessen und weiterlesen", "subscription"),
+        ("Jetzt Digital-Abo abschliessen und alle Beiträge lesen", "subscription"),
+        ("Jetzt abonnieren und unbegrenzt lesen", "subscription"),
+    ],
+)
+def test_newsletter_and_subscription_calls_go_in_mid_article(promo: str, rule: str) -> None:
+    more = [
+        "Der Bau soll zwei Jahre dauern. Danach wird die Straße zur Einbahnstraße.",
+        "Eine Bürgerversammlung ist für den Herbst geplant, hieß es aus dem Rathaus.",
+        "Auch der Fahrradclub begrüßte den Beschluss und kündigte eigene Vorschläge an.",
+    ]
+    kept, dropped = clean([LEAD, P1, more[0], P2, promo, more[1], P3, more[2]])
+    assert promo not in kept
+    assert [d.rule for d in dropped] == ["promo:" + rule]
+
+
 def test_mid_article_call_to_action_goes_but_quoted_slogan_stays() -> None:
     quoted = "„Folgt uns!“, riefen die Demonstranten vor dem Rathaus."
     promo = "Folgen Sie uns auf WhatsApp!"
@@ -1224,6 +1246,14 @@ def test_blank_input(line: str) -> None:
         ("Eingestellt am 14.05.2026", "meta:date-only"),
         ("Online gestellt am 3. März 2026, 09:12 Uhr", "meta:timestamp"),
         ("Hochgeladen: 02.11.2025", "meta:date-only"),
+        # a wire item's dateline with the place in capitals
+        ("WIEN, 3. März 2026, 08:15", "meta:timestamp"),
+        ("NEW YORK · 12.03.2026", "meta:date-only"),
+        ("BAD OBERAU, 4. Juli 2025", "meta:date-only"),
+        # a bare call to write to the editors, after a question to the reader at most
+        ("Sind Sie anderer Ansicht? Schreiben Sie uns!", "promo:feedback"),
+        ("Was halten Sie von den Plänen? Schreib uns.", "promo:feedback"),
+        ("Schreiben Sie uns gerne.", "promo:feedback"),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -1335,6 +1365,19 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Mitglieder erhalten im Kassenbereich einen Rabatt von zehn Prozent.",
         "Mitglieder sollen die Protokolle bald im Mitgliederbereich abrufen können.",
         "Die Zeitung verlor im vergangenen Jahr 3000 Abonnenten.",
+        # an agency's code in capitals before a date, capitals in a sentence
+        "AFP, 20. Mai 2025, 15:32",
+        "UNESCO, 2019 ernannt, prüft den Antrag.",
+        "NATO, EU und UNO berieten am 12. Mai.",
+        # an interviewer's question, a quoted call to write, a reader's words
+        "Haben Sie eine Meinung zu diesem Thema?",
+        "Haben Sie eine Meinung zu diesem Thema, Frau Berg?",
+        "„Haben Sie Fragen? Schreiben Sie uns!“, steht auf dem Plakat am Rathaus.",
+        "Die Leser schrieben uns: Schreiben Sie öfter über den Hafen.",
+        # ordering a newsletter or a subscription as someone's plan
+        "Wer den Newsletter bestellen will, braucht nur eine E-Mail-Adresse.",
+        "Wer jetzt ein Abo abschließen will, zahlt im ersten Jahr weniger.",
+        "Wer jetzt den Newsletter bestellen möchte, findet das Formular im Bürgerportal.",
     ],
 )
 def test_sentences_like_those_notices_stay(line: str) -> None:

@@ -108,14 +108,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "title": "'Neue Fährverbindung Kaliningrad – St. Petersburg ab Juni'",
         "seo_title": "None",
     },
-    "449_agenturseite_text_zwei_namen_schraegstrich_ria": {
-        "junk": "['metadata/dateline: MINSK, 20. Mai 2025, 15:32', 'promo/newsletter: …",
-        "unknown": "['MINSK, 20. Mai 2025, 15:32', 'Täglich das Wichtigste aus Osteuropa …",
-    },
-    "457_ch_regionalzeitung_rel_author_komma_publiziert_heute": {
-        "junk": "['promo/abo: Abo abschliessen und alle Artikel lesen', 'chrome/commen…",
-        "unknown": "['Abo abschliessen und alle Artikel lesen', 'Haben Sie eine Meinung z…",
-    },
     "462_lokalzeitung_bericht_und_bild_in_bildunterschrift": {
         "junk": "['media/caption_byline: Bericht und Bild: Jonas Kettler', 'media/capt…",
         "unknown": "['Bericht und Bild: Jonas KettlerDie Handdruckspritze von 1898 im Ein…",

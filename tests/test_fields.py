@@ -2319,8 +2319,6 @@ def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
 @pytest.mark.parametrize(
     "closing",
     [
-        # a prompt under a label
-        "<p>Ihre Meinung</p><p>Schreiben Sie Uns</p>",
         # a contact person signs nothing
         "<p>Ihr Ansprechpartner</p><p>Jonas Weidlich</p>",
         # the text goes on after the name
@@ -2341,6 +2339,13 @@ def test_lines_that_are_no_greeting_signature_name_no_author(closing: str) -> No
     result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
     assert result.authors == ()
     assert lxml.html.fragments_fromstring(closing)[0].text_content() in result.text.splitlines()
+
+
+def test_a_prompt_to_write_under_a_label_names_no_author_and_goes() -> None:
+    closing = "<p>Ihre Meinung</p><p>Schreiben Sie Uns</p>"
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
+    assert result.authors == ()
+    assert "Schreiben Sie Uns" not in result.text.splitlines()
 
 
 # --- a site's name with an edition's code, organisations after a name ---------------------------
@@ -2609,12 +2614,52 @@ def test_bold_names_in_the_text_name_no_author() -> None:
         "<div><p><strong>Die Autorin</strong></p><p>Marta Quandt lebt in Graz.</p></div>",
         "<section><h3>Zu den Autoren</h3><p><b>Marta Quandt</b>, Chefredakteurin<br><b>Jens "
         "Oberle</b>, Reporter</p></section>",
+        # a note of two sentences, the second on the author by a pronoun
+        "<div><p><b>Über die Autorin</b></p><p>Marta Quandt, 41, arbeitet als Reporterin in "
+        "Bremen. Sie schreibt über Häfen und Werften.</p></div>",
+        "<div><p><b>Zur Autorin</b></p><p>Marta Quandt ist Redakteurin. Sie lebt in Kiel.</p>"
+        "</div>",
     ],
 )
 def test_an_author_box_closing_the_text_leaves_it(box: str) -> None:
     result = _extract(_closed_by(box))
     assert result.authors[0] == "Marta Quandt"
     assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+_EN_TEXT = (
+    "The town council voted on Thursday to rebuild the old swimming pool by the river, ending"
+    " a dispute that had lasted for six years.",
+    "Work is due to start in the spring and should take about two years, the council said in"
+    " a statement after the vote.",
+)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='about-writer'><span>About the author</span><p><a href='/p/rc'>Ruth "
+        "Calloway</a> is a reporter covering local government.</p></div>",
+        "<div><p><strong>About the author</strong></p><p>Ruth Calloway writes about housing "
+        "and planning. She lives in Bristol.</p></div>",
+        "<div><h4>The author</h4><p>Ruth Calloway has covered the council since 2015.</p></div>",
+    ],
+)
+def test_an_english_author_box_closing_the_text_leaves_it(box: str) -> None:
+    html = (
+        "<html lang='en'><body><h1>Old pool to be rebuilt</h1><article>"
+        f"<p>{_EN_TEXT[0]}</p><p>{_EN_TEXT[1]}</p>{box}</article></body></html>"
+    )
+    result = _extract(html, url="https://www.rivertown-news.co.uk/a/1.html")
+    assert result.authors == ("Ruth Calloway",)
+    assert result.text.splitlines() == list(_EN_TEXT)
+
+
+def test_a_label_over_a_note_going_on_about_someone_else_stays() -> None:
+    # the second sentence is on another person: no note on the author alone
+    note = "Marta Quandt ist Redakteurin. Ihr Kollege Jens Oberle hat die Fotos gemacht."
+    result = _extract(_closed_by(f"<div><p><b>Die Autorin</b></p><p>{note}</p></div>"))
+    assert note in result.text.splitlines()
 
 
 def test_a_heading_like_an_author_box_label_over_text_stays() -> None:
