@@ -100,9 +100,6 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "445_staatssender_de_ria_nowosti_ortsmarke_kein_autor": {
-        "agencies": "()",
-    },
     "446_spiegeldomain_kommentar_autorenkarte_unten_json_ld": {
         "junk": "['metadata/author_bio: Ilja Berntal ist Publizist und lebt in Leipzig…",
         "unknown": "['Ilja Berntal ist Publizist und lebt in Leipzig. Er schreibt über Wi…",

@@ -2137,10 +2137,16 @@ def test_other_rows_and_info_lines_by_the_headline_name_no_author(block: str) ->
         ("Am Freitag (siehe oben). ", ()),
         # a bracket closing no dateline: the sentence goes on in lower case
         ("Genf (Reuters). und ", ()),
+        # an agency of two words; a bracket naming none
+        ("Moskau (RIA Nowosti). ", ("RIA Novosti",)),
+        ("Der Vorstand (neu gewählt). ", ()),
+        ("Rostow (am Don) – ", ()),
     ],
 )
 def test_a_dateline_with_the_day_names_its_agency(opening: str, agencies: tuple[str, ...]) -> None:
     assert text_agencies([f"{opening}{PARAGRAPH}", SECOND], []) == agencies
+    # opening the paragraph after a lead too
+    assert text_agencies([SECOND, f"{opening}{PARAGRAPH}"], []) == agencies
 
 
 @pytest.mark.parametrize(
