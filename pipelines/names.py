@@ -37,7 +37,7 @@ _AUTHOR_SPLIT_RE = re.compile(
 # A label crediting text and pictures to the same people, before the names: "Text und Fotos:",
 # "Text & Bild:", "Text/Fotos:". Cut before the split, which would part it at "und".
 _TEXT_AND_PICTURES_RE = re.compile(
-    r"^(?:Text|Texte|Recherche|Interview)\s*(?:und|&|\+|/)\s*(?:Fotos?|Bild(?:er)?|Videos?"
+    r"^(?:Text|Texte|Bericht|Recherche|Interview)\s*(?:und|&|\+|/)\s*(?:Fotos?|Bild(?:er)?|Videos?"
     r"|Grafik(?:en)?|Illustration(?:en)?)\s*:\s*",
     re.IGNORECASE,
 )
@@ -67,8 +67,8 @@ _AUTHOR_PREFIX_RE = re.compile(
     # und B") and an interview's closing credit ("Mit C sprach A.", "Die Fragen stellte A"),
     # before "Von", which would take the first word alone.
     rf"^(?:{REPORTER_LEAD}|{INTERVIEW_CREDIT_LEAD}"
-    r"|Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Bericht\s*:|Quellen?\s*:|Text und Fotos?\s*:"
-    r"|Interview\s*:|Recherche\s*:"
+    r"|Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Bericht\s*:|Quellen?\s*:|Interview\s*:"
+    r"|(?:Text|Bericht)\s*(?:und|&|/)\s*(?:Fotos?|Bild(?:er)?)\s*:|Recherche\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
     r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
     r"|Datenanalyse|Gespräch|Test|Testbericht) von|Aufgezeichnet von|Getestet von"

@@ -129,11 +129,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/dateline: Ausgabe vom 11. Juli 2025', 'chrome/comment_prom…",
         "unknown": "['Ausgabe vom 11. Juli 2025', 'Leserbriefe an: leserbriefe@wochenpost…",
     },
-    "462_lokalzeitung_bericht_und_bild_in_bildunterschrift": {
-        "junk": "['media/caption_byline: Bericht und Bild: Jonas Kettler', 'media/capt…",
-        "unknown": "['Bericht und Bild: Jonas KettlerDie Handdruckspritze von 1898 im Ein…",
-        "authors": "()",
-    },
     "466_buergerverein_blog_h2_signatur_gedankenstrich_fuer": {
         "junk": "['metadata/signature: — Gerd Wolkenhauer, für den Bürgerverein Linden…",
         "unknown": "['— Gerd Wolkenhauer, für den Bürgerverein Lindenhof']",
