@@ -23,7 +23,7 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
-from pipelines.offices import OWN_STAFF, is_institution_kind, without_job_title
+from pipelines.offices import OWN_STAFF, is_institution_kind, is_site_kind, without_job_title
 from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
@@ -245,11 +245,15 @@ def _names_site(segment: str, site_keys: frozenset[str]) -> bool:
         return True
     parts = segment.split()
     # "Vestnik DE" for vestnik-tv.com: a word of the host's label and an edition's code in
-    # capitals ("DE", "AT", "EN").
+    # capitals ("DE", "AT", "EN"), or a word for the kind of site ("Lindenhof-Blog").
+    joined = segment.replace("-", " ").split()
     if (
-        2 <= len(parts) <= 3
-        and f"{text_key(parts[0])}-" in site_keys
-        and all(2 <= len(part) <= 3 and part.isalpha() and part.isupper() for part in parts[1:])
+        2 <= len(joined) <= 3
+        and f"{text_key(joined[0])}-" in site_keys
+        and all(
+            (2 <= len(part) <= 3 and part.isalpha() and part.isupper()) or is_site_kind(part)
+            for part in joined[1:]
+        )
     ):
         return True
     # "RT DE" for de.rt.com, "DER SPIEGEL" for spiegel.de: the host's label within the affix.

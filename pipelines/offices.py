@@ -112,3 +112,13 @@ _INSTITUTION_KINDS = frozenset(
 def is_institution_kind(word: str) -> bool:
     """True for a word naming a kind of public body (see `_INSTITUTION_KINDS`)."""
     return word.casefold() in _INSTITUTION_KINDS
+
+
+# The words naming the kind of site after a word of its host's label: "Lindenhof-Blog",
+# "Talheim Online". Case folded.
+_SITE_KINDS = frozenset(("blog", "online", "news", "magazin", "portal", "journal", "aktuell"))
+
+
+def is_site_kind(word: str) -> bool:
+    """True for a word naming a kind of website (see `_SITE_KINDS`)."""
+    return word.casefold() in _SITE_KINDS

@@ -104,11 +104,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/author_bio: Ilja Berntal ist Publizist und lebt in Leipzig…",
         "unknown": "['Ilja Berntal ist Publizist und lebt in Leipzig. Er schreibt über Wi…",
     },
-    "447_agenturseite_h2_tabellenkopf_quelle_tass_unten": {
-        "unknown": "['Neue Fährverbindung zwischen Kaliningrad und Sankt Petersburg ab Ju…",
-        "title": "'Neue Fährverbindung Kaliningrad – St. Petersburg ab Juni'",
-        "seo_title": "None",
-    },
     "449_agenturseite_text_zwei_namen_schraegstrich_ria": {
         "junk": "['metadata/dateline: MINSK, 20. Mai 2025, 15:32', 'promo/newsletter: …",
         "unknown": "['MINSK, 20. Mai 2025, 15:32', 'Täglich das Wichtigste aus Osteuropa …",
@@ -132,7 +127,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "466_buergerverein_blog_h2_signatur_gedankenstrich_fuer": {
         "junk": "['metadata/signature: — Gerd Wolkenhauer, für den Bürgerverein Linden…",
         "unknown": "['— Gerd Wolkenhauer, für den Bürgerverein Lindenhof']",
-        "title": "'Spielplatz-Aktion war ein voller Erfolg – Lindenhof-Blog'",
         "authors": "()",
     },
 }
