@@ -124,11 +124,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/dateline: Ausgabe vom 11. Juli 2025', 'chrome/comment_prom…",
         "unknown": "['Ausgabe vom 11. Juli 2025', 'Leserbriefe an: leserbriefe@wochenpost…",
     },
-    "466_buergerverein_blog_h2_signatur_gedankenstrich_fuer": {
-        "junk": "['metadata/signature: — Gerd Wolkenhauer, für den Bürgerverein Linden…",
-        "unknown": "['— Gerd Wolkenhauer, für den Bürgerverein Lindenhof']",
-        "authors": "()",
-    },
 }
 
 

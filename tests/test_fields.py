@@ -1047,6 +1047,13 @@ def test_big_type_is_no_headline_beside_a_title_or_an_h1(
         ("<p>– Jonas</p><p><em>Jonas Ebert für talbote-online.de</em></p>", ("Jonas Ebert",)),
         ("<p>Ilse Marbach für www.dorfblatt.at</p>", ("Ilse Marbach",)),
         ("<p>Ilse Marbach für die Alpenland-Zeitung</p>", ("Ilse Marbach",)),
+        # after a dash, a signature for a body named in capitalised words
+        ("<p>— Gerd Wolkenhauer, für den Bürgerverein Lindenhof</p>", ("Gerd Wolkenhauer",)),
+        ("<p>– Ilse Marbach für die Freiwillige Feuerwehr Talheim</p>", ("Ilse Marbach",)),
+        ("<p>- Jonas Weidlich, für den Vorstand des TSV Grünmark</p>", ("Jonas Weidlich",)),
+        ("<p>— Ilse Marbach, für den Vorstand</p>", ("Ilse Marbach",)),
+        # after a comma alone, for a body of two words or more
+        ("<p>Ilse Marbach, für die Freiwillige Feuerwehr Talheim</p>", ("Ilse Marbach",)),
         # a name alone over or under a place and date line closing the text, in capitals too
         ("<p>Ilse Marbach</p><p>Bad Talheim, am 12. März 2025</p>", ("Ilse Marbach",)),
         ("<p>Wien, 20. Mai 2025</p><p>JONAS VON FELD</p>", ("Jonas von Feld",)),
@@ -1082,6 +1089,12 @@ def test_a_signature_closing_the_text_names_the_author(
         ("<p>Vielen Dank für alles</p>", True),
         ("<p>Ilse Marbach für den Gemeinderat</p>", True),
         ("<p>Neue Bänke für den Stadtpark Nord</p>", True),
+        # after a dash: thanks, a phrase that goes on in lower case, a name for no body
+        ("<p>— Vielen Dank für die Hilfe</p>", True),
+        ("<p>— Ilse Marbach, für den Verein ein Gewinn</p>", True),
+        ("<p>— Ilse Marbach für Talheim</p>", True),
+        # after a comma alone, a body of one word
+        ("<p>Ilse Marbach, für den Vorstand</p>", True),
     ],
 )
 def test_lines_that_are_no_closing_signature_name_no_author(closing: str, stays: bool) -> None:
