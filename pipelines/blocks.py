@@ -167,7 +167,8 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     nearest <div> around an <img> (within two levels) with a few words, no sentence, no
     paragraph, list or heading of its own, or only the caption's paragraphs closed by the
     credit (after a <br> or in a paragraph of its own); a gallery's slide holds its caption
-    even as a sentence. A lead set beside the picture is a sentence and keeps its box."""
+    even as a sentence, as does a box opened by the picture's credit ("Bericht und Bild: A").
+    A lead set beside the picture is a sentence and keeps its box."""
     dropped: list[DroppedLine] = []
     for image in list(tree.iter("img")):
         caption = _caption_after(image)
@@ -190,7 +191,7 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         words = len(text.split())
         if (
             not 1 <= words <= (_SLIDE_MAX_WORDS if is_slide else _PICTURE_BOX_MAX_WORDS)
-            or (not is_slide and SENTENCE_END_RE.search(text))
+            or (not is_slide and SENTENCE_END_RE.search(text) and not _opens_with_credit(box))
             or not has_words(parent, words * 3)
         ):
             continue
@@ -209,6 +210,20 @@ def _gallery_slide(image: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None
     return None
 
 
+# A picture's credit, maybe shared with the text's: "Foto: A", "Bericht und Bild: A",
+# "Text/Fotos: A".
+_PICTURE_CREDIT_LEAD_RE = re.compile(
+    r"^(?:[A-ZÄÖÜ]\w*\s*(?:und|&|\+|/)\s*)?(?:Fotos?|Bild(?:er)?)\s*:\s*\S", re.IGNORECASE
+)
+
+
+def _opens_with_credit(box: lxml.html.HtmlElement) -> bool:
+    """True when the first words of a picture's box are its credit, in an element of their own
+    or ended by a <br>: the caption under it, a sentence or not, is no lead."""
+    first = next((collapse(piece) for piece in box.itertext() if piece.strip()), "")
+    return bool(_PICTURE_CREDIT_LEAD_RE.match(first))
+
+
 def _is_caption_blocks(blocks: list[lxml.html.HtmlElement]) -> bool:
     """A caption's paragraph closed by the credit after a <br>, or a caption's paragraph or two
     followed by the credit's own paragraph ("<p>Caption.</p><p>Foto: Name</p>")."""
@@ -222,9 +237,13 @@ def _is_caption_blocks(blocks: list[lxml.html.HtmlElement]) -> bool:
 
 
 def _is_credited_caption(block: lxml.html.HtmlElement) -> bool:
-    """A caption's paragraph: a line or two, then the picture's credit after a <br>."""
+    """A caption's paragraph: a line or two, then the picture's credit after a <br>, or the
+    credit first ("Text und Foto: A<br>Caption.")."""
     lines = br_lines(block) if block.tag == "p" else []
-    return 2 <= len(lines) <= 3 and classify_line(lines[-1]) == Rule.CREDIT_IMAGE
+    return 2 <= len(lines) <= 3 and (
+        classify_line(lines[-1]) == Rule.CREDIT_IMAGE
+        or _PICTURE_CREDIT_LEAD_RE.match(lines[0]) is not None
+    )
 
 
 def _caption_after(image: lxml.html.HtmlElement) -> str | None:

@@ -39,7 +39,8 @@ _PORTRAIT_CREDIT_RE = re.compile(
 )
 # The label of a writer's credit line: "Bericht:", "Text:", "Autorin:", "Text und Fotos:".
 _CLOSING_CREDIT_RE = re.compile(
-    r"^(?:Bericht|Texte?|Autor(?:in|en)?|Text\s*(?:und|&|/)\s*(?:Fotos?|Bilder?))\s*:\s*\S"
+    r"^(?:Bericht|Texte?|Autor(?:in|en)?|(?:Text|Bericht)\s*(?:und|&|/)\s*(?:Fotos?|Bilder?))"
+    r"\s*:\s*\S"
 )
 # A note on the author of one or two sentences, after the name.
 _AUTHOR_BOX_MAX_WORDS = 50

@@ -612,11 +612,12 @@ def closing_signature(
 
 
 def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ...]:
-    """Agencies the text itself credits: a dateline opening it ("Berlin (dpa) - …") and the
-    credit lines the cleaning took off it ("Quelle: APA", a closing "(KNA)")."""
+    """Agencies the text itself credits: a dateline opening a paragraph ("Berlin (dpa) - …",
+    after a lead: "Moskau (RIA Nowosti). …") and the credit lines the cleaning took off it
+    ("Quelle: APA", a closing "(KNA)")."""
     found: list[str] = []
-    if lines:
-        match = DATELINE_AGENCY_RE.match(lines[0])
+    for paragraph in lines:
+        match = DATELINE_AGENCY_RE.match(paragraph)
         if match is not None:
             found.extend(agency_names(match.group(1) or match.group(2)))
     for line in dropped:

@@ -45,6 +45,7 @@ from pipelines.names import (
     title_parts,
     without_site_label,
 )
+from pipelines.reworded_headline import reworded_headline
 from pipelines.tree import (
     byline_near_headline,
     collapse,
@@ -247,6 +248,8 @@ def _title_and_headline(
             h1, visible = styled, _visible_headline(styled, site_keys, sections)
     if metadata_title and (visible is None or text_key(visible) != text_key(metadata_title)):
         heading = heading_for_title(tree, metadata_title)
+        if heading is None and h1 is None:
+            heading = reworded_headline(tree, metadata_title)
         if heading is not None:
             h1 = heading
             visible = _visible_headline(heading, site_keys, frozenset()) or metadata_title

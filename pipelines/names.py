@@ -23,7 +23,7 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
-from pipelines.offices import OWN_STAFF, is_institution_kind, without_job_title
+from pipelines.offices import OWN_STAFF, is_institution_kind, is_site_kind, without_job_title
 from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
@@ -37,7 +37,7 @@ _AUTHOR_SPLIT_RE = re.compile(
 # A label crediting text and pictures to the same people, before the names: "Text und Fotos:",
 # "Text & Bild:", "Text/Fotos:". Cut before the split, which would part it at "und".
 _TEXT_AND_PICTURES_RE = re.compile(
-    r"^(?:Text|Texte|Recherche|Interview)\s*(?:und|&|\+|/)\s*(?:Fotos?|Bild(?:er)?|Videos?"
+    r"^(?:Text|Texte|Bericht|Recherche|Interview)\s*(?:und|&|\+|/)\s*(?:Fotos?|Bild(?:er)?|Videos?"
     r"|Grafik(?:en)?|Illustration(?:en)?)\s*:\s*",
     re.IGNORECASE,
 )
@@ -67,8 +67,8 @@ _AUTHOR_PREFIX_RE = re.compile(
     # und B") and an interview's closing credit ("Mit C sprach A.", "Die Fragen stellte A"),
     # before "Von", which would take the first word alone.
     rf"^(?:{REPORTER_LEAD}|{INTERVIEW_CREDIT_LEAD}"
-    r"|Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Bericht\s*:|Quellen?\s*:|Text und Fotos?\s*:"
-    r"|Interview\s*:|Recherche\s*:"
+    r"|Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Bericht\s*:|Quellen?\s*:|Interview\s*:"
+    r"|(?:Text|Bericht)\s*(?:und|&|/)\s*(?:Fotos?|Bild(?:er)?)\s*:|Recherche\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
     r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
     r"|Datenanalyse|Gespräch|Test|Testbericht) von|Aufgezeichnet von|Getestet von"
@@ -245,11 +245,15 @@ def _names_site(segment: str, site_keys: frozenset[str]) -> bool:
         return True
     parts = segment.split()
     # "Vestnik DE" for vestnik-tv.com: a word of the host's label and an edition's code in
-    # capitals ("DE", "AT", "EN").
+    # capitals ("DE", "AT", "EN"), or a word for the kind of site ("Lindenhof-Blog").
+    joined = segment.replace("-", " ").split()
     if (
-        2 <= len(parts) <= 3
-        and f"{text_key(parts[0])}-" in site_keys
-        and all(2 <= len(part) <= 3 and part.isalpha() and part.isupper() for part in parts[1:])
+        2 <= len(joined) <= 3
+        and f"{text_key(joined[0])}-" in site_keys
+        and all(
+            (2 <= len(part) <= 3 and part.isalpha() and part.isupper()) or is_site_kind(part)
+            for part in joined[1:]
+        )
     ):
         return True
     # "RT DE" for de.rt.com, "DER SPIEGEL" for spiegel.de: the host's label within the affix.

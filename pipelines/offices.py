@@ -77,11 +77,15 @@ SALUTATION_RE = re.compile(
 
 # A contributor's signature naming the site or paper the text is written for: "Anneliese Gruber
 # für mein-dorf.de", "Jonas Ebert für die Talbote", "Ada Lenz for example.com". The name is two
-# to four capitalised words; the site a host, or words spelling the site's name.
+# to four capitalised words; the site a host, or words spelling the site's name. After a dash
+# or a comma, the writer may sign for any body named in capitalised words: "— A, für den
+# Bürgerverein Lindenhof", "– A für die Freiwillige Feuerwehr Talheim", "— A, für den Vorstand".
 _SIGNED_FOR_RE = re.compile(
-    rf"^(?P<name>{PERSON_NAME})\s+(?:für|for)"
-    r"\s+(?:(?:das|die|den|der|the)\s+)?(?P<site>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)\.?$"
+    rf"^(?P<dash>[-–—]\s*)?(?P<name>{PERSON_NAME})(?P<comma>,)?\s+(?:für|for)"
+    r"\s+(?P<article>(?:das|die|den|der|the)\s+)?(?P<site>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)\.?$"
 )
+# The name of a body: capitalised words, maybe joined by the small words of a name.
+_BODY_NAME_RE = re.compile(r"[A-ZÄÖÜ][\w.-]*(?:\s+(?:(?:der|des|am|im)\s+)?[A-ZÄÖÜ][\w.-]*){0,3}")
 
 
 def signed_for(text: str, site_keys: frozenset[str]) -> str | None:
@@ -93,6 +97,16 @@ def signed_for(text: str, site_keys: frozenset[str]) -> str | None:
     site = match.group("site")
     # The site's name keyed as `pipelines.tree.text_key` keys it (tree imports this module).
     if HOST_RE.fullmatch(site) or "".join(filter(str.isalnum, site.casefold())) in site_keys:
+        return match.group("name")
+    # A body of one word only after both a dash and a comma: "— Vielen Dank für die Hilfe" is
+    # thanks. A comma alone is enough before a body of more words (a dash "- " at the start of
+    # a line may be read as a list's bullet and lost).
+    dash, comma = bool(match.group("dash")), bool(match.group("comma"))
+    if (
+        match.group("article")
+        and _BODY_NAME_RE.fullmatch(site)
+        and ((dash and comma) or ((dash or comma) and " " in site))
+    ):
         return match.group("name")
     return None
 
@@ -112,3 +126,13 @@ _INSTITUTION_KINDS = frozenset(
 def is_institution_kind(word: str) -> bool:
     """True for a word naming a kind of public body (see `_INSTITUTION_KINDS`)."""
     return word.casefold() in _INSTITUTION_KINDS
+
+
+# The words naming the kind of site after a word of its host's label: "Lindenhof-Blog",
+# "Talheim Online". Case folded.
+_SITE_KINDS = frozenset(("blog", "online", "news", "magazin", "portal", "journal", "aktuell"))
+
+
+def is_site_kind(word: str) -> bool:
+    """True for a word naming a kind of website (see `_SITE_KINDS`)."""
+    return word.casefold() in _SITE_KINDS

@@ -99,27 +99,7 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "445_staatssender_de_ria_nowosti_ortsmarke_kein_autor": {
-        "agencies": "()",
-    },
-    "447_agenturseite_h2_tabellenkopf_quelle_tass_unten": {
-        "unknown": "['Neue Fährverbindung zwischen Kaliningrad und Sankt Petersburg ab Ju…",
-        "title": "'Neue Fährverbindung Kaliningrad – St. Petersburg ab Juni'",
-        "seo_title": "None",
-    },
-    "462_lokalzeitung_bericht_und_bild_in_bildunterschrift": {
-        "junk": "['media/caption_byline: Bericht und Bild: Jonas Kettler', 'media/capt…",
-        "unknown": "['Bericht und Bild: Jonas KettlerDie Handdruckspritze von 1898 im Ein…",
-        "authors": "()",
-    },
-    "466_buergerverein_blog_h2_signatur_gedankenstrich_fuer": {
-        "junk": "['metadata/signature: — Gerd Wolkenhauer, für den Bürgerverein Linden…",
-        "unknown": "['— Gerd Wolkenhauer, für den Bürgerverein Lindenhof']",
-        "title": "'Spielplatz-Aktion war ein voller Erfolg – Lindenhof-Blog'",
-        "authors": "()",
-    },
-}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -189,7 +169,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({21})
+_OPEN_BATCHES: frozenset[int] = frozenset()
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:

@@ -324,6 +324,52 @@ def test_a_pictures_box_after_the_text_goes_with_its_credited_caption(picture: s
     assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
 
 
+@pytest.mark.parametrize(
+    ("picture", "authors"),
+    [
+        (
+            '<div class="pic"><img src="/spritze.jpg" alt=""><div class="pic-sub"><span '
+            'class="pic-author">Bericht und Bild: Jonas Kettler</span><br>Die Spritze von 1898 im'
+            " Einsatz.</div></div>",
+            ("Jonas Kettler",),
+        ),
+        (
+            '<div class="foto"><img src="/bad.jpg" alt=""><p><small>Text und Foto: Anna Berger'
+            "</small><br>Der neue Anleger im Stadthafen.</p></div>",
+            ("Anna Berger",),
+        ),
+        (
+            '<div class="bild"><img src="/bad.jpg" alt=""><div><em>Bericht/Foto: Ole Brandt</em>'
+            "</div><div>Blick in die sanierte Halle.</div></div>",
+            ("Ole Brandt",),
+        ),
+        # a photographer's credit over the caption: the box goes, its name writes nothing
+        (
+            '<div class="pic"><img src="/bad.jpg" alt=""><div><span>Foto: Ole Brandt</span><br>'
+            "Blick in die sanierte Halle.</div></div>",
+            (),
+        ),
+    ],
+)
+def test_a_pictures_box_opened_by_its_credit_goes_and_a_credit_for_the_text_names_the_author(
+    picture: str, authors: tuple[str, ...]
+) -> None:
+    body = "".join(f"<p>{p}</p>" for p in (LEAD, *PARAGRAPHS))
+    result = run(page(f"<div class='main'><h1>{TITLE}</h1>{picture}{body}</div>"))
+    assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
+    assert result.authors == authors
+
+
+def test_a_lead_beside_a_picture_opened_by_no_credit_stays() -> None:
+    picture = (
+        f'<div class="pic"><img src="/bad.jpg" alt=""><div><span>Das Wichtigste:</span><br>'
+        f"{LEAD}</div></div>"
+    )
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    text = run(page(f"<div class='main'><h1>{TITLE}</h1>{picture}{body}</div>")).text
+    assert LEAD in text
+
+
 def test_a_paragraph_beside_a_picture_without_a_credit_stays() -> None:
     said = "Das Becken wird im Mai wieder geöffnet.<br>Die Sauna folgt im Juni."
     picture = f'<div class="pic"><img src="/bad.jpg" alt=""><p>{said}</p></div>'

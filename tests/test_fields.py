@@ -140,6 +140,32 @@ def test_a_body_the_host_does_not_spell_stays_in_the_title(raw: str) -> None:
     assert clean_title(raw, site_name_keys(None, "https://www.uni-bergheim.de/presse/1")) == raw
 
 
+@pytest.mark.parametrize(
+    ("raw", "url"),
+    [
+        ("Kühe ziehen ins Tal – Lindenhof-Blog", "https://lindenhof-buergerverein.de/2025/a/"),
+        ("Kühe ziehen ins Tal - Talheim Online", "https://www.talheim-kurier.de/a/1.html"),
+        ("Kühe ziehen ins Tal – Seefeld-Magazin", "https://seefeld-gemeinde.at/a/1"),
+    ],
+)
+def test_a_word_of_the_hosts_label_and_the_kind_of_site_are_an_affix(raw: str, url: str) -> None:
+    assert clean_title(raw, site_name_keys(None, url), html_title=True) == "Kühe ziehen ins Tal"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # another word than the host's before the kind of site, or another word after the host's
+        "Kühe ziehen ins Tal – Garten-Blog",
+        "Kühe ziehen ins Tal – Lindenhof-Kinder",
+        "Kühe ziehen ins Tal – Lindenhof feiert",
+    ],
+)
+def test_a_blog_the_host_does_not_name_stays_in_the_title(raw: str) -> None:
+    keys = site_name_keys(None, "https://lindenhof-buergerverein.de/2025/a/")
+    assert clean_title(raw, keys, html_title=True) == raw
+
+
 def test_a_last_word_in_capitals_unlike_the_sites_initials_stays() -> None:
     keys = site_name_keys(None, "https://rdm-deutsch.ru/a/1.html")
     assert clean_title("Kühe ziehen ins Tal — NATO", keys) == "Kühe ziehen ins Tal — NATO"
@@ -1027,6 +1053,13 @@ def test_big_type_is_no_headline_beside_a_title_or_an_h1(
         ("<p>– Jonas</p><p><em>Jonas Ebert für talbote-online.de</em></p>", ("Jonas Ebert",)),
         ("<p>Ilse Marbach für www.dorfblatt.at</p>", ("Ilse Marbach",)),
         ("<p>Ilse Marbach für die Alpenland-Zeitung</p>", ("Ilse Marbach",)),
+        # after a dash, a signature for a body named in capitalised words
+        ("<p>— Gerd Wolkenhauer, für den Bürgerverein Lindenhof</p>", ("Gerd Wolkenhauer",)),
+        ("<p>– Ilse Marbach für die Freiwillige Feuerwehr Talheim</p>", ("Ilse Marbach",)),
+        ("<p>- Jonas Weidlich, für den Vorstand des TSV Grünmark</p>", ("Jonas Weidlich",)),
+        ("<p>— Ilse Marbach, für den Vorstand</p>", ("Ilse Marbach",)),
+        # after a comma alone, for a body of two words or more
+        ("<p>Ilse Marbach, für die Freiwillige Feuerwehr Talheim</p>", ("Ilse Marbach",)),
         # a name alone over or under a place and date line closing the text, in capitals too
         ("<p>Ilse Marbach</p><p>Bad Talheim, am 12. März 2025</p>", ("Ilse Marbach",)),
         ("<p>Wien, 20. Mai 2025</p><p>JONAS VON FELD</p>", ("Jonas von Feld",)),
@@ -1062,6 +1095,12 @@ def test_a_signature_closing_the_text_names_the_author(
         ("<p>Vielen Dank für alles</p>", True),
         ("<p>Ilse Marbach für den Gemeinderat</p>", True),
         ("<p>Neue Bänke für den Stadtpark Nord</p>", True),
+        # after a dash: thanks, a phrase that goes on in lower case, a name for no body
+        ("<p>— Vielen Dank für die Hilfe</p>", True),
+        ("<p>— Ilse Marbach, für den Verein ein Gewinn</p>", True),
+        ("<p>— Ilse Marbach für Talheim</p>", True),
+        # after a comma alone, a body of one word
+        ("<p>Ilse Marbach, für den Vorstand</p>", True),
     ],
 )
 def test_lines_that_are_no_closing_signature_name_no_author(closing: str, stays: bool) -> None:
@@ -1952,6 +1991,53 @@ def test_the_first_h2_is_the_title_of_a_page_without_h1_and_with_a_generic_title
     assert (result.title, result.seo_title) == ("Seilbahn auf die Alm genehmigt", None)
 
 
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        (
+            "Neue Fährverbindung Kaliningrad – St. Petersburg ab Juni | Baltik-Info",
+            "<h2 class='newstitle'>Neue Fährverbindung zwischen Kaliningrad und Sankt Petersburg"
+            " ab Juni</h2>",
+        ),
+        (
+            "Gemeinderat: Hallenbad wird im Herbst saniert - Alpenland Zeitung",
+            "<div class='kopf'><span>02.12.2026</span><h2>Hallenbad in Talheim wird ab Herbst"
+            " saniert</h2></div>",
+        ),
+        (
+            "Hallenbad-Sanierung im Herbst beschlossen",
+            "<table><tr><td><h2>Sanierung für das Hallenbad im Herbst beschlossen</h2></td></tr>"
+            "</table>",
+        ),
+    ],
+)
+def test_a_reworded_h2_heading_the_text_is_the_title_of_a_page_without_h1(
+    title: str, heading: str
+) -> None:
+    nav = "<nav><h2>Nachrichten aus der Region</h2></nav>"
+    html = _page(f"<title>{title}</title>", f"{nav}{heading}")
+    result = _extract(html)
+    assert result.title == lxml.html.fromstring(heading).xpath("//h2")[0].text_content()
+    assert result.seo_title is not None and result.seo_title in title
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an <h2> saying something else
+        "<h2>Was der Gemeinderat noch beschlossen hat</h2>",
+        # an <h2> under a paragraph of text: a subheading
+        f"<p>{SECOND}</p><h2>Hallenbad in Talheim wird ab Herbst saniert</h2>",
+        # beside an <h1>
+        "<h1>Bäder im Landkreis</h1><h2>Hallenbad in Talheim wird ab Herbst saniert</h2>",
+    ],
+)
+def test_an_h2_sharing_few_words_or_under_text_is_no_reworded_title(body: str) -> None:
+    html = _page("<title>Hallenbad wird im Herbst saniert | Alpenland Zeitung</title>", body)
+    assert _extract(html).title != lxml.html.fromstring(body).xpath("//h2")[0].text_content()
+
+
 def test_an_h2_is_no_title_beside_an_h1_or_a_headline_in_the_title() -> None:
     text = f"<h2>Was die Gemeinde plant</h2><p>{PARAGRAPH}</p><p>{SECOND}</p>"
     with_h1 = _page("<title>Aktuelles</title>", f"<h1>Hallenbad wird saniert</h1>{text}")
@@ -2143,10 +2229,16 @@ def test_other_rows_and_info_lines_by_the_headline_name_no_author(block: str) ->
         ("Am Freitag (siehe oben). ", ()),
         # a bracket closing no dateline: the sentence goes on in lower case
         ("Genf (Reuters). und ", ()),
+        # an agency of two words; a bracket naming none
+        ("Moskau (RIA Nowosti). ", ("RIA Novosti",)),
+        ("Der Vorstand (neu gewählt). ", ()),
+        ("Rostow (am Don) – ", ()),
     ],
 )
 def test_a_dateline_with_the_day_names_its_agency(opening: str, agencies: tuple[str, ...]) -> None:
     assert text_agencies([f"{opening}{PARAGRAPH}", SECOND], []) == agencies
+    # opening the paragraph after a lead too
+    assert text_agencies([SECOND, f"{opening}{PARAGRAPH}"], []) == agencies
 
 
 @pytest.mark.parametrize(
