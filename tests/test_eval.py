@@ -99,7 +99,41 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {
+    "471_agenturseite_tabellenlayout_tass_ortsmarke_h2": {
+        "junk": "['teaser/news_feed: Föderationsrat billigt Gesetz über digitale Platt…",
+        "unknown": "['08:31 Föderationsrat billigt Gesetz über digitale Plattformen']",
+    },
+    "474_portal_dpa_kuerzel_infozeile_dpainfocom": {
+        "unknown": "['Nachrichten', 'Panorama']",
+    },
+    "479_regionalzeitung_dl_autorin_datum": {
+        "junk": "['promo/paywall: Sie lesen einen kostenlosen Artikel. Unterstützen Si…",
+        "unknown": "['Sie lesen einen kostenlosen Artikel. Unterstützen Sie Lokaljournali…",
+    },
+    "480_oe_regionalzeitung_infozeile_zwei_autoren_und": {
+        "junk": "['metadata/info_line: Di, 04.02.2025 · 17:12 · Karin Pichlmayr und Ew…",
+        "unknown": "['Di, 04.02.2025 · 17:12 · Karin Pichlmayr und Ewald Stöger', 'Zum Fo…",
+        "authors": "()",
+    },
+    "482_regionalsender_stand_autor_studio_nach_text": {
+        "authors": "('Henrik Saalfeld', 'WBR Hameln')",
+    },
+    "483_magazin_ein_kommentar_von_jobtitel_lesezeit": {
+        "junk": "['promo/subscribe: KOMPASS+ einen Monat gratis testen']",
+        "unknown": "['KOMPASS+ einen Monat gratis testen']",
+    },
+    "489_fachzeitschrift_autoren_dr_komma_institution_heft": {
+        "junk": "['metadata/byline: Autoren: Dr. Friedrich Almers, Katrin Sieberg (Lan…",
+        "unknown": "['Autoren: Dr. Friedrich Almers, Katrin Sieberg (Landwirtschaftskamme…",
+        "seo_title": "'Fachartikel: Zwischenfrüchte nach Trockenjahren richtig wählen'",
+    },
+    "492_handballverein_tabelle_bericht_fotos_datum": {
+        "junk": "['metadata/byline: Bericht: Tobias Rennert', 'media/photo_credit: Fot…",
+        "unknown": "['| Bericht: Tobias Rennert | Fotos: Vereinsarchiv | 03.11.2024 |', '…",
+        "authors": "()",
+    },
+}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -169,7 +203,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset()
+_OPEN_BATCHES: frozenset[int] = frozenset({22})
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:
