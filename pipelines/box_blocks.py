@@ -65,13 +65,13 @@ def credit_block_lines(lines: Sequence[tuple[str, bool]]) -> list[int]:
 
 # A sponsors row's label: "Unsere Sponsoren", "Unsere Premium-Partner", "Partner und
 # Sponsoren", "Wir danken unseren Förderern", "Mit freundlicher Unterstützung von", "Präsentiert
-# von".
+# von"; "Unser Partner" names one.
 _SPONSOR = (
     r"(?:[\w-]+-)?(?:[Ss]ponsor(?:en|innen)?|[Pp]artner(?:n|innen)?|[Ff]örderer[n]?"
     r"|[Uu]nterstützer(?:n|innen)?)"
 )
 _SPONSORS_LABEL_RE = re.compile(
-    r"^(?:(?:Unsere|Die|Danke an unsere|Vielen Dank an unsere|Dank an unsere"
+    r"^(?:(?:Unser|Unsere|Die|Danke an unsere|Vielen Dank an unsere|Dank an unsere"
     rf"|Wir danken unseren) )?{_SPONSOR}(?: (?:und|&) {_SPONSOR})?\s*[:!]?$"
     r"|^(?:Mit (?:freundlicher )?Unterstützung|Präsentiert|Gefördert|Unterstützt|Gesponsert)"
     r" (?:von|durch)(?: unseren? \w+)?\s*:?$"
@@ -87,7 +87,11 @@ def sponsor_block_lines(lines: Sequence[tuple[str, bool]]) -> list[int]:
     lines without a sentence ("Unsere Premium-Partner" / "Autohaus Reinhold Sparkasse
     Auental"), or the label alone over logos. Under a subheading of that kind the text goes on
     with sentences: it stays."""
-    for index, (text, _item) in enumerate(lines):
+    for index, (text, item) in enumerate(lines):
+        # The label and the sponsor on one line: "Unser Premium-Partner: Autohaus Grünwald".
+        label, colon, named = text.partition(": ")
+        if colon and _is_sponsor_line((named, item)) and not SENTENCE_END_RE.search(named):
+            text = label
         if len(text) > 60 or not _SPONSORS_LABEL_RE.match(text):
             continue
         rest = lines[index + 1 :]

@@ -43,9 +43,11 @@ _ROLE_RE = re.compile(
 )
 # The newsroom the author writes for, after a comma: "A, WMR Studio Siegen", "A, Redaktion
 # Politik", "A, ARD-Hauptstadtstudio", "A, Regionalbüro Nord": up to two words around a desk word.
+# Or a broadcaster's initials and its studio's town: "A, WBR Hameln", "A, SWR Tübingen".
 _DESK_RE = re.compile(
-    r",\s*(?:[\w.-]+\s+){0,2}[\w-]*(?:studio|redaktion|büro|funkhaus|newsroom|desk)\b"
-    r"(?:\s+[\w.-]+){0,2}\s*(?=$|[·|•/])",
+    r",\s*(?:(?:[\w.-]+\s+){0,2}[\w-]*(?:studio|redaktion|büro|funkhaus|newsroom|desk)\b"
+    r"(?:\s+[\w.-]+){0,2}|(?-i:[A-ZÄÖÜ]{2,5}(?:\s+[A-ZÄÖÜ][\w-]*[a-zäöüß][\w-]*){1,2}))"
+    r"\s*(?=$|[·|•/])",
     _I,
 )
 # The writer's job at a company or body, after a comma and closing the line: "A, Technischer

@@ -17,6 +17,7 @@ from pipelines.credits import (
     CREDIT_ROLES,
     INFO_SPLIT_RE,
     WRITER_ROLES,
+    credited_writers,
     is_image_credit,
     is_info_line,
 )
@@ -154,9 +155,11 @@ def printed_byline_authors(
 def info_line_author(
     h1: lxml.html.HtmlElement | None, site_keys: frozenset[str]
 ) -> tuple[str, ...]:
-    """The name an info line under the headline holds as an item of its own, beside the date:
-    "2. Dezember 2026 · Anna Beispiel · 4 Minuten Lesezeit". Only a line with a date item and
-    one item that is a name and nothing else; "12.05.2026 · Politik · 3 Min." names nobody."""
+    """The names an info line under the headline holds as an item of its own, beside the date:
+    "2. Dezember 2026 · Anna Beispiel · 4 Minuten Lesezeit", "Di, 04.02.2025 · 17:12 · Anna
+    Beispiel und Jan Muster". Only a line with a date item and one item of names and nothing
+    else, or of credits ("Bericht: A · Fotos: B · 03.11.2024"); "12.05.2026 · Politik · 3 Min."
+    names nobody."""
     if h1 is None:
         return ()
     parent = h1.getparent()
@@ -164,17 +167,35 @@ def info_line_author(
     if parent is not None and parent.tag not in ("body", "html", "main", "article"):
         candidates.extend(itertools.islice(parent.itersiblings(), 2))
     for element in candidates:
-        text = collapse(text_of(element))
+        # A table of one row prints the items in its cells.
+        cells = element.xpath("self::table[count(.//tr) = 1]//*[self::td or self::th]")
+        text = " · ".join(collapse(text_of(cell)) for cell in cells) or collapse(text_of(element))
         if len(text) > 120 or not is_info_line(text):
             continue
         items = [item.strip() for item in INFO_SPLIT_RE.split(text)]
         if not any(classify_date_line(item) for item in items):
             continue
-        # A labelled item ("Kategorie: Welt") is no bare name.
-        names = [item for item in items if ":" not in item and _is_name(item, site_keys)]
-        if len(names) == 1:
-            return (names[0],)
+        # Credits beside the date: "Bericht: A · Fotos: Vereinsarchiv · 03.11.2024".
+        credits = [item for item in items if not classify_date_line(item)]
+        writers = credited_writers(" · ".join(credits), lines_of_one=True)
+        if writers:
+            return split_credits(writers, site_keys)[0]
+        # A labelled item ("Kategorie: Welt") is no bare name; one item may join several
+        # ("A und B", "A, B und C"), each a name whole.
+        names = [_names_alone(item, site_keys) for item in items if ":" not in item]
+        if sum(map(bool, names)) == 1:
+            return next(people for people in names if people)
     return ()
+
+
+def _names_alone(text: str, site_keys: frozenset[str]) -> tuple[str, ...]:
+    """The people `text` names when it holds their names and nothing else: "A", "A und B",
+    "A, B und C"; () for a phrase ("Politik und Wirtschaft") or a name with more words."""
+    people = split_credits([text], site_keys)[0]
+    joined = re.sub(r"\s*(?:,|\bund\b|&)\s*", " ", text).split()
+    if not people or joined != " ".join(people).split():
+        return ()
+    return people if all(_is_name(person, site_keys) for person in people) else ()
 
 
 def _without_non_writers(

@@ -188,8 +188,9 @@ PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
             r"|Die Kommentarfunktion (?:ist|wurde|steht)\b|(?:Neueste|Neuste|Älteste|Beliebteste)"
             r" (?:oben|zuerst)$|(?:Alle|Zu den) Kommentaren?\b|Schreiben Sie (?:einen|den ersten)"
             r" Kommentar|Sortieren nach\b|Ihr Kommentar\b"
-            # "Kommentare sind für diesen Artikel deaktiviert", "Kommentieren ist zu diesem
-            # Beitrag nicht möglich."
+            # A link to the forum, maybe with its call ("Zum Forum: Jetzt mitdiskutieren").
+            r"|(?:Zum (?:Diskussions)?forum|Zur Diskussion)\W*(?:(?:jetzt |hier )?mit\w+\W*)?$"
+            # "Kommentare sind für diesen Artikel deaktiviert", "Kommentieren ist … möglich."
             r"|(?:Die )?(?:Kommentare?|Kommentarfunktion|Kommentieren) (?:sind|ist|wurden|wurde)"
             r" (?:für|bei|zu|unter) (?:diese[mnrs]?|de[mn]) (?:Artikel|Beitrag|Text|Thema"
             r"|Meldung)\s+(?:\S+ )?(?:deaktiviert|geschlossen|abgeschaltet|ausgeschaltet"
@@ -565,8 +566,7 @@ AVAILABLE_AT_RE = re.compile(
 )
 # Promotional inserts are short; a longer line is a paragraph, whatever words it uses.
 PROMO_MAX_WORDS = 60
-# Words that start every call to action and own-channel phrase above: lines without any of
-# them (most paragraphs) skip the promo patterns.
+# Words one of which starts every promo phrase above: lines without any skip its patterns.
 PROMO_GATE_WORDS = frozenset(
     [
         "folgen",

@@ -428,8 +428,7 @@ def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
 
     The same words with a leftover label before or after them count as the same headline.
     """
-    # A <title> of one or two words is the page type's ("News", "Meldung anzeigen"), no
-    # headline.
+    # A <title> of one or two words is the page type's ("News", "Meldung anzeigen"): no headline.
     if not title or not metadata_title or len(metadata_title.split()) < 3:
         return None
     key, other = text_key(title), text_key(metadata_title)
@@ -524,6 +523,8 @@ def split_credits(
         if (
             len(words) < 2  # a one-word "name" is a place, a desk or an interface word
             or len(name) > 80
+            # A broadcaster's initials and its studio's town after a name: "A, WBR Hameln".
+            or (authors and _INITIALS_RE.fullmatch(name.split()[0]) is not None)
             or len(words) > 6
             or ":" in name  # a label no author prefix knows: "Kategorie: Welt", "Ressort: …"
             or not _looks_like_name(name)

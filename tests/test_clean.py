@@ -513,6 +513,23 @@ def test_comment_widget_goes_but_news_about_comments_stays() -> None:
     assert {d.rule for d in dropped} == {"widget:comments"}
 
 
+@pytest.mark.parametrize(
+    ("line", "goes"),
+    [
+        ("Zum Forum: Jetzt mitdiskutieren", True),
+        ("Zum Diskussionsforum »", True),
+        ("Zur Diskussion – hier mitreden!", True),
+        # a sentence about a forum or a discussion
+        ("Zum Forum der Wirtschaft kamen in diesem Jahr mehr als 300 Gäste.", False),
+        ("Zur Diskussion stehen zwei Entwürfe für den neuen Marktplatz.", False),
+    ],
+)
+def test_a_link_to_the_forum_goes_a_sentence_about_one_stays(line: str, goes: bool) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == ([LEAD, P1] if goes else [LEAD, P1, line])
+    assert rules_of(dropped) == ({line: "widget:comments"} if goes else {})
+
+
 def test_ui_tokens_go_but_subheadings_with_the_same_words_stay() -> None:
     lines = [
         "Abonnieren",
@@ -2614,6 +2631,8 @@ def test_sentences_like_a_media_items_lines_stay(line: str) -> None:
         "Autor: Anna Beispiel, WMR Studio Siegen",
         "Von Anna Beispiel, ARD-Hauptstadtstudio",
         "Anna Beispiel, Redaktion Politik",
+        "Autor: Anna Beispiel, NWR Kirchdorf",
+        "Von Anna Beispiel, RB Nordtal · 04.12.2026",
     ],
 )
 def test_a_closing_byline_with_a_newsroom_goes(line: str) -> None:
@@ -2668,6 +2687,9 @@ def test_a_match_reports_facts_box_goes_with_its_label() -> None:
         ),
         (["Mit freundlicher Unterstützung von", "Stadtwerke Haldenau GmbH"], "promo:sponsors"),
         (["Partner und Sponsoren", "Getränke Huber – Ihr Partner für Feste"], "promo:sponsors"),
+        # the label and the sponsor on one line
+        (["Unser Partner: Bäckerei Kunz"], "promo:sponsors"),
+        (["Unsere Sponsoren: Stadtwerke Haldenau GmbH", "Getränke Huber"], "promo:sponsors"),
     ],
 )
 def test_a_credits_box_and_a_sponsors_row_after_the_text_go(box: list[str], rule: str) -> None:
@@ -2689,6 +2711,8 @@ def test_a_credits_box_and_a_sponsors_row_after_the_text_go(box: list[str], rule
         ["Unsere Sponsoren haben die neuen Trikots bezahlt."],
         ["Unsere Partner", "Die Sparkasse und die Stadtwerke laden alle Helfer ein."],
         ["Sponsoren", "Ohne die Firmen aus dem Ort ginge es nicht"],
+        ["Unser Partner: Die Sparkasse hat die neuen Trikots bezahlt."],
+        ["Unsere Partner: Bäckerei Kunz", "Sie backt seit Jahren das Brot für das Fest."],
     ],
 )
 def test_a_role_or_sponsors_word_in_the_text_is_no_box(lines: list[str]) -> None:

@@ -377,10 +377,14 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Jan Ott, Landesstudio Nordtal"], ("Jan Ott",), ()),
         (["Von Eva Rau, ARD-Hauptstadtstudio"], ("Eva Rau",), ()),
         (["Timo Brandt, Lokalredaktion Kirchdorf"], ("Timo Brandt",), ()),
+        # a broadcaster's initials and its studio's town
+        (["Autor: Timo Brandt, NWR Kirchdorf"], ("Timo Brandt",), ()),
+        (["Von Eva Rau und RB Nordtal"], ("Eva Rau",), ()),
         # a real second author stays one
         (["By Lina Ostrowski and Mark Collins"], ("Lina Ostrowski", "Mark Collins"), ()),
         (["Merle Hansen, Jan Studt"], ("Merle Hansen", "Jan Studt"), ()),
         (["Ruth Centrella, Mia Pressley"], ("Ruth Centrella", "Mia Pressley"), ()),
+        (["Von ADA LENZ und BEN KURZ"], ("Ada Lenz", "Ben Kurz"), ()),
         # "Bericht:" before the name of a closing credit line
         (["Bericht: Pascal Thiel"], ("Pascal Thiel",), ()),
     ],
@@ -2189,6 +2193,33 @@ def test_a_name_as_an_item_of_the_info_line_under_the_headline_is_the_author(met
 
 
 @pytest.mark.parametrize(
+    ("meta", "authors"),
+    [
+        # an item of several names, joined by "und" or commas
+        (
+            "<div class='info'>Mo, 07.12.2026 · 09:40 · Lene Vorholt und Jan Ohm</div>",
+            ("Lene Vorholt", "Jan Ohm"),
+        ),
+        (
+            "<p>3. Dezember 2026 | Lene Vorholt, Ilka Strom und Jan Ohm | 3 Min.</p>",
+            ("Lene Vorholt", "Ilka Strom", "Jan Ohm"),
+        ),
+        # credits beside the date, in a table of one row or a line
+        (
+            "<table><tr><td>Bericht: Lene Vorholt</td><td>Fotos: Vereinsarchiv</td>"
+            "<td>03.12.2026</td></tr></table>",
+            ("Lene Vorholt",),
+        ),
+        ("<p>Text: Jan Ohm · Bilder: Ilka Strom · 4. Dezember 2026</p>", ("Jan Ohm",)),
+    ],
+)
+def test_names_and_credits_in_the_info_line_under_the_headline_are_the_authors(
+    meta: str, authors: tuple[str, ...]
+) -> None:
+    assert _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{meta}")).authors == authors
+
+
+@pytest.mark.parametrize(
     "block",
     [
         # a timetable's head row: a label of three cells is no metadata row
@@ -2201,6 +2232,13 @@ def test_a_name_as_an_item_of_the_info_line_under_the_headline_is_the_author(met
         "<p>Lene Vorholt · Ilka Strom · Marta Lindqvist und Jan Ohm</p>",  # no date in the line
         "<p>03.12.2026 · Lene Vorholt · Ilka Strom</p>",  # two names: which is the writer?
         "<div>3. Dezember 2026 | Rubrik: Lokales Leben | <a>2 Kommentare</a></div>",  # a label
+        "<p>03.12.2026 · Politik und Wirtschaft · 2 Min.</p>",  # sections joined by "und"
+        "<p>03.12.2026 · Lene Vorholt und das Team · 2 Min.</p>",  # a name and more words
+        # credits without a writer beside the date
+        "<table><tr><td>Fotos: Ilka Strom</td><td>03.12.2026</td></tr></table>",
+        # a table of several rows is data, no info line
+        "<table><tr><td>Bericht: Lene Vorholt</td><td>03.12.2026</td></tr>"
+        "<tr><td>Bericht: Jan Ohm</td><td>04.12.2026</td></tr></table>",
     ],
 )
 def test_other_rows_and_info_lines_by_the_headline_name_no_author(block: str) -> None:
