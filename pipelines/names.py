@@ -144,9 +144,10 @@ SECTION_WORDS = frozenset(
         # the sections of a site's picture, video and audio items ("Bildergalerie: …")
         *("bildergalerie", "bildergalerien", "fotostrecke", "fotogalerie", "galerie", "fotos"),
         *("bilder", "video", "videos", "podcast", "audio"),
-        # and of press releases ("Pressemitteilung: …")
+        # of press releases ("Pressemitteilung: …") and of a trade journal's papers ("Fachartikel:
+        # …"); a guest's or an opinion piece ("Gastbeitrag: …") is a form of text, no section
         *("pressemitteilung", "pressemitteilungen", "pressemeldung", "pressemeldungen"),
-        *("medienmitteilung", "medienmitteilungen"),
+        *("medienmitteilung", "medienmitteilungen", "fachartikel", "fachbeitrag", "fachbeiträge"),
     )
 )
 # Roles in brackets after a name in a byline that make no author of it: "Von A und B (Fotos)"

@@ -107,10 +107,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "474_portal_dpa_kuerzel_infozeile_dpainfocom": {
         "unknown": "['Nachrichten', 'Panorama']",
     },
-    "479_regionalzeitung_dl_autorin_datum": {
-        "junk": "['promo/paywall: Sie lesen einen kostenlosen Artikel. Unterstützen Si…",
-        "unknown": "['Sie lesen einen kostenlosen Artikel. Unterstützen Sie Lokaljournali…",
-    },
     "480_oe_regionalzeitung_infozeile_zwei_autoren_und": {
         "junk": "['metadata/info_line: Di, 04.02.2025 · 17:12 · Karin Pichlmayr und Ew…",
         "unknown": "['Di, 04.02.2025 · 17:12 · Karin Pichlmayr und Ewald Stöger', 'Zum Fo…",
@@ -118,15 +114,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "482_regionalsender_stand_autor_studio_nach_text": {
         "authors": "('Henrik Saalfeld', 'WBR Hameln')",
-    },
-    "483_magazin_ein_kommentar_von_jobtitel_lesezeit": {
-        "junk": "['promo/subscribe: KOMPASS+ einen Monat gratis testen']",
-        "unknown": "['KOMPASS+ einen Monat gratis testen']",
-    },
-    "489_fachzeitschrift_autoren_dr_komma_institution_heft": {
-        "junk": "['metadata/byline: Autoren: Dr. Friedrich Almers, Katrin Sieberg (Lan…",
-        "unknown": "['Autoren: Dr. Friedrich Almers, Katrin Sieberg (Landwirtschaftskamme…",
-        "seo_title": "'Fachartikel: Zwischenfrüchte nach Trockenjahren richtig wählen'",
     },
     "492_handballverein_tabelle_bericht_fotos_datum": {
         "junk": "['metadata/byline: Bericht: Tobias Rennert', 'media/photo_credit: Fot…",
