@@ -60,6 +60,14 @@ _MEMBERS_AREA = (
 # note to the reader.
 _REPORTED = rf"{NEWS_VERB_RE.pattern}|\b(?:will|wollen|soll|sollen|plant|planen|künftig)\b"
 
+# Free to read, as a paywall's note calls an article.
+_FREE = r"(?:kostenlos|kostenfrei|frei zugänglich|frei lesbar|gratis)"
+# A call after it to subscribe or to support the paper: "Unterstützen Sie …", "mit einem Abo".
+_SUPPORT_CALL = (
+    r"[^!?]{0,120}?\b(?:unterstütz\w*|Abo|Abos|Abonnement\w*|abonnier\w*|Spende\w*|spenden"
+    r"|Förder\w*)\b"
+)
+
 BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
         # A paywall's offer of the site's articles at a price per period: "Alle Artikel aus Ihrer
@@ -79,16 +87,53 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
     ),
     (
         # A paywall's trial call, alone on its button: "Jetzt 4 Wochen gratis testen", "Einen
-        # Monat kostenlos lesen", "30 Tage unverbindlich ausprobieren".
+        # Monat kostenlos lesen", "30 Tage unverbindlich ausprobieren", also after the name of
+        # the site's paid product: "KOMPASS+ einen Monat gratis testen", "Mit HK Plus 30 Tage
+        # kostenlos lesen".
         Rule.PAYWALL,
         re.compile(
-            r"^(?:Jetzt |Hier )?(?:\d+|einen|ein|zwei|drei|vier|sechs|zwölf) (?:Tage?|Wochen?"
+            r"^(?:Jetzt |Hier )?(?:(?:Mit )?(?:[\w.-]+ ){0,2}(?:[\w.-]*\w\+|Plus|Premium|Digital)"
+            r" (?:jetzt )?)?(?:\d+|einen|ein|zwei|drei|vier|sechs|zwölf) (?:Tage?|Wochen?"
             r"|Monate?) (?:lang )?(?:gratis|kostenlos|kostenfrei|unverbindlich|für 0 ?€)"
             r" (?:testen|lesen|ausprobieren)\W*$",
             _I,
         ),
-        8,
+        11,
         ("testen", "lesen", "ausprobieren"),
+    ),
+    (
+        # A pointer to the print issue, where the reader finds the text or the rest of it: "Den
+        # vollständigen Beitrag mit allen Versuchsdaten lesen Sie in der Printausgabe.", "Diesen
+        # Artikel lesen Sie auch in der gedruckten Ausgabe vom 14. Mai 2025", "Mehr dazu finden
+        # Sie im aktuellen Heft 9/2025". The issue closes the sentence, maybe with its number,
+        # date or paper; a sentence going on past it ("… in der Zeitung über Krisen", "…, sagte
+        # sie") is someone's words and stays.
+        Rule.PRINT_NOTE,
+        re.compile(
+            r"^[^.!?]{0,80}\b(?:(?:lesen|finden) Sie|(?:liest|findest) du) (?:auch |ebenfalls )?"
+            r"(?:in (?:der|unserer|unserem|dem)|im) (?:\S+ ){0,2}(?:[\w-]*[Aa]usgabe|Heft|Magazin"
+            r"|Zeitung|E-?Paper)(?: (?:vom|der|des|am|ab|Nr\.|[A-ZÄÖÜ\d»„][\w./«“-]*)){0,5}[.!]?$"
+        ),
+        30,
+        ("lesen sie", "finden sie", "liest du", "findest du"),
+    ),
+    (
+        # A note that the reader reads a free article, alone or with a call to subscribe or to
+        # support the paper: "Sie lesen einen kostenlosen Artikel. Unterstützen Sie
+        # Lokaljournalismus mit einem Abo.", "Du liest gerade einen frei zugänglichen Text.",
+        # "Dieser Beitrag ist kostenlos – mit einem Abonnement sichern Sie unsere Arbeit." Of the
+        # article itself the note needs the call: "Der Artikel ist frei zugänglich." may report
+        # on a study's paper.
+        Rule.PAYWALL,
+        re.compile(
+            rf"^(?:Sie lesen|Du liest) (?:gerade |hier |jetzt )?(?:einen|diesen) (?:\w+ )?"
+            rf"{_FREE}\w* (?:Artikel|Beitrag|Text|Inhalt)\b(?:\W*$|(?={_SUPPORT_CALL}))"
+            rf"|^(?:Dieser|Der|Dieses|Das) (?:Artikel|Beitrag|Text|Inhalt) ist (?:für (?:Sie|dich)"
+            rf" )?(?:\w+ )?{_FREE}\b(?={_SUPPORT_CALL})",
+            _I,
+        ),
+        40,
+        ("kostenlos", "kostenfrei", "frei", "gratis"),
     ),
     (
         # A score box: two teams around the result, nothing else ("TSV Grünmark 29:27 HSG

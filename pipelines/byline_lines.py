@@ -58,6 +58,10 @@ _AFFILIATION_RE = re.compile(
     r",\s*(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?[A-ZÄÖÜ][\w-]+\s+(?:bei|beim|der|des|vom"
     r"|von|im|am|an der|für|at|of)\s+(?:[\w.&-]+\s+){0,5}[\w.&-]+\s*$"
 )
+# The body the writers work for, in brackets after their names: "Autoren: A, B
+# (Landwirtschaftskammer Nordweser)", "Von A (Universität Lahnfeld)": up to six words, the first
+# capitalised, no sentence in them.
+_INSTITUTION_RE = re.compile(r"\(\s*[A-ZÄÖÜ][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}\s*\)")
 _SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
 
 
@@ -81,7 +85,7 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
     rest = BYLINE_MONTH_DATE_RE.sub(
         lambda m: " " if m.group("mon").casefold().rstrip(".") in MONTHS else m.group(0), rest
     )
-    rest = _AFFILIATION_RE.sub(" ", _DESK_RE.sub(" ", rest))
+    rest = _AFFILIATION_RE.sub(" ", _DESK_RE.sub(" ", _INSTITUTION_RE.sub(" ", rest)))
     rest = _ROLE_RE.sub(" ", BYLINE_OPENING_RE.sub(" ", rest))
     rest = BYLINE_FILLER_RE.sub(" ", BYLINE_TIME_RE.sub(" ", rest))
     left: list[str] = []

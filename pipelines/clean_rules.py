@@ -225,7 +225,7 @@ PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
             r"|Sie haben bereits ein (?:Abo|Abonnement)|Jetzt (?:für )?\d+(?:[,.]\d+)? ?(?:€|Euro)"
             r"|\d+ (?:Tage|Wochen|Monate) (?:gratis|kostenlos) (?:testen|lesen)"
             r"|(?:Abo|Abonnement) (?:abschlie(?:ß|ss)en|sichern|wählen|auswählen)"
-            r"|Unterstützen Sie (?:unabhängigen |unseren )?Journalismus)",
+            r"|Unterstützen Sie (?:unabhängigen |unseren )?\w*Journalismus)",
             _I,
         ),
         30,

@@ -530,14 +530,11 @@ DATELINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
             rf"(?=(?:[^.]|(?<=\d)\.){{0,120}}(?:{_IN_PRINT}|\b(?:Zeitung|Magazin)))"
             r"|^(?:Zuerst|Erstmals|Ursprünglich) (?:erschienen|veröffentlicht|gedruckt) (?:in|im"
             r"|auf|bei)\b|^Erstveröffentlichung\s*:|^Aus der (?:Print-?[Aa]usgabe|gedruckten"
-            r" Ausgabe|Ausgabe|Heftausgabe)\b"
-            # "Diesen Artikel lesen Sie auch in der gedruckten Ausgabe vom 14. Mai 2025."
-            rf"|^(?:Diesen|Den) {_TEXT_KINDS} (?:lesen|finden) Sie (?:auch |ebenfalls )?(?:in|im)"
-            rf"\b(?=(?:[^.]|(?<=\d)\.){{0,80}}(?:{_IN_PRINT}))",
+            r" Ausgabe|Ausgabe|Heftausgabe)\b",
             _I,
         ),
         45,
-        ("erschien", "erschein", "veröffentlich", "gedruckt", "ausgabe", "lesen sie", "finden sie"),
+        ("erschien", "erschein", "veröffentlich", "gedruckt", "ausgabe"),
     ),
     (
         # The same of "Der Beitrag", only with "zuerst"/"erstmals" and a print issue: "Der

@@ -116,9 +116,8 @@ _INTERFACE_WORDS = frozenset(
     ("folgen", "follow", "abonnieren", "profil", "mehr", "e-mail", "mail", "kontakt", "autor")
 )
 _GLUED_INTERFACE_RE = re.compile(r"(?<=[a-zäöüß])(?:Folgen|Follow|Abonnieren|Profil)$")
-# Countries and the largest towns of the German-speaking countries: a byline's dateline
-# ("Von A, Frankfurt") and a country in an author field ("Germany") name no person. One-word
-# names are refused anyway; these catch the two-word ones and the lists of authors.
+# Countries and the largest German-speaking towns: a byline's dateline ("Von A, Frankfurt") or
+# a country as author ("Germany") names no person, nor in a list (one word is refused anyway).
 _PLACES = frozenset(
     (
         *("deutschland", "germany", "österreich", "austria", "schweiz", "switzerland"),
@@ -144,9 +143,10 @@ SECTION_WORDS = frozenset(
         # the sections of a site's picture, video and audio items ("Bildergalerie: …")
         *("bildergalerie", "bildergalerien", "fotostrecke", "fotogalerie", "galerie", "fotos"),
         *("bilder", "video", "videos", "podcast", "audio"),
-        # and of press releases ("Pressemitteilung: …")
+        # of press releases ("Pressemitteilung: …") and of a trade journal's papers ("Fachartikel:
+        # …"); a guest's or an opinion piece ("Gastbeitrag: …") is a form of text, no section
         *("pressemitteilung", "pressemitteilungen", "pressemeldung", "pressemeldungen"),
-        *("medienmitteilung", "medienmitteilungen"),
+        *("medienmitteilung", "medienmitteilungen", "fachartikel", "fachbeitrag", "fachbeiträge"),
     )
 )
 # Roles in brackets after a name in a byline that make no author of it: "Von A und B (Fotos)"

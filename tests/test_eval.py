@@ -107,19 +107,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "474_portal_dpa_kuerzel_infozeile_dpainfocom": {
         "unknown": "['Nachrichten', 'Panorama']",
     },
-    "479_regionalzeitung_dl_autorin_datum": {
-        "junk": "['promo/paywall: Sie lesen einen kostenlosen Artikel. Unterstützen Si…",
-        "unknown": "['Sie lesen einen kostenlosen Artikel. Unterstützen Sie Lokaljournali…",
-    },
-    "483_magazin_ein_kommentar_von_jobtitel_lesezeit": {
-        "junk": "['promo/subscribe: KOMPASS+ einen Monat gratis testen']",
-        "unknown": "['KOMPASS+ einen Monat gratis testen']",
-    },
-    "489_fachzeitschrift_autoren_dr_komma_institution_heft": {
-        "junk": "['metadata/byline: Autoren: Dr. Friedrich Almers, Katrin Sieberg (Lan…",
-        "unknown": "['Autoren: Dr. Friedrich Almers, Katrin Sieberg (Landwirtschaftskamme…",
-        "seo_title": "'Fachartikel: Zwischenfrüchte nach Trockenjahren richtig wählen'",
-    },
 }
 
 

@@ -1233,10 +1233,19 @@ def test_a_title_affix_the_breadcrumb_names_is_cut(
             "Medienmitteilung: Die schönsten Bilder vom Hallenbad",
             "Die schönsten Bilder vom Hallenbad",
         ),
+        # the section of a trade journal's papers
+        ("Fachartikel: Hallenbad wird saniert", None),
+        ("Fachbeitrag: Die schönsten Bilder vom Hallenbad", "Die schönsten Bilder vom Hallenbad"),
+        ("Hallenbad wird saniert | Fachbeiträge | Alpenland Zeitung", None),
         # a topic, no section: another headline
         (
             "Bäderkrise: Die schönsten Bilder vom Hallenbad",
             "Bäderkrise: Die schönsten Bilder vom Hallenbad",
+        ),
+        # a form of text, no section
+        (
+            "Gastbeitrag: Die schönsten Bilder vom Hallenbad",
+            "Gastbeitrag: Die schönsten Bilder vom Hallenbad",
         ),
     ],
 )
