@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import lxml.html
 
@@ -16,6 +17,9 @@ from pipelines.tree import collapse, shorten, text_of
 _ENTRY_RE = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d(?: Uhr)?\s+(?P<headline>\S.*)$")
 _ENTRY_TAGS = ("p", "li", "div")
 _HEADLINE_MIN_WORDS = 2
+# An entry is a few elements: the time's, the link's and their inline markup. Counting no
+# further keeps the test cheap on the large containers of a page.
+_ENTRY_MAX_ELEMENTS = 6
 # What may stand beside the entries in the box: its label ("Nachrichtenband", "Ticker").
 _LABEL_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "p", "div"))
 _LABEL_MAX_WORDS = 3
@@ -54,6 +58,8 @@ def drop_news_feeds(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
 
 
 def _is_entry(element: lxml.html.HtmlElement) -> bool:
+    if len(list(islice(element.iter(), _ENTRY_MAX_ELEMENTS + 1))) > _ENTRY_MAX_ELEMENTS:
+        return False
     match = _ENTRY_RE.match(collapse(text_of(element)))
     if match is None:
         return False
