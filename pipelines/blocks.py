@@ -14,7 +14,7 @@ from pipelines.box_lines import ADDRESS_LINE_RE, HOURS_LINE_RE
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.credits import agency_names, beside_picture_counter
-from pipelines.label_boxes import drop_trailing_label_boxes, is_explainer_box
+from pipelines.label_boxes import drop_trailing_label_boxes, is_credits_box, is_explainer_box
 from pipelines.listings import br_lines, drop_listing_boxes, has_words
 from pipelines.promo import promo_rule
 from pipelines.tables import drop_header_tables
@@ -478,7 +478,7 @@ def _drop_fact_boxes(
             continue
         if not has_words(box.getparent(), sum(words) * 3):
             continue
-        if _is_fact_box(box, units, lines):
+        if _is_fact_box(box, units, lines) and not is_credits_box(lines):
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(" · ".join(lines)), rule=str(Rule.STATS_BOX)))
     if h1 is not None:

@@ -329,16 +329,17 @@ def _cut_trailing_agency(items: list[_Line], report: _Reporter) -> None:
 
 def _drop_kickers(above_title: list[_Line]) -> None:
     """Short label lines above the headline are its kicker, section or breadcrumb, never text.
-
-    Only labels: a line with a sentence end or more than eight words stays (it may be a lead
-    that a template prints before the headline).
-    """
+    Only labels: a line with a sentence end or over eight words stays (a lead a template prints
+    before the headline), and list items (a summary's points) unless two or more of three words
+    at most each make a breadcrumb trail."""
+    listed = [item.text for item in above_title if item.is_item]
+    trail = len(listed) >= 2 and all(len(t.split()) <= 3 and t[-1].isalnum() for t in listed)
     for item in above_title:
         if (
             item.kept
             and len(item.text.split()) <= 8
             and not SENTENCE_END_RE.search(item.text)
-            and not item.is_item
+            and (trail or not item.is_item)
         ):
             item.rule = Rule.KICKER
 

@@ -33,6 +33,7 @@ from pipelines.language import detect_language
 from pipelines.link_rows import drop_link_rows
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.names import site_name_keys, split_authors
+from pipelines.news_feeds import drop_news_feeds
 from pipelines.polls import drop_polls
 from pipelines.tables import unwrap_layout_tables
 from pipelines.tree import (
@@ -55,7 +56,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 15
+EXTRACTOR_VERSION = 16
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -193,6 +194,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     dropped.extend(drop_inline_teasers(tree, inp.url))
     dropped.extend(drop_related_lists(tree))
     dropped.extend(drop_link_rows(tree))
+    dropped.extend(drop_news_feeds(tree))
     dropped.extend(drop_polls(tree))
     dropped.extend(drop_pull_quotes(tree))
     dropped.extend(drop_picture_boxes(tree))

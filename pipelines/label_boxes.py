@@ -12,6 +12,7 @@ import lxml.html
 
 from crawler.model.types import DroppedLine
 from pipelines.clean_rules import Rule
+from pipelines.credits import credited_writers
 from pipelines.listings import has_words
 from pipelines.tree import collapse, shorten, text_of
 
@@ -101,3 +102,10 @@ def drop_trailing_label_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
             part.drop_tree()
         dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
     return dropped
+
+
+def is_credits_box(lines: list[str]) -> bool:
+    """A box of "role: names" lines, one of them a writer's ("Reporter: A", "Kamera: B"), is
+    the piece's credits, no fact box: the line rules drop its lines and read the author."""
+    writers = [credited_writers(line, lines_of_one=True) for line in lines]
+    return None not in writers and any(writers)

@@ -699,6 +699,34 @@ def test_kicker_and_breadcrumb_above_the_headline_go() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "trail",
+    [
+        ["- Startseite", "- Nachrichten", "- Panorama"],
+        ["* Home", "* Region", "* Kreis Lindenau"],
+        ["- Sport", "- Fußball regional"],
+    ],
+)
+def test_a_breadcrumb_trail_of_list_items_above_the_headline_goes(trail: list[str]) -> None:
+    kept, dropped = clean([*trail, TITLE, LEAD, P1])
+    assert kept == [LEAD, P1]
+    assert TITLE in {d.text for d in dropped}
+
+
+@pytest.mark.parametrize(
+    "points",
+    [
+        ["- Baubeginn im März", "- Kosten: 2,4 Millionen Euro"],
+        ["- Der Rat stimmte mit großer Mehrheit zu", "- Anwohner hatten lange protestiert"],
+        ["- Einziger Punkt"],
+        ["- Anwohner protestieren.", "- Rat stimmt zu"],
+    ],
+)
+def test_summary_points_above_the_headline_are_no_breadcrumb(points: list[str]) -> None:
+    kept, _ = clean([*points, TITLE, LEAD, P1])
+    assert kept[: len(points)] == [point[2:] for point in points]
+
+
 def test_a_sentence_above_the_headline_is_no_kicker() -> None:
     kept, _ = clean([LEAD, TITLE, P1])
     assert kept == [LEAD, P1]

@@ -2980,6 +2980,17 @@ _VIDEO_PAGE = (
             "<dt>Beitrag</dt><dd>Ina Ruhl</dd><dt>Ton</dt><dd>Ida Blum</dd></dl>",
             "Ina Ruhl",
         ),
+        # a box of "role: name" paragraphs, one each
+        (
+            "<div class='credits'><p>Reporter: Ole Brandt</p><p>Kamera: Tim Ewald</p>"
+            "<p>Schnitt: Ida Blum</p></div>",
+            "Ole Brandt",
+        ),
+        (
+            "<div class='team'><p>Autorin: Ina Ruhl</p><p>Kamera und Schnitt: Tim Ewald</p>"
+            "<p>Ton: Ida Blum</p></div>",
+            "Ina Ruhl",
+        ),
     ],
 )
 def test_a_credits_list_of_a_video_names_its_writer_and_leaves_the_text(
@@ -2994,3 +3005,12 @@ def test_a_credits_list_of_a_video_names_its_writer_and_leaves_the_text(
         "Der Förderverein hat die Becken in den Ferien selbst gereinigt und gestrichen.",
         "„Wir wollten nicht bis Juni warten“, sagt der Vorsitzende des Vereins.",
     ]
+
+
+def test_a_box_of_crew_credits_without_a_writer_names_no_author() -> None:
+    credits = "<div><p>Kamera: Tim Ewald</p><p>Schnitt: Ida Blum</p><p>Ton: Ole Brandt</p></div>"
+    article = _extract(
+        _VIDEO_PAGE.format(credits=credits), url="https://www.seetal-tv.de/mediathek/freibad-12"
+    )
+    assert article.authors == ()
+    assert "Kamera" not in article.text

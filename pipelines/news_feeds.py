@@ -1,0 +1,88 @@
+"""A news feed box in the HTML tree: time-stamped links to the site's other items."""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+import lxml.html
+
+from crawler.model.types import DroppedLine
+from pipelines.clean_rules import Rule
+from pipelines.tree import collapse, shorten, text_of
+
+# An entry of a news ticker or feed box: a time of day and one link, the headline of another
+# item ("08:31 <a>Rat billigt Gesetz</a>", "<a><b>9.15 Uhr</b> Brücke gesperrt</a>"). Nothing
+# else stands beside them, so a sentence holding a time and a link is no entry.
+_ENTRY_RE = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d(?: Uhr)?\s+(?P<headline>\S.*)$")
+_ENTRY_TAGS = ("p", "li", "div")
+_HEADLINE_MIN_WORDS = 2
+# An entry is a few elements: the time's, the link's and their inline markup. Counting no
+# further keeps the test cheap on the large containers of a page.
+_ENTRY_MAX_ELEMENTS = 6
+# What may stand beside the entries in the box: its label ("Nachrichtenband", "Ticker").
+_LABEL_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "p", "div"))
+_LABEL_MAX_WORDS = 3
+_BOX_TAGS = frozenset(("div", "ul", "ol", "section", "aside", "nav"))
+
+
+def drop_news_feeds(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove news feed entries, and their box when it holds nothing else but a short label.
+
+    A feed box beside the article lists the latest items of the site by their time; outside
+    the article's container trafilatura may still keep a line of it as the text's last one.
+    """
+    body = tree.find("body")
+    if body is None:
+        return []
+    entries: list[lxml.html.HtmlElement] = []
+    for element in body.iter(_ENTRY_TAGS):
+        if any(entry in element.iterancestors() for entry in entries[-1:]):
+            continue
+        if _is_entry(element):
+            entries.append(element)
+    boxes: dict[lxml.html.HtmlElement, None] = {}
+    for entry in entries:
+        parent = entry.getparent()
+        if parent is not None and parent.tag in _BOX_TAGS and _only_entries(parent, entries):
+            boxes[parent] = None
+        else:
+            boxes[entry] = None
+    dropped: list[DroppedLine] = []
+    for box in boxes:
+        if box.getparent() is not None:
+            text = shorten(collapse(text_of(box)))
+            dropped.append(DroppedLine(text=text, rule=Rule.TEASER_LINK_BLOCK))
+            box.drop_tree()
+    return dropped
+
+
+def _is_entry(element: lxml.html.HtmlElement) -> bool:
+    if len(list(islice(element.iter(), _ENTRY_MAX_ELEMENTS + 1))) > _ENTRY_MAX_ELEMENTS:
+        return False
+    match = _ENTRY_RE.match(collapse(text_of(element)))
+    if match is None:
+        return False
+    links = list(element.iter("a"))
+    if len(links) != 1 or links[0].get("href") is None:
+        return False
+    headline = match.group("headline")
+    if len(headline.split()) < _HEADLINE_MIN_WORDS:
+        return False
+    return collapse(text_of(links[0])).endswith(headline)
+
+
+def _only_entries(box: lxml.html.HtmlElement, entries: list[lxml.html.HtmlElement]) -> bool:
+    """True when the box holds entries and at most a short label without a link besides."""
+    if (box.text or "").strip():
+        return False
+    for child in box:
+        if child in entries or not isinstance(child.tag, str):
+            continue
+        if (
+            child.tag not in _LABEL_TAGS
+            or next(child.iter("a"), None) is not None
+            or len(text_of(child).split()) > _LABEL_MAX_WORDS
+        ):
+            return False
+    return True
