@@ -222,16 +222,20 @@ _HOST_SPELLINGS = (
     str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}),
     str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "A", "Ö": "O", "Ü": "U"}),
 )
+# The characters the host spellings replace: a text without them is spelled one way only.
+_HOST_SPELLED_CHARS = frozenset("äöüßÄÖÜ")
 
 
 def _is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
     """A title part that names the site; a name with umlauts also as the host spells them."""
     if _names_site(segment, site_keys):
         return True
+    if _HOST_SPELLED_CHARS.isdisjoint(segment):
+        return False  # no umlaut: every spelling is the segment itself
     return any(
-        _names_site(segment.translate(spelling), site_keys)
-        for spelling in _HOST_SPELLINGS
-        if segment.translate(spelling) != segment
+        _names_site(spelled, site_keys)
+        for spelled in (segment.translate(spelling) for spelling in _HOST_SPELLINGS)
+        if spelled != segment
     )
 
 
@@ -346,8 +350,10 @@ def clean_title(
 def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:
     """True when `text` is the site's name, its umlauts also as the host spells them ("Radio
     Südwelle" for radio-suedwelle.de)."""
-    return any(
-        text_key(text.translate(spelling)) in site_keys for spelling in ({}, *_HOST_SPELLINGS)
+    if text_key(text) in site_keys:
+        return True
+    return not _HOST_SPELLED_CHARS.isdisjoint(text) and any(
+        text_key(text.translate(spelling)) in site_keys for spelling in _HOST_SPELLINGS
     )
 
 
