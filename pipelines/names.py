@@ -222,6 +222,8 @@ _HOST_SPELLINGS = (
     str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}),
     str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "A", "Ö": "O", "Ü": "U"}),
 )
+# The host spellings of "ä", "ö", "ü" in a text's key (`_spells_site_key`).
+_KEY_SPELLINGS = (("ae", "oe", "ue"), ("a", "o", "u"))
 # The characters the host spellings replace: a text without them is spelled one way only.
 _HOST_SPELLED_CHARS = frozenset("äöüßÄÖÜ")
 
@@ -350,10 +352,14 @@ def clean_title(
 def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:
     """True when `text` is the site's name, its umlauts also as the host spells them ("Radio
     Südwelle" for radio-suedwelle.de)."""
-    if text_key(text) in site_keys:
+    key = text_key(text)
+    if key in site_keys:
         return True
-    return not _HOST_SPELLED_CHARS.isdisjoint(text) and any(
-        text_key(text.translate(spelling)) in site_keys for spelling in _HOST_SPELLINGS
+    # The key of the text as a host spells it is the key spelled so: casefold() has made "ß"
+    # "ss" and "Ä" "ä" already (and makes no other character one of "äöü").
+    return ("ä" in key or "ö" in key or "ü" in key) and any(
+        key.replace("ä", ae).replace("ö", oe).replace("ü", ue) in site_keys
+        for ae, oe, ue in _KEY_SPELLINGS
     )
 
 

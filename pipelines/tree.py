@@ -431,8 +431,10 @@ def portrait_row_name(row: lxml.html.HtmlElement) -> str | None:
     element, and for a row quoting the person or going on with a verb ("<b>A</b> sagt: „…“").
     Whether it is a name is the caller's to check."""
     bold = [child for child in row if child.tag in ("b", "strong") and len(child) == 0]
+    if len(bold) != 1 or row.find(".//img") is None:
+        return None  # before the text: a row may be the whole article
     text = collapse(" ".join(row.itertext()))
-    if len(bold) != 1 or row.find(".//img") is None or len(text.split()) > 12:
+    if len(text.split()) > 12:
         return None
     name = collapse(bold[0].text or "")
     rest = text[len(name) :].split() or ["A"]
