@@ -222,9 +222,8 @@ _HOST_SPELLINGS = (
     str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}),
     str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "A", "Ö": "O", "Ü": "U"}),
 )
-# The host spellings of "ä", "ö", "ü" in a text's key (`_spells_site_key`).
+# The same spellings of "ä", "ö", "ü" in a key; the characters _HOST_SPELLINGS replace.
 _KEY_SPELLINGS = (("ae", "oe", "ue"), ("a", "o", "u"))
-# The characters the host spellings replace: a text without them is spelled one way only.
 _HOST_SPELLED_CHARS = frozenset("äöüßÄÖÜ")
 
 
@@ -232,12 +231,9 @@ def _is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
     """A title part that names the site; a name with umlauts also as the host spells them."""
     if _names_site(segment, site_keys):
         return True
-    if _HOST_SPELLED_CHARS.isdisjoint(segment):
-        return False  # no umlaut: every spelling is the segment itself
-    return any(
-        _names_site(spelled, site_keys)
-        for spelled in (segment.translate(spelling) for spelling in _HOST_SPELLINGS)
-        if spelled != segment
+    # Without those characters every spelling is the segment itself; with one, none is.
+    return not _HOST_SPELLED_CHARS.isdisjoint(segment) and any(
+        _names_site(segment.translate(spelling), site_keys) for spelling in _HOST_SPELLINGS
     )
 
 
