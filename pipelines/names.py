@@ -23,6 +23,7 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
+from pipelines.host_spellings import host_spellings, spells_key
 from pipelines.offices import is_institution_kind, without_job_title
 from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
@@ -217,24 +218,11 @@ def _is_affix(
     )
 
 
-# How a host spells the umlauts of a name: "Süd" is "sued" (or "sud") in "oberwiesental-sued.de".
-_HOST_SPELLINGS = (
-    str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}),
-    str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "A", "Ö": "O", "Ü": "U"}),
-)
-# The same spellings of "ä", "ö", "ü" in a key; the characters _HOST_SPELLINGS replace.
-_KEY_SPELLINGS = (("ae", "oe", "ue"), ("a", "o", "u"))
-_HOST_SPELLED_CHARS = frozenset("äöüßÄÖÜ")
-
-
 def _is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
     """A title part that names the site; a name with umlauts also as the host spells them."""
     if _names_site(segment, site_keys):
         return True
-    # Without those characters every spelling is the segment itself; with one, none is.
-    return not _HOST_SPELLED_CHARS.isdisjoint(segment) and any(
-        _names_site(segment.translate(spelling), site_keys) for spelling in _HOST_SPELLINGS
-    )
+    return any(_names_site(spelled, site_keys) for spelled in host_spellings(segment))
 
 
 def _names_site(segment: str, site_keys: frozenset[str]) -> bool:
@@ -348,15 +336,7 @@ def clean_title(
 def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:
     """True when `text` is the site's name, its umlauts also as the host spells them ("Radio
     Südwelle" for radio-suedwelle.de)."""
-    key = text_key(text)
-    if key in site_keys:
-        return True
-    # The key of the text as a host spells it is the key spelled so: casefold() has made "ß"
-    # "ss" and "Ä" "ä" already (and makes no other character one of "äöü").
-    return ("ä" in key or "ö" in key or "ü" in key) and any(
-        key.replace("ä", ae).replace("ö", oe).replace("ü", ue) in site_keys
-        for ae, oe, ue in _KEY_SPELLINGS
-    )
+    return spells_key(text_key(text), site_keys)
 
 
 def without_site_label(document_title: str | None, metadata_title: str | None) -> str | None:
