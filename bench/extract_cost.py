@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/extract_cost.py [--rounds 15] [--set heldout|demo|bench|all]
        [--bench-pages 20]
-       .venv/bin/python bench/extract_cost.py --instructions [--set ...] [--loops 1]
+       .venv/bin/python bench/extract_cost.py --instructions [--set ...] [--loops 1] [--loop-only]
 
 Ours is `pipelines.extract.extract_article` on (url, bytes, headers), everything the crawl's
 workers and `reextract` run for a page: decoding, parsing, site rules, metadata, trafilatura,
@@ -20,7 +20,10 @@ speed drifts from minute to minute the ratio holds where absolute times do not.
 --instructions confirms the ratio without the clock: it runs this script under valgrind's
 callgrind three times (warm-up only; warm-up then ours; warm-up then plain; PYTHONHASHSEED=0)
 and divides the instructions ours added by the instructions plain added. Slow (callgrind runs
-code ~50x slower): use one set and --loops 1.
+code ~50x slower): use one set and --loops 1. With --loop-only it runs twice (warm-up then
+ours; warm-up then plain) and counts only the measured loop, called through sys.call_tracing
+(callgrind collecting inside that call alone): no whole run subtracted from another, whose
+counts move by a few percent from run to run, while the loop's agree within 0.1%.
 """
 
 from __future__ import annotations
@@ -150,11 +153,14 @@ def warm_up(pages: Sequence[Page]) -> None:
 _COLLECTED_RE = re.compile(r"Collected\s*:\s*(\d+)")
 
 
-def _callgrind(args: list[str]) -> int:
+def _callgrind(args: list[str], *, loop_only: bool = False) -> int:
+    # Loop only: collected inside sys.call_tracing, which run_only calls the loop through.
+    toggle = ["--collect-atstart=no", "--toggle-collect=sys_call_tracing"] if loop_only else []
     with tempfile.TemporaryDirectory() as tmp:
         command = [
             "valgrind",
             "--tool=callgrind",
+            *toggle,
             f"--callgrind-out-file={tmp}/out",
             sys.executable,
             str(Path(__file__).resolve()),
@@ -168,15 +174,15 @@ def _callgrind(args: list[str]) -> int:
     return int(match.group(1))
 
 
-def instructions(sets: Sequence[str], bench_pages: int, loops: int) -> None:
+def instructions(sets: Sequence[str], bench_pages: int, loops: int, loop_only: bool) -> None:
     common = ["--bench-pages", str(bench_pages), "--loops", str(loops)]
     for name in sets:
         counts = {
-            only: _callgrind(["--set", name, "--only", only, *common])
-            for only in ("none", "ours", "plain")
+            only: _callgrind(["--set", name, "--only", only, *common], loop_only=loop_only)
+            for only in (("ours", "plain") if loop_only else ("none", "ours", "plain"))
         }
-        ours_added = counts["ours"] - counts["none"]
-        plain_added = counts["plain"] - counts["none"]
+        ours_added = counts["ours"] - counts.get("none", 0)
+        plain_added = counts["plain"] - counts.get("none", 0)
         print(
             f"{name:8} instructions: ours {ours_added / 1e6:,.0f} M,"
             f" plain {plain_added / 1e6:,.0f} M, ratio {ours_added / plain_added:.3f}",
@@ -188,9 +194,13 @@ def run_only(pages: Sequence[Page], only: str, loops: int) -> None:
     warm_up(pages)
     extractor = {"ours": ours, "plain": plain}.get(only)
     if extractor is not None:
-        for _ in range(loops):
-            for page in pages:
-                extractor(page)
+
+        def loop() -> None:
+            for _ in range(loops):
+                for page in pages:
+                    extractor(page)
+
+        sys.call_tracing(loop, ())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -202,11 +212,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--instructions", action="store_true", help="count instructions under callgrind instead"
     )
     parser.add_argument("--loops", type=int, default=1, help="with --instructions: runs a page")
+    parser.add_argument(
+        "--loop-only",
+        action="store_true",
+        help="with --instructions: count the measured loop alone, not a run less the warm-up",
+    )
     parser.add_argument("--only", choices=("none", "ours", "plain"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     sets = SETS if args.set == "all" else (args.set,)
     if args.instructions:
-        instructions(sets, args.bench_pages, args.loops)
+        instructions(sets, args.bench_pages, args.loops, args.loop_only)
         return 0
     if args.only is not None:
         run_only(

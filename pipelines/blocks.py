@@ -532,7 +532,7 @@ def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         title = text_of(heading)
         lowered = title.casefold()
         if (
-            not any(word in lowered for word in _COMMENT_WORDS)
+            not any(map(lowered.__contains__, _COMMENT_WORDS))
             or classify_line(title) != Rule.COMMENTS
         ):
             continue

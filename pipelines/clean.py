@@ -349,7 +349,7 @@ def _repair_glued_teasers(items: list[_Line], report: _Reporter) -> None:
         if not item.kept:
             continue
         lowered = item.text.casefold()
-        if not any(lead_in in lowered for lead_in in GLUED_TEASER_LEAD_INS):
+        if not any(map(lowered.__contains__, GLUED_TEASER_LEAD_INS)):
             continue
         match = GLUED_TEASER_TAIL_RE.search(item.text)
         if match is None or match.start(1) == 0:

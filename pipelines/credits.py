@@ -220,7 +220,7 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
         return Rule.CREDIT_IMAGE
     if (
         words <= 40
-        and any(label in lowered for label in _CAPTION_CREDIT_GATE)
+        and any(map(lowered.__contains__, _CAPTION_CREDIT_GATE))
         and (_CAPTION_CREDIT_RE.search(text) or _CAPTION_BRACKET_CREDIT_RE.match(text))
     ):
         return Rule.CREDIT_CAPTION
@@ -237,7 +237,7 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
         return Rule.BYLINE
     if words <= 10 and _OFFICE_CREDIT_RE.match(text):
         return Rule.BYLINE
-    if words <= 20 and any(word in lowered for word in _HELPER_CREDIT_GATE):
+    if words <= 20 and any(map(lowered.__contains__, _HELPER_CREDIT_GATE)):
         match = _HELPER_CREDIT_RE.match(text)
         if match is not None and names_only(match.group("names")):
             return Rule.BYLINE
@@ -333,7 +333,7 @@ def short_agency_names(text: str) -> str:
     """`text` with the news agencies it writes out put as their short names: "Informationen
     der Deutschen Presse-Agentur" is "Informationen der dpa"."""
     lowered = text.casefold()
-    if not any(word in lowered for word in _SPELLED_OUT_GATE):
+    if not any(map(lowered.__contains__, _SPELLED_OUT_GATE)):
         return text
     return _SPELLED_OUT_RE.sub(lambda match: match.lastgroup or match.group(0), text)
 

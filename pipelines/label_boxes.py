@@ -58,13 +58,10 @@ def is_explainer_box(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlEleme
     parent = box.getparent()
     if not 2 <= len(units) <= 4 or parent is None or len(parent.findall("p")) < 2:
         return False
+    if not all(unit.tag == "p" for unit in units[1:]) or not is_label_heading(units[0]):
+        return False  # before the box's text, which most boxes need not have read
     words = len(collapse(" ".join(box.itertext())).split())
-    return (
-        all(unit.tag == "p" for unit in units[1:])
-        and is_label_heading(units[0])
-        and words <= _LABEL_BOX_MAX_WORDS
-        and has_words(parent, words * 3)
-    )
+    return words <= _LABEL_BOX_MAX_WORDS and has_words(parent, words * 3)
 
 
 def drop_trailing_label_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:

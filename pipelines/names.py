@@ -23,6 +23,7 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
+from pipelines.host_spellings import host_spellings, spells_key
 from pipelines.offices import OWN_STAFF, is_institution_kind, is_site_kind, without_job_title
 from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
@@ -219,22 +220,13 @@ def _is_affix(
 
 # A club's or a company's legal form and founding year after its name: "1921 e.V.", "GmbH".
 _LEGAL_FORM_RE = re.compile(r"(?:\s+(?:(?:18|19|20)\d\d|e\.\s?V\.|g?GmbH|mbH|AG|KG|eG))+$")
-# How a host spells the umlauts of a name: "Süd" is "sued" (or "sud") in "oberwiesental-sued.de".
-_HOST_SPELLINGS = (
-    str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}),
-    str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "A", "Ö": "O", "Ü": "U"}),
-)
 
 
 def _is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
     """A title part that names the site; a name with umlauts also as the host spells them."""
     if _names_site(segment, site_keys):
         return True
-    return any(
-        _names_site(segment.translate(spelling), site_keys)
-        for spelling in _HOST_SPELLINGS
-        if segment.translate(spelling) != segment
-    )
+    return any(_names_site(spelled, site_keys) for spelled in host_spellings(segment))
 
 
 def _names_site(segment: str, site_keys: frozenset[str]) -> bool:
@@ -354,9 +346,7 @@ def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:
     Südwelle" for radio-suedwelle.de), also with a legal form and a founding year the host
     leaves out ("BSC Auental 1921 e.V." for bsc-auental.de)."""
     text = _LEGAL_FORM_RE.sub("", text) or text
-    return any(
-        text_key(text.translate(spelling)) in site_keys for spelling in ({}, *_HOST_SPELLINGS)
-    )
+    return spells_key(text_key(text), site_keys)
 
 
 def without_site_label(document_title: str | None, metadata_title: str | None) -> str | None:

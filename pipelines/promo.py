@@ -4,6 +4,7 @@ how strongly a line advertises, and which promo rule names it."""
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from pipelines.clean_rules import (
@@ -48,8 +49,9 @@ def promo_score(text: str) -> int:
         and _WHERE_RE.search(text) is not None
     )
     if not emoji and not own_handle:
-        tokens = {token.strip(TOKEN_STRIP) for token in text.casefold().split()}
-        if tokens.isdisjoint(PROMO_GATE_WORDS):
+        # Each token stripped in C, stopping at the first gate word.
+        tokens = map(str.strip, text.casefold().split(), itertools.repeat(TOKEN_STRIP))
+        if PROMO_GATE_WORDS.isdisjoint(tokens):
             return 0
         if not (CTA_RE.search(text) or OWN_CHANNEL_RE.search(text)):
             return 0

@@ -23,6 +23,11 @@ def drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
     right after it whose labels are the item's own data (author, date, source, section:
     `INFO_LABELS`); and a service row before the text (`_is_service_row`)."""
     dropped: list[DroppedLine] = []
+    top = h1
+    while (parent := top.getparent()) is not None:
+        top = parent
+    if next(top.iter("table"), None) is None:
+        return dropped  # no table in the headline's tree: the XPath below walks all of it
     siblings = list(h1.itersiblings("table", preceding=True))
     # A service row may sit in a box of the page's header, or between the headline and text.
     after = h1.getnext()

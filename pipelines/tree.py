@@ -10,7 +10,6 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
-from lxml.cssselect import CSSSelector
 
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.clean import classify_line
@@ -27,6 +26,7 @@ from pipelines.credits import (
     names_an_agency,
     short_agency_names,
 )
+from pipelines.site_selectors import site_selectors
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -181,17 +181,16 @@ def _compiled_xpath(expression: str) -> lxml.etree.XPath:
     return lxml.etree.XPath(expression)
 
 
-@functools.lru_cache(maxsize=512)
-def _compiled_css(selector: str) -> CSSSelector:
-    return CSSSelector(selector)
-
-
 def apply_drop_rules(tree: lxml.html.HtmlElement, rules: CleaningRules) -> list[DroppedLine]:
     dropped: list[DroppedLine] = []
     selectors: list[tuple[str, Any]] = [
         (f"site:xpath:{expr}", _compiled_xpath(expr)) for expr in rules.drop_xpaths
     ]
-    selectors += [(f"site:css:{sel}", _compiled_css(sel)) for sel in rules.drop_selectors]
+    selectors += zip(
+        (f"site:css:{sel}" for sel in rules.drop_selectors),
+        site_selectors(tree, rules.drop_selectors),
+        strict=True,
+    )
     for rule, selector in selectors:
         for element in list(selector(tree)):
             if not isinstance(element, lxml.html.HtmlElement) or element.getparent() is None:
@@ -432,8 +431,10 @@ def portrait_row_name(row: lxml.html.HtmlElement) -> str | None:
     element, and for a row quoting the person or going on with a verb ("<b>A</b> sagt: „…“").
     Whether it is a name is the caller's to check."""
     bold = [child for child in row if child.tag in ("b", "strong") and len(child) == 0]
+    if len(bold) != 1 or row.find(".//img") is None:
+        return None  # before the text: a row may be the whole article
     text = collapse(" ".join(row.itertext()))
-    if len(bold) != 1 or row.find(".//img") is None or len(text.split()) > 12:
+    if len(text.split()) > 12:
         return None
     name = collapse(bold[0].text or "")
     rest = text[len(name) :].split() or ["A"]
