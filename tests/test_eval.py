@@ -99,7 +99,47 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {
+    "497_rtde_meinung_oder": {
+        "seo_title": "None",
+    },
+    "498_netzfokus_dpa_winzer": {
+        "junk": "['metadata/copyright: Die Inhalte dieser Seite werden von der dpa-Inf…",
+        "unknown": "['Die Inhalte dieser Seite werden von der dpa-Infocom GmbH bereitgest…",
+    },
+    "500_blickpunkt24_sda_axen": {
+        "junk": "['chrome/comments: Kommentare (0) – Diskutieren Sie mit!']",
+        "unknown": "['Kommentare (0) – Diskutieren Sie mit!']",
+    },
+    "506_mdw_regional_bahnbruecke": {
+        "authors": "()",
+    },
+    "508_siebenbacher_woche_weberei": {
+        "lost": "['Programm bis in den Herbst', 'Konzertreihe „Weberei unplugged“ ab M…",
+        "authors": "('Nele Fromm', 'Cem Aydın', 'Robert Kalinke')",
+    },
+    "510_handelsspiegel_reuters_zulieferer": {
+        "authors": "()",
+        "agencies": "()",
+    },
+    "511_tvsued_hagel_lavanttal": {
+        "unknown": "['24.07.2025 · Redaktion:']",
+        "published": "None",
+    },
+    "512_rheinhalder_zeitung_kurtaxe": {
+        "junk": "['promo/newsletter: Mehr Lokalnews aus Rheinhalden gibt es jeden Morg…",
+        "unknown": "['Mehr Lokalnews aus Rheinhalden gibt es jeden Morgen im Newsletter.']",
+    },
+    "513_kaeltepraxis_verband_umsatz": {
+        "seo_title": "'Markt: Verband erwartet Umsatzplus'",
+    },
+    "514_kirchenkreis_orgel_epd": {
+        "junk": "['metadata/signature: Anne-Katrin Wiesner (epd)']",
+        "unknown": "['Anne-Katrin Wiesner (epd)']",
+        "authors": "()",
+        "agencies": "()",
+    },
+}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -169,7 +209,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset()
+_OPEN_BATCHES: frozenset[int] = frozenset({23})
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:
