@@ -35,8 +35,16 @@ def drop_news_feeds(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     body = tree.find("body")
     if body is None:
         return []
+    # An entry holds a link within its few elements: only a link's near ancestors can be one.
+    near_links = {
+        ancestor
+        for link in body.iter("a")
+        for ancestor in islice(link.iterancestors(_ENTRY_TAGS), _ENTRY_MAX_ELEMENTS - 1)
+    }
     entries: list[lxml.html.HtmlElement] = []
     for element in body.iter(_ENTRY_TAGS):
+        if element not in near_links:
+            continue
         if any(entry in element.iterancestors() for entry in entries[-1:]):
             continue
         if _is_entry(element):
@@ -60,11 +68,13 @@ def drop_news_feeds(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
 def _is_entry(element: lxml.html.HtmlElement) -> bool:
     if len(list(islice(element.iter(), _ENTRY_MAX_ELEMENTS + 1))) > _ENTRY_MAX_ELEMENTS:
         return False
+    # The one link first: most small elements of a page (a paragraph of text) hold none, and
+    # their text is then never read.
+    links = list(islice(element.iter("a"), 2))
+    if len(links) != 1 or links[0].get("href") is None:
+        return False
     match = _ENTRY_RE.match(collapse(text_of(element)))
     if match is None:
-        return False
-    links = list(element.iter("a"))
-    if len(links) != 1 or links[0].get("href") is None:
         return False
     headline = match.group("headline")
     if len(headline.split()) < _HEADLINE_MIN_WORDS:
