@@ -1,5 +1,6 @@
-"""Subheadings trafilatura dropped between two paragraphs it kept, put back, with the short
-list a subheading heads; and a short list a kept paragraph introduces with a colon."""
+"""Subheadings trafilatura dropped between two paragraphs it kept, or with their list after
+the last one, put back, with the short list a subheading heads; and a short list a kept
+paragraph introduces with a colon."""
 
 from __future__ import annotations
 
@@ -54,6 +55,10 @@ def recover_headings(tree: lxml.html.HtmlElement, lines: list[str]) -> list[str]
         index_after = position.get(text_key(after_text))
         if index_before is not None and index_after == index_before + 1:
             inserts.append((index_after, texts))
+        elif index_before == len(lines) - 1 and not after_text and len(texts) > 1:
+            # A subheading with its list closing the text's container ("Programm bis in den
+            # Herbst" over three dates) closes the text; a lone heading there heads nothing.
+            inserts.append((len(lines), texts))
     for index, texts in sorted(inserts, reverse=True):
         lines[index:index] = texts
     return lines

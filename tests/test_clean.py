@@ -1332,6 +1332,22 @@ def test_blank_input(line: str) -> None:
         ("Sind Sie anderer Ansicht? Schreiben Sie uns!", "promo:feedback"),
         ("Was halten Sie von den Plänen? Schreib uns.", "promo:feedback"),
         ("Schreiben Sie uns gerne.", "promo:feedback"),
+        # an agency's or company's note that it supplies the page's content
+        (
+            "Alle Meldungen dieser Rubrik werden von der Agentur Nordnews zur Verfügung gestellt.",
+            "meta:partner",
+        ),
+        ("Die Inhalte des Newstickers werden automatisch von der AFP geliefert.", "meta:partner"),
+        ("Die Texte werden von der Mediendienst Süd GmbH bereitgestellt", "meta:partner"),
+        # a comment counter with its call
+        ("3 Kommentare · Jetzt mitreden", "widget:comments"),
+        ("Kommentare (12) | Diskutieren Sie mit", "widget:comments"),
+        # a newsletter pitch
+        (
+            "Mehr Nachrichten aus dem Kreis erhalten Sie jeden Abend im Newsletter.",
+            "promo:newsletter",
+        ),
+        ("Die wichtigsten Meldungen aus der Region täglich per Newsletter", "promo:newsletter"),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -1367,6 +1383,12 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Die Kinder hören um 10:30 Uhr eine Geschichte.",
         "Der Ticker an der Börse zeigte ein Plus; zum Nachlesen gab es nichts.",
         "Die Meldung stellt keine Gefahr für die Anwohner dar, sagte die Polizei.",
+        "Die Inhalte des Kurses werden von der Volkshochschule bereitgestellt.",
+        "Die Texte für die Ausstellung wurden von Schülerinnen der Realschule geliefert.",
+        "Die Stadt verschickt ihre Mitteilungen künftig täglich per Newsletter.",
+        "Mehr als 2.000 Haushalte erhalten die Warnungen inzwischen per Newsletter.",
+        "Mehr Informationen gibt es im Newsletter der Gemeinde.",
+        "3 Kommentare hatte der Bürgermeister zu dem Entwurf, sagte er im Rat.",
         "3. Dezember 2026 | Kategorie: Welt | Der Rat tagt im Rathaus",
         "Kategorie: Nachwuchs",
         "Übernommen von der Stadt wurde auch das alte Hallenbad am See.",

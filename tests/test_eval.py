@@ -103,19 +103,10 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "497_rtde_meinung_oder": {
         "seo_title": "None",
     },
-    "498_netzfokus_dpa_winzer": {
-        "junk": "['metadata/copyright: Die Inhalte dieser Seite werden von der dpa-Inf…",
-        "unknown": "['Die Inhalte dieser Seite werden von der dpa-Infocom GmbH bereitgest…",
-    },
-    "500_blickpunkt24_sda_axen": {
-        "junk": "['chrome/comments: Kommentare (0) – Diskutieren Sie mit!']",
-        "unknown": "['Kommentare (0) – Diskutieren Sie mit!']",
-    },
     "506_mdw_regional_bahnbruecke": {
         "authors": "()",
     },
     "508_siebenbacher_woche_weberei": {
-        "lost": "['Programm bis in den Herbst', 'Konzertreihe „Weberei unplugged“ ab M…",
         "authors": "('Nele Fromm', 'Cem Aydın', 'Robert Kalinke')",
     },
     "510_handelsspiegel_reuters_zulieferer": {
@@ -125,10 +116,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "511_tvsued_hagel_lavanttal": {
         "unknown": "['24.07.2025 · Redaktion:']",
         "published": "None",
-    },
-    "512_rheinhalder_zeitung_kurtaxe": {
-        "junk": "['promo/newsletter: Mehr Lokalnews aus Rheinhalden gibt es jeden Morg…",
-        "unknown": "['Mehr Lokalnews aus Rheinhalden gibt es jeden Morgen im Newsletter.']",
     },
     "513_kaeltepraxis_verband_umsatz": {
         "seo_title": "'Markt: Verband erwartet Umsatzplus'",

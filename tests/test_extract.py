@@ -564,6 +564,62 @@ def test_a_headed_list_between_lines_that_are_not_adjacent_does_not_come_back() 
     assert recover_headings(tree, list(lines)) == lines
 
 
+@pytest.mark.parametrize(
+    ("heading", "listing", "after"),
+    [
+        ("h2", "ul", ""),
+        ("h3", "ol", ""),
+        # the container ends with the list; what follows it is the page's, not the text's
+        ("h2", "ul", "<div class='print'>Auch in der gedruckten Ausgabe.</div>"),
+    ],
+)
+def test_a_subheading_with_its_list_closing_the_text_is_put_back(
+    heading: str, listing: str, after: str
+) -> None:
+    items = "".join(f"<li>{item}</li>" for item in ITEMS)
+    tree = lxml.html.document_fromstring(
+        page(
+            f"<div><div class='txt'><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+            f"<{heading}>{SUBHEADING}</{heading}><{listing}>{items}</{listing}></div>{after}</div>"
+        )
+    )
+    lines = list(PARAGRAPHS[:2])
+    assert recover_headings(tree, lines) == [*PARAGRAPHS[:2], SUBHEADING, *ITEMS]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # a heading over nothing closes no text
+        f"<h2>{SUBHEADING}</h2>",
+        # a list of links under its heading is a list of other articles
+        f"<h2>{SUBHEADING}</h2><ul>"
+        + "".join(f"<li><a href='/a/{n}'>{item}</a></li>" for n, item in enumerate(ITEMS))
+        + "</ul>",
+        # text after the list in the same container: the list is not the close of the text
+        f"<h2>{SUBHEADING}</h2><ul>"
+        + "".join(f"<li>{item}</li>" for item in ITEMS)
+        + f"</ul><p>{PARAGRAPHS[2]}</p>",
+    ],
+)
+def test_a_closing_heading_that_heads_no_short_list_of_text_does_not_come_back(
+    closing: str,
+) -> None:
+    tree = lxml.html.document_fromstring(
+        page(f"<div><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{closing}</div>")
+    )
+    assert recover_headings(tree, list(PARAGRAPHS[:2])) == list(PARAGRAPHS[:2])
+
+
+def test_a_headed_list_after_a_paragraph_that_is_not_the_last_line_does_not_come_back() -> None:
+    items = "".join(f"<li>{item}</li>" for item in ITEMS)
+    tree = lxml.html.document_fromstring(
+        page(f"<div><p>{PARAGRAPHS[0]}</p><h2>{SUBHEADING}</h2><ul>{items}</ul></div>")
+    )
+    lines = [PARAGRAPHS[0], PARAGRAPHS[1]]
+    assert recover_headings(tree, list(lines)) == lines
+
+
 def test_headings_outside_the_text_do_not_come_back() -> None:
     html = page(article_html() + "<aside><h2>Meistgelesen</h2><ul><li>x</li></ul></aside>")
     assert "Meistgelesen" not in run(html).text
