@@ -1237,6 +1237,15 @@ def test_a_title_affix_the_breadcrumb_names_is_cut(
         ("Fachartikel: Hallenbad wird saniert", None),
         ("Fachbeitrag: Die schönsten Bilder vom Hallenbad", "Die schönsten Bilder vom Hallenbad"),
         ("Hallenbad wird saniert | Fachbeiträge | Alpenland Zeitung", None),
+        # the markets section of news and trade sites
+        ("Markt: Hallenbad wird saniert", None),
+        ("Märkte: Die schönsten Bilder vom Hallenbad", "Die schönsten Bilder vom Hallenbad"),
+        ("Hallenbad wird saniert | Markt | Alpenland Zeitung", None),
+        # a market named is a topic
+        (
+            "Wochenmarkt: Die schönsten Bilder vom Hallenbad",
+            "Wochenmarkt: Die schönsten Bilder vom Hallenbad",
+        ),
         # a topic, no section: another headline
         (
             "Bäderkrise: Die schönsten Bilder vom Hallenbad",
@@ -1597,8 +1606,18 @@ def test_a_correspondents_byline_with_place_and_agency(
             "Hallenbad wird saniert: „Wir schwimmen bald wieder“",
             "Hallenbad wird saniert: „Wir schwimmen bald wieder“",
         ),
+        # a clause going on in lower case after a dash, with its own words
+        (
+            "Hallenbad wird saniert – warum das Becken so lange leer blieb | Meinung | Alpenland",
+            "Hallenbad wird saniert – warum das Becken so lange leer blieb",
+        ),
+        (
+            "Hallenbad wird saniert - und die Vereine suchen Ersatz",
+            "Hallenbad wird saniert - und die Vereine suchen Ersatz",
+        ),
         # affixes left in it do not: a byline, a section and a site, a label after "|", a word
         ("Hallenbad wird saniert - von Jana Ortlieb", None),
+        ("Hallenbad wird saniert – mit Bildern vom Becken", None),
         ("Hallenbad wird saniert – Blog – Verein für Bäderkultur im Nordgau", None),
         ("Hallenbad wird saniert | Nachrichten aus dem Nordgau | Alpenland Zeitung", None),
         ("Hallenbad wird saniert: Update", None),
