@@ -119,10 +119,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "authors": "()",
         "agencies": "()",
     },
-    "511_tvsued_hagel_lavanttal": {
-        "unknown": "['24.07.2025 · Redaktion:']",
-        "published": "None",
-    },
     "512_rheinhalder_zeitung_kurtaxe": {
         "junk": "['promo/newsletter: Mehr Lokalnews aus Rheinhalden gibt es jeden Morg…",
         "unknown": "['Mehr Lokalnews aus Rheinhalden gibt es jeden Morgen im Newsletter.']",
