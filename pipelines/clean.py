@@ -47,6 +47,7 @@ from pipelines.credits import (
     credited_writers,
 )
 from pipelines.datelines import date_after_place
+from pipelines.info_lines import is_initials_credit, is_label_word
 from pipelines.notices import (
     DURATION_ITEM_RE,
     LATE_PHRASE_RULES,
@@ -312,6 +313,7 @@ def _cut_trailing_agency(items: list[_Line], report: _Reporter) -> None:
             initials is not None
             and SENTENCE_END_RE.search(item.text[: initials.start()])
             and not agency_names(initials.group(0))
+            and not is_initials_credit(INFO_SPLIT_RE.split(item.text)[-1])  # "· Text: (kw)"
         ):
             report(item.pos, initials.group(0).strip(), Rule.BYLINE)
             item.text = item.text[: initials.start()].rstrip()
@@ -434,7 +436,11 @@ def _info_line_rule(text: str, authors: Sequence[str]) -> str | None:
     # A credits line: every item a role and a name ("Redaktion: A · Faktencheck: B").
     if all(ROLE_CREDIT_RE.match(segment.strip()) for segment in segments):
         return Rule.BYLINE
-    rules = [_classify(segment, None, authors) for segment in segments]
+    # A desk's credit of initials ("Redaktion: (kw)") names no author: the byline's, here.
+    rules = [
+        Rule.BYLINE if is_initials_credit(seg) else _classify(seg, None, authors)
+        for seg in segments
+    ]
     if any(rules):
         rules = [
             Rule.READING_TIME if rule is None and DURATION_ITEM_RE.match(seg.strip()) else rule
@@ -445,17 +451,11 @@ def _info_line_rule(text: str, authors: Sequence[str]) -> str | None:
     # So may a section named with its label, in a line of two: "3. Mai 2026 | Kategorie: Welt".
     unknown = [segment for segment, rule in zip(segments, rules, strict=True) if rule is None]
     if len(unknown) == 1 and (
-        (len(segments) >= 3 and _is_label_word(unknown[0]))
+        (len(segments) >= 3 and is_label_word(unknown[0]))
         or SECTION_ITEM_RE.match(unknown[0].strip())
     ):
         return next(rule for rule in rules if rule is not None)
     return rules[0] if all(rules) else None
-
-
-def _is_label_word(text: str) -> bool:
-    """A capitalised word of letters alone: a section label ("Lokales", "Politik")."""
-    word = text.strip()
-    return word.isalpha() and word[:1].isupper() and len(word) >= 3
 
 
 def classify_line(text: str) -> str | None:

@@ -8,7 +8,15 @@ import re
 import lxml.etree
 import lxml.html
 
-from crawler.model.dates import PUBLISHED_LABEL_RE, ParsedDate, labelled_published_date
+from crawler.model.dates import (
+    PUBLISHED_LABEL_RE,
+    ParsedDate,
+    classify_date_line,
+    find_date_in_text,
+    labelled_published_date,
+)
+from pipelines.credits import INFO_SPLIT_RE, ROLE_CREDIT_RE
+from pipelines.info_lines import is_initials_credit
 from pipelines.tree import collapse, text_of
 
 # The class, id and itemprop words of the date and byline sources. They are looked up
@@ -132,3 +140,34 @@ def labelled_date(tree: lxml.html.HtmlElement) -> ParsedDate | None:
             if found is not None:
                 return found
     return None
+
+
+# A byline item: "Von Karl Weber", "By Ann Lee".
+_BYLINE_ITEM_RE = re.compile(r"^(?:Von|By)\s+[A-ZÄÖÜ]")
+# Lines longer than this are text, not an info line.
+_INFO_LINE_CHARS = 120
+_INFO_LINE_TAGS = ("p", "div", "span", "small", "li")
+
+
+def info_line_date(tree: lxml.html.HtmlElement) -> ParsedDate | None:
+    """The date opening an info line whose other item credits the desk or the writer ("24.07.2025
+    · Redaktion: (kw)"): the day the item was published, as the line prints it."""
+    for element in tree.iter(*_INFO_LINE_TAGS):
+        if len(element.text_content()) > 2 * _INFO_LINE_CHARS:
+            continue
+        text = collapse(text_of(element))
+        items = [item.strip() for item in INFO_SPLIT_RE.split(text) if item.strip(" .")]
+        if (
+            len(text) <= _INFO_LINE_CHARS
+            and len(items) >= 2
+            and classify_date_line(items[0]) is not None
+            and any(_credits(item) for item in items[1:])
+        ):
+            return find_date_in_text(items[0])
+    return None
+
+
+def _credits(item: str) -> bool:
+    return bool(
+        is_initials_credit(item) or ROLE_CREDIT_RE.match(item) or _BYLINE_ITEM_RE.match(item)
+    )

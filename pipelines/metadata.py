@@ -30,7 +30,7 @@ from pipelines.jsonld import (
     read_json_ld,
 )
 from pipelines.language import normalise_language
-from pipelines.marks import MarkedElements, labelled_date
+from pipelines.marks import MarkedElements, info_line_date, labelled_date
 from pipelines.names import (
     SECTION_WORDS,
     TOPIC_PREFIX_RE,
@@ -537,6 +537,7 @@ def _published_candidates(
         yield parse_datetime(json_str(obj.get("dateCreated")))
     yield _visible_date(marked, meta.h1, meta.title)
     yield labelled_date(marked.tree)
+    yield info_line_date(marked.tree)
     yield date_from_url(url)
 
 

@@ -140,6 +140,7 @@ SECTION_WORDS = frozenset(
         *("politik", "wirtschaft", "sport", "kultur", "panorama", "lokales", "lokal"),
         *("regional", "region", "ausland", "inland", "nachrichten", "news", "gesundheit"),
         *("wissen", "digital", "auto", "reise", "leben", "meinung", "finanzen", "börse"),
+        *("markt", "märkte"),
         *("feuilleton", "unterhaltung", "gesellschaft", "technik", "karriere", "aktuell"),
         # the sections of a site's picture, video and audio items ("Bildergalerie: …")
         *("bildergalerie", "bildergalerien", "fotostrecke", "fotogalerie", "galerie", "fotos"),
@@ -366,6 +367,13 @@ def without_site_label(document_title: str | None, metadata_title: str | None) -
     return document_title
 
 
+# Question words and conjunctions that open a clause going on with a headline in lower case.
+_CLAUSE_OPENERS = frozenset(
+    (
+        *("warum", "wieso", "weshalb", "wie", "was", "wer", "wo", "wann", "weil", "und", "aber"),
+        *("doch", "why", "how", "what", "who", "where", "when", "and", "but"),
+    )
+)
 # A topic before a headline: "Wallfahrt: Neuer Pilgerweg …".
 TOPIC_PREFIX_RE = re.compile(r"^([^:|]{2,40}):\s+(?=\S)")
 
@@ -458,7 +466,9 @@ def _continues_headline(title: str, metadata_title: str) -> bool:
         return False
     phrase = " ".join(rest)
     first = next((ch for ch in phrase if ch.isalpha()), "")  # after a quotation mark, a number
-    return len(rest) >= 3 and first.isupper() and not _TITLE_SEPARATOR_RE.search(phrase)
+    # A clause after a dash goes on with the sentence too ("… – warum die Läden schließen").
+    opens = first.isupper() or rest[0].casefold() in _CLAUSE_OPENERS
+    return len(rest) >= 3 and opens and not _TITLE_SEPARATOR_RE.search(phrase)
 
 
 def split_authors(values: Iterable[str], site_keys: frozenset[str]) -> tuple[str, ...]:

@@ -208,6 +208,9 @@ def test_a_dateline_with_a_reading_time_goes(line: str) -> None:
         "Von der Pressestelle kam bis zum Abend keine Antwort.",
         "Von Teamgeist war in der zweiten Hälfte nichts zu sehen.",
         "Um 1:0 ging es bis zur Pause (12:30 Uhr), dann drehte Okafor das Spiel.",
+        # other words after a role are no editor's initials, nor initials after no role
+        "3. Mai 2026 · Redaktion: gesucht wird ab sofort",
+        "24.07.2025 · Hinweis: kw",
     ],
 )
 def test_an_info_line_with_other_items_and_body_lines_of_furniture_shape_stay(line: str) -> None:
@@ -223,6 +226,10 @@ def test_an_info_line_with_other_items_and_body_lines_of_furniture_shape_stay(li
         "Den Artikel lesen Sie ebenfalls im Heft 11/2024.",
         # a place and a date alone, parted as by a comma
         "Wien · 20. Mai 2025",
+        # a date and a desk's initials, closing the text too: no signature cut off it
+        "24.07.2025 · Redaktion: (kw)",
+        "3. Mai 2026 | Text: hb",
+        "Dienstag, 12.05.2026 · Bericht: (ab/tl)",
     ],
 )
 def test_a_section_dateline_and_a_print_note_go(line: str) -> None:

@@ -1237,6 +1237,15 @@ def test_a_title_affix_the_breadcrumb_names_is_cut(
         ("Fachartikel: Hallenbad wird saniert", None),
         ("Fachbeitrag: Die schönsten Bilder vom Hallenbad", "Die schönsten Bilder vom Hallenbad"),
         ("Hallenbad wird saniert | Fachbeiträge | Alpenland Zeitung", None),
+        # the markets section of news and trade sites
+        ("Markt: Hallenbad wird saniert", None),
+        ("Märkte: Die schönsten Bilder vom Hallenbad", "Die schönsten Bilder vom Hallenbad"),
+        ("Hallenbad wird saniert | Markt | Alpenland Zeitung", None),
+        # a market named is a topic
+        (
+            "Wochenmarkt: Die schönsten Bilder vom Hallenbad",
+            "Wochenmarkt: Die schönsten Bilder vom Hallenbad",
+        ),
         # a topic, no section: another headline
         (
             "Bäderkrise: Die schönsten Bilder vom Hallenbad",
@@ -1597,8 +1606,18 @@ def test_a_correspondents_byline_with_place_and_agency(
             "Hallenbad wird saniert: „Wir schwimmen bald wieder“",
             "Hallenbad wird saniert: „Wir schwimmen bald wieder“",
         ),
+        # a clause going on in lower case after a dash, with its own words
+        (
+            "Hallenbad wird saniert – warum das Becken so lange leer blieb | Meinung | Alpenland",
+            "Hallenbad wird saniert – warum das Becken so lange leer blieb",
+        ),
+        (
+            "Hallenbad wird saniert - und die Vereine suchen Ersatz",
+            "Hallenbad wird saniert - und die Vereine suchen Ersatz",
+        ),
         # affixes left in it do not: a byline, a section and a site, a label after "|", a word
         ("Hallenbad wird saniert - von Jana Ortlieb", None),
+        ("Hallenbad wird saniert – mit Bildern vom Becken", None),
         ("Hallenbad wird saniert – Blog – Verein für Bäderkultur im Nordgau", None),
         ("Hallenbad wird saniert | Nachrichten aus dem Nordgau | Alpenland Zeitung", None),
         ("Hallenbad wird saniert: Update", None),
@@ -2390,10 +2409,32 @@ def test_a_date_under_a_publication_label_is_the_published_day(printed: str, day
 
 
 @pytest.mark.parametrize(
+    ("printed", "day"),
+    [
+        ("<p class='meta'>24.07.2025 · Redaktion: (kw)</p>", "2025-07-24"),
+        ("<div><span>3. Mai 2026 | Text: Ida Blum</span></div>", "2026-05-03"),
+        ("<small>12.05.2026 · Von Karl Weber</small>", "2026-05-12"),
+    ],
+)
+def test_the_date_of_an_info_line_crediting_the_desk_is_the_published_day(
+    printed: str, day: str
+) -> None:
+    # a video's availability date printed before it is no publication
+    video = "<div class='vid'>Video 1:48 · Verfügbar bis 24.07.2027</div>"
+    result = _extract(_page("<title>Seilbahn auf die Alm genehmigt</title>", video + printed))
+    assert result.published_at is not None
+    assert result.published_at.date().isoformat() == day
+
+
+@pytest.mark.parametrize(
     "printed",
     [
         # a sentence naming a day
         "<p>Erscheinungstag der nächsten Ausgabe ist der 5. Dezember 2026.</p>",
+        # a date beside other words than a credit
+        "<p>3. Mai 2026 · Sondersitzung im Rathaus</p>",
+        # a credit beside no date
+        "<p>Stadtrat Talheim · Redaktion: (kw)</p>",
         # an update is no publication
         "<p>Aktualisiert: 03.03.2026</p>",
         # a label word opening another word
