@@ -118,10 +118,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "lost": "['Programm bis in den Herbst', 'Konzertreihe „Weberei unplugged“ ab M…",
         "authors": "('Nele Fromm', 'Cem Aydın', 'Robert Kalinke')",
     },
-    "510_handelsspiegel_reuters_zulieferer": {
-        "authors": "()",
-        "agencies": "()",
-    },
     "511_tvsued_hagel_lavanttal": {
         "unknown": "['24.07.2025 · Redaktion:']",
         "published": "None",
@@ -132,12 +128,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "513_kaeltepraxis_verband_umsatz": {
         "seo_title": "'Markt: Verband erwartet Umsatzplus'",
-    },
-    "514_kirchenkreis_orgel_epd": {
-        "junk": "['metadata/signature: Anne-Katrin Wiesner (epd)']",
-        "unknown": "['Anne-Katrin Wiesner (epd)']",
-        "authors": "()",
-        "agencies": "()",
     },
 }
 

@@ -1105,6 +1105,10 @@ def test_a_signature_closing_the_text_names_the_author(
         ("<p>— Ilse Marbach für Talheim</p>", True),
         # after a comma alone, a body of one word
         ("<p>Ilse Marbach, für den Vorstand</p>", True),
+        # a party or places in brackets, no agency; a sentence with an agency in brackets
+        ("<p>Ilse Marbach (spd)</p>", True),
+        ("<p>Ilse Marbach (Talheim)</p><p>Jonas Weidlich (Grünmark)</p>", True),
+        ("<p>Das meldete die Agentur Marta Quandt (dpa) am Abend.</p>", True),
     ],
 )
 def test_lines_that_are_no_closing_signature_name_no_author(closing: str, stays: bool) -> None:
@@ -1158,9 +1162,13 @@ def test_a_caption_with_its_credit_in_brackets_is_media(line: str, dropped: bool
         ("Quelle: talbote24.de, Nadja Rüegg, AFP", ("Nadja Rüegg",), ("AFP",)),
         ("Quelle: www.talbote24.de, Nadja Rüegg und Reuters", ("Nadja Rüegg",), ("Reuters",)),
         ("Quellen: Nadja Rüegg, dpa", ("Nadja Rüegg",), ("dpa",)),
+        # a signature of the name and the agency in brackets
+        ("Anne-Katrin Wiesner (epd)", ("Anne-Katrin Wiesner",), ("epd",)),
+        ("Jonas von Feld (KNA)", ("Jonas von Feld",), ("KNA",)),
+        ("Marta Quandt (dpa)", ("Marta Quandt",), ("dpa",)),
     ],
 )
-def test_a_source_line_after_the_text_names_author_and_agency_and_goes(
+def test_a_source_line_or_signature_after_the_text_names_author_and_agency_and_goes(
     source: str, authors: tuple[str, ...], agencies: tuple[str, ...]
 ) -> None:
     html = (
@@ -3014,3 +3022,35 @@ def test_a_box_of_crew_credits_without_a_writer_names_no_author() -> None:
     )
     assert article.authors == ()
     assert "Kamera" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "agencies"),
+    [
+        (
+            "<p>Oliver Stemmler mit Material von Reuters<br>12.02.2025 - 09:14</p>",
+            ("Oliver Stemmler",),
+            ("Reuters",),
+        ),
+        (
+            "<div>Lea Brandt, mit Material der dpa<br>3. März 2025, 18:02 Uhr</div>",
+            ("Lea Brandt",),
+            ("dpa",),
+        ),
+        (
+            "<p><span>Jana Ott mit Material von AFP</span><br>Stand: 04.12.2026</p>",
+            ("Jana Ott",),
+            ("AFP",),
+        ),
+    ],
+)
+def test_a_byline_with_an_agency_share_over_its_date_names_both(
+    byline: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    result = _extract(_headline_page(f"{byline}<div><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"))
+    assert (result.authors, result.agencies) == (authors, agencies)
+
+
+def test_a_source_line_with_a_date_under_the_headline_names_its_agency_only() -> None:
+    page = _headline_page(f"<p>Regionaljournal; sda<br>18.6.2025</p><div><p>{PARAGRAPH}</p></div>")
+    assert (_extract(page).authors, _extract(page).agencies) == ((), ("Keystone-SDA",))
