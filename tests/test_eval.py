@@ -111,9 +111,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['chrome/comments: Kommentare (0) – Diskutieren Sie mit!']",
         "unknown": "['Kommentare (0) – Diskutieren Sie mit!']",
     },
-    "506_mdw_regional_bahnbruecke": {
-        "authors": "()",
-    },
     "508_siebenbacher_woche_weberei": {
         "lost": "['Programm bis in den Herbst', 'Konzertreihe „Weberei unplugged“ ab M…",
         "authors": "('Nele Fromm', 'Cem Aydın', 'Robert Kalinke')",

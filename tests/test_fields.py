@@ -2543,6 +2543,35 @@ def test_a_writers_credit_line_closing_the_text_names_the_author(closing: str, a
 
 
 @pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        # a source box after the text's container: the credit, a programme in capitals after
+        # the name, and the broadcast on the next line
+        (
+            "<div class='src'>Autorin: Jule Marx, WBR KULTUR AM MORGEN<br>"
+            "Dieses Thema im Programm: WBR | Nachrichten | 3. Dezember 2026</div>",
+            ("Jule Marx",),
+        ),
+        ("<div>Autor: Ben Kraus, RADIO 7 REGIONAL<br>Sendung vom 4.12.2026</div>", ("Ben Kraus",)),
+        (
+            "<p class='quelle'>Bericht: Carla Wendt<br><small>Stand: 04.12.2026</small></p>",
+            ("Carla Wendt",),
+        ),
+        # names in capitals after the label are two people, not a programme
+        ("<div>Text: ANNA BERG, JAN VON STEIN</div>", ("Anna Berg", "Jan von Stein")),
+        # a label before a sentence; a box after text that goes on
+        ("<div>Bericht: Der Ausschuss tagt erneut<br>Sendung vom 4.12.2026</div>", ()),
+        (f"<div>Autorin: Jule Marx, WBR<br>Stand: heute</div><p>{SECOND} Mehr folgt.</p>", ()),
+    ],
+)
+def test_a_credit_box_after_the_texts_container_names_the_writer(
+    box: str, authors: tuple[str, ...]
+) -> None:
+    page = _headline_page(f"<div class='txt'><p>{PARAGRAPH}</p><p>{SECOND}</p></div>{box}")
+    assert _extract(page).authors == authors
+
+
+@pytest.mark.parametrize(
     "closing",
     [
         "<p>Bericht: Der Ausschuss tagt erneut</p>",  # a label before a sentence
