@@ -46,6 +46,10 @@ _CLOSING_CREDIT_RE = re.compile(
 # A broadcaster's programme in capitals after the writer's name in a credit: "Autorin: A, MDW
 # THÜRINGEN JOURNAL", "Autor: A, RADIO 7 KULTUR".
 _PROGRAMME_RE = re.compile(r",\s*[A-ZÄÖÜ]{2,}(?:[\s-]+[A-ZÄÖÜ0-9]+)*\s*$")
+# An entry crediting the pictures to a person: "Fotos: A", "Bild: A".
+_PHOTO_CREDIT_RE = re.compile(rf"(?:Fotos?|Bild(?:er)?)\s*:\s*(?P<name>{PERSON_NAME})\s*$")
+# Where a credits line parts its entries: "Text: A · Fotos: B", "Text: A | Fotos: B".
+_ITEM_SPLIT_RE = re.compile(r"\s*[;·|•]\s*")
 # A note on the author of one or two sentences, after the name.
 _AUTHOR_BOX_MAX_WORDS = 50
 # The elements that set the name apart in an author box.
@@ -210,11 +214,22 @@ def _without_non_writers(
     if len(authors) < 2:
         return authors
     for element in byline_elements()[:_BYLINE_ELEMENTS]:
-        text = collapse(text_of(element))
-        if "(" in text and len(text) <= 200:
-            others = non_writers(text)
-            if others:
-                return tuple(name for name in authors if name.casefold() not in others)
+        # A list of credits, an entry each ("<li>A, Redakteurin</li><li>B (Fotos)</li>", a
+        # box's paragraphs), is read entry by entry: its text runs one into the next.
+        entries = element.findall(".//li") or list(element.iterchildren("p", "div"))
+        items = [collapse(text_of(entry)) for entry in entries] or [collapse(text_of(element))]
+        text = "; ".join(items)
+        if len(text) > 200:
+            continue
+        others = set(non_writers(text)) if "(" in text else set()
+        # An entry under a picture label of its own: "Fotos: B" (not "Text und Fotos: A").
+        for item in itertools.chain.from_iterable(_ITEM_SPLIT_RE.split(item) for item in items):
+            photographer = _PHOTO_CREDIT_RE.match(item)
+            # "Text: A; Fotos: A" credits A with the text too.
+            if photographer is not None and text.count(photographer.group("name")) == 1:
+                others.add(photographer.group("name").casefold())
+        if others:
+            return tuple(name for name in authors if name.casefold() not in others)
     return authors
 
 

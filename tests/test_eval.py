@@ -113,7 +113,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "508_siebenbacher_woche_weberei": {
         "lost": "['Programm bis in den Herbst', 'Konzertreihe „Weberei unplugged“ ab M…",
-        "authors": "('Nele Fromm', 'Cem Aydın', 'Robert Kalinke')",
     },
     "511_tvsued_hagel_lavanttal": {
         "unknown": "['24.07.2025 · Redaktion:']",

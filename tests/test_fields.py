@@ -1697,6 +1697,35 @@ def test_a_photographer_the_byline_names_in_brackets_is_no_author(byline: str) -
     assert _extract(printed).authors == ("Tim Kröger",)
 
 
+@pytest.mark.parametrize(
+    ("credits", "authors"),
+    [
+        # a list of credits, an entry each, the photographer's role in brackets or as a label
+        (
+            "<ul class='authors'><li>Tim Kröger, Redakteur</li>"
+            "<li>Mandy Seidlitz (Fotos)</li></ul>",
+            ("Tim Kröger",),
+        ),
+        (
+            "<div class='author-box'><p>Text: Tim Kröger</p><p>Fotos: Mandy Seidlitz</p></div>",
+            ("Tim Kröger",),
+        ),
+        ("<div class='byline'>Tim Kröger · Bild: Mandy Seidlitz</div>", ("Tim Kröger",)),
+        # credited with the text and the pictures, or the writers in a list without roles
+        ("<div class='byline'>Text und Fotos: Mandy Seidlitz, Tim Kröger</div>", None),
+        ("<ul class='authors'><li>Tim Kröger</li><li>Mandy Seidlitz, Volontärin</li></ul>", None),
+    ],
+)
+def test_a_photographer_a_credits_list_names_is_no_author(
+    credits: str, authors: tuple[str, ...] | None
+) -> None:
+    people = [{"@type": "Person", "name": n} for n in ("Tim Kröger", "Mandy Seidlitz")]
+    ld = json.dumps({"@type": "NewsArticle", "author": people})
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    result = _extract(_page(head, f"<h1>Hallenbad wird saniert</h1>{credits}"))
+    assert result.authors == (authors or ("Tim Kröger", "Mandy Seidlitz"))
+
+
 def test_a_photographer_the_metadata_names_alone_stays_the_author() -> None:
     ld = '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Mandy Seidlitz"}}'
     head = f"<script type='application/ld+json'>{ld}</script>"
