@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import lxml.etree
@@ -43,6 +43,13 @@ _CLOSING_CREDIT_RE = re.compile(
     r"^(?:Bericht|Texte?|Autor(?:in|en)?|(?:Text|Bericht)\s*(?:und|&|/)\s*(?:Fotos?|Bilder?))"
     r"\s*:\s*\S"
 )
+# A broadcaster's programme in capitals after the writer's name in a credit: "Autorin: A, MDW
+# THÜRINGEN JOURNAL", "Autor: A, RADIO 7 KULTUR".
+_PROGRAMME_RE = re.compile(r",\s*[A-ZÄÖÜ]{2,}(?:[\s-]+[A-ZÄÖÜ0-9]+)*\s*$")
+# An entry crediting the pictures to a person: "Fotos: A", "Bild: A".
+_PHOTO_CREDIT_RE = re.compile(rf"(?:Fotos?|Bild(?:er)?)\s*:\s*(?P<name>{PERSON_NAME})\s*$")
+# Where a credits line parts its entries: "Text: A · Fotos: B", "Text: A | Fotos: B".
+_ITEM_SPLIT_RE = re.compile(r"\s*[;·|•]\s*")
 # A note on the author of one or two sentences, after the name.
 _AUTHOR_BOX_MAX_WORDS = 50
 # The elements that set the name apart in an author box.
@@ -207,11 +214,22 @@ def _without_non_writers(
     if len(authors) < 2:
         return authors
     for element in byline_elements()[:_BYLINE_ELEMENTS]:
-        text = collapse(text_of(element))
-        if "(" in text and len(text) <= 200:
-            others = non_writers(text)
-            if others:
-                return tuple(name for name in authors if name.casefold() not in others)
+        # A list of credits, an entry each ("<li>A, Redakteurin</li><li>B (Fotos)</li>", a
+        # box's paragraphs), is read entry by entry: its text runs one into the next.
+        entries = element.findall(".//li") or list(element.iterchildren("p", "div"))
+        items = [collapse(text_of(entry)) for entry in entries] or [collapse(text_of(element))]
+        text = "; ".join(items)
+        if len(text) > 200:
+            continue
+        others = set(non_writers(text)) if "(" in text else set()
+        # An entry under a picture label of its own: "Fotos: B" (not "Text und Fotos: A").
+        for item in itertools.chain.from_iterable(_ITEM_SPLIT_RE.split(item) for item in items):
+            photographer = _PHOTO_CREDIT_RE.match(item)
+            # "Text: A; Fotos: A" credits A with the text too.
+            if photographer is not None and text.count(photographer.group("name")) == 1:
+                others.add(photographer.group("name").casefold())
+        if others:
+            return tuple(name for name in authors if name.casefold() not in others)
     return authors
 
 
@@ -247,20 +265,45 @@ def _closing_credit_line(tree: lxml.html.HtmlElement, site_keys: frozenset[str])
         )
         if not head.startswith(("Bericht", "Text", "Autor")):
             continue
-        text = collapse(text_of(paragraph))
+        text = _credit_line(paragraph)
         if len(text) > 80 or not _CLOSING_CREDIT_RE.match(text):
             continue
         if any(len(text_of(p)) >= 80 for p in paragraph.itersiblings("p")):
             continue  # text follows the line
         text_before = [
-            p
-            for p in itertools.islice(paragraph.itersiblings("p", preceding=True), 4)
-            if len(text_of(p)) >= 80
+            p for p in itertools.islice(_paragraphs_before(paragraph), 4) if len(text_of(p)) >= 80
         ]
+        programme = _PROGRAMME_RE.search(text)
+        # Only after a name in small letters: "Text: ANNA BERG, JAN VON STEIN" names two.
+        name = text[: programme.start()].split(":", 1)[-1] if programme else ""
+        if programme is not None and any(c.islower() for c in name):
+            text = text[: programme.start()]
         people = split_credits([text], site_keys)[0]
         if len(text_before) >= 2 and people:
             return people
     return ()
+
+
+def _credit_line(element: lxml.html.HtmlElement) -> str:
+    """An element's text up to its first line break: a source box goes on under the credit
+    with other lines ("Autorin: A, PROGRAMM<br>Dieses Thema im Programm: …")."""
+    breaks = [index for index, child in enumerate(element) if child.tag == "br"]
+    if not breaks:
+        return collapse(text_of(element))
+    before = element[: breaks[0]]
+    return collapse(
+        " ".join([element.text or "", *(f"{text_of(c)}{c.tail or ''}" for c in before)])
+    )
+
+
+def _paragraphs_before(element: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """The paragraphs before an element, nearest first: its preceding sibling paragraphs and
+    those of a preceding sibling box, the text's container the credit box follows."""
+    for sibling in element.itersiblings(preceding=True):
+        if sibling.tag == "p":
+            yield sibling
+        elif isinstance(sibling.tag, str):
+            yield from reversed(sibling.findall("p"))
 
 
 def _author_box_author(

@@ -542,12 +542,14 @@ def credits_authors(dropped: list[DroppedLine]) -> list[str]:
     return found
 
 
-# A closing line signing the text with the writer's name and office: "Name, 1. Vorsitzende",
-# "Name, Pressesprecher der Gemeinde", "Name (Kassenwart)". The name is two to four capitalised
-# words; the office a capitalised word or an ordinal and one, and up to four words more.
+# A closing line signing the text with the writer's name and office or agency: "Name, 1.
+# Vorsitzende", "Name, Pressesprecher der Gemeinde", "Name (Kassenwart)", "Name (epd)". The name
+# is two to four capitalised words; the office a capitalised word or an ordinal and one, and up
+# to four words more; an agency in brackets its short name, maybe in small letters.
+_AGENCY_KEYS = "|".join(map(re.escape, sorted(NEWS_AGENCIES, key=len, reverse=True)))
 _SIGNATURE_RE = re.compile(
-    rf"^(?P<name>{PERSON_NAME})"
-    r"(?:,\s+|\s+\()(?P<office>(?:\d{1,2}\.\s*)?[A-ZÄÖÜ][\w.-]*(?:\s+[^\s\d(),;:]+){0,4})\)?$"
+    rf"^(?P<name>{PERSON_NAME})(?:,\s+|\s+\()(?P<office>(?:\d{{1,2}}\.\s*)?[A-ZÄÖÜ][\w.-]*"
+    rf"(?:\s+[^\s\d(),;:]+){{0,4}}|(?<=\()(?:{_AGENCY_KEYS}))\)?$"
 )
 
 # A name alone on a line, as a signature prints it ("Theresa Oberhuber", "JAN VON STEIN").

@@ -32,7 +32,7 @@ from pipelines.inline_text import keep_time_text
 from pipelines.language import detect_language
 from pipelines.link_rows import drop_link_rows
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
-from pipelines.names import site_name_keys, split_authors
+from pipelines.names import site_name_keys, split_authors, split_credits
 from pipelines.news_feeds import drop_news_feeds
 from pipelines.polls import drop_polls
 from pipelines.tables import unwrap_layout_tables
@@ -56,7 +56,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 18
+EXTRACTOR_VERSION = 19
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -244,6 +244,8 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         if meta.authors:
             signature = kept[-signed[1] :]
             del kept[-signed[1] :]
+            # An agency beside the signer's name ("Name (epd)") supplied the text.
+            meta.agencies = (*meta.agencies, *split_credits(signature, frozenset())[1])
             dropped.extend(DroppedLine(text=line, rule=str(Rule.BYLINE)) for line in signature)
     article_text = normalise_text("\n".join(kept))
     language = detect_language(article_text, declared)

@@ -12,6 +12,7 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.types import CleaningRules, DroppedLine
+from pipelines.byline_lines import BYLINE_OPENING_RE
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.credits import (
@@ -516,10 +517,11 @@ def _add_byline(
         and not (isinstance(element, lxml.html.HtmlElement) and _credits_a_picture(element))
     ):
         text = element if isinstance(element, str) else collapse(text_of(element))
-        # A credit line with a date or time is a source line ("Programm, 18.6.2025,
-        # 12:03 Uhr; sda/mila"): its agencies only, the rest names no author.
+        # A credit line with a date or time is a source line ("Programm, 18.6.2025; sda/mila"):
+        # its agencies only; a writer's line over its date ("A mit Material von dpa") is itself.
         if _DATE_OR_TIME_RE.search(text):
-            text = " / ".join(agency_names(text.replace(";", "/")))
+            own_line = BYLINE_OPENING_RE.search(own) and not _DATE_OR_TIME_RE.search(own)
+            text = own if own_line else " / ".join(agency_names(text.replace(";", "/")))
     else:
         return
     if text and len(text.split()) <= 16 and text not in found:

@@ -99,24 +99,7 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "506_mdw_regional_bahnbruecke": {
-        "authors": "()",
-    },
-    "508_siebenbacher_woche_weberei": {
-        "authors": "('Nele Fromm', 'Cem Aydın', 'Robert Kalinke')",
-    },
-    "510_handelsspiegel_reuters_zulieferer": {
-        "authors": "()",
-        "agencies": "()",
-    },
-    "514_kirchenkreis_orgel_epd": {
-        "junk": "['metadata/signature: Anne-Katrin Wiesner (epd)']",
-        "unknown": "['Anne-Katrin Wiesner (epd)']",
-        "authors": "()",
-        "agencies": "()",
-    },
-}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -186,7 +169,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({23})
+_OPEN_BATCHES: frozenset[int] = frozenset()
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:

@@ -1105,6 +1105,10 @@ def test_a_signature_closing_the_text_names_the_author(
         ("<p>— Ilse Marbach für Talheim</p>", True),
         # after a comma alone, a body of one word
         ("<p>Ilse Marbach, für den Vorstand</p>", True),
+        # a party or places in brackets, no agency; a sentence with an agency in brackets
+        ("<p>Ilse Marbach (spd)</p>", True),
+        ("<p>Ilse Marbach (Talheim)</p><p>Jonas Weidlich (Grünmark)</p>", True),
+        ("<p>Das meldete die Agentur Marta Quandt (dpa) am Abend.</p>", True),
     ],
 )
 def test_lines_that_are_no_closing_signature_name_no_author(closing: str, stays: bool) -> None:
@@ -1158,9 +1162,13 @@ def test_a_caption_with_its_credit_in_brackets_is_media(line: str, dropped: bool
         ("Quelle: talbote24.de, Nadja Rüegg, AFP", ("Nadja Rüegg",), ("AFP",)),
         ("Quelle: www.talbote24.de, Nadja Rüegg und Reuters", ("Nadja Rüegg",), ("Reuters",)),
         ("Quellen: Nadja Rüegg, dpa", ("Nadja Rüegg",), ("dpa",)),
+        # a signature of the name and the agency in brackets
+        ("Anne-Katrin Wiesner (epd)", ("Anne-Katrin Wiesner",), ("epd",)),
+        ("Jonas von Feld (KNA)", ("Jonas von Feld",), ("KNA",)),
+        ("Marta Quandt (dpa)", ("Marta Quandt",), ("dpa",)),
     ],
 )
-def test_a_source_line_after_the_text_names_author_and_agency_and_goes(
+def test_a_source_line_or_signature_after_the_text_names_author_and_agency_and_goes(
     source: str, authors: tuple[str, ...], agencies: tuple[str, ...]
 ) -> None:
     html = (
@@ -1706,6 +1714,35 @@ def test_a_photographer_the_byline_names_in_brackets_is_no_author(byline: str) -
     # printed next to the headline alone, without metadata
     printed = _page("", f"<header><h1>Hallenbad wird saniert</h1><p>{byline}</p></header>")
     assert _extract(printed).authors == ("Tim Kröger",)
+
+
+@pytest.mark.parametrize(
+    ("credits", "authors"),
+    [
+        # a list of credits, an entry each, the photographer's role in brackets or as a label
+        (
+            "<ul class='authors'><li>Tim Kröger, Redakteur</li>"
+            "<li>Mandy Seidlitz (Fotos)</li></ul>",
+            ("Tim Kröger",),
+        ),
+        (
+            "<div class='author-box'><p>Text: Tim Kröger</p><p>Fotos: Mandy Seidlitz</p></div>",
+            ("Tim Kröger",),
+        ),
+        ("<div class='byline'>Tim Kröger · Bild: Mandy Seidlitz</div>", ("Tim Kröger",)),
+        # credited with the text and the pictures, or the writers in a list without roles
+        ("<div class='byline'>Text und Fotos: Mandy Seidlitz, Tim Kröger</div>", None),
+        ("<ul class='authors'><li>Tim Kröger</li><li>Mandy Seidlitz, Volontärin</li></ul>", None),
+    ],
+)
+def test_a_photographer_a_credits_list_names_is_no_author(
+    credits: str, authors: tuple[str, ...] | None
+) -> None:
+    people = [{"@type": "Person", "name": n} for n in ("Tim Kröger", "Mandy Seidlitz")]
+    ld = json.dumps({"@type": "NewsArticle", "author": people})
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    result = _extract(_page(head, f"<h1>Hallenbad wird saniert</h1>{credits}"))
+    assert result.authors == (authors or ("Tim Kröger", "Mandy Seidlitz"))
 
 
 def test_a_photographer_the_metadata_names_alone_stays_the_author() -> None:
@@ -2576,6 +2613,35 @@ def test_a_writers_credit_line_closing_the_text_names_the_author(closing: str, a
 
 
 @pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        # a source box after the text's container: the credit, a programme in capitals after
+        # the name, and the broadcast on the next line
+        (
+            "<div class='src'>Autorin: Jule Marx, WBR KULTUR AM MORGEN<br>"
+            "Dieses Thema im Programm: WBR | Nachrichten | 3. Dezember 2026</div>",
+            ("Jule Marx",),
+        ),
+        ("<div>Autor: Ben Kraus, RADIO 7 REGIONAL<br>Sendung vom 4.12.2026</div>", ("Ben Kraus",)),
+        (
+            "<p class='quelle'>Bericht: Carla Wendt<br><small>Stand: 04.12.2026</small></p>",
+            ("Carla Wendt",),
+        ),
+        # names in capitals after the label are two people, not a programme
+        ("<div>Text: ANNA BERG, JAN VON STEIN</div>", ("Anna Berg", "Jan von Stein")),
+        # a label before a sentence; a box after text that goes on
+        ("<div>Bericht: Der Ausschuss tagt erneut<br>Sendung vom 4.12.2026</div>", ()),
+        (f"<div>Autorin: Jule Marx, WBR<br>Stand: heute</div><p>{SECOND} Mehr folgt.</p>", ()),
+    ],
+)
+def test_a_credit_box_after_the_texts_container_names_the_writer(
+    box: str, authors: tuple[str, ...]
+) -> None:
+    page = _headline_page(f"<div class='txt'><p>{PARAGRAPH}</p><p>{SECOND}</p></div>{box}")
+    assert _extract(page).authors == authors
+
+
+@pytest.mark.parametrize(
     "closing",
     [
         "<p>Bericht: Der Ausschuss tagt erneut</p>",  # a label before a sentence
@@ -3055,3 +3121,35 @@ def test_a_box_of_crew_credits_without_a_writer_names_no_author() -> None:
     )
     assert article.authors == ()
     assert "Kamera" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "agencies"),
+    [
+        (
+            "<p>Oliver Stemmler mit Material von Reuters<br>12.02.2025 - 09:14</p>",
+            ("Oliver Stemmler",),
+            ("Reuters",),
+        ),
+        (
+            "<div>Lea Brandt, mit Material der dpa<br>3. März 2025, 18:02 Uhr</div>",
+            ("Lea Brandt",),
+            ("dpa",),
+        ),
+        (
+            "<p><span>Jana Ott mit Material von AFP</span><br>Stand: 04.12.2026</p>",
+            ("Jana Ott",),
+            ("AFP",),
+        ),
+    ],
+)
+def test_a_byline_with_an_agency_share_over_its_date_names_both(
+    byline: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    result = _extract(_headline_page(f"{byline}<div><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"))
+    assert (result.authors, result.agencies) == (authors, agencies)
+
+
+def test_a_source_line_with_a_date_under_the_headline_names_its_agency_only() -> None:
+    page = _headline_page(f"<p>Regionaljournal; sda<br>18.6.2025</p><div><p>{PARAGRAPH}</p></div>")
+    assert (_extract(page).authors, _extract(page).agencies) == ((), ("Keystone-SDA",))
