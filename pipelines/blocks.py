@@ -28,7 +28,6 @@ from pipelines.tree import (
 )
 
 _QUOTE_WORD_RE = re.compile(r"\w+")
-
 # Elements that label a list of other articles ("<h4>Mehr zum Thema</h4><ul>…").
 _LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b"})
 # First words of the lead-in labels the line rules know (clean_rules, furniture).
@@ -61,12 +60,13 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         return []
     found: list[tuple[lxml.html.HtmlElement, str, str]] = []
     lead_lists: list[lxml.html.HtmlElement] = []
-    # From the lists and the inline labels (bold, or a card's label <span>) up: far fewer
-    # elements than the labels could be.
+    # From the lists and inline labels up (bold, a card's <span> right before its link).
     for element in body.iter("ul", "ol", "strong", "b", "span"):
         inline = element.tag in ("strong", "b", "span")
         label = element if inline else element.getprevious()
         if label is None or label.tag not in _LABEL_TAGS or len(label) > 2:
+            continue
+        if element.tag == "span" and getattr(element.getnext(), "tag", None) != "a":
             continue
         if not inline and label.tag == "p" and _is_lead_in_list(label, element):
             lead_lists.append(element)

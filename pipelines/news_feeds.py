@@ -16,6 +16,7 @@ from pipelines.tree import collapse, shorten, text_of
 # else stands beside them, so a sentence holding a time and a link is no entry.
 _ENTRY_RE = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d(?: Uhr)?\s+(?P<headline>\S.*)$")
 _ENTRY_TAGS = ("p", "li", "div")
+_DIGIT_RE = re.compile(r"\d")
 _HEADLINE_MIN_WORDS = 2
 # An entry is a few elements: the time's, the link's and their inline markup. Counting no
 # further keeps the test cheap on the large containers of a page.
@@ -39,6 +40,7 @@ def drop_news_feeds(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     near_links = {
         ancestor
         for link in body.iter("a")
+        if _time_beside(link)
         for ancestor in islice(link.iterancestors(_ENTRY_TAGS), _ENTRY_MAX_ELEMENTS - 1)
     }
     entries: list[lxml.html.HtmlElement] = []
@@ -63,6 +65,21 @@ def drop_news_feeds(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
             dropped.append(DroppedLine(text=text, rule=Rule.TEASER_LINK_BLOCK))
             box.drop_tree()
     return dropped
+
+
+def _time_beside(link: lxml.html.HtmlElement) -> bool:
+    """True when a digit stands at the link's start or right before it, where an entry's time
+    is: in the link or its first child, in the element before it, or in the text before it."""
+    previous = link.getprevious()
+    parent = link.getparent()
+    texts = (
+        link.text or "",
+        (link[0].text or "") if len(link) else "",
+        (previous.text or "") if previous is not None else "",
+        (previous.tail if previous is not None else parent.text if parent is not None else "")
+        or "",
+    )
+    return _DIGIT_RE.search("".join(texts)) is not None
 
 
 def _is_entry(element: lxml.html.HtmlElement) -> bool:
