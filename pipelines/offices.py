@@ -119,6 +119,7 @@ _INSTITUTION_KINDS = frozenset(
         *("universität", "hochschule", "fachhochschule", "university", "college", "akademie"),
         *("institut", "stadt", "gemeinde", "markt", "landkreis", "kreis", "bezirk", "kanton"),
         *("bistum", "erzbistum", "landeskirche", "klinikum", "museum", "stiftung", "stadtwerke"),
+        *("kirchengemeinde", "pfarrgemeinde", "pfarrei", "kirchenkreis", "dekanat"),
     )
 )
 

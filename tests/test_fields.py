@@ -16,10 +16,10 @@ from pipelines.extract import extract_article
 from pipelines.names import (
     clean_title,
     normalise_field,
-    seo_title_of,
     site_name_keys,
     split_credits,
 )
+from pipelines.seo_title import seo_title_of
 from pipelines.tree import headline_text
 
 SITE = site_name_keys("Alpenland Zeitung", "https://www.alpenland-zeitung.de/a/1.html")
@@ -424,6 +424,14 @@ def test_agencies_written_out_or_under_a_label_are_read() -> None:
         "Diese Meldung stammt von der Nachrichtenagentur Keystone-SDA.": ("Keystone-SDA",),
         "Der Text enthält Informationen der Deutschen Presse-Agentur.": ("dpa",),
         "Die Presse-Agentur des Vereins": (),
+        # a sources line naming agencies after the word for them, beside other sources
+        "Verwendete Quellen: Nachrichtenagenturen Reuters und AFP, eigene Recherche": (
+            "Reuters",
+            "AFP",
+        ),
+        "Quellen: dpa und KNA": ("dpa", "KNA"),
+        "Quelle: Nachrichtenagentur AP": ("AP",),
+        "Quellen: Agentur für Arbeit, Stadtverwaltung": (),
     }
     assert {credit: agency_names(credit) for credit in credits} == credits
 
@@ -2336,6 +2344,10 @@ def test_other_rows_and_info_lines_by_the_headline_name_no_author(block: str) ->
         ("Moskau (RIA Nowosti). ", ("RIA Novosti",)),
         ("Der Vorstand (neu gewählt). ", ()),
         ("Rostow (am Don) – ", ()),
+        # a place opening with a capital of another alphabet
+        ("Østerby (AFP) - ", ("AFP",)),
+        ("Évry (Reuters) – ", ("Reuters",)),
+        ("Über (Umwege) – ", ()),
     ],
 )
 def test_a_dateline_with_the_day_names_its_agency(opening: str, agencies: tuple[str, ...]) -> None:
