@@ -9,14 +9,14 @@ from collections.abc import Sequence
 from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE
 from pipelines.clean_rules import Rule
 from pipelines.credits import LONE_NAME_RE, agency_names
-from pipelines.offices import HOST_RE, OWN_STAFF
+from pipelines.offices import CLUB_OFFICER, HOST_RE, OWN_STAFF
 
 _I = re.IGNORECASE
 
 # What a byline line holds besides the names: "Von A und B, Bremerhaven · 19.02.2025, 18.02 Uhr
 # · aktualisiert am 20.02.2025", "Montag, 03.06.2024 - 17:12 Uhr von A".
 BYLINE_FILLER_RE = re.compile(
-    r"\b(?:von|by|und|and|mit|text|fotos?|autor(?:in)?|uhr|am|um|stand|aktualisiert|zuletzt"
+    r"\b(?:von|by|und|and|mit|text|bericht|fotos?|autor(?:in)?|uhr|am|um|stand|aktualisiert|zuletzt"
     r"|veröffentlicht|publiziert|erstellt|update[d]?|montag|dienstag|mittwoch|donnerstag"
     r"|freitag|samstag|sonnabend|sonntag|heute|gestern|bild(?:er)?)\b|[,;:&/|•·()–—-]"
     # Academic titles before a name ("Ein Gastkommentar von Dr. A").
@@ -38,7 +38,7 @@ BYLINE_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 # A".
 _ROLE_RE = re.compile(
     rf"\b(?:{OWN_STAFF}|(?:[\w-]*(?:korrespondent|redakteur|reporter|kolumnist"
-    r"|volontär)|redaktionsleiter)(?:in|en)?)\b(?:\s+(?:in|für|aus)\b)?",
+    r"|volontär)|redaktionsleiter)(?:in|en)?|" + CLUB_OFFICER + r")\b(?:\s+(?:in|für|aus)\b)?",
     _I,
 )
 # The newsroom the author writes for, after a comma: "A, WMR Studio Siegen", "A, Redaktion

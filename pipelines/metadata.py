@@ -16,6 +16,7 @@ from pipelines.bylines import (
     byline_text,
     closing_authors,
     info_line_author,
+    labelled_byline_authors,
     printed_byline_authors,
 )
 from pipelines.credits import agency_names
@@ -359,6 +360,7 @@ def _authors_and_agencies(
         if byline:
             authors, credited = split_credits([byline], site_keys)
             agencies.extend(credited)
+            authors = authors or labelled_byline_authors(marked.byline(), site_keys)
     # The printed byline next to the headline credits agencies the metadata leaves out ("Von A
     # und APA", "A mit SID"), and names the people when nothing else does.
     printed, credited = split_credits(

@@ -68,7 +68,7 @@ _AUTHOR_PREFIX_RE = re.compile(
     # und B") and an interview's closing credit ("Mit C sprach A.", "Die Fragen stellte A"),
     # before "Von", which would take the first word alone.
     rf"^(?:{REPORTER_LEAD}|{INTERVIEW_CREDIT_LEAD}"
-    r"|Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Bericht\s*:|Quellen?\s*:|Interview\s*:"
+    r"|Von|By|(?:Gast)?Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Bericht\s*:|Quellen?\s*:|Interview\s*:"
     r"|(?:Text|Bericht)\s*(?:und|&|/)\s*(?:Fotos?|Bild(?:er)?)\s*:|Recherche\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
     r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"

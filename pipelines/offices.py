@@ -24,6 +24,10 @@ SIGNING_INITIALS = r"\([a-zäöü]{1,4}\)\s*"
 # A host as printed in a byline or signature: "mein-dorf.de", "www.talbote.at".
 HOST_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.IGNORECASE)
 
+# A club's officer who reports on its games: "Pressewart", "Jugendwartin", "Schriftführer".
+CLUB_OFFICER = (
+    r"\w*(?:presse|jugend|sport|kassen|schrift|medien|spiel)wart(?:in)?|schriftführer(?:in)?"
+)
 # A writer's job title, one word, maybe a compound ("Innenpolitik-Redakteurin",
 # "Chefredakteur", "Auslandskorrespondentin", "Ressortleiter", "Gastautorin"). A bare
 # "Leiter" is also a surname: `without_job_title` takes it for a title before another word only.
@@ -32,6 +36,7 @@ _JOB_TITLE_RE = re.compile(
     r"|moderator)(?:in|en|innen)?"
     r"|(?:[\w]+-)?(?:gast|co-?|mit)?autor(?:in|en|innen)?"
     r"|(?:[\w]+-)?(?:ressort|redaktions|abteilungs|team|büro|projekt|bereichs)?leiter(?:in)?"
+    rf"|{CLUB_OFFICER}"
     r"|correspondent|columnist",
     re.IGNORECASE,
 )

@@ -108,14 +108,10 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['chrome/login: Kommentare sind nur für registrierte Abonnenten mög...",
         "unknown": "['Kommentare sind nur für registrierte Abonnenten möglich. Jetzt ei...",
     },
-    "539_blog_gastautor_admin": {
-        "authors": "()",
-    },
     "540_verein_bericht_ohne_datum": {
         "junk": "['promo/gallery: Fotos vom Spiel gibt es in unserer Galerie.']",
         "lost": "['Souveräner 31:22-Heimsieg gegen die HSG Ellerau zum Saisonabschlu...",
         "unknown": "['Fotos vom Spiel gibt es in unserer Galerie.']",
-        "authors": "('Jürgen Kleinschmidt', 'Pressewart Handball')",
     },
     "543_finanzwire_reuters_zwei_autoren": {
         "junk": "['metadata/editor_credit: Bearbeitet von Sören Maletzki. Bei Rückfr...",
@@ -123,7 +119,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "554_oeffentlich_rechtlich_stand_von_sender": {
         "lost": "['Erstmals im Landkreis Diepholz können Anwohnerinnen und Anwohner ...",
-        "authors": "('Norddeutscher Wellenrundfunk',)",
     },
     "556_magazin_kommentar_prof_dr_autorenbox": {
         "junk": "['metadata/pull_quote: „Der Ärger landet im Rathaus, die Verantwort...",
@@ -132,9 +127,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "558_wochenblatt_infobox_dl_autor": {
         "junk": "['teaser/related: Maibaum am Obermarkt steht – nach drei Stunden', ...",
         "unknown": "['Maibaum am Obermarkt steht – nach drei Stunden', 'Stadtrat vertag...",
-    },
-    "559_ch_magazin_interview_fotos_nicht_autor": {
-        "authors": "()",
     },
     "561_fachzeitschrift_logistik_chefredakteurin_schluss": {
         "junk": "['metadata/companies_label: Firmen zum Artikel', 'metadata/company:...",

@@ -10,6 +10,7 @@ import pytest
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from crawler.sites import get_site
 from pipelines.blocks import drop_fact_boxes
+from pipelines.byline_lines import is_byline
 from pipelines.clean import clean_lines
 from pipelines.credits import agency_names, closing_signature, credited_writers, text_agencies
 from pipelines.extract import extract_article
@@ -2284,6 +2285,17 @@ def test_a_name_as_an_item_of_the_info_line_under_the_headline_is_the_author(met
             ("Lene Vorholt",),
         ),
         ("<p>Text: Jan Ohm · Bilder: Ilka Strom · 4. Dezember 2026</p>", ("Jan Ohm",)),
+        # credits in a row of <span>s, one item in each
+        (
+            "<div class='credits'><span>Interview: Lene Vorholt</span> <span>Fotos: Ilka "
+            "Strom</span> <span>3. Dezember 2026</span></div>",
+            ("Lene Vorholt",),
+        ),
+        (
+            "<p><span>Bilder: Ilka Strom</span><span>Text: Jan Ohm</span>"
+            "<time datetime='2026-12-04'>04.12.2026</time></p>",
+            ("Jan Ohm",),
+        ),
     ],
 )
 def test_names_and_credits_in_the_info_line_under_the_headline_are_the_authors(
@@ -2309,6 +2321,9 @@ def test_names_and_credits_in_the_info_line_under_the_headline_are_the_authors(
         "<p>03.12.2026 · Lene Vorholt und das Team · 2 Min.</p>",  # a name and more words
         # credits without a writer beside the date
         "<table><tr><td>Fotos: Ilka Strom</td><td>03.12.2026</td></tr></table>",
+        "<div><span>Fotos: Ilka Strom</span> <span>3. Dezember 2026</span></div>",
+        # spans inside a sentence are no items
+        "<p>Am <span>3. Dezember 2026</span> sprach <span>Lene Vorholt</span> im Rat.</p>",
         # a table of several rows is data, no info line
         "<table><tr><td>Bericht: Lene Vorholt</td><td>03.12.2026</td></tr>"
         "<tr><td>Bericht: Jan Ohm</td><td>04.12.2026</td></tr></table>",
@@ -3165,3 +3180,79 @@ def test_a_byline_with_an_agency_share_over_its_date_names_both(
 def test_a_source_line_with_a_date_under_the_headline_names_its_agency_only() -> None:
     page = _headline_page(f"<p>Regionaljournal; sda<br>18.6.2025</p><div><p>{PARAGRAPH}</p></div>")
     assert (_extract(page).authors, _extract(page).agencies) == ((), ("Keystone-SDA",))
+
+
+@pytest.mark.parametrize(
+    ("account", "guest"),
+    [
+        (
+            "<span class='byline'>von <span class='author vcard'><a href='/author/admin/'>admin"
+            "</a></span></span>",
+            "<p class='gastautor-hinweis'><em>Gastautor: Lene Vorholt-Brink</em></p>",
+        ),
+        (
+            "<div class='author'>Redaktion</div>",
+            "<p class='byline'>Von Lene Vorholt-Brink</p>",
+        ),
+        (
+            "<span class='author'>webmaster</span>",
+            "<div class='guest-author'>Gastautorin: Lene Vorholt-Brink</div>",
+        ),
+    ],
+)
+def test_a_labelled_byline_after_the_posting_accounts_names_the_author(
+    account: str, guest: str
+) -> None:
+    html = _page("", f"<h1>Hallenbad wird saniert</h1><p>{account}</p>{guest}")
+    assert _extract(html).authors == ("Lene Vorholt-Brink",)
+
+
+def test_a_commenters_name_after_the_posting_account_names_no_author() -> None:
+    html = _closed_by(
+        "<p class='meta'><span class='byline'>von <span class='author'>admin</span></span></p>"
+        "<ol class='comments'><li><div class='comment-author'><b class='fn'>Sabine Kern</b>"
+        "</div><p>Schöner Bericht!</p></li></ol>"
+    )
+    assert _extract(html).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Bericht: Jürgen Kleinschmidt, Pressewart Handball", ("Jürgen Kleinschmidt",)),
+        ("Text: Lene Vorholt, Jugendwartin", ("Lene Vorholt",)),
+        ("Von Jan Ohm (Schriftführer)", ("Jan Ohm",)),
+        # a surname ending like an office stays
+        ("Bericht: Paul Edwart, Kassenwart", ("Paul Edwart",)),
+    ],
+)
+def test_a_clubs_officer_beside_the_name_is_no_author(line: str, authors: tuple[str, ...]) -> None:
+    assert split_credits([line], frozenset())[0] == authors
+    assert is_byline(line, authors)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "<footer>© Westfälischer Landfunk 2026 – Anstalt des öffentlichen Rechts</footer>",
+        "<div id='footer'>Copyright 2026 Westfälischer Landfunk</div>",
+    ],
+)
+def test_a_meta_author_printed_only_as_the_copyright_holder_gives_way_to_the_byline(
+    footer: str,
+) -> None:
+    html = _page(
+        "<meta name='author' content='Westfälischer Landfunk'>",
+        f"<h1>Hallenbad wird saniert</h1><div class='byline'><p>Von Lene Vorholt, WLF</p></div>"
+        f"{footer}",
+    )
+    assert _extract(html).authors == ("Lene Vorholt",)
+
+
+def test_a_meta_author_printed_beside_the_copyright_too_stays() -> None:
+    html = _page(
+        "<meta name='author' content='Lene Vorholt'>",
+        "<h1>Hallenbad wird saniert</h1><div class='byline'><p>Von Jan Ohm</p></div>"
+        "<p class='note'>Lene Vorholt leitet den Lokalteil.</p><footer>© Lene Vorholt</footer>",
+    )
+    assert _extract(html).authors == ("Lene Vorholt",)
