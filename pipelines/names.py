@@ -73,7 +73,7 @@ _AUTHOR_PREFIX_RE = re.compile(
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
     r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
     r"|Datenanalyse|Gespräch|Test|Testbericht) von|Aufgezeichnet von|Getestet von"
-    r"|Veröffentlicht am [\d.]+(?: um [\d:.]+(?: Uhr)?)? von"
+    r"|Veröffentlicht am [\d.]+(?: um [\d:.]+(?: Uhr)?)? von|Gast(?:beitrag|kommentar) von"
     r"|(?:Das|Ein) (?:Gespräch|Interview) führten?|Moderation\s*:"
     r"|(?:Eingestellt|Gepostet|Geschrieben|Verfasst|Veröffentlicht|Posted|Written|Geschichte"
     r"|Story) (?:von|by))\s*",

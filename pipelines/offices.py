@@ -55,7 +55,8 @@ def without_job_title(words: list[str]) -> list[str]:
     the title (its desk): "Katrin Weber Innenpolitik-Redakteurin" and "Katrin Weber Leiterin
     Lokales" are "Katrin Weber", "Auslandskorrespondentin Katrin Weber" is "Katrin Weber". A
     title alone with a word ("Freie Autorin") leaves one word, which names nobody."""
-    if words and _job_title(words, 0):
+    # An office before a name of two words or more: "Pfarrerin Ida Lenz", "Trainer Jan Ohm".
+    if words and (_job_title(words, 0) or (len(words) >= 3 and _OFFICE_RE.fullmatch(words[0]))):
         words = words[1:]
     cut = next((i for i in range(1, len(words)) if _job_title(words, i)), None)
     return words if cut is None else words[:cut]
@@ -68,6 +69,8 @@ SIGNER_OFFICE = (
     r"|Ortsvorsteher|Ortsbürgermeister|Landrat|Landrätin|Vorsitzender|Vorsitzende|Präsident"
     r"|Direktor|Rektor|Schulleiter|Trainer|Obmann|Obfrau|Kaplan|Vikar|Pater|Bischof)(?:in)?"
 )
+
+_OFFICE_RE = re.compile(SIGNER_OFFICE)
 
 
 # A letter's salutation, a line of its own opening the text: a short address closed by a comma

@@ -132,11 +132,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/companies_label: Firmen zum Artikel', 'metadata/company:...",
         "unknown": "['Firmen zum Artikel', 'Fachverband Intralogistik Süd e. V.']",
     },
-    "563_kirchengemeinde_gastbeitrag_pfarrerin": {
-        "junk": "['metadata/byline: Gastbeitrag von Pfarrerin Dorothea Kienzle', 'me...",
-        "unknown": "['Gastbeitrag von Pfarrerin Dorothea Kienzle', 'Kirchengemeinde St....",
-        "authors": "()",
-    },
     "564_sportverein_bericht_pressewart_ohne_datum": {
         "junk": "['media/caption: Die siegreiche 4x75-Meter-Staffel der W12 mit Trai...",
         "unknown": "['Die siegreiche 4x75-Meter-Staffel der W12 mit Trainerin Moni Lehn...",

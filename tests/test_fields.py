@@ -10,8 +10,9 @@ import pytest
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from crawler.sites import get_site
 from pipelines.blocks import drop_fact_boxes
-from pipelines.byline_lines import is_byline
+from pipelines.byline_lines import byline_neighbours, is_byline
 from pipelines.clean import clean_lines
+from pipelines.clean_rules import Rule
 from pipelines.credits import agency_names, closing_signature, credited_writers, text_agencies
 from pipelines.extract import extract_article
 from pipelines.names import (
@@ -3256,3 +3257,56 @@ def test_a_meta_author_printed_beside_the_copyright_too_stays() -> None:
         "<p class='note'>Lene Vorholt leitet den Lokalteil.</p><footer>© Lene Vorholt</footer>",
     )
     assert _extract(html).authors == ("Lene Vorholt",)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Gastbeitrag von Pfarrerin Lene Vorholt", ("Lene Vorholt",)),
+        ("Gastkommentar von Bürgermeister Jan Ohm", ("Jan Ohm",)),
+        ("Gastautorin: Ilka Strom", ("Ilka Strom",)),
+        # a surname that is an office's word stays
+        ("Von Anna Pfarrer", ("Anna Pfarrer",)),
+    ],
+)
+def test_a_guest_byline_and_an_office_before_the_name(line: str, authors: tuple[str, ...]) -> None:
+    assert split_credits([line], frozenset())[0] == authors
+    assert is_byline(line, authors)
+
+
+@pytest.mark.parametrize(
+    ("byline", "body"),
+    [
+        (
+            "<p class='guest-line'>Gastbeitrag von Pfarrerin Lene Vorholt</p>",
+            "<p class='guest-line-sub'>Kirchengemeinde St. Marien, Auheim</p>",
+        ),
+        (
+            "<div class='autor'>Ein Gastbeitrag von Jan Ohm</div>",
+            "<div class='autor-org'>Institut für Sportwissenschaft der Universität Lahnfeld</div>",
+        ),
+    ],
+)
+def test_the_body_a_bylined_writer_is_from_goes_with_the_byline(byline: str, body: str) -> None:
+    result = _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{byline}{body}"))
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert len(result.authors) == 1
+
+
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        ([("Von Lene Vorholt", Rule.BYLINE), ("Kirchengemeinde St. Marien, Auheim", None)], [1]),
+        ([("Von Jan Ohm", Rule.BYLINE), ("Förderverein Stadtbad Auheim", None)], [1]),
+        # no byline right over it
+        ([("Kirchengemeinde St. Marien, Auheim", None), (PARAGRAPH, None)], []),
+        ([("Von Jan Ohm", Rule.BYLINE), (PARAGRAPH, None), ("Förderverein Stadtbad", None)], []),
+        # a sentence, or a place and no body, under the byline
+        ([("Von Lene Vorholt", Rule.BYLINE), ("Gemeinde beschließt neuen Haushalt", None)], []),
+        ([("Von Lene Vorholt", Rule.BYLINE), ("Auheim, Marktplatz", None)], []),
+    ],
+)
+def test_the_body_under_a_byline_is_the_writers_line(
+    lines: list[tuple[str, str | None]], found: list[int]
+) -> None:
+    assert byline_neighbours([*lines, (SECOND, None)]) == found
