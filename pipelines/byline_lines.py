@@ -9,14 +9,14 @@ from collections.abc import Sequence
 from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE
 from pipelines.clean_rules import Rule
 from pipelines.credits import LONE_NAME_RE, agency_names
-from pipelines.offices import HOST_RE, OWN_STAFF
+from pipelines.offices import CLUB_OFFICER, HOST_RE, OWN_STAFF, SIGNER_OFFICE, is_institution_kind
 
 _I = re.IGNORECASE
 
 # What a byline line holds besides the names: "Von A und B, Bremerhaven · 19.02.2025, 18.02 Uhr
 # · aktualisiert am 20.02.2025", "Montag, 03.06.2024 - 17:12 Uhr von A".
 BYLINE_FILLER_RE = re.compile(
-    r"\b(?:von|by|und|and|mit|text|fotos?|autor(?:in)?|uhr|am|um|stand|aktualisiert|zuletzt"
+    r"\b(?:von|by|und|and|mit|text|bericht|fotos?|autor(?:in)?|uhr|am|um|stand|aktualisiert|zuletzt"
     r"|veröffentlicht|publiziert|erstellt|update[d]?|montag|dienstag|mittwoch|donnerstag"
     r"|freitag|samstag|sonnabend|sonntag|heute|gestern|bild(?:er)?)\b|[,;:&/|•·()–—-]"
     # Academic titles before a name ("Ein Gastkommentar von Dr. A").
@@ -26,7 +26,8 @@ BYLINE_FILLER_RE = re.compile(
 # The rest of a byline sentence besides names and filler: its opening ("Eine Recherche von",
 # "Geschrieben von") and the agencies' share ("mit Material der dpa", "und APA").
 BYLINE_OPENING_RE = re.compile(
-    r"^\s*(?:eine?\s+\w+|geschrieben|verfasst|eingestellt|gepostet|aufgezeichnet)\s+(?=von\b)"
+    r"^\s*(?:eine?\s+\w+|gast\w+|geschrieben|verfasst|eingestellt|gepostet|aufgezeichnet)"
+    r"\s+(?=von\b)"
     r"|\bMaterial (?:der|des|von)(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?\b",
     _I,
 )
@@ -38,7 +39,8 @@ BYLINE_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 # A".
 _ROLE_RE = re.compile(
     rf"\b(?:{OWN_STAFF}|(?:[\w-]*(?:korrespondent|redakteur|reporter|kolumnist"
-    r"|volontär)|redaktionsleiter)(?:in|en)?)\b(?:\s+(?:in|für|aus)\b)?",
+    r"|volontär)|redaktionsleiter)(?:in|en)?|" + CLUB_OFFICER + "|" + SIGNER_OFFICE + r")\b"
+    r"(?:\s+(?:in|für|aus)\b)?",
     _I,
 )
 # The newsroom the author writes for, after a comma: "A, WMR Studio Siegen", "A, Redaktion
@@ -213,3 +215,36 @@ def dateline_signature(lines: Sequence[tuple[str, str | None]]) -> int | None:
         return None
     beside = (lines[index][1] for index in (last - 1, last + 1) if 0 <= index < len(lines))
     return last if any(rule in _DATELINE_RULES for rule in beside) else None
+
+
+# A body's name alone on a line: capitalised words and the small words of a name, maybe its
+# place after a comma ("Kirchengemeinde St. Marien, Hohenwiesen", "Institut für Agrarökonomie").
+_BODY_LINE_RE = re.compile(
+    r"^[A-ZÄÖÜ][\w.-]*(?: (?:[A-ZÄÖÜ][\w.-]*|der|des|für|am|im|an der|und)){0,6}"
+    r"(?:, [A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*)?)?$"
+)
+# The ends of words naming a kind of body ("Kirchengemeinde", "Förderverein", "Gesamtschule").
+_BODY_WORD_ENDS = ("gemeinde", "pfarrei", "verein", "verband", "schule", "institut", "stiftung")
+
+
+def byline_neighbours(lines: Sequence[tuple[str, str | None]]) -> list[int]:
+    """The indexes of the writer's lines beside what the cleaning took off, among the text's
+    lines (text, the rule dropping it or None) each: the signature by a closing place and date
+    line (`dateline_signature`), and the body a bylined writer is from, on a line of its own
+    right under the byline ("Gastbeitrag von Pfarrerin A" / "Kirchengemeinde St. Marien, Ort")."""
+    signed = dateline_signature(lines)
+    found = [] if signed is None else [signed]
+    for index in range(1, len(lines)):
+        text, rule = lines[index]
+        if rule is None and lines[index - 1][1] == Rule.BYLINE and _is_body_line(text):
+            found.append(index)
+    return found
+
+
+def _is_body_line(text: str) -> bool:
+    """True for a line naming a body and nothing else (see `_BODY_LINE_RE`), one of its words
+    the kind of body it is."""
+    if len(text) > 80 or not _BODY_LINE_RE.match(text):
+        return False
+    words = text.replace(",", " ").split()
+    return any(is_institution_kind(w) or w.casefold().endswith(_BODY_WORD_ENDS) for w in words)

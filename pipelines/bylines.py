@@ -71,6 +71,8 @@ _DETERMINER_RE = re.compile(
 )
 _JOINED_LABEL_RE = re.compile(r"(?:\bund|&|\+|/)$", re.IGNORECASE)
 # Elements whose text no reader sees.
+# A copyright sign or word and maybe a year right before a name: its holder follows.
+_COPYRIGHT_END_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?$")
 _UNSEEN_TAGS = ("script", "style", "template", "noscript")
 
 
@@ -107,6 +109,20 @@ def byline_text(elements: Iterable[lxml.html.HtmlElement]) -> str | None:
         if text and len(text.split()) <= 12 and not is_image_credit(text):
             return text
     return None
+
+
+def labelled_byline_authors(
+    elements: Sequence[lxml.html.HtmlElement], site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """The people the first byline element that opens with a byline's label names ("Gastautor:
+    A", "Von A"), for a page whose first byline names no person (the posting account: "von
+    admin"). A name with no label (a commenter's) is none."""
+    for element in elements[:_BYLINE_ELEMENTS]:
+        text = collapse(text_of(element))
+        people = byline_people(text, site_keys) if len(text) <= 80 else ()
+        if people:
+            return people
+    return ()
 
 
 def box_entries(box: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -174,8 +190,10 @@ def info_line_author(
     if parent is not None and parent.tag not in ("body", "html", "main", "article"):
         candidates.extend(itertools.islice(parent.itersiblings(), 2))
     for element in candidates:
-        # A table of one row prints the items in its cells.
-        cells = element.xpath("self::table[count(.//tr) = 1]//*[self::td or self::th]")
+        # A table of one row prints the items in its cells; a row of <span>s one in each.
+        cells = element.xpath("self::table[count(.//tr) = 1]//*[self::td or self::th]") or (
+            _spans_alone(element)
+        )
         text = " · ".join(collapse(text_of(cell)) for cell in cells) or collapse(text_of(element))
         if len(text) > 120 or not is_info_line(text):
             continue
@@ -193,6 +211,16 @@ def info_line_author(
         if sum(map(bool, names)) == 1:
             return next(people for people in names if people)
     return ()
+
+
+def _spans_alone(element: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The children of an element holding two or more <span>s or <time>s and no text of its
+    own ("<span>Interview: A</span> <span>Fotos: B</span> <span>date</span>"), else []."""
+    if len(element) < 2 or (element.text or "").strip():
+        return []
+    if any(child.tag not in ("span", "time") or (child.tail or "").strip() for child in element):
+        return []
+    return list(element)
 
 
 def _names_alone(text: str, site_keys: frozenset[str]) -> tuple[str, ...]:
@@ -520,7 +548,9 @@ def _spaced_text(element: lxml.html.HtmlElement) -> str:
 
 
 def _printed(names: tuple[str, ...], tree: lxml.html.HtmlElement) -> bool:
-    """True when the page's visible text spells one of `names` (case and spacing aside)."""
+    """True when the page's visible text spells one of `names` (case and spacing aside), other
+    than as the copyright's holder ("© Norddeutscher Wellenrundfunk 2025"): a publisher the
+    author meta tag names is no writer the page prints."""
     body = tree.find("body")
     if body is None:
         return True
@@ -531,4 +561,11 @@ def _printed(names: tuple[str, ...], tree: lxml.html.HtmlElement) -> bool:
             text = text.replace(unseen, " ")
     # Case folded, not text_key()'d: its regex over the whole page costs ~0.5 ms.
     seen = collapse(text).casefold()
-    return any(collapse(name).casefold() in seen for name in names)
+    for name in names:
+        key = collapse(name).casefold()
+        start = seen.find(key)
+        while start >= 0:
+            if not _COPYRIGHT_END_RE.search(seen, max(0, start - 20), start):
+                return True
+            start = seen.find(key, start + len(key))
+    return False

@@ -12,7 +12,7 @@ from crawler.model.dates import classify_date_line
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.box_blocks import BLOCK_RULES
 from pipelines.box_lines import INFO_LABELS
-from pipelines.byline_lines import author_box_label, dateline_signature, is_author_note, is_byline
+from pipelines.byline_lines import author_box_label, byline_neighbours, is_author_note, is_byline
 from pipelines.clean_rules import (
     COUNTER_RE,
     DATE_PREFIX_RE,
@@ -160,10 +160,10 @@ def clean_lines(
     label = author_box_label([(item.text, item.kept) for item in tail], authors)
     for item in tail[label:] if label is not None else ():
         item.rule = item.rule or Rule.BYLINE
-    # So does a name alone by a closing place and date line: the writer's signature.
-    signed = dateline_signature([(item.text, item.rule) for item in items])
-    if signed is not None:
-        items[signed].rule = Rule.BYLINE
+    # So do a name alone by a closing place and date line (the writer's signature) and the
+    # body the writer is from under the byline.
+    for index in byline_neighbours([(item.text, item.rule) for item in items]):
+        items[index].rule = Rule.BYLINE
 
     kept: list[str] = []
     for item in items:

@@ -339,7 +339,7 @@ def short_agency_names(text: str) -> str:
 
 
 _CREDIT_LABEL_START_RE = re.compile(
-    r"^(?:Quelle|Quellen|Text|" + _MATERIAL_LEAD + r"|mit)\s*:?\s*", _I
+    r"^(?:(?:Verwendete|Genutzte) Quellen|Quellen?|Text|" + _MATERIAL_LEAD + r"|mit)\s*:?\s*", _I
 )
 # Between a name and the agency that contributed: "Lukas Fendt mit SID", "A, mit Material der
 # dpa", "Von A und APA".
@@ -355,15 +355,15 @@ TRAILING_CREDIT_RE = re.compile(r"\s*[(\[]\s*((?:Quellen?\s*:\s*)?[\w .,/&-]{2,4
 # The agency in a news dateline opening the text: "Berlin (dpa) - …", "Genf (AFP) – …", and
 # with the day after the place, as wire services print it: "Moskau, 1. Dezember (TASS) – …";
 # a full stop or colon after the bracket ends the dateline too: "MOSKAU (RIA Novosti). Die …";
-# the agency between slashes instead of brackets: "BERLIN, 7. Juli. /TASS/. Die …".
+# the agency between slashes: "BERLIN, 7. Juli. /TASS/. Die …"; a place in any alphabet: "Østerby".
 DATELINE_AGENCY_RE = re.compile(
-    r"^[A-ZÄÖÜ][\w./ -]{1,40}?(?:,\s*\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+\.?|\d{1,2}\.))?"
+    r"^[^\W\d_a-zäöüß][\w./ -]{1,40}?(?:,\s*\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+\.?|\d{1,2}\.))?"
     r"\s*(?:\(([\w /,-]{2,30})\)|/([\w ,-]{2,30})/)\s*(?:[-–—]\s|[.:]\s+(?=[A-ZÄÖÜ„\"]))",
     re.UNICODE,
 )
 
-
-_ARTICLE_RE = re.compile(r"^(?:der|die|des|dem|den)\s+(?=\S)", _I)
+# "der Nachrichtenagentur Reuters": an article and the word for an agency go before the name.
+_ARTICLE_RE = re.compile(r"^(?:(?:der|die|des|dem|den)\s+)?(?:(?:Nachrichten)?agentur\w*\s+)?", _I)
 
 
 def agency_names(text: str) -> tuple[str, ...]:

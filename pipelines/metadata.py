@@ -16,6 +16,7 @@ from pipelines.bylines import (
     byline_text,
     closing_authors,
     info_line_author,
+    labelled_byline_authors,
     printed_byline_authors,
 )
 from pipelines.credits import agency_names
@@ -33,10 +34,8 @@ from pipelines.language import normalise_language
 from pipelines.marks import MarkedElements, info_line_date, labelled_date
 from pipelines.names import (
     SECTION_WORDS,
-    TOPIC_PREFIX_RE,
     breadcrumb_names,
     clean_title,
-    seo_title_of,
     site_name_keys,
     split_authors,
     split_credits,
@@ -46,6 +45,7 @@ from pipelines.names import (
     without_site_label,
 )
 from pipelines.reworded_headline import reworded_headline
+from pipelines.seo_title import seo_title_of, without_topic
 from pipelines.tree import (
     byline_near_headline,
     collapse,
@@ -57,8 +57,6 @@ from pipelines.tree import (
     text_of,
 )
 
-# How many elements around the headline are searched for a printed topic label.
-_LABEL_SCOPE = 80
 # How many words a logo <h1> and the headline <h2> after it have between them at most (a
 # notice, a date line, a menu): an <h1> headline has its lead and text before any <h2>.
 _LOGO_GAP_WORDS = 40
@@ -263,30 +261,7 @@ def _title_and_headline(
         sections |= crumbs
         metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
         seo_title = seo_title_of(meta.title, document_title or metadata_title)
-    topic = TOPIC_PREFIX_RE.match(seo_title or "")
-    if seo_title and topic and text_key(topic.group(1)) in sections:
-        # A section before the headline ("Bildergalerie: …") is an affix.
-        seo_title = seo_title_of(meta.title, seo_title[topic.end() :])
-    elif (
-        seo_title
-        and topic
-        and (
-            seo_title_of(meta.title, seo_title[topic.end() :]) is None
-            or _kicker_before_shortened(topic.group(1), seo_title[topic.end() :], h1, meta.title)
-        )
-        and (
-            (
-                len(text_key(topic.group(1))) >= 4
-                and any(text_key(topic.group(1)) in key for key in site_keys)
-            )
-            or (len(topic.group(1).split()) <= 2 and _printed_as_label(topic.group(1), h1))
-        )
-    ):
-        # The "topic" is the site's name, or the page prints it as a label of a word or two
-        # (a topic, a series): the same headline behind it, or the <h1>'s own kicker before a
-        # shortened headline. A kicker of more words ("Streit um das Freibad") says something
-        # of its own: with it, another headline; so does a kicker before other words.
-        seo_title = seo_title_of(meta.title, seo_title[topic.end() :])
+    seo_title = without_topic(seo_title, meta.title, h1, site_keys, sections)
     meta.seo_title = seo_title
     return h1
 
@@ -301,43 +276,6 @@ def _metadata_titles(
     metadata_title = next(filter(None, cleaned), None)
     document_title = without_site_label(document_title, metadata_title)
     return metadata_title or document_title, document_title
-
-
-def _kicker_before_shortened(
-    topic: str, rest: str, h1: lxml.html.HtmlElement | None, title: str | None
-) -> bool:
-    """True when `topic` opens the <h1> as its kicker (the headline is printed without it), or
-    stands as a label of its own near it, and `rest` is the headline shortened: each of its
-    words is one of the headline's ("Blaualgen: Kollmer See bleibt gesperrt" over "<h1>Blaualgen
-    Kollmer See bleibt auch im Sommer gesperrt</h1>", or under "<span>Blaualgen</span>")."""
-    if h1 is None or not title:
-        return False
-    key = text_key(topic)
-    headline_words = {text_key(word) for word in title.split()}
-    # A word of the headline put first ("Halberg: Maschinenbauer streicht …" over "Maschinenbauer
-    # Halberg streicht …") is the headline's, no kicker.
-    if text_key(title).startswith(key) or key in headline_words:
-        return False
-    if not text_key(text_of(h1)).startswith(key) and not _printed_as_label(topic, h1):
-        return False
-    return all(text_key(word) in headline_words for word in rest.split())
-
-
-def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None) -> bool:
-    """True when an element near the headline prints `topic` as its whole text (a kicker, a
-    label above the headline)."""
-    parent = h1.getparent() if h1 is not None else None
-    if parent is None:
-        return False
-    scope = parent.getparent() if parent.getparent() is not None else parent
-    key = text_key(topic)
-    for count, element in enumerate(scope.iter()):
-        if count > _LABEL_SCOPE or not isinstance(element, lxml.html.HtmlElement):
-            continue
-        text = text_of(element)
-        if len(text) <= 4 * len(topic) and key and text_key(text).endswith(key):
-            return True
-    return False
 
 
 def _words_between(first: lxml.html.HtmlElement, second: lxml.html.HtmlElement) -> int:
@@ -422,6 +360,7 @@ def _authors_and_agencies(
         if byline:
             authors, credited = split_credits([byline], site_keys)
             agencies.extend(credited)
+            authors = authors or labelled_byline_authors(marked.byline(), site_keys)
     # The printed byline next to the headline credits agencies the metadata leaves out ("Von A
     # und APA", "A mit SID"), and names the people when nothing else does.
     printed, credited = split_credits(

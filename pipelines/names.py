@@ -27,7 +27,7 @@ from pipelines.host_spellings import host_spellings, spells_key
 from pipelines.offices import OWN_STAFF, is_institution_kind, is_site_kind, without_job_title
 from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
-_TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
+TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
 # A site's initials as the last part of a <title>: "RSM", "NZZ".
 _INITIALS_RE = re.compile(r"[A-ZÄÖÜ]{2,5}")
 # "mit" starts the agency's part of a byline ("Lukas Fendt mit SID", "mit Material der dpa"):
@@ -68,12 +68,12 @@ _AUTHOR_PREFIX_RE = re.compile(
     # und B") and an interview's closing credit ("Mit C sprach A.", "Die Fragen stellte A"),
     # before "Von", which would take the first word alone.
     rf"^(?:{REPORTER_LEAD}|{INTERVIEW_CREDIT_LEAD}"
-    r"|Von|By|Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Bericht\s*:|Quellen?\s*:|Interview\s*:"
+    r"|Von|By|(?:Gast)?Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Bericht\s*:|Quellen?\s*:|Interview\s*:"
     r"|(?:Text|Bericht)\s*(?:und|&|/)\s*(?:Fotos?|Bild(?:er)?)\s*:|Recherche\s*:"
     r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
     r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
     r"|Datenanalyse|Gespräch|Test|Testbericht) von|Aufgezeichnet von|Getestet von"
-    r"|Veröffentlicht am [\d.]+(?: um [\d:.]+(?: Uhr)?)? von"
+    r"|Veröffentlicht am [\d.]+(?: um [\d:.]+(?: Uhr)?)? von|Gast(?:beitrag|kommentar) von"
     r"|(?:Das|Ein) (?:Gespräch|Interview) führten?|Moderation\s*:"
     r"|(?:Eingestellt|Gepostet|Geschrieben|Verfasst|Veröffentlicht|Posted|Written|Geschichte"
     r"|Story) (?:von|by))\s*",
@@ -211,7 +211,7 @@ def _is_affix(
     return all(
         piece
         and (
-            _is_site_affix(piece, site_keys)
+            is_site_affix(piece, site_keys)
             or text_key(piece) in sections
             or classify_date_line(piece) is not None
         )
@@ -223,7 +223,7 @@ def _is_affix(
 _LEGAL_FORM_RE = re.compile(r"(?:\s+(?:(?:18|19|20)\d\d|e\.\s?V\.|g?GmbH|mbH|AG|KG|eG))+$")
 
 
-def _is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
+def is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
     """A title part that names the site; a name with umlauts also as the host spells them."""
     if _names_site(segment, site_keys):
         return True
@@ -263,9 +263,15 @@ def _names_site(segment: str, site_keys: frozenset[str]) -> bool:
     ]
     if len(found) >= 2 and 2 * len(found) >= len(segment.split()):
         return True
-    # "Universität Lahnfeld" for uni-lahnfeld.de: the host's word and the kind of body alone.
-    if len(found) == 1 and len(parts) == 2 and is_institution_kind(parts[0]):
-        return text_key(parts[1]) == found[0]
+    # "Universität Lahnfeld" for uni-lahnfeld.de: the host's word and the kind of body alone,
+    # perhaps after abbreviations ("Ev.-luth. Kirchengemeinde Auheim").
+    if (
+        len(found) == 1
+        and len(parts) >= 2
+        and is_institution_kind(parts[-2])
+        and all(part.endswith(".") for part in parts[:-2])
+    ):
+        return text_key(parts[-1]) == found[0]
     return (
         any(len(k) >= 2 and "." not in k and key.startswith(k) for k in site_keys)
         or any(len(k) >= 4 and k in key for k in site_keys)
@@ -296,7 +302,7 @@ def clean_title(
     title = normalise_field(candidate)
     cut_with: str | None = None
     for _ in range(4):
-        separators = list(_TITLE_SEPARATOR_RE.finditer(title))
+        separators = list(TITLE_SEPARATOR_RE.finditer(title))
         if not separators:
             break
         last = separators[-1]
@@ -329,7 +335,7 @@ def clean_title(
             # name, which need not spell the host.
             title = title[: separators[-2].start()].strip()
             cut_with = separator
-        elif len(separators) >= 2 and _is_site_affix(
+        elif len(separators) >= 2 and is_site_affix(
             title[separators[-2].end() : last.start()], site_keys
         ):
             # The site's name and its claim: "… | Site – Nachrichten aus der Region".
@@ -358,7 +364,7 @@ def without_site_label(document_title: str | None, metadata_title: str | None) -
         return document_title
     if not document_title.startswith(metadata_title):
         return document_title
-    separator = _TITLE_SEPARATOR_RE.match(document_title, len(metadata_title))
+    separator = TITLE_SEPARATOR_RE.match(document_title, len(metadata_title))
     if separator is None:
         return document_title
     label = document_title[separator.end() :]
@@ -367,13 +373,6 @@ def without_site_label(document_title: str | None, metadata_title: str | None) -
     return document_title
 
 
-# Question words and conjunctions that open a clause going on with a headline in lower case.
-_CLAUSE_OPENERS = frozenset(
-    (
-        *("warum", "wieso", "weshalb", "wie", "was", "wer", "wo", "wann", "weil", "und", "aber"),
-        *("doch", "why", "how", "what", "who", "where", "when", "and", "but"),
-    )
-)
 # A topic before a headline: "Wallfahrt: Neuer Pilgerweg …".
 TOPIC_PREFIX_RE = re.compile(r"^([^:|]{2,40}):\s+(?=\S)")
 
@@ -392,7 +391,7 @@ def breadcrumb_names(links: Iterable[lxml.html.HtmlElement]) -> frozenset[str]:
 
 def title_parts(title: str) -> list[str]:
     """The parts of a <title> between its separators ("Headline | Section | Site")."""
-    return [part for part in _TITLE_SEPARATOR_RE.split(title) if part.strip()]
+    return [part for part in TITLE_SEPARATOR_RE.split(title) if part.strip()]
 
 
 def styled_headline(
@@ -403,7 +402,7 @@ def styled_headline(
     and footer, of two to forty words that names neither the site nor what a part of the
     <title> names (the logo, the section)."""
     title_parts = {
-        text_key(part) for part in _TITLE_SEPARATOR_RE.split(tree.findtext(".//title") or "")
+        text_key(part) for part in TITLE_SEPARATOR_RE.split(tree.findtext(".//title") or "")
     }
     headings = (
         h2
@@ -415,30 +414,10 @@ def styled_headline(
         if (
             2 <= len(text.split()) <= 40
             and text_key(text) not in title_parts
-            and not _is_site_affix(text, site_keys)
+            and not is_site_affix(text, site_keys)
         ):
             return element
     return None
-
-
-def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
-    """The metadata headline when it says something else than the visible one.
-
-    The same words with a leftover label before or after them count as the same headline.
-    """
-    # A <title> of one or two words is the page type's ("News", "Meldung anzeigen"): no headline.
-    if not title or not metadata_title or len(metadata_title.split()) < 3:
-        return None
-    key, other = text_key(title), text_key(metadata_title)
-    if not other or key.endswith(other):
-        return None
-    if other.startswith(key):
-        return metadata_title if _continues_headline(title, metadata_title) else None
-    # A topic before the headline ("Wallfahrt: …") makes another headline; a leftover label
-    # does not (pipelines.metadata drops a topic the page prints as a label).
-    if other.endswith(key) and not TOPIC_PREFIX_RE.match(metadata_title):
-        return None
-    return metadata_title
 
 
 def byline_people(line: str, site_keys: frozenset[str]) -> tuple[str, ...]:
@@ -448,27 +427,6 @@ def byline_people(line: str, site_keys: frozenset[str]) -> tuple[str, ...]:
     if prefix is None or prefix.group(0).casefold().startswith("moderation"):
         return ()
     return split_credits([line], site_keys)[0]
-
-
-def _continues_headline(title: str, metadata_title: str) -> bool:
-    """True when the metadata headline is the visible one and a phrase after a colon or a dash
-    ("…: Was Anleger jetzt wissen müssen", "… – Kritik zum Kinostart"): another headline. A
-    label after "|", a byline ("- von A"), or parts behind more separators ("– Blog – Site")
-    are affixes left in it."""
-    words = metadata_title.split()
-    count = len(title.split())
-    if not 0 < count < len(words):
-        return False
-    rest = words[count:]
-    if rest[0] in ("–", "—", "-"):
-        rest = rest[1:]
-    elif not words[count - 1].endswith(":"):
-        return False
-    phrase = " ".join(rest)
-    first = next((ch for ch in phrase if ch.isalpha()), "")  # after a quotation mark, a number
-    # A clause after a dash goes on with the sentence too ("… – warum die Läden schließen").
-    opens = first.isupper() or rest[0].casefold() in _CLAUSE_OPENERS
-    return len(rest) >= 3 and opens and not _TITLE_SEPARATOR_RE.search(phrase)
 
 
 def split_authors(values: Iterable[str], site_keys: frozenset[str]) -> tuple[str, ...]:

@@ -24,6 +24,10 @@ SIGNING_INITIALS = r"\([a-zäöü]{1,4}\)\s*"
 # A host as printed in a byline or signature: "mein-dorf.de", "www.talbote.at".
 HOST_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.IGNORECASE)
 
+# A club's officer who reports on its games: "Pressewart", "Jugendwartin", "Schriftführer".
+CLUB_OFFICER = (
+    r"\w*(?:presse|jugend|sport|kassen|schrift|medien|spiel)wart(?:in)?|schriftführer(?:in)?"
+)
 # A writer's job title, one word, maybe a compound ("Innenpolitik-Redakteurin",
 # "Chefredakteur", "Auslandskorrespondentin", "Ressortleiter", "Gastautorin"). A bare
 # "Leiter" is also a surname: `without_job_title` takes it for a title before another word only.
@@ -32,6 +36,7 @@ _JOB_TITLE_RE = re.compile(
     r"|moderator)(?:in|en|innen)?"
     r"|(?:[\w]+-)?(?:gast|co-?|mit)?autor(?:in|en|innen)?"
     r"|(?:[\w]+-)?(?:ressort|redaktions|abteilungs|team|büro|projekt|bereichs)?leiter(?:in)?"
+    rf"|{CLUB_OFFICER}"
     r"|correspondent|columnist",
     re.IGNORECASE,
 )
@@ -50,7 +55,8 @@ def without_job_title(words: list[str]) -> list[str]:
     the title (its desk): "Katrin Weber Innenpolitik-Redakteurin" and "Katrin Weber Leiterin
     Lokales" are "Katrin Weber", "Auslandskorrespondentin Katrin Weber" is "Katrin Weber". A
     title alone with a word ("Freie Autorin") leaves one word, which names nobody."""
-    if words and _job_title(words, 0):
+    # An office before a name of two words or more: "Pfarrerin Ida Lenz", "Trainer Jan Ohm".
+    if words and (_job_title(words, 0) or (len(words) >= 3 and _OFFICE_RE.fullmatch(words[0]))):
         words = words[1:]
     cut = next((i for i in range(1, len(words)) if _job_title(words, i)), None)
     return words if cut is None else words[:cut]
@@ -63,6 +69,8 @@ SIGNER_OFFICE = (
     r"|Ortsvorsteher|Ortsbürgermeister|Landrat|Landrätin|Vorsitzender|Vorsitzende|Präsident"
     r"|Direktor|Rektor|Schulleiter|Trainer|Obmann|Obfrau|Kaplan|Vikar|Pater|Bischof)(?:in)?"
 )
+
+_OFFICE_RE = re.compile(SIGNER_OFFICE)
 
 
 # A letter's salutation, a line of its own opening the text: a short address closed by a comma
@@ -119,6 +127,7 @@ _INSTITUTION_KINDS = frozenset(
         *("universität", "hochschule", "fachhochschule", "university", "college", "akademie"),
         *("institut", "stadt", "gemeinde", "markt", "landkreis", "kreis", "bezirk", "kanton"),
         *("bistum", "erzbistum", "landeskirche", "klinikum", "museum", "stiftung", "stadtwerke"),
+        *("kirchengemeinde", "pfarrgemeinde", "pfarrei", "kirchenkreis", "dekanat"),
     )
 )
 

@@ -87,8 +87,8 @@ _BYLINE_START_RE = re.compile(
     r"^(?:von|by|text\s*:|recherche\s*:|autor(?:in|en)?\s*:|eine?\s+(?:beitrag|kommentar|kritik|analyse"
     r"|reportage|gastbeitrag|interview|rezension|glosse|artikel|bericht|text|porträt|essay"
     r"|feature|recherche|dokumentation|kolumne|datenanalyse|gespräch|test|testbericht)\s+von"
-    r"|(?:text|texte|bericht)\s*(?:und|&|\+|/)\s*(?:fotos?|bild(?:er)?)\s*:"
-    r"|(?:geschrieben|verfasst|eingestellt|gepostet|erstellt|getestet)\s+von"
+    r"|(?:text|texte|bericht)\s*(?:und|&|\+|/)\s*(?:fotos?|bild(?:er)?)\s*:|gastautor(?:in)?\s*:"
+    r"|(?:geschrieben|verfasst|eingestellt|gepostet|erstellt|getestet|gastbeitrag)\s+von"
     r"|veröffentlicht\s+am\s+[\d.]+(?:\s+um\s+[\d:.]+(?:\s+uhr)?)?\s+von"
     # A reporter's sentence: "Aus dem Gerichtssaal berichtet <a>A</a>."
     r"|(?:aus|vom)\s+[^.!?:]{1,40}?\s+berichte[tn])\s",
@@ -99,7 +99,7 @@ _BYLINE_FIRST_WORDS = frozenset(
     (
         *("von", "by", "text", "texte", "autor", "autorin", "autoren", "ein", "eine", "recherche"),
         *("veröffentlicht", "geschrieben", "verfasst", "eingestellt", "gepostet", "erstellt"),
-        *("getestet", "aus", "vom", "bericht"),
+        *("getestet", "aus", "vom", "bericht", "gastbeitrag", "gastautor", "gastautorin"),
     )
 )
 # Words of the news agencies' names, to skip elements that name none without a regex split.

@@ -10,16 +10,18 @@ import pytest
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from crawler.sites import get_site
 from pipelines.blocks import drop_fact_boxes
+from pipelines.byline_lines import byline_neighbours, is_byline
 from pipelines.clean import clean_lines
+from pipelines.clean_rules import Rule
 from pipelines.credits import agency_names, closing_signature, credited_writers, text_agencies
 from pipelines.extract import extract_article
 from pipelines.names import (
     clean_title,
     normalise_field,
-    seo_title_of,
     site_name_keys,
     split_credits,
 )
+from pipelines.seo_title import seo_title_of
 from pipelines.tree import headline_text
 
 SITE = site_name_keys("Alpenland Zeitung", "https://www.alpenland-zeitung.de/a/1.html")
@@ -424,6 +426,14 @@ def test_agencies_written_out_or_under_a_label_are_read() -> None:
         "Diese Meldung stammt von der Nachrichtenagentur Keystone-SDA.": ("Keystone-SDA",),
         "Der Text enthält Informationen der Deutschen Presse-Agentur.": ("dpa",),
         "Die Presse-Agentur des Vereins": (),
+        # a sources line naming agencies after the word for them, beside other sources
+        "Verwendete Quellen: Nachrichtenagenturen Reuters und AFP, eigene Recherche": (
+            "Reuters",
+            "AFP",
+        ),
+        "Quellen: dpa und KNA": ("dpa", "KNA"),
+        "Quelle: Nachrichtenagentur AP": ("AP",),
+        "Quellen: Agentur für Arbeit, Stadtverwaltung": (),
     }
     assert {credit: agency_names(credit) for credit in credits} == credits
 
@@ -2276,6 +2286,17 @@ def test_a_name_as_an_item_of_the_info_line_under_the_headline_is_the_author(met
             ("Lene Vorholt",),
         ),
         ("<p>Text: Jan Ohm · Bilder: Ilka Strom · 4. Dezember 2026</p>", ("Jan Ohm",)),
+        # credits in a row of <span>s, one item in each
+        (
+            "<div class='credits'><span>Interview: Lene Vorholt</span> <span>Fotos: Ilka "
+            "Strom</span> <span>3. Dezember 2026</span></div>",
+            ("Lene Vorholt",),
+        ),
+        (
+            "<p><span>Bilder: Ilka Strom</span><span>Text: Jan Ohm</span>"
+            "<time datetime='2026-12-04'>04.12.2026</time></p>",
+            ("Jan Ohm",),
+        ),
     ],
 )
 def test_names_and_credits_in_the_info_line_under_the_headline_are_the_authors(
@@ -2301,6 +2322,9 @@ def test_names_and_credits_in_the_info_line_under_the_headline_are_the_authors(
         "<p>03.12.2026 · Lene Vorholt und das Team · 2 Min.</p>",  # a name and more words
         # credits without a writer beside the date
         "<table><tr><td>Fotos: Ilka Strom</td><td>03.12.2026</td></tr></table>",
+        "<div><span>Fotos: Ilka Strom</span> <span>3. Dezember 2026</span></div>",
+        # spans inside a sentence are no items
+        "<p>Am <span>3. Dezember 2026</span> sprach <span>Lene Vorholt</span> im Rat.</p>",
         # a table of several rows is data, no info line
         "<table><tr><td>Bericht: Lene Vorholt</td><td>03.12.2026</td></tr>"
         "<tr><td>Bericht: Jan Ohm</td><td>04.12.2026</td></tr></table>",
@@ -2336,6 +2360,10 @@ def test_other_rows_and_info_lines_by_the_headline_name_no_author(block: str) ->
         ("Moskau (RIA Nowosti). ", ("RIA Novosti",)),
         ("Der Vorstand (neu gewählt). ", ()),
         ("Rostow (am Don) – ", ()),
+        # a place opening with a capital of another alphabet
+        ("Østerby (AFP) - ", ("AFP",)),
+        ("Évry (Reuters) – ", ("Reuters",)),
+        ("Über (Umwege) – ", ()),
     ],
 )
 def test_a_dateline_with_the_day_names_its_agency(opening: str, agencies: tuple[str, ...]) -> None:
@@ -3153,3 +3181,132 @@ def test_a_byline_with_an_agency_share_over_its_date_names_both(
 def test_a_source_line_with_a_date_under_the_headline_names_its_agency_only() -> None:
     page = _headline_page(f"<p>Regionaljournal; sda<br>18.6.2025</p><div><p>{PARAGRAPH}</p></div>")
     assert (_extract(page).authors, _extract(page).agencies) == ((), ("Keystone-SDA",))
+
+
+@pytest.mark.parametrize(
+    ("account", "guest"),
+    [
+        (
+            "<span class='byline'>von <span class='author vcard'><a href='/author/admin/'>admin"
+            "</a></span></span>",
+            "<p class='gastautor-hinweis'><em>Gastautor: Lene Vorholt-Brink</em></p>",
+        ),
+        (
+            "<div class='author'>Redaktion</div>",
+            "<p class='byline'>Von Lene Vorholt-Brink</p>",
+        ),
+        (
+            "<span class='author'>webmaster</span>",
+            "<div class='guest-author'>Gastautorin: Lene Vorholt-Brink</div>",
+        ),
+    ],
+)
+def test_a_labelled_byline_after_the_posting_accounts_names_the_author(
+    account: str, guest: str
+) -> None:
+    html = _page("", f"<h1>Hallenbad wird saniert</h1><p>{account}</p>{guest}")
+    assert _extract(html).authors == ("Lene Vorholt-Brink",)
+
+
+def test_a_commenters_name_after_the_posting_account_names_no_author() -> None:
+    html = _closed_by(
+        "<p class='meta'><span class='byline'>von <span class='author'>admin</span></span></p>"
+        "<ol class='comments'><li><div class='comment-author'><b class='fn'>Sabine Kern</b>"
+        "</div><p>Schöner Bericht!</p></li></ol>"
+    )
+    assert _extract(html).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Bericht: Jürgen Kleinschmidt, Pressewart Handball", ("Jürgen Kleinschmidt",)),
+        ("Text: Lene Vorholt, Jugendwartin", ("Lene Vorholt",)),
+        ("Von Jan Ohm (Schriftführer)", ("Jan Ohm",)),
+        # a surname ending like an office stays
+        ("Bericht: Paul Edwart, Kassenwart", ("Paul Edwart",)),
+    ],
+)
+def test_a_clubs_officer_beside_the_name_is_no_author(line: str, authors: tuple[str, ...]) -> None:
+    assert split_credits([line], frozenset())[0] == authors
+    assert is_byline(line, authors)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "<footer>© Westfälischer Landfunk 2026 – Anstalt des öffentlichen Rechts</footer>",
+        "<div id='footer'>Copyright 2026 Westfälischer Landfunk</div>",
+    ],
+)
+def test_a_meta_author_printed_only_as_the_copyright_holder_gives_way_to_the_byline(
+    footer: str,
+) -> None:
+    html = _page(
+        "<meta name='author' content='Westfälischer Landfunk'>",
+        f"<h1>Hallenbad wird saniert</h1><div class='byline'><p>Von Lene Vorholt, WLF</p></div>"
+        f"{footer}",
+    )
+    assert _extract(html).authors == ("Lene Vorholt",)
+
+
+def test_a_meta_author_printed_beside_the_copyright_too_stays() -> None:
+    html = _page(
+        "<meta name='author' content='Lene Vorholt'>",
+        "<h1>Hallenbad wird saniert</h1><div class='byline'><p>Von Jan Ohm</p></div>"
+        "<p class='note'>Lene Vorholt leitet den Lokalteil.</p><footer>© Lene Vorholt</footer>",
+    )
+    assert _extract(html).authors == ("Lene Vorholt",)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Gastbeitrag von Pfarrerin Lene Vorholt", ("Lene Vorholt",)),
+        ("Gastkommentar von Bürgermeister Jan Ohm", ("Jan Ohm",)),
+        ("Gastautorin: Ilka Strom", ("Ilka Strom",)),
+        # a surname that is an office's word stays
+        ("Von Anna Pfarrer", ("Anna Pfarrer",)),
+    ],
+)
+def test_a_guest_byline_and_an_office_before_the_name(line: str, authors: tuple[str, ...]) -> None:
+    assert split_credits([line], frozenset())[0] == authors
+    assert is_byline(line, authors)
+
+
+@pytest.mark.parametrize(
+    ("byline", "body"),
+    [
+        (
+            "<p class='guest-line'>Gastbeitrag von Pfarrerin Lene Vorholt</p>",
+            "<p class='guest-line-sub'>Kirchengemeinde St. Marien, Auheim</p>",
+        ),
+        (
+            "<div class='autor'>Ein Gastbeitrag von Jan Ohm</div>",
+            "<div class='autor-org'>Institut für Sportwissenschaft der Universität Lahnfeld</div>",
+        ),
+    ],
+)
+def test_the_body_a_bylined_writer_is_from_goes_with_the_byline(byline: str, body: str) -> None:
+    result = _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{byline}{body}"))
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert len(result.authors) == 1
+
+
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        ([("Von Lene Vorholt", Rule.BYLINE), ("Kirchengemeinde St. Marien, Auheim", None)], [1]),
+        ([("Von Jan Ohm", Rule.BYLINE), ("Förderverein Stadtbad Auheim", None)], [1]),
+        # no byline right over it
+        ([("Kirchengemeinde St. Marien, Auheim", None), (PARAGRAPH, None)], []),
+        ([("Von Jan Ohm", Rule.BYLINE), (PARAGRAPH, None), ("Förderverein Stadtbad", None)], []),
+        # a sentence, or a place and no body, under the byline
+        ([("Von Lene Vorholt", Rule.BYLINE), ("Gemeinde beschließt neuen Haushalt", None)], []),
+        ([("Von Lene Vorholt", Rule.BYLINE), ("Auheim, Marktplatz", None)], []),
+    ],
+)
+def test_the_body_under_a_byline_is_the_writers_line(
+    lines: list[tuple[str, str | None]], found: list[int]
+) -> None:
+    assert byline_neighbours([*lines, (SECOND, None)]) == found

@@ -1,0 +1,153 @@
+"""The seo_title: the metadata headline when it says something else than the visible one; a
+topic before it ("Bildergalerie: …", "Site: …") is an affix to cut when it names a section,
+the site or a label the page prints, else a kicker that makes another headline."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from pipelines.names import TITLE_SEPARATOR_RE, TOPIC_PREFIX_RE, is_site_affix
+from pipelines.tree import text_key, text_of
+
+# Question words and conjunctions that open a clause going on with a headline in lower case.
+_CLAUSE_OPENERS = frozenset(
+    (
+        *("warum", "wieso", "weshalb", "wie", "was", "wer", "wo", "wann", "weil", "und", "aber"),
+        *("doch", "why", "how", "what", "who", "where", "when", "and", "but"),
+    )
+)
+# Any phrase before a colon and the headline, a long one too ("Forscherin X im Interview: …").
+_KICKER_PREFIX_RE = re.compile(r"^[^:|]{2,}:\s+(?=\S)")
+# How many elements around the headline are searched for a printed topic label.
+_LABEL_SCOPE = 80
+
+
+def without_topic(
+    seo_title: str | None,
+    title: str | None,
+    h1: lxml.html.HtmlElement | None,
+    site_keys: frozenset[str],
+    sections: frozenset[str],
+) -> str | None:
+    """`seo_title` without a topic before the headline that is an affix, else as it is."""
+    topic = TOPIC_PREFIX_RE.match(seo_title or "")
+    if not seo_title or not topic:
+        return seo_title
+    label, rest = topic.group(1), seo_title[topic.end() :]
+    if text_key(label) in sections or (h1 is not None and _names_navigation(label, h1)):
+        # A section before the headline ("Bildergalerie: …", a link of the site's menu) is an
+        # affix.
+        return seo_title_of(title, rest)
+    if (seo_title_of(title, rest) is None or _kicker_before_shortened(label, rest, h1, title)) and (
+        (
+            len(key := text_key(label)) >= 4
+            and (any(key in site for site in site_keys) or is_site_affix(label, site_keys))
+        )
+        or (len(label.split()) <= 2 and _printed_as_label(label, h1))
+    ):
+        # The "topic" is the site's name, or the page prints it as a label of a word or two
+        # (a topic, a series): the same headline behind it, or the <h1>'s own kicker before a
+        # shortened headline. A kicker of more words ("Streit um das Freibad") says something
+        # of its own: with it, another headline; so does a kicker before other words.
+        return seo_title_of(title, rest)
+    return seo_title
+
+
+def _names_navigation(label: str, h1: lxml.html.HtmlElement) -> bool:
+    """True when a link of the page's main navigation (its first <nav>, before the headline)
+    says `label` and nothing more: a section of the site ("Nachrichtenticker"). A place in a
+    regional menu after it, or in the footer's site map, may be the headline's topic."""
+    key = text_key(label)
+    if not key or len(label.split()) > 3:
+        return False
+    for element in h1.getroottree().getroot().iter():
+        if element is h1:
+            return False
+        if element.tag == "nav":
+            return any(text_key(text_of(link)) == key for link in element.iter("a"))
+    return False
+
+
+def _kicker_before_shortened(
+    topic: str, rest: str, h1: lxml.html.HtmlElement | None, title: str | None
+) -> bool:
+    """True when `topic` opens the <h1> as its kicker (the headline is printed without it), or
+    stands as a label of its own near it, and `rest` is the headline shortened: each of its
+    words is one of the headline's ("Blaualgen: Kollmer See bleibt gesperrt" over "<h1>Blaualgen
+    Kollmer See bleibt auch im Sommer gesperrt</h1>", or under "<span>Blaualgen</span>")."""
+    if h1 is None or not title:
+        return False
+    key = text_key(topic)
+    headline_words = {text_key(word) for word in title.split()}
+    # A word of the headline put first ("Halberg: Maschinenbauer streicht …" over "Maschinenbauer
+    # Halberg streicht …") is the headline's, no kicker.
+    if text_key(title).startswith(key) or key in headline_words:
+        return False
+    if not text_key(text_of(h1)).startswith(key) and not _printed_as_label(topic, h1):
+        return False
+    return all(text_key(word) in headline_words for word in rest.split())
+
+
+def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None) -> bool:
+    """True when an element near the headline prints `topic` as its whole text (a kicker, a
+    label above the headline)."""
+    parent = h1.getparent() if h1 is not None else None
+    if parent is None:
+        return False
+    scope = parent.getparent() if parent.getparent() is not None else parent
+    key = text_key(topic)
+    for count, element in enumerate(scope.iter()):
+        if count > _LABEL_SCOPE or not isinstance(element, lxml.html.HtmlElement):
+            continue
+        text = text_of(element)
+        if len(text) <= 4 * len(topic) and key and text_key(text).endswith(key):
+            return True
+    return False
+
+
+def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
+    """The metadata headline when it says something else than the visible one.
+
+    The same words with a leftover label before or after them count as the same headline.
+    """
+    # A <title> of one or two words, its separators not counted, is the page type's ("News",
+    # "Meldung anzeigen", "Handball - Berichte"): no headline.
+    if (
+        not title
+        or not metadata_title
+        or len(TITLE_SEPARATOR_RE.sub(" ", metadata_title).split()) < 3
+    ):
+        return None
+    key, other = text_key(title), text_key(metadata_title)
+    if not other or key.endswith(other):
+        return None
+    if other.startswith(key):
+        return metadata_title if _continues_headline(title, metadata_title) else None
+    # A topic before the headline ("Wallfahrt: …") makes another headline; a leftover label
+    # does not (pipelines.metadata drops a topic the page prints as a label).
+    if other.endswith(key) and not _KICKER_PREFIX_RE.match(metadata_title):
+        return None
+    return metadata_title
+
+
+def _continues_headline(title: str, metadata_title: str) -> bool:
+    """True when the metadata headline is the visible one and a phrase after a colon or a dash
+    ("…: Was Anleger jetzt wissen müssen", "… – Kritik zum Kinostart"): another headline. A
+    label after "|", a byline ("- von A"), or parts behind more separators ("– Blog – Site")
+    are affixes left in it."""
+    words = metadata_title.split()
+    count = len(title.split())
+    if not 0 < count < len(words):
+        return False
+    rest = words[count:]
+    if rest[0] in ("–", "—", "-"):
+        rest = rest[1:]
+    elif not words[count - 1].endswith(":"):
+        return False
+    phrase = " ".join(rest)
+    first = next((ch for ch in phrase if ch.isalpha()), "")  # after a quotation mark, a number
+    # A clause after a dash goes on with the sentence too ("… – warum die Läden schließen").
+    opens = first.isupper() or rest[0].casefold() in _CLAUSE_OPENERS
+    return len(rest) >= 3 and opens and not TITLE_SEPARATOR_RE.search(phrase)

@@ -1,0 +1,146 @@
+"""The seo_title's affixes: pipelines.seo_title (topics before the headline) and the site and
+page-type parts of a <title>."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.model.types import CleaningRules, ExtractInput
+from pipelines.extract import extract_article
+from pipelines.names import clean_title, site_name_keys
+from pipelines.seo_title import seo_title_of
+
+HEADLINE = "Hallenbad wird im Herbst saniert"
+TEXT = (
+    "<p>Der Gemeinderat hat am Dienstag mit großer Mehrheit beschlossen, das alte Hallenbad bis "
+    "zum Herbst zu sanieren und danach wieder für Schulen und Vereine zu öffnen.</p>"
+    "<p>Die Kosten von rund vier Millionen Euro tragen Stadt und Land je zur Hälfte, die "
+    "Arbeiten beginnen nach den Sommerferien und dauern voraussichtlich bis zum Frühjahr.</p>"
+)
+
+
+def _seo_title(title: str, body: str, url: str = "https://www.talbote.de/a/1.html") -> str | None:
+    html = (
+        f"<html lang='de'><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<body>{body}</body></html>"
+    )
+    rules = CleaningRules()
+    return extract_article(
+        ExtractInput(url=url, body=html.encode(), headers={}, rules=rules)
+    ).seo_title
+
+
+_ARTICLE = f"<article><h1>{HEADLINE}</h1>{TEXT}</article>"
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "<nav><a href='/region/'>Region</a> <a href='/ticker/'>Newsticker</a></nav>",
+        "<header><nav class='menu'><ul><li><a href='/'>Start</a></li>"
+        "<li><a href='/ticker/'>Newsticker</a></li></ul></nav></header>",
+    ],
+)
+def test_a_section_of_the_main_menu_before_the_headline_is_an_affix(menu: str) -> None:
+    assert _seo_title(f"Newsticker: {HEADLINE} - Talbote", f"{menu}<main>{_ARTICLE}</main>") is None
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        # a place in a regional menu after the main one
+        "<nav><a href='/region/'>Region</a></nav><nav><a href='/r/au/'>Auheim</a></nav>",
+        # a place in the footer's site map
+        "<footer><nav><a href='/r/au/'>Auheim</a></nav></footer>",
+        # a main menu that does not name it
+        "<nav><a href='/region/'>Region</a> <a href='/sport/'>Sport</a></nav>",
+    ],
+)
+def test_a_topic_no_main_menu_link_names_stays_in_the_seo_title(menu: str) -> None:
+    article = f"<main>{_ARTICLE}</main>"
+    body = f"{article}{menu}" if menu.startswith("<footer") else f"{menu}{article}"
+    assert _seo_title(f"Auheim: {HEADLINE} - Talbote", body) == f"Auheim: {HEADLINE}"
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        # the kind of body and the host's word
+        (f"Universität Lahnfeld: {HEADLINE}", "https://www.uni-lahnfeld.de/news/1"),
+        # umlauts the host spells out
+        (f"Südtaler Bote: {HEADLINE}", "https://www.suedtaler-bote.de/lokales/1"),
+        # after a section cut as an affix
+        (f"Nachrichten - Hochschule Lahnfeld: {HEADLINE}", "https://www.hs-lahnfeld.de/news/1"),
+    ],
+)
+def test_the_sites_name_before_the_headline_is_an_affix(title: str, url: str) -> None:
+    assert _seo_title(title, _ARTICLE, url) is None
+
+
+def test_another_bodys_name_before_the_headline_stays() -> None:
+    title = f"Universität Bergheim: {HEADLINE}"
+    assert _seo_title(title, _ARTICLE, "https://www.uni-lahnfeld.de/news/1") == title
+
+
+@pytest.mark.parametrize(
+    "kicker",
+    [
+        "Schwimmmeisterin Anna Berg im Gespräch",
+        "Ein Jahr nach dem Hochwasser in der Altstadt",
+    ],
+)
+def test_a_long_kicker_before_a_colon_makes_another_headline(kicker: str) -> None:
+    assert _seo_title(f"{kicker}: {HEADLINE} - Talbote", _ARTICLE) == f"{kicker}: {HEADLINE}"
+    assert seo_title_of(HEADLINE, f"{kicker}: {HEADLINE}") == f"{kicker}: {HEADLINE}"
+
+
+def test_a_leftover_label_without_a_colon_is_no_other_headline() -> None:
+    assert seo_title_of(HEADLINE, f"Lokales {HEADLINE}") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        ("TSV Rotbach 1920 e.V. - Leichtathletik - Berichte", "https://www.tsv-rotbach-1920.de/"),
+        ("Talbote | Sport | Ergebnisse", "https://www.talbote.de/sport/1"),
+    ],
+)
+def test_a_title_of_site_and_section_names_only_is_no_seo_title(title: str, url: str) -> None:
+    assert _seo_title(title, _ARTICLE, url) is None
+    assert seo_title_of(HEADLINE, "Leichtathletik - Berichte") is None
+
+
+def test_a_short_headline_with_a_dash_is_a_seo_title() -> None:
+    assert seo_title_of(HEADLINE, "Hallenbad - Sanierung beginnt") == (
+        "Hallenbad - Sanierung beginnt"
+    )
+
+
+@pytest.mark.parametrize(
+    ("suffix", "url"),
+    [
+        ("Ev.-luth. Kirchengemeinde Auheim-Süd", "https://www.ev-kirche-auheim-sued.de/g/1"),
+        ("Kath. Pfarrei Bergfeld", "https://www.pfarrei-bergfeld.de/aktuelles/1"),
+        ("Kirchengemeinde Bergfeld", "https://www.kirche-bergfeld.de/aktuelles/1"),
+    ],
+)
+def test_a_parishs_name_after_abbreviations_is_the_sites_affix(suffix: str, url: str) -> None:
+    keys = site_name_keys(None, url)
+    assert clean_title(f"Was bleibt, wenn wir gehen – {suffix}", keys) == (
+        "Was bleibt, wenn wir gehen"
+    )
+
+
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        # another parish
+        "Ev.-luth. Kirchengemeinde Talberg",
+        # words before the kind of body that are no abbreviations
+        "Besuch der Kirchengemeinde Auheim-Süd",
+    ],
+)
+def test_a_part_naming_another_parish_or_more_stays_in_the_title(suffix: str) -> None:
+    keys = site_name_keys(None, "https://www.ev-kirche-auheim-sued.de/g/1")
+    title = f"Was bleibt, wenn wir gehen – {suffix}"
+    assert clean_title(title, keys) == title
