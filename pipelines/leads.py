@@ -17,7 +17,11 @@ _LEAD_CONTAINER_TAGS = frozenset({"div", "section", "article", "main"})
 _LEAD_MARK_RE = MarkWords(
     r"summary|lead|intro|standfirst|abstract|excerpt|vorspann|kurztext|description|subtitle"
     r"|teaser|announce|subline|subhead|unterzeile|(?:^|[-_\s])(?:sub|dek|deck)(?:$|[-_\s])"
+    r"|preface|einleitung"
 )
+# A subline set as a heading under the headline ("<h3 class='unterzeile'>") needs no final
+# period: a heading never has one.
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # ... unless they mark a lead image ("lead-image", "lead-media").
 _MEDIA_MARK_RE = MarkWords(r"image|img|media|photo|picture|bild|video|gallery")
 # Marks of a widget that calls itself a teaser but is none of the article's lead: the comment
@@ -72,7 +76,8 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
             continue
         text = collapse(text_of(element))
         words = len(text.split())
-        if not 8 <= words <= 150 or not SENTENCE_END_RE.search(text):
+        sentence = element.tag in _HEADING_TAGS or SENTENCE_END_RE.search(text)
+        if not 8 <= words <= 150 or not sentence:
             continue
         link_text = sum(len(collapse(text_of(a))) for a in element.iter("a"))
         if link_text * 2 > len(text):

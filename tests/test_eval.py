@@ -126,7 +126,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "540_verein_bericht_ohne_datum": {
         "junk": "['promo/gallery: Fotos vom Spiel gibt es in unserer Galerie.']",
-        "lost": "['Souveräner 31:22-Heimsieg gegen die HSG Ellerau zum Saisonabschlu...",
         "unknown": "['Fotos vom Spiel gibt es in unserer Galerie.']",
         "authors": "('Jürgen Kleinschmidt', 'Pressewart Handball')",
     },
@@ -138,7 +137,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "seo_title": "'Wümmetaler Kurier: Dorfladen in Quelkhorn feiert ersten Geburtstag'",
     },
     "554_oeffentlich_rechtlich_stand_von_sender": {
-        "lost": "['Erstmals im Landkreis Diepholz können Anwohnerinnen und Anwohner ...",
         "authors": "('Norddeutscher Wellenrundfunk',)",
     },
     "556_magazin_kommentar_prof_dr_autorenbox": {
