@@ -10,10 +10,16 @@ import lxml.html
 
 from crawler.model.types import DroppedLine
 from pipelines.clean_rules import Rule
-from pipelines.tree import collapse, shorten, text_of
+from pipelines.tree import MarkWords, collapse, shorten, text_of
 
 _QUOTE_WORD_RE = re.compile(r"\w+")
 _PULL_QUOTE_REACH = 4
+# A pull quote's own mark, on the <blockquote> or on the box around it ("pullquote",
+# "wp-block-pullquote", "pull-quote", "article__pullout"). "quote" or "zitat" alone mark any
+# quotation.
+_PULL_QUOTE_MARK_RE = MarkWords(r"pull[-_]?(?:quote|out)")
+# What a marked box holds beside its quote: the quoted person's name.
+_SOURCE_TAGS = frozenset({"cite", "figcaption", "footer"})
 
 
 def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
@@ -23,7 +29,9 @@ def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     nicht vor der Flamme sitzen“" beside "… wollen die Jungen lieber ins Büro als vor einer
     heißen Flamme sitzen", sagt er."), next to the passage it comes from, or in the reported
     speech the passage turns it into ("„Ich schließe …“" beside "sie schließen …"). A quotation in a
-    <blockquote> is printed once: its words are not all in the blocks beside it, so it stays.
+    <blockquote> is printed once: its words are not all in the blocks beside it, so it stays,
+    unless its mark names it a pull quote (`_marked_box`): a pull quote may sum up the passage in
+    words of its own.
     """
     dropped: list[DroppedLine] = []
     for quote in list(tree.iter("blockquote")):
@@ -31,6 +39,11 @@ def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         words = _QUOTE_WORD_RE.findall(text.casefold())
         parent = quote.getparent()
         if not 3 <= len(words) <= 30 or parent is None:
+            continue
+        marked = _marked_box(quote, parent)
+        if marked is not None:
+            marked.drop_tree()
+            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.PULL_QUOTE)))
             continue
         # The passage it repeats is printed beside it: the few blocks before and after.
         near = [
@@ -44,6 +57,21 @@ def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
             quote.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.PULL_QUOTE)))
     return dropped
+
+
+def _marked_box(
+    quote: lxml.html.HtmlElement, parent: lxml.html.HtmlElement
+) -> lxml.html.HtmlElement | None:
+    """The pull quote's box when its mark names it one: the <blockquote>, or the box around it
+    holding nothing but the quote and its source ("<figure class='wp-block-pullquote'>")."""
+    if _PULL_QUOTE_MARK_RE.search(f"{quote.get('class') or ''} {quote.get('id') or ''}"):
+        return quote
+    if not _PULL_QUOTE_MARK_RE.search(f"{parent.get('class') or ''} {parent.get('id') or ''}"):
+        return None
+    alone = not (parent.text or "").strip() and all(
+        child is quote or child.tag in _SOURCE_TAGS for child in parent
+    )
+    return parent if alone else None
 
 
 # The speaker's own words a report turns into the third person ("„Ich müsste schließen“" is

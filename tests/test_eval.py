@@ -139,10 +139,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "554_oeffentlich_rechtlich_stand_von_sender": {
         "authors": "('Norddeutscher Wellenrundfunk',)",
     },
-    "556_magazin_kommentar_prof_dr_autorenbox": {
-        "junk": "['metadata/pull_quote: „Der Ärger landet im Rathaus, die Verantwort...",
-        "unknown": "['„Der Ärger landet im Rathaus, die Verantwortung liegt woanders.“']",
-    },
     "558_wochenblatt_infobox_dl_autor": {
         "junk": "['teaser/related: Maibaum am Obermarkt steht – nach drei Stunden', ...",
         "unknown": "['Maibaum am Obermarkt steht – nach drei Stunden', 'Stadtrat vertag...",
