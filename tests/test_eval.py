@@ -111,10 +111,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "523_portal_autorbox_mit_material": {
         "agencies": "('AFP',)",
     },
-    "527_typo3_zwei_autoren": {
-        "junk": "['chrome/login: Kommentare sind nur für registrierte Abonnenten mög...",
-        "unknown": "['Kommentare sind nur für registrierte Abonnenten möglich. Jetzt ei...",
-    },
     "531_magazin_interview_zwei": {
         "seo_title": "None",
     },
@@ -125,13 +121,7 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "authors": "()",
     },
     "540_verein_bericht_ohne_datum": {
-        "junk": "['promo/gallery: Fotos vom Spiel gibt es in unserer Galerie.']",
-        "unknown": "['Fotos vom Spiel gibt es in unserer Galerie.']",
         "authors": "('Jürgen Kleinschmidt', 'Pressewart Handball')",
-    },
-    "543_finanzwire_reuters_zwei_autoren": {
-        "junk": "['metadata/editor_credit: Bearbeitet von Sören Maletzki. Bei Rückfr...",
-        "unknown": "['Bearbeitet von Sören Maletzki. Bei Rückfragen wenden Sie sich bit...",
     },
     "551_typo3_lokalblatt_text_und_fotos": {
         "seo_title": "'Wümmetaler Kurier: Dorfladen in Quelkhorn feiert ersten Geburtstag'",
