@@ -134,12 +134,13 @@ def _lead_in_rule(label: lxml.html.HtmlElement) -> str | None:
 
 
 def _only_links_after(parent: lxml.html.HtmlElement, label: lxml.html.HtmlElement) -> bool:
-    """True when the label opens `parent` and the rest is two or more links and separators."""
+    """True when the label opens `parent` and the rest is links and separators (characters, or
+    line breaks: "<b>Weitere Artikel:</b><br><a>…</a><br><a>…</a>")."""
     if (parent.text or "").strip() or parent[0] is not label:
         return False
     links = 0
     for child in parent:
-        if child is not label:
+        if child is not label and child.tag != "br":
             if child.tag != "a" or len(child):
                 return False
             links += 1

@@ -129,10 +129,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "554_oeffentlich_rechtlich_stand_von_sender": {
         "authors": "('Norddeutscher Wellenrundfunk',)",
     },
-    "558_wochenblatt_infobox_dl_autor": {
-        "junk": "['teaser/related: Maibaum am Obermarkt steht – nach drei Stunden', ...",
-        "unknown": "['Maibaum am Obermarkt steht – nach drei Stunden', 'Stadtrat vertag...",
-    },
     "559_ch_magazin_interview_fotos_nicht_autor": {
         "authors": "()",
     },

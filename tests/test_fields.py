@@ -9,7 +9,7 @@ import pytest
 
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from crawler.sites import get_site
-from pipelines.blocks import drop_fact_boxes
+from pipelines.blocks import drop_fact_boxes, drop_related_lists
 from pipelines.clean import clean_lines
 from pipelines.credits import agency_names, closing_signature, credited_writers, text_agencies
 from pipelines.extract import extract_article
@@ -783,6 +783,44 @@ def test_a_related_article_list_under_its_label_is_dropped(related: str) -> None
     )
     result = _extract(html)
     assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+_RELATED = (
+    "<a href='/lokales/freibad-31870/'>Freibad öffnet früher</a><br>"
+    "<a href='/lokales/eisbahn-31862/'>Eisbahn: Saison endet im März</a>"
+)
+
+
+@pytest.mark.parametrize(
+    ("box", "gone"),
+    [
+        # a bold label, then links one a line after a <br>
+        (
+            f"<div class='weitere'><b>Weitere Artikel aus dieser Rubrik:</b><br>{_RELATED}</div>",
+            True,
+        ),
+        (f"<p><strong>Mehr zum Thema</strong><br/>{_RELATED}<br/></p>", True),
+        # a sentence after the label's line break, with or without a link in it
+        (
+            "<p><b>Mehr aus dem Landkreis:</b><br>Das Freibad öffnet früher als geplant.</p>",
+            False,
+        ),
+        (
+            "<p><b>Mehr aus dem Landkreis:</b><br>Das Freibad öffnet früher, "
+            "<a href='/lokales/freibad-31870/'>teilt die Stadt mit</a>.</p>",
+            False,
+        ),
+        # a label no lead-in rule knows
+        (f"<div><b>Unsere Partner:</b><br>{_RELATED}</div>", False),
+    ],
+)
+def test_links_one_a_line_under_a_lead_in_label_are_a_related_list(box: str, gone: bool) -> None:
+    tree = lxml.html.fromstring(
+        f"<html><body><article><p>{PARAGRAPH}</p>{box}</article></body></html>"
+    )
+    dropped = drop_related_lists(tree)
+    assert ("Freibad öffnet" in tree.text_content()) is not gone
+    assert bool(dropped) is gone
 
 
 @pytest.mark.parametrize("heading", ["Was sich ändert", "Weitere Folgen"])
