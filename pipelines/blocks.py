@@ -561,6 +561,22 @@ def _is_fact_box(
 _SOURCES_LABEL_RE = re.compile(r"^(?:Verwendete |Genutzte |Weitere )?Quellen\s*:?$", re.IGNORECASE)
 _AGENCY_WORD_RE = re.compile(r"^(?:die )?(?:Nachrichten)?agentur(?:en)?\s+", re.IGNORECASE)
 _SOURCE_ITEM_MAX_WORDS = 12
+# The label of a box listing what the article names, a directory's entries: "Firmen zum Artikel",
+# "Unternehmen in diesem Beitrag", "Erwähnte Personen", "Im Artikel genannte Organisationen".
+_NAMED = (
+    r"(?:Firmen|Unternehmen|Organisationen|Institutionen|Personen|Produkte|Marken|Hersteller"
+    r"|Anbieter|Vereine|Verbände)"
+)
+_MENTIONS_LABEL_RE = re.compile(
+    rf"^(?:{_NAMED}(?: (?:und|&) {_NAMED})? (?:zum|im|in diesem|aus diesem) (?:Artikel|Beitrag"
+    rf"|Text)|(?:Im|In diesem) (?:Artikel|Beitrag|Text) (?:genannte|erwähnte) {_NAMED}"
+    rf"|(?:Erwähnte|Genannte) {_NAMED})\s*:?$",
+    re.IGNORECASE,
+)
+# A name, not a sentence: a few words, no question, call or colon ("Fachverband Süd e. V." ends
+# on an abbreviation's period).
+_NAME_ITEM_MAX_WORDS = 8
+_NOT_NAME_RE = re.compile(r"[!?:]")
 
 
 def drop_sources_lists(
@@ -569,23 +585,29 @@ def drop_sources_lists(
     """The news agencies a sources list names ("Verwendete Quellen:" over "Nachrichtenagentur
     Reuters", "dpa", …), the text's credits; and the list removed with its label when its items
     name sources, not sentences ("<b>Quellen</b><ul><li>Mitteilung der Stadt</li></ul>"): a
-    heading "Quellen" over sentences about springs stays."""
+    heading "Quellen" over sentences about springs stays. A list of the companies, people or
+    organisations the article names goes with its label too ("Firmen zum Artikel")."""
     found: list[str] = []
     dropped: list[DroppedLine] = []
     for listing in list(tree.iter("ul", "ol")):
         label = listing.getprevious()
-        if label is None or not _SOURCES_LABEL_RE.match(collapse(text_of(label))):
+        heading = collapse(text_of(label)) if label is not None else ""
+        sources = _SOURCES_LABEL_RE.match(heading) is not None
+        if label is None or not (sources or _MENTIONS_LABEL_RE.match(heading)):
             continue
         items = [collapse(text_of(item)) for item in listing.iterchildren("li")]
-        for item in items:
+        for item in items if sources else ():
             text = _AGENCY_WORD_RE.sub("", item, count=1)
             found.extend(agency_names(text) if len(text.split()) <= 4 else ())
         if items and all(
             len(item.split()) <= _SOURCE_ITEM_MAX_WORDS and not SENTENCE_END_RE.search(item)
+            if sources
+            else len(item.split()) <= _NAME_ITEM_MAX_WORDS and not _NOT_NAME_RE.search(item)
             for item in items
         ):
-            text = " · ".join((collapse(text_of(label)), *items))
-            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.CITATION)))
+            text = " · ".join((heading, *items))
+            rule = Rule.CITATION if sources else Rule.MORE_TOPICS
+            dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
             label.drop_tree()
             listing.drop_tree()
     return tuple(dict.fromkeys(found)), dropped

@@ -132,10 +132,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "559_ch_magazin_interview_fotos_nicht_autor": {
         "authors": "()",
     },
-    "561_fachzeitschrift_logistik_chefredakteurin_schluss": {
-        "junk": "['metadata/companies_label: Firmen zum Artikel', 'metadata/company:...",
-        "unknown": "['Firmen zum Artikel', 'Fachverband Intralogistik Süd e. V.']",
-    },
     "563_kirchengemeinde_gastbeitrag_pfarrerin": {
         "junk": "['metadata/byline: Gastbeitrag von Pfarrerin Dorothea Kienzle', 'me...",
         "unknown": "['Gastbeitrag von Pfarrerin Dorothea Kienzle', 'Kirchengemeinde St....",

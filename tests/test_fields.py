@@ -9,7 +9,7 @@ import pytest
 
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from crawler.sites import get_site
-from pipelines.blocks import drop_fact_boxes, drop_related_lists
+from pipelines.blocks import drop_fact_boxes, drop_related_lists, drop_sources_lists
 from pipelines.clean import clean_lines
 from pipelines.credits import agency_names, closing_signature, credited_writers, text_agencies
 from pipelines.extract import extract_article
@@ -20,7 +20,7 @@ from pipelines.names import (
     site_name_keys,
     split_credits,
 )
-from pipelines.tree import headline_text
+from pipelines.tree import collapse, headline_text
 
 SITE = site_name_keys("Alpenland Zeitung", "https://www.alpenland-zeitung.de/a/1.html")
 PARAGRAPH = (
@@ -1511,6 +1511,51 @@ def test_agencies_named_in_a_sources_list_under_the_text_are_credits() -> None:
     offices = "<p>Verwendete Quellen:</p><ul><li>Statistisches Landesamt</li><li>Polizei</li></ul>"
     result = _extract(_page("", f"<h1>Pendler stehen länger im Stau</h1>{text}{offices}"))
     assert result.agencies == ()
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='firmen-box'><h3>Firmen zum Artikel</h3><ul><li>Bäderbau Nord GmbH &amp; Co."
+        " KG</li><li>Schwimmverband Nordtal e. V.</li></ul></div>",
+        "<p><strong>Unternehmen in diesem Beitrag:</strong></p><ul><li>Aquatec AG</li>"
+        "<li>Stadtwerke Nordtal</li></ul>",
+        "<aside><h4>Erwähnte Personen</h4><ol><li>Jana Ostermann</li><li>Dr. Kai Brand</li></ol>"
+        "</aside>",
+    ],
+)
+def test_a_list_of_what_the_article_names_goes_with_its_label(box: str) -> None:
+    tree = lxml.html.fromstring(
+        f"<html><body><article><p>{PARAGRAPH}</p>{box}</article></body></html>"
+    )
+    agencies, dropped = drop_sources_lists(tree)
+    assert collapse(tree.text_content()) == PARAGRAPH
+    assert (agencies, [line.rule for line in dropped]) == ((), ["teaser:more-topics"])
+
+
+@pytest.mark.parametrize(
+    ("box", "kept"),
+    [
+        # a heading of the text over the firms it is about
+        (
+            "<h3>Diese Firmen sind betroffen</h3><ul><li>Aquatec AG</li><li>Stadtwerke Nordtal</li>"
+            "</ul>",
+            "Aquatec AG",
+        ),
+        # statements under the label are no names
+        (
+            "<h3>Unternehmen im Artikel</h3><ul><li>Die Aquatec AG baut das neue Becken und "
+            "beginnt im März.</li><li>Wer zahlt was?</li></ul>",
+            "Wer zahlt was?",
+        ),
+    ],
+)
+def test_a_list_of_the_texts_own_or_of_sentences_stays(box: str, kept: str) -> None:
+    tree = lxml.html.fromstring(
+        f"<html><body><article><p>{PARAGRAPH}</p>{box}</article></body></html>"
+    )
+    assert drop_sources_lists(tree) == ((), [])
+    assert kept in _extract(_closed_by(box)).text.splitlines()
 
 
 @pytest.mark.parametrize(
