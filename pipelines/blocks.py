@@ -245,10 +245,23 @@ def _is_credited_caption(block: lxml.html.HtmlElement) -> bool:
 
 def _caption_after(image: lxml.html.HtmlElement) -> str | None:
     """Remove the caption printed as the paragraph after a paragraph holding only the picture,
-    set like it ("<p align=center><img></p><p align=center>Caption</p>"); return its text.
-    A paragraph of the text after a picture is set like the text, or is a sentence."""
+    set like it ("<p align=center><img></p><p align=center>Caption</p>"), or in the picture's
+    own paragraph after a line break ("<p><img><br><font size=1>Caption</font></p>"); return
+    its text. A paragraph of the text after a picture is set like the text, or is a sentence."""
     holder = image.getparent()
-    if holder is None or holder.tag != "p" or len(holder) != 1 or collapse(text_of(holder)):
+    if holder is None or holder.tag != "p":
+        return None
+    if len(holder) > 2 and holder[0] is image and holder[1].tag == "br":
+        text = collapse(text_of(holder))
+        opening = (holder.text or "") + (image.tail or "")
+        pictures = sum(1 for _ in holder.iter("img"))
+        if opening.strip() or pictures > 1 or SENTENCE_END_RE.search(text):
+            return None
+        if not 1 <= len(text.split()) <= _PICTURE_BOX_MAX_WORDS:
+            return None
+        holder.drop_tree()
+        return text
+    if len(holder) != 1 or collapse(text_of(holder)):
         return None
     caption = holder.getnext()
     looks = {key: value for key, value in holder.attrib.items() if key in _SET_ATTRIBUTES}

@@ -2673,6 +2673,38 @@ def test_a_gallery_slides_caption_goes_even_as_a_sentence(box: str, counter: str
     assert len(_text_of_page(f"<div class='art'>{box.format('')}{rest}")) == 4
 
 
+@pytest.mark.parametrize(
+    "picture",
+    [
+        "<p><img src='a.jpg' width='400' alt='Staffel'><br><font size='1'>Die Uferstraße am "
+        "Morgen, von der Brücke aus gesehen</font></p>",
+        "<p><img src='b.jpg'><br/><small>Blick auf die Baustelle</small><br/><i>Foto: Stadt</i>"
+        "</p>",
+        "<p><img src='b.jpg'><br/><small>Blick auf die Baustelle</small></p>",
+    ],
+)
+def test_a_caption_in_the_pictures_paragraph_after_a_line_break_goes(picture: str) -> None:
+    page = f"<td class='inhalt'><p>{LEAD}</p>{picture}<p>{P1}</p><p>{P2}</p></td>"
+    assert _text_of_page(page) == [LEAD, P1, P2]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept"),
+    [
+        # a sentence of the text after the picture
+        (f"<p><img src='a.jpg'><br>{P3}</p>", P3),
+        # text before the picture, and a paragraph of two pictures: no picture's caption
+        ("<p>Die Uferstraße am Morgen <img src='a.jpg'><br>von der Brücke</p>", "Die Uferstraße"),
+        ("<p><img src='a.jpg'><img src='b.jpg'><br>Die Uferstraße am Morgen</p>", "Die Uferstraße"),
+    ],
+)
+def test_text_in_a_pictures_paragraph_stays_when_it_is_no_caption(
+    paragraph: str, kept: str
+) -> None:
+    page = f"<td class='inhalt'><p>{LEAD}</p>{paragraph}<p>{P1}</p><p>{P2}</p></td>"
+    assert _text_of_page(page)[1].startswith(kept)
+
+
 def test_a_picture_box_with_a_paragraph_of_text_stays() -> None:
     # a lead beside the picture, no credit closing the box
     box = f"<div class='aufmacher'><img src='a.jpg' alt=''><p>{BOX_FACT}</p><p>{P3}</p></div>"

@@ -139,8 +139,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "seo_title": "'Was bleibt, wenn wir gehen – Ev.-luth. Kirchengemeinde Lindenau-Süd'",
     },
     "564_sportverein_bericht_pressewart_ohne_datum": {
-        "junk": "['media/caption: Die siegreiche 4x75-Meter-Staffel der W12 mit Trai...",
-        "unknown": "['Die siegreiche 4x75-Meter-Staffel der W12 mit Trainerin Moni Lehn...",
         "seo_title": "'Leichtathletik - Berichte'",
     },
 }
