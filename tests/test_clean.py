@@ -580,6 +580,41 @@ def test_info_box_labels_left_alone_go_but_lines_starting_with_them_stay() -> No
     }
 
 
+@pytest.mark.parametrize(
+    ("label", "value", "rule"),
+    [
+        ("- Lesezeit", "- 2 Minuten", "meta:reading-time"),
+        ("- Lesedauer:", "- ca. 5 Min.", "meta:reading-time"),
+        ("- Rubrik:", "- Wolfsheim", "meta:kicker"),
+        ("- Ressort", "- Lokales", "meta:kicker"),
+    ],
+)
+def test_an_info_box_rows_value_under_its_label_goes_with_it(
+    label: str, value: str, rule: str
+) -> None:
+    # A term list's rows, as trafilatura prints <dt> and <dd>: list items of their own.
+    kept, dropped = clean(["- Quelle", "- Keystone-SDA", label, value, LEAD, P1])
+    assert kept == [LEAD, P1]
+    assert rules_of(dropped)[value.removeprefix("- ")] == rule
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # no list items: a label word over a paragraph of the text
+        ["Rubrik", "Lokales"],
+        # a sentence, and a section too long to be one, under the label
+        ["- Rubrik:", "- Die Stadt baut um."],
+        ["- Kategorie", "- Bauen und Wohnen in der Region"],
+        # a duration that is no reading time under another label
+        ["- Datum", "- 2 Minuten"],
+    ],
+)
+def test_a_line_under_an_info_label_stays_when_it_is_no_such_value(lines: list[str]) -> None:
+    kept, _ = clean([LEAD, *lines, P1])
+    assert lines[1].removeprefix("- ") in kept
+
+
 @pytest.mark.parametrize("call", ["Jetzt helfen!", "So können Sie helfen"])
 def test_the_call_over_a_donation_account_goes_with_it(call: str) -> None:
     account = "Spendenkonto: Hilfswerk Nord, IBAN DE44 1234 5678 9012 3456 78, Stichwort: Brunnen"

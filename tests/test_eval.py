@@ -104,10 +104,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "agencies": "()",
         "seo_title": "'Nachrichtenticker: Streik legt Fährverkehr zwischen Dänemark und S...",
     },
-    "521_alpenticker_sda_dl": {
-        "junk": "['metadata/reading_time: 2 Minuten']",
-        "unknown": "['2 Minuten']",
-    },
     "523_portal_autorbox_mit_material": {
         "agencies": "('AFP',)",
     },
