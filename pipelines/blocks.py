@@ -1,6 +1,6 @@
 """Blocks of furniture inside the article's HTML, removed before extraction: lists of other
-articles under their lead-in label, pull quotes, fact, promo and comment boxes, and the header
-tables before the text (`pipelines.tables`)."""
+articles under their lead-in label, fact, promo and comment boxes, and the header tables before
+the text (`pipelines.tables`)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,6 @@ from pipelines.tree import (
     text_of,
 )
 
-_QUOTE_WORD_RE = re.compile(r"\w+")
 # Elements that label a list of other articles ("<h4>Mehr zum Thema</h4><ul>…").
 _LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b"})
 # First words of the lead-in labels the line rules know (clean_rules, furniture).
@@ -135,12 +134,13 @@ def _lead_in_rule(label: lxml.html.HtmlElement) -> str | None:
 
 
 def _only_links_after(parent: lxml.html.HtmlElement, label: lxml.html.HtmlElement) -> bool:
-    """True when the label opens `parent` and the rest is two or more links and separators."""
+    """True when the label opens `parent` and the rest is links and separators (characters, or
+    line breaks: "<b>Weitere Artikel:</b><br><a>…</a><br><a>…</a>")."""
     if (parent.text or "").strip() or parent[0] is not label:
         return False
     links = 0
     for child in parent:
-        if child is not label:
+        if child is not label and child.tag != "br":
             if child.tag != "a" or len(child):
                 return False
             links += 1
@@ -157,9 +157,6 @@ def _is_headline_list(element: lxml.html.HtmlElement) -> bool:
     return all(
         item and len(item.split()) <= 20 and not SENTENCE_END_RE.search(item) for item in items
     )
-
-
-_PULL_QUOTE_REACH = 4
 
 
 def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
@@ -248,10 +245,23 @@ def _is_credited_caption(block: lxml.html.HtmlElement) -> bool:
 
 def _caption_after(image: lxml.html.HtmlElement) -> str | None:
     """Remove the caption printed as the paragraph after a paragraph holding only the picture,
-    set like it ("<p align=center><img></p><p align=center>Caption</p>"); return its text.
-    A paragraph of the text after a picture is set like the text, or is a sentence."""
+    set like it ("<p align=center><img></p><p align=center>Caption</p>"), or in the picture's
+    own paragraph after a line break ("<p><img><br><font size=1>Caption</font></p>"); return
+    its text. A paragraph of the text after a picture is set like the text, or is a sentence."""
     holder = image.getparent()
-    if holder is None or holder.tag != "p" or len(holder) != 1 or collapse(text_of(holder)):
+    if holder is None or holder.tag != "p":
+        return None
+    if len(holder) > 2 and holder[0] is image and holder[1].tag == "br":
+        text = collapse(text_of(holder))
+        opening = (holder.text or "") + (image.tail or "")
+        pictures = sum(1 for _ in holder.iter("img"))
+        if opening.strip() or pictures > 1 or SENTENCE_END_RE.search(text):
+            return None
+        if not 1 <= len(text.split()) <= _PICTURE_BOX_MAX_WORDS:
+            return None
+        holder.drop_tree()
+        return text
+    if len(holder) != 1 or collapse(text_of(holder)):
         return None
     caption = holder.getnext()
     looks = {key: value for key, value in holder.attrib.items() if key in _SET_ATTRIBUTES}
@@ -268,62 +278,6 @@ def _caption_after(image: lxml.html.HtmlElement) -> str | None:
 
 # The attributes that set a paragraph apart from the text's: its class, style and alignment.
 _SET_ATTRIBUTES = frozenset(("class", "style", "align"))
-
-
-def drop_pull_quotes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
-    """Remove pull quotes: a short <blockquote> whose words the text around it all prints.
-
-    A magazine repeats a sentence of the text, shortened, in large type ("„Die Jungen wollen
-    nicht vor der Flamme sitzen“" beside "… wollen die Jungen lieber ins Büro als vor einer
-    heißen Flamme sitzen", sagt er."), next to the passage it comes from, or in the reported
-    speech the passage turns it into ("„Ich schließe …“" beside "sie schließen …"). A quotation in a
-    <blockquote> is printed once: its words are not all in the blocks beside it, so it stays.
-    """
-    dropped: list[DroppedLine] = []
-    for quote in list(tree.iter("blockquote")):
-        text = collapse(text_of(quote))
-        words = _QUOTE_WORD_RE.findall(text.casefold())
-        parent = quote.getparent()
-        if not 3 <= len(words) <= 30 or parent is None:
-            continue
-        # The passage it repeats is printed beside it: the few blocks before and after.
-        near = [
-            *itertools.islice(quote.itersiblings(preceding=True), _PULL_QUOTE_REACH),
-            *itertools.islice(quote.itersiblings(), _PULL_QUOTE_REACH),
-        ]
-        around = " ".join(
-            text_of(sibling) for sibling in near if isinstance(sibling, lxml.html.HtmlElement)
-        )
-        if _repeats(set(words), set(_QUOTE_WORD_RE.findall(around.casefold()))):
-            quote.drop_tree()
-            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.PULL_QUOTE)))
-    return dropped
-
-
-# The speaker's own words a report turns into the third person ("„Ich müsste schließen“" is
-# "sie müsste schließen" in the text): first and second person pronouns and possessives.
-_SPEAKER_WORDS = frozenset(
-    (
-        *("ich", "mich", "mir", "wir", "uns", "du", "dich", "dir"),
-        *("mein", "meine", "meinen", "meinem", "meiner", "meines"),
-        *("unser", "unsere", "unseren", "unserem", "unserer", "unseres"),
-        *("dein", "deine", "deinen", "deinem", "deiner", "deines"),
-    )
-)
-
-
-def _repeats(words: set[str], around: set[str]) -> bool:
-    """True when the text beside a quote prints all its words: the same, or in reported speech,
-    the speaker's pronouns turned and a verb's ending changed ("schließen" / "schließe").
-    Those may be a quarter of the words; the rest the text prints as they are."""
-    missing = words - around
-    if len(missing) * 4 > len(words):
-        return False
-    return all(
-        word in _SPEAKER_WORDS
-        or (len(word) >= 5 and any(other.startswith(word[:-2]) for other in around))
-        for word in missing
-    )
 
 
 # A fact box's lines: a short label, a colon and its value ("Wann: Samstag, 11 Uhr", "Umsatz
@@ -620,6 +574,22 @@ def _is_fact_box(
 _SOURCES_LABEL_RE = re.compile(r"^(?:Verwendete |Genutzte |Weitere )?Quellen\s*:?$", re.IGNORECASE)
 _AGENCY_WORD_RE = re.compile(r"^(?:die )?(?:Nachrichten)?agentur(?:en)?\s+", re.IGNORECASE)
 _SOURCE_ITEM_MAX_WORDS = 12
+# The label of a box listing what the article names, a directory's entries: "Firmen zum Artikel",
+# "Unternehmen in diesem Beitrag", "Erwähnte Personen", "Im Artikel genannte Organisationen".
+_NAMED = (
+    r"(?:Firmen|Unternehmen|Organisationen|Institutionen|Personen|Produkte|Marken|Hersteller"
+    r"|Anbieter|Vereine|Verbände)"
+)
+_MENTIONS_LABEL_RE = re.compile(
+    rf"^(?:{_NAMED}(?: (?:und|&) {_NAMED})? (?:zum|im|in diesem|aus diesem) (?:Artikel|Beitrag"
+    rf"|Text)|(?:Im|In diesem) (?:Artikel|Beitrag|Text) (?:genannte|erwähnte) {_NAMED}"
+    rf"|(?:Erwähnte|Genannte) {_NAMED})\s*:?$",
+    re.IGNORECASE,
+)
+# A name, not a sentence: a few words, no question, call or colon ("Fachverband Süd e. V." ends
+# on an abbreviation's period).
+_NAME_ITEM_MAX_WORDS = 8
+_NOT_NAME_RE = re.compile(r"[!?:]")
 
 
 def drop_sources_lists(
@@ -628,23 +598,29 @@ def drop_sources_lists(
     """The news agencies a sources list names ("Verwendete Quellen:" over "Nachrichtenagentur
     Reuters", "dpa", …), the text's credits; and the list removed with its label when its items
     name sources, not sentences ("<b>Quellen</b><ul><li>Mitteilung der Stadt</li></ul>"): a
-    heading "Quellen" over sentences about springs stays."""
+    heading "Quellen" over sentences about springs stays. A list of the companies, people or
+    organisations the article names goes with its label too ("Firmen zum Artikel")."""
     found: list[str] = []
     dropped: list[DroppedLine] = []
     for listing in list(tree.iter("ul", "ol")):
         label = listing.getprevious()
-        if label is None or not _SOURCES_LABEL_RE.match(collapse(text_of(label))):
+        heading = collapse(text_of(label)) if label is not None else ""
+        sources = _SOURCES_LABEL_RE.match(heading) is not None
+        if label is None or not (sources or _MENTIONS_LABEL_RE.match(heading)):
             continue
         items = [collapse(text_of(item)) for item in listing.iterchildren("li")]
-        for item in items:
+        for item in items if sources else ():
             text = _AGENCY_WORD_RE.sub("", item, count=1)
             found.extend(agency_names(text) if len(text.split()) <= 4 else ())
         if items and all(
             len(item.split()) <= _SOURCE_ITEM_MAX_WORDS and not SENTENCE_END_RE.search(item)
+            if sources
+            else len(item.split()) <= _NAME_ITEM_MAX_WORDS and not _NOT_NAME_RE.search(item)
             for item in items
         ):
-            text = " · ".join((collapse(text_of(label)), *items))
-            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.CITATION)))
+            text = " · ".join((heading, *items))
+            rule = Rule.CITATION if sources else Rule.MORE_TOPICS
+            dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
             label.drop_tree()
             listing.drop_tree()
     return tuple(dict.fromkeys(found)), dropped

@@ -378,6 +378,7 @@ INFO_LABELS = frozenset(
         "ressort",
         "kategorie",
         "lesezeit",
+        "lesedauer",
     }
 )
 

@@ -47,7 +47,7 @@ from pipelines.credits import (
     credited_writers,
 )
 from pipelines.datelines import date_after_place
-from pipelines.info_lines import is_initials_credit, is_label_word
+from pipelines.info_lines import is_initials_credit, is_label_word, label_value_rule
 from pipelines.notices import (
     DURATION_ITEM_RE,
     LATE_PHRASE_RULES,
@@ -90,8 +90,6 @@ _LABELLED_BOX_RULES = (
 
 # An info line of several items ("date · reading time"): its items are checked one by one.
 _INFO_LINE_MAX_WORDS = 16
-# A source line credits the text like a byline ("Quelle: site.de, Name, AFP"): its label, and
-# the site named by its host, are no more than the byline's filler.
 
 # The words of the labels GLUED_CREDIT_RE splits before, to skip it for other lines.
 _GLUED_LABEL_WORDS = ("Foto", "Bild", "Credit", "Audio", "Video", "Podcast")
@@ -503,6 +501,9 @@ def _apply_context_rules(items: list[_Line]) -> None:
                 and len(previous.text.split()) <= _TITLED_RULES[item.rule]
             ):
                 previous.rule = item.rule
+        if item.rule == Rule.INFO_LABEL and item.is_item and index + 1 < len(items):
+            value = items[index + 1]  # a term list's row: the value under its label
+            value.rule = value.rule or label_value_rule(item.text, value.text)
         if item.rule == Rule.CREDIT_IMAGE_ALT:
             match = IMAGE_ALT_RE.match(item.text)
             alt_key = _alnum_key(match.group("alt")) if match else ""
@@ -605,9 +606,8 @@ def _next_kept(items: list[_Line], index: int) -> _Line | None:
     for item in items[index + 1 :]:
         if item.kept:
             return item
-        if item.rule in (Rule.CREDIT_IMAGE, Rule.CREDIT_CAPTION, Rule.UI_TOKEN):
-            continue
-        return None
+        if item.rule not in (Rule.CREDIT_IMAGE, Rule.CREDIT_CAPTION, Rule.UI_TOKEN):
+            return None
     return None
 
 

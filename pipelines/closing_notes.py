@@ -1,6 +1,6 @@
 """Lines under a text that speak of the site, not the news: an agency's or company's note that
-it supplies the page's content, a comment counter with its call to join in, a pitch for the
-site's newsletter.
+it supplies the page's content, a comment counter with its call to join in, who may comment, a
+pitch for the site's newsletter, a pointer to its picture gallery, and who edited the text.
 
 Same format as clean_rules.PHRASE_RULES: (rule, pattern, max words, gate substrings).
 """
@@ -10,8 +10,25 @@ from __future__ import annotations
 import re
 
 from pipelines.clean_rules import Rule
+from pipelines.offices import PERSON_NAME
 
 _I = re.IGNORECASE
+# Readers the site lets in once they log in: "registrierte Abonnenten", "angemeldeten Nutzern",
+# "eingeloggte Leserinnen und Leser".
+_READERS = r"(?:Nutzer|Leser|Abonnent|Mitglied|User|Kund|Abokund)\w*"
+_LOGGED_IN_READERS = (
+    rf"(?:registriert|angemeldet|eingeloggt)\w*\s+(?:\w+\s+)?{_READERS}"
+    rf"(?:\s+(?:und|&)\s+{_READERS})?"
+)
+# The site's own gallery: "unserer Galerie", "unserer großen Bildergalerie", "der Fotostrecke"
+# (a gallery of art is "die Galerie am Markt", never the site's picture pages).
+_SITE_GALLERY = (
+    r"(?:in|auf) (?:unsere[rnm]? (?:\S+ )?(?:Bilder|Foto)?(?:galerie|strecke)"
+    r"|(?:der|dieser) (?:Bilder|Foto)(?:galerie|strecke))"
+)
+_PICTURES = r"(?:Fotos|Bilder|Eindrücke|Impressionen|Aufnahmen)"
+# Names after "bearbeitet von": one or more people ("A", "A und B", "A, B und C").
+_NAMES = rf"{PERSON_NAME}(?:(?:,| und) {PERSON_NAME})*"
 
 CLOSING_NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
@@ -62,5 +79,55 @@ CLOSING_NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ..
         ),
         25,
         ("newsletter",),
+    ),
+    (
+        # Who may comment, as the comment section's closed door: "Kommentare sind nur für
+        # registrierte Abonnenten möglich. Jetzt einloggen", "Die Kommentarfunktion steht nur
+        # angemeldeten Nutzern zur Verfügung", "Nur eingeloggte Leser können kommentieren".
+        Rule.LOGIN,
+        re.compile(
+            r"^(?:(?:Die |Das )?(?:Kommentare|Kommentieren|Kommentarfunktion|Leserkommentare"
+            r"|Diskussion)\s+(?:ist|sind|steht|stehen)\s+(?:nur|ausschließlich|lediglich)\s+"
+            rf"(?:für\s+)?{_LOGGED_IN_READERS}(?:\s+(?:möglich|erlaubt|offen|zugänglich"
+            r"|freigeschaltet|zur Verfügung|vorbehalten))?"
+            rf"|Nur {_LOGGED_IN_READERS} (?:können|dürfen) (?:hier )?(?:kommentieren"
+            r"|Kommentare (?:schreiben|verfassen|abgeben)|mitdiskutieren))\s*[.!]?"
+            r"(?:\s+(?:Jetzt |Hier |Bitte )?(?:einloggen|anmelden|registrieren|login)\W*)?$",
+            _I,
+        ),
+        20,
+        ("kommentar", "kommentier", "diskut"),
+    ),
+    (
+        # A pointer to the site's picture gallery: "Fotos vom Spiel gibt es in unserer Galerie.",
+        # "Weitere Bilder finden Sie in der Bildergalerie", "In unserer Fotostrecke gibt es mehr
+        # Eindrücke vom Fest". Pictures shown in a gallery of art are news.
+        Rule.UI_TOKEN,
+        re.compile(
+            rf"^(?:(?:Mehr|Weitere|Alle|Viele) )?{_PICTURES}\b[^.!?]{{0,50}}? (?:gibt es"
+            r"|gibt's|finden Sie|findet ihr|findest du|sehen Sie|seht ihr) (?:hier )?"
+            rf"{_SITE_GALLERY}\s*[.!]?$"
+            rf"|^{_SITE_GALLERY} (?:gibt es|finden Sie|sehen Sie|findet ihr) (?:\S+ ){{0,2}}"
+            rf"{_PICTURES}\b[^.!?]{{0,40}}[.!]?$",
+            _I,
+        ),
+        20,
+        ("galerie", "strecke"),
+    ),
+    (
+        # Who edited a wire text, maybe after who reported it and before where to turn with
+        # questions: "Bearbeitet von A. Bei Rückfragen wenden Sie sich bitte an unsere Redaktion
+        # in Frankfurt.", "(Bericht von A; redigiert von B)". The editor is no author. And the
+        # question's pointer alone: "Bei Rückfragen wenden Sie sich an unsere Redaktion unter …".
+        Rule.BYLINE,
+        re.compile(
+            rf"^\(?(?:(?i:Bericht|Recherche|Text|Mitarbeit) von {_NAMES}\s*[,;]\s*)?"
+            rf"(?i:bearbeitet|redigiert|editiert|redaktionell bearbeitet) von {_NAMES}\s*[.;]?"
+            r"(?:\s+(?i:bei|für) Rückfragen\b[^!?]{0,120})?\)?$"
+            r"|^(?:Bei|Für) Rückfragen (?:wenden Sie sich|erreichen Sie|schreiben Sie)\b[^!?]{0,40}"
+            r"\b(?:unsere[rn]?|die) (?:Redaktion|Nachrichtenredaktion|Newsroom)\b[^!?]{0,80}$",
+        ),
+        40,
+        ("bearbeitet", "redigiert", "editiert", "rückfragen"),
     ),
 )

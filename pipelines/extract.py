@@ -15,7 +15,6 @@ from crawler.model.types import DroppedLine, ExtractedArticle, ExtractInput
 from pipelines.blocks import (
     drop_boxes,
     drop_picture_boxes,
-    drop_pull_quotes,
     drop_related_lists,
     drop_sources_lists,
 )
@@ -30,16 +29,17 @@ from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.headings import recover_headings
 from pipelines.inline_text import keep_time_text
 from pipelines.language import detect_language
+from pipelines.leads import find_lead
 from pipelines.link_rows import drop_link_rows
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.names import site_name_keys, split_authors, split_credits
 from pipelines.news_feeds import drop_news_feeds
 from pipelines.polls import drop_polls
+from pipelines.pull_quotes import drop_pull_quotes
 from pipelines.tables import unwrap_layout_tables
 from pipelines.tree import (
     apply_drop_rules,
     drop_inline_teasers,
-    find_lead,
     parse_html,
     text_key,
     text_of,
@@ -56,7 +56,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 20
+EXTRACTOR_VERSION = 22
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"

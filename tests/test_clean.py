@@ -580,6 +580,41 @@ def test_info_box_labels_left_alone_go_but_lines_starting_with_them_stay() -> No
     }
 
 
+@pytest.mark.parametrize(
+    ("label", "value", "rule"),
+    [
+        ("- Lesezeit", "- 2 Minuten", "meta:reading-time"),
+        ("- Lesedauer:", "- ca. 5 Min.", "meta:reading-time"),
+        ("- Rubrik:", "- Wolfsheim", "meta:kicker"),
+        ("- Ressort", "- Lokales", "meta:kicker"),
+    ],
+)
+def test_an_info_box_rows_value_under_its_label_goes_with_it(
+    label: str, value: str, rule: str
+) -> None:
+    # A term list's rows, as trafilatura prints <dt> and <dd>: list items of their own.
+    kept, dropped = clean(["- Quelle", "- Keystone-SDA", label, value, LEAD, P1])
+    assert kept == [LEAD, P1]
+    assert rules_of(dropped)[value.removeprefix("- ")] == rule
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # no list items: a label word over a paragraph of the text
+        ["Rubrik", "Lokales"],
+        # a sentence, and a section too long to be one, under the label
+        ["- Rubrik:", "- Die Stadt baut um."],
+        ["- Kategorie", "- Bauen und Wohnen in der Region"],
+        # a duration that is no reading time under another label
+        ["- Datum", "- 2 Minuten"],
+    ],
+)
+def test_a_line_under_an_info_label_stays_when_it_is_no_such_value(lines: list[str]) -> None:
+    kept, _ = clean([LEAD, *lines, P1])
+    assert lines[1].removeprefix("- ") in kept
+
+
 @pytest.mark.parametrize("call", ["Jetzt helfen!", "So können Sie helfen"])
 def test_the_call_over_a_donation_account_goes_with_it(call: str) -> None:
     account = "Spendenkonto: Hilfswerk Nord, IBAN DE44 1234 5678 9012 3456 78, Stichwort: Brunnen"
@@ -2671,6 +2706,38 @@ def test_a_gallery_slides_caption_goes_even_as_a_sentence(box: str, counter: str
     assert _text_of_page(f"<div class='art'>{box.format(counter)}{rest}") == [LEAD, P1, P2]
     # without the counter, a sentence beside a picture is the text's
     assert len(_text_of_page(f"<div class='art'>{box.format('')}{rest}")) == 4
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        "<p><img src='a.jpg' width='400' alt='Staffel'><br><font size='1'>Die Uferstraße am "
+        "Morgen, von der Brücke aus gesehen</font></p>",
+        "<p><img src='b.jpg'><br/><small>Blick auf die Baustelle</small><br/><i>Foto: Stadt</i>"
+        "</p>",
+        "<p><img src='b.jpg'><br/><small>Blick auf die Baustelle</small></p>",
+    ],
+)
+def test_a_caption_in_the_pictures_paragraph_after_a_line_break_goes(picture: str) -> None:
+    page = f"<td class='inhalt'><p>{LEAD}</p>{picture}<p>{P1}</p><p>{P2}</p></td>"
+    assert _text_of_page(page) == [LEAD, P1, P2]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept"),
+    [
+        # a sentence of the text after the picture
+        (f"<p><img src='a.jpg'><br>{P3}</p>", P3),
+        # text before the picture, and a paragraph of two pictures: no picture's caption
+        ("<p>Die Uferstraße am Morgen <img src='a.jpg'><br>von der Brücke</p>", "Die Uferstraße"),
+        ("<p><img src='a.jpg'><img src='b.jpg'><br>Die Uferstraße am Morgen</p>", "Die Uferstraße"),
+    ],
+)
+def test_text_in_a_pictures_paragraph_stays_when_it_is_no_caption(
+    paragraph: str, kept: str
+) -> None:
+    page = f"<td class='inhalt'><p>{LEAD}</p>{paragraph}<p>{P1}</p><p>{P2}</p></td>"
+    assert _text_of_page(page)[1].startswith(kept)
 
 
 def test_a_picture_box_with_a_paragraph_of_text_stays() -> None:

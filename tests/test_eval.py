@@ -99,44 +99,7 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "521_alpenticker_sda_dl": {
-        "junk": "['metadata/reading_time: 2 Minuten']",
-        "unknown": "['2 Minuten']",
-    },
-    "527_typo3_zwei_autoren": {
-        "junk": "['chrome/login: Kommentare sind nur für registrierte Abonnenten mög...",
-        "unknown": "['Kommentare sind nur für registrierte Abonnenten möglich. Jetzt ei...",
-    },
-    "540_verein_bericht_ohne_datum": {
-        "junk": "['promo/gallery: Fotos vom Spiel gibt es in unserer Galerie.']",
-        "lost": "['Souveräner 31:22-Heimsieg gegen die HSG Ellerau zum Saisonabschlu...",
-        "unknown": "['Fotos vom Spiel gibt es in unserer Galerie.']",
-    },
-    "543_finanzwire_reuters_zwei_autoren": {
-        "junk": "['metadata/editor_credit: Bearbeitet von Sören Maletzki. Bei Rückfr...",
-        "unknown": "['Bearbeitet von Sören Maletzki. Bei Rückfragen wenden Sie sich bit...",
-    },
-    "554_oeffentlich_rechtlich_stand_von_sender": {
-        "lost": "['Erstmals im Landkreis Diepholz können Anwohnerinnen und Anwohner ...",
-    },
-    "556_magazin_kommentar_prof_dr_autorenbox": {
-        "junk": "['metadata/pull_quote: „Der Ärger landet im Rathaus, die Verantwort...",
-        "unknown": "['„Der Ärger landet im Rathaus, die Verantwortung liegt woanders.“']",
-    },
-    "558_wochenblatt_infobox_dl_autor": {
-        "junk": "['teaser/related: Maibaum am Obermarkt steht – nach drei Stunden', ...",
-        "unknown": "['Maibaum am Obermarkt steht – nach drei Stunden', 'Stadtrat vertag...",
-    },
-    "561_fachzeitschrift_logistik_chefredakteurin_schluss": {
-        "junk": "['metadata/companies_label: Firmen zum Artikel', 'metadata/company:...",
-        "unknown": "['Firmen zum Artikel', 'Fachverband Intralogistik Süd e. V.']",
-    },
-    "564_sportverein_bericht_pressewart_ohne_datum": {
-        "junk": "['media/caption: Die siegreiche 4x75-Meter-Staffel der W12 mit Trai...",
-        "unknown": "['Die siegreiche 4x75-Meter-Staffel der W12 mit Trainerin Moni Lehn...",
-    },
-}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -206,7 +169,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({24, 25})
+_OPEN_BATCHES: frozenset[int] = frozenset()
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:

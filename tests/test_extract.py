@@ -19,7 +19,7 @@ from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from pipelines.decode import decode_body
 from pipelines.extract import extract_article
 from pipelines.headings import recover_headings
-from pipelines.tree import find_lead
+from pipelines.leads import find_lead
 
 BERLIN = ZoneInfo("Europe/Berlin")
 CET = timezone(timedelta(hours=1))

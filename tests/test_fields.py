@@ -9,7 +9,7 @@ import pytest
 
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from crawler.sites import get_site
-from pipelines.blocks import drop_fact_boxes
+from pipelines.blocks import drop_fact_boxes, drop_related_lists, drop_sources_lists
 from pipelines.byline_lines import byline_neighbours, is_byline
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
@@ -22,7 +22,7 @@ from pipelines.names import (
     split_credits,
 )
 from pipelines.seo_title import seo_title_of
-from pipelines.tree import headline_text
+from pipelines.tree import collapse, headline_text
 
 SITE = site_name_keys("Alpenland Zeitung", "https://www.alpenland-zeitung.de/a/1.html")
 PARAGRAPH = (
@@ -795,6 +795,44 @@ def test_a_related_article_list_under_its_label_is_dropped(related: str) -> None
     assert result.text.splitlines() == [PARAGRAPH, SECOND]
 
 
+_RELATED = (
+    "<a href='/lokales/freibad-31870/'>Freibad öffnet früher</a><br>"
+    "<a href='/lokales/eisbahn-31862/'>Eisbahn: Saison endet im März</a>"
+)
+
+
+@pytest.mark.parametrize(
+    ("box", "gone"),
+    [
+        # a bold label, then links one a line after a <br>
+        (
+            f"<div class='weitere'><b>Weitere Artikel aus dieser Rubrik:</b><br>{_RELATED}</div>",
+            True,
+        ),
+        (f"<p><strong>Mehr zum Thema</strong><br/>{_RELATED}<br/></p>", True),
+        # a sentence after the label's line break, with or without a link in it
+        (
+            "<p><b>Mehr aus dem Landkreis:</b><br>Das Freibad öffnet früher als geplant.</p>",
+            False,
+        ),
+        (
+            "<p><b>Mehr aus dem Landkreis:</b><br>Das Freibad öffnet früher, "
+            "<a href='/lokales/freibad-31870/'>teilt die Stadt mit</a>.</p>",
+            False,
+        ),
+        # a label no lead-in rule knows
+        (f"<div><b>Unsere Partner:</b><br>{_RELATED}</div>", False),
+    ],
+)
+def test_links_one_a_line_under_a_lead_in_label_are_a_related_list(box: str, gone: bool) -> None:
+    tree = lxml.html.fromstring(
+        f"<html><body><article><p>{PARAGRAPH}</p>{box}</article></body></html>"
+    )
+    dropped = drop_related_lists(tree)
+    assert ("Freibad öffnet" in tree.text_content()) is not gone
+    assert bool(dropped) is gone
+
+
 @pytest.mark.parametrize("heading", ["Was sich ändert", "Weitere Folgen"])
 def test_a_list_under_an_ordinary_heading_stays(heading: str) -> None:
     html = (
@@ -1483,6 +1521,51 @@ def test_agencies_named_in_a_sources_list_under_the_text_are_credits() -> None:
     offices = "<p>Verwendete Quellen:</p><ul><li>Statistisches Landesamt</li><li>Polizei</li></ul>"
     result = _extract(_page("", f"<h1>Pendler stehen länger im Stau</h1>{text}{offices}"))
     assert result.agencies == ()
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='firmen-box'><h3>Firmen zum Artikel</h3><ul><li>Bäderbau Nord GmbH &amp; Co."
+        " KG</li><li>Schwimmverband Nordtal e. V.</li></ul></div>",
+        "<p><strong>Unternehmen in diesem Beitrag:</strong></p><ul><li>Aquatec AG</li>"
+        "<li>Stadtwerke Nordtal</li></ul>",
+        "<aside><h4>Erwähnte Personen</h4><ol><li>Jana Ostermann</li><li>Dr. Kai Brand</li></ol>"
+        "</aside>",
+    ],
+)
+def test_a_list_of_what_the_article_names_goes_with_its_label(box: str) -> None:
+    tree = lxml.html.fromstring(
+        f"<html><body><article><p>{PARAGRAPH}</p>{box}</article></body></html>"
+    )
+    agencies, dropped = drop_sources_lists(tree)
+    assert collapse(tree.text_content()) == PARAGRAPH
+    assert (agencies, [line.rule for line in dropped]) == ((), ["teaser:more-topics"])
+
+
+@pytest.mark.parametrize(
+    ("box", "kept"),
+    [
+        # a heading of the text over the firms it is about
+        (
+            "<h3>Diese Firmen sind betroffen</h3><ul><li>Aquatec AG</li><li>Stadtwerke Nordtal</li>"
+            "</ul>",
+            "Aquatec AG",
+        ),
+        # statements under the label are no names
+        (
+            "<h3>Unternehmen im Artikel</h3><ul><li>Die Aquatec AG baut das neue Becken und "
+            "beginnt im März.</li><li>Wer zahlt was?</li></ul>",
+            "Wer zahlt was?",
+        ),
+    ],
+)
+def test_a_list_of_the_texts_own_or_of_sentences_stays(box: str, kept: str) -> None:
+    tree = lxml.html.fromstring(
+        f"<html><body><article><p>{PARAGRAPH}</p>{box}</article></body></html>"
+    )
+    assert drop_sources_lists(tree) == ((), [])
+    assert kept in _extract(_closed_by(box)).text.splitlines()
 
 
 @pytest.mark.parametrize(

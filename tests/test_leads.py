@@ -1,0 +1,82 @@
+"""The article's lead (pipelines.leads): found by its mark beside the headline, kept as the text's
+first line; a heading or a block that only looks like one stays out of the lead."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from crawler.model.types import CleaningRules, ExtractInput
+from pipelines.extract import extract_article
+from pipelines.leads import find_lead
+
+HEADLINE = "Gemeinde baut neue Kita am Mühlbach"
+LEAD = (
+    "Der Gemeinderat hat den Neubau einstimmig beschlossen. Im Herbst sollen die Bagger anrollen."
+)
+SUBLINE = "Zweigruppige Einrichtung für sechzig Kinder soll im Sommer 2027 öffnen"
+PARAGRAPHS = (
+    "Die neue Kita entsteht auf dem Grundstück der früheren Gärtnerei am Mühlbach. Sie soll zwei "
+    "Gruppen für Kinder unter drei Jahren und zwei Gruppen für ältere Kinder bieten.",
+    "Die Kosten schätzt die Verwaltung auf knapp fünf Millionen Euro. Rund die Hälfte davon "
+    "übernimmt das Land aus seinem Förderprogramm für den Ausbau der Kinderbetreuung.",
+)
+
+
+def _text_lines(page: str) -> list[str]:
+    html = f"<html lang='de'><head><meta charset='utf-8'></head><body>{page}</body></html>"
+    page_input = ExtractInput(
+        url="https://www.talbote.example/a/1.html",
+        body=html.encode(),
+        headers={},
+        rules=CleaningRules(),
+    )
+    return extract_article(page_input).text.split("\n")
+
+
+def _beside_text(header: str, text_class: str = "text") -> str:
+    """The headline (and what `header` sets under it), then the text in a container of its own,
+    which trafilatura takes for the whole article."""
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    return f"{header}<div class='{text_class}'>{body}</div>"
+
+
+_PREFACE = f"<h1>{HEADLINE}</h1><p class='preface'>{LEAD}</p>"
+_INTRODUCTION = f"<h1>{HEADLINE}</h1><p class='einleitung'>{LEAD}</p>"
+_HEADER = f"<header><h1>{HEADLINE}</h1><div class='article-preface'><p>{LEAD}</p></div></header>"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"<div id='content'>{_beside_text(_PREFACE)}</div>",
+        f"<article>{_beside_text(_HEADER, 'article-text')}</article>",
+        f"<div>{_beside_text(_INTRODUCTION)}</div>",
+    ],
+)
+def test_a_lead_marked_as_the_preface_or_introduction_is_the_texts_first_line(page: str) -> None:
+    assert _text_lines(page) == [LEAD, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    ("headline", "subline"),
+    [
+        (f"<h2 class='ueberschrift'>{HEADLINE}</h2>", f"<h3 class='unterzeile'>{SUBLINE}</h3>"),
+        (f"<h1>{HEADLINE}</h1>", f"<h2 class='subline'>{SUBLINE}</h2>"),
+        (f"<h1>{HEADLINE}</h1>", f"<h4 class='article-dek'>{SUBLINE}</h4>"),
+    ],
+)
+def test_a_subline_heading_under_the_headline_is_the_lead_without_a_final_period(
+    headline: str, subline: str
+) -> None:
+    assert _text_lines(f"<div>{_beside_text(headline + subline)}</div>") == [SUBLINE, *PARAGRAPHS]
+
+
+def test_a_heading_under_the_headline_is_a_lead_only_by_its_mark_and_length() -> None:
+    short = "<div><h1>Kita am Mühlbach</h1><h3 class='subline'>Neubau beschlossen</h3></div>"
+    assert find_lead(lxml.html.fromstring(short).find("h1")) is None
+    unmarked = f"<div><h1>{HEADLINE}</h1><h3 class='zwischentitel'>{SUBLINE}</h3></div>"
+    assert find_lead(lxml.html.fromstring(unmarked).find("h1")) is None
+    # A paragraph still needs its sentence's end: a line without one is a label or a kicker.
+    label = f"<div><h1>{HEADLINE}</h1><p class='preface'>{SUBLINE}</p></div>"
+    assert find_lead(lxml.html.fromstring(label).find("h1")) is None
