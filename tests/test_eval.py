@@ -106,10 +106,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "585_fachzeitschrift_waermepumpe_heizlast": {
         "authors": "('(FH) Frank Leuthner',)",
     },
-    "586_uni_pressemitteilung_kaefer": {
-        "junk": "['metadata/byline: Text: Annika Rusch, Stabsstelle Kommunikation']",
-        "unknown": "['Text: Annika Rusch, Stabsstelle Kommunikation']",
-    },
     "587_verein_kreismeisterschaften_schwimmen": {
         "seo_title": "'Kreismeisterschaften: Zwölf Titel für unsere Schwimmer – SV Blau-W...",
     },

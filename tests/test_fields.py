@@ -3393,3 +3393,36 @@ def test_the_body_under_a_byline_is_the_writers_line(
     lines: list[tuple[str, str | None]], found: list[int]
 ) -> None:
     assert byline_neighbours([*lines, (SECOND, None)]) == found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Text: Marta Quandel, Stabsstelle Kommunikation",
+        "Von Marta Quandel, Stabsstelle Presse und Kommunikation",
+        "Marta Quandel, Pressestelle",
+        "Text: Marta Quandel, Hochschulkommunikation",
+        "Marta Quandel, University Communications",
+    ],
+)
+def test_a_press_office_beside_the_writers_name_makes_a_byline(line: str) -> None:
+    assert is_byline(line, ("Marta Quandel",))
+    lines = [PARAGRAPH, SECOND, line]
+    kept, _dropped = clean_lines(
+        lines, title=None, rules=CleaningRules(), language="de", authors=("Marta Quandel",)
+    )
+    assert kept == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence about the writer's office
+        "Marta Quandel, Stabsstelle Kommunikation, hat die Stelle gewechselt.",
+        "Marta Quandel übernimmt an dieser Stelle die Kommunikation",
+        # another person's office
+        "Text: Jan Ohm, Stabsstelle Kommunikation",
+    ],
+)
+def test_a_line_on_a_press_office_that_is_no_byline_stays(line: str) -> None:
+    assert not is_byline(line, ("Marta Quandel",))
