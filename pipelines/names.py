@@ -56,11 +56,12 @@ _ROLE_PREFIX_RE = re.compile(
     r"|Redaktionsleiter(?:in)?)\s+(?=\S)",
     re.IGNORECASE,
 )
-# Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.", "Dipl.-Ing.", "PD Dr.".
+# Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.-Ing.", "PD Dr.",
+# "Dipl.-Ing. (FH)" (the kind of school the degree is from).
 _ACADEMIC_TITLE_RE = re.compile(
-    r"^(?:(?:(?:Prof|Dr|PD)\.?|(?:Priv\.-Doz|Dipl\.-[A-ZÄÖÜ]\w{0,6}|Mag|Jun\.-Prof)\.)"
+    r"^(?:(?:(?:Prof|Dr|PD)\.?(?:-Ing\.)?|(?:Priv\.-Doz|Dipl\.-[A-ZÄÖÜ]\w{0,6}|Mag|Jun\.-Prof)\.)"
     r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec)\.)*"
-    r"(?:\s*mult\.)?\s+)+(?=\S)"
+    r"(?:\s*mult\.)?(?:\s*\((?:FH|TH|TU|BA|DH|Univ\.?)\))?\s+)+(?=\S)"
 )
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(

@@ -103,9 +103,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "583_gastbeitrag_dorfladen_wenkbach": {
         "authors": "()",
     },
-    "585_fachzeitschrift_waermepumpe_heizlast": {
-        "authors": "('(FH) Frank Leuthner',)",
-    },
     "587_verein_kreismeisterschaften_schwimmen": {
         "seo_title": "'Kreismeisterschaften: Zwölf Titel für unsere Schwimmer – SV Blau-W...",
     },

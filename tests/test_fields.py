@@ -3426,3 +3426,55 @@ def test_a_press_office_beside_the_writers_name_makes_a_byline(line: str) -> Non
 )
 def test_a_line_on_a_press_office_that_is_no_byline_stays(line: str) -> None:
     assert not is_byline(line, ("Marta Quandel",))
+
+
+@pytest.mark.parametrize(
+    ("credit", "name"),
+    [
+        ("Dipl.-Ing. (FH) Kai Lenz, Planungsbüro Lenz, Ebersfeld", "Kai Lenz"),
+        ("Prof. Dr.-Ing. Ina Sommer, Hochschule Talstadt", "Ina Sommer"),
+        ("Dr.-Ing. habil. Ina Sommer", "Ina Sommer"),
+        ("Von Dipl.-Kfm. (Univ.) Kai Lenz", "Kai Lenz"),
+        # the titles alone name nobody
+        ("Autor: Dipl.-Ing. (FH)", None),
+        ("Von Prof. Dr.-Ing.", None),
+    ],
+)
+def test_an_academic_title_with_its_school_or_field_is_no_part_of_the_name(
+    credit: str, name: str | None
+) -> None:
+    assert split_credits([credit], frozenset())[0] == ((name,) if name else ())
+
+
+@pytest.mark.parametrize(
+    ("facts", "authors"),
+    [
+        (
+            "<dl class='autoren'><dt>Autoren:</dt><dd>Dipl.-Ing. (FH) Kai Lenz, Planungsbüro Lenz"
+            "</dd><dd>Prof. Dr.-Ing. Ina Sommer, Hochschule Talstadt</dd></dl>",
+            ("Kai Lenz", "Ina Sommer"),
+        ),
+        (
+            "<dl><dt>Text</dt><dd>Kai Lenz</dd><dd>Ina Sommer</dd><dt>Erschienen</dt>"
+            "<dd>03.12.2026</dd></dl>",
+            ("Kai Lenz", "Ina Sommer"),
+        ),
+        # more values than a text's writers: a list of data
+        (
+            "<dl><dt>Text</dt><dd>Kai Lenz</dd><dd>Ina Sommer</dd><dd>Ole Brandt</dd>"
+            "<dd>Ruth Ebert</dd><dd>Jan Ohm</dd></dl>",
+            (),
+        ),
+        # one value of more words than a name takes
+        (
+            "<dl><dt>Autoren</dt><dd>Kai Lenz</dd><dd>Der Entwurf der Satzung liegt im Rathaus"
+            " zur Einsicht aus</dd></dl>",
+            (),
+        ),
+    ],
+)
+def test_a_list_label_over_several_values_names_each_writer(
+    facts: str, authors: tuple[str, ...]
+) -> None:
+    result = _extract(_page("", f"<div><h1>Hallenbad wird saniert</h1>{facts}</div>"))
+    assert result.authors == authors
