@@ -103,9 +103,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "583_gastbeitrag_dorfladen_wenkbach": {
         "authors": "()",
     },
-    "587_verein_kreismeisterschaften_schwimmen": {
-        "seo_title": "'Kreismeisterschaften: Zwölf Titel für unsere Schwimmer – SV Blau-W...",
-    },
     "588_ngo_stellungnahme_nitrat": {
         "junk": "['metadata/contact: Pressestelle Aktionsbündnis Saubere Flüsse, pre...",
         "unknown": "['Pressestelle Aktionsbündnis Saubere Flüsse, presse@saubere-fluess...",

@@ -3478,3 +3478,30 @@ def test_a_list_label_over_several_values_names_each_writer(
 ) -> None:
     result = _extract(_page("", f"<div><h1>Hallenbad wird saniert</h1>{facts}</div>"))
     assert result.authors == authors
+
+
+_CLUB_HOST = "https://svbw-talheim1921.de/a/"
+
+
+@pytest.mark.parametrize(
+    ("raw", "url", "cut"),
+    [
+        ("Kühe ziehen ins Tal – SV Blau-Weiß Talheim 1921 e.V.", _CLUB_HOST, True),
+        ("Kühe ziehen ins Tal – SV Blau-Weiß Talheim 1921 e.V.", "https://svbw-talheim.de/a", True),
+        (
+            "Kühe ziehen ins Tal | Freiwillige Feuerwehr Oberwalden",
+            "https://ff-oberwalden.de",
+            True,
+        ),
+        ("Kühe ziehen ins Tal - SC Rot-Weiß Müllheim", "https://www.scrw-muellheim.de/a/1", True),
+        # words the host's label does not spell, or spells in part only
+        ("Kühe ziehen ins Tal – Sieg vor Talheim", _CLUB_HOST, False),
+        ("Kühe ziehen ins Tal – SV Blau-Weiß Oberwalden", _CLUB_HOST, False),
+        ("Kühe ziehen ins Tal – SV Blau-Weiß Talheim siegt", _CLUB_HOST, False),
+    ],
+)
+def test_a_clubs_name_the_host_cuts_to_initials_in_part_is_an_affix(
+    raw: str, url: str, cut: bool
+) -> None:
+    title = clean_title(raw, site_name_keys(None, url), html_title=True)
+    assert title == ("Kühe ziehen ins Tal" if cut else raw)
