@@ -103,10 +103,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "583_gastbeitrag_dorfladen_wenkbach": {
         "authors": "()",
     },
-    "588_ngo_stellungnahme_nitrat": {
-        "junk": "['metadata/contact: Pressestelle Aktionsbündnis Saubere Flüsse, pre...",
-        "unknown": "['Pressestelle Aktionsbündnis Saubere Flüsse, presse@saubere-fluess...",
-    },
 }
 
 
