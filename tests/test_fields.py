@@ -3505,3 +3505,38 @@ def test_a_clubs_name_the_host_cuts_to_initials_in_part_is_an_affix(
 ) -> None:
     title = clean_title(raw, site_name_keys(None, url), html_title=True)
     assert title == ("Kühe ziehen ins Tal" if cut else raw)
+
+
+@pytest.mark.parametrize(
+    ("note", "authors"),
+    [
+        (
+            "<div class='gast'><em>Lene Vorholt ist Ortsvorsteherin von Talheim.</em> Gastbeiträge"
+            " geben nicht die Meinung der Redaktion wieder.</div>",
+            ("Lene Vorholt",),
+        ),
+        ("<p><i>Jan Ohm lebt als freier Publizist in Kassel.</i></p>", ("Jan Ohm",)),
+        ("<p><em>Ilka Strom, 54, arbeitet als Hebamme in Lindau.</em></p>", ("Ilka Strom",)),
+        # no name as the subject, or more than one sentence
+        ("<p><em>Die Autorin ist Ortsvorsteherin von Talheim.</em></p>", ()),
+        ("<p><em>Jan Ohm lebt in Kassel. Er schreibt über Schulen.</em></p>", ()),
+        # a note that does not open its element
+        ("<p>Zur Person: <em>Jan Ohm lebt als freier Publizist in Kassel.</em></p>", ()),
+        # more text after the note: a paragraph of the text
+        (f"<p><em>Jan Ohm lebt als freier Publizist in Kassel.</em></p><p>{PARAGRAPH}</p>", ()),
+    ],
+)
+def test_an_italic_note_after_the_text_names_its_writer(
+    note: str, authors: tuple[str, ...]
+) -> None:
+    assert _extract(_closed_by(note)).authors == authors
+
+
+def test_an_italic_note_on_a_person_the_text_names_names_no_writer() -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p><p>Ortsvorsteherin Lene Vorholt freut sich über den Beschluss und"
+        " lädt alle Vereine zu einem Treffen im Bürgerhaus ein.</p>"
+        "<p><em>Lene Vorholt ist Ortsvorsteherin von Talheim.</em></p></article></body></html>"
+    )
+    assert _extract(html).authors == ()
