@@ -339,6 +339,22 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         ("iban",),
     ),
     (
+        # The site's own call for money by the amount it takes: "Schon mit 5 Euro im Monat
+        # helfen Sie uns, …", "Ab 3 € monatlich unterstützt du unsere Arbeit.", "Bereits 10 Euro
+        # helfen uns, …". The reader helps the site ("uns", "unsere Arbeit"): "Schon mit 5 Euro
+        # im Monat helfen Spender der Tafel" reports on another's.
+        Rule.PROMO_DONATION,
+        re.compile(
+            r"^(?:Schon|Bereits|Ab|Mit)(?: mit| ab| nur)* \d+(?:[,.]\d+)?\s?(?:€|Euro|EUR)"
+            r"(?: (?:im|pro|je) (?:Monat|Jahr|Woche)| monatlich| jährlich)?,? (?:helfen|hilfst"
+            r"|helft|unterstützen|unterstützt|stärken|stärkst|stärkt|sichern|sicherst|sichert)"
+            r"(?: (?:Sie|du|ihr))?(?: \w+)? (?:uns|unsere[rnms]?)\b",
+            _I,
+        ),
+        40,
+        ("euro", "€", "eur"),
+    ),
+    (
         # Where readers' letters go, a label and an e-mail address alone: "Leserbriefe an:
         # leserbriefe@…", "Ihre Meinung bitte an redaktion@…", "Zuschriften: post@…". A
         # sentence around the address goes on past it and stays.

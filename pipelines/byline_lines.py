@@ -44,10 +44,13 @@ _ROLE_RE = re.compile(
     _I,
 )
 # The newsroom the author writes for, after a comma: "A, WMR Studio Siegen", "A, Redaktion
-# Politik", "A, ARD-Hauptstadtstudio", "A, Regionalbüro Nord": up to two words around a desk word.
-# Or a broadcaster's initials and its studio's town: "A, WBR Hameln", "A, SWR Tübingen".
+# Politik", "A, ARD-Hauptstadtstudio", "A, Regionalbüro Nord"; a body's press office: "A,
+# Stabsstelle Presse und Kommunikation", "A, Pressestelle", "A, University Communications": up
+# to three words before a desk word and two after it. Or a broadcaster's initials and its
+# studio's town: "A, WBR Hameln", "A, SWR Tübingen".
 _DESK_RE = re.compile(
-    r",\s*(?:(?:[\w.-]+\s+){0,2}[\w-]*(?:studio|redaktion|büro|funkhaus|newsroom|desk)\b"
+    r",\s*(?:(?:[\w.-]+\s+){0,3}[\w-]*(?:studio|redaktion|büro|funkhaus|newsroom|desk|stelle"
+    r"|kommunikation|communications|öffentlichkeitsarbeit)\b"
     r"(?:\s+[\w.-]+){0,2}|(?-i:[A-ZÄÖÜ]{2,5}(?:\s+[A-ZÄÖÜ][\w-]*[a-zäöüß][\w-]*){1,2}))"
     r"\s*(?=$|[·|•/])",
     _I,

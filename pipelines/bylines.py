@@ -268,16 +268,21 @@ def closing_authors(
     byline_elements: Callable[[], list[lxml.html.HtmlElement]],
 ) -> tuple[str, ...]:
     """The people a byline in the article's <footer> names, else its contributor cards, a
-    signature, a closing credit line or an author box; `marked` gives the body's elements
-    with attributes (each first in its tuple), `byline_elements` those the page marks as a
-    byline or author."""
+    signature, a closing credit line, an author box or an italic note on the writer; `marked`
+    gives the body's elements with attributes (each first in its tuple), `byline_elements`
+    those the page marks as a byline or author."""
+    found = footer_byline_authors(tree, site_keys) or _card_authors(
+        (entry[0] for entry in marked()), site_keys
+    )
+    if found:
+        return found
+    signed, noted = _set_apart_lines(tree, site_keys)
     return (
-        footer_byline_authors(tree, site_keys)
-        or _card_authors((found[0] for found in marked()), site_keys)
-        or _set_apart_signature(tree, site_keys)
+        signed
         or _interview_credit(tree, site_keys)
         or _closing_credit_line(tree, site_keys)
         or _author_box_author(tree, byline_elements(), site_keys)
+        or noted
     )
 
 
@@ -449,15 +454,23 @@ def _interview_credit(tree: lxml.html.HtmlElement, site_keys: frozenset[str]) ->
     return ()
 
 
-def _set_apart_signature(tree: lxml.html.HtmlElement, site_keys: frozenset[str]) -> tuple[str, ...]:
-    """The name a text is signed with on a line set apart: a paragraph holding only an <i> or
-    <em> with a name ("<p><i>Herta Kofler</i></p>"), or a right-aligned one holding a name,
-    maybe after the writer's initials in brackets ("(hk) Herta Kofler"); after two paragraphs
-    of text and before no other (a bar of tools may follow)."""
+def _set_apart_lines(
+    tree: lxml.html.HtmlElement, site_keys: frozenset[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The name a text is signed with on a line set apart, and the writer an italic note after
+    the text names (see `_italic_note_writer`), in one walk of the page.
+
+    The signature: a paragraph holding only an <i> or <em> with a name ("<p><i>Herta
+    Kofler</i></p>"), or a right-aligned one holding a name, maybe after the writer's initials
+    in brackets ("(hk) Herta Kofler"); after two paragraphs of text and before no other (a bar
+    of tools may follow)."""
+    noted: tuple[str, ...] = ()
     for paragraph in tree.iter("p", "div"):
         italic = next((child for child in paragraph if child.tag in ("i", "em")), None)
         if italic is not None and not len(italic):
             own = collapse(italic.text or "")
+            if not noted and italic is paragraph[0] and not (paragraph.text or "").strip():
+                noted = _italic_note_writer(paragraph, own, site_keys)
             if own != collapse(text_of(paragraph)):
                 continue
         elif _RIGHT_ALIGNED_RE.search(paragraph.get("style") or "") or (
@@ -481,8 +494,41 @@ def _set_apart_signature(tree: lxml.html.HtmlElement, site_keys: frozenset[str])
         ]
         people = split_credits([own], site_keys)[0]
         if len(text_before) >= 2 and people == (own,):
-            return people
-    return ()
+            return people, noted
+    return (), noted
+
+
+def _italic_note_writer(
+    element: lxml.html.HtmlElement, note: str, site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """The writer an italic note opening an element after the text names, the subject of its
+    one sentence, when the text before never names that person: a guest writer's ("<div><em>A
+    ist Ortsvorsteherin von X.</em> Gastbeiträge geben nicht die Meinung der Redaktion
+    wieder.</div>"). After two paragraphs of text and before no other; a note on a person the
+    text is about (a portrait's, an interview's "B ist Professorin …") names that person in
+    the text."""
+    subject = _BIO_SUBJECT_RE.match(note)
+    if (
+        subject is None
+        or len(note.split()) > _AUTHOR_BOX_MAX_WORDS
+        or note[-1:] not in ".!"
+        or len(SENTENCE_BREAK_RE.split(note)) > 1
+    ):
+        return ()
+    name = subject.group("name")
+    if _DETERMINER_RE.match(name) or not _is_name(name, site_keys):
+        return ()
+    if any(len(text_of(p)) >= 80 for p in element.itersiblings("p")):
+        return ()  # text follows the note
+    text_before = [
+        text
+        for p in itertools.islice(_paragraphs_before(element), 4)
+        if len(text := text_of(p)) >= 80
+    ]
+    surname = name.split()[-1]
+    if len(text_before) < 2 or any(surname in text for text in text_before):
+        return ()
+    return (name,)
 
 
 def footer_byline_authors(

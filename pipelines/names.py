@@ -23,7 +23,7 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
-from pipelines.host_spellings import host_spellings, spells_key
+from pipelines.host_spellings import host_spellings, spells_key, spells_with_initials
 from pipelines.offices import OWN_STAFF, is_institution_kind, is_site_kind, without_job_title
 from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
@@ -56,11 +56,12 @@ _ROLE_PREFIX_RE = re.compile(
     r"|Redaktionsleiter(?:in)?)\s+(?=\S)",
     re.IGNORECASE,
 )
-# Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.", "Dipl.-Ing.", "PD Dr.".
+# Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.-Ing.", "PD Dr.",
+# "Dipl.-Ing. (FH)" (the kind of school the degree is from).
 _ACADEMIC_TITLE_RE = re.compile(
-    r"^(?:(?:(?:Prof|Dr|PD)\.?|(?:Priv\.-Doz|Dipl\.-[A-ZÄÖÜ]\w{0,6}|Mag|Jun\.-Prof)\.)"
+    r"^(?:(?:(?:Prof|Dr|PD)\.?(?:-Ing\.)?|(?:Priv\.-Doz|Dipl\.-[A-ZÄÖÜ]\w{0,6}|Mag|Jun\.-Prof)\.)"
     r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec)\.)*"
-    r"(?:\s*mult\.)?\s+)+(?=\S)"
+    r"(?:\s*mult\.)?(?:\s*\((?:FH|TH|TU|BA|DH|Univ\.?)\))?\s+)+(?=\S)"
 )
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
@@ -224,10 +225,13 @@ _LEGAL_FORM_RE = re.compile(r"(?:\s+(?:(?:18|19|20)\d\d|e\.\s?V\.|g?GmbH|mbH|AG|
 
 
 def is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
-    """A title part that names the site; a name with umlauts also as the host spells them."""
+    """A title part that names the site; a name with umlauts also as the host spells them, or
+    with some of its words cut to their initials."""
     if _names_site(segment, site_keys):
         return True
-    return any(_names_site(spelled, site_keys) for spelled in host_spellings(segment))
+    return any(
+        _names_site(spelled, site_keys) for spelled in host_spellings(segment)
+    ) or spells_with_initials(segment, site_keys)
 
 
 def _names_site(segment: str, site_keys: frozenset[str]) -> bool:

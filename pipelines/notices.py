@@ -560,14 +560,20 @@ _CONTACT_ITEM_MAX_WORDS = 6
 _CONTACT_SMALL_WORDS = frozenset(
     ("für", "und", "der", "die", "das", "des", "dem", "den", "von", "vom", "am", "im", "an", "zu")
 )
+# A press office opening a contact's first item, its body's name after it: "Pressestelle X".
+_PRESS_OFFICE_RE = re.compile(r"^(?:Presse-?kontakt|Pressestelle|Medienkontakt)\s+(?=[A-ZÄÖÜ])")
 
 
 def _is_labelled_contact(text: str) -> bool:
     """A contact on its label's line: "Kontakt: Prof. Dr. A, Institut für B, Tel. 0761 555-23,
-    a@b.example". A sentence after the label ends with its period ("Kontakt: Wer Fragen hat,
-    ruft unter Tel. 0761 555 an.") or holds words in lower case ("Der Hausmeister hilft gern
-    weiter, Tel. 0761 555")."""
+    a@b.example", or a press office's name as its first item ("Pressestelle Verband X,
+    presse@x.example"). A sentence after the label ends with its period ("Kontakt: Wer Fragen
+    hat, ruft unter Tel. 0761 555 an.") or holds words in lower case ("Der Hausmeister hilft
+    gern weiter, Tel. 0761 555")."""
     label, colon, value = text.partition(":")
+    office = None if colon else _PRESS_OFFICE_RE.match(text)
+    if office is not None:
+        label, colon, value = office.group(0), " ", text
     return bool(
         colon
         and len(label) <= 60

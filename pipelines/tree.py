@@ -23,11 +23,11 @@ from pipelines.credits import (
     credited_writers,
     is_image_credit,
     is_info_line,
-    labelled_row,
     names_an_agency,
     short_agency_names,
 )
 from pipelines.site_selectors import site_selectors
+from pipelines.writer_rows import labelled_row
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -1296,6 +1296,10 @@ def test_blank_input(line: str) -> None:
             "Förderverein Heimatmuseum, IBAN DE44 1234 5678 9012 3456 78, Verwendungszweck: Dach",
             "promo:donation",
         ),
+        # the site's own call for money by the amount it takes
+        ("Schon mit 5 Euro im Monat helfen Sie uns, den Wald zu schützen.", "promo:donation"),
+        ("Ab 3 € monatlich unterstützt du unsere Arbeit.", "promo:donation"),
+        ("Bereits 10 Euro helfen uns, weitere Bäume zu pflanzen.", "promo:donation"),
         # where readers' letters go: a label and an e-mail address alone
         ("Leserbriefe bitte an: post@kreisblatt.example", "promo:feedback"),
         ("Ihre Meinung per E-Mail an meinung@seeblick.example", "promo:feedback"),
@@ -1474,6 +1478,10 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Ende November",
         "Die App wurde hier in Deutschland drei Millionen Mal heruntergeladen.",
         "Wer helfen will, überweist an IBAN DE44 1234 5678 9012 3456 78.",
+        # money given to others, or spent on the site's readers
+        "Schon mit 5 Euro im Monat helfen Spender der Tafel in Lindau.",
+        "Bereits 10 Euro sichern den Kindern ein warmes Mittagessen.",
+        "Ab 3 Euro im Monat unterstützt die Stadt Vereine mit eigenem Platz.",
         "Leserbriefe an info@rathaus.example beantwortet die Stadt nicht mehr.",
         "Zuschriften an buero@verein.example kamen vor allem aus dem Umland.",
         # sentences like handles, share labels, disclaimers and pointers
@@ -1566,6 +1574,10 @@ def test_sentences_like_those_notices_stay(line: str) -> None:
             " hartwig@boden.example"
         ],
         ["Pressekontakt: Lena Roth | Pressestelle | presse@stadt-lindau.example"],
+        # a press office's name as the contact's first item, without a label of its own
+        ["Pressestelle Bündnis Klare Seen, presse@klare-seen.example"],
+        ["Pressekontakt Lena Roth, Tel. 0761 555-20"],
+        ["Medienkontakt Stadtwerke Lindau · Tel. 0761 555-20 · presse@stadtwerke.example"],
     ],
 )
 def test_a_press_releases_closing_blocks_go_whole(tail: list[str]) -> None:
@@ -1587,6 +1599,9 @@ def test_a_press_releases_closing_blocks_go_whole(tail: list[str]) -> None:
         # a sentence after a contact label
         ["Kontakt: Wer Fragen hat, erreicht das Bürgerbüro unter Tel. 0521 5510."],
         ["Ansprechpartner: Der Hausmeister hilft gern weiter, Tel. 0521 5510 oder vor Ort"],
+        # a sentence opening with a press office
+        ["Pressestelle Lindau erreichbar unter Tel. 0521 5510"],
+        ["Pressestelle der Stadt ist unter presse@lindau.example zu erreichen."],
     ],
 )
 def test_closing_lines_with_a_number_in_the_text_stay(tail: list[str]) -> None:

@@ -99,25 +99,7 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "583_gastbeitrag_dorfladen_wenkbach": {
-        "authors": "()",
-    },
-    "585_fachzeitschrift_waermepumpe_heizlast": {
-        "authors": "('(FH) Frank Leuthner',)",
-    },
-    "586_uni_pressemitteilung_kaefer": {
-        "junk": "['metadata/byline: Text: Annika Rusch, Stabsstelle Kommunikation']",
-        "unknown": "['Text: Annika Rusch, Stabsstelle Kommunikation']",
-    },
-    "587_verein_kreismeisterschaften_schwimmen": {
-        "seo_title": "'Kreismeisterschaften: Zwölf Titel für unsere Schwimmer – SV Blau-W...",
-    },
-    "588_ngo_stellungnahme_nitrat": {
-        "junk": "['metadata/contact: Pressestelle Aktionsbündnis Saubere Flüsse, pre...",
-        "unknown": "['Pressestelle Aktionsbündnis Saubere Flüsse, presse@saubere-fluess...",
-    },
-}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -187,7 +169,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({26})
+_OPEN_BATCHES: frozenset[int] = frozenset()
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:

@@ -3393,3 +3393,150 @@ def test_the_body_under_a_byline_is_the_writers_line(
     lines: list[tuple[str, str | None]], found: list[int]
 ) -> None:
     assert byline_neighbours([*lines, (SECOND, None)]) == found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Text: Marta Quandel, Stabsstelle Kommunikation",
+        "Von Marta Quandel, Stabsstelle Presse und Kommunikation",
+        "Marta Quandel, Pressestelle",
+        "Text: Marta Quandel, Hochschulkommunikation",
+        "Marta Quandel, University Communications",
+    ],
+)
+def test_a_press_office_beside_the_writers_name_makes_a_byline(line: str) -> None:
+    assert is_byline(line, ("Marta Quandel",))
+    lines = [PARAGRAPH, SECOND, line]
+    kept, _dropped = clean_lines(
+        lines, title=None, rules=CleaningRules(), language="de", authors=("Marta Quandel",)
+    )
+    assert kept == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence about the writer's office
+        "Marta Quandel, Stabsstelle Kommunikation, hat die Stelle gewechselt.",
+        "Marta Quandel übernimmt an dieser Stelle die Kommunikation",
+        # another person's office
+        "Text: Jan Ohm, Stabsstelle Kommunikation",
+    ],
+)
+def test_a_line_on_a_press_office_that_is_no_byline_stays(line: str) -> None:
+    assert not is_byline(line, ("Marta Quandel",))
+
+
+@pytest.mark.parametrize(
+    ("credit", "name"),
+    [
+        ("Dipl.-Ing. (FH) Kai Lenz, Planungsbüro Lenz, Ebersfeld", "Kai Lenz"),
+        ("Prof. Dr.-Ing. Ina Sommer, Hochschule Talstadt", "Ina Sommer"),
+        ("Dr.-Ing. habil. Ina Sommer", "Ina Sommer"),
+        ("Von Dipl.-Kfm. (Univ.) Kai Lenz", "Kai Lenz"),
+        # the titles alone name nobody
+        ("Autor: Dipl.-Ing. (FH)", None),
+        ("Von Prof. Dr.-Ing.", None),
+    ],
+)
+def test_an_academic_title_with_its_school_or_field_is_no_part_of_the_name(
+    credit: str, name: str | None
+) -> None:
+    assert split_credits([credit], frozenset())[0] == ((name,) if name else ())
+
+
+@pytest.mark.parametrize(
+    ("facts", "authors"),
+    [
+        (
+            "<dl class='autoren'><dt>Autoren:</dt><dd>Dipl.-Ing. (FH) Kai Lenz, Planungsbüro Lenz"
+            "</dd><dd>Prof. Dr.-Ing. Ina Sommer, Hochschule Talstadt</dd></dl>",
+            ("Kai Lenz", "Ina Sommer"),
+        ),
+        (
+            "<dl><dt>Text</dt><dd>Kai Lenz</dd><dd>Ina Sommer</dd><dt>Erschienen</dt>"
+            "<dd>03.12.2026</dd></dl>",
+            ("Kai Lenz", "Ina Sommer"),
+        ),
+        # more values than a text's writers: a list of data
+        (
+            "<dl><dt>Text</dt><dd>Kai Lenz</dd><dd>Ina Sommer</dd><dd>Ole Brandt</dd>"
+            "<dd>Ruth Ebert</dd><dd>Jan Ohm</dd></dl>",
+            (),
+        ),
+        # one value of more words than a name takes
+        (
+            "<dl><dt>Autoren</dt><dd>Kai Lenz</dd><dd>Der Entwurf der Satzung liegt im Rathaus"
+            " zur Einsicht aus</dd></dl>",
+            (),
+        ),
+    ],
+)
+def test_a_list_label_over_several_values_names_each_writer(
+    facts: str, authors: tuple[str, ...]
+) -> None:
+    result = _extract(_page("", f"<div><h1>Hallenbad wird saniert</h1>{facts}</div>"))
+    assert result.authors == authors
+
+
+_CLUB_HOST = "https://svbw-talheim1921.de/a/"
+
+
+@pytest.mark.parametrize(
+    ("raw", "url", "cut"),
+    [
+        ("Kühe ziehen ins Tal – SV Blau-Weiß Talheim 1921 e.V.", _CLUB_HOST, True),
+        ("Kühe ziehen ins Tal – SV Blau-Weiß Talheim 1921 e.V.", "https://svbw-talheim.de/a", True),
+        (
+            "Kühe ziehen ins Tal | Freiwillige Feuerwehr Oberwalden",
+            "https://ff-oberwalden.de",
+            True,
+        ),
+        ("Kühe ziehen ins Tal - SC Rot-Weiß Müllheim", "https://www.scrw-muellheim.de/a/1", True),
+        # words the host's label does not spell, or spells in part only
+        ("Kühe ziehen ins Tal – Sieg vor Talheim", _CLUB_HOST, False),
+        ("Kühe ziehen ins Tal – SV Blau-Weiß Oberwalden", _CLUB_HOST, False),
+        ("Kühe ziehen ins Tal – SV Blau-Weiß Talheim siegt", _CLUB_HOST, False),
+    ],
+)
+def test_a_clubs_name_the_host_cuts_to_initials_in_part_is_an_affix(
+    raw: str, url: str, cut: bool
+) -> None:
+    title = clean_title(raw, site_name_keys(None, url), html_title=True)
+    assert title == ("Kühe ziehen ins Tal" if cut else raw)
+
+
+@pytest.mark.parametrize(
+    ("note", "authors"),
+    [
+        (
+            "<div class='gast'><em>Lene Vorholt ist Ortsvorsteherin von Talheim.</em> Gastbeiträge"
+            " geben nicht die Meinung der Redaktion wieder.</div>",
+            ("Lene Vorholt",),
+        ),
+        ("<p><i>Jan Ohm lebt als freier Publizist in Kassel.</i></p>", ("Jan Ohm",)),
+        ("<p><em>Ilka Strom, 54, arbeitet als Hebamme in Lindau.</em></p>", ("Ilka Strom",)),
+        # no name as the subject, or more than one sentence
+        ("<p><em>Die Autorin ist Ortsvorsteherin von Talheim.</em></p>", ()),
+        ("<p><em>Jan Ohm lebt in Kassel. Er schreibt über Schulen.</em></p>", ()),
+        # a note that does not open its element
+        ("<p>Zur Person: <em>Jan Ohm lebt als freier Publizist in Kassel.</em></p>", ()),
+        # more text after the note: a paragraph of the text
+        (f"<p><em>Jan Ohm lebt als freier Publizist in Kassel.</em></p><p>{PARAGRAPH}</p>", ()),
+    ],
+)
+def test_an_italic_note_after_the_text_names_its_writer(
+    note: str, authors: tuple[str, ...]
+) -> None:
+    assert _extract(_closed_by(note)).authors == authors
+
+
+def test_an_italic_note_on_a_person_the_text_names_names_no_writer() -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p><p>Ortsvorsteherin Lene Vorholt freut sich über den Beschluss und"
+        " lädt alle Vereine zu einem Treffen im Bürgerhaus ein.</p>"
+        "<p><em>Lene Vorholt ist Ortsvorsteherin von Talheim.</em></p></article></body></html>"
+    )
+    assert _extract(html).authors == ()
