@@ -145,12 +145,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/source_credit: Quelle: RIA Novosti (deutsche Übersetzung...",
         "unknown": "['Quelle: RIA Novosti (deutsche Übersetzung: Wolgaspiegel)']",
     },
-    "616_wire_sda_finanzausgleich": {
-        "lost": "['Insgesamt verteilt der Kanton im laufenden Jahr rund 62 Millionen...",
-    },
-    "621_portal_at_apa_bim": {
-        "lost": "['Ein Probebetrieb soll zunächst bis Ende März laufen. Danach wolle...",
-    },
     "623_regional_zwei_autoren_dr": {
         "authors": "('Henrike Saalfeld',)",
     },
