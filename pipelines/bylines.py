@@ -29,6 +29,7 @@ from pipelines.tree import byline_near_headline, collapse, portrait_row_name, te
 _NAME_CLASS_XPATH = lxml.etree.XPath(
     ".//*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
 )
+_ONE_ROW_CELLS_XPATH = lxml.etree.XPath("self::table[count(.//tr) = 1]//*[self::td or self::th]")
 # How many author/byline elements are read for the printed byline: the byline's come first,
 # a comment section's authors much later.
 _BYLINE_ELEMENTS = 6
@@ -174,8 +175,9 @@ def info_line_author(
     if parent is not None and parent.tag not in ("body", "html", "main", "article"):
         candidates.extend(itertools.islice(parent.itersiblings(), 2))
     for element in candidates:
-        # A table of one row prints the items in its cells.
-        cells = element.xpath("self::table[count(.//tr) = 1]//*[self::td or self::th]")
+        # A table of one row prints the items in its cells (the XPath only for a table: it is
+        # compiled at each call).
+        cells = _ONE_ROW_CELLS_XPATH(element) if element.tag == "table" else []
         text = " · ".join(collapse(text_of(cell)) for cell in cells) or collapse(text_of(element))
         if len(text) > 120 or not is_info_line(text):
             continue
