@@ -49,6 +49,13 @@ def start_chars(regex: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(re.findall("|".join(dict.fromkeys(opening[0])), UNIVERSE))
 
 
+def may_open(chars: frozenset[str] | None, text: str) -> bool:
+    """Whether a match of the regex whose start set is `chars` (`start_chars`) can open `text`:
+    its first character is in the set, or outside UNIVERSE, which the set does not cover."""
+    first = text[:1]
+    return chars is None or first in chars or (first != "" and first not in UNIVERSE)
+
+
 def _anchored(items: list[Any]) -> bool:
     """Whether the pattern can match at the text's start only ("^", "\\A", alternatives that
     all open with one)."""

@@ -9,7 +9,7 @@ import pytest
 
 from bench.eval_extraction import load_heldout
 from pipelines import phrases
-from pipelines.phrase_starts import UNIVERSE, start_chars
+from pipelines.phrase_starts import UNIVERSE, may_open, start_chars
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,12 @@ def test_phrase_rule_by_start_as_all_rules() -> None:
         assert rule == every_rule(line, lowered, words), line
         found += rule is not None
     assert found >= 100
+
+
+def test_may_open() -> None:
+    chars = start_chars(re.compile(r"^(?:Mit|Das) "))
+    assert may_open(chars, "Mit Ida Korn sprach Paul Renner.")
+    assert not may_open(chars, "Ein Satz.")
+    assert not may_open(chars, "")
+    assert may_open(chars, "\u4e2d\u6587")  # beyond UNIVERSE: not known, so it may
+    assert may_open(None, "Ein Satz.")
