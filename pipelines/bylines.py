@@ -28,7 +28,7 @@ from pipelines.phrase_starts import may_open, start_chars
 from pipelines.tree import byline_near_headline, collapse, portrait_row_name, text_of
 
 _NAME_CLASS_XPATH = lxml.etree.XPath(
-    ".//*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
+    "descendant::*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
 )
 _ONE_ROW_CELLS_XPATH = lxml.etree.XPath("self::table[count(.//tr) = 1]//*[self::td or self::th]")
 # How many author/byline elements are read for the printed byline: the byline's come first,
