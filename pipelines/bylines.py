@@ -24,16 +24,19 @@ from pipelines.credits import (
 from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, non_writers, split_credits
 from pipelines.offices import PERSON_NAME, SIGNING_INITIALS
+from pipelines.phrase_starts import may_open, start_chars
 from pipelines.tree import byline_near_headline, collapse, portrait_row_name, text_of
 
 _NAME_CLASS_XPATH = lxml.etree.XPath(
-    ".//*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
+    "descendant::*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
 )
+_ONE_ROW_CELLS_XPATH = lxml.etree.XPath("self::table[count(.//tr) = 1]//*[self::td or self::th]")
 # How many author/byline elements are read for the printed byline: the byline's come first,
 # a comment section's authors much later.
 _BYLINE_ELEMENTS = 6
 # How the credit closing an interview begins ("Mit A sprach B.", "Das Gespräch führte B.").
 _INTERVIEW_CREDIT_RE = re.compile(rf"^(?:{INTERVIEW_CREDIT_LEAD})\s")
+_INTERVIEW_CREDIT_STARTS = start_chars(_INTERVIEW_CREDIT_RE)
 # A photo credit closing a byline element's text, after the name.
 _PORTRAIT_CREDIT_RE = re.compile(
     r"(?<=\S)\s+((?:Fotos?|Bild(?:er)?|Porträt|Autorenfoto|Autorinnenfoto)\s*:\s*\S.*|©.*)$"
@@ -190,8 +193,9 @@ def info_line_author(
     if parent is not None and parent.tag not in ("body", "html", "main", "article"):
         candidates.extend(itertools.islice(parent.itersiblings(), 2))
     for element in candidates:
-        # A table of one row prints the items in its cells; a row of <span>s one in each.
-        cells = element.xpath("self::table[count(.//tr) = 1]//*[self::td or self::th]") or (
+        # A table of one row prints the items in its cells (the XPath only for a table: it is
+        # compiled once); a row of <span>s one in each.
+        cells = (_ONE_ROW_CELLS_XPATH(element) if element.tag == "table" else []) or (
             _spans_alone(element)
         )
         text = " · ".join(collapse(text_of(cell)) for cell in cells) or collapse(text_of(element))
@@ -352,8 +356,10 @@ def _author_box_author(
     boxes = list(byline_elements)
     for label in tree.iter("h2", "h3", "h4", "h5", "h6", "p", "b", "strong", "span", "div"):
         # The label's own test first: a parent's text is the whole page's on a big page.
+        if len(label):
+            continue
         text = collapse(label.text or "")
-        if len(label) or not AUTHOR_BOX_LABEL_RE.fullmatch(text):
+        if not AUTHOR_BOX_LABEL_RE.fullmatch(text):
             continue
         parent = label.getparent()
         if parent is not None and _spaced_text(parent) == text:
@@ -446,7 +452,12 @@ def _interview_credit(tree: lxml.html.HtmlElement, site_keys: frozenset[str]) ->
     Renner.", "Das Gespräch führte Anna Berg.", "Die Fragen stellte …"; the interviewer
     wrote the text."""
     for paragraph in tree.iter("p"):
-        text = collapse(text_of(paragraph))
+        raw = text_of(paragraph)
+        # The credit's opening words before the collapsed text: its first character is the
+        # first one after any white space.
+        if not may_open(_INTERVIEW_CREDIT_STARTS, raw.lstrip()):
+            continue
+        text = collapse(raw)
         if len(text) <= 150 and _INTERVIEW_CREDIT_RE.match(text):
             people = byline_people(text, site_keys)
             if people:

@@ -35,8 +35,10 @@ _ARTICLE_TYPES = frozenset(
     }
 )
 _PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "medicalwebpage"})
+# "/descendant::" is "//" here (no step counts positions), and libxml2 walks it without the
+# node set of every node of the page that "//" makes before a step with a predicate.
 _JSON_LD_XPATH = lxml.etree.XPath(
-    "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
+    "/descendant::script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
 )
 
 

@@ -174,7 +174,13 @@ def _confirms(sample: str, code: str) -> bool:
     markers = _MARKER_WORDS.get(code)
     if function_words is None or markers is None:
         return False
-    words = list(map(str.lower, _WORD_RE.findall(sample)))
+    if "\u0130" in sample or "\u03a3" in sample:
+        words = list(map(str.lower, _WORD_RE.findall(sample)))
+    else:
+        # The sample lowered once: lower() maps each other character to one of the same kind
+        # (a letter to a letter), so the same words are found, each as lowered alone. "İ"
+        # lowers to two characters, and "Σ" by the letters around it: their words one by one.
+        words = _WORD_RE.findall(sample.lower())
     if len(words) < 30:
         return False
     share = sum(map(function_words.__contains__, words)) / len(words)

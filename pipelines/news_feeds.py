@@ -43,6 +43,8 @@ def drop_news_feeds(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         if _time_beside(link)
         for ancestor in islice(link.iterancestors(_ENTRY_TAGS), _ENTRY_MAX_ELEMENTS - 1)
     }
+    if not near_links:
+        return []  # no element can be an entry: the walk over the body's blocks is not needed
     entries: list[lxml.html.HtmlElement] = []
     for element in body.iter(_ENTRY_TAGS):
         if element not in near_links:

@@ -61,6 +61,8 @@ def drop_polls(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
 def _poll_text(box: lxml.html.HtmlElement) -> str | None:
     """The box's text when it is a poll, else None."""
     text = collapse(text_of(box))
+    if "?" not in text:
+        return None  # the question, the box's text less its options and labels, ends with one
     if any(field.get("type", "text").lower() in _FIELD_TYPES for field in box.iter("input")):
         return None
     if next(box.iter("textarea", "select"), None) is not None:

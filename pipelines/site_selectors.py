@@ -62,13 +62,28 @@ def site_selectors(tree: lxml.html.HtmlElement, selectors: Sequence[str]) -> lis
         return cache[0]
 
     def simple(tag: str | None, classes: tuple[str, ...], ids: tuple[str, ...]) -> Selector:
+        # The first class's substring test and the first id's comparison inline: most elements
+        # fail them, without the call and the generator of the whole tests.
+        first_class = classes[0] if classes else ""
+        first_id = ids[0] if ids else None
+
         def select(root: lxml.html.HtmlElement) -> list[lxml.etree._Element]:
             return [
                 element
                 for element, element_tag, element_classes, element_id in marked()
                 if (tag is None or element_tag == tag)
-                and (not classes or _has_classes(element_classes, classes))
-                and all(element_id == name for name in ids)
+                and (
+                    not classes
+                    or (
+                        element_classes
+                        and first_class in element_classes
+                        and _has_classes(element_classes, classes)
+                    )
+                )
+                and (
+                    first_id is None
+                    or (element_id == first_id and all(element_id == name for name in ids))
+                )
                 and _within(element, root)
             ]
 

@@ -37,7 +37,7 @@ _INVALID_C0_BYTES = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
 _NONCHARACTER_BYTES = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 # Links with enough text to be a headline (four words need at least ~15 characters).
 _LONG_LINK_XPATH = lxml.etree.XPath(
-    ".//a[@href][parent::p or parent::div or parent::span or parent::strong or parent::b"
+    "descendant::a[@href][parent::p or parent::div or parent::span or parent::strong or parent::b"
     " or parent::em or parent::i][string-length(normalize-space()) >= 15]"
 )
 _INLINE_TAGS = frozenset({"span", "strong", "b", "em", "i", "u", "small", "mark", "font"})

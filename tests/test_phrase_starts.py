@@ -1,0 +1,88 @@
+"""The characters an anchored regex can open a match with, and the phrase rules looked up by a
+line's first character giving what all of them give."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bench.eval_extraction import load_heldout
+from pipelines import phrases
+from pipelines.phrase_starts import UNIVERSE, may_open, start_chars
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        (r"^(?:Mehr|Weitere) Artikel", 0, "MW"),
+        (r"^(?:Jetzt )?(?:ab|[cd])", 0, "Jacd"),
+        (r"^(?=.*x)(?!Nein)Ja", 0, "J"),
+        (r"^[-–\s]*Anzeige", 0, "-–A" + "".join(c for c in UNIVERSE if c.isspace())),
+        (r"^(?:\d+ )?Kommentare", 0, "0123456789K"),
+        (r"^[→»]?Weiter|^Mehr", 0, "→»WM"),
+        # The case rule in force where the character stands, with re's own folds ("ſ" is "s").
+        (r"^(?:sie|Du)", re.IGNORECASE, "sSſdD"),
+        (r"^(?-i:Der) (?i:x)", re.IGNORECASE, "D"),
+        (r"^(?i:k)", 0, "kK\u212a"),
+    ],
+)
+def test_start_chars(pattern: str, flags: int, expected: str) -> None:
+    assert start_chars(re.compile(pattern, flags)) == frozenset(expected)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"Mehr",  # anywhere in the line
+        r"^Mehr|Weitere",  # one alternative anywhere
+        r"^(?:Mehr)?$",  # the empty line
+        r"^(?:Mehr)?",  # an empty match
+        r"^.Mehr",  # any character
+        r"^(a)?\1x",  # what a back reference opens with is not followed
+        r"(?m)^Mehr",  # after any line break
+    ],
+)
+def test_start_chars_unknown(pattern: str) -> None:
+    assert start_chars(re.compile(pattern)) is None
+
+
+def _lines() -> list[str]:
+    cases = load_heldout()
+    return sorted(
+        {" ".join(line.split()) for c in cases for line in (*c.body, *(j.text for j in c.junk))}
+    )
+
+
+def test_matches_open_with_a_start_char() -> None:
+    lines = _lines()
+    for _rule, regex, _max_words, _gate in phrases._PHRASE_RULES:
+        chars = start_chars(regex)
+        if chars is not None:
+            assert all(line[:1] in chars for line in lines if regex.search(line)), regex.pattern
+
+
+def test_phrase_rule_by_start_as_all_rules() -> None:
+    def every_rule(text: str, lowered: str, words: int) -> str | None:
+        for rule, regex, max_words, gate in phrases._PHRASE_RULES:
+            gated = not gate or any(word in lowered for word in gate)
+            if words <= max_words and gated and regex.search(text):
+                return rule
+        return None
+
+    found = 0
+    for line in _lines():
+        lowered, words = line.casefold(), len(line.split())
+        rule = phrases.phrase_rule(line, lowered, words)
+        assert rule == every_rule(line, lowered, words), line
+        found += rule is not None
+    assert found >= 100
+
+
+def test_may_open() -> None:
+    chars = start_chars(re.compile(r"^(?:Mit|Das) "))
+    assert may_open(chars, "Mit Ida Korn sprach Paul Renner.")
+    assert not may_open(chars, "Ein Satz.")
+    assert not may_open(chars, "")
+    assert may_open(chars, "\u4e2d\u6587")  # beyond UNIVERSE: not known, so it may
+    assert may_open(None, "Ein Satz.")
