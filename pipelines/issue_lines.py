@@ -57,6 +57,28 @@ ISSUE_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...]
         ("themen", "schlagw", "stichw", "tags"),
     ),
     (
+        # A numbered figure's caption, perhaps with its credit: "Bild 1: Sichtbare Decken im
+        # Quartier Lindenhof. Quelle: Büro Frehse", "Abb. 3: Der Kern im Rohbau (Foto: privat)".
+        # A sentence naming a picture has no number and colon after the word.
+        Rule.CREDIT_CAPTION,
+        re.compile(r"^(?:Bild|Abb\.|Abbildung|Foto|Fig\.) \d{1,2}[a-z]?\s*:\s+\S"),
+        30,
+        ("bild", "abb", "foto", "fig."),
+    ),
+    (
+        # A journal's or a site's slogan after its name, as a footer prints it: "Fachblatt
+        # Holzbaupraxis – Das Magazin für Planung und Ausführung", "Lindauer Bote – Ihre
+        # Zeitung aus der Region". No sentence: a verb would end it with a period.
+        Rule.KICKER,
+        re.compile(
+            r"^[A-ZÄÖÜ][\w.&-]*(?: [\w.&-]+){0,3} [–—|-] (?:Das|Die|Der|Ihr|Ihre|Dein|Deine|Euer)"
+            r" (?:[\w-]+ )?(?:\w*[Mm]agazin|\w*[Zz]eitung|\w*[Zz]eitschrift|\w*[Pp]ortal|Fachblatt"
+            r"|Blatt|Stimme|Radio|Sender)(?: (?:für|rund um|aus|von|der|des|im|in) [^.!?]{2,60})?$"
+        ),
+        15,
+        ("magazin", "zeitung", "zeitschrift", "portal", "blatt", "stimme", "radio", "sender"),
+    ),
+    (
         # A wire item's closing code: the agency, its desk and codes in lower case, one with a
         # digit ("dpa lno yynw z2 pet", "dpa sw xx n1 bk"). A sentence has no such token.
         Rule.END_MARKER,

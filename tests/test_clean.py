@@ -3031,6 +3031,12 @@ def test_sentences_like_source_notes_and_calls_to_readers_stay(line: str) -> Non
         # a row of topic tags
         "Themen: Brandschutz, Holzbaurichtlinie, Gebäudeklasse 5, Brettsperrholz",
         "Schlagwörter: Energie · Wärmepumpe · Förderung",
+        # a numbered figure's caption, with or without its credit
+        "Bild 1: Sichtbare Brettsperrholzdecken im Quartier Lindenhof. Quelle: Büro Frehse",
+        "Abb. 3: Der Aufzugskern im Rohbau (Foto: privat)",
+        # a journal's or a site's slogan after its name
+        "Fachblatt Holzbaupraxis – Das Magazin für Planung und Ausführung im Holzbau",
+        "Lindauer Bote | Ihre Zeitung aus der Region",
         # a wire item's closing code
         "dpa lno yynw z2 pet",
         "dpa sw xx n1 bk",
@@ -3050,6 +3056,10 @@ def test_a_journals_issue_line_download_tags_and_a_wire_code_go(line: str) -> No
         "Den Bericht als PDF herunterladen können nur Mitglieder, kritisierte der Verband.",
         "Themen: Die Stadt plant neue Radwege und mehr Parkplätze.",
         "Themen der Sitzung sind Haushalt, Schule und Verkehr.",
+        "Bild und Ton fielen am Abend für eine Stunde aus.",
+        "Das Foto 1975 zeigt den alten Bahnhof.",
+        "Der Bote – das Blatt erschien 1890 zum ersten Mal.",
+        "Lindauer Bote – Die Zeitung feiert ihren 100. Geburtstag.",
         "dpa hat das so gemeldet",
         "dpa meldet am Abend neue Zahlen",
     ],

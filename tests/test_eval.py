@@ -110,10 +110,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "597_aggregator_partner_wasserpreis": {
         "published": "None",
     },
-    "604_wochenzeitung_gastbeitrag_schuldenbremse": {
-        "junk": "['metadata/author_bio: Ulrike Hanebeck lehrt Finanzwissenschaft an ...",
-        "unknown": "['Ulrike Hanebeck lehrt Finanzwissenschaft an der Universität Marbu...",
-    },
     "609_fachzeitschrift_holzbau_autorbox": {
         "authors": "()",
     },
@@ -143,10 +139,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "630_sport_autor_sid_tabelle": {
         "seo_title": "'Handball, 3. Liga: Emsbüren stürzt den Spitzenreiter'",
-    },
-    "633_fachzeitschrift_dl_autor": {
-        "junk": "['media/caption: Bild 1: Sichtbare Brettsperrholzdecken im Quartier...",
-        "unknown": "['Bild 1: Sichtbare Brettsperrholzdecken im Quartier Lindenhof. Que...",
     },
     "635_verein_wordpress_text_signatur": {
         "authors": "('Kalle Wimmer', 'Jugendleiter Tischtennis')",
