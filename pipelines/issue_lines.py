@@ -15,6 +15,13 @@ _I = re.IGNORECASE
 # A topic tag: a term of up to three words.
 _TOPIC = r"[\w&.-]+(?: [\w&.-]+){0,2}"
 
+# A wire service's header items: the service and the item's number ("dpa-Landesdienst Nord ·
+# Meldung 0412", "APA-Inland Nr. 218") and the item's priority ("Priorität 4", "Prio 2").
+WIRE_HEADER_RE = re.compile(
+    r"^(?:(?:dpa|AFP|APA|SDA|Keystone-SDA|epd|KNA|Reuters|AP)\b[\w -]{0,30}?\s*[·|,–-]?\s*"
+    r"(?:Meldung|Nachricht|Nr\.|Dok\.)\s*\d{1,6}|(?:Priorität|Prio\.?)\s*:?\s*\d)$"
+)
+
 ISSUE_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
         # The issue and the pages the article ran on, after the journal's name: "Zimmerer-
@@ -78,6 +85,7 @@ ISSUE_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...]
         15,
         ("magazin", "zeitung", "zeitschrift", "portal", "blatt", "stimme", "radio", "sender"),
     ),
+    (Rule.KICKER, WIRE_HEADER_RE, 6, ("meldung", "nachricht", "nr.", "dok.", "prio")),
     (
         # A wire item's closing code: the agency, its desk and codes in lower case, one with a
         # digit ("dpa lno yynw z2 pet", "dpa sw xx n1 bk"). A sentence has no such token.

@@ -3037,6 +3037,10 @@ def test_sentences_like_source_notes_and_calls_to_readers_stay(line: str) -> Non
         # a journal's or a site's slogan after its name
         "Fachblatt Holzbaupraxis – Das Magazin für Planung und Ausführung im Holzbau",
         "Lindauer Bote | Ihre Zeitung aus der Region",
+        # a wire item's header items
+        "dpa-Landesdienst Nord · Meldung 0412",
+        "APA-Inland Nr. 218",
+        "Priorität 4",
         # a wire item's closing code
         "dpa lno yynw z2 pet",
         "dpa sw xx n1 bk",
@@ -3060,6 +3064,8 @@ def test_a_journals_issue_line_download_tags_and_a_wire_code_go(line: str) -> No
         "Das Foto 1975 zeigt den alten Bahnhof.",
         "Der Bote – das Blatt erschien 1890 zum ersten Mal.",
         "Lindauer Bote – Die Zeitung feiert ihren 100. Geburtstag.",
+        "Die Meldung 0412 der Leitstelle ging um 11 Uhr ein.",
+        "Priorität 1 hat für die Stadt der Schulbau.",
         "dpa hat das so gemeldet",
         "dpa meldet am Abend neue Zahlen",
     ],

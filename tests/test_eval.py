@@ -103,10 +103,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "590_staatsmedien_spiegel_kommentar": {
         "agencies": "()",
     },
-    "591_agenturportal_seehunde": {
-        "junk": "['metadata/wire_header: dpa-Landesdienst Nord · Meldung 0412', 'met...",
-        "unknown": "['| dpa-Landesdienst Nord · Meldung 0412 | 06.03.2026 11:47 Uhr | P...",
-    },
     "597_aggregator_partner_wasserpreis": {
         "published": "None",
     },
