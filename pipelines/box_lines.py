@@ -356,12 +356,14 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
     ),
     (
         # Where readers' letters go, a label and an e-mail address alone: "Leserbriefe an:
-        # leserbriefe@…", "Ihre Meinung bitte an redaktion@…", "Zuschriften: post@…". A
+        # leserbriefe@…", "Ihre Meinung bitte an redaktion@…", "Zuschriften: post@…",
+        # "Leserbriefe zu diesem Artikel an: post@…". A
         # sentence around the address goes on past it and stays.
         Rule.FEEDBACK,
         re.compile(
             r"^(?:Ihre |Eure |Deine )?(?:Leser(?:briefe?|post|zuschriften|meinungen?)|Zuschriften"
-            r"|Meinung|Post an die Redaktion)(?: (?:bitte|gern|gerne))?(?: per (?:E-)?Mail)?"
+            r"|Meinung|Post an die Redaktion)(?: zu (?:diesem|dem) (?:Beitrag|Artikel|Text|Thema))?"
+            r"(?: (?:bitte|gern|gerne))?(?: per (?:E-)?Mail)?"
             r"(?: an)?\s*:?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s*\.?$",
             _I,
         ),

@@ -150,7 +150,7 @@ def is_author_note(text: str, authors: Sequence[str]) -> bool:
 _NOTE_PRONOUN_RE = re.compile(r"(?:Er|Sie|He|She|They)\b")
 
 
-def _is_note_on(text: str, authors: Sequence[str]) -> bool:
+def is_note_on(text: str, authors: Sequence[str]) -> bool:
     """A note on the authors: each sentence an author's name, or after the first a pronoun,
     and what the note says of them ("A ist Publizist und lebt in Leipzig. Er schreibt über
     …")."""
@@ -178,7 +178,7 @@ def author_box_label(lines: Sequence[tuple[str, bool]], authors: Sequence[str]) 
     if AUTHOR_BOX_LABEL_RE.fullmatch(text) and last < len(lines) - 1:
         return last
     before = kept[-2] if len(kept) >= 2 else None
-    if before is None or not _is_note_on(text, authors):
+    if before is None or not is_note_on(text, authors):
         return None
     if AUTHOR_BOX_LABEL_RE.fullmatch(lines[before][0]):
         return before

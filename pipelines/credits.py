@@ -136,6 +136,11 @@ _AGENCY_LABEL_RE = re.compile(
     r"^(?:Foto|Fotos|Bild|Bilder|Quelle|Text|" + _MATERIAL_LEAD + r"|mit)\s*(?::\s*|\s+)",
     _I,
 )
+# A note on the translation closing an agency credit: "(deutsche Übersetzung: Site)", "(übersetzt
+# von Site)", "(aus dem Englischen übersetzt)".
+_TRANSLATION_NOTE_RE = re.compile(
+    r"\s*\((?:[\w-]+ ){0,3}(?:Übersetzung|übersetzt)\b[^()]{0,60}\)$", _I
+)
 _PHOTO_LABEL_RE = re.compile(r"(?:Foto|Fotos|Bild|Bilder)\s*:", _I)
 _DIGIT_RE = re.compile(r"\d")
 _CAPTION_CREDIT_GATE = ("foto", "bild", "credit", "grafik", "illustration")
@@ -258,8 +263,11 @@ def names_only(text: str) -> bool:
 
 
 def is_agency_credit(text: str) -> bool:
-    """True for an agency credit: "(dpa)", "dpa/AFP", "picture alliance / dpa", "Quelle: AFP"."""
+    """True for an agency credit: "(dpa)", "dpa/AFP", "picture alliance / dpa", "Quelle: AFP",
+    perhaps with who translated it ("Quelle: AFP (deutsche Übersetzung: Site)")."""
     text = short_agency_names(text)
+    if "setz" in text:
+        text = _TRANSLATION_NOTE_RE.sub("", text)
     inner = _unbracketed(text.strip())
     if inner != text.strip() and _PHOTO_LABEL_RE.match(inner):
         return False  # "(Foto: dpa)" credits the picture, not the text

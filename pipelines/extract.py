@@ -12,6 +12,7 @@ from trafilatura.settings import Document, Extractor
 
 from crawler.model.hashing import normalise_text, normalised_hash
 from crawler.model.types import DroppedLine, ExtractedArticle, ExtractInput
+from pipelines.author_notes import author_box_notes
 from pipelines.blocks import (
     drop_boxes,
     drop_picture_boxes,
@@ -56,7 +57,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 23
+EXTRACTOR_VERSION = 25
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -231,6 +232,11 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         authors=meta.authors,
     )
     dropped.extend(cleaned_away)
+    notes = author_box_notes(tree, kept, meta.authors) if meta.authors and kept else 0
+    if notes:
+        # A note on the writer closing the text in an author box of its own.
+        dropped.extend(DroppedLine(text=line, rule=str(Rule.BYLINE)) for line in kept[-notes:])
+        del kept[-notes:]
     if not meta.authors:
         # A credits line after the text names the author when nothing else does.
         meta.authors = split_authors(credits_authors(cleaned_away), frozenset())

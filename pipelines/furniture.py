@@ -234,12 +234,14 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
     (
         # A syndicated text's notice: "Dieser Beitrag wurde automatisch aus dem Angebot unseres
         # Partners übernommen", "Der Artikel wird mit freundlicher Genehmigung von X
-        # bereitgestellt", "Für den Inhalt ist der Originalanbieter verantwortlich".
+        # bereitgestellt", "Diese Meldung wurde von der Agentur X übernommen und automatisch
+        # publiziert", "Für den Inhalt ist der Originalanbieter verantwortlich".
         Rule.PARTNER,
         re.compile(
             r"^(?:Dieser|Der|Dieses|Das|Diese|Die) (?:Artikel|Beitrag|Text|Inhalt|Inhalte|Bericht"
             r"|Meldung)\b(?=[^.]{0,100}\b(?:Partner\w*|Angebot|Original\w*|Genehmigung"
-            r"|Kooperations\w*)\b)(?=[^.]{0,120}\b(?:übernommen|bereitgestellt|zur Verfügung"
+            r"|Kooperations\w*|automatisch|(?:Nachrichten)?agentur\w*|dpa|AFP|Reuters|SDA|APA|KNA"
+            r"|epd)\b)(?=[^.]{0,120}\b(?:übernommen|bereitgestellt|zur Verfügung"
             r" gestellt)\b)"
             # "Dieser Beitrag erschien zuerst bei Site X." (online; a print issue is a print note)
             r"|^(?:Dieser|Dieses|Diese) (?:Artikel|Beitrag|Text|Bericht|Kommentar|Meldung"
@@ -404,14 +406,15 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         # "Schicken Sie uns Hinweise – auch anonym", after a few words at most; gated, as the
         # words before it make the pattern slow. A reader-reporter prompt asks the same of
         # pictures, by a messenger or e-mail: "Hast du etwas beobachtet? Schick uns dein Foto
-        # per WhatsApp.", "Senden Sie Ihre Bilder und Videos an leser@…".
+        # per WhatsApp.", "Schick uns deine Infos per WhatsApp", "Senden Sie Ihre Bilder und
+        # Videos an leser@…".
         Rule.FEEDBACK,
         re.compile(
             r"^(?:[^„“\"]{0,80}\b)?(?:Schicken|Senden) Sie uns (?:\S+ )?(?:Hinweise|Tipps"
             r"|Informationen)\b|^(?:[^„“\"]{0,80}\b)?(?:Schick|Sende) uns (?:\S+ )?(?:Hinweise"
             r"|Tipps)\b|^(?:[^„“\"]{0,80}\b)?(?:Schick|Schicke|Schickt|Sende|Sendet|Schicken Sie"
             r"|Senden Sie|Mailen Sie) (?:uns )?(?:\S+ ){0,3}(?:Fotos?|Videos?|Bilder"
-            r"|Aufnahmen|Beobachtungen|Hinweise|Tipps)\b[^.!?]{0,60}\b(?:per|via|über|an|auf)"
+            r"|Aufnahmen|Beobachtungen|Hinweise|Tipps|Infos?)\b[^.!?]{0,60}\b(?:per|via|über|an|auf)"
             r" (?:WhatsApp|Telegram|Signal|Threema|E-?Mail|Mail|[\w.-]+@[\w-]+\.)",
             _I,
         ),

@@ -485,14 +485,14 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
 )
 
 # A press release's closing blocks: a contact label ("Pressekontakt:", "Rückfragen bitte an:",
-# "Rückfragehinweis:", "Rückfragen & Kontakt:", "Wissenschaftliche Ansprechpartner:") or the
+# "Rückfragehinweis:", "Wissenschaftliche Ansprechpartner:", "Fachlicher Kontakt:") or the
 # release's keywords ("Merkmale dieser Pressemitteilung:") over short lines; "Über <sender>"
 # ("About <sender>") over the sender's self-description.
 RELEASE_LABEL_RE = re.compile(
     r"^(?:Presse-?kontakt|Pressestelle|Medienkontakt|Kontakt(?: für (?:Medien|Journalisten"
     r"|die Presse|Presseanfragen))?|(?:Für |Bei )?Rückfragen(?: bitte)?(?: an| wenden Sie sich"
-    r" (?:bitte )?an| (?:&|und) Kontakt)?|Rückfragehinweis(?:e)?"
-    r"|(?:Wissenschaftliche[rn]? )?Ansprechpartner(?:in|innen)?(?: für (?:die )?"
+    r" (?:bitte )?an| (?:&|und) Kontakt)?|Rückfragehinweis(?:e)?|(?:(?:Wissenschaftliche"
+    r"|Fachliche)[rn]? )?(?:Ansprechpartner(?:in|innen)?|Kontakt)(?: für (?:die )?"
     r"(?:Medien|Presse))?|(?:Merkmale|Schlagworte|Stichworte|Kategorien) (?:dieser|der|zur)"
     r" (?:Presse)?(?:mitteilung|meldung))\s*:?$",
     _I,
@@ -548,6 +548,9 @@ def release_block_lines(lines: Sequence[tuple[str, bool]]) -> list[int]:
         if about is not None and index + 1 < len(lines):
             found.update(_about_block(lines, index, about.group("name")))
     found.update(_closing_contact_block(lines))
+    # A contact over the closing blocks, its label set apart ("Prof. Dr. A, Tel. 0541 88-23").
+    end = next((index for index in range(len(lines), 0, -1) if index - 1 not in found), 0)
+    found.update([end - 1] if 0 < end < len(lines) and _is_contact(lines[end - 1][0]) else ())
     return sorted(found)
 
 
@@ -574,11 +577,12 @@ def _is_labelled_contact(text: str) -> bool:
     office = None if colon else _PRESS_OFFICE_RE.match(text)
     if office is not None:
         label, colon, value = office.group(0), " ", text
+    return bool(colon and len(label) <= 60 and RELEASE_LABEL_RE.match(label)) and _is_contact(value)
+
+
+def _is_contact(value: str) -> bool:
     return bool(
-        colon
-        and len(label) <= 60
-        and not SENTENCE_END_RE.search(value)
-        and RELEASE_LABEL_RE.match(label)
+        not SENTENCE_END_RE.search(value)
         and CONTACT_LINE_RE.search(value)
         and all(map(_is_contact_item, _CONTACT_ITEMS_SPLIT_RE.split(value.strip())))
     )

@@ -31,6 +31,15 @@ from pipelines.clean_rules import (
 # verbreitet der Kanal @xyz täglich Falschmeldungen") names someone else's account.
 _CLOSING_HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][\w.]{2,40}(?<!\.)\W{0,3}$")
 _WHERE_RE = re.compile(r"\b(?:find\w*|folg\w*|erreich\w*|abonnier\w*|besuch\w*|sind|gibt)\b", re.I)
+# A call in the infinitive to follow the site on a network, as a button or a box words it:
+# "Jetzt dem Kurier-Kanal auf WhatsApp folgen", "Hier unseren Kanal bei Telegram abonnieren".
+# A sentence about someone else's account goes on past the verb or puts "zu" before it.
+_FOLLOW_ON_RE = re.compile(
+    r"\b(?:jetzt|hier|einfach|gleich) (?:[\w-]+ ){1,4}(?:auf|bei|in|über) (?:Telegram|WhatsApp"
+    r"|Instagram|Facebook|YouTube|TikTok|Threads|Bluesky|Mastodon|LinkedIn|Signal|X)"
+    r" (?:folgen|abonnieren|beitreten)\W*$",
+    re.I,
+)
 _SPEAKER_RE = re.compile(r"\b(?:(?i:uns(?:er\w*)?|wir|du|dich|dein\w*|euch|eu(?:er|re)\w*)|Sie)\b")
 
 
@@ -53,7 +62,7 @@ def promo_score(text: str) -> int:
         tokens = map(str.strip, text.casefold().split(), itertools.repeat(TOKEN_STRIP))
         if PROMO_GATE_WORDS.isdisjoint(tokens):
             return 0
-        if not (CTA_RE.search(text) or OWN_CHANNEL_RE.search(text)):
+        if not (CTA_RE.search(text) or OWN_CHANNEL_RE.search(text) or _FOLLOW_ON_RE.search(text)):
             return 0
     score = 0
     if emoji:
@@ -68,7 +77,7 @@ def promo_score(text: str) -> int:
         score += 2
     if IMPERATIVE_START_RE.match(text):
         score += 1
-    cta = CTA_RE.search(text) is not None
+    cta = CTA_RE.search(text) is not None or _FOLLOW_ON_RE.search(text) is not None
     if cta:
         score += 2
     if OWN_CHANNEL_RE.search(text):

@@ -12,6 +12,7 @@ from crawler.model.dates import classify_date_line
 from crawler.model.types import DroppedLine
 from pipelines.box_lines import INFO_LABELS
 from pipelines.clean_rules import Rule
+from pipelines.issue_lines import WIRE_HEADER_RE
 from pipelines.listings import br_text
 from pipelines.notices import ISSUE_LINE_RE
 from pipelines.tree import SENTENCE_END_RE, collapse, shorten, text_of
@@ -113,10 +114,14 @@ def _is_layout_table(table: lxml.html.HtmlElement) -> bool:
     if (
         len(table.findall(".//tr")) == 1
         and len(cells) >= 2
-        and all(ISSUE_LINE_RE.match(cell) or classify_date_line(cell) for cell in cells)
+        and all(
+            ISSUE_LINE_RE.match(cell) or WIRE_HEADER_RE.match(cell) or classify_date_line(cell)
+            for cell in cells
+        )
     ):
         # A row of the issue's number and day ("Gemeindebrief Ausgabe 23/2026",
-        # "Erscheinungstag: 27. November 2026"): the page's header, not data.
+        # "Erscheinungstag: 27. November 2026") or a wire item's ("dpa-Landesdienst Nord ·
+        # Meldung 0412", "06.03.2026 11:47 Uhr", "Priorität 4"): the page's header, not data.
         return True
     return any(
         len(container.findall("p")) >= _LAYOUT_CELL_PARAGRAPHS

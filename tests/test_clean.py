@@ -1578,6 +1578,17 @@ def test_sentences_like_those_notices_stay(line: str) -> None:
         ["Pressestelle Bündnis Klare Seen, presse@klare-seen.example"],
         ["Pressekontakt Lena Roth, Tel. 0761 555-20"],
         ["Medienkontakt Stadtwerke Lindau · Tel. 0761 555-20 · presse@stadtwerke.example"],
+        # a scientist's contact under its own label, or with its label set apart, over the
+        # press office's
+        [
+            "Wissenschaftlicher Kontakt:",
+            "Prof. Dr. Ines Hartwig, Institut für Bodenkunde, Tel. 04471 88-2231",
+        ],
+        ["Fachliche Ansprechpartnerin:", "Dr. Eva Holl, Labor für Wasser, eva.holl@uni.example"],
+        [
+            "Dr. Eva Holl, Labor für Wasser, Telefon 0761 555-31",
+            "Pressekontakt: Referat Kommunikation, presse@uni.example",
+        ],
     ],
 )
 def test_a_press_releases_closing_blocks_go_whole(tail: list[str]) -> None:
@@ -1607,6 +1618,19 @@ def test_a_press_releases_closing_blocks_go_whole(tail: list[str]) -> None:
 def test_closing_lines_with_a_number_in_the_text_stay(tail: list[str]) -> None:
     kept, _ = clean([LEAD, P1, P2, P3, *tail])
     assert kept == [LEAD, P1, P2, P3, *tail]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Beratung gibt es im Rathaus, Tel. 0521 5510, und im Bürgerbüro.",
+        "Die Hotline der Stadt, Tel. 0521 5510, ist rund um die Uhr erreichbar",
+    ],
+)
+def test_a_sentence_with_a_number_over_a_contact_stays(line: str) -> None:
+    contact = "Pressekontakt: Referat Kommunikation, presse@uni.example"
+    kept, _ = clean([LEAD, P1, P2, line, contact])
+    assert kept == [LEAD, P1, P2, line]
 
 
 def test_a_releases_number_line_and_sender_opening_the_text_go() -> None:
@@ -2930,3 +2954,122 @@ def test_an_author_cards_note_under_its_byline_after_the_text_goes(byline: str, 
     assert clean([LEAD, P1, byline, said], authors=authors)[0] == [LEAD, P1, said]
     other = "Ole Brandt ist Fotograf. Er lebt in Lindhaven."
     assert clean([LEAD, P1, byline, other], authors=authors)[0] == [LEAD, P1, other]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # an agency's or a desk's note that it supplied the item
+        (
+            "Diese Meldung wurde von Keystone-SDA übernommen und automatisch publiziert.",
+            "meta:partner",
+        ),
+        ("Dieser Text wurde automatisch aus dem Dienst der Agentur übernommen.", "meta:partner"),
+        ("Dieser Artikel wurde von der Nachrichtenagentur dpa übernommen.", "meta:partner"),
+        # a source credit with who translated it
+        ("Quelle: RIA Novosti (deutsche Übersetzung: Ostblick)", "credit:agency"),
+        ("Quelle: AFP (übersetzt von der Redaktion)", "credit:agency"),
+        # a call to follow the site's channel, in the infinitive
+        ("Eilmeldungen aufs Handy: Jetzt dem Anzeiger-Kanal auf WhatsApp folgen", "promo:whatsapp"),
+        ("Hier unseren Kanal bei Telegram abonnieren!", "promo:telegram"),
+        # a reader-reporter prompt asking for information by messenger
+        (
+            "Du hast etwas gesehen? Schick uns deine Infos per WhatsApp an die Redaktion!",
+            "promo:feedback",
+        ),
+        ("Schicken Sie uns Ihre Infos über Signal.", "promo:feedback"),
+        # where readers' letters on this article go
+        ("Leserbriefe zu diesem Beitrag an: debatte@wochenblatt.example", "promo:feedback"),
+        ("Zuschriften zu diesem Artikel bitte an post@kurier.example", "promo:feedback"),
+        # a station's pointer to its frequency and stream
+        (
+            "Hören Sie die Nachrichten aus dem Kreis jede Stunde auf 101,3 MHz und im Webradio.",
+            "promo:call-to-action",
+        ),
+        (
+            "Immer informiert: Schalten Sie ein auf UKW und über die Radio-App.",
+            "promo:call-to-action",
+        ),
+    ],
+)
+def test_notes_on_where_a_text_comes_from_and_calls_to_readers_go(line: str, rule: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line])
+    assert kept == [LEAD, P1, P2]
+    assert rules_of(dropped) == {line: rule}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Meldung wurde von der Polizei am Abend übernommen und ergänzt.",
+        "Der Text der Verordnung wurde vom Land übernommen, sagte der Sprecher.",
+        "Die Agentur hat die Meldung am Abend korrigiert, der Fehler sei automatisch entstanden.",
+        "Quelle der Zahlen ist eine Übersetzung des Ministeriums (deutsche Übersetzung: Amt).",
+        "Die Polizei rät, jetzt nicht jedem Link auf WhatsApp zu folgen.",
+        "Der Minister ist jetzt auch auf Instagram aktiv und will dort viele Menschen erreichen.",
+        "Zeugen schickten der Polizei ihre Infos per WhatsApp, sagte ein Sprecher.",
+        "Leserbriefe zu diesem Thema erreichten die Zeitung zu Hunderten.",
+        "Der neue Sender ist ab Montag auf 97,4 MHz zu empfangen, teilte die Anstalt mit.",
+        "Die Hörer des Senders hören die Nachrichten künftig auch im Webradio.",
+    ],
+)
+def test_sentences_like_source_notes_and_calls_to_readers_stay(line: str) -> None:
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the issue and pages a journal's article ran on
+        "Zimmerer-Fachblatt 4/2026, S. 18–21",
+        "Bauwelt 12/2025, Seiten 30-33",
+        "Heft 7/25, S. 4",
+        # a download of the article for subscribers
+        "Artikel als PDF herunterladen (nur für Abonnenten)",
+        "Diesen Beitrag als PDF speichern",
+        # a row of topic tags
+        "Themen: Brandschutz, Holzbaurichtlinie, Gebäudeklasse 5, Brettsperrholz",
+        "Schlagwörter: Energie · Wärmepumpe · Förderung",
+        # a numbered figure's caption, with or without its credit
+        "Bild 1: Sichtbare Brettsperrholzdecken im Quartier Lindenhof. Quelle: Büro Frehse",
+        "Abb. 3: Der Aufzugskern im Rohbau (Foto: privat)",
+        # a journal's or a site's slogan after its name
+        "Fachblatt Holzbaupraxis – Das Magazin für Planung und Ausführung im Holzbau",
+        "Lindauer Bote | Ihre Zeitung aus der Region",
+        # a wire item's header items
+        "dpa-Landesdienst Nord · Meldung 0412",
+        "APA-Inland Nr. 218",
+        "Priorität 4",
+        # a wire item's closing code
+        "dpa lno yynw z2 pet",
+        "dpa sw xx n1 bk",
+    ],
+)
+def test_a_journals_issue_line_download_tags_and_a_wire_code_go(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line])
+    assert kept == [LEAD, P1, P2]
+    assert [d.text for d in dropped] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Der Bericht erschien in Heft 4/2026 auf den Seiten 18 bis 21 der Zeitschrift.",
+        "Die Studie kann als PDF heruntergeladen werden.",
+        "Den Bericht als PDF herunterladen können nur Mitglieder, kritisierte der Verband.",
+        "Themen: Die Stadt plant neue Radwege und mehr Parkplätze.",
+        "Themen der Sitzung sind Haushalt, Schule und Verkehr.",
+        "Bild und Ton fielen am Abend für eine Stunde aus.",
+        "Das Foto 1975 zeigt den alten Bahnhof.",
+        "Der Bote – das Blatt erschien 1890 zum ersten Mal.",
+        "Lindauer Bote – Die Zeitung feiert ihren 100. Geburtstag.",
+        "Die Meldung 0412 der Leitstelle ging um 11 Uhr ein.",
+        "Priorität 1 hat für die Stadt der Schulbau.",
+        "dpa hat das so gemeldet",
+        "dpa meldet am Abend neue Zahlen",
+    ],
+)
+def test_sentences_like_a_journals_furniture_stay(line: str) -> None:
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]

@@ -103,33 +103,11 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "590_staatsmedien_spiegel_kommentar": {
         "agencies": "()",
     },
-    "591_agenturportal_seehunde": {
-        "junk": "['metadata/wire_header: dpa-Landesdienst Nord · Meldung 0412', 'met...",
-        "unknown": "['| dpa-Landesdienst Nord · Meldung 0412 | 06.03.2026 11:47 Uhr | P...",
-    },
-    "596_ch_portal_gotthard_sda": {
-        "junk": "['metadata/agency_credit: Diese Meldung wurde von Keystone-SDA über...",
-        "unknown": "['Diese Meldung wurde von Keystone-SDA übernommen und automatisch p...",
-    },
     "597_aggregator_partner_wasserpreis": {
         "published": "None",
     },
-    "604_wochenzeitung_gastbeitrag_schuldenbremse": {
-        "junk": "['metadata/author_bio: Ulrike Hanebeck lehrt Finanzwissenschaft an ...",
-        "unknown": "['Ulrike Hanebeck lehrt Finanzwissenschaft an der Universität Marbu...",
-    },
-    "605_wp_lokal_grossbrand_drei_autoren": {
-        "junk": "['promo/whatsapp: Blaulicht-Meldungen direkt aufs Handy: Jetzt dem ...",
-        "unknown": "['Blaulicht-Meldungen direkt aufs Handy: Jetzt dem Kurier-Kanal auf...",
-    },
     "609_fachzeitschrift_holzbau_autorbox": {
-        "junk": "['metadata/issue: Zimmerer-Fachblatt 4/2026, S. 18–21', 'promo/down...",
-        "unknown": "['Zimmerer-Fachblatt 4/2026, S. 18–21', 'Artikel als PDF herunterla...",
         "authors": "()",
-    },
-    "610_hochschule_pressemitteilung_mikroplastik": {
-        "junk": "['metadata/contact: Prof. Dr. Matthias Gerlinger, Institut für Umwe...",
-        "unknown": "['Prof. Dr. Matthias Gerlinger, Institut für Umwelttechnik, Tel. 05...",
     },
     "611_pfarre_osterbrief_unterschrift": {
         "junk": "['chrome/breadcrumb: Pfarrblatt › Ostern 2026', 'metadata/signature...",
@@ -141,10 +119,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "612_verein_blog_alte_oder_zwei_autoren": {
         "authors": "('Lea Sommer',)",
     },
-    "614_mirror_ria_kommentar": {
-        "junk": "['metadata/source_credit: Quelle: RIA Novosti (deutsche Übersetzung...",
-        "unknown": "['Quelle: RIA Novosti (deutsche Übersetzung: Wolgaspiegel)']",
-    },
     "623_regional_zwei_autoren_dr": {
         "authors": "('Henrike Saalfeld',)",
     },
@@ -155,18 +129,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "630_sport_autor_sid_tabelle": {
         "seo_title": "'Handball, 3. Liga: Emsbüren stürzt den Spitzenreiter'",
-    },
-    "631_lokalradio_redaktion_generischer_titel": {
-        "junk": "['promo/radio: Hören Sie die Nachrichten aus dem Vogelsberg jede ha...",
-        "unknown": "['Hören Sie die Nachrichten aus dem Vogelsberg jede halbe Stunde au...",
-    },
-    "633_fachzeitschrift_dl_autor": {
-        "junk": "['media/caption: Bild 1: Sichtbare Brettsperrholzdecken im Quartier...",
-        "unknown": "['Bild 1: Sichtbare Brettsperrholzdecken im Quartier Lindenhof. Que...",
-    },
-    "634_uni_pressemitteilung_kontakt": {
-        "junk": "['metadata/contact: Wissenschaftlicher Kontakt:', 'metadata/contact...",
-        "unknown": "['Wissenschaftlicher Kontakt:', 'Prof. Dr. Annegret Wohlfahrt, Inst...",
     },
     "635_verein_wordpress_text_signatur": {
         "authors": "('Kalle Wimmer', 'Jugendleiter Tischtennis')",

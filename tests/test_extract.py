@@ -1597,3 +1597,40 @@ def test_a_subheading_over_a_table_is_put_back_before_its_first_row() -> None:
 def test_notes_pointers_and_handles_in_other_markup_go(place: str, snippet: str) -> None:
     result = run(page(article_html(**{place: snippet})))
     assert result.text.split("\n") == BODY_LINES
+
+
+@pytest.mark.parametrize(
+    ("byline", "box"),
+    [
+        (
+            '<p class="byline">Von Marta Lindqvist</p>',
+            '<div class="autorenbox"><img src="/a.jpg" alt=""><p>Marta Lindqvist lehrt '
+            "Stadtplanung an der Hochschule Lindhaven und ist Mitglied im Bauausschuss.</p></div>",
+        ),
+        (
+            '<span class="author">Marta Lindqvist</span>',
+            '<aside class="author-bio"><p>Marta Lindqvist ist freie Journalistin und lebt in '
+            "Lindhaven.</p></aside>",
+        ),
+    ],
+)
+def test_a_note_on_the_writer_in_an_author_box_after_the_text_goes(byline: str, box: str) -> None:
+    html = page(f'{byline}<div class="text">{article_html()}</div>{box}')
+    result = run(html)
+    assert result.authors == ("Marta Lindqvist",)
+    assert result.text.splitlines() == BODY_LINES
+
+
+def test_a_note_on_the_writer_closing_the_text_itself_stays() -> None:
+    note = "Marta Lindqvist lehrt Stadtplanung an der Hochschule Lindhaven."
+    html = page(
+        '<p class="byline">Von Marta Lindqvist</p>'
+        f'<div class="text">{article_html(closing=f"<p>{note}</p>")}</div>'
+    )
+    result = run(html)
+    assert result.authors == ("Marta Lindqvist",)
+    assert result.text.splitlines() == [*BODY_LINES, note]
+    # a box of the author's holding more than a note is no note's box
+    long_box = f'<div class="autor-seite">{article_html(closing=f"<p>{note}</p>")}</div>'
+    result = run(page(f'<p class="byline">Von Marta Lindqvist</p>{long_box}'))
+    assert result.text.splitlines()[-1] == note

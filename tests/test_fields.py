@@ -2608,6 +2608,23 @@ def test_a_table_row_of_issue_and_day_is_the_pages_header(cells: str) -> None:
     assert result.published_at is not None
 
 
+@pytest.mark.parametrize(
+    "cells",
+    [
+        "<td>dpa-Landesdienst Süd · Meldung 0877</td><td>04.05.2026 09:12 Uhr</td>"
+        "<td>Priorität 3</td>",
+        "<td>APA-Inland Nr. 218</td><td>04.05.2026</td>",
+    ],
+)
+def test_a_table_row_of_a_wire_items_service_number_and_time_is_its_header(cells: str) -> None:
+    html = (
+        "<html lang='de'><head><title>Seilbahn auf die Alm genehmigt</title></head><body>"
+        f"<div class='text'><table><tr>{cells}</tr></table><p>{PARAGRAPH}</p><p>{SECOND}</p>"
+        "</div></body></html>"
+    )
+    assert _extract(html).text.splitlines() == [PARAGRAPH, SECOND]
+
+
 def test_a_table_row_of_an_issue_and_data_stays() -> None:
     rows = "<tr><td>Ausgabe 23/2026</td><td>4.500 Exemplare</td></tr>"
     html = (
@@ -2616,6 +2633,9 @@ def test_a_table_row_of_an_issue_and_data_stays() -> None:
         "</body></html>"
     )
     assert "| Ausgabe 23/2026 | 4.500 Exemplare |" in _extract(html).text
+    rows = "<tr><td>Priorität 1</td><td>Schulbau am Markt</td></tr>"
+    html = html.replace("<tr><td>Ausgabe 23/2026</td><td>4.500 Exemplare</td></tr>", rows)
+    assert "| Priorität 1 | Schulbau am Markt |" in _extract(html).text
 
 
 @pytest.mark.parametrize(
