@@ -138,9 +138,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "authors": "()",
         "seo_title": "None",
     },
-    "612_verein_blog_alte_oder_zwei_autoren": {
-        "authors": "('Lea Sommer',)",
-    },
     "614_mirror_ria_kommentar": {
         "junk": "['metadata/source_credit: Quelle: RIA Novosti (deutsche Übersetzung...",
         "unknown": "['Quelle: RIA Novosti (deutsche Übersetzung: Wolgaspiegel)']",
@@ -150,9 +147,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "621_portal_at_apa_bim": {
         "lost": "['Ein Probebetrieb soll zunächst bis Ende März laufen. Danach wolle...",
-    },
-    "623_regional_zwei_autoren_dr": {
-        "authors": "('Henrike Saalfeld',)",
     },
     "629_wochenzeitung_at_text_fotos_kein_datum": {
         "title": "'Letzte Dorfbäckerei in Kirchberg am Raabtal schließt'",

@@ -1439,24 +1439,86 @@ def test_a_comments_section_goes_with_its_comments() -> None:
 def test_a_printed_byline_wins_over_a_metadata_author_the_page_never_prints(
     head: str, byline: str, authors: tuple[str, ...]
 ) -> None:
+    assert _byline_authors(head, byline) == authors
+
+
+def _byline_authors(head: str, byline: str) -> tuple[str, ...]:
+    """The authors of a page with `head` and `byline` under its headline."""
+    body = f"<header><h1>Hallenbad wird saniert</h1>{byline}</header>"
+    return _extract(_page(head, body)).authors
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # the metadata's person is printed in the byline, in capitals beside a second name,
+        # who wrote it with them
+        (
+            "<div class='byline'>VON GERD PFANNKUCH UND LENE WACHTEL</div>",
+            ("Gerd Pfannkuch", "Lene Wachtel"),
+        ),
+        # the metadata's person is printed in an author box after the text only
+        (
+            "<div class='byline'>Lene Wachtel</div><aside><p>Gerd Pfannkuch schreibt über "
+            "Kommunalpolitik.</p></aside>",
+            ("Gerd Pfannkuch",),
+        ),
+    ],
+)
+def test_a_metadata_author_the_page_prints_stays(byline: str, authors: tuple[str, ...]) -> None:
+    head = "<meta name='author' content='Gerd Pfannkuch'>"
     body = f"<header><h1>Hallenbad wird saniert</h1>{byline}</header>"
     assert _extract(_page(head, body)).authors == authors
 
 
 @pytest.mark.parametrize(
-    "byline",
+    ("head", "byline", "authors"),
     [
-        # the metadata's person is printed in the byline, in capitals beside a second name
-        "<div class='byline'>VON GERD PFANNKUCH UND LENE WACHTEL</div>",
-        # the metadata's person is printed in an author box after the text only
-        "<div class='byline'>Lene Wachtel</div><aside><p>Gerd Pfannkuch schreibt über "
-        "Kommunalpolitik.</p></aside>",
+        (
+            "<meta name='author' content='Gerd Pfannkuch'>",
+            "<div class='byline'>Von Dr. Gerd Pfannkuch und Lene Wachtel</div>",
+            ("Gerd Pfannkuch", "Lene Wachtel"),
+        ),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": '
+            '"Person", "name": "Lene Wachtel"}}</script>',
+            "<p>Text: Ole Brandt, Lene Wachtel und Ina Roth</p>",
+            ("Ole Brandt", "Lene Wachtel", "Ina Roth"),
+        ),
+        # a byline naming other people only: the metadata's author, printed elsewhere, stays
+        (
+            "<meta name='author' content='Gerd Pfannkuch'>",
+            "<div class='byline'>Von Ole Brandt und Ina Roth</div><p>Gerd Pfannkuch</p>",
+            ("Gerd Pfannkuch",),
+        ),
     ],
 )
-def test_a_metadata_author_the_page_prints_stays(byline: str) -> None:
-    head = "<meta name='author' content='Gerd Pfannkuch'>"
-    body = f"<header><h1>Hallenbad wird saniert</h1>{byline}</header>"
-    assert _extract(_page(head, body)).authors == ("Gerd Pfannkuch",)
+def test_a_byline_naming_the_metadata_author_and_cowriters_credits_them_all(
+    head: str, byline: str, authors: tuple[str, ...]
+) -> None:
+    assert _byline_authors(head, byline) == authors
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        (
+            "<p class='postmeta'>Geschrieben von <span class='author vcard'><span class='fn'>"
+            "Lea Sommer</span></span> &amp; <span class='author vcard'><span class='fn'>Ahmet "
+            "Kaya</span></span> am 8. April 2026</p>",
+            ("Lea Sommer", "Ahmet Kaya"),
+        ),
+        (
+            "<div>By <a class='author' href='/a/1'>Jon Wey</a>, <a class='author' href='/a/2'>"
+            "Ida Lenz</a> and <a class='author' href='/a/3'>Ben Ott</a></div>",
+            ("Jon Wey", "Ida Lenz", "Ben Ott"),
+        ),
+    ],
+)
+def test_several_author_elements_in_one_byline_are_several_authors(
+    byline: str, authors: tuple[str, ...]
+) -> None:
+    assert _byline_authors("", byline) == authors
 
 
 def test_a_metadata_author_stays_when_no_byline_is_printed() -> None:
