@@ -24,9 +24,13 @@ SIGNING_INITIALS = r"\([a-zäöü]{1,4}\)\s*"
 # A host as printed in a byline or signature: "mein-dorf.de", "www.talbote.at".
 HOST_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.IGNORECASE)
 
-# A club's officer who reports on its games: "Pressewart", "Jugendwartin", "Schriftführer".
+# A club's or a body's officer who reports on its doings, as the compound of the office's head
+# noun shows it: "Pressewart", "Jugendleiter", "Schriftführerin", "Abteilungsvorsitzender",
+# "Pressesprecherin", "Jugendbeauftragte", "Sportreferent". The head noun alone ("Leiter",
+# "Sprecher") is also a surname, so the office word has a first part of three letters or more.
 CLUB_OFFICER = (
-    r"\w*(?:presse|jugend|sport|kassen|schrift|medien|spiel)wart(?:in)?|schriftführer(?:in)?"
+    r"\w{3,}(?:leiter(?:in)?|wart(?:in)?|führer(?:in)?|vorsitzende[rn]?|sprecher(?:in)?"
+    r"|beauftragte[rn]?|referent(?:in)?)"
 )
 # A writer's job title, one word, maybe a compound ("Innenpolitik-Redakteurin",
 # "Chefredakteur", "Auslandskorrespondentin", "Ressortleiter", "Gastautorin"). A bare

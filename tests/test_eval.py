@@ -168,9 +168,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/contact: Wissenschaftlicher Kontakt:', 'metadata/contact...",
         "unknown": "['Wissenschaftlicher Kontakt:', 'Prof. Dr. Annegret Wohlfahrt, Inst...",
     },
-    "635_verein_wordpress_text_signatur": {
-        "authors": "('Kalle Wimmer', 'Jugendleiter Tischtennis')",
-    },
 }
 
 

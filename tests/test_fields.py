@@ -3370,6 +3370,15 @@ def test_a_commenters_name_after_the_posting_account_names_no_author() -> None:
         ("Von Jan Ohm (Schriftführer)", ("Jan Ohm",)),
         # a surname ending like an office stays
         ("Bericht: Paul Edwart, Kassenwart", ("Paul Edwart",)),
+        # an office of any compound, before the department or sport it serves
+        ("Text: Mia Hallbach, Jugendleiterin Turnen", ("Mia Hallbach",)),
+        ("Bericht: Otto Renz, Abteilungsvorsitzender Ski", ("Otto Renz",)),
+        ("Text: Jan Ohm, Pressesprecher Volleyball", ("Jan Ohm",)),
+        ("Von Ida Korn, Jugendbeauftragte Leichtathletik", ("Ida Korn",)),
+        # real second names, surnames the office's head noun spells among them
+        ("Text: Mia Hallbach, Jonas Leiter", ("Mia Hallbach", "Jonas Leiter")),
+        ("Bericht: Otto Renz und Eva Sprecher", ("Otto Renz", "Eva Sprecher")),
+        ("Text: Kalle Wimmer, Bernward Stolz", ("Kalle Wimmer", "Bernward Stolz")),
     ],
 )
 def test_a_clubs_officer_beside_the_name_is_no_author(line: str, authors: tuple[str, ...]) -> None:
