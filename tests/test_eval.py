@@ -153,9 +153,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "authors": "()",
         "seo_title": "None",
     },
-    "630_sport_autor_sid_tabelle": {
-        "seo_title": "'Handball, 3. Liga: Emsbüren stürzt den Spitzenreiter'",
-    },
     "631_lokalradio_redaktion_generischer_titel": {
         "junk": "['promo/radio: Hören Sie die Nachrichten aus dem Vogelsberg jede ha...",
         "unknown": "['Hören Sie die Nachrichten aus dem Vogelsberg jede halbe Stunde au...",

@@ -1320,6 +1320,34 @@ def test_a_section_before_the_title_is_an_affix(title: str, seo_title: str | Non
 
 
 @pytest.mark.parametrize(
+    ("title", "seo_title"),
+    [
+        # a section of the menu and its league or class after a comma: the section's path
+        ("Handball, 3. Liga: Hallenbad wird saniert | Alpenland Zeitung", None),
+        ("Fußball, Kreisliga A, Staffel 2: Hallenbad wird saniert", None),
+        ("Region, Oberland: Hallenbad wird saniert - Alpenland Zeitung", None),
+        # a first part no section: a topic, another headline
+        (
+            "Bäderkrise, Teil 2: Hallenbad wird saniert",
+            "Bäderkrise, Teil 2: Hallenbad wird saniert",
+        ),
+        # a section before a phrase of its own: a kicker
+        (
+            "Handball, Tränen und ein großer Abschied: Hallenbad wird saniert",
+            "Handball, Tränen und ein großer Abschied: Hallenbad wird saniert",
+        ),
+    ],
+)
+def test_a_sections_path_before_the_title_is_an_affix(title: str, seo_title: str | None) -> None:
+    menu = (
+        "<nav><a href='/fussball/'>Fußball</a><a href='/handball/'>Handball</a>"
+        "<a href='/region/'>Region</a></nav>"
+    )
+    html = _page(f"<title>{title}</title>", f"{menu}<h1>Hallenbad wird saniert</h1>")
+    assert _extract(html).seo_title == seo_title
+
+
+@pytest.mark.parametrize(
     ("credits", "agencies"),
     [
         (
