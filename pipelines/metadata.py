@@ -81,6 +81,11 @@ _PUBLISHED_META_KEYS = (
     "article.published",
     "cxenseparse:recs:publishtime",
 )
+# Any other meta tag naming the first publication's date or time in its key, as aggregators and
+# CMSs spell it: "firstPublishedDate", "published_date", "article:publishedTime", "pubtime".
+_PUBLISHED_META_KEY_RE = re.compile(
+    r"(?:[\w.]*[:._-])?(?:first[-_.]?)?(?:publish(?:ed)?|pub)[-_.]?(?:date|time|datetime|at|on)"
+)
 _MODIFIED_META_KEYS = (
     "article:modified_time",
     "og:article:modified_time",
@@ -474,6 +479,9 @@ def _published_candidates(
     for key in _PUBLISHED_META_KEYS:
         for value in metas.get(key, []):
             yield parse_datetime(value)
+    for key, values in metas.items():
+        if key not in _PUBLISHED_META_KEYS and _PUBLISHED_META_KEY_RE.fullmatch(key):
+            yield from map(parse_datetime, values)
     yield _microdata_date(marked.microdata(_MICRODATA_PUBLISHED))
     yield _time_element_date(marked.tree, ("datepublished", "published", "pubdate"))
     yield parse_datetime(hints.get("published_at"))

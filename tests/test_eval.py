@@ -111,9 +111,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/agency_credit: Diese Meldung wurde von Keystone-SDA über...",
         "unknown": "['Diese Meldung wurde von Keystone-SDA übernommen und automatisch p...",
     },
-    "597_aggregator_partner_wasserpreis": {
-        "published": "None",
-    },
     "604_wochenzeitung_gastbeitrag_schuldenbremse": {
         "junk": "['metadata/author_bio: Ulrike Hanebeck lehrt Finanzwissenschaft an ...",
         "unknown": "['Ulrike Hanebeck lehrt Finanzwissenschaft an der Universität Marbu...",
