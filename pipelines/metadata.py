@@ -102,6 +102,8 @@ _AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "parsely-author",
 _UPDATED_TEXT_RE = re.compile(r"(?:zuletzt )?aktualisiert|update[d]?\b|stand\s*:", re.IGNORECASE)
 _MICRODATA_PUBLISHED = frozenset({"datePublished", "datepublished"})
 _MICRODATA_MODIFIED = frozenset({"dateModified", "datemodified"})
+_HEADLINE_PROP = frozenset({"headline"})
+_HEADINGS = frozenset({"h2", "h3", "h4"})
 
 
 @dataclass
@@ -213,6 +215,9 @@ def _title_and_headline(
     )
     metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
     h1 = headline_element(tree)
+    if h1 is None:
+        # No <h1>: a heading the microdata marks as the headline ("<h2 itemprop=headline>").
+        h1 = next((e for e in marked.microdata(_HEADLINE_PROP) if e.tag in _HEADINGS), None)
     visible = _visible_headline(h1, site_keys, sections)
     section_h1 = h1 if h1 is not None else next(tree.iter("h1"), None)
     if visible is None and section_h1 is not None:

@@ -145,11 +145,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "621_portal_at_apa_bim": {
         "lost": "['Ein Probebetrieb soll zunächst bis Ende März laufen. Danach wolle...",
     },
-    "629_wochenzeitung_at_text_fotos_kein_datum": {
-        "title": "'Letzte Dorfbäckerei in Kirchberg am Raabtal schließt'",
-        "authors": "()",
-        "seo_title": "None",
-    },
     "631_lokalradio_redaktion_generischer_titel": {
         "junk": "['promo/radio: Hören Sie die Nachrichten aus dem Vogelsberg jede ha...",
         "unknown": "['Hören Sie die Nachrichten aus dem Vogelsberg jede halbe Stunde au...",

@@ -1320,6 +1320,49 @@ def test_a_section_before_the_title_is_an_affix(title: str, seo_title: str | Non
 
 
 @pytest.mark.parametrize(
+    ("heading", "credits"),
+    [
+        (
+            "<div class='page-header'><h2 itemprop='headline'>Das Bad macht wieder auf</h2></div>",
+            "<p class='credits'><small>Text: Lene Vorholt · Fotos: Jan Ohm</small></p>",
+        ),
+        (
+            "<header><h3 class='title' itemprop='headline'>Das Bad macht wieder auf</h3></header>",
+            "<div>Text: Lene Vorholt | Bilder: Jan Ohm</div>",
+        ),
+    ],
+)
+def test_a_heading_the_microdata_marks_as_headline_is_the_title_without_an_h1(
+    heading: str, credits: str
+) -> None:
+    html = _page(
+        "<title>Hallenbad in Talheim öffnet nach Sanierung - Alpenland Zeitung</title>",
+        f"{heading}{credits}",
+    )
+    result = _extract(html)
+    assert result.title == "Das Bad macht wieder auf"
+    assert result.seo_title == "Hallenbad in Talheim öffnet nach Sanierung"
+    assert result.authors == ("Lene Vorholt",)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # an <h1> is the headline, whatever the microdata marks
+        "<h1>Hallenbad in Talheim öffnet nach Sanierung</h1><h2 itemprop='headline'>Das Bad "
+        "macht wieder auf</h2>",
+        # a name the microdata marks (an author box's) is no headline
+        "<div itemprop='author'><h3 itemprop='name'>Lene Vorholt</h3></div>",
+    ],
+)
+def test_only_a_marked_headline_replaces_a_missing_h1(other: str) -> None:
+    html = _page(
+        "<title>Hallenbad in Talheim öffnet nach Sanierung - Alpenland Zeitung</title>", other
+    )
+    assert _extract(html).title == "Hallenbad in Talheim öffnet nach Sanierung"
+
+
+@pytest.mark.parametrize(
     ("title", "seo_title"),
     [
         # a section of the menu and its league or class after a comma: the section's path
