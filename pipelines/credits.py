@@ -572,8 +572,8 @@ def closing_signature(
 
 def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ...]:
     """Agencies the text itself credits: a dateline opening a paragraph ("Berlin (dpa) - …",
-    after a lead: "Moskau (RIA Nowosti). …") and the credit lines the cleaning took off it
-    ("Quelle: APA", a closing "(KNA)")."""
+    after a lead: "Moskau (RIA Nowosti). …") and the credit lines the cleaning took off it or
+    off the page ("Quelle: APA", a closing "(KNA)", "Erstveröffentlichung: TASS")."""
     found: list[str] = []
     for paragraph in lines:
         match = DATELINE_AGENCY_RE.match(paragraph)
@@ -582,7 +582,8 @@ def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ..
     for line in dropped:
         if line.rule == Rule.CREDIT_AGENCY:
             found.extend(agency_names(line.text))
-        elif line.rule == Rule.PARTNER:
+        elif line.rule in (Rule.PARTNER, Rule.PRINT_NOTE):
+            # "Erstveröffentlichung: RIA Novosti": the agency that first published it supplied it
             found.extend(supplying_agencies(line.text))
     return tuple(found)
 

@@ -257,7 +257,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         seo_title=meta.seo_title,
         authors=meta.authors,
         agencies=tuple(
-            dict.fromkeys((*meta.agencies, *text_agencies(kept, cleaned_away), *listed_agencies))
+            dict.fromkeys((*meta.agencies, *text_agencies(kept, dropped), *listed_agencies))
         ),
         published_at=meta.published.value if meta.published else None,
         published_at_raw=meta.published.raw if meta.published else None,

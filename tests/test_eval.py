@@ -100,9 +100,6 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "590_staatsmedien_spiegel_kommentar": {
-        "agencies": "()",
-    },
     "591_agenturportal_seehunde": {
         "junk": "['metadata/wire_header: dpa-Landesdienst Nord · Meldung 0412', 'met...",
         "unknown": "['| dpa-Landesdienst Nord · Meldung 0412 | 06.03.2026 11:47 Uhr | P...",

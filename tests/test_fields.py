@@ -457,6 +457,31 @@ def test_a_partner_note_naming_an_agency_as_supplier_credits_it(
     assert result.agencies == agencies
 
 
+@pytest.mark.parametrize(
+    ("note", "agencies"),
+    [
+        # a box of its own after the text's container
+        ("<div class='origin'>Erstveröffentlichung: RIA Novosti</div>", ("RIA Novosti",)),
+        ("<div><em>Zuerst erschienen bei der dpa</em></div>", ("dpa",)),
+        # a line of the text
+        ("<p>Ursprünglich erschienen bei TASS.</p>", ("TASS",)),
+        # a first publication by no news agency
+        ("<div class='origin'>Erstveröffentlichung: Wochenblatt Talheim</div>", ()),
+        ("<div>Zuerst erschienen in der Ausgabe 4/2026</div>", ()),
+    ],
+)
+def test_a_first_publication_note_naming_an_agency_credits_it(
+    note: str, agencies: tuple[str, ...]
+) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article><div class='text'>"
+        f"<p>{PARAGRAPH}</p><p>{SECOND}</p></div>{note}</article></body></html>"
+    )
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert result.agencies == agencies
+
+
 def test_json_ld_organisations_are_agencies_or_nothing_never_authors() -> None:
     head = (
         '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Hallenbad wird'
