@@ -119,7 +119,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "609_fachzeitschrift_holzbau_autorbox": {
         "junk": "['metadata/issue: Zimmerer-Fachblatt 4/2026, S. 18–21', 'promo/down...",
         "unknown": "['Zimmerer-Fachblatt 4/2026, S. 18–21', 'Artikel als PDF herunterla...",
-        "authors": "()",
     },
     "610_hochschule_pressemitteilung_mikroplastik": {
         "junk": "['metadata/contact: Prof. Dr. Matthias Gerlinger, Institut für Umwe...",

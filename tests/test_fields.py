@@ -2948,6 +2948,23 @@ def test_other_credit_lines_after_the_text_name_no_author(closing: str) -> None:
             "Adeyemi</a> is a science writer based in Leeds.</p></div>",
             "Mo Adeyemi",
         ),
+        # a degree before the name in the note
+        (
+            "<aside class='autorbox'><h3>Über den Autor</h3><img src='/a/r.jpg' alt=''><p>"
+            "Dipl.-Ing. Rainer Holm ist Sachverständiger für Brandschutz in Kassel.</p></aside>",
+            "Rainer Holm",
+        ),
+        (
+            "<div><p><b>Zur Autorin</b></p><p>Prof. Dr. Ina Wessel lehrt Stadtplanung in "
+            "Weimar.</p></div>",
+            "Ina Wessel",
+        ),
+        # a box the page marks as the author's, its heading no byline
+        (
+            "<div class='author-info'><h4>Zur Autorin</h4><p>Mia Brandt lebt als freie "
+            "Journalistin in Kiel.</p></div>",
+            "Mia Brandt",
+        ),
     ],
 )
 def test_an_author_box_after_the_text_names_the_author(box: str, author: str) -> None:
@@ -2965,6 +2982,9 @@ def test_other_notes_on_people_name_no_author() -> None:
         "<aside><h4>Über den Autor</h4><p>Der Autor ist Redakteur dieser Zeitung.</p></aside>",
         # a label inside a sentence
         "<p><b>Die Autorin</b> des Buches liest am Freitag in der Stadtbücherei.</p>",
+        # a labelled box whose subject is a degree and a body, no person
+        "<aside><h4>Über den Autor</h4><p>Dr. Verlag Talheim ist Herausgeber der Reihe.</p>"
+        "</aside>",
     )
     for block in blocks:
         assert _extract(_closed_by(block)).authors == (), block
