@@ -230,10 +230,10 @@ def _title_and_headline(
         ):
             h1, visible = heading, _visible_headline(heading, site_keys, frozenset())
             metadata_title = document_title = None
-    if (
-        visible is not None
-        and h1 is not None
-        and _spells_title_affix(visible, tree, document_title)
+    # An <h1> spelling the site's name, the whole of it cut as the site's, is the logo too.
+    if h1 is not None and (
+        (visible is None and text_key(text_of(h1)) in site_keys)
+        or (visible is not None and _spells_title_affix(visible, tree, document_title))
     ):
         # An <h1> spelling what the <title> has as its affix (the site's name, a slogan) is the
         # logo: the headline is the first <h2> after it, heading the text.
@@ -246,7 +246,7 @@ def _title_and_headline(
             and _words_between(h1, heading) <= _LOGO_GAP_WORDS
         ):
             # The logo names the site: an affix of the <title> and the metadata headlines.
-            site_keys |= {text_key(visible)}
+            site_keys |= {text_key(visible or text_of(h1))}
             metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
             h1, visible = heading, _visible_headline(heading, site_keys, frozenset())
     if h1 is None and len((metadata_title or "").split()) < 3:

@@ -127,9 +127,7 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "611_pfarre_osterbrief_unterschrift": {
         "junk": "['chrome/breadcrumb: Pfarrblatt › Ostern 2026', 'metadata/signature...",
         "unknown": "['Pfarrblatt › Ostern 2026', 'Ihr Pfarrer Mag. Michael Gruber']",
-        "title": "'Osterbrief 2026: Wenn der Stein weggerollt ist'",
         "authors": "()",
-        "seo_title": "None",
     },
     "614_mirror_ria_kommentar": {
         "junk": "['metadata/source_credit: Quelle: RIA Novosti (deutsche Übersetzung...",

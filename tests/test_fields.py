@@ -3031,6 +3031,30 @@ def test_an_h1_spelling_the_sites_name_as_the_host_spells_it_is_the_logo(
 
 
 @pytest.mark.parametrize(
+    ("url", "title", "h1"),
+    [
+        (
+            "https://www.pfarre-st-anna-talheim.at/pfarrblatt/1",
+            "Osterbrief 2026: Hallenbad wird bis zum Herbst saniert - Pfarre St. Anna Talheim",
+            "<h1 class='pfarre'><a href='/'>Pfarre St. Anna Talheim</a></h1>",
+        ),
+        (
+            "https://musikverein-lindau.de/berichte/7",
+            "Rückblick Frühjahr: Hallenbad wird bis zum Herbst saniert | Musikverein Lindau",
+            "<h1>Musikverein Lindau</h1>",
+        ),
+    ],
+)
+def test_an_h1_of_the_sites_name_is_the_logo_before_a_longer_seo_title(
+    url: str, title: str, h1: str
+) -> None:
+    menu = "<ul id='menu'><li><a href='/a/'>Gottesdienste</a></li><li><a>Gruppen</a></li></ul>"
+    body = f"{h1}{menu}<div class='rubrik'>Aus dem Verein</div><h2 class='titel'>{HALLENBAD}</h2>"
+    result = _extract(_page(f"<title>{title}</title>", body), url=url)
+    assert (result.title, result.seo_title) == (HALLENBAD, title.split(" - ")[0].split(" | ")[0])
+
+
+@pytest.mark.parametrize(
     ("head", "label"),
     [
         ("<meta property='og:title' content='{seo}'>", " - DER TALBOTE"),
