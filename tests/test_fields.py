@@ -3048,10 +3048,16 @@ def test_an_h1_spelling_the_sites_name_as_the_host_spells_it_is_the_logo(
 def test_an_h1_of_the_sites_name_is_the_logo_before_a_longer_seo_title(
     url: str, title: str, h1: str
 ) -> None:
-    menu = "<ul id='menu'><li><a href='/a/'>Gottesdienste</a></li><li><a>Gruppen</a></li></ul>"
-    body = f"{h1}{menu}<div class='rubrik'>Aus dem Verein</div><h2 class='titel'>{HALLENBAD}</h2>"
-    result = _extract(_page(f"<title>{title}</title>", body), url=url)
-    assert (result.title, result.seo_title) == (HALLENBAD, title.split(" - ")[0].split(" | ")[0])
+    got = _extract(
+        _page(
+            f"<title>{title}</title>",
+            f"{h1}<ul id='menu'><li><a href='/a/'>Gottesdienste</a></li><li><a>Gruppen</a></li>"
+            f"</ul><div class='rubrik'>Aus dem Verein</div><h2 class='titel'>{HALLENBAD}</h2>",
+        ),
+        url=url,
+    )
+    assert got.title == HALLENBAD
+    assert got.seo_title == title.split(" - ")[0].split(" | ")[0]
 
 
 @pytest.mark.parametrize(
