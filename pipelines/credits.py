@@ -9,7 +9,13 @@ import lxml.html
 from crawler.model.dates import find_date_in_text
 from crawler.model.types import DroppedLine
 from pipelines.clean_rules import PICTURE_COUNTER, Rule
-from pipelines.offices import PERSON_NAME, SIGNER_OFFICE, SIGNING_INITIALS, signed_for
+from pipelines.offices import (
+    GREETING_SIGNER_RE,
+    PERSON_NAME,
+    SIGNER_OFFICE,
+    SIGNING_INITIALS,
+    signed_for,
+)
 
 _I = re.IGNORECASE
 
@@ -541,7 +547,8 @@ def closing_signature(
 ) -> tuple[str, int] | None:
     """The name a signature closing the text gives, and how many lines the signature takes:
     a line "Name, 1. Vorsitzender" or "(nk) Name", or a greeting of the office over the name
-    ("Ihr Bürgermeister" / "Name"); None when the text closes otherwise.
+    ("Ihr Bürgermeister" / "Name") or before it ("Ihr Pfarrer Name"); None when the text closes
+    otherwise.
 
     Only after two lines of text, never a line of a list of such lines (a board's members),
     never a dateline ("Bad Talheim, 12. März"). A contributor's "Name für <site>" is one too,
@@ -557,6 +564,9 @@ def closing_signature(
         and find_date_in_text(lines[-1]) is None
     ):
         return signer.group("name"), 2
+    greeted = GREETING_SIGNER_RE.match(lines[-1]) if len(lines) >= 3 else None
+    if greeted is not None:
+        return greeted.group("name"), 1
     if len(lines) < 3 or len(lines[-1].split()) > 10 or _SIGNATURE_RE.match(lines[-2]):
         return None
     initialled = _INITIALLED_NAME_RE.match(lines[-1])

@@ -76,14 +76,25 @@ SIGNER_OFFICE = (
 
 _OFFICE_RE = re.compile(SIGNER_OFFICE)
 
+# A closing greeting with the signer's office and name on one line: "Ihr Pfarrer Mag. Michael
+# Gruber", "Ihre Bürgermeisterin Anna Berger", "Herzlich, Euer Pastor Jan Ohm".
+GREETING_SIGNER_RE = re.compile(
+    r"^(?:(?:Herzlich(?:st)?|(?:Mit )?(?:herzlichen|freundlichen|besten|lieben) Grüßen"
+    r"|(?:Herzliche|Viele|Liebe|Beste) Grüße),?\s+)?(?:Ihr|Ihre|Euer|Eure|Dein|Deine)\s+"
+    rf"{SIGNER_OFFICE}\s+(?P<name>{PERSON_NAME})[.!]?$"
+)
+
 
 # A letter's salutation, a line of its own opening the text: a short address closed by a comma
 # ("Liebe Gemeinde,", "Liebe Leserinnen und Leser,", "Sehr geehrte Damen und Herren,", "Dear
-# readers,"). A prompt addressing the reader goes on after the address ("Liebe Leserin, lieber
-# Leser, bitte loggen Sie sich ein …") and is no salutation.
+# readers,"), or an exclamation mark after addresses only ("Liebe Gemeinde, liebe Schwestern
+# und Brüder!"). A prompt addressing the reader goes on after the address ("Liebe Leserin,
+# lieber Leser, bitte loggen Sie sich ein …", "Liebe Leser, jetzt abonnieren!"): no salutation.
 SALUTATION_RE = re.compile(
     r"^(?:Liebe[rs]?|Sehr geehrte[rs]?|Hallo|Guten (?:Tag|Morgen|Abend)|Grüß Gott|Servus|Moin"
     r"|Dear|Hello|Hi)\b[^.!?:;]{0,60},$"
+    r"|^(?:Liebe[rs]?|Sehr geehrte[rs]?) [^.!?:;,]{2,40}(?:, (?:liebe[rs]?|sehr geehrte[rs]?)"
+    r" [^.!?:;,]{2,40})*!$"
 )
 
 

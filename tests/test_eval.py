@@ -124,11 +124,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/contact: Prof. Dr. Matthias Gerlinger, Institut für Umwe...",
         "unknown": "['Prof. Dr. Matthias Gerlinger, Institut für Umwelttechnik, Tel. 05...",
     },
-    "611_pfarre_osterbrief_unterschrift": {
-        "junk": "['chrome/breadcrumb: Pfarrblatt › Ostern 2026', 'metadata/signature...",
-        "unknown": "['Pfarrblatt › Ostern 2026', 'Ihr Pfarrer Mag. Michael Gruber']",
-        "authors": "()",
-    },
     "614_mirror_ria_kommentar": {
         "junk": "['metadata/source_credit: Quelle: RIA Novosti (deutsche Übersetzung...",
         "unknown": "['Quelle: RIA Novosti (deutsche Übersetzung: Wolgaspiegel)']",

@@ -2792,6 +2792,10 @@ def test_a_table_row_of_an_issue_and_data_stays() -> None:
         ("<p>Ihre</p><p>Bürgermeisterin Dr. Anna Berger</p>", "Anna Berger"),
         ("<p>Viele Grüße, Eure</p><p>Trainerin Jana Roth</p>", "Jana Roth"),
         ("<p class='gruss'>Euer<br>Ortsvorsteher Paul von Hagen</p>", "Paul von Hagen"),
+        # the greeting, the office and the name on one line
+        ("<p class='unterschrift'><i>Ihr Pfarrer Mag. Michael Gruber</i></p>", "Michael Gruber"),
+        ("<p>Ihre Bürgermeisterin Anna Berger</p>", "Anna Berger"),
+        ("<p>Herzlich, Euer Pastor Jan Ohm</p>", "Jan Ohm"),
     ],
 )
 def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
@@ -2819,6 +2823,9 @@ def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
         "<p>Die Sprechstunde im Pfarrbüro entfällt in den Weihnachtsferien wegen Krankheit.</p>",
         # a prompt under the greeting word
         "<p>Ihre</p><p>Meinung Ist Uns Wichtig</p>",
+        # the office and the name in a sentence, and a contact person on one line
+        "<p>Ihr Pfarrer Michael Gruber lädt zum Osterfrühstück ein.</p>",
+        "<p>Ihr Ansprechpartner Jonas Weidlich</p>",
     ],
 )
 def test_lines_that_are_no_greeting_signature_name_no_author(closing: str) -> None:
