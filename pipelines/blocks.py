@@ -16,6 +16,7 @@ from pipelines.clean_rules import Rule
 from pipelines.credits import agency_names, beside_picture_counter
 from pipelines.label_boxes import drop_trailing_label_boxes, is_credits_box, is_explainer_box
 from pipelines.listings import br_lines, drop_listing_boxes, has_words
+from pipelines.origin_notes import drop_origin_notes
 from pipelines.promo import promo_rule
 from pipelines.tables import drop_header_tables
 from pipelines.tree import (
@@ -342,6 +343,7 @@ def drop_boxes(tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) ->
     boxes = _leaf_boxes(tree) if dropped else boxes
     dropped.extend(drop_listing_boxes(boxes))
     dropped.extend(_drop_promo_boxes(tree, [box for box in boxes if box.getparent() is not None]))
+    dropped.extend(drop_origin_notes(boxes))
     dropped.extend(_drop_call_to_action_boxes(tree))
     return dropped
 

@@ -66,6 +66,10 @@ _BIO_SUBJECT_RE = re.compile(
 # A paragraph's style setting it flush right.
 _RIGHT_ALIGNED_RE = re.compile(r"text-align\s*:\s*(?:right|end)\b", re.IGNORECASE)
 _SIGNING_INITIALS_RE = re.compile(rf"^{SIGNING_INITIALS}")
+# An author box's heading, not a byline's label ("Autor: A"): "Über den Autor", "Zur Autorin".
+_BOX_HEADING_RE = re.compile(
+    r"(?:Über \w+|Zu[mr]|Zu den|About the) (?:Gast)?(?:Autor|author)", re.IGNORECASE
+)
 # A word opening a sentence's subject that is no name: an article, a possessive, a
 # demonstrative.
 _DETERMINER_RE = re.compile(
@@ -108,8 +112,14 @@ def byline_text(elements: Iterable[lxml.html.HtmlElement]) -> str | None:
             and not _JOINED_LABEL_RE.search(text[: credit.start()])
         ):
             text = text[: credit.start()]
-        # An author box may hold only the portrait and its credit ("Foto: privat").
-        if text and len(text.split()) <= 12 and not is_image_credit(text):
+        # An author box may hold only the portrait and its credit ("Foto: privat"); one under
+        # its heading ("Über den Autor", "Zur Autorin") is read as a box (`closing_authors`).
+        if (
+            text
+            and len(text.split()) <= 12
+            and not is_image_credit(text)
+            and not _BOX_HEADING_RE.match(text)
+        ):
             return text
     return None
 
@@ -434,14 +444,15 @@ def _box_name(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> str | No
         ),
         None,
     )
+    end = len(name or "")
     if name is None:
         subject = _BIO_SUBJECT_RE.match(text)
-        if subject is None:
+        # The subject may carry a degree before the name: "Dipl.-Ing. A ist Sachverständiger".
+        people = split_credits([subject.group("name")], site_keys)[0] if subject else ()
+        if subject is None or len(people) != 1 or not subject.group("name").endswith(people[0]):
             return None
-        name = subject.group("name")
-        if not _is_name(name, site_keys):
-            return None
-    note = text[len(name) :].strip(" ,")
+        name, end = people[0], subject.end()
+    note = text[end:].strip(" ,")
     if note and not (note[-1] in ".!" or (len(note.split()) <= 6 and ":" not in note)):
         return None  # "A sagt:", a commenter's
     return name

@@ -288,14 +288,13 @@ def _drop_leading_label(kept: list[_Line]) -> None:
     paragraph (a kicker, the site's slogan, a press release's sender: name, office,
     organisation) are furniture: a text opens with a sentence. Three lines at most."""
     for count in range(1, min(3, len(kept) - 1) + 1):
-        label = kept[count - 1]
-        if label.is_item or len(label.text.split()) > 6 or SENTENCE_END_RE.search(label.text):
-            return
-        first = kept[count]
+        label, first = kept[count - 1], kept[count]
         if SALUTATION_RE.match(label.text):
             # A letter's salutation ("Liebe Gemeinde,") opens the text; the labels above it go.
             if count > 1 and SENTENCE_END_RE.search(first.text):
                 _drop_kickers(kept[: count - 1])
+            return
+        if label.is_item or len(label.text.split()) > 6 or SENTENCE_END_RE.search(label.text):
             return
         if SENTENCE_END_RE.search(first.text) and len(first.text.split()) >= 8:
             _drop_kickers(kept[:count])

@@ -9,7 +9,13 @@ import lxml.html
 from crawler.model.dates import find_date_in_text
 from crawler.model.types import DroppedLine
 from pipelines.clean_rules import PICTURE_COUNTER, Rule
-from pipelines.offices import PERSON_NAME, SIGNER_OFFICE, SIGNING_INITIALS, signed_for
+from pipelines.offices import (
+    GREETING_SIGNER_RE,
+    PERSON_NAME,
+    SIGNER_OFFICE,
+    SIGNING_INITIALS,
+    signed_for,
+)
 
 _I = re.IGNORECASE
 
@@ -549,7 +555,8 @@ def closing_signature(
 ) -> tuple[str, int] | None:
     """The name a signature closing the text gives, and how many lines the signature takes:
     a line "Name, 1. Vorsitzender" or "(nk) Name", or a greeting of the office over the name
-    ("Ihr Bürgermeister" / "Name"); None when the text closes otherwise.
+    ("Ihr Bürgermeister" / "Name") or before it ("Ihr Pfarrer Name"); None when the text closes
+    otherwise.
 
     Only after two lines of text, never a line of a list of such lines (a board's members),
     never a dateline ("Bad Talheim, 12. März"). A contributor's "Name für <site>" is one too,
@@ -565,6 +572,9 @@ def closing_signature(
         and find_date_in_text(lines[-1]) is None
     ):
         return signer.group("name"), 2
+    greeted = GREETING_SIGNER_RE.match(lines[-1]) if len(lines) >= 3 else None
+    if greeted is not None:
+        return greeted.group("name"), 1
     if len(lines) < 3 or len(lines[-1].split()) > 10 or _SIGNATURE_RE.match(lines[-2]):
         return None
     initialled = _INITIALLED_NAME_RE.match(lines[-1])
@@ -580,8 +590,8 @@ def closing_signature(
 
 def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ...]:
     """Agencies the text itself credits: a dateline opening a paragraph ("Berlin (dpa) - …",
-    after a lead: "Moskau (RIA Nowosti). …") and the credit lines the cleaning took off it
-    ("Quelle: APA", a closing "(KNA)")."""
+    after a lead: "Moskau (RIA Nowosti). …") and the credit lines the cleaning took off it or
+    off the page ("Quelle: APA", a closing "(KNA)", "Erstveröffentlichung: TASS")."""
     found: list[str] = []
     for paragraph in lines:
         match = DATELINE_AGENCY_RE.match(paragraph)
@@ -590,7 +600,8 @@ def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ..
     for line in dropped:
         if line.rule == Rule.CREDIT_AGENCY:
             found.extend(agency_names(line.text))
-        elif line.rule == Rule.PARTNER:
+        elif line.rule in (Rule.PARTNER, Rule.PRINT_NOTE):
+            # "Erstveröffentlichung: RIA Novosti": the agency that first published it supplied it
             found.extend(supplying_agencies(line.text))
     return tuple(found)
 

@@ -57,7 +57,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 25
+EXTRACTOR_VERSION = 26
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -263,7 +263,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         seo_title=meta.seo_title,
         authors=meta.authors,
         agencies=tuple(
-            dict.fromkeys((*meta.agencies, *text_agencies(kept, cleaned_away), *listed_agencies))
+            dict.fromkeys((*meta.agencies, *text_agencies(kept, dropped), *listed_agencies))
         ),
         published_at=meta.published.value if meta.published else None,
         published_at_raw=meta.published.raw if meta.published else None,

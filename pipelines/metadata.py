@@ -81,6 +81,11 @@ _PUBLISHED_META_KEYS = (
     "article.published",
     "cxenseparse:recs:publishtime",
 )
+# Any other meta tag naming the first publication's date or time in its key, as aggregators and
+# CMSs spell it: "firstPublishedDate", "published_date", "article:publishedTime", "pubtime".
+_PUBLISHED_META_KEY_RE = re.compile(
+    r"(?:[\w.]*[:._-])?(?:first[-_.]?)?(?:publish(?:ed)?|pub)[-_.]?(?:date|time|datetime|at|on)"
+)
 _MODIFIED_META_KEYS = (
     "article:modified_time",
     "og:article:modified_time",
@@ -97,6 +102,8 @@ _AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "parsely-author",
 _UPDATED_TEXT_RE = re.compile(r"(?:zuletzt )?aktualisiert|update[d]?\b|stand\s*:", re.IGNORECASE)
 _MICRODATA_PUBLISHED = frozenset({"datePublished", "datepublished"})
 _MICRODATA_MODIFIED = frozenset({"dateModified", "datemodified"})
+_HEADLINE_PROP = frozenset({"headline"})
+_HEADINGS = frozenset({"h2", "h3", "h4"})
 
 
 @dataclass
@@ -208,6 +215,9 @@ def _title_and_headline(
     )
     metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
     h1 = headline_element(tree)
+    if h1 is None:
+        # No <h1>: a heading the microdata marks as the headline ("<h2 itemprop=headline>").
+        h1 = next((e for e in marked.microdata(_HEADLINE_PROP) if e.tag in _HEADINGS), None)
     visible = _visible_headline(h1, site_keys, sections)
     section_h1 = h1 if h1 is not None else next(tree.iter("h1"), None)
     if visible is None and section_h1 is not None:
@@ -220,10 +230,10 @@ def _title_and_headline(
         ):
             h1, visible = heading, _visible_headline(heading, site_keys, frozenset())
             metadata_title = document_title = None
-    if (
-        visible is not None
-        and h1 is not None
-        and _spells_title_affix(visible, tree, document_title)
+    # An <h1> spelling the site's name, the whole of it cut as the site's, is the logo too.
+    if h1 is not None and (
+        (visible is None and text_key(text_of(h1)) in site_keys)
+        or (visible is not None and _spells_title_affix(visible, tree, document_title))
     ):
         # An <h1> spelling what the <title> has as its affix (the site's name, a slogan) is the
         # logo: the headline is the first <h2> after it, heading the text.
@@ -236,7 +246,7 @@ def _title_and_headline(
             and _words_between(h1, heading) <= _LOGO_GAP_WORDS
         ):
             # The logo names the site: an affix of the <title> and the metadata headlines.
-            site_keys |= {text_key(visible)}
+            site_keys |= {text_key(visible or text_of(h1))}
             metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
             h1, visible = heading, _visible_headline(heading, site_keys, frozenset())
     if h1 is None and len((metadata_title or "").split()) < 3:
@@ -363,10 +373,15 @@ def _authors_and_agencies(
             authors = authors or labelled_byline_authors(marked.byline(), site_keys)
     # The printed byline next to the headline credits agencies the metadata leaves out ("Von A
     # und APA", "A mit SID"), and names the people when nothing else does.
+    # A single metadata author may be the first of the byline's writers ("Von Dr. A und B"
+    # under a meta tag naming A): the people are read then too.
+    single = len(authors) == 1
     printed, credited = split_credits(
-        byline_near_headline(meta.h1, agencies_only=bool(authors)), site_keys
+        byline_near_headline(meta.h1, agencies_only=bool(authors) and not single), site_keys
     )
     agencies.extend(credited)
+    if single and len(printed) > 1 and authors[0].casefold() in map(str.casefold, printed):
+        authors = printed
     if authors:
         authors = printed_byline_authors(authors, marked.tree, marked.byline, meta.h1, site_keys)
     meta.authors = (
@@ -469,6 +484,9 @@ def _published_candidates(
     for key in _PUBLISHED_META_KEYS:
         for value in metas.get(key, []):
             yield parse_datetime(value)
+    for key, values in metas.items():
+        if key not in _PUBLISHED_META_KEYS and _PUBLISHED_META_KEY_RE.fullmatch(key):
+            yield from map(parse_datetime, values)
     yield _microdata_date(marked.microdata(_MICRODATA_PUBLISHED))
     yield _time_element_date(marked.tree, ("datepublished", "published", "pubdate"))
     yield parse_datetime(hints.get("published_at"))

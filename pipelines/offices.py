@@ -24,9 +24,13 @@ SIGNING_INITIALS = r"\([a-zäöü]{1,4}\)\s*"
 # A host as printed in a byline or signature: "mein-dorf.de", "www.talbote.at".
 HOST_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.IGNORECASE)
 
-# A club's officer who reports on its games: "Pressewart", "Jugendwartin", "Schriftführer".
+# A club's or a body's officer who reports on its doings, as the compound of the office's head
+# noun shows it: "Pressewart", "Jugendleiter", "Schriftführerin", "Abteilungsvorsitzender",
+# "Pressesprecherin", "Jugendbeauftragte", "Sportreferent". The head noun alone ("Leiter",
+# "Sprecher") is also a surname, so the office word has a first part of three letters or more.
 CLUB_OFFICER = (
-    r"\w*(?:presse|jugend|sport|kassen|schrift|medien|spiel)wart(?:in)?|schriftführer(?:in)?"
+    r"\w{3,}(?:leiter(?:in)?|wart(?:in)?|führer(?:in)?|vorsitzende[rn]?|sprecher(?:in)?"
+    r"|beauftragte[rn]?|referent(?:in)?)"
 )
 # A writer's job title, one word, maybe a compound ("Innenpolitik-Redakteurin",
 # "Chefredakteur", "Auslandskorrespondentin", "Ressortleiter", "Gastautorin"). A bare
@@ -72,14 +76,25 @@ SIGNER_OFFICE = (
 
 _OFFICE_RE = re.compile(SIGNER_OFFICE)
 
+# A closing greeting with the signer's office and name on one line: "Ihr Pfarrer Mag. Michael
+# Gruber", "Ihre Bürgermeisterin Anna Berger", "Herzlich, Euer Pastor Jan Ohm".
+GREETING_SIGNER_RE = re.compile(
+    r"^(?:(?:Herzlich(?:st)?|(?:Mit )?(?:herzlichen|freundlichen|besten|lieben) Grüßen"
+    r"|(?:Herzliche|Viele|Liebe|Beste) Grüße),?\s+)?(?:Ihr|Ihre|Euer|Eure|Dein|Deine)\s+"
+    rf"{SIGNER_OFFICE}\s+(?P<name>{PERSON_NAME})[.!]?$"
+)
+
 
 # A letter's salutation, a line of its own opening the text: a short address closed by a comma
 # ("Liebe Gemeinde,", "Liebe Leserinnen und Leser,", "Sehr geehrte Damen und Herren,", "Dear
-# readers,"). A prompt addressing the reader goes on after the address ("Liebe Leserin, lieber
-# Leser, bitte loggen Sie sich ein …") and is no salutation.
+# readers,"), or an exclamation mark after addresses only ("Liebe Gemeinde, liebe Schwestern
+# und Brüder!"). A prompt addressing the reader goes on after the address ("Liebe Leserin,
+# lieber Leser, bitte loggen Sie sich ein …", "Liebe Leser, jetzt abonnieren!"): no salutation.
 SALUTATION_RE = re.compile(
     r"^(?:Liebe[rs]?|Sehr geehrte[rs]?|Hallo|Guten (?:Tag|Morgen|Abend)|Grüß Gott|Servus|Moin"
     r"|Dear|Hello|Hi)\b[^.!?:;]{0,60},$"
+    r"|^(?:Liebe[rs]?|Sehr geehrte[rs]?) [^.!?:;,]{2,40}(?:, (?:liebe[rs]?|sehr geehrte[rs]?)"
+    r" [^.!?:;,]{2,40})*!$"
 )
 
 

@@ -36,9 +36,11 @@ def without_topic(
     if not seo_title or not topic:
         return seo_title
     label, rest = topic.group(1), seo_title[topic.end() :]
-    if text_key(label) in sections or (h1 is not None and _names_navigation(label, h1)):
-        # A section before the headline ("Bildergalerie: …", a link of the site's menu) is an
-        # affix.
+    # A section before the headline ("Bildergalerie: …", a link of the site's menu) is an
+    # affix; so is a section's path, its first part a section ("Handball, 3. Liga: …").
+    parts = label.split(",")
+    section = parts[0] if len(parts) <= 3 and all(len(p.split()) <= 3 for p in parts) else label
+    if text_key(section) in sections or (h1 is not None and _names_navigation(section, h1)):
         return seo_title_of(title, rest)
     if (seo_title_of(title, rest) is None or _kicker_before_shortened(label, rest, h1, title)) and (
         (

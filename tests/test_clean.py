@@ -2576,6 +2576,11 @@ LETTER = (
         ("Lieber Freundeskreis des Tierheims,", True),
         ("Hallo zusammen,", True),
         ("Dear members,", True),
+        # addresses only, closed by an exclamation mark
+        ("Liebe Pfarrgemeinde, liebe Schwestern und Brüder!", True),
+        ("Sehr geehrte Damen und Herren!", True),
+        # an address and a call
+        ("Liebe Leser, jetzt abonnieren!", False),
         # a label, no address
         ("Aus dem Pfarrbüro", False),
         # an address going on into a prompt
@@ -2590,6 +2595,13 @@ def test_a_letters_salutation_opening_the_text_stays(line: str, stays: bool) -> 
     # a label above a salutation is no part of the letter
     kept, _ = clean(["Gemeindebrief", line, LETTER, P1], title="Baustelle im Gemeindehaus")
     assert kept == [line, LETTER, P1] if stays else line not in kept
+
+
+def test_a_trail_and_a_label_above_an_exclaimed_salutation_go() -> None:
+    salutation = "Liebe Pfarrgemeinde, liebe Schwestern und Brüder!"
+    lines = ["Pfarrblatt › Ostern 2026", "Wort des Pfarrers", salutation, LETTER, P1]
+    kept, _ = clean(lines, title="Wenn der Stein weggerollt ist")
+    assert kept == [salutation, LETTER, P1]
 
 
 def test_a_login_prompt_addressing_the_reader_still_goes() -> None:

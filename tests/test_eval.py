@@ -99,41 +99,7 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "590_staatsmedien_spiegel_kommentar": {
-        "agencies": "()",
-    },
-    "597_aggregator_partner_wasserpreis": {
-        "published": "None",
-    },
-    "609_fachzeitschrift_holzbau_autorbox": {
-        "authors": "()",
-    },
-    "611_pfarre_osterbrief_unterschrift": {
-        "junk": "['chrome/breadcrumb: Pfarrblatt › Ostern 2026', 'metadata/signature...",
-        "unknown": "['Pfarrblatt › Ostern 2026', 'Ihr Pfarrer Mag. Michael Gruber']",
-        "title": "'Osterbrief 2026: Wenn der Stein weggerollt ist'",
-        "authors": "()",
-        "seo_title": "None",
-    },
-    "612_verein_blog_alte_oder_zwei_autoren": {
-        "authors": "('Lea Sommer',)",
-    },
-    "623_regional_zwei_autoren_dr": {
-        "authors": "('Henrike Saalfeld',)",
-    },
-    "629_wochenzeitung_at_text_fotos_kein_datum": {
-        "title": "'Letzte Dorfbäckerei in Kirchberg am Raabtal schließt'",
-        "authors": "()",
-        "seo_title": "None",
-    },
-    "630_sport_autor_sid_tabelle": {
-        "seo_title": "'Handball, 3. Liga: Emsbüren stürzt den Spitzenreiter'",
-    },
-    "635_verein_wordpress_text_signatur": {
-        "authors": "('Kalle Wimmer', 'Jugendleiter Tischtennis')",
-    },
-}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -203,7 +169,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({27, 28})
+_OPEN_BATCHES: frozenset[int] = frozenset()
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:

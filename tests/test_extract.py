@@ -853,6 +853,22 @@ def test_iso_basic_date_in_meta() -> None:
     assert result.published_at == datetime(2022, 1, 22, 13, 40, tzinfo=timezone(timedelta(hours=3)))
 
 
+@pytest.mark.parametrize(
+    "key", ["firstPublishedDate", "published_date", "article:publishedTime", "pubtime"]
+)
+def test_a_meta_tag_naming_the_publication_date_in_its_own_words_dates_the_page(key: str) -> None:
+    head = f'<meta name="{key}" content="2026-03-16T19:12:00Z">'
+    assert run(page(article_html(), head=head)).published_at == datetime(
+        2026, 3, 16, 19, 12, tzinfo=UTC
+    )
+
+
+@pytest.mark.parametrize("key", ["firstModifiedDate", "publisher", "republishDateSuggestion"])
+def test_a_meta_tag_naming_no_publication_date_dates_nothing(key: str) -> None:
+    head = f'<meta name="{key}" content="2026-03-16T19:12:00Z">'
+    assert run(page(article_html(), head=head)).published_at is None
+
+
 def test_bad_site_selectors_fail_when_the_rules_are_declared() -> None:
     with pytest.raises(ValueError, match="XPath"):
         CleaningRules(drop_xpaths=("//div[",))

@@ -457,6 +457,31 @@ def test_a_partner_note_naming_an_agency_as_supplier_credits_it(
     assert result.agencies == agencies
 
 
+@pytest.mark.parametrize(
+    ("note", "agencies"),
+    [
+        # a box of its own after the text's container
+        ("<div class='origin'>Erstveröffentlichung: RIA Novosti</div>", ("RIA Novosti",)),
+        ("<div><em>Zuerst erschienen bei der dpa</em></div>", ("dpa",)),
+        # a line of the text
+        ("<p>Ursprünglich erschienen bei TASS.</p>", ("TASS",)),
+        # a first publication by no news agency
+        ("<div class='origin'>Erstveröffentlichung: Wochenblatt Talheim</div>", ()),
+        ("<div>Zuerst erschienen in der Ausgabe 4/2026</div>", ()),
+    ],
+)
+def test_a_first_publication_note_naming_an_agency_credits_it(
+    note: str, agencies: tuple[str, ...]
+) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article><div class='text'>"
+        f"<p>{PARAGRAPH}</p><p>{SECOND}</p></div>{note}</article></body></html>"
+    )
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert result.agencies == agencies
+
+
 def test_json_ld_organisations_are_agencies_or_nothing_never_authors() -> None:
     head = (
         '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Hallenbad wird'
@@ -1320,6 +1345,77 @@ def test_a_section_before_the_title_is_an_affix(title: str, seo_title: str | Non
 
 
 @pytest.mark.parametrize(
+    ("heading", "credits"),
+    [
+        (
+            "<div class='page-header'><h2 itemprop='headline'>Das Bad macht wieder auf</h2></div>",
+            "<p class='credits'><small>Text: Lene Vorholt · Fotos: Jan Ohm</small></p>",
+        ),
+        (
+            "<header><h3 class='title' itemprop='headline'>Das Bad macht wieder auf</h3></header>",
+            "<div>Text: Lene Vorholt | Bilder: Jan Ohm</div>",
+        ),
+    ],
+)
+def test_a_heading_the_microdata_marks_as_headline_is_the_title_without_an_h1(
+    heading: str, credits: str
+) -> None:
+    html = _page(
+        "<title>Hallenbad in Talheim öffnet nach Sanierung - Alpenland Zeitung</title>",
+        f"{heading}{credits}",
+    )
+    result = _extract(html)
+    assert result.title == "Das Bad macht wieder auf"
+    assert result.seo_title == "Hallenbad in Talheim öffnet nach Sanierung"
+    assert result.authors == ("Lene Vorholt",)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # an <h1> is the headline, whatever the microdata marks
+        "<h1>Hallenbad in Talheim öffnet nach Sanierung</h1><h2 itemprop='headline'>Das Bad "
+        "macht wieder auf</h2>",
+        # a name the microdata marks (an author box's) is no headline
+        "<div itemprop='author'><h3 itemprop='name'>Lene Vorholt</h3></div>",
+    ],
+)
+def test_only_a_marked_headline_replaces_a_missing_h1(other: str) -> None:
+    html = _page(
+        "<title>Hallenbad in Talheim öffnet nach Sanierung - Alpenland Zeitung</title>", other
+    )
+    assert _extract(html).title == "Hallenbad in Talheim öffnet nach Sanierung"
+
+
+@pytest.mark.parametrize(
+    ("title", "seo_title"),
+    [
+        # a section of the menu and its league or class after a comma: the section's path
+        ("Handball, 3. Liga: Hallenbad wird saniert | Alpenland Zeitung", None),
+        ("Fußball, Kreisliga A, Staffel 2: Hallenbad wird saniert", None),
+        ("Region, Oberland: Hallenbad wird saniert - Alpenland Zeitung", None),
+        # a first part no section: a topic, another headline
+        (
+            "Bäderkrise, Teil 2: Hallenbad wird saniert",
+            "Bäderkrise, Teil 2: Hallenbad wird saniert",
+        ),
+        # a section before a phrase of its own: a kicker
+        (
+            "Handball, Tränen und ein großer Abschied: Hallenbad wird saniert",
+            "Handball, Tränen und ein großer Abschied: Hallenbad wird saniert",
+        ),
+    ],
+)
+def test_a_sections_path_before_the_title_is_an_affix(title: str, seo_title: str | None) -> None:
+    menu = (
+        "<nav><a href='/fussball/'>Fußball</a><a href='/handball/'>Handball</a>"
+        "<a href='/region/'>Region</a></nav>"
+    )
+    html = _page(f"<title>{title}</title>", f"{menu}<h1>Hallenbad wird saniert</h1>")
+    assert _extract(html).seo_title == seo_title
+
+
+@pytest.mark.parametrize(
     ("credits", "agencies"),
     [
         (
@@ -1439,24 +1535,86 @@ def test_a_comments_section_goes_with_its_comments() -> None:
 def test_a_printed_byline_wins_over_a_metadata_author_the_page_never_prints(
     head: str, byline: str, authors: tuple[str, ...]
 ) -> None:
+    assert _byline_authors(head, byline) == authors
+
+
+def _byline_authors(head: str, byline: str) -> tuple[str, ...]:
+    """The authors of a page with `head` and `byline` under its headline."""
+    body = f"<header><h1>Hallenbad wird saniert</h1>{byline}</header>"
+    return _extract(_page(head, body)).authors
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # the metadata's person is printed in the byline, in capitals beside a second name,
+        # who wrote it with them
+        (
+            "<div class='byline'>VON GERD PFANNKUCH UND LENE WACHTEL</div>",
+            ("Gerd Pfannkuch", "Lene Wachtel"),
+        ),
+        # the metadata's person is printed in an author box after the text only
+        (
+            "<div class='byline'>Lene Wachtel</div><aside><p>Gerd Pfannkuch schreibt über "
+            "Kommunalpolitik.</p></aside>",
+            ("Gerd Pfannkuch",),
+        ),
+    ],
+)
+def test_a_metadata_author_the_page_prints_stays(byline: str, authors: tuple[str, ...]) -> None:
+    head = "<meta name='author' content='Gerd Pfannkuch'>"
     body = f"<header><h1>Hallenbad wird saniert</h1>{byline}</header>"
     assert _extract(_page(head, body)).authors == authors
 
 
 @pytest.mark.parametrize(
-    "byline",
+    ("head", "byline", "authors"),
     [
-        # the metadata's person is printed in the byline, in capitals beside a second name
-        "<div class='byline'>VON GERD PFANNKUCH UND LENE WACHTEL</div>",
-        # the metadata's person is printed in an author box after the text only
-        "<div class='byline'>Lene Wachtel</div><aside><p>Gerd Pfannkuch schreibt über "
-        "Kommunalpolitik.</p></aside>",
+        (
+            "<meta name='author' content='Gerd Pfannkuch'>",
+            "<div class='byline'>Von Dr. Gerd Pfannkuch und Lene Wachtel</div>",
+            ("Gerd Pfannkuch", "Lene Wachtel"),
+        ),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": '
+            '"Person", "name": "Lene Wachtel"}}</script>',
+            "<p>Text: Ole Brandt, Lene Wachtel und Ina Roth</p>",
+            ("Ole Brandt", "Lene Wachtel", "Ina Roth"),
+        ),
+        # a byline naming other people only: the metadata's author, printed elsewhere, stays
+        (
+            "<meta name='author' content='Gerd Pfannkuch'>",
+            "<div class='byline'>Von Ole Brandt und Ina Roth</div><p>Gerd Pfannkuch</p>",
+            ("Gerd Pfannkuch",),
+        ),
     ],
 )
-def test_a_metadata_author_the_page_prints_stays(byline: str) -> None:
-    head = "<meta name='author' content='Gerd Pfannkuch'>"
-    body = f"<header><h1>Hallenbad wird saniert</h1>{byline}</header>"
-    assert _extract(_page(head, body)).authors == ("Gerd Pfannkuch",)
+def test_a_byline_naming_the_metadata_author_and_cowriters_credits_them_all(
+    head: str, byline: str, authors: tuple[str, ...]
+) -> None:
+    assert _byline_authors(head, byline) == authors
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        (
+            "<p class='postmeta'>Geschrieben von <span class='author vcard'><span class='fn'>"
+            "Lea Sommer</span></span> &amp; <span class='author vcard'><span class='fn'>Ahmet "
+            "Kaya</span></span> am 8. April 2026</p>",
+            ("Lea Sommer", "Ahmet Kaya"),
+        ),
+        (
+            "<div>By <a class='author' href='/a/1'>Jon Wey</a>, <a class='author' href='/a/2'>"
+            "Ida Lenz</a> and <a class='author' href='/a/3'>Ben Ott</a></div>",
+            ("Jon Wey", "Ida Lenz", "Ben Ott"),
+        ),
+    ],
+)
+def test_several_author_elements_in_one_byline_are_several_authors(
+    byline: str, authors: tuple[str, ...]
+) -> None:
+    assert _byline_authors("", byline) == authors
 
 
 def test_a_metadata_author_stays_when_no_byline_is_printed() -> None:
@@ -2654,6 +2812,10 @@ def test_a_table_row_of_an_issue_and_data_stays() -> None:
         ("<p>Ihre</p><p>Bürgermeisterin Dr. Anna Berger</p>", "Anna Berger"),
         ("<p>Viele Grüße, Eure</p><p>Trainerin Jana Roth</p>", "Jana Roth"),
         ("<p class='gruss'>Euer<br>Ortsvorsteher Paul von Hagen</p>", "Paul von Hagen"),
+        # the greeting, the office and the name on one line
+        ("<p class='unterschrift'><i>Ihr Pfarrer Mag. Michael Gruber</i></p>", "Michael Gruber"),
+        ("<p>Ihre Bürgermeisterin Anna Berger</p>", "Anna Berger"),
+        ("<p>Herzlich, Euer Pastor Jan Ohm</p>", "Jan Ohm"),
     ],
 )
 def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
@@ -2681,6 +2843,9 @@ def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
         "<p>Die Sprechstunde im Pfarrbüro entfällt in den Weihnachtsferien wegen Krankheit.</p>",
         # a prompt under the greeting word
         "<p>Ihre</p><p>Meinung Ist Uns Wichtig</p>",
+        # the office and the name in a sentence, and a contact person on one line
+        "<p>Ihr Pfarrer Michael Gruber lädt zum Osterfrühstück ein.</p>",
+        "<p>Ihr Ansprechpartner Jonas Weidlich</p>",
     ],
 )
 def test_lines_that_are_no_greeting_signature_name_no_author(closing: str) -> None:
@@ -2810,6 +2975,23 @@ def test_other_credit_lines_after_the_text_name_no_author(closing: str) -> None:
             "Adeyemi</a> is a science writer based in Leeds.</p></div>",
             "Mo Adeyemi",
         ),
+        # a degree before the name in the note
+        (
+            "<aside class='autorbox'><h3>Über den Autor</h3><img src='/a/r.jpg' alt=''><p>"
+            "Dipl.-Ing. Rainer Holm ist Sachverständiger für Brandschutz in Kassel.</p></aside>",
+            "Rainer Holm",
+        ),
+        (
+            "<div><p><b>Zur Autorin</b></p><p>Prof. Dr. Ina Wessel lehrt Stadtplanung in "
+            "Weimar.</p></div>",
+            "Ina Wessel",
+        ),
+        # a box the page marks as the author's, its heading no byline
+        (
+            "<div class='author-info'><h4>Zur Autorin</h4><p>Mia Brandt lebt als freie "
+            "Journalistin in Kiel.</p></div>",
+            "Mia Brandt",
+        ),
     ],
 )
 def test_an_author_box_after_the_text_names_the_author(box: str, author: str) -> None:
@@ -2827,6 +3009,9 @@ def test_other_notes_on_people_name_no_author() -> None:
         "<aside><h4>Über den Autor</h4><p>Der Autor ist Redakteur dieser Zeitung.</p></aside>",
         # a label inside a sentence
         "<p><b>Die Autorin</b> des Buches liest am Freitag in der Stadtbücherei.</p>",
+        # a labelled box whose subject is a degree and a body, no person
+        "<aside><h4>Über den Autor</h4><p>Dr. Verlag Talheim ist Herausgeber der Reihe.</p>"
+        "</aside>",
     )
     for block in blocks:
         assert _extract(_closed_by(block)).authors == (), block
@@ -2870,6 +3055,36 @@ def test_an_h1_spelling_the_sites_name_as_the_host_spells_it_is_the_logo(
     body = f"{h1}{menu}<div id='main'><h2 class='news-title'>{HALLENBAD}</h2></div>"
     result = _extract(_page(f"<title>{title}</title>", body), url=url)
     assert (result.title, result.seo_title) == (headline, None)
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "h1"),
+    [
+        (
+            "https://www.pfarre-st-anna-talheim.at/pfarrblatt/1",
+            "Osterbrief 2026: Hallenbad wird bis zum Herbst saniert - Pfarre St. Anna Talheim",
+            "<h1 class='pfarre'><a href='/'>Pfarre St. Anna Talheim</a></h1>",
+        ),
+        (
+            "https://musikverein-lindau.de/berichte/7",
+            "Rückblick Frühjahr: Hallenbad wird bis zum Herbst saniert | Musikverein Lindau",
+            "<h1>Musikverein Lindau</h1>",
+        ),
+    ],
+)
+def test_an_h1_of_the_sites_name_is_the_logo_before_a_longer_seo_title(
+    url: str, title: str, h1: str
+) -> None:
+    got = _extract(
+        _page(
+            f"<title>{title}</title>",
+            f"{h1}<ul id='menu'><li><a href='/a/'>Gottesdienste</a></li><li><a>Gruppen</a></li>"
+            f"</ul><div class='rubrik'>Aus dem Verein</div><h2 class='titel'>{HALLENBAD}</h2>",
+        ),
+        url=url,
+    )
+    assert got.title == HALLENBAD
+    assert got.seo_title == title.split(" - ")[0].split(" | ")[0]
 
 
 @pytest.mark.parametrize(
@@ -3328,6 +3543,15 @@ def test_a_commenters_name_after_the_posting_account_names_no_author() -> None:
         ("Von Jan Ohm (Schriftführer)", ("Jan Ohm",)),
         # a surname ending like an office stays
         ("Bericht: Paul Edwart, Kassenwart", ("Paul Edwart",)),
+        # an office of any compound, before the department or sport it serves
+        ("Text: Mia Hallbach, Jugendleiterin Turnen", ("Mia Hallbach",)),
+        ("Bericht: Otto Renz, Abteilungsvorsitzender Ski", ("Otto Renz",)),
+        ("Text: Jan Ohm, Pressesprecher Volleyball", ("Jan Ohm",)),
+        ("Von Ida Korn, Jugendbeauftragte Leichtathletik", ("Ida Korn",)),
+        # real second names, surnames the office's head noun spells among them
+        ("Text: Mia Hallbach, Jonas Leiter", ("Mia Hallbach", "Jonas Leiter")),
+        ("Bericht: Otto Renz und Eva Sprecher", ("Otto Renz", "Eva Sprecher")),
+        ("Text: Kalle Wimmer, Bernward Stolz", ("Kalle Wimmer", "Bernward Stolz")),
     ],
 )
 def test_a_clubs_officer_beside_the_name_is_no_author(line: str, authors: tuple[str, ...]) -> None:
