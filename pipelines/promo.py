@@ -46,7 +46,9 @@ _SPEAKER_RE = re.compile(r"\b(?:(?i:uns(?:er\w*)?|wir|du|dich|dein\w*|euch|eu(?:
 def promo_score(text: str) -> int:
     """How strongly a line advertises (the site's channels, a call to action, emoji); news
     verbs and quoted speech count against it."""
-    words = len(text.split())
+    # casefold() keeps every whitespace character and makes none: the same words.
+    lowered_words = text.casefold().split()
+    words = len(lowered_words)
     if words > PROMO_MAX_WORDS:
         return 0
     emoji = _count_emoji(text)
@@ -59,7 +61,7 @@ def promo_score(text: str) -> int:
     )
     if not emoji and not own_handle:
         # Each token stripped in C, stopping at the first gate word.
-        tokens = map(str.strip, text.casefold().split(), itertools.repeat(TOKEN_STRIP))
+        tokens = map(str.strip, lowered_words, itertools.repeat(TOKEN_STRIP))
         if PROMO_GATE_WORDS.isdisjoint(tokens):
             return 0
         if not (CTA_RE.search(text) or OWN_CHANNEL_RE.search(text) or _FOLLOW_ON_RE.search(text)):
