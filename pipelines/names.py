@@ -472,6 +472,8 @@ def split_credits(
         name = _ACADEMIC_TITLE_RE.sub("", name, count=1)
         name = _GLUED_INTERFACE_RE.sub("", name)
         words = without_job_title(name.split())
+        # An office before the title: "Bürgermeister Dr. Jan Ohm" leaves "Dr. Jan Ohm" here.
+        words = _ACADEMIC_TITLE_RE.sub("", " ".join(words), count=1).split()
         while words and words[-1].casefold() in _INTERFACE_WORDS:
             words.pop()
         # A sentence's full stop after the name ("… berichtet Tobias Engel."), no initial's.

@@ -3679,6 +3679,12 @@ def test_a_line_on_a_press_office_that_is_no_byline_stays(line: str) -> None:
         ("Prof. Dr.-Ing. Ina Sommer, Hochschule Talstadt", "Ina Sommer"),
         ("Dr.-Ing. habil. Ina Sommer", "Ina Sommer"),
         ("Von Dipl.-Kfm. (Univ.) Kai Lenz", "Kai Lenz"),
+        # an office before the title
+        ("Gastkommentar von Bürgermeister Dr. Jan Ohm", "Jan Ohm"),
+        ("Von Oberbürgermeisterin Prof. Dr. Lea Sand", "Lea Sand"),
+        ("Pfarrer Mag. Otto Lind", "Otto Lind"),
+        # a name that merely begins like a title stays whole
+        ("Von Bürgermeister Drago Lenz", "Drago Lenz"),
         # the titles alone name nobody
         ("Autor: Dipl.-Ing. (FH)", None),
         ("Von Prof. Dr.-Ing.", None),
