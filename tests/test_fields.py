@@ -2527,6 +2527,9 @@ def test_a_name_as_an_item_of_the_info_line_under_the_headline_is_the_author(met
             ("Lene Vorholt",),
         ),
         ("<p>Text: Jan Ohm · Bilder: Ilka Strom · 4. Dezember 2026</p>", ("Jan Ohm",)),
+        # a short line of a date and a byline only
+        ("<p>24.07.2025 · Von Jan Ohm</p>", ("Jan Ohm",)),
+        ("<p>Von Ilka Strom | 3.12.2026</p>", ("Ilka Strom",)),
         # credits in a row of <span>s, one item in each
         (
             "<div class='credits'><span>Interview: Lene Vorholt</span> <span>Fotos: Ilka "
@@ -2558,6 +2561,8 @@ def test_names_and_credits_in_the_info_line_under_the_headline_are_the_authors(
         "<p>2. Dezember 2026 · Politik · 4 Minuten Lesezeit</p>",  # a one-word section
         "<p>Lene Vorholt · Ilka Strom · Marta Lindqvist und Jan Ohm</p>",  # no date in the line
         "<p>03.12.2026 · Lene Vorholt · Ilka Strom</p>",  # two names: which is the writer?
+        "<p>3.12.2026 · Lokales</p>",  # a date and a section
+        "<p>Kultur | Theater Nord</p>",  # sections, no date
         "<div>3. Dezember 2026 | Rubrik: Lokales Leben | <a>2 Kommentare</a></div>",  # a label
         "<p>03.12.2026 · Politik und Wirtschaft · 2 Min.</p>",  # sections joined by "und"
         "<p>03.12.2026 · Lene Vorholt und das Team · 2 Min.</p>",  # a name and more words
