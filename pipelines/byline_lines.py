@@ -23,11 +23,18 @@ BYLINE_FILLER_RE = re.compile(
     r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil)\.(?!\w)",
     _I,
 )
+# The kinds of writing a byline names before "von", with or without an article: "Ein Kommentar
+# von A", "Analyse von A".
+WRITING_KINDS = (
+    r"(?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension|Glosse"
+    r"|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne|Datenanalyse"
+    r"|Gespräch|Test|Testbericht)"
+)
 # The rest of a byline sentence besides names and filler: its opening ("Eine Recherche von",
 # "Geschrieben von") and the agencies' share ("mit Material der dpa", "und APA").
 BYLINE_OPENING_RE = re.compile(
-    r"^\s*(?:eine?\s+\w+|gast\w+|geschrieben|verfasst|eingestellt|gepostet|aufgezeichnet)"
-    r"\s+(?=von\b)"
+    rf"^\s*(?:eine?\s+\w+|{WRITING_KINDS}|gast\w+|geschrieben|verfasst|eingestellt|gepostet"
+    r"|aufgezeichnet)\s+(?=von\b)"
     r"|\bMaterial (?:der|des|von)(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?\b",
     _I,
 )

@@ -14,6 +14,7 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import classify_date_line
+from pipelines.byline_lines import WRITING_KINDS
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, REPORTER_LEAD
 from pipelines.credits import (
     NAME_PARTICLES,
@@ -70,10 +71,9 @@ _AUTHOR_PREFIX_RE = re.compile(
     # before "Von", which would take the first word alone.
     rf"^(?:{REPORTER_LEAD}|{INTERVIEW_CREDIT_LEAD}"
     r"|Von|By|(?:Gast)?Autor(?:in)?\s*:|Autoren\s*:|Text\s*:|Bericht\s*:|Quellen?\s*:|Interview\s*:"
+    r"|Reporter(?:in)?\s*:"
     r"|(?:Text|Bericht)\s*(?:und|&|/)\s*(?:Fotos?|Bild(?:er)?)\s*:|Recherche\s*:"
-    r"|Eine? (?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension"
-    r"|Glosse|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne"
-    r"|Datenanalyse|Gespräch|Test|Testbericht) von|Aufgezeichnet von|Getestet von"
+    rf"|(?:Eine? )?{WRITING_KINDS} von|Aufgezeichnet von|Getestet von"
     r"|Veröffentlicht am [\d.]+(?: um [\d:.]+(?: Uhr)?)? von|Gast(?:beitrag|kommentar) von"
     r"|(?:Das|Ein) (?:Gespräch|Interview) führten?|Moderation\s*:"
     r"|(?:Eingestellt|Gepostet|Geschrieben|Verfasst|Veröffentlicht|Posted|Written|Geschichte"

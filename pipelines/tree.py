@@ -12,7 +12,7 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.types import CleaningRules, DroppedLine
-from pipelines.byline_lines import BYLINE_OPENING_RE
+from pipelines.byline_lines import BYLINE_OPENING_RE, WRITING_KINDS
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.credits import (
@@ -75,9 +75,8 @@ _SECTION_MARK_RE = MarkWords(r"ressort|rubri[ck]|section|categor|kategor|channel
 # How a byline starts when no class says it is one: "Von …", "von …", "Text: …", "Ein Beitrag
 # von …", "Eine Kritik von …", "Veröffentlicht am 04.04.2024 von …".
 _BYLINE_START_RE = re.compile(
-    r"^(?:von|by|text\s*:|recherche\s*:|autor(?:in|en)?\s*:|eine?\s+(?:beitrag|kommentar|kritik|analyse"
-    r"|reportage|gastbeitrag|interview|rezension|glosse|artikel|bericht|text|porträt|essay"
-    r"|feature|recherche|dokumentation|kolumne|datenanalyse|gespräch|test|testbericht)\s+von"
+    rf"^(?:von|by|text\s*:|recherche\s*:|autor(?:in|en)?\s*:|reporter(?:in)?\s*:"
+    rf"|(?:eine?\s+)?{WRITING_KINDS}\s+von"
     r"|(?:text|texte|bericht)\s*(?:und|&|\+|/)\s*(?:fotos?|bild(?:er)?)\s*:|gastautor(?:in)?\s*:"
     r"|(?:geschrieben|verfasst|eingestellt|gepostet|erstellt|getestet|gastbeitrag)\s+von"
     r"|veröffentlicht\s+am\s+[\d.]+(?:\s+um\s+[\d:.]+(?:\s+uhr)?)?\s+von"
@@ -91,6 +90,8 @@ _BYLINE_FIRST_WORDS = frozenset(
         *("von", "by", "text", "texte", "autor", "autorin", "autoren", "ein", "eine", "recherche"),
         *("veröffentlicht", "geschrieben", "verfasst", "eingestellt", "gepostet", "erstellt"),
         *("getestet", "aus", "vom", "bericht", "gastbeitrag", "gastautor", "gastautorin"),
+        *("reporter", "reporterin"),
+        *re.findall(r"\w+", WRITING_KINDS.casefold()),
     )
 )
 # Words of the news agencies' names, to skip elements that name none without a regex split.

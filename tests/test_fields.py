@@ -3795,3 +3795,25 @@ def test_an_italic_note_on_a_person_the_text_names_names_no_writer() -> None:
         "<p><em>Lene Vorholt ist Ortsvorsteherin von Talheim.</em></p></article></body></html>"
     )
     assert _extract(html).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # the kind of writing without an article, and a reporter's label
+        ("<p>Kommentar von Lene Vorholt</p>", ("Lene Vorholt",)),
+        ("<div>Analyse von Jan Ohm, Brüssel</div>", ("Jan Ohm",)),
+        ("<span>Kolumne von Ilka Strom und Jan Ohm</span>", ("Ilka Strom", "Jan Ohm")),
+        ("<p>Reporterin: Ilka Strom</p>", ("Ilka Strom",)),
+        ("<p>Reporter: Jan Ohm · Kamera: Ilka Strom</p>", ("Jan Ohm",)),
+        # a sentence opening with such a word names nobody
+        ("<p>Kritik von Anwohnern gab es reichlich, doch der Rat blieb dabei.</p>", ()),
+        ("<p>Analyse von Wasserproben: keine Keime</p>", ()),
+    ],
+)
+def test_a_byline_naming_the_kind_of_writing_without_an_article_credits_its_writers(
+    byline: str, authors: tuple[str, ...]
+) -> None:
+    result = _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{byline}"))
+    assert result.authors == authors
+    assert not authors or authors[0] not in result.text  # the byline left the text
