@@ -34,7 +34,8 @@ _INITIALS_RE = re.compile(r"[A-ZÄÖÜ]{2,5}")
 # "mit" starts the agency's part of a byline ("Lukas Fendt mit SID", "mit Material der dpa"):
 # it is split off with the agency, never inside a name.
 _AUTHOR_SPLIT_RE = re.compile(
-    r"\s*(?:;|\||,|·|•|\s+und\s+|\s+and\s+|\s+&\s+)\s*|\s+(?=mit\s)", re.IGNORECASE
+    r"\s*(?:;|\||,\s*(?:und|and)\s+|,|·|•|\s+und\s+|\s+and\s+|\s+&\s+)\s*|\s+(?=mit\s)",
+    re.IGNORECASE,
 )
 # A label crediting text and pictures to the same people, before the names: "Text und Fotos:",
 # "Text & Bild:", "Text/Fotos:". Cut before the split, which would part it at "und".

@@ -352,6 +352,9 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Verfasst von Lisa Marquardt am 12.03.2024 in Allgemein"], ("Lisa Marquardt",), ()),
         (["Eine Recherche von Ole Brandt und Tina Saar"], ("Ole Brandt", "Tina Saar"), ()),
         (["Von Eva Roth und AFP"], ("Eva Roth",), ("AFP",)),
+        # a comma before "und" after a writer's town
+        (["Von Eva Roth, Berlin, und Tim Berg, München"], ("Eva Roth", "Tim Berg"), ()),
+        (["Eva Roth, Wien, und APA"], ("Eva Roth",), ("APA",)),
         (["Tim Berg mit dpa"], ("Tim Berg",), ("dpa",)),
         (["Tim Berg, mit Material von Reuters und AP"], ("Tim Berg",), ("Reuters", "AP")),
         (["Unter Verwendung von Material von TASS und AFP"], (), ("TASS", "AFP")),
