@@ -161,8 +161,9 @@ _HELPER_CREDIT_RE = re.compile(
     r"\s*:?\s+(?P<names>\S.{1,150}?)\.?$"
 )
 # A signature of the newsroom and unnamed agencies: "Redaktion Tirol/Agenturen", "red,
-# host.at/Agenturen", "Quelle: Redaktion, Agenturen", "Agenturen/red".
-_DESK = r"(?:Redaktion(?: [A-ZÄÖÜ][\w.-]*){0,2}|red\.?|[\w-]+(?:\.[\w-]+)+)"
+# host.at/Agenturen", "Quelle: Redaktion, Agenturen", "Agenturen/red", and a writer's initials
+# for the desk ("abe, host.at/Agenturen").
+_DESK = r"(?:Redaktion(?: [A-ZÄÖÜ][\w.-]*){0,2}|red\.?|[a-zäöü]{2,5}|[\w-]+(?:\.[\w-]+)+)"
 _DESK_SIGNATURE_RE = re.compile(
     r"^(?:(?:Quelle|Text)\s*:\s*)?(?:" + _DESK + r"\s*(?:[/,&]|\bund\b|\bmit\b)\s*)*"
     r"Agenturen(?:\s*(?:[/,&]|\bund\b)\s*" + _DESK + r")*$",
@@ -525,7 +526,9 @@ def credits_authors(dropped: list[DroppedLine]) -> list[str]:
 _AGENCY_KEYS = "|".join(map(re.escape, sorted(NEWS_AGENCIES, key=len, reverse=True)))
 _SIGNATURE_RE = re.compile(
     rf"^(?P<name>{PERSON_NAME})(?:,\s+|\s+\()(?P<office>(?:\d{{1,2}}\.\s*)?[A-ZÄÖÜ][\w.-]*"
-    rf"(?:\s+[^\s\d(),;:]+){{0,4}}|(?<=\()(?:{_AGENCY_KEYS}))\)?$"
+    rf"(?:\s+[^\s\d(),;:]+){{0,4}}|(?<=\()(?:{_AGENCY_KEYS})"
+    # the site's host in lower case, a regional edition's ("A, wien.example.at")
+    r"|[a-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6})\)?$"
 )
 
 # A name alone on a line, as a signature prints it ("Theresa Oberhuber", "JAN VON STEIN").

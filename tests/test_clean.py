@@ -1874,6 +1874,9 @@ def test_the_latest_headlines_under_their_label_go() -> None:
         "Quelle: Redaktion, Agenturen",
         "Agenturen/red",
         "Redaktion Nordgau & Agenturen",
+        # a writer's initials for the desk
+        "abe, salzburg.heimat-tv.at/Agenturen",
+        "kale/jos, heimat-tv.at/Agenturen",
     ],
 )
 def test_a_signature_of_the_newsroom_and_unnamed_agencies_goes(line: str) -> None:

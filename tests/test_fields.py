@@ -3391,6 +3391,12 @@ def test_a_closing_line_of_initials_in_brackets_and_a_name_is_a_signature() -> N
     assert closing_signature([PARAGRAPH, "(hk) Herta Kofler"]) is None
 
 
+def test_a_closing_name_beside_the_site_host_in_lower_case_is_a_signature() -> None:
+    signed = [PARAGRAPH, SECOND, "Herta Kofler, salzburg.heimat-tv.at"]
+    assert closing_signature(signed) == ("Herta Kofler", 1)
+    assert closing_signature([PARAGRAPH, SECOND, "Herta Kofler, siehe heimat-tv.at"]) is None
+
+
 def test_the_author_box_search_reads_a_box_text_only_under_a_label(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
