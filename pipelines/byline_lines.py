@@ -88,9 +88,11 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
     rest = _SOURCE_LABEL_RE.sub(" ", text)
     named = False
     for name in sorted(authors, key=len, reverse=True):
-        if name and name in rest:
-            rest = rest.replace(name, " ")
-            named = True
+        # The byline may print the name in capitals ("Von: ANNA BECK").
+        for form in (name, name.upper()):
+            if form and form in rest:
+                rest = rest.replace(form, " ")
+                named = True
     if not named or text.rstrip()[-1:] in ".!?":
         return False
     rest = NUMERIC_RE.sub(" ", ISO_RE.sub(" ", rest))

@@ -33,13 +33,14 @@ CLUB_OFFICER = (
     r"|beauftragte[rn]?|referent(?:in)?)"
 )
 # A writer's job title, one word, maybe a compound ("Innenpolitik-Redakteurin",
-# "Chefredakteur", "Auslandskorrespondentin", "Ressortleiter", "Gastautorin"). A bare
-# "Leiter" is also a surname: `without_job_title` takes it for a title before another word only.
+# "FOCUS-online-Redakteurin", the Swiss "Redaktorin", "Chefredakteur", "Auslandskorrespondentin",
+# "Ressortleiter", "Gastautorin"). A bare "Leiter" is also a surname: `without_job_title` takes
+# it for a title before another word only.
 _JOB_TITLE_RE = re.compile(
-    r"(?:[\w]+-)?\w*(?:redakteur|korrespondent|reporter|journalist|kolumnist|volontär"
+    r"(?:[\w]+-)*\w*(?:redakteur|redaktor|korrespondent|reporter|journalist|kolumnist|volontär"
     r"|moderator)(?:in|en|innen)?"
-    r"|(?:[\w]+-)?(?:gast|co-?|mit)?autor(?:in|en|innen)?"
-    r"|(?:[\w]+-)?(?:ressort|redaktions|abteilungs|team|büro|projekt|bereichs)?leiter(?:in)?"
+    r"|(?:[\w]+-)*(?:gast|co-?|mit)?autor(?:in|en|innen)?"
+    r"|(?:[\w]+-)*(?:ressort|redaktions|abteilungs|team|büro|projekt|bereichs)?leiter(?:in)?"
     rf"|{CLUB_OFFICER}"
     r"|correspondent|columnist",
     re.IGNORECASE,

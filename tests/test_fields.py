@@ -3826,3 +3826,25 @@ def test_a_byline_naming_the_kind_of_writing_without_an_article_credits_its_writ
     result = _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{byline}"))
     assert result.authors == authors
     assert not authors or authors[0] not in result.text  # the byline left the text
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # a job title compounded with the site's name of two parts, and the Swiss form
+        ("<p>Von Alpenland-online-Redakteurin Ilka Strom</p>", ("Ilka Strom",)),
+        ("<div class='author'>Jan Ohm<br>Redaktor Politik</div>", ("Jan Ohm",)),
+        ("<div class='author'>Ilka Strom, Redaktorin Wirtschaft</div>", ("Ilka Strom",)),
+        # "Von:" with a colon, the name in capitals
+        ("<p>Von: JAN OHM</p>", ("Jan Ohm",)),
+        ("<p>Von: Ilka Strom und Jan Ohm</p>", ("Ilka Strom", "Jan Ohm")),
+        # a route is no byline
+        ("<p>Von: Hamburg nach Kiel</p>", ()),
+    ],
+)
+def test_bylines_of_job_compounds_and_a_colon_after_von(
+    byline: str, authors: tuple[str, ...]
+) -> None:
+    result = _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{byline}"))
+    assert result.authors == authors
+    assert not authors or authors[0].upper() not in result.text.upper()  # the byline left
