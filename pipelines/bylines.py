@@ -14,8 +14,8 @@ from crawler.model.dates import classify_date_line
 from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE, NOTE_VERBS, SENTENCE_BREAK_RE
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, is_tool_bar
 from pipelines.credits import (
+    BYLINE_ITEMS_SPLIT_RE,
     CREDIT_ROLES,
-    INFO_SPLIT_RE,
     WRITER_ROLES,
     credited_writers,
     is_image_credit,
@@ -211,7 +211,7 @@ def info_line_author(
         text = " · ".join(collapse(text_of(cell)) for cell in cells) or collapse(text_of(element))
         if len(text) > 120 or not is_info_line(text):
             continue
-        items = [item.strip() for item in INFO_SPLIT_RE.split(text)]
+        items = [item.strip() for item in BYLINE_ITEMS_SPLIT_RE.split(text)]
         if not any(classify_date_line(item) for item in items):
             continue
         # Credits beside the date: "Bericht: A · Fotos: Vereinsarchiv · 03.11.2024".

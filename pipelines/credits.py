@@ -401,6 +401,9 @@ def agency_names(text: str) -> tuple[str, ...]:
 # The separators of an info line that holds several items: "05.11.2024 · Von A · 2 Min.
 # Lesezeit", "Beitrag: A | Kamera: B".
 INFO_SPLIT_RE = re.compile(r"\s+[·|•]\s+")
+# Read for its byline, a spaced dash parts items too ("Aktualisiert am 24.07.2025 – Von A"); the
+# cleaning keeps it inside an item, where it joins a date and its time ("14.05.2025 – 07:12 Uhr").
+BYLINE_ITEMS_SPLIT_RE = re.compile(r"\s+[·|•–—]\s+")
 # One item of a credits line: a role and a person's name ("Kamera: Selin Aktaş", "Faktencheck:
 # Ida Blum"); the name is two to four capitalised words.
 ROLE_CREDIT_RE = re.compile(
@@ -491,7 +494,7 @@ def is_info_line(text: str) -> bool:
         # A shorter line holds a place or a section beside a date ("St. Gallen | 03.12.2026")
         # as often as a name; its byline says "Von".
         (len(text) > 30 or _SHORT_INFO_BYLINE_RE.search(text) is not None)
-        and ("·" in text or "|" in text or "•" in text)
+        and ("·" in text or "|" in text or "•" in text or " – " in text or " — " in text)
         and credited_writers(text) is None
     )
 

@@ -16,7 +16,7 @@ from pipelines.byline_lines import BYLINE_OPENING_RE, WRITING_KINDS
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.credits import (
-    INFO_SPLIT_RE,
+    BYLINE_ITEMS_SPLIT_RE,
     NEWS_AGENCIES,
     agency_names,
     beside_picture_counter,
@@ -469,7 +469,7 @@ def byline_near_headline(
             if not own or len(own) > 120:
                 continue
             info = is_info_line(own)
-            segments = INFO_SPLIT_RE.split(own) if info else [own]
+            segments = BYLINE_ITEMS_SPLIT_RE.split(own) if info else [own]
             row = labelled_row(element, own)  # "<dt>Autor</dt><dd>A</dd>" reads "Autor: A"
             if row is not None:
                 _add_byline(found, row, row, agencies_only)

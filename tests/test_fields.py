@@ -3848,3 +3848,21 @@ def test_bylines_of_job_compounds_and_a_colon_after_von(
     result = _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{byline}"))
     assert result.authors == authors
     assert not authors or authors[0].upper() not in result.text.upper()  # the byline left
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        # a date and a byline parted by a spaced dash, either way round
+        ("<p>Aktualisiert am 24.07.2026 – Von Jan Ohm</p>", ("Jan Ohm",)),
+        ("<p>Von Ilka Strom — 24.07.2026, 10:15 Uhr</p>", ("Ilka Strom",)),
+        # a dateline opening a sentence stays text
+        ("<p>Lindau – Die Stadt hat am Mittwoch neue Regeln für das Ufer beschlossen.</p>", ()),
+    ],
+)
+def test_a_byline_and_a_date_parted_by_a_dash_give_the_author(
+    line: str, authors: tuple[str, ...]
+) -> None:
+    result = _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{line}"))
+    assert result.authors == authors
+    assert (result.published_at is not None) == bool(authors)
