@@ -176,15 +176,24 @@ def author_box_label(lines: Sequence[tuple[str, bool]], authors: Sequence[str]) 
     """The index of an author box's label among the lines closing the text, (text, kept) each:
     the label alone ("Über die Autorin", "Die Autoren") over nothing but lines taken off as the
     authors' bylines, or over one note on an author ("A ist Redakteurin in Wien.") closing
-    the text; or an author card's byline, taken off after the text, over such a note ("Ein
-    Kommentar von A" / "A ist Publizist."). A label over other text ("Der Autor" heading a
-    review's part) stays, and so does a note right under the text, which may end on it."""
+    the text, or beside it after a colon; or an author card's byline, taken off after the text,
+    over such a note ("Ein Kommentar von A" / "A ist Publizist."). A label over other text
+    ("Der Autor" heading a review's part) stays, and so does a note right under the text, which
+    may end on it."""
     kept = [index for index, (_text, is_kept) in enumerate(lines) if is_kept]
     if not authors or not kept:
         return None
     last = kept[-1]
     text = lines[last][0]
     if AUTHOR_BOX_LABEL_RE.fullmatch(text) and last < len(lines) - 1:
+        return last
+    # The label and the note as one paragraph: "Über die Autorin: A ist Redakteurin in Wien."
+    label = AUTHOR_BOX_LABEL_RE.match(text)
+    if (
+        label is not None
+        and label.group(0).rstrip().endswith(":")
+        and is_note_on(text[label.end() :].strip(), authors)
+    ):
         return last
     before = kept[-2] if len(kept) >= 2 else None
     if before is None or not is_note_on(text, authors):

@@ -3219,6 +3219,9 @@ def test_bold_names_in_the_text_name_no_author() -> None:
         "Bremen. Sie schreibt über Häfen und Werften.</p></div>",
         "<div><p><b>Zur Autorin</b></p><p>Marta Quandt ist Redakteurin. Sie lebt in Kiel.</p>"
         "</div>",
+        # the label and the note in one paragraph
+        "<p><strong>Über die Autorin:</strong> Marta Quandt ist Redakteurin in Graz.</p>",
+        "<div class='autor'><p><b>Zur Autorin:</b> Marta Quandt lebt in Kiel.</p></div>",
     ],
 )
 def test_an_author_box_closing_the_text_leaves_it(box: str) -> None:
