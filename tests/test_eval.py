@@ -99,7 +99,169 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {
+    "637_staatssender_telegram_mehr_zum_thema_ohne_autor": {
+        "junk": "['promo/notice: Durch die Sperrung unseres Senders in der EU soll e...",
+        "lost": "['Mehrere Gießereien und Glashütten im Erzgebirgsvorland wollen ihr...",
+        "unknown": "['Durch die Sperrung unseres Senders in der EU soll eine unabhängig...",
+    },
+    "640_staatssender_tr_ort_agentur_chip_autorenkarte": {
+        "agencies": "()",
+    },
+    "641_staatssender_ir_dateline_im_text_persisches_datum": {
+        "agencies": "()",
+    },
+    "647_oeffentlich_rechtlich_stand_quelle_sender_autorin": {
+        "junk": "['media/caption: Zahlreiche Bäume stürzten im Landkreis Halberstein...",
+        "unknown": "['Zahlreiche Bäume stürzten im Landkreis Halberstein um, hier auf d...",
+    },
+    "649_ch_national_autor_ort_keystone_foto": {
+        "junk": "['metadata/source_note: Urteil 1C_412/2025 vom 6. Mai 2026.']",
+        "unknown": "['Urteil 1C_412/2025 vom 6. Mai 2026.']",
+    },
+    "657_fachzeitschrift_akademische_titel_autorenbox": {
+        "authors": "('Bernd Kolter', 'Sandra Weil M. Sc.')",
+    },
+    "658_uni_pressemitteilung_nummer_vom_kontakt_professorin": {
+        "published": "None",
+        "seo_title": "'Hitze trifft Ältere früher als gedacht: Studie wertet 14 Jahre Kli...",
+    },
+    "660_gemeinde_sitzungsbericht_gez_buergermeister": {
+        "junk": "['metadata/signature: gez. Stefan Ranftl', 'metadata/signature: Ers...",
+        "unknown": "['gez. Stefan Ranftl', 'Erster Bürgermeister']",
+        "authors": "()",
+    },
+    "662_staatsagentur_dateline_tass_tabelle": {
+        "lost": "['Das Landwirtschaftsministerium hebt seine Prognose für die Getrei...",
+        "authors": "('14. Oktober',)",
+    },
+    "664_tuerkischer_sender_autorenkarte_quelle_aa": {
+        "junk": "['metadata/source_note: Quelle: AA']",
+        "lost": "['Die Ausfuhren türkischer Kfz-Zulieferer nach Deutschland haben in...",
+        "unknown": "['Quelle: AA']",
+        "agencies": "()",
+    },
+    "665_iranischer_rundfunk_dateline_irna_drupal": {
+        "agencies": "()",
+    },
+    "670_finanzportal_autor_label_dpa_afx_kuerzel": {
+        "junk": "['promo/quote_box: Rheinmark Industrie AG', 'metadata/editor_codes:...",
+        "unknown": "['| Rheinmark Industrie AG | 48,62 EUR | +3,14% |', '/mpf/stw/he', ...",
+    },
+    "671_oeffentlich_rechtlich_stand_sendung_infobox": {
+        "junk": "['metadata/infobox: Weitere Informationen', 'metadata/infobox: Ende...",
+        "unknown": "['Weitere Informationen', 'Ende der weiteren Informationen']",
+    },
+    "674_regionalzeitung_redaktionsmitglied_polizei_typo3": {
+        "lost": "['Feuerwehren aus fünf Gemeinden im Einsatz / Polizei schließt Bran...",
+    },
+    "676_wirtschaftszeitung_kommaliste_autorenboxen": {
+        "authors": "('Maren Köster',)",
+    },
+    "677_boulevard_h2_von_doppelpunkt_umfrage": {
+        "junk": "['promo/poll: War die Entlassung richtig?', 'promo/poll: 12.418 Sti...",
+        "unknown": "['War die Entlassung richtig?', '12.418 Stimmen abgegeben']",
+        "authors": "('Julia Peters',)",
+    },
+    "679_ch_regional_text_und_bilder_galerie": {
+        "lost": "['Sorgen um die Zukunft']",
+    },
+    "682_pfarrei_wordpress_unterschrift_ohne_datum": {
+        "junk": "['metadata/signature: Monika Seidl für den Pfarrgemeinderat']",
+        "unknown": "['Monika Seidl für den Pfarrgemeinderat']",
+        "authors": "()",
+    },
+    "683_verein_joomla_super_user_bericht_am_ende": {
+        "junk": "['metadata/match_line: Kreisliga Süd, 10. Spieltag, So, 19.10.2025,...",
+        "unknown": "['Kreisliga Süd, 10. Spieltag, So, 19.10.2025, 15:00 Uhr: SV Untera...",
+    },
+    "684_fachzeitschrift_und_zeichen_quellen_age": {
+        "junk": "['metadata/source_note: Quellen: AgE, Landwirtschaftskammer Nieders...",
+        "unknown": "['Quellen: AgE, Landwirtschaftskammer Niedersachsen']",
+        "agencies": "()",
+    },
+    "685_staatsmedium_ru_jsonld_orga_mehr_zum_thema": {
+        "junk": "['promo/disclaimer: Durch die Sperrung von Orbita DE zielt die EU d...",
+        "unknown": "['Durch die Sperrung von Orbita DE zielt die EU darauf ab, eine kri...",
+        "seo_title": "None",
+    },
+    "686_staatsagentur_ru_autorin_rolle_ria_vermerk": {
+        "junk": "['metadata/source_note: Die Nachricht wurde unter Verwendung von Ma...",
+        "unknown": "['Die Nachricht wurde unter Verwendung von Material der Agentur RIA...",
+        "agencies": "()",
+    },
+    "687_staatsfunk_cn_quelle_autor_vollbreite": {
+        "authors": "()",
+        "agencies": "()",
+    },
+    "688_staatssender_tr_aa_kuerzel_aktualisiert": {
+        "lost": "['Die Türkei will die Anrainerstaaten des Schwarzen Meeres im Febru...",
+        "authors": "('Anadolu Ajansı',)",
+        "agencies": "()",
+    },
+    "689_staatsfunk_ir_doppeldatum_schlusskuerzel": {
+        "unknown": "['Rahmanzadeh kündigte an, dass im laufenden iranischen Jahr, das i...",
+        "agencies": "()",
+    },
+    "698_de_regionalzeitung_redaktionsmitglied_ortsmarke": {
+        "junk": "['promo/subscription: 4 Wochen digital lesen für nur 0,99 €']",
+        "unknown": "['4 Wochen digital lesen für nur 0,99 €']",
+    },
+    "705_fachzeitschrift_text_dipl_ing_ohne_datum": {
+        "junk": "['metadata/author_box: Dipl.-Ing. (FH) Rainer Wolff ist öffentlich ...",
+        "lost": "['Was die Messdaten aus dem Januar zeigen']",
+        "unknown": "['Dipl.-Ing. (FH) Rainer Wolff ist öffentlich bestellter Sachverstä...",
+    },
+    "707_mieterverein_beitrag_von_rain_beratungszeiten": {
+        "authors": "('RAin Sabine Lohmeyer',)",
+    },
+    "709_landesfunk_stand_beitrag_von_studio": {
+        "lost": "['Heike Brandstätter, Kreisbauernverband Lindachtal']",
+        "agencies": "()",
+    },
+    "711_universitaet_pressemitteilung_text_kontakt": {
+        "seo_title": "None",
+    },
+    "712_gemeinde_allgemeinverfuegung_erstellt_am": {
+        "junk": "['media/download: Downloads', 'metadata/contact_box: Ihr Ansprechpa...",
+        "lost": "['Allgemeinverfügung gilt bis zum 30. September', 'das Abpumpen von...",
+        "unknown": "['Downloads', 'Ihr Ansprechpartner', 'Herr Florian Kaltmeier', 'Ord...",
+        "seo_title": "None",
+    },
+    "713_china_staatsmedium_quelle_xinhua_autoren": {
+        "junk": "['media/caption: Besucher betrachten am 18. Juli 2026 blühende Lotu...",
+        "unknown": "['Besucher betrachten am 18. Juli 2026 blühende Lotusfelder am Yunh...",
+    },
+    "714_tuerkei_staatssender_aa_autor_nur_jsonld": {
+        "agencies": "()",
+    },
+    "715_iran_staatsportal_irna_dateline_solardatum": {
+        "agencies": "()",
+    },
+    "716_russland_staatssender_kommentar_von_im_text": {
+        "junk": "['metadata/disclaimer: Vostok TV DE bemüht sich um ein breites Mein...",
+        "unknown": "['Vostok TV DE bemüht sich um ein breites Meinungsspektrum. Gastbei...",
+    },
+    "717_russland_agentur_autorin_oben_inline_teaser": {
+        "junk": "['teaser/inline_related: Sanierungssommer bei der Bahn: Hunderte St...",
+        "unknown": "['Sanierungssommer bei der Bahn: Hunderte Strecken gesperrt']",
+    },
+    "722_oesterreich_qualitaetszeitung_namen_ohne_von_apa_foto": {
+        "lost": "['Die Inflation liegt deutlich höher. Seniorenvertreter sprechen vo...",
+        "authors": "('Anna Gruber',)",
+    },
+    "725_schweiz_rundfunk_sport_sendebezug_sda": {
+        "agencies": "()",
+    },
+    "730_lokalzeitung_serie_text_und_fotos_nur_meta_datum": {
+        "junk": "['teaser/series_list: Bisher erschienen in der Serie:', 'chrome/foo...",
+        "unknown": "['Bisher erschienen in der Serie:', 'Hollerbacher Anzeiger · Verlag...",
+    },
+    "731_fachjournal_gastbeitrag_autorin_mit_titel_shop": {
+        "junk": "['metadata/label: Gastbeitrag', 'metadata/byline: Autorin: Dr. med....",
+        "unknown": "['Gastbeitrag', 'Autorin: Dr. med. vet. Helene Strasser', 'Fachtier...",
+    },
+}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -169,7 +331,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset()
+_OPEN_BATCHES: frozenset[int] = frozenset({29, 30, 31, 32})
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:
