@@ -492,6 +492,8 @@ def split_credits(
             or (authors and _INITIALS_RE.fullmatch(name.split()[0]) is not None)
             or len(words) > 6
             or ":" in name  # a label no author prefix knows: "Kategorie: Welt", "Ressort: …"
+            # A number names nobody: a wire dateline's day without a year ("MOSKAU, 14. Oktober").
+            or any(ch.isdigit() for ch in name)
             or not _looks_like_name(name)
             or _URLISH_RE.search(name)
             or text_key(name) in site_keys

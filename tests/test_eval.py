@@ -133,7 +133,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "662_staatsagentur_dateline_tass_tabelle": {
         "lost": "['Das Landwirtschaftsministerium hebt seine Prognose für die Getrei...",
-        "authors": "('14. Oktober',)",
     },
     "664_tuerkischer_sender_autorenkarte_quelle_aa": {
         "junk": "['metadata/source_note: Quelle: AA']",

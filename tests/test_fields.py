@@ -392,6 +392,11 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Von ADA LENZ und BEN KURZ"], ("Ada Lenz", "Ben Kurz"), ()),
         # "Bericht:" before the name of a closing credit line
         (["Bericht: Pascal Thiel"], ("Pascal Thiel",), ()),
+        # a wire dateline's day and month name nobody
+        (["MOSKAU, 14. Oktober. /TASS/."], (), ("TASS",)),
+        (["PEKING, 3. Mai (Xinhua)"], (), ("Xinhua",)),
+        (["Von Ida Korn, 12. März"], ("Ida Korn",), ()),
+        (["Kiew, 1. Okt. / Anna Brandt"], ("Anna Brandt",), ()),
     ],
 )
 def test_credits_split_into_people_and_agencies(
