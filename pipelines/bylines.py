@@ -23,7 +23,7 @@ from pipelines.credits import (
 )
 from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, non_writers, split_credits
-from pipelines.offices import PERSON_NAME, SIGNING_INITIALS
+from pipelines.offices import PERSON_NAME, SIGNING_INITIALS, signed_for
 from pipelines.phrase_starts import may_open, start_chars
 from pipelines.tree import byline_near_headline, collapse, portrait_row_name, text_of
 
@@ -63,8 +63,10 @@ _BIO_SUBJECT_RE = re.compile(
     rf"^(?P<name>{PERSON_NAME})"
     rf"(?=(?:,\s*\d{{2}},)?\s+{NOTE_VERBS}\b)"
 )
-# A paragraph's style setting it flush right.
+# A paragraph's style setting it flush right, or its class (WordPress's "has-text-align-right",
+# Bootstrap's "text-right", "text-end").
 _RIGHT_ALIGNED_RE = re.compile(r"text-align\s*:\s*(?:right|end)\b", re.IGNORECASE)
+_RIGHT_ALIGNED_CLASS_RE = re.compile(r"(?:^|\s)(?:has-)?text-(?:align-)?(?:right|end)(?:\s|$)")
 _SIGNING_INITIALS_RE = re.compile(rf"^{SIGNING_INITIALS}")
 # An author box's heading, not a byline's label ("Autor: A"): "Über den Autor", "Zur Autorin".
 _BOX_HEADING_RE = re.compile(
@@ -484,8 +486,9 @@ def _set_apart_lines(
 
     The signature: a paragraph holding only an <i> or <em> with a name ("<p><i>Herta
     Kofler</i></p>"), or a right-aligned one holding a name, maybe after the writer's initials
-    in brackets ("(hk) Herta Kofler"); after two paragraphs of text and before no other (a bar
-    of tools may follow)."""
+    in brackets ("(hk) Herta Kofler"), maybe for the body the writer signs for ("Herta Kofler
+    für den Pfarrgemeinderat"); after two paragraphs of text and before no other (a bar of
+    tools may follow)."""
     noted: tuple[str, ...] = ()
     for paragraph in tree.iter("p", "div"):
         italic = next((child for child in paragraph if child.tag in ("i", "em")), None)
@@ -495,12 +498,15 @@ def _set_apart_lines(
                 noted = _italic_note_writer(paragraph, own, site_keys)
             if own != collapse(text_of(paragraph)):
                 continue
-        elif _RIGHT_ALIGNED_RE.search(paragraph.get("style") or "") or (
-            (paragraph.get("align") or "").casefold() == "right"
+        elif (
+            _RIGHT_ALIGNED_RE.search(paragraph.get("style") or "")
+            or (paragraph.get("align") or "").casefold() == "right"
+            or _RIGHT_ALIGNED_CLASS_RE.search(paragraph.get("class") or "")
         ):
             own = _SIGNING_INITIALS_RE.sub("", collapse(text_of(paragraph)))
         else:
             continue
+        own = signed_for(own, site_keys, set_apart=True) or own
         following = paragraph.getnext()
         if not 2 <= len(own.split()) <= 4 or (
             following is not None

@@ -540,7 +540,7 @@ LONE_NAME_RE = re.compile(PERSON_NAME)
 _INITIALLED_NAME_RE = re.compile(rf"^{SIGNING_INITIALS}(?P<name>{PERSON_NAME})$")
 
 # A signer's first name alone, maybe after a dash: "- Anneliese", "– Jonas".
-_FIRST_NAME_LINE_RE = re.compile(r"(?:[-–—]\s*)?([A-ZÄÖÜ][\w'’-]+)")
+FIRST_NAME_LINE_RE = re.compile(r"(?:[-–—]\s*)?([A-ZÄÖÜ][\w'’-]+)")
 # A closing greeting, maybe with the writer's office, the name on the line after it: "Ihr
 # Bürgermeister" / "Helmut Kranich", "Ihre Ortsvorsteherin", "Euer Vorstand des Heimatvereins",
 # "Mit herzlichen Grüßen, Ihre Pfarrerin", "Herzlich, Ihr" / "Pfarrer A". A contact ("Ihr
@@ -574,7 +574,7 @@ def closing_signature(
     with a line of the first name alone over it ("- Anneliese")."""
     name = signed_for(lines[-1], site_keys) if len(lines) >= 3 else None
     if name is not None:
-        first = _FIRST_NAME_LINE_RE.fullmatch(lines[-2])
+        first = FIRST_NAME_LINE_RE.fullmatch(lines[-2])
         return name, 2 if first is not None and first.group(1) == name.split()[0] else 1
     if (
         len(lines) >= 4

@@ -165,11 +165,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "679_ch_regional_text_und_bilder_galerie": {
         "lost": "['Sorgen um die Zukunft']",
     },
-    "682_pfarrei_wordpress_unterschrift_ohne_datum": {
-        "junk": "['metadata/signature: Monika Seidl für den Pfarrgemeinderat']",
-        "unknown": "['Monika Seidl für den Pfarrgemeinderat']",
-        "authors": "()",
-    },
     "683_verein_joomla_super_user_bericht_am_ende": {
         "junk": "['metadata/match_line: Kreisliga Süd, 10. Spieltag, So, 19.10.2025,...",
         "unknown": "['Kreisliga Süd, 10. Spieltag, So, 19.10.2025, 15:00 Uhr: SV Untera...",

@@ -2135,6 +2135,64 @@ def test_other_italics_after_the_text_name_no_author(closing: str) -> None:
     assert _extract(_text_closing_with(closing)).authors == ()
 
 
+@pytest.mark.parametrize(
+    ("closing", "author"),
+    [
+        (
+            "<p class='has-text-align-right'><em>Monika Seidl für den Pfarrgemeinderat</em></p>",
+            "Monika Seidl",
+        ),
+        ("<p><i>Jonas Pichler für den Elternbeirat</i></p>", "Jonas Pichler"),
+        ("<p><em>Ida Korn für die Freiwillige Feuerwehr Talheim</em></p>", "Ida Korn"),
+        ("<p style='text-align: right'>Ida Korn für das Orgateam</p>", "Ida Korn"),
+        ("<p class='text-right'>Ida Korn für den Förderverein</p>", "Ida Korn"),
+        # the first name alone over it goes with it
+        ("<p>- Ida</p><p><em>Ida Korn für den Heimatverein</em></p>", "Ida Korn"),
+    ],
+)
+def test_a_signature_for_a_body_set_apart_closing_the_text_names_the_author(
+    closing: str, author: str
+) -> None:
+    result = _extract(_text_closing_with(closing))
+    assert result.authors == (author,)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # thanks, a thing given "für" something, a body of one word that names no group
+        "<p><i>Vielen Dank für den Förderverein</i></p>",
+        "<p><em>Ein Dankeschön für das Orgateam</em></p>",
+        "<p><i>Neue Bänke für den Stadtpark</i></p>",
+        "<p><i>Ida Korn für die Hilfe</i></p>",
+        # not set apart, or text after it
+        "<p>Ida Korn für den Pfarrgemeinderat</p>",
+        "<p><i>Ida Korn für den Pfarrgemeinderat</i></p><p>{SECOND}</p>",
+    ],
+)
+def test_other_lines_for_a_body_after_the_text_name_no_author(closing: str) -> None:
+    result = _extract(_text_closing_with(closing.format(SECOND=SECOND)))
+    assert result.authors == ()
+    assert lxml.html.fromstring(closing).text_content()[:12] in result.text
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "stays"),
+    [
+        ("Monika Seidl für den Pfarrgemeinderat", ("Monika Seidl",), False),
+        ("Jonas Pichler für die Freiwillige Feuerwehr Talheim", ("Jonas Pichler",), False),
+        # another person's line, a sentence
+        ("Ida Korn für den Pfarrgemeinderat", ("Monika Seidl",), True),
+        ("Monika Seidl für den Pfarrgemeinderat zu gewinnen, war schwer.", ("Monika Seidl",), True),
+    ],
+)
+def test_a_known_authors_signature_for_a_body_is_a_byline(
+    line: str, authors: tuple[str, ...], stays: bool
+) -> None:
+    assert is_byline(line, authors) is not stays
+
+
 def _under_the_headline(byline: str) -> str:
     return _page("", f"<header><h1>Hallenbad wird saniert</h1>{byline}</header>")
 
