@@ -3711,9 +3711,18 @@ def test_the_body_a_bylined_writer_is_from_goes_with_the_byline(byline: str, bod
         # a sentence, or a place and no body, under the byline
         ([("Von Lene Vorholt", Rule.BYLINE), ("Gemeinde beschließt neuen Haushalt", None)], []),
         ([("Von Lene Vorholt", Rule.BYLINE), ("Auheim, Marktplatz", None)], []),
+        # the writer's first name alone over the byline, after a dash or not
+        (
+            [(PARAGRAPH, None), ("- Lene", None), ("Lene Vorholt für den Vorstand", Rule.BYLINE)],
+            [1],
+        ),
+        ([(PARAGRAPH, None), ("Lene", None), ("Lene Vorholt, Kassenwartin", Rule.BYLINE)], [1]),
+        # another first name, a word that opens a sentence, no byline under it
+        ([(PARAGRAPH, None), ("- Jonas", None), ("Lene Vorholt", Rule.BYLINE)], []),
+        ([(PARAGRAPH, None), ("- Lene", None), ("Lene Vorholt sagt:", None)], []),
     ],
 )
-def test_the_body_under_a_byline_is_the_writers_line(
+def test_the_body_under_a_byline_and_the_first_name_over_it_are_the_writers_lines(
     lines: list[tuple[str, str | None]], found: list[int]
 ) -> None:
     assert byline_neighbours([*lines, (SECOND, None)]) == found
