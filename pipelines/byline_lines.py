@@ -8,16 +8,18 @@ from collections.abc import Sequence
 
 from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE
 from pipelines.clean_rules import Rule
-from pipelines.credits import FIRST_NAME_LINE_RE, LONE_NAME_RE, agency_names
+from pipelines.credits import agency_names
 from pipelines.offices import (
     CLOSING_FORMULA_WORDS,
     CLUB_OFFICER,
     HOST_RE,
+    LONE_NAME_RE,
     OWN_STAFF,
     SIGNER_OFFICE,
     is_institution_kind,
     signed_for,
 )
+from pipelines.signatures import FIRST_NAME_LINE_RE
 
 _I = re.IGNORECASE
 

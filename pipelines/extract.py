@@ -21,11 +21,7 @@ from pipelines.blocks import (
 )
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
-from pipelines.credits import (
-    closing_signature,
-    credits_authors,
-    text_agencies,
-)
+from pipelines.credits import credits_authors, text_agencies
 from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.headings import recover_headings
 from pipelines.inline_text import keep_time_text
@@ -37,6 +33,7 @@ from pipelines.names import site_name_keys, split_authors, split_credits
 from pipelines.news_feeds import drop_news_feeds
 from pipelines.polls import drop_polls
 from pipelines.pull_quotes import drop_pull_quotes
+from pipelines.signatures import closing_signature
 from pipelines.tables import unwrap_layout_tables
 from pipelines.tree import (
     apply_drop_rules,

@@ -19,6 +19,8 @@ OWN_STAFF = (
     r"|mitarbeiter|korrespondent|redakteur|reporter|kolumnist|volontär|autor)(?:innen|in|ern|en"
     r"|er)?|redaktionsleiter(?:in)?)"
 )
+# A name alone on a line, as a signature prints it ("Theresa Oberhuber", "JAN VON STEIN").
+LONE_NAME_RE = re.compile(PERSON_NAME)
 # The writer's initials in brackets before the name on a signature line: "(hk) Herta Kofler".
 SIGNING_INITIALS = r"\([a-zäöü]{1,4}\)\s*"
 # A host as printed in a byline or signature: "mein-dorf.de", "www.talbote.at".

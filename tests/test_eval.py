@@ -126,11 +126,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "published": "None",
         "seo_title": "'Hitze trifft Ältere früher als gedacht: Studie wertet 14 Jahre Kli...",
     },
-    "660_gemeinde_sitzungsbericht_gez_buergermeister": {
-        "junk": "['metadata/signature: gez. Stefan Ranftl', 'metadata/signature: Ers...",
-        "unknown": "['gez. Stefan Ranftl', 'Erster Bürgermeister']",
-        "authors": "()",
-    },
     "662_staatsagentur_dateline_tass_tabelle": {
         "lost": "['Das Landwirtschaftsministerium hebt seine Prognose für die Getrei...",
     },

@@ -13,7 +13,7 @@ from pipelines.blocks import drop_fact_boxes, drop_related_lists, drop_sources_l
 from pipelines.byline_lines import byline_neighbours, is_byline
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
-from pipelines.credits import agency_names, closing_signature, credited_writers, text_agencies
+from pipelines.credits import agency_names, credited_writers, text_agencies
 from pipelines.extract import extract_article
 from pipelines.names import (
     clean_title,
@@ -22,6 +22,7 @@ from pipelines.names import (
     split_credits,
 )
 from pipelines.seo_title import seo_title_of
+from pipelines.signatures import closing_signature
 from pipelines.tree import collapse, headline_text
 
 SITE = site_name_keys("Alpenland Zeitung", "https://www.alpenland-zeitung.de/a/1.html")
@@ -1149,6 +1150,14 @@ def test_big_type_is_no_headline_beside_a_title_or_an_h1(
         ("<p>Ilse Marbach</p><p>Bad Talheim, am 12. März 2025</p>", ("Ilse Marbach",)),
         ("<p>Wien, 20. Mai 2025</p><p>JONAS VON FELD</p>", ("Jonas von Feld",)),
         ("<p>Ilse Marbach<br>Bad Talheim, 3. Dezember 2026</p>", ("Ilse Marbach",)),
+        # "gez." before the signer's name, the office under it or after a comma
+        (
+            "<p class='unterschrift'>gez. Stefan Ranftl<br>Erster Bürgermeister</p>",
+            ("Stefan Ranftl",),
+        ),
+        ("<p>gez. Dr. Anna Berger</p><p>Leiterin des Ordnungsamts</p>", ("Anna Berger",)),
+        ("<p>gez. Ilse Marbach, 1. Vorsitzende</p>", ("Ilse Marbach",)),
+        ("<p>gez. Bürgermeisterin Anna Berger</p>", ("Anna Berger",)),
     ],
 )
 def test_a_signature_closing_the_text_names_the_author(
@@ -1190,6 +1199,10 @@ def test_a_signature_closing_the_text_names_the_author(
         ("<p>Ilse Marbach (spd)</p>", True),
         ("<p>Ilse Marbach (Talheim)</p><p>Jonas Weidlich (Grünmark)</p>", True),
         ("<p>Das meldete die Agentur Marta Quandt (dpa) am Abend.</p>", True),
+        # "gez." over a sentence, before a date, in a sentence
+        ("<p>gez. Ilse Marbach<br>Die Sitzung beginnt um 19 Uhr im Rathaus.</p>", True),
+        ("<p>gez. 12. März 2025</p>", True),
+        ("<p>Der Bescheid ist gez. vom Landrat Jan Ohm</p>", True),
     ],
 )
 def test_lines_that_are_no_closing_signature_name_no_author(closing: str, stays: bool) -> None:
