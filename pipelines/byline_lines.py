@@ -12,9 +12,12 @@ from pipelines.credits import agency_names
 from pipelines.offices import (
     CLOSING_FORMULA_WORDS,
     CLUB_OFFICER,
+    DEGREE,
     HOST_RE,
     LONE_NAME_RE,
     OWN_STAFF,
+    PROFESSION,
+    PROFESSION_ABBREVIATION,
     SIGNER_OFFICE,
     is_institution_kind,
     signed_for,
@@ -56,7 +59,13 @@ BYLINE_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 # A".
 _ROLE_RE = re.compile(
     rf"\b(?:{OWN_STAFF}|(?:[\w-]*(?:korrespondent|redakteur|reporter|kolumnist"
-    r"|volontär)|redaktionsleiter)(?:in|en)?|" + CLUB_OFFICER + "|" + SIGNER_OFFICE + r")\b"
+    r"|volontär)|redaktionsleiter)(?:in|en)?|"
+    + CLUB_OFFICER
+    + "|"
+    + SIGNER_OFFICE
+    + "|"
+    + PROFESSION
+    + r")\b"
     r"(?:\s+(?:in|für|aus)\b)?",
     _I,
 )
@@ -85,6 +94,8 @@ _AFFILIATION_RE = re.compile(
 # capitalised, no sentence in them.
 _INSTITUTION_RE = re.compile(r"\(\s*[A-ZÄÖÜ][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}\s*\)")
 _SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
+# A profession's abbreviation before a name and degrees after it ("RAin A", "A M. Sc.").
+_ABBREVIATIONS_RE = re.compile(rf"\b{PROFESSION_ABBREVIATION}\b|{DEGREE}")
 
 
 def is_byline(text: str, authors: Sequence[str]) -> bool:
@@ -106,7 +117,9 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
             if form and form in rest:
                 rest = rest.replace(form, " ")
                 named = True
-    if not named or text.rstrip()[-1:] in ".!?":
+    # A sentence ends in a full stop, a degree's abbreviation may too ("A M. Sc.").
+    rest = _ABBREVIATIONS_RE.sub(" ", rest)
+    if not named or _ABBREVIATIONS_RE.sub("", text).rstrip()[-1:] in ".!?":
         return False
     rest = NUMERIC_RE.sub(" ", ISO_RE.sub(" ", rest))
     rest = BYLINE_MONTH_DATE_RE.sub(

@@ -25,7 +25,14 @@ from pipelines.credits import (
     is_image_credit,
 )
 from pipelines.host_spellings import host_spellings, spells_key, spells_with_initials
-from pipelines.offices import OWN_STAFF, is_institution_kind, is_site_kind, without_job_title
+from pipelines.offices import (
+    DEGREE,
+    OWN_STAFF,
+    PROFESSION_ABBREVIATION,
+    is_institution_kind,
+    is_site_kind,
+    without_job_title,
+)
 from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
 TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
@@ -59,12 +66,17 @@ _ROLE_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 # Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.-Ing.", "PD Dr.",
-# "Dipl.-Ing. (FH)" (the kind of school the degree is from).
+# "Dipl.-Ing. (FH)" (the kind of school the degree is from), "Dipl.-Wirt.-Ing."; so are the
+# abbreviations of a profession ("RAin", "StB").
 _ACADEMIC_TITLE_RE = re.compile(
-    r"^(?:(?:(?:Prof|Dr|PD)\.?(?:-Ing\.)?|(?:Priv\.-Doz|Dipl\.-[A-ZÄÖÜ]\w{0,6}|Mag|Jun\.-Prof)\.)"
+    rf"^(?:(?:(?:Prof|Dr|PD)\.?(?:-Ing\.)?|{PROFESSION_ABBREVIATION}"
+    r"|(?:Priv\.-Doz|Dipl(?:\.-[A-ZÄÖÜ]\w{0,9})+|Mag|Jun\.-Prof)\.)"
     r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec)\.)*"
     r"(?:\s*mult\.)?(?:\s*\((?:FH|TH|TU|BA|DH|Univ\.?)\))?\s+)+(?=\S)"
 )
+# Degrees after the name ("Sandra Weil M. Sc.", "Jan Ohm, LL.M."), or a list's part of
+# degrees alone.
+_DEGREES_AFTER_RE = re.compile(rf"(?:^|,?\s+){DEGREE}(?:,?\s*{DEGREE})*$")
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
     # A reporter's sentence ("Aus dem Gerichtssaal berichtet A.", "Vom Parteitag berichten A
@@ -470,7 +482,7 @@ def split_credits(
             agencies.extend(agency_names(bracket.group(1)))
             name = name[: bracket.start()]
         name = _ROLE_PREFIX_RE.sub("", _AFTER_NAME_RE.sub("", name, count=1))
-        name = _ACADEMIC_TITLE_RE.sub("", name, count=1)
+        name = _ACADEMIC_TITLE_RE.sub("", _DEGREES_AFTER_RE.sub("", name, count=1), count=1)
         name = _GLUED_INTERFACE_RE.sub("", name)
         words = without_job_title(name.split())
         # An office before the title: "Bürgermeister Dr. Jan Ohm" leaves "Dr. Jan Ohm" here.

@@ -77,7 +77,23 @@ SIGNER_OFFICE = (
     r"|Direktor|Rektor|Schulleiter|Trainer|Obmann|Obfrau|Kaplan|Vikar|Pater|Bischof)(?:in)?"
 )
 
-_OFFICE_RE = re.compile(SIGNER_OFFICE)
+# A profession printed before a name, no part of it: the word ("Rechtsanwältin Ida Lenz",
+# "Steuerberater Jan Ohm", "Notarin A") or its abbreviation ("RAin Ida Lenz", "RA", "RAe" for
+# several, "RAuN" with a notary's office, "StB", "WP"), which `names` strips like an academic
+# title.
+PROFESSION = (
+    r"(?:(?:Rechts|Fach|Patent)anw(?:alt|ältin)|Steuerberater(?:in)?|Notar(?:in)?"
+    r"|Wirtschaftsprüfer(?:in)?)"
+)
+PROFESSION_ABBREVIATION = r"(?:RA(?:in|e)?|RAuN|StB|WP|vBP)"
+# Degrees printed after a name, no part of it: "Sandra Weil M. Sc.", "Jan Ohm, LL.M.", "Ida
+# Korn MBA", "A, M.A.", "A PhD", the Austrian "A BSc".
+DEGREE = (
+    r"(?<![\w.])(?:[BM]\.\s?(?:Sc|A|Eng|Ed)\.|LL\.\s?[BM]\.|Ph\.\s?D\."
+    r"|(?:MBA|MPA|MPH|PhD|BSc|MSc|BEd|MEd|MA|BA|LLM)\b)"
+)
+
+_OFFICE_RE = re.compile(f"{SIGNER_OFFICE}|{PROFESSION}")
 
 # A closing greeting with the signer's office and name on one line: "Ihr Pfarrer Mag. Michael
 # Gruber", "Ihre Bürgermeisterin Anna Berger", "Herzlich, Euer Pastor Jan Ohm".

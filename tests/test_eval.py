@@ -119,9 +119,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/source_note: Urteil 1C_412/2025 vom 6. Mai 2026.']",
         "unknown": "['Urteil 1C_412/2025 vom 6. Mai 2026.']",
     },
-    "657_fachzeitschrift_akademische_titel_autorenbox": {
-        "authors": "('Bernd Kolter', 'Sandra Weil M. Sc.')",
-    },
     "658_uni_pressemitteilung_nummer_vom_kontakt_professorin": {
         "published": "None",
         "seo_title": "'Hitze trifft Ältere früher als gedacht: Studie wertet 14 Jahre Kli...",
@@ -200,9 +197,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/author_box: Dipl.-Ing. (FH) Rainer Wolff ist öffentlich ...",
         "lost": "['Was die Messdaten aus dem Januar zeigen']",
         "unknown": "['Dipl.-Ing. (FH) Rainer Wolff ist öffentlich bestellter Sachverstä...",
-    },
-    "707_mieterverein_beitrag_von_rain_beratungszeiten": {
-        "authors": "('RAin Sabine Lohmeyer',)",
     },
     "709_landesfunk_stand_beitrag_von_studio": {
         "lost": "['Heike Brandstätter, Kreisbauernverband Lindachtal']",

@@ -3687,6 +3687,10 @@ def test_a_meta_author_printed_beside_the_copyright_too_stays() -> None:
         ("Gastautorin: Ilka Strom", ("Ilka Strom",)),
         # a surname that is an office's word stays
         ("Von Anna Pfarrer", ("Anna Pfarrer",)),
+        # titles, a profession's abbreviation and degrees beside several writers' names
+        ("Prof. Dr.-Ing. Bernd Kolter, Sandra Weil M. Sc.", ("Bernd Kolter", "Sandra Weil")),
+        ("Von Jan Ohm, LL.M., und Ida Korn, MBA", ("Jan Ohm", "Ida Korn")),
+        ("Von RAin Ida Korn und StB Kai Lenz", ("Ida Korn", "Kai Lenz")),
     ],
 )
 def test_a_guest_byline_and_an_office_before_the_name(line: str, authors: tuple[str, ...]) -> None:
@@ -3787,15 +3791,49 @@ def test_a_line_on_a_press_office_that_is_no_byline_stays(line: str) -> None:
         ("Pfarrer Mag. Otto Lind", "Otto Lind"),
         # a name that merely begins like a title stays whole
         ("Von Bürgermeister Drago Lenz", "Drago Lenz"),
+        # degrees after the name, with a comma or without
+        ("Sandra Weil M. Sc.", "Sandra Weil"),
+        ("Von Jan Ohm, LL.M.", "Jan Ohm"),
+        ("Ida Korn MBA", "Ida Korn"),
+        ("Autorin: Ida Korn, M.A.", "Ida Korn"),
+        ("Kai Lenz, PhD, MBA", "Kai Lenz"),
+        # a profession's abbreviation or word before the name, a title of more parts
+        (
+            "Ein Beitrag von RAin Sabine Lohmeyer, Rechtsberaterin im Mieterverein",
+            "Sabine Lohmeyer",
+        ),
+        ("Von RA Dr. Jan Ohm", "Jan Ohm"),
+        ("StB Dipl.-Kfm. Kai Lenz", "Kai Lenz"),
+        ("Von Rechtsanwältin Ida Korn", "Ida Korn"),
+        ("Dipl.-Wirt.-Ing. Kai Lenz", "Kai Lenz"),
+        # names that merely begin or end like one stay whole
+        ("Von Ma Jun", "Ma Jun"),
+        ("Von Rabea Stbach", "Rabea Stbach"),
+        ("Von Anna Notar", "Anna Notar"),
+        ("Text: Lena Mba", "Lena Mba"),
         # the titles alone name nobody
         ("Autor: Dipl.-Ing. (FH)", None),
         ("Von Prof. Dr.-Ing.", None),
+        ("M. Sc.", None),
+        ("RAin", None),
     ],
 )
 def test_an_academic_title_with_its_school_or_field_is_no_part_of_the_name(
     credit: str, name: str | None
 ) -> None:
     assert split_credits([credit], frozenset())[0] == ((name,) if name else ())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence about the writer, ending in a degree or not
+        "Sandra Weil MA ist neu im Team.",
+        "Das Studium schloss Sandra Weil als M. Sc.",
+    ],
+)
+def test_a_sentence_with_a_writers_degree_is_no_byline(line: str) -> None:
+    assert not is_byline(line, ("Sandra Weil",))
 
 
 @pytest.mark.parametrize(
