@@ -13,10 +13,9 @@ import lxml.html
 from crawler.model.dates import classify_date_line
 from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE, NOTE_VERBS, SENTENCE_BREAK_RE
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, is_tool_bar
+from pipelines.contributor_cards import card_authors, footer_byline_authors
 from pipelines.credits import (
     BYLINE_ITEMS_SPLIT_RE,
-    CREDIT_ROLES,
-    WRITER_ROLES,
     credited_writers,
     is_image_credit,
     is_info_line,
@@ -183,11 +182,22 @@ def printed_byline_authors(
     """
     if not authors or _printed(authors, tree):
         return _without_non_writers(authors, byline_elements)
+    return (
+        marked_byline_people(byline_elements, site_keys)
+        or split_credits(byline_near_headline(h1), site_keys)[0]
+        or authors
+    )
+
+
+def marked_byline_people(
+    byline_elements: Callable[[], list[lxml.html.HtmlElement]], site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """The people the first of the first few author/byline elements that names any names."""
     for element in byline_elements()[:_BYLINE_ELEMENTS]:
         people = split_credits([byline_text([element]) or ""], site_keys)[0]
         if people:
             return people
-    return split_credits(byline_near_headline(h1), site_keys)[0] or authors
+    return ()
 
 
 def info_line_author(
@@ -287,7 +297,7 @@ def closing_authors(
     signature, a closing credit line, an author box or an italic note on the writer; `marked`
     gives the body's elements with attributes (each first in its tuple), `byline_elements`
     those the page marks as a byline or author."""
-    found = footer_byline_authors(tree, site_keys) or _card_authors(
+    found = footer_byline_authors(tree, site_keys) or card_authors(
         (entry[0] for entry in marked()), site_keys
     )
     if found:
@@ -557,63 +567,6 @@ def _italic_note_writer(
     if len(text_before) < 2 or any(surname in text for text in text_before):
         return ()
     return (name,)
-
-
-def footer_byline_authors(
-    tree: lxml.html.HtmlElement, site_keys: frozenset[str]
-) -> tuple[str, ...]:
-    """The people a byline in an article's <footer> credits: a review or a column signed under
-    its text ("Eine Kritik von A"). An element's own first text must start the byline, so a
-    footer holding the byline and a link ("Kinos in Ihrer Nähe finden") is read as the byline."""
-    for footer in tree.iter("footer"):
-        if not any(ancestor.tag == "article" for ancestor in footer.iterancestors()):
-            continue  # the site's footer
-        for element in footer.iter():
-            own = (element.text or "").strip()
-            if own and len(own) <= 100 and isinstance(element, lxml.html.HtmlElement):
-                people = byline_people(collapse(text_of(element)), site_keys)
-                if people:
-                    return people
-    return ()
-
-
-def _card_authors(
-    elements: Iterable[lxml.html.HtmlElement], site_keys: frozenset[str]
-) -> tuple[str, ...]:
-    """The writers that contributor cards name: a short element whose first child is a role
-    and whose rest is a name ("<span>Text</span><span>A</span>", "<b>Autorin:</b> A"), or a
-    list of roles and names that may open with the crew's ("<dt>Kamera</dt><dd>B</dd><dt>
-    Beitrag</dt><dd>A</dd>"). Only a writer's role ("Text", "Autorin") names an author;
-    "Fotos", "Grafik und Daten" none."""
-    found: list[str] = []
-    for element in elements:
-        first = element[0] if len(element) else None
-        if first is None or (element.text or "").strip() or len(first):
-            continue
-        role = (first.text or "").strip().rstrip(":").strip().casefold()
-        # The first of joined roles ("Kamera und Schnitt", "Kamera/Schnitt").
-        if role.split(" ", 1)[0].split("/", 1)[0] not in CREDIT_ROLES:
-            continue
-        if len(collapse(text_of(element))) > 80:
-            continue
-        for role, value in _card_items(element):
-            if role.casefold() in WRITER_ROLES:
-                found.extend(split_credits([value], site_keys)[0])
-    return tuple(dict.fromkeys(found))
-
-
-def _card_items(card: lxml.html.HtmlElement) -> list[tuple[str, str]]:
-    """The role and value of each item of a card, parted at each label: a <dt>, or an element
-    whose text ends in a colon ("<dt>Reporter:</dt><dd>A</dd><dt>Kamera:</dt><dd>B</dd>" is
-    two items, not "A" glued to "Kamera"); the card's first element is a label."""
-    items: list[tuple[str, list[str]]] = []
-    for child in card:
-        own = (child.text or "").strip()
-        if not items or (not len(child) and (child.tag == "dt" or own.endswith(":"))):
-            items.append((own.rstrip(":").strip(), [child.tail or ""]))
-        else:
-            items[-1][1].extend((text_of(child), child.tail or ""))
-    return [(role, collapse(" ".join(parts)).lstrip(" :")) for role, parts in items]
 
 
 def _spaced_text(element: lxml.html.HtmlElement) -> str:

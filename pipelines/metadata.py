@@ -17,6 +17,7 @@ from pipelines.bylines import (
     closing_authors,
     info_line_author,
     labelled_byline_authors,
+    marked_byline_people,
     printed_byline_authors,
 )
 from pipelines.credits import agency_names
@@ -374,14 +375,17 @@ def _authors_and_agencies(
     # The printed byline next to the headline credits agencies the metadata leaves out ("Von A
     # und APA", "A mit SID"), and names the people when nothing else does.
     # A single metadata author may be the first of the byline's writers ("Von Dr. A und B"
-    # under a meta tag naming A): the people are read then too.
+    # under a meta tag naming A, "A, B" in an element marked as the byline): the people are
+    # read then too.
     single = len(authors) == 1
     printed, credited = split_credits(
         byline_near_headline(meta.h1, agencies_only=bool(authors) and not single), site_keys
     )
     agencies.extend(credited)
-    if single and len(printed) > 1 and authors[0].casefold() in map(str.casefold, printed):
-        authors = printed
+    for listed in (printed, marked_byline_people(marked.byline, site_keys)) if single else ():
+        if len(listed) > 1 and authors[0].casefold() in map(str.casefold, listed):
+            authors = listed
+            break
     if authors:
         authors = printed_byline_authors(authors, marked.tree, marked.byline, meta.h1, site_keys)
     meta.authors = (

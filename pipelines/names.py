@@ -110,7 +110,7 @@ _NOT_AUTHORS = frozenset(
 # by their last part ("Landratsamt", "Polizeiinspektion"), which ends no surname; company
 # forms as words of their own.
 _ORGANISATION_WORD_RE = re.compile(
-    r"(?:stelle|präsidium|ministerium|fraktion|schule|universität|direktion|inspektion"
+    r"(?:stelle|präsidium|ministerium|fraktion|schule|universität|direktion|inspektion|gericht"
     r"|verwaltung|behörde|institut|stiftung|verband|kommunikation|marketing|akademie"
     r"|gewerkschaft|kanzlei|klinikum|amt|polizei|pressedienst|verein|gemeinde|landkreis"
     r"|partei|presse|büro|referat|abteilung|dezernat|redaktion|ressort|studio|funkhaus|team)$"
@@ -129,6 +129,11 @@ _ORGANISATION_WORDS_EN = frozenset(
 # Interface words printed next to a byline: a follow button, a profile or mail link.
 _INTERFACE_WORDS = frozenset(
     ("folgen", "follow", "abonnieren", "profil", "mehr", "e-mail", "mail", "kontakt", "autor")
+)
+# The label of a date line a byline element prints after the name and the place ("Von A,
+# Berlin" over "Aktualisiert am 04.11.2025", read as one text): the name ends before it.
+_DATE_LABELS = frozenset(
+    ("aktualisiert", "veröffentlicht", "publiziert", "erstellt", "geändert", "updated", "published")
 )
 _GLUED_INTERFACE_RE = re.compile(r"(?<=[a-zäöüß])(?:Folgen|Follow|Abonnieren|Profil)$")
 # Countries and the largest German-speaking towns: a byline's dateline ("Von A, Frankfurt") or
@@ -487,6 +492,7 @@ def split_credits(
         words = without_job_title(name.split())
         # An office before the title: "Bürgermeister Dr. Jan Ohm" leaves "Dr. Jan Ohm" here.
         words = _ACADEMIC_TITLE_RE.sub("", " ".join(words), count=1).split()
+        words = list(itertools.takewhile(lambda word: word.casefold() not in _DATE_LABELS, words))
         while words and words[-1].casefold() in _INTERFACE_WORDS:
             words.pop()
         # A sentence's full stop after the name ("… berichtet Tobias Engel."), no initial's.

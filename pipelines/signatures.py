@@ -29,6 +29,13 @@ _SIGNATURE_RE = re.compile(
     r"|[a-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6})\)?$"
 )
 
+# The writers' names and the day in brackets closing the text, as Austrian papers sign: "(Anna
+# Gruber, Markus Leitl, 3.7.2026)", "(Anna Gruber/APA, 3.7.2026)".
+_BRACKETED_SIGNATURE_RE = re.compile(
+    rf"^\((?P<name>{PERSON_NAME}(?:\s*,\s*{PERSON_NAME}){{0,3}}(?:\s*[/,]\s*(?i:{_AGENCY_KEYS}))*)"
+    r",\s*\d{1,2}\.\s*\d{1,2}\.\s*(?:\d{4}|\d{2})\)$"
+)
+
 # "gez." (signed) before the signer's name, maybe after the office ("gez. Stefan Ranftl", "gez.
 # Bürgermeister Dr. Anna Berger"), as an office copies a signed letter or notice.
 _UNDERSIGNED_RE = re.compile(rf"^gez\.\s*(?:{SIGNER_OFFICE}\s+(?=\S+\s))?(?=[A-ZÄÖÜ])")
@@ -75,6 +82,9 @@ def closing_signature(
     undersigned = _undersigned(lines)
     if undersigned is not None:
         return undersigned
+    bracketed = _BRACKETED_SIGNATURE_RE.match(lines[-1]) if len(lines) >= 3 else None
+    if bracketed is not None:
+        return bracketed.group("name"), 1
     name = signed_for(lines[-1], site_keys) if len(lines) >= 3 else None
     if name is not None:
         first = FIRST_NAME_LINE_RE.fullmatch(lines[-2])

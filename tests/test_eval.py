@@ -146,13 +146,9 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "674_regionalzeitung_redaktionsmitglied_polizei_typo3": {
         "lost": "['Feuerwehren aus fünf Gemeinden im Einsatz / Polizei schließt Bran...",
     },
-    "676_wirtschaftszeitung_kommaliste_autorenboxen": {
-        "authors": "('Maren Köster',)",
-    },
     "677_boulevard_h2_von_doppelpunkt_umfrage": {
         "junk": "['promo/poll: War die Entlassung richtig?', 'promo/poll: 12.418 Sti...",
         "unknown": "['War die Entlassung richtig?', '12.418 Stimmen abgegeben']",
-        "authors": "('Julia Peters',)",
     },
     "679_ch_regional_text_und_bilder_galerie": {
         "lost": "['Sorgen um die Zukunft']",
@@ -231,7 +227,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "722_oesterreich_qualitaetszeitung_namen_ohne_von_apa_foto": {
         "lost": "['Die Inflation liegt deutlich höher. Seniorenvertreter sprechen vo...",
-        "authors": "('Anna Gruber',)",
     },
     "725_schweiz_rundfunk_sport_sendebezug_sda": {
         "agencies": "()",

@@ -393,6 +393,13 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Von ADA LENZ und BEN KURZ"], ("Ada Lenz", "Ben Kurz"), ()),
         # "Bericht:" before the name of a closing credit line
         (["Bericht: Pascal Thiel"], ("Pascal Thiel",), ()),
+        # a date line's label after the name and the place
+        (
+            ["Von Henrike Castell , Berlin Aktualisiert am 04.11.2025 – 21:14"],
+            ("Henrike Castell",),
+            (),
+        ),
+        (["Von Ida Korn Veröffentlicht am 3.4.2025"], ("Ida Korn",), ()),
         # a wire dateline's day and month name nobody
         (["MOSKAU, 14. Oktober. /TASS/."], (), ("TASS",)),
         (["PEKING, 3. Mai (Xinhua)"], (), ("Xinhua",)),
@@ -1150,6 +1157,9 @@ def test_big_type_is_no_headline_beside_a_title_or_an_h1(
         ("<p>Ilse Marbach</p><p>Bad Talheim, am 12. März 2025</p>", ("Ilse Marbach",)),
         ("<p>Wien, 20. Mai 2025</p><p>JONAS VON FELD</p>", ("Jonas von Feld",)),
         ("<p>Ilse Marbach<br>Bad Talheim, 3. Dezember 2026</p>", ("Ilse Marbach",)),
+        # the writers' names and the day in brackets, as Austrian papers sign
+        ("<p>(Anna Gruber, Markus Leitl, 3.7.2026)</p>", ("Anna Gruber", "Markus Leitl")),
+        ("<p>(Ilse Marbach/APA, 12.3.26)</p>", ("Ilse Marbach",)),
         # "gez." before the signer's name, the office under it or after a comma
         (
             "<p class='unterschrift'>gez. Stefan Ranftl<br>Erster Bürgermeister</p>",
@@ -1199,6 +1209,10 @@ def test_a_signature_closing_the_text_names_the_author(
         ("<p>Ilse Marbach (spd)</p>", True),
         ("<p>Ilse Marbach (Talheim)</p><p>Jonas Weidlich (Grünmark)</p>", True),
         ("<p>Das meldete die Agentur Marta Quandt (dpa) am Abend.</p>", True),
+        # names in brackets without the day, a court and its day, a place among the names
+        ("<p>(Anna Gruber, Markus Leitl)</p>", True),
+        ("<p>(Landesgericht Wien, 3.7.2026)</p>", True),
+        ("<p>(Ilse Marbach, Wien, 3.7.2026)</p>", True),
         # "gez." over a sentence, before a date, in a sentence
         ("<p>gez. Ilse Marbach<br>Die Sitzung beginnt um 19 Uhr im Rathaus.</p>", True),
         ("<p>gez. 12. März 2025</p>", True),
@@ -1601,6 +1615,34 @@ def test_a_metadata_author_the_page_prints_stays(byline: str, authors: tuple[str
             '"Person", "name": "Lene Wachtel"}}</script>',
             "<p>Text: Ole Brandt, Lene Wachtel und Ina Roth</p>",
             ("Ole Brandt", "Lene Wachtel", "Ina Roth"),
+        ),
+        # an element marked as the byline lists the metadata's author first, without "Von"
+        (
+            "<meta name='author' content='Maren Köster'>",
+            "<div class='article__byline'><a href='/autoren/mk'>Maren Köster</a>, "
+            "<a href='/autoren/fa'>Felix Ahrend</a></div>",
+            ("Maren Köster", "Felix Ahrend"),
+        ),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": '
+            '"Person", "name": "Julia Peters"}]}</script>',
+            "<div class='authors'><span class='authors__label'>Von:</span> <span "
+            "class='authors__name'>Julia Peters</span> <span class='authors__and'>und</span> "
+            "<span class='authors__name'>Karsten Maurer</span></div>",
+            ("Julia Peters", "Karsten Maurer"),
+        ),
+        (
+            "<meta name='author' content='Anna Gruber'>",
+            "<div class='article-byline'><span class='origins'>Anna Gruber, Markus Leitl</span>"
+            "</div>",
+            ("Anna Gruber", "Markus Leitl"),
+        ),
+        # the byline's place and its update line are no co-writer
+        (
+            "<meta name='author' content='Gerd Pfannkuch'>",
+            "<div class='byline'><p>Von <a href='/autoren/gp'>Gerd Pfannkuch</a>, Berlin</p>"
+            "<p class='time'>Aktualisiert am 04.11.2025 – 21:14</p></div>",
+            ("Gerd Pfannkuch",),
         ),
         # a byline naming other people only: the metadata's author, printed elsewhere, stays
         (
