@@ -24,7 +24,13 @@ from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, non_writers, split_credits
 from pipelines.offices import PERSON_NAME, SIGNING_INITIALS, signed_for
 from pipelines.phrase_starts import may_open, start_chars
-from pipelines.tree import byline_near_headline, collapse, portrait_row_name, text_of
+from pipelines.tree import (
+    byline_near_headline,
+    collapse,
+    latin_punctuation,
+    portrait_row_name,
+    text_of,
+)
 
 _NAME_CLASS_XPATH = lxml.etree.XPath(
     "descendant::*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
@@ -200,16 +206,16 @@ def marked_byline_people(
     return ()
 
 
-def info_line_author(
+def info_line_credits(
     h1: lxml.html.HtmlElement | None, site_keys: frozenset[str]
-) -> tuple[str, ...]:
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The names an info line under the headline holds as an item of its own, beside the date:
     "2. Dezember 2026 · Anna Beispiel · 4 Minuten Lesezeit", "Di, 04.02.2025 · 17:12 · Anna
     Beispiel und Jan Muster". Only a line with a date item and one item of names and nothing
     else, or of credits ("Bericht: A · Fotos: B · 03.11.2024"); "12.05.2026 · Politik · 3 Min."
-    names nobody."""
+    names nobody. With the agencies its credits name ("2026-01-08 | Quelle：Xinhua | Autor：A")."""
     if h1 is None:
-        return ()
+        return (), ()
     parent = h1.getparent()
     candidates = list(itertools.islice(h1.itersiblings(), 3))
     if parent is not None and parent.tag not in ("body", "html", "main", "article"):
@@ -221,6 +227,7 @@ def info_line_author(
             _spans_alone(element)
         )
         text = " · ".join(collapse(text_of(cell)) for cell in cells) or collapse(text_of(element))
+        text = latin_punctuation(text)
         if len(text) > 120 or not is_info_line(text):
             continue
         items = [item.strip() for item in BYLINE_ITEMS_SPLIT_RE.split(text)]
@@ -230,13 +237,13 @@ def info_line_author(
         credits = [item for item in items if not classify_date_line(item)]
         writers = credited_writers(" · ".join(credits), lines_of_one=True)
         if writers:
-            return split_credits(writers, site_keys)[0]
+            return split_credits(writers, site_keys)
         # A labelled item ("Kategorie: Welt") is no bare name; one item may join several
         # ("A und B", "A, B und C"), each a name whole.
         names = [_names_alone(item, site_keys) for item in items if ":" not in item]
         if sum(map(bool, names)) == 1:
-            return next(people for people in names if people)
-    return ()
+            return next(people for people in names if people), ()
+    return (), ()
 
 
 def _spans_alone(element: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:

@@ -15,7 +15,7 @@ from crawler.model.dates import ParsedDate, date_from_url, find_date_in_text, pa
 from pipelines.bylines import (
     byline_text,
     closing_authors,
-    info_line_author,
+    info_line_credits,
     labelled_byline_authors,
     marked_byline_people,
     printed_byline_authors,
@@ -388,11 +388,11 @@ def _authors_and_agencies(
             break
     if authors:
         authors = printed_byline_authors(authors, marked.tree, marked.byline, meta.h1, site_keys)
+    if not (authors or printed):
+        authors, credited = info_line_credits(meta.h1, site_keys)
+        agencies.extend(credited)
     meta.authors = (
-        authors
-        or printed
-        or info_line_author(meta.h1, site_keys)
-        or closing_authors(marked.tree, marked.all, site_keys, marked.byline)
+        authors or printed or closing_authors(marked.tree, marked.all, site_keys, marked.byline)
     )
     meta.agencies = tuple(dict.fromkeys(agencies))
 

@@ -33,7 +33,7 @@ from pipelines.offices import (
     is_site_kind,
     without_job_title,
 )
-from pipelines.tree import collapse, registrable_domain, text_key, text_of
+from pipelines.tree import collapse, latin_punctuation, registrable_domain, text_key, text_of
 
 TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
 # A site's initials as the last part of a <title>: "RSM", "NZZ".
@@ -465,7 +465,8 @@ def split_credits(
     agencies: list[str] = []
     parts: list[str] = []
     for raw in values:
-        value = _role_brackets(_TEXT_AND_PICTURES_RE.sub("", normalise_field(raw), count=1))
+        value = latin_punctuation(normalise_field(raw))
+        value = _role_brackets(_TEXT_AND_PICTURES_RE.sub("", value, count=1))
         # A credits line names its writers: "Recherche: A und B; Text: B" credits B.
         writers = credited_writers(value)
         value = value if writers is None else "; ".join(writers)

@@ -172,10 +172,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "unknown": "['Die Nachricht wurde unter Verwendung von Material der Agentur RIA...",
         "agencies": "()",
     },
-    "687_staatsfunk_cn_quelle_autor_vollbreite": {
-        "authors": "()",
-        "agencies": "()",
-    },
     "688_staatssender_tr_aa_kuerzel_aktualisiert": {
         "lost": "['Die Türkei will die Anrainerstaaten des Schwarzen Meeres im Febru...",
         "authors": "('Anadolu Ajansı',)",

@@ -23,7 +23,7 @@ from pipelines.names import (
 )
 from pipelines.seo_title import seo_title_of
 from pipelines.signatures import closing_signature
-from pipelines.tree import collapse, headline_text
+from pipelines.tree import collapse, headline_text, latin_punctuation
 
 SITE = site_name_keys("Alpenland Zeitung", "https://www.alpenland-zeitung.de/a/1.html")
 PARAGRAPH = (
@@ -1809,6 +1809,29 @@ def test_a_list_of_the_texts_own_or_of_sentences_stays(box: str, kept: str) -> N
         ("<p>Text: Ilka Strom; Fotos: dpa</p>", ("Ilka Strom",), ()),
         # researchers credited alone
         ("<p>Recherche: Ilka Strom</p>", ("Ilka Strom",), ()),
+        # full-width colons, a font-size switcher in lenticular brackets after the names
+        (
+            "<div class='info'>2026-01-08 16:32:10&nbsp;&nbsp;|&nbsp;&nbsp;Quelle：Xinhua&nbsp;"
+            "&nbsp;|&nbsp;&nbsp;Autor：Gao Yan, Ma Jun&nbsp;&nbsp;<span>【Schriftgröße：<a>groß"
+            "</a> <a>klein</a>】</span></div>",
+            ("Gao Yan", "Ma Jun"),
+            ("Xinhua",),
+        ),
+        # full-width commas and bars, the widgets before the credits
+        (
+            "<p>【Drucken】【Schließen】 2026-03-02 ｜ Autorin：Li Wei，Zhang Min ｜ "
+            "Quelle：Xinhua</p>",
+            ("Li Wei", "Zhang Min"),
+            ("Xinhua",),
+        ),
+        # the agency a plain info line credits beside its writer
+        ("<p>08.01.2026 · Quelle: dpa · Autorin: Ida Korn</p>", ("Ida Korn",), ("dpa",)),
+        # a source that is no agency, a desk as the author
+        (
+            "<p>2026-01-08 ｜ Quelle：Tourismusamt Jilin ｜ Autor：Redaktion</p>",
+            (),
+            (),
+        ),
     ],
 )
 def test_a_credits_line_by_the_headline_names_its_writers(
@@ -2699,6 +2722,12 @@ def test_names_and_credits_in_the_info_line_under_the_headline_are_the_authors(
 )
 def test_other_rows_and_info_lines_by_the_headline_name_no_author(block: str) -> None:
     assert _extract(_page("", f"<div><h1>Hallenbad wird saniert</h1>{block}</div>")).authors == ()
+
+
+def test_latin_punctuation_leaves_other_text_as_it_is() -> None:
+    text = "Quelle: Xinhua | Autor: Gao Yan"
+    assert latin_punctuation(text) is text
+    assert latin_punctuation("Autor：Gao Yan，Ma Jun【Drucken】") == "Autor: Gao Yan, Ma Jun"
 
 
 @pytest.mark.parametrize(
