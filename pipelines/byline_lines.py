@@ -8,8 +8,21 @@ from collections.abc import Sequence
 
 from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE
 from pipelines.clean_rules import Rule
-from pipelines.credits import LONE_NAME_RE, agency_names
-from pipelines.offices import CLUB_OFFICER, HOST_RE, OWN_STAFF, SIGNER_OFFICE, is_institution_kind
+from pipelines.credits import agency_names
+from pipelines.offices import (
+    CLOSING_FORMULA_WORDS,
+    CLUB_OFFICER,
+    DEGREE,
+    HOST_RE,
+    LONE_NAME_RE,
+    OWN_STAFF,
+    PROFESSION,
+    PROFESSION_ABBREVIATION,
+    SIGNER_OFFICE,
+    is_institution_kind,
+    signed_for,
+)
+from pipelines.signatures import FIRST_NAME_LINE_RE
 
 _I = re.IGNORECASE
 
@@ -46,7 +59,13 @@ BYLINE_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 # A".
 _ROLE_RE = re.compile(
     rf"\b(?:{OWN_STAFF}|(?:[\w-]*(?:korrespondent|redakteur|reporter|kolumnist"
-    r"|volontär)|redaktionsleiter)(?:in|en)?|" + CLUB_OFFICER + "|" + SIGNER_OFFICE + r")\b"
+    r"|volontär)|redaktionsleiter)(?:in|en)?|"
+    + CLUB_OFFICER
+    + "|"
+    + SIGNER_OFFICE
+    + "|"
+    + PROFESSION
+    + r")\b"
     r"(?:\s+(?:in|für|aus)\b)?",
     _I,
 )
@@ -75,6 +94,8 @@ _AFFILIATION_RE = re.compile(
 # capitalised, no sentence in them.
 _INSTITUTION_RE = re.compile(r"\(\s*[A-ZÄÖÜ][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}\s*\)")
 _SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
+# A profession's abbreviation before a name and degrees after it ("RAin A", "A M. Sc.").
+_ABBREVIATIONS_RE = re.compile(rf"\b{PROFESSION_ABBREVIATION}\b|{DEGREE}")
 
 
 def is_byline(text: str, authors: Sequence[str]) -> bool:
@@ -85,6 +106,9 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
     18.02 Uhr", "A, Korrespondentin in Brüssel", "Autor: A, WMR Studio Siegen" are bylines;
     "Von A stammt auch der Entwurf …" and "A: Ja." are not.
     """
+    # A signature for a body, which the author's name sets apart: "A für den Pfarrgemeinderat".
+    if signed_for(text, frozenset(), set_apart=True) in authors:
+        return True
     rest = _SOURCE_LABEL_RE.sub(" ", text)
     named = False
     for name in sorted(authors, key=len, reverse=True):
@@ -93,7 +117,9 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
             if form and form in rest:
                 rest = rest.replace(form, " ")
                 named = True
-    if not named or text.rstrip()[-1:] in ".!?":
+    # A sentence ends in a full stop, a degree's abbreviation may too ("A M. Sc.").
+    rest = _ABBREVIATIONS_RE.sub(" ", rest)
+    if not named or _ABBREVIATIONS_RE.sub("", text).rstrip()[-1:] in ".!?":
         return False
     rest = NUMERIC_RE.sub(" ", ISO_RE.sub(" ", rest))
     rest = BYLINE_MONTH_DATE_RE.sub(
@@ -207,14 +233,6 @@ def author_box_label(lines: Sequence[tuple[str, bool]], authors: Sequence[str]) 
 _SENTENCE_CLOSERS = "\"“”»«'’)]"
 # The rules of a line that is a date alone or a place and a date ("Linz, am 5. Mai 2025").
 _DATELINE_RULES = (Rule.DATE_ONLY, Rule.TIMESTAMP)
-# First words of a letter's closing formula, capitalised like a name ("Vielen Dank", "Herzliche
-# Grüße", "Ihr Vorstand"): no signature.
-_CLOSING_FORMULA_WORDS = frozenset(
-    (
-        *("vielen", "viele", "herzlichen", "herzliche", "beste", "besten", "liebe", "lieben"),
-        *("schöne", "frohe", "gute", "danke", "ihr", "ihre", "euer", "eure", "dein", "deine"),
-    )
-)
 
 
 def dateline_signature(lines: Sequence[tuple[str, str | None]]) -> int | None:
@@ -230,7 +248,7 @@ def dateline_signature(lines: Sequence[tuple[str, str | None]]) -> int | None:
     before = lines[kept[-2]][0].rstrip(_SENTENCE_CLOSERS)
     if (
         not LONE_NAME_RE.fullmatch(text)
-        or text.split()[0].casefold() in _CLOSING_FORMULA_WORDS
+        or text.split()[0].casefold() in CLOSING_FORMULA_WORDS
         or before[-1:] not in (".", "!", "?", "…")
     ):
         return None
@@ -252,12 +270,20 @@ def byline_neighbours(lines: Sequence[tuple[str, str | None]]) -> list[int]:
     """The indexes of the writer's lines beside what the cleaning took off, among the text's
     lines (text, the rule dropping it or None) each: the signature by a closing place and date
     line (`dateline_signature`), and the body a bylined writer is from, on a line of its own
-    right under the byline ("Gastbeitrag von Pfarrerin A" / "Kirchengemeinde St. Marien, Ort")."""
+    right under the byline ("Gastbeitrag von Pfarrerin A" / "Kirchengemeinde St. Marien, Ort"),
+    and the writer's first name alone right over the byline ("- Anneliese" / "Anneliese Gruber
+    für den Pfarrgemeinderat")."""
     signed = dateline_signature(lines)
     found = [] if signed is None else [signed]
     for index in range(1, len(lines)):
         text, rule = lines[index]
         if rule is None and lines[index - 1][1] == Rule.BYLINE and _is_body_line(text):
+            found.append(index)
+    for index in range(len(lines) - 1):
+        text, rule = lines[index]
+        byline, below = lines[index + 1]
+        first = FIRST_NAME_LINE_RE.fullmatch(text) if rule is None else None
+        if below == Rule.BYLINE and first is not None and byline.split()[0] == first.group(1):
             found.append(index)
     return found
 

@@ -13,19 +13,24 @@ import lxml.html
 from crawler.model.dates import classify_date_line
 from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE, NOTE_VERBS, SENTENCE_BREAK_RE
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, is_tool_bar
+from pipelines.contributor_cards import card_authors, footer_byline_authors
 from pipelines.credits import (
     BYLINE_ITEMS_SPLIT_RE,
-    CREDIT_ROLES,
-    WRITER_ROLES,
     credited_writers,
     is_image_credit,
     is_info_line,
 )
 from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, non_writers, split_credits
-from pipelines.offices import PERSON_NAME, SIGNING_INITIALS
+from pipelines.offices import PERSON_NAME, SIGNING_INITIALS, signed_for
 from pipelines.phrase_starts import may_open, start_chars
-from pipelines.tree import byline_near_headline, collapse, portrait_row_name, text_of
+from pipelines.tree import (
+    byline_near_headline,
+    collapse,
+    latin_punctuation,
+    portrait_row_name,
+    text_of,
+)
 
 _NAME_CLASS_XPATH = lxml.etree.XPath(
     "descendant::*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
@@ -63,8 +68,10 @@ _BIO_SUBJECT_RE = re.compile(
     rf"^(?P<name>{PERSON_NAME})"
     rf"(?=(?:,\s*\d{{2}},)?\s+{NOTE_VERBS}\b)"
 )
-# A paragraph's style setting it flush right.
+# A paragraph's style setting it flush right, or its class (WordPress's "has-text-align-right",
+# Bootstrap's "text-right", "text-end").
 _RIGHT_ALIGNED_RE = re.compile(r"text-align\s*:\s*(?:right|end)\b", re.IGNORECASE)
+_RIGHT_ALIGNED_CLASS_RE = re.compile(r"(?:^|\s)(?:has-)?text-(?:align-)?(?:right|end)(?:\s|$)")
 _SIGNING_INITIALS_RE = re.compile(rf"^{SIGNING_INITIALS}")
 # An author box's heading, not a byline's label ("Autor: A"): "Über den Autor", "Zur Autorin".
 _BOX_HEADING_RE = re.compile(
@@ -181,23 +188,34 @@ def printed_byline_authors(
     """
     if not authors or _printed(authors, tree):
         return _without_non_writers(authors, byline_elements)
+    return (
+        marked_byline_people(byline_elements, site_keys)
+        or split_credits(byline_near_headline(h1), site_keys)[0]
+        or authors
+    )
+
+
+def marked_byline_people(
+    byline_elements: Callable[[], list[lxml.html.HtmlElement]], site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """The people the first of the first few author/byline elements that names any names."""
     for element in byline_elements()[:_BYLINE_ELEMENTS]:
         people = split_credits([byline_text([element]) or ""], site_keys)[0]
         if people:
             return people
-    return split_credits(byline_near_headline(h1), site_keys)[0] or authors
+    return ()
 
 
-def info_line_author(
+def info_line_credits(
     h1: lxml.html.HtmlElement | None, site_keys: frozenset[str]
-) -> tuple[str, ...]:
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The names an info line under the headline holds as an item of its own, beside the date:
     "2. Dezember 2026 · Anna Beispiel · 4 Minuten Lesezeit", "Di, 04.02.2025 · 17:12 · Anna
     Beispiel und Jan Muster". Only a line with a date item and one item of names and nothing
     else, or of credits ("Bericht: A · Fotos: B · 03.11.2024"); "12.05.2026 · Politik · 3 Min."
-    names nobody."""
+    names nobody. With the agencies its credits name ("2026-01-08 | Quelle：Xinhua | Autor：A")."""
     if h1 is None:
-        return ()
+        return (), ()
     parent = h1.getparent()
     candidates = list(itertools.islice(h1.itersiblings(), 3))
     if parent is not None and parent.tag not in ("body", "html", "main", "article"):
@@ -209,6 +227,7 @@ def info_line_author(
             _spans_alone(element)
         )
         text = " · ".join(collapse(text_of(cell)) for cell in cells) or collapse(text_of(element))
+        text = latin_punctuation(text)
         if len(text) > 120 or not is_info_line(text):
             continue
         items = [item.strip() for item in BYLINE_ITEMS_SPLIT_RE.split(text)]
@@ -218,13 +237,13 @@ def info_line_author(
         credits = [item for item in items if not classify_date_line(item)]
         writers = credited_writers(" · ".join(credits), lines_of_one=True)
         if writers:
-            return split_credits(writers, site_keys)[0]
+            return split_credits(writers, site_keys)
         # A labelled item ("Kategorie: Welt") is no bare name; one item may join several
         # ("A und B", "A, B und C"), each a name whole.
         names = [_names_alone(item, site_keys) for item in items if ":" not in item]
         if sum(map(bool, names)) == 1:
-            return next(people for people in names if people)
-    return ()
+            return next(people for people in names if people), ()
+    return (), ()
 
 
 def _spans_alone(element: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -285,7 +304,7 @@ def closing_authors(
     signature, a closing credit line, an author box or an italic note on the writer; `marked`
     gives the body's elements with attributes (each first in its tuple), `byline_elements`
     those the page marks as a byline or author."""
-    found = footer_byline_authors(tree, site_keys) or _card_authors(
+    found = footer_byline_authors(tree, site_keys) or card_authors(
         (entry[0] for entry in marked()), site_keys
     )
     if found:
@@ -484,8 +503,9 @@ def _set_apart_lines(
 
     The signature: a paragraph holding only an <i> or <em> with a name ("<p><i>Herta
     Kofler</i></p>"), or a right-aligned one holding a name, maybe after the writer's initials
-    in brackets ("(hk) Herta Kofler"); after two paragraphs of text and before no other (a bar
-    of tools may follow)."""
+    in brackets ("(hk) Herta Kofler"), maybe for the body the writer signs for ("Herta Kofler
+    für den Pfarrgemeinderat"); after two paragraphs of text and before no other (a bar of
+    tools may follow)."""
     noted: tuple[str, ...] = ()
     for paragraph in tree.iter("p", "div"):
         italic = next((child for child in paragraph if child.tag in ("i", "em")), None)
@@ -495,12 +515,15 @@ def _set_apart_lines(
                 noted = _italic_note_writer(paragraph, own, site_keys)
             if own != collapse(text_of(paragraph)):
                 continue
-        elif _RIGHT_ALIGNED_RE.search(paragraph.get("style") or "") or (
-            (paragraph.get("align") or "").casefold() == "right"
+        elif (
+            _RIGHT_ALIGNED_RE.search(paragraph.get("style") or "")
+            or (paragraph.get("align") or "").casefold() == "right"
+            or _RIGHT_ALIGNED_CLASS_RE.search(paragraph.get("class") or "")
         ):
             own = _SIGNING_INITIALS_RE.sub("", collapse(text_of(paragraph)))
         else:
             continue
+        own = signed_for(own, site_keys, set_apart=True) or own
         following = paragraph.getnext()
         if not 2 <= len(own.split()) <= 4 or (
             following is not None
@@ -551,63 +574,6 @@ def _italic_note_writer(
     if len(text_before) < 2 or any(surname in text for text in text_before):
         return ()
     return (name,)
-
-
-def footer_byline_authors(
-    tree: lxml.html.HtmlElement, site_keys: frozenset[str]
-) -> tuple[str, ...]:
-    """The people a byline in an article's <footer> credits: a review or a column signed under
-    its text ("Eine Kritik von A"). An element's own first text must start the byline, so a
-    footer holding the byline and a link ("Kinos in Ihrer Nähe finden") is read as the byline."""
-    for footer in tree.iter("footer"):
-        if not any(ancestor.tag == "article" for ancestor in footer.iterancestors()):
-            continue  # the site's footer
-        for element in footer.iter():
-            own = (element.text or "").strip()
-            if own and len(own) <= 100 and isinstance(element, lxml.html.HtmlElement):
-                people = byline_people(collapse(text_of(element)), site_keys)
-                if people:
-                    return people
-    return ()
-
-
-def _card_authors(
-    elements: Iterable[lxml.html.HtmlElement], site_keys: frozenset[str]
-) -> tuple[str, ...]:
-    """The writers that contributor cards name: a short element whose first child is a role
-    and whose rest is a name ("<span>Text</span><span>A</span>", "<b>Autorin:</b> A"), or a
-    list of roles and names that may open with the crew's ("<dt>Kamera</dt><dd>B</dd><dt>
-    Beitrag</dt><dd>A</dd>"). Only a writer's role ("Text", "Autorin") names an author;
-    "Fotos", "Grafik und Daten" none."""
-    found: list[str] = []
-    for element in elements:
-        first = element[0] if len(element) else None
-        if first is None or (element.text or "").strip() or len(first):
-            continue
-        role = (first.text or "").strip().rstrip(":").strip().casefold()
-        # The first of joined roles ("Kamera und Schnitt", "Kamera/Schnitt").
-        if role.split(" ", 1)[0].split("/", 1)[0] not in CREDIT_ROLES:
-            continue
-        if len(collapse(text_of(element))) > 80:
-            continue
-        for role, value in _card_items(element):
-            if role.casefold() in WRITER_ROLES:
-                found.extend(split_credits([value], site_keys)[0])
-    return tuple(dict.fromkeys(found))
-
-
-def _card_items(card: lxml.html.HtmlElement) -> list[tuple[str, str]]:
-    """The role and value of each item of a card, parted at each label: a <dt>, or an element
-    whose text ends in a colon ("<dt>Reporter:</dt><dd>A</dd><dt>Kamera:</dt><dd>B</dd>" is
-    two items, not "A" glued to "Kamera"); the card's first element is a label."""
-    items: list[tuple[str, list[str]]] = []
-    for child in card:
-        own = (child.text or "").strip()
-        if not items or (not len(child) and (child.tag == "dt" or own.endswith(":"))):
-            items.append((own.rstrip(":").strip(), [child.tail or ""]))
-        else:
-            items[-1][1].extend((text_of(child), child.tail or ""))
-    return [(role, collapse(" ".join(parts)).lstrip(" :")) for role, parts in items]
 
 
 def _spaced_text(element: lxml.html.HtmlElement) -> str:

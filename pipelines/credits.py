@@ -6,16 +6,9 @@ import re
 
 import lxml.html
 
-from crawler.model.dates import find_date_in_text
 from crawler.model.types import DroppedLine
 from pipelines.clean_rules import PICTURE_COUNTER, Rule
-from pipelines.offices import (
-    GREETING_SIGNER_RE,
-    PERSON_NAME,
-    SIGNER_OFFICE,
-    SIGNING_INITIALS,
-    signed_for,
-)
+from pipelines.offices import LONE_NAME_RE, PERSON_NAME
 
 _I = re.IGNORECASE
 
@@ -520,83 +513,6 @@ def credits_authors(dropped: list[DroppedLine]) -> list[str]:
         elif line.rule == Rule.BYLINE and LONE_NAME_RE.fullmatch(line.text):
             found.append(line.text)
     return found
-
-
-# A closing line signing the text with the writer's name and office or agency: "Name, 1.
-# Vorsitzende", "Name, Pressesprecher der Gemeinde", "Name (Kassenwart)", "Name (epd)". The name
-# is two to four capitalised words; the office a capitalised word or an ordinal and one, and up
-# to four words more; an agency in brackets its short name, maybe in small letters.
-_AGENCY_KEYS = "|".join(map(re.escape, sorted(NEWS_AGENCIES, key=len, reverse=True)))
-_SIGNATURE_RE = re.compile(
-    rf"^(?P<name>{PERSON_NAME})(?:,\s+|\s+\()(?P<office>(?:\d{{1,2}}\.\s*)?[A-ZÄÖÜ][\w.-]*"
-    rf"(?:\s+[^\s\d(),;:]+){{0,4}}|(?<=\()(?:{_AGENCY_KEYS})"
-    # the site's host in lower case, a regional edition's ("A, wien.example.at")
-    r"|[a-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6})\)?$"
-)
-
-# A name alone on a line, as a signature prints it ("Theresa Oberhuber", "JAN VON STEIN").
-LONE_NAME_RE = re.compile(PERSON_NAME)
-# A closing line of the writer's initials in brackets, then the name: "(hk) Herta Kofler".
-_INITIALLED_NAME_RE = re.compile(rf"^{SIGNING_INITIALS}(?P<name>{PERSON_NAME})$")
-
-# A signer's first name alone, maybe after a dash: "- Anneliese", "– Jonas".
-_FIRST_NAME_LINE_RE = re.compile(r"(?:[-–—]\s*)?([A-ZÄÖÜ][\w'’-]+)")
-# A closing greeting, maybe with the writer's office, the name on the line after it: "Ihr
-# Bürgermeister" / "Helmut Kranich", "Ihre Ortsvorsteherin", "Euer Vorstand des Heimatvereins",
-# "Mit herzlichen Grüßen, Ihre Pfarrerin", "Herzlich, Ihr" / "Pfarrer A". A contact ("Ihr
-# Ansprechpartner") signs nothing.
-_GREETING_ROLE_RE = re.compile(
-    r"^(?:(?:(?:Mit )?(?:herzlichen|freundlichen|besten|lieben) Grüßen|(?:Herzliche|Viele"
-    r"|Liebe|Beste) Grüße|Herzlich(?:st)?),?\s+)?(?:Ihr(?:/Ihre)?|Ihre|Euer|Eure|Dein|Deine)"
-    r"(?:\s+(?:[a-zäöü]+\s+)?(?!Ansprechpartner|Kontakt)[A-ZÄÖÜ][\w-]+"
-    r"(?:\s+(?:der|des|vom|von)(?:\s+\S+){1,3})?)?\s*[,.!]?$"
-)
-# The name under it: two to four capitalised words, no pronoun or prompt ("Schreiben Sie Uns"),
-# maybe after the signer's office ("Pfarrer Tobias Rehmann", "Bürgermeisterin Dr. Anna Berger"),
-# which is no part of the name.
-_NAME_LINE_RE = re.compile(
-    r"^(?!.*\b(?:Sie|Uns|Wir|Ihr|Ihre|Ihnen|Euch|Jetzt|Hier|Mehr|Bitte)\b)"
-    rf"(?:{SIGNER_OFFICE}\s+(?=\S+\s))?"
-    rf"(?P<name>{PERSON_NAME})$"
-)
-
-
-def closing_signature(
-    lines: list[str], site_keys: frozenset[str] = frozenset()
-) -> tuple[str, int] | None:
-    """The name a signature closing the text gives, and how many lines the signature takes:
-    a line "Name, 1. Vorsitzender" or "(nk) Name", or a greeting of the office over the name
-    ("Ihr Bürgermeister" / "Name") or before it ("Ihr Pfarrer Name"); None when the text closes
-    otherwise.
-
-    Only after two lines of text, never a line of a list of such lines (a board's members),
-    never a dateline ("Bad Talheim, 12. März"). A contributor's "Name für <site>" is one too,
-    with a line of the first name alone over it ("- Anneliese")."""
-    name = signed_for(lines[-1], site_keys) if len(lines) >= 3 else None
-    if name is not None:
-        first = _FIRST_NAME_LINE_RE.fullmatch(lines[-2])
-        return name, 2 if first is not None and first.group(1) == name.split()[0] else 1
-    if (
-        len(lines) >= 4
-        and _GREETING_ROLE_RE.match(lines[-2])
-        and (signer := _NAME_LINE_RE.match(lines[-1])) is not None
-        and find_date_in_text(lines[-1]) is None
-    ):
-        return signer.group("name"), 2
-    greeted = GREETING_SIGNER_RE.match(lines[-1]) if len(lines) >= 3 else None
-    if greeted is not None:
-        return greeted.group("name"), 1
-    if len(lines) < 3 or len(lines[-1].split()) > 10 or _SIGNATURE_RE.match(lines[-2]):
-        return None
-    initialled = _INITIALLED_NAME_RE.match(lines[-1])
-    if initialled is not None:
-        return initialled.group("name"), 1
-    match = _SIGNATURE_RE.match(lines[-1])
-    if match is None or find_date_in_text(lines[-1]) is not None:
-        return None
-    if match.group(0).count("(") != match.group(0).count(")"):
-        return None
-    return match.group("name"), 1
 
 
 def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ...]:

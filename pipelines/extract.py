@@ -21,11 +21,7 @@ from pipelines.blocks import (
 )
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
-from pipelines.credits import (
-    closing_signature,
-    credits_authors,
-    text_agencies,
-)
+from pipelines.credits import credits_authors, text_agencies
 from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.headings import recover_headings
 from pipelines.inline_text import keep_time_text
@@ -37,6 +33,7 @@ from pipelines.names import site_name_keys, split_authors, split_credits
 from pipelines.news_feeds import drop_news_feeds
 from pipelines.polls import drop_polls
 from pipelines.pull_quotes import drop_pull_quotes
+from pipelines.signatures import closing_signature
 from pipelines.tables import unwrap_layout_tables
 from pipelines.tree import (
     apply_drop_rules,
@@ -57,7 +54,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 27
+EXTRACTOR_VERSION = 29
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"

@@ -15,8 +15,9 @@ from crawler.model.dates import ParsedDate, date_from_url, find_date_in_text, pa
 from pipelines.bylines import (
     byline_text,
     closing_authors,
-    info_line_author,
+    info_line_credits,
     labelled_byline_authors,
+    marked_byline_people,
     printed_byline_authors,
 )
 from pipelines.credits import agency_names
@@ -374,21 +375,24 @@ def _authors_and_agencies(
     # The printed byline next to the headline credits agencies the metadata leaves out ("Von A
     # und APA", "A mit SID"), and names the people when nothing else does.
     # A single metadata author may be the first of the byline's writers ("Von Dr. A und B"
-    # under a meta tag naming A): the people are read then too.
+    # under a meta tag naming A, "A, B" in an element marked as the byline): the people are
+    # read then too.
     single = len(authors) == 1
     printed, credited = split_credits(
         byline_near_headline(meta.h1, agencies_only=bool(authors) and not single), site_keys
     )
     agencies.extend(credited)
-    if single and len(printed) > 1 and authors[0].casefold() in map(str.casefold, printed):
-        authors = printed
+    for listed in (printed, marked_byline_people(marked.byline, site_keys)) if single else ():
+        if len(listed) > 1 and authors[0].casefold() in map(str.casefold, listed):
+            authors = listed
+            break
     if authors:
         authors = printed_byline_authors(authors, marked.tree, marked.byline, meta.h1, site_keys)
+    if not (authors or printed):
+        authors, credited = info_line_credits(meta.h1, site_keys)
+        agencies.extend(credited)
     meta.authors = (
-        authors
-        or printed
-        or info_line_author(meta.h1, site_keys)
-        or closing_authors(marked.tree, marked.all, site_keys, marked.byline)
+        authors or printed or closing_authors(marked.tree, marked.all, site_keys, marked.byline)
     )
     meta.agencies = tuple(dict.fromkeys(agencies))
 

@@ -25,8 +25,15 @@ from pipelines.credits import (
     is_image_credit,
 )
 from pipelines.host_spellings import host_spellings, spells_key, spells_with_initials
-from pipelines.offices import OWN_STAFF, is_institution_kind, is_site_kind, without_job_title
-from pipelines.tree import collapse, registrable_domain, text_key, text_of
+from pipelines.offices import (
+    DEGREE,
+    OWN_STAFF,
+    PROFESSION_ABBREVIATION,
+    is_institution_kind,
+    is_site_kind,
+    without_job_title,
+)
+from pipelines.tree import collapse, latin_punctuation, registrable_domain, text_key, text_of
 
 TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
 # A site's initials as the last part of a <title>: "RSM", "NZZ".
@@ -59,12 +66,17 @@ _ROLE_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 # Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.-Ing.", "PD Dr.",
-# "Dipl.-Ing. (FH)" (the kind of school the degree is from).
+# "Dipl.-Ing. (FH)" (the kind of school the degree is from), "Dipl.-Wirt.-Ing."; so are the
+# abbreviations of a profession ("RAin", "StB").
 _ACADEMIC_TITLE_RE = re.compile(
-    r"^(?:(?:(?:Prof|Dr|PD)\.?(?:-Ing\.)?|(?:Priv\.-Doz|Dipl\.-[A-ZÄÖÜ]\w{0,6}|Mag|Jun\.-Prof)\.)"
+    rf"^(?:(?:(?:Prof|Dr|PD)\.?(?:-Ing\.)?|{PROFESSION_ABBREVIATION}"
+    r"|(?:Priv\.-Doz|Dipl(?:\.-[A-ZÄÖÜ]\w{0,9})+|Mag|Jun\.-Prof)\.)"
     r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec)\.)*"
     r"(?:\s*mult\.)?(?:\s*\((?:FH|TH|TU|BA|DH|Univ\.?)\))?\s+)+(?=\S)"
 )
+# Degrees after the name ("Sandra Weil M. Sc.", "Jan Ohm, LL.M."), or a list's part of
+# degrees alone.
+_DEGREES_AFTER_RE = re.compile(rf"(?:^|,?\s+){DEGREE}(?:,?\s*{DEGREE})*$")
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
     # A reporter's sentence ("Aus dem Gerichtssaal berichtet A.", "Vom Parteitag berichten A
@@ -98,7 +110,7 @@ _NOT_AUTHORS = frozenset(
 # by their last part ("Landratsamt", "Polizeiinspektion"), which ends no surname; company
 # forms as words of their own.
 _ORGANISATION_WORD_RE = re.compile(
-    r"(?:stelle|präsidium|ministerium|fraktion|schule|universität|direktion|inspektion"
+    r"(?:stelle|präsidium|ministerium|fraktion|schule|universität|direktion|inspektion|gericht"
     r"|verwaltung|behörde|institut|stiftung|verband|kommunikation|marketing|akademie"
     r"|gewerkschaft|kanzlei|klinikum|amt|polizei|pressedienst|verein|gemeinde|landkreis"
     r"|partei|presse|büro|referat|abteilung|dezernat|redaktion|ressort|studio|funkhaus|team)$"
@@ -117,6 +129,11 @@ _ORGANISATION_WORDS_EN = frozenset(
 # Interface words printed next to a byline: a follow button, a profile or mail link.
 _INTERFACE_WORDS = frozenset(
     ("folgen", "follow", "abonnieren", "profil", "mehr", "e-mail", "mail", "kontakt", "autor")
+)
+# The label of a date line a byline element prints after the name and the place ("Von A,
+# Berlin" over "Aktualisiert am 04.11.2025", read as one text): the name ends before it.
+_DATE_LABELS = frozenset(
+    ("aktualisiert", "veröffentlicht", "publiziert", "erstellt", "geändert", "updated", "published")
 )
 _GLUED_INTERFACE_RE = re.compile(r"(?<=[a-zäöüß])(?:Folgen|Follow|Abonnieren|Profil)$")
 # Countries and the largest German-speaking towns: a byline's dateline ("Von A, Frankfurt") or
@@ -448,7 +465,8 @@ def split_credits(
     agencies: list[str] = []
     parts: list[str] = []
     for raw in values:
-        value = _role_brackets(_TEXT_AND_PICTURES_RE.sub("", normalise_field(raw), count=1))
+        value = latin_punctuation(normalise_field(raw))
+        value = _role_brackets(_TEXT_AND_PICTURES_RE.sub("", value, count=1))
         # A credits line names its writers: "Recherche: A und B; Text: B" credits B.
         writers = credited_writers(value)
         value = value if writers is None else "; ".join(writers)
@@ -470,11 +488,12 @@ def split_credits(
             agencies.extend(agency_names(bracket.group(1)))
             name = name[: bracket.start()]
         name = _ROLE_PREFIX_RE.sub("", _AFTER_NAME_RE.sub("", name, count=1))
-        name = _ACADEMIC_TITLE_RE.sub("", name, count=1)
+        name = _ACADEMIC_TITLE_RE.sub("", _DEGREES_AFTER_RE.sub("", name, count=1), count=1)
         name = _GLUED_INTERFACE_RE.sub("", name)
         words = without_job_title(name.split())
         # An office before the title: "Bürgermeister Dr. Jan Ohm" leaves "Dr. Jan Ohm" here.
         words = _ACADEMIC_TITLE_RE.sub("", " ".join(words), count=1).split()
+        words = list(itertools.takewhile(lambda word: word.casefold() not in _DATE_LABELS, words))
         while words and words[-1].casefold() in _INTERFACE_WORDS:
             words.pop()
         # A sentence's full stop after the name ("… berichtet Tobias Engel."), no initial's.
@@ -492,6 +511,8 @@ def split_credits(
             or (authors and _INITIALS_RE.fullmatch(name.split()[0]) is not None)
             or len(words) > 6
             or ":" in name  # a label no author prefix knows: "Kategorie: Welt", "Ressort: …"
+            # A number names nobody: a wire dateline's day without a year ("MOSKAU, 14. Oktober").
+            or any(ch.isdigit() for ch in name)
             or not _looks_like_name(name)
             or _URLISH_RE.search(name)
             or text_key(name) in site_keys

@@ -19,6 +19,8 @@ OWN_STAFF = (
     r"|mitarbeiter|korrespondent|redakteur|reporter|kolumnist|volontär|autor)(?:innen|in|ern|en"
     r"|er)?|redaktionsleiter(?:in)?)"
 )
+# A name alone on a line, as a signature prints it ("Theresa Oberhuber", "JAN VON STEIN").
+LONE_NAME_RE = re.compile(PERSON_NAME)
 # The writer's initials in brackets before the name on a signature line: "(hk) Herta Kofler".
 SIGNING_INITIALS = r"\([a-zäöü]{1,4}\)\s*"
 # A host as printed in a byline or signature: "mein-dorf.de", "www.talbote.at".
@@ -75,7 +77,23 @@ SIGNER_OFFICE = (
     r"|Direktor|Rektor|Schulleiter|Trainer|Obmann|Obfrau|Kaplan|Vikar|Pater|Bischof)(?:in)?"
 )
 
-_OFFICE_RE = re.compile(SIGNER_OFFICE)
+# A profession printed before a name, no part of it: the word ("Rechtsanwältin Ida Lenz",
+# "Steuerberater Jan Ohm", "Notarin A") or its abbreviation ("RAin Ida Lenz", "RA", "RAe" for
+# several, "RAuN" with a notary's office, "StB", "WP"), which `names` strips like an academic
+# title.
+PROFESSION = (
+    r"(?:(?:Rechts|Fach|Patent)anw(?:alt|ältin)|Steuerberater(?:in)?|Notar(?:in)?"
+    r"|Wirtschaftsprüfer(?:in)?)"
+)
+PROFESSION_ABBREVIATION = r"(?:RA(?:in|e)?|RAuN|StB|WP|vBP)"
+# Degrees printed after a name, no part of it: "Sandra Weil M. Sc.", "Jan Ohm, LL.M.", "Ida
+# Korn MBA", "A, M.A.", "A PhD", the Austrian "A BSc".
+DEGREE = (
+    r"(?<![\w.])(?:[BM]\.\s?(?:Sc|A|Eng|Ed)\.|LL\.\s?[BM]\.|Ph\.\s?D\."
+    r"|(?:MBA|MPA|MPH|PhD|BSc|MSc|BEd|MEd|MA|BA|LLM)\b)"
+)
+
+_OFFICE_RE = re.compile(f"{SIGNER_OFFICE}|{PROFESSION}")
 
 # A closing greeting with the signer's office and name on one line: "Ihr Pfarrer Mag. Michael
 # Gruber", "Ihre Bürgermeisterin Anna Berger", "Herzlich, Euer Pastor Jan Ohm".
@@ -99,6 +117,17 @@ SALUTATION_RE = re.compile(
 )
 
 
+# First words of a letter's closing formula or of thanks, capitalised like a name ("Vielen
+# Dank", "Herzliche Grüße", "Ihr Vorstand", "Ein Dankeschön", "Großer Dank"): no signature.
+CLOSING_FORMULA_WORDS = frozenset(
+    (
+        *("vielen", "viele", "herzlichen", "herzliche", "beste", "besten", "liebe", "lieben"),
+        *("schöne", "frohe", "gute", "danke", "ihr", "ihre", "euer", "eure", "dein", "deine"),
+        *("ein", "eine", "großer", "großen", "großes", "dank"),
+    )
+)
+
+
 # A contributor's signature naming the site or paper the text is written for: "Anneliese Gruber
 # für mein-dorf.de", "Jonas Ebert für die Talbote", "Ada Lenz for example.com". The name is two
 # to four capitalised words; the site a host, or words spelling the site's name. After a dash
@@ -110,13 +139,24 @@ _SIGNED_FOR_RE = re.compile(
 )
 # The name of a body: capitalised words, maybe joined by the small words of a name.
 _BODY_NAME_RE = re.compile(r"[A-ZÄÖÜ][\w.-]*(?:\s+(?:(?:der|des|am|im)\s+)?[A-ZÄÖÜ][\w.-]*){0,3}")
+# A body of one word that names a group of people by its head noun: "Pfarrgemeinderat",
+# "Elternbeirat", "Vorstand", "Förderverein", "Festausschuss", "Orgateam", "Kirchenchor",
+# "Helferkreis". A thing thanked for ("Hilfe", "Einsatz") is none.
+_GROUP_WORD_RE = re.compile(
+    r"\w*(?:vorstand|verein|ausschuss|team|kreis|chor|verband|gruppe|redaktion|komitee"
+    r"|kuratorium)|\w{3,}rat",
+    re.IGNORECASE,
+)
 
 
-def signed_for(text: str, site_keys: frozenset[str]) -> str | None:
+def signed_for(text: str, site_keys: frozenset[str], *, set_apart: bool = False) -> str | None:
     """The name a signature "Name für <site>" gives (see `_SIGNED_FOR_RE`); None for any other
-    line ("Mehr Geld für die Schule" names no site). `site_keys` are the site's name keys."""
+    line ("Mehr Geld für die Schule" names no site). `site_keys` are the site's name keys.
+    `set_apart`: the line is set apart from the text (a paragraph in italics or aligned right)
+    or opens with a known author's name, so no dash or comma need mark a signature for a body
+    of more words or of one naming a group ("Ida Lenz für den Pfarrgemeinderat")."""
     match = _SIGNED_FOR_RE.match(text.strip())
-    if match is None:
+    if match is None or match.group("name").split()[0].casefold() in CLOSING_FORMULA_WORDS:
         return None
     site = match.group("site")
     # The site's name keyed as `pipelines.tree.text_key` keys it (tree imports this module).
@@ -126,10 +166,11 @@ def signed_for(text: str, site_keys: frozenset[str]) -> str | None:
     # thanks. A comma alone is enough before a body of more words (a dash "- " at the start of
     # a line may be read as a list's bullet and lost).
     dash, comma = bool(match.group("dash")), bool(match.group("comma"))
+    group = set_apart and _GROUP_WORD_RE.fullmatch(site) is not None
     if (
         match.group("article")
         and _BODY_NAME_RE.fullmatch(site)
-        and ((dash and comma) or ((dash or comma) and " " in site))
+        and ((dash and comma) or ((dash or comma or set_apart) and " " in site) or group)
     ):
         return match.group("name")
     return None

@@ -462,7 +462,7 @@ def byline_near_headline(
             if element is h1 or not isinstance(element, lxml.html.HtmlElement):
                 continue
             # The element's own first text, before the dearer text of its subtree.
-            own = (element.text or "").strip()
+            own = latin_punctuation((element.text or "").strip())
             portrait = None if own or agencies_only else portrait_row_name(element)
             if portrait is not None and portrait not in found:
                 found.append(portrait)
@@ -552,6 +552,21 @@ def text_of(element: lxml.etree._Element) -> str:
 def collapse(text: str | None) -> str:
     # str.split() knows the same spaces as the regex \s, in C and several times faster.
     return " ".join((text or "").split())
+
+
+# Full-width punctuation a CJK site's CMS prints in Latin text ("Quelle：Xinhua", "Autor：A，B"),
+# as the ASCII marks with a space after; a widget's label in lenticular brackets
+# ("【Schriftgröße：groß mittel klein】", "【Drucken】") is no text.
+_FULL_WIDTH = str.maketrans({"：": ": ", "，": ", ", "；": "; ", "｜": " | "})
+_WIDGET_LABEL_RE = re.compile(r"【[^】]*】")
+
+
+def latin_punctuation(text: str) -> str:
+    """`text` with full-width punctuation as ASCII and widget labels cut, collapsed; as it is
+    when it has neither."""
+    if not any(mark in text for mark in "：，；｜【"):
+        return text
+    return collapse(_WIDGET_LABEL_RE.sub(" ", text.translate(_FULL_WIDTH)))
 
 
 def shorten(text: str, limit: int = 300) -> str:

@@ -119,21 +119,12 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/source_note: Urteil 1C_412/2025 vom 6. Mai 2026.']",
         "unknown": "['Urteil 1C_412/2025 vom 6. Mai 2026.']",
     },
-    "657_fachzeitschrift_akademische_titel_autorenbox": {
-        "authors": "('Bernd Kolter', 'Sandra Weil M. Sc.')",
-    },
     "658_uni_pressemitteilung_nummer_vom_kontakt_professorin": {
         "published": "None",
         "seo_title": "'Hitze trifft Ältere früher als gedacht: Studie wertet 14 Jahre Kli...",
     },
-    "660_gemeinde_sitzungsbericht_gez_buergermeister": {
-        "junk": "['metadata/signature: gez. Stefan Ranftl', 'metadata/signature: Ers...",
-        "unknown": "['gez. Stefan Ranftl', 'Erster Bürgermeister']",
-        "authors": "()",
-    },
     "662_staatsagentur_dateline_tass_tabelle": {
         "lost": "['Das Landwirtschaftsministerium hebt seine Prognose für die Getrei...",
-        "authors": "('14. Oktober',)",
     },
     "664_tuerkischer_sender_autorenkarte_quelle_aa": {
         "junk": "['metadata/source_note: Quelle: AA']",
@@ -155,21 +146,12 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "674_regionalzeitung_redaktionsmitglied_polizei_typo3": {
         "lost": "['Feuerwehren aus fünf Gemeinden im Einsatz / Polizei schließt Bran...",
     },
-    "676_wirtschaftszeitung_kommaliste_autorenboxen": {
-        "authors": "('Maren Köster',)",
-    },
     "677_boulevard_h2_von_doppelpunkt_umfrage": {
         "junk": "['promo/poll: War die Entlassung richtig?', 'promo/poll: 12.418 Sti...",
         "unknown": "['War die Entlassung richtig?', '12.418 Stimmen abgegeben']",
-        "authors": "('Julia Peters',)",
     },
     "679_ch_regional_text_und_bilder_galerie": {
         "lost": "['Sorgen um die Zukunft']",
-    },
-    "682_pfarrei_wordpress_unterschrift_ohne_datum": {
-        "junk": "['metadata/signature: Monika Seidl für den Pfarrgemeinderat']",
-        "unknown": "['Monika Seidl für den Pfarrgemeinderat']",
-        "authors": "()",
     },
     "683_verein_joomla_super_user_bericht_am_ende": {
         "junk": "['metadata/match_line: Kreisliga Süd, 10. Spieltag, So, 19.10.2025,...",
@@ -190,10 +172,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "unknown": "['Die Nachricht wurde unter Verwendung von Material der Agentur RIA...",
         "agencies": "()",
     },
-    "687_staatsfunk_cn_quelle_autor_vollbreite": {
-        "authors": "()",
-        "agencies": "()",
-    },
     "688_staatssender_tr_aa_kuerzel_aktualisiert": {
         "lost": "['Die Türkei will die Anrainerstaaten des Schwarzen Meeres im Febru...",
         "authors": "('Anadolu Ajansı',)",
@@ -211,9 +189,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/author_box: Dipl.-Ing. (FH) Rainer Wolff ist öffentlich ...",
         "lost": "['Was die Messdaten aus dem Januar zeigen']",
         "unknown": "['Dipl.-Ing. (FH) Rainer Wolff ist öffentlich bestellter Sachverstä...",
-    },
-    "707_mieterverein_beitrag_von_rain_beratungszeiten": {
-        "authors": "('RAin Sabine Lohmeyer',)",
     },
     "709_landesfunk_stand_beitrag_von_studio": {
         "lost": "['Heike Brandstätter, Kreisbauernverband Lindachtal']",
@@ -248,7 +223,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "722_oesterreich_qualitaetszeitung_namen_ohne_von_apa_foto": {
         "lost": "['Die Inflation liegt deutlich höher. Seniorenvertreter sprechen vo...",
-        "authors": "('Anna Gruber',)",
     },
     "725_schweiz_rundfunk_sport_sendebezug_sda": {
         "agencies": "()",

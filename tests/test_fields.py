@@ -13,7 +13,7 @@ from pipelines.blocks import drop_fact_boxes, drop_related_lists, drop_sources_l
 from pipelines.byline_lines import byline_neighbours, is_byline
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
-from pipelines.credits import agency_names, closing_signature, credited_writers, text_agencies
+from pipelines.credits import agency_names, credited_writers, text_agencies
 from pipelines.extract import extract_article
 from pipelines.names import (
     clean_title,
@@ -22,7 +22,8 @@ from pipelines.names import (
     split_credits,
 )
 from pipelines.seo_title import seo_title_of
-from pipelines.tree import collapse, headline_text
+from pipelines.signatures import closing_signature
+from pipelines.tree import collapse, headline_text, latin_punctuation
 
 SITE = site_name_keys("Alpenland Zeitung", "https://www.alpenland-zeitung.de/a/1.html")
 PARAGRAPH = (
@@ -392,6 +393,18 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["Von ADA LENZ und BEN KURZ"], ("Ada Lenz", "Ben Kurz"), ()),
         # "Bericht:" before the name of a closing credit line
         (["Bericht: Pascal Thiel"], ("Pascal Thiel",), ()),
+        # a date line's label after the name and the place
+        (
+            ["Von Henrike Castell , Berlin Aktualisiert am 04.11.2025 – 21:14"],
+            ("Henrike Castell",),
+            (),
+        ),
+        (["Von Ida Korn Veröffentlicht am 3.4.2025"], ("Ida Korn",), ()),
+        # a wire dateline's day and month name nobody
+        (["MOSKAU, 14. Oktober. /TASS/."], (), ("TASS",)),
+        (["PEKING, 3. Mai (Xinhua)"], (), ("Xinhua",)),
+        (["Von Ida Korn, 12. März"], ("Ida Korn",), ()),
+        (["Kiew, 1. Okt. / Anna Brandt"], ("Anna Brandt",), ()),
     ],
 )
 def test_credits_split_into_people_and_agencies(
@@ -1144,6 +1157,17 @@ def test_big_type_is_no_headline_beside_a_title_or_an_h1(
         ("<p>Ilse Marbach</p><p>Bad Talheim, am 12. März 2025</p>", ("Ilse Marbach",)),
         ("<p>Wien, 20. Mai 2025</p><p>JONAS VON FELD</p>", ("Jonas von Feld",)),
         ("<p>Ilse Marbach<br>Bad Talheim, 3. Dezember 2026</p>", ("Ilse Marbach",)),
+        # the writers' names and the day in brackets, as Austrian papers sign
+        ("<p>(Anna Gruber, Markus Leitl, 3.7.2026)</p>", ("Anna Gruber", "Markus Leitl")),
+        ("<p>(Ilse Marbach/APA, 12.3.26)</p>", ("Ilse Marbach",)),
+        # "gez." before the signer's name, the office under it or after a comma
+        (
+            "<p class='unterschrift'>gez. Stefan Ranftl<br>Erster Bürgermeister</p>",
+            ("Stefan Ranftl",),
+        ),
+        ("<p>gez. Dr. Anna Berger</p><p>Leiterin des Ordnungsamts</p>", ("Anna Berger",)),
+        ("<p>gez. Ilse Marbach, 1. Vorsitzende</p>", ("Ilse Marbach",)),
+        ("<p>gez. Bürgermeisterin Anna Berger</p>", ("Anna Berger",)),
     ],
 )
 def test_a_signature_closing_the_text_names_the_author(
@@ -1185,6 +1209,14 @@ def test_a_signature_closing_the_text_names_the_author(
         ("<p>Ilse Marbach (spd)</p>", True),
         ("<p>Ilse Marbach (Talheim)</p><p>Jonas Weidlich (Grünmark)</p>", True),
         ("<p>Das meldete die Agentur Marta Quandt (dpa) am Abend.</p>", True),
+        # names in brackets without the day, a court and its day, a place among the names
+        ("<p>(Anna Gruber, Markus Leitl)</p>", True),
+        ("<p>(Landesgericht Wien, 3.7.2026)</p>", True),
+        ("<p>(Ilse Marbach, Wien, 3.7.2026)</p>", True),
+        # "gez." over a sentence, before a date, in a sentence
+        ("<p>gez. Ilse Marbach<br>Die Sitzung beginnt um 19 Uhr im Rathaus.</p>", True),
+        ("<p>gez. 12. März 2025</p>", True),
+        ("<p>Der Bescheid ist gez. vom Landrat Jan Ohm</p>", True),
     ],
 )
 def test_lines_that_are_no_closing_signature_name_no_author(closing: str, stays: bool) -> None:
@@ -1584,6 +1616,34 @@ def test_a_metadata_author_the_page_prints_stays(byline: str, authors: tuple[str
             "<p>Text: Ole Brandt, Lene Wachtel und Ina Roth</p>",
             ("Ole Brandt", "Lene Wachtel", "Ina Roth"),
         ),
+        # an element marked as the byline lists the metadata's author first, without "Von"
+        (
+            "<meta name='author' content='Maren Köster'>",
+            "<div class='article__byline'><a href='/autoren/mk'>Maren Köster</a>, "
+            "<a href='/autoren/fa'>Felix Ahrend</a></div>",
+            ("Maren Köster", "Felix Ahrend"),
+        ),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": '
+            '"Person", "name": "Julia Peters"}]}</script>',
+            "<div class='authors'><span class='authors__label'>Von:</span> <span "
+            "class='authors__name'>Julia Peters</span> <span class='authors__and'>und</span> "
+            "<span class='authors__name'>Karsten Maurer</span></div>",
+            ("Julia Peters", "Karsten Maurer"),
+        ),
+        (
+            "<meta name='author' content='Anna Gruber'>",
+            "<div class='article-byline'><span class='origins'>Anna Gruber, Markus Leitl</span>"
+            "</div>",
+            ("Anna Gruber", "Markus Leitl"),
+        ),
+        # the byline's place and its update line are no co-writer
+        (
+            "<meta name='author' content='Gerd Pfannkuch'>",
+            "<div class='byline'><p>Von <a href='/autoren/gp'>Gerd Pfannkuch</a>, Berlin</p>"
+            "<p class='time'>Aktualisiert am 04.11.2025 – 21:14</p></div>",
+            ("Gerd Pfannkuch",),
+        ),
         # a byline naming other people only: the metadata's author, printed elsewhere, stays
         (
             "<meta name='author' content='Gerd Pfannkuch'>",
@@ -1749,6 +1809,29 @@ def test_a_list_of_the_texts_own_or_of_sentences_stays(box: str, kept: str) -> N
         ("<p>Text: Ilka Strom; Fotos: dpa</p>", ("Ilka Strom",), ()),
         # researchers credited alone
         ("<p>Recherche: Ilka Strom</p>", ("Ilka Strom",), ()),
+        # full-width colons, a font-size switcher in lenticular brackets after the names
+        (
+            "<div class='info'>2026-01-08 16:32:10&nbsp;&nbsp;|&nbsp;&nbsp;Quelle：Xinhua&nbsp;"
+            "&nbsp;|&nbsp;&nbsp;Autor：Gao Yan, Ma Jun&nbsp;&nbsp;<span>【Schriftgröße：<a>groß"
+            "</a> <a>klein</a>】</span></div>",
+            ("Gao Yan", "Ma Jun"),
+            ("Xinhua",),
+        ),
+        # full-width commas and bars, the widgets before the credits
+        (
+            "<p>【Drucken】【Schließen】 2026-03-02 ｜ Autorin：Li Wei，Zhang Min ｜ "
+            "Quelle：Xinhua</p>",
+            ("Li Wei", "Zhang Min"),
+            ("Xinhua",),
+        ),
+        # the agency a plain info line credits beside its writer
+        ("<p>08.01.2026 · Quelle: dpa · Autorin: Ida Korn</p>", ("Ida Korn",), ("dpa",)),
+        # a source that is no agency, a desk as the author
+        (
+            "<p>2026-01-08 ｜ Quelle：Tourismusamt Jilin ｜ Autor：Redaktion</p>",
+            (),
+            (),
+        ),
     ],
 )
 def test_a_credits_line_by_the_headline_names_its_writers(
@@ -2128,6 +2211,64 @@ def test_a_name_in_italics_closing_the_text_is_the_author(closing: str) -> None:
 )
 def test_other_italics_after_the_text_name_no_author(closing: str) -> None:
     assert _extract(_text_closing_with(closing)).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("closing", "author"),
+    [
+        (
+            "<p class='has-text-align-right'><em>Monika Seidl für den Pfarrgemeinderat</em></p>",
+            "Monika Seidl",
+        ),
+        ("<p><i>Jonas Pichler für den Elternbeirat</i></p>", "Jonas Pichler"),
+        ("<p><em>Ida Korn für die Freiwillige Feuerwehr Talheim</em></p>", "Ida Korn"),
+        ("<p style='text-align: right'>Ida Korn für das Orgateam</p>", "Ida Korn"),
+        ("<p class='text-right'>Ida Korn für den Förderverein</p>", "Ida Korn"),
+        # the first name alone over it goes with it
+        ("<p>- Ida</p><p><em>Ida Korn für den Heimatverein</em></p>", "Ida Korn"),
+    ],
+)
+def test_a_signature_for_a_body_set_apart_closing_the_text_names_the_author(
+    closing: str, author: str
+) -> None:
+    result = _extract(_text_closing_with(closing))
+    assert result.authors == (author,)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # thanks, a thing given "für" something, a body of one word that names no group
+        "<p><i>Vielen Dank für den Förderverein</i></p>",
+        "<p><em>Ein Dankeschön für das Orgateam</em></p>",
+        "<p><i>Neue Bänke für den Stadtpark</i></p>",
+        "<p><i>Ida Korn für die Hilfe</i></p>",
+        # not set apart, or text after it
+        "<p>Ida Korn für den Pfarrgemeinderat</p>",
+        "<p><i>Ida Korn für den Pfarrgemeinderat</i></p><p>{SECOND}</p>",
+    ],
+)
+def test_other_lines_for_a_body_after_the_text_name_no_author(closing: str) -> None:
+    result = _extract(_text_closing_with(closing.format(SECOND=SECOND)))
+    assert result.authors == ()
+    assert lxml.html.fromstring(closing).text_content()[:12] in result.text
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "stays"),
+    [
+        ("Monika Seidl für den Pfarrgemeinderat", ("Monika Seidl",), False),
+        ("Jonas Pichler für die Freiwillige Feuerwehr Talheim", ("Jonas Pichler",), False),
+        # another person's line, a sentence
+        ("Ida Korn für den Pfarrgemeinderat", ("Monika Seidl",), True),
+        ("Monika Seidl für den Pfarrgemeinderat zu gewinnen, war schwer.", ("Monika Seidl",), True),
+    ],
+)
+def test_a_known_authors_signature_for_a_body_is_a_byline(
+    line: str, authors: tuple[str, ...], stays: bool
+) -> None:
+    assert is_byline(line, authors) is not stays
 
 
 def _under_the_headline(byline: str) -> str:
@@ -2581,6 +2722,12 @@ def test_names_and_credits_in_the_info_line_under_the_headline_are_the_authors(
 )
 def test_other_rows_and_info_lines_by_the_headline_name_no_author(block: str) -> None:
     assert _extract(_page("", f"<div><h1>Hallenbad wird saniert</h1>{block}</div>")).authors == ()
+
+
+def test_latin_punctuation_leaves_other_text_as_it_is() -> None:
+    text = "Quelle: Xinhua | Autor: Gao Yan"
+    assert latin_punctuation(text) is text
+    assert latin_punctuation("Autor：Gao Yan，Ma Jun【Drucken】") == "Autor: Gao Yan, Ma Jun"
 
 
 @pytest.mark.parametrize(
@@ -3611,6 +3758,10 @@ def test_a_meta_author_printed_beside_the_copyright_too_stays() -> None:
         ("Gastautorin: Ilka Strom", ("Ilka Strom",)),
         # a surname that is an office's word stays
         ("Von Anna Pfarrer", ("Anna Pfarrer",)),
+        # titles, a profession's abbreviation and degrees beside several writers' names
+        ("Prof. Dr.-Ing. Bernd Kolter, Sandra Weil M. Sc.", ("Bernd Kolter", "Sandra Weil")),
+        ("Von Jan Ohm, LL.M., und Ida Korn, MBA", ("Jan Ohm", "Ida Korn")),
+        ("Von RAin Ida Korn und StB Kai Lenz", ("Ida Korn", "Kai Lenz")),
     ],
 )
 def test_a_guest_byline_and_an_office_before_the_name(line: str, authors: tuple[str, ...]) -> None:
@@ -3648,9 +3799,18 @@ def test_the_body_a_bylined_writer_is_from_goes_with_the_byline(byline: str, bod
         # a sentence, or a place and no body, under the byline
         ([("Von Lene Vorholt", Rule.BYLINE), ("Gemeinde beschließt neuen Haushalt", None)], []),
         ([("Von Lene Vorholt", Rule.BYLINE), ("Auheim, Marktplatz", None)], []),
+        # the writer's first name alone over the byline, after a dash or not
+        (
+            [(PARAGRAPH, None), ("- Lene", None), ("Lene Vorholt für den Vorstand", Rule.BYLINE)],
+            [1],
+        ),
+        ([(PARAGRAPH, None), ("Lene", None), ("Lene Vorholt, Kassenwartin", Rule.BYLINE)], [1]),
+        # another first name, a word that opens a sentence, no byline under it
+        ([(PARAGRAPH, None), ("- Jonas", None), ("Lene Vorholt", Rule.BYLINE)], []),
+        ([(PARAGRAPH, None), ("- Lene", None), ("Lene Vorholt sagt:", None)], []),
     ],
 )
-def test_the_body_under_a_byline_is_the_writers_line(
+def test_the_body_under_a_byline_and_the_first_name_over_it_are_the_writers_lines(
     lines: list[tuple[str, str | None]], found: list[int]
 ) -> None:
     assert byline_neighbours([*lines, (SECOND, None)]) == found
@@ -3702,15 +3862,49 @@ def test_a_line_on_a_press_office_that_is_no_byline_stays(line: str) -> None:
         ("Pfarrer Mag. Otto Lind", "Otto Lind"),
         # a name that merely begins like a title stays whole
         ("Von Bürgermeister Drago Lenz", "Drago Lenz"),
+        # degrees after the name, with a comma or without
+        ("Sandra Weil M. Sc.", "Sandra Weil"),
+        ("Von Jan Ohm, LL.M.", "Jan Ohm"),
+        ("Ida Korn MBA", "Ida Korn"),
+        ("Autorin: Ida Korn, M.A.", "Ida Korn"),
+        ("Kai Lenz, PhD, MBA", "Kai Lenz"),
+        # a profession's abbreviation or word before the name, a title of more parts
+        (
+            "Ein Beitrag von RAin Sabine Lohmeyer, Rechtsberaterin im Mieterverein",
+            "Sabine Lohmeyer",
+        ),
+        ("Von RA Dr. Jan Ohm", "Jan Ohm"),
+        ("StB Dipl.-Kfm. Kai Lenz", "Kai Lenz"),
+        ("Von Rechtsanwältin Ida Korn", "Ida Korn"),
+        ("Dipl.-Wirt.-Ing. Kai Lenz", "Kai Lenz"),
+        # names that merely begin or end like one stay whole
+        ("Von Ma Jun", "Ma Jun"),
+        ("Von Rabea Stbach", "Rabea Stbach"),
+        ("Von Anna Notar", "Anna Notar"),
+        ("Text: Lena Mba", "Lena Mba"),
         # the titles alone name nobody
         ("Autor: Dipl.-Ing. (FH)", None),
         ("Von Prof. Dr.-Ing.", None),
+        ("M. Sc.", None),
+        ("RAin", None),
     ],
 )
 def test_an_academic_title_with_its_school_or_field_is_no_part_of_the_name(
     credit: str, name: str | None
 ) -> None:
     assert split_credits([credit], frozenset())[0] == ((name,) if name else ())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence about the writer, ending in a degree or not
+        "Sandra Weil MA ist neu im Team.",
+        "Das Studium schloss Sandra Weil als M. Sc.",
+    ],
+)
+def test_a_sentence_with_a_writers_degree_is_no_byline(line: str) -> None:
+    assert not is_byline(line, ("Sandra Weil",))
 
 
 @pytest.mark.parametrize(
