@@ -121,8 +121,8 @@ GLUED_TEASER_TAIL_RE = re.compile(
 # with no space, as a join of a label element and a link gives it ("Auch interessantDie …").
 _LEAD_IN_END = r"(?:\b\s*(?:[-–—:|»›>…]|\.\.\.|$)|(?-i:(?<=[a-zäöüß])(?=[A-ZÄÖÜ„\"])))"
 GLUED_TEASER_LEAD_INS = ("mehr zum thema", "lesen sie auch", "auch interessant", "das könnte")
-# The shape every glued join has: a lower-case letter right before an upper-case one or a quote.
-GLUE_SHAPE_RE = re.compile(r"[a-zäöüß][A-ZÄÖÜ„\"]")
+# Every glued join: a lower-case letter before an upper-case one or a quote, sought from the latter.
+GLUE_SHAPE_RE = re.compile(r"[A-ZÄÖÜ„\"](?<=[a-zäöüß].)")
 
 # --- phrase rules: (rule, pattern, max words, gate); the first match wins ---------------------
 # The gate is a tuple of lower-case substrings of which one must occur before the (slower,

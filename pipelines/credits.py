@@ -521,7 +521,9 @@ def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ..
     off the page ("Quelle: APA", a closing "(KNA)", "Erstveröffentlichung: TASS")."""
     found: list[str] = []
     for paragraph in lines:
-        match = DATELINE_AGENCY_RE.match(paragraph)
+        # The agency stands in brackets or slashes: a paragraph with neither skips the regex.
+        has_mark = "(" in paragraph or "/" in paragraph
+        match = DATELINE_AGENCY_RE.match(paragraph) if has_mark else None
         if match is not None:
             found.extend(agency_names(match.group(1) or match.group(2)))
     for line in dropped:

@@ -374,7 +374,9 @@ def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:
     """True when `text` is the site's name, its umlauts also as the host spells them ("Radio
     Südwelle" for radio-suedwelle.de), also with a legal form and a founding year the host
     leaves out ("BSC Auental 1921 e.V." for bsc-auental.de)."""
-    text = _LEGAL_FORM_RE.sub("", text) or text
+    # A legal form or a year ends on one of these (or a line break, as "$" allows).
+    if text[-1:].isdecimal() or text[-1:] in (".", "H", "G", "\n"):
+        text = _LEGAL_FORM_RE.sub("", text) or text
     return spells_key(text_key(text), site_keys)
 
 

@@ -1,5 +1,5 @@
-"""The characters an anchored regex can open a match with, and the phrase rules looked up by a
-line's first character giving what all of them give."""
+"""The characters an anchored regex can open a match with (the first, the first two), and the
+phrase rules looked up by a line's first two characters giving what all of them give."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from bench.eval_extraction import load_heldout
 from pipelines import phrases
-from pipelines.phrase_starts import UNIVERSE, may_open, start_chars
+from pipelines.phrase_starts import UNIVERSE, may_open, start_chars, start_pairs
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,45 @@ def test_start_chars_unknown(pattern: str) -> None:
     assert start_chars(re.compile(pattern)) is None
 
 
+def _pairs(pattern: str, flags: int = 0) -> dict[str, str | None] | None:
+    """start_pairs as a dict: each first character with its second ones, spelled sorted."""
+    found = start_pairs(re.compile(pattern, flags))
+    if found is None:
+        return None
+    pairs: dict[str, set[str] | None] = {}
+    for firsts, seconds in found:
+        for char in firsts:
+            known = pairs.setdefault(char, set())
+            pairs[char] = None if known is None or seconds is None else known | seconds
+    return {char: None if s is None else "".join(sorted(s)) for char, s in pairs.items()}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        (r"^(?:Mehr|Weitere) Artikel", 0, {"M": "e", "W": "e"}),
+        # A match of one character may end there: any second character.
+        (r"^(?:Jetzt )?(?:ab|[cd])", 0, {"J": "e", "a": "b", "c": None, "d": None}),
+        (r"^(?=.*x)(?!Nein)Ja", 0, {"J": "a"}),
+        (r"^-*Ab", 0, {"-": "-A", "A": "b"}),
+        (r"^(?:\d )?K", 0, {**dict.fromkeys("0123456789", " "), "K": None}),
+        (r"^(?:Ab){2,3}", 0, {"A": "b"}),
+        (r"^Du", re.IGNORECASE, {"D": "Uu", "d": "Uu"}),
+        (r"^(?-i:D)(?i:u)", re.IGNORECASE, {"D": "Uu"}),
+        # What the reading does not follow after the first character: any second one.
+        (r"^K.x", 0, {"K": None}),
+        (r"^(a)\1", 0, {"a": None}),
+    ],
+)
+def test_start_pairs(pattern: str, flags: int, expected: dict[str, str | None]) -> None:
+    assert _pairs(pattern, flags) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"Mehr", r"^(?:Mehr)?", r"^.Mehr", r"(?m)^Mehr"])
+def test_start_pairs_unknown(pattern: str) -> None:
+    assert start_pairs(re.compile(pattern)) is None
+
+
 def _lines() -> list[str]:
     cases = load_heldout()
     return sorted(
@@ -60,6 +99,18 @@ def test_matches_open_with_a_start_char() -> None:
         chars = start_chars(regex)
         if chars is not None:
             assert all(line[:1] in chars for line in lines if regex.search(line)), regex.pattern
+
+
+def test_matches_open_with_a_start_pair() -> None:
+    lines = _lines()
+    for _rule, regex, _max_words, _gate in phrases._PHRASE_RULES:
+        pairs = start_pairs(regex)
+        if pairs is not None:
+            for line in filter(regex.search, lines):
+                assert any(
+                    line[:1] in firsts and (seconds is None or line[1:2] in seconds)
+                    for firsts, seconds in pairs
+                ), (regex.pattern, line)
 
 
 def test_phrase_rule_by_start_as_all_rules() -> None:
