@@ -7,8 +7,9 @@ import re
 from collections.abc import Sequence
 
 from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE
+from pipelines.agency_names import agency_names
 from pipelines.clean_rules import Rule
-from pipelines.credits import LONE_NAME_RE, agency_names
+from pipelines.credits import LONE_NAME_RE
 from pipelines.offices import CLUB_OFFICER, HOST_RE, OWN_STAFF, SIGNER_OFFICE, is_institution_kind
 
 _I = re.IGNORECASE

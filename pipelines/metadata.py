@@ -12,6 +12,7 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import ParsedDate, date_from_url, find_date_in_text, parse_datetime
+from pipelines.agency_names import agency_names
 from pipelines.bylines import (
     byline_text,
     closing_authors,
@@ -19,7 +20,6 @@ from pipelines.bylines import (
     labelled_byline_authors,
     printed_byline_authors,
 )
-from pipelines.credits import agency_names
 from pipelines.jsonld import (
     JsonLd,
     json_authors,

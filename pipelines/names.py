@@ -14,12 +14,11 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import classify_date_line
+from pipelines.agency_names import TRAILING_AGENCY_RE, agency_names
 from pipelines.byline_lines import WRITING_KINDS
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, REPORTER_LEAD
 from pipelines.credits import (
     NAME_PARTICLES,
-    TRAILING_AGENCY_RE,
-    agency_names,
     credited_writers,
     is_agency_credit,
     is_image_credit,
@@ -457,6 +456,12 @@ def split_credits(
         for part in _AUTHOR_SPLIT_RE.split(value):
             if _URLISH_RE.search(part):  # profile links, before "/" splits them apart
                 continue
+            bracket = TRAILING_AGENCY_RE.search(part)
+            if bracket is not None and "/" in bracket.group(1) and agency_names(bracket.group(1)):
+                # Agencies in brackets, before a slash parts them ("A (dpa/AFP)", a dateline's
+                # "Teheran (Site/IRNA)"): no part of a name.
+                agencies.extend(agency_names(bracket.group(1)))
+                part = part[: bracket.start()]
             parts.extend(_AUTHOR_SLASH_RE.split(part))
     authors: list[str] = []
     seen: set[str] = set()

@@ -12,19 +12,17 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.types import CleaningRules, DroppedLine
+from pipelines.agency_names import NEWS_AGENCIES, agency_names, short_agency_names
 from pipelines.byline_lines import BYLINE_OPENING_RE, WRITING_KINDS
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.credits import (
     BYLINE_ITEMS_SPLIT_RE,
-    NEWS_AGENCIES,
-    agency_names,
     beside_picture_counter,
     credited_writers,
     is_image_credit,
     is_info_line,
     names_an_agency,
-    short_agency_names,
 )
 from pipelines.site_selectors import site_selectors
 from pipelines.writer_rows import labelled_row

@@ -9,11 +9,12 @@ import pytest
 
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from crawler.sites import get_site
+from pipelines.agency_names import agency_names
 from pipelines.blocks import drop_fact_boxes, drop_related_lists, drop_sources_lists
 from pipelines.byline_lines import byline_neighbours, is_byline
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
-from pipelines.credits import agency_names, closing_signature, credited_writers, text_agencies
+from pipelines.credits import closing_signature, credited_writers, text_agencies
 from pipelines.extract import extract_article
 from pipelines.names import (
     clean_title,
