@@ -21,6 +21,7 @@ from pipelines.blocks import (
 )
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
+from pipelines.closing_credits import credits_after_text
 from pipelines.credits import (
     closing_signature,
     credits_authors,
@@ -255,6 +256,8 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
             dropped.extend(DroppedLine(text=line, rule=str(Rule.BYLINE)) for line in signature)
     article_text = normalise_text("\n".join(kept))
     language = detect_language(article_text, declared)
+    # Agency credits in the boxes after the text ("Mit Material von dpa" beside the writer's line).
+    closing = split_credits(credits_after_text(tree, kept), frozenset())[1] if kept else ()
     return ExtractedArticle(
         outcome=OUTCOME_OK if article_text else OUTCOME_EMPTY,
         url=inp.url,
@@ -263,7 +266,9 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         seo_title=meta.seo_title,
         authors=meta.authors,
         agencies=tuple(
-            dict.fromkeys((*meta.agencies, *text_agencies(kept, dropped), *listed_agencies))
+            dict.fromkeys(
+                (*meta.agencies, *text_agencies(kept, dropped), *closing, *listed_agencies)
+            )
         ),
         published_at=meta.published.value if meta.published else None,
         published_at_raw=meta.published.raw if meta.published else None,

@@ -1,5 +1,6 @@
 """News agencies by name (pipelines.agency_names) and where a page credits them: state agencies
-of other countries and their short names, and credit sentences."""
+of other countries and their short names, credit sentences, and credits set apart after the text
+(pipelines.closing_credits)."""
 
 from __future__ import annotations
 
@@ -145,6 +146,12 @@ def test_a_meta_author_that_is_an_agency_names_no_person() -> None:
         assert (result.authors, result.agencies) == ((), ("Anadolu",))
 
 
+def test_a_long_source_line_with_a_date_names_its_agency_only() -> None:
+    line = "<p>Rundfunk zwei, sportlive, Rad, 20.06.2026, 15:30 Uhr ; sda/baer</p>"
+    result = _extract(f"<main><header><h1>Hallenbad wird saniert</h1>{line}</header>{TEXT}</main>")
+    assert (result.authors, result.agencies) == ((), ("Keystone-SDA",))
+
+
 # --- credits in and after the text -----------------------------------------------------------
 
 
@@ -194,3 +201,43 @@ def test_lines_naming_no_agency_stay_in_the_text(closing: str) -> None:
     result = _extract(f"<main><h1>Hallenbad wird saniert</h1>{text}</main>")
     assert result.text.splitlines() == [PARAGRAPH, SECOND, closing]
     assert result.agencies == ()
+
+
+@pytest.mark.parametrize(
+    ("after", "agencies"),
+    [
+        # the author box after the text: the writer's line, then the agency's share
+        (
+            "<div class='author'><p>Ein Beitrag von Jonas Pferdmenges, Landesfunk Mitte</p>"
+            "<p class='sources'>Mit Material von dpa</p></div>",
+            ("dpa",),
+        ),
+        # a source line under the text's container, its date beside the agency's initials
+        (
+            "<div class='broadcast'><p>Rundfunk zwei, sportlive, 20.06.2026, 15:30 Uhr ;"
+            " sda/baer</p></div>",
+            ("Keystone-SDA",),
+        ),
+        ("<div class='quelle'><small>Quelle: Reuters, AFP</small></div>", ("Reuters", "AFP")),
+        # teaser cards and a list of agency feeds after the text credit other pages
+        (
+            "<div class='cards'><a href='/a/2'><span>dpa</span> <span>Landtag streitet über"
+            " den Haushalt</span></a></div>",
+            (),
+        ),
+        (
+            "<div><h4>Agenturfeeds</h4><a href='/afp/'>AFP</a> <a href='/reuters/'>Reuters</a>"
+            "</div>",
+            (),
+        ),
+        # a picture's credit
+        ("<div class='bild'>Foto: dpa</div>", ()),
+    ],
+)
+def test_an_agency_credit_set_apart_after_the_text_is_read(
+    after: str, agencies: tuple[str, ...]
+) -> None:
+    # after the article, out of reach of the lines read by the headline
+    head = "<header><h1>Hallenbad wird saniert</h1></header>"
+    result = _extract(f"<main><article>{head}{TEXT}</article>{after}</main>")
+    assert result.agencies == agencies

@@ -189,7 +189,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "709_landesfunk_stand_beitrag_von_studio": {
         "lost": "['Heike Brandstätter, Kreisbauernverband Lindachtal']",
-        "agencies": "()",
     },
     "711_universitaet_pressemitteilung_text_kontakt": {
         "seo_title": "None",
@@ -215,9 +214,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "722_oesterreich_qualitaetszeitung_namen_ohne_von_apa_foto": {
         "lost": "['Die Inflation liegt deutlich höher. Seniorenvertreter sprechen vo...",
         "authors": "('Anna Gruber',)",
-    },
-    "725_schweiz_rundfunk_sport_sendebezug_sda": {
-        "agencies": "()",
     },
     "730_lokalzeitung_serie_text_und_fotos_nur_meta_datum": {
         "junk": "['teaser/series_list: Bisher erschienen in der Serie:', 'chrome/foo...",
