@@ -304,6 +304,15 @@ def clean_title(
     if not candidate:
         return None
     title = normalise_field(candidate)
+    colon = _COLON_SUFFIX_RE.search(title) if html_title else None
+    if (
+        colon is not None
+        and len(title[: colon.start()].split()) >= 3
+        and _spells_site_key(colon.group(1), site_keys)
+    ):
+        # The site's name after a colon closing a <title> ("…: Universität Lahnfeld"); a colon
+        # is no separator elsewhere, as a headline's own parts it joins.
+        title = title[: colon.start()]
     cut_with: str | None = None
     for _ in range(4):
         separators = list(TITLE_SEPARATOR_RE.finditer(title))
@@ -350,6 +359,10 @@ def clean_title(
     if not title or _spells_site_key(title, site_keys) or classify_date_line(title) is not None:
         return None
     return title
+
+
+# The last part of a <title> after a colon.
+_COLON_SUFFIX_RE = re.compile(r"(?<!:):\s+([^:|]{2,80})$")
 
 
 def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:

@@ -118,7 +118,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "658_uni_pressemitteilung_nummer_vom_kontakt_professorin": {
         "published": "None",
-        "seo_title": "'Hitze trifft Ältere früher als gedacht: Studie wertet 14 Jahre Kli...",
     },
     "660_gemeinde_sitzungsbericht_gez_buergermeister": {
         "junk": "['metadata/signature: gez. Stefan Ranftl', 'metadata/signature: Ers...",
@@ -166,7 +165,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "685_staatsmedium_ru_jsonld_orga_mehr_zum_thema": {
         "junk": "['promo/disclaimer: Durch die Sperrung von Orbita DE zielt die EU d...",
         "unknown": "['Durch die Sperrung von Orbita DE zielt die EU darauf ab, eine kri...",
-        "seo_title": "None",
     },
     "687_staatsfunk_cn_quelle_autor_vollbreite": {
         "authors": "()",
@@ -190,14 +188,10 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "709_landesfunk_stand_beitrag_von_studio": {
         "lost": "['Heike Brandstätter, Kreisbauernverband Lindachtal']",
     },
-    "711_universitaet_pressemitteilung_text_kontakt": {
-        "seo_title": "None",
-    },
     "712_gemeinde_allgemeinverfuegung_erstellt_am": {
         "junk": "['media/download: Downloads', 'metadata/contact_box: Ihr Ansprechpa...",
         "lost": "['Allgemeinverfügung gilt bis zum 30. September', 'das Abpumpen von...",
         "unknown": "['Downloads', 'Ihr Ansprechpartner', 'Herr Florian Kaltmeier', 'Ord...",
-        "seo_title": "None",
     },
     "713_china_staatsmedium_quelle_xinhua_autoren": {
         "junk": "['media/caption: Besucher betrachten am 18. Juli 2026 blühende Lotu...",
