@@ -116,9 +116,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "657_fachzeitschrift_akademische_titel_autorenbox": {
         "authors": "('Bernd Kolter', 'Sandra Weil M. Sc.')",
     },
-    "658_uni_pressemitteilung_nummer_vom_kontakt_professorin": {
-        "published": "None",
-    },
     "660_gemeinde_sitzungsbericht_gez_buergermeister": {
         "junk": "['metadata/signature: gez. Stefan Ranftl', 'metadata/signature: Ers...",
         "unknown": "['gez. Stefan Ranftl', 'Erster Bürgermeister']",

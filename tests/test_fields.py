@@ -2762,6 +2762,32 @@ def test_a_date_without_a_publication_label_is_no_published_day(printed: str) ->
 
 
 @pytest.mark.parametrize(
+    ("beside", "day"),
+    [
+        # a release's number and day above the headline's wrapper
+        ("<p class='pm'>Pressemitteilung Nr. 47/2026 vom 11. Mai 2026</p>{}", "2026-05-11"),
+        ("<span>Meldung vom 03.03.2026</span>{}", "2026-03-03"),
+        # a date line under it
+        ("{}<div class='datum'><small>12.05.2026</small></div>", "2026-05-12"),
+        # an update line beside it is no publication, nor is a date in the text
+        ("{}<p>Aktualisiert: 03.03.2026</p>", None),
+        ("{}<p>Am 3. März 2026 beginnt die Sanierung des alten Hallenbads.</p>", None),
+    ],
+)
+def test_a_date_line_beside_the_headlines_own_wrapper_is_the_published_day(
+    beside: str, day: str | None
+) -> None:
+    wrapper = "<div class='header'><h1>Hallenbad wird saniert</h1></div>"
+    html = (
+        "<html lang='de'><body><div class='article'>"
+        f"{beside.format(wrapper)}<div class='text'><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"
+        "</div></body></html>"
+    )
+    published = _extract(html).published_at
+    assert (published.date().isoformat() if published else None) == day
+
+
+@pytest.mark.parametrize(
     "cells",
     [
         "<td>Gemeindebrief Ausgabe 23/2026</td><td>Erscheinungstag: 27. November 2026</td>",
