@@ -10,10 +10,11 @@ import re
 import lxml.html
 
 from crawler.model.types import DroppedLine
+from pipelines.agency_names import agency_names
 from pipelines.box_lines import ADDRESS_LINE_RE, HOURS_LINE_RE
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
-from pipelines.credits import agency_names, beside_picture_counter
+from pipelines.credits import beside_picture_counter
 from pipelines.label_boxes import drop_trailing_label_boxes, is_credits_box, is_explainer_box
 from pipelines.listings import br_lines, drop_listing_boxes, has_words
 from pipelines.origin_notes import drop_origin_notes

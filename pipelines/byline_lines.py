@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 
 from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE
+from pipelines.agency_names import agency_names
 from pipelines.clean_rules import Rule
-from pipelines.credits import agency_names
 from pipelines.offices import (
     CLOSING_FORMULA_WORDS,
     CLUB_OFFICER,

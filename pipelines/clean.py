@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from crawler.model.dates import classify_date_line
 from crawler.model.types import CleaningRules, DroppedLine
+from pipelines.agency_names import TRAILING_CREDIT_RE, agency_names
 from pipelines.box_blocks import BLOCK_RULES
 from pipelines.box_lines import INFO_LABELS
 from pipelines.byline_lines import author_box_label, byline_neighbours, is_author_note, is_byline
@@ -40,9 +41,7 @@ from pipelines.credits import (
     IMAGE_ALT_RE,
     INFO_SPLIT_RE,
     ROLE_CREDIT_RE,
-    TRAILING_CREDIT_RE,
     TRAILING_INITIALS_RE,
-    agency_names,
     credit_rule,
     credited_writers,
 )

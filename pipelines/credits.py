@@ -7,6 +7,18 @@ import re
 import lxml.html
 
 from crawler.model.types import DroppedLine
+from pipelines.agency_names import (
+    CLOSING_VERB_RE,
+    DATELINE_AGENCY_RE,
+    MATERIAL_LEAD,
+    NEWS_AGENCIES,
+    TRAILING_AGENCY_RE,
+    agency_names,
+    segment_agency,
+    short_agency_names,
+    supplying_agencies,
+    unbracketed,
+)
 from pipelines.clean_rules import PICTURE_COUNTER, Rule
 from pipelines.offices import LONE_NAME_RE, PERSON_NAME
 
@@ -59,31 +71,12 @@ _CAPTION_BRACKET_CREDIT_RE = re.compile(
     r"|Fotonachweis|Grafik|Illustration)\s*:\s*[^().!?]{2,60}\)$",
     _I,
 )
-_AGENCIES = frozenset(
+# Names in credits that are no news agency of the text's: photo agencies and image banks, a
+# state broadcaster's wire and site names, the desk ("red").
+_OTHER_CREDITS = frozenset(
     {
-        "dpa",
-        "afp",
-        "ap",
-        "reuters",
-        "rtr",
-        "epd",
-        "kna",
-        "dts",
-        "sid",
-        "apa",
-        "ddp",
-        "dapd",
-        "kyodo",
-        "xinhua",
-        "tass",
-        "ria novosti",
-        "ria nowosti",
         "ria",
-        "awp",
         "sputnik",
-        "anadolu",
-        "efe",
-        "ansa",
         "picture alliance",
         "picture-alliance",
         "getty images",
@@ -91,9 +84,6 @@ _AGENCIES = frozenset(
         "imago",
         "imago images",
         "keystone",
-        "keystone-sda",
-        "sda",
-        "dpa-infocom",
         "epa",
         "epa-efe",
         "ap photo",
@@ -110,29 +100,17 @@ _AGENCIES = frozenset(
         "red.",
     }
 )
-# Single words of the agency names above, to skip lines that name no agency at all; each also
-# with the period of a credit that closes as a sentence ("Mit Material von KNA.").
+# Single words of those names and the news agencies', to skip lines that name no agency at
+# all; each also with the period of a credit that closes as a sentence ("Mit Material von KNA.").
 _AGENCY_WORDS = frozenset(
-    form for name in _AGENCIES for word in name.split() for form in (word, word + ".")
+    form
+    for name in (*_OTHER_CREDITS, *NEWS_AGENCIES)
+    for word in name.split()
+    for form in (word, word + ".")
 )
 _AGENCY_TOKEN_RE = re.compile(r"[a-z.]+")
-# What an agency credit opens with before the agencies: "Material:", "Mit Material der
-# Nachrichtenagenturen", "Unter Verwendung von Material von", "Agenturmaterial:", "Agenturen:",
-# and a sentence saying where the text comes from ("Diese Meldung beruht auf Angaben von", "Der
-# Text basiert auf Material der", "Dieser Artikel stammt von der Nachrichtenagentur", "Die Meldung
-# enthält Informationen der").
-_MATERIAL_LEAD = (
-    r"(?:(?:Mit|und|Unter Verwendung (?:von|des|der)) )?(?:Agentur)?"
-    r"(?:Material|Informationen|Angaben)(?: (?:von|der|des)"
-    r"(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?|(?=\s*:))"
-    r"|(?:Nachrichten)?Agentur(?:en)?(?=\s*:)"
-    r"|(?:Diese[rs]?|Der|Die|Das) (?:Meldung|Nachricht|Artikel|Beitrag|Text|Bericht)"
-    r" (?:(?:beruht|basiert|stützt sich) (?:\w+ )?auf|stammt (?:\w+ )?(?:von|aus)"
-    r"|enthält(?: \w+)?)(?: (?:Angaben|Material|Informationen|Meldungen|Berichten?))?"
-    r"(?: (?:von|der|des|dem|den))?(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?"
-)
 _AGENCY_LABEL_RE = re.compile(
-    r"^(?:Foto|Fotos|Bild|Bilder|Quelle|Text|" + _MATERIAL_LEAD + r"|mit)\s*(?::\s*|\s+)",
+    r"^(?:Foto|Fotos|Bild|Bilder|Quellen?|Text|" + MATERIAL_LEAD + r"|mit)\s*(?::\s*|\s+)",
     _I,
 )
 # A note on the translation closing an agency credit: "(deutsche Übersetzung: Site)", "(übersetzt
@@ -268,128 +246,23 @@ def is_agency_credit(text: str) -> bool:
     text = short_agency_names(text)
     if "setz" in text:
         text = _TRANSLATION_NOTE_RE.sub("", text)
-    inner = _unbracketed(text.strip())
+    inner = unbracketed(text.strip())
     if inner != text.strip() and _PHOTO_LABEL_RE.match(inner):
         return False  # "(Foto: dpa)" credits the picture, not the text
-    stripped = _unbracketed(_AGENCY_LABEL_RE.sub("", inner, count=1).strip())
+    stripped = unbracketed(_AGENCY_LABEL_RE.sub("", inner, count=1).strip())
+    stripped = CLOSING_VERB_RE.sub("", stripped)
     if not stripped or stripped[-1:] in "!?:" or _DIGIT_RE.search(stripped):
         return False
-    segments = [seg.strip(" .").casefold() for seg in _AGENCY_SPLIT_RE.split(stripped)]
+    segments = [seg.strip(" .") for seg in _AGENCY_SPLIT_RE.split(stripped)]
     segments = [seg for seg in segments if seg]
     if not segments or any(len(seg.split()) > 4 for seg in segments):
         return False
-    return any(seg in _AGENCIES for seg in segments)
-
-
-def _unbracketed(text: str) -> str:
-    """The text inside brackets that enclose all of it ("(mit Material von dpa)")."""
-    return text[1:-1].strip() if text[:1] in "([" and text[-1:] in ")]" else text
+    return any(
+        seg.casefold() in _OTHER_CREDITS or segment_agency(seg) is not None for seg in segments
+    )
 
 
 # --- news agencies credited for the text -----------------------------------------------------
-
-# The archive's `agencies` field: news agencies (never photo agencies or image banks), each
-# under one normalised name. "SDA" merged into Keystone-SDA in 2018; "rtr" is Reuters' own
-# short credit; "dpa-infocom", "dpa-tmn" (its consumer desk) and "dpa-AFX" are dpa's services.
-NEWS_AGENCIES = {
-    "dpa": "dpa",
-    "dpa-infocom": "dpa",
-    "dpa-tmn": "dpa",
-    "dpa-afx": "dpa-AFX",
-    "afp": "AFP",
-    "ap": "AP",
-    "reuters": "Reuters",
-    "rtr": "Reuters",
-    "epd": "epd",
-    "kna": "KNA",
-    "dts": "dts",
-    "sid": "SID",
-    "apa": "APA",
-    "sda": "Keystone-SDA",
-    "keystone-sda": "Keystone-SDA",
-    "ats": "Keystone-SDA",
-    "ddp": "ddp",
-    "dapd": "dapd",
-    "kyodo": "Kyodo",
-    "xinhua": "Xinhua",
-    "tass": "TASS",
-    "ria novosti": "RIA Novosti",
-    "ria nowosti": "RIA Novosti",
-    "awp": "AWP",
-    "anadolu": "Anadolu",
-    "efe": "EFE",
-    "ansa": "ANSA",
-    "interfax": "Interfax",
-}
-# News agencies written out, in any case ending, and the short names they are credited by:
-# "der Deutschen Presse-Agentur" credits dpa, "APA - Austria Presse Agentur" and "Agence
-# France-Presse (AFP)" one agency each.
-_SHORT_CODES = r"(?:dpa|afp|ap|kna|epd|apa|sid|sda)"
-_SPELLED_OUT_RE = re.compile(
-    rf"(?:\b{_SHORT_CODES}\s*[-–]\s*)?\b(?:(?P<dpa>Deutschen? Presse[- ]?Agentur)"
-    r"|(?P<AFP>Agence France[- ]Presse)|(?P<AP>Associated Press)"
-    r"|(?P<KNA>Katholischen? Nachrichten[- ]?Agentur)"
-    r"|(?P<epd>Evangelische[nr]? Pressedienst(?:e?s)?)|(?P<APA>Austria[- ]Presse[- ]?Agentur)"
-    r"|(?P<SID>Sport[- ]?Informations[- ]?Dienst(?:e?s)?)"
-    rf"|(?P<SDA>Schweizerische[nr]? Depeschenagentur))\b(?:\s*\({_SHORT_CODES}\))?",
-    _I,
-)
-_SPELLED_OUT_GATE = ("press", "agentur", "dienst")
-
-
-def short_agency_names(text: str) -> str:
-    """`text` with the news agencies it writes out put as their short names: "Informationen
-    der Deutschen Presse-Agentur" is "Informationen der dpa"."""
-    lowered = text.casefold()
-    if not any(map(lowered.__contains__, _SPELLED_OUT_GATE)):
-        return text
-    return _SPELLED_OUT_RE.sub(lambda match: match.lastgroup or match.group(0), text)
-
-
-_CREDIT_LABEL_START_RE = re.compile(
-    r"^(?:(?:Verwendete|Genutzte) Quellen|Quellen?|Text|" + _MATERIAL_LEAD + r"|mit)\s*:?\s*", _I
-)
-# Between a name and the agency that contributed: "Lukas Fendt mit SID", "A, mit Material der
-# dpa", "Von A und APA".
-_AGENCY_NAMES_SPLIT_RE = re.compile(
-    r"\s*(?:[/|,&;]|\bund\b|\bmit\b(?: Material (?:von|der|des)(?: Nachrichtenagentur(?:en)?"
-    r"| Agentur(?:en)?)?)?)\s*",
-    _I,
-)
-# A credit in brackets at the end of a paragraph or name: "… sagte er. (KNA)", "Anna (epd)".
-TRAILING_AGENCY_RE = re.compile(r"\s*[(\[]\s*([\w .,/&-]{2,40}?)\s*[)\]]\s*$")
-# Such a credit closing a paragraph, perhaps as a source note: "… kürzen. (Quelle: KNA)".
-TRAILING_CREDIT_RE = re.compile(r"\s*[(\[]\s*((?:Quellen?\s*:\s*)?[\w .,/&-]{2,40}?)\s*[)\]]\s*$")
-# The agency in a news dateline opening the text: "Berlin (dpa) - …", "Genf (AFP) – …", and
-# with the day after the place, as wire services print it: "Moskau, 1. Dezember (TASS) – …";
-# a full stop or colon after the bracket ends the dateline too: "MOSKAU (RIA Novosti). Die …";
-# the agency between slashes: "BERLIN, 7. Juli. /TASS/. Die …"; a place in any alphabet: "Østerby".
-DATELINE_AGENCY_RE = re.compile(
-    r"^[^\W\d_a-zäöüß][\w./ -]{1,40}?(?:,\s*\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+\.?|\d{1,2}\.))?"
-    r"\s*(?:\(([\w /,-]{2,30})\)|/([\w ,-]{2,30})/)\s*(?:[-–—]\s|[.:]\s+(?=[A-ZÄÖÜ„\"]))",
-    re.UNICODE,
-)
-
-# "der Nachrichtenagentur Reuters": an article and the word for an agency go before the name.
-_ARTICLE_RE = re.compile(r"^(?:(?:der|die|des|dem|den)\s+)?(?:(?:Nachrichten)?agentur\w*\s+)?", _I)
-
-
-def agency_names(text: str) -> tuple[str, ...]:
-    """The news agencies a credit names, normalised, in order: "Quelle: Reuters, AFP" gives
-    ("Reuters", "AFP"), "APA/red" ("APA",), "(sda)" ("Keystone-SDA",); "Anna Beispiel" ()."""
-    text = _unbracketed(short_agency_names(" ".join(text.split())))
-    stripped = _CREDIT_LABEL_START_RE.sub("", text, count=1)
-    found: list[str] = []
-    for segment in _AGENCY_NAMES_SPLIT_RE.split(stripped.strip(" ()[].")):
-        # "und der dpa": the article is no part of the name
-        key = _ARTICLE_RE.sub("", segment.strip(" ()[].:")).casefold()
-        name = NEWS_AGENCIES.get(key)
-        if name is None and key.startswith("©"):
-            name = NEWS_AGENCIES.get(key[1:].strip().split(",")[0].strip())
-        if name is not None and name not in found:
-            found.append(name)
-    return tuple(found)
-
 
 # The separators of an info line that holds several items: "05.11.2024 · Von A · 2 Min.
 # Lesezeit", "Beitrag: A | Kamera: B".
@@ -525,31 +398,11 @@ def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ..
         has_mark = "(" in paragraph or "/" in paragraph
         match = DATELINE_AGENCY_RE.match(paragraph) if has_mark else None
         if match is not None:
-            found.extend(agency_names(match.group(1) or match.group(2)))
+            found.extend(agency_names(match.group(1) or match.group(2), dateline=True))
     for line in dropped:
         if line.rule == Rule.CREDIT_AGENCY:
             found.extend(agency_names(line.text))
         elif line.rule in (Rule.PARTNER, Rule.PRINT_NOTE):
             # "Erstveröffentlichung: RIA Novosti": the agency that first published it supplied it
             found.extend(supplying_agencies(line.text))
-    return tuple(found)
-
-
-_WORD_RE = re.compile(r"[\w-]+")
-
-
-def supplying_agencies(note: str) -> tuple[str, ...]:
-    """The news agencies a partner note names as the text's supplier: "Dieser Text wurde uns von
-    der dpa zur Verfügung gestellt" gives ("dpa",). An agency's short name counts as written the
-    way agencies write it ("dpa", "AFP", "Reuters"), so a word that merely spells one in another
-    case ("Sid" as a first name) does not."""
-    words = _WORD_RE.findall(short_agency_names(note))
-    found: list[str] = []
-    for first, second in zip(words, [*words[1:], ""], strict=True):
-        for word in (f"{first} {second}", first):
-            name = NEWS_AGENCIES.get(word.casefold())
-            if name is not None and word in (word.casefold(), word.upper(), name):
-                if name not in found:
-                    found.append(name)
-                break
     return tuple(found)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from pipelines.credits import agency_names
+from pipelines.agency_names import agency_names
 
 # The place: one to three capitalised words, joined by spaces or hyphens ("Kastelruth-Tal",
 # "Bad Talheim", "Wien"), or one to three words in capitals as a wire item prints them

@@ -21,6 +21,7 @@ from pipelines.blocks import (
 )
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
+from pipelines.closing_credits import credits_after_text
 from pipelines.credits import credits_authors, text_agencies
 from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.headings import recover_headings
@@ -54,7 +55,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 29
+EXTRACTOR_VERSION = 31
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -252,6 +253,8 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
             dropped.extend(DroppedLine(text=line, rule=str(Rule.BYLINE)) for line in signature)
     article_text = normalise_text("\n".join(kept))
     language = detect_language(article_text, declared)
+    # Agency credits in the boxes after the text ("Mit Material von dpa" beside the writer's line).
+    closing = split_credits(credits_after_text(tree, kept), frozenset())[1] if kept else ()
     return ExtractedArticle(
         outcome=OUTCOME_OK if article_text else OUTCOME_EMPTY,
         url=inp.url,
@@ -260,7 +263,9 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         seo_title=meta.seo_title,
         authors=meta.authors,
         agencies=tuple(
-            dict.fromkeys((*meta.agencies, *text_agencies(kept, dropped), *listed_agencies))
+            dict.fromkeys(
+                (*meta.agencies, *text_agencies(kept, dropped), *closing, *listed_agencies)
+            )
         ),
         published_at=meta.published.value if meta.published else None,
         published_at_raw=meta.published.raw if meta.published else None,

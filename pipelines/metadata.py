@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -11,7 +12,14 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
-from crawler.model.dates import ParsedDate, date_from_url, find_date_in_text, parse_datetime
+from crawler.model.dates import (
+    ParsedDate,
+    classify_date_line,
+    date_from_url,
+    find_date_in_text,
+    parse_datetime,
+)
+from pipelines.agency_names import agency_names
 from pipelines.bylines import (
     byline_text,
     closing_authors,
@@ -20,7 +28,6 @@ from pipelines.bylines import (
     marked_byline_people,
     printed_byline_authors,
 )
-from pipelines.credits import agency_names
 from pipelines.jsonld import (
     JsonLd,
     json_authors,
@@ -48,6 +55,7 @@ from pipelines.names import (
 from pipelines.reworded_headline import reworded_headline
 from pipelines.seo_title import seo_title_of, without_topic
 from pipelines.tree import (
+    SENTENCE_END_RE,
     byline_near_headline,
     collapse,
     heading_after,
@@ -105,6 +113,10 @@ _MICRODATA_PUBLISHED = frozenset({"datePublished", "datepublished"})
 _MICRODATA_MODIFIED = frozenset({"dateModified", "datemodified"})
 _HEADLINE_PROP = frozenset({"headline"})
 _HEADINGS = frozenset({"h2", "h3", "h4"})
+# A line longer than this (in characters; in words beside the headline) is text, not a date
+# line.
+_DATE_LINE_CHARS = 200
+_DATE_LINE_WORDS = 12
 
 
 @dataclass
@@ -585,19 +597,41 @@ def _visible_date(
     <h1>, in the block around the big type printing the title)."""
     for element in marked.dates():
         text = collapse(text_of(element))
-        if not text or len(text) > 200 or "aktualisiert" in text.lower():
+        if not text or len(text) > _DATE_LINE_CHARS or "aktualisiert" in text.lower():
             continue
         found = find_date_in_text(text)
         if found is not None:
             return found
     if h1 is not None:
         container = h1.getparent()
+        if container is not None and text_key(text_of(container)) == text_key(text_of(h1)):
+            # A wrapper holding the headline alone ("<div class=header><h1>…</h1></div>"): the
+            # date line is a short block beside it.
+            return _date_beside(container)
         if container is not None:
             found = find_date_in_text(collapse(text_of(container))[:2000])
             if found is not None:
                 return found
     elif title:
         return find_date_in_text(title_block_text((m[0] for m in marked.all()), title)[:2000])
+    return None
+
+
+def _date_beside(wrapper: lxml.html.HtmlElement) -> ParsedDate | None:
+    """The date a line just before or after the headline's wrapper prints ("Pressemitteilung
+    Nr. 47/2026 vom 11. Mai 2026"); an update line ("Aktualisiert …") or a sentence of the text
+    ("Am 3. März beginnt …") is none."""
+    for siblings in (wrapper.itersiblings(preceding=True), wrapper.itersiblings()):
+        for sibling in itertools.islice(siblings, 2):
+            text = collapse(text_of(sibling))
+            if (
+                len(text.split()) <= _DATE_LINE_WORDS
+                and not _UPDATED_TEXT_RE.search(text)
+                and (not SENTENCE_END_RE.search(text) or classify_date_line(text) is not None)
+            ):
+                found = find_date_in_text(text)
+                if found is not None:
+                    return found
     return None
 
 

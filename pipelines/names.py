@@ -14,12 +14,11 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import classify_date_line
+from pipelines.agency_names import TRAILING_AGENCY_RE, agency_names
 from pipelines.byline_lines import WRITING_KINDS
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, REPORTER_LEAD
 from pipelines.credits import (
     NAME_PARTICLES,
-    TRAILING_AGENCY_RE,
-    agency_names,
     credited_writers,
     is_agency_credit,
     is_image_credit,
@@ -322,6 +321,15 @@ def clean_title(
     if not candidate:
         return None
     title = normalise_field(candidate)
+    colon = _COLON_SUFFIX_RE.search(title) if html_title else None
+    if (
+        colon is not None
+        and len(title[: colon.start()].split()) >= 3
+        and _spells_site_key(colon.group(1), site_keys)
+    ):
+        # The site's name after a colon closing a <title> ("…: Universität Lahnfeld"); a colon
+        # is no separator elsewhere, as a headline's own parts it joins.
+        title = title[: colon.start()]
     cut_with: str | None = None
     for _ in range(4):
         separators = list(TITLE_SEPARATOR_RE.finditer(title))
@@ -368,6 +376,10 @@ def clean_title(
     if not title or _spells_site_key(title, site_keys) or classify_date_line(title) is not None:
         return None
     return title
+
+
+# The last part of a <title> after a colon.
+_COLON_SUFFIX_RE = re.compile(r"(?<!:):\s+([^:|]{2,80})$")
 
 
 def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:
@@ -477,6 +489,12 @@ def split_credits(
         for part in _AUTHOR_SPLIT_RE.split(value):
             if _URLISH_RE.search(part):  # profile links, before "/" splits them apart
                 continue
+            bracket = TRAILING_AGENCY_RE.search(part)
+            if bracket is not None and "/" in bracket.group(1) and agency_names(bracket.group(1)):
+                # Agencies in brackets, before a slash parts them ("A (dpa/AFP)", a dateline's
+                # "Teheran (Site/IRNA)"): no part of a name.
+                agencies.extend(agency_names(bracket.group(1)))
+                part = part[: bracket.start()]
             parts.extend(_AUTHOR_SLASH_RE.split(part))
     authors: list[str] = []
     seen: set[str] = set()

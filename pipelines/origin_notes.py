@@ -11,9 +11,9 @@ from collections.abc import Iterable
 import lxml.html
 
 from crawler.model.types import DroppedLine
+from pipelines.agency_names import supplying_agencies
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
-from pipelines.credits import supplying_agencies
 from pipelines.tree import collapse, shorten, text_of
 
 # How a first-publication note opens, case folded: looked at on the box's first text only.

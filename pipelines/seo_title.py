@@ -8,6 +8,7 @@ import re
 
 import lxml.html
 
+from pipelines.host_spellings import spells_key
 from pipelines.names import TITLE_SEPARATOR_RE, TOPIC_PREFIX_RE, is_site_affix
 from pipelines.tree import text_key, text_of
 
@@ -37,10 +38,15 @@ def without_topic(
         return seo_title
     label, rest = topic.group(1), seo_title[topic.end() :]
     # A section before the headline ("Bildergalerie: …", a link of the site's menu) is an
-    # affix; so is a section's path, its first part a section ("Handball, 3. Liga: …").
+    # affix; so is a section's path, its first part a section ("Handball, 3. Liga: …"), and
+    # the site's name as its host spells it ("Gemeinde Auheim: …" on gemeinde-auheim.de).
     parts = label.split(",")
     section = parts[0] if len(parts) <= 3 and all(len(p.split()) <= 3 for p in parts) else label
-    if text_key(section) in sections or (h1 is not None and _names_navigation(section, h1)):
+    if (
+        text_key(section) in sections
+        or (h1 is not None and _names_navigation(section, h1))
+        or spells_key(text_key(label), site_keys)
+    ):
         return seo_title_of(title, rest)
     if (seo_title_of(title, rest) is None or _kicker_before_shortened(label, rest, h1, title)) and (
         (
@@ -112,7 +118,10 @@ def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None) -> bool:
 def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
     """The metadata headline when it says something else than the visible one.
 
-    The same words with a leftover label before or after them count as the same headline.
+    The same words with a leftover label before or after them count as the same headline; the
+    visible headline's own kicker before a colon ("Hitzeinseln: …"), which the metadata
+    leaves out, does not. The same words parted by other marks ("A: B" for "A – B") are
+    another wording of it; other quotation marks or dashes alone are the same one.
     """
     # A <title> of one or two words, its separators not counted, is the page type's ("News",
     # "Meldung anzeigen", "Handball - Berichte"): no headline.
@@ -123,7 +132,11 @@ def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
     ):
         return None
     key, other = text_key(title), text_key(metadata_title)
-    if not other or key.endswith(other):
+    if not other:
+        return None
+    if key == other:
+        return metadata_title if _marks(title) != _marks(metadata_title) else None
+    if key.endswith(other) and not _KICKER_PREFIX_RE.match(title):
         return None
     if other.startswith(key):
         return metadata_title if _continues_headline(title, metadata_title) else None
@@ -132,6 +145,21 @@ def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
     if other.endswith(key) and not _KICKER_PREFIX_RE.match(metadata_title):
         return None
     return metadata_title
+
+
+# Typographic variants of one mark: quotation marks and apostrophes, dashes, the ellipsis.
+_MARK_SPELLINGS = str.maketrans(
+    {**dict.fromkeys("„“”«»‚‘’‹›'", '"'), **dict.fromkeys("–—‒", "-"), "…": "..."}
+)
+# The marks before a headline's first word and after its last.
+_OUTER_MARKS_RE = re.compile(r"^\W+|\W+$")
+
+
+def _marks(text: str) -> str:
+    """The punctuation between the words of `text` in order, one spelling for each mark's
+    typographic variants; a mark closing the headline ("… 700 Euro!") is none between them."""
+    inner = _OUTER_MARKS_RE.sub("", text.translate(_MARK_SPELLINGS))
+    return "".join(ch for ch in inner if not (ch.isalnum() or ch.isspace()))
 
 
 def _continues_headline(title: str, metadata_title: str) -> bool:

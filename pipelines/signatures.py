@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from crawler.model.dates import find_date_in_text
-from pipelines.credits import NEWS_AGENCIES
+from pipelines.agency_names import NEWS_AGENCIES
 from pipelines.offices import (
     GREETING_SIGNER_RE,
     LONE_NAME_RE,

@@ -12,19 +12,17 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.types import CleaningRules, DroppedLine
+from pipelines.agency_names import NEWS_AGENCIES, agency_names, short_agency_names
 from pipelines.byline_lines import BYLINE_OPENING_RE, WRITING_KINDS
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.credits import (
     BYLINE_ITEMS_SPLIT_RE,
-    NEWS_AGENCIES,
-    agency_names,
     beside_picture_counter,
     credited_writers,
     is_image_credit,
     is_info_line,
     names_an_agency,
-    short_agency_names,
 )
 from pipelines.site_selectors import site_selectors
 from pipelines.writer_rows import labelled_row
@@ -446,20 +444,36 @@ def byline_near_headline(
     container = h1.getparent()
     if container is None:
         return []
-    found: list[str] = []
     if container.tag in ("body", "html"):
         # A headline straight in the body (a bare page): the few short blocks between it and
         # the text, never the site's footer or navigation.
         blocks = list(itertools.takewhile(_before_text, itertools.islice(h1.itersiblings(), 4)))
     else:
         blocks = [container, *itertools.islice(container.itersiblings(), 4)]
+    return bylines_in(blocks, h1, agencies_only=agencies_only)
+
+
+def bylines_in(
+    blocks: list[lxml.html.HtmlElement],
+    skipped: lxml.html.HtmlElement | None = None,
+    *,
+    agencies_only: bool = False,
+    links: bool = True,
+) -> list[str]:
+    """The byline and agency credit lines in `blocks` and their elements (the first 120), not
+    in `skipped` (the headline), nor in links unless `links`; see `byline_near_headline`."""
+    found: list[str] = []
     count = 0
     for block in blocks:
         for element in block.iter():
             count += 1
             if count > 120:
                 return found  # the headline's container is a whole article on some pages
-            if element is h1 or not isinstance(element, lxml.html.HtmlElement):
+            if element is skipped or not isinstance(element, lxml.html.HtmlElement):
+                continue
+            if not links and (
+                element.tag == "a" or next(element.iterancestors("a"), None) is not None
+            ):
                 continue
             # The element's own first text, before the dearer text of its subtree.
             own = latin_punctuation((element.text or "").strip())
@@ -497,7 +511,9 @@ def _add_byline(
     elif not agencies_only and own.count("(") >= 2 and credited_writers(own):
         text = own  # a credits line of roles in brackets: "A (Text), B (Bilder)"
     elif (
-        len(own.split()) <= 8
+        # A source line with a date or time is longer ("Programm, Sendung, 20.06.2026, 15:30
+        # Uhr ; sda/mila"): its agencies only are read, below.
+        len(own.split()) <= (12 if _DATE_OR_TIME_RE.search(own) else 8)
         and _names_agency_key(own)
         and names_an_agency(own)
         and not (isinstance(element, lxml.html.HtmlElement) and _credits_a_picture(element))

@@ -9,11 +9,12 @@ import pytest
 
 from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
 from crawler.sites import get_site
+from pipelines.agency_names import agency_names
 from pipelines.blocks import drop_fact_boxes, drop_related_lists, drop_sources_lists
 from pipelines.byline_lines import byline_neighbours, is_byline
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
-from pipelines.credits import agency_names, credited_writers, text_agencies
+from pipelines.credits import credited_writers, text_agencies
 from pipelines.extract import extract_article
 from pipelines.names import (
     clean_title,
@@ -2905,6 +2906,32 @@ def test_the_date_of_an_info_line_crediting_the_desk_is_the_published_day(
 def test_a_date_without_a_publication_label_is_no_published_day(printed: str) -> None:
     result = _extract(_page("<title>Seilbahn auf die Alm genehmigt</title>", printed))
     assert result.published_at is None
+
+
+@pytest.mark.parametrize(
+    ("beside", "day"),
+    [
+        # a release's number and day above the headline's wrapper
+        ("<p class='pm'>Pressemitteilung Nr. 47/2026 vom 11. Mai 2026</p>{}", "2026-05-11"),
+        ("<span>Meldung vom 03.03.2026</span>{}", "2026-03-03"),
+        # a date line under it
+        ("{}<div class='datum'><small>12.05.2026</small></div>", "2026-05-12"),
+        # an update line beside it is no publication, nor is a date in the text
+        ("{}<p>Aktualisiert: 03.03.2026</p>", None),
+        ("{}<p>Am 3. März 2026 beginnt die Sanierung des alten Hallenbads.</p>", None),
+    ],
+)
+def test_a_date_line_beside_the_headlines_own_wrapper_is_the_published_day(
+    beside: str, day: str | None
+) -> None:
+    wrapper = "<div class='header'><h1>Hallenbad wird saniert</h1></div>"
+    html = (
+        "<html lang='de'><body><div class='article'>"
+        f"{beside.format(wrapper)}<div class='text'><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"
+        "</div></body></html>"
+    )
+    published = _extract(html).published_at
+    assert (published.date().isoformat() if published else None) == day
 
 
 @pytest.mark.parametrize(

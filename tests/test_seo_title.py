@@ -144,3 +144,88 @@ def test_a_part_naming_another_parish_or_more_stays_in_the_title(suffix: str) ->
     keys = site_name_keys(None, "https://www.ev-kirche-auheim-sued.de/g/1")
     title = f"Was bleibt, wenn wir gehen – {suffix}"
     assert clean_title(title, keys) == title
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        (f"{HEADLINE}: Stadt gibt vier Millionen frei: Talbote", "https://www.talbote.de/a/1"),
+        (
+            f"{HEADLINE}: Stadt gibt vier Millionen frei: Universität Lahnfeld",
+            "https://www.uni-lahnfeld.de/news/1",
+        ),
+    ],
+)
+def test_the_sites_name_after_a_colon_closing_the_title_is_an_affix(title: str, url: str) -> None:
+    keys = site_name_keys("Universität Lahnfeld" if "uni-" in url else None, url)
+    assert (
+        clean_title(title, keys, html_title=True) == f"{HEADLINE}: Stadt gibt vier Millionen frei"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        # a place the host's name starts with, and the headline's own second part
+        (f"{HEADLINE}: Kronau", "https://www.kronauer-tagblatt.de/a/1"),
+        (f"{HEADLINE}: Stadt gibt vier Millionen frei", "https://www.talbote.de/a/1"),
+        # the site's name after a colon of two words of headline only
+        ("Hallenbad saniert: Talbote", "https://www.talbote.de/a/1"),
+    ],
+)
+def test_other_parts_after_a_colon_stay_in_the_title(title: str, url: str) -> None:
+    keys = site_name_keys(None, url)
+    assert clean_title(title, keys, html_title=True) == title
+
+
+@pytest.mark.parametrize(
+    "kicker",
+    [
+        "<h1>Sanierung: Hallenbad wird im Herbst saniert</h1>",
+        "<h1><span>Sanierung:</span> Hallenbad wird im Herbst saniert</h1>",
+    ],
+)
+def test_a_headline_with_a_kicker_the_title_leaves_out_has_the_title_as_seo_title(
+    kicker: str,
+) -> None:
+    body = f"<article>{kicker}{TEXT}</article>"
+    assert _seo_title(f"{HEADLINE} - Talbote", body) == HEADLINE
+    assert seo_title_of(f"Sanierung: {HEADLINE}", HEADLINE) == HEADLINE
+    # a label without a colon before the same words is a leftover, not a kicker
+    assert seo_title_of(f"Lokales {HEADLINE}", HEADLINE) is None
+
+
+def test_the_sites_name_before_the_headline_goes_though_the_page_prints_a_kicker() -> None:
+    body = f"<article><h1>Sanierung: {HEADLINE}</h1>{TEXT}</article>"
+    title = f"Gemeinde Auheim: {HEADLINE}"
+    assert _seo_title(title, body, "https://www.gemeinde-auheim.de/a/1") == HEADLINE
+    # a place the host's name only starts with stays before another headline
+    assert _seo_title(title, body, "https://www.auheimer-bote.de/a/1") == title
+
+
+@pytest.mark.parametrize(
+    ("visible", "metadata", "seo_title"),
+    [
+        # other marks between the same words: another wording of the headline
+        (
+            "EU verlängert Verbot – Moskau kündigt „Antwort“ an",
+            'EU verlängert Verbot: Moskau kündigt "Antwort" an',
+            'EU verlängert Verbot: Moskau kündigt "Antwort" an',
+        ),
+        (
+            "Hallenbad: Sanierung beginnt",
+            "Hallenbad, Sanierung beginnt",
+            "Hallenbad, Sanierung beginnt",
+        ),
+        # other quotation marks or dashes only: the same headline
+        ("Moskau kündigt „Antwort“ an", 'Moskau kündigt "Antwort" an', None),
+        ("Hallenbad – Sanierung beginnt", "Hallenbad - Sanierung beginnt", None),
+        ("Kita «Sonnenschein» öffnet", "Kita 'Sonnenschein' öffnet", None),
+        # a mark closing the headline is none between its words
+        ("Hallenbad wird saniert", "Hallenbad wird saniert!", None),
+    ],
+)
+def test_the_same_words_with_other_marks_are_another_wording(
+    visible: str, metadata: str, seo_title: str | None
+) -> None:
+    assert seo_title_of(visible, metadata) == seo_title

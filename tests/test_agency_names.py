@@ -1,0 +1,243 @@
+"""News agencies by name (pipelines.agency_names) and where a page credits them: state agencies
+of other countries and their short names, credit sentences, and credits set apart after the text
+(pipelines.closing_credits)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
+from pipelines.agency_names import agency_names, supplying_agencies
+from pipelines.credits import text_agencies
+from pipelines.extract import extract_article
+
+PARAGRAPH = (
+    "Der Gemeinderat hat am Dienstag mit großer Mehrheit beschlossen, das alte Hallenbad bis "
+    "zum Herbst zu sanieren und danach wieder für Schulen und Vereine zu öffnen."
+)
+SECOND = (
+    "Die Kosten von rund vier Millionen Euro tragen Stadt und Land je zur Hälfte, die Arbeiten "
+    "sollen im Frühjahr beginnen."
+)
+TEXT = f"<div class='text'><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"
+
+
+def _extract(body: str, head: str = "") -> ExtractedArticle:
+    html = f"<html lang='de'><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+    return extract_article(
+        ExtractInput(
+            url="https://www.alpenland-zeitung.de/a/1.html",
+            body=html.encode(),
+            headers={},
+            rules=CleaningRules(),
+        )
+    )
+
+
+def _article(above_text: str = "", after_text: str = "") -> str:
+    head = f"<header><h1>Hallenbad wird saniert</h1>{above_text}</header>"
+    return f"<main><article>{head}{TEXT}{after_text}</article></main>"
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+def test_state_agencies_of_other_countries_are_normalised() -> None:
+    credits = {
+        "IRNA": ("IRNA",),
+        "(IRNA/ISNA)": ("IRNA", "ISNA"),
+        "Quelle: AA": ("Anadolu",),
+        "Anadolu Ajansı": ("Anadolu",),
+        "Quelle: Anadolu Agency": ("Anadolu",),
+        "Xinhua/KCNA": ("Xinhua", "KCNA"),
+        "Quelle: Tasnim, BelTA und Yonhap": ("Tasnim", "BelTA", "Yonhap"),
+        "Quellen: AgE, Landwirtschaftskammer Niedersachsen": ("AgE",),
+        # a short name that is an ordinary word counts after the word for an agency
+        "Quelle: Nachrichtenagentur Mehr": ("Mehr",),
+        "mit Material der Agentur Fars": ("Fars",),
+    }
+    assert {credit: agency_names(credit) for credit in credits} == credits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "AA" and "AgE" only as the agencies write them
+        "aa",
+        "Quelle: Aa",
+        "Age",
+        "Quelle: AGE",
+        # ordinary words and places however written
+        "Mehr",
+        "Mehr News",
+        "Quelle: Mehr",
+        "Fars",
+        "Provinz Fars",
+        # another body's initials
+        "Quelle: Auswärtiges Amt",
+    ],
+)
+def test_short_names_that_are_ordinary_words_name_no_agency(text: str) -> None:
+    assert agency_names(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("opening", "agencies"),
+    [
+        ("Teheran (IRNA) – ", ("IRNA",)),
+        ("Ankara (AA) – ", ("Anadolu",)),
+        # in a dateline's brackets an ordinary word is the agency's name
+        ("Teheran (Mehr) – ", ("Mehr",)),
+        ("Teheran (Radio/ISNA) – ", ("ISNA",)),
+        # the site's own short name is none
+        ("Teheran (IS) – ", ()),
+    ],
+)
+def test_a_dateline_names_a_state_agency(opening: str, agencies: tuple[str, ...]) -> None:
+    assert text_agencies([f"{opening}{PARAGRAPH}", SECOND], []) == agencies
+
+
+def test_an_ordinary_word_in_a_partner_note_names_no_agency() -> None:
+    assert supplying_agencies("Mehr Informationen stellte uns die dpa zur Verfügung.") == ("dpa",)
+    assert supplying_agencies("Mit freundlicher Genehmigung von Mehr Energie.") == ()
+
+
+# --- credits near the headline ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("above", "agencies"),
+    [
+        # an agency chip beside the place chip, an info bar's abbreviation, a source label
+        ("<div><span class='chip'>Berlin</span> <span class='chip'>AA</span></div>", ("Anadolu",)),
+        ("<div class='info'><div>AA</div><div>12.01.2026 14:27</div></div>", ("Anadolu",)),
+        ("<div><span class='source'>Quelle: AA</span> <time>17.08.2026</time></div>", ("Anadolu",)),
+        ("<div class='dateline'>IRNA</div>", ("IRNA",)),
+        # buttons, labels and place chips that spell a short name
+        ("<div><a class='more'>Mehr</a></div>", ()),
+        ("<div><span class='chip'>Fars</span> <span class='chip'>aa</span></div>", ()),
+        ("<div><strong>Mehr News</strong></div>", ()),
+    ],
+)
+def test_an_agency_label_by_the_headline_credits_it(above: str, agencies: tuple[str, ...]) -> None:
+    result = _extract(_article(above))
+    assert (result.authors, result.agencies) == ((), agencies)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agencies"),
+    [
+        # a wire dateline of its own: the place and the site's short name are no author
+        ("<div class='item-dateline'>Teheran (AlborzRadio/IRNA)</div>", (), ("IRNA",)),
+        # agencies in brackets after a writer's name
+        ("<p class='byline'>Von Anna Berger (dpa/AFP)</p>", ("Anna Berger",), ("dpa", "AFP")),
+    ],
+)
+def test_agencies_in_brackets_parted_by_a_slash_are_no_part_of_a_name(
+    line: str, authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    result = _extract(_article(line))
+    assert (result.authors, result.agencies) == (authors, agencies)
+
+
+def test_a_meta_author_that_is_an_agency_names_no_person() -> None:
+    for name in ("Anadolu Ajansı", "Anadolu Agency"):
+        result = _extract(_article(), f"<meta name='author' content='{name}'>")
+        assert (result.authors, result.agencies) == ((), ("Anadolu",))
+
+
+def test_a_long_source_line_with_a_date_names_its_agency_only() -> None:
+    line = "<p>Rundfunk zwei, sportlive, Rad, 20.06.2026, 15:30 Uhr ; sda/baer</p>"
+    result = _extract(f"<main><header><h1>Hallenbad wird saniert</h1>{line}</header>{TEXT}</main>")
+    assert (result.authors, result.agencies) == ((), ("Keystone-SDA",))
+
+
+# --- credits in and after the text -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("closing", "agencies"),
+    [
+        ("<p>Quelle: AA</p>", ("Anadolu",)),
+        ("<p>Quellen: AgE, Landwirtschaftskammer Niedersachsen</p>", ("AgE",)),
+        (
+            "<p><i>Die Nachricht wurde unter Verwendung von Material der Agentur RIA Nowosti"
+            " erstellt.</i></p>",
+            ("RIA Novosti",),
+        ),
+        ("<p>Der Text ist unter Verwendung von Material der dpa entstanden.</p>", ("dpa",)),
+        (
+            "<p>Der Beitrag wurde mit Material der Nachrichtenagentur Anadolu erstellt.</p>",
+            ("Anadolu",),
+        ),
+    ],
+)
+def test_a_credit_line_closing_the_text_names_its_agency_and_goes(
+    closing: str, agencies: tuple[str, ...]
+) -> None:
+    text = f"<div class='text'><p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}</div>"
+    result = _extract(f"<main><h1>Hallenbad wird saniert</h1>{text}</main>")
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert result.agencies == agencies
+
+
+def test_an_agency_pair_closing_the_last_paragraph_goes() -> None:
+    text = f"<div class='text'><p>{PARAGRAPH}</p><p>{SECOND} (IRNA/ISNA)</p></div>"
+    result = _extract(f"<main><h1>Hallenbad wird saniert</h1>{text}</main>")
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert result.agencies == ("IRNA", "ISNA")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Quellen: Landwirtschaftskammer, Statistisches Landesamt",
+        "Die Nachricht wurde unter Verwendung von Material der Polizei erstellt.",
+        "Mehr als 300 Gäste werden zur Eröffnung im Herbst erwartet, sagte die Sprecherin.",
+    ],
+)
+def test_lines_naming_no_agency_stay_in_the_text(closing: str) -> None:
+    text = f"<div class='text'><p>{PARAGRAPH}</p><p>{SECOND}</p><p>{closing}</p></div>"
+    result = _extract(f"<main><h1>Hallenbad wird saniert</h1>{text}</main>")
+    assert result.text.splitlines() == [PARAGRAPH, SECOND, closing]
+    assert result.agencies == ()
+
+
+@pytest.mark.parametrize(
+    ("after", "agencies"),
+    [
+        # the author box after the text: the writer's line, then the agency's share
+        (
+            "<div class='author'><p>Ein Beitrag von Jonas Pferdmenges, Landesfunk Mitte</p>"
+            "<p class='sources'>Mit Material von dpa</p></div>",
+            ("dpa",),
+        ),
+        # a source line under the text's container, its date beside the agency's initials
+        (
+            "<div class='broadcast'><p>Rundfunk zwei, sportlive, 20.06.2026, 15:30 Uhr ;"
+            " sda/baer</p></div>",
+            ("Keystone-SDA",),
+        ),
+        ("<div class='quelle'><small>Quelle: Reuters, AFP</small></div>", ("Reuters", "AFP")),
+        # teaser cards and a list of agency feeds after the text credit other pages
+        (
+            "<div class='cards'><a href='/a/2'><span>dpa</span> <span>Landtag streitet über"
+            " den Haushalt</span></a></div>",
+            (),
+        ),
+        (
+            "<div><h4>Agenturfeeds</h4><a href='/afp/'>AFP</a> <a href='/reuters/'>Reuters</a>"
+            "</div>",
+            (),
+        ),
+        # a picture's credit
+        ("<div class='bild'>Foto: dpa</div>", ()),
+    ],
+)
+def test_an_agency_credit_set_apart_after_the_text_is_read(
+    after: str, agencies: tuple[str, ...]
+) -> None:
+    # after the article, out of reach of the lines read by the headline
+    head = "<header><h1>Hallenbad wird saniert</h1></header>"
+    result = _extract(f"<main><article>{head}{TEXT}</article>{after}</main>")
+    assert result.agencies == agencies
