@@ -48,11 +48,7 @@ from pipelines.credits import (
 )
 from pipelines.datelines import date_after_place
 from pipelines.info_lines import is_initials_credit, is_label_word, label_value_rule
-from pipelines.notices import (
-    DURATION_ITEM_RE,
-    LATE_PHRASE_RULES,
-    SECTION_ITEM_RE,
-)
+from pipelines.notices import DURATION_ITEM_RE, LATE_PHRASE_RULES, SECTION_ITEM_RE
 from pipelines.offices import SALUTATION_RE
 from pipelines.phrases import phrase_rule
 from pipelines.promo import promo_rule, promo_score
@@ -117,13 +113,14 @@ def clean_lines(
     rules: CleaningRules,
     language: str | None,
     authors: Sequence[str] = (),
+    subtitle: str | None = None,
 ) -> tuple[list[str], list[DroppedLine]]:
     """Remove furniture from extracted lines; return the kept lines and what was dropped, why.
 
     `lines` are trafilatura's output lines (one paragraph, subheading or list item each; a line
-    containing "\\n" is split). `title` is the article's headline, `language` its expected
-    language ("de"), `authors` the bylined names (to drop a repeated byline line).
-    Deterministic and free of side effects.
+    containing "\\n" is split). `title` is the article's headline, `subtitle` the line the page
+    sets under it (text, however short), `language` its expected language ("de"), `authors` the
+    bylined names (to drop a repeated byline line). Deterministic and free of side effects.
     """
     dropped: list[tuple[int, int, DroppedLine]] = []
     items = _prepare(lines)
@@ -141,7 +138,7 @@ def clean_lines(
             item.rule = _classify(item.text, expected_script, authors)
     _apply_context_rules(items)
     if not title_found:
-        _drop_leading_label([item for item in items if item.kept])
+        _drop_leading_label([item for item in items if item.kept], subtitle)
     _apply_shop_rules(items)
     for find_block, block_rule in BLOCK_RULES:
         kept_items = [item for item in items if item.kept]
@@ -283,10 +280,10 @@ def _find_title_line(
     return False
 
 
-def _drop_leading_label(kept: list[_Line]) -> None:
+def _drop_leading_label(kept: list[_Line], subtitle: str | None) -> None:
     """Without the headline in the text, short labels opening it right before the first
     paragraph (a kicker, the site's slogan, a press release's sender: name, office,
-    organisation) are furniture: a text opens with a sentence. Three lines at most."""
+    organisation) are furniture: a text opens with a sentence. Three at most, never the subtitle."""
     for count in range(1, min(3, len(kept) - 1) + 1):
         label, first = kept[count - 1], kept[count]
         if SALUTATION_RE.match(label.text):
@@ -295,6 +292,8 @@ def _drop_leading_label(kept: list[_Line]) -> None:
                 _drop_kickers(kept[: count - 1])
             return
         if label.is_item or len(label.text.split()) > 6 or SENTENCE_END_RE.search(label.text):
+            return
+        if label.text == subtitle:
             return
         if SENTENCE_END_RE.search(first.text) and len(first.text.split()) >= 8:
             _drop_kickers(kept[:count])

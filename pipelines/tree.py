@@ -539,6 +539,18 @@ def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:
 # --- small helpers ---------------------------------------------------------------------------
 
 
+def all_bold(element: lxml.html.HtmlElement) -> bool:
+    """True for a paragraph whose whole text is in <b> or <strong>."""
+    return (
+        element.tag == "p"
+        and not (element.text or "").strip()
+        and len(element) > 0
+        and all(
+            child.tag in ("b", "strong") and not (child.tail or "").strip() for child in element
+        )
+    )
+
+
 def text_of(element: lxml.etree._Element) -> str:
     """The text of an element and its descendants, as lxml.html's text_content() gives it: that
     one evaluates an XPath (a context set up each call), this serialises the text in C, about

@@ -102,7 +102,6 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "637_staatssender_telegram_mehr_zum_thema_ohne_autor": {
         "junk": "['promo/notice: Durch die Sperrung unseres Senders in der EU soll e...",
-        "lost": "['Mehrere Gießereien und Glashütten im Erzgebirgsvorland wollen ihr...",
         "unknown": "['Durch die Sperrung unseres Senders in der EU soll eine unabhängig...",
     },
     "640_staatssender_tr_ort_agentur_chip_autorenkarte": {
@@ -137,7 +136,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "664_tuerkischer_sender_autorenkarte_quelle_aa": {
         "junk": "['metadata/source_note: Quelle: AA']",
-        "lost": "['Die Ausfuhren türkischer Kfz-Zulieferer nach Deutschland haben in...",
         "unknown": "['Quelle: AA']",
         "agencies": "()",
     },
@@ -152,9 +150,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/infobox: Weitere Informationen', 'metadata/infobox: Ende...",
         "unknown": "['Weitere Informationen', 'Ende der weiteren Informationen']",
     },
-    "674_regionalzeitung_redaktionsmitglied_polizei_typo3": {
-        "lost": "['Feuerwehren aus fünf Gemeinden im Einsatz / Polizei schließt Bran...",
-    },
     "676_wirtschaftszeitung_kommaliste_autorenboxen": {
         "authors": "('Maren Köster',)",
     },
@@ -162,9 +157,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['promo/poll: War die Entlassung richtig?', 'promo/poll: 12.418 Sti...",
         "unknown": "['War die Entlassung richtig?', '12.418 Stimmen abgegeben']",
         "authors": "('Julia Peters',)",
-    },
-    "679_ch_regional_text_und_bilder_galerie": {
-        "lost": "['Sorgen um die Zukunft']",
     },
     "682_pfarrei_wordpress_unterschrift_ohne_datum": {
         "junk": "['metadata/signature: Monika Seidl für den Pfarrgemeinderat']",
@@ -195,7 +187,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "agencies": "()",
     },
     "688_staatssender_tr_aa_kuerzel_aktualisiert": {
-        "lost": "['Die Türkei will die Anrainerstaaten des Schwarzen Meeres im Febru...",
         "authors": "('Anadolu Ajansı',)",
         "agencies": "()",
     },
@@ -209,14 +200,12 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "705_fachzeitschrift_text_dipl_ing_ohne_datum": {
         "junk": "['metadata/author_box: Dipl.-Ing. (FH) Rainer Wolff ist öffentlich ...",
-        "lost": "['Was die Messdaten aus dem Januar zeigen']",
         "unknown": "['Dipl.-Ing. (FH) Rainer Wolff ist öffentlich bestellter Sachverstä...",
     },
     "707_mieterverein_beitrag_von_rain_beratungszeiten": {
         "authors": "('RAin Sabine Lohmeyer',)",
     },
     "709_landesfunk_stand_beitrag_von_studio": {
-        "lost": "['Heike Brandstätter, Kreisbauernverband Lindachtal']",
         "agencies": "()",
     },
     "711_universitaet_pressemitteilung_text_kontakt": {
@@ -224,7 +213,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "712_gemeinde_allgemeinverfuegung_erstellt_am": {
         "junk": "['media/download: Downloads', 'metadata/contact_box: Ihr Ansprechpa...",
-        "lost": "['Allgemeinverfügung gilt bis zum 30. September', 'das Abpumpen von...",
         "unknown": "['Downloads', 'Ihr Ansprechpartner', 'Herr Florian Kaltmeier', 'Ord...",
         "seo_title": "None",
     },
@@ -247,7 +235,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "unknown": "['Sanierungssommer bei der Bahn: Hunderte Strecken gesperrt']",
     },
     "722_oesterreich_qualitaetszeitung_namen_ohne_von_apa_foto": {
-        "lost": "['Die Inflation liegt deutlich höher. Seniorenvertreter sprechen vo...",
         "authors": "('Anna Gruber',)",
     },
     "725_schweiz_rundfunk_sport_sendebezug_sda": {

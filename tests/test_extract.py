@@ -620,6 +620,75 @@ def test_a_headed_list_after_a_paragraph_that_is_not_the_last_line_does_not_come
     assert recover_headings(tree, list(lines)) == lines
 
 
+@pytest.mark.parametrize(
+    "between",
+    [
+        # an ad's slot with its label
+        "<div class='ad-inline'><span>Anzeige</span><span>Weiterlesen nach der Anzeige</span>"
+        "</div>",
+        "<div id='mrec'>Werbung</div>",
+        # the list the paragraph before the heading introduces (its last item is a line)
+        "<ul>" + "".join(f"<li>{item}</li>" for item in ITEMS) + "</ul>",
+    ],
+)
+def test_a_subheading_after_an_ad_slot_or_a_list_is_put_back(between: str) -> None:
+    tree = lxml.html.document_fromstring(
+        page(
+            f"<div><p>{PARAGRAPHS[0]}</p>{between}<h2>{SUBHEADING}</h2><p>{PARAGRAPHS[1]}</p></div>"
+        )
+    )
+    listed = list(ITEMS) if between.startswith("<ul>") else []
+    lines = [PARAGRAPHS[0], *listed, PARAGRAPHS[1]]
+    assert recover_headings(tree, list(lines)) == [*lines[:-1], SUBHEADING, PARAGRAPHS[1]]
+
+
+def test_a_subheading_after_a_paragraph_the_text_lacks_does_not_come_back() -> None:
+    # A block of a sentence between them is no ad's label: the heading may be a box's.
+    box = "<div class='info'>Die Gemeinde informiert in einer Veranstaltung über das Bad.</div>"
+    tree = lxml.html.document_fromstring(
+        page(f"<div><p>{PARAGRAPHS[0]}</p>{box}<h2>{SUBHEADING}</h2><p>{PARAGRAPHS[1]}</p></div>")
+    )
+    assert recover_headings(tree, list(PARAGRAPHS[:2])) == list(PARAGRAPHS[:2])
+
+
+@pytest.mark.parametrize(
+    ("heading", "listing"),
+    [("<p><strong>Was ist verboten?</strong></p>", "ul"), ("<p><b>Die Regeln</b></p>", "ol")],
+)
+def test_a_short_list_under_a_subheading_in_bold_is_put_back(heading: str, listing: str) -> None:
+    # A paragraph all in bold is the subheading of the list under it, which a fallback
+    # extraction of loose paragraphs leaves out.
+    label = lxml.html.fromstring(heading).text_content()
+    items = "".join(f"<li>{item}</li>" for item in ITEMS)
+    tree = lxml.html.document_fromstring(
+        page(
+            f"<div><p>{PARAGRAPHS[0]}</p>{heading}<{listing}>{items}</{listing}>"
+            f"<p>{PARAGRAPHS[1]}</p></div>"
+        )
+    )
+    lines = [PARAGRAPHS[0], label, PARAGRAPHS[1]]
+    assert recover_headings(tree, list(lines)) == [PARAGRAPHS[0], label, *ITEMS, PARAGRAPHS[1]]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # bold only in part: a sentence of the text, no heading
+        "<p><strong>Wichtig</strong> ist der Termin im Rathaus</p>",
+        # a plain paragraph without a colon announces nothing
+        "<p>Die Regeln im Einzelnen</p>",
+    ],
+)
+def test_a_list_under_a_paragraph_that_is_no_bold_heading_does_not_come_back(intro: str) -> None:
+    label = lxml.html.fromstring(intro).text_content()
+    items = "".join(f"<li>{item}</li>" for item in ITEMS)
+    tree = lxml.html.document_fromstring(
+        page(f"<div><p>{PARAGRAPHS[0]}</p>{intro}<ul>{items}</ul><p>{PARAGRAPHS[1]}</p></div>")
+    )
+    lines = [PARAGRAPHS[0], label, PARAGRAPHS[1]]
+    assert recover_headings(tree, list(lines)) == lines
+
+
 def test_headings_outside_the_text_do_not_come_back() -> None:
     html = page(article_html() + "<aside><h2>Meistgelesen</h2><ul><li>x</li></ul></aside>")
     assert "Meistgelesen" not in run(html).text
