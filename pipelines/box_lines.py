@@ -146,6 +146,18 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         (":",),
     ),
     (
+        # A match line over a club's report: the competition, the round and the kick-off before
+        # the teams and the result ("Kreisliga Süd, 10. Spieltag, So, 19.10.2025, 15:00 Uhr: SV
+        # Unterau – TSV Brunnholz 1:2 (0:1)", "Bezirkspokal, 2. Runde: FC Au – SV Ried 0:3").
+        Rule.STATS_BOX,
+        re.compile(
+            r"^[A-ZÄÖÜ][^:!?]{0,40}?\b(?:\d{1,2}\. (?:Spieltag|Runde)|\w*(?:[Ll]iga|[Pp]okal"
+            rf"|[Kk]lasse)\b)[^!?]{{0,50}}?:\s+{_TEAM}\s+[–-]\s+{_TEAM}\s+{_SCORE}$",
+        ),
+        28,
+        (":",),
+    ),
+    (
         # A scorers line: its label, then three or more names with their goals ("Tore
         # Grünmark: Neuhäuser 8/3, Lüdeke 6, Fromm 5", "Torschützen: 1:0 Brandt (12.), …"),
         # the two teams' apart by a dash or slash ("Beste Werfer: A 24, B 17 – C 21, D 15").

@@ -110,14 +110,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "641_staatssender_ir_dateline_im_text_persisches_datum": {
         "agencies": "()",
     },
-    "647_oeffentlich_rechtlich_stand_quelle_sender_autorin": {
-        "junk": "['media/caption: Zahlreiche Bäume stürzten im Landkreis Halberstein...",
-        "unknown": "['Zahlreiche Bäume stürzten im Landkreis Halberstein um, hier auf d...",
-    },
-    "649_ch_national_autor_ort_keystone_foto": {
-        "junk": "['metadata/source_note: Urteil 1C_412/2025 vom 6. Mai 2026.']",
-        "unknown": "['Urteil 1C_412/2025 vom 6. Mai 2026.']",
-    },
     "657_fachzeitschrift_akademische_titel_autorenbox": {
         "authors": "('Bernd Kolter', 'Sandra Weil M. Sc.')",
     },
@@ -142,30 +134,16 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "665_iranischer_rundfunk_dateline_irna_drupal": {
         "agencies": "()",
     },
-    "670_finanzportal_autor_label_dpa_afx_kuerzel": {
-        "junk": "['promo/quote_box: Rheinmark Industrie AG', 'metadata/editor_codes:...",
-        "unknown": "['| Rheinmark Industrie AG | 48,62 EUR | +3,14% |', '/mpf/stw/he', ...",
-    },
-    "671_oeffentlich_rechtlich_stand_sendung_infobox": {
-        "junk": "['metadata/infobox: Weitere Informationen', 'metadata/infobox: Ende...",
-        "unknown": "['Weitere Informationen', 'Ende der weiteren Informationen']",
-    },
     "676_wirtschaftszeitung_kommaliste_autorenboxen": {
         "authors": "('Maren Köster',)",
     },
     "677_boulevard_h2_von_doppelpunkt_umfrage": {
-        "junk": "['promo/poll: War die Entlassung richtig?', 'promo/poll: 12.418 Sti...",
-        "unknown": "['War die Entlassung richtig?', '12.418 Stimmen abgegeben']",
         "authors": "('Julia Peters',)",
     },
     "682_pfarrei_wordpress_unterschrift_ohne_datum": {
         "junk": "['metadata/signature: Monika Seidl für den Pfarrgemeinderat']",
         "unknown": "['Monika Seidl für den Pfarrgemeinderat']",
         "authors": "()",
-    },
-    "683_verein_joomla_super_user_bericht_am_ende": {
-        "junk": "['metadata/match_line: Kreisliga Süd, 10. Spieltag, So, 19.10.2025,...",
-        "unknown": "['Kreisliga Süd, 10. Spieltag, So, 19.10.2025, 15:00 Uhr: SV Untera...",
     },
     "684_fachzeitschrift_und_zeichen_quellen_age": {
         "junk": "['metadata/source_note: Quellen: AgE, Landwirtschaftskammer Nieders...",
@@ -215,10 +193,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['media/download: Downloads', 'metadata/contact_box: Ihr Ansprechpa...",
         "unknown": "['Downloads', 'Ihr Ansprechpartner', 'Herr Florian Kaltmeier', 'Ord...",
         "seo_title": "None",
-    },
-    "713_china_staatsmedium_quelle_xinhua_autoren": {
-        "junk": "['media/caption: Besucher betrachten am 18. Juli 2026 blühende Lotu...",
-        "unknown": "['Besucher betrachten am 18. Juli 2026 blühende Lotusfelder am Yunh...",
     },
     "714_tuerkei_staatssender_aa_autor_nur_jsonld": {
         "agencies": "()",
