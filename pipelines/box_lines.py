@@ -89,13 +89,15 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         # A paywall's trial call, alone on its button: "Jetzt 4 Wochen gratis testen", "Einen
         # Monat kostenlos lesen", "30 Tage unverbindlich ausprobieren", also after the name of
         # the site's paid product: "KOMPASS+ einen Monat gratis testen", "Mit HK Plus 30 Tage
-        # kostenlos lesen".
+        # kostenlos lesen"; or with its price after the call: "4 Wochen digital lesen für nur
+        # 0,99 €".
         Rule.PAYWALL,
         re.compile(
             r"^(?:Jetzt |Hier )?(?:(?:Mit )?(?:[\w.-]+ ){0,2}(?:[\w.-]*\w\+|Plus|Premium|Digital)"
             r" (?:jetzt )?)?(?:\d+|einen|ein|zwei|drei|vier|sechs|zwölf) (?:Tage?|Wochen?"
-            r"|Monate?) (?:lang )?(?:gratis|kostenlos|kostenfrei|unverbindlich|für 0 ?€)"
-            r" (?:testen|lesen|ausprobieren)\W*$",
+            r"|Monate?) (?:lang )?(?:(?:gratis|kostenlos|kostenfrei|unverbindlich|für 0 ?€)"
+            r" (?:testen|lesen|ausprobieren)|(?:digital |online )?(?:testen|lesen|ausprobieren)"
+            r" (?:für|zu|ab) (?:nur |je )?\d+(?:[,.]\d{1,2})?\s?(?:€|Euro|EUR))\W*$",
             _I,
         ),
         11,

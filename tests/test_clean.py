@@ -1218,6 +1218,9 @@ def test_blank_input(line: str) -> None:
         # a trial call after the name of the site's paid product
         ("SEEBLICK+ einen Monat gratis testen", "promo:paywall"),
         ("Mit LZ Plus 30 Tage kostenlos lesen", "promo:paywall"),
+        # ... with its price after the call
+        ("4 Wochen digital lesen für nur 0,99 €", "promo:paywall"),
+        ("Drei Monate online lesen ab 1 Euro", "promo:paywall"),
         ("Digital Premium jetzt 4 Wochen kostenlos testen", "promo:paywall"),
         # a note that the article is free to read, alone or with a call to subscribe or support
         (
@@ -1482,6 +1485,7 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Alle Beiträge zur Krankenkasse steigen um 15 Euro im Monat.",
         "Die Bibliothek lässt Neukunden vier Wochen gratis testen.",
         "Mit dem Deutschlandticket können Schüler einen Monat gratis testen, ob sich das lohnt.",
+        "Vier Wochen lesen für 5 Euro hat sie die Zeitung im Urlaub.",
         # free articles reported on, readers and print issues in a sentence
         "Der Artikel ist frei zugänglich und erschien im Fachjournal Bodenkunde.",
         "Dieser Text ist kostenlos im Internet abrufbar, teilte das Ministerium mit.",

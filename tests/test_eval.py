@@ -172,10 +172,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "unknown": "['Rahmanzadeh kündigte an, dass im laufenden iranischen Jahr, das i...",
         "agencies": "()",
     },
-    "698_de_regionalzeitung_redaktionsmitglied_ortsmarke": {
-        "junk": "['promo/subscription: 4 Wochen digital lesen für nur 0,99 €']",
-        "unknown": "['4 Wochen digital lesen für nur 0,99 €']",
-    },
     "705_fachzeitschrift_text_dipl_ing_ohne_datum": {
         "junk": "['metadata/author_box: Dipl.-Ing. (FH) Rainer Wolff ist öffentlich ...",
         "unknown": "['Dipl.-Ing. (FH) Rainer Wolff ist öffentlich bestellter Sachverstä...",
@@ -203,10 +199,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "716_russland_staatssender_kommentar_von_im_text": {
         "junk": "['metadata/disclaimer: Vostok TV DE bemüht sich um ein breites Mein...",
         "unknown": "['Vostok TV DE bemüht sich um ein breites Meinungsspektrum. Gastbei...",
-    },
-    "717_russland_agentur_autorin_oben_inline_teaser": {
-        "junk": "['teaser/inline_related: Sanierungssommer bei der Bahn: Hunderte St...",
-        "unknown": "['Sanierungssommer bei der Bahn: Hunderte Strecken gesperrt']",
     },
     "722_oesterreich_qualitaetszeitung_namen_ohne_von_apa_foto": {
         "authors": "('Anna Gruber',)",

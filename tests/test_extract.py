@@ -708,6 +708,51 @@ def test_teaser_link_on_a_query_string_cms_is_removed() -> None:
     assert result.text.split("\n") == [LEAD, f"{PARAGRAPHS[0]} {PARAGRAPHS[1]}", PARAGRAPHS[2]]
 
 
+@pytest.mark.parametrize(
+    ("wrap", "card"),
+    [
+        # each paragraph in a block of its own, the card too, its date under the headline
+        (
+            "<div class='blk'><div class='txt'>{}</div></div>",
+            "<div class='blk'><div class='card'><a href='/20260612/bahn-1046.html'><span>"
+            "Sanierungssommer bei der Bahn: Hunderte Strecken gesperrt</span></a>"
+            "<div class='info'><span>12.06.2026, 09:12</span></div></div></div>",
+        ),
+        (
+            "<p>{}</p>",
+            "<div><a href='/lokales/kita-1.html'>Neue Kita öffnet im Herbst am Mühlbach</a>"
+            " <span>3. Mai 2026</span></div>",
+        ),
+    ],
+)
+def test_a_card_of_another_articles_headline_and_date_among_the_text_goes(
+    wrap: str, card: str
+) -> None:
+    blocks = [wrap.format(p) for p in PARAGRAPHS]
+    blocks.insert(2, card)
+    html = page(f"<h1>{TITLE}</h1><div class='body'>{''.join(blocks)}</div>")
+    result = run(html)
+    assert result.text.split("\n") == list(PARAGRAPHS)
+    assert "teaser:link-block" in {d.rule for d in result.dropped}
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a link in a sentence naming a date
+        "<p><a href='/rat/sitzung-4.html'>Die Sitzung des Stadtrats</a> beginnt am 12.06.2026"
+        " um 18 Uhr im Rathaus.</p>",
+        # a card of another site's article
+        "<div><a href='https://www.andere-zeitung.example/a/9.html'>Neue Kita öffnet im Herbst"
+        " am Mühlbach</a> <span>3. Mai 2026</span></div>",
+    ],
+)
+def test_a_link_with_a_date_in_a_sentence_or_to_another_site_stays(block: str) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = page(f"<h1>{TITLE}</h1><div class='body'>{paragraphs}{block}</div>")
+    assert "teaser:link-block" not in {d.rule for d in run(html).dropped}
+
+
 def test_link_after_an_unknown_lead_in_is_a_teaser_block() -> None:
     block = (
         '<div>Читать также: <a href="/news/politika/wahlkommission-23970.html">Wahlkommission '
