@@ -42,15 +42,17 @@ DISCLAIMER_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...]
     (
         # The editors distancing themselves from an opinion: "Die Meinung der Autorin muss nicht
         # mit der Redaktion übereinstimmen", "Gastkommentare geben nicht zwangsläufig (zwingend,
-        # automatisch) den Standpunkt des Verlags wieder". Reported speech is text ("…, sagte er").
+        # automatisch) den Standpunkt des Verlags wieder", "Gastbeiträge müssen nicht die
+        # Sichtweise der Redaktion widerspiegeln". Reported speech is text ("…, sagte er").
         Rule.DISCLAIMER,
         re.compile(
             r"^(?!.*[,„“\"»«]\s*(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|so)\b)"
             r".*?(?:\b(?:Meinung|Ansicht|Auffassung|Sicht|Position)\w* (?:des|der|von)"
             r" (?:jeweiligen )?(?:Autor|Verfasser|Gastautor)\w*\b(?:(?:\s+\S+){0,3}\s+wieder\b"
             r"|[^.]{0,50}\bnicht\b[^.]{0,50}\b(?:Redaktion|Verlag\w*|Herausgeber\w*)\b)"
-            r"|\bnicht (?:zwangsläufig|zwingend|unbedingt|notwendigerweise|automatisch|immer|in"
-            r" jedem Fall) (?:\S+ ){0,3}(?:Meinung|Position|Haltung|Ansicht|Auffassung|Linie|Sicht"
+            r"|\b(?:(?:muss|müssen) nicht|nicht (?:zwangsläufig|zwingend|unbedingt"
+            r"|notwendigerweise|automatisch|immer|in jedem Fall))"
+            r" (?:\S+ ){0,3}(?:Meinung|Position|Haltung|Ansicht|Auffassung|Linie|Sicht"
             r"(?:weise)?|Standpunkte?) (?:der|des|unserer) (?:Redaktion|Verlag|Herausgeber|Senders"
             r"|Zeitung))",
             _I,

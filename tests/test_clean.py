@@ -2693,11 +2693,20 @@ DISCLAIMER = "meta:disclaimer"
             "Verlags wieder.",
             DISCLAIMER,
         ),
+        # ... or saying the views need not be the editors'
+        (
+            "Vostok TV DE bemüht sich um ein breites Meinungsspektrum. Gastbeiträge und "
+            "Meinungsartikel müssen nicht die Sichtweise der Redaktion widerspiegeln.",
+            DISCLAIMER,
+        ),
+        ("Leserbriefe müssen nicht die Meinung der Redaktion wiedergeben.", DISCLAIMER),
         # reported speech, another body's standpoint
         (
             "„Das spiegelt nicht zwingend die Sichtweise der Redaktion wider“, sagte der Verleger.",
             None,
         ),
+        ("Die Mitarbeiter müssen nicht die Position der Zeitung vertreten, sagte er.", None),
+        ("Die Abgeordneten müssen nicht die Linie der Fraktion teilen.", None),
         ("Der Beschluss entspricht nicht automatisch dem Standpunkt der Fraktion.", None),
         # a credits line of names and their roles, parted by commas, "und" or "&"
         ("Mara Lindqvist (Text) und Jonas Ebner (Fotos)", "meta:byline"),

@@ -100,10 +100,6 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "637_staatssender_telegram_mehr_zum_thema_ohne_autor": {
-        "junk": "['promo/notice: Durch die Sperrung unseres Senders in der EU soll e...",
-        "unknown": "['Durch die Sperrung unseres Senders in der EU soll eine unabhängig...",
-    },
     "640_staatssender_tr_ort_agentur_chip_autorenkarte": {
         "agencies": "()",
     },
@@ -151,8 +147,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "agencies": "()",
     },
     "685_staatsmedium_ru_jsonld_orga_mehr_zum_thema": {
-        "junk": "['promo/disclaimer: Durch die Sperrung von Orbita DE zielt die EU d...",
-        "unknown": "['Durch die Sperrung von Orbita DE zielt die EU darauf ab, eine kri...",
         "seo_title": "None",
     },
     "686_staatsagentur_ru_autorin_rolle_ria_vermerk": {
@@ -195,10 +189,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "715_iran_staatsportal_irna_dateline_solardatum": {
         "agencies": "()",
-    },
-    "716_russland_staatssender_kommentar_von_im_text": {
-        "junk": "['metadata/disclaimer: Vostok TV DE bemüht sich um ein breites Mein...",
-        "unknown": "['Vostok TV DE bemüht sich um ein breites Meinungsspektrum. Gastbei...",
     },
     "722_oesterreich_qualitaetszeitung_namen_ohne_von_apa_foto": {
         "authors": "('Anna Gruber',)",
