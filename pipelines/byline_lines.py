@@ -19,8 +19,8 @@ BYLINE_FILLER_RE = re.compile(
     r"\b(?:von|by|und|and|mit|text|bericht|fotos?|autor(?:in)?|uhr|am|um|stand|aktualisiert|zuletzt"
     r"|veröffentlicht|publiziert|erstellt|update[d]?|montag|dienstag|mittwoch|donnerstag"
     r"|freitag|samstag|sonnabend|sonntag|heute|gestern|bild(?:er)?)\b|[,;:&/|•·()–—-]"
-    # Academic titles before a name ("Ein Gastkommentar von Dr. A").
-    r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil)\.(?!\w)",
+    # Academic titles before a name ("Ein Gastkommentar von Dr. A", "Dr. med. vet. A").
+    r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil|vet|dent|jur|rer|nat|pol|oec)\.(?!\w)",
     _I,
 )
 # The kinds of writing a byline names before "von", with or without an article: "Ein Kommentar
@@ -239,13 +239,19 @@ def dateline_signature(lines: Sequence[tuple[str, str | None]]) -> int | None:
 
 
 # A body's name alone on a line: capitalised words and the small words of a name, maybe its
-# place after a comma ("Kirchengemeinde St. Marien, Hohenwiesen", "Institut für Agrarökonomie").
+# place after a comma ("Kirchengemeinde St. Marien, Hohenwiesen", "Institut für Agrarökonomie"),
+# maybe after the writer's job there ("Fachtierärztin für Rinder, Tierarztpraxis am Kirchberg,
+# Bergmoosen").
+_NAME_PART = r"[A-ZÄÖÜ][\w.-]*(?: (?:[A-ZÄÖÜ][\w.-]*|der|des|für|am|im|an der|und)){0,6}"
 _BODY_LINE_RE = re.compile(
-    r"^[A-ZÄÖÜ][\w.-]*(?: (?:[A-ZÄÖÜ][\w.-]*|der|des|für|am|im|an der|und)){0,6}"
-    r"(?:, [A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*)?)?$"
+    rf"^(?:{_NAME_PART}, )?{_NAME_PART}(?:, [A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*)?)?$"
 )
-# The ends of words naming a kind of body ("Kirchengemeinde", "Förderverein", "Gesamtschule").
-_BODY_WORD_ENDS = ("gemeinde", "pfarrei", "verein", "verband", "schule", "institut", "stiftung")
+# The ends of words naming a kind of body ("Kirchengemeinde", "Förderverein", "Gesamtschule",
+# "Tierarztpraxis").
+_BODY_WORD_ENDS = (
+    *("gemeinde", "pfarrei", "verein", "verband", "schule", "institut", "stiftung"),
+    *("praxis", "klinik", "kanzlei"),
+)
 
 
 def byline_neighbours(lines: Sequence[tuple[str, str | None]]) -> list[int]:

@@ -137,8 +137,6 @@ def clean_lines(
         if item.kept:
             item.rule = _classify(item.text, expected_script, authors)
     _apply_context_rules(items)
-    if not title_found:
-        _drop_leading_label([item for item in items if item.kept], subtitle)
     _apply_shop_rules(items)
     for find_block, block_rule in BLOCK_RULES:
         kept_items = [item for item in items if item.kept]
@@ -159,6 +157,8 @@ def clean_lines(
     # body the writer is from under the byline.
     for index in byline_neighbours([(item.text, item.rule) for item in items]):
         items[index].rule = Rule.BYLINE
+    if not title_found:  # a label is judged without the writer's lines under it
+        _drop_leading_label([item for item in items if item.kept], subtitle)
 
     kept: list[str] = []
     for item in items:

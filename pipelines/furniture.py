@@ -377,10 +377,13 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
     ),
     (
         # A price line of a shop box: "449,00 €", "24,90 € inkl. MwSt.", "Jetzt für 54,99 €
-        # statt 79,99 € bei Amazon*".
+        # statt 79,99 € bei Amazon*", and the issue or subscription it sells: "Einzelheft 14,90 €
+        # zzgl. Versand", "Jahresabo 89 €".
         Rule.PROMO_SHOP,
         re.compile(
-            r"^(?:(?:Jetzt|Nur|Ab|Schon ab)\s+)?(?:für\s+)?(?:\d{1,5}(?:[.,]\d{2})?\s*(?:€|Euro"
+            r"^(?:(?:Jetzt|Nur|Ab|Schon ab)\s+)?(?:(?:Einzel(?:heft|ausgabe|exemplar)|Sonderheft"
+            r"|E-Paper|(?:Jahres|Monats|Probe|Digital)-?[Aa]bo(?:nnement)?)\s+)?"
+            r"(?:für\s+)?(?:\d{1,5}(?:[.,]\d{2})?\s*(?:€|Euro"
             r"|EUR)|(?:€|EUR)\s*\d{1,5}(?:[.,]\d{2})?)(?:\s*(?:statt|inkl\.?|zzgl\.?|UVP|bei"
             r"|\*|\()[^.!?]*(?:MwSt\.)?)?\s*\*?$",
             _I,

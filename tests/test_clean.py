@@ -1486,6 +1486,7 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Die Bibliothek lässt Neukunden vier Wochen gratis testen.",
         "Mit dem Deutschlandticket können Schüler einen Monat gratis testen, ob sich das lohnt.",
         "Vier Wochen lesen für 5 Euro hat sie die Zeitung im Urlaub.",
+        "Einzelheft 14,90 € kostet das Magazin seit Mai.",
         # free articles reported on, readers and print issues in a sentence
         "Der Artikel ist frei zugänglich und erschien im Fachjournal Bodenkunde.",
         "Dieser Text ist kostenlos im Internet abrufbar, teilte das Ministerium mit.",
@@ -1691,6 +1692,18 @@ def test_a_releases_number_line_and_sender_opening_the_text_go() -> None:
         kept, dropped = clean(lines, title="Pegel an der Oste steigen wieder")
         assert kept == [LEAD, P1]
         assert [d.rule for d in dropped] == ["meta:release", "meta:kicker"]
+
+
+@pytest.mark.parametrize("label", ["Gastbeitrag", "Fachbeitrag aus der Praxis"])
+def test_a_label_over_the_byline_and_the_writers_body_line_goes(label: str) -> None:
+    byline = "Autorin: Dr. med. vet. Ilka Strom"
+    body = "Fachtierärztin für Rinder, Tierarztpraxis am Kirchberg, Auheim"
+    kept, dropped = clean([label, byline, body, LEAD, P1], authors=("Ilka Strom",))
+    assert kept == [LEAD, P1]
+    assert rules_of(dropped) == {label: "meta:kicker", byline: "meta:byline", body: "meta:byline"}
+    # a subheading over the writer's lines in the text stays
+    kept, _ = clean([LEAD, P1, label, byline, body, P2], authors=("Ilka Strom",))
+    assert kept == [LEAD, P1, label, P2]
 
 
 def test_a_subheading_about_something_else_stays_before_its_paragraph() -> None:

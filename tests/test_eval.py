@@ -200,10 +200,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['teaser/series_list: Bisher erschienen in der Serie:', 'chrome/foo...",
         "unknown": "['Bisher erschienen in der Serie:', 'Hollerbacher Anzeiger · Verlag...",
     },
-    "731_fachjournal_gastbeitrag_autorin_mit_titel_shop": {
-        "junk": "['metadata/label: Gastbeitrag', 'metadata/byline: Autorin: Dr. med....",
-        "unknown": "['Gastbeitrag', 'Autorin: Dr. med. vet. Helene Strasser', 'Fachtier...",
-    },
 }
 
 

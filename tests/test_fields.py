@@ -553,6 +553,8 @@ def test_the_snanews_rule_keeps_the_lead_beside_the_lead_photo() -> None:
         ("Folge uns auch auf Mastodon, Bluesky und Instagram!", "promo:social"),
         ("Affiliate-Link: Beim Kauf erhalten wir eine Provision.", "promo:shop"),
         ("24,90 € inkl. MwSt.", "promo:shop"),
+        ("Einzelheft 14,90 € zzgl. Versand", "promo:shop"),
+        ("Jahresabo 89 €", "promo:shop"),
         ("Jetzt beim Händler ansehen", "promo:shop"),
         ("Mehr Themen auf alpenland-zeitung.de", "teaser:more-topics"),
         ("Weitere Nachrichten", "teaser:more-topics"),
@@ -3609,6 +3611,9 @@ def test_a_meta_author_printed_beside_the_copyright_too_stays() -> None:
         ("Gastbeitrag von Pfarrerin Lene Vorholt", ("Lene Vorholt",)),
         ("Gastkommentar von Bürgermeister Jan Ohm", ("Jan Ohm",)),
         ("Gastautorin: Ilka Strom", ("Ilka Strom",)),
+        # academic titles before the name
+        ("Autorin: Dr. med. vet. Ilka Strom", ("Ilka Strom",)),
+        ("Von Dr. rer. nat. Jan Ohm", ("Jan Ohm",)),
         # a surname that is an office's word stays
         ("Von Anna Pfarrer", ("Anna Pfarrer",)),
     ],
@@ -3642,12 +3647,22 @@ def test_the_body_a_bylined_writer_is_from_goes_with_the_byline(byline: str, bod
     [
         ([("Von Lene Vorholt", Rule.BYLINE), ("Kirchengemeinde St. Marien, Auheim", None)], [1]),
         ([("Von Jan Ohm", Rule.BYLINE), ("Förderverein Stadtbad Auheim", None)], [1]),
+        # the writer's job at the body before it
+        (
+            [
+                ("Autorin: Dr. med. vet. Lene Vorholt", Rule.BYLINE),
+                ("Fachtierärztin für Rinder, Tierarztpraxis am Kirchberg, Auheim", None),
+            ],
+            [1],
+        ),
+        ([("Von Jan Ohm", Rule.BYLINE), ("Fachanwalt für Baurecht, Kanzlei Ohm", None)], [1]),
         # no byline right over it
         ([("Kirchengemeinde St. Marien, Auheim", None), (PARAGRAPH, None)], []),
         ([("Von Jan Ohm", Rule.BYLINE), (PARAGRAPH, None), ("Förderverein Stadtbad", None)], []),
         # a sentence, or a place and no body, under the byline
         ([("Von Lene Vorholt", Rule.BYLINE), ("Gemeinde beschließt neuen Haushalt", None)], []),
         ([("Von Lene Vorholt", Rule.BYLINE), ("Auheim, Marktplatz", None)], []),
+        ([("Von Jan Ohm", Rule.BYLINE), ("Praxis für alle, Kasse für wenige", None)], []),
     ],
 )
 def test_the_body_under_a_byline_is_the_writers_line(
