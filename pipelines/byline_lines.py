@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE
 from pipelines.clean_rules import Rule
 from pipelines.credits import LONE_NAME_RE, agency_names
-from pipelines.offices import CLUB_OFFICER, HOST_RE, OWN_STAFF, SIGNER_OFFICE, is_institution_kind
+from pipelines.offices import (
+    ACADEMIC_TITLE_RE,
+    CLUB_OFFICER,
+    HOST_RE,
+    OWN_STAFF,
+    SIGNER_OFFICE,
+    is_institution_kind,
+)
 
 _I = re.IGNORECASE
 
@@ -162,7 +169,8 @@ _NOTE_PRONOUN_RE = re.compile(r"(?:Er|Sie|He|She|They)\b")
 def is_note_on(text: str, authors: Sequence[str]) -> bool:
     """A note on the authors: each sentence an author's name, or after the first a pronoun,
     and what the note says of them ("A ist Publizist und lebt in Leipzig. Er schreibt über
-    …")."""
+    …"), perhaps after the writer's academic title ("Dipl.-Ing. (FH) A ist …")."""
+    text = ACADEMIC_TITLE_RE.sub("", text, count=1)
     for index, part in enumerate(SENTENCE_BREAK_RE.split(text)):
         pronoun = _NOTE_PRONOUN_RE.match(part) if index else None
         leads = [len(name) for name in authors if name and part.startswith(name)]

@@ -47,7 +47,7 @@ from pipelines.credits import (
     credited_writers,
 )
 from pipelines.datelines import date_after_place
-from pipelines.info_lines import is_initials_credit, is_label_word, label_value_rule
+from pipelines.info_lines import is_imprint, is_initials_credit, is_label_word, label_value_rule
 from pipelines.notices import DURATION_ITEM_RE, LATE_PHRASE_RULES, SECTION_ITEM_RE
 from pipelines.offices import SALUTATION_RE
 from pipelines.phrases import phrase_rule
@@ -432,6 +432,8 @@ def _info_line_rule(text: str, authors: Sequence[str]) -> str | None:
     # A credits line: every item a role and a name ("Redaktion: A · Faktencheck: B").
     if all(ROLE_CREDIT_RE.match(segment.strip()) for segment in segments):
         return Rule.BYLINE
+    if is_imprint(segments):
+        return Rule.UI_TOKEN  # the site's footer
     # A desk's credit of initials ("Redaktion: (kw)") names no author: the byline's, here.
     rules = [
         Rule.BYLINE if is_initials_credit(seg) else _classify(seg, None, authors)

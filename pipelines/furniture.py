@@ -50,11 +50,14 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
             r"|^(?:Top|Mehr|Weitere)[- ](?:Themen|Nachrichten|Artikel|Beiträge|Meldungen|News)"
             r"\s*:?$"
             # The other parts of a series: "Weitere Teile der Serie", "Alle Folgen dieser
-            # Reihe:", "Die Serie im Überblick" (never a bare "Weitere Folgen": consequences).
+            # Reihe:", "Die Serie im Überblick", "Bisher erschienen in der Serie:" (never a bare
+            # "Weitere Folgen": consequences).
             r"|^(?:Weitere|Alle|Andere|Die (?:weiteren|anderen|bisherigen)|Bisherige|Mehr)"
             r" (?:Teile|Folgen|Beiträge|Artikel|Texte|Episoden|Kapitel) (?:der|dieser|unserer"
             r"|aus der|zur|aus dieser|in der|in dieser) (?:\S+-)?(?:Serie|Reihe|Kolumne)\s*:?$"
-            r"|^(?:Unsere|Die|Diese) (?:\S+-)?(?:Serie|Reihe) im Überblick\s*:?$",
+            r"|^(?:Unsere|Die|Diese) (?:\S+-)?(?:Serie|Reihe) im Überblick\s*:?$"
+            r"|^(?:Bisher|Bereits) (?:erschienen )?in (?:der|dieser|unserer) (?:\S+-)?(?:Serie"
+            r"|Reihe|Kolumne)(?: erschienen)?\s*:?$",
         ),
         6,
         (),

@@ -25,7 +25,13 @@ from pipelines.credits import (
     is_image_credit,
 )
 from pipelines.host_spellings import host_spellings, spells_key, spells_with_initials
-from pipelines.offices import OWN_STAFF, is_institution_kind, is_site_kind, without_job_title
+from pipelines.offices import (
+    ACADEMIC_TITLE_RE,
+    OWN_STAFF,
+    is_institution_kind,
+    is_site_kind,
+    without_job_title,
+)
 from pipelines.tree import collapse, registrable_domain, text_key, text_of
 
 TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
@@ -57,13 +63,6 @@ _ROLE_PREFIX_RE = re.compile(
     r"(?:redakteur|reporter|autor|korrespondent|volontär|kolumnist)(?:in|en)?"
     r"|Redaktionsleiter(?:in)?)\s+(?=\S)",
     re.IGNORECASE,
-)
-# Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.-Ing.", "PD Dr.",
-# "Dipl.-Ing. (FH)" (the kind of school the degree is from).
-_ACADEMIC_TITLE_RE = re.compile(
-    r"^(?:(?:(?:Prof|Dr|PD)\.?(?:-Ing\.)?|(?:Priv\.-Doz|Dipl\.-[A-ZÄÖÜ]\w{0,6}|Mag|Jun\.-Prof)\.)"
-    r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec)\.)*"
-    r"(?:\s*mult\.)?(?:\s*\((?:FH|TH|TU|BA|DH|Univ\.?)\))?\s+)+(?=\S)"
 )
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
@@ -470,11 +469,11 @@ def split_credits(
             agencies.extend(agency_names(bracket.group(1)))
             name = name[: bracket.start()]
         name = _ROLE_PREFIX_RE.sub("", _AFTER_NAME_RE.sub("", name, count=1))
-        name = _ACADEMIC_TITLE_RE.sub("", name, count=1)
+        name = ACADEMIC_TITLE_RE.sub("", name, count=1)
         name = _GLUED_INTERFACE_RE.sub("", name)
         words = without_job_title(name.split())
         # An office before the title: "Bürgermeister Dr. Jan Ohm" leaves "Dr. Jan Ohm" here.
-        words = _ACADEMIC_TITLE_RE.sub("", " ".join(words), count=1).split()
+        words = ACADEMIC_TITLE_RE.sub("", " ".join(words), count=1).split()
         while words and words[-1].casefold() in _INTERFACE_WORDS:
             words.pop()
         # A sentence's full stop after the name ("… berichtet Tobias Engel."), no initial's.

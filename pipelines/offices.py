@@ -1,11 +1,19 @@
-"""Job titles and offices printed next to a name: a writer's in a byline or an author box, a
-signer's in a letter's closing signature; a letter's salutation; the kinds of public body a
-site's name opens with. Pure, for names.py, credits.py and clean.py."""
+"""Job titles, academic titles and offices printed next to a name: a writer's in a byline or
+an author box, a signer's in a letter's closing signature; a letter's salutation; the kinds of
+public body a site's name opens with. Pure, for names.py, credits.py and clean.py."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+# Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.-Ing.", "PD Dr.",
+# "Dipl.-Ing. (FH)" (the kind of school the degree is from).
+ACADEMIC_TITLE_RE = re.compile(
+    r"^(?:(?:(?:Prof|Dr|PD)\.?(?:-Ing\.)?|(?:Priv\.-Doz|Dipl\.-[A-ZÄÖÜ]\w{0,6}|Mag|Jun\.-Prof)\.)"
+    r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec)\.)*"
+    r"(?:\s*mult\.)?(?:\s*\((?:FH|TH|TU|BA|DH|Univ\.?)\))?\s+)+(?=\S)"
+)
 
 # A person's name as a byline or signature prints it: two to four capitalised words, maybe with
 # a name particle ("Anna Berg", "Jana von Stein", "Dr. Ida Korn").

@@ -1428,6 +1428,22 @@ def test_blank_input(line: str) -> None:
         # a wire item's editors' codes
         ("/mpf/stw/he", "meta:end-marker"),
         ("/ck/jha/", "meta:end-marker"),
+        # a series list's label
+        ("Bisher erschienen in der Serie:", "teaser:more-topics"),
+        ("Bereits in dieser Reihe erschienen:", "teaser:more-topics"),
+        # the site's imprint line in its footer
+        (
+            "Hollerbacher Anzeiger · Verlag Georg Prechtl KG · Marktstraße 3 · Hollerbach",
+            "chrome:ui-token",
+        ),
+        (
+            "HTF Haustechnik Fachblatt · Fachverlag Obermayr GmbH · Impressum · Datenschutz",
+            "chrome:ui-token",
+        ),
+        (
+            "Gemeinde Oberaltheim · Rathausplatz 1 · 88489 Oberaltheim · Tel. 07352 9310-0",
+            "chrome:ui-token",
+        ),
         # the court decision the report is about, by its file number
         ("Urteil 1C_412/2025 vom 6. Mai 2026.", "meta:citation"),
         ("BGH, Urteil vom 5. Mai 2026 – VI ZR 112/24", "meta:citation"),
@@ -1487,6 +1503,11 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Mit dem Deutschlandticket können Schüler einen Monat gratis testen, ob sich das lohnt.",
         "Vier Wochen lesen für 5 Euro hat sie die Zeitung im Urlaub.",
         "Einzelheft 14,90 € kostet das Magazin seit Mai.",
+        "Bisher erschienen in der Reihe sind zwölf Bände, sagte der Verleger.",
+        # a line of names, or of an event's place and time, is no imprint
+        "Autohaus Kessler · Bäckerei Wendl · Raiffeisenbank Au · Getränke Huber",
+        "Sommerfest · Stadthalle · Marktplatz 1 · 19 Uhr",
+        "Kulturverein Au · Marktplatz 1 · Eintritt frei",
         # free articles reported on, readers and print issues in a sentence
         "Der Artikel ist frei zugänglich und erschien im Fachjournal Bodenkunde.",
         "Dieser Text ist kostenlos im Internet abrufbar, teilte das Ministerium mit.",
@@ -1604,6 +1625,9 @@ def test_sentences_like_those_notices_stay(line: str) -> None:
         ["Rückfragehinweis:", "Molkerei Lindau eGen", "Mag. Eva Holl", "Tel.: +43 7752 123"],
         ["Rückfragen & Kontakt:"],
         ["Rückfragehinweis"],
+        # a contact box under its label addressing the reader
+        ["Ihr Ansprechpartner", "Herr Florian Kaltmeier", "Ordnungsamt", "Telefon: 07352 9310-24"],
+        ["Ihre Ansprechpartnerin:", "Dr. Lena Roth", "lena.roth@gemeinde.example"],
         [
             "Merkmale dieser Pressemitteilung:",
             "Journalisten",

@@ -166,10 +166,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "unknown": "['Rahmanzadeh kündigte an, dass im laufenden iranischen Jahr, das i...",
         "agencies": "()",
     },
-    "705_fachzeitschrift_text_dipl_ing_ohne_datum": {
-        "junk": "['metadata/author_box: Dipl.-Ing. (FH) Rainer Wolff ist öffentlich ...",
-        "unknown": "['Dipl.-Ing. (FH) Rainer Wolff ist öffentlich bestellter Sachverstä...",
-    },
     "707_mieterverein_beitrag_von_rain_beratungszeiten": {
         "authors": "('RAin Sabine Lohmeyer',)",
     },
@@ -180,8 +176,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "seo_title": "None",
     },
     "712_gemeinde_allgemeinverfuegung_erstellt_am": {
-        "junk": "['media/download: Downloads', 'metadata/contact_box: Ihr Ansprechpa...",
-        "unknown": "['Downloads', 'Ihr Ansprechpartner', 'Herr Florian Kaltmeier', 'Ord...",
         "seo_title": "None",
     },
     "714_tuerkei_staatssender_aa_autor_nur_jsonld": {
@@ -195,10 +189,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "725_schweiz_rundfunk_sport_sendebezug_sda": {
         "agencies": "()",
-    },
-    "730_lokalzeitung_serie_text_und_fotos_nur_meta_datum": {
-        "junk": "['teaser/series_list: Bisher erschienen in der Serie:', 'chrome/foo...",
-        "unknown": "['Bisher erschienen in der Serie:', 'Hollerbacher Anzeiger · Verlag...",
     },
 }
 

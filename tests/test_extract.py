@@ -1742,6 +1742,16 @@ def test_notes_pointers_and_handles_in_other_markup_go(place: str, snippet: str)
             '<aside class="author-bio"><p>Marta Lindqvist ist freie Journalistin und lebt in '
             "Lindhaven.</p></aside>",
         ),
+        # the note opening with the writer's academic title
+        (
+            '<p class="byline">Text: Dipl.-Ing. Marta Lindqvist</p>',
+            '<div class="autorenkasten"><h4>Die Autorin</h4><p>Dipl.-Ing. (FH) Marta Lindqvist '
+            "ist öffentlich bestellte Sachverständige und leitet ein Ingenieurbüro.</p></div>",
+        ),
+        (
+            '<p class="byline">Von Dr. Marta Lindqvist</p>',
+            '<div class="author-box"><p>Dr. Marta Lindqvist ist Ärztin in Lindhaven.</p></div>',
+        ),
     ],
 )
 def test_a_note_on_the_writer_in_an_author_box_after_the_text_goes(byline: str, box: str) -> None:
