@@ -2839,8 +2839,6 @@ def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
 @pytest.mark.parametrize(
     "closing",
     [
-        # a contact person signs nothing
-        "<p>Ihr Ansprechpartner</p><p>Jonas Weidlich</p>",
         # the text goes on after the name
         "<p>Ihr Bürgermeister</p><p>Helmut Kranich</p>"
         "<p>Die Sprechstunde entfällt im Januar wegen eines Umzugs des Bürgerbüros.</p>",
@@ -2862,6 +2860,20 @@ def test_lines_that_are_no_greeting_signature_name_no_author(closing: str) -> No
     result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
     assert result.authors == ()
     assert lxml.html.fragments_fromstring(closing)[0].text_content() in result.text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p>Ihr Ansprechpartner</p><p>Jonas Weidlich</p>",
+        "<p>Ihre Ansprechpartnerin</p><p>Lena Roth</p><p>Telefon: 07352 9310-24</p>",
+    ],
+)
+def test_a_contact_person_under_a_contact_label_signs_nothing_and_goes(closing: str) -> None:
+    # A contact box addressing the reader closes the text: no signature, no text of its own.
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
+    assert result.authors == ()
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
 
 
 def test_a_prompt_to_write_under_a_label_names_no_author_and_goes() -> None:
