@@ -19,7 +19,7 @@ from pipelines.label_boxes import drop_trailing_label_boxes, is_credits_box, is_
 from pipelines.listings import br_lines, drop_listing_boxes, has_words
 from pipelines.origin_notes import drop_origin_notes
 from pipelines.promo import promo_rule
-from pipelines.tables import drop_header_tables
+from pipelines.tables import drop_header_tables, drop_quote_boxes
 from pipelines.tree import (
     SENTENCE_END_RE,
     TEASER_CONTAINER_TAGS,
@@ -335,7 +335,7 @@ def drop_fact_boxes(
 
 def drop_boxes(tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) -> list[DroppedLine]:
     """Remove fact boxes (`drop_fact_boxes`) and a box under a label closing the text
-    (`drop_trailing_label_boxes`), then promo boxes and comment sections. Both passes look at
+    (`drop_trailing_label_boxes`), then promo, quote boxes and comment sections. Both passes look at
     the same boxes, found once unless a fact box or header table went (then a box around it
     may hold no container any more)."""
     boxes = _leaf_boxes(tree)
@@ -346,6 +346,7 @@ def drop_boxes(tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) ->
     dropped.extend(_drop_promo_boxes(tree, [box for box in boxes if box.getparent() is not None]))
     dropped.extend(drop_origin_notes(boxes))
     dropped.extend(_drop_call_to_action_boxes(tree))
+    dropped.extend(drop_quote_boxes(tree))
     return dropped
 
 

@@ -89,13 +89,15 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         # A paywall's trial call, alone on its button: "Jetzt 4 Wochen gratis testen", "Einen
         # Monat kostenlos lesen", "30 Tage unverbindlich ausprobieren", also after the name of
         # the site's paid product: "KOMPASS+ einen Monat gratis testen", "Mit HK Plus 30 Tage
-        # kostenlos lesen".
+        # kostenlos lesen"; or with its price after the call: "4 Wochen digital lesen für nur
+        # 0,99 €".
         Rule.PAYWALL,
         re.compile(
             r"^(?:Jetzt |Hier )?(?:(?:Mit )?(?:[\w.-]+ ){0,2}(?:[\w.-]*\w\+|Plus|Premium|Digital)"
             r" (?:jetzt )?)?(?:\d+|einen|ein|zwei|drei|vier|sechs|zwölf) (?:Tage?|Wochen?"
-            r"|Monate?) (?:lang )?(?:gratis|kostenlos|kostenfrei|unverbindlich|für 0 ?€)"
-            r" (?:testen|lesen|ausprobieren)\W*$",
+            r"|Monate?) (?:lang )?(?:(?:gratis|kostenlos|kostenfrei|unverbindlich|für 0 ?€)"
+            r" (?:testen|lesen|ausprobieren)|(?:digital |online )?(?:testen|lesen|ausprobieren)"
+            r" (?:für|zu|ab) (?:nur |je )?\d+(?:[,.]\d{1,2})?\s?(?:€|Euro|EUR))\W*$",
             _I,
         ),
         11,
@@ -143,6 +145,18 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
             rf"^{_TEAM}\s+{_SCORE}\s+{_TEAM}$|^{_TEAM}\s+[–-]\s+{_TEAM}\s+{_SCORE}$",
         ),
         12,
+        (":",),
+    ),
+    (
+        # A match line over a club's report: the competition, the round and the kick-off before
+        # the teams and the result ("Kreisliga Süd, 10. Spieltag, So, 19.10.2025, 15:00 Uhr: SV
+        # Unterau – TSV Brunnholz 1:2 (0:1)", "Bezirkspokal, 2. Runde: FC Au – SV Ried 0:3").
+        Rule.STATS_BOX,
+        re.compile(
+            r"^[A-ZÄÖÜ][^:!?]{0,40}?\b(?:\d{1,2}\. (?:Spieltag|Runde)|\w*(?:[Ll]iga|[Pp]okal"
+            rf"|[Kk]lasse)\b)[^!?]{{0,50}}?:\s+{_TEAM}\s+[–-]\s+{_TEAM}\s+{_SCORE}$",
+        ),
+        28,
         (":",),
     ),
     (

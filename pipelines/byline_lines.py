@@ -10,6 +10,7 @@ from crawler.model.dates import ISO_RE, MONTHS, NUMERIC_RE
 from pipelines.agency_names import agency_names
 from pipelines.clean_rules import Rule
 from pipelines.offices import (
+    ACADEMIC_TITLE_RE,
     CLOSING_FORMULA_WORDS,
     CLUB_OFFICER,
     DEGREE,
@@ -32,8 +33,8 @@ BYLINE_FILLER_RE = re.compile(
     r"\b(?:von|by|und|and|mit|text|bericht|fotos?|autor(?:in)?|uhr|am|um|stand|aktualisiert|zuletzt"
     r"|veröffentlicht|publiziert|erstellt|update[d]?|montag|dienstag|mittwoch|donnerstag"
     r"|freitag|samstag|sonnabend|sonntag|heute|gestern|bild(?:er)?)\b|[,;:&/|•·()–—-]"
-    # Academic titles before a name ("Ein Gastkommentar von Dr. A").
-    r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil)\.(?!\w)",
+    # Academic titles before a name ("Ein Gastkommentar von Dr. A", "Dr. med. vet. A").
+    r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil|vet|dent|jur|rer|nat|pol|oec)\.(?!\w)",
     _I,
 )
 # The kinds of writing a byline names before "von", with or without an article: "Ein Kommentar
@@ -188,7 +189,8 @@ _NOTE_PRONOUN_RE = re.compile(r"(?:Er|Sie|He|She|They)\b")
 def is_note_on(text: str, authors: Sequence[str]) -> bool:
     """A note on the authors: each sentence an author's name, or after the first a pronoun,
     and what the note says of them ("A ist Publizist und lebt in Leipzig. Er schreibt über
-    …")."""
+    …"), perhaps after the writer's academic title ("Dipl.-Ing. (FH) A ist …")."""
+    text = ACADEMIC_TITLE_RE.sub("", text, count=1)
     for index, part in enumerate(SENTENCE_BREAK_RE.split(text)):
         pronoun = _NOTE_PRONOUN_RE.match(part) if index else None
         leads = [len(name) for name in authors if name and part.startswith(name)]
@@ -257,13 +259,19 @@ def dateline_signature(lines: Sequence[tuple[str, str | None]]) -> int | None:
 
 
 # A body's name alone on a line: capitalised words and the small words of a name, maybe its
-# place after a comma ("Kirchengemeinde St. Marien, Hohenwiesen", "Institut für Agrarökonomie").
+# place after a comma ("Kirchengemeinde St. Marien, Hohenwiesen", "Institut für Agrarökonomie"),
+# maybe after the writer's job there ("Fachtierärztin für Rinder, Tierarztpraxis am Kirchberg,
+# Bergmoosen").
+_NAME_PART = r"[A-ZÄÖÜ][\w.-]*(?: (?:[A-ZÄÖÜ][\w.-]*|der|des|für|am|im|an der|und)){0,6}"
 _BODY_LINE_RE = re.compile(
-    r"^[A-ZÄÖÜ][\w.-]*(?: (?:[A-ZÄÖÜ][\w.-]*|der|des|für|am|im|an der|und)){0,6}"
-    r"(?:, [A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*)?)?$"
+    rf"^(?:{_NAME_PART}, )?{_NAME_PART}(?:, [A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*)?)?$"
 )
-# The ends of words naming a kind of body ("Kirchengemeinde", "Förderverein", "Gesamtschule").
-_BODY_WORD_ENDS = ("gemeinde", "pfarrei", "verein", "verband", "schule", "institut", "stiftung")
+# The ends of words naming a kind of body ("Kirchengemeinde", "Förderverein", "Gesamtschule",
+# "Tierarztpraxis").
+_BODY_WORD_ENDS = (
+    *("gemeinde", "pfarrei", "verein", "verband", "schule", "institut", "stiftung"),
+    *("praxis", "klinik", "kanzlei"),
+)
 
 
 def byline_neighbours(lines: Sequence[tuple[str, str | None]]) -> list[int]:

@@ -46,12 +46,8 @@ from pipelines.credits import (
     credited_writers,
 )
 from pipelines.datelines import date_after_place
-from pipelines.info_lines import is_initials_credit, is_label_word, label_value_rule
-from pipelines.notices import (
-    DURATION_ITEM_RE,
-    LATE_PHRASE_RULES,
-    SECTION_ITEM_RE,
-)
+from pipelines.info_lines import is_imprint, is_initials_credit, is_label_word, label_value_rule
+from pipelines.notices import DURATION_ITEM_RE, LATE_PHRASE_RULES, SECTION_ITEM_RE
 from pipelines.offices import SALUTATION_RE
 from pipelines.phrases import phrase_rule
 from pipelines.promo import promo_rule, promo_score
@@ -116,13 +112,14 @@ def clean_lines(
     rules: CleaningRules,
     language: str | None,
     authors: Sequence[str] = (),
+    subtitle: str | None = None,
 ) -> tuple[list[str], list[DroppedLine]]:
     """Remove furniture from extracted lines; return the kept lines and what was dropped, why.
 
     `lines` are trafilatura's output lines (one paragraph, subheading or list item each; a line
-    containing "\\n" is split). `title` is the article's headline, `language` its expected
-    language ("de"), `authors` the bylined names (to drop a repeated byline line).
-    Deterministic and free of side effects.
+    containing "\\n" is split). `title` is the article's headline, `subtitle` the line the page
+    sets under it (text, however short), `language` its expected language ("de"), `authors` the
+    bylined names (to drop a repeated byline line). Deterministic and free of side effects.
     """
     dropped: list[tuple[int, int, DroppedLine]] = []
     items = _prepare(lines)
@@ -139,8 +136,6 @@ def clean_lines(
         if item.kept:
             item.rule = _classify(item.text, expected_script, authors)
     _apply_context_rules(items)
-    if not title_found:
-        _drop_leading_label([item for item in items if item.kept])
     _apply_shop_rules(items)
     for find_block, block_rule in BLOCK_RULES:
         kept_items = [item for item in items if item.kept]
@@ -161,6 +156,8 @@ def clean_lines(
     # body the writer is from under the byline.
     for index in byline_neighbours([(item.text, item.rule) for item in items]):
         items[index].rule = Rule.BYLINE
+    if not title_found:  # a label is judged without the writer's lines under it
+        _drop_leading_label([item for item in items if item.kept], subtitle)
 
     kept: list[str] = []
     for item in items:
@@ -282,10 +279,10 @@ def _find_title_line(
     return False
 
 
-def _drop_leading_label(kept: list[_Line]) -> None:
+def _drop_leading_label(kept: list[_Line], subtitle: str | None) -> None:
     """Without the headline in the text, short labels opening it right before the first
     paragraph (a kicker, the site's slogan, a press release's sender: name, office,
-    organisation) are furniture: a text opens with a sentence. Three lines at most."""
+    organisation) are furniture: a text opens with a sentence. Three at most, never the subtitle."""
     for count in range(1, min(3, len(kept) - 1) + 1):
         label, first = kept[count - 1], kept[count]
         if SALUTATION_RE.match(label.text):
@@ -294,6 +291,8 @@ def _drop_leading_label(kept: list[_Line]) -> None:
                 _drop_kickers(kept[: count - 1])
             return
         if label.is_item or len(label.text.split()) > 6 or SENTENCE_END_RE.search(label.text):
+            return
+        if label.text == subtitle:
             return
         if SENTENCE_END_RE.search(first.text) and len(first.text.split()) >= 8:
             _drop_kickers(kept[:count])
@@ -432,6 +431,8 @@ def _info_line_rule(text: str, authors: Sequence[str]) -> str | None:
     # A credits line: every item a role and a name ("Redaktion: A · Faktencheck: B").
     if all(ROLE_CREDIT_RE.match(segment.strip()) for segment in segments):
         return Rule.BYLINE
+    if is_imprint(segments):
+        return Rule.UI_TOKEN  # the site's footer
     # A desk's credit of initials ("Redaktion: (kw)") names no author: the byline's, here.
     rules = [
         Rule.BYLINE if is_initials_credit(seg) else _classify(seg, None, authors)

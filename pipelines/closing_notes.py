@@ -1,6 +1,7 @@
 """Lines under a text that speak of the site, not the news: an agency's or company's note that
 it supplies the page's content, a comment counter with its call to join in, who may comment, a
-pitch for the site's newsletter, a pointer to its picture gallery, and who edited the text.
+pitch for the site's newsletter, a pointer to its picture gallery, who edited the text, and the
+site's appeal to share its articles since it is blocked.
 
 Same format as clean_rules.PHRASE_RULES: (rule, pattern, max words, gate substrings).
 """
@@ -29,6 +30,14 @@ _SITE_GALLERY = (
 _PICTURES = r"(?:Fotos|Bilder|Eindrücke|Impressionen|Aufnahmen)"
 # Names after "bearbeitet von": one or more people ("A", "A und B", "A, B und C").
 _NAMES = rf"{PERSON_NAME}(?:(?:,| und) {PERSON_NAME})*"
+
+# What a site calls its own blocking: "die Sperrung unseres Senders", "das Blockieren von
+# Vostok TV", "das Verbot unserer Website".
+_OWN_BLOCKING = (
+    r"(?:die Sperrung|das Blockieren|die Blockade|das Verbot|das Sendeverbot) (?:unseres"
+    r" (?:Senders|Kanals|Portals|Mediums|Angebots)|unserer (?:Website|Webseite|Seite|Plattform)"
+    r"|von [A-Z][\w .-]{1,30}?)"
+)
 
 CLOSING_NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
@@ -129,5 +138,21 @@ CLOSING_NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ..
         ),
         40,
         ("bearbeitet", "redigiert", "editiert", "rückfragen"),
+    ),
+    (
+        # A site's appeal about its blocking, as a state broadcaster sets it under its texts:
+        # "Durch die Sperrung unseres Senders in der EU soll eine unabhängige Informationsquelle
+        # zum Schweigen gebracht werden. Teilen Sie unsere Artikel, …", "Durch die Sperrung von
+        # X zielt die EU darauf ab, … zum Schweigen zu bringen. … Wenn Euch unsere Artikel
+        # gefallen, teilt sie gern …". The site speaks of itself or to the reader; a report of
+        # such a ban quotes someone ("…, sagte die Sprecherin").
+        Rule.PROMO_CTA,
+        re.compile(
+            rf"^Durch {_OWN_BLOCKING}\b[^.!?]{{0,80}}?\bzum Schweigen\b"
+            r"(?=.*\b(?:unser(?:e[mnrs]?)?|Euch|euch|teilt|(?:Teilen|Folgen|Unterstützen) Sie)\b)"
+            r"(?!.*\b(?:sagte|sagt|erklärte|kritisierte|schrieb|hieß es)\b)"
+        ),
+        90,
+        ("schweigen",),
     ),
 )

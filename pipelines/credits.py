@@ -57,18 +57,20 @@ _CREDIT_TRAILING_RE = re.compile(
     _I,
 )
 # A caption sentence followed by its credit label: "… umgebaut werden. Foto: Jana Vogt",
-# "… Straßen. Bildquelle: Leserfoto". The credit after the label is short and has no sentence
-# of its own; "Quelle:" is not among the labels (a data source under a paragraph is text).
+# "… Straßen. Bildquelle: Leserfoto", "… bei Derenrode. Bildrechte: ESR/Tom Kastner". The credit
+# after the label is short and has no sentence of its own; "Quelle:" is not among the labels (a
+# data source under a paragraph is text).
 _CAPTION_CREDIT_RE = re.compile(
-    r"[.!?…\"“”»)]\s+(?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotoquelle|Bildnachweis"
+    r"[.!?…\"“”»)]\s+(?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotoquelle|Bildnachweis|Bildrechte"
     r"|Fotonachweis|Credit|Grafik|Illustration)\s*:\s*[^.!?:;]{2,80}$",
     _I,
 )
-# A caption phrase with its credit in brackets: "Das Rathaus im Mai 2009 (Foto: Archiv)". The
-# phrase is one short sentence at most; a sentence of the text ending so closes with a period.
+# A caption phrase with its credit in brackets: "Das Rathaus im Mai 2009 (Foto: Archiv)", "…
+# am 18. Juli 2026 … am See. (Foto: Xinhua/Zhao Mingxuan)". The phrase is one short sentence at
+# most (a number's period is none's end); a sentence of the text ending so closes with a period.
 _CAPTION_BRACKET_CREDIT_RE = re.compile(
-    r"^[^.!?]{3,120}[.!?]?\s+\((?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotoquelle|Bildnachweis"
-    r"|Fotonachweis|Grafik|Illustration)\s*:\s*[^().!?]{2,60}\)$",
+    r"^(?:[^.!?]|(?<=\d)\.){3,120}[.!?]?\s+\((?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotoquelle"
+    r"|Bildnachweis|Bildrechte|Fotonachweis|Grafik|Illustration)\s*:\s*[^().!?]{2,60}\)$",
     _I,
 )
 # Names in credits that are no news agency of the text's: photo agencies and image banks, a

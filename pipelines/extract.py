@@ -25,9 +25,9 @@ from pipelines.closing_credits import credits_after_text
 from pipelines.credits import credits_authors, text_agencies
 from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.headings import recover_headings
-from pipelines.inline_text import keep_time_text
+from pipelines.inline_text import keep_quote_sources, keep_time_text
 from pipelines.language import detect_language
-from pipelines.leads import find_lead
+from pipelines.leads import find_lead, find_subtitle
 from pipelines.link_rows import drop_link_rows
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.names import site_name_keys, split_authors, split_credits
@@ -55,7 +55,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 31
+EXTRACTOR_VERSION = 33
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -206,6 +206,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     # (tests/eval, demo fixtures) except naming three sites by their host name, while agency
     # pages (most of RT DE and SNA) would pay for it.
     keep_time_text(tree)
+    keep_quote_sources(tree)
     document = _bare_extraction(tree, inp.url, with_metadata=meta.title is None)
     lines: list[str] = []
     if document is not None and not isinstance(document, dict):
@@ -213,13 +214,14 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         merge_trafilatura_metadata(meta, document, inp.url)
     if len(lines) >= 2:
         lines = recover_headings(tree, lines)
-    lead = find_lead(meta.h1)
-    if lead is not None:
+    # trafilatura skips a lead kept in a <div> next to the headline (RT DE's summary), and a
+    # subtitle heading under it; the subtitle goes above the lead.
+    subtitle = find_subtitle(meta.h1)
+    for first in (find_lead(meta.h1), subtitle):
         joined = "".join(lines)
-        # trafilatura skips a lead kept in a <div> next to the headline (RT DE's summary). A
-        # lead printed verbatim in the text is in it by key too: the keys only then.
-        if lead not in joined and text_key(lead) not in text_key(joined):
-            lines.insert(0, lead)
+        # One printed verbatim in the text is in it by key too: the keys only then.
+        if first is not None and first not in joined and text_key(first) not in text_key(joined):
+            lines.insert(0, first)
 
     declared = meta.declared_language
     kept, cleaned_away = clean_lines(
@@ -228,6 +230,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         rules=inp.rules,
         language=declared,
         authors=meta.authors,
+        subtitle=subtitle,
     )
     dropped.extend(cleaned_away)
     notes = author_box_notes(tree, kept, meta.authors) if meta.authors and kept else 0

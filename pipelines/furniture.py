@@ -50,11 +50,14 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
             r"|^(?:Top|Mehr|Weitere)[- ](?:Themen|Nachrichten|Artikel|Beiträge|Meldungen|News)"
             r"\s*:?$"
             # The other parts of a series: "Weitere Teile der Serie", "Alle Folgen dieser
-            # Reihe:", "Die Serie im Überblick" (never a bare "Weitere Folgen": consequences).
+            # Reihe:", "Die Serie im Überblick", "Bisher erschienen in der Serie:" (never a bare
+            # "Weitere Folgen": consequences).
             r"|^(?:Weitere|Alle|Andere|Die (?:weiteren|anderen|bisherigen)|Bisherige|Mehr)"
             r" (?:Teile|Folgen|Beiträge|Artikel|Texte|Episoden|Kapitel) (?:der|dieser|unserer"
             r"|aus der|zur|aus dieser|in der|in dieser) (?:\S+-)?(?:Serie|Reihe|Kolumne)\s*:?$"
-            r"|^(?:Unsere|Die|Diese) (?:\S+-)?(?:Serie|Reihe) im Überblick\s*:?$",
+            r"|^(?:Unsere|Die|Diese) (?:\S+-)?(?:Serie|Reihe) im Überblick\s*:?$"
+            r"|^(?:Bisher|Bereits) (?:erschienen )?in (?:der|dieser|unserer) (?:\S+-)?(?:Serie"
+            r"|Reihe|Kolumne)(?: erschienen)?\s*:?$",
         ),
         6,
         (),
@@ -148,64 +151,6 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         ),
         60,
         ("doi", "et al", "u. a", "u.a"),
-    ),
-    (
-        # A disclaimer on the text itself: "Wichtiger Hinweis: Dieser Artikel dient der
-        # allgemeinen Information und ersetzt keine ärztliche Beratung", "Der Beitrag gibt die
-        # Meinung des Autors wieder, nicht die der Redaktion", "Dieser Text stellt keine
-        # Anlageberatung dar", "Die Inhalte dienen ausschließlich der Information"; and the
-        # bare label sentence "Keine Anlageberatung." ("Keine Anlageberatung bieten …" goes on;
-        # "Keine Beratung: …" may open a paragraph).
-        Rule.DISCLAIMER,
-        re.compile(
-            r"^(?:(?:Wichtiger |Rechtlicher )?Hinweis\s*:\s*)?Keine (?:(?:Anlage|Rechts|Steuer"
-            r"|Finanz|Vermögens|Kauf|Verkaufs|Handels)(?:beratung|empfehlung)|Aufforderung zum"
-            r" (?:Kauf|Verkauf))\s*[.!:]"
-            r"|^(?:(?:Wichtiger |Rechtlicher )?Hinweis\s*:\s*)?(?:Dieser|Dieses|Diese|Der|Das|Die"
-            r"|Unser) (?:\S+ )?(?:Artikel|Beitrag|Text|Inhalt|Inhalte|Gastbeitrag|Kommentar"
-            r"|Informationen|Blogbeitrag|Ratgeber|Meldung|Nachricht|Analyse)\b"
-            r"(?=.{0,80}\b(?:ersetz\w* (?:keine|nicht)"
-            r"|(?:gibt|spiegel\w*|gibt ausschließlich|gibt allein) (?:\S+ )?(?:die|ausschließlich"
-            r" die) (?:persönliche |private )?(?:Meinung|Auffassung|Ansicht)|stell\w* keine \S*"
-            r"(?:beratung|empfehlung)|(?:Meinung|Auffassung|Ansicht) (?:der|des)"
-            r" (?:Autor|Verfass)|dien\w* (?:ausschließlich|nur|lediglich|allein) (?:der"
-            r" (?:allgemeinen )?Information|(?:zu )?Informationszwecken)(?:\.|$| und\b)))",
-            _I,
-        ),
-        40,
-        ("ersetz", "meinung", "auffassung", "ansicht", "beratung", "empfehlung", "information"),
-    ),
-    (
-        # The editors distancing themselves from an opinion: "Die Meinung der Autorin muss nicht
-        # mit der Redaktion übereinstimmen", "Gastkommentare geben nicht zwangsläufig (zwingend,
-        # automatisch) den Standpunkt des Verlags wieder". Reported speech is text ("…, sagte er").
-        Rule.DISCLAIMER,
-        re.compile(
-            r"^(?!.*[,„“\"»«]\s*(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|so)\b)"
-            r".*?(?:\b(?:Meinung|Ansicht|Auffassung|Sicht|Position)\w* (?:des|der|von)"
-            r" (?:jeweiligen )?(?:Autor|Verfasser|Gastautor)\w*\b(?:(?:\s+\S+){0,3}\s+wieder\b"
-            r"|[^.]{0,50}\bnicht\b[^.]{0,50}\b(?:Redaktion|Verlag\w*|Herausgeber\w*)\b)"
-            r"|\bnicht (?:zwangsläufig|zwingend|unbedingt|notwendigerweise|automatisch|immer|in"
-            r" jedem Fall) (?:\S+ ){0,3}(?:Meinung|Position|Haltung|Ansicht|Auffassung|Linie|Sicht"
-            r"(?:weise)?|Standpunkte?) (?:der|des|unserer) (?:Redaktion|Verlag|Herausgeber|Senders"
-            r"|Zeitung))",
-            _I,
-        ),
-        40,
-        ("meinung", "ansicht", "auffassung", "sicht", "position", "haltung", "linie", "standpunkt"),
-    ),
-    (
-        # A disclosure of who paid for the reporting: "Transparenzhinweis: Die Recherchereise
-        # wurde vom Tourismusverband unterstützt", "Offenlegung: Die Reise wurde von … bezahlt".
-        Rule.DISCLAIMER,
-        re.compile(
-            r"^(?:Transparenzhinweis|Transparenz|Offenlegung|Hinweis(?: der Redaktion)?"
-            r"|Disclosure)\s*:\s*(?=[^.]{0,160}\b(?:unterstützt|eingeladen|finanziert|bezahlt"
-            r"|gesponsert|übernommen|zur Verfügung gestellt)\b)",
-            _I,
-        ),
-        60,
-        ("hinweis", "transparenz", "offenlegung", "disclosure"),
     ),
     (
         # A press portal's distribution line: "Original-Content von: Polizei X, übermittelt
@@ -435,10 +380,13 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
     ),
     (
         # A price line of a shop box: "449,00 €", "24,90 € inkl. MwSt.", "Jetzt für 54,99 €
-        # statt 79,99 € bei Amazon*".
+        # statt 79,99 € bei Amazon*", and the issue or subscription it sells: "Einzelheft 14,90 €
+        # zzgl. Versand", "Jahresabo 89 €".
         Rule.PROMO_SHOP,
         re.compile(
-            r"^(?:(?:Jetzt|Nur|Ab|Schon ab)\s+)?(?:für\s+)?(?:\d{1,5}(?:[.,]\d{2})?\s*(?:€|Euro"
+            r"^(?:(?:Jetzt|Nur|Ab|Schon ab)\s+)?(?:(?:Einzel(?:heft|ausgabe|exemplar)|Sonderheft"
+            r"|E-Paper|(?:Jahres|Monats|Probe|Digital)-?[Aa]bo(?:nnement)?)\s+)?"
+            r"(?:für\s+)?(?:\d{1,5}(?:[.,]\d{2})?\s*(?:€|Euro"
             r"|EUR)|(?:€|EUR)\s*\d{1,5}(?:[.,]\d{2})?)(?:\s*(?:statt|inkl\.?|zzgl\.?|UVP|bei"
             r"|\*|\()[^.!?]*(?:MwSt\.)?)?\s*\*?$",
             _I,

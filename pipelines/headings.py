@@ -1,16 +1,19 @@
 """Subheadings trafilatura dropped between two paragraphs it kept, or with their list after
 the last one, put back, with the short list a subheading heads; and a short list a kept
-paragraph introduces with a colon."""
+paragraph introduces with a colon, or a subheading set in bold as a paragraph heads."""
 
 from __future__ import annotations
 
 import lxml.html
 
-from pipelines.tree import collapse, text_key, text_of
+from pipelines.tree import all_bold, collapse, text_key, text_of
 
 # Blocks between a subheading and the paragraph before it that are no text of their own in the
-# output: a picture and its caption.
+# output: a picture and its caption; and a block of a few words the output lacks (an ad's slot
+# with its label, "Anzeige · Weiterlesen nach der Anzeige").
 _PICTURE_TAGS = frozenset(("figure", "picture", "img"))
+_SLOT_MAX_WORDS = 8
+_BLOCKS_OF_LINES = frozenset(("ul", "ol", "div"))
 # A list a subheading heads, put back with it: a checklist of a few short items of text.
 _LIST_MAX_ITEMS = 8
 _ITEM_MAX_WORDS = 30
@@ -86,14 +89,15 @@ def _headed_list(heading: lxml.html.HtmlElement) -> list[str] | None:
 def _introduced_lists(body: lxml.html.HtmlElement, raw: str) -> list[tuple[list[str], str, str]]:
     """Short lists of text trafilatura dropped after a kept paragraph that announces them with a
     colon ("Die Platzierungen:" over the first three), as (items, the paragraph, the text after
-    the list): a colon makes the list part of the sentence before it."""
+    the list): a colon makes the list part of the sentence before it. A paragraph all in bold
+    over the list ("<p><strong>Was ist verboten?</strong></p>") is a subheading heading it."""
     found: list[tuple[list[str], str, str]] = []
     for listing in body.iter("ul", "ol"):
         intro = listing.getprevious()
         if intro is None or intro.tag != "p" or (intro.tail or "").strip():
             continue
         text = collapse(text_of(intro))
-        if not text.endswith(":") or text not in raw:
+        if not (text.endswith(":") or all_bold(intro)) or text not in raw:
             continue
         items = _headed_list(intro)
         if items is not None:
@@ -111,7 +115,12 @@ def _text_before_in(heading: lxml.html.HtmlElement, raw: str) -> str | None:
         own = collapse(sibling.text)
         if len(own) >= 20 and own[:20] not in raw:
             return None
-        text = collapse(text_of(sibling))
+        # A list's last item, or a block's last paragraph (trafilatura turns the lists of the
+        # tree it reads into blocks of paragraphs), is a line of its own in the output.
+        last = sibling[-1] if sibling.tag in _BLOCKS_OF_LINES and len(sibling) else None
+        text = collapse(text_of(last if last is not None and last.tag in ("li", "p") else sibling))
+        if text and text not in raw and len(text.split()) <= _SLOT_MAX_WORDS:
+            continue
         if text:
             return text if len(text) >= 20 and text[:20] in raw else None
     return None

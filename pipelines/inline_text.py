@@ -23,6 +23,19 @@ def keep_time_text(tree: lxml.html.HtmlElement) -> None:
             time.drop_tag()
 
 
+def keep_quote_sources(tree: lxml.html.HtmlElement) -> None:
+    """Turn the <footer> of a quotation in a <blockquote> into a paragraph.
+
+    trafilatura deletes <footer> elements with their text, the site's footer, and with it the
+    line naming the quoted person under a quotation ("<blockquote><p>„…“</p><footer>Name,
+    Verband</footer></blockquote>"): a line of the text, as the quotation is. A pull quote goes
+    with its source before this (pipelines.pull_quotes).
+    """
+    for footer in list(tree.iter("footer")):
+        if any(ancestor.tag == "blockquote" for ancestor in footer.iterancestors()):
+            footer.tag = "p"
+
+
 def _in_text(time: lxml.html.HtmlElement) -> bool:
     """True when words stand beside `time` in its block (the block's own text and the tails
     of its children, through inline elements holding nothing else), or it is in a table cell."""

@@ -1,6 +1,7 @@
 """Lines a trade journal, a wire service or a station prints around a text: the issue and pages
-the article ran on, a download of it as a PDF, its topic tags, a wire item's closing code, and
-a station's pointer to where it broadcasts.
+the article ran on, a download of it as a PDF, its topic tags, a wire item's closing code and
+its editors' codes, a station's pointer to where it broadcasts, and the reference of the court
+decision a report is about.
 
 Same format as clean_rules.PHRASE_RULES: (rule, pattern, max words, gate substrings).
 """
@@ -21,6 +22,12 @@ WIRE_HEADER_RE = re.compile(
     r"^(?:(?:dpa|AFP|APA|SDA|Keystone-SDA|epd|KNA|Reuters|AP)\b[\w -]{0,30}?\s*[·|,–-]?\s*"
     r"(?:Meldung|Nachricht|Nr\.|Dok\.)\s*\d{1,6}|(?:Priorität|Prio\.?)\s*:?\s*\d)$"
 )
+
+# A court decision's file number, a token of digits parted by a slash or an underscore after a
+# chamber's code or two ("1C_412/2025", "1 BvR 1234/23", "Az. VI ZR 112/24"), and its day.
+_FILE_NUMBER = r"(?:Az\.?:? ?|Aktenzeichen:? ?)?(?:[A-Za-z\d]{1,4} ){0,2}\w*\d\w*[/_][\w/._-]*\d"
+_DECISION = r"(?:Urteil|Beschluss|Entscheid|Entscheidung|Verfügung|Gerichtsbescheid)"
+_ON_DAY = r"vom \d{1,2}\.\s*(?:\d{1,2}\.\s*|[A-ZÄÖÜ][a-zä]+\s+)\d{2,4}"
 
 ISSUE_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
@@ -96,6 +103,28 @@ ISSUE_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...]
         ),
         7,
         ("dpa", "afp", "apa", "sda", "epd", "kna", "rtr"),
+    ),
+    (
+        # A wire item's editors' codes closing it, each after a slash ("/mpf/stw/he", "/ck/jha/"):
+        # two codes at least, or a word of the text ("und/oder") might be one.
+        Rule.END_MARKER,
+        re.compile(r"^(?:/[a-z]{2,4}){2,6}/?$"),
+        1,
+        ("/",),
+    ),
+    (
+        # The court decision a report is about, as a line of its own under it: "Urteil
+        # 1C_412/2025 vom 6. Mai 2026.", "BGH, Urteil vom 5. Mai 2026 – VI ZR 112/24",
+        # "Beschluss des Verwaltungsgerichts Minden vom 3. März 2026, Az. 4 L 12/26". Its file
+        # number names it; a sentence about a decision goes on with a verb.
+        Rule.CITATION,
+        re.compile(
+            rf"^(?:[A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜ][\w.-]*){{0,3}},\s*)?{_DECISION}"
+            r"(?: (?:des|der) [A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*){0,3})?(?=[^!?]*\d\w*[/_]\w*\d)"
+            rf"(?:,? (?:{_FILE_NUMBER}|{_ON_DAY})){{1,2}}(?:\s*[,–-]\s*{_FILE_NUMBER})?\s*\.?$"
+        ),
+        20,
+        ("urteil", "beschluss", "entscheid", "verfügung", "gerichtsbescheid"),
     ),
     (
         # A station telling where to hear it: its frequency or its web stream, as an

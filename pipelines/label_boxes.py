@@ -28,6 +28,12 @@ _LABEL_HEADING_RE = re.compile(
     r"|Zur Sache|Zur Person\b[^.?!]{0,40}|Info(?:s|box)?)\s*:?$"
 )
 _LABEL_BOX_MAX_WORDS = 80
+# The line a broadcaster closes such a box with for screen readers, after its label ("Weitere
+# Informationen"): "Ende der weiteren Informationen", "Ende des Infokastens", "Ende der Infobox".
+_BOX_END_RE = re.compile(
+    r"^Ende (?:der weiteren Informationen|des Info(?:kastens|textes)|der Infobox|des Kastens)\.?$"
+)
+_MARKED_BOX_MAX_LINES = 12
 _HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 # A box closing the text holds a paragraph or two under its label; more are the text's own
 # section under a subheading.
@@ -53,13 +59,23 @@ def is_label_heading(head: lxml.html.HtmlElement) -> bool:
 
 def is_explainer_box(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement]) -> bool:
     """A box under a label (`is_label_heading`) beside the text: the heading, then one to three
-    paragraphs, set among the text's own paragraphs and at most a third of their words. A
+    paragraphs, set among the text's own paragraphs and at most a third of their words; or a
+    box closed by its end marker for screen readers (`_BOX_END_RE`), whatever its label. A
     series of sections, each a subheading and its text, is the article itself."""
     parent = box.getparent()
-    if not 2 <= len(units) <= 4 or parent is None or len(parent.findall("p")) < 2:
+    if parent is None or len(parent.findall("p")) < 2:
         return False
-    if not all(unit.tag == "p" for unit in units[1:]) or not is_label_heading(units[0]):
-        return False  # before the box's text, which most boxes need not have read
+    # Before the box's text, which most boxes need not have read.
+    labelled = (
+        2 <= len(units) <= 4
+        and all(unit.tag == "p" for unit in units[1:])
+        and is_label_heading(units[0])
+    )
+    if not labelled and not (
+        2 <= len(units) <= _MARKED_BOX_MAX_LINES
+        and _BOX_END_RE.match(collapse(text_of(units[-1]))) is not None
+    ):
+        return False
     words = len(collapse(" ".join(box.itertext())).split())
     return words <= _LABEL_BOX_MAX_WORDS and has_words(parent, words * 3)
 

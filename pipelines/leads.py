@@ -7,23 +7,30 @@ import itertools
 
 import lxml.html
 
-from pipelines.tree import SENTENCE_END_RE, MarkWords, collapse, text_of
+from pipelines.tree import SENTENCE_END_RE, MarkWords, all_bold, collapse, text_of
 
 # Containers whose first children may be the lead (<h1/><div class="text"><p class="teaser">).
 _LEAD_CONTAINER_TAGS = frozenset({"div", "section", "article", "main"})
+# The marks of a subline, the headline's second line ("article-subtitle", "news-single-subheader",
+# "untertitel"): a lead too.
+_SUBLINE_MARKS = (
+    r"subtitle|untertitel|subline|subhead|unterzeile|(?:^|[-_\s])(?:sub|dek|deck)(?:$|[-_\s])"
+)
 # Class/id/itemprop words of a lead paragraph kept apart from the body.
 # "teaser" too: many German CMSs call the article's own lead "teaser", and trafilatura drops
 # it for that class name; teaser cards of other articles fail the link-density check below.
 _LEAD_MARK_RE = MarkWords(
-    r"summary|lead|intro|standfirst|abstract|excerpt|vorspann|kurztext|description|subtitle"
-    r"|teaser|announce|subline|subhead|unterzeile|(?:^|[-_\s])(?:sub|dek|deck)(?:$|[-_\s])"
-    r"|preface|einleitung"
+    r"summary|lead|intro|standfirst|abstract|excerpt|vorspann|kurztext|description"
+    rf"|teaser|announce|preface|einleitung|{_SUBLINE_MARKS}"
 )
+# ... unless they mark a lead image ("lead-image", "lead-media"). "mediator" (a script's hook
+# on the text's blocks, "js-mediator-article") names no medium.
+_MEDIA_MARK_RE = MarkWords(r"image|img|media(?!tor)|photo|picture|bild|video|gallery")
+# The marks of a subline, which `find_subtitle` takes as the text's first line however short.
+_SUBLINE_MARK_RE = MarkWords(_SUBLINE_MARKS)
 # A subline set as a heading under the headline ("<h3 class='unterzeile'>") needs no final
 # period: a heading never has one.
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-# ... unless they mark a lead image ("lead-image", "lead-media").
-_MEDIA_MARK_RE = MarkWords(r"image|img|media|photo|picture|bild|video|gallery")
 # Marks of a widget that calls itself a teaser but is none of the article's lead: the comment
 # section's ("comments-teaser", "kommentare-teaser"), a newsletter's, a feedback box's. An
 # opinion piece's own lead ("commentary-lead", "kommentar-teaser") is none of them.
@@ -56,15 +63,16 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
     # A lead marked as one may stand above the headline (Sputnik's "b-article__lead"): looked
     # at last, and only by its mark, as a kicker or a date line stands there too.
     neighbours += itertools.islice(h1.itersiblings(preceding=True), 2)
-    # A paragraph set in bold right under the headline is the lead by its look alone.
-    bold = next((e for e in h1.itersiblings() if isinstance(e, lxml.html.HtmlElement)), None)
+    # A paragraph set in bold right under the headline is the lead by its look alone; so is a
+    # heading there that holds whole sentences ("<h2 class='detail-spot'>…. ….</h2>").
+    first = next((e for e in h1.itersiblings() if isinstance(e, lxml.html.HtmlElement)), None)
     for element in neighbours:
         if not isinstance(element, lxml.html.HtmlElement):
             continue
         marks = " ".join(element.get(name) or "" for name in ("class", "id", "itemprop"))
         if _MEDIA_MARK_RE.search(marks) or _NOT_LEAD_MARK_RE.search(marks):
             continue
-        if not _LEAD_MARK_RE.search(marks) and not (element is bold and _all_bold(element)):
+        if not _LEAD_MARK_RE.search(marks) and not (element is first and _lead_by_look(element)):
             if id(element) not in unmarked or element.find(".//img") is not None:
                 continue
             if len(collapse(text_of(element)).split()) < 15:
@@ -76,7 +84,13 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
             continue
         text = collapse(text_of(element))
         words = len(text.split())
-        sentence = element.tag in _HEADING_TAGS or SENTENCE_END_RE.search(text)
+        # A block marked as the lead needs no final period: a deck ("news-item__lead",
+        # "unterzeile") is a phrase of eight words or more, where a kicker is shorter.
+        sentence = (
+            element.tag in _HEADING_TAGS
+            or SENTENCE_END_RE.search(text)
+            or _LEAD_MARK_RE.search(marks)
+        )
         if not 8 <= words <= 150 or not sentence:
             continue
         link_text = sum(len(collapse(text_of(a))) for a in element.iter("a"))
@@ -86,13 +100,34 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
     return None
 
 
-def _all_bold(element: lxml.html.HtmlElement) -> bool:
-    """True for a paragraph whose whole text is in <b> or <strong>."""
-    return (
-        element.tag == "p"
-        and not (element.text or "").strip()
-        and len(element) > 0
-        and all(
-            child.tag in ("b", "strong") and not (child.tail or "").strip() for child in element
-        )
-    )
+# A subtitle of a few words is the headline's second line; a word or two under it is a label.
+_SUBTITLE_MIN_WORDS = 4
+_SUBTITLE_MAX_WORDS = 30
+
+
+def find_subtitle(h1: lxml.html.HtmlElement | None) -> str | None:
+    """The subtitle set as a heading right under the headline, marked as one ("<h2
+    class='untertitel'>Was die Messdaten zeigen</h2>"): the text's first line, however short a
+    phrase it is, where the lead (`find_lead`) is a sentence or two."""
+    following = None if h1 is None else next(h1.itersiblings(), None)
+    while following is not None and not isinstance(following, lxml.html.HtmlElement):
+        following = following.getnext()
+    if following is None or following.tag not in _HEADING_TAGS:
+        return None
+    marks = " ".join(following.get(name) or "" for name in ("class", "id"))
+    text = collapse(text_of(following))
+    if (
+        not _SUBLINE_MARK_RE.search(marks)
+        or following.find(".//a") is not None
+        or not _SUBTITLE_MIN_WORDS <= len(text.split()) <= _SUBTITLE_MAX_WORDS
+    ):
+        return None
+    return text
+
+
+def _lead_by_look(element: lxml.html.HtmlElement) -> bool:
+    """True for a block right under the headline that looks like the lead: a paragraph all in
+    bold, or a heading that ends a sentence (a heading of the text has no final period)."""
+    if element.tag in _HEADING_TAGS:
+        return SENTENCE_END_RE.search(collapse(text_of(element))) is not None
+    return all_bold(element)

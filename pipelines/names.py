@@ -25,9 +25,9 @@ from pipelines.credits import (
 )
 from pipelines.host_spellings import host_spellings, spells_key, spells_with_initials
 from pipelines.offices import (
+    ACADEMIC_TITLE_RE,
     DEGREE,
     OWN_STAFF,
-    PROFESSION_ABBREVIATION,
     is_institution_kind,
     is_site_kind,
     without_job_title,
@@ -63,15 +63,6 @@ _ROLE_PREFIX_RE = re.compile(
     r"(?:redakteur|reporter|autor|korrespondent|volontär|kolumnist)(?:in|en)?"
     r"|Redaktionsleiter(?:in)?)\s+(?=\S)",
     re.IGNORECASE,
-)
-# Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.-Ing.", "PD Dr.",
-# "Dipl.-Ing. (FH)" (the kind of school the degree is from), "Dipl.-Wirt.-Ing."; so are the
-# abbreviations of a profession ("RAin", "StB").
-_ACADEMIC_TITLE_RE = re.compile(
-    rf"^(?:(?:(?:Prof|Dr|PD)\.?(?:-Ing\.)?|{PROFESSION_ABBREVIATION}"
-    r"|(?:Priv\.-Doz|Dipl(?:\.-[A-ZÄÖÜ]\w{0,9})+|Mag|Jun\.-Prof)\.)"
-    r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec)\.)*"
-    r"(?:\s*mult\.)?(?:\s*\((?:FH|TH|TU|BA|DH|Univ\.?)\))?\s+)+(?=\S)"
 )
 # Degrees after the name ("Sandra Weil M. Sc.", "Jan Ohm, LL.M."), or a list's part of
 # degrees alone.
@@ -508,11 +499,11 @@ def split_credits(
             agencies.extend(agency_names(bracket.group(1)))
             name = name[: bracket.start()]
         name = _ROLE_PREFIX_RE.sub("", _AFTER_NAME_RE.sub("", name, count=1))
-        name = _ACADEMIC_TITLE_RE.sub("", _DEGREES_AFTER_RE.sub("", name, count=1), count=1)
+        name = ACADEMIC_TITLE_RE.sub("", _DEGREES_AFTER_RE.sub("", name, count=1), count=1)
         name = _GLUED_INTERFACE_RE.sub("", name)
         words = without_job_title(name.split())
         # An office before the title: "Bürgermeister Dr. Jan Ohm" leaves "Dr. Jan Ohm" here.
-        words = _ACADEMIC_TITLE_RE.sub("", " ".join(words), count=1).split()
+        words = ACADEMIC_TITLE_RE.sub("", " ".join(words), count=1).split()
         words = list(itertools.takewhile(lambda word: word.casefold() not in _DATE_LABELS, words))
         while words and words[-1].casefold() in _INTERFACE_WORDS:
             words.pop()

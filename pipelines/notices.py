@@ -485,14 +485,14 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
 )
 
 # A press release's closing blocks: a contact label ("Pressekontakt:", "Rückfragen bitte an:",
-# "Rückfragehinweis:", "Wissenschaftliche Ansprechpartner:", "Fachlicher Kontakt:") or the
+# "Rückfragehinweis:", "Wissenschaftliche Ansprechpartner:", "Ihr Ansprechpartner") or the
 # release's keywords ("Merkmale dieser Pressemitteilung:") over short lines; "Über <sender>"
 # ("About <sender>") over the sender's self-description.
 RELEASE_LABEL_RE = re.compile(
     r"^(?:Presse-?kontakt|Pressestelle|Medienkontakt|Kontakt(?: für (?:Medien|Journalisten"
     r"|die Presse|Presseanfragen))?|(?:Für |Bei )?Rückfragen(?: bitte)?(?: an| wenden Sie sich"
     r" (?:bitte )?an| (?:&|und) Kontakt)?|Rückfragehinweis(?:e)?|(?:(?:Wissenschaftliche"
-    r"|Fachliche)[rn]? )?(?:Ansprechpartner(?:in|innen)?|Kontakt)(?: für (?:die )?"
+    r"|Fachliche)[rn]? |Ihre? |Unsere? )?(?:Ansprechpartner(?:in|innen)?|Kontakt)(?: für (?:die )?"
     r"(?:Medien|Presse))?|(?:Merkmale|Schlagworte|Stichworte|Kategorien) (?:dieser|der|zur)"
     r" (?:Presse)?(?:mitteilung|meldung))\s*:?$",
     _I,

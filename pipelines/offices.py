@@ -1,6 +1,6 @@
-"""Job titles and offices printed next to a name: a writer's in a byline or an author box, a
-signer's in a letter's closing signature; a letter's salutation; the kinds of public body a
-site's name opens with. Pure, for names.py, credits.py and clean.py."""
+"""Job titles, academic titles and offices printed next to a name: a writer's in a byline or
+an author box, a signer's in a letter's closing signature; a letter's salutation; the kinds of
+public body a site's name opens with. Pure, for names.py, credits.py and clean.py."""
 
 from __future__ import annotations
 
@@ -86,6 +86,15 @@ PROFESSION = (
     r"|Wirtschaftsprüfer(?:in)?)"
 )
 PROFESSION_ABBREVIATION = r"(?:RA(?:in|e)?|RAuN|StB|WP|vBP)"
+# Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.-Ing.", "PD Dr.",
+# "Dipl.-Ing. (FH)" (the kind of school the degree is from), "Dipl.-Wirt.-Ing."; so are the
+# abbreviations of a profession ("RAin", "StB").
+ACADEMIC_TITLE_RE = re.compile(
+    rf"^(?:(?:(?:Prof|Dr|PD)\.?(?:-Ing\.)?|{PROFESSION_ABBREVIATION}"
+    r"|(?:Priv\.-Doz|Dipl(?:\.-[A-ZÄÖÜ]\w{0,9})+|Mag|Jun\.-Prof)\.)"
+    r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec)\.)*"
+    r"(?:\s*mult\.)?(?:\s*\((?:FH|TH|TU|BA|DH|Univ\.?)\))?\s+)+(?=\S)"
+)
 # Degrees printed after a name, no part of it: "Sandra Weil M. Sc.", "Jan Ohm, LL.M.", "Ida
 # Korn MBA", "A, M.A.", "A PhD", the Austrian "A BSc".
 DEGREE = (

@@ -21,10 +21,11 @@ _POLL_MAX_WORDS = 60
 _QUESTION_MAX_WORDS = 25
 _OPTION_MAX_WORDS = 8
 # The poll's own label and buttons around the question: "Umfrage", "Leserumfrage:", "Ihre
-# Meinung", "Jetzt abstimmen", "Ergebnis anzeigen", "12 Stimmen".
+# Meinung", "Jetzt abstimmen", "Ergebnis anzeigen", "12 Stimmen", "12.418 Stimmen abgegeben".
 _POLL_WORDS_RE = re.compile(
     r"\b(?:(?:Leser)?(?:umfrage|Abstimmung|Voting|Poll)|Ihre Meinung|Deine Meinung|Frage des"
-    r" Tages|(?:Jetzt )?abstimmen|Ergebnis(?:se)? (?:anzeigen|ansehen)|\d+ Stimmen?|Absenden)"
+    r" Tages|(?:Jetzt )?abstimmen|Ergebnis(?:se)? (?:anzeigen|ansehen)|Absenden"
+    r"|\d+(?:[.'\u202f ]\d{3})*\s+(?:Stimmen?|Teilnehmer\w*)(?:\s+(?:abgegeben|gezählt))?)"
     r"\b\s*:?",
     re.IGNORECASE,
 )

@@ -1,6 +1,6 @@
-"""Tables that hold no data: tables laying out the page, read as plain blocks; and tables of an
+"""Tables that hold no data: tables laying out the page, read as plain blocks; tables of an
 item's header before its text ("label | value" rows before the headline, an agency's service
-row of the item's number, section and time)."""
+row of the item's number, section and time); and a finance portal's quote box beside it."""
 
 from __future__ import annotations
 
@@ -159,3 +159,44 @@ def _holds_text_cell(table: lxml.html.HtmlElement) -> bool:
         if len(paragraphs) >= _LAYOUT_CELL_PARAGRAPHS:
             return True
     return False
+
+
+# A quote box's row: a security's name, its price (perhaps with its currency) and its change in
+# percent, signed ("Rheinmark Industrie AG | 48,62 EUR | +3,14%").
+_PRICE_RE = re.compile(r"^\d{1,3}(?:[.'’]\d{3})*(?:,\d{1,4})?\s*(?:EUR|€|USD|\$|CHF|Pkt\.?)?$")
+_CHANGE_RE = re.compile(r"^[+\-−±]\s?\d{1,3}(?:[.,]\d{1,3})?\s?%$")
+_QUOTE_ROWS_MAX = 6
+_QUOTE_BOX_MAX_WORDS = 12
+
+
+def drop_quote_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove a finance portal's quote box: a table whose every row is a security's quote (its
+    name, price and signed change in percent), without a header row, in a box of its own that
+    holds nothing else but a label or a button ("Werte im Artikel", "Jetzt kaufen"). A table of
+    prices in the text sits among its paragraphs, and one of data has a header row."""
+    dropped: list[DroppedLine] = []
+    for table in list(tree.iter("table")):
+        rows = table.xpath("tr|*/tr")
+        box = table.getparent()
+        if not 1 <= len(rows) <= _QUOTE_ROWS_MAX or box is None or box.tag != "div":
+            continue
+        if next(table.iter("th"), None) is not None or not all(map(_is_quote_row, rows)):
+            continue
+        beside = [collapse(text_of(child)) for child in box if child is not table]
+        words = len(" ".join((*beside, collapse(box.text), collapse(table.tail))).split())
+        if len(beside) > 2 or words > _QUOTE_BOX_MAX_WORDS:
+            continue
+        text = collapse(" ".join(box.itertext()))
+        box.drop_tree()
+        dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
+    return dropped
+
+
+def _is_quote_row(row: lxml.html.HtmlElement) -> bool:
+    cells = [collapse(text_of(cell)) for cell in row.iterchildren("td")]
+    return (
+        len(cells) == 3
+        and not any(map(str.isdigit, cells[0][:1]))
+        and _PRICE_RE.match(cells[1]) is not None
+        and _CHANGE_RE.match(cells[2]) is not None
+    )

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
+from crawler.model.dates import classify_date_line
 from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.agency_names import NEWS_AGENCIES, agency_names, short_agency_names
 from pipelines.byline_lines import BYLINE_OPENING_RE, WRITING_KINDS
@@ -193,7 +194,7 @@ def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[Drop
     A naive join glues such a teaser into the text ("… geschlossen. Stadtrat: Haushalt für 2027
     beschlossen Auf die Frage …"); in the HTML it gives itself away as an
     internal link of four or more words between two sentences, or as the only content of a
-    <p>/<div> among the article's paragraphs.
+    <p>/<div> among the article's paragraphs, perhaps with its date under it.
     """
     page = urlsplit(page_url)
     page_host = registrable_domain(page.hostname or "")
@@ -220,9 +221,16 @@ def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[Drop
         if parent is None or parent.tag not in TEASER_CONTAINER_TAGS:
             continue
         before, after = _text_around(parent, unit)
+        block = parent
         if not before and not after:
             rule = Rule.TEASER_LINK_BLOCK
             if not _among_paragraphs(parent):
+                continue
+        elif not before and _dated_card(parent, text, after):
+            # A related article's card among the text's blocks: its headline over its date.
+            rule = Rule.TEASER_LINK_BLOCK
+            block = _outermost_wrapper(parent)
+            if not _among_paragraphs(block):
                 continue
         elif not after and _is_lead_in(before, parent, text):
             # "Читать также: <headline>", "Empfehlung der Redaktion: <headline>": a lead-in the
@@ -244,9 +252,9 @@ def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[Drop
         if _is_other_internal_page(
             link.get("href") or "", page_url, page_host, page.path, page.query
         ):
-            block = rule == Rule.TEASER_LINK_BLOCK
+            whole = rule == Rule.TEASER_LINK_BLOCK
             found.append(
-                (parent if block else unit, f"{before} {text}" if block and before else text, rule)
+                (block if whole else unit, f"{before} {text}" if whole and before else text, rule)
             )
     dropped: list[DroppedLine] = []
     for element, text, rule in found:
@@ -295,6 +303,23 @@ def _text_around(parent: lxml.html.HtmlElement, unit: lxml.html.HtmlElement) -> 
     return before, after
 
 
+def _dated_card(parent: lxml.html.HtmlElement, link_text: str, after: str) -> bool:
+    """True when the block holds a link's headline and its date alone ("<a>Sanierungssommer bei
+    der Bahn: …</a><div>12.06.2026, 09:12</div>"): a card of another article."""
+    return classify_date_line(after) is not None and text_key(text_of(parent)) == text_key(
+        link_text + after
+    )
+
+
+def _outermost_wrapper(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The outermost of the blocks around `element` that hold nothing else."""
+    while (parent := element.getparent()) is not None and parent.tag in TEASER_CONTAINER_TAGS:
+        if len(parent) != 1 or (parent.text or "").strip() or (element.tail or "").strip():
+            break
+        element = parent
+    return element
+
+
 def _is_lead_in(before: str, parent: lxml.html.HtmlElement, link_text: str) -> bool:
     """True when the block is a short lead-in ("Lesen Sie auch:", "Mehr –") and the link."""
     if len(before.split()) > 4 or before[-1:] not in _LEAD_IN_ENDS:
@@ -313,9 +338,14 @@ def _among_paragraphs(element: lxml.html.HtmlElement) -> bool:
         return False
     paragraphs = 0
     for sibling in parent:
+        # A paragraph may sit alone in a block of its own ("<div class='block'><div
+        # class='text'>…</div></div>").
+        inner = sibling
+        while inner.tag == "div" and len(inner) == 1 and not (inner.text or "").strip():
+            inner = inner[0]
         if (
             sibling is not element
-            and (sibling.tag == "p" or (sibling.tag == "div" and not len(sibling)))
+            and (inner.tag == "p" or (inner.tag == "div" and not len(inner)))
             and len(collapse(text_of(sibling)).split()) >= 8
         ):
             paragraphs += 1
@@ -553,6 +583,18 @@ def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:
 
 
 # --- small helpers ---------------------------------------------------------------------------
+
+
+def all_bold(element: lxml.html.HtmlElement) -> bool:
+    """True for a paragraph whose whole text is in <b> or <strong>."""
+    return (
+        element.tag == "p"
+        and not (element.text or "").strip()
+        and len(element) > 0
+        and all(
+            child.tag in ("b", "strong") and not (child.tail or "").strip() for child in element
+        )
+    )
 
 
 def text_of(element: lxml.etree._Element) -> str:

@@ -897,12 +897,32 @@ def test_a_date_inside_a_later_paragraph_is_no_prefix() -> None:
         "Das Heizkraftwerk soll bis 2030 umgebaut werden. Foto: Jana Vogt",
         "Hagelkörner bedeckten am Abend Wiesen und Straßen. Bildquelle: Leserfoto",
         "Eine Rangierlok im Hafen. Foto: picture alliance / dpa | Lars Kettler",
+        "Bäume stürzten um, hier auf die Landstraße bei Derenrode. Bildrechte: ESR/Tom Kastner",
+        "Das Studio am Abend der Wahl. Bildrechte: Landesfunk Mitte",
+        # the credit in brackets, after a phrase with a date's periods
+        "Besucher am 18. Juli 2026 an den Lotusfeldern am See. (Foto: Xinhua/Zhao Mingxuan)",
+        "Der Festzug am 3. Oktober (Bild: Stadtarchiv)",
+        "Das Rathaus im Mai 2009 (Foto: Archiv)",
     ],
 )
 def test_caption_with_its_credit_goes(caption: str) -> None:
     kept, dropped = clean([LEAD, caption, P1])
     assert kept == [LEAD, P1]
     assert dropped[0].rule == "credit:caption"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence of the text naming the rights to a picture, or closing with a period
+        "Die Bildrechte liegen beim Stadtarchiv, sagte die Sprecherin am 18. Juli.",
+        "Der Festzug kam am 3. Oktober. Dann begann es zu regnen (Foto: Archiv).",
+        "Die Stadt zeigte am 3. Oktober Bilder. Dann sprach der Bürgermeister. (Foto: Archiv)",
+    ],
+)
+def test_a_sentence_naming_rights_or_a_bracketed_photo_in_the_text_stays(line: str) -> None:
+    kept, _ = clean([LEAD, line, P1])
+    assert kept == [LEAD, line, P1]
 
 
 def test_source_line_under_a_paragraph_is_text() -> None:
@@ -1198,6 +1218,9 @@ def test_blank_input(line: str) -> None:
         # a trial call after the name of the site's paid product
         ("SEEBLICK+ einen Monat gratis testen", "promo:paywall"),
         ("Mit LZ Plus 30 Tage kostenlos lesen", "promo:paywall"),
+        # ... with its price after the call
+        ("4 Wochen digital lesen für nur 0,99 €", "promo:paywall"),
+        ("Drei Monate online lesen ab 1 Euro", "promo:paywall"),
         ("Digital Premium jetzt 4 Wochen kostenlos testen", "promo:paywall"),
         # a note that the article is free to read, alone or with a call to subscribe or support
         (
@@ -1394,6 +1417,40 @@ def test_blank_input(line: str) -> None:
             "promo:newsletter",
         ),
         ("Die wichtigsten Meldungen aus der Region täglich per Newsletter", "promo:newsletter"),
+        # a match line: the competition, the round and the kick-off before teams and result
+        (
+            "Kreisliga Süd, 10. Spieltag, So, 19.10.2025, 15:00 Uhr: SV Unterau – TSV Brunnholz"
+            " 1:2 (0:1)",
+            "widget:stats-box",
+        ),
+        ("Bezirkspokal, 2. Runde: FC Au – SV Ried 0:3", "widget:stats-box"),
+        ("Landesliga Nord, 5. Spieltag: TSV Au - FC Ried 2:2 (1:1)", "widget:stats-box"),
+        # a wire item's editors' codes
+        ("/mpf/stw/he", "meta:end-marker"),
+        ("/ck/jha/", "meta:end-marker"),
+        # a series list's label
+        ("Bisher erschienen in der Serie:", "teaser:more-topics"),
+        ("Bereits in dieser Reihe erschienen:", "teaser:more-topics"),
+        # the site's imprint line in its footer
+        (
+            "Hollerbacher Anzeiger · Verlag Georg Prechtl KG · Marktstraße 3 · Hollerbach",
+            "chrome:ui-token",
+        ),
+        (
+            "HTF Haustechnik Fachblatt · Fachverlag Obermayr GmbH · Impressum · Datenschutz",
+            "chrome:ui-token",
+        ),
+        (
+            "Gemeinde Oberaltheim · Rathausplatz 1 · 88489 Oberaltheim · Tel. 07352 9310-0",
+            "chrome:ui-token",
+        ),
+        # the court decision the report is about, by its file number
+        ("Urteil 1C_412/2025 vom 6. Mai 2026.", "meta:citation"),
+        ("BGH, Urteil vom 5. Mai 2026 – VI ZR 112/24", "meta:citation"),
+        (
+            "Beschluss des Verwaltungsgerichts Minden vom 3. März 2026, Az. 4 L 12/26",
+            "meta:citation",
+        ),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -1444,6 +1501,13 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Alle Beiträge zur Krankenkasse steigen um 15 Euro im Monat.",
         "Die Bibliothek lässt Neukunden vier Wochen gratis testen.",
         "Mit dem Deutschlandticket können Schüler einen Monat gratis testen, ob sich das lohnt.",
+        "Vier Wochen lesen für 5 Euro hat sie die Zeitung im Urlaub.",
+        "Einzelheft 14,90 € kostet das Magazin seit Mai.",
+        "Bisher erschienen in der Reihe sind zwölf Bände, sagte der Verleger.",
+        # a line of names, or of an event's place and time, is no imprint
+        "Autohaus Kessler · Bäckerei Wendl · Raiffeisenbank Au · Getränke Huber",
+        "Sommerfest · Stadthalle · Marktplatz 1 · 19 Uhr",
+        "Kulturverein Au · Marktplatz 1 · Eintritt frei",
         # free articles reported on, readers and print issues in a sentence
         "Der Artikel ist frei zugänglich und erschien im Fachjournal Bodenkunde.",
         "Dieser Text ist kostenlos im Internet abrufbar, teilte das Ministerium mit.",
@@ -1538,6 +1602,13 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Wer den Newsletter bestellen will, braucht nur eine E-Mail-Adresse.",
         "Wer jetzt ein Abo abschließen will, zahlt im ersten Jahr weniger.",
         "Wer jetzt den Newsletter bestellen möchte, findet das Formular im Bürgerportal.",
+        # a match or a decision reported in a sentence, a word with a slash
+        "Kreisliga Süd, 10. Spieltag: Unterau gewinnt das Derby gegen Brunnholz 2:1",
+        "Die Kreisliga hat entschieden: Die Partie SV Unterau – TSV Brunnholz wird neu angesetzt.",
+        "Das Urteil 1C_412/2025 vom 6. Mai 2026 ist rechtskräftig.",
+        "Urteil 1C_412/2025 bestätigt die Gemeinde.",
+        "Urteil vom 6. Mai 2026",
+        "/he",
     ],
 )
 def test_sentences_like_those_notices_stay(line: str) -> None:
@@ -1554,6 +1625,9 @@ def test_sentences_like_those_notices_stay(line: str) -> None:
         ["Rückfragehinweis:", "Molkerei Lindau eGen", "Mag. Eva Holl", "Tel.: +43 7752 123"],
         ["Rückfragen & Kontakt:"],
         ["Rückfragehinweis"],
+        # a contact box under its label addressing the reader
+        ["Ihr Ansprechpartner", "Herr Florian Kaltmeier", "Ordnungsamt", "Telefon: 07352 9310-24"],
+        ["Ihre Ansprechpartnerin:", "Dr. Lena Roth", "lena.roth@gemeinde.example"],
         [
             "Merkmale dieser Pressemitteilung:",
             "Journalisten",
@@ -1642,6 +1716,18 @@ def test_a_releases_number_line_and_sender_opening_the_text_go() -> None:
         kept, dropped = clean(lines, title="Pegel an der Oste steigen wieder")
         assert kept == [LEAD, P1]
         assert [d.rule for d in dropped] == ["meta:release", "meta:kicker"]
+
+
+@pytest.mark.parametrize("label", ["Gastbeitrag", "Fachbeitrag aus der Praxis"])
+def test_a_label_over_the_byline_and_the_writers_body_line_goes(label: str) -> None:
+    byline = "Autorin: Dr. med. vet. Ilka Strom"
+    body = "Fachtierärztin für Rinder, Tierarztpraxis am Kirchberg, Auheim"
+    kept, dropped = clean([label, byline, body, LEAD, P1], authors=("Ilka Strom",))
+    assert kept == [LEAD, P1]
+    assert rules_of(dropped) == {label: "meta:kicker", byline: "meta:byline", body: "meta:byline"}
+    # a subheading over the writer's lines in the text stays
+    kept, _ = clean([LEAD, P1, label, byline, body, P2], authors=("Ilka Strom",))
+    assert kept == [LEAD, P1, label, P2]
 
 
 def test_a_subheading_about_something_else_stays_before_its_paragraph() -> None:
@@ -2544,6 +2630,20 @@ def test_body_lines_like_box_lines_stay(line: str) -> None:
         "value='gut'>Gut<input type='radio' name='b' value='schlecht'>Schlecht</section>",
         "<div><strong>Frage des Tages</strong><p>Fahren Sie im Winter Rad?</p>"
         "<button>Ja, täglich</button><button>Nur selten</button><button>Nie</button></div>",
+        # ... with its vote count
+        "<div class='tk-poll'><p>War die Entlassung richtig?</p><button>Ja</button>"
+        "<button>Nein, zu früh</button><p>12.418 Stimmen abgegeben</p></div>",
+        "<div><p>Soll die Brücke saniert werden?</p><label>Ja</label><label>Nein</label>"
+        "<span>1204 Teilnehmer</span></div>",
+        # a finance portal's quote box, under its label or over a broker's button
+        "<div class='werte'><b>Werte im Artikel</b><table><tr><td>Rheinmark AG</td><td>48,62</td>"
+        "<td>+3,14%</td></tr><tr><td>DAX</td><td>23.812</td><td>-0,40 %</td></tr></table></div>",
+        "<div><table><tr><td>Nordwind Energie</td><td>18,42 EUR</td><td>−6,81 %</td></tr>"
+        "</table><a href='/broker/'>Jetzt kaufen</a></div>",
+        # a box closed by its end marker for screen readers
+        "<div class='c-infobox'><p>Weitere Informationen</p><p>Sendung: RNH Regionalzeit,"
+        " 30.09.2025, 19.30 Uhr</p><p>Ende der weiteren Informationen</p></div>",
+        "<div><p>Zum Thema</p><p>Die Schule hat 640 Schüler.</p><p>Ende des Infokastens</p></div>",
         # a club's next match or date
         "<div class='next'><b>Nächstes Spiel</b><br>So., 14.12.2026, 17 Uhr: TSV Au – SG Ried"
         "</div>",
@@ -2630,11 +2730,20 @@ DISCLAIMER = "meta:disclaimer"
             "Verlags wieder.",
             DISCLAIMER,
         ),
+        # ... or saying the views need not be the editors'
+        (
+            "Vostok TV DE bemüht sich um ein breites Meinungsspektrum. Gastbeiträge und "
+            "Meinungsartikel müssen nicht die Sichtweise der Redaktion widerspiegeln.",
+            DISCLAIMER,
+        ),
+        ("Leserbriefe müssen nicht die Meinung der Redaktion wiedergeben.", DISCLAIMER),
         # reported speech, another body's standpoint
         (
             "„Das spiegelt nicht zwingend die Sichtweise der Redaktion wider“, sagte der Verleger.",
             None,
         ),
+        ("Die Mitarbeiter müssen nicht die Position der Zeitung vertreten, sagte er.", None),
+        ("Die Abgeordneten müssen nicht die Linie der Fraktion teilen.", None),
         ("Der Beschluss entspricht nicht automatisch dem Standpunkt der Fraktion.", None),
         # a credits line of names and their roles, parted by commas, "und" or "&"
         ("Mara Lindqvist (Text) und Jonas Ebner (Fotos)", "meta:byline"),
@@ -2677,6 +2786,34 @@ def test_a_quoted_poll_question_and_a_form_stay() -> None:
     faq = f"<div><h3>{question}</h3><p>{P2}</p></div>"
     article = f"<article><p>{LEAD}</p><p>{P1}</p>{faq}<p>{P3}</p></article>"
     assert P2 in _text_of_page(article)
+
+
+@pytest.mark.parametrize(
+    ("markup", "line"),
+    [
+        # a table of prices in the text, among its paragraphs, and one with a header row
+        (
+            f"<div><p>{P2}</p><table><tr><td>Adidas</td><td>212,40</td><td>+3,1 %</td></tr>"
+            "</table><p>Die Gewinner des Tages.</p></div>",
+            "| Adidas | 212,40 | +3,1 % |",
+        ),
+        (
+            "<div class='werte'><table><tr><th>Wert</th><th>Kurs</th><th>Änderung</th></tr>"
+            "<tr><td>DAX</td><td>23.812</td><td>+0,40%</td></tr></table></div>",
+            "| DAX | 23.812 | +0,40% |",
+        ),
+        # a box under a label without the end marker of a box
+        (
+            "<div><p>Weitere Informationen</p><p>Die Schule zählt 640 Schüler und 52 Lehrer.</p>"
+            "<p>Das Verbot gilt seit dem Sommer.</p></div>",
+            "Die Schule zählt 640 Schüler und 52 Lehrer.",
+        ),
+    ],
+)
+def test_a_table_of_prices_in_the_text_and_a_box_without_end_marker_stay(
+    markup: str, line: str
+) -> None:
+    assert line in _text_of_page(f"<article><p>{LEAD}</p><p>{P1}</p>{markup}<p>{P3}</p></article>")
 
 
 def test_the_next_match_in_the_text_stays() -> None:

@@ -57,6 +57,23 @@ def _after_text(line: str) -> tuple[list[str], dict[str, str]]:
             "Bei Rückfragen wenden Sie sich an unsere Redaktion unter newsroom@example.de.",
             "meta:byline",
         ),
+        # the site's appeal to share its articles since it is blocked
+        (
+            "Durch die Sperrung unseres Senders in der EU soll eine unabhängige "
+            "Informationsquelle zum Schweigen gebracht werden. Teilen Sie unsere Artikel!",
+            "promo:call-to-action",
+        ),
+        (
+            "Durch die Sperrung von Orbita DE zielt die EU darauf ab, eine kritische "
+            "Informationsquelle zum Schweigen zu bringen. Wenn Euch unsere Artikel gefallen, "
+            "teilt sie gern überall, wo Ihr aktiv seid.",
+            "promo:call-to-action",
+        ),
+        (
+            "Durch das Blockieren von Vostok TV zielt die EU darauf ab, eine Informationsquelle "
+            "zum Schweigen zu bringen. Folgen Sie uns auf unserem Telegram-Kanal.",
+            "promo:call-to-action",
+        ),
     ],
 )
 def test_a_line_under_the_text_speaking_of_the_site_goes(line: str, rule: str) -> None:
@@ -79,6 +96,10 @@ def test_a_line_under_the_text_speaking_of_the_site_goes(line: str, rule: str) -
         "Bearbeitet von Hand werden die Teile anschließend poliert.",
         "Bearbeitet von Anna Beispiel wurde das Manuskript erst im Jahr 1998.",
         "Bei Rückfragen wenden sich Bürger an das Bürgerbüro im Rathaus.",
+        # a ban reported, with the words of those it hits
+        "Durch die Sperrung von RT soll eine Informationsquelle zum Schweigen gebracht werden, "
+        "sagte die Sprecherin des Senders in Moskau.",
+        "Durch das Verbot von Radio Nord wird ein kritischer Sender zum Schweigen gebracht.",
     ],
 )
 def test_a_sentence_of_the_news_in_similar_words_stays(line: str) -> None:

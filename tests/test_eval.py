@@ -99,96 +99,7 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "637_staatssender_telegram_mehr_zum_thema_ohne_autor": {
-        "junk": "['promo/notice: Durch die Sperrung unseres Senders in der EU soll e...",
-        "lost": "['Mehrere Gießereien und Glashütten im Erzgebirgsvorland wollen ihr...",
-        "unknown": "['Durch die Sperrung unseres Senders in der EU soll eine unabhängig...",
-    },
-    "647_oeffentlich_rechtlich_stand_quelle_sender_autorin": {
-        "junk": "['media/caption: Zahlreiche Bäume stürzten im Landkreis Halberstein...",
-        "unknown": "['Zahlreiche Bäume stürzten im Landkreis Halberstein um, hier auf d...",
-    },
-    "649_ch_national_autor_ort_keystone_foto": {
-        "junk": "['metadata/source_note: Urteil 1C_412/2025 vom 6. Mai 2026.']",
-        "unknown": "['Urteil 1C_412/2025 vom 6. Mai 2026.']",
-    },
-    "662_staatsagentur_dateline_tass_tabelle": {
-        "lost": "['Das Landwirtschaftsministerium hebt seine Prognose für die Getrei...",
-    },
-    "664_tuerkischer_sender_autorenkarte_quelle_aa": {
-        "lost": "['Die Ausfuhren türkischer Kfz-Zulieferer nach Deutschland haben in...",
-    },
-    "670_finanzportal_autor_label_dpa_afx_kuerzel": {
-        "junk": "['promo/quote_box: Rheinmark Industrie AG', 'metadata/editor_codes:...",
-        "unknown": "['| Rheinmark Industrie AG | 48,62 EUR | +3,14% |', '/mpf/stw/he', ...",
-    },
-    "671_oeffentlich_rechtlich_stand_sendung_infobox": {
-        "junk": "['metadata/infobox: Weitere Informationen', 'metadata/infobox: Ende...",
-        "unknown": "['Weitere Informationen', 'Ende der weiteren Informationen']",
-    },
-    "674_regionalzeitung_redaktionsmitglied_polizei_typo3": {
-        "lost": "['Feuerwehren aus fünf Gemeinden im Einsatz / Polizei schließt Bran...",
-    },
-    "677_boulevard_h2_von_doppelpunkt_umfrage": {
-        "junk": "['promo/poll: War die Entlassung richtig?', 'promo/poll: 12.418 Sti...",
-        "unknown": "['War die Entlassung richtig?', '12.418 Stimmen abgegeben']",
-    },
-    "679_ch_regional_text_und_bilder_galerie": {
-        "lost": "['Sorgen um die Zukunft']",
-    },
-    "683_verein_joomla_super_user_bericht_am_ende": {
-        "junk": "['metadata/match_line: Kreisliga Süd, 10. Spieltag, So, 19.10.2025,...",
-        "unknown": "['Kreisliga Süd, 10. Spieltag, So, 19.10.2025, 15:00 Uhr: SV Untera...",
-    },
-    "685_staatsmedium_ru_jsonld_orga_mehr_zum_thema": {
-        "junk": "['promo/disclaimer: Durch die Sperrung von Orbita DE zielt die EU d...",
-        "unknown": "['Durch die Sperrung von Orbita DE zielt die EU darauf ab, eine kri...",
-    },
-    "688_staatssender_tr_aa_kuerzel_aktualisiert": {
-        "lost": "['Die Türkei will die Anrainerstaaten des Schwarzen Meeres im Febru...",
-    },
-    "698_de_regionalzeitung_redaktionsmitglied_ortsmarke": {
-        "junk": "['promo/subscription: 4 Wochen digital lesen für nur 0,99 €']",
-        "unknown": "['4 Wochen digital lesen für nur 0,99 €']",
-    },
-    "705_fachzeitschrift_text_dipl_ing_ohne_datum": {
-        "junk": "['metadata/author_box: Dipl.-Ing. (FH) Rainer Wolff ist öffentlich ...",
-        "lost": "['Was die Messdaten aus dem Januar zeigen']",
-        "unknown": "['Dipl.-Ing. (FH) Rainer Wolff ist öffentlich bestellter Sachverstä...",
-    },
-    "709_landesfunk_stand_beitrag_von_studio": {
-        "lost": "['Heike Brandstätter, Kreisbauernverband Lindachtal']",
-    },
-    "712_gemeinde_allgemeinverfuegung_erstellt_am": {
-        "junk": "['media/download: Downloads', 'metadata/contact_box: Ihr Ansprechpa...",
-        "lost": "['Allgemeinverfügung gilt bis zum 30. September', 'das Abpumpen von...",
-        "unknown": "['Downloads', 'Ihr Ansprechpartner', 'Herr Florian Kaltmeier', 'Ord...",
-    },
-    "713_china_staatsmedium_quelle_xinhua_autoren": {
-        "junk": "['media/caption: Besucher betrachten am 18. Juli 2026 blühende Lotu...",
-        "unknown": "['Besucher betrachten am 18. Juli 2026 blühende Lotusfelder am Yunh...",
-    },
-    "716_russland_staatssender_kommentar_von_im_text": {
-        "junk": "['metadata/disclaimer: Vostok TV DE bemüht sich um ein breites Mein...",
-        "unknown": "['Vostok TV DE bemüht sich um ein breites Meinungsspektrum. Gastbei...",
-    },
-    "717_russland_agentur_autorin_oben_inline_teaser": {
-        "junk": "['teaser/inline_related: Sanierungssommer bei der Bahn: Hunderte St...",
-        "unknown": "['Sanierungssommer bei der Bahn: Hunderte Strecken gesperrt']",
-    },
-    "722_oesterreich_qualitaetszeitung_namen_ohne_von_apa_foto": {
-        "lost": "['Die Inflation liegt deutlich höher. Seniorenvertreter sprechen vo...",
-    },
-    "730_lokalzeitung_serie_text_und_fotos_nur_meta_datum": {
-        "junk": "['teaser/series_list: Bisher erschienen in der Serie:', 'chrome/foo...",
-        "unknown": "['Bisher erschienen in der Serie:', 'Hollerbacher Anzeiger · Verlag...",
-    },
-    "731_fachjournal_gastbeitrag_autorin_mit_titel_shop": {
-        "junk": "['metadata/label: Gastbeitrag', 'metadata/byline: Autorin: Dr. med....",
-        "unknown": "['Gastbeitrag', 'Autorin: Dr. med. vet. Helene Strasser', 'Fachtier...",
-    },
-}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -258,7 +169,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({29, 30, 31, 32})
+_OPEN_BATCHES: frozenset[int] = frozenset()
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:

@@ -620,6 +620,75 @@ def test_a_headed_list_after_a_paragraph_that_is_not_the_last_line_does_not_come
     assert recover_headings(tree, list(lines)) == lines
 
 
+@pytest.mark.parametrize(
+    "between",
+    [
+        # an ad's slot with its label
+        "<div class='ad-inline'><span>Anzeige</span><span>Weiterlesen nach der Anzeige</span>"
+        "</div>",
+        "<div id='mrec'>Werbung</div>",
+        # the list the paragraph before the heading introduces (its last item is a line)
+        "<ul>" + "".join(f"<li>{item}</li>" for item in ITEMS) + "</ul>",
+    ],
+)
+def test_a_subheading_after_an_ad_slot_or_a_list_is_put_back(between: str) -> None:
+    tree = lxml.html.document_fromstring(
+        page(
+            f"<div><p>{PARAGRAPHS[0]}</p>{between}<h2>{SUBHEADING}</h2><p>{PARAGRAPHS[1]}</p></div>"
+        )
+    )
+    listed = list(ITEMS) if between.startswith("<ul>") else []
+    lines = [PARAGRAPHS[0], *listed, PARAGRAPHS[1]]
+    assert recover_headings(tree, list(lines)) == [*lines[:-1], SUBHEADING, PARAGRAPHS[1]]
+
+
+def test_a_subheading_after_a_paragraph_the_text_lacks_does_not_come_back() -> None:
+    # A block of a sentence between them is no ad's label: the heading may be a box's.
+    box = "<div class='info'>Die Gemeinde informiert in einer Veranstaltung über das Bad.</div>"
+    tree = lxml.html.document_fromstring(
+        page(f"<div><p>{PARAGRAPHS[0]}</p>{box}<h2>{SUBHEADING}</h2><p>{PARAGRAPHS[1]}</p></div>")
+    )
+    assert recover_headings(tree, list(PARAGRAPHS[:2])) == list(PARAGRAPHS[:2])
+
+
+@pytest.mark.parametrize(
+    ("heading", "listing"),
+    [("<p><strong>Was ist verboten?</strong></p>", "ul"), ("<p><b>Die Regeln</b></p>", "ol")],
+)
+def test_a_short_list_under_a_subheading_in_bold_is_put_back(heading: str, listing: str) -> None:
+    # A paragraph all in bold is the subheading of the list under it, which a fallback
+    # extraction of loose paragraphs leaves out.
+    label = lxml.html.fromstring(heading).text_content()
+    items = "".join(f"<li>{item}</li>" for item in ITEMS)
+    tree = lxml.html.document_fromstring(
+        page(
+            f"<div><p>{PARAGRAPHS[0]}</p>{heading}<{listing}>{items}</{listing}>"
+            f"<p>{PARAGRAPHS[1]}</p></div>"
+        )
+    )
+    lines = [PARAGRAPHS[0], label, PARAGRAPHS[1]]
+    assert recover_headings(tree, list(lines)) == [PARAGRAPHS[0], label, *ITEMS, PARAGRAPHS[1]]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # bold only in part: a sentence of the text, no heading
+        "<p><strong>Wichtig</strong> ist der Termin im Rathaus</p>",
+        # a plain paragraph without a colon announces nothing
+        "<p>Die Regeln im Einzelnen</p>",
+    ],
+)
+def test_a_list_under_a_paragraph_that_is_no_bold_heading_does_not_come_back(intro: str) -> None:
+    label = lxml.html.fromstring(intro).text_content()
+    items = "".join(f"<li>{item}</li>" for item in ITEMS)
+    tree = lxml.html.document_fromstring(
+        page(f"<div><p>{PARAGRAPHS[0]}</p>{intro}<ul>{items}</ul><p>{PARAGRAPHS[1]}</p></div>")
+    )
+    lines = [PARAGRAPHS[0], label, PARAGRAPHS[1]]
+    assert recover_headings(tree, list(lines)) == lines
+
+
 def test_headings_outside_the_text_do_not_come_back() -> None:
     html = page(article_html() + "<aside><h2>Meistgelesen</h2><ul><li>x</li></ul></aside>")
     assert "Meistgelesen" not in run(html).text
@@ -637,6 +706,51 @@ def test_teaser_link_on_a_query_string_cms_is_removed() -> None:
     )
     result = run(html, url=url)
     assert result.text.split("\n") == [LEAD, f"{PARAGRAPHS[0]} {PARAGRAPHS[1]}", PARAGRAPHS[2]]
+
+
+@pytest.mark.parametrize(
+    ("wrap", "card"),
+    [
+        # each paragraph in a block of its own, the card too, its date under the headline
+        (
+            "<div class='blk'><div class='txt'>{}</div></div>",
+            "<div class='blk'><div class='card'><a href='/20260612/bahn-1046.html'><span>"
+            "Sanierungssommer bei der Bahn: Hunderte Strecken gesperrt</span></a>"
+            "<div class='info'><span>12.06.2026, 09:12</span></div></div></div>",
+        ),
+        (
+            "<p>{}</p>",
+            "<div><a href='/lokales/kita-1.html'>Neue Kita öffnet im Herbst am Mühlbach</a>"
+            " <span>3. Mai 2026</span></div>",
+        ),
+    ],
+)
+def test_a_card_of_another_articles_headline_and_date_among_the_text_goes(
+    wrap: str, card: str
+) -> None:
+    blocks = [wrap.format(p) for p in PARAGRAPHS]
+    blocks.insert(2, card)
+    html = page(f"<h1>{TITLE}</h1><div class='body'>{''.join(blocks)}</div>")
+    result = run(html)
+    assert result.text.split("\n") == list(PARAGRAPHS)
+    assert "teaser:link-block" in {d.rule for d in result.dropped}
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a link in a sentence naming a date
+        "<p><a href='/rat/sitzung-4.html'>Die Sitzung des Stadtrats</a> beginnt am 12.06.2026"
+        " um 18 Uhr im Rathaus.</p>",
+        # a card of another site's article
+        "<div><a href='https://www.andere-zeitung.example/a/9.html'>Neue Kita öffnet im Herbst"
+        " am Mühlbach</a> <span>3. Mai 2026</span></div>",
+    ],
+)
+def test_a_link_with_a_date_in_a_sentence_or_to_another_site_stays(block: str) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = page(f"<h1>{TITLE}</h1><div class='body'>{paragraphs}{block}</div>")
+    assert "teaser:link-block" not in {d.rule for d in run(html).dropped}
 
 
 def test_link_after_an_unknown_lead_in_is_a_teaser_block() -> None:
@@ -1627,6 +1741,16 @@ def test_notes_pointers_and_handles_in_other_markup_go(place: str, snippet: str)
             '<span class="author">Marta Lindqvist</span>',
             '<aside class="author-bio"><p>Marta Lindqvist ist freie Journalistin und lebt in '
             "Lindhaven.</p></aside>",
+        ),
+        # the note opening with the writer's academic title
+        (
+            '<p class="byline">Text: Dipl.-Ing. Marta Lindqvist</p>',
+            '<div class="autorenkasten"><h4>Die Autorin</h4><p>Dipl.-Ing. (FH) Marta Lindqvist '
+            "ist öffentlich bestellte Sachverständige und leitet ein Ingenieurbüro.</p></div>",
+        ),
+        (
+            '<p class="byline">Von Dr. Marta Lindqvist</p>',
+            '<div class="author-box"><p>Dr. Marta Lindqvist ist Ärztin in Lindhaven.</p></div>',
         ),
     ],
 )

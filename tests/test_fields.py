@@ -567,6 +567,8 @@ def test_the_snanews_rule_keeps_the_lead_beside_the_lead_photo() -> None:
         ("Folge uns auch auf Mastodon, Bluesky und Instagram!", "promo:social"),
         ("Affiliate-Link: Beim Kauf erhalten wir eine Provision.", "promo:shop"),
         ("24,90 € inkl. MwSt.", "promo:shop"),
+        ("Einzelheft 14,90 € zzgl. Versand", "promo:shop"),
+        ("Jahresabo 89 €", "promo:shop"),
         ("Jetzt beim Händler ansehen", "promo:shop"),
         ("Mehr Themen auf alpenland-zeitung.de", "teaser:more-topics"),
         ("Weitere Nachrichten", "teaser:more-topics"),
@@ -3011,8 +3013,6 @@ def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
 @pytest.mark.parametrize(
     "closing",
     [
-        # a contact person signs nothing
-        "<p>Ihr Ansprechpartner</p><p>Jonas Weidlich</p>",
         # the text goes on after the name
         "<p>Ihr Bürgermeister</p><p>Helmut Kranich</p>"
         "<p>Die Sprechstunde entfällt im Januar wegen eines Umzugs des Bürgerbüros.</p>",
@@ -3034,6 +3034,20 @@ def test_lines_that_are_no_greeting_signature_name_no_author(closing: str) -> No
     result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
     assert result.authors == ()
     assert lxml.html.fragments_fromstring(closing)[0].text_content() in result.text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p>Ihr Ansprechpartner</p><p>Jonas Weidlich</p>",
+        "<p>Ihre Ansprechpartnerin</p><p>Lena Roth</p><p>Telefon: 07352 9310-24</p>",
+    ],
+)
+def test_a_contact_person_under_a_contact_label_signs_nothing_and_goes(closing: str) -> None:
+    # A contact box addressing the reader closes the text: no signature, no text of its own.
+    result = _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"))
+    assert result.authors == ()
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
 
 
 def test_a_prompt_to_write_under_a_label_names_no_author_and_goes() -> None:
@@ -3783,6 +3797,9 @@ def test_a_meta_author_printed_beside_the_copyright_too_stays() -> None:
         ("Gastbeitrag von Pfarrerin Lene Vorholt", ("Lene Vorholt",)),
         ("Gastkommentar von Bürgermeister Jan Ohm", ("Jan Ohm",)),
         ("Gastautorin: Ilka Strom", ("Ilka Strom",)),
+        # academic titles before the name
+        ("Autorin: Dr. med. vet. Ilka Strom", ("Ilka Strom",)),
+        ("Von Dr. rer. nat. Jan Ohm", ("Jan Ohm",)),
         # a surname that is an office's word stays
         ("Von Anna Pfarrer", ("Anna Pfarrer",)),
         # titles, a profession's abbreviation and degrees beside several writers' names
@@ -3820,6 +3837,15 @@ def test_the_body_a_bylined_writer_is_from_goes_with_the_byline(byline: str, bod
     [
         ([("Von Lene Vorholt", Rule.BYLINE), ("Kirchengemeinde St. Marien, Auheim", None)], [1]),
         ([("Von Jan Ohm", Rule.BYLINE), ("Förderverein Stadtbad Auheim", None)], [1]),
+        # the writer's job at the body before it
+        (
+            [
+                ("Autorin: Dr. med. vet. Lene Vorholt", Rule.BYLINE),
+                ("Fachtierärztin für Rinder, Tierarztpraxis am Kirchberg, Auheim", None),
+            ],
+            [1],
+        ),
+        ([("Von Jan Ohm", Rule.BYLINE), ("Fachanwalt für Baurecht, Kanzlei Ohm", None)], [1]),
         # no byline right over it
         ([("Kirchengemeinde St. Marien, Auheim", None), (PARAGRAPH, None)], []),
         ([("Von Jan Ohm", Rule.BYLINE), (PARAGRAPH, None), ("Förderverein Stadtbad", None)], []),
@@ -3835,6 +3861,7 @@ def test_the_body_a_bylined_writer_is_from_goes_with_the_byline(byline: str, bod
         # another first name, a word that opens a sentence, no byline under it
         ([(PARAGRAPH, None), ("- Jonas", None), ("Lene Vorholt", Rule.BYLINE)], []),
         ([(PARAGRAPH, None), ("- Lene", None), ("Lene Vorholt sagt:", None)], []),
+        ([("Von Jan Ohm", Rule.BYLINE), ("Praxis für alle, Kasse für wenige", None)], []),
     ],
 )
 def test_the_body_under_a_byline_and_the_first_name_over_it_are_the_writers_lines(

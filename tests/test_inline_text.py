@@ -78,3 +78,28 @@ def test_a_facts_table_under_the_headline_stays() -> None:
     )
     html = page(article_html().replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1>{facts}", 1))
     assert "| Ort | Stadthalle Lindhaven |" in run(html).text
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        (
+            "<footer>Heike Brandstätter, Kreisbauernverband Lindachtal</footer>",
+            "Heike Brandstätter, Kreisbauernverband Lindachtal",
+        ),
+        (
+            "<footer><cite>Rainer Olbrich</cite>, Bürgermeister</footer>",
+            "Rainer Olbrich, Bürgermeister",
+        ),
+    ],
+)
+def test_the_source_line_in_a_quotations_footer_stays_under_it(source: str, line: str) -> None:
+    quotation = "„Wir können uns kein weiteres schlechtes Jahr leisten.“"
+    quote = f"<blockquote><p>{quotation}</p>{source}</blockquote>"
+    lines = run(page(article_html(after_second=quote))).text.split("\n")
+    assert lines[lines.index(quotation) + 1] == line
+
+
+def test_a_footer_outside_a_quotation_still_goes() -> None:
+    footer = "<footer>© 2026 Nordkurier Beispielverlag · Impressum · Datenschutz</footer>"
+    assert "Beispielverlag" not in run(page(article_html() + footer)).text

@@ -8,7 +8,7 @@ import pytest
 
 from crawler.model.types import CleaningRules, ExtractInput
 from pipelines.extract import extract_article
-from pipelines.leads import find_lead
+from pipelines.leads import find_lead, find_subtitle
 
 HEADLINE = "Gemeinde baut neue Kita am Mühlbach"
 LEAD = (
@@ -77,6 +77,83 @@ def test_a_heading_under_the_headline_is_a_lead_only_by_its_mark_and_length() ->
     assert find_lead(lxml.html.fromstring(short).find("h1")) is None
     unmarked = f"<div><h1>{HEADLINE}</h1><h3 class='zwischentitel'>{SUBLINE}</h3></div>"
     assert find_lead(lxml.html.fromstring(unmarked).find("h1")) is None
-    # A paragraph still needs its sentence's end: a line without one is a label or a kicker.
-    label = f"<div><h1>{HEADLINE}</h1><p class='preface'>{SUBLINE}</p></div>"
-    assert find_lead(lxml.html.fromstring(label).find("h1")) is None
+    # A marked paragraph of a deck's length needs no sentence's end; a short one is a kicker.
+    marked = f"<div><h1>{HEADLINE}</h1><p class='preface'>{SUBLINE}</p></div>"
+    assert find_lead(lxml.html.fromstring(marked).find("h1")) == SUBLINE
+    lead = f"<div><h1>{HEADLINE}</h1><div class='news-item__lead'>{SUBLINE}</div></div>"
+    assert find_lead(lxml.html.fromstring(lead).find("h1")) == SUBLINE
+    kicker = f"<div><h1>{HEADLINE}</h1><p class='news-item__lead'>Kita am Mühlbach</p></div>"
+    assert find_lead(lxml.html.fromstring(kicker).find("h1")) is None
+
+
+@pytest.mark.parametrize(
+    "subline",
+    [
+        f"<p class='article-subtitle'>{SUBLINE}</p>",
+        f"<div class='news-single-subheader'>{SUBLINE} / Kosten trägt der Landkreis</div>",
+    ],
+)
+def test_a_block_marked_as_the_subline_is_the_lead_without_a_final_period(subline: str) -> None:
+    text = lxml.html.fromstring(subline).text_content()
+    assert _text_lines(f"<div>{_beside_text(f'<h1>{HEADLINE}</h1>' + subline)}</div>") == [
+        text,
+        *PARAGRAPHS,
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [f"<h2 class='detail-spot'>{LEAD}</h2>", f"<h3>{LEAD}</h3>"],
+)
+def test_a_heading_of_whole_sentences_right_under_the_headline_is_the_lead(heading: str) -> None:
+    assert find_lead(lxml.html.fromstring(f"<div><h1>{HEADLINE}</h1>{heading}</div>").find("h1"))
+    assert _text_lines(f"<div>{_beside_text(f'<h1>{HEADLINE}</h1>' + heading)}</div>") == [
+        LEAD,
+        *PARAGRAPHS,
+    ]
+
+
+def test_a_heading_of_sentences_not_right_under_the_headline_is_no_lead() -> None:
+    page = f"<div><h1>{HEADLINE}</h1><p class='date'>12.05.2026</p><h2>{LEAD}</h2></div>"
+    assert find_lead(lxml.html.fromstring(page).find("h1")) is None
+
+
+def test_a_scripts_hook_naming_a_mediator_is_no_media_mark() -> None:
+    lead = f"<div class='article__summary js-mediator-article'>{LEAD}</div>"
+    assert find_lead(lxml.html.fromstring(f"<div><h1>{HEADLINE}</h1>{lead}</div>").find("h1"))
+    # A lead image's box stays out, sentence or not.
+    media = f"<div class='summary-media'>{LEAD}</div>"
+    tree = lxml.html.fromstring(f"<div><h1>{HEADLINE}</h1>{media}</div>")
+    assert find_lead(tree.find("h1")) is None
+
+
+@pytest.mark.parametrize(
+    "subtitle",
+    [
+        "<h2 class='untertitel'>Was die Messdaten zeigen</h2>",
+        "<h3 class='article-subtitle'>Kita öffnet im Sommer 2027</h3>",
+    ],
+)
+def test_a_subtitle_heading_under_the_headline_opens_the_text_above_the_lead(subtitle: str) -> None:
+    text = lxml.html.fromstring(subtitle).text_content()
+    header = f"<h1>{HEADLINE}</h1>{subtitle}<p class='preface'>{LEAD}</p>"
+    assert find_subtitle(lxml.html.fromstring(f"<div>{header}</div>").find("h1")) == text
+    assert _text_lines(f"<div>{_beside_text(header)}</div>") == [text, LEAD, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # a label of two words
+        "<h2 class='untertitel'>Neubau beschlossen</h2>",
+        # a heading the mark does not name a subtitle
+        "<h2 class='zwischentitel'>Was die Messdaten zeigen</h2>",
+        # a link: a teaser's title
+        "<h2 class='subtitle'><a href='/a/2'>Was die Messdaten zeigen</a></h2>",
+    ],
+)
+def test_a_heading_under_the_headline_is_a_subtitle_only_by_its_mark_and_length(
+    heading: str,
+) -> None:
+    tree = lxml.html.fromstring(f"<div><h1>{HEADLINE}</h1>{heading}</div>")
+    assert find_subtitle(tree.find("h1")) is None
