@@ -99,7 +99,54 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # listed here by page and field and checked as a strict expected failure, so it stays visible and
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
-KNOWN_FAILURES: dict[str, dict[str, str]] = {}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {
+    "735_china_portal_fruehjahrsbestellung_xinhua": {
+        "junk": "['media/caption: Ein Bauer steuert im Kreis Baishuiping eine Sprühd...",
+        "unknown": "['| Ein Bauer steuert im Kreis Baishuiping eine Sprühdrohne über ei...",
+    },
+    "748_boulevard_bahnstreik_namen_versal_css": {
+        "junk": "['teaser/read_also: ► Lesen Sie auch: So lebt der Streik-Boss priva...",
+        "unknown": "['► Lesen Sie auch: So lebt der Streik-Boss privat']",
+    },
+    "749_oesterreich_wochenzeitung_intendantin_interview": {
+        "junk": "['teaser/archive: Aus dem DONAUWOCHE-Navigator', 'teaser/archive: L...",
+        "unknown": "['Aus dem DONAUWOCHE-Navigator', 'Lesen Sie mehr zum Thema in über ...",
+    },
+    "750_lokalzeitung_bauerntag_redaktionsmitglied_utc": {
+        "junk": "['chrome/contact: Kontakt zur Lokalredaktion', 'chrome/contact: Lok...",
+        "unknown": "['Kontakt zur Lokalredaktion', 'Lokalredaktion Lahnau, Marktstraße ...",
+    },
+    "755_handballverein_spielbericht_admin_bericht": {
+        "lost": "['HSG Eichenried – TSG Hülsenbach 28:24 (13:12)']",
+    },
+    "756_gemeinde_haushalt_ansprechpartner_download": {
+        "junk": "['chrome/contact: Herr Fabian Wetzel', 'chrome/contact: Rathaus, 2....",
+        "unknown": "['Kämmerei', 'Herr Fabian Wetzel', 'Rathaus, 2. OG, Zimmer 2.14', '...",
+    },
+    "758_staatsagentur_tass_dateline_weihnachtsmarkt": {
+        "lost": "['Diplomaten verweisen auf Taschendiebstähle und mögliche Provokati...",
+    },
+    "759_staatsfernsehen_xinhua_pekinger_zeit": {
+        "published": "datetime.datetime(2026, 11, 19, 22, 15, tzinfo=datetime.timezone.utc)",
+    },
+    "767_landesrundfunk_stand_sturmflut_mit_dpa": {
+        "lost": "['Was ist eine schwere Sturmflut?', 'Von einer schweren Sturmflut s...",
+    },
+    "773_lokalzeitung_drupal_redaktionsmitglied_ortsdurchfahrt": {
+        "published": "datetime.datetime(2026, 11, 23, 18, 30, tzinfo=datetime.timezone(da...",
+    },
+    "776_schweizer_rundfunk_autorenkarte_sendungszeile_sda": {
+        "seo_title": "None",
+    },
+    "779_pfarrverband_joomla_cp1252_gemeindereferentin_adventsmarkt": {
+        "junk": "['media/caption: Der Stand der Erstkommunionkinder war schon am Sam...",
+        "unknown": "['Der Stand der Erstkommunionkinder war schon am Samstagnachmittag ...",
+    },
+    "780_verein_wordpress_gastbeitrag_energiearmut": {
+        "junk": "['metadata/author_bio: Lisa Hartung ist Sozialarbeiterin und leitet...",
+        "unknown": "['Lisa Hartung ist Sozialarbeiterin und leitet die Energieberatung ...",
+    },
+}
 
 
 def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
@@ -169,7 +216,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset()
+_OPEN_BATCHES: frozenset[int] = frozenset({33, 34})
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:
