@@ -116,15 +116,9 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['chrome/contact: Kontakt zur Lokalredaktion', 'chrome/contact: Lok...",
         "unknown": "['Kontakt zur Lokalredaktion', 'Lokalredaktion Lahnau, Marktstraße ...",
     },
-    "755_handballverein_spielbericht_admin_bericht": {
-        "lost": "['HSG Eichenried – TSG Hülsenbach 28:24 (13:12)']",
-    },
     "756_gemeinde_haushalt_ansprechpartner_download": {
         "junk": "['chrome/contact: Herr Fabian Wetzel', 'chrome/contact: Rathaus, 2....",
         "unknown": "['Kämmerei', 'Herr Fabian Wetzel', 'Rathaus, 2. OG, Zimmer 2.14', '...",
-    },
-    "758_staatsagentur_tass_dateline_weihnachtsmarkt": {
-        "lost": "['Diplomaten verweisen auf Taschendiebstähle und mögliche Provokati...",
     },
     "759_staatsfernsehen_xinhua_pekinger_zeit": {
         "published": "datetime.datetime(2026, 11, 19, 22, 15, tzinfo=datetime.timezone.utc)",

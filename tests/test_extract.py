@@ -1774,3 +1774,38 @@ def test_a_note_on_the_writer_closing_the_text_itself_stays() -> None:
     long_box = f'<div class="autor-seite">{article_html(closing=f"<p>{note}</p>")}</div>'
     result = run(page(f'<p class="byline">Von Marta Lindqvist</p>{long_box}'))
     assert result.text.splitlines()[-1] == note
+
+
+def _report(score: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return page(
+        f'<article><h1>{TITLE}</h1><div class="entry-content">{score}{paragraphs}</div></article>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("score", "line"),
+    [
+        (
+            "<p><strong>HSG Lindhaven – TSG Ostbühl 28:24 (13:12)</strong></p>",
+            "HSG Lindhaven – TSG Ostbühl 28:24 (13:12)",
+        ),
+        ("<p><b>TSV Grünmark 29:27 HSG Altenweiler</b></p>", "TSV Grünmark 29:27 HSG Altenweiler"),
+        ("<p>FC Lindhaven – SV Ostbühl 2:1</p>", "FC Lindhaven – SV Ostbühl 2:1"),
+    ],
+)
+def test_a_result_line_set_as_a_paragraph_of_the_report_stays(score: str, line: str) -> None:
+    assert run(_report(score)).text.split("\n") == [line, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    "score",
+    [
+        # a box of its own above the text, or spans in one
+        '<div class="result">HSG Lindhaven – TSG Ostbühl 28:24 (13:12)</div>',
+        '<div class="score"><span>TSV Grünmark</span> <b>29:27</b> <span>HSG Altenweiler</span>'
+        "</div>",
+    ],
+)
+def test_a_result_in_a_box_of_its_own_goes(score: str) -> None:
+    assert run(_report(score)).text.split("\n") == list(PARAGRAPHS)
