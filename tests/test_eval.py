@@ -104,10 +104,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['media/caption: Ein Bauer steuert im Kreis Baishuiping eine Sprühd...",
         "unknown": "['| Ein Bauer steuert im Kreis Baishuiping eine Sprühdrohne über ei...",
     },
-    "748_boulevard_bahnstreik_namen_versal_css": {
-        "junk": "['teaser/read_also: ► Lesen Sie auch: So lebt der Streik-Boss priva...",
-        "unknown": "['► Lesen Sie auch: So lebt der Streik-Boss privat']",
-    },
     "749_oesterreich_wochenzeitung_intendantin_interview": {
         "junk": "['teaser/archive: Aus dem DONAUWOCHE-Navigator', 'teaser/archive: L...",
         "unknown": "['Aus dem DONAUWOCHE-Navigator', 'Lesen Sie mehr zum Thema in über ...",
