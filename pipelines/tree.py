@@ -585,15 +585,14 @@ def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:
 # --- small helpers ---------------------------------------------------------------------------
 
 
-def all_bold(element: lxml.html.HtmlElement) -> bool:
-    """True for a paragraph whose whole text is in <b> or <strong>."""
+def all_bold(element: lxml.html.HtmlElement, tags: tuple[str, ...] = ("b", "strong")) -> bool:
+    """True for a paragraph whose whole text is in <b> or <strong> (or in other `tags`: "em",
+    "i" for one all in italics)."""
     return (
         element.tag == "p"
         and not (element.text or "").strip()
         and len(element) > 0
-        and all(
-            child.tag in ("b", "strong") and not (child.tail or "").strip() for child in element
-        )
+        and all(child.tag in tags and not (child.tail or "").strip() for child in element)
     )
 
 

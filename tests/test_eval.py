@@ -132,10 +132,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['media/caption: Der Stand der Erstkommunionkinder war schon am Sam...",
         "unknown": "['Der Stand der Erstkommunionkinder war schon am Samstagnachmittag ...",
     },
-    "780_verein_wordpress_gastbeitrag_energiearmut": {
-        "junk": "['metadata/author_bio: Lisa Hartung ist Sozialarbeiterin und leitet...",
-        "unknown": "['Lisa Hartung ist Sozialarbeiterin und leitet die Energieberatung ...",
-    },
 }
 
 

@@ -1761,6 +1761,38 @@ def test_a_note_on_the_writer_in_an_author_box_after_the_text_goes(byline: str, 
     assert result.text.splitlines() == BODY_LINES
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p><em>Marta Lindqvist ist freie Journalistin und lebt in Lindhaven.</em></p>",
+        "<p class='small'><i>Marta Lindqvist lehrt Stadtplanung in Lindhaven. Jon Ekberg ist "
+        "Energieberater und engagiert sich im Bauausschuss.</i></p>",
+    ],
+)
+def test_a_note_on_the_writers_in_italics_closing_the_text_goes(note: str) -> None:
+    byline = '<p class="byline">Von Marta Lindqvist und Jon Ekberg</p>'
+    result = run(page(f'{byline}<div class="text">{article_html(closing=note)}</div>'))
+    assert result.authors == ("Marta Lindqvist", "Jon Ekberg")
+    assert result.text.splitlines() == BODY_LINES
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # italics on the name alone, or a closing line in italics on no author
+        "<p><em>Marta Lindqvist</em> lehrt Stadtplanung an der Hochschule Lindhaven.</p>",
+        "<p><em>Jon Ekberg ist Sprecher der Bürgerinitiative und lebt in Lindhaven.</em></p>",
+    ],
+)
+def test_a_closing_line_in_italics_that_is_no_note_on_the_writer_stays(closing: str) -> None:
+    html = page(
+        '<p class="byline">Von Marta Lindqvist</p>'
+        f'<div class="text">{article_html(closing=closing)}</div>'
+    )
+    line = lxml.html.fromstring(closing).text_content()
+    assert run(html).text.splitlines() == [*BODY_LINES, line]
+
+
 def test_a_note_on_the_writer_closing_the_text_itself_stays() -> None:
     note = "Marta Lindqvist lehrt Stadtplanung an der Hochschule Lindhaven."
     html = page(
