@@ -13,11 +13,10 @@ import lxml.html
 
 from pipelines.byline_lines import is_note_on
 from pipelines.marks import BYLINE_CLASS_RE
-from pipelines.tree import all_bold, collapse, text_of
+from pipelines.tree import ITALIC_TAGS, all_bold, collapse, text_of
 
 # An author box holds the note and at most a label, a name and a line or two more.
 _BOX_EXTRA_CHARS = 200
-_ITALIC_TAGS = ("em", "i")
 
 
 def author_box_notes(
@@ -37,7 +36,7 @@ def _in_author_box(tree: lxml.html.HtmlElement, line: str) -> bool:
     for element in tree.iter(lxml.etree.Element):
         if (
             element.tag == "p"
-            and all_bold(element, _ITALIC_TAGS)
+            and all_bold(element, ITALIC_TAGS)
             and collapse(text_of(element)) == line
         ):
             return True

@@ -585,6 +585,9 @@ def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:
 # --- small helpers ---------------------------------------------------------------------------
 
 
+ITALIC_TAGS = ("em", "i")
+
+
 def all_bold(element: lxml.html.HtmlElement, tags: tuple[str, ...] = ("b", "strong")) -> bool:
     """True for a paragraph whose whole text is in <b> or <strong> (or in other `tags`: "em",
     "i" for one all in italics)."""

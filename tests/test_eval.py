@@ -100,10 +100,6 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "735_china_portal_fruehjahrsbestellung_xinhua": {
-        "junk": "['media/caption: Ein Bauer steuert im Kreis Baishuiping eine Sprühd...",
-        "unknown": "['| Ein Bauer steuert im Kreis Baishuiping eine Sprühdrohne über ei...",
-    },
     "749_oesterreich_wochenzeitung_intendantin_interview": {
         "junk": "['teaser/archive: Aus dem DONAUWOCHE-Navigator', 'teaser/archive: L...",
         "unknown": "['Aus dem DONAUWOCHE-Navigator', 'Lesen Sie mehr zum Thema in über ...",
@@ -127,10 +123,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "776_schweizer_rundfunk_autorenkarte_sendungszeile_sda": {
         "seo_title": "None",
-    },
-    "779_pfarrverband_joomla_cp1252_gemeindereferentin_adventsmarkt": {
-        "junk": "['media/caption: Der Stand der Erstkommunionkinder war schon am Sam...",
-        "unknown": "['Der Stand der Erstkommunionkinder war schon am Samstagnachmittag ...",
     },
 }
 

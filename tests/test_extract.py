@@ -1496,6 +1496,9 @@ def _story(inner: str) -> str:
         '<p class="bild"><img src="/bad.jpg" alt=""></p>'
         '<p class="bild">Die neue Rutsche im Nichtschwimmerbecken</p>',
         '<p align="center"><img src="/bad.jpg"></p><p align="center">Blick in die Halle</p>',
+        # a paragraph all in italics under the picture, a sentence too
+        '<p><img src="/bad.jpg" alt=""></p><p><em>Das Becken war schon lange marode.</em></p>',
+        '<p><img src="/bad.jpg"></p><p><i>Blick in die Halle</i></p>',
     ],
 )
 def test_a_caption_set_like_its_pictures_paragraph_goes(picture: str) -> None:
@@ -1513,6 +1516,43 @@ def test_a_caption_set_like_its_pictures_paragraph_goes(picture: str) -> None:
 def test_a_line_after_a_picture_that_is_no_caption_stays(after: str) -> None:
     line = after.rsplit(">", 2)[-2].removesuffix("</p")
     assert line in run(_story(after)).text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        '<table class="pic"><tr><td><img src="/bad.jpg" alt=""></td></tr><tr><td class="desc">'
+        "Ein Bademeister prüft die Wasserqualität. (Foto: Xinhua/Wang Peng)</td></tr></table>",
+        '<table align="center"><tr><td><img src="/bad.jpg"></td></tr>'
+        "<tr><td>Blick in die Halle</td></tr></table>",
+    ],
+)
+def test_a_table_laying_out_a_picture_over_its_caption_goes(table: str) -> None:
+    assert run(_story(table)).text.split("\n") == [LEAD, *PARAGRAPHS]
+
+
+def test_a_table_of_data_with_pictures_stays() -> None:
+    table = (
+        '<table><tr><td><img src="/de.png"></td><td>Lars Marti</td><td>4:21:37</td></tr>'
+        '<tr><td><img src="/it.png"></td><td>Matteo Ferraresi</td><td>+0:24</td></tr></table>'
+    )
+    assert "| Lars Marti | 4:21:37 |" in run(_story(table)).text
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # italics on a few words, or a whole paragraph's sentences in italics
+        "<p><em>Umbau ab Mai</em>: Der Gemeinderat hat die Pläne am Dienstag gebilligt.</p>",
+        "<p><em>Die Sanierung ist die größte Investition der Gemeinde seit dem Bau der Halle. "
+        "Der Gemeinderat hat die Pläne am Dienstag gebilligt, die Arbeiten sollen im Mai "
+        "beginnen.</em></p>",
+    ],
+)
+def test_a_paragraph_after_a_picture_partly_in_italics_or_long_stays(after: str) -> None:
+    line = lxml.html.fromstring(after).text_content()
+    picture = '<p><img src="/bad.jpg" alt=""></p>'
+    assert line in run(_story(picture + after)).text.split("\n")
 
 
 @pytest.mark.parametrize(
