@@ -55,9 +55,8 @@ from pipelines.scripts import expected_script_of, is_foreign_script
 
 # Why this layer exists: trafilatura removes boilerplate by class/id names only; Telegram promos
 # in plain <p>, registration modals with unfamiliar class names, inline "Mehr zum Thema" lines
-# and image credits leak through with or without favor_precision. These
-# rules work on the text, generically (for sites never seen) and per site
-# (`CleaningRules.drop_line_patterns` / `cut_after_patterns`).
+# and image credits leak through with or without favor_precision. These rules work on the text,
+# generically (for sites never seen) and per site (`CleaningRules`' line and cut patterns).
 #
 # They lean towards keeping: a line goes only on a specific phrase, a specific shape (a bare
 # date, a credit, a UI token) or several promotional signals at once. A short line without a
@@ -120,8 +119,8 @@ def clean_lines(
     `lines` are trafilatura's output lines (one paragraph, subheading or list item each; a line
     containing "\\n" is split). `title` is the article's headline, `subtitle` the line the page
     sets under it (text, however short), `language` its expected language ("de"), `authors` the
-    bylined names (to drop a repeated byline line), `keep` lines the page shows to be the
-    text's own whatever their words. Deterministic and free of side effects.
+    bylined names (to drop a repeated byline line), `keep` lines the page shows are the text's.
+    Deterministic and free of side effects.
     """
     dropped: list[tuple[int, int, DroppedLine]] = []
     items = _prepare(lines)
@@ -283,9 +282,8 @@ def _find_title_line(
 
 def _drop_leading_label(kept: list[_Line], first_lines: Collection[str | None]) -> None:
     """Without the headline in the text, short labels opening it right before the first
-    paragraph (a kicker, the site's slogan, a press release's sender: name, office,
-    organisation) are furniture: a text opens with a sentence. Three at most, never the subtitle
-    nor another of the `first_lines` the page shows to be the text's."""
+    paragraph (a kicker, the site's slogan, a press release's sender) are furniture: a text
+    opens with a sentence. Three at most, never one of `first_lines` (the subtitle, `keep`)."""
     for count in range(1, min(3, len(kept) - 1) + 1):
         label, first = kept[count - 1], kept[count]
         if SALUTATION_RE.match(label.text):
