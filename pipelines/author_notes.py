@@ -1,7 +1,8 @@
 """A note on the writer in an author box after the text ("A lehrt Finanzwissenschaft in
 Marburg."), which the page sets apart from the text in an element its class marks as the
-author's ("autorenbox", "author-bio"). The same sentence closing the text's own container may
-be the text's last sentence and stays (see byline_lines.is_note_on)."""
+author's ("autorenbox", "author-bio") or in a paragraph all in italics ("<p><em>A ist
+Sozialarbeiterin. B ist Energieberater.</em></p>"). The same sentence set like the text's
+paragraphs may be the text's last sentence and stays (see byline_lines.is_note_on)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import lxml.html
 
 from pipelines.byline_lines import is_note_on
 from pipelines.marks import BYLINE_CLASS_RE
-from pipelines.tree import collapse, text_of
+from pipelines.tree import ITALIC_TAGS, all_bold, collapse, text_of
 
 # An author box holds the note and at most a label, a name and a line or two more.
 _BOX_EXTRA_CHARS = 200
@@ -33,6 +34,12 @@ def author_box_notes(
 
 def _in_author_box(tree: lxml.html.HtmlElement, line: str) -> bool:
     for element in tree.iter(lxml.etree.Element):
+        if (
+            element.tag == "p"
+            and all_bold(element, ITALIC_TAGS)
+            and collapse(text_of(element)) == line
+        ):
+            return True
         marks = f"{element.get('class') or ''} {element.get('id') or ''}"
         if not BYLINE_CLASS_RE.search(marks):
             continue

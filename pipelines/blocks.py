@@ -21,9 +21,11 @@ from pipelines.origin_notes import drop_origin_notes
 from pipelines.promo import promo_rule
 from pipelines.tables import drop_header_tables, drop_quote_boxes
 from pipelines.tree import (
+    ITALIC_TAGS,
     SENTENCE_END_RE,
     TEASER_CONTAINER_TAGS,
     WORD_RE,
+    all_bold,
     collapse,
     shorten,
     text_of,
@@ -163,7 +165,8 @@ def _is_headline_list(element: lxml.html.HtmlElement) -> bool:
 
 def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     """Remove the box around a picture that holds only its caption and credit lines: the
-    nearest <div> around an <img> (within two levels) with a few words, no sentence, no
+    nearest <div> (or layout table, `_picture_table`) around an <img> (within two levels) with
+    a few words, no sentence, no
     paragraph, list or heading of its own, or only the caption's paragraphs closed by the
     credit (after a <br> or in a paragraph of its own); a gallery's slide holds its caption
     even as a sentence, as does a box opened by the picture's credit ("Bericht und Bild: A").
@@ -177,12 +180,12 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         # A gallery's slide, the box of a picture counter beside its picture, holds only the
         # picture's caption, a sentence or two.
         slide = _gallery_slide(image)
-        divs = (a for a in itertools.islice(image.iterancestors(), 3) if a.tag == "div")
+        divs = (a for a in itertools.islice(image.iterancestors(), 3) if a.tag in _PICTURE_BOXES)
         box = slide if slide is not None else next(divs, None)
         parent = box.getparent() if box is not None else None
-        if box is None or parent is None:
+        if box is None or parent is None or (box.tag == "table" and not _picture_table(box)):
             continue
-        blocks = list(itertools.islice(box.iter(*_TEXT_BLOCK_TAGS), 4))
+        blocks = [b for b in itertools.islice(box.iter(*_TEXT_BLOCK_TAGS), 5) if b is not box][:4]
         is_slide = slide is not None and len(blocks) <= 2
         if blocks and not is_slide and not _is_caption_blocks(blocks):
             continue
@@ -197,6 +200,12 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         box.drop_tree()
         dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.CREDIT_CAPTION)))
     return dropped
+
+
+def _picture_table(table: lxml.html.HtmlElement) -> bool:
+    """A table laying out a picture over its caption: a cell a row ("<tr><td><img></td></tr>
+    <tr><td>Caption</td></tr>"); a table of data with pictures in it has rows of cells."""
+    return all(len(row) == 1 for row in table.iter("tr"))
 
 
 def _gallery_slide(image: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -247,9 +256,10 @@ def _is_credited_caption(block: lxml.html.HtmlElement) -> bool:
 
 def _caption_after(image: lxml.html.HtmlElement) -> str | None:
     """Remove the caption printed as the paragraph after a paragraph holding only the picture,
-    set like it ("<p align=center><img></p><p align=center>Caption</p>"), or in the picture's
-    own paragraph after a line break ("<p><img><br><font size=1>Caption</font></p>"); return
-    its text. A paragraph of the text after a picture is set like the text, or is a sentence."""
+    set like it ("<p align=center><img></p><p align=center>Caption</p>") or all in italics
+    ("<p><em>Caption.</em></p>"), or in the picture's own paragraph after a line break
+    ("<p><img><br><font size=1>Caption</font></p>"); return its text. A paragraph of the text
+    after a picture is set like the text, or is a sentence."""
     holder = image.getparent()
     if holder is None or holder.tag != "p":
         return None
@@ -266,13 +276,21 @@ def _caption_after(image: lxml.html.HtmlElement) -> str | None:
     if len(holder) != 1 or collapse(text_of(holder)):
         return None
     caption = holder.getnext()
-    looks = {key: value for key, value in holder.attrib.items() if key in _SET_ATTRIBUTES}
-    if caption is None or caption.tag != "p" or not looks or len(caption):
+    if caption is None or caption.tag != "p":
         return None
-    if {k: v for k, v in caption.attrib.items() if k in _SET_ATTRIBUTES} != looks:
+    # A paragraph all in italics under the picture is set apart as its caption, a sentence too.
+    italic = all_bold(caption, ITALIC_TAGS)
+    looks = {key: value for key, value in holder.attrib.items() if key in _SET_ATTRIBUTES}
+    if not italic and (
+        not looks
+        or len(caption)
+        or {k: v for k, v in caption.attrib.items() if k in _SET_ATTRIBUTES} != looks
+    ):
         return None
     text = collapse(text_of(caption))
-    if not 1 <= len(text.split()) <= _PICTURE_BOX_MAX_WORDS or SENTENCE_END_RE.search(text):
+    if not 1 <= len(text.split()) <= _PICTURE_BOX_MAX_WORDS or (
+        not italic and SENTENCE_END_RE.search(text)
+    ):
         return None
     caption.drop_tree()
     return text
@@ -306,6 +324,8 @@ _BOX_MAX_LINE_WORDS = 25
 # A picture's box: its caption and credit, never a paragraph, list or heading.
 _PICTURE_BOX_MAX_WORDS = 25
 _SLIDE_MAX_WORDS = 40
+# The boxes a picture and its caption sit in: a <div>, or a table laying them out.
+_PICTURE_BOXES = frozenset(("div", "table"))
 _TEXT_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table")
 # A button asking for money: its words, and the line rules' names for it.
 _PAYING_RE = re.compile(r"spend|abo|unterstütz|mitglied|förder|shop|kauf", re.IGNORECASE)

@@ -36,6 +36,12 @@ _SCORER = (
 # slash.
 _SCORERS_SEPARATOR = r"(?:\s*[,;]\s*|\.\s+|\s+[–—/|-]\s+)"
 
+# Two teams around the result, nothing else: a score box's line, or the report's opening line
+# when the page sets it as a paragraph of the text (pipelines.score_lines).
+SCORE_LINE_RE = re.compile(
+    rf"^{_TEAM}\s+{_SCORE}\s+{_TEAM}$|^{_TEAM}\s+[–-]\s+{_TEAM}\s+{_SCORE}$",
+)
+
 # A share bar's network or channel ("Telegram", "E-Mail", "X"), one of the share words.
 _SHARE_WORD = "(?:" + "|".join(sorted(map(re.escape, SHARE_WORDS), key=len, reverse=True)) + ")"
 
@@ -141,9 +147,7 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         # A score box: two teams around the result, nothing else ("TSV Grünmark 29:27 HSG
         # Altenweiler", "FC Lindhaven – SV Ostbühl 2:1 (1:0)").
         Rule.STATS_BOX,
-        re.compile(
-            rf"^{_TEAM}\s+{_SCORE}\s+{_TEAM}$|^{_TEAM}\s+[–-]\s+{_TEAM}\s+{_SCORE}$",
-        ),
+        SCORE_LINE_RE,
         12,
         (":",),
     ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from crawler.model.dates import classify_date_line
@@ -55,9 +55,8 @@ from pipelines.scripts import expected_script_of, is_foreign_script
 
 # Why this layer exists: trafilatura removes boilerplate by class/id names only; Telegram promos
 # in plain <p>, registration modals with unfamiliar class names, inline "Mehr zum Thema" lines
-# and image credits leak through with or without favor_precision. These
-# rules work on the text, generically (for sites never seen) and per site
-# (`CleaningRules.drop_line_patterns` / `cut_after_patterns`).
+# and image credits leak through with or without favor_precision. These rules work on the text,
+# generically (for sites never seen) and per site (`CleaningRules`' line and cut patterns).
 #
 # They lean towards keeping: a line goes only on a specific phrase, a specific shape (a bare
 # date, a credit, a UI token) or several promotional signals at once. A short line without a
@@ -113,13 +112,15 @@ def clean_lines(
     language: str | None,
     authors: Sequence[str] = (),
     subtitle: str | None = None,
+    keep: frozenset[str] = frozenset(),
 ) -> tuple[list[str], list[DroppedLine]]:
     """Remove furniture from extracted lines; return the kept lines and what was dropped, why.
 
     `lines` are trafilatura's output lines (one paragraph, subheading or list item each; a line
     containing "\\n" is split). `title` is the article's headline, `subtitle` the line the page
     sets under it (text, however short), `language` its expected language ("de"), `authors` the
-    bylined names (to drop a repeated byline line). Deterministic and free of side effects.
+    bylined names (to drop a repeated byline line), `keep` lines the page shows are the text's.
+    Deterministic and free of side effects.
     """
     dropped: list[tuple[int, int, DroppedLine]] = []
     items = _prepare(lines)
@@ -133,7 +134,7 @@ def clean_lines(
     _repair_glued_teasers(items, report)
     expected_script = expected_script_of([item.text for item in items if item.kept], language)
     for item in items:
-        if item.kept:
+        if item.kept and item.text not in keep:
             item.rule = _classify(item.text, expected_script, authors)
     _apply_context_rules(items)
     _apply_shop_rules(items)
@@ -157,7 +158,7 @@ def clean_lines(
     for index in byline_neighbours([(item.text, item.rule) for item in items]):
         items[index].rule = Rule.BYLINE
     if not title_found:  # a label is judged without the writer's lines under it
-        _drop_leading_label([item for item in items if item.kept], subtitle)
+        _drop_leading_label([item for item in items if item.kept], {subtitle, *keep})
 
     kept: list[str] = []
     for item in items:
@@ -279,10 +280,10 @@ def _find_title_line(
     return False
 
 
-def _drop_leading_label(kept: list[_Line], subtitle: str | None) -> None:
+def _drop_leading_label(kept: list[_Line], first_lines: Collection[str | None]) -> None:
     """Without the headline in the text, short labels opening it right before the first
-    paragraph (a kicker, the site's slogan, a press release's sender: name, office,
-    organisation) are furniture: a text opens with a sentence. Three at most, never the subtitle."""
+    paragraph (a kicker, the site's slogan, a press release's sender) are furniture: a text
+    opens with a sentence. Three at most, never one of `first_lines` (the subtitle, `keep`)."""
     for count in range(1, min(3, len(kept) - 1) + 1):
         label, first = kept[count - 1], kept[count]
         if SALUTATION_RE.match(label.text):
@@ -292,7 +293,7 @@ def _drop_leading_label(kept: list[_Line], subtitle: str | None) -> None:
             return
         if label.is_item or len(label.text.split()) > 6 or SENTENCE_END_RE.search(label.text):
             return
-        if label.text == subtitle:
+        if label.text in first_lines:
             return
         if SENTENCE_END_RE.search(first.text) and len(first.text.split()) >= 8:
             _drop_kickers(kept[:count])

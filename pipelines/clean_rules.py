@@ -138,8 +138,8 @@ PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
         Rule.LESEN_SIE_AUCH,
         re.compile(
-            r"^(?:Lesen Sie (?:auch|mehr|hier|dazu|weiter)|Auch lesenswert|Siehe auch"
-            r"|Passend (?:dazu|zum Thema)|Das könnte Sie (?:auch )?interessieren"
+            r"^(?:[►▶▸→]\s*)?(?:Lesen Sie (?:auch|mehr|hier|dazu|weiter)|Auch lesenswert"
+            r"|Siehe auch|Passend (?:dazu|zum Thema)|Das könnte Sie (?:auch )?interessieren"
             r"|Empfehlungen? (?:der Redaktion|für Sie)|(?:Weitere|Verwandte|Ähnliche) "
             r"(?:Artikel|Beiträge)|Meistgelesen(?:e Artikel)?|Zum Thema|Mehr dazu|Dazu passend"
             rf"|Lese-?Tipp){_LEAD_IN_END}",
@@ -157,7 +157,7 @@ PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
         Rule.WEITERLESEN,
         re.compile(
-            r"^(?:[→»>›]\s*)?(?:Weiterlesen|Weiter lesen|Mehr lesen|Hier weiterlesen"
+            r"^(?:[►▶▸→»>›]\s*)?(?:Weiterlesen|Weiter lesen|Mehr lesen|Hier weiterlesen"
             r"|Zum (?:ganzen |vollständigen )?Artikel|Artikel lesen|Mehr erfahren)"
             r"\s*(?:[:»›>→…]|\.\.\.)?\s*$",
             _I,

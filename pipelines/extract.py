@@ -34,6 +34,7 @@ from pipelines.names import site_name_keys, split_authors, split_credits
 from pipelines.news_feeds import drop_news_feeds
 from pipelines.polls import drop_polls
 from pipelines.pull_quotes import drop_pull_quotes
+from pipelines.score_lines import score_paragraphs
 from pipelines.signatures import closing_signature
 from pipelines.tables import unwrap_layout_tables
 from pipelines.tree import (
@@ -55,7 +56,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 33
+EXTRACTOR_VERSION = 34
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -224,7 +225,8 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
             lines.insert(0, first)
 
     declared = meta.declared_language
-    kept, cleaned_away = clean_lines(
+    clean = functools.partial(
+        clean_lines,
         lines,
         title=meta.title,
         rules=inp.rules,
@@ -232,6 +234,11 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         authors=meta.authors,
         subtitle=subtitle,
     )
+    kept, cleaned_away = clean()
+    # A result line the page prints as a paragraph of the report is its text, no score box.
+    text_scores = score_paragraphs(tree, cleaned_away)
+    if text_scores:
+        kept, cleaned_away = clean(keep=text_scores)
     dropped.extend(cleaned_away)
     notes = author_box_notes(tree, kept, meta.authors) if meta.authors and kept else 0
     if notes:

@@ -26,8 +26,6 @@ _LEAD_MARK_RE = MarkWords(
 # ... unless they mark a lead image ("lead-image", "lead-media"). "mediator" (a script's hook
 # on the text's blocks, "js-mediator-article") names no medium.
 _MEDIA_MARK_RE = MarkWords(r"image|img|media(?!tor)|photo|picture|bild|video|gallery")
-# The marks of a subline, which `find_subtitle` takes as the text's first line however short.
-_SUBLINE_MARK_RE = MarkWords(_SUBLINE_MARKS)
 # A subline set as a heading under the headline ("<h3 class='unterzeile'>") needs no final
 # period: a heading never has one.
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -107,8 +105,9 @@ _SUBTITLE_MAX_WORDS = 30
 
 def find_subtitle(h1: lxml.html.HtmlElement | None) -> str | None:
     """The subtitle set as a heading right under the headline, marked as one ("<h2
-    class='untertitel'>Was die Messdaten zeigen</h2>"): the text's first line, however short a
-    phrase it is, where the lead (`find_lead`) is a sentence or two."""
+    class='untertitel'>Was die Messdaten zeigen</h2>") or as the lead ("<h3
+    class='news-header__lead'>"): the text's first line, however short a phrase it is, where the
+    lead (`find_lead`) is a sentence or two."""
     following = None if h1 is None else next(h1.itersiblings(), None)
     while following is not None and not isinstance(following, lxml.html.HtmlElement):
         following = following.getnext()
@@ -117,7 +116,9 @@ def find_subtitle(h1: lxml.html.HtmlElement | None) -> str | None:
     marks = " ".join(following.get(name) or "" for name in ("class", "id"))
     text = collapse(text_of(following))
     if (
-        not _SUBLINE_MARK_RE.search(marks)
+        not _LEAD_MARK_RE.search(marks)
+        or _MEDIA_MARK_RE.search(marks)
+        or _NOT_LEAD_MARK_RE.search(marks)
         or following.find(".//a") is not None
         or not _SUBTITLE_MIN_WORDS <= len(text.split()) <= _SUBTITLE_MAX_WORDS
     ):

@@ -224,19 +224,19 @@ def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[Drop
         block = parent
         if not before and not after:
             rule = Rule.TEASER_LINK_BLOCK
-            if not _among_paragraphs(parent):
+            if not among_paragraphs(parent):
                 continue
         elif not before and _dated_card(parent, text, after):
             # A related article's card among the text's blocks: its headline over its date.
             rule = Rule.TEASER_LINK_BLOCK
             block = _outermost_wrapper(parent)
-            if not _among_paragraphs(block):
+            if not among_paragraphs(block):
                 continue
         elif not after and _is_lead_in(before, parent, text):
             # "Читать также: <headline>", "Empfehlung der Redaktion: <headline>": a lead-in the
             # line rules do not know, then a headline link, alone in its block.
             rule = Rule.TEASER_LINK_BLOCK
-            if not _among_paragraphs(parent) or classify_line(f"{before} {text}") is not None:
+            if not among_paragraphs(parent) or classify_line(f"{before} {text}") is not None:
                 continue
         else:
             rule = Rule.TEASER_INLINE_LINK
@@ -327,7 +327,7 @@ def _is_lead_in(before: str, parent: lxml.html.HtmlElement, link_text: str) -> b
     return collapse(text_of(parent)) == f"{before} {link_text}"
 
 
-def _among_paragraphs(element: lxml.html.HtmlElement) -> bool:
+def among_paragraphs(element: lxml.html.HtmlElement) -> bool:
     """True when the element sits in the article's flow: siblings include real paragraphs.
 
     A paragraph is a <p>, or a <div> of text without block children (Bitrix and similar CMSs
@@ -585,15 +585,17 @@ def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:
 # --- small helpers ---------------------------------------------------------------------------
 
 
-def all_bold(element: lxml.html.HtmlElement) -> bool:
-    """True for a paragraph whose whole text is in <b> or <strong>."""
+ITALIC_TAGS = ("em", "i")
+
+
+def all_bold(element: lxml.html.HtmlElement, tags: tuple[str, ...] = ("b", "strong")) -> bool:
+    """True for a paragraph whose whole text is in <b> or <strong> (or in other `tags`: "em",
+    "i" for one all in italics)."""
     return (
         element.tag == "p"
         and not (element.text or "").strip()
         and len(element) > 0
-        and all(
-            child.tag in ("b", "strong") and not (child.tail or "").strip() for child in element
-        )
+        and all(child.tag in tags and not (child.tail or "").strip() for child in element)
     )
 
 

@@ -362,6 +362,23 @@ def test_lesen_sie_auch_goes_but_a_sentence_starting_alike_stays() -> None:
     assert dropped[0].rule == "teaser:lesen-sie-auch"
 
 
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "► Lesen Sie auch: So lebt der Streik-Boss privat",
+        "▶ Lesen Sie mehr: Hallenbad bleibt bis zum Sommer geschlossen",
+        "→ Siehe auch: Die Stadt sucht Schöffen",
+    ],
+)
+def test_a_pointer_mark_before_a_related_article_lead_in_goes_with_it(teaser: str) -> None:
+    # A sentence after a pointer mark is no lead-in.
+    sentence = "► Lesen Sie auch die Begründung des Urteils, forderte die Richterin."
+    other = "→ Lesen Sie dazu die Stellungnahme der Stadt im Amtsblatt."
+    kept, dropped = clean([LEAD, teaser, sentence, other, P1])
+    assert kept == [LEAD, sentence, other, P1]
+    assert [d.rule for d in dropped] == ["teaser:lesen-sie-auch"]
+
+
 def test_auch_interessant_goes_but_a_sentence_starting_alike_stays() -> None:
     real = "Auch interessant ist der Blick auf die Zahlen des Vorjahres."
     kept, dropped = clean([LEAD, "Auch interessant: Die Stadt sucht Schöffen", real])

@@ -1496,6 +1496,9 @@ def _story(inner: str) -> str:
         '<p class="bild"><img src="/bad.jpg" alt=""></p>'
         '<p class="bild">Die neue Rutsche im Nichtschwimmerbecken</p>',
         '<p align="center"><img src="/bad.jpg"></p><p align="center">Blick in die Halle</p>',
+        # a paragraph all in italics under the picture, a sentence too
+        '<p><img src="/bad.jpg" alt=""></p><p><em>Das Becken war schon lange marode.</em></p>',
+        '<p><img src="/bad.jpg"></p><p><i>Blick in die Halle</i></p>',
     ],
 )
 def test_a_caption_set_like_its_pictures_paragraph_goes(picture: str) -> None:
@@ -1513,6 +1516,43 @@ def test_a_caption_set_like_its_pictures_paragraph_goes(picture: str) -> None:
 def test_a_line_after_a_picture_that_is_no_caption_stays(after: str) -> None:
     line = after.rsplit(">", 2)[-2].removesuffix("</p")
     assert line in run(_story(after)).text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        '<table class="pic"><tr><td><img src="/bad.jpg" alt=""></td></tr><tr><td class="desc">'
+        "Ein Bademeister prüft die Wasserqualität. (Foto: Xinhua/Wang Peng)</td></tr></table>",
+        '<table align="center"><tr><td><img src="/bad.jpg"></td></tr>'
+        "<tr><td>Blick in die Halle</td></tr></table>",
+    ],
+)
+def test_a_table_laying_out_a_picture_over_its_caption_goes(table: str) -> None:
+    assert run(_story(table)).text.split("\n") == [LEAD, *PARAGRAPHS]
+
+
+def test_a_table_of_data_with_pictures_stays() -> None:
+    table = (
+        '<table><tr><td><img src="/de.png"></td><td>Lars Marti</td><td>4:21:37</td></tr>'
+        '<tr><td><img src="/it.png"></td><td>Matteo Ferraresi</td><td>+0:24</td></tr></table>'
+    )
+    assert "| Lars Marti | 4:21:37 |" in run(_story(table)).text
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # italics on a few words, or a whole paragraph's sentences in italics
+        "<p><em>Umbau ab Mai</em>: Der Gemeinderat hat die Pläne am Dienstag gebilligt.</p>",
+        "<p><em>Die Sanierung ist die größte Investition der Gemeinde seit dem Bau der Halle. "
+        "Der Gemeinderat hat die Pläne am Dienstag gebilligt, die Arbeiten sollen im Mai "
+        "beginnen.</em></p>",
+    ],
+)
+def test_a_paragraph_after_a_picture_partly_in_italics_or_long_stays(after: str) -> None:
+    line = lxml.html.fromstring(after).text_content()
+    picture = '<p><img src="/bad.jpg" alt=""></p>'
+    assert line in run(_story(picture + after)).text.split("\n")
 
 
 @pytest.mark.parametrize(
@@ -1761,6 +1801,38 @@ def test_a_note_on_the_writer_in_an_author_box_after_the_text_goes(byline: str, 
     assert result.text.splitlines() == BODY_LINES
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p><em>Marta Lindqvist ist freie Journalistin und lebt in Lindhaven.</em></p>",
+        "<p class='small'><i>Marta Lindqvist lehrt Stadtplanung in Lindhaven. Jon Ekberg ist "
+        "Energieberater und engagiert sich im Bauausschuss.</i></p>",
+    ],
+)
+def test_a_note_on_the_writers_in_italics_closing_the_text_goes(note: str) -> None:
+    byline = '<p class="byline">Von Marta Lindqvist und Jon Ekberg</p>'
+    result = run(page(f'{byline}<div class="text">{article_html(closing=note)}</div>'))
+    assert result.authors == ("Marta Lindqvist", "Jon Ekberg")
+    assert result.text.splitlines() == BODY_LINES
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # italics on the name alone, or a closing line in italics on no author
+        "<p><em>Marta Lindqvist</em> lehrt Stadtplanung an der Hochschule Lindhaven.</p>",
+        "<p><em>Jon Ekberg ist Sprecher der Bürgerinitiative und lebt in Lindhaven.</em></p>",
+    ],
+)
+def test_a_closing_line_in_italics_that_is_no_note_on_the_writer_stays(closing: str) -> None:
+    html = page(
+        '<p class="byline">Von Marta Lindqvist</p>'
+        f'<div class="text">{article_html(closing=closing)}</div>'
+    )
+    line = lxml.html.fromstring(closing).text_content()
+    assert run(html).text.splitlines() == [*BODY_LINES, line]
+
+
 def test_a_note_on_the_writer_closing_the_text_itself_stays() -> None:
     note = "Marta Lindqvist lehrt Stadtplanung an der Hochschule Lindhaven."
     html = page(
@@ -1774,3 +1846,38 @@ def test_a_note_on_the_writer_closing_the_text_itself_stays() -> None:
     long_box = f'<div class="autor-seite">{article_html(closing=f"<p>{note}</p>")}</div>'
     result = run(page(f'<p class="byline">Von Marta Lindqvist</p>{long_box}'))
     assert result.text.splitlines()[-1] == note
+
+
+def _report(score: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return page(
+        f'<article><h1>{TITLE}</h1><div class="entry-content">{score}{paragraphs}</div></article>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("score", "line"),
+    [
+        (
+            "<p><strong>HSG Lindhaven – TSG Ostbühl 28:24 (13:12)</strong></p>",
+            "HSG Lindhaven – TSG Ostbühl 28:24 (13:12)",
+        ),
+        ("<p><b>TSV Grünmark 29:27 HSG Altenweiler</b></p>", "TSV Grünmark 29:27 HSG Altenweiler"),
+        ("<p>FC Lindhaven – SV Ostbühl 2:1</p>", "FC Lindhaven – SV Ostbühl 2:1"),
+    ],
+)
+def test_a_result_line_set_as_a_paragraph_of_the_report_stays(score: str, line: str) -> None:
+    assert run(_report(score)).text.split("\n") == [line, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    "score",
+    [
+        # a box of its own above the text, or spans in one
+        '<div class="result">HSG Lindhaven – TSG Ostbühl 28:24 (13:12)</div>',
+        '<div class="score"><span>TSV Grünmark</span> <b>29:27</b> <span>HSG Altenweiler</span>'
+        "</div>",
+    ],
+)
+def test_a_result_in_a_box_of_its_own_goes(score: str) -> None:
+    assert run(_report(score)).text.split("\n") == list(PARAGRAPHS)

@@ -132,6 +132,9 @@ def test_a_scripts_hook_naming_a_mediator_is_no_media_mark() -> None:
     [
         "<h2 class='untertitel'>Was die Messdaten zeigen</h2>",
         "<h3 class='article-subtitle'>Kita öffnet im Sommer 2027</h3>",
+        # marked as the lead: a deck shorter than a lead's sentence
+        "<h3 class='news-header__lead'>Eltern verweisen auf lange Wartelisten</h3>",
+        "<h2 class='story-intro'>Stadtrat stimmt knapp zu</h2>",
     ],
 )
 def test_a_subtitle_heading_under_the_headline_opens_the_text_above_the_lead(subtitle: str) -> None:
@@ -150,6 +153,9 @@ def test_a_subtitle_heading_under_the_headline_opens_the_text_above_the_lead(sub
         "<h2 class='zwischentitel'>Was die Messdaten zeigen</h2>",
         # a link: a teaser's title
         "<h2 class='subtitle'><a href='/a/2'>Was die Messdaten zeigen</a></h2>",
+        # a lead mark of a lead image's title or of the comment section
+        "<h2 class='lead-image__title'>Blick auf die neue Kita</h2>",
+        "<h3 class='comments-teaser'>Diskutieren Sie mit uns mit</h3>",
     ],
 )
 def test_a_heading_under_the_headline_is_a_subtitle_only_by_its_mark_and_length(
