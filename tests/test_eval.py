@@ -115,9 +115,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "759_staatsfernsehen_xinhua_pekinger_zeit": {
         "published": "datetime.datetime(2026, 11, 19, 22, 15, tzinfo=datetime.timezone.utc)",
     },
-    "767_landesrundfunk_stand_sturmflut_mit_dpa": {
-        "lost": "['Was ist eine schwere Sturmflut?', 'Von einer schweren Sturmflut s...",
-    },
     "773_lokalzeitung_drupal_redaktionsmitglied_ortsdurchfahrt": {
         "published": "datetime.datetime(2026, 11, 23, 18, 30, tzinfo=datetime.timezone(da...",
     },
