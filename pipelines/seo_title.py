@@ -140,11 +140,31 @@ def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
         return None
     if other.startswith(key):
         return metadata_title if _continues_headline(title, metadata_title) else None
-    # A topic before the headline ("Wallfahrt: …") makes another headline; a leftover label
+    # A topic before the headline ("Wallfahrt: …") makes another headline; so does a kicker of
+    # three words or more behind a separator ("Hochschulen des Bundes - …"). A leftover label
     # does not (pipelines.metadata drops a topic the page prints as a label).
-    if other.endswith(key) and not _KICKER_PREFIX_RE.match(metadata_title):
+    if (
+        other.endswith(key)
+        and not _KICKER_PREFIX_RE.match(metadata_title)
+        and not _kicker_before(metadata_title, key)
+    ):
         return None
     return metadata_title
+
+
+_KICKER_MIN_WORDS = 3
+
+
+def _kicker_before(metadata_title: str, key: str) -> bool:
+    """True when a phrase of three words or more and a separator stand before the headline
+    (`key`) in the metadata headline; a label of a word or two is an affix left in it, and so
+    are parts behind more separators ("Amt - Pressemitteilungen - …")."""
+    separator = TITLE_SEPARATOR_RE.search(metadata_title)
+    return (
+        separator is not None
+        and text_key(metadata_title[separator.end() :]) == key
+        and len(metadata_title[: separator.start()].split()) >= _KICKER_MIN_WORDS
+    )
 
 
 # Typographic variants of one mark: quotation marks and apostrophes, dashes, the ellipsis.

@@ -98,6 +98,26 @@ def test_a_leftover_label_without_a_colon_is_no_other_headline() -> None:
     assert seo_title_of(HEADLINE, f"Lokales {HEADLINE}") is None
 
 
+@pytest.mark.parametrize("separator", [" - ", " | ", " – "])
+@pytest.mark.parametrize("kicker", ["Hochschulen des Bundes", "Streit um das Freibad"])
+def test_a_kicker_of_three_words_before_a_separator_makes_another_headline(
+    kicker: str, separator: str
+) -> None:
+    joined = f"{kicker}{separator}{HEADLINE}"
+    assert seo_title_of(HEADLINE, joined) == joined
+    body = f"<article><span class='overline'>{kicker}</span><h1>{HEADLINE}</h1>{TEXT}</article>"
+    assert _seo_title(f"{joined}{separator}News{separator}Talbote", body) == joined
+
+
+@pytest.mark.parametrize(
+    "label", ["Lokales -", "Stadt Talheim -", "Amt Talheim - Pressemitteilungen -", "Talheim |"]
+)
+def test_a_label_of_a_word_or_two_or_parts_behind_separators_before_the_headline_stay_affixes(
+    label: str,
+) -> None:
+    assert seo_title_of(HEADLINE, f"{label} {HEADLINE}") is None
+
+
 @pytest.mark.parametrize(
     ("title", "url"),
     [
