@@ -19,6 +19,7 @@ from pipelines.label_boxes import drop_trailing_label_boxes, is_credits_box, is_
 from pipelines.listings import br_lines, drop_listing_boxes, has_words
 from pipelines.origin_notes import drop_origin_notes
 from pipelines.promo import promo_rule
+from pipelines.side_boxes import CONTACT_RE, is_headline_list, side_box_rule
 from pipelines.tables import drop_header_tables, drop_quote_boxes
 from pipelines.tree import (
     ITALIC_TAGS,
@@ -85,7 +86,7 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
                 and _only_links_after(parent, label)
             ):
                 found.append((parent, collapse(text_of(parent)), rule))
-        elif not (label.tail or "").strip() and _is_headline_list(element):
+        elif not (label.tail or "").strip() and is_headline_list(element):
             found.append((label, collapse(text_of(label)), rule))
             items = (collapse(text_of(item)) for item in element.iterchildren("li"))
             found.append((element, " | ".join(items), rule))
@@ -151,16 +152,6 @@ def _only_links_after(parent: lxml.html.HtmlElement, label: lxml.html.HtmlElemen
         if not _LIST_SEPARATORS_RE.match(child.tail or ""):
             return False
     return links >= 1
-
-
-def _is_headline_list(element: lxml.html.HtmlElement) -> bool:
-    """A list of short headline items: no item is a sentence or longer than a headline."""
-    items = [collapse(text_of(item)) for item in element.iterchildren("li")]
-    if not items or len(items) != len(element):
-        return False
-    return all(
-        item and len(item.split()) <= 20 and not SENTENCE_END_RE.search(item) for item in items
-    )
 
 
 def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
@@ -305,7 +296,6 @@ _SET_ATTRIBUTES = frozenset(("class", "style", "align"))
 _LABEL_VALUE_RE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}:\s*\S")
 # A phone number or an e-mail address: "Tel. 0511 000000", "Telefon: 06000 12-345",
 # "presse@stadt.example".
-_CONTACT_RE = re.compile(r"\b(?:Tel|Telefon|Fon|Phone)\b\.?:?\s*\+?[\d(]|\b[\w.-]+@[\w-]+\.[\w.]+")
 _BOX_TAGS = frozenset({"div", "aside", "section"})
 _BOX_LINE_TAGS = ("p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6")
 _BOX_NESTED_TAGS = ("div", "section", "article", "aside", "table", "form", "blockquote", "figure")
@@ -430,10 +420,11 @@ def _drop_fact_boxes(
             for unit in box.iter(*_BOX_LINE_TAGS)
             if next(unit.iterchildren("p", "li", "dt", "dd"), None) is None
         ]
-        if is_explainer_box(box, units):
+        rule = Rule.STATS_BOX if is_explainer_box(box, units) else side_box_rule(box, units)
+        if rule is not None:
             text = collapse(" ".join(box.itertext()))
             box.drop_tree()
-            dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
+            dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
             continue
         if units:
             if not 3 <= len(units) <= 2 * _BOX_MAX_LINES or _has_link_line(box):
@@ -444,7 +435,7 @@ def _drop_fact_boxes(
             # Polizeirevier …, Telefon …". A label and a contact make a box of two.
             lines = br_lines(box)
             if len(lines) == 2 and not (
-                _CONTACT_RE.search(lines[1]) and not SENTENCE_END_RE.search(lines[0])
+                CONTACT_RE.search(lines[1]) and not SENTENCE_END_RE.search(lines[0])
             ):
                 continue
         else:
@@ -563,7 +554,7 @@ def _is_fact_box(
 ) -> bool:
     if len(box.xpath(".//dl/dt")) >= 2 and all(unit.tag in ("dt", "dd") for unit in units):
         return True
-    if any(_CONTACT_RE.search(line) for line in lines):
+    if any(CONTACT_RE.search(line) for line in lines):
         return True  # a contact box: a press office's or an author's address, phone, e-mail
     # A place to visit: its address and opening hours, or its address with the place, in a box
     # of lines that are no sentences ("Am Waldweg 4, Heidekamp / samstags 9 bis 12 Uhr").

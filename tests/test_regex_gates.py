@@ -9,6 +9,7 @@ import pytest
 from pipelines.clean_rules import GLUE_SHAPE_RE
 from pipelines.credits import DATELINE_AGENCY_RE, text_agencies
 from pipelines.names import _LEGAL_FORM_RE, _spells_site_key, site_name_keys
+from pipelines.side_boxes import _CONTACT_MARKS, CONTACT_RE
 
 _LINES = [
     "Auch interessantDie Stadt plant",
@@ -60,3 +61,20 @@ def test_a_site_name_with_its_legal_form_and_year_spells_the_host() -> None:
     keys = site_name_keys("BSC Auental", "https://bsc-auental.de/")
     assert _spells_site_key("BSC Auental 1921 e.V.", keys)
     assert _spells_site_key("BSC Auental e. V.\n", keys)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *_LINES,
+        "Telefon 07131 / 59 08-21",
+        "Tel.: +49 6841 882-4",
+        "Fon (0711) 2345",
+        "Phone +44 20 7946",
+        "lokales@talbote.de",
+        "Kontakt über das Sekretariat",
+    ],
+)
+def test_a_contact_lines_marks_before_its_expression(line: str) -> None:
+    if not any(mark in line for mark in _CONTACT_MARKS):
+        assert CONTACT_RE.search(line) is None

@@ -1,0 +1,108 @@
+"""Small boxes beside the text that hold too few lines for a fact box (pipelines.blocks): a
+label over one paragraph of a contact ("<h3>Kontakt zur Lokalredaktion</h3><p>Lokalredaktion
+…, Telefon …, …@….de</p>", "<h3>Ansprechpartner</h3><p>Kämmerei<br>Herr …<br>Telefon: …</p>")
+or of opening hours ("<h3>Öffnungszeiten</h3><p>Mo–Fr 8–12 Uhr<br>Do 14–18 Uhr</p>"); and a
+heading with a line or two pitching a list of links to other articles ("<h3>Aus dem
+Archiv</h3><p>Lesen Sie mehr zum Thema …</p><ul><li><a>…</a></li>…</ul>"). Each is the box's
+whole text, at most a third of the words around it."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import lxml.html
+
+from pipelines.box_lines import HOURS_LINE_RE
+from pipelines.clean_rules import Rule
+from pipelines.listings import br_lines, has_words
+from pipelines.tree import SENTENCE_END_RE, all_bold, collapse, text_of
+
+# A phone number after its label, or an e-mail address: a contact's line.
+CONTACT_RE = re.compile(r"\b(?:Tel|Telefon|Fon|Phone)\b\.?:?\s*\+?[\d(]|\b[\w.-]+@[\w-]+\.[\w.]+")
+_CONTACT_MARKS = ("@", "Tel", "Fon", "Phone")
+_HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_LABEL_MAX_WORDS = 8
+_LINE_MAX_WORDS = 25
+# A pitch of a line or two between the heading and the links.
+_PITCH_MAX_LINES = 2
+_MAX_UNITS = 1 + _PITCH_MAX_LINES + 12
+_HEADLINE_MIN_WORDS = 3
+# How far up the text beside a box may be: a sidebar's box has it a level or two further up.
+_REACH = 3
+
+
+def side_box_rule(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement]) -> Rule | None:
+    """The rule of a small box of a label and a contact or opening hours (a fact box), or of a
+    heading and a pitch over links to other articles (a teaser); None for any other box.
+    `units` are the box's blocks of text (paragraphs, headings, list items)."""
+    if not 2 <= len(units) <= _MAX_UNITS or not _is_label(units[0]):
+        return None
+    if len(units) == 2:
+        rule = Rule.STATS_BOX if _is_contact_or_hours(units[1]) else None
+    else:
+        rule = Rule.MORE_TOPICS if _is_pitched_links(units[1:]) else None
+    if rule is None:
+        return None
+    words = len(collapse(" ".join(box.itertext())).split())
+    if any(has_words(above, words * 3) for above in itertools.islice(box.iterancestors(), _REACH)):
+        return rule
+    return None
+
+
+def _is_label(unit: lxml.html.HtmlElement) -> bool:
+    """A heading, or a paragraph all in bold, of a few words and no sentence."""
+    if unit.tag not in _HEADING_TAGS and not all_bold(unit):
+        return False
+    label = collapse(text_of(unit))
+    return 0 < len(label.split()) <= _LABEL_MAX_WORDS and not SENTENCE_END_RE.search(label)
+
+
+def _is_contact_or_hours(unit: lxml.html.HtmlElement) -> bool:
+    """A paragraph of short lines, no sentence, that give a contact (a phone number, an e-mail
+    address) or are all opening hours ("Mo–Fr 8:00–12:00 Uhr")."""
+    if unit.tag != "p":
+        return False
+    lines = br_lines(unit)
+    if not lines or any(
+        len(line.split()) > _LINE_MAX_WORDS or SENTENCE_END_RE.search(line) for line in lines
+    ):
+        return False
+    if any(mark in line for line in lines for mark in _CONTACT_MARKS) and any(
+        map(CONTACT_RE.search, lines)
+    ):
+        return True
+    return all(any(map(str.isdigit, line)) and HOURS_LINE_RE.match(line) for line in lines)
+
+
+def _is_pitched_links(units: list[lxml.html.HtmlElement]) -> bool:
+    """A line or two of pitch, then the items of one list, each a link alone, headlines."""
+    pitch = list(itertools.takewhile(lambda unit: unit.tag == "p", units))
+    items = units[len(pitch) :]
+    if not 1 <= len(pitch) <= _PITCH_MAX_LINES or len(items) < 2:
+        return False
+    listing = items[0].getparent()
+    if listing is None or listing.tag not in ("ul", "ol") or len(listing) != len(items):
+        return False
+    if any(len(collapse(text_of(line)).split()) > _LINE_MAX_WORDS for line in pitch):
+        return False
+    # Headlines, not a menu's entries of a word or two under a site's name and claim.
+    return all(
+        item.tag == "li"
+        and len(item) == 1
+        and item[0].tag == "a"
+        and not (item.text or "").strip()
+        and not (item[0].tail or "").strip()
+        and len(text_of(item).split()) >= _HEADLINE_MIN_WORDS
+        for item in items
+    ) and is_headline_list(listing)
+
+
+def is_headline_list(element: lxml.html.HtmlElement) -> bool:
+    """A list of short headline items: no item is a sentence or longer than a headline."""
+    items = [collapse(text_of(item)) for item in element.iterchildren("li")]
+    if not items or len(items) != len(element):
+        return False
+    return all(
+        item and len(item.split()) <= 20 and not SENTENCE_END_RE.search(item) for item in items
+    )

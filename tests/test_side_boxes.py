@@ -1,0 +1,118 @@
+"""Small boxes beside the text of a label and a block or two: pipelines.side_boxes, through the
+fact-box pass of pipelines.blocks."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from pipelines.blocks import drop_fact_boxes
+
+PARAGRAPH = (
+    "Der Gemeinderat hat am Dienstag mit großer Mehrheit beschlossen, das alte Hallenbad bis "
+    "zum Herbst zu sanieren und danach wieder für Schulen und Vereine zu öffnen."
+)
+SECOND = (
+    "Die Kosten von rund vier Millionen Euro tragen Stadt und Land je zur Hälfte, die Arbeiten "
+    "sollen im Frühjahr beginnen und bis zum Ende des kommenden Jahres dauern."
+)
+
+
+def _dropped(box: str, *, sidebar: bool = False) -> list[str]:
+    """The rules of the boxes dropped from a page with `box` after the text (or in a sidebar)."""
+    text = f"<p>{PARAGRAPH}</p><p>{SECOND}</p><p>{PARAGRAPH}</p>"
+    body = (
+        f"<div class='main'><div class='text'>{text}</div></div><div class='side'>{box}</div>"
+        if sidebar
+        else f"<div class='text'>{text}{box}</div>"
+    )
+    tree = lxml.html.fromstring(f"<html><body><h1>Hallenbad wird saniert</h1>{body}</body></html>")
+    return [line.rule for line in drop_fact_boxes(tree, tree.find(".//h1"))]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div><p><strong>Kontakt zur Lokalredaktion</strong></p><p>Lokalredaktion Talheim, "
+        "Marktstraße 12, Telefon 07131 / 59 08-21, lokales@talbote.de</p></div>",
+        "<div><h3>Ansprechpartner</h3><p>Bürgeramt<br>Frau Lea Kunz<br>Rathaus, Zimmer 1.04<br>"
+        "Tel. 0711 2345-6</p></div>",
+        "<aside><h4>Ihre Redaktion</h4><p>redaktion@talbote.de</p></aside>",
+    ],
+)
+def test_a_label_over_a_contact_is_a_fact_box(box: str) -> None:
+    assert _dropped(box) == ["widget:stats-box"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div><h3>Öffnungszeiten Rathaus</h3><p>Mo–Fr 8:00–12:00 Uhr<br>Do 14:00–18:00 Uhr</p>"
+        "</div>",
+        "<section><h4>So erreichen Sie uns</h4><p>Dienstag bis Freitag 10-18 Uhr<br>"
+        "samstags 9 bis 13 Uhr</p></section>",
+    ],
+)
+def test_a_label_over_opening_hours_in_a_sidebar_is_a_fact_box(box: str) -> None:
+    assert _dropped(box, sidebar=True) == ["widget:stats-box"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # A sentence of the text with a phone number, or with opening hours.
+        "<div><h3>Hinweise an die Polizei</h3><p>Zeugen melden sich unter Telefon 0711 8990-0 "
+        "beim Revier in der Altstadt.</p></div>",
+        "<div><h3>Neue Öffnungszeiten</h3><p>Künftig öffnet die Bücherei Mo–Fr 9–18 Uhr.</p></div>",
+        # Lines that are no contact and no hours.
+        "<div><h3>Neue Regeln</h3><p>Ab Montag gilt die Maskenpflicht<br>auch im Rathaus</p></div>",
+        # Some of the lines are hours, others not.
+        "<div><h3>Fahrplan</h3><p>Mo–Fr 6–22 Uhr<br>Busse alle zehn Minuten</p></div>",
+        # A label that is a sentence.
+        "<div><h3>Wir sind für Sie da.</h3><p>Telefon 0711 2345-6</p></div>",
+    ],
+)
+def test_a_label_over_other_lines_stays(box: str) -> None:
+    assert _dropped(box) == []
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div><h3>Aus dem Talbote-Navigator</h3><p>Lesen Sie mehr zum Thema in über 45.000 "
+        "Artikeln aus 77 Jahren.</p><ul><li><a href='/a/1'>Kultur und Geld: Eine schwierige Ehe "
+        "(1987)</a></li><li><a href='/a/2'>150 Jahre Landestheater: Bühne einer Stadt (2024)</a>"
+        "</li></ul></div>",
+        "<section><p><b>Dossier Verkehrswende</b></p><p>Alle Teile unserer Serie</p><p>Jeden "
+        "Samstag neu</p><ol><li><a href='/s/1'>Der Bus kommt nicht</a></li><li><a href='/s/2'>"
+        "Radwege ohne Anschluss</a></li><li><a href='/s/3'>Was die Bahn plant</a></li></ol>"
+        "</section>",
+    ],
+)
+def test_a_heading_and_its_pitch_over_links_to_other_articles_is_a_teaser(box: str) -> None:
+    assert _dropped(box) == ["teaser:more-topics"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # Items with text of their own besides the link: a list of sources, of the text.
+        "<div><h3>Quellen der Studie</h3><p>Die Zahlen stammen aus zwei Erhebungen.</p><ul>"
+        "<li><a href='/q/1'>Bäderatlas 2024</a> des Landes, Seite 12</li><li><a href='/q/2'>"
+        "Umfrage der Stadtwerke</a> vom März</li></ul></div>",
+        # A menu of a word or two under a site's name and claim.
+        "<div><h2><a href='/'>Uniblatt Talheim</a></h2><p>Die Zeitung der Studierenden</p><ul>"
+        "<li><a href='/campus'>Campus</a></li><li><a href='/stadt'>Stadt und Land</a></li></ul>"
+        "</div>",
+        # Links of sentences.
+        "<div><h3>Das sagen Leser</h3><p>Eine Auswahl:</p><ul><li><a href='/c/1'>Das Bad ist "
+        "endlich wieder offen.</a></li><li><a href='/c/2'>Die Preise sind zu hoch.</a></li></ul>"
+        "</div>",
+        # More than a pitch: a section of the text under its subheading.
+        f"<div><h3>Wie es weitergeht</h3><p>{PARAGRAPH}</p><p>{SECOND}</p><p>{PARAGRAPH}</p>"
+        "<ul><li><a href='/a/1'>Der Plan der Stadtwerke</a></li><li><a href='/a/2'>Der "
+        "Beschluss im Wortlaut</a></li></ul></div>",
+    ],
+)
+def test_other_lists_under_a_heading_and_a_line_stay(box: str) -> None:
+    assert "teaser:more-topics" not in _dropped(box)
