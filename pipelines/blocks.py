@@ -337,7 +337,9 @@ def drop_fact_boxes(
     "Quellen"), a contact (a phone number, an e-mail address) or a place to visit (its
     address and opening hours): a summary, a data sheet, a sources list or an address, never a
     sentence of the article. So is a box of a label and a paragraph or two
-    (`is_explainer_box`): an explainer, a background fact, a short portrait.
+    (`is_explainer_box`): an explainer, a background fact, a short portrait; and so are the
+    small boxes of two or a few blocks `side_box_rule` knows (a contact, opening hours, a
+    pitch over links to other articles).
     A table of "label | value" rows right before the headline `h1` goes too.
     """
     return _drop_fact_boxes(_leaf_boxes(tree), h1)
