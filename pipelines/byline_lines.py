@@ -34,7 +34,7 @@ BYLINE_FILLER_RE = re.compile(
     r"|veröffentlicht|publiziert|erstellt|update[d]?|montag|dienstag|mittwoch|donnerstag"
     r"|freitag|samstag|sonnabend|sonntag|heute|gestern|bild(?:er)?)\b|[,;:&/|•·()–—-]"
     # Academic titles before a name ("Ein Gastkommentar von Dr. A", "Dr. med. vet. A").
-    r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil|vet|dent|jur|rer|nat|pol|oec)\.(?!\w)",
+    r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil|vet|dent|jur|rer|nat|pol|oec|agr)\.(?!\w)",
     _I,
 )
 # The kinds of writing a byline names before "von", with or without an article: "Ein Kommentar
@@ -74,12 +74,13 @@ _ROLE_RE = re.compile(
 # Politik", "A, ARD-Hauptstadtstudio", "A, Regionalbüro Nord"; a body's press office: "A,
 # Stabsstelle Presse und Kommunikation", "A, Pressestelle", "A, University Communications": up
 # to three words before a desk word and two after it. Or a broadcaster's initials and its
-# studio's town: "A, WBR Hameln", "A, SWR Tübingen".
+# studio's town: "A, WBR Hameln", "A, SWR Tübingen". Each of a chain of them: "A und B,
+# Funkhaus Mittelland, Studio Bergheide".
 _DESK_RE = re.compile(
     r",\s*(?:(?:[\w.-]+\s+){0,3}[\w-]*(?:studio|redaktion|büro|funkhaus|newsroom|desk|stelle"
     r"|kommunikation|communications|öffentlichkeitsarbeit)\b"
     r"(?:\s+[\w.-]+){0,2}|(?-i:[A-ZÄÖÜ]{2,5}(?:\s+[A-ZÄÖÜ][\w-]*[a-zäöüß][\w-]*){1,2}))"
-    r"\s*(?=$|[·|•/])",
+    r"\s*(?=$|[·|•/,])",
     _I,
 )
 # The writer's job at a company or body, after a comma and closing the line: "A, Technischer

@@ -35,7 +35,7 @@ from pipelines.news_feeds import drop_news_feeds
 from pipelines.polls import drop_polls
 from pipelines.pull_quotes import drop_pull_quotes
 from pipelines.score_lines import score_paragraphs
-from pipelines.signatures import closing_signature
+from pipelines.signatures import closing_signature, cosigned
 from pipelines.tables import unwrap_layout_tables
 from pipelines.tree import (
     apply_drop_rules,
@@ -56,7 +56,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 35
+EXTRACTOR_VERSION = 36
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -249,11 +249,13 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         # A credits line after the text names the author when nothing else does.
         meta.authors = split_authors(credits_authors(cleaned_away), frozenset())
     signed = (
-        None if meta.authors else closing_signature(kept, site_name_keys(meta.site_name, inp.url))
+        cosigned(kept, meta.authors)
+        if meta.authors
+        else closing_signature(kept, site_name_keys(meta.site_name, inp.url))
     )
     if signed is not None:
         # So does a signature closing the text ("Name, 1. Vorsitzender", "Ihr Bürgermeister" over
-        # the name), a byline then.
+        # the name), a byline then; one naming the known authors and others names them all.
         meta.authors = split_authors([signed[0]], site_name_keys(meta.site_name, inp.url))
         if meta.authors:
             signature = kept[-signed[1] :]

@@ -157,7 +157,12 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
     )
     sections = SECTION_WORDS | {text_key(section)} if section else SECTION_WORDS
     _title_and_headline(meta, marked, metas, articles, hints, site_keys, sections)
-    _authors_and_agencies(meta, marked, metas, articles, site_keys)
+    # A partner's text republished (an aggregator's copy, its canonical URL the partner's page)
+    # names the partner paper as its author: the canonical host spells it, as the own host the
+    # site's.
+    meta.canonical_url = _canonical(tree, url, metas)
+    author_keys = site_keys | site_name_keys(None, meta.canonical_url or url)
+    _authors_and_agencies(meta, marked, metas, articles, author_keys)
 
     meta.description = _first_text(
         _first(metas, "og:description"),
@@ -176,7 +181,6 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
         if tags:
             meta.tags = tags
             break
-    meta.canonical_url = _canonical(tree, url, metas)
     image = _first_text(
         _first(metas, "og:image"),
         _first(metas, "og:image:url"),

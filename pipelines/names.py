@@ -38,9 +38,11 @@ TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
 # A site's initials as the last part of a <title>: "RSM", "NZZ".
 _INITIALS_RE = re.compile(r"[A-ZÄÖÜ]{2,5}")
 # "mit" starts the agency's part of a byline ("Lukas Fendt mit SID", "mit Material der dpa"):
-# it is split off with the agency, never inside a name.
+# it is split off with the agency, never inside a name. A spaced dash parts the name from the
+# writer's role as a comma does ("Dr. A – Politikwissenschaftler und Korrespondent").
 _AUTHOR_SPLIT_RE = re.compile(
-    r"\s*(?:;|\||,\s*(?:und|and)\s+|,|·|•|\s+und\s+|\s+and\s+|\s+&\s+)\s*|\s+(?=mit\s)",
+    r"\s*(?:;|\||,\s*(?:und|and)\s+|,|·|•|\s+und\s+|\s+and\s+|\s+&\s+|\s[–—]\s)\s*"
+    r"|\s+(?=mit\s)",
     re.IGNORECASE,
 )
 # A label crediting text and pictures to the same people, before the names: "Text und Fotos:",
@@ -96,14 +98,15 @@ _NOT_AUTHORS = frozenset(
 # A word of an organisation's name, no person's: an office, a police headquarters, a
 # university, a ministry, a parliamentary group, a broadcaster's studio, a desk or press team,
 # a company form ("Pressestelle FBL-Fraktion", "Polizeipräsidium Nordtal", "Hochschule
-# Emsland-Süd, Stabsstelle Kommunikation", "Nordwelle Studio Wiesum", "Presseteam"). Compounds
-# by their last part ("Landratsamt", "Polizeiinspektion"), which ends no surname; company
+# Emsland-Süd, Stabsstelle Kommunikation", "Nordwelle Studio Wiesum", "Presseteam", a farmers'
+# "Versuchsring"). Compounds by their last part ("Landratsamt"), which ends no surname; company
 # forms as words of their own.
 _ORGANISATION_WORD_RE = re.compile(
     r"(?:stelle|präsidium|ministerium|fraktion|schule|universität|direktion|inspektion|gericht"
     r"|verwaltung|behörde|institut|stiftung|verband|kommunikation|marketing|akademie"
     r"|gewerkschaft|kanzlei|klinikum|amt|polizei|pressedienst|verein|gemeinde|landkreis"
-    r"|partei|presse|büro|referat|abteilung|dezernat|redaktion|ressort|studio|funkhaus|team)$"
+    r"|partei|presse|büro|referat|abteilung|dezernat|redaktion|ressort|studio|funkhaus|team"
+    r"|\w{3}(?:s|en)ring)$"
     r"|^(?:g?gmbh|mbh|ag|kg|e\.\s?v\.?)$"
 )
 # The same in English, whole words: a university's or a company's office after the writer's

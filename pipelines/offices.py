@@ -87,12 +87,13 @@ PROFESSION = (
 )
 PROFESSION_ABBREVIATION = r"(?:RA(?:in|e)?|RAuN|StB|WP|vBP)"
 # Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.-Ing.", "PD Dr.",
-# "Dipl.-Ing. (FH)" (the kind of school the degree is from), "Dipl.-Wirt.-Ing."; so are the
-# abbreviations of a profession ("RAin", "StB").
+# "Dipl.-Ing. (FH)" (the kind of school the degree is from), "Dipl.-Wirt.-Ing.", "Dipl.-Ing.
+# agr." (the degree's field); so are the abbreviations of a profession ("RAin", "StB").
 ACADEMIC_TITLE_RE = re.compile(
     rf"^(?:(?:(?:Prof|Dr|PD)\.?(?:-Ing\.)?|{PROFESSION_ABBREVIATION}"
     r"|(?:Priv\.-Doz|Dipl(?:\.-[A-ZÄÖÜ]\w{0,9})+|Mag|Jun\.-Prof)\.)"
-    r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec)\.)*"
+    r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec|agr|troph"
+    r"|hort|silv|theol|paed|päd)\.)*"
     r"(?:\s*mult\.)?(?:\s*\((?:FH|TH|TU|BA|DH|Univ\.?)\))?\s+)+(?=\S)"
 )
 # Degrees printed after a name, no part of it: "Sandra Weil M. Sc.", "Jan Ohm, LL.M.", "Ida
@@ -151,7 +152,7 @@ _BODY_NAME_RE = re.compile(r"[A-ZÄÖÜ][\w.-]*(?:\s+(?:(?:der|des|am|im)\s+)?[A
 # A body of one word that names a group of people by its head noun: "Pfarrgemeinderat",
 # "Elternbeirat", "Vorstand", "Förderverein", "Festausschuss", "Orgateam", "Kirchenchor",
 # "Helferkreis". A thing thanked for ("Hilfe", "Einsatz") is none.
-_GROUP_WORD_RE = re.compile(
+GROUP_WORD_RE = re.compile(
     r"\w*(?:vorstand|verein|ausschuss|team|kreis|chor|verband|gruppe|redaktion|komitee"
     r"|kuratorium)|\w{3,}rat",
     re.IGNORECASE,
@@ -175,7 +176,7 @@ def signed_for(text: str, site_keys: frozenset[str], *, set_apart: bool = False)
     # thanks. A comma alone is enough before a body of more words (a dash "- " at the start of
     # a line may be read as a list's bullet and lost).
     dash, comma = bool(match.group("dash")), bool(match.group("comma"))
-    group = set_apart and _GROUP_WORD_RE.fullmatch(site) is not None
+    group = set_apart and GROUP_WORD_RE.fullmatch(site) is not None
     if (
         match.group("article")
         and _BODY_NAME_RE.fullmatch(site)

@@ -100,18 +100,29 @@ def _kicker_before_shortened(
 
 def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None) -> bool:
     """True when an element near the headline prints `topic` as its whole text (a kicker, a
-    label above the headline)."""
+    label above the headline). A keyword link after the headline (rel="tag", a WordPress tag
+    line after the text) names a topic of the article, no label of its headline; a category's
+    ("category tag", or "tag" over the headline) is one."""
     parent = h1.getparent() if h1 is not None else None
     if parent is None:
         return False
     scope = parent.getparent() if parent.getparent() is not None else parent
     key = text_key(topic)
+    after = False
     for count, element in enumerate(scope.iter()):
+        after = after or element is h1
         if count > _LABEL_SCOPE or not isinstance(element, lxml.html.HtmlElement):
             continue
         text = text_of(element)
         if len(text) <= 4 * len(topic) and key and text_key(text).endswith(key):
-            return True
+            # Looked at only for a text that ends in the topic: a rare element.
+            keyword = after and any(
+                (link.get("rel") or "").strip().casefold() == "tag"
+                and text_key(text_of(link)) == key
+                for link in element.iter("a")
+            )
+            if not keyword:
+                return True
     return False
 
 

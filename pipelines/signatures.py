@@ -10,6 +10,7 @@ from crawler.model.dates import find_date_in_text
 from pipelines.agency_names import NEWS_AGENCIES
 from pipelines.offices import (
     GREETING_SIGNER_RE,
+    GROUP_WORD_RE,
     LONE_NAME_RE,
     PERSON_NAME,
     SIGNER_OFFICE,
@@ -58,6 +59,13 @@ _GREETING_ROLE_RE = re.compile(
     r"(?:\s+(?:[a-zäöü]+\s+)?(?!Ansprechpartner|Kontakt)[A-ZÄÖÜ][\w-]+"
     r"(?:\s+(?:der|des|vom|von)(?:\s+\S+){1,3})?)?\s*[,.!]?$"
 )
+# The body signed for on the line over the signer's name: "Für den Wahlausschuss" / "Pfarrerin
+# A", "Für den Vorstand des Heimatvereins", "Im Namen des Kirchenvorstands"; its first word
+# names a group of people (`GROUP_WORD_RE`), maybe in the genitive. "Für die Fotos" is none.
+_ON_BEHALF_RE = re.compile(
+    r"^(?:Für (?:den|die|das)|Im Namen (?:des|der)) (?P<group>[A-ZÄÖÜ][\w-]*)"
+    r"(?: (?:der|des|vom|von|am|im|[A-ZÄÖÜ][\w.-]*)){0,4},?$"
+)
 # The name under it: two to four capitalised words, no pronoun or prompt ("Schreiben Sie Uns"),
 # maybe after the signer's office ("Pfarrer Tobias Rehmann", "Bürgermeisterin Dr. Anna Berger"),
 # which is no part of the name.
@@ -91,7 +99,7 @@ def closing_signature(
         return name, 2 if first is not None and first.group(1) == name.split()[0] else 1
     if (
         len(lines) >= 4
-        and _GREETING_ROLE_RE.match(lines[-2])
+        and (_GREETING_ROLE_RE.match(lines[-2]) or _on_behalf(lines[-2]))
         and (signer := _NAME_LINE_RE.match(lines[-1])) is not None
         and find_date_in_text(lines[-1]) is None
     ):
@@ -110,6 +118,28 @@ def closing_signature(
     if match.group(0).count("(") != match.group(0).count(")"):
         return None
     return match.group("name"), 1
+
+
+def _on_behalf(line: str) -> bool:
+    """True for a line naming the group of people a signer signs for (`_ON_BEHALF_RE`)."""
+    match = _ON_BEHALF_RE.match(line) if line[:1] in ("F", "I") else None
+    if match is None:
+        return False
+    word = match.group("group")
+    return any(GROUP_WORD_RE.fullmatch(word.removesuffix(end)) for end in ("", "s", "es"))
+
+
+def cosigned(lines: list[str], authors: tuple[str, ...]) -> tuple[str, int] | None:
+    """The writers a bracketed signature closing the text names (see `closing_signature`) when
+    they include all the known `authors` and more: "(A, B, 23.3.2025)" under a byline or an
+    author meta tag naming A credits B too. With the signature's lines, one."""
+    if len(lines) < 3 or not lines[-1].startswith("("):
+        return None
+    bracketed = _BRACKETED_SIGNATURE_RE.match(lines[-1])
+    names = bracketed.group("name") if bracketed is not None else ""
+    if not authors or not all(author in names for author in authors):
+        return None
+    return names, 1
 
 
 def _undersigned(lines: list[str]) -> tuple[str, int] | None:

@@ -3000,6 +3000,11 @@ def test_a_table_row_of_an_issue_and_data_stays() -> None:
         ("<p class='unterschrift'><i>Ihr Pfarrer Mag. Michael Gruber</i></p>", "Michael Gruber"),
         ("<p>Ihre Bürgermeisterin Anna Berger</p>", "Anna Berger"),
         ("<p>Herzlich, Euer Pastor Jan Ohm</p>", "Jan Ohm"),
+        # the group of people signed for over the name
+        ("<p>Für den Wahlausschuss<br>Pfarrerin Dorothee Sander</p>", "Dorothee Sander"),
+        ("<p>Für den Vorstand des Heimatvereins</p><p>Jonas Weidlich</p>", "Jonas Weidlich"),
+        ("<p>Im Namen des Kirchenvorstands<br>Pastor Jan Ohm</p>", "Jan Ohm"),
+        ("<p>Für das Orgateam<br>Ilse Marbach</p>", "Ilse Marbach"),
     ],
 )
 def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
@@ -4117,3 +4122,192 @@ def test_a_byline_and_a_date_parted_by_a_dash_give_the_author(
     result = _extract(_page("", f"<h1>Hallenbad wird saniert</h1>{line}"))
     assert result.authors == authors
     assert (result.published_at is not None) == bool(authors)
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        # the writer's role after a spaced dash, as after a comma
+        (
+            "Autor: Dr. Kaveh Nouri – Politikwissenschaftler und Europa-Korrespondent",
+            ("Kaveh Nouri",),
+        ),
+        ("Von Ida Korn — freie Journalistin", ("Ida Korn",)),
+        ("Jan Ohm – Leiter Lokales", ("Jan Ohm",)),
+        # an agency before the dash, the writer after it
+        ("dpa – Anna Brandt", ("Anna Brandt",)),
+        # a hyphen inside a name, and one between words, part nothing
+        ("Von Ida Korn-Lenz", ("Ida Korn-Lenz",)),
+        ("Von Ida Korn - Lenz", ()),
+    ],
+)
+def test_a_role_after_a_dash_is_no_part_of_the_name(credit: str, authors: tuple[str, ...]) -> None:
+    assert split_credits([credit], frozenset())[0] == authors
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        # a degree's field after the title, a farmers' advisory ring after the names
+        (
+            "Dr. Heike Brandner und Dipl.-Ing. agr. Martin Vosskuhl, Versuchsring Spargel "
+            "Nordheide",
+            ("Heike Brandner", "Martin Vosskuhl"),
+        ),
+        ("Dr. oec. troph. Ida Korn", ("Ida Korn",)),
+        ("Dipl.-Ing. hort. Kai Lenz, Beratungsring Obstbau", ("Kai Lenz",)),
+        ("Ina Sommer, Maschinenring Talheim", ("Ina Sommer",)),
+        # surnames ending like a ring, a first name beginning like a field
+        ("Von Ida Döring und Jan Hering", ("Ida Döring", "Jan Hering")),
+        ("Kai Mehring, Lea Behring", ("Kai Mehring", "Lea Behring")),
+        ("Dipl.-Ing. Agnes Lenz", ("Agnes Lenz",)),
+    ],
+)
+def test_a_degrees_field_and_an_advisory_ring_are_no_names(
+    credit: str, authors: tuple[str, ...]
+) -> None:
+    assert split_credits([credit], frozenset())[0] == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "byline"),
+    [
+        # a chain of newsrooms after the names
+        (
+            "Tobias Reinhold und Carla Benning, Funkhaus Mittelland, Studio Bergheide",
+            ("Tobias Reinhold", "Carla Benning"),
+            True,
+        ),
+        ("Merle Hansen, Lokalredaktion Kirchdorf, Studio Wiesum", ("Merle Hansen",), True),
+        ("Jan Ott, ARD-Hauptstadtstudio, Redaktion Politik", ("Jan Ott",), True),
+        # a sentence after them, or another person named
+        (
+            "Tobias Reinhold, Studio Bergheide, sagte, die Wahl sei offen.",
+            ("Tobias Reinhold",),
+            False,
+        ),
+        (
+            "Tobias Reinhold, Funkhaus Mittelland, Studio Bergheide und Anna Lenz laden ein",
+            ("Tobias Reinhold",),
+            False,
+        ),
+    ],
+)
+def test_bylines_with_a_chain_of_newsrooms(
+    line: str, authors: tuple[str, ...], byline: bool
+) -> None:
+    assert is_byline(line, authors) == byline
+
+
+_PARTNER_BODY = (
+    "<div class='source'><img src='/logo/mainufer-post.png' alt='Mainufer Post'>"
+    "<span>Mainufer Post</span> <button>Folgen</button></div>"
+    "<h1>Hallenbad wird saniert</h1>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "authors"),
+    [
+        # the partner paper as the author meta tag, the writers in the byline
+        (
+            "<meta name='author' content='Mainufer Post'>",
+            "<div class='byline'>Von Tobias Renner &amp; Nele Vogt</div>",
+            ("Tobias Renner", "Nele Vogt"),
+        ),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": '
+            '"Person", "name": "Mainufer Post"}}</script>',
+            "<div class='byline'>Von Tobias Renner und Nele Vogt</div>",
+            ("Tobias Renner", "Nele Vogt"),
+        ),
+        # a person as the author meta tag stays
+        (
+            "<meta name='author' content='Ida Korn'>",
+            "<div class='byline'>Von Ida Korn</div>",
+            ("Ida Korn",),
+        ),
+    ],
+)
+def test_a_partner_paper_named_by_the_canonical_host_is_no_author(
+    head: str, byline: str, authors: tuple[str, ...]
+) -> None:
+    canonical = "<link rel='canonical' href='https://www.mainufer-post.de/lokales/bad-1.html'>"
+    html = _page(head + canonical, _PARTNER_BODY + byline)
+    assert _extract(html, url="https://www.nachrichtenstrom.de/a/1").authors == authors
+
+
+def test_a_paper_named_as_author_on_its_own_site_stays_without_a_canonical_elsewhere() -> None:
+    # no canonical: the host of another site spells nothing of the page's
+    html = _page("<meta name='author' content='Mainufer Post'>", "<h1>Hallenbad wird saniert</h1>")
+    assert _extract(html, url="https://www.nachrichtenstrom.de/a/1").authors == ("Mainufer Post",)
+
+
+@pytest.mark.parametrize(
+    ("head", "closing", "authors"),
+    [
+        # the author meta tag names the first writer of the bracketed signature
+        (
+            "<meta name='author' content='Theresa Gruber'>",
+            "<p>(Theresa Gruber, Stefan Moser, 23.3.2025)</p>",
+            ("Theresa Gruber", "Stefan Moser"),
+        ),
+        (
+            "<meta name='author' content='Anna Gruber'>",
+            "<p>(Markus Leitl, Anna Gruber/APA, 3.7.26)</p>",
+            ("Markus Leitl", "Anna Gruber"),
+        ),
+        (
+            "<meta name='author' content='Anna Gruber'>",
+            "<p>(Anna Gruber, 3.7.2026)</p>",
+            ("Anna Gruber",),
+        ),
+    ],
+)
+def test_a_bracketed_signature_naming_the_author_and_others_credits_them_all(
+    head: str, closing: str, authors: tuple[str, ...]
+) -> None:
+    html = (
+        f"<html lang='de'><head>{head}</head><body><h1>Hallenbad wird saniert</h1>"
+        f"<article><p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}</article></body></html>"
+    )
+    result = _extract(html)
+    assert result.authors == authors
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # other writers only
+        "<p>(Jan Ohm, Ida Korn, 3.7.2026)</p>",
+        # no day: no signature
+        "<p>(Anna Gruber, Markus Leitl)</p>",
+    ],
+)
+def test_a_bracketed_line_not_signing_for_the_author_stays(closing: str) -> None:
+    html = (
+        "<html lang='de'><head><meta name='author' content='Anna Gruber'></head><body>"
+        f"<h1>Hallenbad wird saniert</h1><article><p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}"
+        "</article></body></html>"
+    )
+    result = _extract(html)
+    assert result.authors == ("Anna Gruber",)
+    assert len(result.text.splitlines()) == 3
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # no group of people signed for
+        "<p>Für die Fotos<br>Ilse Marbach</p>",
+        "<p>Für den Inhalt verantwortlich<br>Ilse Marbach</p>",
+        # no name under it
+        "<p>Für den Vorstand<br>Bitte melden Sie sich bis Freitag</p>",
+        # text after the signature
+        "<p>Für den Wahlausschuss<br>Pfarrerin Dorothee Sander</p>"
+        "<p>Die Einspruchsfrist endet am 30. März, danach wird das Ergebnis amtlich.</p>",
+    ],
+)
+def test_other_lines_over_a_name_name_no_author(closing: str) -> None:
+    assert _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}")).authors == ()

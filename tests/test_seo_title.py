@@ -249,3 +249,39 @@ def test_the_same_words_with_other_marks_are_another_wording(
     visible: str, metadata: str, seo_title: str | None
 ) -> None:
     assert seo_title_of(visible, metadata) == seo_title
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        # a WordPress tag line after the text
+        "<footer><span class='tags-links'>Schlagwörter: <a href='/tag/auheim/' rel='tag'>Auheim"
+        "</a>, <a href='/tag/hallenbad/' rel='tag'>Hallenbad</a></span></footer>",
+        # a keyword list of links of its own
+        "<ul class='keywords'><li><a rel='tag' href='/t/auheim'>Auheim</a></li>"
+        "<li><a rel='tag' href='/t/bad'>Bäder</a></li></ul>",
+    ],
+)
+def test_a_keyword_link_is_no_label_of_the_headline(tags: str) -> None:
+    body = f"<main><article><h1>{HEADLINE}</h1>{TEXT}{tags}</article></main>"
+    assert _seo_title(f"Auheim: {HEADLINE} - Talbote", body) == f"Auheim: {HEADLINE}"
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        # a category link over the headline
+        "<span class='cat-links'><a href='/k/auheim/' rel='category tag'>Auheim</a></span>",
+        # a kicker of its own
+        "<span class='kicker'>Auheim</span>",
+    ],
+)
+def test_a_label_over_the_headline_is_an_affix_before_it(label: str) -> None:
+    body = f"<main><article>{label}<h1>{HEADLINE}</h1>{TEXT}</article></main>"
+    assert _seo_title(f"Auheim: {HEADLINE} - Talbote", body) is None
+
+
+def test_a_category_link_marked_as_a_tag_over_the_headline_is_its_label() -> None:
+    label = "<span class='category-links'><a href='/category/auheim/' rel='tag'>Auheim</a></span>"
+    body = f"<main><article>{label}<h1>{HEADLINE}</h1>{TEXT}</article></main>"
+    assert _seo_title(f"Auheim: {HEADLINE} - Talbote", body) is None
