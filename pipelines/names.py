@@ -318,8 +318,8 @@ def clean_title(
         and len(title[: colon.start()].split()) >= 3
         and _spells_site_key(colon.group(1), site_keys)
     ):
-        # The site's name after a colon closing a <title> ("…: Universität Lahnfeld"); a colon
-        # is no separator elsewhere, as a headline's own parts it joins.
+        # The site's name after a colon or an underscore closing a <title> ("…: Universität
+        # Lahnfeld"); a colon is no separator elsewhere, as a headline's own parts it joins.
         title = title[: colon.start()]
     cut_with: str | None = None
     for _ in range(4):
@@ -369,8 +369,9 @@ def clean_title(
     return title
 
 
-# The last part of a <title> after a colon.
-_COLON_SUFFIX_RE = re.compile(r"(?<!:):\s+([^:|]{2,80})$")
+# The last part of a <title> after a colon, or after an underscore joining it to the last word
+# ("…Märkte_Seidenweg Heute", as Chinese portals' CMSs join the site's name).
+_COLON_SUFFIX_RE = re.compile(r"(?:(?<!:):\s+|(?<=\w)_)([^:|_]{2,80})$")
 
 
 def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:

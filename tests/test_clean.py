@@ -920,6 +920,10 @@ def test_a_date_inside_a_later_paragraph_is_no_prefix() -> None:
         "Besucher am 18. Juli 2026 an den Lotusfeldern am See. (Foto: Xinhua/Zhao Mingxuan)",
         "Der Festzug am 3. Oktober (Bild: Stadtarchiv)",
         "Das Rathaus im Mai 2009 (Foto: Archiv)",
+        # the picture's position marks in brackets, with their periods
+        "Die Zwillinge Lan (l.) und Xi im Tierpark, 14. August 2025 (Foto: Xinhua/Wang Ruoxi)",
+        "Bürgermeisterin Anna Roth (M.) mit den Preisträgern (Foto: Stadt Auheim)",
+        "Der neue Vorstand (v. l.) Jan Ott, Eva Mai und Tom Berg (Bild: Verein)",
     ],
 )
 def test_caption_with_its_credit_goes(caption: str) -> None:
@@ -935,6 +939,9 @@ def test_caption_with_its_credit_goes(caption: str) -> None:
         "Die Bildrechte liegen beim Stadtarchiv, sagte die Sprecherin am 18. Juli.",
         "Der Festzug kam am 3. Oktober. Dann begann es zu regnen (Foto: Archiv).",
         "Die Stadt zeigte am 3. Oktober Bilder. Dann sprach der Bürgermeister. (Foto: Archiv)",
+        # a bracketed letter closing a sentence of the text is no position mark
+        "Er nannte es Plan (B). Dann zeigte er Bilder vom Umbau (Foto: Archiv)",
+        "Die Ecke (l.) blieb leer. Dann zeigte er Bilder vom Umbau (Foto: Archiv)",
     ],
 )
 def test_a_sentence_naming_rights_or_a_bracketed_photo_in_the_text_stays(line: str) -> None:
