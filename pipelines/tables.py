@@ -35,11 +35,12 @@ def drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
     service = [*h1.xpath("preceding::table"), *([after] if after is not None else [])]
     for table in dict.fromkeys([*siblings, *service]):
         rows = table.xpath("tr|*/tr")
-        label_rows = all(
-            [cell.tag for cell in row.iterchildren("th", "td")] == ["th", "td"] for row in rows
-        )
+        cells = [[cell.tag for cell in row.iterchildren("th", "td")] for row in rows]
+        label_rows = all(tags == ["th", "td"] for tags in cells)
+        # Before the headline, "Datum: | 28.04.2025" rows in plain cells label its data too.
+        info_pairs = all(len(tags) == 2 for tags in cells) and _info_rows(rows)
         if (
-            (table in siblings and len(rows) >= 2 and label_rows)
+            (table in siblings and len(rows) >= 2 and (label_rows or info_pairs))
             or (table is after and table.tag == "table" and label_rows and _info_rows(rows))
             or (table.tag == "table" and len(rows) == 1 and _is_service_row(rows[0]))
         ):

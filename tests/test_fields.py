@@ -1015,6 +1015,40 @@ def test_a_table_of_label_and_value_rows_before_the_headline_is_dropped() -> Non
     assert len(tree.findall(".//table")) == 1  # a table in the text is the text's
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "<tr><td class='label'>Datum:</td><td>28.04.2025</td></tr>"
+        "<tr><td class='label'>Rubrik:</td><td>Verkehr &amp; Baustellen</td></tr>",
+        "<tr><td>Autorin</td><td>Lene Vorholt</td></tr><tr><td>Erstellt</td><td>03.02.2026</td></tr>",
+    ],
+)
+def test_a_table_of_info_labels_in_plain_cells_before_the_headline_is_dropped(rows: str) -> None:
+    tree = lxml.html.fromstring(
+        f"<html><body><div><table>{rows}</table><h1>Hallenbad wird saniert</h1>"
+        f"<div class='text'><p>{PARAGRAPH}</p><p>{SECOND}</p></div></div></body></html>"
+    )
+    assert len(drop_fact_boxes(tree, tree.find(".//h1"))) == 1
+    assert tree.find(".//table") is None
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # labels that are no item data, and info labels in rows of three cells
+        "<tr><td>Becken:</td><td>25 m</td></tr><tr><td>Bahnen:</td><td>6</td></tr>",
+        "<tr><td>Datum</td><td>03.02.</td><td>Lindhaven</td></tr>"
+        "<tr><td>Datum</td><td>04.02.</td><td>Kronau</td></tr>",
+    ],
+)
+def test_other_plain_tables_before_the_headline_stay(rows: str) -> None:
+    tree = lxml.html.fromstring(
+        f"<html><body><div><table>{rows}</table><h1>Hallenbad wird saniert</h1>"
+        f"<div class='text'><p>{PARAGRAPH}</p><p>{SECOND}</p></div></div></body></html>"
+    )
+    assert drop_fact_boxes(tree, tree.find(".//h1")) == []
+
+
 def test_a_place_dateline_a_desk_credit_and_a_goals_line_in_their_own_elements_go() -> None:
     html = (
         "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
