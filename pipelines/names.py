@@ -149,7 +149,7 @@ SECTION_WORDS = frozenset(
         *("politik", "wirtschaft", "sport", "kultur", "panorama", "lokales", "lokal"),
         *("regional", "region", "ausland", "inland", "nachrichten", "news", "gesundheit"),
         *("wissen", "digital", "auto", "reise", "leben", "meinung", "finanzen", "börse"),
-        *("markt", "märkte"),
+        *("markt", "märkte", "aktuelles"),
         *("feuilleton", "unterhaltung", "gesellschaft", "technik", "karriere", "aktuell"),
         # the sections of a site's picture, video and audio items ("Bildergalerie: …")
         *("bildergalerie", "bildergalerien", "fotostrecke", "fotogalerie", "galerie", "fotos"),

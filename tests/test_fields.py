@@ -2523,6 +2523,25 @@ def test_a_reworded_h2_heading_the_text_is_the_title_of_a_page_without_h1(
     assert result.text.splitlines() == [PARAGRAPH, SECOND]
 
 
+def test_an_h3_under_a_section_h2_is_the_reworded_title_of_a_page_without_h1() -> None:
+    heading = "<h3>Hallenbad in Talheim wird ab Herbst saniert</h3>"
+    for section in ("<h2>Aktuelles aus der Gemeinde</h2>", "<h2 class='rubrik'>Meldungen</h2>"):
+        html = _page("<title>Talheim - Aktuelles - Hallenbad wird im Herbst saniert</title>",
+                     f"{section}<div>{heading}</div>")
+        result = _extract(html, url="https://www.talheim.de/aktuelles/1")
+        assert result.title == "Hallenbad in Talheim wird ab Herbst saniert"
+        assert result.seo_title == "Hallenbad wird im Herbst saniert"
+
+
+def test_an_h3_saying_something_else_or_under_text_is_no_reworded_title() -> None:
+    for body in (
+        "<h2>Aktuelles aus der Gemeinde</h2><h3>Was der Gemeinderat noch beschlossen hat</h3>",
+        f"<h2>Aktuelles</h2><p>{SECOND}</p><h3>Hallenbad in Talheim wird ab Herbst saniert</h3>",
+    ):
+        html = _page("<title>Hallenbad wird im Herbst saniert | Talbote</title>", body)
+        assert _extract(html).title == "Hallenbad wird im Herbst saniert"
+
+
 @pytest.mark.parametrize(
     "body",
     [
