@@ -109,31 +109,12 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "782_staatsradio_ariana_mietenurteil_autor_kasten_quellen": {
         "authors": "()",
     },
-    "784_auslandsradio_donghai_panda_h2_reporterin_xinhua": {
-        "junk": "['media/caption: Die Panda-Zwillinge Lan Lan (l.) und Xi Xi im Tier...",
-        "unknown": "['Die Panda-Zwillinge Lan Lan (l.) und Xi Xi im Tierpark Falkenhain...",
-    },
     "791_landesrundfunk_kommunalwahl_stand_autoren_am_ende": {
         "junk": "['chrome/brand: Funkhaus Mittelland', 'metadata/byline: Tobias Rein...",
         "unknown": "['Tobias Reinhold und Carla Benning, Funkhaus Mittelland, Studio Be...",
     },
     "793_ch_leitmedium_bundesgericht_mieten_name_ort_urteilszeile": {
         "lost": "['Urteil 4A_218/2024 vom 28. 5. 2025.']",
-    },
-    "803_mieterverein_wordpress_eigenbedarf_rain_kommentare": {
-        "seo_title": "'Amtsgericht Kornstadt: Eigenbedarf vorgeschoben'",
-    },
-    "804_gemeinde_tabellenlayout_latin1_badeverbot_ohne_datum": {
-        "junk": "['metadata/contact_box: Ansprechpartnerin', 'metadata/contact_box: ...",
-        "unknown": "['| Ansprechpartnerin Bettina Roloff, Ordnungsamt Zimmer 12 Telefon...",
-        "title": "'Aktuelles - Badeverbot am Lohsee wegen Blaualgen'",
-        "seo_title": "None",
-    },
-    "808_china_portal_quelle_autor_redakteurin": {
-        "seo_title": "'Chinesischer Spargel aus Lanshui erobert Europas Märkte_Seidenweg ...",
-    },
-    "809_tuerkei_sender_ortsmarke_quelle_aa_radrennen": {
-        "lost": "['Der 24-Jährige setzt sich im Massensprint durch – Favorit Ortega ...",
     },
     "812_aggregator_partnerlogo_und_zeichen_radklassiker": {
         "authors": "('Mainufer Post',)",
@@ -143,9 +124,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "unknown": "['(Theresa Gruber, Stefan Moser, 23.3.2025)']",
         "authors": "('Theresa Gruber',)",
     },
-    "818_sportportal_kicker_in_h1_sid_dateline": {
-        "unknown": "['| 1. | F. Brenner | 11:47:09 |', '| 2. | I. Zubiaurre | +0:19 |',...",
-    },
     "825_fachzeitschrift_titel_dipl_ing_ohne_datum_spargel": {
         "authors": "('Heike Brandner', 'agr. Martin Vosskuhl', 'Versuchsring Spargel No...",
         "seo_title": "None",
@@ -153,9 +131,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "827_kirchengemeinde_wordpress_admin_unterschrift_wahl": {
         "unknown": "['Für den Wahlausschuss', 'Pfarrerin Dorothee Sander']",
         "authors": "()",
-    },
-    "828_stadtverwaltung_ohne_autor_umleitungstabelle_bruecke": {
-        "unknown": "['| Datum: | 28.04.2025 |', '| Rubrik: | Verkehr & Baustellen |']",
     },
 }
 
