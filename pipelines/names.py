@@ -337,6 +337,14 @@ def clean_title(
             and not any(ch in suffix for ch in ".:!?")
             and len(title[: last.start()].split()) >= 3
         )
+        # The site's name, a name's words only, and a section: "Pfarrei St. Ursula – Aktuelles".
+        if (
+            len(separators) == 1
+            and all(word[:1].isupper() for word in prefix.split())
+            and _is_affix(suffix, site_keys, sections)
+            and _is_affix(prefix, site_keys, sections)
+        ):
+            return None
         if (
             _is_affix(suffix, site_keys, sections)
             or (html_title and separator == "|" and short_label)
@@ -382,23 +390,6 @@ def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:
     if text[-1:].isdecimal() or text[-1:] in (".", "H", "G", "\n"):
         text = _LEGAL_FORM_RE.sub("", text) or text
     return spells_key(text_key(text), site_keys)
-
-
-def without_site_label(document_title: str | None, metadata_title: str | None) -> str | None:
-    """The <title> without a label it adds after the metadata headline: a <title> that is
-    og:title or the JSON-LD headline and " - LABEL" after it, of four words at most and no
-    sentence, carries the site's name there, however the name is written ("… - DER BOTE")."""
-    if not document_title or not metadata_title or len(metadata_title.split()) < 3:
-        return document_title
-    if not document_title.startswith(metadata_title):
-        return document_title
-    separator = TITLE_SEPARATOR_RE.match(document_title, len(metadata_title))
-    if separator is None:
-        return document_title
-    label = document_title[separator.end() :]
-    if len(label.split()) <= 4 and label[:1].isupper() and not any(ch in label for ch in ".:!?"):
-        return metadata_title
-    return document_title
 
 
 # A topic before a headline: "Wallfahrt: Neuer Pilgerweg …".

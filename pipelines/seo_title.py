@@ -14,7 +14,6 @@ from pipelines.names import (
     TOPIC_PREFIX_RE,
     is_site_affix,
     normalise_field,
-    without_site_label,
 )
 from pipelines.tree import text_key, text_of
 
@@ -48,6 +47,23 @@ def document_headline(
     ):
         return metadata_title
     return title
+
+
+def without_site_label(document_title: str | None, metadata_title: str | None) -> str | None:
+    """The <title> without a label it adds after the metadata headline: a <title> that is
+    og:title or the JSON-LD headline and " - LABEL" after it, of four words at most and no
+    sentence, carries the site's name there, however the name is written ("… - DER BOTE")."""
+    if not document_title or not metadata_title or len(metadata_title.split()) < 3:
+        return document_title
+    if not document_title.startswith(metadata_title):
+        return document_title
+    separator = TITLE_SEPARATOR_RE.match(document_title, len(metadata_title))
+    if separator is None:
+        return document_title
+    label = document_title[separator.end() :]
+    if len(label.split()) <= 4 and label[:1].isupper() and not any(ch in label for ch in ".:!?"):
+        return metadata_title
+    return document_title
 
 
 def without_topic(

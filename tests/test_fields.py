@@ -1020,7 +1020,8 @@ def test_a_table_of_label_and_value_rows_before_the_headline_is_dropped() -> Non
     [
         "<tr><td class='label'>Datum:</td><td>28.04.2025</td></tr>"
         "<tr><td class='label'>Rubrik:</td><td>Verkehr &amp; Baustellen</td></tr>",
-        "<tr><td>Autorin</td><td>Lene Vorholt</td></tr><tr><td>Erstellt</td><td>03.02.2026</td></tr>",
+        "<tr><td>Autorin</td><td>Lene Vorholt</td></tr>"
+        "<tr><td>Erstellt</td><td>03.02.2026</td></tr>",
     ],
 )
 def test_a_table_of_info_labels_in_plain_cells_before_the_headline_is_dropped(rows: str) -> None:
@@ -2526,8 +2527,10 @@ def test_a_reworded_h2_heading_the_text_is_the_title_of_a_page_without_h1(
 def test_an_h3_under_a_section_h2_is_the_reworded_title_of_a_page_without_h1() -> None:
     heading = "<h3>Hallenbad in Talheim wird ab Herbst saniert</h3>"
     for section in ("<h2>Aktuelles aus der Gemeinde</h2>", "<h2 class='rubrik'>Meldungen</h2>"):
-        html = _page("<title>Talheim - Aktuelles - Hallenbad wird im Herbst saniert</title>",
-                     f"{section}<div>{heading}</div>")
+        html = _page(
+            "<title>Talheim - Aktuelles - Hallenbad wird im Herbst saniert</title>",
+            f"{section}<div>{heading}</div>",
+        )
         result = _extract(html, url="https://www.talheim.de/aktuelles/1")
         assert result.title == "Hallenbad in Talheim wird ab Herbst saniert"
         assert result.seo_title == "Hallenbad wird im Herbst saniert"

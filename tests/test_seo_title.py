@@ -298,7 +298,9 @@ def test_the_headlines_last_words_behind_a_separator_stay_with_it(
     )
     article = extract_article(
         ExtractInput(
-            url="https://www.talbote.de/a/1.html", body=html.encode(), headers={},
+            url="https://www.talbote.de/a/1.html",
+            body=html.encode(),
+            headers={},
             rules=CleaningRules(),
         )
     )
@@ -313,8 +315,41 @@ def test_a_label_behind_the_sites_separator_the_metadata_headline_lacks_goes() -
     )
     article = extract_article(
         ExtractInput(
-            url="https://www.talbote.de/a/1.html", body=html.encode(), headers={},
+            url="https://www.talbote.de/a/1.html",
+            body=html.encode(),
+            headers={},
             rules=CleaningRules(),
         )
     )
     assert (article.title, article.seo_title) == (HEADLINE, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        ("Pfarrei St. Ursula Tannheim-Ost – Aktuelles", "https://www.st-ursula-tannheim-ost.de/a"),
+        ("Talbote - Lokales", "https://www.talbote.de/a/1"),
+        ("Aktuelles | Gemeinde Lohwiesen", "https://www.gemeinde-lohwiesen.de/a"),
+    ],
+)
+def test_a_title_of_the_sites_name_and_a_section_names_no_headline(title: str, url: str) -> None:
+    assert clean_title(title, site_name_keys(None, url), html_title=True) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a headline naming the site, before a section
+        "Talbote feiert 100 Jahre | Lokales",
+        "Talbote-Leser spenden für die Tafel - Aktuelles",
+    ],
+)
+def test_a_headline_naming_the_site_before_a_section_stays(title: str) -> None:
+    keys = site_name_keys(None, "https://www.talbote.de/a/1")
+    assert clean_title(title, keys, html_title=True) == title.rsplit(" ", 2)[0]
+
+
+def test_a_section_between_the_sites_name_and_the_headline_goes() -> None:
+    keys = site_name_keys(None, "https://www.gemeinde-lohwiesen.de/a")
+    title = "Gemeinde Lohwiesen - Aktuelles - Badeverbot am Lohsee wegen Blaualgen"
+    assert clean_title(title, keys, html_title=True) == "Badeverbot am Lohsee wegen Blaualgen"
