@@ -37,10 +37,13 @@ def drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
         rows = table.xpath("tr|*/tr")
         cells = [[cell.tag for cell in row.iterchildren("th", "td")] for row in rows]
         label_rows = all(tags == ["th", "td"] for tags in cells)
-        # Before the headline, "Datum: | 28.04.2025" rows in plain cells label its data too.
-        info_pairs = all(len(tags) == 2 for tags in cells) and _info_rows(rows)
         if (
-            (table in siblings and len(rows) >= 2 and (label_rows or info_pairs))
+            # Before the headline, "Datum: | 28.04.2025" rows in plain cells label its data too.
+            (
+                table in siblings
+                and len(rows) >= 2
+                and (label_rows or (all(len(tags) == 2 for tags in cells) and _info_rows(rows)))
+            )
             or (table is after and table.tag == "table" and label_rows and _info_rows(rows))
             or (table.tag == "table" and len(rows) == 1 and _is_service_row(rows[0]))
         ):
