@@ -406,7 +406,12 @@ def _leaf_boxes(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         while parent is not None and parent not in outer:
             outer.add(parent)
             parent = parent.getparent()
-    return [box for box in tree.iter(*_BOX_TAGS) if box not in outer]
+    # A table of one cell is a box too: an old layout's frame around a contact or a note.
+    return [
+        box
+        for box in tree.iter(*_BOX_TAGS, "table")
+        if box not in outer and (box.tag != "table" or len(box.xpath("tr/*|*/tr/*")) == 1)
+    ]
 
 
 def _drop_fact_boxes(

@@ -67,9 +67,11 @@ _CAPTION_CREDIT_RE = re.compile(
 )
 # A caption phrase with its credit in brackets: "Das Rathaus im Mai 2009 (Foto: Archiv)", "…
 # am 18. Juli 2026 … am See. (Foto: Xinhua/Zhao Mingxuan)". The phrase is one short sentence at
-# most (a number's period is none's end); a sentence of the text ending so closes with a period.
+# most (a number's period is none's end, nor is a picture's position mark: "A (l.) und B (r.)",
+# "(v. l.)"); a sentence of the text ending so closes with a period.
 _CAPTION_BRACKET_CREDIT_RE = re.compile(
-    r"^(?:[^.!?]|(?<=\d)\.){3,120}[.!?]?\s+\((?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotoquelle"
+    r"^(?:[^.!?]|(?<=\d)\.|\((?:v\.\s?)?[lmr]\.(?:\s?[nu]\.\s?[lr]\.)?\)){3,120}[.!?]?\s+"
+    r"\((?:Foto|Fotos|Bild|Bilder|Bildquelle|Fotoquelle"
     r"|Bildnachweis|Bildrechte|Fotonachweis|Grafik|Illustration)\s*:\s*[^().!?]{2,60}\)$",
     _I,
 )

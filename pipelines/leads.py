@@ -12,9 +12,10 @@ from pipelines.tree import SENTENCE_END_RE, MarkWords, all_bold, collapse, text_
 # Containers whose first children may be the lead (<h1/><div class="text"><p class="teaser">).
 _LEAD_CONTAINER_TAGS = frozenset({"div", "section", "article", "main"})
 # The marks of a subline, the headline's second line ("article-subtitle", "news-single-subheader",
-# "untertitel"): a lead too.
+# "untertitel", Turkish CMSs' "detay-spot"): a lead too.
 _SUBLINE_MARKS = (
-    r"subtitle|untertitel|subline|subhead|unterzeile|(?:^|[-_\s])(?:sub|dek|deck)(?:$|[-_\s])"
+    r"subtitle|untertitel|subline|subhead|unterzeile"
+    r"|(?:^|[-_\s])(?:sub|dek|deck|spot)(?:$|[-_\s])"
 )
 # Class/id/itemprop words of a lead paragraph kept apart from the body.
 # "teaser" too: many German CMSs call the article's own lead "teaser", and trafilatura drops

@@ -50,10 +50,9 @@ from pipelines.names import (
     styled_headline,
     title_block_text,
     title_parts,
-    without_site_label,
 )
 from pipelines.reworded_headline import reworded_headline
-from pipelines.seo_title import seo_title_of, without_topic
+from pipelines.seo_title import document_headline, seo_title_of, without_topic
 from pipelines.tree import (
     SENTENCE_END_RE,
     byline_near_headline,
@@ -301,7 +300,7 @@ def _metadata_titles(
     document_title = clean_title(candidates[-1], site_keys, html_title=True, sections=sections)
     cleaned = (clean_title(c, site_keys, sections=sections) for c in candidates[:-1])
     metadata_title = next(filter(None, cleaned), None)
-    document_title = without_site_label(document_title, metadata_title)
+    document_title = document_headline(document_title, metadata_title, candidates[-1])
     return metadata_title or document_title, document_title
 
 

@@ -152,7 +152,7 @@ SECTION_WORDS = frozenset(
         *("politik", "wirtschaft", "sport", "kultur", "panorama", "lokales", "lokal"),
         *("regional", "region", "ausland", "inland", "nachrichten", "news", "gesundheit"),
         *("wissen", "digital", "auto", "reise", "leben", "meinung", "finanzen", "börse"),
-        *("markt", "märkte"),
+        *("markt", "märkte", "aktuelles"),
         *("feuilleton", "unterhaltung", "gesellschaft", "technik", "karriere", "aktuell"),
         # the sections of a site's picture, video and audio items ("Bildergalerie: …")
         *("bildergalerie", "bildergalerien", "fotostrecke", "fotogalerie", "galerie", "fotos"),
@@ -321,8 +321,8 @@ def clean_title(
         and len(title[: colon.start()].split()) >= 3
         and _spells_site_key(colon.group(1), site_keys)
     ):
-        # The site's name after a colon closing a <title> ("…: Universität Lahnfeld"); a colon
-        # is no separator elsewhere, as a headline's own parts it joins.
+        # The site's name after a colon or an underscore closing a <title> ("…: Universität
+        # Lahnfeld"); a colon is no separator elsewhere, as a headline's own parts it joins.
         title = title[: colon.start()]
     cut_with: str | None = None
     for _ in range(4):
@@ -340,6 +340,14 @@ def clean_title(
             and not any(ch in suffix for ch in ".:!?")
             and len(title[: last.start()].split()) >= 3
         )
+        # The site's name, a name's words only, and a section: "Pfarrei St. Ursula – Aktuelles".
+        if (
+            len(separators) == 1
+            and all(word[:1].isupper() for word in prefix.split())
+            and _is_affix(suffix, site_keys, sections)
+            and _is_affix(prefix, site_keys, sections)
+        ):
+            return None
         if (
             _is_affix(suffix, site_keys, sections)
             or (html_title and separator == "|" and short_label)
@@ -372,8 +380,9 @@ def clean_title(
     return title
 
 
-# The last part of a <title> after a colon.
-_COLON_SUFFIX_RE = re.compile(r"(?<!:):\s+([^:|]{2,80})$")
+# The last part of a <title> after a colon, or after an underscore joining it to the last word
+# ("…Märkte_Seidenweg Heute", as Chinese portals' CMSs join the site's name).
+_COLON_SUFFIX_RE = re.compile(r"(?:(?<!:):\s+|(?<=\w)_)([^:|_]{2,80})$")
 
 
 def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:
@@ -384,23 +393,6 @@ def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:
     if text[-1:].isdecimal() or text[-1:] in (".", "H", "G", "\n"):
         text = _LEGAL_FORM_RE.sub("", text) or text
     return spells_key(text_key(text), site_keys)
-
-
-def without_site_label(document_title: str | None, metadata_title: str | None) -> str | None:
-    """The <title> without a label it adds after the metadata headline: a <title> that is
-    og:title or the JSON-LD headline and " - LABEL" after it, of four words at most and no
-    sentence, carries the site's name there, however the name is written ("… - DER BOTE")."""
-    if not document_title or not metadata_title or len(metadata_title.split()) < 3:
-        return document_title
-    if not document_title.startswith(metadata_title):
-        return document_title
-    separator = TITLE_SEPARATOR_RE.match(document_title, len(metadata_title))
-    if separator is None:
-        return document_title
-    label = document_title[separator.end() :]
-    if len(label.split()) <= 4 and label[:1].isupper() and not any(ch in label for ch in ".:!?"):
-        return metadata_title
-    return document_title
 
 
 # A topic before a headline: "Wallfahrt: Neuer Pilgerweg …".

@@ -21,8 +21,9 @@ def reworded_headline(tree: lxml.html.HtmlElement, title: str) -> lxml.html.Html
     to forty words and with no paragraph of text before it, when it shares most of its words
     and most of the metadata headline's (`title`): the page's own wording of the headline
     ("Neue Fährverbindung zwischen Kaliningrad und Sankt Petersburg" for a <title> "Neue
-    Fährverbindung Kaliningrad – St. Petersburg"). None otherwise, and for a page whose first
-    such <h2> says something else."""
+    Fährverbindung Kaliningrad – St. Petersburg"). An <h2> naming the section ("Aktuelles aus
+    der Gemeinde") may head the item, its headline the <h3> after it: that one, on the same
+    terms. None otherwise, and for a page whose first such <h2> says something else."""
     body = tree.find("body")
     if body is None:
         return None
@@ -30,13 +31,22 @@ def reworded_headline(tree: lxml.html.HtmlElement, title: str) -> lxml.html.Html
         (h2 for h2 in body.iter("h2") if not any(a.tag in _FRAME_TAGS for a in h2.iterancestors())),
         None,
     )
-    if heading is None or not 3 <= len(collapse(text_of(heading)).split()) <= 40:
+    if heading is None:
         return None
+    if _rewords(heading, title):
+        return heading
+    following = next(iter(heading.xpath("following::h3[1]")), None)
+    return following if following is not None and _rewords(following, title) else None
+
+
+def _rewords(heading: lxml.html.HtmlElement, title: str) -> bool:
+    """True when `heading` is of three to forty words, no paragraph of text stands before it,
+    and it shares most of its words and most of `title`'s."""
+    if not 3 <= len(collapse(text_of(heading)).split()) <= 40:
+        return False
     if any(len(text_of(p).split()) >= _TEXT_WORDS for p in heading.xpath("preceding::p")):
-        return None
+        return False
     words = set(_WORD_RE.findall(text_of(heading).casefold()))
     title_words = set(_WORD_RE.findall(title.casefold()))
     shared = len(words & title_words)
-    if shared >= 3 and 2 * shared > len(words) and 2 * shared > len(title_words):
-        return heading
-    return None
+    return shared >= 3 and 2 * shared > len(words) and 2 * shared > len(title_words)

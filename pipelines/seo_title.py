@@ -9,7 +9,12 @@ import re
 import lxml.html
 
 from pipelines.host_spellings import spells_key
-from pipelines.names import TITLE_SEPARATOR_RE, TOPIC_PREFIX_RE, is_site_affix
+from pipelines.names import (
+    TITLE_SEPARATOR_RE,
+    TOPIC_PREFIX_RE,
+    is_site_affix,
+    normalise_field,
+)
 from pipelines.tree import text_key, text_of
 
 # Question words and conjunctions that open a clause going on with a headline in lower case.
@@ -23,6 +28,42 @@ _CLAUSE_OPENERS = frozenset(
 _KICKER_PREFIX_RE = re.compile(r"^[^:|]{2,}:\s+(?=\S)")
 # How many elements around the headline are searched for a printed topic label.
 _LABEL_SCOPE = 80
+
+
+def document_headline(
+    document_title: str | None, metadata_title: str | None, raw: str | None
+) -> str | None:
+    """The <title> with its affixes cut (`document_title`), without a label it adds after the
+    metadata headline (JSON-LD, og:title), and with the headline's last words back when the cut
+    took them: a short part behind the site's separator may be the headline's own ("A: B –
+    Kündigung unwirksam – Site", og:title "A: B – Kündigung unwirksam")."""
+    title = without_site_label(document_title, metadata_title)
+    if (
+        title
+        and metadata_title
+        and len(metadata_title) > len(title)
+        and metadata_title.startswith(title)
+        and normalise_field(raw).startswith(metadata_title)
+    ):
+        return metadata_title
+    return title
+
+
+def without_site_label(document_title: str | None, metadata_title: str | None) -> str | None:
+    """The <title> without a label it adds after the metadata headline: a <title> that is
+    og:title or the JSON-LD headline and " - LABEL" after it, of four words at most and no
+    sentence, carries the site's name there, however the name is written ("… - DER BOTE")."""
+    if not document_title or not metadata_title or len(metadata_title.split()) < 3:
+        return document_title
+    if not document_title.startswith(metadata_title):
+        return document_title
+    separator = TITLE_SEPARATOR_RE.match(document_title, len(metadata_title))
+    if separator is None:
+        return document_title
+    label = document_title[separator.end() :]
+    if len(label.split()) <= 4 and label[:1].isupper() and not any(ch in label for ch in ".:!?"):
+        return metadata_title
+    return document_title
 
 
 def without_topic(

@@ -35,11 +35,15 @@ def drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
     service = [*h1.xpath("preceding::table"), *([after] if after is not None else [])]
     for table in dict.fromkeys([*siblings, *service]):
         rows = table.xpath("tr|*/tr")
-        label_rows = all(
-            [cell.tag for cell in row.iterchildren("th", "td")] == ["th", "td"] for row in rows
-        )
+        cells = [[cell.tag for cell in row.iterchildren("th", "td")] for row in rows]
+        label_rows = all(tags == ["th", "td"] for tags in cells)
         if (
-            (table in siblings and len(rows) >= 2 and label_rows)
+            # Before the headline, "Datum: | 28.04.2025" rows in plain cells label its data too.
+            (
+                table in siblings
+                and len(rows) >= 2
+                and (label_rows or (all(len(tags) == 2 for tags in cells) and _info_rows(rows)))
+            )
             or (table is after and table.tag == "table" and label_rows and _info_rows(rows))
             or (table.tag == "table" and len(rows) == 1 and _is_service_row(rows[0]))
         ):
@@ -169,27 +173,56 @@ _QUOTE_ROWS_MAX = 6
 _QUOTE_BOX_MAX_WORDS = 12
 
 
+# A results widget's table, and the words of its heading and of its link to the full version.
+_WIDGET_ROWS_MAX = 12
+_WIDGET_LABEL_MAX_WORDS = 8
+_WIDGET_LINK_MAX_WORDS = 4
+_HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+
+
 def drop_quote_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     """Remove a finance portal's quote box: a table whose every row is a security's quote (its
     name, price and signed change in percent), without a header row, in a box of its own that
     holds nothing else but a label or a button ("Werte im Artikel", "Jetzt kaufen"). A table of
-    prices in the text sits among its paragraphs, and one of data has a header row."""
+    prices in the text sits among its paragraphs, and one of data has a header row. Remove a
+    results or standings widget too (`_is_results_widget`)."""
     dropped: list[DroppedLine] = []
     for table in list(tree.iter("table")):
         rows = table.xpath("tr|*/tr")
         box = table.getparent()
-        if not 1 <= len(rows) <= _QUOTE_ROWS_MAX or box is None or box.tag != "div":
+        if not 1 <= len(rows) <= _WIDGET_ROWS_MAX or box is None or box.tag != "div":
             continue
-        if next(table.iter("th"), None) is not None or not all(map(_is_quote_row, rows)):
-            continue
-        beside = [collapse(text_of(child)) for child in box if child is not table]
-        words = len(" ".join((*beside, collapse(box.text), collapse(table.tail))).split())
-        if len(beside) > 2 or words > _QUOTE_BOX_MAX_WORDS:
-            continue
+        if not _is_results_widget(box, table):
+            if len(rows) > _QUOTE_ROWS_MAX or next(table.iter("th"), None) is not None:
+                continue
+            if not all(map(_is_quote_row, rows)):
+                continue
+            beside = [collapse(text_of(child)) for child in box if child is not table]
+            words = len(" ".join((*beside, collapse(box.text), collapse(table.tail))).split())
+            if len(beside) > 2 or words > _QUOTE_BOX_MAX_WORDS:
+                continue
         text = collapse(" ".join(box.itertext()))
         box.drop_tree()
         dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
     return dropped
+
+
+def _is_results_widget(box: lxml.html.HtmlElement, table: lxml.html.HtmlElement) -> bool:
+    """True for a box of a heading, the table and a link of a few words to its full version,
+    nothing else ("<h3>Gesamtwertung</h3><table>…</table><a>Alle Ergebnisse</a>"): a results or
+    standings widget beside the text. A table of the text closes with no such link."""
+    children = [child for child in box if isinstance(child.tag, str)]
+    if len(children) != 3 or children[1] is not table or children[0].tag not in _HEADING_TAGS:
+        return False
+    label, link = collapse(text_of(children[0])), collapse(text_of(children[2]))
+    anchor = children[2] if children[2].tag == "a" else children[2].find(".//a")
+    return (
+        0 < len(label.split()) <= _WIDGET_LABEL_MAX_WORDS
+        and not SENTENCE_END_RE.search(label)
+        and anchor is not None
+        and collapse(text_of(anchor)) == link
+        and 0 < len(link.split()) <= _WIDGET_LINK_MAX_WORDS
+    )
 
 
 def _is_quote_row(row: lxml.html.HtmlElement) -> bool:

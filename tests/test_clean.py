@@ -920,6 +920,10 @@ def test_a_date_inside_a_later_paragraph_is_no_prefix() -> None:
         "Besucher am 18. Juli 2026 an den Lotusfeldern am See. (Foto: Xinhua/Zhao Mingxuan)",
         "Der Festzug am 3. Oktober (Bild: Stadtarchiv)",
         "Das Rathaus im Mai 2009 (Foto: Archiv)",
+        # the picture's position marks in brackets, with their periods
+        "Die Zwillinge Lan (l.) und Xi im Tierpark, 14. August 2025 (Foto: Xinhua/Wang Ruoxi)",
+        "Bürgermeisterin Anna Roth (M.) mit den Preisträgern (Foto: Stadt Auheim)",
+        "Der neue Vorstand (v. l.) Jan Ott, Eva Mai und Tom Berg (Bild: Verein)",
     ],
 )
 def test_caption_with_its_credit_goes(caption: str) -> None:
@@ -935,6 +939,9 @@ def test_caption_with_its_credit_goes(caption: str) -> None:
         "Die Bildrechte liegen beim Stadtarchiv, sagte die Sprecherin am 18. Juli.",
         "Der Festzug kam am 3. Oktober. Dann begann es zu regnen (Foto: Archiv).",
         "Die Stadt zeigte am 3. Oktober Bilder. Dann sprach der Bürgermeister. (Foto: Archiv)",
+        # a bracketed letter closing a sentence of the text is no position mark
+        "Er nannte es Plan (B). Dann zeigte er Bilder vom Umbau (Foto: Archiv)",
+        "Die Ecke (l.) blieb leer. Dann zeigte er Bilder vom Umbau (Foto: Archiv)",
     ],
 )
 def test_a_sentence_naming_rights_or_a_bracketed_photo_in_the_text_stays(line: str) -> None:
@@ -2657,6 +2664,13 @@ def test_body_lines_like_box_lines_stay(line: str) -> None:
         "<td>+3,14%</td></tr><tr><td>DAX</td><td>23.812</td><td>-0,40 %</td></tr></table></div>",
         "<div><table><tr><td>Nordwind Energie</td><td>18,42 EUR</td><td>−6,81 %</td></tr>"
         "</table><a href='/broker/'>Jetzt kaufen</a></div>",
+        # a results or standings widget: its heading, the table, a link to the full version
+        "<div class='sb-box'><h3>Gesamtwertung nach der 3. Etappe</h3><table><tr><td>1.</td>"
+        "<td>F. Brenner</td><td>11:47:09</td></tr><tr><td>2.</td><td>I. Zubiaurre</td>"
+        "<td>+0:19</td></tr></table><a href='/erg/'>Alle Ergebnisse</a></div>",
+        "<div><h4>Tabelle Oberliga</h4><table><tr><th>Pl.</th><th>Verein</th><th>Pkt.</th></tr>"
+        "<tr><td>1</td><td>TSV Au</td><td>31</td></tr><tr><td>2</td><td>SG Ried</td><td>28</td>"
+        "</tr></table><p><a href='/tabelle/'>Zur kompletten Tabelle</a></p></div>",
         # a box closed by its end marker for screen readers
         "<div class='c-infobox'><p>Weitere Informationen</p><p>Sendung: RNH Regionalzeit,"
         " 30.09.2025, 19.30 Uhr</p><p>Ende der weiteren Informationen</p></div>",
@@ -2677,6 +2691,25 @@ def test_notes_and_box_lines_go_in_their_markup(markup: str) -> None:
         f"<article><p>{LEAD}</p>{markup}<p>{P1}</p><p>{P2}</p></article>",
     ):
         assert _text_of_page(article) == [LEAD, P1, P2]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # a source line, a sentence with a link, or no closing line at all
+        "<p>Quelle: Statistisches Landesamt</p>",
+        "<p>Die vollständige Wertung finden Sie <a href='/erg/'>auf der Seite des Verbands</a></p>",
+        "",
+    ],
+)
+def test_a_table_under_its_heading_without_a_link_to_the_full_version_stays(closing: str) -> None:
+    table = (
+        "<div><h3>Gesamtwertung nach der 3. Etappe</h3><table><tr><td>1.</td><td>F. Brenner</td>"
+        f"<td>11:47:09</td></tr><tr><td>2.</td><td>I. Zubiaurre</td><td>+0:19</td></tr></table>"
+        f"{closing}</div>"
+    )
+    lines = _text_of_page(f"<article><p>{LEAD}</p><p>{P1}</p>{table}<p>{P2}</p></article>")
+    assert "| 1. | F. Brenner | 11:47:09 |" in lines
 
 
 # --- a letter's salutation opening the text ------------------------------------------------------

@@ -1570,6 +1570,11 @@ def test_a_paragraph_after_a_picture_partly_in_italics_or_long_stays(after: str)
         # label: value lines set apart by line breaks
         '<div class="zahlen"><strong>Das Bad in Zahlen</strong><br>Baujahr: 1971<br>'
         "Becken: 25 Meter<br>Besucher im Jahr: rund 80.000</div>",
+        # a contact in a table of one cell, an old layout's frame
+        '<table class="kontaktbox"><tr><td><b>Ansprechpartnerin</b><br>Bettina Roloff, '
+        "Ordnungsamt<br>Zimmer 12<br>Telefon 06754 9120-31<br>amt@lindhaven.example</td></tr>"
+        "</table>",
+        "<table><tbody><tr><th>Kontakt<br>Bürgerbüro, Tel. 0521 5510</th></tr></tbody></table>",
     ],
 )
 def test_summary_and_contact_boxes_in_other_shapes_go(box: str) -> None:
@@ -1586,6 +1591,8 @@ def test_summary_and_contact_boxes_in_other_shapes_go(box: str) -> None:
         "<li>Neue Kurse</li></ul></div>",
         # two lines set apart by a break, with no contact
         "<div><strong>Nachgefragt</strong><br>Der Bürgermeister will im Mai entscheiden.</div>",
+        # a table of two cells, with a phone number: a table of the text
+        "<table><tr><td>Bürgerbüro<br>Zimmer 3</td><td>Tel. 0521 5510<br>Mo–Fr</td></tr></table>",
     ],
 )
 def test_lists_and_broken_lines_of_the_text_are_no_box(block: str) -> None:

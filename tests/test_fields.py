@@ -1015,6 +1015,41 @@ def test_a_table_of_label_and_value_rows_before_the_headline_is_dropped() -> Non
     assert len(tree.findall(".//table")) == 1  # a table in the text is the text's
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "<tr><td class='label'>Datum:</td><td>28.04.2025</td></tr>"
+        "<tr><td class='label'>Rubrik:</td><td>Verkehr &amp; Baustellen</td></tr>",
+        "<tr><td>Autorin</td><td>Lene Vorholt</td></tr>"
+        "<tr><td>Erstellt</td><td>03.02.2026</td></tr>",
+    ],
+)
+def test_a_table_of_info_labels_in_plain_cells_before_the_headline_is_dropped(rows: str) -> None:
+    tree = lxml.html.fromstring(
+        f"<html><body><div><table>{rows}</table><h1>Hallenbad wird saniert</h1>"
+        f"<div class='text'><p>{PARAGRAPH}</p><p>{SECOND}</p></div></div></body></html>"
+    )
+    assert len(drop_fact_boxes(tree, tree.find(".//h1"))) == 1
+    assert tree.find(".//table") is None
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # labels that are no item data, and info labels in rows of three cells
+        "<tr><td>Becken:</td><td>25 m</td></tr><tr><td>Bahnen:</td><td>6</td></tr>",
+        "<tr><td>Datum</td><td>03.02.</td><td>Lindhaven</td></tr>"
+        "<tr><td>Datum</td><td>04.02.</td><td>Kronau</td></tr>",
+    ],
+)
+def test_other_plain_tables_before_the_headline_stay(rows: str) -> None:
+    tree = lxml.html.fromstring(
+        f"<html><body><div><table>{rows}</table><h1>Hallenbad wird saniert</h1>"
+        f"<div class='text'><p>{PARAGRAPH}</p><p>{SECOND}</p></div></div></body></html>"
+    )
+    assert drop_fact_boxes(tree, tree.find(".//h1")) == []
+
+
 def test_a_place_dateline_a_desk_credit_and_a_goals_line_in_their_own_elements_go() -> None:
     html = (
         "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
@@ -2487,6 +2522,27 @@ def test_a_reworded_h2_heading_the_text_is_the_title_of_a_page_without_h1(
     assert result.title == lxml.html.fromstring(heading).xpath("//h2")[0].text_content()
     assert result.seo_title is not None and result.seo_title in title
     assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+def test_an_h3_under_a_section_h2_is_the_reworded_title_of_a_page_without_h1() -> None:
+    heading = "<h3>Hallenbad in Talheim wird ab Herbst saniert</h3>"
+    for section in ("<h2>Aktuelles aus der Gemeinde</h2>", "<h2 class='rubrik'>Meldungen</h2>"):
+        html = _page(
+            "<title>Talheim - Aktuelles - Hallenbad wird im Herbst saniert</title>",
+            f"{section}<div>{heading}</div>",
+        )
+        result = _extract(html, url="https://www.talheim.de/aktuelles/1")
+        assert result.title == "Hallenbad in Talheim wird ab Herbst saniert"
+        assert result.seo_title == "Hallenbad wird im Herbst saniert"
+
+
+def test_an_h3_saying_something_else_or_under_text_is_no_reworded_title() -> None:
+    for body in (
+        "<h2>Aktuelles aus der Gemeinde</h2><h3>Was der Gemeinderat noch beschlossen hat</h3>",
+        f"<h2>Aktuelles</h2><p>{SECOND}</p><h3>Hallenbad in Talheim wird ab Herbst saniert</h3>",
+    ):
+        html = _page("<title>Hallenbad wird im Herbst saniert | Talbote</title>", body)
+        assert _extract(html).title == "Hallenbad wird im Herbst saniert"
 
 
 @pytest.mark.parametrize(

@@ -64,6 +64,9 @@ def test_a_lead_marked_as_the_preface_or_introduction_is_the_texts_first_line(pa
         (f"<h2 class='ueberschrift'>{HEADLINE}</h2>", f"<h3 class='unterzeile'>{SUBLINE}</h3>"),
         (f"<h1>{HEADLINE}</h1>", f"<h2 class='subline'>{SUBLINE}</h2>"),
         (f"<h1>{HEADLINE}</h1>", f"<h4 class='article-dek'>{SUBLINE}</h4>"),
+        # a Turkish CMS's "spot", as a heading or a paragraph
+        (f"<h1 class='detay-baslik'>{HEADLINE}</h1>", f"<h2 class='detay-spot'>{SUBLINE}</h2>"),
+        (f"<h1>{HEADLINE}</h1>", f"<p class='haber_spot'>{SUBLINE}</p>"),
     ],
 )
 def test_a_subline_heading_under_the_headline_is_the_lead_without_a_final_period(
@@ -84,6 +87,10 @@ def test_a_heading_under_the_headline_is_a_lead_only_by_its_mark_and_length() ->
     assert find_lead(lxml.html.fromstring(lead).find("h1")) == SUBLINE
     kicker = f"<div><h1>{HEADLINE}</h1><p class='news-item__lead'>Kita am Mühlbach</p></div>"
     assert find_lead(lxml.html.fromstring(kicker).find("h1")) is None
+    # "spot" inside another word ("spotlight", "hotspot") marks no subline
+    for mark in ("spotlight", "hotspot-map"):
+        other = f"<div><h1>{HEADLINE}</h1><h3 class='{mark}'>{SUBLINE}</h3></div>"
+        assert find_lead(lxml.html.fromstring(other).find("h1")) is None
 
 
 @pytest.mark.parametrize(

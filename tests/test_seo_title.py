@@ -285,3 +285,107 @@ def test_a_category_link_marked_as_a_tag_over_the_headline_is_its_label() -> Non
     label = "<span class='category-links'><a href='/category/auheim/' rel='tag'>Auheim</a></span>"
     body = f"<main><article>{label}<h1>{HEADLINE}</h1>{TEXT}</article></main>"
     assert _seo_title(f"Auheim: {HEADLINE} - Talbote", body) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "url"),
+    [
+        (f"{HEADLINE}_Seidenweg Heute", "Seidenweg Heute", "http://www.seidenweg-heute.cn/a/1"),
+        (f"{HEADLINE}_Donghai Radio", "Donghai Radio", "http://german.donghai-radio.cn/a/1"),
+        (f"{HEADLINE}_Talbote", None, "https://www.talbote.de/a/1"),
+    ],
+)
+def test_the_sites_name_joined_by_an_underscore_is_an_affix(
+    title: str, site: str | None, url: str
+) -> None:
+    assert clean_title(title, site_name_keys(site, url), html_title=True) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a file reference, and a word joined to another that is no site's name
+        "Urteil 4A_218/2024: Bundesgericht stärkt Mieter",
+        f"{HEADLINE}_Nachtrag zur Sitzung",
+    ],
+)
+def test_other_parts_after_an_underscore_stay_in_the_title(title: str) -> None:
+    keys = site_name_keys(None, "https://www.talbote.de/a/1")
+    assert clean_title(title, keys, html_title=True) == title
+
+
+@pytest.mark.parametrize(
+    ("document", "og_title"),
+    [
+        # a short last part behind the site's separator, the headline's own
+        ("Amtsgericht Kornstadt: Eigenbedarf vorgeschoben – Kündigung unwirksam", None),
+        ("Hallenbad wird saniert - Kosten steigen", "Hallenbad wird saniert - Kosten steigen"),
+        ("Freibad öffnet früher | Eintritt frei", "Freibad öffnet früher | Eintritt frei"),
+    ],
+)
+def test_the_headlines_last_words_behind_a_separator_stay_with_it(
+    document: str, og_title: str | None
+) -> None:
+    og = og_title or document
+    body = f"<h1>{og}</h1>{TEXT}"
+    html = (
+        f"<html lang='de'><head><meta charset='utf-8'><title>{document} – Talbote e.V.</title>"
+        f"<meta property='og:title' content='{og}'></head><body>{body}</body></html>"
+    )
+    article = extract_article(
+        ExtractInput(
+            url="https://www.talbote.de/a/1.html",
+            body=html.encode(),
+            headers={},
+            rules=CleaningRules(),
+        )
+    )
+    assert (article.title, article.seo_title) == (og, None)
+
+
+def test_a_label_behind_the_sites_separator_the_metadata_headline_lacks_goes() -> None:
+    html = (
+        f"<html lang='de'><head><meta charset='utf-8'><title>{HEADLINE} – Allgäu – Talbote e.V."
+        f"</title><meta property='og:title' content='{HEADLINE}'></head>"
+        f"<body><h1>{HEADLINE}</h1>{TEXT}</body></html>"
+    )
+    article = extract_article(
+        ExtractInput(
+            url="https://www.talbote.de/a/1.html",
+            body=html.encode(),
+            headers={},
+            rules=CleaningRules(),
+        )
+    )
+    assert (article.title, article.seo_title) == (HEADLINE, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        ("Pfarrei St. Ursula Tannheim-Ost – Aktuelles", "https://www.st-ursula-tannheim-ost.de/a"),
+        ("Talbote - Lokales", "https://www.talbote.de/a/1"),
+        ("Aktuelles | Gemeinde Lohwiesen", "https://www.gemeinde-lohwiesen.de/a"),
+    ],
+)
+def test_a_title_of_the_sites_name_and_a_section_names_no_headline(title: str, url: str) -> None:
+    assert clean_title(title, site_name_keys(None, url), html_title=True) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a headline naming the site, before a section
+        "Talbote feiert 100 Jahre | Lokales",
+        "Talbote-Leser spenden für die Tafel - Aktuelles",
+    ],
+)
+def test_a_headline_naming_the_site_before_a_section_stays(title: str) -> None:
+    keys = site_name_keys(None, "https://www.talbote.de/a/1")
+    assert clean_title(title, keys, html_title=True) == title.rsplit(" ", 2)[0]
+
+
+def test_a_section_between_the_sites_name_and_the_headline_goes() -> None:
+    keys = site_name_keys(None, "https://www.gemeinde-lohwiesen.de/a")
+    title = "Gemeinde Lohwiesen - Aktuelles - Badeverbot am Lohsee wegen Blaualgen"
+    assert clean_title(title, keys, html_title=True) == "Badeverbot am Lohsee wegen Blaualgen"
