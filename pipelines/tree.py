@@ -632,8 +632,14 @@ def shorten(text: str, limit: int = 300) -> str:
 
 
 def text_key(text: str) -> str:
-    # Letters and digits only: str.isalnum() is \w without "_", faster than a [\W_]+ regex.
-    return "".join(filter(str.isalnum, text.casefold()))
+    # Letters and digits only: str.isalnum() is \w without "_", faster than a [\W_]+ regex. No
+    # space is a letter or a digit, so the words are joined first; only a word with a mark in
+    # it ("Haus,", "(dpa)") is filtered character by character.
+    words = text.casefold().split()
+    joined = "".join(words)
+    if joined.isalnum():
+        return joined
+    return "".join([w if w.isalnum() else "".join(filter(str.isalnum, w)) for w in words])
 
 
 def registrable_domain(host: str) -> str:
