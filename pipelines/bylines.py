@@ -21,7 +21,7 @@ from pipelines.credits import (
     is_info_line,
 )
 from pipelines.marks import BYLINE_CLASS_RE
-from pipelines.names import byline_people, non_writers, split_credits
+from pipelines.names import byline_people, non_writers, normalise_field, split_credits
 from pipelines.offices import PERSON_NAME, SIGNING_INITIALS, signed_for
 from pipelines.phrase_starts import may_open, start_chars
 from pipelines.tree import (
@@ -203,6 +203,40 @@ def marked_byline_people(
         people = split_credits([byline_text([element]) or ""], site_keys)[0]
         if people:
             return people
+    return ()
+
+
+# What parts a value into several names (the name split, the slash split, a credits line's
+# items): a value with none of these names one person at most. "ı" and "İ" match "i" under
+# re.IGNORECASE ("MıT").
+_SEVERAL_MARKS = (";", "|", ",", "·", "•", "/", "&", "ı", "İ")
+_SEVERAL_WORDS = ("und", "and", "mit")
+
+
+def may_name_several(raw: str) -> bool:
+    """False when `split_credits([raw], …)` gives one person at most: no mark or word that
+    parts names is in the value it splits."""
+    value = latin_punctuation(normalise_field(raw))
+    lowered = value.casefold()
+    return any(map(value.__contains__, _SEVERAL_MARKS)) or any(
+        map(lowered.__contains__, _SEVERAL_WORDS)
+    )
+
+
+def marked_byline_writers(
+    byline_elements: Callable[[], list[lxml.html.HtmlElement]], site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """`marked_byline_people` when they are two or more, else (). An element whose text has no
+    separator names one person at most: when no element after it may name more, the answer is
+    () whether it names one or none, and its text is not split."""
+    texts = [byline_text([element]) or "" for element in byline_elements()[:_BYLINE_ELEMENTS]]
+    several = [may_name_several(text) for text in texts]
+    for index, text in enumerate(texts):
+        if not any(several[index:]):
+            return ()
+        people = split_credits([text], site_keys)[0]
+        if people:
+            return people if len(people) > 1 else ()
     return ()
 
 

@@ -6,9 +6,10 @@ import re
 
 import pytest
 
+from pipelines.bylines import may_name_several
 from pipelines.clean_rules import GLUE_SHAPE_RE
 from pipelines.credits import DATELINE_AGENCY_RE, text_agencies
-from pipelines.names import _LEGAL_FORM_RE, _spells_site_key, site_name_keys
+from pipelines.names import _LEGAL_FORM_RE, _spells_site_key, site_name_keys, split_credits
 
 _LINES = [
     "Auch interessantDie Stadt plant",
@@ -60,3 +61,40 @@ def test_a_site_name_with_its_legal_form_and_year_spells_the_host() -> None:
     keys = site_name_keys("BSC Auental", "https://bsc-auental.de/")
     assert _spells_site_key("BSC Auental 1921 e.V.", keys)
     assert _spells_site_key("BSC Auental e. V.\n", keys)
+
+
+_BYLINES = [
+    "Von Miriam Kessler",
+    "Von Miriam Kessler 20.11.2026, 16:40 Uhr",
+    "Von Anna Beispiel und Jan Muster",
+    "Von ANNA BEISPIEL UND JAN MUSTER",
+    "Anna Beispiel mit SID",
+    "Anna Beispiel MıT SID",
+    "Anna Beispiel/dpa",
+    "Anna Beispiel (dpa)",
+    "Text: Anna Beispiel; Fotos: Jan Muster",
+    "Text：Anna Beispiel，Jan Muster",
+    "Anna Beispiel &amp; Jan Muster",
+    "Anna Beispiel & Jan Muster",
+    "Autorin: Dr. Anna Beispiel",
+    "Jörg Weißbach",
+    "A (Text) B (Bilder)",
+    "",
+]
+
+
+@pytest.mark.parametrize("byline", _BYLINES)
+def test_a_byline_without_separators_names_one_person_at_most(byline: str) -> None:
+    if not may_name_several(byline):
+        assert len(split_credits([byline], frozenset())[0]) <= 1
+    assert may_name_several(byline) == (byline not in _ONE_AT_MOST)
+
+
+_ONE_AT_MOST = {
+    "Von Miriam Kessler",
+    "Anna Beispiel (dpa)",
+    "Autorin: Dr. Anna Beispiel",
+    "Jörg Weißbach",
+    "A (Text) B (Bilder)",
+    "",
+}
