@@ -543,7 +543,7 @@ def _add_byline(
     elif (
         # A source line with a date or time is longer ("Programm, Sendung, 20.06.2026, 15:30
         # Uhr ; sda/mila"): its agencies only are read, below.
-        len(own.split()) <= (12 if _DATE_OR_TIME_RE.search(own) else 8)
+        ((words := len(own.split())) <= 8 or (words <= 12 and _DATE_OR_TIME_RE.search(own)))
         and _names_agency_key(own)
         and names_an_agency(own)
         and not (isinstance(element, lxml.html.HtmlElement) and _credits_a_picture(element))
