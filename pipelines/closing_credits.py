@@ -67,14 +67,18 @@ def _last_line_element(
     # The first letter or digit of each line's key, which most elements' first character
     # already differs from (unless it is a mark, or a line's head holds none).
     firsts = None if "" in heads else {head[0] for head in heads}
+    # The last element printing a line is the first one from the page's end: the search stops
+    # at the one printing the last line, after the few blocks below the text.
     found: dict[int, lxml.html.HtmlElement] = {}
-    for element in tree.iter(*_LINE_TAGS):
+    for element in reversed(list(tree.iter(*_LINE_TAGS))):
         text = text_of(element).lstrip()
         first = text[:1].casefold()
         if firsts is not None and len(first) == 1 and first.isalnum() and first not in firsts:
             continue
         head = text_key(text[:_HEAD_CHARS])
         for index, line in enumerate(last):
+            if index in found:
+                continue
             # A line's keyed head shorter than the element's tells nothing, unless it is the
             # whole line.
             whole = len(heads[index]) >= len(head) or len(line) <= _LINE_HEAD_CHARS
@@ -82,4 +86,6 @@ def _last_line_element(
                 continue
             if text == line or text_key(text) == line_key(index):
                 found[index] = element
+        if len(last) - 1 in found:
+            break
     return next((found[index] for index in reversed(range(len(last))) if index in found), None)

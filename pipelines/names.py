@@ -523,7 +523,7 @@ def split_credits(
             or len(words) > 6
             or ":" in name  # a label no author prefix knows: "Kategorie: Welt", "Ressort: …"
             # A number names nobody: a wire dateline's day without a year ("MOSKAU, 14. Oktober").
-            or any(ch.isdigit() for ch in name)
+            or any(map(str.isdigit, name))
             or not _looks_like_name(name)
             or _URLISH_RE.search(name)
             or text_key(name) in site_keys
