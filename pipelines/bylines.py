@@ -39,6 +39,8 @@ _ONE_ROW_CELLS_XPATH = lxml.etree.XPath("self::table[count(.//tr) = 1]//*[self::
 # How many author/byline elements are read for the printed byline: the byline's come first,
 # a comment section's authors much later.
 _BYLINE_ELEMENTS = 6
+# The longest info line under the headline, in characters.
+_INFO_LINE_CHARS = 120
 # How the credit closing an interview begins ("Mit A sprach B.", "Das Gespräch führte B.").
 _INTERVIEW_CREDIT_RE = re.compile(rf"^(?:{INTERVIEW_CREDIT_LEAD})\s")
 _INTERVIEW_CREDIT_STARTS = start_chars(_INTERVIEW_CREDIT_RE)
@@ -260,9 +262,16 @@ def info_line_credits(
         cells = (_ONE_ROW_CELLS_XPATH(element) if element.tag == "table" else []) or (
             _spans_alone(element)
         )
-        text = " · ".join(collapse(text_of(cell)) for cell in cells) or collapse(text_of(element))
+        text = " · ".join(collapse(text_of(cell)) for cell in cells)
+        if not text:
+            raw = text_of(element)
+            # A block whose head runs past the limit (the text under the headline) is no info
+            # line; only a widget label's cut shortens what `latin_punctuation` gets.
+            if "【" not in raw and len(collapse(raw[: _INFO_LINE_CHARS * 2])) > _INFO_LINE_CHARS:
+                continue
+            text = collapse(raw)
         text = latin_punctuation(text)
-        if len(text) > 120 or not is_info_line(text):
+        if len(text) > _INFO_LINE_CHARS or not is_info_line(text):
             continue
         items = [item.strip() for item in BYLINE_ITEMS_SPLIT_RE.split(text)]
         if not any(classify_date_line(item) for item in items):

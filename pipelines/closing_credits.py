@@ -23,8 +23,8 @@ _BLOCKS_PER_LEVEL = 3
 _BLOCK_CHARS = 300
 _NOT_CREDITS = frozenset({"nav", "aside", "footer", "form", "ul", "ol"})
 # How much of an element's text and of a line is keyed to tell them apart before keying all.
-_HEAD_CHARS = 24
-_LINE_HEAD_CHARS = 96
+_HEAD_CHARS = 16
+_LINE_HEAD_CHARS = 32
 
 
 def credits_after_text(tree: lxml.html.HtmlElement, lines: Sequence[str]) -> list[str]:

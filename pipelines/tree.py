@@ -622,9 +622,7 @@ _WIDGET_LABEL_RE = re.compile(r"【[^】]*】")
 def latin_punctuation(text: str) -> str:
     """`text` with full-width punctuation as ASCII and widget labels cut, collapsed; as it is
     when it has neither."""
-    if text.isascii() or not (
-        "：" in text or "，" in text or "；" in text or "｜" in text or "【" in text
-    ):
+    if text.isascii() or not any(map(text.__contains__, "：，；｜【")):
         return text
     return collapse(_WIDGET_LABEL_RE.sub(" ", text.translate(_FULL_WIDTH)))
 
