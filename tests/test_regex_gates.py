@@ -9,7 +9,14 @@ import pytest
 from pipelines.bylines import may_name_several
 from pipelines.clean_rules import GLUE_SHAPE_RE
 from pipelines.credits import DATELINE_AGENCY_RE, text_agencies
-from pipelines.names import _LEGAL_FORM_RE, _spells_site_key, site_name_keys, split_credits
+from pipelines.names import (
+    _DEGREE_ENDS,
+    _DEGREES_AFTER_RE,
+    _LEGAL_FORM_RE,
+    _spells_site_key,
+    site_name_keys,
+    split_credits,
+)
 
 _LINES = [
     "Auch interessantDie Stadt plant",
@@ -98,3 +105,25 @@ _ONE_AT_MOST = {
     "A (Text) B (Bilder)",
     "",
 }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        *_BYLINES,
+        "Sandra Weil M. Sc.",
+        "Jan Ohm, LL.M.",
+        "Ida Korn MBA",
+        "A, M.A.",
+        "A PhD",
+        "A BSc",
+        "A MEd\n",
+        "A LLM",
+        "A MPH",
+        "A Ph. D.",
+        "A MA, MBA",
+    ],
+)
+def test_the_degree_gate_passes_every_name_the_degree_regex_cuts(name: str) -> None:
+    if _DEGREES_AFTER_RE.search(name):
+        assert name.rstrip("\n")[-1:] in _DEGREE_ENDS
