@@ -9,6 +9,7 @@ import pytest
 from pipelines.bylines import may_name_several
 from pipelines.clean_rules import GLUE_SHAPE_RE
 from pipelines.credits import DATELINE_AGENCY_RE, text_agencies
+from pipelines.disclaimers import DISCLAIMER_RULES
 from pipelines.names import (
     _DEGREE_ENDS,
     _DEGREES_AFTER_RE,
@@ -127,3 +128,21 @@ _ONE_AT_MOST = {
 def test_the_degree_gate_passes_every_name_the_degree_regex_cuts(name: str) -> None:
     if _DEGREES_AFTER_RE.search(name):
         assert name.rstrip("\n")[-1:] in _DEGREE_ENDS
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Meinung der Autorin muss nicht mit der Redaktion übereinstimmen.",
+        "Gastkommentare geben nicht zwangsläufig den Standpunkt des Verlags wieder.",
+        "Gastbeiträge müssen nicht die Sichtweise der Redaktıon widerspiegeln.",
+        "Gastbeiträge müssen nicht die Sichtweise der REDAKTİON widerspiegeln.",
+        "Der Beitrag gibt die Ansicht des Verfassers wieder.",
+        "Die Linie der Partei ist nicht immer klar.",
+        "Aus Sicht der Stadt muss nicht gebaut werden.",
+    ],
+)
+def test_the_editors_disclaimer_gate_passes_every_line_its_regex_matches(line: str) -> None:
+    _rule, regex, _words, gate = DISCLAIMER_RULES[1]
+    if regex.search(line):
+        assert any(word in line.casefold() for word in gate)
