@@ -21,7 +21,7 @@ from pipelines.credits import (
     is_info_line,
 )
 from pipelines.marks import BYLINE_CLASS_RE
-from pipelines.names import byline_people, non_writers, split_credits
+from pipelines.names import byline_people, non_writers, normalise_field, split_credits
 from pipelines.offices import PERSON_NAME, SIGNING_INITIALS, signed_for
 from pipelines.phrase_starts import may_open, start_chars
 from pipelines.tree import (
@@ -39,6 +39,8 @@ _ONE_ROW_CELLS_XPATH = lxml.etree.XPath("self::table[count(.//tr) = 1]//*[self::
 # How many author/byline elements are read for the printed byline: the byline's come first,
 # a comment section's authors much later.
 _BYLINE_ELEMENTS = 6
+# The longest info line under the headline, in characters.
+_INFO_LINE_CHARS = 120
 # How the credit closing an interview begins ("Mit A sprach B.", "Das Gespräch führte B.").
 _INTERVIEW_CREDIT_RE = re.compile(rf"^(?:{INTERVIEW_CREDIT_LEAD})\s")
 _INTERVIEW_CREDIT_STARTS = start_chars(_INTERVIEW_CREDIT_RE)
@@ -206,6 +208,40 @@ def marked_byline_people(
     return ()
 
 
+# What parts a value into several names (the name split, the slash split, a credits line's
+# items): a value with none of these names one person at most. "ı" and "İ" match "i" under
+# re.IGNORECASE ("MıT").
+_SEVERAL_MARKS = (";", "|", ",", "·", "•", "/", "&", "ı", "İ")
+_SEVERAL_WORDS = ("und", "and", "mit")
+
+
+def may_name_several(raw: str) -> bool:
+    """False when `split_credits([raw], …)` gives one person at most: no mark or word that
+    parts names is in the value it splits."""
+    value = latin_punctuation(normalise_field(raw))
+    lowered = value.casefold()
+    return any(map(value.__contains__, _SEVERAL_MARKS)) or any(
+        map(lowered.__contains__, _SEVERAL_WORDS)
+    )
+
+
+def marked_byline_writers(
+    byline_elements: Callable[[], list[lxml.html.HtmlElement]], site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """`marked_byline_people` when they are two or more, else (). An element whose text has no
+    separator names one person at most: when no element after it may name more, the answer is
+    () whether it names one or none, and its text is not split."""
+    texts = [byline_text([element]) or "" for element in byline_elements()[:_BYLINE_ELEMENTS]]
+    several = [may_name_several(text) for text in texts]
+    for index, text in enumerate(texts):
+        if not any(several[index:]):
+            return ()
+        people = split_credits([text], site_keys)[0]
+        if people:
+            return people if len(people) > 1 else ()
+    return ()
+
+
 def info_line_credits(
     h1: lxml.html.HtmlElement | None, site_keys: frozenset[str]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -226,9 +262,16 @@ def info_line_credits(
         cells = (_ONE_ROW_CELLS_XPATH(element) if element.tag == "table" else []) or (
             _spans_alone(element)
         )
-        text = " · ".join(collapse(text_of(cell)) for cell in cells) or collapse(text_of(element))
+        text = " · ".join(collapse(text_of(cell)) for cell in cells)
+        if not text:
+            raw = text_of(element)
+            # A block whose head runs past the limit (the text under the headline) is no info
+            # line; only a widget label's cut shortens what `latin_punctuation` gets.
+            if "【" not in raw and len(collapse(raw[: _INFO_LINE_CHARS * 2])) > _INFO_LINE_CHARS:
+                continue
+            text = collapse(raw)
         text = latin_punctuation(text)
-        if len(text) > 120 or not is_info_line(text):
+        if len(text) > _INFO_LINE_CHARS or not is_info_line(text):
             continue
         items = [item.strip() for item in BYLINE_ITEMS_SPLIT_RE.split(text)]
         if not any(classify_date_line(item) for item in items):

@@ -22,6 +22,9 @@ _BLOCKS_PER_LEVEL = 3
 # A block after the text longer than this is another text or a teaser list, no credit box.
 _BLOCK_CHARS = 300
 _NOT_CREDITS = frozenset({"nav", "aside", "footer", "form", "ul", "ol"})
+# How much of an element's text and of a line is keyed to tell them apart before keying all.
+_HEAD_CHARS = 16
+_LINE_HEAD_CHARS = 32
 
 
 def credits_after_text(tree: lxml.html.HtmlElement, lines: Sequence[str]) -> list[str]:
@@ -47,11 +50,42 @@ def credits_after_text(tree: lxml.html.HtmlElement, lines: Sequence[str]) -> lis
 def _last_line_element(
     tree: lxml.html.HtmlElement, lines: Sequence[str]
 ) -> lxml.html.HtmlElement | None:
-    """The element printing one of the text's last lines, the last line first."""
-    keys = [key for key in map(text_key, lines[-_LAST_LINES:]) if key]
-    found: dict[str, lxml.html.HtmlElement] = {}
-    for element in tree.iter(*_LINE_TAGS):
-        key = text_key(text_of(element))
-        if key in keys:
-            found[key] = element
-    return next((found[key] for key in reversed(keys) if key in found), None)
+    """The element printing one of the text's last lines (the same letters and digits), the
+    last line first."""
+    last = [line for line in lines[-_LAST_LINES:] if any(map(str.isalnum, line.casefold()))]
+    # Keys go by character (casefold, then the letters and digits), so the key of a text's head
+    # is the head of its key: an element whose head differs from every line's is no line's,
+    # which most are, and neither its whole text nor the lines' need keying.
+    heads = [text_key(line.lstrip()[:_LINE_HEAD_CHARS]) for line in last]
+    keys: dict[int, str] = {}
+
+    def line_key(index: int) -> str:
+        if index not in keys:
+            keys[index] = text_key(last[index])
+        return keys[index]
+
+    # The first letter or digit of each line's key, which most elements' first character
+    # already differs from (unless it is a mark, or a line's head holds none).
+    firsts = None if "" in heads else {head[0] for head in heads}
+    # The last element printing a line is the first one from the page's end: the search stops
+    # at the one printing the last line, after the few blocks below the text.
+    found: dict[int, lxml.html.HtmlElement] = {}
+    for element in reversed(list(tree.iter(*_LINE_TAGS))):
+        text = text_of(element).lstrip()
+        first = text[:1].casefold()
+        if firsts is not None and len(first) == 1 and first.isalnum() and first not in firsts:
+            continue
+        head = text_key(text[:_HEAD_CHARS])
+        for index, line in enumerate(last):
+            if index in found:
+                continue
+            # A line's keyed head shorter than the element's tells nothing, unless it is the
+            # whole line.
+            whole = len(heads[index]) >= len(head) or len(line) <= _LINE_HEAD_CHARS
+            if not (heads[index] if whole else line_key(index)).startswith(head):
+                continue
+            if text == line or text_key(text) == line_key(index):
+                found[index] = element
+        if len(last) - 1 in found:
+            break
+    return next((found[index] for index in reversed(range(len(last))) if index in found), None)

@@ -40,8 +40,8 @@ def card_authors(
     "Fotos", "Grafik und Daten" none."""
     found: list[str] = []
     for element in elements:
-        first = element[0] if len(element) else None
-        if first is None or (element.text or "").strip() or len(first):
+        # The tests that read no text first.
+        if not len(element) or len(first := element[0]) or (element.text or "").strip():
             continue
         role = (first.text or "").strip().rstrip(":").strip().casefold()
         # The first of joined roles ("Kamera und Schnitt", "Kamera/Schnitt").

@@ -361,10 +361,10 @@ def is_info_line(text: str) -> bool:
     """True for an info line of several items ("05.11.2024 · Von A · 2 Min. Lesezeit"), read
     item by item; a credits line of roles ("Text: A · Fotos: B") is read whole."""
     return (
+        ("·" in text or "|" in text or "•" in text or " – " in text or " — " in text)
         # A shorter line holds a place or a section beside a date ("St. Gallen | 03.12.2026")
         # as often as a name; its byline says "Von".
-        (len(text) > 30 or _SHORT_INFO_BYLINE_RE.search(text) is not None)
-        and ("·" in text or "|" in text or "•" in text or " – " in text or " — " in text)
+        and (len(text) > 30 or _SHORT_INFO_BYLINE_RE.search(text) is not None)
         and credited_writers(text) is None
     )
 

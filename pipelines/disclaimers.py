@@ -58,7 +58,12 @@ DISCLAIMER_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...]
             _I,
         ),
         40,
-        ("meinung", "ansicht", "auffassung", "sicht", "position", "haltung", "linie", "standpunkt"),
+        # Each branch names the writer or the editors; the opinion words ("sicht", "linie",
+        # "position") are in too many lines. "ı" and "İ" (casefolded with U+0307) match "i".
+        (
+            *("autor", "verfasser", "redaktion", "verlag", "herausgeber", "senders", "zeitung"),
+            *("ı", "\u0307"),
+        ),
     ),
     (
         # A disclosure of who paid for the reporting: "Transparenzhinweis: Die Recherchereise

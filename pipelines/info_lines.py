@@ -64,6 +64,8 @@ def is_imprint(items: Sequence[str]) -> bool:
     07352 9310-0"): three items or more, each a name or a part of the imprint, and two kinds of
     those at least (a company, an address, a phone or e-mail, a footer link). A line of names
     (sponsors) or of an event's place and time is no imprint."""
+    if len(items) < _IMPRINT_MIN_ITEMS:
+        return False
     kinds: set[str] = set()
     for item in (item.strip() for item in items):
         if _COMPANY_RE.search(item) and len(item.split()) <= 8:
@@ -76,4 +78,4 @@ def is_imprint(items: Sequence[str]) -> bool:
             kinds.add("link")
         elif not _NAME_ITEM_RE.match(item) or SENTENCE_END_RE.search(item):
             return False
-    return len(items) >= _IMPRINT_MIN_ITEMS and len(kinds) >= 2
+    return len(kinds) >= 2

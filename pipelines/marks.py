@@ -52,6 +52,7 @@ class MarkedElements:
     def __init__(self, tree: lxml.html.HtmlElement) -> None:
         self.tree = tree
         self._found: list[_Marked] | None = None
+        self._byline: list[lxml.html.HtmlElement] | None = None
 
     def all(self) -> list[_Marked]:
         if self._found is None:
@@ -79,14 +80,17 @@ class MarkedElements:
         return self._found
 
     def byline(self) -> list[lxml.html.HtmlElement]:
-        return [
-            m[0]
-            for m in self.all()
-            if BYLINE_CLASS_RE.search(m[2])
-            or m[5] == "author"
-            or m[4] == "author"
-            or "Byline" in m[6]
-        ]
+        # Several steps of a page's metadata ask for them.
+        if self._byline is None:
+            self._byline = [
+                m[0]
+                for m in self.all()
+                if BYLINE_CLASS_RE.search(m[2])
+                or m[5] == "author"
+                or m[4] == "author"
+                or "Byline" in m[6]
+            ]
+        return self._byline
 
     def dates(self) -> list[lxml.html.HtmlElement]:
         return [

@@ -25,7 +25,7 @@ from pipelines.bylines import (
     closing_authors,
     info_line_credits,
     labelled_byline_authors,
-    marked_byline_people,
+    marked_byline_writers,
     printed_byline_authors,
 )
 from pipelines.jsonld import (
@@ -397,7 +397,9 @@ def _authors_and_agencies(
         byline_near_headline(meta.h1, agencies_only=bool(authors) and not single), site_keys
     )
     agencies.extend(credited)
-    for listed in (printed, marked_byline_people(marked.byline, site_keys)) if single else ():
+    # The marked byline's people are read only when the printed line does not list them.
+    for read in (lambda: printed, lambda: marked_byline_writers(marked.byline, site_keys)):
+        listed = read() if single else ()
         if len(listed) > 1 and authors[0].casefold() in map(str.casefold, listed):
             authors = listed
             break

@@ -69,6 +69,7 @@ _ROLE_PREFIX_RE = re.compile(
 # Degrees after the name ("Sandra Weil M. Sc.", "Jan Ohm, LL.M."), or a list's part of
 # degrees alone.
 _DEGREES_AFTER_RE = re.compile(rf"(?:^|,?\s+){DEGREE}(?:,?\s*{DEGREE})*$")
+_DEGREE_ENDS = ".AHDcdM"  # the last characters of the degrees, a gate for the regex
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
     # A reporter's sentence ("Aus dem Gerichtssaal berichtet A.", "Vom Parteitag berichten A
@@ -494,7 +495,9 @@ def split_credits(
             agencies.extend(agency_names(bracket.group(1)))
             name = name[: bracket.start()]
         name = _ROLE_PREFIX_RE.sub("", _AFTER_NAME_RE.sub("", name, count=1))
-        name = ACADEMIC_TITLE_RE.sub("", _DEGREES_AFTER_RE.sub("", name, count=1), count=1)
+        if name.rstrip("\n")[-1:] in _DEGREE_ENDS:
+            name = _DEGREES_AFTER_RE.sub("", name, count=1)
+        name = ACADEMIC_TITLE_RE.sub("", name, count=1)
         name = _GLUED_INTERFACE_RE.sub("", name)
         words = without_job_title(name.split())
         # An office before the title: "Bürgermeister Dr. Jan Ohm" leaves "Dr. Jan Ohm" here.
@@ -518,7 +521,7 @@ def split_credits(
             or len(words) > 6
             or ":" in name  # a label no author prefix knows: "Kategorie: Welt", "Ressort: …"
             # A number names nobody: a wire dateline's day without a year ("MOSKAU, 14. Oktober").
-            or any(ch.isdigit() for ch in name)
+            or any(map(str.isdigit, name))
             or not _looks_like_name(name)
             or _URLISH_RE.search(name)
             or text_key(name) in site_keys

@@ -187,7 +187,8 @@ def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
     if not other:
         return None
     if key == other:
-        return metadata_title if _marks(title) != _marks(metadata_title) else None
+        same = title == metadata_title or _marks(title) == _marks(metadata_title)
+        return None if same else metadata_title
     if key.endswith(other) and not _KICKER_PREFIX_RE.match(title):
         return None
     if other.startswith(key):
@@ -225,13 +226,15 @@ _MARK_SPELLINGS = str.maketrans(
 )
 # The marks before a headline's first word and after its last.
 _OUTER_MARKS_RE = re.compile(r"^\W+|\W+$")
+# Letters and digits (\w without "_"), and spaces: what is not a mark.
+_NO_MARKS_RE = re.compile(r"[^\W_]+|\s+")
 
 
 def _marks(text: str) -> str:
     """The punctuation between the words of `text` in order, one spelling for each mark's
     typographic variants; a mark closing the headline ("… 700 Euro!") is none between them."""
     inner = _OUTER_MARKS_RE.sub("", text.translate(_MARK_SPELLINGS))
-    return "".join(ch for ch in inner if not (ch.isalnum() or ch.isspace()))
+    return _NO_MARKS_RE.sub("", inner)
 
 
 def _continues_headline(title: str, metadata_title: str) -> bool:

@@ -543,7 +543,7 @@ def _add_byline(
     elif (
         # A source line with a date or time is longer ("Programm, Sendung, 20.06.2026, 15:30
         # Uhr ; sda/mila"): its agencies only are read, below.
-        len(own.split()) <= (12 if _DATE_OR_TIME_RE.search(own) else 8)
+        ((words := len(own.split())) <= 8 or (words <= 12 and _DATE_OR_TIME_RE.search(own)))
         and _names_agency_key(own)
         and names_an_agency(own)
         and not (isinstance(element, lxml.html.HtmlElement) and _credits_a_picture(element))
@@ -624,7 +624,7 @@ _WIDGET_LABEL_RE = re.compile(r"【[^】]*】")
 def latin_punctuation(text: str) -> str:
     """`text` with full-width punctuation as ASCII and widget labels cut, collapsed; as it is
     when it has neither."""
-    if not any(mark in text for mark in "：，；｜【"):
+    if text.isascii() or not any(map(text.__contains__, "：，；｜【")):
         return text
     return collapse(_WIDGET_LABEL_RE.sub(" ", text.translate(_FULL_WIDTH)))
 
@@ -634,8 +634,14 @@ def shorten(text: str, limit: int = 300) -> str:
 
 
 def text_key(text: str) -> str:
-    # Letters and digits only: str.isalnum() is \w without "_", faster than a [\W_]+ regex.
-    return "".join(filter(str.isalnum, text.casefold()))
+    # Letters and digits only: str.isalnum() is \w without "_", faster than a [\W_]+ regex. No
+    # space is a letter or a digit, so the words are joined first; only a word with a mark in
+    # it ("Haus,", "(dpa)") is filtered character by character.
+    words = text.casefold().split()
+    joined = "".join(words)
+    if joined.isalnum():
+        return joined
+    return "".join([w if w.isalnum() else "".join(filter(str.isalnum, w)) for w in words])
 
 
 def registrable_domain(host: str) -> str:

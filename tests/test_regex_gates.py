@@ -6,9 +6,18 @@ import re
 
 import pytest
 
+from pipelines.bylines import may_name_several
 from pipelines.clean_rules import GLUE_SHAPE_RE
 from pipelines.credits import DATELINE_AGENCY_RE, text_agencies
-from pipelines.names import _LEGAL_FORM_RE, _spells_site_key, site_name_keys
+from pipelines.disclaimers import DISCLAIMER_RULES
+from pipelines.names import (
+    _DEGREE_ENDS,
+    _DEGREES_AFTER_RE,
+    _LEGAL_FORM_RE,
+    _spells_site_key,
+    site_name_keys,
+    split_credits,
+)
 from pipelines.side_boxes import _CONTACT_MARKS, CONTACT_RE
 
 _LINES = [
@@ -78,3 +87,80 @@ def test_a_site_name_with_its_legal_form_and_year_spells_the_host() -> None:
 def test_a_contact_lines_marks_before_its_expression(line: str) -> None:
     if not any(mark in line for mark in _CONTACT_MARKS):
         assert CONTACT_RE.search(line) is None
+
+
+_BYLINES = [
+    "Von Miriam Kessler",
+    "Von Miriam Kessler 20.11.2026, 16:40 Uhr",
+    "Von Anna Beispiel und Jan Muster",
+    "Von ANNA BEISPIEL UND JAN MUSTER",
+    "Anna Beispiel mit SID",
+    "Anna Beispiel MıT SID",
+    "Anna Beispiel/dpa",
+    "Anna Beispiel (dpa)",
+    "Text: Anna Beispiel; Fotos: Jan Muster",
+    "Text：Anna Beispiel，Jan Muster",
+    "Anna Beispiel &amp; Jan Muster",
+    "Anna Beispiel & Jan Muster",
+    "Autorin: Dr. Anna Beispiel",
+    "Jörg Weißbach",
+    "A (Text) B (Bilder)",
+    "",
+]
+
+
+@pytest.mark.parametrize("byline", _BYLINES)
+def test_a_byline_without_separators_names_one_person_at_most(byline: str) -> None:
+    if not may_name_several(byline):
+        assert len(split_credits([byline], frozenset())[0]) <= 1
+    assert may_name_several(byline) == (byline not in _ONE_AT_MOST)
+
+
+_ONE_AT_MOST = {
+    "Von Miriam Kessler",
+    "Anna Beispiel (dpa)",
+    "Autorin: Dr. Anna Beispiel",
+    "Jörg Weißbach",
+    "A (Text) B (Bilder)",
+    "",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        *_BYLINES,
+        "Sandra Weil M. Sc.",
+        "Jan Ohm, LL.M.",
+        "Ida Korn MBA",
+        "A, M.A.",
+        "A PhD",
+        "A BSc",
+        "A MEd\n",
+        "A LLM",
+        "A MPH",
+        "A Ph. D.",
+        "A MA, MBA",
+    ],
+)
+def test_the_degree_gate_passes_every_name_the_degree_regex_cuts(name: str) -> None:
+    if _DEGREES_AFTER_RE.search(name):
+        assert name.rstrip("\n")[-1:] in _DEGREE_ENDS
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Meinung der Autorin muss nicht mit der Redaktion übereinstimmen.",
+        "Gastkommentare geben nicht zwangsläufig den Standpunkt des Verlags wieder.",
+        "Gastbeiträge müssen nicht die Sichtweise der Redaktıon widerspiegeln.",
+        "Gastbeiträge müssen nicht die Sichtweise der REDAKTİON widerspiegeln.",
+        "Der Beitrag gibt die Ansicht des Verfassers wieder.",
+        "Die Linie der Partei ist nicht immer klar.",
+        "Aus Sicht der Stadt muss nicht gebaut werden.",
+    ],
+)
+def test_the_editors_disclaimer_gate_passes_every_line_its_regex_matches(line: str) -> None:
+    _rule, regex, _words, gate = DISCLAIMER_RULES[1]
+    if regex.search(line):
+        assert any(word in line.casefold() for word in gate)
