@@ -15,8 +15,9 @@ prints one table per set with, for every extractor side by side:
 - junk lines left: ground-truth junk strings found in the output (strings of 12+ characters
   anywhere, shorter ones as a whole output line), in total and the number of pages with any.
 - body lines lost: ground-truth body lines whose token sequence does not occur in the output.
-- title exact (whitespace-normalised), publication day correct (in Europe/Berlin, on pages that
-  state a date), authors exact (same names in the same order), language correct; on pages whose
+- title exact (whitespace-normalised), publication day correct (on pages that state a date; the
+  day in the offset the extracted time carries, the publisher's own, else in Europe/Berlin: see
+  `publication_day`), authors exact (same names in the same order), language correct; on pages whose
   ground truth has them (batch 3 on): seo_title exact (null when it equals the title) and
   agencies exact (same normalised names in the same order). An extractor without an agency or
   SEO-title field is scored as reporting none (plain trafilatura: n/a).
@@ -229,6 +230,18 @@ class Output:
     has_seo_title: bool = False
 
 
+def publication_day(published: datetime) -> date:
+    """The day a publication time falls on where it was published.
+
+    A time that keeps the offset the page gave (`+03:00` of a service in Ankara or Minsk) is read
+    in that offset: the day the page states. A time in UTC says nothing of the publisher's zone;
+    German-language sites are read in Europe/Berlin, as the archive reads naive times.
+    """
+    if not published.utcoffset():
+        return published.astimezone(BERLIN).date()
+    return published.date()
+
+
 def run_ours(case: EvalCase) -> Output:
     result = extract_article(
         ExtractInput(
@@ -238,7 +251,7 @@ def run_ours(case: EvalCase) -> Output:
             rules=case.rules,
         )
     )
-    published = result.published_at.astimezone(BERLIN).date() if result.published_at else None
+    published = publication_day(result.published_at) if result.published_at else None
     return Output(
         text=result.text,
         title=result.title,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import lxml.html
@@ -19,6 +19,7 @@ from bench.eval_extraction import (
     lines_unknown,
     load_demo,
     load_heldout,
+    publication_day,
     run_ours,
     run_trafilatura_defaults,
     score,
@@ -126,8 +127,7 @@ def _failures(case: EvalCase, result: ExtractedArticle) -> dict[str, str]:
     if result.title != case.title:
         failures["title"] = repr(result.title)
     if case.published is not None and (
-        result.published_at is None
-        or result.published_at.astimezone(BERLIN).date() != case.published
+        result.published_at is None or publication_day(result.published_at) != case.published
     ):
         failures["published"] = repr(result.published_at)
     if result.authors != case.authors:
@@ -234,6 +234,14 @@ def test_token_scoring() -> None:
     with_junk = score(case, Output(text=f"{junk.text}\n" + "\n".join(case.body)))
     assert with_junk.junk == [junk]
     assert with_junk.fp == sum(Counter(tokens(junk.text)).values())
+
+
+def test_published_day_is_read_in_the_publishers_offset_else_in_german_time() -> None:
+    ankara = timezone(timedelta(hours=3))
+    assert publication_day(datetime(2025, 3, 15, 0, 41, tzinfo=ankara)) == date(2025, 3, 15)
+    # The same instant in UTC carries no zone of the publisher's: read in German time.
+    assert publication_day(datetime(2025, 3, 14, 21, 41, tzinfo=UTC)) == date(2025, 3, 14)
+    assert publication_day(datetime(2024, 2, 29, 23, 30, tzinfo=UTC)) == date(2024, 3, 1)
 
 
 def test_published_day_is_compared_in_local_time() -> None:
