@@ -107,6 +107,210 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "773_lokalzeitung_drupal_redaktionsmitglied_ortsdurchfahrt": {
         "published": "datetime.datetime(2026, 11, 23, 18, 30, tzinfo=datetime.timezone(da...",
     },
+    "829_chinesischer_auslandsfunk_infozeile_autorin_redakteur_xinhua": {
+        "seo_title": "'Wüstenstrom aus Gansu: Neuer Solarpark-Verbund am Netz_Wirtschaft'",
+    },
+    "832_belarussischer_sender_nachrichtenredaktion_foto_belta_kurz_nach_mitternacht": {
+        "published": "datetime.datetime(2025, 11, 7, 21, 20, tzinfo=datetime.timezone.utc)",
+    },
+    "833_aggregator_wordpress_uebernommen_autor_fremdmedium_tass_ria": {
+        "junk": "['metadata/byline: Von Kirill Sorokin. Zuerst erschienen bei „Newsk...",
+        "unknown": "['Von Kirill Sorokin. Zuerst erschienen bei „Newski Kurier“.']",
+        "authors": "()",
+    },
+    "836_regionalportal_ort_im_h1_text_und_fotos_am_ende": {
+        "junk": "['media/caption: Mit Blick ins Rheintal: Die neue Station liegt auf...",
+        "unknown": "['Mit Blick ins Rheintal: Die neue Station liegt auf 1.080 Metern d...",
+    },
+    "837_boulevard_dreiwort_kicker_im_h1_versalien_per_css_zwei_autoren": {
+        "authors": "('Marco Krüger', 'Tanja Sommer', 'Dirk Hansel')",
+    },
+    "839_tageszeitung_nextjs_autorenblock_mit_ort_jsonld_andere_reihenfolge": {
+        "authors": "('Ruben Ostermann', 'Henrike Falk')",
+    },
+    "840_regionalzeitung_typo3_autorenbox_mit_bio_kuerzel_dpa_faktbox": {
+        "junk": "['metadata/fact_box: Wie erkenne ich einen Wolfsriss?', 'metadata/f...",
+        "unknown": "['Wie erkenne ich einen Wolfsriss?', 'Typisch sind Bisse in die Keh...",
+    },
+    "841_lokales_wochenblatt_tabellenlayout_cp1252_name_als_schlusszeile": {
+        "title": "'Liederkranz ehrt treue Sänger'",
+        "published": "None",
+        "seo_title": "None",
+    },
+    "843_schweiz_tageszeitung_text_und_bilder_in_klammern_sda_am_absatzende": {
+        "lost": "['Ob die Fangpause den Beständen hilft, ist unter Fachleuten umstri...",
+    },
+    "845_wirtschaftsmagazin_drupal_analyse_von_dr_chefredakteur_kennzahlentabelle": {
+        "junk": "['media/table_source: Daten: Unternehmensangaben']",
+        "unknown": "['Daten: Unternehmensangaben']",
+    },
+    "846_sportportal_aus_dem_stadion_berichtet_zusatzinfo_sid_anzeigetafel": {
+        "junk": "['metadata/source_credit: Zusätzliche Informationen: SID']",
+        "unknown": "['Zusätzliche Informationen: SID']",
+        "agencies": "()",
+        "seo_title": "None",
+    },
+    "850_gemeinde_buergermeisterwort_gruss_ihr_name_amt_preistabelle": {
+        "unknown": "['Ihr', 'Frank Obermeier', 'Bürgermeister']",
+        "authors": "()",
+    },
+    "851_waehlervereinigung_joomla_aemter_und_doktortitel_vor_namen_webmaster": {
+        "authors": "('Kreisrätin Dr. Sabine Gellert', 'Stadtrat Jonas Pfeiffer')",
+    },
+    "852_radio_podcastfolge_mitwirkendenliste_autorin_des_textes_sendetermin": {
+        "junk": "['metadata/credits: Moderation', 'metadata/credits: Felix Dorn', 'm...",
+        "unknown": "['Moderation', 'Gast', 'Dr. Ilse Warnke, Weingut Rosentaler Hang', ...",
+        "authors": "()",
+    },
+    "855_belarussische_agentur_ortsmarke_kuerzel": {
+        "agencies": "()",
+    },
+    "856_aggregator_wordpress_admin_gastbeitrag_ria_tass": {
+        "agencies": "('TASS',)",
+    },
+    "863_tageszeitung_wordpress_kommentar_autorbox_jsonld_zwei": {
+        "authors": "('Henrike Voss-Aldag', 'Malte Seibold')",
+    },
+    "864_oesterreich_typo3_korrespondent_jaenner_nur_gedruckt": {
+        "seo_title": "'Transit: EU prüft Lkw-Fahrverbote im Inntal'",
+    },
+    "866_wochenblatt_tabellenlayout_cp1252_text_und_fotos": {
+        "junk": "['chrome/sidebar: Aktuelle Ausgabe', 'chrome/sidebar: Als PDF lesen...",
+        "lost": "['Festabend in der voll besetzten Lauchtalhalle – Ehrungen für 14 M...",
+        "unknown": "['Aktuelle Ausgabe', 'KW 38 / 2024', 'Als PDF lesen', 'Redaktionssc...",
+        "published": "None",
+    },
+    "867_wochenzeitung_nextjs_interview_zeile_buchinfo": {
+        "authors": "()",
+    },
+    "872_fachzeitschrift_autorenkasten_titel_institution_heft": {
+        "authors": "('Wiebke Thorsen', 'Fachberaterin Grünland')",
+    },
+    "875_hochschule_pressemitteilung_text_schraegstrich_kontakt_prof": {
+        "junk": "['metadata/source_note: Originalpublikation', 'metadata/source_note...",
+        "unknown": "['Originalpublikation', 'Ahlers, F., Brandhorst, U. et al. (2025): ...",
+    },
+    "878_tuerkischer_sender_kicker_in_h1_autor_ort_aa": {
+        "authors": "('Rumeli Haber',)",
+    },
+    "879_iranischer_sender_gastautor_schlussnotiz_kalender": {
+        "authors": "()",
+    },
+    "880_belarus_agentur_infozeile_text_foto_mitternacht": {
+        "published": "datetime.datetime(2025, 2, 2, 21, 47, tzinfo=datetime.timezone.utc)",
+    },
+    "881_aggregator_wordpress_kommentar_von_uploader_tass_ria": {
+        "junk": "['metadata/source_note: Übersetzt aus dem Russischen. Mit Material ...",
+        "unknown": "['Übersetzt aus dem Russischen. Mit Material von TASS und RIA Nowos...",
+        "agencies": "()",
+    },
+    "884_regionalportal_desk_oben_autorinnenbox_unten_programm": {
+        "authors": "()",
+    },
+    "885_boulevard_versalien_zwei_autoren_jsonld_fotograf": {
+        "authors": "('Tim Regner', 'Saskia Boll', 'Kai Menzel')",
+    },
+    "886_newsletterplattform_gastbeitrag_betreiber_als_postautor": {
+        "junk": "['metadata/byline: Ein Gastbeitrag von Hannah Lüdecke']",
+        "unknown": "['Ein Gastbeitrag von Hannah Lüdecke']",
+        "authors": "('Konrad Pieper',)",
+    },
+    "887_tageszeitung_nextjs_interview_zur_person_mitternacht_zeitumstellung": {
+        "junk": "['promo/paywall: Sie lesen diesen MF+-Artikel kostenlos, weil ihn e...",
+        "unknown": "['Sie lesen diesen MF+-Artikel kostenlos, weil ihn eine Abonnentin ...",
+    },
+    "888_oesterreich_typo3_mag_a_apa_unterschrift_tabelle": {
+        "authors": "()",
+    },
+    "890_heimatblatt_tabellenlayout_cp1252_text_und_bild_signatur": {
+        "junk": "['media/caption: Die Geehrten mit dem Vorsitzenden Helmut Bräuninge...",
+        "unknown": "['| Die Geehrten mit dem Vorsitzenden Helmut Bräuninger (rechts). |...",
+        "title": "'Vereine - Obst- und Gartenbauverein ehrt treue Mitglieder'",
+        "published": "None",
+        "authors": "()",
+    },
+    "892_wirtschaft_autorenchips_agentur_als_chip_kurswidget_tabelle": {
+        "junk": "['promo/newsletter: Der Marktkapital-Morgenbrief', 'promo/newslette...",
+        "unknown": "['Der Marktkapital-Morgenbrief', 'Was Anleger heute wissen müssen –...",
+    },
+    "894_technik_drupal_test_von_mastodon_procontra_box": {
+        "junk": "['metadata/summary_box: scharfes Display', 'metadata/summary_box: l...",
+        "unknown": "['scharfes Display', 'lange Akkulaufzeit', 'gute Blättertasten', 'r...",
+    },
+    "895_kirchenzeitung_joomla_ordensschwester_mit_kna": {
+        "authors": "()",
+    },
+    "896_fachzeitschrift_amp_autorin_dipl_ing_fh_bearbeitung": {
+        "junk": "['metadata/editor_credit: Redaktionelle Bearbeitung: Mirko Sell']",
+        "unknown": "['Redaktionelle Bearbeitung: Mirko Sell']",
+        "authors": "('Kerstin Fahlbusch', 'Mirko Sell')",
+    },
+    "898_gemeinde_amtsnachricht_bauamt_ansprechpartner_ohne_autor": {
+        "junk": "['metadata/updated: Zuletzt geändert: 26.03.2025', 'chrome/sidebar:...",
+        "unknown": "['Zuletzt geändert: 26.03.2025', 'Wasserstörung: 08431 2207-99', 'I...",
+    },
+    "899_fussballverein_baukasten_bericht_name_rolle_aufstellung": {
+        "junk": "['chrome/page_intro: Hier findet ihr alle Berichte zu den Spielen u...",
+        "lost": "['Tore: 0:1 Rieker (18.), 0:2 Benz (43.), 1:2 Dornbusch (56.), 2:2 ...",
+        "unknown": "['Hier findet ihr alle Berichte zu den Spielen unserer Ersten in de...",
+        "title": "'Spielberichte 1. Mannschaft'",
+        "published": "None",
+        "seo_title": "None",
+    },
+    "900_partei_pressemitteilung_hugo_visdp_fraktion_ohne_autor": {
+        "junk": "['metadata/sender: Kreistagsfraktion der PRU Hohenauen']",
+    },
+    "901_auslandsfunk_china_quelle_xinhua_redakteurin": {
+        "junk": "['promo/language_course: Jeden Tag ein neues Wort: 职业 (zhíyè) – Beruf']",
+        "unknown": "['Jeden Tag ein neues Wort: 职业 (zhíyè) – Beruf']",
+        "authors": "('Zhao Meilin',)",
+        "seo_title": "'Berufsbildung: China und Deutschland vereinbaren engere Zusammenar...",
+    },
+    "903_tuerkischer_sender_nextjs_autor_ort_mit_aa": {
+        "published": "datetime.datetime(2025, 5, 27, 21, 40, tzinfo=datetime.timezone.utc)",
+    },
+    "904_iranischer_sender_drupal_persisches_datum_irna": {
+        "lost": "['Die Ausfuhren iranischer Pistazien in die Europäische Union sind ...",
+        "published": "datetime.datetime(2025, 2, 18, 21, 10, tzinfo=datetime.timezone.utc)",
+    },
+    "906_mailportal_kicker_in_h1_verwendete_quellen_ki_box": {
+        "junk": "['metadata/summary_box: Das Wichtigste in Kürze', 'metadata/summary...",
+        "unknown": "['Das Wichtigste in Kürze Gewitter mit Hagel überrascht 23 Wanderer...",
+    },
+    "909_boulevard_versal_byline_css_kicker_einwort": {
+        "junk": "['media/video: Hier parkt Manfred S. aus dem Kreisel']",
+        "unknown": "['VideoHier parkt Manfred S. aus dem Kreisel01:23']",
+    },
+    "910_newsletterplattform_gastbeitrag_herausgeberin_notiz": {
+        "junk": "['metadata/editor_note: Liebe Leserinnen und Leser, diese Woche sch...",
+        "unknown": "['Liebe Leserinnen und Leser, diese Woche schreibt hier ausnahmswei...",
+        "authors": "('Mara Quendt', 'Henrik Sölle')",
+    },
+    "911_tageszeitung_nextjs_zwei_autoren_ort_autorenboxen_jsonld_dritter": {
+        "authors": "('Kathrin Almsted', 'Jonas Freiberg', 'Paul Wendrich')",
+    },
+    "913_schweiz_regional_text_und_bilder_publiziert_aktualisiert_sda": {
+        "lost": "['Oberhüttwil ist kein Einzelfall. Laut einer Umfrage des Schweizer...",
+    },
+    "915_wirtschaftszeitung_agentur_in_autorenliste_tabelle_paywall": {
+        "junk": "['media/table_source: Quelle: Unternehmensangaben']",
+        "unknown": "['Quelle: Unternehmensangaben']",
+    },
+    "916_sport_amp_berichtet_satz_byline_sid_badge_aufstellung": {
+        "lost": "['SV Grünfelden: Brandl – Okafor, Meisner, Vogt, Sailer – Hruschka,...",
+    },
+    "918_kirchenzeitung_pfarrer_dr_byline_agenturen_ausgeschrieben": {
+        "junk": "['promo/sidebar: Alle Messen und Andachten im Bistum finden Sie in ...",
+        "unknown": "['Alle Messen und Andachten im Bistum finden Sie in unserem Termink...",
+        "agencies": "()",
+    },
+    "919_lokalblatt_tabellenlayout_latin1_schlusssignatur": {
+        "junk": "['teaser/dates: 12.04. Altpapiersammlung', 'teaser/dates: 13.04. Pa...",
+        "unknown": "['| Termine 12.04. Altpapiersammlung 13.04. Palmsonntag, Gottesdien...",
+    },
+    "924_partei_joomla_standpunkt_mdl_sprecher_pressekontakt": {
+        "authors": "()",
+    },
 }
 
 
@@ -176,7 +380,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({34})
+_OPEN_BATCHES: frozenset[int] = frozenset({34, 37, 38, 39, 40})
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:
