@@ -21,11 +21,10 @@ from pipelines.credits import (
     is_info_line,
 )
 from pipelines.marks import BYLINE_CLASS_RE
-from pipelines.names import byline_people, non_writers, normalise_field, split_credits
+from pipelines.names import byline_people, normalise_field, split_credits
 from pipelines.offices import PERSON_NAME, SIGNING_INITIALS, signed_for
 from pipelines.phrase_starts import may_open, start_chars
 from pipelines.tree import (
-    byline_near_headline,
     collapse,
     latin_punctuation,
     portrait_row_name,
@@ -38,7 +37,7 @@ _NAME_CLASS_XPATH = lxml.etree.XPath(
 _ONE_ROW_CELLS_XPATH = lxml.etree.XPath("self::table[count(.//tr) = 1]//*[self::td or self::th]")
 # How many author/byline elements are read for the printed byline: the byline's come first,
 # a comment section's authors much later.
-_BYLINE_ELEMENTS = 6
+BYLINE_ELEMENTS = 6
 # The longest info line under the headline, in characters.
 _INFO_LINE_CHARS = 120
 # How the credit closing an interview begins ("Mit A sprach B.", "Das Gespräch führte B.").
@@ -56,10 +55,6 @@ _CLOSING_CREDIT_RE = re.compile(
 # A broadcaster's programme in capitals after the writer's name in a credit: "Autorin: A, MDW
 # THÜRINGEN JOURNAL", "Autor: A, RADIO 7 KULTUR".
 _PROGRAMME_RE = re.compile(r",\s*[A-ZÄÖÜ]{2,}(?:[\s-]+[A-ZÄÖÜ0-9]+)*\s*$")
-# An entry crediting the pictures to a person: "Fotos: A", "Bild: A".
-_PHOTO_CREDIT_RE = re.compile(rf"(?:Fotos?|Bild(?:er)?)\s*:\s*(?P<name>{PERSON_NAME})\s*$")
-# Where a credits line parts its entries: "Text: A · Fotos: B", "Text: A | Fotos: B".
-_ITEM_SPLIT_RE = re.compile(r"\s*[;·|•]\s*")
 # A note on the author of one or two sentences, after the name.
 _AUTHOR_BOX_MAX_WORDS = 50
 # The elements that set the name apart in an author box.
@@ -86,10 +81,6 @@ _DETERMINER_RE = re.compile(
     r"|Diese|Dieser|Dieses|The|A|An|His|Her|Their|This|That)\b"
 )
 _JOINED_LABEL_RE = re.compile(r"(?:\bund|&|\+|/)$", re.IGNORECASE)
-# Elements whose text no reader sees.
-# A copyright sign or word and maybe a year right before a name: its holder follows.
-_COPYRIGHT_END_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?$")
-_UNSEEN_TAGS = ("script", "style", "template", "noscript")
 
 
 def byline_text(elements: Iterable[lxml.html.HtmlElement]) -> str | None:
@@ -139,7 +130,7 @@ def labelled_byline_authors(
     """The people the first byline element that opens with a byline's label names ("Gastautor:
     A", "Von A"), for a page whose first byline names no person (the posting account: "von
     admin"). A name with no label (a commenter's) is none."""
-    for element in elements[:_BYLINE_ELEMENTS]:
+    for element in elements[:BYLINE_ELEMENTS]:
         text = collapse(text_of(element))
         people = byline_people(text, site_keys) if len(text) <= 80 else ()
         if people:
@@ -171,37 +162,11 @@ def _is_name(text: str, site_keys: frozenset[str]) -> bool:
     return split_credits([text], site_keys)[0] == (text,)
 
 
-def printed_byline_authors(
-    authors: tuple[str, ...],
-    tree: lxml.html.HtmlElement,
-    byline_elements: Callable[[], list[lxml.html.HtmlElement]],
-    h1: lxml.html.HtmlElement | None,
-    site_keys: frozenset[str],
-) -> tuple[str, ...]:
-    """The metadata's `authors`, unless the page prints none of them and its byline names
-    other people: the article credits those.
-
-    A CMS fills the author meta tag and JSON-LD with the account that published the item (a
-    desk editor, the first of several contributors); a name the page prints nowhere is such
-    an account when a byline names someone. The byline is the first of the first few
-    author/byline elements (`byline_elements`) that names people (an author line holds the
-    name, the role and the date, its name span the name), else a "Von …" line next to the
-    headline. A printed photographer ("Von A und B (Fotos)") is no author either.
-    """
-    if not authors or _printed(authors, tree):
-        return _without_non_writers(authors, byline_elements)
-    return (
-        marked_byline_people(byline_elements, site_keys)
-        or split_credits(byline_near_headline(h1), site_keys)[0]
-        or authors
-    )
-
-
 def marked_byline_people(
     byline_elements: Callable[[], list[lxml.html.HtmlElement]], site_keys: frozenset[str]
 ) -> tuple[str, ...]:
     """The people the first of the first few author/byline elements that names any names."""
-    for element in byline_elements()[:_BYLINE_ELEMENTS]:
+    for element in byline_elements()[:BYLINE_ELEMENTS]:
         people = split_credits([byline_text([element]) or ""], site_keys)[0]
         if people:
             return people
@@ -231,7 +196,7 @@ def marked_byline_writers(
     """`marked_byline_people` when they are two or more, else (). An element whose text has no
     separator names one person at most: when no element after it may name more, the answer is
     () whether it names one or none, and its text is not split."""
-    texts = [byline_text([element]) or "" for element in byline_elements()[:_BYLINE_ELEMENTS]]
+    texts = [byline_text([element]) or "" for element in byline_elements()[:BYLINE_ELEMENTS]]
     several = [may_name_several(text) for text in texts]
     for index, text in enumerate(texts):
         if not any(several[index:]):
@@ -307,34 +272,6 @@ def _names_alone(text: str, site_keys: frozenset[str]) -> tuple[str, ...]:
     if not people or joined != " ".join(people).split():
         return ()
     return people if all(_is_name(person, site_keys) for person in people) else ()
-
-
-def _without_non_writers(
-    authors: tuple[str, ...], byline_elements: Callable[[], list[lxml.html.HtmlElement]]
-) -> tuple[str, ...]:
-    """The metadata's `authors` without those the printed byline credits with a role in
-    brackets that is no writer's: a photographer in "Von A und B (Fotos)" whom the JSON-LD
-    lists beside the writer. Only several authors are checked, sparing the byline lookup."""
-    if len(authors) < 2:
-        return authors
-    for element in byline_elements()[:_BYLINE_ELEMENTS]:
-        # A list of credits, an entry each ("<li>A, Redakteurin</li><li>B (Fotos)</li>", a
-        # box's paragraphs), is read entry by entry: its text runs one into the next.
-        entries = element.findall(".//li") or list(element.iterchildren("p", "div"))
-        items = [collapse(text_of(entry)) for entry in entries] or [collapse(text_of(element))]
-        text = "; ".join(items)
-        if len(text) > 200:
-            continue
-        others = set(non_writers(text)) if "(" in text else set()
-        # An entry under a picture label of its own: "Fotos: B" (not "Text und Fotos: A").
-        for item in itertools.chain.from_iterable(_ITEM_SPLIT_RE.split(item) for item in items):
-            photographer = _PHOTO_CREDIT_RE.match(item)
-            # "Text: A; Fotos: A" credits A with the text too.
-            if photographer is not None and text.count(photographer.group("name")) == 1:
-                others.add(photographer.group("name").casefold())
-        if others:
-            return tuple(name for name in authors if name.casefold() not in others)
-    return authors
 
 
 def closing_authors(
@@ -622,27 +559,3 @@ def _italic_note_writer(
 def _spaced_text(element: lxml.html.HtmlElement) -> str:
     """The element's text with its elements' texts parted, as a reader sees a box's lines."""
     return collapse(" ".join(element.itertext()))
-
-
-def _printed(names: tuple[str, ...], tree: lxml.html.HtmlElement) -> bool:
-    """True when the page's visible text spells one of `names` (case and spacing aside), other
-    than as the copyright's holder ("© Norddeutscher Wellenrundfunk 2025"): a publisher the
-    author meta tag names is no writer the page prints."""
-    body = tree.find("body")
-    if body is None:
-        return True
-    text = text_of(body)
-    for element in body.iter(*_UNSEEN_TAGS):
-        unseen = text_of(element)
-        if unseen:
-            text = text.replace(unseen, " ")
-    # Case folded, not text_key()'d: its regex over the whole page costs ~0.5 ms.
-    seen = collapse(text).casefold()
-    for name in names:
-        key = collapse(name).casefold()
-        start = seen.find(key)
-        while start >= 0:
-            if not _COPYRIGHT_END_RE.search(seen, max(0, start - 20), start):
-                return True
-            start = seen.find(key, start + len(key))
-    return False

@@ -26,7 +26,6 @@ from pipelines.bylines import (
     info_line_credits,
     labelled_byline_authors,
     marked_byline_writers,
-    printed_byline_authors,
 )
 from pipelines.jsonld import (
     JsonLd,
@@ -51,6 +50,7 @@ from pipelines.names import (
     title_block_text,
     title_parts,
 )
+from pipelines.printed_authors import printed_byline_authors
 from pipelines.reworded_headline import reworded_headline
 from pipelines.seo_title import document_headline, seo_title_of, without_topic
 from pipelines.tree import (

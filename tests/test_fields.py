@@ -2106,7 +2106,11 @@ def test_a_photographer_the_byline_names_in_brackets_is_no_author(byline: str) -
         ),
         ("<div class='byline'>Tim Kröger · Bild: Mandy Seidlitz</div>", ("Tim Kröger",)),
         # credited with the text and the pictures, or the writers in a list without roles
-        ("<div class='byline'>Text und Fotos: Mandy Seidlitz, Tim Kröger</div>", None),
+        # (in the printed order)
+        (
+            "<div class='byline'>Text und Fotos: Mandy Seidlitz, Tim Kröger</div>",
+            ("Mandy Seidlitz", "Tim Kröger"),
+        ),
         ("<ul class='authors'><li>Tim Kröger</li><li>Mandy Seidlitz, Volontärin</li></ul>", None),
     ],
 )
@@ -2118,6 +2122,130 @@ def test_a_photographer_a_credits_list_names_is_no_author(
     head = f"<script type='application/ld+json'>{ld}</script>"
     result = _extract(_page(head, f"<h1>Hallenbad wird saniert</h1>{credits}"))
     assert result.authors == (authors or ("Tim Kröger", "Mandy Seidlitz"))
+
+
+def _json_ld_authors(*names: str) -> str:
+    people = [{"@type": "Person", "name": name} for name in names]
+    ld = json.dumps({"@type": "NewsArticle", "author": people})
+    return f"<script type='application/ld+json'>{ld}</script>"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "authors"),
+    [
+        # the metadata adds the photographer the caption credits
+        (
+            _json_ld_authors("Ilka Strom", "Jannis Berg", "Rosa Tell"),
+            "<div class='author-line'>Von Ilka Strom und Jannis Berg</div>"
+            "<figure><figcaption>Das Hallenbad <span>Foto: Rosa Tell</span></figcaption></figure>",
+            ("Ilka Strom", "Jannis Berg"),
+        ),
+        # or a colleague printed nowhere, beside a meta tag naming the writer
+        (
+            "<meta name='author' content='Ilka Strom'>"
+            + _json_ld_authors("Ilka Strom", "Jannis Berg"),
+            "<p class='entry-byline'>Ein Kommentar von <a href='/autor/ilka'>Ilka Strom</a></p>",
+            ("Ilka Strom",),
+        ),
+        # or the newsletter's owner beside the guest whose byline carries a badge
+        (
+            _json_ld_authors("Rosa Tell", "Jannis Berg"),
+            "<div class='post-byline'><a href='/@jberg'>Jannis Berg</a><span>Gastbeitrag</span>"
+            "</div><p>Rosa Tell schreibt nächste Woche wieder.</p>",
+            ("Jannis Berg",),
+        ),
+        # in its own order: the print's, in an author block or a "Von …" line in English
+        (
+            _json_ld_authors("Jannis Berg", "Ilka Strom"),
+            "<div class='AuthorBlock_text'><a>Ilka Strom</a> und <a>Jannis Berg</a>, Berlin</div>",
+            ("Ilka Strom", "Jannis Berg"),
+        ),
+        (
+            _json_ld_authors("Jannis Berg", "Ilka Strom", "Rosa Tell"),
+            "<p>By Ilka Strom and Jannis Berg</p>",
+            ("Ilka Strom", "Jannis Berg"),
+        ),
+        # a name the byline spells otherwise is found by its surname, as the metadata spells it
+        (
+            _json_ld_authors("Anna-Lena Weber", "Jan Kurz"),
+            "<p class='byline'>Von Anna Weber und Jan Kurz</p>",
+            ("Anna-Lena Weber", "Jan Kurz"),
+        ),
+        # no byline naming any of them: the metadata's authors stay, as it lists them
+        (
+            _json_ld_authors("Jannis Berg", "Ilka Strom"),
+            "<p class='date'>04.02.2026</p><p class='note'>Ilka Strom berichtet aus Berlin.</p>",
+            ("Jannis Berg", "Ilka Strom"),
+        ),
+        (
+            _json_ld_authors("Jannis Berg", "Ilka Strom"),
+            "<div class='byline'>Von Redaktion Lokales</div>"
+            "<p class='note'>Jannis Berg und Ilka Strom berichten.</p>",
+            ("Jannis Berg", "Ilka Strom"),
+        ),
+    ],
+)
+def test_the_printed_byline_decides_which_metadata_authors_and_their_order(
+    head: str, body: str, authors: tuple[str, ...]
+) -> None:
+    assert _byline_authors(head, body) == authors
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "authors"),
+    [
+        # the only metadata author is named as the editor in charge after the text
+        (
+            "<meta name='author' content='Zhao Meilin'>",
+            "<p class='info'>2025-11-14 | Quelle: Xinhua</p>",
+            (),
+        ),
+        # beside the writer the byline names, credited with the editing, in German or English
+        (
+            _json_ld_authors("Kerstin Fahl", "Mirko Sell"),
+            "<p class='rn-author'>Autorin: Dipl.-Ing. Kerstin Fahl, Stadtwerke Auenfeld</p>",
+            ("Kerstin Fahl",),
+        ),
+        (
+            _json_ld_authors("Kerstin Fahl", "Mirko Sell"),
+            "<p>By Kerstin Fahl</p>",
+            ("Kerstin Fahl",),
+        ),
+        # an editor who writes too (a byline names her) stays
+        (
+            "<meta name='author' content='Zhao Meilin'>",
+            "<p class='byline'>Von Zhao Meilin</p>",
+            ("Zhao Meilin",),
+        ),
+    ],
+)
+def test_a_metadata_author_printed_only_as_the_editor_is_none(
+    head: str, body: str, authors: tuple[str, ...]
+) -> None:
+    closing = {
+        "Zhao Meilin": "<div class='aeditor'>Verantwortliche Redakteurin: Zhao Meilin</div>",
+        "Mirko Sell": (
+            "<p class='editor'>Redaktionelle Bearbeitung: Mirko Sell</p>"
+            if "Autorin" in body
+            else "<p><em>Edited by Mirko Sell</em></p>"
+        ),
+    }
+    ending = "".join(line for name, line in closing.items() if name in head)
+    assert _byline_authors(head, body + ending) == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a writer's title before the name, or a role after it, is no editor's
+        "<p>Chefredakteurin Zhao Meilin kommentiert die Einigung.</p>",
+        "<p>Zhao Meilin, Redakteurin</p>",
+        "<p>Verantwortlich für die Recherche war Zhao Meilin.</p>",
+    ],
+)
+def test_a_metadata_author_printed_as_a_writer_stays(line: str) -> None:
+    head = "<meta name='author' content='Zhao Meilin'>"
+    assert _byline_authors(head, line) == ("Zhao Meilin",)
 
 
 def test_a_photographer_the_metadata_names_alone_stays_the_author() -> None:
