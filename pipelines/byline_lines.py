@@ -14,6 +14,7 @@ from pipelines.offices import (
     CLOSING_FORMULA_WORDS,
     CLUB_OFFICER,
     DEGREE,
+    ELECTED_OFFICE,
     HOST_RE,
     LONE_NAME_RE,
     OWN_STAFF,
@@ -64,6 +65,8 @@ _ROLE_RE = re.compile(
     + CLUB_OFFICER
     + "|"
     + SIGNER_OFFICE
+    + "|"
+    + ELECTED_OFFICE
     + "|"
     + PROFESSION
     + r")\b"

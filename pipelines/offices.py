@@ -103,7 +103,15 @@ DEGREE = (
     r"|(?:MBA|MPA|MPH|PhD|BSc|MSc|BEd|MEd|MA|BA|LLM)\b)"
 )
 
-_OFFICE_RE = re.compile(f"{SIGNER_OFFICE}|{PROFESSION}")
+# An elected member's office printed before the name: "Stadtrat Jan Ohm", "Kreisrätin Dr. Ida
+# Lenz", "Landtagsabgeordnete Ida Lenz", "Ratsfrau A".
+ELECTED_OFFICE = (
+    r"(?:Stadt|Kreis|Gemeinde|Orts|Ortschafts|Bezirks|Samtgemeinde|Verbandsgemeinde|Markt)"
+    r"r(?:at|ätin)|(?:Landtags|Bundestags|Europa)?[Aa]bgeordnete[rn]?|Stadtverordnete[rn]?"
+    r"|Beigeordnete[rn]?|Rats(?:herr|frau|mitglied)|Kreistagsmitglied"
+)
+
+_OFFICE_RE = re.compile(f"{SIGNER_OFFICE}|{PROFESSION}|{ELECTED_OFFICE}")
 
 # A closing greeting with the signer's office and name on one line: "Ihr Pfarrer Mag. Michael
 # Gruber", "Ihre Bürgermeisterin Anna Berger", "Herzlich, Euer Pastor Jan Ohm".

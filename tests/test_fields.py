@@ -3995,6 +3995,12 @@ def test_a_meta_author_printed_beside_the_copyright_too_stays() -> None:
         ("Prof. Dr.-Ing. Bernd Kolter, Sandra Weil M. Sc.", ("Bernd Kolter", "Sandra Weil")),
         ("Von Jan Ohm, LL.M., und Ida Korn, MBA", ("Jan Ohm", "Ida Korn")),
         ("Von RAin Ida Korn und StB Kai Lenz", ("Ida Korn", "Kai Lenz")),
+        # an elected member's office, maybe before an academic title
+        ("Von Kreisrätin Dr. Ida Korn und Stadtrat Kai Lenz", ("Ida Korn", "Kai Lenz")),
+        ("Gemeinderätin Lene Vorholt, Landtagsabgeordneter Jan Ohm", ("Lene Vorholt", "Jan Ohm")),
+        ("Ein Gastbeitrag von Ratsfrau Prof. Ilka Strom", ("Ilka Strom",)),
+        # an office's word as a surname stays
+        ("Von Jan Stadtrat", ("Jan Stadtrat",)),
     ],
 )
 def test_a_guest_byline_and_an_office_before_the_name(line: str, authors: tuple[str, ...]) -> None:
