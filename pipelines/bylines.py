@@ -95,7 +95,9 @@ def byline_text(elements: Iterable[lxml.html.HtmlElement]) -> str | None:
         # Each name of a byline crediting several people ("Von A Profil und B Profil"); a
         # name element inside another is part of it.
         names = [n for n in named if not any(a in named for a in n.iterancestors())]
-        names = names or box_entries(element)
+        # An author box's entries: the name an entry opens with in bold goes before the job
+        # and the institution ("<b>Dr. A</b>, Fachberaterin Grünland und Futterbau, Kammer").
+        names = names or [_opening_bold(entry) for entry in box_entries(element)]
         # An author row: a portrait, the name in bold, the desk and the date after it.
         text = (
             "; ".join(collapse(" ".join(n.itertext())) for n in names)
@@ -155,6 +157,15 @@ def box_entries(box: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     if len(bold) >= 2 and all(_is_name(name, frozenset()) for name in names):
         return bold
     return []
+
+
+def _opening_bold(entry: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The one bold element `entry` opens with, else `entry`."""
+    bold = [element for element in entry.iter("b", "strong") if len(element) == 0]
+    if len(bold) != 1 or bold[0] is entry:
+        return entry
+    opening = collapse(bold[0].text or "")
+    return bold[0] if opening and collapse(text_of(entry)).startswith(opening) else entry
 
 
 def _is_name(text: str, site_keys: frozenset[str]) -> bool:

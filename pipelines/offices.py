@@ -36,14 +36,16 @@ CLUB_OFFICER = (
 )
 # A writer's job title, one word, maybe a compound ("Innenpolitik-Redakteurin",
 # "FOCUS-online-Redakteurin", the Swiss "Redaktorin", "Chefredakteur", "Auslandskorrespondentin",
-# "Ressortleiter", "Gastautorin"). A bare "Leiter" is also a surname: `without_job_title` takes
-# it for a title before another word only.
+# "Ressortleiter", "Gastautorin", "Fachberaterin"). A bare "Leiter" is also a surname:
+# `without_job_title` takes it for a title before another word only.
 _JOB_TITLE_RE = re.compile(
     r"(?:[\w]+-)*\w*(?:redakteur|redaktor|korrespondent|reporter|journalist|kolumnist|volontär"
     r"|moderator)(?:in|en|innen)?"
     r"|(?:[\w]+-)*(?:gast|co-?|mit)?autor(?:in|en|innen)?"
     r"|(?:[\w]+-)*(?:ressort|redaktions|abteilungs|team|büro|projekt|bereichs)?leiter(?:in)?"
     rf"|{CLUB_OFFICER}"
+    # An adviser: "Fachberaterin", "Ernährungsberater"; a bare "Berater" is also a surname.
+    r"|\w{3,}berater(?:in|innen)?"
     r"|correspondent|columnist",
     re.IGNORECASE,
 )

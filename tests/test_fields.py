@@ -4009,6 +4009,56 @@ def test_a_guest_byline_and_an_office_before_the_name(line: str, authors: tuple[
 
 
 @pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        # an adviser's job after the name, with its field, is no second name
+        ("Von Anna Berg, Fachberaterin Grünland", ("Anna Berg",)),
+        ("Jan Ohm, Ernährungsberater, und Ida Korn", ("Jan Ohm", "Ida Korn")),
+        ("Pflegeberaterin Ida Korn", ("Ida Korn",)),
+        # a surname "Berater" stays
+        ("Von Anna Berg und Jan Berater", ("Anna Berg", "Jan Berater")),
+    ],
+)
+def test_an_advisers_job_beside_the_name_is_no_name(line: str, authors: tuple[str, ...]) -> None:
+    assert split_credits([line], frozenset())[0] == authors
+
+
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        # each entry opens with the name in bold, then the job (whose "und" parts no names)
+        (
+            "<div class='gp-authors'><h3>Unsere Autoren</h3><div class='gp-authors__item'>"
+            "<img src='a.jpg' alt=''><p><strong>Dipl.-Ing. agr. Wiebke Thorsen</strong>, "
+            "Fachreferentin Grünland und Futterbau, Landwirtschaftskammer Nordheide<br>"
+            "<a href='mailto:w@lwk.de'>w@lwk.de</a></p></div><div class='gp-authors__item'><p>"
+            "<strong>Dr. Hauke Ellerbrock</strong>, Versuchsstation Hohenmoor</p></div></div>",
+            ("Wiebke Thorsen", "Hauke Ellerbrock"),
+        ),
+        (
+            "<ul class='autoren'><li class='autor'><b>Ida Korn</b> – Referat Obst und Gemüse, "
+            "Landesanstalt Süd</li><li class='autor'><b>Jan Ohm</b> (Landesanstalt Süd)</li></ul>",
+            ("Ida Korn", "Jan Ohm"),
+        ),
+        # entries with no bold name are read whole
+        (
+            "<div class='authors'><p class='author'>Ida Korn</p><p class='author'>Jan Ohm</p>"
+            "</div>",
+            ("Ida Korn", "Jan Ohm"),
+        ),
+    ],
+)
+def test_an_author_box_entry_opening_with_a_bold_name_names_that_person(
+    box: str, authors: tuple[str, ...]
+) -> None:
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><article>"
+        f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{box}</article></body></html>"
+    )
+    assert _extract(html).authors == authors
+
+
+@pytest.mark.parametrize(
     ("byline", "body"),
     [
         (
