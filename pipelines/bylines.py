@@ -98,6 +98,8 @@ def byline_text(elements: Iterable[lxml.html.HtmlElement]) -> str | None:
         # An author box's entries: the name an entry opens with in bold goes before the job
         # and the institution ("<b>Dr. A</b>, Fachberaterin Grünland und Futterbau, Kammer").
         names = names or [_opening_bold(entry) for entry in box_entries(element)]
+        marked = None if names else _marked_item(element)
+        names = names or ([marked] if marked is not None else [])
         # An author row: a portrait, the name in bold, the desk and the date after it.
         text = (
             "; ".join(collapse(" ".join(n.itertext())) for n in names)
@@ -157,6 +159,21 @@ def box_entries(box: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     if len(bold) >= 2 and all(_is_name(name, frozenset()) for name in names):
         return bold
     return []
+
+
+def _marked_item(row: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The one item of a row the page marks as the author's, beside the source or the date:
+    "<span class='author'>Von A, Ort</span><span class='source'>Agentur</span>", the items'
+    texts running one into the next. None for a line with text between its elements ("Von
+    <a class='author'>A</a> und <a>B</a>")."""
+    if len(row) < 2 or (row.text or "").strip() or any((item.tail or "").strip() for item in row):
+        return None
+    marked = [
+        item
+        for item in row
+        if BYLINE_CLASS_RE.search(item.get("class") or "") and text_of(item).strip()
+    ]
+    return marked[0] if len(marked) == 1 else None
 
 
 def _opening_bold(entry: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

@@ -1,5 +1,6 @@
 """How a host spells a name: its umlauts ("Süd" is "sued" or "sud" in "ort-sued.de"), and some
-of its words cut to their initials ("SV Blau-Weiß Rottenau 1921" is "svbw-rottenau1921.de")."""
+of its words cut to their initials ("SV Blau-Weiß Rottenau 1921" is "svbw-rottenau1921.de");
+and the domain a host's site registers."""
 
 from __future__ import annotations
 
@@ -76,3 +77,17 @@ def _spelled(words: list[str], key: str, initials: int = 0, whole: bool = False)
     return (
         key.startswith(word) and _spelled(rest, key[len(word) :], initials, whole or len(word) >= 4)
     ) or (key[:1] == word[0] and _spelled(rest, key[1:], initials + 1, whole))
+
+
+# The second-level labels under a country's code that register no site of their own: "com.tr",
+# "co.uk", "com.au", "or.at", "gv.at".
+_SECOND_LEVEL_LABELS = frozenset(("com", "co", "org", "net", "gov", "ac", "edu", "or", "gv", "ne"))
+
+
+def registrable_domain(host: str) -> str:
+    """Last two labels of a host ("de.rt.com" -> "rt.com"), three under a country's
+    second-level label ("www.site.com.tr" -> "site.com.tr"); good enough for link locality."""
+    labels = host.lower().rstrip(".").split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL_LABELS:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:]) if len(labels) >= 2 else host.lower()

@@ -23,7 +23,12 @@ from pipelines.credits import (
     is_agency_credit,
     is_image_credit,
 )
-from pipelines.host_spellings import host_spellings, spells_key, spells_with_initials
+from pipelines.host_spellings import (
+    host_spellings,
+    registrable_domain,
+    spells_key,
+    spells_with_initials,
+)
 from pipelines.offices import (
     ACADEMIC_TITLE_RE,
     DEGREE,
@@ -32,7 +37,7 @@ from pipelines.offices import (
     is_site_kind,
     without_job_title,
 )
-from pipelines.tree import collapse, latin_punctuation, registrable_domain, text_key, text_of
+from pipelines.tree import collapse, latin_punctuation, text_key, text_of
 
 TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
 # A site's initials as the last part of a <title>: "RSM", "NZZ".

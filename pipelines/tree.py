@@ -25,6 +25,7 @@ from pipelines.credits import (
     is_info_line,
     names_an_agency,
 )
+from pipelines.host_spellings import registrable_domain
 from pipelines.site_selectors import site_selectors
 from pipelines.writer_rows import labelled_row
 
@@ -642,9 +643,3 @@ def text_key(text: str) -> str:
     if joined.isalnum():
         return joined
     return "".join([w if w.isalnum() else "".join(filter(str.isalnum, w)) for w in words])
-
-
-def registrable_domain(host: str) -> str:
-    """Last two labels of a host ("de.rt.com" -> "rt.com"); good enough for link locality."""
-    labels = host.lower().rstrip(".").split(".")
-    return ".".join(labels[-2:]) if len(labels) >= 2 else host.lower()

@@ -16,6 +16,7 @@ from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
 from pipelines.credits import credited_writers, text_agencies
 from pipelines.extract import extract_article
+from pipelines.host_spellings import registrable_domain
 from pipelines.names import (
     clean_title,
     normalise_field,
@@ -2122,6 +2123,67 @@ def test_a_photographer_a_credits_list_names_is_no_author(
     head = f"<script type='application/ld+json'>{ld}</script>"
     result = _extract(_page(head, f"<h1>Hallenbad wird saniert</h1>{credits}"))
     assert result.authors == (authors or ("Tim Kröger", "Mandy Seidlitz"))
+
+
+@pytest.mark.parametrize(
+    ("host", "domain"),
+    [
+        ("www.rumeli-haber.com.tr", "rumeli-haber.com.tr"),
+        ("news.example.co.uk", "example.co.uk"),
+        ("www.gemeinde.gv.at", "gemeinde.gv.at"),
+        # a site's own label under a country's code, or a generic top-level domain
+        ("de.rt.com", "rt.com"),
+        ("www.alpenland-zeitung.de", "alpenland-zeitung.de"),
+        ("blog.tv.de", "tv.de"),
+        ("co.uk", "co.uk"),
+    ],
+)
+def test_the_registrable_domain_keeps_a_countrys_second_level_label(host: str, domain: str) -> None:
+    assert registrable_domain(host) == domain
+
+
+@pytest.mark.parametrize(
+    ("url", "author"),
+    [
+        ("https://www.rumeli-haber.com.tr/de/wirtschaft/1", "Rumeli Haber"),
+        ("https://www.talbote.co.uk/news/1", "Talbote"),
+    ],
+)
+def test_a_meta_author_naming_the_site_by_its_host_under_a_second_level_domain_is_none(
+    url: str, author: str
+) -> None:
+    html = _page(
+        f"<meta name='author' content='{author}'>",
+        "<h1>Hallenbad wird saniert</h1><div class='byline'>Von Ida Korn, Istanbul</div>",
+    )
+    assert _extract(html, url).authors == ("Ida Korn",)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # the author's item beside the source's, their texts running one into the next
+        (
+            "<div class='rh-byline'><span class='rh-author'>Von Ida Korn, Istanbul</span>"
+            "<span class='rh-source'>Anadolu Ajansı</span></div>",
+            ("Ida Korn",),
+        ),
+        (
+            "<p class='byline'><a class='author-link' href='/a/jan'>Jan Ohm, Ankara</a>"
+            "<time>12.03.2025</time></p>",
+            ("Jan Ohm",),
+        ),
+        # a line with text between its elements is read whole
+        (
+            "<div class='byline'>Von <a class='author'>Ida Korn</a> und <a>Jan Ohm</a></div>",
+            ("Ida Korn", "Jan Ohm"),
+        ),
+    ],
+)
+def test_a_byline_row_reads_as_its_item_marked_as_the_authors(
+    byline: str, authors: tuple[str, ...]
+) -> None:
+    assert _byline_authors("", byline) == authors
 
 
 def _json_ld_authors(*names: str) -> str:
