@@ -122,12 +122,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['media/caption: Mit Blick ins Rheintal: Die neue Station liegt auf...",
         "unknown": "['Mit Blick ins Rheintal: Die neue Station liegt auf 1.080 Metern d...",
     },
-    "837_boulevard_dreiwort_kicker_im_h1_versalien_per_css_zwei_autoren": {
-        "authors": "('Marco Krüger', 'Tanja Sommer', 'Dirk Hansel')",
-    },
-    "839_tageszeitung_nextjs_autorenblock_mit_ort_jsonld_andere_reihenfolge": {
-        "authors": "('Ruben Ostermann', 'Henrike Falk')",
-    },
     "840_regionalzeitung_typo3_autorenbox_mit_bio_kuerzel_dpa_faktbox": {
         "junk": "['metadata/fact_box: Wie erkenne ich einen Wolfsriss?', 'metadata/f...",
         "unknown": "['Wie erkenne ich einen Wolfsriss?', 'Typisch sind Bisse in die Keh...",
@@ -154,9 +148,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "unknown": "['Ihr', 'Frank Obermeier', 'Bürgermeister']",
         "authors": "()",
     },
-    "851_waehlervereinigung_joomla_aemter_und_doktortitel_vor_namen_webmaster": {
-        "authors": "('Kreisrätin Dr. Sabine Gellert', 'Stadtrat Jonas Pfeiffer')",
-    },
     "852_radio_podcastfolge_mitwirkendenliste_autorin_des_textes_sendetermin": {
         "junk": "['metadata/credits: Moderation', 'metadata/credits: Felix Dorn', 'm...",
         "unknown": "['Moderation', 'Gast', 'Dr. Ilse Warnke, Weingut Rosentaler Hang', ...",
@@ -167,9 +158,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "856_aggregator_wordpress_admin_gastbeitrag_ria_tass": {
         "agencies": "('TASS',)",
-    },
-    "863_tageszeitung_wordpress_kommentar_autorbox_jsonld_zwei": {
-        "authors": "('Henrike Voss-Aldag', 'Malte Seibold')",
     },
     "864_oesterreich_typo3_korrespondent_jaenner_nur_gedruckt": {
         "seo_title": "'Transit: EU prüft Lkw-Fahrverbote im Inntal'",
@@ -183,15 +171,9 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "867_wochenzeitung_nextjs_interview_zeile_buchinfo": {
         "authors": "()",
     },
-    "872_fachzeitschrift_autorenkasten_titel_institution_heft": {
-        "authors": "('Wiebke Thorsen', 'Fachberaterin Grünland')",
-    },
     "875_hochschule_pressemitteilung_text_schraegstrich_kontakt_prof": {
         "junk": "['metadata/source_note: Originalpublikation', 'metadata/source_note...",
         "unknown": "['Originalpublikation', 'Ahlers, F., Brandhorst, U. et al. (2025): ...",
-    },
-    "878_tuerkischer_sender_kicker_in_h1_autor_ort_aa": {
-        "authors": "('Rumeli Haber',)",
     },
     "879_iranischer_sender_gastautor_schlussnotiz_kalender": {
         "authors": "()",
@@ -206,9 +188,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "884_regionalportal_desk_oben_autorinnenbox_unten_programm": {
         "authors": "()",
-    },
-    "885_boulevard_versalien_zwei_autoren_jsonld_fotograf": {
-        "authors": "('Tim Regner', 'Saskia Boll', 'Kai Menzel')",
     },
     "886_newsletterplattform_gastbeitrag_betreiber_als_postautor": {
         "junk": "['metadata/byline: Ein Gastbeitrag von Hannah Lüdecke']",
@@ -243,7 +222,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "896_fachzeitschrift_amp_autorin_dipl_ing_fh_bearbeitung": {
         "junk": "['metadata/editor_credit: Redaktionelle Bearbeitung: Mirko Sell']",
         "unknown": "['Redaktionelle Bearbeitung: Mirko Sell']",
-        "authors": "('Kerstin Fahlbusch', 'Mirko Sell')",
     },
     "898_gemeinde_amtsnachricht_bauamt_ansprechpartner_ohne_autor": {
         "junk": "['metadata/updated: Zuletzt geändert: 26.03.2025', 'chrome/sidebar:...",
@@ -263,7 +241,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "901_auslandsfunk_china_quelle_xinhua_redakteurin": {
         "junk": "['promo/language_course: Jeden Tag ein neues Wort: 职业 (zhíyè) – Beruf']",
         "unknown": "['Jeden Tag ein neues Wort: 职业 (zhíyè) – Beruf']",
-        "authors": "('Zhao Meilin',)",
         "seo_title": "'Berufsbildung: China und Deutschland vereinbaren engere Zusammenar...",
     },
     "903_tuerkischer_sender_nextjs_autor_ort_mit_aa": {
@@ -284,10 +261,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "910_newsletterplattform_gastbeitrag_herausgeberin_notiz": {
         "junk": "['metadata/editor_note: Liebe Leserinnen und Leser, diese Woche sch...",
         "unknown": "['Liebe Leserinnen und Leser, diese Woche schreibt hier ausnahmswei...",
-        "authors": "('Mara Quendt', 'Henrik Sölle')",
-    },
-    "911_tageszeitung_nextjs_zwei_autoren_ort_autorenboxen_jsonld_dritter": {
-        "authors": "('Kathrin Almsted', 'Jonas Freiberg', 'Paul Wendrich')",
     },
     "913_schweiz_regional_text_und_bilder_publiziert_aktualisiert_sda": {
         "lost": "['Oberhüttwil ist kein Einzelfall. Laut einer Umfrage des Schweizer...",
