@@ -2712,6 +2712,50 @@ def test_a_table_under_its_heading_without_a_link_to_the_full_version_stays(clos
     assert "| 1. | F. Brenner | 11:47:09 |" in lines
 
 
+_DATA_TABLE = (
+    "<table><thead><tr><th>Kennzahl</th><th>2025</th><th>2024</th></tr></thead><tbody>"
+    "<tr><td>Umsatz</td><td>412</td><td>426</td></tr></tbody></table>"
+)
+_DATA_ROWS = ["| Kennzahl | 2025 | 2024 |", "| Umsatz | 412 | 426 |"]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        f"{_DATA_TABLE}<p class='table-source'>Daten: Unternehmensangaben</p>",
+        f"{_DATA_TABLE}<p>Quelle: Statistisches Landesamt, eigene Berechnung</p>",
+        f"<div class='tbl'>{_DATA_TABLE}</div><small>Datenquelle: Destatis</small>",
+        f"<figure>{_DATA_TABLE}</figure><div><em>Quellen: Bundesagentur für Arbeit; IAB</em></div>",
+    ],
+)
+def test_the_source_line_under_a_data_table_goes_with_it(below: str) -> None:
+    lines = _text_of_page(f"<article><p>{LEAD}</p><p>{P1}</p>{below}<p>{P2}</p></article>")
+    assert not [line for line in lines if ":" in line]
+    assert set(_DATA_ROWS) <= set(lines) and {LEAD, P1, P2} <= set(lines)
+
+
+_SOURCE_SENTENCE = (
+    "Quelle: Die Zahlen stammen aus dem Geschäftsbericht. Der Konzern hat sie im März vorgelegt, "
+    "nachdem die Prüfer sie testiert hatten."
+)
+
+
+@pytest.mark.parametrize(
+    ("after_table", "kept"),
+    [
+        # a source line away from a table names a figure's source in the text
+        (f"<p>{P1}</p><p>Quelle: Statistisches Landesamt</p>", "Quelle: Statistisches Landesamt"),
+        # a paragraph under the table that talks about the figures
+        (f"<p>{_SOURCE_SENTENCE}</p>", _SOURCE_SENTENCE),
+        ("<p>Daten: wie diese zeigen, wie stark das Geschäft schwankt!</p>", None),
+    ],
+)
+def test_a_source_like_line_that_is_no_table_s_stays(after_table: str, kept: str | None) -> None:
+    lines = _text_of_page(f"<article><p>{LEAD}</p>{_DATA_TABLE}{after_table}<p>{P2}</p></article>")
+    wanted = kept or after_table[3:-4]
+    assert wanted in lines
+
+
 # --- a letter's salutation opening the text ------------------------------------------------------
 
 LETTER = (
