@@ -42,6 +42,13 @@ SCORE_LINE_RE = re.compile(
     rf"^{_TEAM}\s+{_SCORE}\s+{_TEAM}$|^{_TEAM}\s+[–-]\s+{_TEAM}\s+{_SCORE}$",
 )
 
+# A scorers line: its label, then three or more names with their goals (the rule below).
+SCORERS_LINE_RE = re.compile(
+    r"^(?:Tore|Torschütz(?:en|innen)|Treffer|Punkte|Körbe|Werfer(?:innen)?"
+    r"|(?:Top-?)?[Ss]corer(?:innen)?|Beste[rn]? (?:Werfer|Scorer|Schütz)\w*)\b"
+    rf"[^:.!?]{{0,40}}:\s*{_SCORER}(?:{_SCORERS_SEPARATOR}{_SCORER}){{2,}}\.?$",
+)
+
 # A share bar's network or channel ("Telegram", "E-Mail", "X"), one of the share words.
 _SHARE_WORD = "(?:" + "|".join(sorted(map(re.escape, SHARE_WORDS), key=len, reverse=True)) + ")"
 
@@ -168,11 +175,7 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         # Grünmark: Neuhäuser 8/3, Lüdeke 6, Fromm 5", "Torschützen: 1:0 Brandt (12.), …"),
         # the two teams' apart by a dash or slash ("Beste Werfer: A 24, B 17 – C 21, D 15").
         Rule.STATS_BOX,
-        re.compile(
-            r"^(?:Tore|Torschütz(?:en|innen)|Treffer|Punkte|Körbe|Werfer(?:innen)?"
-            r"|(?:Top-?)?[Ss]corer(?:innen)?|Beste[rn]? (?:Werfer|Scorer|Schütz)\w*)\b"
-            rf"[^:.!?]{{0,40}}:\s*{_SCORER}(?:{_SCORERS_SEPARATOR}{_SCORER}){{2,}}\.?$",
-        ),
+        SCORERS_LINE_RE,
         40,
         ("tore", "torschütz", "treffer", "punkte", "körbe", "werfer", "scorer", "schütz"),
     ),

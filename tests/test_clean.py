@@ -2010,6 +2010,51 @@ def test_a_scorers_line_after_a_table_of_standings_leaves_the_table() -> None:
     assert [d.text for d in dropped] == [scorers]
 
 
+LINEUP = "SV Au: Brandl – Okafor, Meisner, Vogt – Hruschka (46. Kaiser), Ott – Pohl"
+SCORERS = "Tore: 0:1 Akgül (19.), 1:1 Kaiser (84.), 2:1 Kaiser (90.+3)"
+
+
+@pytest.mark.parametrize(
+    ("facts", "lines"),
+    [
+        # plain paragraphs closing the report
+        (f"<p><b>Tore:</b> {SCORERS[6:]}</p>", [SCORERS]),
+        (f"<p>{LINEUP}</p><p>{SCORERS}</p>", [LINEUP, SCORERS]),
+        # an untitled <div> of them among the report's paragraphs
+        (
+            f"<div class='facts'><p>{LINEUP}</p><p>{SCORERS}</p><p>Zuschauer: 14.200</p></div>",
+            [LINEUP, SCORERS, "Zuschauer: 14.200"],
+        ),
+        (
+            f"<div><div>{SCORERS}</div><div>Zuschauer: 812</div>"
+            "<div>Schiedsrichter: Kevin Albers (Norderfeld)</div></div>",
+            [SCORERS, "Zuschauer: 812", "Schiedsrichter: Kevin Albers (Norderfeld)"],
+        ),
+    ],
+)
+def test_match_facts_closing_a_report_as_its_paragraphs_stay(facts: str, lines: list[str]) -> None:
+    article = f"<article><p>{LEAD}</p><p>{P1}</p><p>{P2}</p>{facts}</article>"
+    assert _text_of_page(article) == [LEAD, P1, P2, *lines]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a match box under its title or its result line
+        f"<div class='match-box'><p>Spielinfo</p><p>{SCORERS}</p><p>Zuschauer: 14.200</p>"
+        "<p>Schiedsrichter: Kevin Albers</p></div>",
+        f"<div><h3>SV Au – FC Ried 2:1 (0:1)</h3><p>{SCORERS}</p><p>Zuschauer: 812</p>"
+        "<p>Schiedsrichter: Kevin Albers</p></div>",
+        # a scorers line in a box of its own, or styled as one by its class
+        f"<div class='scorers'>{SCORERS}</div>",
+        "<p class='kj-scorers'>Beste Werfer: Whitfield 24, Brandl 17 – Okafor 21, Sievers 15</p>",
+    ],
+)
+def test_match_facts_in_a_box_of_their_own_go(box: str) -> None:
+    article = f"<article><p>{LEAD}</p><p>{P1}</p><p>{P2}</p>{box}</article>"
+    assert _text_of_page(article) == [LEAD, P1, P2]
+
+
 # --- boxes under a fixed label (background, portrait) --------------------------------------------
 
 # A box's own paragraph: a fact beside the text, a short portrait of a person in it.
