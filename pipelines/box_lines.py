@@ -144,7 +144,12 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
             rf"^(?:Sie lesen|Du liest) (?:gerade |hier |jetzt )?(?:einen|diesen) (?:\w+ )?"
             rf"{_FREE}\w* (?:Artikel|Beitrag|Text|Inhalt)\b(?:\W*$|(?={_SUPPORT_CALL}))"
             rf"|^(?:Dieser|Der|Dieses|Das) (?:Artikel|Beitrag|Text|Inhalt) ist (?:für (?:Sie|dich)"
-            rf" )?(?:\w+ )?{_FREE}\b(?={_SUPPORT_CALL})",
+            rf" )?(?:\w+ )?{_FREE}\b(?={_SUPPORT_CALL})"
+            # Or a shared paid article, free since a subscriber passed it on: "Sie lesen diesen
+            # MF+-Artikel kostenlos, weil ihn eine Abonnentin mit Ihnen geteilt hat."
+            rf"|^(?:Sie lesen|Du liest) (?:gerade |hier |jetzt )?(?:diesen|den|einen) (?:\S+-)?"
+            rf"(?:Artikel|Beitrag|Text)\b[^.!?]{{0,20}}?\b{_FREE}\b,? (?:weil|da) (?:ihn|es|ihr|er)"
+            r" [^.!?]{2,60}? (?:geteilt|geschenkt|weitergegeben|freigeschaltet) ha(?:t|ben|st)\b",
             _I,
         ),
         40,

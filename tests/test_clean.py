@@ -1254,6 +1254,15 @@ def test_blank_input(line: str) -> None:
         ),
         ("Du liest gerade einen frei zugänglichen Text.", "promo:paywall"),
         (
+            "Sie lesen diesen MF+-Artikel kostenlos, weil ihn eine Abonnentin mit Ihnen geteilt"
+            " hat.",
+            "promo:paywall",
+        ),
+        (
+            "Du liest den Plus-Text gratis, da ihn ein Abonnent mit dir geteilt hat.",
+            "promo:paywall",
+        ),
+        (
             "Dieser Beitrag ist für Sie kostenlos – mit einem Abonnement sichern Sie unsere"
             " Arbeit.",
             "promo:paywall",
@@ -1536,6 +1545,8 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Der Artikel ist frei zugänglich und erschien im Fachjournal Bodenkunde.",
         "Dieser Text ist kostenlos im Internet abrufbar, teilte das Ministerium mit.",
         "Viele Verlage bieten ihren Lesern einen kostenlosen Artikel im Monat an.",
+        "Viele Leser lesen den Artikel kostenlos, weil ihn jemand in der Familie geteilt hat.",
+        "Sie lesen den Brief kostenlos vor, weil ihn der Pfarrer mit ihnen geteilt hat.",
         "Wer ein Abo abschließt, unterstützt den Lokaljournalismus, sagt der Verleger.",
         "Täglich lesen Sie in der Zeitung von neuen Krisen, sagte die Psychologin.",
         "Jeden Tag lesen Sie in der Zeitung Neues über den Streit im Rat.",
