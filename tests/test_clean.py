@@ -2731,6 +2731,12 @@ def test_body_lines_like_box_lines_stay(line: str) -> None:
         "<div class='c-infobox'><p>Weitere Informationen</p><p>Sendung: RNH Regionalzeit,"
         " 30.09.2025, 19.30 Uhr</p><p>Ende der weiteren Informationen</p></div>",
         "<div><p>Zum Thema</p><p>Die Schule hat 640 Schüler.</p><p>Ende des Infokastens</p></div>",
+        # a summary box closed by its note that a machine wrote it
+        "<div class='summary'><p class='t'>Das Wichtigste in Kürze</p><ul><li>Die Uferstraße wird"
+        " gesperrt.</li><li>Busse fahren Umwege.</li></ul><p>Diese Zusammenfassung wurde mit"
+        " Hilfe von KI erstellt und von der Redaktion geprüft.</p></div>",
+        "<aside><h4>Kurz gesagt</h4><p>Die Sperrung dauert drei Wochen.</p><p><em>Die"
+        " Kurzfassung wurde mithilfe künstlicher Intelligenz generiert.</em></p></aside>",
         # a club's next match or date
         "<div class='next'><b>Nächstes Spiel</b><br>So., 14.12.2026, 17 Uhr: TSV Au – SG Ried"
         "</div>",
@@ -2747,6 +2753,15 @@ def test_notes_and_box_lines_go_in_their_markup(markup: str) -> None:
         f"<article><p>{LEAD}</p>{markup}<p>{P1}</p><p>{P2}</p></article>",
     ):
         assert _text_of_page(article) == [LEAD, P1, P2]
+
+
+def test_a_sentence_about_a_machine_made_summary_in_the_text_stays() -> None:
+    note = "Die Zusammenfassung wurde mit Hilfe von KI erstellt, kritisiert der Verband."
+    article = f"<article><p>{LEAD}</p><p>{P1}</p><p>{note}</p><p>{P2}</p></article>"
+    assert _text_of_page(article) == [LEAD, P1, note, P2]
+    # nor does a short text in a box of its own lose its paragraphs to that sentence
+    article = f"<article><div><p>{LEAD}</p><p>{P1}</p><p>{note}</p></div></article>"
+    assert _text_of_page(article) == [LEAD, P1, note]
 
 
 @pytest.mark.parametrize(
