@@ -19,6 +19,7 @@ from pipelines.label_boxes import drop_trailing_label_boxes, is_credits_box, is_
 from pipelines.listings import br_lines, drop_listing_boxes, has_words
 from pipelines.origin_notes import drop_origin_notes
 from pipelines.promo import promo_rule
+from pipelines.score_lines import untitled_match_facts
 from pipelines.side_boxes import CONTACT_RE, is_headline_list, side_box_rule
 from pipelines.tables import drop_header_tables, drop_quote_boxes
 from pipelines.tree import (
@@ -576,7 +577,7 @@ def _is_fact_box(
         return True
     pairs = sum(1 for line in lines[1:] if _LABEL_VALUE_RE.match(line))
     if pairs >= 2 and pairs * 2 >= len(lines) - 1:
-        return True
+        return not untitled_match_facts(box, lines)  # the report's own closing lines
     # A label over one list of statements (not of buttons): the label is a short heading
     # without a final period.
     lists = box.xpath(".//ul|.//ol")

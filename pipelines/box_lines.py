@@ -42,6 +42,13 @@ SCORE_LINE_RE = re.compile(
     rf"^{_TEAM}\s+{_SCORE}\s+{_TEAM}$|^{_TEAM}\s+[–-]\s+{_TEAM}\s+{_SCORE}$",
 )
 
+# A scorers line: its label, then three or more names with their goals (the rule below).
+SCORERS_LINE_RE = re.compile(
+    r"^(?:Tore|Torschütz(?:en|innen)|Treffer|Punkte|Körbe|Werfer(?:innen)?"
+    r"|(?:Top-?)?[Ss]corer(?:innen)?|Beste[rn]? (?:Werfer|Scorer|Schütz)\w*)\b"
+    rf"[^:.!?]{{0,40}}:\s*{_SCORER}(?:{_SCORERS_SEPARATOR}{_SCORER}){{2,}}\.?$",
+)
+
 # A share bar's network or channel ("Telegram", "E-Mail", "X"), one of the share words.
 _SHARE_WORD = "(?:" + "|".join(sorted(map(re.escape, SHARE_WORDS), key=len, reverse=True)) + ")"
 
@@ -137,7 +144,12 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
             rf"^(?:Sie lesen|Du liest) (?:gerade |hier |jetzt )?(?:einen|diesen) (?:\w+ )?"
             rf"{_FREE}\w* (?:Artikel|Beitrag|Text|Inhalt)\b(?:\W*$|(?={_SUPPORT_CALL}))"
             rf"|^(?:Dieser|Der|Dieses|Das) (?:Artikel|Beitrag|Text|Inhalt) ist (?:für (?:Sie|dich)"
-            rf" )?(?:\w+ )?{_FREE}\b(?={_SUPPORT_CALL})",
+            rf" )?(?:\w+ )?{_FREE}\b(?={_SUPPORT_CALL})"
+            # Or a shared paid article, free since a subscriber passed it on: "Sie lesen diesen
+            # MF+-Artikel kostenlos, weil ihn eine Abonnentin mit Ihnen geteilt hat."
+            rf"|^(?:Sie lesen|Du liest) (?:gerade |hier |jetzt )?(?:diesen|den|einen) (?:\S+-)?"
+            rf"(?:Artikel|Beitrag|Text)\b[^.!?]{{0,20}}?\b{_FREE}\b,? (?:weil|da) (?:ihn|es|ihr|er)"
+            r" [^.!?]{2,60}? (?:geteilt|geschenkt|weitergegeben|freigeschaltet) ha(?:t|ben|st)\b",
             _I,
         ),
         40,
@@ -168,11 +180,7 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         # Grünmark: Neuhäuser 8/3, Lüdeke 6, Fromm 5", "Torschützen: 1:0 Brandt (12.), …"),
         # the two teams' apart by a dash or slash ("Beste Werfer: A 24, B 17 – C 21, D 15").
         Rule.STATS_BOX,
-        re.compile(
-            r"^(?:Tore|Torschütz(?:en|innen)|Treffer|Punkte|Körbe|Werfer(?:innen)?"
-            r"|(?:Top-?)?[Ss]corer(?:innen)?|Beste[rn]? (?:Werfer|Scorer|Schütz)\w*)\b"
-            rf"[^:.!?]{{0,40}}:\s*{_SCORER}(?:{_SCORERS_SEPARATOR}{_SCORER}){{2,}}\.?$",
-        ),
+        SCORERS_LINE_RE,
         40,
         ("tore", "torschütz", "treffer", "punkte", "körbe", "werfer", "scorer", "schütz"),
     ),

@@ -34,6 +34,14 @@ _BOX_END_RE = re.compile(
     r"^Ende (?:der weiteren Informationen|des Info(?:kastens|textes)|der Infobox|des Kastens)\.?$"
 )
 _MARKED_BOX_MAX_LINES = 12
+# A summary box's closing note that a machine wrote it: "Diese Zusammenfassung wurde mit Hilfe
+# von KI erstellt und von der Redaktion geprüft.", "Die Kurzfassung wurde mithilfe künstlicher
+# Intelligenz generiert."
+_MADE_BY_AI_RE = re.compile(
+    r"^(?:Diese|Die) (?:Zusammenfassung|Kurzfassung|Übersicht|Stichpunkte|Kernpunkte)\b"
+    r"[^.!?]{0,40}? (?:mit Hilfe|mithilfe|unter Einsatz|mit Unterstützung|durch|von) (?:von |einer"
+    r" )?(?:KI|künstliche[rn]? Intelligenz)\b[^!?]{0,80}$"
+)
 _HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 # A box closing the text holds a paragraph or two under its label; more are the text's own
 # section under a subheading.
@@ -59,11 +67,20 @@ def is_label_heading(head: lxml.html.HtmlElement) -> bool:
 
 def is_explainer_box(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement]) -> bool:
     """A box under a label (`is_label_heading`) beside the text: the heading, then one to three
-    paragraphs, set among the text's own paragraphs and at most a third of their words; or a
-    box closed by its end marker for screen readers (`_BOX_END_RE`), whatever its label. A
-    series of sections, each a subheading and its text, is the article itself."""
+        paragraphs, set among the text's own paragraphs and at most a third of their words; or a
+        box closed by its end marker for screen readers (`_BOX_END_RE`), whatever its label, or by
+    its note that a machine wrote it (`_MADE_BY_AI_RE`, a summary box). A
+        series of sections, each a subheading and its text, is the article itself."""
     parent = box.getparent()
-    if parent is None or len(parent.findall("p")) < 2:
+    if parent is None:
+        return False
+    if 2 <= len(units) <= _MARKED_BOX_MAX_LINES and _MADE_BY_AI_RE.match(
+        collapse(text_of(units[-1]))
+    ):
+        # A summary box closed by its note that a machine wrote it, wherever it stands.
+        words = len(collapse(" ".join(box.itertext())).split())
+        return words <= _LABEL_BOX_MAX_WORDS and has_words(parent, words * 3)
+    if len(parent.findall("p")) < 2:
         return False
     # Before the box's text, which most boxes need not have read.
     labelled = (

@@ -1,6 +1,7 @@
 """Tables that hold no data: tables laying out the page, read as plain blocks; tables of an
 item's header before its text ("label | value" rows before the headline, an agency's service
-row of the item's number, section and time); and a finance portal's quote box beside it."""
+row of the item's number, section and time); a finance portal's quote box beside it; and the
+source line printed under a table of the text."""
 
 from __future__ import annotations
 
@@ -185,9 +186,11 @@ def drop_quote_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     name, price and signed change in percent), without a header row, in a box of its own that
     holds nothing else but a label or a button ("Werte im Artikel", "Jetzt kaufen"). A table of
     prices in the text sits among its paragraphs, and one of data has a header row. Remove a
-    results or standings widget too (`_is_results_widget`)."""
+    results or standings widget too (`_is_results_widget`), and a data table's source line
+    (`_drop_source_line`), in the same walk over the tables."""
     dropped: list[DroppedLine] = []
     for table in list(tree.iter("table")):
+        dropped.extend(_drop_source_line(table))
         rows = table.xpath("tr|*/tr")
         box = table.getparent()
         if not 1 <= len(rows) <= _WIDGET_ROWS_MAX or box is None or box.tag != "div":
@@ -205,6 +208,38 @@ def drop_quote_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         box.drop_tree()
         dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.STATS_BOX)))
     return dropped
+
+
+# A table's source line: "Quelle: Unternehmensangaben", "Daten: Statistisches Landesamt",
+# "Datenquelle: Destatis; eigene Berechnung" (a label, then a few words naming the source).
+_TABLE_SOURCE_RE = re.compile(
+    r"^(?:Quellen?|Daten|Datenquellen?|Datenbasis|Quellenangabe|Sources?)\s*:\s*[^\s:]"
+    r"(?:[^.!?]|\.(?=\S))*\.?$",
+    re.IGNORECASE,
+)
+_TABLE_SOURCE_MAX_WORDS = 12
+_SOURCE_LINE_TAGS = frozenset(("p", "div", "small", "span", "figcaption", "em"))
+
+
+def _drop_source_line(table: lxml.html.HtmlElement) -> list[DroppedLine]:
+    """Remove the line right under a data table that names its figures' source ("<table>…
+    </table><p class='table-source'>Quelle: Unternehmensangaben</p>"): it belongs to the
+    table, as a caption to its picture. The same line standing among paragraphs, away from a
+    table, names a figure's source in the text and stays (a rule of the cleaning)."""
+    if (table.tail or "").strip() or next(table.iter("td"), None) is None:
+        return []
+    below, wrapper = table.getnext(), table.getparent()
+    if below is None and wrapper is not None and wrapper.tag in ("div", "figure"):
+        # A table alone in its wrapper: the line under the wrapper is under the table.
+        alone = not (wrapper.text or "").strip() and len(wrapper) == 1
+        below = wrapper.getnext() if alone and not (wrapper.tail or "").strip() else None
+    if below is None or below.tag not in _SOURCE_LINE_TAGS or len(below.text_content()) > 160:
+        return []
+    text = collapse(text_of(below))
+    if len(text.split()) > _TABLE_SOURCE_MAX_WORDS or not _TABLE_SOURCE_RE.match(text):
+        return []
+    below.drop_tree()
+    return [DroppedLine(text=text, rule=str(Rule.CITATION))]
 
 
 def _is_results_widget(box: lxml.html.HtmlElement, table: lxml.html.HtmlElement) -> bool:

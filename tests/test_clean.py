@@ -1254,6 +1254,15 @@ def test_blank_input(line: str) -> None:
         ),
         ("Du liest gerade einen frei zugänglichen Text.", "promo:paywall"),
         (
+            "Sie lesen diesen MF+-Artikel kostenlos, weil ihn eine Abonnentin mit Ihnen geteilt"
+            " hat.",
+            "promo:paywall",
+        ),
+        (
+            "Du liest den Plus-Text gratis, da ihn ein Abonnent mit dir geteilt hat.",
+            "promo:paywall",
+        ),
+        (
             "Dieser Beitrag ist für Sie kostenlos – mit einem Abonnement sichern Sie unsere"
             " Arbeit.",
             "promo:paywall",
@@ -1536,6 +1545,8 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Der Artikel ist frei zugänglich und erschien im Fachjournal Bodenkunde.",
         "Dieser Text ist kostenlos im Internet abrufbar, teilte das Ministerium mit.",
         "Viele Verlage bieten ihren Lesern einen kostenlosen Artikel im Monat an.",
+        "Viele Leser lesen den Artikel kostenlos, weil ihn jemand in der Familie geteilt hat.",
+        "Sie lesen den Brief kostenlos vor, weil ihn der Pfarrer mit ihnen geteilt hat.",
         "Wer ein Abo abschließt, unterstützt den Lokaljournalismus, sagt der Verleger.",
         "Täglich lesen Sie in der Zeitung von neuen Krisen, sagte die Psychologin.",
         "Jeden Tag lesen Sie in der Zeitung Neues über den Streit im Rat.",
@@ -2008,6 +2019,51 @@ def test_a_scorers_line_after_a_table_of_standings_leaves_the_table() -> None:
     kept, dropped = clean([LEAD, P1, "Die Tabelle:", *table, scorers])
     assert kept == [LEAD, P1, "Die Tabelle:", *table]
     assert [d.text for d in dropped] == [scorers]
+
+
+LINEUP = "SV Au: Brandl – Okafor, Meisner, Vogt – Hruschka (46. Kaiser), Ott – Pohl"
+SCORERS = "Tore: 0:1 Akgül (19.), 1:1 Kaiser (84.), 2:1 Kaiser (90.+3)"
+
+
+@pytest.mark.parametrize(
+    ("facts", "lines"),
+    [
+        # plain paragraphs closing the report
+        (f"<p><b>Tore:</b> {SCORERS[6:]}</p>", [SCORERS]),
+        (f"<p>{LINEUP}</p><p>{SCORERS}</p>", [LINEUP, SCORERS]),
+        # an untitled <div> of them among the report's paragraphs
+        (
+            f"<div class='facts'><p>{LINEUP}</p><p>{SCORERS}</p><p>Zuschauer: 14.200</p></div>",
+            [LINEUP, SCORERS, "Zuschauer: 14.200"],
+        ),
+        (
+            f"<div><div>{SCORERS}</div><div>Zuschauer: 812</div>"
+            "<div>Schiedsrichter: Kevin Albers (Norderfeld)</div></div>",
+            [SCORERS, "Zuschauer: 812", "Schiedsrichter: Kevin Albers (Norderfeld)"],
+        ),
+    ],
+)
+def test_match_facts_closing_a_report_as_its_paragraphs_stay(facts: str, lines: list[str]) -> None:
+    article = f"<article><p>{LEAD}</p><p>{P1}</p><p>{P2}</p>{facts}</article>"
+    assert _text_of_page(article) == [LEAD, P1, P2, *lines]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a match box under its title or its result line
+        f"<div class='match-box'><p>Spielinfo</p><p>{SCORERS}</p><p>Zuschauer: 14.200</p>"
+        "<p>Schiedsrichter: Kevin Albers</p></div>",
+        f"<div><h3>SV Au – FC Ried 2:1 (0:1)</h3><p>{SCORERS}</p><p>Zuschauer: 812</p>"
+        "<p>Schiedsrichter: Kevin Albers</p></div>",
+        # a scorers line in a box of its own, or styled as one by its class
+        f"<div class='scorers'>{SCORERS}</div>",
+        "<p class='kj-scorers'>Beste Werfer: Whitfield 24, Brandl 17 – Okafor 21, Sievers 15</p>",
+    ],
+)
+def test_match_facts_in_a_box_of_their_own_go(box: str) -> None:
+    article = f"<article><p>{LEAD}</p><p>{P1}</p><p>{P2}</p>{box}</article>"
+    assert _text_of_page(article) == [LEAD, P1, P2]
 
 
 # --- boxes under a fixed label (background, portrait) --------------------------------------------
@@ -2675,6 +2731,12 @@ def test_body_lines_like_box_lines_stay(line: str) -> None:
         "<div class='c-infobox'><p>Weitere Informationen</p><p>Sendung: RNH Regionalzeit,"
         " 30.09.2025, 19.30 Uhr</p><p>Ende der weiteren Informationen</p></div>",
         "<div><p>Zum Thema</p><p>Die Schule hat 640 Schüler.</p><p>Ende des Infokastens</p></div>",
+        # a summary box closed by its note that a machine wrote it
+        "<div class='summary'><p class='t'>Das Wichtigste in Kürze</p><ul><li>Die Uferstraße wird"
+        " gesperrt.</li><li>Busse fahren Umwege.</li></ul><p>Diese Zusammenfassung wurde mit"
+        " Hilfe von KI erstellt und von der Redaktion geprüft.</p></div>",
+        "<aside><h4>Kurz gesagt</h4><p>Die Sperrung dauert drei Wochen.</p><p><em>Die"
+        " Kurzfassung wurde mithilfe künstlicher Intelligenz generiert.</em></p></aside>",
         # a club's next match or date
         "<div class='next'><b>Nächstes Spiel</b><br>So., 14.12.2026, 17 Uhr: TSV Au – SG Ried"
         "</div>",
@@ -2691,6 +2753,15 @@ def test_notes_and_box_lines_go_in_their_markup(markup: str) -> None:
         f"<article><p>{LEAD}</p>{markup}<p>{P1}</p><p>{P2}</p></article>",
     ):
         assert _text_of_page(article) == [LEAD, P1, P2]
+
+
+def test_a_sentence_about_a_machine_made_summary_in_the_text_stays() -> None:
+    note = "Die Zusammenfassung wurde mit Hilfe von KI erstellt, kritisiert der Verband."
+    article = f"<article><p>{LEAD}</p><p>{P1}</p><p>{note}</p><p>{P2}</p></article>"
+    assert _text_of_page(article) == [LEAD, P1, note, P2]
+    # nor does a short text in a box of its own lose its paragraphs to that sentence
+    article = f"<article><div><p>{LEAD}</p><p>{P1}</p><p>{note}</p></div></article>"
+    assert _text_of_page(article) == [LEAD, P1, note]
 
 
 @pytest.mark.parametrize(
@@ -2710,6 +2781,50 @@ def test_a_table_under_its_heading_without_a_link_to_the_full_version_stays(clos
     )
     lines = _text_of_page(f"<article><p>{LEAD}</p><p>{P1}</p>{table}<p>{P2}</p></article>")
     assert "| 1. | F. Brenner | 11:47:09 |" in lines
+
+
+_DATA_TABLE = (
+    "<table><thead><tr><th>Kennzahl</th><th>2025</th><th>2024</th></tr></thead><tbody>"
+    "<tr><td>Umsatz</td><td>412</td><td>426</td></tr></tbody></table>"
+)
+_DATA_ROWS = ["| Kennzahl | 2025 | 2024 |", "| Umsatz | 412 | 426 |"]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        f"{_DATA_TABLE}<p class='table-source'>Daten: Unternehmensangaben</p>",
+        f"{_DATA_TABLE}<p>Quelle: Statistisches Landesamt, eigene Berechnung</p>",
+        f"<div class='tbl'>{_DATA_TABLE}</div><small>Datenquelle: Destatis</small>",
+        f"<figure>{_DATA_TABLE}</figure><div><em>Quellen: Bundesagentur für Arbeit; IAB</em></div>",
+    ],
+)
+def test_the_source_line_under_a_data_table_goes_with_it(below: str) -> None:
+    lines = _text_of_page(f"<article><p>{LEAD}</p><p>{P1}</p>{below}<p>{P2}</p></article>")
+    assert not [line for line in lines if ":" in line]
+    assert set(_DATA_ROWS) <= set(lines) and {LEAD, P1, P2} <= set(lines)
+
+
+_SOURCE_SENTENCE = (
+    "Quelle: Die Zahlen stammen aus dem Geschäftsbericht. Der Konzern hat sie im März vorgelegt, "
+    "nachdem die Prüfer sie testiert hatten."
+)
+
+
+@pytest.mark.parametrize(
+    ("after_table", "kept"),
+    [
+        # a source line away from a table names a figure's source in the text
+        (f"<p>{P1}</p><p>Quelle: Statistisches Landesamt</p>", "Quelle: Statistisches Landesamt"),
+        # a paragraph under the table that talks about the figures
+        (f"<p>{_SOURCE_SENTENCE}</p>", _SOURCE_SENTENCE),
+        ("<p>Daten: wie diese zeigen, wie stark das Geschäft schwankt!</p>", None),
+    ],
+)
+def test_a_source_like_line_that_is_no_table_s_stays(after_table: str, kept: str | None) -> None:
+    lines = _text_of_page(f"<article><p>{LEAD}</p>{_DATA_TABLE}{after_table}<p>{P2}</p></article>")
+    wanted = kept or after_table[3:-4]
+    assert wanted in lines
 
 
 # --- a letter's salutation opening the text ------------------------------------------------------
