@@ -131,13 +131,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "published": "None",
         "seo_title": "None",
     },
-    "843_schweiz_tageszeitung_text_und_bilder_in_klammern_sda_am_absatzende": {
-        "lost": "['Ob die Fangpause den Beständen hilft, ist unter Fachleuten umstri...",
-    },
-    "845_wirtschaftsmagazin_drupal_analyse_von_dr_chefredakteur_kennzahlentabelle": {
-        "junk": "['media/table_source: Daten: Unternehmensangaben']",
-        "unknown": "['Daten: Unternehmensangaben']",
-    },
     "846_sportportal_aus_dem_stadion_berichtet_zusatzinfo_sid_anzeigetafel": {
         "junk": "['metadata/source_credit: Zusätzliche Informationen: SID']",
         "unknown": "['Zusätzliche Informationen: SID']",
@@ -194,10 +187,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "unknown": "['Ein Gastbeitrag von Hannah Lüdecke']",
         "authors": "('Konrad Pieper',)",
     },
-    "887_tageszeitung_nextjs_interview_zur_person_mitternacht_zeitumstellung": {
-        "junk": "['promo/paywall: Sie lesen diesen MF+-Artikel kostenlos, weil ihn e...",
-        "unknown": "['Sie lesen diesen MF+-Artikel kostenlos, weil ihn eine Abonnentin ...",
-    },
     "888_oesterreich_typo3_mag_a_apa_unterschrift_tabelle": {
         "authors": "()",
     },
@@ -229,7 +218,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "899_fussballverein_baukasten_bericht_name_rolle_aufstellung": {
         "junk": "['chrome/page_intro: Hier findet ihr alle Berichte zu den Spielen u...",
-        "lost": "['Tore: 0:1 Rieker (18.), 0:2 Benz (43.), 1:2 Dornbusch (56.), 2:2 ...",
         "unknown": "['Hier findet ihr alle Berichte zu den Spielen unserer Ersten in de...",
         "title": "'Spielberichte 1. Mannschaft'",
         "published": "None",
@@ -250,10 +238,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "lost": "['Die Ausfuhren iranischer Pistazien in die Europäische Union sind ...",
         "published": "datetime.datetime(2025, 2, 18, 21, 10, tzinfo=datetime.timezone.utc)",
     },
-    "906_mailportal_kicker_in_h1_verwendete_quellen_ki_box": {
-        "junk": "['metadata/summary_box: Das Wichtigste in Kürze', 'metadata/summary...",
-        "unknown": "['Das Wichtigste in Kürze Gewitter mit Hagel überrascht 23 Wanderer...",
-    },
     "909_boulevard_versal_byline_css_kicker_einwort": {
         "junk": "['media/video: Hier parkt Manfred S. aus dem Kreisel']",
         "unknown": "['VideoHier parkt Manfred S. aus dem Kreisel01:23']",
@@ -261,16 +245,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "910_newsletterplattform_gastbeitrag_herausgeberin_notiz": {
         "junk": "['metadata/editor_note: Liebe Leserinnen und Leser, diese Woche sch...",
         "unknown": "['Liebe Leserinnen und Leser, diese Woche schreibt hier ausnahmswei...",
-    },
-    "913_schweiz_regional_text_und_bilder_publiziert_aktualisiert_sda": {
-        "lost": "['Oberhüttwil ist kein Einzelfall. Laut einer Umfrage des Schweizer...",
-    },
-    "915_wirtschaftszeitung_agentur_in_autorenliste_tabelle_paywall": {
-        "junk": "['media/table_source: Quelle: Unternehmensangaben']",
-        "unknown": "['Quelle: Unternehmensangaben']",
-    },
-    "916_sport_amp_berichtet_satz_byline_sid_badge_aufstellung": {
-        "lost": "['SV Grünfelden: Brandl – Okafor, Meisner, Vogt, Sailer – Hruschka,...",
     },
     "918_kirchenzeitung_pfarrer_dr_byline_agenturen_ausgeschrieben": {
         "junk": "['promo/sidebar: Alle Messen und Andachten im Bistum finden Sie in ...",
