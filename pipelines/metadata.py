@@ -39,6 +39,7 @@ from pipelines.jsonld import (
     read_json_ld,
 )
 from pipelines.language import normalise_language
+from pipelines.local_time import UPDATED_TEXT_RE, in_printed_offset
 from pipelines.marks import MarkedElements, info_line_date, labelled_date
 from pipelines.names import (
     SECTION_WORDS,
@@ -106,8 +107,6 @@ _MODIFIED_META_KEYS = (
 )
 _AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
 
-# A printed update line's words ("Aktualisiert: …").
-_UPDATED_TEXT_RE = re.compile(r"(?:zuletzt )?aktualisiert|update[d]?\b|stand\s*:", re.IGNORECASE)
 _MICRODATA_PUBLISHED = frozenset({"datePublished", "datepublished"})
 _MICRODATA_MODIFIED = frozenset({"dateModified", "datemodified"})
 _HEADLINE_PROP = frozenset({"headline"})
@@ -199,8 +198,9 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
             *(json_str(obj.get("inLanguage")) for obj in articles),
         )
     )
-    meta.published = _best_date(_published_candidates(marked, url, hints, metas, json_ld, meta))
     meta.modified = _best_date(_modified_candidates(marked, metas, json_ld))
+    published = _best_date(_published_candidates(marked, url, hints, metas, json_ld, meta))
+    meta.published = in_printed_offset(published, marked, meta.modified)
     return meta
 
 
@@ -532,7 +532,7 @@ def _modified_candidates(
     for element in marked.updated():
         text = collapse(text_of(element))
         if len(text) <= 200:
-            match = _UPDATED_TEXT_RE.search(text)
+            match = UPDATED_TEXT_RE.search(text)
             if match is not None:
                 yield find_date_in_text(text[match.end() :])
 
@@ -631,7 +631,7 @@ def _date_beside(wrapper: lxml.html.HtmlElement) -> ParsedDate | None:
             text = collapse(text_of(sibling))
             if (
                 len(text.split()) <= _DATE_LINE_WORDS
-                and not _UPDATED_TEXT_RE.search(text)
+                and not UPDATED_TEXT_RE.search(text)
                 and (not SENTENCE_END_RE.search(text) or classify_date_line(text) is not None)
             ):
                 found = find_date_in_text(text)
