@@ -32,6 +32,7 @@ from pipelines.offices import (
     is_site_kind,
     without_job_title,
 )
+from pipelines.title_affixes import without_glued_affixes
 from pipelines.tree import collapse, latin_punctuation, registrable_domain, text_key, text_of
 
 TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
@@ -316,6 +317,7 @@ def clean_title(
     if not candidate:
         return None
     title = normalise_field(candidate)
+    title = without_glued_affixes(title) if html_title else title
     colon = _COLON_SUFFIX_RE.search(title) if html_title else None
     if (
         colon is not None

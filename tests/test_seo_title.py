@@ -304,9 +304,27 @@ def test_the_sites_name_joined_by_an_underscore_is_an_affix(
 @pytest.mark.parametrize(
     "title",
     [
+        # the section and the site a CMS glues after the headline (page 829)
+        f"{HEADLINE}_Wirtschaft_Fernost Welle Deutsch",
+        # a host name that is not the site's own (page 901), after a section
+        f"{HEADLINE}_German.TQR.cn",
+        f"{HEADLINE}_Kultur_deutsch.example-funk.cn",
+    ],
+)
+def test_names_glued_after_the_headline_by_underscores_are_affixes(title: str) -> None:
+    keys = site_name_keys(None, "https://www.talbote.de/a/1")
+    assert clean_title(title, keys, html_title=True) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
         # a file reference, and a word joined to another that is no site's name
         "Urteil 4A_218/2024: Bundesgericht stärkt Mieter",
         f"{HEADLINE}_Nachtrag zur Sitzung",
+        # a tag with a number, and the site's name before the headline
+        f"{HEADLINE} unter #Aufschrei_2025",
+        f"Jiangnan Rundfunk_Deutsch_{HEADLINE}",
     ],
 )
 def test_other_parts_after_an_underscore_stay_in_the_title(title: str) -> None:
