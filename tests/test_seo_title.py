@@ -293,27 +293,17 @@ def test_a_category_link_marked_as_a_tag_over_the_headline_is_its_label() -> Non
         (f"{HEADLINE}_Seidenweg Heute", "Seidenweg Heute", "http://www.seidenweg-heute.cn/a/1"),
         (f"{HEADLINE}_Donghai Radio", "Donghai Radio", "http://german.donghai-radio.cn/a/1"),
         (f"{HEADLINE}_Talbote", None, "https://www.talbote.de/a/1"),
+        # names glued after the headline: the section and the site (page 829), a host name
+        # not the site's own (page 901), a section and a host
+        (f"{HEADLINE}_Wirtschaft_Fernost Welle Deutsch", None, "https://www.talbote.de/a/1"),
+        (f"{HEADLINE}_German.TQR.cn", None, "https://www.talbote.de/a/1"),
+        (f"{HEADLINE}_Kultur_deutsch.example-funk.cn", None, "https://www.talbote.de/a/1"),
     ],
 )
 def test_the_sites_name_joined_by_an_underscore_is_an_affix(
     title: str, site: str | None, url: str
 ) -> None:
     assert clean_title(title, site_name_keys(site, url), html_title=True) == HEADLINE
-
-
-@pytest.mark.parametrize(
-    "title",
-    [
-        # the section and the site a CMS glues after the headline (page 829)
-        f"{HEADLINE}_Wirtschaft_Fernost Welle Deutsch",
-        # a host name that is not the site's own (page 901), after a section
-        f"{HEADLINE}_German.TQR.cn",
-        f"{HEADLINE}_Kultur_deutsch.example-funk.cn",
-    ],
-)
-def test_names_glued_after_the_headline_by_underscores_are_affixes(title: str) -> None:
-    keys = site_name_keys(None, "https://www.talbote.de/a/1")
-    assert clean_title(title, keys, html_title=True) == HEADLINE
 
 
 @pytest.mark.parametrize(
