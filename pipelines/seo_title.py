@@ -24,8 +24,9 @@ _CLAUSE_OPENERS = frozenset(
         *("doch", "why", "how", "what", "who", "where", "when", "and", "but"),
     )
 )
-# Any phrase before a colon and the headline, a long one too ("Forscherin X im Interview: …").
-_KICKER_PREFIX_RE = re.compile(r"^[^:|]{2,}:\s+(?=\S)")
+# Any phrase before a colon and the headline, a long one too ("Forscherin X im Interview: …"),
+# a score's or a time's colon inside it too ("Altenbrück – Eichenried 2:1: …").
+_KICKER_PREFIX_RE = re.compile(r"^(?:[^:|]|(?<=\d):(?=\d)){2,}:\s+(?=\S)")
 # How many elements around the headline are searched for a printed topic label.
 _LABEL_SCOPE = 80
 

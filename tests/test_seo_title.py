@@ -87,6 +87,9 @@ def test_another_bodys_name_before_the_headline_stays() -> None:
     [
         "Schwimmmeisterin Anna Berg im Gespräch",
         "Ein Jahr nach dem Hochwasser in der Altstadt",
+        # a score's or a time's colon inside the kicker (page 846)
+        "Altenbrück – Eichenried 2:1",
+        "Anpfiff um 18:30 im Talstadion",
     ],
 )
 def test_a_long_kicker_before_a_colon_makes_another_headline(kicker: str) -> None:
@@ -96,6 +99,8 @@ def test_a_long_kicker_before_a_colon_makes_another_headline(kicker: str) -> Non
 
 def test_a_leftover_label_without_a_colon_is_no_other_headline() -> None:
     assert seo_title_of(HEADLINE, f"Lokales {HEADLINE}") is None
+    # a score before the headline is no kicker's colon
+    assert seo_title_of(HEADLINE, f"Fußball 2:1 {HEADLINE}") is None
 
 
 @pytest.mark.parametrize("separator", [" - ", " | ", " – "])
