@@ -286,6 +286,61 @@ def test_a_label_over_the_headline_is_an_affix_before_it(label: str) -> None:
     assert _seo_title(f"Auheim: {HEADLINE} - Talbote", body) is None
 
 
+@pytest.mark.parametrize(
+    ("kicker", "label", "headline", "shortened"),
+    [
+        # one word put otherwise, a compound's part (page 864)
+        (
+            "Transit",
+            "<p class='news-kicker'>Transit</p>",
+            "EU-Kommission nimmt Lkw-Fahrverbote im Inntal ins Visier",
+            "EU prüft Lkw-Fahrverbote im Inntal",
+        ),
+        (
+            "Bäder",
+            "<div class='topline'><a href='/thema/baeder'>Bäder</a></div>",
+            "Gemeinderat beschließt Sanierung des alten Hallenbads im Herbst",
+            "Gemeinderat billigt Sanierung des Hallenbads",
+        ),
+    ],
+)
+def test_a_kicker_printed_alone_before_the_headline_shortened_in_other_words_is_an_affix(
+    kicker: str, label: str, headline: str, shortened: str
+) -> None:
+    body = f"<main><article>{label}<h1>{headline}</h1>{TEXT}</article></main>"
+    assert _seo_title(f"{kicker}: {shortened} - Talbote", body) == shortened
+
+
+@pytest.mark.parametrize(
+    ("label", "headline", "rest"),
+    [
+        # the headline's words in another order: other wording (page 769)
+        (
+            "<span class='kicker'>Auheim</span>",
+            "Zum ersten Mal auf dem Klosterplatz: Der Weihnachtsmarkt hat ein neues Zuhause",
+            "Weihnachtsmarkt erstmals auf dem Klosterplatz",
+        ),
+        # two words put otherwise
+        (
+            "<span class='kicker'>Auheim</span>",
+            "Gemeinderat beschließt Sanierung des alten Hallenbads im Herbst",
+            "Rat billigt Umbau des Hallenbads",
+        ),
+        # the topic at the end of a longer kicker, not printed alone (page 361)
+        (
+            "<span class='kicker'>Verkehrswende in Auheim</span>",
+            "Alle Stadtbusse fahren ab Sommer elektrisch",
+            "Alle Stadtbusse fahren bald elektrisch",
+        ),
+    ],
+)
+def test_a_kicker_before_other_wording_stays_in_the_seo_title(
+    label: str, headline: str, rest: str
+) -> None:
+    body = f"<main><article>{label}<h1>{headline}</h1>{TEXT}</article></main>"
+    assert _seo_title(f"Auheim: {rest} - Talbote", body) == f"Auheim: {rest}"
+
+
 def test_a_category_link_marked_as_a_tag_over_the_headline_is_its_label() -> None:
     label = "<span class='category-links'><a href='/category/auheim/' rel='tag'>Auheim</a></span>"
     body = f"<main><article>{label}<h1>{HEADLINE}</h1>{TEXT}</article></main>"
