@@ -608,10 +608,12 @@ def _visible_date(
         if found is not None:
             return found
     if h1 is not None:
-        container = h1.getparent()
-        if container is not None and text_key(text_of(container)) == text_key(text_of(h1)):
-            # A wrapper holding the headline alone ("<div class=header><h1>…</h1></div>"): the
-            # date line is a short block beside it.
+        container, key = h1.getparent(), text_key(text_of(h1))
+        if container is not None and text_key(text_of(container)) == key:
+            # A wrapper holding the headline alone ("<div class=header><h1>…</h1></div>", a
+            # layout table's cell and row): the date line is a short block beside it.
+            while (up := container.getparent()) is not None and text_key(text_of(up)) == key:
+                container = up
             return _date_beside(container)
         if container is not None:
             found = find_date_in_text(collapse(text_of(container))[:2000])

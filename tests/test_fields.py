@@ -1175,6 +1175,49 @@ def test_big_type_is_no_headline_beside_a_title_or_an_h1(
 
 
 @pytest.mark.parametrize(
+    "layout",
+    [
+        # a layout table: the issue line rows above the headline's (pages 841, 866)
+        "<table><tr><td><font size='1'>Ausgabe 14/2025 – Donnerstag, 3. April 2025</font></td>"
+        "</tr><tr><td><b>Vereine</b></td></tr><tr><td><font size='5'><b>{}</b></font></td></tr>"
+        "</table>",
+        # blocks: the date beside the headline's wrapper
+        "<div class='kopf'><div>3. April 2025</div><div><div style='font-size: 24px'>{}</div>"
+        "</div></div>",
+    ],
+)
+def test_big_type_wording_the_titles_shortened_headline_in_full_is_the_headline(
+    layout: str,
+) -> None:
+    html = _page(
+        "<title>Alpenland Zeitung - Hallenbad wird saniert</title>",
+        layout.format("Hallenbad wird im Herbst saniert"),
+    )
+    result = _extract(html)
+    assert (result.title, result.seo_title) == (
+        "Hallenbad wird im Herbst saniert",
+        "Hallenbad wird saniert",
+    )
+    assert result.published_at is not None
+    assert result.published_at.date().isoformat() == "2025-04-03"
+
+
+@pytest.mark.parametrize(
+    "big",
+    [
+        # the site's slogan, the section: other words
+        "<font size='5'>Ihre Zeitung für das Alpenland</font>",
+        "<font size='5'>Aus der Gemeinde</font>",
+        # a headline sharing a few words with the <title> and saying more
+        "<font size='5'>Hallenbad wird saniert: was Vereine und Schulen im Winter tun</font>",
+    ],
+)
+def test_big_type_in_other_words_than_the_title_is_no_headline(big: str) -> None:
+    html = _page("<title>Alpenland Zeitung - Hallenbad wird saniert</title>", big)
+    assert _extract(html).title == "Hallenbad wird saniert"
+
+
+@pytest.mark.parametrize(
     ("closing", "authors"),
     [
         ("<p>Ilse Marbach, 1. Vorsitzende", ("Ilse Marbach",)),
