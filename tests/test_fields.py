@@ -16,6 +16,7 @@ from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
 from pipelines.credits import credited_writers, text_agencies
 from pipelines.extract import extract_article
+from pipelines.marks import issue_date
 from pipelines.names import (
     clean_title,
     normalise_field,
@@ -2457,6 +2458,40 @@ def test_the_date_over_a_headline_in_big_type_is_the_publication_date(header: st
     published = _extract(html).published_at
     assert published is not None
     assert published.date().isoformat() == "2026-11-23"
+
+
+@pytest.mark.parametrize(
+    "issue",
+    [
+        # the page's header row (page 890), a paragraph over the text
+        "<table><tr><td><font size='1'>&nbsp;Ausgabe vom Freitag, 14. März 2025 &nbsp;|&nbsp; "
+        "Nr. 11 &nbsp;|&nbsp; 76. Jahrgang</font></td></tr></table>",
+        "<p>Ausgabe 11/2025 – 14.03.2025</p>",
+        "<div><span>Ausgabe vom 14. März 2025</span> · <span>KW 11/2025</span></div>",
+    ],
+)
+def test_an_issue_lines_day_is_the_publication_date(issue: str) -> None:
+    html = (
+        f"<html lang='de'><body><div class='kopf'>{issue}</div><div class='inhalt'><h1>Seilbahn "
+        f"auf die Alm genehmigt</h1><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"
+        "<p>Letzte Änderung: 15.03.2025</p></body></html>"
+    )
+    published = _extract(html).published_at
+    assert published is not None
+    assert published.date().isoformat() == "2025-03-14"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ausgabe vom 14. März 2025 ist vergriffen",
+        "Ausgabe 12/2025 | Redaktionsschluss: 10. März 2025",
+        "Ausgabe vom 14. März 2025 | Anzeigenschluss 10. März 2025",
+        "Ausgaben 2024 | 76. Jahrgang",
+    ],
+)
+def test_a_line_with_more_than_an_issues_day_and_number_gives_no_date(line: str) -> None:
+    assert issue_date(line) is None
 
 
 @pytest.mark.parametrize(
