@@ -52,6 +52,7 @@ from pipelines.names import (
     title_block_text,
     title_parts,
 )
+from pipelines.page_headings import LOGO_GAP_WORDS, dated_item_heading, words_between
 from pipelines.reworded_headline import reworded_headline
 from pipelines.seo_title import document_headline, seo_title_of, without_topic
 from pipelines.tree import (
@@ -66,9 +67,6 @@ from pipelines.tree import (
     text_of,
 )
 
-# How many words a logo <h1> and the headline <h2> after it have between them at most (a
-# notice, a date line, a menu): an <h1> headline has its lead and text before any <h2>.
-_LOGO_GAP_WORDS = 40
 _PUBLISHED_META_KEYS = (
     "article:published_time",
     "og:article:published_time",
@@ -259,18 +257,28 @@ def _title_and_headline(
         if (
             heading is not None
             and 3 <= len(text_of(heading).split()) <= 40
-            and _words_between(h1, heading) <= _LOGO_GAP_WORDS
+            and words_between(h1, heading) <= LOGO_GAP_WORDS
         ):
             # The logo names the site: an affix of the <title> and the metadata headlines.
             site_keys |= {text_key(visible or text_of(h1))}
             metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
             h1, visible = heading, _visible_headline(heading, site_keys, frozenset())
+    item = None
+    if visible is not None and text_key(visible) == text_key(metadata_title or ""):
+        # An <h1> naming the page as the <title> does, over one dated item: its <h2> heads it.
+        item = dated_item_heading(h1) if h1 is not None else None
+        if item is not None:
+            h1, visible = item, _visible_headline(item, site_keys, frozenset())
     if h1 is None and len((metadata_title or "").split()) < 3:
         # No headline in the headings and a generic <title> ("Aktuelles"): the big type's.
         styled = styled_headline(tree, site_keys)
         if styled is not None:
             h1, visible = styled, _visible_headline(styled, site_keys, sections)
-    if metadata_title and (visible is None or text_key(visible) != text_key(metadata_title)):
+    if (
+        metadata_title
+        and item is None
+        and (visible is None or text_key(visible) != text_key(metadata_title))
+    ):
         heading = heading_for_title(tree, metadata_title)
         if heading is None and h1 is None:
             heading = reworded_headline(tree, metadata_title)
@@ -302,20 +310,6 @@ def _metadata_titles(
     metadata_title = next(filter(None, cleaned), None)
     document_title = document_headline(document_title, metadata_title, candidates[-1])
     return metadata_title or document_title, document_title
-
-
-def _words_between(first: lxml.html.HtmlElement, second: lxml.html.HtmlElement) -> int:
-    """The words printed after `first` and before `second` (a notice, a date), counted up to
-    one more than a logo's gap: a headline's text before the <h2> is far longer."""
-    words = 0
-    for node in first.xpath("following::text()"):
-        parent = node.getparent()
-        if parent is second or (parent is not None and second in parent.iterancestors()):
-            break
-        words += len(node.split())
-        if words > _LOGO_GAP_WORDS:
-            break
-    return words
 
 
 def _spells_title_affix(

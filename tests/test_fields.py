@@ -2460,6 +2460,61 @@ def test_the_date_over_a_headline_in_big_type_is_the_publication_date(header: st
     assert published.date().isoformat() == "2026-11-23"
 
 
+_REPORT = "Moral bewiesen: 3:2 nach Rückstand gegen Sulzbrunn"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a site builder's modules (page 899)
+        "<div class='j-header'><h1>Spielberichte 1. Mannschaft</h1></div><div class='j-text'><p>"
+        "Hier findet ihr alle Berichte unserer Ersten.</p></div><div><hr></div><div class="
+        f"'j-header'><h2>{_REPORT}</h2></div><div class='j-text'><p><span>Mo, 15. September "
+        "2025</span></p></div>",
+        # plain sections, the date as a <time>
+        f"<section><h1>Spielberichte 1. Mannschaft</h1></section><section><h2>{_REPORT}</h2>"
+        "<time>15.09.2025</time></section>",
+    ],
+)
+def test_the_one_dated_item_under_an_h1_naming_the_page_heads_it(page: str) -> None:
+    html = (
+        "<html lang='de'><head><title>Spielberichte 1. Mannschaft - MSV Neuhalden</title></head>"
+        f"<body>{page}<div><p>{PARAGRAPH}</p><p>{SECOND}</p></div><h2>Ältere Berichte</h2>"
+        "</body></html>"
+    )
+    result = _extract(html, url="https://www.msv-neuhalden.de/1-mannschaft/")
+    assert (result.title, result.seo_title) == (_REPORT, "Spielberichte 1. Mannschaft")
+    assert result.published_at is not None
+    assert result.published_at.date().isoformat() == "2025-09-15"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # an article: its lead before a dated subheading
+        f"<h1>Spielberichte 1. Mannschaft</h1><p>{PARAGRAPH} {SECOND}</p><h2>{_REPORT}</h2>"
+        "<p>15.09.2025</p>",
+        # a box's heading of a word or two over a day
+        "<h1>Spielberichte 1. Mannschaft</h1><p>Alle Berichte.</p><h2>Nächstes Spiel</h2>"
+        "<p>21.09.2025</p>",
+        # the <h1> dated itself
+        f"<h1>Spielberichte 1. Mannschaft</h1><p>14.09.2025</p><h2>{_REPORT}</h2><p>15.09.2025</p>",
+        # a list of dated reports
+        f"<h1>Spielberichte 1. Mannschaft</h1><div><h2>{_REPORT}</h2><p>15.09.2025</p></div>"
+        "<div><h2>Derbysieg in Kirchweiler</h2><p>08.09.2025</p></div>",
+        # no date under the <h2>
+        f"<h1>Spielberichte 1. Mannschaft</h1><h2>{_REPORT}</h2>",
+    ],
+)
+def test_an_h1_naming_the_page_stays_the_headline_over_no_single_dated_item(page: str) -> None:
+    html = (
+        "<html lang='de'><head><title>Spielberichte 1. Mannschaft - MSV Neuhalden</title></head>"
+        f"<body>{page}<div><p>{PARAGRAPH}</p><p>{SECOND}</p></div></body></html>"
+    )
+    result = _extract(html, url="https://www.msv-neuhalden.de/1-mannschaft/")
+    assert result.title == "Spielberichte 1. Mannschaft"
+
+
 @pytest.mark.parametrize(
     "issue",
     [
