@@ -15,7 +15,7 @@ from crawler.model.dates import (
     find_date_in_text,
     labelled_published_date,
 )
-from pipelines.credits import INFO_SPLIT_RE, ROLE_CREDIT_RE
+from pipelines.credits import BYLINE_ITEMS_SPLIT_RE, INFO_SPLIT_RE, ROLE_CREDIT_RE
 from pipelines.info_lines import is_initials_credit
 from pipelines.tree import collapse, text_of
 
@@ -126,24 +126,49 @@ class MarkedElements:
 
 
 # The elements a printed publication label opens, and the longest line it heads.
-_LABEL_TAGS = ("td", "th", "p", "div", "span", "li", "small", "dd", "b", "strong")
+_LABEL_TAGS = ("td", "th", "p", "div", "span", "li", "small", "dd", "b", "strong", "font")
 _LABEL_LINE_CHARS = 100
+# An issue line's items besides its day: the issue's number, the volume, the week ("Nr. 11",
+# "Ausgabe 14/2025", "76. Jahrgang", "KW 38/2024").
+_ISSUE_ITEM_RE = re.compile(
+    r"(?:Ausgabe\s+)?(?:Nr\.\s*)?\d{1,3}(?:\s*/\s*\d{4})?|\d{1,3}\.\s*Jahrgang"
+    r"|Jahrgang\s+\d{1,3}|KW\s*\d{1,2}(?:\s*/\s*\d{4})?"
+)
+_ISSUE_LABEL_RE = re.compile(r"^Ausgabe\s+(?:vom\s+)?")
 
 
 def labelled_date(tree: lxml.html.HtmlElement) -> ParsedDate | None:
     """The day a line printed anywhere in the body gives under a publication label, with no
     class naming it a date ("Erscheinungstag: 27. November 2026" in a header cell,
-    "<b>Veröffentlicht am</b> 3. März 2026"): the label's element's line, or its parent's when
-    the label is set apart."""
+    "<b>Veröffentlicht am</b> 3. März 2026"), or an issue line's ("Ausgabe vom Freitag, 14.
+    März 2025 | Nr. 11"): the label's element's line, or its parent's when the label is set
+    apart."""
     for element in tree.iter(*_LABEL_TAGS):
-        if not element.text or not PUBLISHED_LABEL_RE.match(element.text.lstrip()):
+        opening = element.text.lstrip() if element.text else ""
+        issue = opening.startswith("Ausgabe")
+        if not issue and not PUBLISHED_LABEL_RE.match(opening):
             continue
         for line in (element, element.getparent()):
             text = collapse(text_of(line)) if line is not None else ""
-            found = labelled_published_date(text) if len(text) <= _LABEL_LINE_CHARS else None
+            if len(text) > _LABEL_LINE_CHARS:
+                continue
+            found = issue_date(text) if issue else labelled_published_date(text)
             if found is not None:
                 return found
     return None
+
+
+def issue_date(line: str) -> ParsedDate | None:
+    """The day of an issue line: "Ausgabe" and the issue's day, its number, volume or week
+    beside it ("Ausgabe vom Freitag, 14. März 2025 | Nr. 11 | 76. Jahrgang", "Ausgabe 14/2025 –
+    Donnerstag, 3. April 2025"); None for a line with anything else (a sentence, a deadline)."""
+    items = [item.strip() for item in BYLINE_ITEMS_SPLIT_RE.split(line) if item.strip()]
+    if not items or not items[0].startswith("Ausgabe"):
+        return None
+    days = [_ISSUE_LABEL_RE.sub("", item) for item in items if not _ISSUE_ITEM_RE.fullmatch(item)]
+    if len(days) != 1 or classify_date_line(days[0]) != "date":
+        return None
+    return find_date_in_text(days[0])
 
 
 # A byline item: "Von Karl Weber", "By Ann Lee".

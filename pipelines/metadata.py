@@ -20,6 +20,7 @@ from crawler.model.dates import (
     parse_datetime,
 )
 from pipelines.agency_names import agency_names
+from pipelines.big_type import title_block_text
 from pipelines.bylines import (
     byline_text,
     closing_authors,
@@ -38,6 +39,7 @@ from pipelines.jsonld import (
     read_json_ld,
 )
 from pipelines.language import normalise_language
+from pipelines.local_time import UPDATED_TEXT_RE, in_printed_offset
 from pipelines.marks import MarkedElements, info_line_date, labelled_date
 from pipelines.names import (
     SECTION_WORDS,
@@ -47,9 +49,9 @@ from pipelines.names import (
     split_authors,
     split_credits,
     styled_headline,
-    title_block_text,
     title_parts,
 )
+from pipelines.page_headings import LOGO_GAP_WORDS, dated_item_heading, words_between
 from pipelines.printed_authors import printed_byline_authors
 from pipelines.reworded_headline import reworded_headline
 from pipelines.seo_title import document_headline, seo_title_of, without_topic
@@ -65,9 +67,6 @@ from pipelines.tree import (
     text_of,
 )
 
-# How many words a logo <h1> and the headline <h2> after it have between them at most (a
-# notice, a date line, a menu): an <h1> headline has its lead and text before any <h2>.
-_LOGO_GAP_WORDS = 40
 _PUBLISHED_META_KEYS = (
     "article:published_time",
     "og:article:published_time",
@@ -106,8 +105,6 @@ _MODIFIED_META_KEYS = (
 )
 _AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
 
-# A printed update line's words ("Aktualisiert: …").
-_UPDATED_TEXT_RE = re.compile(r"(?:zuletzt )?aktualisiert|update[d]?\b|stand\s*:", re.IGNORECASE)
 _MICRODATA_PUBLISHED = frozenset({"datePublished", "datepublished"})
 _MICRODATA_MODIFIED = frozenset({"dateModified", "datemodified"})
 _HEADLINE_PROP = frozenset({"headline"})
@@ -199,8 +196,9 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
             *(json_str(obj.get("inLanguage")) for obj in articles),
         )
     )
-    meta.published = _best_date(_published_candidates(marked, url, hints, metas, json_ld, meta))
     meta.modified = _best_date(_modified_candidates(marked, metas, json_ld))
+    published = _best_date(_published_candidates(marked, url, hints, metas, json_ld, meta))
+    meta.published = in_printed_offset(published, marked, meta.modified)
     return meta
 
 
@@ -259,18 +257,28 @@ def _title_and_headline(
         if (
             heading is not None
             and 3 <= len(text_of(heading).split()) <= 40
-            and _words_between(h1, heading) <= _LOGO_GAP_WORDS
+            and words_between(h1, heading) <= LOGO_GAP_WORDS
         ):
             # The logo names the site: an affix of the <title> and the metadata headlines.
             site_keys |= {text_key(visible or text_of(h1))}
             metadata_title, document_title = _metadata_titles(candidates, site_keys, sections)
             h1, visible = heading, _visible_headline(heading, site_keys, frozenset())
+    item = None
+    if visible is not None and text_key(visible) == text_key(metadata_title or ""):
+        # An <h1> naming the page as the <title> does, over one dated item: its <h2> heads it.
+        item = dated_item_heading(h1) if h1 is not None else None
+        if item is not None:
+            h1, visible = item, _visible_headline(item, site_keys, frozenset())
     if h1 is None and len((metadata_title or "").split()) < 3:
         # No headline in the headings and a generic <title> ("Aktuelles"): the big type's.
         styled = styled_headline(tree, site_keys)
         if styled is not None:
             h1, visible = styled, _visible_headline(styled, site_keys, sections)
-    if metadata_title and (visible is None or text_key(visible) != text_key(metadata_title)):
+    if (
+        metadata_title
+        and item is None
+        and (visible is None or text_key(visible) != text_key(metadata_title))
+    ):
         heading = heading_for_title(tree, metadata_title)
         if heading is None and h1 is None:
             heading = reworded_headline(tree, metadata_title)
@@ -302,20 +310,6 @@ def _metadata_titles(
     metadata_title = next(filter(None, cleaned), None)
     document_title = document_headline(document_title, metadata_title, candidates[-1])
     return metadata_title or document_title, document_title
-
-
-def _words_between(first: lxml.html.HtmlElement, second: lxml.html.HtmlElement) -> int:
-    """The words printed after `first` and before `second` (a notice, a date), counted up to
-    one more than a logo's gap: a headline's text before the <h2> is far longer."""
-    words = 0
-    for node in first.xpath("following::text()"):
-        parent = node.getparent()
-        if parent is second or (parent is not None and second in parent.iterancestors()):
-            break
-        words += len(node.split())
-        if words > _LOGO_GAP_WORDS:
-            break
-    return words
 
 
 def _spells_title_affix(
@@ -532,7 +526,7 @@ def _modified_candidates(
     for element in marked.updated():
         text = collapse(text_of(element))
         if len(text) <= 200:
-            match = _UPDATED_TEXT_RE.search(text)
+            match = UPDATED_TEXT_RE.search(text)
             if match is not None:
                 yield find_date_in_text(text[match.end() :])
 
@@ -608,10 +602,12 @@ def _visible_date(
         if found is not None:
             return found
     if h1 is not None:
-        container = h1.getparent()
-        if container is not None and text_key(text_of(container)) == text_key(text_of(h1)):
-            # A wrapper holding the headline alone ("<div class=header><h1>…</h1></div>"): the
-            # date line is a short block beside it.
+        container, key = h1.getparent(), text_key(text_of(h1))
+        if container is not None and text_key(text_of(container)) == key:
+            # A wrapper holding the headline alone ("<div class=header><h1>…</h1></div>", a
+            # layout table's cell and row): the date line is a short block beside it.
+            while (up := container.getparent()) is not None and text_key(text_of(up)) == key:
+                container = up
             return _date_beside(container)
         if container is not None:
             found = find_date_in_text(collapse(text_of(container))[:2000])
@@ -631,7 +627,7 @@ def _date_beside(wrapper: lxml.html.HtmlElement) -> ParsedDate | None:
             text = collapse(text_of(sibling))
             if (
                 len(text.split()) <= _DATE_LINE_WORDS
-                and not _UPDATED_TEXT_RE.search(text)
+                and not UPDATED_TEXT_RE.search(text)
                 and (not SENTENCE_END_RE.search(text) or classify_date_line(text) is not None)
             ):
                 found = find_date_in_text(text)

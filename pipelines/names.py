@@ -7,7 +7,7 @@ import html
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 import lxml.etree
@@ -15,6 +15,7 @@ import lxml.html
 
 from crawler.model.dates import classify_date_line
 from pipelines.agency_names import TRAILING_AGENCY_RE, agency_names
+from pipelines.big_type import big_type
 from pipelines.byline_lines import WRITING_KINDS
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, REPORTER_LEAD
 from pipelines.credits import (
@@ -37,7 +38,8 @@ from pipelines.offices import (
     is_site_kind,
     without_job_title,
 )
-from pipelines.tree import collapse, latin_punctuation, text_key, text_of
+from pipelines.title_affixes import without_glued_affixes
+from pipelines.tree import collapse, latin_punctuation, text_key
 
 TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
 # A site's initials as the last part of a <title>: "RSM", "NZZ".
@@ -321,6 +323,7 @@ def clean_title(
     if not candidate:
         return None
     title = normalise_field(candidate)
+    title = without_glued_affixes(title) if html_title else title
     colon = _COLON_SUFFIX_RE.search(title) if html_title else None
     if (
         colon is not None
@@ -612,39 +615,3 @@ def _looks_like_name(name: str) -> bool:
 
 # The page's frame around the article: a heading in it is no headline.
 _PAGE_FRAME_TAGS = frozenset(("nav", "aside", "footer"))
-# Hand-written pages set the headline in big type instead of an <h1>.
-_BIG_TYPE_XPATH = lxml.etree.XPath("//body//font[@size] | //body//*[contains(@style, 'font-size')]")
-_FONT_SIZE_RE = re.compile(r"[4-7]|\+[1-4]")
-_STYLE_SIZE_RE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|r?em)\b", re.IGNORECASE)
-
-
-def big_type(tree: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
-    """The body's elements set in big type, in page order: `<font size>` of 4 and more (or +1
-    and more), an inline style's font-size of 18px, 14pt, 1.2em or more."""
-    return filter(_is_big_type, _BIG_TYPE_XPATH(tree))
-
-
-def _is_big_type(element: lxml.html.HtmlElement) -> bool:
-    size = element.get("size") or ""
-    if element.tag == "font" and size.strip():
-        return _FONT_SIZE_RE.fullmatch(size.strip()) is not None
-    style = _STYLE_SIZE_RE.search(element.get("style") or "")
-    if style is None:
-        return False
-    return float(style.group(1)) >= {"px": 18, "pt": 14}.get(style.group(2).casefold(), 1.2)
-
-
-def title_block_text(elements: Iterable[lxml.html.HtmlElement], title: str) -> str:
-    """The text of the block around the element printing `title` in big type (a page with no
-    headline among its headings): its nearest ancestor that holds more than the headline, as a
-    layout table's rows hold a date line over it; "" when no big type prints the title."""
-    key = text_key(title)
-    for element in elements:
-        if (element.tag == "font" or "font-size" in (element.get("style") or "")) and (
-            _is_big_type(element) and text_key(text_of(element)) == key
-        ):
-            for ancestor in itertools.islice(element.iterancestors(), 6):
-                text = collapse(text_of(ancestor))
-                if text_key(text) != key:
-                    return text
-    return ""

@@ -7,7 +7,8 @@ import re
 
 import lxml.html
 
-from pipelines.tree import collapse, text_of
+from pipelines.big_type import big_type
+from pipelines.tree import collapse, text_key, text_of
 
 # The parts of a page around the article, whose headings are none of its own.
 _FRAME_TAGS = frozenset(("nav", "aside", "footer", "header"))
@@ -23,7 +24,9 @@ def reworded_headline(tree: lxml.html.HtmlElement, title: str) -> lxml.html.Html
     ("Neue Fährverbindung zwischen Kaliningrad und Sankt Petersburg" for a <title> "Neue
     Fährverbindung Kaliningrad – St. Petersburg"). An <h2> naming the section ("Aktuelles aus
     der Gemeinde") may head the item, its headline the <h3> after it: that one, on the same
-    terms. None otherwise, and for a page whose first such <h2> says something else."""
+    terms. None otherwise, and for a page whose first such <h2> says something else. With no
+    <h2>, the first text set in big type, on the same terms (an old layout's `<font size=5>`
+    headline, the <title> shortening it)."""
     body = tree.find("body")
     if body is None:
         return None
@@ -32,7 +35,11 @@ def reworded_headline(tree: lxml.html.HtmlElement, title: str) -> lxml.html.Html
         None,
     )
     if heading is None:
-        return None
+        # A big type spelling the title is found by the title's own lookup.
+        big = next(big_type(tree), None)
+        if big is None or text_key(text_of(big)) == text_key(title):
+            return None
+        return big if _rewords(big, title) else None
     if _rewords(heading, title):
         return heading
     following = next(iter(heading.xpath("following::h3[1]")), None)

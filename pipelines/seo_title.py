@@ -24,8 +24,9 @@ _CLAUSE_OPENERS = frozenset(
         *("doch", "why", "how", "what", "who", "where", "when", "and", "but"),
     )
 )
-# Any phrase before a colon and the headline, a long one too ("Forscherin X im Interview: …").
-_KICKER_PREFIX_RE = re.compile(r"^[^:|]{2,}:\s+(?=\S)")
+# Any phrase before a colon and the headline, a long one too ("Forscherin X im Interview: …"),
+# a score's or a time's colon inside it too ("Altenbrück – Eichenried 2:1: …").
+_KICKER_PREFIX_RE = re.compile(r"^(?:[^:|]|(?<=\d):(?=\d)){2,}:\s+(?=\S)")
 # How many elements around the headline are searched for a printed topic label.
 _LABEL_SCOPE = 80
 
@@ -136,14 +137,35 @@ def _kicker_before_shortened(
         return False
     if not text_key(text_of(h1)).startswith(key) and not _printed_as_label(topic, h1):
         return False
-    return all(text_key(word) in headline_words for word in rest.split())
+    if all(text_key(word) in headline_words for word in rest.split()):
+        return True
+    # A label printing the topic alone ("<p class=kicker>Transit</p>") over a headline
+    # shortened in other words: the headline's words in its order, one of them put otherwise
+    # ("EU prüft Lkw-Fahrverbote im Inntal" for "EU-Kommission nimmt Lkw-Fahrverbote im Inntal
+    # ins Visier"); a rest in another order is other wording.
+    return _in_headline_order(rest, title) and _printed_as_label(topic, h1, whole=True)
 
 
-def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None) -> bool:
-    """True when an element near the headline prints `topic` as its whole text (a kicker, a
-    label above the headline). A keyword link after the headline (rel="tag", a WordPress tag
-    line after the text) names a topic of the article, no label of its headline; a category's
-    ("category tag", or "tag" over the headline) is one."""
+def _in_headline_order(rest: str, title: str) -> bool:
+    """True when the words of `rest`, all but one, are the headline's or parts of its compounds,
+    in the headline's order, and `rest` is no longer than it."""
+    headline = [{text_key(word), *map(text_key, word.split("-"))} for word in title.split()]
+    words = rest.split()
+    position, replaced = 0, 0
+    for word in map(text_key, words):
+        found = next((i for i in range(position, len(headline)) if word in headline[i]), None)
+        if found is None:
+            replaced += 1
+        else:
+            position = found + 1
+    return len(words) <= len(headline) and replaced <= 1 < len(words) - replaced
+
+
+def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None, whole: bool = False) -> bool:
+    """True when an element near the headline prints `topic` as its text (a kicker, a label
+    above the headline), at its end, or (`whole`) alone. A keyword link after the headline
+    (rel="tag", a WordPress tag line after the text) names a topic of the article, no label of
+    its headline; a category's ("category tag", or "tag" over the headline) is one."""
     parent = h1.getparent() if h1 is not None else None
     if parent is None:
         return False
@@ -155,7 +177,8 @@ def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None) -> bool:
         if count > _LABEL_SCOPE or not isinstance(element, lxml.html.HtmlElement):
             continue
         text = text_of(element)
-        if len(text) <= 4 * len(topic) and key and text_key(text).endswith(key):
+        label = text_key(text)
+        if len(text) <= 4 * len(topic) and key and (label == key if whole else label.endswith(key)):
             # Looked at only for a text that ends in the topic: a rare element.
             keyword = after and any(
                 (link.get("rel") or "").strip().casefold() == "tag"

@@ -101,17 +101,8 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "759_staatsfernsehen_xinhua_pekinger_zeit": {
-        "published": "datetime.datetime(2026, 11, 19, 22, 15, tzinfo=datetime.timezone.utc)",
-    },
     "773_lokalzeitung_drupal_redaktionsmitglied_ortsdurchfahrt": {
         "published": "datetime.datetime(2026, 11, 23, 18, 30, tzinfo=datetime.timezone(da...",
-    },
-    "829_chinesischer_auslandsfunk_infozeile_autorin_redakteur_xinhua": {
-        "seo_title": "'Wüstenstrom aus Gansu: Neuer Solarpark-Verbund am Netz_Wirtschaft'",
-    },
-    "832_belarussischer_sender_nachrichtenredaktion_foto_belta_kurz_nach_mitternacht": {
-        "published": "datetime.datetime(2025, 11, 7, 21, 20, tzinfo=datetime.timezone.utc)",
     },
     "833_aggregator_wordpress_uebernommen_autor_fremdmedium_tass_ria": {
         "junk": "['metadata/byline: Von Kirill Sorokin. Zuerst erschienen bei „Newsk...",
@@ -126,16 +117,10 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/fact_box: Wie erkenne ich einen Wolfsriss?', 'metadata/f...",
         "unknown": "['Wie erkenne ich einen Wolfsriss?', 'Typisch sind Bisse in die Keh...",
     },
-    "841_lokales_wochenblatt_tabellenlayout_cp1252_name_als_schlusszeile": {
-        "title": "'Liederkranz ehrt treue Sänger'",
-        "published": "None",
-        "seo_title": "None",
-    },
     "846_sportportal_aus_dem_stadion_berichtet_zusatzinfo_sid_anzeigetafel": {
         "junk": "['metadata/source_credit: Zusätzliche Informationen: SID']",
         "unknown": "['Zusätzliche Informationen: SID']",
         "agencies": "()",
-        "seo_title": "None",
     },
     "850_gemeinde_buergermeisterwort_gruss_ihr_name_amt_preistabelle": {
         "unknown": "['Ihr', 'Frank Obermeier', 'Bürgermeister']",
@@ -152,14 +137,10 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "856_aggregator_wordpress_admin_gastbeitrag_ria_tass": {
         "agencies": "('TASS',)",
     },
-    "864_oesterreich_typo3_korrespondent_jaenner_nur_gedruckt": {
-        "seo_title": "'Transit: EU prüft Lkw-Fahrverbote im Inntal'",
-    },
     "866_wochenblatt_tabellenlayout_cp1252_text_und_fotos": {
         "junk": "['chrome/sidebar: Aktuelle Ausgabe', 'chrome/sidebar: Als PDF lesen...",
         "lost": "['Festabend in der voll besetzten Lauchtalhalle – Ehrungen für 14 M...",
         "unknown": "['Aktuelle Ausgabe', 'KW 38 / 2024', 'Als PDF lesen', 'Redaktionssc...",
-        "published": "None",
     },
     "867_wochenzeitung_nextjs_interview_zeile_buchinfo": {
         "authors": "()",
@@ -170,9 +151,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "879_iranischer_sender_gastautor_schlussnotiz_kalender": {
         "authors": "()",
-    },
-    "880_belarus_agentur_infozeile_text_foto_mitternacht": {
-        "published": "datetime.datetime(2025, 2, 2, 21, 47, tzinfo=datetime.timezone.utc)",
     },
     "881_aggregator_wordpress_kommentar_von_uploader_tass_ria": {
         "junk": "['metadata/source_note: Übersetzt aus dem Russischen. Mit Material ...",
@@ -192,10 +170,7 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "890_heimatblatt_tabellenlayout_cp1252_text_und_bild_signatur": {
         "junk": "['media/caption: Die Geehrten mit dem Vorsitzenden Helmut Bräuninge...",
-        "unknown": "['| Die Geehrten mit dem Vorsitzenden Helmut Bräuninger (rechts). |...",
-        "title": "'Vereine - Obst- und Gartenbauverein ehrt treue Mitglieder'",
-        "published": "None",
-        "authors": "()",
+        "unknown": "['| Die Geehrten mit dem Vorsitzenden Helmut Bräuninger (rechts). |']",
     },
     "892_wirtschaft_autorenchips_agentur_als_chip_kurswidget_tabelle": {
         "junk": "['promo/newsletter: Der Marktkapital-Morgenbrief', 'promo/newslette...",
@@ -219,9 +194,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "899_fussballverein_baukasten_bericht_name_rolle_aufstellung": {
         "junk": "['chrome/page_intro: Hier findet ihr alle Berichte zu den Spielen u...",
         "unknown": "['Hier findet ihr alle Berichte zu den Spielen unserer Ersten in de...",
-        "title": "'Spielberichte 1. Mannschaft'",
-        "published": "None",
-        "seo_title": "None",
     },
     "900_partei_pressemitteilung_hugo_visdp_fraktion_ohne_autor": {
         "junk": "['metadata/sender: Kreistagsfraktion der PRU Hohenauen']",
@@ -229,14 +201,9 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "901_auslandsfunk_china_quelle_xinhua_redakteurin": {
         "junk": "['promo/language_course: Jeden Tag ein neues Wort: 职业 (zhíyè) – Beruf']",
         "unknown": "['Jeden Tag ein neues Wort: 职业 (zhíyè) – Beruf']",
-        "seo_title": "'Berufsbildung: China und Deutschland vereinbaren engere Zusammenar...",
-    },
-    "903_tuerkischer_sender_nextjs_autor_ort_mit_aa": {
-        "published": "datetime.datetime(2025, 5, 27, 21, 40, tzinfo=datetime.timezone.utc)",
     },
     "904_iranischer_sender_drupal_persisches_datum_irna": {
         "lost": "['Die Ausfuhren iranischer Pistazien in die Europäische Union sind ...",
-        "published": "datetime.datetime(2025, 2, 18, 21, 10, tzinfo=datetime.timezone.utc)",
     },
     "909_boulevard_versal_byline_css_kicker_einwort": {
         "junk": "['media/video: Hier parkt Manfred S. aus dem Kreisel']",

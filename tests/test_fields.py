@@ -17,6 +17,7 @@ from pipelines.clean_rules import Rule
 from pipelines.credits import credited_writers, text_agencies
 from pipelines.extract import extract_article
 from pipelines.host_spellings import registrable_domain
+from pipelines.marks import issue_date
 from pipelines.names import (
     clean_title,
     normalise_field,
@@ -1173,6 +1174,49 @@ def test_big_type_is_no_headline_beside_a_title_or_an_h1(
     title: str, headline: str, expected: str
 ) -> None:
     assert _extract(_page(f"<title>{title}</title>", headline)).title == expected
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        # a layout table: the issue line rows above the headline's (pages 841, 866)
+        "<table><tr><td><font size='1'>Ausgabe 14/2025 – Donnerstag, 3. April 2025</font></td>"
+        "</tr><tr><td><b>Vereine</b></td></tr><tr><td><font size='5'><b>{}</b></font></td></tr>"
+        "</table>",
+        # blocks: the date beside the headline's wrapper
+        "<div class='kopf'><div>3. April 2025</div><div><div style='font-size: 24px'>{}</div>"
+        "</div></div>",
+    ],
+)
+def test_big_type_wording_the_titles_shortened_headline_in_full_is_the_headline(
+    layout: str,
+) -> None:
+    html = _page(
+        "<title>Alpenland Zeitung - Hallenbad wird saniert</title>",
+        layout.format("Hallenbad wird im Herbst saniert"),
+    )
+    result = _extract(html)
+    assert (result.title, result.seo_title) == (
+        "Hallenbad wird im Herbst saniert",
+        "Hallenbad wird saniert",
+    )
+    assert result.published_at is not None
+    assert result.published_at.date().isoformat() == "2025-04-03"
+
+
+@pytest.mark.parametrize(
+    "big",
+    [
+        # the site's slogan, the section: other words
+        "<font size='5'>Ihre Zeitung für das Alpenland</font>",
+        "<font size='5'>Aus der Gemeinde</font>",
+        # a headline sharing a few words with the <title> and saying more
+        "<font size='5'>Hallenbad wird saniert: was Vereine und Schulen im Winter tun</font>",
+    ],
+)
+def test_big_type_in_other_words_than_the_title_is_no_headline(big: str) -> None:
+    html = _page("<title>Alpenland Zeitung - Hallenbad wird saniert</title>", big)
+    assert _extract(html).title == "Hallenbad wird saniert"
 
 
 @pytest.mark.parametrize(
@@ -2604,6 +2648,95 @@ def test_the_date_over_a_headline_in_big_type_is_the_publication_date(header: st
     published = _extract(html).published_at
     assert published is not None
     assert published.date().isoformat() == "2026-11-23"
+
+
+_REPORT = "Moral bewiesen: 3:2 nach Rückstand gegen Sulzbrunn"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a site builder's modules (page 899)
+        "<div class='j-header'><h1>Spielberichte 1. Mannschaft</h1></div><div class='j-text'><p>"
+        "Hier findet ihr alle Berichte unserer Ersten.</p></div><div><hr></div><div class="
+        f"'j-header'><h2>{_REPORT}</h2></div><div class='j-text'><p><span>Mo, 15. September "
+        "2025</span></p></div>",
+        # plain sections, the date as a <time>
+        f"<section><h1>Spielberichte 1. Mannschaft</h1></section><section><h2>{_REPORT}</h2>"
+        "<time>15.09.2025</time></section>",
+    ],
+)
+def test_the_one_dated_item_under_an_h1_naming_the_page_heads_it(page: str) -> None:
+    html = (
+        "<html lang='de'><head><title>Spielberichte 1. Mannschaft - MSV Neuhalden</title></head>"
+        f"<body>{page}<div><p>{PARAGRAPH}</p><p>{SECOND}</p></div><h2>Ältere Berichte</h2>"
+        "</body></html>"
+    )
+    result = _extract(html, url="https://www.msv-neuhalden.de/1-mannschaft/")
+    assert (result.title, result.seo_title) == (_REPORT, "Spielberichte 1. Mannschaft")
+    assert result.published_at is not None
+    assert result.published_at.date().isoformat() == "2025-09-15"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # an article: its lead before a dated subheading
+        f"<h1>Spielberichte 1. Mannschaft</h1><p>{PARAGRAPH} {SECOND}</p><h2>{_REPORT}</h2>"
+        "<p>15.09.2025</p>",
+        # a box's heading of a word or two over a day
+        "<h1>Spielberichte 1. Mannschaft</h1><p>Alle Berichte.</p><h2>Nächstes Spiel</h2>"
+        "<p>21.09.2025</p>",
+        # the <h1> dated itself
+        f"<h1>Spielberichte 1. Mannschaft</h1><p>14.09.2025</p><h2>{_REPORT}</h2><p>15.09.2025</p>",
+        # a list of dated reports
+        f"<h1>Spielberichte 1. Mannschaft</h1><div><h2>{_REPORT}</h2><p>15.09.2025</p></div>"
+        "<div><h2>Derbysieg in Kirchweiler</h2><p>08.09.2025</p></div>",
+        # no date under the <h2>
+        f"<h1>Spielberichte 1. Mannschaft</h1><h2>{_REPORT}</h2>",
+    ],
+)
+def test_an_h1_naming_the_page_stays_the_headline_over_no_single_dated_item(page: str) -> None:
+    html = (
+        "<html lang='de'><head><title>Spielberichte 1. Mannschaft - MSV Neuhalden</title></head>"
+        f"<body>{page}<div><p>{PARAGRAPH}</p><p>{SECOND}</p></div></body></html>"
+    )
+    result = _extract(html, url="https://www.msv-neuhalden.de/1-mannschaft/")
+    assert result.title == "Spielberichte 1. Mannschaft"
+
+
+@pytest.mark.parametrize(
+    "issue",
+    [
+        # the page's header row (page 890), a paragraph over the text
+        "<table><tr><td><font size='1'>&nbsp;Ausgabe vom Freitag, 14. März 2025 &nbsp;|&nbsp; "
+        "Nr. 11 &nbsp;|&nbsp; 76. Jahrgang</font></td></tr></table>",
+        "<p>Ausgabe 11/2025 – 14.03.2025</p>",
+        "<div><span>Ausgabe vom 14. März 2025</span> · <span>KW 11/2025</span></div>",
+    ],
+)
+def test_an_issue_lines_day_is_the_publication_date(issue: str) -> None:
+    html = (
+        f"<html lang='de'><body><div class='kopf'>{issue}</div><div class='inhalt'><h1>Seilbahn "
+        f"auf die Alm genehmigt</h1><p>{PARAGRAPH}</p><p>{SECOND}</p></div>"
+        "<p>Letzte Änderung: 15.03.2025</p></body></html>"
+    )
+    published = _extract(html).published_at
+    assert published is not None
+    assert published.date().isoformat() == "2025-03-14"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ausgabe vom 14. März 2025 ist vergriffen",
+        "Ausgabe 12/2025 | Redaktionsschluss: 10. März 2025",
+        "Ausgabe vom 14. März 2025 | Anzeigenschluss 10. März 2025",
+        "Ausgaben 2024 | 76. Jahrgang",
+    ],
+)
+def test_a_line_with_more_than_an_issues_day_and_number_gives_no_date(line: str) -> None:
+    assert issue_date(line) is None
 
 
 @pytest.mark.parametrize(

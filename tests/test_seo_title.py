@@ -87,6 +87,9 @@ def test_another_bodys_name_before_the_headline_stays() -> None:
     [
         "Schwimmmeisterin Anna Berg im Gespräch",
         "Ein Jahr nach dem Hochwasser in der Altstadt",
+        # a score's or a time's colon inside the kicker (page 846)
+        "Altenbrück – Eichenried 2:1",
+        "Anpfiff um 18:30 im Talstadion",
     ],
 )
 def test_a_long_kicker_before_a_colon_makes_another_headline(kicker: str) -> None:
@@ -96,6 +99,8 @@ def test_a_long_kicker_before_a_colon_makes_another_headline(kicker: str) -> Non
 
 def test_a_leftover_label_without_a_colon_is_no_other_headline() -> None:
     assert seo_title_of(HEADLINE, f"Lokales {HEADLINE}") is None
+    # a score before the headline is no kicker's colon
+    assert seo_title_of(HEADLINE, f"Fußball 2:1 {HEADLINE}") is None
 
 
 @pytest.mark.parametrize("separator", [" - ", " | ", " – "])
@@ -281,6 +286,61 @@ def test_a_label_over_the_headline_is_an_affix_before_it(label: str) -> None:
     assert _seo_title(f"Auheim: {HEADLINE} - Talbote", body) is None
 
 
+@pytest.mark.parametrize(
+    ("kicker", "label", "headline", "shortened"),
+    [
+        # one word put otherwise, a compound's part (page 864)
+        (
+            "Transit",
+            "<p class='news-kicker'>Transit</p>",
+            "EU-Kommission nimmt Lkw-Fahrverbote im Inntal ins Visier",
+            "EU prüft Lkw-Fahrverbote im Inntal",
+        ),
+        (
+            "Bäder",
+            "<div class='topline'><a href='/thema/baeder'>Bäder</a></div>",
+            "Gemeinderat beschließt Sanierung des alten Hallenbads im Herbst",
+            "Gemeinderat billigt Sanierung des Hallenbads",
+        ),
+    ],
+)
+def test_a_kicker_printed_alone_before_the_headline_shortened_in_other_words_is_an_affix(
+    kicker: str, label: str, headline: str, shortened: str
+) -> None:
+    body = f"<main><article>{label}<h1>{headline}</h1>{TEXT}</article></main>"
+    assert _seo_title(f"{kicker}: {shortened} - Talbote", body) == shortened
+
+
+@pytest.mark.parametrize(
+    ("label", "headline", "rest"),
+    [
+        # the headline's words in another order: other wording (page 769)
+        (
+            "<span class='kicker'>Auheim</span>",
+            "Zum ersten Mal auf dem Klosterplatz: Der Weihnachtsmarkt hat ein neues Zuhause",
+            "Weihnachtsmarkt erstmals auf dem Klosterplatz",
+        ),
+        # two words put otherwise
+        (
+            "<span class='kicker'>Auheim</span>",
+            "Gemeinderat beschließt Sanierung des alten Hallenbads im Herbst",
+            "Rat billigt Umbau des Hallenbads",
+        ),
+        # the topic at the end of a longer kicker, not printed alone (page 361)
+        (
+            "<span class='kicker'>Verkehrswende in Auheim</span>",
+            "Alle Stadtbusse fahren ab Sommer elektrisch",
+            "Alle Stadtbusse fahren bald elektrisch",
+        ),
+    ],
+)
+def test_a_kicker_before_other_wording_stays_in_the_seo_title(
+    label: str, headline: str, rest: str
+) -> None:
+    body = f"<main><article>{label}<h1>{headline}</h1>{TEXT}</article></main>"
+    assert _seo_title(f"Auheim: {rest} - Talbote", body) == f"Auheim: {rest}"
+
+
 def test_a_category_link_marked_as_a_tag_over_the_headline_is_its_label() -> None:
     label = "<span class='category-links'><a href='/category/auheim/' rel='tag'>Auheim</a></span>"
     body = f"<main><article>{label}<h1>{HEADLINE}</h1>{TEXT}</article></main>"
@@ -293,6 +353,11 @@ def test_a_category_link_marked_as_a_tag_over_the_headline_is_its_label() -> Non
         (f"{HEADLINE}_Seidenweg Heute", "Seidenweg Heute", "http://www.seidenweg-heute.cn/a/1"),
         (f"{HEADLINE}_Donghai Radio", "Donghai Radio", "http://german.donghai-radio.cn/a/1"),
         (f"{HEADLINE}_Talbote", None, "https://www.talbote.de/a/1"),
+        # names glued after the headline: the section and the site (page 829), a host name
+        # not the site's own (page 901), a section and a host
+        (f"{HEADLINE}_Wirtschaft_Fernost Welle Deutsch", None, "https://www.talbote.de/a/1"),
+        (f"{HEADLINE}_German.TQR.cn", None, "https://www.talbote.de/a/1"),
+        (f"{HEADLINE}_Kultur_deutsch.example-funk.cn", None, "https://www.talbote.de/a/1"),
     ],
 )
 def test_the_sites_name_joined_by_an_underscore_is_an_affix(
@@ -307,6 +372,9 @@ def test_the_sites_name_joined_by_an_underscore_is_an_affix(
         # a file reference, and a word joined to another that is no site's name
         "Urteil 4A_218/2024: Bundesgericht stärkt Mieter",
         f"{HEADLINE}_Nachtrag zur Sitzung",
+        # a tag with a number, and the site's name before the headline
+        f"{HEADLINE} unter #Aufschrei_2025",
+        f"Jiangnan Rundfunk_Deutsch_{HEADLINE}",
     ],
 )
 def test_other_parts_after_an_underscore_stay_in_the_title(title: str) -> None:
