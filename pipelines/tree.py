@@ -510,7 +510,7 @@ def bylines_in(
             portrait = None if own or agencies_only else portrait_row_name(element)
             if portrait is not None and portrait not in found:
                 found.append(portrait)
-            if not own or len(own) > 120:
+            if not own or len(own) > 160:
                 continue
             info = is_info_line(own)
             segments = BYLINE_ITEMS_SPLIT_RE.split(own) if info else [own]
@@ -520,7 +520,9 @@ def bylines_in(
             elif len(segments) > 1 and not len(element):
                 for segment in segments:
                     _add_byline(found, segment, segment, agencies_only)
-            elif len(own) <= 100:
+            # An agency credit writing the agencies out is as long as the short names make it
+            # ("Mit Informationen der Katholischen Nachrichten-Agentur (KNA) und des …").
+            elif len(own) <= 100 or len(short_agency_names(own)) <= 100:
                 _add_byline(found, own, element, agencies_only)
     return found
 
@@ -543,9 +545,12 @@ def _add_byline(
     elif (
         # A source line with a date or time is longer ("Programm, Sendung, 20.06.2026, 15:30
         # Uhr ; sda/mila"): its agencies only are read, below.
-        ((words := len(own.split())) <= 8 or (words <= 12 and _DATE_OR_TIME_RE.search(own)))
-        and _names_agency_key(own)
-        and names_an_agency(own)
+        (
+            (words := len((short := short_agency_names(own)).split())) <= 8
+            or (words <= 12 and _DATE_OR_TIME_RE.search(own))
+        )
+        and _names_agency_key(short)
+        and names_an_agency(short)
         and not (isinstance(element, lxml.html.HtmlElement) and _credits_a_picture(element))
     ):
         text = element if isinstance(element, str) else collapse(text_of(element))
