@@ -3052,6 +3052,13 @@ def test_a_table_row_of_an_issue_and_data_stays() -> None:
         ("<p>Ihre</p><p>Bürgermeisterin Dr. Anna Berger</p>", "Anna Berger"),
         ("<p>Viele Grüße, Eure</p><p>Trainerin Jana Roth</p>", "Jana Roth"),
         ("<p class='gruss'>Euer<br>Ortsvorsteher Paul von Hagen</p>", "Paul von Hagen"),
+        # the greeting word, the name and the office under it (page 850)
+        ("<p>Ihr<br>Frank Obermeier<br>Bürgermeister</p>", "Frank Obermeier"),
+        (
+            "<p>Herzliche Grüße, Ihre</p><p>Dr. Anna Berger</p><p>Erste Bürgermeisterin</p>",
+            "Anna Berger",
+        ),
+        ("<p>Euer</p><p>Jonas Weidlich<br>Vorsitzender des Heimatvereins</p>", "Jonas Weidlich"),
         # the greeting, the office and the name on one line
         ("<p class='unterschrift'><i>Ihr Pfarrer Mag. Michael Gruber</i></p>", "Michael Gruber"),
         ("<p>Ihre Bürgermeisterin Anna Berger</p>", "Anna Berger"),
@@ -3086,6 +3093,9 @@ def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
         "<p>Die Sprechstunde im Pfarrbüro entfällt in den Weihnachtsferien wegen Krankheit.</p>",
         # a prompt under the greeting word
         "<p>Ihre</p><p>Meinung Ist Uns Wichtig</p>",
+        # a greeting and a name, then no office but a line of text
+        "<p>Ihr</p><p>Frank Obermeier</p><p>Bürgermeister sein ist schön.</p>",
+        "<p>Ihr</p><p>Frank Obermeier</p><p>Bürgerbüro geschlossen</p>",
         # the office and the name in a sentence, and a contact person on one line
         "<p>Ihr Pfarrer Michael Gruber lädt zum Osterfrühstück ein.</p>",
         "<p>Ihr Ansprechpartner Jonas Weidlich</p>",
