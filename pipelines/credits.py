@@ -122,6 +122,18 @@ _AGENCY_LABEL_RE = re.compile(
 _TRANSLATION_NOTE_RE = re.compile(
     r"\s*\((?:[\w-]+ ){0,3}(?:Übersetzung|übersetzt)\b[^()]{0,60}\)$", _I
 )
+# The sentences of a source note besides its agency credit: the translation, and where the text
+# appeared first ("Übersetzt aus dem Russischen. Mit Material von TASS. Zuerst erschienen bei
+# Site X."). Split at a sentence's end before a capital.
+_NOTE_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
+_ORIGIN_SENTENCE_RE = re.compile(
+    r"^(?:Übersetzt aus dem [A-ZÄÖÜ]\w+en|Aus dem [A-ZÄÖÜ]\w+en übersetzt"
+    r"|(?:Zuerst|Erstmals|Ursprünglich) (?:erschienen|veröffentlicht) (?:bei|in|im|auf) [^.]{2,60}"
+    r"|(?:Dieser|Der) (?:Beitrag|Text|Artikel) (?:erschien|ist) (?:zuerst|erstmals) (?:bei|in|im"
+    r"|auf) [^.]{2,60}?(?: erschienen)?)\.$"
+)
+_SOURCE_NOTE_GATE = ("material", "informationen", "angaben", "quelle")
+_SOURCE_NOTE_MAX_WORDS = 30
 _PHOTO_LABEL_RE = re.compile(r"(?:Foto|Fotos|Bild|Bilder)\s*:", _I)
 _DIGIT_RE = re.compile(r"\d")
 _CAPTION_CREDIT_GATE = ("foto", "bild", "credit", "grafik", "illustration")
@@ -220,6 +232,13 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
         and is_agency_credit(named)
     ):
         return Rule.CREDIT_AGENCY
+    if (
+        words <= _SOURCE_NOTE_MAX_WORDS
+        and ". " in text
+        and any(map(lowered.__contains__, _SOURCE_NOTE_GATE))
+        and _is_source_note(text)
+    ):
+        return Rule.CREDIT_AGENCY
     if words <= 6 and "agentur" in lowered and _DESK_SIGNATURE_RE.match(text):
         return Rule.BYLINE
     if words <= 10 and _OFFICE_CREDIT_RE.match(text):
@@ -229,6 +248,21 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
         if match is not None and names_only(match.group("names")):
             return Rule.BYLINE
     return None
+
+
+def _is_source_note(text: str) -> bool:
+    """True for a note of two to four sentences, one an agency credit and the others on the
+    text's translation or first publication (`_ORIGIN_SENTENCE_RE`)."""
+    sentences = _NOTE_SENTENCE_SPLIT_RE.split(text)
+    credits = [is_agency_credit(sentence) for sentence in sentences]
+    return (
+        2 <= len(sentences) <= 4
+        and any(credits)
+        and all(
+            credit or _ORIGIN_SENTENCE_RE.match(sentence)
+            for credit, sentence in zip(credits, sentences, strict=True)
+        )
+    )
 
 
 def names_only(text: str) -> bool:
@@ -405,7 +439,10 @@ def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ..
             found.extend(agency_names(match.group(1) or match.group(2), dateline=True))
     for line in dropped:
         if line.rule == Rule.CREDIT_AGENCY:
-            found.extend(agency_names(line.text))
+            # A source note's credit is one of its sentences.
+            sentences = _NOTE_SENTENCE_SPLIT_RE.split(line.text) if ". " in line.text else ()
+            found.extend(agency_names(line.text) if len(sentences) < 2 else ())
+            found.extend(name for sentence in sentences for name in agency_names(sentence))
         elif line.rule in (Rule.PARTNER, Rule.PRINT_NOTE):
             # "Erstveröffentlichung: RIA Novosti": the agency that first published it supplied it
             found.extend(supplying_agencies(line.text))

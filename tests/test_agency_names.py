@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
+from crawler.model.types import CleaningRules, DroppedLine, ExtractedArticle, ExtractInput
 from pipelines.agency_names import agency_names, supplying_agencies
+from pipelines.clean_rules import Rule
 from pipelines.credits import text_agencies
 from pipelines.extract import extract_article
 
@@ -95,6 +96,18 @@ def test_short_names_that_are_ordinary_words_name_no_agency(text: str) -> None:
 )
 def test_a_dateline_names_a_state_agency(opening: str, agencies: tuple[str, ...]) -> None:
     assert text_agencies([f"{opening}{PARAGRAPH}", SECOND], []) == agencies
+
+
+def test_a_source_note_names_the_agencies_of_its_credit_sentence() -> None:
+    note = (
+        "Übersetzt aus dem Russischen. Mit Material von TASS und RIA Nowosti. Zuerst erschienen"
+        " bei Ostkurier."
+    )
+    dropped = [DroppedLine(text=note, rule=str(Rule.CREDIT_AGENCY))]
+    assert text_agencies([PARAGRAPH], dropped) == ("TASS", "RIA Novosti")
+    # a credit of one sentence is read whole
+    dropped = [DroppedLine(text="Quelle: dpa. AFP", rule=str(Rule.CREDIT_AGENCY))]
+    assert text_agencies([PARAGRAPH], dropped) == ("dpa", "AFP")
 
 
 def test_an_ordinary_word_in_a_partner_note_names_no_agency() -> None:
