@@ -50,7 +50,7 @@ _PORTRAIT_CREDIT_RE = re.compile(
 )
 # The label of a writer's credit line: "Bericht:", "Text:", "Autorin:", "Text und Fotos:".
 _CLOSING_CREDIT_RE = re.compile(
-    r"^(?:Bericht|Texte?|Autor(?:in|en)?|(?:Text|Bericht)\s*(?:und|&|/)\s*(?:Fotos?|Bilder?))"
+    r"^(?:Bericht|Texte?|Autor(?:in|en)?|(?:Text|Bericht)\s*(?:und|&|/)\s*(?:Fotos?|Bild(?:er)?))"
     r"\s*:\s*\S"
 )
 # A broadcaster's programme in capitals after the writer's name in a credit: "Autorin: A, MDW

@@ -3167,6 +3167,9 @@ def test_a_title_with_the_edition_affix_leaves_the_metadata_headline_as_seo_titl
         ("<p>Autorin: Jule Marx</p>", "Jule Marx"),
         ("<div>Text und Fotos: Ben Kraus</div>", "Ben Kraus"),
         ("<p><i>Text &amp; Bilder: Ben Kraus</i></p>", "Ben Kraus"),
+        # the picture in the singular, right-aligned in italics or plain
+        ("<p align='right'><i>Text und Bild: Gertrud Maichle</i></p>", "Gertrud Maichle"),
+        ("<div class='credit'>Bericht/Bild: Carla Wendt</div>", "Carla Wendt"),
     ],
 )
 def test_a_writers_credit_line_closing_the_text_names_the_author(closing: str, author: str) -> None:
@@ -3209,6 +3212,7 @@ def test_a_credit_box_after_the_texts_container_names_the_writer(
     [
         "<p>Bericht: Der Ausschuss tagt erneut</p>",  # a label before a sentence
         "<p>Fotos: Ben Kraus</p>",  # a photographer
+        "<p><i>Bild: Gertrud Maichle</i></p>",  # a photographer of the one picture
         f"<p>Bericht: Pascal Thiel</p><p>{PARAGRAPH.replace('Dienstag', 'Mittwoch')}</p>",
     ],
 )
