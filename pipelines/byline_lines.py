@@ -34,7 +34,9 @@ BYLINE_FILLER_RE = re.compile(
     r"|veröffentlicht|publiziert|erstellt|update[d]?|montag|dienstag|mittwoch|donnerstag"
     r"|freitag|samstag|sonnabend|sonntag|heute|gestern|bild(?:er)?)\b|[,;:&/|•·()–—-]"
     # Academic titles before a name ("Ein Gastkommentar von Dr. A", "Dr. med. vet. A").
-    r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil|vet|dent|jur|rer|nat|pol|oec|agr)\.(?!\w)",
+    r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil|vet|dent|jur|rer|nat|pol|oec|agr)\.(?!\w)"
+    # Their Austrian feminine forms: "Mag.a", "Mag.ª", "Dr.in".
+    r"|\bMag\.(?:a\b|ª)|\b(?:Dr|Prof)\.in\b",
     _I,
 )
 # The kinds of writing a byline names before "von", with or without an article: "Ein Kommentar

@@ -22,7 +22,7 @@ from pipelines.credits import (
 )
 from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, non_writers, normalise_field, split_credits
-from pipelines.offices import PERSON_NAME, SIGNING_INITIALS, signed_for
+from pipelines.offices import ACADEMIC_TITLE_RE, PERSON_NAME, SIGNING_INITIALS, signed_for
 from pipelines.phrase_starts import may_open, start_chars
 from pipelines.tree import (
     byline_near_headline,
@@ -552,8 +552,9 @@ def _set_apart_lines(
     noted: tuple[str, ...] = ()
     for paragraph in tree.iter("p", "div"):
         italic = next((child for child in paragraph if child.tag in ("i", "em")), None)
-        if italic is not None and not len(italic):
-            own = collapse(italic.text or "")
+        # A superscript inside is part of the text: the Austrian "Mag.<sup>a</sup>".
+        if italic is not None and all(child.tag == "sup" for child in italic):
+            own = collapse(text_of(italic))
             if not noted and italic is paragraph[0] and not (paragraph.text or "").strip():
                 noted = _italic_note_writer(paragraph, own, site_keys)
             if own != collapse(text_of(paragraph)):
@@ -580,10 +581,21 @@ def _set_apart_lines(
             for p in itertools.islice(paragraph.itersiblings("p", preceding=True), 3)
             if len(text_of(p)) >= 80
         ]
-        people = split_credits([own], site_keys)[0]
-        if len(text_before) >= 2 and people == (own,):
+        if len(text_before) >= 2 and (people := _signing_name(own, site_keys)):
             return people, noted
     return (), noted
+
+
+def _signing_name(line: str, site_keys: frozenset[str]) -> tuple[str, ...]:
+    """The writer a signature line names when it holds only the name, maybe after an academic
+    title and before the agency the writer works for: "Mag.a A/APA", "Dr. A"."""
+    people, credited = split_credits([line], site_keys)
+    if people == (line,):
+        return people
+    name = ACADEMIC_TITLE_RE.sub("", line, count=1)
+    if credited:
+        name = re.sub(r"\s*[/,]\s*[^/,]+$", "", name)
+    return people if people == (name,) else ()
 
 
 def _italic_note_writer(
@@ -594,18 +606,33 @@ def _italic_note_writer(
     ist Ortsvorsteherin von X.</em> Gastbeiträge geben nicht die Meinung der Redaktion
     wieder.</div>"). After two paragraphs of text and before no other; a note on a person the
     text is about (a portrait's, an interview's "B ist Professorin …") names that person in
-    the text."""
+    the text. The note may open with the asterisk of a footnote ("* Dr. A ist …"), and sit
+    alone in a box of its own after the text's."""
+    note = note.removeprefix("*").lstrip()
     subject = _BIO_SUBJECT_RE.match(note)
     if (
         subject is None
         or len(note.split()) > _AUTHOR_BOX_MAX_WORDS
         or note[-1:] not in ".!"
-        or len(SENTENCE_BREAK_RE.split(note)) > 1
+        # Counted after the name: an academic title's period ends no sentence.
+        or len(SENTENCE_BREAK_RE.split(note[subject.end() :])) > 1
     ):
         return ()
     name = subject.group("name")
+    people = split_credits([name], site_keys)[0]
+    if len(people) == 1 and name.endswith(people[0]):
+        name = people[0]  # without the title: "Dr. A"
     if _DETERMINER_RE.match(name) or not _is_name(name, site_keys):
         return ()
+    parent = element.getparent()
+    # A box holding only the note stands for it among the page's elements.
+    while (
+        element.getprevious() is None
+        and element.getnext() is None
+        and parent is not None
+        and parent.tag == "div"
+    ):
+        element, parent = parent, parent.getparent()
     if any(len(text_of(p)) >= 80 for p in element.itersiblings("p")):
         return ()  # text follows the note
     text_before = [

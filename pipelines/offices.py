@@ -88,10 +88,11 @@ PROFESSION = (
 PROFESSION_ABBREVIATION = r"(?:RA(?:in|e)?|RAuN|StB|WP|vBP)"
 # Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.-Ing.", "PD Dr.",
 # "Dipl.-Ing. (FH)" (the kind of school the degree is from), "Dipl.-Wirt.-Ing.", "Dipl.-Ing.
-# agr." (the degree's field); so are the abbreviations of a profession ("RAin", "StB").
+# agr." (the degree's field); so are the abbreviations of a profession ("RAin", "StB"), and
+# the Austrian feminine forms ("Mag.a", "Mag.ª", "Mag.(a)", "Dr.in").
 ACADEMIC_TITLE_RE = re.compile(
-    rf"^(?:(?:(?:Prof|Dr|PD)\.?(?:-Ing\.)?|{PROFESSION_ABBREVIATION}"
-    r"|(?:Priv\.-Doz|Dipl(?:\.-[A-ZÄÖÜ]\w{0,9})+|Mag|Jun\.-Prof)\.)"
+    rf"^(?:(?:(?:Prof|Dr)\.in(?=\s)|(?:Prof|Dr|PD)\.?(?:-Ing\.)?|{PROFESSION_ABBREVIATION}"
+    r"|(?:Priv\.-Doz|Dipl(?:\.-[A-ZÄÖÜ]\w{0,9})+|Mag|Jun\.-Prof)\.(?:ª|a(?=\s)|\(a\))?)"
     r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec|agr|troph"
     r"|hort|silv|theol|paed|päd)\.)*"
     r"(?:\s*mult\.)?(?:\s*\((?:FH|TH|TU|BA|DH|Univ\.?)\))?\s+)+(?=\S)"

@@ -2227,12 +2227,31 @@ def _text_closing_with(closing: str) -> str:
         # a bar of tools under the signature
         "<p><i>Herta Kofler</i></p><p class='werkzeuge'>Drucken | Weiterempfehlen</p>",
         "<p><em>Jonas Pichler</em></p><p>Teilen · Merken · Artikel weiterleiten</p>",
+        # an academic title before the name, the agency the writer works for after it
+        "<p><em>Mag.<sup>a</sup> Verena Trattnig/APA</em></p>",
+        "<p align='right'><i>Dr. Jonas Pichler, KNA</i></p>",
+        "<p><i>Mag.a Herta Kofler</i></p>",
     ],
 )
 def test_a_name_in_italics_closing_the_text_is_the_author(closing: str) -> None:
     result = _extract(_text_closing_with(closing))
     assert len(result.authors) == 1
     assert result.authors[0] not in result.text
+    assert not result.authors[0].startswith(("Mag", "Dr"))
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Mag.ª Verena Trattnig", "Verena Trattnig"),
+        ("Mag.(a) Verena Trattnig", "Verena Trattnig"),
+        ("Dr.in Eva Huber", "Eva Huber"),
+        ("Magda Huber", "Magda Huber"),  # a first name, no title
+        ("Draga Ivić", "Draga Ivić"),
+    ],
+)
+def test_austrian_feminine_academic_titles_are_no_part_of_the_name(raw: str, name: str) -> None:
+    assert split_credits([raw], frozenset())[0] == (name,)
 
 
 @pytest.mark.parametrize(
@@ -2245,6 +2264,9 @@ def test_a_name_in_italics_closing_the_text_is_the_author(closing: str) -> None:
         # an italic quotation closing the text, over a bar of tools too
         "<p><i>„Wir kommen wieder.“</i></p><p>Drucken | Weiterempfehlen</p>",
         "<p><i>Nie wieder Winter</i></p><p>Drucken | Weiterempfehlen</p>",
+        # a superscript in an italic sentence
+        "<p><em>Die Fläche misst 40 m<sup>2</sup>.</em></p>",
+        "<p><em>Rund 40 m<sup>2</sup> Fläche</em></p>",
     ],
 )
 def test_other_italics_after_the_text_name_no_author(closing: str) -> None:
@@ -4107,6 +4129,20 @@ def test_a_clubs_name_the_host_cuts_to_initials_in_part_is_an_affix(
         ),
         ("<p><i>Jan Ohm lebt als freier Publizist in Kassel.</i></p>", ("Jan Ohm",)),
         ("<p><em>Ilka Strom, 54, arbeitet als Hebamme in Lindau.</em></p>", ("Ilka Strom",)),
+        # a footnote's asterisk and an academic title before the name, in a box of its own
+        (
+            "<div class='author-note'><p><em>* Dr. Jan Ohm ist Kulturwissenschaftler in Kassel "
+            "und schreibt regelmäßig für uns.</em></p></div>",
+            ("Jan Ohm",),
+        ),
+        ("<p><i>*Prof. Ilka Strom lehrt Ethnologie in Lindau.</i></p>", ("Ilka Strom",)),
+        # a box of its own with more text after it
+        (
+            "<div class='n'><p><em>* Dr. Jan Ohm ist Kulturwissenschaftler in Kassel.</em></p>"
+            f"</div><p>{PARAGRAPH}</p>",
+            (),
+        ),
+        ("<p><em>* Dr. Jan Ohm lebt in Kassel. Er schreibt über Schulen.</em></p>", ()),
         # no name as the subject, or more than one sentence
         ("<p><em>Die Autorin ist Ortsvorsteherin von Talheim.</em></p>", ()),
         ("<p><em>Jan Ohm lebt in Kassel. Er schreibt über Schulen.</em></p>", ()),
