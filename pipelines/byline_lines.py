@@ -44,7 +44,7 @@ BYLINE_FILLER_RE = re.compile(
 WRITING_KINDS = (
     r"(?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension|Glosse"
     r"|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne|Datenanalyse"
-    r"|Gespräch|Test|Testbericht)"
+    r"|Gespräch|Test|Testbericht|Standpunkt|Meinungsbeitrag|Zwischenruf|Debattenbeitrag)"
 )
 # The rest of a byline sentence besides names and filler: its opening ("Eine Recherche von",
 # "Geschrieben von") and the agencies' share ("mit Material der dpa", "und APA").

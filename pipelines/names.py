@@ -69,7 +69,7 @@ _ROLE_PREFIX_RE = re.compile(
 # Degrees after the name ("Sandra Weil M. Sc.", "Jan Ohm, LL.M."), or a list's part of
 # degrees alone.
 _DEGREES_AFTER_RE = re.compile(rf"(?:^|,?\s+){DEGREE}(?:,?\s*{DEGREE})*$")
-_DEGREE_ENDS = ".AHDcdM"  # the last characters of the degrees, a gate for the regex
+_DEGREE_ENDS = ".AHDcdMBLPFJtRmSUpv"  # the last characters of the degrees, a gate for the regex
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
     # A reporter's sentence ("Aus dem Gerichtssaal berichtet A.", "Vom Parteitag berichten A

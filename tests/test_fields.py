@@ -406,6 +406,19 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["PEKING, 3. Mai (Xinhua)"], (), ("Xinhua",)),
         (["Von Ida Korn, 12. März"], ("Ida Korn",), ()),
         (["Kiew, 1. Okt. / Anna Brandt"], ("Anna Brandt",), ()),
+        # a seat in a parliament and a religious order after the name, a sister's title before
+        (
+            ["Ein Standpunkt von Tobias Reindl MdL, Sprecher für Wohnungs- und Baupolitik"],
+            ("Tobias Reindl",),
+            (),
+        ),
+        (["Zwischenruf von Ida Korn MdB"], ("Ida Korn",), ()),
+        (["Anna Brandt, MdEP"], ("Anna Brandt",), ()),
+        (["Sr. Benedikta Hallmann OSF"], ("Benedikta Hallmann",), ()),
+        (["Von Jan Ohm SJ und Sr. Ida Korn OSB"], ("Jan Ohm", "Ida Korn"), ()),
+        # a surname in capitals like an order's is kept, as is a first name like the title
+        (["Von Anna OSBORNE"], ("Anna OSBORNE",), ()),
+        (["Von Srdjan Ilić"], ("Srdjan Ilić",), ()),
     ],
 )
 def test_credits_split_into_people_and_agencies(
@@ -4417,3 +4430,30 @@ def test_a_bracketed_line_not_signing_for_the_author_stays(closing: str) -> None
 )
 def test_other_lines_over_a_name_name_no_author(closing: str) -> None:
     assert _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}")).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        (
+            "<p class='sm-author'><em>Ein Standpunkt von Tobias Reindl MdL, Sprecher für "
+            "Wohnungs- und Baupolitik der Landtagsfraktion</em></p>",
+            "Tobias Reindl",
+        ),
+        ("<div class='autor'>Zwischenruf von Ida Korn MdB</div>", "Ida Korn"),
+        ("<p><strong>Ein Debattenbeitrag von Jan Ohm</strong></p>", "Jan Ohm"),
+    ],
+)
+def test_an_opinion_pieces_byline_over_the_text_names_its_writer(line: str, author: str) -> None:
+    html = _page(
+        "<meta name='author' content='Fraktion'>",
+        f"<h1>Wer bauen will, braucht Grundstücke</h1>{line}",
+    )
+    result = _extract(html)
+    assert result.authors == (author,)
+    assert author not in result.text
+
+
+def test_a_standpoint_in_a_sentence_names_no_writer() -> None:
+    html = _page("", "<h1>Wer bauen will</h1><p>Ein Standpunkt von gestern ist heute überholt.</p>")
+    assert _extract(html).authors == ()
