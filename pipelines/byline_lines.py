@@ -98,6 +98,13 @@ _AFFILIATION_RE = re.compile(
 # capitalised, no sentence in them.
 _INSTITUTION_RE = re.compile(r"\(\s*[A-ZÄÖÜ][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}\s*\)")
 _SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
+# Where the text appeared first, a sentence glued to the byline: "Von A. Zuerst erschienen bei
+# „Site“.", "Von A. Erstmals veröffentlicht im Blatt X."
+ORIGIN_AFTER_NAME_RE = re.compile(
+    r"\.\s+(?:Zuerst|Erstmals|Ursprünglich) (?:erschienen|veröffentlicht) (?:bei|in|im|auf)\b"
+    r"[^.]{2,80}\.?$"
+)
+ORIGIN_GATE = ("erschienen ", "veröffentlicht ")
 # A profession's abbreviation before a name and degrees after it ("RAin A", "A M. Sc.").
 _ABBREVIATIONS_RE = re.compile(rf"\b{PROFESSION_ABBREVIATION}\b|{DEGREE}")
 
@@ -113,6 +120,8 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
     # A signature for a body, which the author's name sets apart: "A für den Pfarrgemeinderat".
     if signed_for(text, frozenset(), set_apart=True) in authors:
         return True
+    if any(word in text for word in ORIGIN_GATE):
+        text = ORIGIN_AFTER_NAME_RE.sub("", text)
     rest = _SOURCE_LABEL_RE.sub(" ", text)
     named = False
     for name in sorted(authors, key=len, reverse=True):

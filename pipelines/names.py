@@ -15,7 +15,7 @@ import lxml.html
 
 from crawler.model.dates import classify_date_line
 from pipelines.agency_names import TRAILING_AGENCY_RE, agency_names
-from pipelines.byline_lines import WRITING_KINDS
+from pipelines.byline_lines import ORIGIN_AFTER_NAME_RE, ORIGIN_GATE, WRITING_KINDS
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, REPORTER_LEAD
 from pipelines.credits import (
     NAME_PARTICLES,
@@ -467,6 +467,8 @@ def split_credits(
     parts: list[str] = []
     for raw in values:
         value = latin_punctuation(normalise_field(raw))
+        if any(word in value for word in ORIGIN_GATE):  # "Von A. Zuerst erschienen bei X."
+            value = ORIGIN_AFTER_NAME_RE.sub("", value)
         value = _role_brackets(_TEXT_AND_PICTURES_RE.sub("", value, count=1))
         # A credits line names its writers: "Recherche: A und B; Text: B" credits B.
         writers = credited_writers(value)

@@ -419,6 +419,9 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         # a surname in capitals like an order's is kept, as is a first name like the title
         (["Von Anna OSBORNE"], ("Anna OSBORNE",), ()),
         (["Von Srdjan Ilić"], ("Srdjan Ilić",), ()),
+        # where the text appeared first, glued to the byline as a sentence
+        (["Von Kirill Sorokin. Zuerst erschienen bei „Newski Kurier“."], ("Kirill Sorokin",), ()),
+        (["Von Ida Korn. Erstmals veröffentlicht im Talheimer Boten"], ("Ida Korn",), ()),
     ],
 )
 def test_credits_split_into_people_and_agencies(
@@ -4457,3 +4460,24 @@ def test_an_opinion_pieces_byline_over_the_text_names_its_writer(line: str, auth
 def test_a_standpoint_in_a_sentence_names_no_writer() -> None:
     html = _page("", "<h1>Wer bauen will</h1><p>Ein Standpunkt von gestern ist heute überholt.</p>")
     assert _extract(html).authors == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p class='uebernahme'><em>Von Kirill Sorokin. Zuerst erschienen bei „Newski Kurier“."
+        "</em></p>",
+        "<div class='intro'>Von Kirill Sorokin. Ursprünglich veröffentlicht im Talheimer Boten."
+        "</div>",
+    ],
+)
+def test_a_byline_glued_to_where_the_text_appeared_first_names_the_writer(line: str) -> None:
+    result = _extract(_page("", f"<h1>Eisbrecher bricht auf</h1>{line}"))
+    assert result.authors == ("Kirill Sorokin",)
+    assert "Sorokin" not in result.text
+
+
+def test_a_sentence_on_a_book_and_where_it_appeared_names_no_writer() -> None:
+    line = "<p>Das Buch von Kirill Sorokin ist neu. Zuerst erschienen bei „Newski Kurier“.</p>"
+    result = _extract(_page("", f"<h1>Eisbrecher bricht auf</h1>{line}"))
+    assert result.authors == ()
