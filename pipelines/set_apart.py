@@ -13,7 +13,7 @@ import lxml.html
 from pipelines.byline_lines import NOTE_VERBS, SENTENCE_BREAK_RE
 from pipelines.clean_rules import is_tool_bar
 from pipelines.names import split_credits
-from pipelines.offices import ACADEMIC_TITLE_RE, PERSON_NAME, SIGNING_INITIALS, signed_for
+from pipelines.offices import ACADEMIC_TITLE_RE, DEGREE, PERSON_NAME, SIGNING_INITIALS, signed_for
 from pipelines.tree import collapse, text_of
 
 # A note on the author of one or two sentences, after the name.
@@ -35,6 +35,7 @@ DETERMINER_RE = re.compile(
 _RIGHT_ALIGNED_RE = re.compile(r"text-align\s*:\s*(?:right|end)\b", re.IGNORECASE)
 _RIGHT_ALIGNED_CLASS_RE = re.compile(r"(?:^|\s)(?:has-)?text-(?:align-)?(?:right|end)(?:\s|$)")
 _SIGNING_INITIALS_RE = re.compile(rf"^{SIGNING_INITIALS}")
+_SUFFIXES_RE = re.compile(rf"(?:,?\s+{DEGREE})+$")
 
 
 def is_name(text: str, site_keys: frozenset[str]) -> bool:
@@ -62,7 +63,8 @@ def set_apart_lines(
     Kofler</i></p>"), or a right-aligned one holding a name, maybe after the writer's initials
     in brackets ("(hk) Herta Kofler"), maybe for the body the writer signs for ("Herta Kofler
     für den Pfarrgemeinderat"); after two paragraphs of text and before no other (a bar of
-    tools may follow)."""
+    tools may follow). Or such an italic name opening the text, before two paragraphs of it
+    ("<p><em>Sr. A OSF</em></p>"): the writer's byline."""
     noted: tuple[str, ...] = ()
     for paragraph in tree.iter("p", "div"):
         italic = next((child for child in paragraph if child.tag in ("i", "em")), None)
@@ -73,6 +75,10 @@ def set_apart_lines(
                 noted = _italic_note_writer(paragraph, own, site_keys)
             if own != collapse(text_of(paragraph)):
                 continue
+            if len(own.split()) <= 6 and _opens_text(paragraph):
+                people = _signing_name(own, site_keys)
+                if people:
+                    return people, noted
         elif (
             _RIGHT_ALIGNED_RE.search(paragraph.get("style") or "")
             or (paragraph.get("align") or "").casefold() == "right"
@@ -100,13 +106,22 @@ def set_apart_lines(
     return (), noted
 
 
+def _opens_text(paragraph: lxml.html.HtmlElement) -> bool:
+    """Whether two paragraphs of text follow `paragraph` and none comes before it."""
+    after = itertools.islice(paragraph.itersiblings("p"), 2)
+    return sum(len(text_of(p)) >= 80 for p in after) == 2 and not any(
+        len(text_of(p)) >= 80 for p in itertools.islice(paragraphs_before(paragraph), 3)
+    )
+
+
 def _signing_name(line: str, site_keys: frozenset[str]) -> tuple[str, ...]:
     """The writer a signature line names when it holds only the name, maybe after an academic
-    title and before the agency the writer works for: "Mag.a A/APA", "Dr. A"."""
+    or religious title, before the writer's order or seat ("Sr. A OSF", "A MdL") and the agency
+    the writer works for: "Mag.a A/APA", "Dr. A"."""
     people, credited = split_credits([line], site_keys)
     if people == (line,):
         return people
-    name = ACADEMIC_TITLE_RE.sub("", line, count=1)
+    name = _SUFFIXES_RE.sub("", ACADEMIC_TITLE_RE.sub("", line, count=1))
     if credited:
         name = re.sub(r"\s*[/,]\s*[^/,]+$", "", name)
     return people if people == (name,) else ()

@@ -4481,3 +4481,46 @@ def test_a_sentence_on_a_book_and_where_it_appeared_names_no_writer() -> None:
     line = "<p>Das Buch von Kirill Sorokin ist neu. Zuerst erschienen bei „Newski Kurier“.</p>"
     result = _extract(_page("", f"<h1>Eisbrecher bricht auf</h1>{line}"))
     assert result.authors == ()
+
+
+def _opened_by(line: str, meta_author: str = "Redaktion") -> str:
+    return (
+        f"<html lang='de'><head><meta name='author' content='{meta_author}'></head><body>"
+        f"<h1>Neuer Pilgerweg eröffnet</h1><div class='body'>{line}<p>{PARAGRAPH}</p>"
+        f"<p>{SECOND}</p></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("<p><em>Sr. Benedikta Hallmann OSF</em></p>", "Benedikta Hallmann"),
+        ("<p><i>Jonas Pichler</i></p>", "Jonas Pichler"),
+        ("<p class='autor'><em>Dr. Ida Korn MdL</em></p>", "Ida Korn"),
+    ],
+)
+def test_a_name_in_italics_opening_the_text_is_the_writer(line: str, author: str) -> None:
+    result = _extract(_opened_by(line))
+    assert result.authors == (author,)
+    assert author not in result.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p><em>Ein Bericht aus dem Bistum</em></p>",  # no name
+        "<p><em>Lindenau, Hohenzell</em></p>",  # places
+        # an italic name with text before it, and one before a single paragraph
+        f"<p>{SECOND.replace('Kosten', 'Ausgaben')}</p><p><em>Jonas Pichler</em></p>",
+    ],
+)
+def test_other_italic_lines_opening_the_text_name_no_writer(line: str) -> None:
+    assert _extract(_opened_by(line)).authors == ()
+
+
+def test_an_italic_name_before_a_single_paragraph_names_no_writer() -> None:
+    html = (
+        "<html lang='de'><body><h1>Neuer Pilgerweg eröffnet</h1><div class='body'>"
+        f"<p><em>Jonas Pichler</em></p><p>{PARAGRAPH}</p><div>{SECOND}</div></div></body></html>"
+    )
+    assert _extract(html).authors == ()
