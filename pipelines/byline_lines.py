@@ -42,7 +42,7 @@ BYLINE_FILLER_RE = re.compile(
 # The kinds of writing a byline names before "von", with or without an article: "Ein Kommentar
 # von A", "Analyse von A".
 WRITING_KINDS = (
-    r"(?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension|Glosse"
+    r"(?:Kommentar|Gastkommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension|Glosse"
     r"|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne|Datenanalyse"
     r"|Gespräch|Test|Testbericht|Standpunkt|Meinungsbeitrag|Zwischenruf|Debattenbeitrag)"
 )

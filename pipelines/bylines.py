@@ -74,6 +74,13 @@ _BOX_NAME_TAGS = ("b", "strong", "a", "span", "h2", "h3", "h4", "h5", "h6", "p",
 _BOX_HEADING_RE = re.compile(
     r"(?:Über \w+|Zu[mr]|Zu den|About the) (?:Gast)?(?:Autor|author)", re.IGNORECASE
 )
+# A guest piece's byline: "Ein Gastbeitrag von A", "Gastkommentar: A", "Gastautorin A", "Guest
+# post by A".
+_GUEST_LABEL_RE = re.compile(
+    r"(?:eine?\s+)?Gast(?:beitrag|kommentar|artikel|text|essay|autor(?:in)?)\b"
+    r"|guest\s+(?:post|column|essay|author)\b",
+    re.IGNORECASE,
+)
 _JOINED_LABEL_RE = re.compile(r"(?:\bund|&|\+|/)$", re.IGNORECASE)
 # Elements whose text no reader sees.
 # A copyright sign or word and maybe a year right before a name: its holder follows.
@@ -179,6 +186,20 @@ def printed_byline_authors(
         or split_credits(byline_near_headline(h1), site_keys)[0]
         or authors
     )
+
+
+def guest_writers(
+    lines: Sequence[str], authors: tuple[str, ...], site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """The guests a guest piece's byline by the headline names ("Ein Gastbeitrag von A",
+    "Gastautorin: A") when the metadata names others: the account that posted it (a
+    newsletter's owner, a blog's host) did not write it."""
+    for line in lines:
+        if _GUEST_LABEL_RE.match(line):
+            people = split_credits([line], site_keys)[0]
+            if people and not {p.casefold() for p in people} & {a.casefold() for a in authors}:
+                return people
+    return ()
 
 
 def marked_byline_people(

@@ -4524,3 +4524,30 @@ def test_an_italic_name_before_a_single_paragraph_names_no_writer() -> None:
         f"<p><em>Jonas Pichler</em></p><p>{PARAGRAPH}</p><div>{SECOND}</div></div></body></html>"
     )
     assert _extract(html).authors == ()
+
+
+def _posted_by_owner(byline: str) -> str:
+    """A newsletter post whose metadata and meta row name the owner, with `byline` opening
+    the text."""
+    return _page(
+        "<meta name='author' content='Konrad Pieper'>",
+        "<h1>Wo die Hebammen fehlen</h1><div class='meta'>Konrad Pieper · 3. Sept. 2025</div>"
+        f"<div class='body'>{byline}</div>",
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("<p><em>Ein Gastbeitrag von Hannah Lüdecke</em></p>", ("Hannah Lüdecke",)),
+        ("<div class='guest'>Gastautorin: Hannah Lüdecke</div>", ("Hannah Lüdecke",)),
+        ("<p><strong>Gastkommentar von Jan Ohm und Ida Korn</strong></p>", ("Jan Ohm", "Ida Korn")),
+        # the owner's own guest label, and a plain byline: the metadata's author stays
+        ("<p><em>Ein Gastbeitrag von Konrad Pieper</em></p>", ("Konrad Pieper",)),
+        ("<p><em>Gastbeiträge geben nicht die Meinung der Redaktion wieder.</em></p>", None),
+    ],
+)
+def test_a_guest_pieces_byline_names_its_writer_over_the_posting_owner(
+    byline: str, authors: tuple[str, ...] | None
+) -> None:
+    assert _extract(_posted_by_owner(byline)).authors == (authors or ("Konrad Pieper",))
