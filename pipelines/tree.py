@@ -74,7 +74,7 @@ _SECTION_MARK_RE = MarkWords(r"ressort|rubri[ck]|section|categor|kategor|channel
 # How a byline starts when no class says it is one: "Von …", "von …", "Text: …", "Ein Beitrag
 # von …", "Eine Kritik von …", "Veröffentlicht am 04.04.2024 von …".
 _BYLINE_START_RE = re.compile(
-    rf"^(?:von(?:\s*:)?|by|text\s*:|recherche\s*:|autor(?:in|en)?\s*:|reporter(?:in)?\s*:"
+    rf"^(?:von(?:\s*:)?|by|text\s*:|recherche\s*:|interview\s*:|autor(?:in|en)?\s*:|reporter(?:in)?\s*:"
     rf"|(?:eine?\s+)?{WRITING_KINDS}\s+von"
     r"|(?:text|texte|bericht)\s*(?:und|&|\+|/)\s*(?:fotos?|bild(?:er)?)\s*:|gastautor(?:in)?\s*:"
     r"|(?:geschrieben|verfasst|eingestellt|gepostet|erstellt|getestet|gastbeitrag)\s+von"

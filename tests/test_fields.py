@@ -4551,3 +4551,23 @@ def test_a_guest_pieces_byline_names_its_writer_over_the_posting_owner(
     byline: str, authors: tuple[str, ...] | None
 ) -> None:
     assert _extract(_posted_by_owner(byline)).authors == (authors or ("Konrad Pieper",))
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        (
+            "<div class='Meta_row__x1'><span class='Meta_credit__4s'>Interview: Lorenz Abendroth"
+            "</span><span>Aus der Ausgabe Nr. 14/2025</span></div>",
+            ("Lorenz Abendroth",),
+        ),
+        ("<p class='credit'>Interview: Ida Korn und Jan Ohm</p>", ("Ida Korn", "Jan Ohm")),
+        # a kicker naming the kind of piece and its subject names nobody
+        ("<p class='kicker'>Interview: Die Ministerin über Schulen</p>", ()),
+    ],
+)
+def test_an_interview_credit_by_the_headline_names_the_interviewer(
+    credit: str, authors: tuple[str, ...]
+) -> None:
+    html = _headline_page(f"{credit}<div class='txt'><p>{PARAGRAPH}</p><p>{SECOND}</p></div>")
+    assert _extract(html).authors == authors
