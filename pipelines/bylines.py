@@ -74,6 +74,12 @@ _BOX_NAME_TAGS = ("b", "strong", "a", "span", "h2", "h3", "h4", "h5", "h6", "p",
 _BOX_HEADING_RE = re.compile(
     r"(?:Über \w+|Zu[mr]|Zu den|About the) (?:Gast)?(?:Autor|author)", re.IGNORECASE
 )
+# A link to the writer's other pieces closing an author box: "Mehr von A", "Alle Artikel von
+# A", "Weitere Beiträge der Autorin", "Zum Autorenprofil".
+_MORE_BY_RE = re.compile(
+    r"\s+(?:(?:Mehr|Alle|Weitere)(?:\s+(?:Artikel|Beiträge|Texte))?\s+(?:von|der|des)\s"
+    r"|Zum\s+Autor(?:en|innen)?profil\b)[^.!?]{0,60}$"
+)
 # A guest piece's byline: "Ein Gastbeitrag von A", "Gastkommentar: A", "Gastautorin A", "Guest
 # post by A".
 _GUEST_LABEL_RE = re.compile(
@@ -489,6 +495,8 @@ def _box_name(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> str | No
     text = _spaced_text(box)
     label = AUTHOR_BOX_LABEL_RE.match(text)
     text = text[label.end() :].lstrip(" :") if label else text
+    if text[-1:] not in ".!":
+        text = _MORE_BY_RE.sub("", text)
     if not text or len(text.split()) > AUTHOR_BOX_MAX_WORDS:
         return None
     name = next(

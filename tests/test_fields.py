@@ -3301,6 +3301,18 @@ def test_other_credit_lines_after_the_text_name_no_author(closing: str) -> None:
             "Journalistin in Kiel.</p></div>",
             "Mia Brandt",
         ),
+        # a link to the writer's other pieces closing the box
+        (
+            "<div class='rtf-authorbox'><img src='/a/h.jpg' alt=''><div><p class='head'>Über "
+            "die Autorin</p><p>Karin Hölscher berichtet seit 2019 aus Hattenrode. Sie mag "
+            "Stadtfeste.</p><a href='/autoren/kh/'>Mehr von Karin Hölscher</a></div></div>",
+            "Karin Hölscher",
+        ),
+        (
+            "<aside><h4>Zum Autor</h4><p>Jonas Feld lebt als freier Journalist in Kiel.</p>"
+            "<p><a href='/autor/jf'>Alle Artikel von Jonas Feld</a></p></aside>",
+            "Jonas Feld",
+        ),
     ],
 )
 def test_an_author_box_after_the_text_names_the_author(box: str, author: str) -> None:
@@ -3321,6 +3333,9 @@ def test_other_notes_on_people_name_no_author() -> None:
         # a labelled box whose subject is a degree and a body, no person
         "<aside><h4>Über den Autor</h4><p>Dr. Verlag Talheim ist Herausgeber der Reihe.</p>"
         "</aside>",
+        # a labelled box whose note ends in something else than a link to more pieces
+        "<aside><h4>Über die Autorin</h4><p>Karin Hölscher lebt in Hattenrode.</p><p>Lesen "
+        "Sie auch: Stadtfest ohne Schlager</p></aside>",
     )
     for block in blocks:
         assert _extract(_closed_by(block)).authors == (), block
