@@ -319,6 +319,8 @@ WRITER_ROLES = frozenset(
     (
         *("text", "texte", "beitrag", "autor", "autorin", "autoren", "bericht", "reporter"),
         *("reporterin", "interview"),
+        # The writer of a broadcast's text, beside its host and guests.
+        *("autor des textes", "autorin des textes", "autoren des textes"),
     )
 )
 # The roles a credits box names beside the writer's: a video's crew, the pictures, the desk.
@@ -328,6 +330,7 @@ CREDIT_ROLES = WRITER_ROLES | frozenset(
         *("redaktion", "moderation", "produktion", "realisation", "sprecher", "sprecherin"),
         *("musik", "grafik", "animation", "fotos", "foto", "bilder", "bild", "video", "drohne"),
         *("aufnahmeleitung", "produzent", "produzentin", "konzept", "idee", "mitarbeit"),
+        *("gast", "gäste", "gästin"),
     )
 )
 # The items of a credits line: "Recherche: A und B; Text: B", "Text: A · Fotos: B", and parted
@@ -416,13 +419,24 @@ def names_an_agency(text: str) -> bool:
 def credits_authors(dropped: list[DroppedLine]) -> list[str]:
     """The authors a credits line the cleaning took off names: "Beitrag: A · Kamera: B" gives
     "A", "Interview: C" "C"; editors, fact-checkers, camera and illustration are no authors.
-    So does a name alone it took off as a signature (knowing no author, it takes off no other)."""
+    So does a name alone it took off as a signature (knowing no author, it takes off no other),
+    unless it is a credits box's, each role over its names ("Moderation" / "A"): there only a
+    writer's role names an author ("Autorin des Textes" / "B")."""
     found: list[str] = []
-    for line in dropped:
-        if line.rule == Rule.BYLINE and ":" in line.text:
-            found.extend(credited_writers(line.text, lines_of_one=True) or ())
-        elif line.rule == Rule.BYLINE and LONE_NAME_RE.fullmatch(line.text):
-            found.append(line.text)
+    lines = [line.text for line in dropped if line.rule == Rule.BYLINE]
+    roles = [line.rstrip(" :").casefold() for line in lines]
+    named = [
+        role in CREDIT_ROLES and bool(LONE_NAME_RE.fullmatch(line))
+        for role, line in zip(roles, lines[1:], strict=False)
+    ]
+    boxed = sum(named) >= 2  # two roles over names, as the credits box takes them off
+    for index, line in enumerate(lines):
+        if ":" in line:
+            found.extend(credited_writers(line, lines_of_one=True) or ())
+        elif LONE_NAME_RE.fullmatch(line) and (
+            not boxed or (index > 0 and roles[index - 1] in WRITER_ROLES)
+        ):
+            found.append(line)
     return found
 
 

@@ -4586,3 +4586,47 @@ def test_an_interview_credit_by_the_headline_names_the_interviewer(
 ) -> None:
     html = _headline_page(f"{credit}<div class='txt'><p>{PARAGRAPH}</p><p>{SECOND}</p></div>")
     assert _extract(html).authors == authors
+
+
+_EPISODE_CREDITS = (
+    "<dt>Moderation</dt><dd>Felix Dorn</dd><dt>Gast</dt><dd>Dr. Ilse Warnke, Weingut "
+    "Rosentaler Hang</dd><dt>Redaktion</dt><dd>Paul Sander</dd>"
+)
+
+
+@pytest.mark.parametrize(
+    ("credits", "authors"),
+    [
+        (
+            f"<dl class='ew-credits'>{_EPISODE_CREDITS}<dt>Autorin des Textes</dt>"
+            "<dd>Hanna Wiegand</dd></dl>",
+            ("Hanna Wiegand",),
+        ),
+        (
+            "<dl class='credits'><dt>Gäste</dt><dd>Ida Korn und Jan Ohm</dd><dt>Autor des "
+            "Textes</dt><dd>Paul Renner</dd><dt>Musik</dt><dd>Lena Graf</dd></dl>",
+            ("Paul Renner",),
+        ),
+        # host, guest and editor: no writer of the text
+        (f"<dl class='ew-credits'>{_EPISODE_CREDITS}</dl>", ()),
+        # the roles over the names in paragraphs of their own
+        (
+            "<p>Moderation</p><p>Felix Dorn</p><p>Redaktion</p><p>Paul Sander</p>"
+            "<p>Autorin des Textes</p><p>Hanna Wiegand</p>",
+            ("Hanna Wiegand",),
+        ),
+        ("<p>Moderation</p><p>Felix Dorn</p><p>Redaktion</p><p>Paul Sander</p>", ()),
+    ],
+)
+def test_a_podcasts_credits_list_names_only_the_writer_of_the_text(
+    credits: str, authors: tuple[str, ...]
+) -> None:
+    result = _extract(_closed_by(credits))
+    assert result.authors == authors
+    assert "Paul Sander" not in result.text
+    assert "Moderation" not in result.text
+
+
+def test_a_guest_heading_over_a_sentence_stays() -> None:
+    result = _extract(_closed_by("<h3>Gast</h3><p>Ida Korn kommt am Freitag ins Studio.</p>"))
+    assert "Ida Korn kommt am Freitag ins Studio." in result.text
