@@ -20,6 +20,7 @@ from pipelines.credits import (
     is_image_credit,
     is_info_line,
 )
+from pipelines.headline_bylines import byline_near_headline, first_line, portrait_row_name
 from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, non_writers, normalise_field, split_credits
 from pipelines.offices import PERSON_NAME
@@ -32,13 +33,7 @@ from pipelines.set_apart import (
     paragraphs_before,
     set_apart_lines,
 )
-from pipelines.tree import (
-    byline_near_headline,
-    collapse,
-    latin_punctuation,
-    portrait_row_name,
-    text_of,
-)
+from pipelines.tree import collapse, latin_punctuation, text_of
 
 _NAME_CLASS_XPATH = lxml.etree.XPath(
     "descendant::*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
@@ -385,7 +380,7 @@ def _closing_credit_line(tree: lxml.html.HtmlElement, site_keys: frozenset[str])
         )
         if not head.startswith(("Bericht", "Text", "Autor")):
             continue
-        text = _credit_line(paragraph)
+        text = first_line(paragraph)
         if len(text) > 80 or not _CLOSING_CREDIT_RE.match(text):
             continue
         if any(len(text_of(p)) >= 80 for p in paragraph.itersiblings("p")):
@@ -402,18 +397,6 @@ def _closing_credit_line(tree: lxml.html.HtmlElement, site_keys: frozenset[str])
         if len(text_before) >= 2 and people:
             return people
     return ()
-
-
-def _credit_line(element: lxml.html.HtmlElement) -> str:
-    """An element's text up to its first line break: a source box goes on under the credit
-    with other lines ("Autorin: A, PROGRAMM<br>Dieses Thema im Programm: …")."""
-    breaks = [index for index, child in enumerate(element) if child.tag == "br"]
-    if not breaks:
-        return collapse(text_of(element))
-    before = element[: breaks[0]]
-    return collapse(
-        " ".join([element.text or "", *(f"{text_of(c)}{c.tail or ''}" for c in before)])
-    )
 
 
 def _author_box_author(

@@ -29,6 +29,7 @@ from pipelines.bylines import (
     marked_byline_writers,
     printed_byline_authors,
 )
+from pipelines.headline_bylines import byline_near_headline
 from pipelines.jsonld import (
     JsonLd,
     json_authors,
@@ -56,7 +57,6 @@ from pipelines.reworded_headline import reworded_headline
 from pipelines.seo_title import document_headline, seo_title_of, without_topic
 from pipelines.tree import (
     SENTENCE_END_RE,
-    byline_near_headline,
     collapse,
     heading_after,
     heading_for_title,
