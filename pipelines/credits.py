@@ -132,6 +132,11 @@ _ORIGIN_SENTENCE_RE = re.compile(
     r"|(?:Dieser|Der) (?:Beitrag|Text|Artikel) (?:erschien|ist) (?:zuerst|erstmals) (?:bei|in|im"
     r"|auf) [^.]{2,60}?(?: erschienen)?)\.$"
 )
+# Who edited the text, before the editors' names: "redigiert von", "Redaktionelle Bearbeitung:".
+_EDITED_BY_RE = re.compile(
+    r"(?:[Bb]earbeitet|[Rr]edigiert|[Ee]ditiert|Bearbeitung|Betreuung|Redigatur)(?:\s+von\s|\s*:)"
+)
+_EDITED_GATE = ("arbeit", "redigi", "editiert", "Betreuung", "Redigatur")
 _SOURCE_NOTE_GATE = ("material", "informationen", "angaben", "quelle")
 _SOURCE_NOTE_MAX_WORDS = 30
 _PHOTO_LABEL_RE = re.compile(r"(?:Foto|Fotos|Bild|Bilder)\s*:", _I)
@@ -438,6 +443,21 @@ def credits_authors(dropped: list[DroppedLine]) -> list[str]:
         ):
             found.append(line)
     return found
+
+
+def without_editors(authors: tuple[str, ...], dropped: list[DroppedLine]) -> tuple[str, ...]:
+    """The `authors` (the metadata lists the editor beside the writer) without those a line the
+    cleaning took off credits with editing the text: "Redaktionelle Bearbeitung: B", "(Bericht
+    von A; redigiert von B)". Never all of them."""
+    editors = [
+        line.text[edited.end() :]
+        for line in dropped
+        if line.rule == Rule.BYLINE
+        and any(word in line.text for word in _EDITED_GATE)
+        and (edited := _EDITED_BY_RE.search(line.text)) is not None
+    ]
+    kept = tuple(name for name in authors if not any(name in text for text in editors))
+    return kept or authors
 
 
 def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ...]:

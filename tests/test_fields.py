@@ -4630,3 +4630,70 @@ def test_a_podcasts_credits_list_names_only_the_writer_of_the_text(
 def test_a_guest_heading_over_a_sentence_stays() -> None:
     result = _extract(_closed_by("<h3>Gast</h3><p>Ida Korn kommt am Freitag ins Studio.</p>"))
     assert "Ida Korn kommt am Freitag ins Studio." in result.text
+
+
+def _two_authors_closed_by(block: str) -> str:
+    authors = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "author": [
+                {"@type": "Person", "name": "Kerstin Fahlbusch"},
+                {"@type": "Person", "name": "Mirko Sell"},
+            ],
+        }
+    )
+    return _closed_by(block).replace(
+        "<body>", f"<head><script type='application/ld+json'>{authors}</script></head><body>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("block", "authors"),
+    [
+        ("<p class='rn-editor'>Redaktionelle Bearbeitung: Mirko Sell</p>", ("Kerstin Fahlbusch",)),
+        ("<div class='edit'><p>Bearbeitet von Mirko Sell.</p></div>", ("Kerstin Fahlbusch",)),
+        ("<p><i>Redaktionelle Betreuung: Mirko Sell</i></p>", ("Kerstin Fahlbusch",)),
+        # a sentence on an editing names its speaker, who stays an author
+        (
+            "<p>Die Bearbeitung der Anträge dauerte drei Wochen, sagte Mirko Sell am Ende.</p>",
+            ("Kerstin Fahlbusch", "Mirko Sell"),
+        ),
+    ],
+)
+def test_an_editor_credited_after_the_text_is_no_author_the_metadata_lists(
+    block: str, authors: tuple[str, ...]
+) -> None:
+    result = _extract(_two_authors_closed_by(block))
+    assert result.authors == authors
+    assert ("Bearbeitung:" in result.text) is False
+
+
+def test_the_only_author_credited_as_editor_stays() -> None:
+    html = _closed_by("<p>Redaktionelle Bearbeitung: Mirko Sell</p>").replace(
+        "<body>", "<head><meta name='author' content='Mirko Sell'></head><body>"
+    )
+    assert _extract(html).authors == ("Mirko Sell",)
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors", "agencies"),
+    [
+        (
+            "<p class='credits'>Interview: Tobias Renner und Sophie Lindqvist<br><time>11. "
+            "Oktober 2025</time> · Aus Heft 42/2025</p>",
+            ("Tobias Renner", "Sophie Lindqvist"),
+            (),
+        ),
+        ("<div class='x'>Von Anna Berg und Jan Ohm<br>12.03.2025, 14:10 Uhr</div>", None, ()),
+        # the label alone on the first line
+        ("<p>Von<br>Anna Berg</p>", ("Anna Berg",), ()),
+    ],
+)
+def test_a_byline_over_a_line_break_is_read_from_its_first_line(
+    credit: str, authors: tuple[str, ...] | None, agencies: tuple[str, ...]
+) -> None:
+    html = _headline_page(f"{credit}<div class='txt'><p>{PARAGRAPH}</p><p>{SECOND}</p></div>")
+    result = _extract(html)
+    assert result.authors == (authors or ("Anna Berg", "Jan Ohm"))
+    assert result.agencies == agencies
