@@ -82,12 +82,14 @@ def _agency_of(word: str, *, named: bool = False) -> str | None:
 
 # What an agency credit opens with before the agencies: "Material:", "Mit Material der
 # Nachrichtenagenturen", "Unter Verwendung von Material von", "Agenturmaterial:", "Agenturen:",
-# and a sentence saying where the text comes from ("Diese Meldung beruht auf Angaben von", "Der
-# Text basiert auf Material der", "Dieser Artikel stammt von der Nachrichtenagentur", "Die Meldung
-# enthält Informationen der", "Die Nachricht wurde unter Verwendung von Material der Agentur …
-# erstellt", its verb closing it: `CLOSING_VERB_RE`).
+# "Zusätzliche Informationen:", "mit weiteren Angaben von", and a sentence saying where the text
+# comes from ("Diese Meldung beruht auf Angaben von", "Der Text basiert auf Material der",
+# "Dieser Artikel stammt von der Nachrichtenagentur", "Die Meldung enthält Informationen der",
+# "Die Nachricht wurde unter Verwendung von Material der Agentur … erstellt", its verb closing
+# it: `CLOSING_VERB_RE`).
 MATERIAL_LEAD = (
-    r"(?:(?:Mit|und|Unter Verwendung (?:von|des|der)) )?(?:Agentur)?"
+    r"(?:(?:Mit|und|Unter Verwendung (?:von|des|der)) )?"
+    r"(?:(?:Zusätzlich|Weiter|Ergänzend)e[mns]? )?(?:Agentur)?"
     r"(?:Material|Informationen|Angaben)(?: (?:von|der|des)"
     r"(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?|(?=\s*:))"
     r"|(?:Nachrichten)?Agentur(?:en)?(?=\s*:)"
@@ -209,7 +211,8 @@ def supplying_agencies(note: str) -> tuple[str, ...]:
     for first, second in zip(words, [*words[1:], ""], strict=True):
         for word in (f"{first} {second}", first):
             name = _agency_of(word)
-            if name is not None and word in (word.casefold(), word.upper(), name):
+            # A name of two words is no ordinary word however written ("RIA Nowosti").
+            if name is not None and (" " in word or word in (word.casefold(), word.upper(), name)):
                 if name not in found:
                     found.append(name)
                 break

@@ -35,15 +35,17 @@ BYLINE_FILLER_RE = re.compile(
     r"|veröffentlicht|publiziert|erstellt|update[d]?|montag|dienstag|mittwoch|donnerstag"
     r"|freitag|samstag|sonnabend|sonntag|heute|gestern|bild(?:er)?)\b|[,;:&/|•·()–—-]"
     # Academic titles before a name ("Ein Gastkommentar von Dr. A", "Dr. med. vet. A").
-    r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil|vet|dent|jur|rer|nat|pol|oec|agr)\.(?!\w)",
+    r"|\b(?:Prof|Dr|PD|Mag|Dipl|Ing|med|phil|habil|vet|dent|jur|rer|nat|pol|oec|agr)\.(?!\w)"
+    # Their Austrian feminine forms: "Mag.a", "Mag.ª", "Dr.in".
+    r"|\bMag\.(?:a\b|ª)|\b(?:Dr|Prof)\.in\b",
     _I,
 )
 # The kinds of writing a byline names before "von", with or without an article: "Ein Kommentar
 # von A", "Analyse von A".
 WRITING_KINDS = (
-    r"(?:Kommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension|Glosse"
+    r"(?:Kommentar|Gastkommentar|Beitrag|Gastbeitrag|Interview|Kritik|Analyse|Reportage|Rezension|Glosse"
     r"|Artikel|Bericht|Text|Porträt|Essay|Feature|Recherche|Dokumentation|Kolumne|Datenanalyse"
-    r"|Gespräch|Test|Testbericht)"
+    r"|Gespräch|Test|Testbericht|Standpunkt|Meinungsbeitrag|Zwischenruf|Debattenbeitrag)"
 )
 # The rest of a byline sentence besides names and filler: its opening ("Eine Recherche von",
 # "Geschrieben von") and the agencies' share ("mit Material der dpa", "und APA").
@@ -99,6 +101,13 @@ _AFFILIATION_RE = re.compile(
 # capitalised, no sentence in them.
 _INSTITUTION_RE = re.compile(r"\(\s*[A-ZÄÖÜ][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}\s*\)")
 _SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
+# Where the text appeared first, a sentence glued to the byline: "Von A. Zuerst erschienen bei
+# „Site“.", "Von A. Erstmals veröffentlicht im Blatt X."
+ORIGIN_AFTER_NAME_RE = re.compile(
+    r"\.\s+(?:Zuerst|Erstmals|Ursprünglich) (?:erschienen|veröffentlicht) (?:bei|in|im|auf)\b"
+    r"[^.]{2,80}\.?$"
+)
+ORIGIN_GATE = ("erschienen ", "veröffentlicht ")
 # A profession's abbreviation before a name and degrees after it ("RAin A", "A M. Sc.").
 _ABBREVIATIONS_RE = re.compile(rf"\b{PROFESSION_ABBREVIATION}\b|{DEGREE}")
 
@@ -114,6 +123,8 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
     # A signature for a body, which the author's name sets apart: "A für den Pfarrgemeinderat".
     if signed_for(text, frozenset(), set_apart=True) in authors:
         return True
+    if any(word in text for word in ORIGIN_GATE):
+        text = ORIGIN_AFTER_NAME_RE.sub("", text)
     rest = _SOURCE_LABEL_RE.sub(" ", text)
     named = False
     for name in sorted(authors, key=len, reverse=True):

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import lxml.etree
 import lxml.html
 
 from crawler.model.dates import classify_date_line
-from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE, NOTE_VERBS, SENTENCE_BREAK_RE
-from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, is_tool_bar
+from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE, SENTENCE_BREAK_RE
+from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD
 from pipelines.contributor_cards import card_authors, footer_byline_authors
 from pipelines.credits import (
     BYLINE_ITEMS_SPLIT_RE,
@@ -20,16 +20,19 @@ from pipelines.credits import (
     is_image_credit,
     is_info_line,
 )
+from pipelines.headline_bylines import first_line, portrait_row_name
 from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, normalise_field, split_credits
-from pipelines.offices import PERSON_NAME, SIGNING_INITIALS, signed_for
 from pipelines.phrase_starts import may_open, start_chars
-from pipelines.tree import (
-    collapse,
-    latin_punctuation,
-    portrait_row_name,
-    text_of,
+from pipelines.set_apart import (
+    AUTHOR_BOX_MAX_WORDS,
+    BIO_SUBJECT_RE,
+    DETERMINER_RE,
+    is_name,
+    paragraphs_before,
+    set_apart_lines,
 )
+from pipelines.tree import collapse, latin_punctuation, text_of
 
 _NAME_CLASS_XPATH = lxml.etree.XPath(
     "descendant::*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
@@ -49,36 +52,30 @@ _PORTRAIT_CREDIT_RE = re.compile(
 )
 # The label of a writer's credit line: "Bericht:", "Text:", "Autorin:", "Text und Fotos:".
 _CLOSING_CREDIT_RE = re.compile(
-    r"^(?:Bericht|Texte?|Autor(?:in|en)?|(?:Text|Bericht)\s*(?:und|&|/)\s*(?:Fotos?|Bilder?))"
+    r"^(?:Bericht|Texte?|Autor(?:in|en)?|(?:Text|Bericht)\s*(?:und|&|/)\s*(?:Fotos?|Bild(?:er)?))"
     r"\s*:\s*\S"
 )
 # A broadcaster's programme in capitals after the writer's name in a credit: "Autorin: A, MDW
 # THÜRINGEN JOURNAL", "Autor: A, RADIO 7 KULTUR".
 _PROGRAMME_RE = re.compile(r",\s*[A-ZÄÖÜ]{2,}(?:[\s-]+[A-ZÄÖÜ0-9]+)*\s*$")
-# A note on the author of one or two sentences, after the name.
-_AUTHOR_BOX_MAX_WORDS = 50
 # The elements that set the name apart in an author box.
 _BOX_NAME_TAGS = ("b", "strong", "a", "span", "h2", "h3", "h4", "h5", "h6", "p", "div", "cite")
-# A note's subject, the name, and its verb: "A ist freier Publizist", "A, 42, lebt in Köln",
-# "A is a science writer".
-_BIO_SUBJECT_RE = re.compile(
-    rf"^(?P<name>{PERSON_NAME})"
-    rf"(?=(?:,\s*\d{{2}},)?\s+{NOTE_VERBS}\b)"
-)
-# A paragraph's style setting it flush right, or its class (WordPress's "has-text-align-right",
-# Bootstrap's "text-right", "text-end").
-_RIGHT_ALIGNED_RE = re.compile(r"text-align\s*:\s*(?:right|end)\b", re.IGNORECASE)
-_RIGHT_ALIGNED_CLASS_RE = re.compile(r"(?:^|\s)(?:has-)?text-(?:align-)?(?:right|end)(?:\s|$)")
-_SIGNING_INITIALS_RE = re.compile(rf"^{SIGNING_INITIALS}")
 # An author box's heading, not a byline's label ("Autor: A"): "Über den Autor", "Zur Autorin".
 _BOX_HEADING_RE = re.compile(
     r"(?:Über \w+|Zu[mr]|Zu den|About the) (?:Gast)?(?:Autor|author)", re.IGNORECASE
 )
-# A word opening a sentence's subject that is no name: an article, a possessive, a
-# demonstrative.
-_DETERMINER_RE = re.compile(
-    r"(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Ihr|Ihre|Sein|Seine|Unser|Unsere|Dies"
-    r"|Diese|Dieser|Dieses|The|A|An|His|Her|Their|This|That)\b"
+# A link to the writer's other pieces closing an author box: "Mehr von A", "Alle Artikel von
+# A", "Weitere Beiträge der Autorin", "Zum Autorenprofil".
+_MORE_BY_RE = re.compile(
+    r"\s+(?:(?:Mehr|Alle|Weitere)(?:\s+(?:Artikel|Beiträge|Texte))?\s+(?:von|der|des)\s"
+    r"|Zum\s+Autor(?:en|innen)?profil\b)[^.!?]{0,60}$"
+)
+# A guest piece's byline: "Ein Gastbeitrag von A", "Gastkommentar: A", "Gastautorin A", "Guest
+# post by A".
+_GUEST_LABEL_RE = re.compile(
+    r"(?:eine?\s+)?Gast(?:beitrag|kommentar|artikel|text|essay|autor(?:in)?)\b"
+    r"|guest\s+(?:post|column|essay|author)\b",
+    re.IGNORECASE,
 )
 _JOINED_LABEL_RE = re.compile(r"(?:\bund|&|\+|/)$", re.IGNORECASE)
 
@@ -156,7 +153,7 @@ def box_entries(box: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         return children
     bold = [element for element in box.iter("b", "strong") if len(element) == 0]
     names = [collapse(element.text or "") for element in bold]
-    if len(bold) >= 2 and all(_is_name(name, frozenset()) for name in names):
+    if len(bold) >= 2 and all(is_name(name, frozenset()) for name in names):
         return bold
     return []
 
@@ -185,9 +182,18 @@ def _opening_bold(entry: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     return bold[0] if opening and collapse(text_of(entry)).startswith(opening) else entry
 
 
-def _is_name(text: str, site_keys: frozenset[str]) -> bool:
-    """True when `text` is one person's name, whole (see `pipelines.names.split_credits`)."""
-    return split_credits([text], site_keys)[0] == (text,)
+def guest_writers(
+    lines: Sequence[str], authors: tuple[str, ...], site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """The guests a guest piece's byline by the headline names ("Ein Gastbeitrag von A",
+    "Gastautorin: A") when the metadata names others: the account that posted it (a
+    newsletter's owner, a blog's host) did not write it."""
+    for line in lines:
+        if _GUEST_LABEL_RE.match(line):
+            people = split_credits([line], site_keys)[0]
+            if people and not {p.casefold() for p in people} & {a.casefold() for a in authors}:
+                return people
+    return ()
 
 
 def marked_byline_people(
@@ -299,7 +305,7 @@ def _names_alone(text: str, site_keys: frozenset[str]) -> tuple[str, ...]:
     joined = re.sub(r"\s*(?:,|\bund\b|&)\s*", " ", text).split()
     if not people or joined != " ".join(people).split():
         return ()
-    return people if all(_is_name(person, site_keys) for person in people) else ()
+    return people if all(is_name(person, site_keys) for person in people) else ()
 
 
 def closing_authors(
@@ -317,7 +323,7 @@ def closing_authors(
     )
     if found:
         return found
-    signed, noted = _set_apart_lines(tree, site_keys)
+    signed, noted = set_apart_lines(tree, site_keys)
     return (
         signed
         or _interview_credit(tree, site_keys)
@@ -339,13 +345,13 @@ def _closing_credit_line(tree: lxml.html.HtmlElement, site_keys: frozenset[str])
         )
         if not head.startswith(("Bericht", "Text", "Autor")):
             continue
-        text = _credit_line(paragraph)
+        text = first_line(paragraph)
         if len(text) > 80 or not _CLOSING_CREDIT_RE.match(text):
             continue
         if any(len(text_of(p)) >= 80 for p in paragraph.itersiblings("p")):
             continue  # text follows the line
         text_before = [
-            p for p in itertools.islice(_paragraphs_before(paragraph), 4) if len(text_of(p)) >= 80
+            p for p in itertools.islice(paragraphs_before(paragraph), 4) if len(text_of(p)) >= 80
         ]
         programme = _PROGRAMME_RE.search(text)
         # Only after a name in small letters: "Text: ANNA BERG, JAN VON STEIN" names two.
@@ -356,28 +362,6 @@ def _closing_credit_line(tree: lxml.html.HtmlElement, site_keys: frozenset[str])
         if len(text_before) >= 2 and people:
             return people
     return ()
-
-
-def _credit_line(element: lxml.html.HtmlElement) -> str:
-    """An element's text up to its first line break: a source box goes on under the credit
-    with other lines ("Autorin: A, PROGRAMM<br>Dieses Thema im Programm: …")."""
-    breaks = [index for index, child in enumerate(element) if child.tag == "br"]
-    if not breaks:
-        return collapse(text_of(element))
-    before = element[: breaks[0]]
-    return collapse(
-        " ".join([element.text or "", *(f"{text_of(c)}{c.tail or ''}" for c in before)])
-    )
-
-
-def _paragraphs_before(element: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
-    """The paragraphs before an element, nearest first: its preceding sibling paragraphs and
-    those of a preceding sibling box, the text's container the credit box follows."""
-    for sibling in element.itersiblings(preceding=True):
-        if sibling.tag == "p":
-            yield sibling
-        elif isinstance(sibling.tag, str):
-            yield from reversed(sibling.findall("p"))
 
 
 def _author_box_author(
@@ -435,11 +419,11 @@ def _cowriters(box: lxml.html.HtmlElement, name: str, site_keys: frozenset[str])
     sentences = SENTENCE_BREAK_RE.split(_spaced_text(box))
     found: list[str] = []
     for sentence in sentences[1:]:
-        subject = _BIO_SUBJECT_RE.match(sentence)
+        subject = BIO_SUBJECT_RE.match(sentence)
         other = subject.group("name") if subject is not None else name
-        if _DETERMINER_RE.match(other):
+        if DETERMINER_RE.match(other):
             continue  # "Ihr Roman Stille Wasser ist …", "Das Buch …"
-        if other not in (name, *found) and _is_name(other, site_keys):
+        if other not in (name, *found) and is_name(other, site_keys):
             found.append(other)
     return found
 
@@ -459,7 +443,9 @@ def _box_name(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> str | No
     text = _spaced_text(box)
     label = AUTHOR_BOX_LABEL_RE.match(text)
     text = text[label.end() :].lstrip(" :") if label else text
-    if not text or len(text.split()) > _AUTHOR_BOX_MAX_WORDS:
+    if text[-1:] not in ".!":
+        text = _MORE_BY_RE.sub("", text)
+    if not text or len(text.split()) > AUTHOR_BOX_MAX_WORDS:
         return None
     name = next(
         (
@@ -467,13 +453,13 @@ def _box_name(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> str | No
             for element in box.iter(*_BOX_NAME_TAGS)
             if element is not box
             and text.startswith(own := _spaced_text(element))
-            and _is_name(own, site_keys)
+            and is_name(own, site_keys)
         ),
         None,
     )
     end = len(name or "")
     if name is None:
-        subject = _BIO_SUBJECT_RE.match(text)
+        subject = BIO_SUBJECT_RE.match(text)
         # The subject may carry a degree before the name: "Dipl.-Ing. A ist Sachverständiger".
         people = split_credits([subject.group("name")], site_keys)[0] if subject else ()
         if subject is None or len(people) != 1 or not subject.group("name").endswith(people[0]):
@@ -501,87 +487,6 @@ def _interview_credit(tree: lxml.html.HtmlElement, site_keys: frozenset[str]) ->
             if people:
                 return people
     return ()
-
-
-def _set_apart_lines(
-    tree: lxml.html.HtmlElement, site_keys: frozenset[str]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The name a text is signed with on a line set apart, and the writer an italic note after
-    the text names (see `_italic_note_writer`), in one walk of the page.
-
-    The signature: a paragraph holding only an <i> or <em> with a name ("<p><i>Herta
-    Kofler</i></p>"), or a right-aligned one holding a name, maybe after the writer's initials
-    in brackets ("(hk) Herta Kofler"), maybe for the body the writer signs for ("Herta Kofler
-    für den Pfarrgemeinderat"); after two paragraphs of text and before no other (a bar of
-    tools may follow)."""
-    noted: tuple[str, ...] = ()
-    for paragraph in tree.iter("p", "div"):
-        italic = next((child for child in paragraph if child.tag in ("i", "em")), None)
-        if italic is not None and not len(italic):
-            own = collapse(italic.text or "")
-            if not noted and italic is paragraph[0] and not (paragraph.text or "").strip():
-                noted = _italic_note_writer(paragraph, own, site_keys)
-            if own != collapse(text_of(paragraph)):
-                continue
-        elif (
-            _RIGHT_ALIGNED_RE.search(paragraph.get("style") or "")
-            or (paragraph.get("align") or "").casefold() == "right"
-            or _RIGHT_ALIGNED_CLASS_RE.search(paragraph.get("class") or "")
-        ):
-            own = _SIGNING_INITIALS_RE.sub("", collapse(text_of(paragraph)))
-        else:
-            continue
-        own = signed_for(own, site_keys, set_apart=True) or own
-        following = paragraph.getnext()
-        if not 2 <= len(own.split()) <= 4 or (
-            following is not None
-            and following.tag == "p"
-            # A bar of tools under the signature ("Drucken | Weiterempfehlen") is no text.
-            and not is_tool_bar(collapse(text_of(following)))
-        ):
-            continue
-        text_before = [
-            p
-            for p in itertools.islice(paragraph.itersiblings("p", preceding=True), 3)
-            if len(text_of(p)) >= 80
-        ]
-        people = split_credits([own], site_keys)[0]
-        if len(text_before) >= 2 and people == (own,):
-            return people, noted
-    return (), noted
-
-
-def _italic_note_writer(
-    element: lxml.html.HtmlElement, note: str, site_keys: frozenset[str]
-) -> tuple[str, ...]:
-    """The writer an italic note opening an element after the text names, the subject of its
-    one sentence, when the text before never names that person: a guest writer's ("<div><em>A
-    ist Ortsvorsteherin von X.</em> Gastbeiträge geben nicht die Meinung der Redaktion
-    wieder.</div>"). After two paragraphs of text and before no other; a note on a person the
-    text is about (a portrait's, an interview's "B ist Professorin …") names that person in
-    the text."""
-    subject = _BIO_SUBJECT_RE.match(note)
-    if (
-        subject is None
-        or len(note.split()) > _AUTHOR_BOX_MAX_WORDS
-        or note[-1:] not in ".!"
-        or len(SENTENCE_BREAK_RE.split(note)) > 1
-    ):
-        return ()
-    name = subject.group("name")
-    if _DETERMINER_RE.match(name) or not _is_name(name, site_keys):
-        return ()
-    if any(len(text_of(p)) >= 80 for p in element.itersiblings("p")):
-        return ()  # text follows the note
-    text_before = [
-        text
-        for p in itertools.islice(_paragraphs_before(element), 4)
-        if len(text := text_of(p)) >= 80
-    ]
-    surname = name.split()[-1]
-    if len(text_before) < 2 or any(surname in text for text in text_before):
-        return ()
-    return (name,)
 
 
 def _spaced_text(element: lxml.html.HtmlElement) -> str:

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 import lxml.html
 
-from pipelines.tree import bylines_in, text_key, text_of
+from pipelines.headline_bylines import bylines_in
+from pipelines.tree import text_key, text_of
 
 # The elements a text's line may be printed in.
 _LINE_TAGS = ("p", "li", "tr", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd")

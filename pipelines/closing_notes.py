@@ -126,18 +126,20 @@ CLOSING_NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ..
     (
         # Who edited a wire text, maybe after who reported it and before where to turn with
         # questions: "Bearbeitet von A. Bei Rückfragen wenden Sie sich bitte an unsere Redaktion
-        # in Frankfurt.", "(Bericht von A; redigiert von B)". The editor is no author. And the
+        # in Frankfurt.", "(Bericht von A; redigiert von B)", "Redaktionelle Bearbeitung: B".
+        # The editor is no author. And the
         # question's pointer alone: "Bei Rückfragen wenden Sie sich an unsere Redaktion unter …".
         Rule.BYLINE,
         re.compile(
             rf"^\(?(?:(?i:Bericht|Recherche|Text|Mitarbeit) von {_NAMES}\s*[,;]\s*)?"
             rf"(?i:bearbeitet|redigiert|editiert|redaktionell bearbeitet) von {_NAMES}\s*[.;]?"
             r"(?:\s+(?i:bei|für) Rückfragen\b[^!?]{0,120})?\)?$"
+            rf"|^(?:Redaktionelle )?(?:Bearbeitung|Betreuung|Redigatur)\s*:\s*{_NAMES}\s*\.?$"
             r"|^(?:Bei|Für) Rückfragen (?:wenden Sie sich|erreichen Sie|schreiben Sie)\b[^!?]{0,40}"
             r"\b(?:unsere[rn]?|die) (?:Redaktion|Nachrichtenredaktion|Newsroom)\b[^!?]{0,80}$",
         ),
         40,
-        ("bearbeitet", "redigiert", "editiert", "rückfragen"),
+        ("bearbeit", "redigiert", "editiert", "rückfragen", "betreuung", "redigatur"),
     ),
     (
         # A site's appeal about its blocking, as a state broadcaster sets it under its texts:

@@ -47,7 +47,8 @@ def card_authors(
         # The first of joined roles ("Kamera und Schnitt", "Kamera/Schnitt").
         if role.split(" ", 1)[0].split("/", 1)[0] not in CREDIT_ROLES:
             continue
-        if len(collapse(text_of(element))) > 80:
+        # A list of roles is as long as its items make it.
+        if len(collapse(text_of(element))) > 80 * max(1, sum(c.tag == "dt" for c in element)):
             continue
         for role, value in _card_items(element):
             if role.casefold() in WRITER_ROLES:

@@ -122,6 +122,23 @@ _AGENCY_LABEL_RE = re.compile(
 _TRANSLATION_NOTE_RE = re.compile(
     r"\s*\((?:[\w-]+ ){0,3}(?:Übersetzung|übersetzt)\b[^()]{0,60}\)$", _I
 )
+# The sentences of a source note besides its agency credit: the translation, and where the text
+# appeared first ("Übersetzt aus dem Russischen. Mit Material von TASS. Zuerst erschienen bei
+# Site X."). Split at a sentence's end before a capital.
+_NOTE_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
+_ORIGIN_SENTENCE_RE = re.compile(
+    r"^(?:Übersetzt aus dem [A-ZÄÖÜ]\w+en|Aus dem [A-ZÄÖÜ]\w+en übersetzt"
+    r"|(?:Zuerst|Erstmals|Ursprünglich) (?:erschienen|veröffentlicht) (?:bei|in|im|auf) [^.]{2,60}"
+    r"|(?:Dieser|Der) (?:Beitrag|Text|Artikel) (?:erschien|ist) (?:zuerst|erstmals) (?:bei|in|im"
+    r"|auf) [^.]{2,60}?(?: erschienen)?)\.$"
+)
+# Who edited the text, before the editors' names: "redigiert von", "Redaktionelle Bearbeitung:".
+_EDITED_BY_RE = re.compile(
+    r"(?:[Bb]earbeitet|[Rr]edigiert|[Ee]ditiert|Bearbeitung|Betreuung|Redigatur)(?:\s+von\s|\s*:)"
+)
+_EDITED_GATE = ("arbeit", "redigi", "editiert", "Betreuung", "Redigatur")
+_SOURCE_NOTE_GATE = ("material", "informationen", "angaben", "quelle")
+_SOURCE_NOTE_MAX_WORDS = 30
 _PHOTO_LABEL_RE = re.compile(r"(?:Foto|Fotos|Bild|Bilder)\s*:", _I)
 _DIGIT_RE = re.compile(r"\d")
 _CAPTION_CREDIT_GATE = ("foto", "bild", "credit", "grafik", "illustration")
@@ -220,6 +237,13 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
         and is_agency_credit(named)
     ):
         return Rule.CREDIT_AGENCY
+    if (
+        words <= _SOURCE_NOTE_MAX_WORDS
+        and ". " in text
+        and any(map(lowered.__contains__, _SOURCE_NOTE_GATE))
+        and _is_source_note(text)
+    ):
+        return Rule.CREDIT_AGENCY
     if words <= 6 and "agentur" in lowered and _DESK_SIGNATURE_RE.match(text):
         return Rule.BYLINE
     if words <= 10 and _OFFICE_CREDIT_RE.match(text):
@@ -229,6 +253,21 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
         if match is not None and names_only(match.group("names")):
             return Rule.BYLINE
     return None
+
+
+def _is_source_note(text: str) -> bool:
+    """True for a note of two to four sentences, one an agency credit and the others on the
+    text's translation or first publication (`_ORIGIN_SENTENCE_RE`)."""
+    sentences = _NOTE_SENTENCE_SPLIT_RE.split(text)
+    credits = [is_agency_credit(sentence) for sentence in sentences]
+    return (
+        2 <= len(sentences) <= 4
+        and any(credits)
+        and all(
+            credit or _ORIGIN_SENTENCE_RE.match(sentence)
+            for credit, sentence in zip(credits, sentences, strict=True)
+        )
+    )
 
 
 def names_only(text: str) -> bool:
@@ -285,6 +324,8 @@ WRITER_ROLES = frozenset(
     (
         *("text", "texte", "beitrag", "autor", "autorin", "autoren", "bericht", "reporter"),
         *("reporterin", "interview"),
+        # The writer of a broadcast's text, beside its host and guests.
+        *("autor des textes", "autorin des textes", "autoren des textes"),
     )
 )
 # The roles a credits box names beside the writer's: a video's crew, the pictures, the desk.
@@ -294,6 +335,7 @@ CREDIT_ROLES = WRITER_ROLES | frozenset(
         *("redaktion", "moderation", "produktion", "realisation", "sprecher", "sprecherin"),
         *("musik", "grafik", "animation", "fotos", "foto", "bilder", "bild", "video", "drohne"),
         *("aufnahmeleitung", "produzent", "produzentin", "konzept", "idee", "mitarbeit"),
+        *("gast", "gäste", "gästin"),
     )
 )
 # The items of a credits line: "Recherche: A und B; Text: B", "Text: A · Fotos: B", and parted
@@ -382,14 +424,40 @@ def names_an_agency(text: str) -> bool:
 def credits_authors(dropped: list[DroppedLine]) -> list[str]:
     """The authors a credits line the cleaning took off names: "Beitrag: A · Kamera: B" gives
     "A", "Interview: C" "C"; editors, fact-checkers, camera and illustration are no authors.
-    So does a name alone it took off as a signature (knowing no author, it takes off no other)."""
+    So does a name alone it took off as a signature (knowing no author, it takes off no other),
+    unless it is a credits box's, each role over its names ("Moderation" / "A"): there only a
+    writer's role names an author ("Autorin des Textes" / "B")."""
     found: list[str] = []
-    for line in dropped:
-        if line.rule == Rule.BYLINE and ":" in line.text:
-            found.extend(credited_writers(line.text, lines_of_one=True) or ())
-        elif line.rule == Rule.BYLINE and LONE_NAME_RE.fullmatch(line.text):
-            found.append(line.text)
+    lines = [line.text for line in dropped if line.rule == Rule.BYLINE]
+    roles = [line.rstrip(" :").casefold() for line in lines]
+    named = [
+        role in CREDIT_ROLES and bool(LONE_NAME_RE.fullmatch(line))
+        for role, line in zip(roles, lines[1:], strict=False)
+    ]
+    boxed = sum(named) >= 2  # two roles over names, as the credits box takes them off
+    for index, line in enumerate(lines):
+        if ":" in line:
+            found.extend(credited_writers(line, lines_of_one=True) or ())
+        elif LONE_NAME_RE.fullmatch(line) and (
+            not boxed or (index > 0 and roles[index - 1] in WRITER_ROLES)
+        ):
+            found.append(line)
     return found
+
+
+def without_editors(authors: tuple[str, ...], dropped: list[DroppedLine]) -> tuple[str, ...]:
+    """The `authors` (the metadata lists the editor beside the writer) without those a line the
+    cleaning took off credits with editing the text: "Redaktionelle Bearbeitung: B", "(Bericht
+    von A; redigiert von B)". Never all of them."""
+    editors = [
+        line.text[edited.end() :]
+        for line in dropped
+        if line.rule == Rule.BYLINE
+        and any(word in line.text for word in _EDITED_GATE)
+        and (edited := _EDITED_BY_RE.search(line.text)) is not None
+    ]
+    kept = tuple(name for name in authors if not any(name in text for text in editors))
+    return kept or authors
 
 
 def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ...]:
@@ -405,7 +473,10 @@ def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ..
             found.extend(agency_names(match.group(1) or match.group(2), dateline=True))
     for line in dropped:
         if line.rule == Rule.CREDIT_AGENCY:
-            found.extend(agency_names(line.text))
+            # A source note's credit is one of its sentences.
+            sentences = _NOTE_SENTENCE_SPLIT_RE.split(line.text) if ". " in line.text else ()
+            found.extend(agency_names(line.text) if len(sentences) < 2 else ())
+            found.extend(name for sentence in sentences for name in agency_names(sentence))
         elif line.rule in (Rule.PARTNER, Rule.PRINT_NOTE):
             # "Erstveröffentlichung: RIA Novosti": the agency that first published it supplied it
             found.extend(supplying_agencies(line.text))

@@ -22,7 +22,7 @@ from pipelines.blocks import (
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import Rule
 from pipelines.closing_credits import credits_after_text
-from pipelines.credits import credits_authors, text_agencies
+from pipelines.credits import credits_authors, text_agencies, without_editors
 from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.headings import recover_headings
 from pipelines.inline_text import keep_quote_sources, keep_time_text
@@ -56,7 +56,7 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # release). Stored with every article version (`article_versions.extractor`). Raise
 # EXTRACTOR_VERSION whenever a change to extraction or cleaning changes any output text, so a
 # reader can tell which texts an older rule set made (and `newsarchive reextract` redoes them).
-EXTRACTOR_VERSION = 41
+EXTRACTOR_VERSION = 42
 EXTRACTOR = f"newsarchive-extract/{EXTRACTOR_VERSION} trafilatura/{trafilatura.__version__}"
 
 OUTCOME_OK = "ok"
@@ -248,6 +248,8 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     if not meta.authors:
         # A credits line after the text names the author when nothing else does.
         meta.authors = split_authors(credits_authors(cleaned_away), frozenset())
+    elif len(meta.authors) > 1:
+        meta.authors = without_editors(meta.authors, cleaned_away)
     signed = (
         cosigned(kept, meta.authors)
         if meta.authors

@@ -24,10 +24,12 @@ from pipelines.big_type import title_block_text
 from pipelines.bylines import (
     byline_text,
     closing_authors,
+    guest_writers,
     info_line_credits,
     labelled_byline_authors,
     marked_byline_writers,
 )
+from pipelines.headline_bylines import byline_near_headline
 from pipelines.jsonld import (
     JsonLd,
     json_authors,
@@ -57,7 +59,6 @@ from pipelines.reworded_headline import reworded_headline
 from pipelines.seo_title import document_headline, seo_title_of, without_topic
 from pipelines.tree import (
     SENTENCE_END_RE,
-    byline_near_headline,
     collapse,
     heading_after,
     heading_for_title,
@@ -387,9 +388,8 @@ def _authors_and_agencies(
     # under a meta tag naming A, "A, B" in an element marked as the byline): the people are
     # read then too.
     single = len(authors) == 1
-    printed, credited = split_credits(
-        byline_near_headline(meta.h1, agencies_only=bool(authors) and not single), site_keys
-    )
+    lines = byline_near_headline(meta.h1, agencies_only=bool(authors) and not single)
+    printed, credited = split_credits(lines, site_keys)
     agencies.extend(credited)
     # The marked byline's people are read only when the printed line does not list them.
     for read in (lambda: printed, lambda: marked_byline_writers(marked.byline, site_keys)):
@@ -399,6 +399,7 @@ def _authors_and_agencies(
             break
     if authors:
         authors = printed_byline_authors(authors, marked.tree, marked.byline, meta.h1, site_keys)
+        authors = guest_writers(lines, authors, site_keys) or authors
     if not (authors or printed):
         authors, credited = info_line_credits(meta.h1, site_keys)
         agencies.extend(credited)

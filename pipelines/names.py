@@ -16,7 +16,7 @@ import lxml.html
 from crawler.model.dates import classify_date_line
 from pipelines.agency_names import TRAILING_AGENCY_RE, agency_names
 from pipelines.big_type import big_type
-from pipelines.byline_lines import WRITING_KINDS
+from pipelines.byline_lines import ORIGIN_AFTER_NAME_RE, ORIGIN_GATE, WRITING_KINDS
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, REPORTER_LEAD
 from pipelines.credits import (
     NAME_PARTICLES,
@@ -76,7 +76,7 @@ _ROLE_PREFIX_RE = re.compile(
 # Degrees after the name ("Sandra Weil M. Sc.", "Jan Ohm, LL.M."), or a list's part of
 # degrees alone.
 _DEGREES_AFTER_RE = re.compile(rf"(?:^|,?\s+){DEGREE}(?:,?\s*{DEGREE})*$")
-_DEGREE_ENDS = ".AHDcdM"  # the last characters of the degrees, a gate for the regex
+_DEGREE_ENDS = ".AHDcdMBLPFJtRmSUpv"  # the last characters of the degrees, a gate for the regex
 _AUTHOR_SLASH_RE = re.compile(r"\s*/\s*")
 _AUTHOR_PREFIX_RE = re.compile(
     # A reporter's sentence ("Aus dem Gerichtssaal berichtet A.", "Vom Parteitag berichten A
@@ -475,6 +475,8 @@ def split_credits(
     parts: list[str] = []
     for raw in values:
         value = latin_punctuation(normalise_field(raw))
+        if any(word in value for word in ORIGIN_GATE):  # "Von A. Zuerst erschienen bei X."
+            value = ORIGIN_AFTER_NAME_RE.sub("", value)
         value = _role_brackets(_TEXT_AND_PICTURES_RE.sub("", value, count=1))
         # A credits line names its writers: "Recherche: A und B; Text: B" credits B.
         writers = credited_writers(value)

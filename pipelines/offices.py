@@ -90,19 +90,23 @@ PROFESSION = (
 PROFESSION_ABBREVIATION = r"(?:RA(?:in|e)?|RAuN|StB|WP|vBP)"
 # Academic titles before the name, no part of it: "Dr. med.", "Prof. Dr.-Ing.", "PD Dr.",
 # "Dipl.-Ing. (FH)" (the kind of school the degree is from), "Dipl.-Wirt.-Ing.", "Dipl.-Ing.
-# agr." (the degree's field); so are the abbreviations of a profession ("RAin", "StB").
+# agr." (the degree's field); so are the abbreviations of a profession ("RAin", "StB"), and
+# the Austrian feminine forms ("Mag.a", "Mag.ª", "Mag.(a)", "Dr.in"), and a religious sister's
+# "Sr.".
 ACADEMIC_TITLE_RE = re.compile(
-    rf"^(?:(?:(?:Prof|Dr|PD)\.?(?:-Ing\.)?|{PROFESSION_ABBREVIATION}"
-    r"|(?:Priv\.-Doz|Dipl(?:\.-[A-ZÄÖÜ]\w{0,9})+|Mag|Jun\.-Prof)\.)"
+    rf"^(?:(?:(?:Prof|Dr)\.in(?=\s)|Sr\.|(?:Prof|Dr|PD)\.?(?:-Ing\.)?|{PROFESSION_ABBREVIATION}"
+    r"|(?:Priv\.-Doz|Dipl(?:\.-[A-ZÄÖÜ]\w{0,9})+|Mag|Jun\.-Prof)\.(?:ª|a(?=\s)|\(a\))?)"
     r"(?:\s*(?:med|phil|rer\.\s*nat|rer\.\s*pol|jur|habil|dent|vet|h\.\s*c|ing|oec|agr|troph"
     r"|hort|silv|theol|paed|päd)\.)*"
     r"(?:\s*mult\.)?(?:\s*\((?:FH|TH|TU|BA|DH|Univ\.?)\))?\s+)+(?=\S)"
 )
 # Degrees printed after a name, no part of it: "Sandra Weil M. Sc.", "Jan Ohm, LL.M.", "Ida
-# Korn MBA", "A, M.A.", "A PhD", the Austrian "A BSc".
+# Korn MBA", "A, M.A.", "A PhD", the Austrian "A BSc"; so are a seat in a parliament ("A MdL",
+# "A MdB", "A MdEP") and a religious order ("Sr. A OSF", "P. A SJ", "A OSB").
 DEGREE = (
     r"(?<![\w.])(?:[BM]\.\s?(?:Sc|A|Eng|Ed)\.|LL\.\s?[BM]\.|Ph\.\s?D\."
-    r"|(?:MBA|MPA|MPH|PhD|BSc|MSc|BEd|MEd|MA|BA|LLM)\b)"
+    r"|(?:MBA|MPA|MPH|PhD|BSc|MSc|BEd|MEd|MA|BA|LLM|Md(?:[ABL]|EP|HB|BB)|MEP"
+    r"|OSB|OSF|OFM(?:Cap|Conv)?|SJ|OP|OCist|OCD|OSA|SDB|SVD|SAC|CSsR|MSC|OPraem|SSpS|OSU)\b)"
 )
 
 # An elected member's office printed before the name: "Stadtrat Jan Ohm", "Kreisrätin Dr. Ida

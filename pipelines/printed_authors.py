@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterable
 import lxml.html
 
 from pipelines.bylines import BYLINE_ELEMENTS, byline_text, marked_byline_people
+from pipelines.headline_bylines import byline_near_headline
 from pipelines.names import non_writers, split_credits
 from pipelines.offices import PERSON_NAME
-from pipelines.tree import byline_near_headline, collapse, text_of
+from pipelines.tree import collapse, text_of
 
 # An entry crediting the pictures to a person: "Fotos: A", "Bild: A".
 _PHOTO_CREDIT_RE = re.compile(rf"(?:Fotos?|Bild(?:er)?)\s*:\s*(?P<name>{PERSON_NAME})\s*$")

@@ -59,6 +59,11 @@ _GREETING_ROLE_RE = re.compile(
     r"(?:\s+(?:[a-zäöü]+\s+)?(?!Ansprechpartner|Kontakt)[A-ZÄÖÜ][\w-]+"
     r"(?:\s+(?:der|des|vom|von)(?:\s+\S+){1,3})?)?\s*[,.!]?$"
 )
+# The signer's office on the line under the name, after a greeting over it ("Ihr" / "Name" /
+# "Bürgermeister"): maybe an ordinal or adjective before it, a few words of the body after it.
+_OFFICE_UNDER_NAME_RE = re.compile(
+    rf"^(?:[\w.]+\s+)?{SIGNER_OFFICE}(?:\s+[^\s\d(),;:.!?]+){{0,4}}$"
+)
 # The body signed for on the line over the signer's name: "Für den Wahlausschuss" / "Pfarrerin
 # A", "Für den Vorstand des Heimatvereins", "Im Namen des Kirchenvorstands"; its first word
 # names a group of people (`GROUP_WORD_RE`), maybe in the genitive. "Für die Fotos" is none.
@@ -81,7 +86,8 @@ def closing_signature(
 ) -> tuple[str, int] | None:
     """The name a signature closing the text gives, and how many lines the signature takes:
     a line "Name, 1. Vorsitzender" or "(nk) Name", or a greeting of the office over the name
-    ("Ihr Bürgermeister" / "Name") or before it ("Ihr Pfarrer Name"); None when the text closes
+    ("Ihr Bürgermeister" / "Name") or before it ("Ihr Pfarrer Name"), or a greeting over the
+    name and the office under it ("Ihr" / "Name" / "Bürgermeister"); None when the text closes
     otherwise.
 
     Only after two lines of text, never a line of a list of such lines (a board's members),
@@ -104,6 +110,13 @@ def closing_signature(
         and find_date_in_text(lines[-1]) is None
     ):
         return signer.group("name"), 2
+    if (
+        len(lines) >= 5
+        and _OFFICE_UNDER_NAME_RE.match(lines[-1])
+        and _GREETING_ROLE_RE.match(lines[-3])
+        and (signer := _NAME_LINE_RE.match(lines[-2])) is not None
+    ):
+        return signer.group("name"), 3
     greeted = GREETING_SIGNER_RE.match(lines[-1]) if len(lines) >= 3 else None
     if greeted is not None:
         return greeted.group("name"), 1

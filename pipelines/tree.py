@@ -13,21 +13,10 @@ import lxml.html
 
 from crawler.model.dates import classify_date_line
 from crawler.model.types import CleaningRules, DroppedLine
-from pipelines.agency_names import NEWS_AGENCIES, agency_names, short_agency_names
-from pipelines.byline_lines import BYLINE_OPENING_RE, WRITING_KINDS
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
-from pipelines.credits import (
-    BYLINE_ITEMS_SPLIT_RE,
-    beside_picture_counter,
-    credited_writers,
-    is_image_credit,
-    is_info_line,
-    names_an_agency,
-)
 from pipelines.host_spellings import registrable_domain
 from pipelines.site_selectors import site_selectors
-from pipelines.writer_rows import labelled_row
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -72,33 +61,7 @@ _KICKER_MARK_RE = MarkWords(
 # A section label inside the <h1> ("<span class='ressort'>Pensionen</span> Regierung plant …"):
 # not the headline when it is a short label before it.
 _SECTION_MARK_RE = MarkWords(r"ressort|rubri[ck]|section|categor|kategor|channel|topic|department")
-# How a byline starts when no class says it is one: "Von …", "von …", "Text: …", "Ein Beitrag
-# von …", "Eine Kritik von …", "Veröffentlicht am 04.04.2024 von …".
-_BYLINE_START_RE = re.compile(
-    rf"^(?:von(?:\s*:)?|by|text\s*:|recherche\s*:|autor(?:in|en)?\s*:|reporter(?:in)?\s*:"
-    rf"|(?:eine?\s+)?{WRITING_KINDS}\s+von"
-    r"|(?:text|texte|bericht)\s*(?:und|&|\+|/)\s*(?:fotos?|bild(?:er)?)\s*:|gastautor(?:in)?\s*:"
-    r"|(?:geschrieben|verfasst|eingestellt|gepostet|erstellt|getestet|gastbeitrag)\s+von"
-    r"|veröffentlicht\s+am\s+[\d.]+(?:\s+um\s+[\d:.]+(?:\s+uhr)?)?\s+von"
-    # A reporter's sentence: "Aus dem Gerichtssaal berichtet <a>A</a>."
-    r"|(?:aus|vom)\s+[^.!?:]{1,40}?\s+berichte[tn])\s",
-    re.IGNORECASE,
-)
-# The first words _BYLINE_START_RE can match, to skip its regex for most elements.
-_BYLINE_FIRST_WORDS = frozenset(
-    (
-        *("von", "by", "text", "texte", "autor", "autorin", "autoren", "ein", "eine", "recherche"),
-        *("veröffentlicht", "geschrieben", "verfasst", "eingestellt", "gepostet", "erstellt"),
-        *("getestet", "aus", "vom", "bericht", "gastbeitrag", "gastautor", "gastautorin"),
-        *("reporter", "reporterin"),
-        *re.findall(r"\w+", WRITING_KINDS.casefold()),
-    )
-)
-# Words of the news agencies' names, to skip elements that name none without a regex split.
-_AGENCY_KEYS = frozenset(word for name in NEWS_AGENCIES for word in name.split())
 WORD_RE = re.compile(r"[\w-]+")
-# A date or a time of day in a credit line ("18.6.2025", "12:03"), not a digit of a site's name.
-_DATE_OR_TIME_RE = re.compile(r"(?<![\w.])(?:\d{1,2}[.:]\d{1,2}|\d{4}(?![\w.]))")
 
 
 def _html_class_lookup() -> lxml.etree.ElementNamespaceClassLookup:
@@ -431,156 +394,6 @@ def heading_for_title(tree: lxml.html.HtmlElement, title: str) -> lxml.html.Html
         if text_key(text_of(heading)) == title_key:
             return heading
     return None
-
-
-def _before_text(block: lxml.etree._Element) -> bool:
-    """Whether a block after a headline straight in the body is still above the text: short,
-    and no footer, navigation or aside."""
-    return isinstance(block, lxml.html.HtmlElement) and (
-        block.tag not in ("footer", "nav", "aside") and len(text_of(block)) <= 150
-    )
-
-
-def portrait_row_name(row: lxml.html.HtmlElement) -> str | None:
-    """The name in bold opening an author row with a portrait, before the desk, role or date
-    ("<img alt='A'> <b>A</b> <small>Lokalredaktion</small> 30. November"); None for another
-    element, and for a row quoting the person or going on with a verb ("<b>A</b> sagt: „…“").
-    Whether it is a name is the caller's to check."""
-    bold = [child for child in row if child.tag in ("b", "strong") and len(child) == 0]
-    if len(bold) != 1 or row.find(".//img") is None:
-        return None  # before the text: a row may be the whole article
-    text = collapse(" ".join(row.itertext()))
-    if len(text.split()) > 12:
-        return None
-    name = collapse(bold[0].text or "")
-    rest = text[len(name) :].split() or ["A"]
-    if not name or not text.startswith(name) or re.search('[„“”"«»‚‘]', text):
-        return None
-    return name if not rest[0][0].islower() else None
-
-
-def byline_near_headline(
-    h1: lxml.html.HtmlElement | None, *, agencies_only: bool = False
-) -> list[str]:
-    """Byline and agency credit lines next to the headline, whatever their class names.
-
-    Generated class names (css-1x2y) say nothing; the byline's shape does ("Von …", "Text: …",
-    "Ein Beitrag von …", "Name, APA/red", "Quelle: Reuters, AFP"). Only short elements in the
-    headline's own container and the few blocks after it count, and the names found must look
-    like names (`pipelines.names`), so "Von Berlin nach Hamburg …" is no author.
-    `agencies_only`: only the lines that name an agency (the people are known).
-    """
-    if h1 is None:
-        return []
-    container = h1.getparent()
-    if container is None:
-        return []
-    if container.tag in ("body", "html"):
-        # A headline straight in the body (a bare page): the few short blocks between it and
-        # the text, never the site's footer or navigation.
-        blocks = list(itertools.takewhile(_before_text, itertools.islice(h1.itersiblings(), 4)))
-    else:
-        blocks = [container, *itertools.islice(container.itersiblings(), 4)]
-    return bylines_in(blocks, h1, agencies_only=agencies_only)
-
-
-def bylines_in(
-    blocks: list[lxml.html.HtmlElement],
-    skipped: lxml.html.HtmlElement | None = None,
-    *,
-    agencies_only: bool = False,
-    links: bool = True,
-) -> list[str]:
-    """The byline and agency credit lines in `blocks` and their elements (the first 120), not
-    in `skipped` (the headline), nor in links unless `links`; see `byline_near_headline`."""
-    found: list[str] = []
-    count = 0
-    for block in blocks:
-        for element in block.iter():
-            count += 1
-            if count > 120:
-                return found  # the headline's container is a whole article on some pages
-            if element is skipped or not isinstance(element, lxml.html.HtmlElement):
-                continue
-            if not links and (
-                element.tag == "a" or next(element.iterancestors("a"), None) is not None
-            ):
-                continue
-            # The element's own first text, before the dearer text of its subtree.
-            own = latin_punctuation((element.text or "").strip())
-            portrait = None if own or agencies_only else portrait_row_name(element)
-            if portrait is not None and portrait not in found:
-                found.append(portrait)
-            if not own or len(own) > 120:
-                continue
-            info = is_info_line(own)
-            segments = BYLINE_ITEMS_SPLIT_RE.split(own) if info else [own]
-            row = labelled_row(element, own)  # "<dt>Autor</dt><dd>A</dd>" reads "Autor: A"
-            if row is not None:
-                _add_byline(found, row, row, agencies_only)
-            elif len(segments) > 1 and not len(element):
-                for segment in segments:
-                    _add_byline(found, segment, segment, agencies_only)
-            elif len(own) <= 100:
-                _add_byline(found, own, element, agencies_only)
-    return found
-
-
-def _add_byline(
-    found: list[str], own: str, element: lxml.html.HtmlElement | str, agencies_only: bool
-) -> None:
-    """Add the byline or agency credit that `own` (an element's first text) starts, if any."""
-    first = WORD_RE.match(own)
-    if (
-        first is not None
-        and first.group(0).casefold() in _BYLINE_FIRST_WORDS
-        and _BYLINE_START_RE.match(own + " ")
-    ):
-        text = element if isinstance(element, str) else collapse(text_of(element))
-        if agencies_only and not _names_agency_key(text):
-            return
-    elif not agencies_only and own.count("(") >= 2 and credited_writers(own):
-        text = own  # a credits line of roles in brackets: "A (Text), B (Bilder)"
-    elif (
-        # A source line with a date or time is longer ("Programm, Sendung, 20.06.2026, 15:30
-        # Uhr ; sda/mila"): its agencies only are read, below.
-        ((words := len(own.split())) <= 8 or (words <= 12 and _DATE_OR_TIME_RE.search(own)))
-        and _names_agency_key(own)
-        and names_an_agency(own)
-        and not (isinstance(element, lxml.html.HtmlElement) and _credits_a_picture(element))
-    ):
-        text = element if isinstance(element, str) else collapse(text_of(element))
-        # A credit line with a date or time is a source line ("Programm, 18.6.2025; sda/mila"):
-        # its agencies only; a writer's line over its date ("A mit Material von dpa") is itself.
-        if _DATE_OR_TIME_RE.search(text):
-            own_line = BYLINE_OPENING_RE.search(own) and not _DATE_OR_TIME_RE.search(own)
-            text = own if own_line else " / ".join(agency_names(text.replace(";", "/")))
-    else:
-        return
-    if text and len(text.split()) <= 16 and text not in found:
-        found.append(text)
-
-
-def _names_agency_key(text: str) -> bool:
-    """Whether a word of `text` is an agency's short name, or it writes an agency out
-    ("der Deutschen Presse-Agentur")."""
-    return not _AGENCY_KEYS.isdisjoint(WORD_RE.findall(short_agency_names(text).casefold()))
-
-
-def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:
-    """An agency named in a figure, or under a picture label of its own ("Fotos | dpa/…" in
-    an info table, "<dt>Bild</dt><dd>AFP</dd>"): it credits a photo, not the text."""
-    if any(ancestor.tag in ("figure", "figcaption") for ancestor in element.iterancestors()):
-        return True
-    if beside_picture_counter(element):
-        return True
-    previous = element.getprevious()
-    parent = element.getparent()
-    if previous is not None:
-        label = collapse(previous.text_content())
-    else:
-        label = collapse(parent.text if parent is not None else "")
-    return len(label.split()) <= 3 and is_image_credit(f"{label.rstrip(' :')}: {element.text}")
 
 
 # --- small helpers ---------------------------------------------------------------------------

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.model.types import CleaningRules, ExtractedArticle, ExtractInput
+from crawler.model.types import CleaningRules, DroppedLine, ExtractedArticle, ExtractInput
 from pipelines.agency_names import agency_names, supplying_agencies
+from pipelines.clean_rules import Rule
 from pipelines.credits import text_agencies
 from pipelines.extract import extract_article
 
@@ -97,9 +98,40 @@ def test_a_dateline_names_a_state_agency(opening: str, agencies: tuple[str, ...]
     assert text_agencies([f"{opening}{PARAGRAPH}", SECOND], []) == agencies
 
 
+def test_a_source_note_names_the_agencies_of_its_credit_sentence() -> None:
+    note = (
+        "Übersetzt aus dem Russischen. Mit Material von TASS und RIA Nowosti. Zuerst erschienen"
+        " bei Ostkurier."
+    )
+    dropped = [DroppedLine(text=note, rule=str(Rule.CREDIT_AGENCY))]
+    assert text_agencies([PARAGRAPH], dropped) == ("TASS", "RIA Novosti")
+    # a credit of one sentence is read whole
+    dropped = [DroppedLine(text="Quelle: dpa. AFP", rule=str(Rule.CREDIT_AGENCY))]
+    assert text_agencies([PARAGRAPH], dropped) == ("dpa", "AFP")
+
+
 def test_an_ordinary_word_in_a_partner_note_names_no_agency() -> None:
     assert supplying_agencies("Mehr Informationen stellte uns die dpa zur Verfügung.") == ("dpa",)
     assert supplying_agencies("Mit freundlicher Genehmigung von Mehr Energie.") == ()
+
+
+@pytest.mark.parametrize(
+    ("note", "agencies"),
+    [
+        # an agency's name of two words counts however the note writes it (page 856)
+        ("Erstveröffentlichung: ria novosti", ("RIA Novosti",)),
+        ("Zuerst erschienen bei der Anadolu Agency.", ("Anadolu",)),
+        (
+            "Dieser Beitrag erschien zuerst bei Ostwind Nachrichten. Mit Material von RIA Nowosti"
+            " und TASS.",
+            ("RIA Novosti", "TASS"),
+        ),
+        # one word spelled in another case is still none ("Sid" a first name)
+        ("Zuerst erschienen bei Sid Meyers Blog.", ()),
+    ],
+)
+def test_a_partner_note_names_agencies_of_two_words(note: str, agencies: tuple[str, ...]) -> None:
+    assert supplying_agencies(note) == agencies
 
 
 # --- credits near the headline ---------------------------------------------------------------
@@ -219,6 +251,23 @@ def test_lines_naming_no_agency_stay_in_the_text(closing: str) -> None:
             ("Keystone-SDA",),
         ),
         ("<div class='quelle'><small>Quelle: Reuters, AFP</small></div>", ("Reuters", "AFP")),
+        # the agencies written out, which makes the line long (page 918)
+        (
+            "<div class='artikel-quellen'>Mit Informationen der Katholischen Nachrichten-Agentur"
+            " (KNA) und des Evangelischen Pressedienstes (epd).</div>",
+            ("KNA", "epd"),
+        ),
+        (
+            "<p class='src'>Mit Material der Deutschen Presse-Agentur und der"
+            " Agence France-Presse</p>",
+            ("dpa", "AFP"),
+        ),
+        # a sentence about an agency written out is no credit
+        (
+            "<div class='info'>Die Katholische Nachrichten-Agentur hat am Montag ihren neuen"
+            " Chefredakteur vorgestellt.</div>",
+            (),
+        ),
         # teaser cards and a list of agency feeds after the text credit other pages
         (
             "<div class='cards'><a href='/a/2'><span>dpa</span> <span>Landtag streitet über"

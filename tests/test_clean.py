@@ -1885,6 +1885,18 @@ def test_a_senders_lines_opening_a_release_without_its_headline_go() -> None:
         ("Die Nachricht enthält Material des Evangelischen Pressedienstes.", "credit:agency"),
         ("Dieser Beitrag enthält Informationen der Agence France-Presse.", "credit:agency"),
         ("Die Meldung basiert auf Angaben der Austria Presse Agentur.", "credit:agency"),
+        # additional material under a label or in a sentence (page 846)
+        ("Zusätzliche Informationen: SID", "credit:agency"),
+        ("Mit weiteren Informationen von AFP und dpa", "credit:agency"),
+        ("Ergänzendes Material: Reuters", "credit:agency"),
+        # a source note: the credit between sentences on translation and first publication
+        (
+            "Übersetzt aus dem Russischen. Mit Material von TASS und RIA Nowosti. Zuerst"
+            " erschienen bei Ostkurier.",
+            "credit:agency",
+        ),
+        ("Aus dem Englischen übersetzt. Quelle: Reuters", "credit:agency"),
+        ("Übersetzt aus dem Englischen. Material: AFP, epd", "credit:agency"),
         # a source note in brackets on a line of its own
         ("(Quelle: epd)", "credit:agency"),
         ("[Quellen: Katholische Nachrichten-Agentur, Reuters]", "credit:agency"),
@@ -1905,6 +1917,11 @@ def test_collaborator_translator_and_agency_material_lines_go(line: str, rule: s
         "Übersetzung: Das Wort bedeutet so viel wie Hafen.",
         "Der Bericht beruht auf Angaben der Polizei und eigenen Recherchen.",
         "Material: Holz und Stahl aus der Region",
+        "Weitere Informationen: Tourist-Info am Marktplatz",
+        # a sentence of the text beside a credit-like one
+        "Übersetzt aus dem Englischen. Die Agentur TASS widersprach dem Bericht am Montag.",
+        "Übersetzt aus dem Russischen. Mit Material von Zeitzeugen hat sie das Buch geschrieben.",
+        "Zusätzliche Informationen gibt es bei der dpa-Pressestelle im Rathaus.",
         # sentences saying where something comes from, or naming an agency, as news
         "Die Meldung stammt von der Polizei in Lindhaven.",
         "Der Bericht enthält Informationen der Staatsanwaltschaft.",

@@ -104,11 +104,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "773_lokalzeitung_drupal_redaktionsmitglied_ortsdurchfahrt": {
         "published": "datetime.datetime(2026, 11, 23, 18, 30, tzinfo=datetime.timezone(da...",
     },
-    "833_aggregator_wordpress_uebernommen_autor_fremdmedium_tass_ria": {
-        "junk": "['metadata/byline: Von Kirill Sorokin. Zuerst erschienen bei „Newsk...",
-        "unknown": "['Von Kirill Sorokin. Zuerst erschienen bei „Newski Kurier“.']",
-        "authors": "()",
-    },
     "836_regionalportal_ort_im_h1_text_und_fotos_am_ende": {
         "junk": "['media/caption: Mit Blick ins Rheintal: Die neue Station liegt auf...",
         "unknown": "['Mit Blick ins Rheintal: Die neue Station liegt auf 1.080 Metern d...",
@@ -117,56 +112,17 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['metadata/fact_box: Wie erkenne ich einen Wolfsriss?', 'metadata/f...",
         "unknown": "['Wie erkenne ich einen Wolfsriss?', 'Typisch sind Bisse in die Keh...",
     },
-    "846_sportportal_aus_dem_stadion_berichtet_zusatzinfo_sid_anzeigetafel": {
-        "junk": "['metadata/source_credit: Zusätzliche Informationen: SID']",
-        "unknown": "['Zusätzliche Informationen: SID']",
-        "agencies": "()",
-    },
-    "850_gemeinde_buergermeisterwort_gruss_ihr_name_amt_preistabelle": {
-        "unknown": "['Ihr', 'Frank Obermeier', 'Bürgermeister']",
-        "authors": "()",
-    },
-    "852_radio_podcastfolge_mitwirkendenliste_autorin_des_textes_sendetermin": {
-        "junk": "['metadata/credits: Moderation', 'metadata/credits: Felix Dorn', 'm...",
-        "unknown": "['Moderation', 'Gast', 'Dr. Ilse Warnke, Weingut Rosentaler Hang', ...",
-        "authors": "()",
-    },
     "855_belarussische_agentur_ortsmarke_kuerzel": {
         "agencies": "()",
-    },
-    "856_aggregator_wordpress_admin_gastbeitrag_ria_tass": {
-        "agencies": "('TASS',)",
     },
     "866_wochenblatt_tabellenlayout_cp1252_text_und_fotos": {
         "junk": "['chrome/sidebar: Aktuelle Ausgabe', 'chrome/sidebar: Als PDF lesen...",
         "lost": "['Festabend in der voll besetzten Lauchtalhalle – Ehrungen für 14 M...",
         "unknown": "['Aktuelle Ausgabe', 'KW 38 / 2024', 'Als PDF lesen', 'Redaktionssc...",
     },
-    "867_wochenzeitung_nextjs_interview_zeile_buchinfo": {
-        "authors": "()",
-    },
     "875_hochschule_pressemitteilung_text_schraegstrich_kontakt_prof": {
         "junk": "['metadata/source_note: Originalpublikation', 'metadata/source_note...",
         "unknown": "['Originalpublikation', 'Ahlers, F., Brandhorst, U. et al. (2025): ...",
-    },
-    "879_iranischer_sender_gastautor_schlussnotiz_kalender": {
-        "authors": "()",
-    },
-    "881_aggregator_wordpress_kommentar_von_uploader_tass_ria": {
-        "junk": "['metadata/source_note: Übersetzt aus dem Russischen. Mit Material ...",
-        "unknown": "['Übersetzt aus dem Russischen. Mit Material von TASS und RIA Nowos...",
-        "agencies": "()",
-    },
-    "884_regionalportal_desk_oben_autorinnenbox_unten_programm": {
-        "authors": "()",
-    },
-    "886_newsletterplattform_gastbeitrag_betreiber_als_postautor": {
-        "junk": "['metadata/byline: Ein Gastbeitrag von Hannah Lüdecke']",
-        "unknown": "['Ein Gastbeitrag von Hannah Lüdecke']",
-        "authors": "('Konrad Pieper',)",
-    },
-    "888_oesterreich_typo3_mag_a_apa_unterschrift_tabelle": {
-        "authors": "()",
     },
     "890_heimatblatt_tabellenlayout_cp1252_text_und_bild_signatur": {
         "junk": "['media/caption: Die Geehrten mit dem Vorsitzenden Helmut Bräuninge...",
@@ -179,13 +135,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "894_technik_drupal_test_von_mastodon_procontra_box": {
         "junk": "['metadata/summary_box: scharfes Display', 'metadata/summary_box: l...",
         "unknown": "['scharfes Display', 'lange Akkulaufzeit', 'gute Blättertasten', 'r...",
-    },
-    "895_kirchenzeitung_joomla_ordensschwester_mit_kna": {
-        "authors": "()",
-    },
-    "896_fachzeitschrift_amp_autorin_dipl_ing_fh_bearbeitung": {
-        "junk": "['metadata/editor_credit: Redaktionelle Bearbeitung: Mirko Sell']",
-        "unknown": "['Redaktionelle Bearbeitung: Mirko Sell']",
     },
     "898_gemeinde_amtsnachricht_bauamt_ansprechpartner_ohne_autor": {
         "junk": "['metadata/updated: Zuletzt geändert: 26.03.2025', 'chrome/sidebar:...",
@@ -216,14 +165,10 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "918_kirchenzeitung_pfarrer_dr_byline_agenturen_ausgeschrieben": {
         "junk": "['promo/sidebar: Alle Messen und Andachten im Bistum finden Sie in ...",
         "unknown": "['Alle Messen und Andachten im Bistum finden Sie in unserem Termink...",
-        "agencies": "()",
     },
     "919_lokalblatt_tabellenlayout_latin1_schlusssignatur": {
         "junk": "['teaser/dates: 12.04. Altpapiersammlung', 'teaser/dates: 13.04. Pa...",
         "unknown": "['| Termine 12.04. Altpapiersammlung 13.04. Palmsonntag, Gottesdien...",
-    },
-    "924_partei_joomla_standpunkt_mdl_sprecher_pressekontakt": {
-        "authors": "()",
     },
 }
 

@@ -408,6 +408,22 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         (["PEKING, 3. Mai (Xinhua)"], (), ("Xinhua",)),
         (["Von Ida Korn, 12. März"], ("Ida Korn",), ()),
         (["Kiew, 1. Okt. / Anna Brandt"], ("Anna Brandt",), ()),
+        # a seat in a parliament and a religious order after the name, a sister's title before
+        (
+            ["Ein Standpunkt von Tobias Reindl MdL, Sprecher für Wohnungs- und Baupolitik"],
+            ("Tobias Reindl",),
+            (),
+        ),
+        (["Zwischenruf von Ida Korn MdB"], ("Ida Korn",), ()),
+        (["Anna Brandt, MdEP"], ("Anna Brandt",), ()),
+        (["Sr. Benedikta Hallmann OSF"], ("Benedikta Hallmann",), ()),
+        (["Von Jan Ohm SJ und Sr. Ida Korn OSB"], ("Jan Ohm", "Ida Korn"), ()),
+        # a surname in capitals like an order's is kept, as is a first name like the title
+        (["Von Anna OSBORNE"], ("Anna OSBORNE",), ()),
+        (["Von Srdjan Ilić"], ("Srdjan Ilić",), ()),
+        # where the text appeared first, glued to the byline as a sentence
+        (["Von Kirill Sorokin. Zuerst erschienen bei „Newski Kurier“."], ("Kirill Sorokin",), ()),
+        (["Von Ida Korn. Erstmals veröffentlicht im Talheimer Boten"], ("Ida Korn",), ()),
     ],
 )
 def test_credits_split_into_people_and_agencies(
@@ -2461,12 +2477,31 @@ def _text_closing_with(closing: str) -> str:
         # a bar of tools under the signature
         "<p><i>Herta Kofler</i></p><p class='werkzeuge'>Drucken | Weiterempfehlen</p>",
         "<p><em>Jonas Pichler</em></p><p>Teilen · Merken · Artikel weiterleiten</p>",
+        # an academic title before the name, the agency the writer works for after it
+        "<p><em>Mag.<sup>a</sup> Verena Trattnig/APA</em></p>",
+        "<p align='right'><i>Dr. Jonas Pichler, KNA</i></p>",
+        "<p><i>Mag.a Herta Kofler</i></p>",
     ],
 )
 def test_a_name_in_italics_closing_the_text_is_the_author(closing: str) -> None:
     result = _extract(_text_closing_with(closing))
     assert len(result.authors) == 1
     assert result.authors[0] not in result.text
+    assert not result.authors[0].startswith(("Mag", "Dr"))
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Mag.ª Verena Trattnig", "Verena Trattnig"),
+        ("Mag.(a) Verena Trattnig", "Verena Trattnig"),
+        ("Dr.in Eva Huber", "Eva Huber"),
+        ("Magda Huber", "Magda Huber"),  # a first name, no title
+        ("Draga Ivić", "Draga Ivić"),
+    ],
+)
+def test_austrian_feminine_academic_titles_are_no_part_of_the_name(raw: str, name: str) -> None:
+    assert split_credits([raw], frozenset())[0] == (name,)
 
 
 @pytest.mark.parametrize(
@@ -2479,6 +2514,9 @@ def test_a_name_in_italics_closing_the_text_is_the_author(closing: str) -> None:
         # an italic quotation closing the text, over a bar of tools too
         "<p><i>„Wir kommen wieder.“</i></p><p>Drucken | Weiterempfehlen</p>",
         "<p><i>Nie wieder Winter</i></p><p>Drucken | Weiterempfehlen</p>",
+        # a superscript in an italic sentence
+        "<p><em>Die Fläche misst 40 m<sup>2</sup>.</em></p>",
+        "<p><em>Rund 40 m<sup>2</sup> Fläche</em></p>",
     ],
 )
 def test_other_italics_after_the_text_name_no_author(closing: str) -> None:
@@ -3375,6 +3413,13 @@ def test_a_table_row_of_an_issue_and_data_stays() -> None:
         ("<p>Ihre</p><p>Bürgermeisterin Dr. Anna Berger</p>", "Anna Berger"),
         ("<p>Viele Grüße, Eure</p><p>Trainerin Jana Roth</p>", "Jana Roth"),
         ("<p class='gruss'>Euer<br>Ortsvorsteher Paul von Hagen</p>", "Paul von Hagen"),
+        # the greeting word, the name and the office under it (page 850)
+        ("<p>Ihr<br>Frank Obermeier<br>Bürgermeister</p>", "Frank Obermeier"),
+        (
+            "<p>Herzliche Grüße, Ihre</p><p>Dr. Anna Berger</p><p>Erste Bürgermeisterin</p>",
+            "Anna Berger",
+        ),
+        ("<p>Euer</p><p>Jonas Weidlich<br>Vorsitzender des Heimatvereins</p>", "Jonas Weidlich"),
         # the greeting, the office and the name on one line
         ("<p class='unterschrift'><i>Ihr Pfarrer Mag. Michael Gruber</i></p>", "Michael Gruber"),
         ("<p>Ihre Bürgermeisterin Anna Berger</p>", "Anna Berger"),
@@ -3409,6 +3454,9 @@ def test_a_greeting_of_the_office_over_a_name_closing_the_text_names_the_author(
         "<p>Die Sprechstunde im Pfarrbüro entfällt in den Weihnachtsferien wegen Krankheit.</p>",
         # a prompt under the greeting word
         "<p>Ihre</p><p>Meinung Ist Uns Wichtig</p>",
+        # a greeting and a name, then no office but a line of text
+        "<p>Ihr</p><p>Frank Obermeier</p><p>Bürgermeister sein ist schön.</p>",
+        "<p>Ihr</p><p>Frank Obermeier</p><p>Bürgerbüro geschlossen</p>",
         # the office and the name in a sentence, and a contact person on one line
         "<p>Ihr Pfarrer Michael Gruber lädt zum Osterfrühstück ein.</p>",
         "<p>Ihr Ansprechpartner Jonas Weidlich</p>",
@@ -3480,6 +3528,9 @@ def test_a_title_with_the_edition_affix_leaves_the_metadata_headline_as_seo_titl
         ("<p>Autorin: Jule Marx</p>", "Jule Marx"),
         ("<div>Text und Fotos: Ben Kraus</div>", "Ben Kraus"),
         ("<p><i>Text &amp; Bilder: Ben Kraus</i></p>", "Ben Kraus"),
+        # the picture in the singular, right-aligned in italics or plain
+        ("<p align='right'><i>Text und Bild: Gertrud Maichle</i></p>", "Gertrud Maichle"),
+        ("<div class='credit'>Bericht/Bild: Carla Wendt</div>", "Carla Wendt"),
     ],
 )
 def test_a_writers_credit_line_closing_the_text_names_the_author(closing: str, author: str) -> None:
@@ -3522,6 +3573,7 @@ def test_a_credit_box_after_the_texts_container_names_the_writer(
     [
         "<p>Bericht: Der Ausschuss tagt erneut</p>",  # a label before a sentence
         "<p>Fotos: Ben Kraus</p>",  # a photographer
+        "<p><i>Bild: Gertrud Maichle</i></p>",  # a photographer of the one picture
         f"<p>Bericht: Pascal Thiel</p><p>{PARAGRAPH.replace('Dienstag', 'Mittwoch')}</p>",
     ],
 )
@@ -3572,6 +3624,18 @@ def test_other_credit_lines_after_the_text_name_no_author(closing: str) -> None:
             "Journalistin in Kiel.</p></div>",
             "Mia Brandt",
         ),
+        # a link to the writer's other pieces closing the box
+        (
+            "<div class='rtf-authorbox'><img src='/a/h.jpg' alt=''><div><p class='head'>Über "
+            "die Autorin</p><p>Karin Hölscher berichtet seit 2019 aus Hattenrode. Sie mag "
+            "Stadtfeste.</p><a href='/autoren/kh/'>Mehr von Karin Hölscher</a></div></div>",
+            "Karin Hölscher",
+        ),
+        (
+            "<aside><h4>Zum Autor</h4><p>Jonas Feld lebt als freier Journalist in Kiel.</p>"
+            "<p><a href='/autor/jf'>Alle Artikel von Jonas Feld</a></p></aside>",
+            "Jonas Feld",
+        ),
     ],
 )
 def test_an_author_box_after_the_text_names_the_author(box: str, author: str) -> None:
@@ -3592,6 +3656,9 @@ def test_other_notes_on_people_name_no_author() -> None:
         # a labelled box whose subject is a degree and a body, no person
         "<aside><h4>Über den Autor</h4><p>Dr. Verlag Talheim ist Herausgeber der Reihe.</p>"
         "</aside>",
+        # a labelled box whose note ends in something else than a link to more pieces
+        "<aside><h4>Über die Autorin</h4><p>Karin Hölscher lebt in Hattenrode.</p><p>Lesen "
+        "Sie auch: Stadtfest ohne Schlager</p></aside>",
     )
     for block in blocks:
         assert _extract(_closed_by(block)).authors == (), block
@@ -4472,6 +4539,20 @@ def test_a_clubs_name_the_host_cuts_to_initials_in_part_is_an_affix(
         ),
         ("<p><i>Jan Ohm lebt als freier Publizist in Kassel.</i></p>", ("Jan Ohm",)),
         ("<p><em>Ilka Strom, 54, arbeitet als Hebamme in Lindau.</em></p>", ("Ilka Strom",)),
+        # a footnote's asterisk and an academic title before the name, in a box of its own
+        (
+            "<div class='author-note'><p><em>* Dr. Jan Ohm ist Kulturwissenschaftler in Kassel "
+            "und schreibt regelmäßig für uns.</em></p></div>",
+            ("Jan Ohm",),
+        ),
+        ("<p><i>*Prof. Ilka Strom lehrt Ethnologie in Lindau.</i></p>", ("Ilka Strom",)),
+        # a box of its own with more text after it
+        (
+            "<div class='n'><p><em>* Dr. Jan Ohm ist Kulturwissenschaftler in Kassel.</em></p>"
+            f"</div><p>{PARAGRAPH}</p>",
+            (),
+        ),
+        ("<p><em>* Dr. Jan Ohm lebt in Kassel. Er schreibt über Schulen.</em></p>", ()),
         # no name as the subject, or more than one sentence
         ("<p><em>Die Autorin ist Ortsvorsteherin von Talheim.</em></p>", ()),
         ("<p><em>Jan Ohm lebt in Kassel. Er schreibt über Schulen.</em></p>", ()),
@@ -4746,3 +4827,253 @@ def test_a_bracketed_line_not_signing_for_the_author_stays(closing: str) -> None
 )
 def test_other_lines_over_a_name_name_no_author(closing: str) -> None:
     assert _extract(_headline_page(f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{closing}")).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        (
+            "<p class='sm-author'><em>Ein Standpunkt von Tobias Reindl MdL, Sprecher für "
+            "Wohnungs- und Baupolitik der Landtagsfraktion</em></p>",
+            "Tobias Reindl",
+        ),
+        ("<div class='autor'>Zwischenruf von Ida Korn MdB</div>", "Ida Korn"),
+        ("<p><strong>Ein Debattenbeitrag von Jan Ohm</strong></p>", "Jan Ohm"),
+    ],
+)
+def test_an_opinion_pieces_byline_over_the_text_names_its_writer(line: str, author: str) -> None:
+    html = _page(
+        "<meta name='author' content='Fraktion'>",
+        f"<h1>Wer bauen will, braucht Grundstücke</h1>{line}",
+    )
+    result = _extract(html)
+    assert result.authors == (author,)
+    assert author not in result.text
+
+
+def test_a_standpoint_in_a_sentence_names_no_writer() -> None:
+    html = _page("", "<h1>Wer bauen will</h1><p>Ein Standpunkt von gestern ist heute überholt.</p>")
+    assert _extract(html).authors == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p class='uebernahme'><em>Von Kirill Sorokin. Zuerst erschienen bei „Newski Kurier“."
+        "</em></p>",
+        "<div class='intro'>Von Kirill Sorokin. Ursprünglich veröffentlicht im Talheimer Boten."
+        "</div>",
+    ],
+)
+def test_a_byline_glued_to_where_the_text_appeared_first_names_the_writer(line: str) -> None:
+    result = _extract(_page("", f"<h1>Eisbrecher bricht auf</h1>{line}"))
+    assert result.authors == ("Kirill Sorokin",)
+    assert "Sorokin" not in result.text
+
+
+def test_a_sentence_on_a_book_and_where_it_appeared_names_no_writer() -> None:
+    line = "<p>Das Buch von Kirill Sorokin ist neu. Zuerst erschienen bei „Newski Kurier“.</p>"
+    result = _extract(_page("", f"<h1>Eisbrecher bricht auf</h1>{line}"))
+    assert result.authors == ()
+
+
+def _opened_by(line: str, meta_author: str = "Redaktion") -> str:
+    return (
+        f"<html lang='de'><head><meta name='author' content='{meta_author}'></head><body>"
+        f"<h1>Neuer Pilgerweg eröffnet</h1><div class='body'>{line}<p>{PARAGRAPH}</p>"
+        f"<p>{SECOND}</p></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("<p><em>Sr. Benedikta Hallmann OSF</em></p>", "Benedikta Hallmann"),
+        ("<p><i>Jonas Pichler</i></p>", "Jonas Pichler"),
+        ("<p class='autor'><em>Dr. Ida Korn MdL</em></p>", "Ida Korn"),
+    ],
+)
+def test_a_name_in_italics_opening_the_text_is_the_writer(line: str, author: str) -> None:
+    result = _extract(_opened_by(line))
+    assert result.authors == (author,)
+    assert author not in result.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p><em>Ein Bericht aus dem Bistum</em></p>",  # no name
+        "<p><em>Lindenau, Hohenzell</em></p>",  # places
+        # an italic name with text before it, and one before a single paragraph
+        f"<p>{SECOND.replace('Kosten', 'Ausgaben')}</p><p><em>Jonas Pichler</em></p>",
+    ],
+)
+def test_other_italic_lines_opening_the_text_name_no_writer(line: str) -> None:
+    assert _extract(_opened_by(line)).authors == ()
+
+
+def test_an_italic_name_before_a_single_paragraph_names_no_writer() -> None:
+    html = (
+        "<html lang='de'><body><h1>Neuer Pilgerweg eröffnet</h1><div class='body'>"
+        f"<p><em>Jonas Pichler</em></p><p>{PARAGRAPH}</p><div>{SECOND}</div></div></body></html>"
+    )
+    assert _extract(html).authors == ()
+
+
+def _posted_by_owner(byline: str) -> str:
+    """A newsletter post whose metadata and meta row name the owner, with `byline` opening
+    the text."""
+    return _page(
+        "<meta name='author' content='Konrad Pieper'>",
+        "<h1>Wo die Hebammen fehlen</h1><div class='meta'>Konrad Pieper · 3. Sept. 2025</div>"
+        f"<div class='body'>{byline}</div>",
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("<p><em>Ein Gastbeitrag von Hannah Lüdecke</em></p>", ("Hannah Lüdecke",)),
+        ("<div class='guest'>Gastautorin: Hannah Lüdecke</div>", ("Hannah Lüdecke",)),
+        ("<p><strong>Gastkommentar von Jan Ohm und Ida Korn</strong></p>", ("Jan Ohm", "Ida Korn")),
+        # the owner's own guest label, and a plain byline: the metadata's author stays
+        ("<p><em>Ein Gastbeitrag von Konrad Pieper</em></p>", ("Konrad Pieper",)),
+        ("<p><em>Gastbeiträge geben nicht die Meinung der Redaktion wieder.</em></p>", None),
+    ],
+)
+def test_a_guest_pieces_byline_names_its_writer_over_the_posting_owner(
+    byline: str, authors: tuple[str, ...] | None
+) -> None:
+    assert _extract(_posted_by_owner(byline)).authors == (authors or ("Konrad Pieper",))
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        (
+            "<div class='Meta_row__x1'><span class='Meta_credit__4s'>Interview: Lorenz Abendroth"
+            "</span><span>Aus der Ausgabe Nr. 14/2025</span></div>",
+            ("Lorenz Abendroth",),
+        ),
+        ("<p class='credit'>Interview: Ida Korn und Jan Ohm</p>", ("Ida Korn", "Jan Ohm")),
+        # a kicker naming the kind of piece and its subject names nobody
+        ("<p class='kicker'>Interview: Die Ministerin über Schulen</p>", ()),
+    ],
+)
+def test_an_interview_credit_by_the_headline_names_the_interviewer(
+    credit: str, authors: tuple[str, ...]
+) -> None:
+    html = _headline_page(f"{credit}<div class='txt'><p>{PARAGRAPH}</p><p>{SECOND}</p></div>")
+    assert _extract(html).authors == authors
+
+
+_EPISODE_CREDITS = (
+    "<dt>Moderation</dt><dd>Felix Dorn</dd><dt>Gast</dt><dd>Dr. Ilse Warnke, Weingut "
+    "Rosentaler Hang</dd><dt>Redaktion</dt><dd>Paul Sander</dd>"
+)
+
+
+@pytest.mark.parametrize(
+    ("credits", "authors"),
+    [
+        (
+            f"<dl class='ew-credits'>{_EPISODE_CREDITS}<dt>Autorin des Textes</dt>"
+            "<dd>Hanna Wiegand</dd></dl>",
+            ("Hanna Wiegand",),
+        ),
+        (
+            "<dl class='credits'><dt>Gäste</dt><dd>Ida Korn und Jan Ohm</dd><dt>Autor des "
+            "Textes</dt><dd>Paul Renner</dd><dt>Musik</dt><dd>Lena Graf</dd></dl>",
+            ("Paul Renner",),
+        ),
+        # host, guest and editor: no writer of the text
+        (f"<dl class='ew-credits'>{_EPISODE_CREDITS}</dl>", ()),
+        # the roles over the names in paragraphs of their own
+        (
+            "<p>Moderation</p><p>Felix Dorn</p><p>Redaktion</p><p>Paul Sander</p>"
+            "<p>Autorin des Textes</p><p>Hanna Wiegand</p>",
+            ("Hanna Wiegand",),
+        ),
+        ("<p>Moderation</p><p>Felix Dorn</p><p>Redaktion</p><p>Paul Sander</p>", ()),
+    ],
+)
+def test_a_podcasts_credits_list_names_only_the_writer_of_the_text(
+    credits: str, authors: tuple[str, ...]
+) -> None:
+    result = _extract(_closed_by(credits))
+    assert result.authors == authors
+    assert "Paul Sander" not in result.text
+    assert "Moderation" not in result.text
+
+
+def test_a_guest_heading_over_a_sentence_stays() -> None:
+    result = _extract(_closed_by("<h3>Gast</h3><p>Ida Korn kommt am Freitag ins Studio.</p>"))
+    assert "Ida Korn kommt am Freitag ins Studio." in result.text
+
+
+def _two_authors_closed_by(block: str) -> str:
+    authors = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "author": [
+                {"@type": "Person", "name": "Kerstin Fahlbusch"},
+                {"@type": "Person", "name": "Mirko Sell"},
+            ],
+        }
+    )
+    return _closed_by(block).replace(
+        "<body>", f"<head><script type='application/ld+json'>{authors}</script></head><body>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("block", "authors"),
+    [
+        ("<p class='rn-editor'>Redaktionelle Bearbeitung: Mirko Sell</p>", ("Kerstin Fahlbusch",)),
+        ("<div class='edit'><p>Bearbeitet von Mirko Sell.</p></div>", ("Kerstin Fahlbusch",)),
+        ("<p><i>Redaktionelle Betreuung: Mirko Sell</i></p>", ("Kerstin Fahlbusch",)),
+        # a sentence on an editing names its speaker, who stays an author
+        (
+            "<p>Die Bearbeitung der Anträge dauerte drei Wochen, sagte Mirko Sell am Ende.</p>",
+            ("Kerstin Fahlbusch", "Mirko Sell"),
+        ),
+    ],
+)
+def test_an_editor_credited_after_the_text_is_no_author_the_metadata_lists(
+    block: str, authors: tuple[str, ...]
+) -> None:
+    result = _extract(_two_authors_closed_by(block))
+    assert result.authors == authors
+    assert ("Bearbeitung:" in result.text) is False
+
+
+def test_the_only_author_the_page_credits_as_editor_is_no_author() -> None:
+    # The account that filled the author meta is the editor the page names; no writer is named.
+    html = _closed_by("<p>Redaktionelle Bearbeitung: Mirko Sell</p>").replace(
+        "<body>", "<head><meta name='author' content='Mirko Sell'></head><body>"
+    )
+    assert _extract(html).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors", "agencies"),
+    [
+        (
+            "<p class='credits'>Interview: Tobias Renner und Sophie Lindqvist<br><time>11. "
+            "Oktober 2025</time> · Aus Heft 42/2025</p>",
+            ("Tobias Renner", "Sophie Lindqvist"),
+            (),
+        ),
+        ("<div class='x'>Von Anna Berg und Jan Ohm<br>12.03.2025, 14:10 Uhr</div>", None, ()),
+        # the label alone on the first line
+        ("<p>Von<br>Anna Berg</p>", ("Anna Berg",), ()),
+    ],
+)
+def test_a_byline_over_a_line_break_is_read_from_its_first_line(
+    credit: str, authors: tuple[str, ...] | None, agencies: tuple[str, ...]
+) -> None:
+    html = _headline_page(f"{credit}<div class='txt'><p>{PARAGRAPH}</p><p>{SECOND}</p></div>")
+    result = _extract(html)
+    assert result.authors == (authors or ("Anna Berg", "Jan Ohm"))
+    assert result.agencies == agencies
