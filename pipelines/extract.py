@@ -188,7 +188,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
 
     dropped = apply_drop_rules(tree, inp.rules)
     meta = extract_metadata(tree, inp.url, inp.hints)
-    unwrap_layout_tables(tree, meta.h1)
+    dropped.extend(unwrap_layout_tables(tree, meta.h1))
     listed_agencies, dropped_sources = drop_sources_lists(tree)
     dropped.extend(dropped_sources)
     dropped.extend(drop_inline_teasers(tree, inp.url))

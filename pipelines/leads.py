@@ -50,6 +50,12 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
     unmarked = {id(element) for element in neighbours} if header_block else set()
     if parent is not None and parent.tag not in ("body", "html"):
         neighbours += itertools.islice(parent.itersiblings(), 4)
+        # A headline alone in its block, last in its own (a layout table's cell in its row):
+        # the blocks after that one follow it ("<tr><td><h1/></td></tr><tr><td class=
+        # 'unterzeile'>").
+        grandparent = parent.getparent()
+        if len(parent) == 1 and grandparent is not None and parent.getnext() is None:
+            neighbours += itertools.islice(grandparent.itersiblings(), 2)
     # The lead may also open the text container that follows the headline:
     # <h1/><div class="text"><p class="teaser">…</p>…</div>.
     neighbours += [

@@ -170,3 +170,33 @@ def test_a_heading_under_the_headline_is_a_subtitle_only_by_its_mark_and_length(
 ) -> None:
     tree = lxml.html.fromstring(f"<div><h1>{HEADLINE}</h1>{heading}</div>")
     assert find_subtitle(tree.find("h1")) is None
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # an old layout table: the headline's cell alone in its row, the subline's in the next
+        f"<table><tr><td class='datum'>18.09.2024</td></tr><tr><td><h1>{HEADLINE}</h1></td></tr>"
+        f"<tr><td class='unterzeile'><b>{SUBLINE}</b></td></tr></table>",
+        f"<div class='kopf'><div class='zeile'><div><h1>{HEADLINE}</h1></div></div>"
+        f"<div class='zeile'><div class='subtitle'>{SUBLINE}</div></div></div>",
+    ],
+)
+def test_a_subline_in_the_row_under_the_headlines_own_row_is_the_lead(rows: str) -> None:
+    assert _text_lines(f"<div>{_beside_text(rows)}</div>") == [SUBLINE, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # an unmarked line, and a marked one of a kicker's few words
+        f"<div><div><b>{SUBLINE}</b></div></div>",
+        "<div><div class='unterzeile'>Neubau beschlossen</div></div>",
+    ],
+)
+def test_a_row_under_the_headlines_row_is_a_lead_only_by_its_mark_and_length(row: str) -> None:
+    tree = lxml.html.fromstring(f"<div><div><div><h1>{HEADLINE}</h1></div></div>{row}</div>")
+    assert find_lead(next(tree.iter("h1"))) is None
+    marked = f"<div><div class='unterzeile'>{SUBLINE}</div></div>"
+    tree = lxml.html.fromstring(f"<div><div><div><h1>{HEADLINE}</h1></div></div>{marked}</div>")
+    assert find_lead(next(tree.iter("h1"))) == SUBLINE
