@@ -1537,6 +1537,33 @@ def test_a_table_laying_out_a_picture_over_its_caption_goes(table: str) -> None:
     assert run(_story(table)).text.split("\n") == [LEAD, *PARAGRAPHS]
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "<div id='fuss'><p>Gemeinde Talheim · Rathausplatz 1</p><a href='/impressum/'>Impressum"
+        "</a> <a href='/datenschutz/'>Datenschutz</a> <a href='/bf/'>Erklärung zur "
+        "Barrierefreiheit</a></div>",
+        "<footer><div><a href='/agb'>AGB</a> | <a href='/cookies'>Cookie-Einstellungen</a> | "
+        "<a href='/ds'>Datenschutzerklärung</a></div></footer>",
+    ],
+)
+def test_links_to_the_sites_legal_pages_on_a_line_of_their_own_go(footer: str) -> None:
+    result = run(page(article_html() + footer))
+    assert not any(
+        word in result.text for word in ("Impressum", "Cookie-Einstellungen", "Barrierefreiheit")
+    )
+    assert "chrome:link-row" in [d.rule for d in result.dropped]
+
+
+def test_a_legal_pages_link_in_a_line_of_text_stays() -> None:
+    line = (
+        "<p>Die Stadt hat ihre <a href='/ds'>Datenschutzerklärung</a> und das <a href='/i'>"
+        "Impressum</a> nach der Beschwerde eines Bürgers überarbeitet.</p>"
+    )
+    result = run(page(article_html(after_second=line)))
+    assert "Die Stadt hat ihre Datenschutzerklärung und das Impressum nach der" in result.text
+
+
 def test_a_sentence_beside_the_picture_in_its_tables_cell_stays() -> None:
     table = (
         '<table><tr><td><img src="/bad.jpg">Das Bad wird bis zum Herbst saniert.</td></tr>'

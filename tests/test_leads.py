@@ -8,7 +8,7 @@ import pytest
 
 from crawler.model.types import CleaningRules, ExtractInput
 from pipelines.extract import extract_article
-from pipelines.leads import find_lead, find_subtitle
+from pipelines.leads import drop_sender_line, find_lead, find_subtitle
 
 HEADLINE = "Gemeinde baut neue Kita am Mühlbach"
 LEAD = (
@@ -200,3 +200,34 @@ def test_a_row_under_the_headlines_row_is_a_lead_only_by_its_mark_and_length(row
     marked = f"<div><div class='unterzeile'>{SUBLINE}</div></div>"
     tree = lxml.html.fromstring(f"<div><div><div><h1>{HEADLINE}</h1></div></div>{marked}</div>")
     assert find_lead(next(tree.iter("h1"))) == SUBLINE
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "<p class='post-from'>Kreistagsfraktion der PRU Hohenauen</p>",
+        "<div class='pm-absender'>Stadtverwaltung Talheim – Pressestelle</div>",
+        "<span class='herausgeber'>Landesamt für Umwelt</span>",
+    ],
+)
+def test_a_senders_line_marked_as_one_under_the_headline_goes(sender: str) -> None:
+    name = lxml.html.fromstring(sender).text_content()
+    assert _text_lines(f"<div>{_beside_text(f'<h1>{HEADLINE}</h1>{sender}')}</div>") == [
+        *PARAGRAPHS
+    ]
+    tree = lxml.html.fromstring(f"<div><h1>{HEADLINE}</h1>{sender}<p>{LEAD}</p></div>")
+    assert [line.text for line in drop_sender_line(tree.find("h1"))] == [name]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a sentence under such a mark is the lead; other marks name no sender
+        f"<p class='post-from'>{LEAD}</p>",
+        "<p class='platform'>Kreistagsfraktion der PRU Hohenauen</p>",
+        "<p class='post-meta'>Kreistagsfraktion der PRU Hohenauen</p>",
+    ],
+)
+def test_other_lines_under_the_headline_are_no_senders_line(block: str) -> None:
+    tree = lxml.html.fromstring(f"<div><h1>{HEADLINE}</h1>{block}</div>")
+    assert drop_sender_line(tree.find("h1")) == []
