@@ -21,7 +21,7 @@ from pipelines.origin_notes import drop_origin_notes
 from pipelines.promo import promo_rule
 from pipelines.score_lines import untitled_match_facts
 from pipelines.side_boxes import CONTACT_RE, is_headline_list, side_box_rule
-from pipelines.tables import drop_header_tables, drop_quote_boxes
+from pipelines.tables import caption_row, drop_header_tables, drop_quote_boxes, picture_table
 from pipelines.tree import (
     ITALIC_TAGS,
     SENTENCE_END_RE,
@@ -157,12 +157,12 @@ def _only_links_after(parent: lxml.html.HtmlElement, label: lxml.html.HtmlElemen
 
 def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     """Remove the box around a picture that holds only its caption and credit lines: the
-    nearest <div> (or layout table, `_picture_table`) around an <img> (within two levels) with
-    a few words, no sentence, no
-    paragraph, list or heading of its own, or only the caption's paragraphs closed by the
-    credit (after a <br> or in a paragraph of its own); a gallery's slide holds its caption
-    even as a sentence, as does a box opened by the picture's credit ("Bericht und Bild: A").
-    A lead set beside the picture is a sentence and keeps its box."""
+    nearest <div> (or layout table, `picture_table`) around an <img> (within two levels) with
+    a few words, no sentence, no paragraph, list or heading of its own, or only the caption's
+    paragraphs closed by the credit (after a <br> or in a paragraph of its own); a gallery's
+    slide holds its caption even as a sentence, as do a box opened by the picture's credit
+    ("Bericht und Bild: A") and a table's row under the picture's (`caption_row`). A lead set
+    beside the picture is a sentence and keeps its box."""
     dropped: list[DroppedLine] = []
     for image in list(tree.iter("img")):
         caption = _caption_after(image)
@@ -175,7 +175,7 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         divs = (a for a in itertools.islice(image.iterancestors(), 3) if a.tag in _PICTURE_BOXES)
         box = slide if slide is not None else next(divs, None)
         parent = box.getparent() if box is not None else None
-        if box is None or parent is None or (box.tag == "table" and not _picture_table(box)):
+        if box is None or parent is None or (box.tag == "table" and not picture_table(box)):
             continue
         blocks = [b for b in itertools.islice(box.iter(*_TEXT_BLOCK_TAGS), 5) if b is not box][:4]
         is_slide = slide is not None and len(blocks) <= 2
@@ -185,19 +185,17 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         words = len(text.split())
         if (
             not 1 <= words <= (_SLIDE_MAX_WORDS if is_slide else _PICTURE_BOX_MAX_WORDS)
-            or (not is_slide and SENTENCE_END_RE.search(text) and not _opens_with_credit(box))
+            or (
+                not is_slide
+                and SENTENCE_END_RE.search(text)
+                and not (_opens_with_credit(box) or caption_row(box, image))
+            )
             or not has_words(parent, words * 3)
         ):
             continue
         box.drop_tree()
         dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.CREDIT_CAPTION)))
     return dropped
-
-
-def _picture_table(table: lxml.html.HtmlElement) -> bool:
-    """A table laying out a picture over its caption: a cell a row ("<tr><td><img></td></tr>
-    <tr><td>Caption</td></tr>"); a table of data with pictures in it has rows of cells."""
-    return all(len(row) == 1 for row in table.iter("tr"))
 
 
 def _gallery_slide(image: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:

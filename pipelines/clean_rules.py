@@ -60,8 +60,7 @@ class Rule(StrEnum):
     FEEDBACK = "promo:feedback"
     POLL = "promo:poll"  # a reader poll's question over its answer options (pipelines.polls)
     SPONSORS = "promo:sponsors"  # a sponsors row under its label (pipelines.box_blocks)
-    # A print-first note ("Dieser Text erschien zuerst in … 12/2023"), a partner line ("In
-    # Kooperation mit …"), a donation box, a paywall box and a statistics box in the text.
+    # A print-first note ("Erschien zuerst in …"), a partner line, donation, paywall, stats boxes.
     PRINT_NOTE = "meta:print-note"
     PARTNER = "meta:partner"
     PROMO_DONATION = "promo:donation"
@@ -79,6 +78,7 @@ class Rule(StrEnum):
     PULL_QUOTE = "teaser:pull-quote"
     FOREIGN_SCRIPT = "script:foreign"
     TAIL = "tail:furniture"
+    SIDE_COLUMN = "chrome:side-column"  # a layout table's cell beside the text's (pipelines.tables)
 
 
 SITE_RULE_PREFIX = "site:"

@@ -27,11 +27,12 @@ from pipelines.decode import decode_html, is_binary, is_html
 from pipelines.headings import recover_headings
 from pipelines.inline_text import keep_quote_sources, keep_time_text
 from pipelines.language import detect_language
-from pipelines.leads import find_lead, find_subtitle
+from pipelines.leads import drop_sender_line, find_lead, find_subtitle
 from pipelines.link_rows import drop_link_rows
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.names import site_name_keys, split_authors, split_credits
 from pipelines.news_feeds import drop_news_feeds
+from pipelines.page_headings import drop_page_intro
 from pipelines.polls import drop_polls
 from pipelines.pull_quotes import drop_pull_quotes
 from pipelines.score_lines import score_paragraphs
@@ -188,7 +189,9 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
 
     dropped = apply_drop_rules(tree, inp.rules)
     meta = extract_metadata(tree, inp.url, inp.hints)
-    unwrap_layout_tables(tree, meta.h1)
+    dropped.extend(unwrap_layout_tables(tree, meta.h1))
+    dropped.extend(drop_page_intro(meta.h1))
+    dropped.extend(drop_sender_line(meta.h1))
     listed_agencies, dropped_sources = drop_sources_lists(tree)
     dropped.extend(dropped_sources)
     dropped.extend(drop_inline_teasers(tree, inp.url))

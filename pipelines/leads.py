@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import itertools
 
+import lxml.etree
 import lxml.html
 
-from pipelines.tree import SENTENCE_END_RE, MarkWords, all_bold, collapse, text_of
+from crawler.model.types import DroppedLine
+from pipelines.clean_rules import Rule
+from pipelines.tree import SENTENCE_END_RE, MarkWords, all_bold, collapse, shorten, text_of
 
 # Containers whose first children may be the lead (<h1/><div class="text"><p class="teaser">).
 _LEAD_CONTAINER_TAGS = frozenset({"div", "section", "article", "main"})
@@ -50,6 +53,12 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
     unmarked = {id(element) for element in neighbours} if header_block else set()
     if parent is not None and parent.tag not in ("body", "html"):
         neighbours += itertools.islice(parent.itersiblings(), 4)
+        # A headline alone in its block, last in its own (a layout table's cell in its row):
+        # the blocks after that one follow it ("<tr><td><h1/></td></tr><tr><td class=
+        # 'unterzeile'>").
+        grandparent = parent.getparent()
+        if len(parent) == 1 and grandparent is not None and parent.getnext() is None:
+            neighbours += itertools.islice(grandparent.itersiblings(), 2)
     # The lead may also open the text container that follows the headline:
     # <h1/><div class="text"><p class="teaser">…</p>…</div>.
     neighbours += [
@@ -133,3 +142,23 @@ def _lead_by_look(element: lxml.html.HtmlElement) -> bool:
     if element.tag in _HEADING_TAGS:
         return SENTENCE_END_RE.search(collapse(text_of(element))) is not None
     return all_bold(element)
+
+
+# The marks of a press release's sender line under its headline ("post-from", "pm-absender",
+# "herausgeber"): the group or office issuing it, never the text's.
+_SENDER_MARK_RE = MarkWords(r"(?:^|[-_\s])(?:from|sender|absender|herausgeber)(?:$|[-_\s])")
+_SENDER_MAX_WORDS = 10
+
+
+def drop_sender_line(h1: lxml.html.HtmlElement | None) -> list[DroppedLine]:
+    """Remove the line right under the headline that its class marks as the sender (<p
+    class='post-from'>Kreistagsfraktion der …</p>): a name of a few words, no sentence. A
+    sentence there is the lead, whatever its class."""
+    following = None if h1 is None else next(h1.itersiblings(lxml.etree.Element), None)
+    if following is None or not _SENDER_MARK_RE.search(following.get("class") or ""):
+        return []
+    text = collapse(text_of(following))
+    if not 0 < len(text.split()) <= _SENDER_MAX_WORDS or SENTENCE_END_RE.search(text):
+        return []
+    following.drop_tree()
+    return [DroppedLine(text=shorten(text), rule=str(Rule.RELEASE))]

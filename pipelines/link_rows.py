@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
+import lxml.etree
 import lxml.html
 
 from crawler.model.types import DroppedLine
@@ -34,13 +36,61 @@ def drop_link_rows(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     body = tree.find("body")
     if body is None:
         return []
-    rows = [element for element in body.iter("p", "li", "div", "td") if _is_link_row(element)]
+    # Each row: the element, or the legal links among its children.
+    rows: list[list[lxml.html.HtmlElement]] = []
+    for element in body.iter("p", "li", "div", "td"):
+        if len(element) < _LEGAL_MIN_LINKS:
+            continue
+        row = [element] if _is_link_row(element) else _legal_links(element)
+        if row:
+            rows.append(row)
     dropped: list[DroppedLine] = []
     for row in rows:
-        if row.getparent() is not None:
-            dropped.append(DroppedLine(text=shorten(collapse(text_of(row))), rule=Rule.LINK_ROW))
-            row.drop_tree()
+        if row[0].getparent() is not None:
+            text = " ".join(collapse(text_of(element)) for element in row)
+            dropped.append(DroppedLine(text=shorten(text), rule=Rule.LINK_ROW))
+            for element in row:
+                element.drop_tree()
     return dropped
+
+
+# The links to a site's legal pages, in its footer: never the text's, however few and whatever
+# stands beside them ("<div id='fuss'><p>Gemeinde …</p><a>Impressum</a> <a>Datenschutz</a>").
+_LEGAL_LINKS = frozenset(
+    (
+        *("impressum", "imprint", "datenschutz", "datenschutzerklärung", "datenschutzhinweise"),
+        *("barrierefreiheit", "erklärung zur barrierefreiheit", "barrierefreiheitserklärung"),
+        *("agb", "nutzungsbedingungen", "cookie-einstellungen", "haftungsausschluss"),
+        *("privacy policy", "terms of use", "accessibility"),
+    )
+)
+_LEGAL_MIN_LINKS = 2
+_BLOCK_TAGS = frozenset(("p", "div", "ul", "ol", "nav", "section", "h2", "h3", "h4", "table"))
+
+
+def _legal_links(element: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The element's links to legal pages (`_LEGAL_LINKS`) when two or more of them stand side
+    by side as its own children, parted by spaces or separator marks alone, on a line of their
+    own (beside blocks only: an imprint line naming the publisher keeps them, its rule takes
+    the whole line); [] otherwise."""
+    links = [
+        child
+        for child in element.iterchildren("a")
+        if not len(child) and collapse(child.text).casefold() in _LEGAL_LINKS
+    ]
+    if len(links) < _LEGAL_MIN_LINKS or (element.text or "").strip():
+        return []
+    if any(
+        child.tag not in _BLOCK_TAGS and child not in links
+        for child in element.iterchildren(lxml.etree.Element)
+    ):
+        return []
+    if not all(
+        _LINK_ROW_SEPARATORS_RE.match(link.tail or "") and link.getnext() is following
+        for link, following in itertools.pairwise(links)
+    ):
+        return []
+    return links
 
 
 def _is_link_row(element: lxml.html.HtmlElement) -> bool:

@@ -9,7 +9,9 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import classify_date_line, find_date_in_text
-from pipelines.tree import collapse, text_of
+from crawler.model.types import DroppedLine
+from pipelines.clean_rules import Rule
+from pipelines.tree import collapse, shorten, text_of
 
 # How many words a logo or page-name <h1> and the headline <h2> after it have between them at
 # most (a notice, a date line, a menu, a page's intro line): an <h1> headline has its lead and
@@ -75,6 +77,28 @@ def dated_item_heading(h1: lxml.html.HtmlElement) -> lxml.html.HtmlElement | Non
     if any(_date_line_beside(h2) for h2 in itertools.islice(later, _HEADINGS)):
         return None
     return heading
+
+
+def drop_page_intro(headline: lxml.html.HtmlElement | None) -> list[DroppedLine]:
+    """Remove the blocks between a page's <h1> and the item's headline <h2> after it, both
+    alone in blocks side by side (a site builder's modules): the page's intro line ("Hier
+    findet ihr alle Berichte …"), a notice or a rule over the item, a logo's slogan; a few words
+    at most (`LOGO_GAP_WORDS`). The item's own text comes after its headline."""
+    if headline is None or headline.tag != "h2":
+        return []
+    page_h1 = next(iter(headline.xpath("preceding::h1[1]")), None)
+    if page_h1 is None:
+        return []
+    top, end = _wrapper(page_h1), _wrapper(headline)
+    if end.getparent() is not top.getparent() or end.getparent() is None:
+        return []
+    between = list(itertools.takewhile(lambda b: b is not end, top.itersiblings()))
+    text = collapse(" ".join(collapse(text_of(block)) for block in between))
+    if len(between) == len(list(top.itersiblings())) or len(text.split()) > LOGO_GAP_WORDS:
+        return []
+    for block in between:
+        block.drop_tree()
+    return [DroppedLine(text=shorten(text), rule=str(Rule.KICKER))] if text else []
 
 
 def _opening_h2(block: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:

@@ -21,6 +21,9 @@ from pipelines.tree import SENTENCE_END_RE, all_bold, collapse, text_of
 # A phone number after its label, or an e-mail address: a contact's line.
 CONTACT_RE = re.compile(r"\b(?:Tel|Telefon|Fon|Phone)\b\.?:?\s*\+?[\d(]|\b[\w.-]+@[\w-]+\.[\w.]+")
 _CONTACT_MARKS = ("@", "Tel", "Fon", "Phone")
+# A service's number after its name: "Wasserstörung: 08431 2207-99", "Giftnotruf: 089 19240"
+# (six digits or more: a score or a count after a label has fewer, or no spaced groups).
+_SERVICE_NUMBER_RE = re.compile(r"^[^\d:]{2,40}:\s*\+?(?=(?:[\s()/-]*\d){6})[\d\s()/-]*\d$")
 _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _LABEL_MAX_WORDS = 8
 _LINE_MAX_WORDS = 25
@@ -60,7 +63,8 @@ def _is_label(unit: lxml.html.HtmlElement) -> bool:
 
 def _is_contact_or_hours(unit: lxml.html.HtmlElement) -> bool:
     """A paragraph of short lines, no sentence, that give a contact (a phone number, an e-mail
-    address) or are all opening hours ("Mo–Fr 8:00–12:00 Uhr")."""
+    address), are all services' numbers (an emergency box's) or all opening hours ("Mo–Fr
+    8:00–12:00 Uhr")."""
     if unit.tag != "p":
         return False
     lines = br_lines(unit)
@@ -71,6 +75,8 @@ def _is_contact_or_hours(unit: lxml.html.HtmlElement) -> bool:
     if any(mark in line for line in lines for mark in _CONTACT_MARKS) and any(
         map(CONTACT_RE.search, lines)
     ):
+        return True
+    if all(":" in line for line in lines) and all(map(_SERVICE_NUMBER_RE.match, lines)):
         return True
     return all(any(map(str.isdigit, line)) and HOURS_LINE_RE.match(line) for line in lines)
 

@@ -14,7 +14,7 @@ from crawler.model.types import DroppedLine
 from pipelines.box_lines import INFO_LABELS
 from pipelines.clean_rules import Rule
 from pipelines.issue_lines import WIRE_HEADER_RE
-from pipelines.listings import br_text
+from pipelines.listings import br_text, has_words
 from pipelines.notices import ISSUE_LINE_RE
 from pipelines.tree import SENTENCE_END_RE, collapse, shorten, text_of
 
@@ -90,14 +90,16 @@ _LAYOUT_CELL_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
 
 def unwrap_layout_tables(
     tree: lxml.html.HtmlElement, headline: lxml.html.HtmlElement | None = None
-) -> None:
+) -> list[DroppedLine]:
     """Turn a table that lays out the page into plain blocks: a table holding the headline (an
     <h1>, or the <h2> that `headline` is), or a cell holding a container of paragraphs, a long
     text or a text of paragraphs parted by blank lines (<br><br>). trafilatura keeps a table as
     one row of cells joined on a line, which glues the page's header, text and footer into one
-    line the line rules cannot take apart; a table of data holds none of them.
+    line the line rules cannot take apart; a table of data holds none of them. The side columns
+    beside the headline's cell go first (`_drop_side_columns`).
     """
     holding = set(headline.iterancestors("table")) if headline is not None else set()
+    dropped = _drop_side_columns(headline, holding) if headline is not None else []
     for table in list(tree.iter("table")):
         if not (table in holding or _is_layout_table(table) or _holds_text_cell(table)):
             continue
@@ -110,6 +112,36 @@ def unwrap_layout_tables(
         for element in [table, *own]:
             element.tag = "div"
             element.attrib.pop("width", None)
+    return dropped
+
+
+# A side column holds at most this share of the words of the headline's cell beside it.
+_SIDE_COLUMN_SHARE = 4
+
+
+def _drop_side_columns(
+    headline: lxml.html.HtmlElement, holding: set[lxml.html.HtmlElement]
+) -> list[DroppedLine]:
+    """Remove the cells beside the one holding the headline and its text in a row of a table
+    laying out the page: its menu, boxes of the issue, deadlines, dates and ads ("<td
+    class='links'>Aktuelle Ausgabe<br>KW 38</td><td>headline, text</td><td>Termine …
+    Anzeige</td>"). A cell beside it with a fair share of its words may hold the text itself
+    (the headline's cell holding little more than the headline) and stays."""
+    dropped: list[DroppedLine] = []
+    for cell in headline.iterancestors("td", "th"):
+        table = next(cell.iterancestors("table"), None)
+        row = cell.getparent()
+        if table not in holding or row is None or len(row) < 2:
+            continue
+        words = len(text_of(cell).split())
+        for side in row.iterchildren("td", "th"):
+            if side is cell or has_words(side, words // _SIDE_COLUMN_SHARE + 1):
+                continue
+            text = collapse(text_of(side))
+            side.drop_tree()
+            if text:
+                dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.SIDE_COLUMN)))
+    return dropped
 
 
 def _is_layout_table(table: lxml.html.HtmlElement) -> bool:
@@ -268,3 +300,17 @@ def _is_quote_row(row: lxml.html.HtmlElement) -> bool:
         and _PRICE_RE.match(cells[1]) is not None
         and _CHANGE_RE.match(cells[2]) is not None
     )
+
+
+def picture_table(table: lxml.html.HtmlElement) -> bool:
+    """A table laying out a picture over its caption: a cell a row ("<tr><td><img></td></tr>
+    <tr><td>Caption</td></tr>"); a table of data with pictures in it has rows of cells."""
+    return all(len(row) == 1 for row in table.iter("tr"))
+
+
+def caption_row(table: lxml.html.HtmlElement, image: lxml.html.HtmlElement) -> bool:
+    """True when a picture table (`picture_table`) holds its text in rows under the picture's
+    row, which holds nothing else: the picture's caption set apart, a sentence too. A lead
+    beside a picture shares its block."""
+    rows = list(table.iter("tr"))
+    return len(rows) >= 2 and image in rows[0].iter("img") and not text_of(rows[0]).strip()

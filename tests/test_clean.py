@@ -158,6 +158,30 @@ def test_bare_timestamps_and_dates_go_but_dated_sentences_stay() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Zuletzt geändert: 26.03.2025",
+        "Letzte Änderung: 15.03.2025",
+        "Zuletzt bearbeitet am 3. April 2025, 10:12 Uhr",
+        "Letzte Bearbeitung: 03.04.2025",
+    ],
+)
+def test_a_pages_last_change_line_goes_as_a_date_line(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, line])
+    assert kept == [LEAD, P1]
+    assert dropped[0].rule in ("meta:date-only", "meta:timestamp")
+
+
+def test_a_sentence_on_a_change_with_its_date_stays() -> None:
+    lines = [
+        "Zuletzt geändert wurde die Satzung am 3. April 2025.",
+        "Letzte Änderung der Gebühren: zum 1. Januar 2026 um drei Prozent.",
+    ]
+    kept, _ = clean([LEAD, *lines])
+    assert kept == [LEAD, *lines]
+
+
 def test_weiterlesen_inside_a_sentence_stays() -> None:
     line = "Weiterlesen lohnt sich bei diesem Bericht allemal, schrieb die Kritikerin."
     kept, _ = clean([LEAD, line])

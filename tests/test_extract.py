@@ -1525,10 +1525,51 @@ def test_a_line_after_a_picture_that_is_no_caption_stays(after: str) -> None:
         "Ein Bademeister prüft die Wasserqualität. (Foto: Xinhua/Wang Peng)</td></tr></table>",
         '<table align="center"><tr><td><img src="/bad.jpg"></td></tr>'
         "<tr><td>Blick in die Halle</td></tr></table>",
+        # a sentence in the row under the picture's, plain or in italics
+        '<table align="right" width="260"><tr><td><img src="/bad.jpg" hspace="8"></td></tr>'
+        '<tr><td class="bildtext">Das Becken war schon lange marode.</td></tr></table>',
+        '<table width="260" cellpadding="4"><tr><td><img src="/bad.jpg" alt=""></td></tr>'
+        '<tr><td><font size="1"><i>Schwimmmeister Jens Abel (links) mit dem Bürgermeister.'
+        "</i></font></td></tr></table>",
     ],
 )
 def test_a_table_laying_out_a_picture_over_its_caption_goes(table: str) -> None:
     assert run(_story(table)).text.split("\n") == [LEAD, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "<div id='fuss'><p>Gemeinde Talheim · Rathausplatz 1</p><a href='/impressum/'>Impressum"
+        "</a> <a href='/datenschutz/'>Datenschutz</a> <a href='/bf/'>Erklärung zur "
+        "Barrierefreiheit</a></div>",
+        "<footer><div><a href='/agb'>AGB</a> | <a href='/cookies'>Cookie-Einstellungen</a> | "
+        "<a href='/ds'>Datenschutzerklärung</a></div></footer>",
+    ],
+)
+def test_links_to_the_sites_legal_pages_on_a_line_of_their_own_go(footer: str) -> None:
+    result = run(page(article_html() + footer))
+    assert not any(
+        word in result.text for word in ("Impressum", "Cookie-Einstellungen", "Barrierefreiheit")
+    )
+    assert "chrome:link-row" in [d.rule for d in result.dropped]
+
+
+def test_a_legal_pages_link_in_a_line_of_text_stays() -> None:
+    line = (
+        "<p>Die Stadt hat ihre <a href='/ds'>Datenschutzerklärung</a> und das <a href='/i'>"
+        "Impressum</a> nach der Beschwerde eines Bürgers überarbeitet.</p>"
+    )
+    result = run(page(article_html(after_second=line)))
+    assert "Die Stadt hat ihre Datenschutzerklärung und das Impressum nach der" in result.text
+
+
+def test_a_sentence_beside_the_picture_in_its_tables_cell_stays() -> None:
+    table = (
+        '<table><tr><td><img src="/bad.jpg">Das Bad wird bis zum Herbst saniert.</td></tr>'
+        "<tr><td>Die Arbeiten beginnen im Mai.</td></tr></table>"
+    )
+    assert "Das Bad wird bis zum Herbst saniert." in run(_story(table)).text
 
 
 def test_a_table_of_data_with_pictures_stays() -> None:
@@ -1651,6 +1692,56 @@ def test_a_table_cell_holding_the_texts_paragraphs_is_read_as_blocks() -> None:
         "<p>Nur Vereine.</p></td></tr><tr><td>Lehr</td><td>Offen</td></tr></table>"
     )
     assert "| Sport | Ab Mai. Nur Vereine. |" in run(_story(data)).text.split("\n")
+
+
+_LEFT_COLUMN = (
+    '<td width="160" class="spalte"><p class="box"><b>Neueste Ausgabe</b><br>Nr. 12 / 2025<br>'
+    '<a href="/epaper/12.pdf">E-Paper öffnen</a></p><p class="box"><b>Anzeigenschluss</b><br>'
+    'dienstags, 10 Uhr</p><p class="box"><b>Ärztlicher Notdienst</b><br>Telefon 116117</p></td>'
+)
+_RIGHT_COLUMN = (
+    '<td width="160"><table width="100%"><tr><td><b>Veranstaltungen</b><br>03.05. Maibaumfest'
+    "<br>04.05. Flohmarkt am Anger<br><br><small>Werbung</small><br>"
+    "Autohaus Keller – Ihr Partner im Landkreis</td></tr></table></td>"
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        (f"<table><tr><td><h1>{TITLE}</h1></td></tr></table>", TITLE),
+        # an <h1>-less page: the headline in big type under a <title> of site and section
+        (f'<font size="4"><b>{TITLE}</b></font><br>', "Kreisblatt - Lokales"),
+    ],
+)
+def test_the_side_columns_beside_the_headlines_cell_of_a_layout_table_go(
+    headline: str, title: str
+) -> None:
+    """An old layout's menu, issue, deadline and emergency boxes left and its dates and ads
+    right, in the cells beside the one of the headline and its text, are the page's furniture."""
+    text = "".join(f"<p>{p}</p>" for p in (LEAD, *PARAGRAPHS))
+    html = page(
+        f'<table width="900"><tr>{_LEFT_COLUMN}<td width="580">{headline}{text}</td>'
+        f"{_RIGHT_COLUMN}</tr></table>",
+        title=title,
+    )
+    result = run(html)
+    assert result.text.split("\n") == [LEAD, *PARAGRAPHS]
+    assert [d.rule for d in result.dropped].count("chrome:side-column") == 2
+
+
+def test_a_cell_beside_the_headlines_holding_a_share_of_the_text_stays() -> None:
+    # the headline's cell holds little more than the headline, the text is beside it; or the
+    # text runs on in a second column of the row
+    text = "".join(f"<p>{p}</p>" for p in (LEAD, *PARAGRAPHS))
+    beside = f"<table><tr><td><h1>{TITLE}</h1><p>14.05.2025</p></td><td>{text}</td></tr></table>"
+    assert run(page(beside)).text.split("\n") == [LEAD, *PARAGRAPHS]
+    first, second = (LEAD, *PARAGRAPHS[:2]), PARAGRAPHS[2:]
+    columns = (
+        f"<table><tr><td><h1>{TITLE}</h1>{''.join(f'<p>{p}</p>' for p in first)}</td>"
+        f"<td>{''.join(f'<p>{p}</p>' for p in second)}</td></tr></table>"
+    )
+    assert run(page(columns)).text.split("\n") == [LEAD, *PARAGRAPHS]
 
 
 @pytest.mark.parametrize(

@@ -2714,6 +2714,42 @@ def test_the_one_dated_item_under_an_h1_naming_the_page_heads_it(page: str) -> N
     assert (result.title, result.seo_title) == (_REPORT, "Spielberichte 1. Mannschaft")
     assert result.published_at is not None
     assert result.published_at.date().isoformat() == "2025-09-15"
+    # the page's intro line between its <h1> and the item's headline is the page's, not the text
+    assert "Hier findet ihr" not in result.text
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "<div class='j-text'><p>Hier findet ihr alle Berichte zu den Spielen unserer Ersten in "
+        "der Kreisliga A.</p></div><div class='j-hr'><hr></div>",
+        "<section><p>Auf dieser Seite: Meldungen der Abteilung, die neueste oben.</p></section>",
+    ],
+)
+def test_the_blocks_between_a_pages_h1_and_the_items_h2_go(intro: str) -> None:
+    html = (
+        "<html lang='de'><head><title>Spielberichte 1. Mannschaft - MSV Neuhalden</title></head>"
+        f"<body><div><div class='j-header'><h1>Spielberichte 1. Mannschaft</h1></div>{intro}"
+        f"<div class='j-header'><h2>{_REPORT}</h2></div><div class='j-text'><p><span>Mo, 15. "
+        f"September 2025</span></p></div><div><p>{PARAGRAPH}</p><p>{SECOND}</p></div></div>"
+        "</body></html>"
+    )
+    result = _extract(html, url="https://www.msv-neuhalden.de/1-mannschaft/")
+    assert result.title == _REPORT
+    assert result.text.split("\n") == [PARAGRAPH, SECOND]
+    assert "meta:kicker" in [d.rule for d in result.dropped]
+
+
+def test_an_h1_headlines_text_before_an_h2_stays() -> None:
+    # the <h1> is the headline: the lead before its first subheading is the text
+    html = (
+        "<html lang='de'><head><title>Spielberichte 1. Mannschaft - MSV Neuhalden</title></head>"
+        f"<body><div><div><h1>{_REPORT}</h1></div><div><p>{PARAGRAPH}</p></div><div><h2>Die "
+        f"zweite Halbzeit</h2></div><div><p>{SECOND}</p></div></div></body></html>"
+    )
+    result = _extract(html, url="https://www.msv-neuhalden.de/1-mannschaft/")
+    assert result.title == _REPORT
+    assert PARAGRAPH in result.text and SECOND in result.text
 
 
 @pytest.mark.parametrize(

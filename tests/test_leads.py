@@ -8,7 +8,7 @@ import pytest
 
 from crawler.model.types import CleaningRules, ExtractInput
 from pipelines.extract import extract_article
-from pipelines.leads import find_lead, find_subtitle
+from pipelines.leads import drop_sender_line, find_lead, find_subtitle
 
 HEADLINE = "Gemeinde baut neue Kita am Mühlbach"
 LEAD = (
@@ -170,3 +170,64 @@ def test_a_heading_under_the_headline_is_a_subtitle_only_by_its_mark_and_length(
 ) -> None:
     tree = lxml.html.fromstring(f"<div><h1>{HEADLINE}</h1>{heading}</div>")
     assert find_subtitle(tree.find("h1")) is None
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # an old layout table: the headline's cell alone in its row, the subline's in the next
+        f"<table><tr><td class='datum'>18.09.2024</td></tr><tr><td><h1>{HEADLINE}</h1></td></tr>"
+        f"<tr><td class='unterzeile'><b>{SUBLINE}</b></td></tr></table>",
+        f"<div class='kopf'><div class='zeile'><div><h1>{HEADLINE}</h1></div></div>"
+        f"<div class='zeile'><div class='subtitle'>{SUBLINE}</div></div></div>",
+    ],
+)
+def test_a_subline_in_the_row_under_the_headlines_own_row_is_the_lead(rows: str) -> None:
+    assert _text_lines(f"<div>{_beside_text(rows)}</div>") == [SUBLINE, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # an unmarked line, and a marked one of a kicker's few words
+        f"<div><div><b>{SUBLINE}</b></div></div>",
+        "<div><div class='unterzeile'>Neubau beschlossen</div></div>",
+    ],
+)
+def test_a_row_under_the_headlines_row_is_a_lead_only_by_its_mark_and_length(row: str) -> None:
+    tree = lxml.html.fromstring(f"<div><div><div><h1>{HEADLINE}</h1></div></div>{row}</div>")
+    assert find_lead(next(tree.iter("h1"))) is None
+    marked = f"<div><div class='unterzeile'>{SUBLINE}</div></div>"
+    tree = lxml.html.fromstring(f"<div><div><div><h1>{HEADLINE}</h1></div></div>{marked}</div>")
+    assert find_lead(next(tree.iter("h1"))) == SUBLINE
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "<p class='post-from'>Kreistagsfraktion der PRU Hohenauen</p>",
+        "<div class='pm-absender'>Stadtverwaltung Talheim – Pressestelle</div>",
+        "<span class='herausgeber'>Landesamt für Umwelt</span>",
+    ],
+)
+def test_a_senders_line_marked_as_one_under_the_headline_goes(sender: str) -> None:
+    name = lxml.html.fromstring(sender).text_content()
+    assert _text_lines(f"<div>{_beside_text(f'<h1>{HEADLINE}</h1>{sender}')}</div>") == [
+        *PARAGRAPHS
+    ]
+    tree = lxml.html.fromstring(f"<div><h1>{HEADLINE}</h1>{sender}<p>{LEAD}</p></div>")
+    assert [line.text for line in drop_sender_line(tree.find("h1"))] == [name]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a sentence under such a mark is the lead; other marks name no sender
+        f"<p class='post-from'>{LEAD}</p>",
+        "<p class='platform'>Kreistagsfraktion der PRU Hohenauen</p>",
+        "<p class='post-meta'>Kreistagsfraktion der PRU Hohenauen</p>",
+    ],
+)
+def test_other_lines_under_the_headline_are_no_senders_line(block: str) -> None:
+    tree = lxml.html.fromstring(f"<div><h1>{HEADLINE}</h1>{block}</div>")
+    assert drop_sender_line(tree.find("h1")) == []

@@ -47,6 +47,32 @@ def test_a_label_over_a_contact_is_a_fact_box(box: str) -> None:
 @pytest.mark.parametrize(
     "box",
     [
+        "<div class='kasten'><h3>Notdienste</h3><p>Wasserstörung: 08431 2207-99</p></div>",
+        "<div><p><b>Bereitschaftsdienste</b></p><p>Stromnetz: 0800 123 4567<br>"
+        "Giftnotruf: 089 19240<br>Zahnärztlicher Notdienst: (0711) 78 77 712</p></div>",
+    ],
+)
+def test_a_label_over_services_numbers_in_a_sidebar_is_a_fact_box(box: str) -> None:
+    assert _dropped(box, sidebar=True) == ["widget:stats-box"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a result and a count after their labels: too few digits, no number of a phone
+        "<div><h3>Endstand</h3><p>Heimteam: 2 - 1</p></div>",
+        "<div><h3>Zahlen</h3><p>Besucher: 4 800<br>Stände: 120</p></div>",
+        # a sentence with a number in it
+        "<div><h3>Störung</h3><p>Die Leitung ist unter 08431 2207-99 erreichbar.</p></div>",
+    ],
+)
+def test_a_label_over_figures_that_are_no_phone_numbers_stays(box: str) -> None:
+    assert _dropped(box, sidebar=True) == []
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
         "<div><h3>Öffnungszeiten Rathaus</h3><p>Mo–Fr 8:00–12:00 Uhr<br>Do 14:00–18:00 Uhr</p>"
         "</div>",
         "<section><h4>So erreichen Sie uns</h4><p>Dienstag bis Freitag 10-18 Uhr<br>"

@@ -303,10 +303,12 @@ def date_from_url(url: str) -> ParsedDate | None:
     return None
 
 
-# The labels a date line may start with; besides the publication and update labels, the
-# words for putting a post online ("Eingestellt am", "Online gestellt am", "Hochgeladen am").
+# The labels a date line may start with; besides the publication and update labels (a page's
+# "Zuletzt geändert", "Letzte Änderung" too), the words for putting a post online ("Eingestellt
+# am", "Online gestellt am", "Hochgeladen am").
 _DATE_LINE_PREFIX_RE = re.compile(
-    r"^(?:Stand|Aktualisiert|Zuletzt aktualisiert|Letzte Aktualisierung|Veröffentlicht|Erstellt"
+    r"^(?:Stand|(?:Zuletzt )?(?:Aktualisiert|geändert|bearbeitet)"
+    r"|Letzte (?:Aktualisierung|Änderung|Bearbeitung)|Veröffentlicht|Erstellt"
     r"|Datum|Publiziert|Erschienen|Erscheinungs(?:tag|datum|termin)|Update|Updated|Published"
     r"|Eingestellt|(?:Online|Ins Netz) gestellt|Hochgeladen|Gepostet|Posted|Uploaded"
     r"|Online(?: seit)?)"
