@@ -115,18 +115,9 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "855_belarussische_agentur_ortsmarke_kuerzel": {
         "agencies": "()",
     },
-    "866_wochenblatt_tabellenlayout_cp1252_text_und_fotos": {
-        "junk": "['chrome/sidebar: Aktuelle Ausgabe', 'chrome/sidebar: Als PDF lesen...",
-        "lost": "['Festabend in der voll besetzten Lauchtalhalle – Ehrungen für 14 M...",
-        "unknown": "['Aktuelle Ausgabe', 'KW 38 / 2024', 'Als PDF lesen', 'Redaktionssc...",
-    },
     "875_hochschule_pressemitteilung_text_schraegstrich_kontakt_prof": {
         "junk": "['metadata/source_note: Originalpublikation', 'metadata/source_note...",
         "unknown": "['Originalpublikation', 'Ahlers, F., Brandhorst, U. et al. (2025): ...",
-    },
-    "890_heimatblatt_tabellenlayout_cp1252_text_und_bild_signatur": {
-        "junk": "['media/caption: Die Geehrten mit dem Vorsitzenden Helmut Bräuninge...",
-        "unknown": "['| Die Geehrten mit dem Vorsitzenden Helmut Bräuninger (rechts). |']",
     },
     "892_wirtschaft_autorenchips_agentur_als_chip_kurswidget_tabelle": {
         "junk": "['promo/newsletter: Der Marktkapital-Morgenbrief', 'promo/newslette...",
@@ -135,17 +126,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "894_technik_drupal_test_von_mastodon_procontra_box": {
         "junk": "['metadata/summary_box: scharfes Display', 'metadata/summary_box: l...",
         "unknown": "['scharfes Display', 'lange Akkulaufzeit', 'gute Blättertasten', 'r...",
-    },
-    "898_gemeinde_amtsnachricht_bauamt_ansprechpartner_ohne_autor": {
-        "junk": "['metadata/updated: Zuletzt geändert: 26.03.2025', 'chrome/sidebar:...",
-        "unknown": "['Zuletzt geändert: 26.03.2025', 'Wasserstörung: 08431 2207-99', 'I...",
-    },
-    "899_fussballverein_baukasten_bericht_name_rolle_aufstellung": {
-        "junk": "['chrome/page_intro: Hier findet ihr alle Berichte zu den Spielen u...",
-        "unknown": "['Hier findet ihr alle Berichte zu den Spielen unserer Ersten in de...",
-    },
-    "900_partei_pressemitteilung_hugo_visdp_fraktion_ohne_autor": {
-        "junk": "['metadata/sender: Kreistagsfraktion der PRU Hohenauen']",
     },
     "901_auslandsfunk_china_quelle_xinhua_redakteurin": {
         "junk": "['promo/language_course: Jeden Tag ein neues Wort: 职业 (zhíyè) – Beruf']",
@@ -165,10 +145,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "918_kirchenzeitung_pfarrer_dr_byline_agenturen_ausgeschrieben": {
         "junk": "['promo/sidebar: Alle Messen und Andachten im Bistum finden Sie in ...",
         "unknown": "['Alle Messen und Andachten im Bistum finden Sie in unserem Termink...",
-    },
-    "919_lokalblatt_tabellenlayout_latin1_schlusssignatur": {
-        "junk": "['teaser/dates: 12.04. Altpapiersammlung', 'teaser/dates: 13.04. Pa...",
-        "unknown": "['| Termine 12.04. Altpapiersammlung 13.04. Palmsonntag, Gottesdien...",
     },
 }
 
