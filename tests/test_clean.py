@@ -2156,6 +2156,44 @@ def test_a_label_like_subheading_of_the_text_stays_with_its_paragraphs(article: 
     assert _text_of_page(article) == [block.text_content() for block in blocks]
 
 
+# A reader's question over advice in a box of its own; the same question as the text's
+# subheading.
+ADVICE_QUESTION = "Wie melde ich einen Schaden am Radweg?"
+ADVICE = "Über das Bürgertelefon der Stadt oder mit einem Foto in der Mängel-App."
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<div class='kasten'><h4>{ADVICE_QUESTION}</h4><p>{ADVICE}</p></div>",
+        f"<section><h2>Wo finde ich den Mängelmelder?</h2><p>{ADVICE}</p><p>{BOX_FACT}</p>"
+        "</section>",
+    ],
+)
+def test_a_box_of_advice_under_a_readers_question_inside_the_text_goes(box: str) -> None:
+    article = f"<div class='text'><p>{LEAD}</p><p>{P1}</p>{box}<p>{P2}</p></div>"
+    assert _text_of_page(article) == [LEAD, P1, P2]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # the text under subheadings of its own
+        f"<article><p>{LEAD}</p><h3>Was die Stadt plant</h3><p>{P1}</p><div>"
+        f"<h3>{ADVICE_QUESTION}</h3><p>{ADVICE}</p></div><p>{P2}</p></article>",
+        # the question closing the text, no box of its own
+        f"<article><p>{LEAD}</p><p>{P1}</p><div><h3>{ADVICE_QUESTION}</h3><p>{ADVICE}</p>"
+        "</div></article>",
+        # a question about the story names no thing after "ich"
+        f"<article><p>{LEAD}</p><p>{P1}</p><div><h3>Was kann ich jetzt tun?</h3><p>{ADVICE}</p>"
+        f"</div><p>{P2}</p></article>",
+    ],
+)
+def test_a_readers_question_of_the_text_stays_with_its_paragraph(article: str) -> None:
+    blocks = lxml.html.fragment_fromstring(article).iter("p", "h3")
+    assert _text_of_page(article) == [block.text_content() for block in blocks]
+
+
 # --- tables laying out an old page, and an agency's service row ------------------------------
 
 

@@ -949,6 +949,11 @@ def test_a_quotation_in_a_blockquote_stays() -> None:
         "Stadt auf.</p><p>Der Rat beschließt ihn alle fünf Jahre neu.</p></aside>",
         "<div class='box'><p><strong>Stichwort Bäderkonzept</strong></p><p>Ein Plan, welche "
         "Bäder eine Region in zehn Jahren noch betreiben will.</p></div>",
+        # advice under a reader's question about a thing
+        "<div class='infobox'><h3>Wie erkenne ich einen Wolfsriss?</h3><p>Typisch sind Bisse "
+        "in die Kehle.</p><p>Wer ein Tier findet, meldet es dem Landesamt.</p></div>",
+        "<div class='rat'><h5>Woran erkennt man verkeimtes Duschwasser?</h5><p>Am Geruch "
+        "selten: nur eine Probe im Labor zeigt Legionellen.</p></div>",
     ],
 )
 def test_a_fact_box_beside_the_text_is_dropped(box: str) -> None:
@@ -987,8 +992,11 @@ def test_lines_that_are_no_fact_box_are_not_dropped_as_one(block: str) -> None:
         # a question about what follows is the text's subheading
         "<div class='abschnitt'><h3>Was bedeutet das für die Vereine?</h3><p>Sie trainieren "
         "ein Jahr lang in der Halle in Talheim.</p></div>",
+        "<div class='abschnitt'><h3>Was kann ich jetzt tun?</h3><p>Sie trainieren ein Jahr "
+        "lang in der Halle in Talheim.</p></div>",
         # the text made of sections, each a question and its answer
         "<section><h2>Was ist geplant?</h2><p>Ein neues Dach und neue Technik.</p></section>",
+        "<section><h2>Wie erreiche ich die Halle in Talheim?</h2><p>Mit dem Bus 12.</p></section>",
     ],
 )
 def test_a_question_and_its_answer_in_the_text_stay(block: str) -> None:
