@@ -26,6 +26,7 @@ from pipelines.names import (
 )
 from pipelines.seo_title import seo_title_of
 from pipelines.signatures import closing_signature
+from pipelines.signup_boxes import drop_signup_boxes
 from pipelines.tree import collapse, headline_text, latin_punctuation
 
 SITE = site_name_keys("Alpenland Zeitung", "https://www.alpenland-zeitung.de/a/1.html")
@@ -1041,6 +1042,60 @@ def test_a_table_of_info_labels_in_plain_cells_before_the_headline_is_dropped(ro
     )
     assert len(drop_fact_boxes(tree, tree.find(".//h1"))) == 1
     assert tree.find(".//table") is None
+
+
+# --- sign-up boxes -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a newsletter's name and tagline, never the word "Newsletter"
+        "<div class='nl'><h4>Der Rathaus-Brief</h4><p>Was Talheim bewegt – jeden Freitag um 7 "
+        "Uhr.</p><form><input type='email' placeholder='Ihre E-Mail'><button>Kostenlos anmelden"
+        "</button></form></div>",
+        # no form, a text field named for the address
+        "<section class='signup'><p><strong>Bäder-Update</strong></p><p>Öffnungszeiten und "
+        "Baustellen, einmal im Monat.</p><input type='text' name='email'><input type='submit' "
+        "value='Eintragen'></section>",
+    ],
+)
+def test_a_signup_box_beside_the_text_goes(box: str) -> None:
+    for article in (
+        f"<p>{PARAGRAPH}</p>{box}<p>{SECOND}</p>",
+        f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{box}",
+    ):
+        result = _extract(_headline_page(f"<article>{article}</article>"))
+        assert result.text.splitlines() == [PARAGRAPH, SECOND]
+        assert "promo:newsletter" in [dropped.rule for dropped in result.dropped]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a comment form asks for a message too
+        "<div class='kommentieren'><h4>Ihre Meinung zum Hallenbad</h4><input type='email' "
+        "name='mail'><textarea name='text'></textarea><button>Senden</button></div>",
+        # a login box asks for a password
+        "<div class='login'><p>Schon Abonnent? Hier anmelden.</p><input type='email'>"
+        "<input type='password'><button>Anmelden</button></div>",
+        # a field that asks for no address
+        "<div class='suche'><p>Suchen Sie im Archiv des Anzeigers.</p><input type='text' "
+        "name='q'><button>Suchen</button></div>",
+    ],
+)
+def test_a_form_that_is_no_signup_stays_for_its_rules(box: str) -> None:
+    tree = lxml.html.fromstring(_closed_by(box))
+    assert drop_signup_boxes(tree) == []
+
+
+def test_a_signup_form_that_is_most_of_the_text_stays() -> None:
+    # the box holds more than a third of the words around it: no box beside a text
+    tree = lxml.html.fromstring(
+        "<html><body><div><p>Kurz notiert.</p><div><h4>Der Rathaus-Brief</h4><p>Was Talheim "
+        "bewegt – jeden Freitag.</p><input type='email'></div></div></body></html>"
+    )
+    assert drop_signup_boxes(tree) == []
 
 
 @pytest.mark.parametrize(
