@@ -25,6 +25,7 @@ from pipelines.names import (
     split_credits,
 )
 from pipelines.seo_title import seo_title_of
+from pipelines.side_boxes import side_box_rule
 from pipelines.signatures import closing_signature
 from pipelines.signup_boxes import drop_signup_boxes
 from pipelines.tree import collapse, headline_text, latin_punctuation
@@ -1042,6 +1043,52 @@ def test_a_table_of_info_labels_in_plain_cells_before_the_headline_is_dropped(ro
     )
     assert len(drop_fact_boxes(tree, tree.find(".//h1"))) == 1
     assert tree.find(".//table") is None
+
+
+# --- a review's verdict boxes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "boxes",
+    [
+        "<div class='procontra'><div class='pro'><h3>Pro</h3><ul><li>scharfes Display</li>"
+        "<li>lange Akkulaufzeit</li></ul></div><div class='contra'><h3>Contra</h3><ul>"
+        "<li>recht schwer</li></ul></div></div>",
+        "<section class='urteil'><div><p><strong>Vorteile</strong></p><ol><li>warmes Wasser ab "
+        "sieben Uhr</li><li>neue Sauna</li></ol></div><div><p><strong>Nachteile:</strong></p>"
+        "<ol><li>wenige Parkplätze</li><li>teurer Eintritt</li></ol></div></section>",
+    ],
+)
+def test_a_reviews_boxes_of_points_beside_the_text_are_dropped(boxes: str) -> None:
+    result = _extract(_closed_by(boxes))
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+def test_points_in_the_texts_own_flow_stay() -> None:
+    block = (
+        "<h3>Pro</h3><ul><li>scharfes Display</li><li>lange Akkulaufzeit</li></ul><h3>Contra"
+        "</h3><ul><li>recht schwer</li></ul>"
+    )
+    lines = _extract(_closed_by(block)).text.splitlines()
+    assert lines[2:] == ["Pro", "scharfes Display", "lange Akkulaufzeit", "Contra", "recht schwer"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # arguments, sentences under the label
+        "<div class='debatte'><h3>Pro</h3><ul><li>Das Bad wird von drei Schulen genutzt.</li>"
+        "<li>Ohne Bad lernen Kinder nicht mehr schwimmen.</li></ul></div>",
+        # points under a label that is no verdict
+        "<div class='ausstattung'><h3>Ausstattung</h3><ul><li>Sauna</li><li>Kinderbecken</li>"
+        "</ul></div>",
+    ],
+)
+def test_a_box_of_points_that_is_no_verdict_is_left_to_other_rules(box: str) -> None:
+    tree = lxml.html.fromstring(_closed_by(box))
+    found = tree.find(".//div")
+    units = list(found.iter("h3", "li"))
+    assert side_box_rule(found, units) is None
 
 
 # --- sign-up boxes -------------------------------------------------------------------------------
