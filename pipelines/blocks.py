@@ -21,7 +21,12 @@ from pipelines.origin_notes import drop_origin_notes
 from pipelines.promo import promo_rule
 from pipelines.score_lines import untitled_match_facts
 from pipelines.side_boxes import CONTACT_RE, is_headline_list, side_box_rule
-from pipelines.signup_boxes import PROMO_BOX_MAX_WORDS, drop_signup_boxes, small_box_around
+from pipelines.signup_boxes import (
+    PROMO_BOX_MAX_WORDS,
+    drop_signup_boxes,
+    is_media_teaser,
+    small_box_around,
+)
 from pipelines.tables import drop_header_tables, drop_quote_boxes
 from pipelines.tree import (
     ITALIC_TAGS,
@@ -516,6 +521,8 @@ def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:
         if len(child.text or "") > 30:
             continue  # its text starts with more than a label's characters
         label = text_of(child)
+        if is_media_teaser(box, label):
+            return Rule.MEDIA_PLAYER
         if (
             len(label) <= 30
             and not _AD_WORDS.isdisjoint(WORD_RE.findall(label.casefold()))

@@ -1,8 +1,11 @@
 """Small boxes beside the text around a control: the box an e-mail sign-up form sits in (a
-newsletter's name, its tagline, the field and its button), and the container a button asking
-for money sits in (pipelines.blocks)."""
+newsletter's name, its tagline, the field and its button), the container a button asking for
+money sits in (pipelines.blocks), and a video or audio teaser (its media label, its title and
+its duration, each an element of its own, and a play button)."""
 
 from __future__ import annotations
+
+import re
 
 import lxml.html
 
@@ -15,9 +18,26 @@ from pipelines.tree import collapse, shorten
 PROMO_BOX_MAX_WORDS = 60
 _STOP_TAGS = frozenset(("body", "article", "main"))
 _SIGNUP_BOX_TAGS = frozenset(("div", "aside", "section", "form"))
+# A teaser's media label and its duration, each an element's whole text: "Video", "01:23".
+_MEDIA_LABEL_RE = re.compile(r"^(?:Video|Audio|Podcast|Clip)$", re.IGNORECASE)
+_DURATION_RE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:min|Min\.?))?$")
 # Fields of a form that is no sign-up: a login's password, a comment's or a contact form's
 # message.
 _NOT_SIGNUP_TYPES = frozenset(("password",))
+
+
+def is_media_teaser(box: lxml.html.HtmlElement, label: str) -> bool:
+    """True when `label`, the whole text of one of the box's elements, is a media label and
+    another element of the box holds a duration alone: a video or audio teaser ("<div><span>
+    Video</span><span>Hier parkt …</span><span>01:23</span><button>…</button></div>"). A
+    sentence of the text about a video has neither as an element of its own."""
+    if _MEDIA_LABEL_RE.match(label.strip()) is None:
+        return False
+    return any(
+        len(element) == 0 and _DURATION_RE.match((element.text or "").strip()) is not None
+        for element in box.iter()
+        if isinstance(element, lxml.html.HtmlElement)
+    )
 
 
 def small_box_around(

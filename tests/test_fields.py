@@ -27,8 +27,8 @@ from pipelines.names import (
 from pipelines.seo_title import seo_title_of
 from pipelines.side_boxes import side_box_rule
 from pipelines.signatures import closing_signature
-from pipelines.signup_boxes import drop_signup_boxes
-from pipelines.tree import collapse, headline_text, latin_punctuation
+from pipelines.signup_boxes import drop_signup_boxes, is_media_teaser
+from pipelines.tree import collapse, headline_text, latin_punctuation, text_of
 
 SITE = site_name_keys("Alpenland Zeitung", "https://www.alpenland-zeitung.de/a/1.html")
 PARAGRAPH = (
@@ -1089,6 +1089,39 @@ def test_a_box_of_points_that_is_no_verdict_is_left_to_other_rules(box: str) -> 
     found = tree.find(".//div")
     units = list(found.iter("h3", "li"))
     assert side_box_rule(found, units) is None
+
+
+# --- video and audio teasers --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='tk-video'><span class='label'>Video</span><span>Hier parkt Manfred S. aus "
+        "dem Kreisel</span><span class='dauer'>01:23</span><button>Video abspielen</button></div>",
+        "<div class='clip'><a href='/audio/7'>Audio</a><p>Das Interview mit der Bürgermeisterin"
+        "</p><time>12:05 min</time></div>",
+    ],
+)
+def test_a_media_teaser_box_between_paragraphs_is_dropped(box: str) -> None:
+    html = _headline_page(f"<article><p>{PARAGRAPH}</p>{box}<p>{SECOND}</p></article>")
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert "media:player" in [dropped.rule for dropped in result.dropped]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a sentence about a video, its length inside the sentence
+        "<div><p>Video</p><p>Das Video der Polizei dauert nur 01:23 Minuten.</p></div>",
+        # a label without a duration of its own
+        "<div><span>Video</span><span>Hier parkt Manfred S. aus dem Kreisel</span></div>",
+    ],
+)
+def test_a_box_that_is_no_media_teaser_is_not_taken_for_one(box: str) -> None:
+    found = lxml.html.fragment_fromstring(box)
+    assert not any(is_media_teaser(found, text_of(child)) for child in found)
 
 
 # --- sign-up boxes -------------------------------------------------------------------------------
