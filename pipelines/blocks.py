@@ -21,6 +21,12 @@ from pipelines.origin_notes import drop_origin_notes
 from pipelines.promo import promo_rule
 from pipelines.score_lines import untitled_match_facts
 from pipelines.side_boxes import CONTACT_RE, is_headline_list, side_box_rule
+from pipelines.signup_boxes import (
+    PROMO_BOX_MAX_WORDS,
+    drop_signup_boxes,
+    is_media_teaser,
+    small_box_around,
+)
 from pipelines.tables import caption_row, drop_header_tables, drop_quote_boxes, picture_table
 from pipelines.tree import (
     ITALIC_TAGS,
@@ -299,7 +305,6 @@ _BOX_TAGS = frozenset({"div", "aside", "section"})
 _BOX_LINE_TAGS = ("p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6")
 _BOX_NESTED_TAGS = ("div", "section", "article", "aside", "table", "form", "blockquote", "figure")
 _BOX_MAX_LINES = 12
-_PROMO_BOX_MAX_WORDS = 60
 # Words of a comments heading, to skip the line rules for other headings.
 _COMMENT_WORDS = ("komment", "diskus", "diskut")
 # The words of an ad label, to skip the line rules for other short lines.
@@ -357,6 +362,7 @@ def drop_boxes(tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) ->
     dropped.extend(_drop_promo_boxes(tree, [box for box in boxes if box.getparent() is not None]))
     dropped.extend(drop_origin_notes(boxes))
     dropped.extend(_drop_call_to_action_boxes(tree))
+    dropped.extend(drop_signup_boxes(tree))
     dropped.extend(drop_quote_boxes(tree))
     return dropped
 
@@ -377,21 +383,10 @@ def _drop_call_to_action_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]
         label = collapse(raw)
         if len(label.split()) > 4 or classify_line(label) not in _PAYING_RULES:
             continue
-        box = None
-        for ancestor in button.iterancestors():
-            if ancestor.tag in ("body", "article", "main") or has_words(
-                ancestor, _PROMO_BOX_MAX_WORDS + 1
-            ):
-                break
-            if ancestor.tag in _BOX_TAGS:
-                box = ancestor
-        parent = box.getparent() if box is not None else None
-        if box is None or parent is None:
-            continue
-        text = collapse(" ".join(box.itertext()))
-        if has_words(parent, len(text.split()) * 3):
-            box.drop_tree()
-            dropped.append(DroppedLine(text=shorten(text), rule=str(classify_line(label))))
+        found = small_box_around(button, _BOX_TAGS)
+        if found is not None:
+            found[0].drop_tree()
+            dropped.append(DroppedLine(text=shorten(found[1]), rule=str(classify_line(label))))
     return dropped
 
 
@@ -484,7 +479,7 @@ def _drop_promo_boxes(
         # level or two further up.
         reach = 3 if rule == Rule.AD_LABEL else 1
         around = itertools.islice(box.iterancestors(), reach)
-        if 2 <= words <= _PROMO_BOX_MAX_WORDS and any(has_words(a, words * 3) for a in around):
+        if 2 <= words <= PROMO_BOX_MAX_WORDS and any(has_words(a, words * 3) for a in around):
             box.drop_tree()
             dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
     dropped.extend(_drop_comment_sections(tree))
@@ -524,6 +519,8 @@ def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:
         if len(child.text or "") > 30:
             continue  # its text starts with more than a label's characters
         label = text_of(child)
+        if is_media_teaser(box, label):
+            return Rule.MEDIA_PLAYER
         if (
             len(label) <= 30
             and not _AD_WORDS.isdisjoint(WORD_RE.findall(label.casefold()))

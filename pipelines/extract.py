@@ -24,6 +24,7 @@ from pipelines.clean_rules import Rule
 from pipelines.closing_credits import credits_after_text
 from pipelines.credits import credits_authors, text_agencies, without_editors
 from pipelines.decode import decode_html, is_binary, is_html
+from pipelines.editor_notes import drop_editor_notes
 from pipelines.headings import recover_headings
 from pipelines.inline_text import keep_quote_sources, keep_time_text
 from pipelines.language import detect_language
@@ -200,6 +201,7 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     dropped.extend(drop_news_feeds(tree))
     dropped.extend(drop_polls(tree))
     dropped.extend(drop_pull_quotes(tree))
+    dropped.extend(drop_editor_notes(tree))
     dropped.extend(drop_picture_boxes(tree))
     dropped.extend(drop_boxes(tree, meta.h1))
 

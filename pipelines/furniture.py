@@ -26,6 +26,18 @@ _SOCIAL_NETWORKS = (
 
 MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
+        # A comments section's heading naming the piece: "Diskussion über diesen Beitrag",
+        # "Kommentare zu diesem Artikel", "Leserkommentare zum Text".
+        Rule.COMMENTS,
+        re.compile(
+            r"^(?:Leser)?(?:Diskussion|Kommentare) (?:(?:über|zu) (?:diese[mnr]|dem|den)|zum)"
+            r" (?:Artikel|Beitrag|Text|Post)\W*$",
+            _I,
+        ),
+        6,
+        ("diskussion", "kommentare"),
+    ),
+    (
         # A reviewer's line, who checked the text and did not write it: "Medizinisch geprüft
         # von Dr. A, Fachärztin für …", "Fachlich überprüft durch B", "Reviewed by C".
         Rule.BYLINE,

@@ -27,6 +27,14 @@ _LABEL_HEADING_RE = re.compile(
     r"|(?:Zum )?Hintergrund|Stichwort\b[^.?!]{0,40}|(?:Kurz )?[Ee]rklärt\b[^.?!]{0,40}"
     r"|Zur Sache|Zur Person\b[^.?!]{0,40}|Info(?:s|box)?)\s*:?$"
 )
+# A reader's question about a thing, the heading of a box of advice beside the text: "Wie
+# erkenne ich einen Wolfsriss?", "Woran erkennt man Zeckenbisse?", "Wie schütze ich mich vor
+# Zecken?". A question about the story ("Was bedeutet das für die Vereine?", "Was kann ich
+# jetzt tun?") names no thing after "ich"/"man" and is a subheading of the text.
+_READER_QUESTION_RE = re.compile(
+    r"^(?:Wie|Woran|Wo|Wann|Was|Warum|Wozu|Womit|Worauf)(?: \w+){1,2} (?:ich|man)"
+    r"(?: [a-zäöüß]+){0,3} [A-ZÄÖÜ][^?]{1,50}\?$"
+)
 _LABEL_BOX_MAX_WORDS = 80
 # The line a broadcaster closes such a box with for screen readers, after its label ("Weitere
 # Informationen"): "Ende der weiteren Informationen", "Ende des Infokastens", "Ende der Infobox".
@@ -69,7 +77,8 @@ def is_explainer_box(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlEleme
     """A box under a label (`is_label_heading`) beside the text: the heading, then one to three
         paragraphs, set among the text's own paragraphs and at most a third of their words; or a
         box closed by its end marker for screen readers (`_BOX_END_RE`), whatever its label, or by
-    its note that a machine wrote it (`_MADE_BY_AI_RE`, a summary box). A
+    its note that a machine wrote it (`_MADE_BY_AI_RE`, a summary box). A box of advice
+        under a reader's question among the text's paragraphs is one too (`_is_advice_box`). A
         series of sections, each a subheading and its text, is the article itself."""
     parent = box.getparent()
     if parent is None:
@@ -86,7 +95,7 @@ def is_explainer_box(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlEleme
     labelled = (
         2 <= len(units) <= 4
         and all(unit.tag == "p" for unit in units[1:])
-        and is_label_heading(units[0])
+        and (is_label_heading(units[0]) or _is_advice_box(box, units[0]))
     )
     if not labelled and not (
         2 <= len(units) <= _MARKED_BOX_MAX_LINES
@@ -95,6 +104,32 @@ def is_explainer_box(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlEleme
         return False
     words = len(collapse(" ".join(box.itertext())).split())
     return words <= _LABEL_BOX_MAX_WORDS and has_words(parent, words * 3)
+
+
+def _is_advice_box(box: lxml.html.HtmlElement, head: lxml.html.HtmlElement) -> bool:
+    """True for a box opened by a reader's question heading (`_READER_QUESTION_RE`) that sits
+    among the text's paragraphs, one before and one after it, with no heading among them: the
+    text under subheadings of its own, or made of such sections, has its questions as
+    subheadings."""
+    if head.tag not in _HEADING_TAGS:
+        return False
+    question = collapse(text_of(head))
+    if not question.endswith("?") or _READER_QUESTION_RE.match(question) is None:
+        return False
+    before = next(box.itersiblings("p", preceding=True), None)
+    after = next(box.itersiblings("p"), None)
+    parent = box.getparent()
+    return (
+        before is not None
+        and after is not None
+        and parent is not None
+        and next(parent.iterchildren(*_HEADING_TAGS), None) is None
+        and not any(
+            next(sibling.iterchildren(*_HEADING_TAGS), None) is not None
+            for sibling in parent
+            if sibling is not box
+        )
+    )
 
 
 def drop_trailing_label_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:

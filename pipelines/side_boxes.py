@@ -3,7 +3,9 @@ label over one paragraph of a contact ("<h3>Kontakt zur Lokalredaktion</h3><p>Lo
 …, Telefon …, …@….de</p>", "<h3>Ansprechpartner</h3><p>Kämmerei<br>Herr …<br>Telefon: …</p>")
 or of opening hours ("<h3>Öffnungszeiten</h3><p>Mo–Fr 8–12 Uhr<br>Do 14–18 Uhr</p>"); and a
 heading with a line or two pitching a list of links to other articles ("<h3>Aus dem
-Archiv</h3><p>Lesen Sie mehr zum Thema …</p><ul><li><a>…</a></li>…</ul>"). Each is the box's
+Archiv</h3><p>Lesen Sie mehr zum Thema …</p><ul><li><a>…</a></li>…</ul>"); and a review's
+verdict, a label over a list of short points ("<h3>Pro</h3><ul><li>lange Akkulaufzeit</li>
+…</ul>"). Each is the box's
 whole text, at most a third of the words around it."""
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ _LINE_MAX_WORDS = 25
 _PITCH_MAX_LINES = 2
 _MAX_UNITS = 1 + _PITCH_MAX_LINES + 12
 _HEADLINE_MIN_WORDS = 3
+# A review's verdict over its list of points, one box for the good and one for the bad: "Pro",
+# "Contra", "Plus", "Vorteile", "Schwächen", "Das gefällt uns nicht".
+_VERDICT_LABEL_RE = re.compile(
+    r"^(?:Pro|Contra|Kontra|Plus|Minus|Vorteile|Nachteile|Stärken|Schwächen|(?:Das )?[Gg]efällt"
+    r" uns(?: nicht)?|Top|Flop)\s*:?$"
+)
+_VERDICT_ITEM_MAX_WORDS = 8
 # How far up the text beside a box may be: a sidebar's box has it a level or two further up.
 _REACH = 3
 
@@ -41,7 +50,9 @@ def side_box_rule(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement]
     `units` are the box's blocks of text (paragraphs, headings, list items)."""
     if not 2 <= len(units) <= _MAX_UNITS or not _is_label(units[0]):
         return None
-    if len(units) == 2:
+    if _VERDICT_LABEL_RE.match(collapse(text_of(units[0]))):
+        rule = Rule.STATS_BOX if _is_verdict_list(units[1:]) else None
+    elif len(units) == 2:
         rule = Rule.STATS_BOX if _is_contact_or_hours(units[1]) else None
     else:
         rule = Rule.MORE_TOPICS if _is_pitched_links(units[1:]) else None
@@ -59,6 +70,20 @@ def _is_label(unit: lxml.html.HtmlElement) -> bool:
         return False
     label = collapse(text_of(unit))
     return 0 < len(label.split()) <= _LABEL_MAX_WORDS and not SENTENCE_END_RE.search(label)
+
+
+def _is_verdict_list(units: list[lxml.html.HtmlElement]) -> bool:
+    """The items of one list, each a short point, no sentence ("lange Akkulaufzeit")."""
+    listing = units[0].getparent() if units else None
+    if listing is None or listing.tag not in ("ul", "ol") or len(listing) != len(units):
+        return False
+    points = [collapse(text_of(unit)) for unit in units]
+    return all(
+        unit.tag == "li"
+        and 0 < len(point.split()) <= _VERDICT_ITEM_MAX_WORDS
+        and not SENTENCE_END_RE.search(point)
+        for unit, point in zip(units, points, strict=True)
+    )
 
 
 def _is_contact_or_hours(unit: lxml.html.HtmlElement) -> bool:

@@ -1468,6 +1468,9 @@ def test_blank_input(line: str) -> None:
         # a comment counter with its call
         ("3 Kommentare · Jetzt mitreden", "widget:comments"),
         ("Kommentare (12) | Diskutieren Sie mit", "widget:comments"),
+        # a comments section's heading naming the piece
+        ("Diskussion über diesen Beitrag", "widget:comments"),
+        ("Leserkommentare zum Artikel", "widget:comments"),
         # a newsletter pitch
         (
             "Mehr Nachrichten aus dem Kreis erhalten Sie jeden Abend im Newsletter.",
@@ -1869,6 +1872,9 @@ def test_a_notice_that_comments_are_closed_for_the_article_goes(line: str) -> No
         "Kommentare sind künftig nur für registrierte Nutzer sichtbar, kündigte die Plattform an.",
         "Nur registrierte Nutzer können kommentieren, sagte der Sprecher des Forums.",
         "Die Diskussion war nur für angemeldete Gäste möglich.",
+        # a subheading over the text's account of a debate
+        "Diskussion über den Haushalt",
+        "Kommentare zu diesem Beitrag kamen vor allem aus dem Kreistag.",
     ],
 )
 def test_a_sentence_reporting_on_who_may_comment_stays(line: str) -> None:
@@ -2194,6 +2200,83 @@ def test_a_label_and_a_paragraph_or_two_closing_the_text_go(
 def test_a_label_like_subheading_of_the_text_stays_with_its_paragraphs(article: str) -> None:
     # every paragraph stays, and so does the subheading over it
     blocks = lxml.html.fragment_fromstring(article).iter("p", "h2", "h3")
+    assert _text_of_page(article) == [block.text_content() for block in blocks]
+
+
+# An owner's note to the readers before a guest's text: set apart in a quotation block it goes;
+# set as the text's first paragraph it is the text's, as printed.
+NOTE = (
+    "Hallo zusammen, heute schreibt hier ausnahmsweise unsere Kollegin aus dem Rathaus. "
+    "Nächste Woche bin ich wieder da. Eure Lena"
+)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        f"<blockquote class='note'><p><em>{NOTE}</em></p></blockquote>",
+        "<blockquote>Liebe Leserinnen und Leser, diesen Text hat mein Nachbar geschrieben. – Jan"
+        " Ohm</blockquote>",
+    ],
+)
+def test_a_note_to_the_readers_set_apart_before_the_text_goes(note: str) -> None:
+    article = f"<div class='body'>{note}<p>{LEAD}</p><p>{P1}</p><p>{P2}</p></div>"
+    assert _text_of_page(article) == [LEAD, P1, P2]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # the note as the text's first paragraph
+        f"<div class='body'><p><em>{NOTE}</em></p><p>{LEAD}</p><p>{P1}</p></div>",
+        # a quotation opening the text greets no readers
+        f"<div class='body'><blockquote><p>„Hallo zusammen, wir sind die Neuen!“ – so stellte "
+        f"sich der Vorstand vor.</p></blockquote><p>{LEAD}</p><p>{P1}</p></div>",
+        # a greeting in the text, after its first paragraph
+        f"<div class='body'><p>{LEAD}</p><blockquote><p>{NOTE}</p></blockquote><p>{P1}</p>"
+        f"<p>{P2}</p></div>",
+    ],
+)
+def test_a_greeting_in_the_text_stays(article: str) -> None:
+    blocks = lxml.html.fragment_fromstring(article).iter("p")
+    assert _text_of_page(article) == [block.text_content() for block in blocks]
+
+
+# A reader's question over advice in a box of its own; the same question as the text's
+# subheading.
+ADVICE_QUESTION = "Wie melde ich einen Schaden am Radweg?"
+ADVICE = "Über das Bürgertelefon der Stadt oder mit einem Foto in der Mängel-App."
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<div class='kasten'><h4>{ADVICE_QUESTION}</h4><p>{ADVICE}</p></div>",
+        f"<section><h2>Wo finde ich den Mängelmelder?</h2><p>{ADVICE}</p><p>{BOX_FACT}</p>"
+        "</section>",
+    ],
+)
+def test_a_box_of_advice_under_a_readers_question_inside_the_text_goes(box: str) -> None:
+    article = f"<div class='text'><p>{LEAD}</p><p>{P1}</p>{box}<p>{P2}</p></div>"
+    assert _text_of_page(article) == [LEAD, P1, P2]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # the text under subheadings of its own
+        f"<article><p>{LEAD}</p><h3>Was die Stadt plant</h3><p>{P1}</p><div>"
+        f"<h3>{ADVICE_QUESTION}</h3><p>{ADVICE}</p></div><p>{P2}</p></article>",
+        # the question closing the text, no box of its own
+        f"<article><p>{LEAD}</p><p>{P1}</p><div><h3>{ADVICE_QUESTION}</h3><p>{ADVICE}</p>"
+        "</div></article>",
+        # a question about the story names no thing after "ich"
+        f"<article><p>{LEAD}</p><p>{P1}</p><div><h3>Was kann ich jetzt tun?</h3><p>{ADVICE}</p>"
+        f"</div><p>{P2}</p></article>",
+    ],
+)
+def test_a_readers_question_of_the_text_stays_with_its_paragraph(article: str) -> None:
+    blocks = lxml.html.fragment_fromstring(article).iter("p", "h3")
     assert _text_of_page(article) == [block.text_content() for block in blocks]
 
 

@@ -25,8 +25,10 @@ from pipelines.names import (
     split_credits,
 )
 from pipelines.seo_title import seo_title_of
+from pipelines.side_boxes import side_box_rule
 from pipelines.signatures import closing_signature
-from pipelines.tree import collapse, headline_text, latin_punctuation
+from pipelines.signup_boxes import drop_signup_boxes, is_media_teaser
+from pipelines.tree import collapse, headline_text, latin_punctuation, text_of
 
 SITE = site_name_keys("Alpenland Zeitung", "https://www.alpenland-zeitung.de/a/1.html")
 PARAGRAPH = (
@@ -965,6 +967,11 @@ def test_a_quotation_in_a_blockquote_stays() -> None:
         "Stadt auf.</p><p>Der Rat beschließt ihn alle fünf Jahre neu.</p></aside>",
         "<div class='box'><p><strong>Stichwort Bäderkonzept</strong></p><p>Ein Plan, welche "
         "Bäder eine Region in zehn Jahren noch betreiben will.</p></div>",
+        # advice under a reader's question about a thing
+        "<div class='infobox'><h3>Wie erkenne ich einen Wolfsriss?</h3><p>Typisch sind Bisse "
+        "in die Kehle.</p><p>Wer ein Tier findet, meldet es dem Landesamt.</p></div>",
+        "<div class='rat'><h5>Woran erkennt man verkeimtes Duschwasser?</h5><p>Am Geruch "
+        "selten: nur eine Probe im Labor zeigt Legionellen.</p></div>",
     ],
 )
 def test_a_fact_box_beside_the_text_is_dropped(box: str) -> None:
@@ -1003,8 +1010,11 @@ def test_lines_that_are_no_fact_box_are_not_dropped_as_one(block: str) -> None:
         # a question about what follows is the text's subheading
         "<div class='abschnitt'><h3>Was bedeutet das für die Vereine?</h3><p>Sie trainieren "
         "ein Jahr lang in der Halle in Talheim.</p></div>",
+        "<div class='abschnitt'><h3>Was kann ich jetzt tun?</h3><p>Sie trainieren ein Jahr "
+        "lang in der Halle in Talheim.</p></div>",
         # the text made of sections, each a question and its answer
         "<section><h2>Was ist geplant?</h2><p>Ein neues Dach und neue Technik.</p></section>",
+        "<section><h2>Wie erreiche ich die Halle in Talheim?</h2><p>Mit dem Bus 12.</p></section>",
     ],
 )
 def test_a_question_and_its_answer_in_the_text_stay(block: str) -> None:
@@ -1049,6 +1059,139 @@ def test_a_table_of_info_labels_in_plain_cells_before_the_headline_is_dropped(ro
     )
     assert len(drop_fact_boxes(tree, tree.find(".//h1"))) == 1
     assert tree.find(".//table") is None
+
+
+# --- a review's verdict boxes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "boxes",
+    [
+        "<div class='procontra'><div class='pro'><h3>Pro</h3><ul><li>scharfes Display</li>"
+        "<li>lange Akkulaufzeit</li></ul></div><div class='contra'><h3>Contra</h3><ul>"
+        "<li>recht schwer</li></ul></div></div>",
+        "<section class='urteil'><div><p><strong>Vorteile</strong></p><ol><li>warmes Wasser ab "
+        "sieben Uhr</li><li>neue Sauna</li></ol></div><div><p><strong>Nachteile:</strong></p>"
+        "<ol><li>wenige Parkplätze</li><li>teurer Eintritt</li></ol></div></section>",
+    ],
+)
+def test_a_reviews_boxes_of_points_beside_the_text_are_dropped(boxes: str) -> None:
+    result = _extract(_closed_by(boxes))
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+
+
+def test_points_in_the_texts_own_flow_stay() -> None:
+    block = (
+        "<h3>Pro</h3><ul><li>scharfes Display</li><li>lange Akkulaufzeit</li></ul><h3>Contra"
+        "</h3><ul><li>recht schwer</li></ul>"
+    )
+    lines = _extract(_closed_by(block)).text.splitlines()
+    assert lines[2:] == ["Pro", "scharfes Display", "lange Akkulaufzeit", "Contra", "recht schwer"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # arguments, sentences under the label
+        "<div class='debatte'><h3>Pro</h3><ul><li>Das Bad wird von drei Schulen genutzt.</li>"
+        "<li>Ohne Bad lernen Kinder nicht mehr schwimmen.</li></ul></div>",
+        # points under a label that is no verdict
+        "<div class='ausstattung'><h3>Ausstattung</h3><ul><li>Sauna</li><li>Kinderbecken</li>"
+        "</ul></div>",
+    ],
+)
+def test_a_box_of_points_that_is_no_verdict_is_left_to_other_rules(box: str) -> None:
+    tree = lxml.html.fromstring(_closed_by(box))
+    found = tree.find(".//div")
+    units = list(found.iter("h3", "li"))
+    assert side_box_rule(found, units) is None
+
+
+# --- video and audio teasers --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='tk-video'><span class='label'>Video</span><span>Hier parkt Manfred S. aus "
+        "dem Kreisel</span><span class='dauer'>01:23</span><button>Video abspielen</button></div>",
+        "<div class='clip'><a href='/audio/7'>Audio</a><p>Das Interview mit der Bürgermeisterin"
+        "</p><time>12:05 min</time></div>",
+    ],
+)
+def test_a_media_teaser_box_between_paragraphs_is_dropped(box: str) -> None:
+    html = _headline_page(f"<article><p>{PARAGRAPH}</p>{box}<p>{SECOND}</p></article>")
+    result = _extract(html)
+    assert result.text.splitlines() == [PARAGRAPH, SECOND]
+    assert "media:player" in [dropped.rule for dropped in result.dropped]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a sentence about a video, its length inside the sentence
+        "<div><p>Video</p><p>Das Video der Polizei dauert nur 01:23 Minuten.</p></div>",
+        # a label without a duration of its own
+        "<div><span>Video</span><span>Hier parkt Manfred S. aus dem Kreisel</span></div>",
+    ],
+)
+def test_a_box_that_is_no_media_teaser_is_not_taken_for_one(box: str) -> None:
+    found = lxml.html.fragment_fromstring(box)
+    assert not any(is_media_teaser(found, text_of(child)) for child in found)
+
+
+# --- sign-up boxes -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a newsletter's name and tagline, never the word "Newsletter"
+        "<div class='nl'><h4>Der Rathaus-Brief</h4><p>Was Talheim bewegt – jeden Freitag um 7 "
+        "Uhr.</p><form><input type='email' placeholder='Ihre E-Mail'><button>Kostenlos anmelden"
+        "</button></form></div>",
+        # no form, a text field named for the address
+        "<section class='signup'><p><strong>Bäder-Update</strong></p><p>Öffnungszeiten und "
+        "Baustellen, einmal im Monat.</p><input type='text' name='email'><input type='submit' "
+        "value='Eintragen'></section>",
+    ],
+)
+def test_a_signup_box_beside_the_text_goes(box: str) -> None:
+    for article in (
+        f"<p>{PARAGRAPH}</p>{box}<p>{SECOND}</p>",
+        f"<p>{PARAGRAPH}</p><p>{SECOND}</p>{box}",
+    ):
+        result = _extract(_headline_page(f"<article>{article}</article>"))
+        assert result.text.splitlines() == [PARAGRAPH, SECOND]
+        assert "promo:newsletter" in [dropped.rule for dropped in result.dropped]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a comment form asks for a message too
+        "<div class='kommentieren'><h4>Ihre Meinung zum Hallenbad</h4><input type='email' "
+        "name='mail'><textarea name='text'></textarea><button>Senden</button></div>",
+        # a login box asks for a password
+        "<div class='login'><p>Schon Abonnent? Hier anmelden.</p><input type='email'>"
+        "<input type='password'><button>Anmelden</button></div>",
+        # a field that asks for no address
+        "<div class='suche'><p>Suchen Sie im Archiv des Anzeigers.</p><input type='text' "
+        "name='q'><button>Suchen</button></div>",
+    ],
+)
+def test_a_form_that_is_no_signup_stays_for_its_rules(box: str) -> None:
+    tree = lxml.html.fromstring(_closed_by(box))
+    assert drop_signup_boxes(tree) == []
+
+
+def test_a_signup_form_that_is_most_of_the_text_stays() -> None:
+    # the box holds more than a third of the words around it: no box beside a text
+    tree = lxml.html.fromstring(
+        "<html><body><div><p>Kurz notiert.</p><div><h4>Der Rathaus-Brief</h4><p>Was Talheim "
+        "bewegt – jeden Freitag.</p><input type='email'></div></div></body></html>"
+    )
+    assert drop_signup_boxes(tree) == []
 
 
 @pytest.mark.parametrize(
