@@ -460,17 +460,22 @@ def without_editors(authors: tuple[str, ...], dropped: list[DroppedLine]) -> tup
     return kept or authors
 
 
-def text_agencies(lines: list[str], dropped: list[DroppedLine]) -> tuple[str, ...]:
+def text_agencies(
+    lines: list[str], dropped: list[DroppedLine], codes: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
     """Agencies the text itself credits: a dateline opening a paragraph ("Berlin (dpa) - …",
-    after a lead: "Moskau (RIA Nowosti). …") and the credit lines the cleaning took off it or
-    off the page ("Quelle: APA", a closing "(KNA)", "Erstveröffentlichung: TASS")."""
+    after a lead: "Moskau (RIA Nowosti). …"; on an agency's own site the code of `codes` it
+    prints, "MINSK (LESNA) – …") and the credit lines the cleaning took off it or off the page
+    ("Quelle: APA", a closing "(KNA)", "Erstveröffentlichung: TASS")."""
     found: list[str] = []
     for paragraph in lines:
         # The agency stands in brackets or slashes: a paragraph with neither skips the regex.
         has_mark = "(" in paragraph or "/" in paragraph
         match = DATELINE_AGENCY_RE.match(paragraph) if has_mark else None
         if match is not None:
-            found.extend(agency_names(match.group(1) or match.group(2), dateline=True))
+            bracket = match.group(1) or match.group(2)
+            own = (bracket.strip(),) if bracket.strip() in codes else ()
+            found.extend(agency_names(bracket, dateline=True) or own)
     for line in dropped:
         if line.rule == Rule.CREDIT_AGENCY:
             # A source note's credit is one of its sentences.

@@ -283,7 +283,12 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
         authors=meta.authors,
         agencies=tuple(
             dict.fromkeys(
-                (*meta.agencies, *text_agencies(kept, dropped), *closing, *listed_agencies)
+                (
+                    *meta.agencies,
+                    *text_agencies(kept, dropped, meta.agency_codes),
+                    *closing,
+                    *listed_agencies,
+                )
             )
         ),
         published_at=meta.published.value if meta.published else None,

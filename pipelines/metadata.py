@@ -53,6 +53,7 @@ from pipelines.names import (
     styled_headline,
     title_parts,
 )
+from pipelines.own_agency import site_agency_codes
 from pipelines.page_headings import LOGO_GAP_WORDS, dated_item_heading, words_between
 from pipelines.printed_authors import printed_byline_authors
 from pipelines.reworded_headline import reworded_headline
@@ -122,6 +123,7 @@ class Metadata:
     seo_title: str | None = None
     authors: tuple[str, ...] = ()
     agencies: tuple[str, ...] = ()
+    agency_codes: frozenset[str] = frozenset()  # the site's own agency's short names
     published: ParsedDate | None = None
     modified: ParsedDate | None = None
     description: str | None = None
@@ -160,6 +162,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str, hints: dict[str, str
     meta.canonical_url = _canonical(tree, url, metas)
     author_keys = site_keys | site_name_keys(None, meta.canonical_url or url)
     _authors_and_agencies(meta, marked, metas, articles, author_keys)
+    meta.agency_codes = site_agency_codes(articles, metas)
 
     meta.description = _first_text(
         _first(metas, "og:description"),

@@ -4,6 +4,8 @@ of other countries and their short names, credit sentences, and credits set apar
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from crawler.model.types import CleaningRules, DroppedLine, ExtractedArticle, ExtractInput
@@ -11,6 +13,7 @@ from pipelines.agency_names import agency_names, supplying_agencies
 from pipelines.clean_rules import Rule
 from pipelines.credits import text_agencies
 from pipelines.extract import extract_article
+from pipelines.own_agency import agency_codes
 
 PARAGRAPH = (
     "Der Gemeinderat hat am Dienstag mit großer Mehrheit beschlossen, das alte Hallenbad bis "
@@ -290,3 +293,71 @@ def test_an_agency_credit_set_apart_after_the_text_is_read(
     head = "<header><h1>Hallenbad wird saniert</h1></header>"
     result = _extract(f"<main><article>{head}{TEXT}</article>{after}</main>")
     assert result.agencies == agencies
+
+
+# --- an agency's own site: its dateline code and its name as the page's Organization ----------
+
+
+def _own_site(author: str, dateline: str, publisher: str = "", meta: str = "") -> ExtractedArticle:
+    json_ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Heuernte"}
+    if author:
+        json_ld["author"] = {"@type": "Organization", "name": author}
+    if publisher:
+        json_ld["publisher"] = {"@type": "Organization", "name": publisher}
+    head = f"<script type='application/ld+json'>{json.dumps(json_ld)}</script>{meta}"
+    text = f"<div class='text'><p>{dateline}{PARAGRAPH}</p><p>{SECOND}</p></div>"
+    return _extract(f"<main><article><h1>Heuernte</h1>{text}</article></main>", head)
+
+
+@pytest.mark.parametrize(
+    ("author", "dateline", "publisher", "meta", "agencies"),
+    [
+        ("Lesnaja Nachrichtenagentur LESNA", "MINSK, 22. Mai (LESNA) – ", "LESNA", "", ("LESNA",)),
+        # the publisher names the agency, in JSON-LD or a meta tag
+        ("", "SOFIA, 3. Juni (BNA) – ", "Balkan News Agency BNA", "", ("BNA",)),
+        (
+            "",
+            "Baku (KASPA) - ",
+            "",
+            "<meta name='publisher' content='KASPA – Kaspische Presse-Agentur'>",
+            ("KASPA",),
+        ),
+        ("Agentur NOWA", "WARSCHAU (NOWA). ", "", "", ("NOWA",)),
+        # a known agency on its own site, as its name spells it
+        ("Belarussische Telegrafenagentur BelTA", "MINSK, 22. Mai (BelTA) – ", "", "", ("BelTA",)),
+    ],
+)
+def test_an_agency_site_credits_itself_by_its_dateline_code(
+    author: str, dateline: str, publisher: str, meta: str, agencies: tuple[str, ...]
+) -> None:
+    assert _own_site(author, dateline, publisher, meta).agencies == agencies
+
+
+@pytest.mark.parametrize(
+    ("author", "dateline", "publisher"),
+    [
+        # a newspaper's Organization author: the dateline's known agency only
+        ("Alpenland Zeitung AZ", "Berlin (dpa) - ", "Alpenland Zeitung"),
+        # a code the agency's name does not spell: a press release service, a writer's initials
+        ("Lesnaja Nachrichtenagentur LESNA", "Minsk (ots) - ", ""),
+        ("Lesnaja Nachrichtenagentur LESNA", "MINSK (JW) – ", ""),
+        # the code of an organisation that is no news agency
+        ("Redaktion RNZ", "Heidelberg (RNZ) - ", ""),
+        ("", "Köln (ABC) - ", "ABC Werbeagentur GmbH"),
+        ("", "London (DMA) - ", "DMA Digital Agency"),
+        # the code alone, the organisation no agency
+        ("", "MINSK (LESNA) – ", "LESNA"),
+    ],
+)
+def test_a_dateline_code_is_no_agency_unless_the_site_is_that_agency(
+    author: str, dateline: str, publisher: str
+) -> None:
+    expected = ("dpa",) if "(dpa)" in dateline else ()
+    assert _own_site(author, dateline, publisher).agencies == expected
+
+
+def test_an_agency_code_is_an_all_capital_word_of_an_agency_name() -> None:
+    assert agency_codes(["Lesnaja Nachrichtenagentur LESNA"]) == {"LESNA"}
+    assert agency_codes(["Anadolu Ajansı AA", "Polska Agencja Prasowa PAP"]) == {"AA", "PAP"}
+    assert agency_codes(["Deutsche Presse-Agentur"]) == frozenset()
+    assert agency_codes(["Werbeagentur ABC", "Redaktion RNZ", "NOZ Medien"]) == frozenset()
