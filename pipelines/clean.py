@@ -231,9 +231,8 @@ def _repair_leading(
     title: str | None,
     report: _Reporter,
 ) -> bool:
-    """Strip glued date prefixes, a repeated or glued headline, and the kicker above it.
-
-    True when the headline was found in the text."""
+    """Strip glued date prefixes, a repeated or glued headline and the kicker above it; True
+    when the headline was found in the text."""
     kept = [item for item in items if item.kept]
     for index, item in enumerate(kept):
         # A scraper's "date 2025-11-18 " label is unmistakable wherever it sits (a promo line
@@ -617,16 +616,17 @@ def _is_bare_lead_in(text: str) -> bool:
 
 
 def _is_headline_like(text: str) -> bool:
-    words = text.split()
-    if not 2 <= len(words) <= 22 or text[-1] in ".,;:":
+    if not 2 <= len(text.split()) <= 22 or text[-1] in ".,;:":
         return False
     first = text.lstrip(OPENING_QUOTES)[:1]
     return first.isupper() or first.isdigit()
 
 
 def _alnum_key(text: str) -> str:
-    """Letters and digits only, case-folded: "„Nullniveau“!" and '"nullniveau"' compare equal."""
-    return "".join(filter(str.isalnum, unicodedata.normalize("NFC", text).casefold()))
+    """Letters and digits only, case-folded: "„Nullniveau“!" and '"nullniveau"' compare equal.
+    As tree.text_key: a word without marks is kept whole, the others filtered by character."""
+    words = unicodedata.normalize("NFC", text).casefold().split()
+    return "".join([w if w.isalnum() else "".join(filter(str.isalnum, w)) for w in words])
 
 
 def _cut_after_alnum(text: str, title: str) -> str:

@@ -180,7 +180,7 @@ def _confirms(sample: str, code: str) -> bool:
         # The sample lowered once: lower() maps each other character to one of the same kind
         # (a letter to a letter), so the same words are found, each as lowered alone. "İ"
         # lowers to two characters, and "Σ" by the letters around it: their words one by one.
-        words = _WORD_RE.findall(sample.lower())
+        words = _words_of(sample.lower())
     if len(words) < 30:
         return False
     share = sum(map(function_words.__contains__, words)) / len(words)
@@ -188,6 +188,19 @@ def _confirms(sample: str, code: str) -> bool:
     if marker_hits >= MIN_MARKER_WORDS:
         return share >= MIN_FUNCTION_WORD_SHARE
     return marker_hits >= SHORT_MIN_MARKER_WORDS and share >= SHORT_MIN_FUNCTION_WORD_SHARE
+
+
+def _words_of(text: str) -> list[str]:
+    """The words `_WORD_RE` finds in `text`, with the regex run only over the tokens it may
+    split: no space is a letter, a digit or an apostrophe, so no word spans two tokens, and a
+    token of letters alone is one word whole."""
+    words: list[str] = []
+    for token in text.split():
+        if token.isalpha():
+            words.append(token)
+        else:
+            words.extend(_WORD_RE.findall(token))
+    return words
 
 
 def _detect(sample: str) -> tuple[str, float] | None:

@@ -52,11 +52,13 @@ def site_selectors(tree: lxml.html.HtmlElement, selectors: Sequence[str]) -> lis
 
     def marked() -> list[_Marked]:
         if not cache:
+            # Each attribute read once: the one-item loop names both for the test and the tuple.
             cache.append(
                 [
-                    (element, element.tag, element.get("class"), element.get("id"))
+                    (element, element.tag, value, ident)
                     for element in tree.iter(lxml.etree.Element)
-                    if element.get("class") is not None or element.get("id") is not None
+                    for value, ident in ((element.get("class"), element.get("id")),)
+                    if value is not None or ident is not None
                 ]
             )
         return cache[0]

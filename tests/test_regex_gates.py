@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 
 import pytest
 
 from pipelines.bylines import may_name_several
+from pipelines.clean import _alnum_key
 from pipelines.clean_rules import GLUE_SHAPE_RE
 from pipelines.credits import DATELINE_AGENCY_RE, text_agencies
 from pipelines.disclaimers import DISCLAIMER_RULES
+from pipelines.language import _WORD_RE, _words_of
 from pipelines.names import (
     _DEGREE_ENDS,
     _DEGREES_AFTER_RE,
@@ -164,3 +168,32 @@ def test_the_editors_disclaimer_gate_passes_every_line_its_regex_matches(line: s
     _rule, regex, _words, gate = DISCLAIMER_RULES[1]
     if regex.search(line):
         assert any(word in line.casefold() for word in gate)
+
+
+def test_no_space_is_a_letter_or_a_digit() -> None:
+    # Why a key may join a text's words before filtering them (tree.text_key, clean._alnum_key).
+    assert not any(chr(c).isspace() and chr(c).isalnum() for c in range(sys.maxunicode + 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*_LINES, "„Nullniveau“!", "Sport\u00a0Der Sieg", "e\u0301 É İ Σ ² ½ ٣ a_b", "A\u2028B\u3000C"],
+)
+def test_the_alnum_key_filters_only_the_words_with_marks(text: str) -> None:
+    whole = "".join(filter(str.isalnum, unicodedata.normalize("NFC", text).casefold()))
+    assert _alnum_key(text) == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *_LINES,
+        "don't l’homme aujourd'hui 'quoted' it’s’ ’s",
+        "x2 2x ²ab a²b a_b _a ½ ٣ab a٣ e\u0301 ı ſ straße",
+        "a\u00a0b\u2028c\u3000d\x1ce\x1ff\tg\nh",
+        "Bundes-Regierung (dpa). „Zitat“ – 3. Mai: ok!",
+    ],
+)
+def test_the_language_words_are_the_regex_words(text: str) -> None:
+    assert _words_of(text) == _WORD_RE.findall(text)
+    assert _words_of(text.lower()) == _WORD_RE.findall(text.lower())
