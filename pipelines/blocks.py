@@ -20,7 +20,7 @@ from pipelines.listings import br_lines, drop_listing_boxes, has_words
 from pipelines.origin_notes import drop_origin_notes
 from pipelines.promo import promo_rule
 from pipelines.score_lines import untitled_match_facts
-from pipelines.side_boxes import CONTACT_RE, is_headline_list, side_box_rule
+from pipelines.side_boxes import CONTACT_RE, drop_column_boxes, is_headline_list, side_box_rule
 from pipelines.signup_boxes import (
     PROMO_BOX_MAX_WORDS,
     drop_signup_boxes,
@@ -364,6 +364,7 @@ def drop_boxes(tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) ->
     dropped.extend(_drop_call_to_action_boxes(tree))
     dropped.extend(drop_signup_boxes(tree))
     dropped.extend(drop_quote_boxes(tree))
+    dropped.extend(drop_column_boxes(boxes))  # last: the rules above name a box more closely
     return dropped
 
 

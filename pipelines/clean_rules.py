@@ -78,7 +78,9 @@ class Rule(StrEnum):
     PULL_QUOTE = "teaser:pull-quote"
     FOREIGN_SCRIPT = "script:foreign"
     TAIL = "tail:furniture"
-    SIDE_COLUMN = "chrome:side-column"  # a layout table's cell beside the text's (pipelines.tables)
+    # A layout table's cell beside the text's (pipelines.tables); a labelled box in a column of
+    # boxes beside the text's container (pipelines.side_boxes).
+    SIDE_COLUMN = "chrome:side-column"
 
 
 SITE_RULE_PREFIX = "site:"
