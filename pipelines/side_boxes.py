@@ -43,6 +43,15 @@ _VERDICT_LABEL_RE = re.compile(
     r" uns(?: nicht)?|Top|Flop)\s*:?$"
 )
 _VERDICT_ITEM_MAX_WORDS = 8
+# The label of a box citing the paper a text reports on: "Originalpublikation",
+# "Originalveröffentlichung:", "Publikation", "Original publication". The same label opening a
+# paragraph of the text ("<p><b>Originalpublikation:</b> …</p>") is no box's and stays.
+_PUBLICATION_LABEL_RE = re.compile(
+    r"^(?:Original ?(?:publikation|veröffentlichung|arbeit|studie|artikel|publication|paper)"
+    r"|(?:Wissenschaftliche )?(?:Publikation|Veröffentlichung)|Fachartikel|Publication)\s*:?$",
+    re.IGNORECASE,
+)
+_REFERENCE_MAX_WORDS = 80
 # How far up the text beside a box may be: a sidebar's box has it a level or two further up.
 _REACH = 3
 
@@ -55,6 +64,8 @@ def side_box_rule(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement]
         return None
     if _VERDICT_LABEL_RE.match(collapse(text_of(units[0]))):
         rule = Rule.STATS_BOX if _is_verdict_list(units[1:]) else None
+    elif len(units) == 2 and _PUBLICATION_LABEL_RE.match(collapse(text_of(units[0]))):
+        rule = Rule.CITATION if _is_reference(units[1]) else None
     elif len(units) == 2:
         rule = Rule.STATS_BOX if _is_contact_or_hours(units[1]) else None
     else:
@@ -73,6 +84,11 @@ def _is_label(unit: lxml.html.HtmlElement) -> bool:
         return False
     label = collapse(text_of(unit))
     return 0 < len(label.split()) <= _LABEL_MAX_WORDS and not SENTENCE_END_RE.search(label)
+
+
+def _is_reference(unit: lxml.html.HtmlElement) -> bool:
+    """One paragraph citing a paper: its authors, year, title and journal, a line or two."""
+    return unit.tag == "p" and 0 < len(text_of(unit).split()) <= _REFERENCE_MAX_WORDS
 
 
 def _is_verdict_list(units: list[lxml.html.HtmlElement]) -> bool:

@@ -198,3 +198,40 @@ _SECTIONS = (
 def test_sections_of_the_text_under_subheadings_stay(page: str) -> None:
     dropped = _column_dropped(page)
     assert not any(PARAGRAPH in text or SECOND in text or _MASSES in text for text in dropped)
+
+
+_REFERENCE = (
+    "Ahlers, F., Brandhorst, U. et al. (2025): Deep soil carbon stocks of German North Sea salt"
+    " marshes. Estuarine and Coastal Research 41, 118–131."
+)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<div class='news-publication'><h2>Originalpublikation</h2><p>{_REFERENCE}</p></div>",
+        f"<section><h4>Originalveröffentlichung:</h4><p>{_REFERENCE}</p></section>",
+        f"<aside class='paper'><p><strong>Publikation</strong></p><p>{_REFERENCE}</p></aside>",
+        f"<div><h3>Original publication</h3><p>{_REFERENCE}</p></div>",
+    ],
+)
+def test_a_box_of_its_own_labelled_as_the_original_publication_is_a_citation(box: str) -> None:
+    assert _dropped(box) == ["meta:citation"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # the label opening a paragraph of the text, no box of its own
+        f"<p><b>Originalpublikation:</b> {_REFERENCE}</p>",
+        # the label and the reference as paragraphs of the text
+        f"<p><strong>Originalpublikation:</strong></p><p>{_REFERENCE}</p>",
+        # a box under another label, and a box of the label over more than one paragraph
+        f"<div><h3>Zur Person</h3><p>{_REFERENCE}</p></div>",
+        f"<div><h3>Publikation</h3><p>{PARAGRAPH}</p><p>{SECOND}</p></div>",
+    ],
+)
+def test_a_reference_printed_in_the_text_or_under_another_label_is_no_citation_box(
+    box: str,
+) -> None:
+    assert "meta:citation" not in _dropped(box)
