@@ -78,9 +78,7 @@ class Rule(StrEnum):
     PULL_QUOTE = "teaser:pull-quote"
     FOREIGN_SCRIPT = "script:foreign"
     TAIL = "tail:furniture"
-    # A layout table's cell beside the text's (pipelines.tables); a labelled box in a column of
-    # boxes beside the text's container (pipelines.side_boxes).
-    SIDE_COLUMN = "chrome:side-column"
+    SIDE_COLUMN = "chrome:side-column"  # a side column or its box (pipelines.tables, side_boxes)
 
 
 SITE_RULE_PREFIX = "site:"

@@ -15,7 +15,6 @@ from crawler.model.types import DroppedLine, ExtractedArticle, ExtractInput
 from pipelines.author_notes import author_box_notes
 from pipelines.blocks import (
     drop_boxes,
-    drop_picture_boxes,
     drop_related_lists,
     drop_sources_lists,
 )
@@ -34,6 +33,7 @@ from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.names import site_name_keys, split_authors, split_credits
 from pipelines.news_feeds import drop_news_feeds
 from pipelines.page_headings import drop_page_intro
+from pipelines.picture_boxes import drop_picture_boxes
 from pipelines.polls import drop_polls
 from pipelines.pull_quotes import drop_pull_quotes
 from pipelines.score_lines import score_paragraphs
