@@ -14,11 +14,26 @@ from pipelines.clean_rules import Rule
 from pipelines.credits import beside_picture_counter
 from pipelines.listings import br_lines, has_words
 from pipelines.tables import caption_row, picture_table
-from pipelines.tree import ITALIC_TAGS, SENTENCE_END_RE, all_bold, collapse, shorten, text_of
+from pipelines.tree import (
+    ITALIC_TAGS,
+    SENTENCE_END_RE,
+    MarkWords,
+    all_bold,
+    collapse,
+    shorten,
+    text_of,
+)
 
 # A picture's box: its caption and credit, never a paragraph, list or heading.
 _PICTURE_BOX_MAX_WORDS = 25
 _SLIDE_MAX_WORDS = 40
+# The class of a caption's paragraph: "bildtext", "bildunterschrift", "caption", "legende",
+# "image-desc", "bu".
+_CAPTION_MARK_RE = MarkWords(
+    r"caption|bildtext|bildunterschrift|legende|legend|picdesc|(?:img|image|photo|foto|bild)"
+    r"[-_]?(?:desc|text|unterschrift)|(?:^|[-_\s])bu(?:$|[-_\s])"
+)
+_CAPTION_MAX_BLOCKS = 2
 # The boxes a picture and its caption sit in: a <div>, or a table laying them out.
 _PICTURE_BOXES = frozenset(("div", "table"))
 _TEXT_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table")
@@ -47,7 +62,9 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         if box is None or parent is None or (box.tag == "table" and not picture_table(box)):
             continue
         blocks = [b for b in itertools.islice(box.iter(*_TEXT_BLOCK_TAGS), 5) if b is not box][:4]
-        is_slide = slide is not None and len(blocks) <= 2
+        # A gallery's slide, or paragraphs marked as the caption ("<p class='bildtext'>"), hold
+        # the picture's caption even as a sentence.
+        is_slide = (slide is not None and len(blocks) <= 2) or _marked_captions(blocks)
         if blocks and not is_slide and not _is_caption_blocks(blocks):
             continue
         text = collapse(text_of(box))
@@ -65,6 +82,13 @@ def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         box.drop_tree()
         dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.CREDIT_CAPTION)))
     return dropped
+
+
+def _marked_captions(blocks: list[lxml.html.HtmlElement]) -> bool:
+    """True for a paragraph or two whose class marks each as the picture's caption."""
+    return 0 < len(blocks) <= _CAPTION_MAX_BLOCKS and all(
+        block.tag == "p" and _CAPTION_MARK_RE.search(block.get("class") or "") for block in blocks
+    )
 
 
 def _gallery_slide(image: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
