@@ -14,26 +14,23 @@ from pipelines.agency_names import agency_names
 from pipelines.box_lines import ADDRESS_LINE_RE, HOURS_LINE_RE
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
-from pipelines.credits import beside_picture_counter
 from pipelines.label_boxes import drop_trailing_label_boxes, is_credits_box, is_explainer_box
 from pipelines.listings import br_lines, drop_listing_boxes, has_words
 from pipelines.origin_notes import drop_origin_notes
 from pipelines.promo import promo_rule
 from pipelines.score_lines import untitled_match_facts
-from pipelines.side_boxes import CONTACT_RE, is_headline_list, side_box_rule
+from pipelines.side_boxes import CONTACT_RE, drop_column_boxes, is_headline_list, side_box_rule
 from pipelines.signup_boxes import (
     PROMO_BOX_MAX_WORDS,
     drop_signup_boxes,
     is_media_teaser,
     small_box_around,
 )
-from pipelines.tables import caption_row, drop_header_tables, drop_quote_boxes, picture_table
+from pipelines.tables import drop_header_tables, drop_quote_boxes
 from pipelines.tree import (
-    ITALIC_TAGS,
     SENTENCE_END_RE,
     TEASER_CONTAINER_TAGS,
     WORD_RE,
-    all_bold,
     collapse,
     shorten,
     text_of,
@@ -161,141 +158,6 @@ def _only_links_after(parent: lxml.html.HtmlElement, label: lxml.html.HtmlElemen
     return links >= 1
 
 
-def drop_picture_boxes(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
-    """Remove the box around a picture that holds only its caption and credit lines: the
-    nearest <div> (or layout table, `picture_table`) around an <img> (within two levels) with
-    a few words, no sentence, no paragraph, list or heading of its own, or only the caption's
-    paragraphs closed by the credit (after a <br> or in a paragraph of its own); a gallery's
-    slide holds its caption even as a sentence, as do a box opened by the picture's credit
-    ("Bericht und Bild: A") and a table's row under the picture's (`caption_row`). A lead set
-    beside the picture is a sentence and keeps its box."""
-    dropped: list[DroppedLine] = []
-    for image in list(tree.iter("img")):
-        caption = _caption_after(image)
-        if caption is not None:
-            dropped.append(DroppedLine(text=shorten(caption), rule=str(Rule.CREDIT_CAPTION)))
-            continue
-        # A gallery's slide, the box of a picture counter beside its picture, holds only the
-        # picture's caption, a sentence or two.
-        slide = _gallery_slide(image)
-        divs = (a for a in itertools.islice(image.iterancestors(), 3) if a.tag in _PICTURE_BOXES)
-        box = slide if slide is not None else next(divs, None)
-        parent = box.getparent() if box is not None else None
-        if box is None or parent is None or (box.tag == "table" and not picture_table(box)):
-            continue
-        blocks = [b for b in itertools.islice(box.iter(*_TEXT_BLOCK_TAGS), 5) if b is not box][:4]
-        is_slide = slide is not None and len(blocks) <= 2
-        if blocks and not is_slide and not _is_caption_blocks(blocks):
-            continue
-        text = collapse(text_of(box))
-        words = len(text.split())
-        if (
-            not 1 <= words <= (_SLIDE_MAX_WORDS if is_slide else _PICTURE_BOX_MAX_WORDS)
-            or (
-                not is_slide
-                and SENTENCE_END_RE.search(text)
-                and not (_opens_with_credit(box) or caption_row(box, image))
-            )
-            or not has_words(parent, words * 3)
-        ):
-            continue
-        box.drop_tree()
-        dropped.append(DroppedLine(text=shorten(text), rule=str(Rule.CREDIT_CAPTION)))
-    return dropped
-
-
-def _gallery_slide(image: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The box of a picture beside a gallery's picture counter ("Bild 1 von 6"), or of its
-    holder beside one; None for another picture."""
-    holder = image.getparent()
-    for element in (image, holder):
-        if element is not None and beside_picture_counter(element):
-            return element.getparent()
-    return None
-
-
-# A picture's credit, maybe shared with the text's: "Foto: A", "Bericht und Bild: A",
-# "Text/Fotos: A".
-_PICTURE_CREDIT_LEAD_RE = re.compile(
-    r"^(?:[A-ZÄÖÜ]\w*\s*(?:und|&|\+|/)\s*)?(?:Fotos?|Bild(?:er)?)\s*:\s*\S", re.IGNORECASE
-)
-
-
-def _opens_with_credit(box: lxml.html.HtmlElement) -> bool:
-    """True when the first words of a picture's box are its credit, in an element of their own
-    or ended by a <br>: the caption under it, a sentence or not, is no lead."""
-    first = next((collapse(piece) for piece in box.itertext() if piece.strip()), "")
-    return bool(_PICTURE_CREDIT_LEAD_RE.match(first))
-
-
-def _is_caption_blocks(blocks: list[lxml.html.HtmlElement]) -> bool:
-    """A caption's paragraph closed by the credit after a <br>, or a caption's paragraph or two
-    followed by the credit's own paragraph ("<p>Caption.</p><p>Foto: Name</p>")."""
-    if len(blocks) == 1:
-        return _is_credited_caption(blocks[0])
-    return (
-        len(blocks) <= 3
-        and all(block.tag == "p" for block in blocks)
-        and classify_line(collapse(text_of(blocks[-1]))) == Rule.CREDIT_IMAGE
-    )
-
-
-def _is_credited_caption(block: lxml.html.HtmlElement) -> bool:
-    """A caption's paragraph: a line or two, then the picture's credit after a <br>, or the
-    credit first ("Text und Foto: A<br>Caption.")."""
-    lines = br_lines(block) if block.tag == "p" else []
-    return 2 <= len(lines) <= 3 and (
-        classify_line(lines[-1]) == Rule.CREDIT_IMAGE
-        or _PICTURE_CREDIT_LEAD_RE.match(lines[0]) is not None
-    )
-
-
-def _caption_after(image: lxml.html.HtmlElement) -> str | None:
-    """Remove the caption printed as the paragraph after a paragraph holding only the picture,
-    set like it ("<p align=center><img></p><p align=center>Caption</p>") or all in italics
-    ("<p><em>Caption.</em></p>"), or in the picture's own paragraph after a line break
-    ("<p><img><br><font size=1>Caption</font></p>"); return its text. A paragraph of the text
-    after a picture is set like the text, or is a sentence."""
-    holder = image.getparent()
-    if holder is None or holder.tag != "p":
-        return None
-    if len(holder) > 2 and holder[0] is image and holder[1].tag == "br":
-        text = collapse(text_of(holder))
-        opening = (holder.text or "") + (image.tail or "")
-        pictures = sum(1 for _ in holder.iter("img"))
-        if opening.strip() or pictures > 1 or SENTENCE_END_RE.search(text):
-            return None
-        if not 1 <= len(text.split()) <= _PICTURE_BOX_MAX_WORDS:
-            return None
-        holder.drop_tree()
-        return text
-    if len(holder) != 1 or collapse(text_of(holder)):
-        return None
-    caption = holder.getnext()
-    if caption is None or caption.tag != "p":
-        return None
-    # A paragraph all in italics under the picture is set apart as its caption, a sentence too.
-    italic = all_bold(caption, ITALIC_TAGS)
-    looks = {key: value for key, value in holder.attrib.items() if key in _SET_ATTRIBUTES}
-    if not italic and (
-        not looks
-        or len(caption)
-        or {k: v for k, v in caption.attrib.items() if k in _SET_ATTRIBUTES} != looks
-    ):
-        return None
-    text = collapse(text_of(caption))
-    if not 1 <= len(text.split()) <= _PICTURE_BOX_MAX_WORDS or (
-        not italic and SENTENCE_END_RE.search(text)
-    ):
-        return None
-    caption.drop_tree()
-    return text
-
-
-# The attributes that set a paragraph apart from the text's: its class, style and alignment.
-_SET_ATTRIBUTES = frozenset(("class", "style", "align"))
-
-
 # A fact box's lines: a short label, a colon and its value ("Wann: Samstag, 11 Uhr", "Umsatz
 # 2024: 410 Millionen Euro", "Tore: 0:1 Reuter (14.)").
 _LABEL_VALUE_RE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}:\s*\S")
@@ -315,12 +177,6 @@ _AD_WORDS = frozenset(
     )
 )
 _BOX_MAX_LINE_WORDS = 25
-# A picture's box: its caption and credit, never a paragraph, list or heading.
-_PICTURE_BOX_MAX_WORDS = 25
-_SLIDE_MAX_WORDS = 40
-# The boxes a picture and its caption sit in: a <div>, or a table laying them out.
-_PICTURE_BOXES = frozenset(("div", "table"))
-_TEXT_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table")
 # A button asking for money: its words, and the line rules' names for it.
 _PAYING_RE = re.compile(r"spend|abo|unterstütz|mitglied|förder|shop|kauf", re.IGNORECASE)
 _PAYING_RULES = frozenset(
@@ -364,6 +220,7 @@ def drop_boxes(tree: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) ->
     dropped.extend(_drop_call_to_action_boxes(tree))
     dropped.extend(drop_signup_boxes(tree))
     dropped.extend(drop_quote_boxes(tree))
+    dropped.extend(drop_column_boxes(boxes))  # last: the rules above name a box more closely
     return dropped
 
 

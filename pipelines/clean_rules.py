@@ -78,7 +78,7 @@ class Rule(StrEnum):
     PULL_QUOTE = "teaser:pull-quote"
     FOREIGN_SCRIPT = "script:foreign"
     TAIL = "tail:furniture"
-    SIDE_COLUMN = "chrome:side-column"  # a layout table's cell beside the text's (pipelines.tables)
+    SIDE_COLUMN = "chrome:side-column"  # a side column or its box (pipelines.tables, side_boxes)
 
 
 SITE_RULE_PREFIX = "site:"

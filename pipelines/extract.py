@@ -15,7 +15,6 @@ from crawler.model.types import DroppedLine, ExtractedArticle, ExtractInput
 from pipelines.author_notes import author_box_notes
 from pipelines.blocks import (
     drop_boxes,
-    drop_picture_boxes,
     drop_related_lists,
     drop_sources_lists,
 )
@@ -28,12 +27,13 @@ from pipelines.editor_notes import drop_editor_notes
 from pipelines.headings import recover_headings
 from pipelines.inline_text import keep_quote_sources, keep_time_text
 from pipelines.language import detect_language
-from pipelines.leads import drop_sender_line, find_lead, find_subtitle
+from pipelines.leads import drop_sender_line, find_lead, find_lead_before_text, find_subtitle
 from pipelines.link_rows import drop_link_rows
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
 from pipelines.names import site_name_keys, split_authors, split_credits
 from pipelines.news_feeds import drop_news_feeds
 from pipelines.page_headings import drop_page_intro
+from pipelines.picture_boxes import drop_picture_boxes
 from pipelines.polls import drop_polls
 from pipelines.pull_quotes import drop_pull_quotes
 from pipelines.score_lines import score_paragraphs
@@ -223,7 +223,9 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     # trafilatura skips a lead kept in a <div> next to the headline (RT DE's summary), and a
     # subtitle heading under it; the subtitle goes above the lead.
     subtitle = find_subtitle(meta.h1)
-    for first in (find_lead(meta.h1), subtitle):
+    # A lead marked as one may stand right before the text's container, away from the headline.
+    lead = find_lead(meta.h1) or find_lead_before_text(meta.h1, lines)
+    for first in (lead, subtitle):
         joined = "".join(lines)
         # One printed verbatim in the text is in it by key too: the keys only then.
         if first is not None and first not in joined and text_key(first) not in text_key(joined):

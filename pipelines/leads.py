@@ -4,13 +4,22 @@ trafilatura leaves out when its class names it apart from the body."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 
 import lxml.etree
 import lxml.html
 
 from crawler.model.types import DroppedLine
 from pipelines.clean_rules import Rule
-from pipelines.tree import SENTENCE_END_RE, MarkWords, all_bold, collapse, shorten, text_of
+from pipelines.tree import (
+    SENTENCE_END_RE,
+    MarkWords,
+    all_bold,
+    collapse,
+    shorten,
+    text_key,
+    text_of,
+)
 
 # Containers whose first children may be the lead (<h1/><div class="text"><p class="teaser">).
 _LEAD_CONTAINER_TAGS = frozenset({"div", "section", "article", "main"})
@@ -90,22 +99,82 @@ def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:
             # (Sputnik's "article__announce": the photo, then "article__announce-text").
             neighbours.extend(child for child in list(element)[:4] if child.tag != "figure")
             continue
-        text = collapse(text_of(element))
-        words = len(text.split())
-        # A block marked as the lead needs no final period: a deck ("news-item__lead",
-        # "unterzeile") is a phrase of eight words or more, where a kicker is shorter.
-        sentence = (
-            element.tag in _HEADING_TAGS
-            or SENTENCE_END_RE.search(text)
-            or _LEAD_MARK_RE.search(marks)
-        )
-        if not 8 <= words <= 150 or not sentence:
-            continue
-        link_text = sum(len(collapse(text_of(a))) for a in element.iter("a"))
-        if link_text * 2 > len(text):
-            continue  # a teaser card, not a lead
-        return text
+        text = _lead_text(element, marks)
+        if text is not None:
+            return text
     return None
+
+
+def _lead_text(element: lxml.html.HtmlElement, marks: str) -> str | None:
+    """The text of a block that may be the lead: a sentence or a marked deck of 8 to 150
+    words, mostly no link."""
+    text = collapse(text_of(element))
+    words = len(text.split())
+    # A block marked as the lead needs no final period: a deck ("news-item__lead",
+    # "unterzeile") is a phrase of eight words or more, where a kicker is shorter.
+    sentence = (
+        element.tag in _HEADING_TAGS or SENTENCE_END_RE.search(text) or _LEAD_MARK_RE.search(marks)
+    )
+    if not 8 <= words <= 150 or not sentence:
+        return None
+    link_text = sum(len(collapse(text_of(a))) for a in element.iter("a"))
+    if link_text * 2 > len(text):
+        return None  # a teaser card, not a lead
+    return text
+
+
+# How many elements after the headline the lead before the text's container may be: the blocks
+# of a date, a picture and its caption stand between them.
+_LEAD_BEFORE_TEXT_REACH = 40
+_LEAD_BLOCK_TAGS = frozenset(("div", "section", "p", "header"))
+# The text's lines whose key the container after the lead must hold: one of the first few.
+_TEXT_LINES = 3
+
+
+def find_lead_before_text(h1: lxml.html.HtmlElement | None, lines: list[str]) -> str | None:
+    """The lead in a block marked as one ("field-name-field-summary", "article-intro") that
+    stands right before the text's container, away from the headline: among the first
+    elements after the headline, the marked block whose next sibling holds one of the text's
+    first lines `lines`. A summary box after the text or in a sidebar stands before no
+    container of the text; a teaser of another article is mostly its link, or a heading and
+    its text."""
+    if h1 is None:
+        return None
+    keys = [text_key(line) for line in lines[:_TEXT_LINES] if len(line.split()) >= 8]
+    if not keys:
+        return None
+    for element in itertools.islice(_after(h1), _LEAD_BEFORE_TEXT_REACH):
+        if element.tag not in _LEAD_BLOCK_TAGS:
+            continue
+        marks = " ".join(element.get(name) or "" for name in ("class", "id"))
+        if not marks or not _LEAD_MARK_RE.search(marks):
+            continue
+        if _MEDIA_MARK_RE.search(marks) or _NOT_LEAD_MARK_RE.search(marks):
+            continue
+        container = next(element.itersiblings(lxml.etree.Element), None)
+        if (
+            container is None
+            or element.find(".//img") is not None
+            or next(element.iter(*_HEADING_TAGS), None) is not None
+        ):
+            continue
+        text = _lead_text(element, marks)
+        if text is None:
+            continue
+        # The first block that may be the lead decides: the text's container follows it, or
+        # it is a box of its own (and one further down stands among the text's blocks).
+        held = text_key(text_of(container))
+        return text if any(key in held for key in keys) else None
+    return None
+
+
+def _after(element: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """The elements after `element` in document order, its own descendants not among them."""
+    node: lxml.html.HtmlElement | None = element
+    while node is not None:
+        for sibling in node.itersiblings(lxml.etree.Element):
+            yield from sibling.iter(lxml.etree.Element)
+        node = node.getparent()
 
 
 # A subtitle of a few words is the headline's second line; a word or two under it is a label.

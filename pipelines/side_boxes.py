@@ -6,7 +6,8 @@ heading with a line or two pitching a list of links to other articles ("<h3>Aus 
 Archiv</h3><p>Lesen Sie mehr zum Thema …</p><ul><li><a>…</a></li>…</ul>"); and a review's
 verdict, a label over a list of short points ("<h3>Pro</h3><ul><li>lange Akkulaufzeit</li>
 …</ul>"). Each is the box's
-whole text, at most a third of the words around it."""
+whole text, at most a third of the words around it. A label over one paragraph in a column of
+such boxes beside the text's container goes too (`drop_column_boxes`)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ import re
 
 import lxml.html
 
+from crawler.model.types import DroppedLine
 from pipelines.box_lines import HOURS_LINE_RE
+from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.listings import br_lines, has_words
-from pipelines.tree import SENTENCE_END_RE, all_bold, collapse, text_of
+from pipelines.tree import SENTENCE_END_RE, all_bold, collapse, shorten, text_of
 
 # A phone number after its label, or an e-mail address: a contact's line.
 CONTACT_RE = re.compile(r"\b(?:Tel|Telefon|Fon|Phone)\b\.?:?\s*\+?[\d(]|\b[\w.-]+@[\w-]+\.[\w.]+")
@@ -40,6 +43,15 @@ _VERDICT_LABEL_RE = re.compile(
     r" uns(?: nicht)?|Top|Flop)\s*:?$"
 )
 _VERDICT_ITEM_MAX_WORDS = 8
+# The label of a box citing the paper a text reports on: "Originalpublikation",
+# "Originalveröffentlichung:", "Publikation", "Original publication". The same label opening a
+# paragraph of the text ("<p><b>Originalpublikation:</b> …</p>") is no box's and stays.
+_PUBLICATION_LABEL_RE = re.compile(
+    r"^(?:Original ?(?:publikation|veröffentlichung|arbeit|studie|artikel|publication|paper)"
+    r"|(?:Wissenschaftliche )?(?:Publikation|Veröffentlichung)|Fachartikel|Publication)\s*:?$",
+    re.IGNORECASE,
+)
+_REFERENCE_MAX_WORDS = 80
 # How far up the text beside a box may be: a sidebar's box has it a level or two further up.
 _REACH = 3
 
@@ -52,6 +64,8 @@ def side_box_rule(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement]
         return None
     if _VERDICT_LABEL_RE.match(collapse(text_of(units[0]))):
         rule = Rule.STATS_BOX if _is_verdict_list(units[1:]) else None
+    elif len(units) == 2 and _PUBLICATION_LABEL_RE.match(collapse(text_of(units[0]))):
+        rule = Rule.CITATION if _is_reference(units[1]) else None
     elif len(units) == 2:
         rule = Rule.STATS_BOX if _is_contact_or_hours(units[1]) else None
     else:
@@ -70,6 +84,11 @@ def _is_label(unit: lxml.html.HtmlElement) -> bool:
         return False
     label = collapse(text_of(unit))
     return 0 < len(label.split()) <= _LABEL_MAX_WORDS and not SENTENCE_END_RE.search(label)
+
+
+def _is_reference(unit: lxml.html.HtmlElement) -> bool:
+    """One paragraph citing a paper: its authors, year, title and journal, a line or two."""
+    return unit.tag == "p" and 0 < len(text_of(unit).split()) <= _REFERENCE_MAX_WORDS
 
 
 def _is_verdict_list(units: list[lxml.html.HtmlElement]) -> bool:
@@ -136,4 +155,94 @@ def is_headline_list(element: lxml.html.HtmlElement) -> bool:
         return False
     return all(
         item and len(item.split()) <= 20 and not SENTENCE_END_RE.search(item) for item in items
+    )
+
+
+_BOX_TAGS = frozenset(("div", "aside", "section"))
+_COLUMN_LABEL_TAGS = frozenset((*_HEADING_TAGS, "div", "p", "span", "strong", "b"))
+_COLUMN_LABEL_MAX_WORDS = 6
+_COLUMN_PARAGRAPH_MAX_WORDS = 40
+_COLUMN_MAX_BOXES = 12
+# The containers beside a column that may hold the text, looked at on each side.
+_TEXT_CONTAINERS = frozenset((*_BOX_TAGS, "article", "main"))
+_COLUMN_SIBLINGS = 3
+
+
+def drop_column_boxes(boxes: list[lxml.html.HtmlElement]) -> list[DroppedLine]:
+    """Remove the small labelled boxes in a column of boxes beside the text's container: a box
+    of a label and one paragraph ("<div class='box'><div>Chinesisch lernen</div><p>Jeden Tag
+    ein neues Wort …</p></div>", "<h3>Gottesdienstzeiten</h3><p>… in unserem
+    Terminkalender.</p>") among boxes each opened by a label, in a column that holds nothing
+    else, next to a container with three times its words. An article of sections under
+    subheadings is the container itself, with no such text beside it; a closing section of the
+    text stands among the text's paragraphs. `boxes` are the page's boxes without nested
+    containers: a labelled box is one of them or holds its label's box."""
+    columns: dict[lxml.html.HtmlElement, list[lxml.html.HtmlElement]] = {}
+    for leaf in boxes:
+        parent = leaf.getparent()
+        box = leaf if _is_labelled_paragraph(leaf) else parent
+        if box is None or (
+            box is parent and (leaf is not box[0] or not _is_labelled_paragraph(box))
+        ):
+            continue
+        column = box.getparent()
+        if column is not None:
+            columns.setdefault(column, []).append(box)
+    dropped: list[DroppedLine] = []
+    for column, labelled in columns.items():
+        # A column in a box the rules before removed is out of the page.
+        if not _is_box_column(column) or next(column.iterancestors("body"), None) is None:
+            continue
+        words = len(collapse(text_of(column)).split())
+        beside = itertools.chain(
+            itertools.islice(column.itersiblings(preceding=True), _COLUMN_SIBLINGS),
+            itertools.islice(column.itersiblings(), _COLUMN_SIBLINGS),
+        )
+        if not any(
+            isinstance(sibling, lxml.html.HtmlElement)
+            and sibling.tag in _TEXT_CONTAINERS
+            and has_words(sibling, words * 3)
+            for sibling in beside
+        ):
+            continue
+        for box in labelled:
+            text = collapse(" ".join(box.itertext()))
+            # The line rules' more specific name when they know the paragraph (a promo).
+            rule = classify_line(collapse(text_of(box[1]))) or Rule.SIDE_COLUMN
+            box.drop_tree()
+            dropped.append(DroppedLine(text=shorten(text), rule=str(rule)))
+    return dropped
+
+
+def _is_labelled_paragraph(box: lxml.html.HtmlElement) -> bool:
+    """A box of a label (`_column_label`) over one short paragraph, nothing else."""
+    if box.tag not in _BOX_TAGS or len(box) != 2 or (box.text or "").strip():
+        return False
+    label, paragraph = box
+    if paragraph.tag != "p" or (label.tail or "").strip() or (paragraph.tail or "").strip():
+        return False
+    words = len(text_of(paragraph).split())
+    return 0 < words <= _COLUMN_PARAGRAPH_MAX_WORDS and _column_label(label)
+
+
+def _column_label(label: lxml.html.HtmlElement) -> bool:
+    """A heading or a short block opening a box: a few words, no sentence."""
+    if label.tag not in _COLUMN_LABEL_TAGS:
+        return False
+    text = collapse(text_of(label))
+    return 0 < len(text.split()) <= _COLUMN_LABEL_MAX_WORDS and not SENTENCE_END_RE.search(text)
+
+
+def _is_box_column(column: lxml.html.HtmlElement) -> bool:
+    """A block of two or more boxes and nothing else, each opened by a label or emptied (its
+    list of links to other pages gone before)."""
+    if column.tag not in _BOX_TAGS or (column.text or "").strip():
+        return False
+    children = list(column)
+    return 2 <= len(children) <= _COLUMN_MAX_BOXES and all(
+        isinstance(child, lxml.html.HtmlElement)
+        and child.tag in _BOX_TAGS
+        and not (child.tail or "").strip()
+        and ((len(child) and _column_label(child[0])) or not text_of(child).strip())
+        for child in children
     )

@@ -3220,6 +3220,44 @@ def test_text_in_a_pictures_paragraph_stays_when_it_is_no_caption(
     assert _text_of_page(page)[1].startswith(kept)
 
 
+_CAPTION = "Mit Blick ins Rheintal: Die neue Station liegt auf 1.080 Metern am Parkplatz."
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<div class='bild-gross'><img src='a.jpg' alt=''><p class='bildtext'>{_CAPTION}</p></div>",
+        f"<div class='foto'><div><img src='b.jpg'></div><p class='image-caption'>{_CAPTION}</p>"
+        "<p class='caption-credit'>Foto: Jana Krollmann</p></div>",
+        f"<div class='media'><img src='c.jpg'><p class='bu'>{_CAPTION}</p></div>",
+    ],
+)
+def test_a_paragraph_marked_as_the_caption_in_a_pictures_box_goes_even_as_a_sentence(
+    box: str,
+) -> None:
+    assert _text_of_page(f"<div class='art'>{box}<p>{LEAD}</p><p>{P1}</p><p>{P2}</p></div>") == [
+        LEAD,
+        P1,
+        P2,
+    ]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a lead beside the picture: its class marks no caption
+        f"<div class='aufmacher'><img src='a.jpg' alt=''><p class='lead'>{P3}</p></div>",
+        # a caption's class on one paragraph, the text's own paragraph beside it
+        f"<div class='bild'><img src='a.jpg'><p class='bildtext'>{_CAPTION}</p><p>{P3}</p></div>",
+        # a paragraph marked as a caption with no picture in its box
+        f"<div class='kasten'><p class='legende'>{P3}</p></div>",
+    ],
+)
+def test_a_sentence_beside_a_picture_without_a_captions_mark_stays(box: str) -> None:
+    text = _text_of_page(f"<div class='art'>{box}<p>{LEAD}</p><p>{P1}</p><p>{P2}</p></div>")
+    assert P3 in text
+
+
 def test_a_picture_box_with_a_paragraph_of_text_stays() -> None:
     # a lead beside the picture, no credit closing the box
     box = f"<div class='aufmacher'><img src='a.jpg' alt=''><p>{BOX_FACT}</p><p>{P3}</p></div>"

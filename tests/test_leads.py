@@ -8,7 +8,7 @@ import pytest
 
 from crawler.model.types import CleaningRules, ExtractInput
 from pipelines.extract import extract_article
-from pipelines.leads import drop_sender_line, find_lead, find_subtitle
+from pipelines.leads import drop_sender_line, find_lead, find_lead_before_text, find_subtitle
 
 HEADLINE = "Gemeinde baut neue Kita am Mühlbach"
 LEAD = (
@@ -231,3 +231,69 @@ def test_a_senders_line_marked_as_one_under_the_headline_goes(sender: str) -> No
 def test_other_lines_under_the_headline_are_no_senders_line(block: str) -> None:
     tree = lxml.html.fromstring(f"<div><h1>{HEADLINE}</h1>{block}</div>")
     assert drop_sender_line(tree.find("h1")) == []
+
+
+_DATE = "<div class='field-date'><span>Mittwoch, 19. Februar 2025 - 00:40</span></div>"
+_PICTURE = (
+    "<div class='field-image'><img src='/k.jpg' alt=''><div class='caption'>Die Baustelle am "
+    "Mühlbach im Januar</div></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a Drupal node: the summary field, then the body field, below the date and the picture
+        f"<h1>{HEADLINE}</h1><div class='region'><div class='node'>{_DATE}{_PICTURE}"
+        f"<div class='field field-name-field-summary'><div class='field-items'><div "
+        f"class='field-item'>{LEAD}</div></div></div><div class='field field-name-body'>"
+        f"<div class='field-items'><div class='field-item'>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</div></div></div></div></div>",
+        # an intro section before the text's section, the headline in a header of its own
+        f"<header class='page-head'><h1>{HEADLINE}</h1><p class='meta'>Von der Redaktion</p>"
+        f"</header><main><figure><img src='/k.jpg'><figcaption>Baustelle</figcaption></figure>"
+        f"<section class='story-intro'><p>{LEAD}</p></section>"
+        f"{_beside_text('', 'story-body')}</main>",
+    ],
+)
+def test_a_block_marked_as_the_lead_right_before_the_texts_container_is_the_lead(
+    page: str,
+) -> None:
+    assert _text_lines(page) == [LEAD, *PARAGRAPHS]
+
+
+_OTHER = (
+    "Im Nachbarort eröffnet im Frühjahr eine zweite Kita mit drei Gruppen und einem großen Garten."
+)
+
+
+def _lead_before_text(page: str) -> str | None:
+    tree = lxml.html.fromstring(f"<html><body>{page}</body></html>")
+    return find_lead_before_text(tree.find(".//h1"), list(PARAGRAPHS))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a summary box after the text
+        f"<header><h1>{HEADLINE}</h1></header><div class='node'>{_DATE}"
+        f"{_beside_text('', 'field-name-body')}<div class='field-name-field-summary'>{_OTHER}"
+        "</div></div>",
+        # a summary box in the sidebar, before the text's column but not the text's container
+        f"<div class='page'><h1>{HEADLINE}</h1><div class='cols'><aside class='sidebar'>"
+        f"<div class='summary'>{_OTHER}</div><div class='box'>Wetter: 12 Grad</div></aside>"
+        f"<div class='main'>{_beside_text('', 'body')}</div></div></div>",
+        # a teaser of another article before the text: its headline and its own text
+        f"<div><h1>{HEADLINE}</h1>{_DATE}<div class='teaser'><h3><a href='/b/2.html'>Zweite"
+        f" Kita eröffnet</a></h3><p>{_OTHER}</p></div>{_beside_text('', 'body')}</div>",
+        # a teaser card that is mostly its link
+        f"<div><h1>{HEADLINE}</h1>{_DATE}<div class='teaser'><a href='/b/2.html'>{_OTHER}</a>"
+        f" mehr</div>{_beside_text('', 'body')}</div>",
+    ],
+)
+def test_a_summary_box_elsewhere_or_a_teaser_before_the_text_is_no_lead(page: str) -> None:
+    assert _lead_before_text(page) is None
+    # the same block right before the text's container is its lead
+    marked = f"<div><h1>{HEADLINE}</h1>{_DATE}<div class='summary'>{_OTHER}</div>"
+    assert _lead_before_text(marked + _beside_text("", "body") + "</div>") == _OTHER

@@ -6,7 +6,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from pipelines.blocks import drop_fact_boxes
+from pipelines.blocks import drop_boxes, drop_fact_boxes
 
 PARAGRAPH = (
     "Der Gemeinderat hat am Dienstag mit großer Mehrheit beschlossen, das alte Hallenbad bis "
@@ -142,3 +142,96 @@ def test_a_heading_and_its_pitch_over_links_to_other_articles_is_a_teaser(box: s
 )
 def test_other_lists_under_a_heading_and_a_line_stay(box: str) -> None:
     assert "teaser:more-topics" not in _dropped(box)
+
+
+def _column_dropped(page: str) -> list[str]:
+    """The texts of the boxes `drop_boxes` removes from `page`."""
+    tree = lxml.html.fromstring(f"<html><body>{page}</body></html>")
+    return [line.text for line in drop_boxes(tree, tree.find(".//h1"))]
+
+
+_TEXT = f"<h1>Hallenbad wird saniert</h1><p>{PARAGRAPH}</p><p>{SECOND}</p><p>{PARAGRAPH}</p>"
+_WORD = "Jeden Tag ein neues Wort: 职业 (zhíyè) – Beruf"
+_MASSES = "Alle Messen und Andachten im Bistum finden Sie in unserem Terminkalender."
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        # a label block over a paragraph, beside a box of links
+        "<div class='right'><div class='box'><div class='btit'>Meistgelesen</div><ol><li><a "
+        "href='/a'>Laternenfest zieht Hunderttausende an</a></li></ol></div><div class='box'>"
+        f"<div class='btit'>Chinesisch lernen</div><p>{_WORD}</p></div></div>",
+        # headings over paragraphs in an <aside>, beside a box with a button
+        f"<aside id='spalte-rechts'><section><h3>Gottesdienstzeiten</h3><p>{_MASSES}</p>"
+        "</section><section><h3>Probeabo</h3><p>Vier Ausgaben kostenlos.</p><a href='/abo'>"
+        "Jetzt bestellen</a></section></aside>",
+    ],
+)
+def test_a_labelled_paragraph_in_a_column_of_boxes_beside_the_text_goes(column: str) -> None:
+    for page in (f"<div class='left'>{_TEXT}</div>{column}", f"{column}<main>{_TEXT}</main>"):
+        dropped = _column_dropped(page)
+        assert any(_WORD in text or _MASSES in text for text in dropped)
+        assert not any(PARAGRAPH in text for text in dropped)
+
+
+_SECTIONS = (
+    f"<section><h2>Der Plan</h2><p>{PARAGRAPH}</p></section><section><h2>Die Kosten</h2>"
+    f"<p>{SECOND}</p></section><section><h2>Der Zeitplan</h2><p>{PARAGRAPH}</p></section>"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # an article of sections under subheadings: the container itself, nothing beside it
+        f"<article><h1>Hallenbad wird saniert</h1><div class='body'>{_SECTIONS}</div></article>"
+        "<div class='side'><div class='box'><h3>Wetter</h3><p>12 Grad</p></div></div>",
+        # the text's closing sections among its paragraphs
+        f"<div class='text'>{_TEXT}<div class='box'><h3>Ausblick</h3><p>{SECOND}</p></div>"
+        f"<div class='box'><h3>Was bleibt</h3><p>{_MASSES}</p></div></div>",
+        # a column of sections after a short intro: not a third of its words beside it
+        f"<div class='intro'><h1>Hallenbad wird saniert</h1><p>{SECOND}</p></div>"
+        f"<div class='sections'>{_SECTIONS}</div>",
+    ],
+)
+def test_sections_of_the_text_under_subheadings_stay(page: str) -> None:
+    dropped = _column_dropped(page)
+    assert not any(PARAGRAPH in text or SECOND in text or _MASSES in text for text in dropped)
+
+
+_REFERENCE = (
+    "Ahlers, F., Brandhorst, U. et al. (2025): Deep soil carbon stocks of German North Sea salt"
+    " marshes. Estuarine and Coastal Research 41, 118–131."
+)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<div class='news-publication'><h2>Originalpublikation</h2><p>{_REFERENCE}</p></div>",
+        f"<section><h4>Originalveröffentlichung:</h4><p>{_REFERENCE}</p></section>",
+        f"<aside class='paper'><p><strong>Publikation</strong></p><p>{_REFERENCE}</p></aside>",
+        f"<div><h3>Original publication</h3><p>{_REFERENCE}</p></div>",
+    ],
+)
+def test_a_box_of_its_own_labelled_as_the_original_publication_is_a_citation(box: str) -> None:
+    assert _dropped(box) == ["meta:citation"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # the label opening a paragraph of the text, no box of its own
+        f"<p><b>Originalpublikation:</b> {_REFERENCE}</p>",
+        # the label and the reference as paragraphs of the text
+        f"<p><strong>Originalpublikation:</strong></p><p>{_REFERENCE}</p>",
+        # a box under another label, and a box of the label over more than one paragraph
+        f"<div><h3>Zur Person</h3><p>{_REFERENCE}</p></div>",
+        f"<div><h3>Publikation</h3><p>{PARAGRAPH}</p><p>{SECOND}</p></div>",
+    ],
+)
+def test_a_reference_printed_in_the_text_or_under_another_label_is_no_citation_box(
+    box: str,
+) -> None:
+    assert "meta:citation" not in _dropped(box)
