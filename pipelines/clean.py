@@ -133,16 +133,18 @@ def clean_lines(
     _cut_trailing_agency(items, report)
     _repair_glued_teasers(items, report)
     expected_script = expected_script_of([item.text for item in items if item.kept], language)
+    # Each classified line's case-folded words, for the promo scoring of the lines kept.
+    folded: dict[str, list[str]] = {}
     for item in items:
         if item.kept and item.text not in keep:
-            item.rule = _classify(item.text, expected_script, authors)
+            item.rule = _classify(item.text, expected_script, authors, folded)
     _apply_context_rules(items)
     _apply_shop_rules(items)
     for find_block, block_rule in BLOCK_RULES:
         kept_items = [item for item in items if item.kept]
         for index in find_block([(item.text, item.is_item) for item in kept_items]):
             kept_items[index].rule = block_rule
-    _apply_promo_rules(items)
+    _apply_promo_rules(items, folded)
     _apply_tail_rule(items)
     # A note on the author closes the text ("*A ist Vorsitzende des Vereins.").
     last = next((item for item in reversed(items) if item.kept), None)
@@ -363,10 +365,19 @@ def _repair_glued_teasers(items: list[_Line], report: _Reporter) -> None:
 _GLUED_PARTS_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ«„\"])")
 
 
-def _classify(text: str, expected_script: str | None, authors: Sequence[str]) -> str | None:
-    """The rule that drops this line on its own, or None."""
-    words = len(text.split())
+def _classify(
+    text: str,
+    expected_script: str | None,
+    authors: Sequence[str],
+    folded: dict[str, list[str]] | None = None,
+) -> str | None:
+    """The rule that drops this line on its own, or None; its case-folded words go to `folded`."""
     lowered = text.casefold()
+    # casefold() keeps every whitespace character and makes none: the line's words, folded.
+    lowered_words = lowered.split()
+    if folded is not None:
+        folded[text] = lowered_words
+    words = len(lowered_words)
     contains = lowered.__contains__
     phrase = phrase_rule(text, lowered, words)
     if phrase is not None:
@@ -377,7 +388,7 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
         return Rule.INFO_LABEL
     if words <= 14 and ("|" in text or "·" in text or "•" in text) and is_tool_bar(text):
         return Rule.UI_TOKEN
-    if 2 <= words <= 12 and lowered.split(None, 1)[0].strip("|·•/") in SHARE_WORDS:
+    if 2 <= words <= 12 and lowered_words[0].strip("|·•/") in SHARE_WORDS:
         share_words = [w for w in SHARE_SPLIT_RE.split(lowered) if w]
         if all(w in SHARE_WORDS for w in share_words):
             return Rule.SHARE
@@ -541,13 +552,14 @@ def _apply_shop_rules(items: list[_Line]) -> None:
             item.rule = following.rule
 
 
-def _apply_promo_rules(items: list[_Line]) -> None:
-    """Drop promotional calls to action; stricter in mid-article than next to the edges."""
+def _apply_promo_rules(items: list[_Line], folded: dict[str, list[str]]) -> None:
+    """Drop promotional calls to action; stricter in mid-article than next to the edges.
+    `folded`: the case-folded words of lines already classified."""
     kept = [item for item in items if item.kept]
     count = len(kept)
     for index, item in enumerate(kept):
         edge = index < 3 or index >= count - 3
-        score = promo_score(item.text)
+        score = promo_score(item.text, folded.get(item.text))
         if score >= (3 if edge else 4):
             item.rule = promo_rule(item.text)
     # A promo block takes the most specific name among its lines ("promo:telegram").

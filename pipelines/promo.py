@@ -43,11 +43,13 @@ _FOLLOW_ON_RE = re.compile(
 _SPEAKER_RE = re.compile(r"\b(?:(?i:uns(?:er\w*)?|wir|du|dich|dein\w*|euch|eu(?:er|re)\w*)|Sie)\b")
 
 
-def promo_score(text: str) -> int:
+def promo_score(text: str, lowered_words: list[str] | None = None) -> int:
     """How strongly a line advertises (the site's channels, a call to action, emoji); news
-    verbs and quoted speech count against it."""
+    verbs and quoted speech count against it. `lowered_words`: text.casefold().split(), when
+    known."""
     # casefold() keeps every whitespace character and makes none: the same words.
-    lowered_words = text.casefold().split()
+    if lowered_words is None:
+        lowered_words = text.casefold().split()
     words = len(lowered_words)
     if words > PROMO_MAX_WORDS:
         return 0

@@ -22,6 +22,7 @@ from pipelines.names import (
     site_name_keys,
     split_credits,
 )
+from pipelines.promo import promo_score
 from pipelines.side_boxes import _CONTACT_MARKS, CONTACT_RE
 
 _LINES = [
@@ -197,3 +198,17 @@ def test_the_alnum_key_filters_only_the_words_with_marks(text: str) -> None:
 def test_the_language_words_are_the_regex_words(text: str) -> None:
     assert _words_of(text) == _WORD_RE.findall(text)
     assert _words_of(text.lower()) == _WORD_RE.findall(text.lower())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *_LINES,
+        "Folgen Sie uns auf Telegram! 👉 @stadtblatt",
+        "Jetzt den Newsletter abonnieren: kostenlos lesen",
+        "Straße\u2028mit\u00a0Leerzeichen ǅ ﬁ İstanbul",
+    ],
+)
+def test_promo_score_of_the_words_folded_by_the_classifier(line: str) -> None:
+    # casefold() keeps the whitespace: the classifier's folded words are the promo scoring's.
+    assert promo_score(line, line.casefold().split()) == promo_score(line)
