@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
@@ -24,7 +23,6 @@ from pipelines.clean_rules import (
     ISO_PREFIX_RE,
     ITEM_MARKER_RE,
     LEAD_IN_WITH_HEADLINE_RE,
-    NON_ALNUM_RE,
     OPENING_QUOTES,
     SENTENCE_END_RE,
     SHARE_SPLIT_RE,
@@ -46,6 +44,8 @@ from pipelines.credits import (
     credited_writers,
 )
 from pipelines.datelines import date_after_place
+from pipelines.headline_keys import alnum_key as _alnum_key
+from pipelines.headline_keys import cut_after_alnum as _cut_after_alnum
 from pipelines.info_lines import is_imprint, is_initials_credit, is_label_word, label_value_rule
 from pipelines.notices import DURATION_ITEM_RE, LATE_PHRASE_RULES, SECTION_ITEM_RE
 from pipelines.offices import SALUTATION_RE
@@ -632,31 +632,3 @@ def _is_headline_like(text: str) -> bool:
         return False
     first = text.lstrip(OPENING_QUOTES)[:1]
     return first.isupper() or first.isdigit()
-
-
-def _alnum_key(text: str) -> str:
-    """Letters and digits only, case-folded: "„Nullniveau“!" and '"nullniveau"' compare equal.
-    As tree.text_key: a word without marks is kept whole, the others filtered by character."""
-    words = unicodedata.normalize("NFC", text).casefold().split()
-    return "".join([w if w.isalnum() else "".join(filter(str.isalnum, w)) for w in words])
-
-
-def _cut_after_alnum(text: str, title: str) -> str:
-    """The part of `text` after the characters that spell `title` (ignoring punctuation)."""
-    needed = len(_alnum_key(title))
-    seen = 0
-    cut = len(text)
-    for index, ch in enumerate(text):
-        if not NON_ALNUM_RE.match(ch):
-            seen += len(ch.casefold())
-            if seen >= needed:
-                cut = index + 1
-                break
-    rest = text[cut:]
-    # The title's own closing characters ('"auf Nullniveau"' ends on a quote) go with it.
-    trailing = title[len(title.rstrip("\"“”»«'’)!?")) :]
-    if trailing and rest.lstrip().startswith(trailing.strip()):
-        rest = rest.lstrip()[len(trailing.strip()) :]
-    elif rest[:1] in "\"“”»«'’)!?" and (len(rest) < 2 or rest[1].isspace()):
-        rest = rest[1:]
-    return rest.strip()

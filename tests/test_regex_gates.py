@@ -10,10 +10,10 @@ import pytest
 
 from pipelines import promo
 from pipelines.bylines import may_name_several
-from pipelines.clean import _alnum_key
 from pipelines.clean_rules import GLUE_SHAPE_RE
 from pipelines.credits import DATELINE_AGENCY_RE, text_agencies
 from pipelines.disclaimers import DISCLAIMER_RULES
+from pipelines.headline_keys import alnum_key as _alnum_key
 from pipelines.language import _WORD_RE, _words_of
 from pipelines.names import (
     _DEGREE_ENDS,
