@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
@@ -24,7 +23,6 @@ from pipelines.clean_rules import (
     ISO_PREFIX_RE,
     ITEM_MARKER_RE,
     LEAD_IN_WITH_HEADLINE_RE,
-    NON_ALNUM_RE,
     OPENING_QUOTES,
     SENTENCE_END_RE,
     SHARE_SPLIT_RE,
@@ -46,6 +44,8 @@ from pipelines.credits import (
     credited_writers,
 )
 from pipelines.datelines import date_after_place
+from pipelines.headline_keys import alnum_key as _alnum_key
+from pipelines.headline_keys import cut_after_alnum as _cut_after_alnum
 from pipelines.info_lines import is_imprint, is_initials_credit, is_label_word, label_value_rule
 from pipelines.notices import DURATION_ITEM_RE, LATE_PHRASE_RULES, SECTION_ITEM_RE
 from pipelines.offices import SALUTATION_RE
@@ -133,16 +133,18 @@ def clean_lines(
     _cut_trailing_agency(items, report)
     _repair_glued_teasers(items, report)
     expected_script = expected_script_of([item.text for item in items if item.kept], language)
+    # Each classified line's case-folded words, for the promo scoring of the lines kept.
+    folded: dict[str, list[str]] = {}
     for item in items:
         if item.kept and item.text not in keep:
-            item.rule = _classify(item.text, expected_script, authors)
+            item.rule = _classify(item.text, expected_script, authors, folded)
     _apply_context_rules(items)
     _apply_shop_rules(items)
     for find_block, block_rule in BLOCK_RULES:
         kept_items = [item for item in items if item.kept]
         for index in find_block([(item.text, item.is_item) for item in kept_items]):
             kept_items[index].rule = block_rule
-    _apply_promo_rules(items)
+    _apply_promo_rules(items, folded)
     _apply_tail_rule(items)
     # A note on the author closes the text ("*A ist Vorsitzende des Vereins.").
     last = next((item for item in reversed(items) if item.kept), None)
@@ -363,10 +365,19 @@ def _repair_glued_teasers(items: list[_Line], report: _Reporter) -> None:
 _GLUED_PARTS_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ«„\"])")
 
 
-def _classify(text: str, expected_script: str | None, authors: Sequence[str]) -> str | None:
-    """The rule that drops this line on its own, or None."""
-    words = len(text.split())
+def _classify(
+    text: str,
+    expected_script: str | None,
+    authors: Sequence[str],
+    folded: dict[str, list[str]] | None = None,
+) -> str | None:
+    """The rule that drops this line on its own, or None; its case-folded words go to `folded`."""
     lowered = text.casefold()
+    # casefold() keeps every whitespace character and makes none: the line's words, folded.
+    lowered_words = lowered.split()
+    if folded is not None:
+        folded[text] = lowered_words
+    words = len(lowered_words)
     contains = lowered.__contains__
     phrase = phrase_rule(text, lowered, words)
     if phrase is not None:
@@ -377,7 +388,7 @@ def _classify(text: str, expected_script: str | None, authors: Sequence[str]) ->
         return Rule.INFO_LABEL
     if words <= 14 and ("|" in text or "·" in text or "•" in text) and is_tool_bar(text):
         return Rule.UI_TOKEN
-    if 2 <= words <= 12 and lowered.split(None, 1)[0].strip("|·•/") in SHARE_WORDS:
+    if 2 <= words <= 12 and lowered_words[0].strip("|·•/") in SHARE_WORDS:
         share_words = [w for w in SHARE_SPLIT_RE.split(lowered) if w]
         if all(w in SHARE_WORDS for w in share_words):
             return Rule.SHARE
@@ -541,13 +552,14 @@ def _apply_shop_rules(items: list[_Line]) -> None:
             item.rule = following.rule
 
 
-def _apply_promo_rules(items: list[_Line]) -> None:
-    """Drop promotional calls to action; stricter in mid-article than next to the edges."""
+def _apply_promo_rules(items: list[_Line], folded: dict[str, list[str]]) -> None:
+    """Drop promotional calls to action; stricter in mid-article than next to the edges.
+    `folded`: the case-folded words of lines already classified."""
     kept = [item for item in items if item.kept]
     count = len(kept)
     for index, item in enumerate(kept):
         edge = index < 3 or index >= count - 3
-        score = promo_score(item.text)
+        score = promo_score(item.text, folded.get(item.text))
         if score >= (3 if edge else 4):
             item.rule = promo_rule(item.text)
     # A promo block takes the most specific name among its lines ("promo:telegram").
@@ -620,31 +632,3 @@ def _is_headline_like(text: str) -> bool:
         return False
     first = text.lstrip(OPENING_QUOTES)[:1]
     return first.isupper() or first.isdigit()
-
-
-def _alnum_key(text: str) -> str:
-    """Letters and digits only, case-folded: "„Nullniveau“!" and '"nullniveau"' compare equal.
-    As tree.text_key: a word without marks is kept whole, the others filtered by character."""
-    words = unicodedata.normalize("NFC", text).casefold().split()
-    return "".join([w if w.isalnum() else "".join(filter(str.isalnum, w)) for w in words])
-
-
-def _cut_after_alnum(text: str, title: str) -> str:
-    """The part of `text` after the characters that spell `title` (ignoring punctuation)."""
-    needed = len(_alnum_key(title))
-    seen = 0
-    cut = len(text)
-    for index, ch in enumerate(text):
-        if not NON_ALNUM_RE.match(ch):
-            seen += len(ch.casefold())
-            if seen >= needed:
-                cut = index + 1
-                break
-    rest = text[cut:]
-    # The title's own closing characters ('"auf Nullniveau"' ends on a quote) go with it.
-    trailing = title[len(title.rstrip("\"“”»«'’)!?")) :]
-    if trailing and rest.lstrip().startswith(trailing.strip()):
-        rest = rest.lstrip()[len(trailing.strip()) :]
-    elif rest[:1] in "\"“”»«'’)!?" and (len(rest) < 2 or rest[1].isspace()):
-        rest = rest[1:]
-    return rest.strip()

@@ -40,14 +40,63 @@ _FOLLOW_ON_RE = re.compile(
     r" (?:folgen|abonnieren|beitreten)\W*$",
     re.I,
 )
+
+
+class _Gated:
+    """A pattern under re.IGNORECASE and words one of which each of its matches holds, spelled
+    as `_fold` spells the line: a line holding none of them cannot match, found without the
+    pattern's slow search (it tries every alternative at every position)."""
+
+    def __init__(self, regex: re.Pattern[str], words: tuple[str, ...]) -> None:
+        self.regex = regex
+        self.words = words
+
+    def found(self, text: str, folded: str) -> bool:
+        return any(map(folded.__contains__, self.words)) and self.regex.search(text) is not None
+
+
+def _fold(lowered_words: list[str]) -> str:
+    """The line's case-folded words, spelled so that a letter re.IGNORECASE takes for a
+    pattern's letter is that letter ("ı" and "İ" for "i"; "ſ" and "K" are already "s", "k")."""
+    return " ".join(lowered_words).replace("ı", "i").replace("\u0307", "")
+
+
+# A word of each alternative of the patterns (a network, a verb of a call to action).
+_CTA = _Gated(
+    CTA_RE,
+    (
+        *("beitreten", "abo", "jetzt", "hier", "meld", "trag", "folg", "tritt", "tret"),
+        *("verpass", "kostenlos", "newsletter", "erhalten", "podcast", "e-paper", "epaper"),
+        *("app", "mediathek"),
+    ),
+)
+_CHANNEL = _Gated(
+    CHANNEL_RE,
+    (
+        *("telegram", "whatsapp", "newsletter", "kanal", "channel", "abo", "push-"),
+        *("instagram", "facebook", "youtube", "tiktok", "podcast", "e-paper", "epaper"),
+        *("mediathek", "e-mail"),
+    ),
+)
+_AVAILABLE_AT = _Gated(AVAILABLE_AT_RE, ("podcasts", "spotify", "deezer", "google", "store"))
+_NEWS_VERB = _Gated(
+    NEWS_VERB_RE,
+    (
+        *("sagte", "erklärte", "kündigte", "teilte", "schrieb", "berichtete", "meldete"),
+        *("betonte", "hiess es", "so der", "so die", "laut", "zufolge", "veröffentlichte"),
+        *("postete", "bestätigte", "warnte", "forderte", "rief", "verbreitete", "wurde", "hatte"),
+    ),
+)
 _SPEAKER_RE = re.compile(r"\b(?:(?i:uns(?:er\w*)?|wir|du|dich|dein\w*|euch|eu(?:er|re)\w*)|Sie)\b")
 
 
-def promo_score(text: str) -> int:
+def promo_score(text: str, lowered_words: list[str] | None = None) -> int:
     """How strongly a line advertises (the site's channels, a call to action, emoji); news
-    verbs and quoted speech count against it."""
+    verbs and quoted speech count against it. `lowered_words`: text.casefold().split(), when
+    known."""
     # casefold() keeps every whitespace character and makes none: the same words.
-    lowered_words = text.casefold().split()
+    if lowered_words is None:
+        lowered_words = text.casefold().split()
     words = len(lowered_words)
     if words > PROMO_MAX_WORDS:
         return 0
@@ -64,8 +113,13 @@ def promo_score(text: str) -> int:
         tokens = map(str.strip, lowered_words, itertools.repeat(TOKEN_STRIP))
         if PROMO_GATE_WORDS.isdisjoint(tokens):
             return 0
-        if not (CTA_RE.search(text) or OWN_CHANNEL_RE.search(text) or _FOLLOW_ON_RE.search(text)):
-            return 0
+    folded = _fold(lowered_words)
+    cta = _CTA.found(text, folded)
+    # Without emoji or a handle, a call to action or the site's channel is the promo.
+    if not (
+        emoji or own_handle or cta or OWN_CHANNEL_RE.search(text) or _FOLLOW_ON_RE.search(text)
+    ):
+        return 0
     score = 0
     if emoji:
         score += 2 if emoji >= 3 else 1
@@ -79,14 +133,14 @@ def promo_score(text: str) -> int:
         score += 2
     if IMPERATIVE_START_RE.match(text):
         score += 1
-    cta = CTA_RE.search(text) is not None or _FOLLOW_ON_RE.search(text) is not None
+    cta = cta or _FOLLOW_ON_RE.search(text) is not None
     if cta:
         score += 2
     if OWN_CHANNEL_RE.search(text):
         score += 2
-    if CHANNEL_RE.search(text):
+    if _CHANNEL.found(text, folded):
         score += 1
-    if AVAILABLE_AT_RE.search(text):
+    if _AVAILABLE_AT.found(text, folded):
         score += 2
     if own_handle:
         score += 3
@@ -94,7 +148,7 @@ def promo_score(text: str) -> int:
         score += 1
     if text.count("!") >= 2:
         score += 1
-    news = NEWS_VERB_RE.search(text) is not None
+    news = _NEWS_VERB.found(text, folded)
     if cta and words <= 12 and not news:
         score += 1
     if news:

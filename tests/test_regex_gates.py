@@ -8,11 +8,12 @@ import unicodedata
 
 import pytest
 
+from pipelines import promo
 from pipelines.bylines import may_name_several
-from pipelines.clean import _alnum_key
 from pipelines.clean_rules import GLUE_SHAPE_RE
 from pipelines.credits import DATELINE_AGENCY_RE, text_agencies
 from pipelines.disclaimers import DISCLAIMER_RULES
+from pipelines.headline_keys import alnum_key as _alnum_key
 from pipelines.language import _WORD_RE, _words_of
 from pipelines.names import (
     _DEGREE_ENDS,
@@ -22,6 +23,7 @@ from pipelines.names import (
     site_name_keys,
     split_credits,
 )
+from pipelines.promo import promo_score
 from pipelines.side_boxes import _CONTACT_MARKS, CONTACT_RE
 
 _LINES = [
@@ -197,3 +199,66 @@ def test_the_alnum_key_filters_only_the_words_with_marks(text: str) -> None:
 def test_the_language_words_are_the_regex_words(text: str) -> None:
     assert _words_of(text) == _WORD_RE.findall(text)
     assert _words_of(text.lower()) == _WORD_RE.findall(text.lower())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *_LINES,
+        "Folgen Sie uns auf Telegram! 👉 @stadtblatt",
+        "Jetzt den Newsletter abonnieren: kostenlos lesen",
+        "Straße\u2028mit\u00a0Leerzeichen ǅ ﬁ İstanbul",
+    ],
+)
+def test_promo_score_of_the_words_folded_by_the_classifier(line: str) -> None:
+    # casefold() keeps the whitespace: the classifier's folded words are the promo scoring's.
+    assert promo_score(line, line.casefold().split()) == promo_score(line)
+
+
+_PROMO_LINES = [
+    "Jetzt beitreten und abonnieren! Hier klicken, klicken Sie hier, klick hier.",
+    "Melde dich an, meld dich jetzt, melden Sie sich gleich hier an. Trag dich ein.",
+    "Tragen Sie sich hier ein. Folge uns, folgt uns, folgen Sie dem Blatt auf Telegram.",
+    "Tritt dem Kanal bei, treten Sie ihm bei, tretet uns bei. Verpasse nichts.",
+    "Verpassen Sie keine Nachricht, nichts mehr verpassen, kostenlos online lesen.",
+    "Das Wichtigste – jetzt den Newsletter bestellen; Abo abschließen; Probeabo sichern.",
+    "Erhalten Sie die Nachrichten per E-Mail. Hören Sie uns im Podcast, in der App.",
+    "Lesen Sie es als E-Paper oder ePaper, sehen Sie es in der Mediathek.",
+    "Überall, wo es Podcasts gibt; bei Spotify, auf Apple Podcasts, bei Deezer, in Google Play,"
+    " im App Store.",
+    "WhatsApp, Instagram, Facebook, YouTube, TikTok, Kanal, Channel, Abonnement, Push-Nachricht,"
+    " Push-Mitteilung, per E-Mail.",
+    "Er sagte, sie sagten, erklärte, kündigte, teilte mit, schrieb, berichtete, meldete, betonte.",
+    "Es hieß es, so der Sprecher, so die Stadt, laut Polizei, ihm zufolge, veröffentlichte.",
+    "Postete, bestätigte, warnte, forderte, rief, verbreitete, mitteilte, wurde, hatte.",
+]
+
+
+def _odd_spellings(line: str) -> list[str]:
+    # Letters re.IGNORECASE takes for others: "ı" and "İ" for "i", "ſ" for "s", "K" (Kelvin)
+    # for "k", "ẞ" for "ß"; and the whole line in capitals.
+    swaps = [("i", "ı"), ("i", "İ"), ("I", "ı"), ("s", "ſ"), ("k", "\u212a"), ("ß", "ẞ")]
+    return [line, line.upper(), line.lower(), *(line.replace(a, b) for a, b in swaps)]
+
+
+@pytest.mark.parametrize(
+    "gated", [promo._CTA, promo._CHANNEL, promo._AVAILABLE_AT, promo._NEWS_VERB]
+)
+def test_promo_pattern_gates_hold_a_word_of_each_match(gated: promo._Gated) -> None:
+    found = 0
+    for odd in (odd for line in [*_PROMO_LINES, *_LINES] for odd in _odd_spellings(line)):
+        for part in [odd, *odd.split(", ")]:
+            if gated.regex.search(part):
+                found += 1
+                assert gated.found(part, promo._fold(part.casefold().split())), part
+    assert found >= 20
+
+
+def test_promo_fold_spells_each_letter_as_ignorecase_matches_it() -> None:
+    letters = {letter: re.compile(letter, re.I) for letter in "abcdefghijklmnopqrstuvwxyzäöüß-"}
+    any_letter = re.compile("[a-zäöüß-]", re.I)
+    for char in filter(any_letter.fullmatch, map(chr, range(sys.maxunicode + 1))):
+        for letter, pattern in letters.items():
+            if pattern.fullmatch(char):
+                folded = promo._fold([letter.casefold()])
+                assert promo._fold([char.casefold()]) == folded, (char, letter)
