@@ -187,7 +187,9 @@ _TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]*\)$")
 _URLISH_RE = re.compile(r"^(?:https?:)?//|^www\.|@|\.(?:de|com|net|org|ru)(?:/|$)", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=256)
+# A page asks for its two key sets (site name and URL, canonical URL) several times; a few
+# slots serve that page and keep nothing a later page could reuse.
+@functools.lru_cache(maxsize=4)
 def site_name_keys(site_name: str | None, url: str) -> frozenset[str]:
     """Normalised names a title affix may use for the site: its name, host and host labels."""
     keys: set[str] = set()

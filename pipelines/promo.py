@@ -3,7 +3,6 @@ how strongly a line advertises, and which promo rule names it."""
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 
@@ -174,6 +173,5 @@ def promo_rule(text: str) -> str:
     return Rule.PROMO_CTA
 
 
-@functools.lru_cache(maxsize=4096)
 def _count_emoji(text: str) -> int:
     return len(EMOJI_RE.findall(text))
