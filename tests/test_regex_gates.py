@@ -197,3 +197,41 @@ def test_the_alnum_key_filters_only_the_words_with_marks(text: str) -> None:
 def test_the_language_words_are_the_regex_words(text: str) -> None:
     assert _words_of(text) == _WORD_RE.findall(text)
     assert _words_of(text.lower()) == _WORD_RE.findall(text.lower())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quelle: dpa, AFP",
+        "APA/red",
+        "dpa-AFX Analyser",
+        "dpa-afxx und mehr",
+        "Xdpa dpa_x sid-",
+        "Anadolu Ajansı",
+        "ria novosti",
+        "Von Anna Beispiel",
+        "Mit Material der Deutschen Presse-Agentur",
+        "",
+    ],
+)
+def test_agency_key_search_is_the_word_lookup(text: str) -> None:
+    # The one search finds a key exactly when a WORD_RE word of the text is one.
+    from pipelines.agency_names import short_agency_names
+    from pipelines.headline_bylines import _AGENCY_KEYS, _names_agency_key
+    from pipelines.tree import WORD_RE
+
+    assert all(WORD_RE.fullmatch(key) for key in _AGENCY_KEYS)
+    words = WORD_RE.findall(short_agency_names(text).casefold())
+    assert _names_agency_key(text) == (not _AGENCY_KEYS.isdisjoint(words))
+
+
+def test_portrait_row_needs_a_child() -> None:
+    # A row without children is never a portrait row: the search skips the call for it.
+    import lxml.html
+
+    from pipelines.headline_bylines import portrait_row_name
+
+    assert portrait_row_name(lxml.html.fragment_fromstring("<div></div>")) is None
+    assert portrait_row_name(lxml.html.fragment_fromstring("<div> </div>")) is None
+    row = lxml.html.fragment_fromstring("<div><img src='a.jpg'> <b>Anna Beispiel</b></div>")
+    assert portrait_row_name(row) == "Anna Beispiel"
