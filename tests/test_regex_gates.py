@@ -235,3 +235,11 @@ def test_portrait_row_needs_a_child() -> None:
     assert portrait_row_name(lxml.html.fragment_fromstring("<div> </div>")) is None
     row = lxml.html.fragment_fromstring("<div><img src='a.jpg'> <b>Anna Beispiel</b></div>")
     assert portrait_row_name(row) == "Anna Beispiel"
+
+
+def test_byline_class_needs_a_class() -> None:
+    # An element without a class is no byline by its class: the lookup skips the search.
+    from pipelines.marks import BYLINE_CLASS_RE
+
+    assert BYLINE_CLASS_RE.search("") is None
+    assert BYLINE_CLASS_RE.search("article-byline") is not None
