@@ -243,3 +243,25 @@ def test_byline_class_needs_a_class() -> None:
 
     assert BYLINE_CLASS_RE.search("") is None
     assert BYLINE_CLASS_RE.search("article-byline") is not None
+
+
+def test_author_box_label_first_letters() -> None:
+    # Every character the label pattern can start with is among the letters the author box
+    # search looks for before collapsing an element's text.
+    from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE
+    from pipelines.bylines import _AUTHOR_BOX_LABEL_FIRST
+
+    # The pattern's alternatives open with "Über", "Zu", "Der"/"Die", "Autor", "About", "The".
+    assert AUTHOR_BOX_LABEL_RE.pattern.startswith("^(?:Über ")
+    for opening in ("|Zu(", "|(?:Der|Die) ", "|Autor(", "|About ", "|The "):
+        assert opening in AUTHOR_BOX_LABEL_RE.pattern
+    assert AUTHOR_BOX_LABEL_RE.pattern.count("|") == 24  # a new alternative: check its start
+    starts = re.compile("[" + "".join(sorted(_AUTHOR_BOX_LABEL_FIRST)) + "]", re.I)
+    may_start = {
+        chr(c) for c in range(0x110000) if c < 0xD800 or c > 0xDFFF if starts.fullmatch(chr(c))
+    }
+    assert may_start == set(_AUTHOR_BOX_LABEL_FIRST)
+    for label in ("Über den Autor", "Zur Autorin", "Der Autor", "Autorin:", "About the author"):
+        assert AUTHOR_BOX_LABEL_RE.fullmatch(label) and label[0] in _AUTHOR_BOX_LABEL_FIRST
+    for text in ("über unsere Autorin", "the author", "zum Autor", "die Autorin"):
+        assert AUTHOR_BOX_LABEL_RE.fullmatch(text) and text[0] in _AUTHOR_BOX_LABEL_FIRST
