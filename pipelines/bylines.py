@@ -364,6 +364,9 @@ def _closing_credit_line(tree: lxml.html.HtmlElement, site_keys: frozenset[str])
     return ()
 
 
+_AUTHOR_BOX_LABEL_FIRST = frozenset("ÜüZzDdAaTt")
+
+
 def _author_box_author(
     tree: lxml.html.HtmlElement,
     byline_elements: Sequence[lxml.html.HtmlElement],
@@ -379,7 +382,12 @@ def _author_box_author(
         # The label's own test first: a parent's text is the whole page's on a big page.
         if len(label):
             continue
-        text = collapse(label.text or "")
+        raw = label.text
+        # The letters a label starts with, in either case (re.I matches no other character
+        # to them): most elements' text is no label, and is not collapsed.
+        if raw is None or raw.lstrip()[:1] not in _AUTHOR_BOX_LABEL_FIRST:
+            continue
+        text = collapse(raw)
         if not AUTHOR_BOX_LABEL_RE.fullmatch(text):
             continue
         parent = label.getparent()

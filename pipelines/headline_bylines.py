@@ -46,6 +46,10 @@ _BYLINE_FIRST_WORDS = frozenset(
 )
 # Words of the news agencies' names, to skip elements that name none without a regex split.
 _AGENCY_KEYS = frozenset(word for name in NEWS_AGENCIES for word in name.split())
+# One of them as a whole WORD_RE word ([\w-]+) of a casefolded text, in one search.
+_AGENCY_KEY_RE = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(_AGENCY_KEYS)))})(?![\w-])"
+)
 # A date or a time of day in a credit line ("18.6.2025", "12:03"), not a digit of a site's name.
 _DATE_OR_TIME_RE = re.compile(r"(?<![\w.])(?:\d{1,2}[.:]\d{1,2}|\d{4}(?![\w.]))")
 
@@ -124,8 +128,12 @@ def bylines_in(
             ):
                 continue
             # The element's own first text, before the dearer text of its subtree.
-            own = latin_punctuation((element.text or "").strip())
-            portrait = None if own or agencies_only else portrait_row_name(element)
+            own = element.text
+            own = latin_punctuation(own.strip()) if own else ""
+            # A portrait row has a child in bold.
+            portrait = (
+                None if own or agencies_only or not len(element) else portrait_row_name(element)
+            )
             if portrait is not None and portrait not in found:
                 found.append(portrait)
             if not own or len(own) > 160:
@@ -194,7 +202,7 @@ def _add_byline(
 def _names_agency_key(text: str) -> bool:
     """Whether a word of `text` is an agency's short name, or it writes an agency out
     ("der Deutschen Presse-Agentur")."""
-    return not _AGENCY_KEYS.isdisjoint(WORD_RE.findall(short_agency_names(text).casefold()))
+    return _AGENCY_KEY_RE.search(short_agency_names(text).casefold()) is not None
 
 
 def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:

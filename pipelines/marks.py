@@ -85,7 +85,8 @@ class MarkedElements:
             self._byline = [
                 m[0]
                 for m in self.all()
-                if BYLINE_CLASS_RE.search(m[2])
+                # Many have no class, which no class word is in: no search for those.
+                if (m[2] and BYLINE_CLASS_RE.search(m[2]))
                 or m[5] == "author"
                 or m[4] == "author"
                 or "Byline" in m[6]

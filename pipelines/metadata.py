@@ -373,8 +373,10 @@ def _authors_and_agencies(
         if text_key(value) not in organisations
     ]
     authors: tuple[str, ...] = ()
-    for source in (people, meta_values):
-        found, credited = split_credits(source, site_keys)
+    from_people = split_credits(people, site_keys)
+    # The meta tag repeats the JSON-LD author on many pages: the same names, read once.
+    from_metas = from_people if meta_values == people else split_credits(meta_values, site_keys)
+    for found, credited in (from_people, from_metas):
         agencies.extend(credited)
         authors = authors or found
     if not authors:

@@ -351,16 +351,17 @@ def clean_title(
             and not any(ch in suffix for ch in ".:!?")
             and len(title[: last.start()].split()) >= 3
         )
+        suffix_affix = _is_affix(suffix, site_keys, sections)
         # The site's name, a name's words only, and a section: "Pfarrei St. Ursula – Aktuelles".
         if (
             len(separators) == 1
             and all(word[:1].isupper() for word in prefix.split())
-            and _is_affix(suffix, site_keys, sections)
+            and suffix_affix
             and _is_affix(prefix, site_keys, sections)
         ):
             return None
         if (
-            _is_affix(suffix, site_keys, sections)
+            suffix_affix
             or (html_title and separator == "|" and short_label)
             or (cut_with == separator and short_label)
         ):

@@ -262,3 +262,71 @@ def test_promo_fold_spells_each_letter_as_ignorecase_matches_it() -> None:
             if pattern.fullmatch(char):
                 folded = promo._fold([letter.casefold()])
                 assert promo._fold([char.casefold()]) == folded, (char, letter)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quelle: dpa, AFP",
+        "APA/red",
+        "dpa-AFX Analyser",
+        "dpa-afxx und mehr",
+        "Xdpa dpa_x sid-",
+        "Anadolu Ajansı",
+        "ria novosti",
+        "Von Anna Beispiel",
+        "Mit Material der Deutschen Presse-Agentur",
+        "",
+    ],
+)
+def test_agency_key_search_is_the_word_lookup(text: str) -> None:
+    # The one search finds a key exactly when a WORD_RE word of the text is one.
+    from pipelines.agency_names import short_agency_names
+    from pipelines.headline_bylines import _AGENCY_KEYS, _names_agency_key
+    from pipelines.tree import WORD_RE
+
+    assert all(WORD_RE.fullmatch(key) for key in _AGENCY_KEYS)
+    words = WORD_RE.findall(short_agency_names(text).casefold())
+    assert _names_agency_key(text) == (not _AGENCY_KEYS.isdisjoint(words))
+
+
+def test_portrait_row_needs_a_child() -> None:
+    # A row without children is never a portrait row: the search skips the call for it.
+    import lxml.html
+
+    from pipelines.headline_bylines import portrait_row_name
+
+    assert portrait_row_name(lxml.html.fragment_fromstring("<div></div>")) is None
+    assert portrait_row_name(lxml.html.fragment_fromstring("<div> </div>")) is None
+    row = lxml.html.fragment_fromstring("<div><img src='a.jpg'> <b>Anna Beispiel</b></div>")
+    assert portrait_row_name(row) == "Anna Beispiel"
+
+
+def test_byline_class_needs_a_class() -> None:
+    # An element without a class is no byline by its class: the lookup skips the search.
+    from pipelines.marks import BYLINE_CLASS_RE
+
+    assert BYLINE_CLASS_RE.search("") is None
+    assert BYLINE_CLASS_RE.search("article-byline") is not None
+
+
+def test_author_box_label_first_letters() -> None:
+    # Every character the label pattern can start with is among the letters the author box
+    # search looks for before collapsing an element's text.
+    from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE
+    from pipelines.bylines import _AUTHOR_BOX_LABEL_FIRST
+
+    # The pattern's alternatives open with "Über", "Zu", "Der"/"Die", "Autor", "About", "The".
+    assert AUTHOR_BOX_LABEL_RE.pattern.startswith("^(?:Über ")
+    for opening in ("|Zu(", "|(?:Der|Die) ", "|Autor(", "|About ", "|The "):
+        assert opening in AUTHOR_BOX_LABEL_RE.pattern
+    assert AUTHOR_BOX_LABEL_RE.pattern.count("|") == 24  # a new alternative: check its start
+    starts = re.compile("[" + "".join(sorted(_AUTHOR_BOX_LABEL_FIRST)) + "]", re.I)
+    may_start = {
+        chr(c) for c in range(0x110000) if c < 0xD800 or c > 0xDFFF if starts.fullmatch(chr(c))
+    }
+    assert may_start == set(_AUTHOR_BOX_LABEL_FIRST)
+    for label in ("Über den Autor", "Zur Autorin", "Der Autor", "Autorin:", "About the author"):
+        assert AUTHOR_BOX_LABEL_RE.fullmatch(label) and label[0] in _AUTHOR_BOX_LABEL_FIRST
+    for text in ("über unsere Autorin", "the author", "zum Autor", "die Autorin"):
+        assert AUTHOR_BOX_LABEL_RE.fullmatch(text) and text[0] in _AUTHOR_BOX_LABEL_FIRST
