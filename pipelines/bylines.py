@@ -21,6 +21,7 @@ from pipelines.credits import (
     is_info_line,
 )
 from pipelines.headline_bylines import first_line, portrait_row_name
+from pipelines.layout_credits import before_editor_label
 from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, normalise_field, split_credits
 from pipelines.phrase_starts import may_open, start_chars
@@ -345,7 +346,7 @@ def _closing_credit_line(tree: lxml.html.HtmlElement, site_keys: frozenset[str])
         )
         if not head.startswith(("Bericht", "Text", "Autor")):
             continue
-        text = first_line(paragraph)
+        text = before_editor_label(first_line(paragraph))  # the editor is no author
         if len(text) > 80 or not _CLOSING_CREDIT_RE.match(text):
             continue
         if any(len(text_of(p)) >= 80 for p in paragraph.itersiblings("p")):

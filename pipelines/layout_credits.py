@@ -1,0 +1,88 @@
+"""Credits and dates that old table layouts and credit fields print: the date cell in the row
+over a headline set in big type, an editor's label after the writer's credit ("Autorin: A
+Redakteur: B"), a newsroom field naming one person ("Redaktion: A")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+
+import lxml.html
+
+from crawler.model.dates import ParsedDate, find_date_in_text
+from pipelines.big_type import title_block, title_element
+from pipelines.marks import MarkedElements
+from pipelines.names import split_credits
+from pipelines.tree import collapse, text_of
+
+# A date line is short: more words make it text.
+_DATE_LINE_WORDS = 12
+# An editor's label after the writer's credit on the same line: "Autorin: A Redakteur: B",
+# "Text: A | Redaktion: B", "Autor: A, Bearbeitung: B". The editor is no author.
+_EDITOR_LABEL_RE = re.compile(
+    r"[\s,;|·/]+(?:Redakteur(?:in)?|Redaktion|Redaktor(?:in)?|Bearbeitung|Lektorat|Editor)\s*:"
+)
+_EDITOR_GATE = ("Reda", "Bearb", "Lekt", "Edit")
+# A newsroom field naming one person: "Redaktion: A", "Redaktion: <span>A</span>".
+_DESK_FIELD_RE = re.compile(r"^Redaktion\s*:\s*(?P<name>\S.{2,60})$")
+
+
+def layout_title_date(elements: Iterable[lxml.html.HtmlElement], title: str) -> ParsedDate | None:
+    """The date printed with a headline set in big type: in the block around it, else in a short
+    row just above the block's row (a layout table's grey date cell over the headline's cell)."""
+    block = title_block(elements, title)
+    if block is None:
+        return None
+    found = find_date_in_text(collapse(text_of(block))[:2000])
+    if found is not None or block.tag not in ("td", "th"):
+        return found
+    row = block.getparent()
+    if row is None or row.tag != "tr":
+        return None
+    for above in itertools.islice(row.itersiblings("tr", preceding=True), 2):
+        text = collapse(text_of(above))
+        if text and len(text.split()) <= _DATE_LINE_WORDS:
+            found = find_date_in_text(text)
+            if found is not None:
+                return found
+    return None
+
+
+def before_editor_label(text: str) -> str:
+    """A credit line up to an editor's label after the writer's name: "Autorin: A Redakteur:
+    B" is "Autorin: A"."""
+    if not any(gate in text for gate in _EDITOR_GATE):
+        return text
+    match = _EDITOR_LABEL_RE.search(text)
+    return text if match is None or match.start() == 0 else text[: match.start()]
+
+
+def desk_field_writer(
+    h1: lxml.html.HtmlElement | None, site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """The one person a newsroom field in the blocks after the headline names ("Redaktion: A",
+    "Redaktion: <span>A</span>"), asked when the page credits nobody else: the field then names
+    the writer. A desk ("Redaktion: Lokales") or several people name none."""
+    if h1 is None:
+        return ()
+    elements = (e for block in itertools.islice(h1.itersiblings(), 3) for e in block.iter())
+    for element in itertools.islice(elements, 40):
+        own = element.text if isinstance(element, lxml.html.HtmlElement) else None
+        if not own or not own.lstrip().startswith("Redaktion"):
+            continue
+        match = _DESK_FIELD_RE.match(collapse(text_of(element)))
+        people = split_credits([match.group("name")], site_keys)[0] if match else ()
+        if len(people) == 1:
+            return people
+    return ()
+
+
+def layout_headline(
+    h1: lxml.html.HtmlElement | None, marked: MarkedElements, title: str | None
+) -> lxml.html.HtmlElement | None:
+    """The headline element: the page's headline among its headings, else the element printing
+    the title in big type (an old table layout's "<font size=5>"), or None."""
+    if h1 is not None or not title:
+        return h1
+    return title_element((entry[0] for entry in marked.all()), title)
