@@ -11,7 +11,7 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import classify_date_line
-from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE, SENTENCE_BREAK_RE
+from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE, SENTENCE_BREAK_RE, before_editor_label
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD
 from pipelines.contributor_cards import card_authors, footer_byline_authors
 from pipelines.credits import (
@@ -21,7 +21,6 @@ from pipelines.credits import (
     is_info_line,
 )
 from pipelines.headline_bylines import first_line, portrait_row_name
-from pipelines.layout_credits import before_editor_label
 from pipelines.marks import BYLINE_CLASS_RE
 from pipelines.names import byline_people, normalise_field, split_credits
 from pipelines.phrase_starts import may_open, start_chars

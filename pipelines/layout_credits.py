@@ -1,6 +1,5 @@
-"""Credits and dates that old table layouts and credit fields print: the date cell in the row
-over a headline set in big type, an editor's label after the writer's credit ("Autorin: A
-Redakteur: B"), a newsroom field naming one person ("Redaktion: A")."""
+"""Credits and dates that old table layouts and credit fields print: the headline set in big
+type, the date cell in the row over it, a newsroom field naming one person ("Redaktion: A")."""
 
 from __future__ import annotations
 
@@ -18,12 +17,6 @@ from pipelines.tree import collapse, text_of
 
 # A date line is short: more words make it text.
 _DATE_LINE_WORDS = 12
-# An editor's label after the writer's credit on the same line: "Autorin: A Redakteur: B",
-# "Text: A | Redaktion: B", "Autor: A, Bearbeitung: B". The editor is no author.
-_EDITOR_LABEL_RE = re.compile(
-    r"[\s,;|·/]+(?:Redakteur(?:in)?|Redaktion|Redaktor(?:in)?|Bearbeitung|Lektorat|Editor)\s*:"
-)
-_EDITOR_GATE = ("Reda", "Bearb", "Lekt", "Edit")
 # A newsroom field naming one person: "Redaktion: A", "Redaktion: <span>A</span>".
 _DESK_FIELD_RE = re.compile(r"^Redaktion\s*:\s*(?P<name>\S.{2,60})$")
 
@@ -47,15 +40,6 @@ def layout_title_date(elements: Iterable[lxml.html.HtmlElement], title: str) -> 
             if found is not None:
                 return found
     return None
-
-
-def before_editor_label(text: str) -> str:
-    """A credit line up to an editor's label after the writer's name: "Autorin: A Redakteur:
-    B" is "Autorin: A"."""
-    if not any(gate in text for gate in _EDITOR_GATE):
-        return text
-    match = _EDITOR_LABEL_RE.search(text)
-    return text if match is None or match.start() == 0 else text[: match.start()]
 
 
 def desk_field_writer(
