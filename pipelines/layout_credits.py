@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import lxml.html
 
 from crawler.model.dates import ParsedDate, find_date_in_text
+from pipelines.agency_names import agency_names
 from pipelines.big_type import title_block, title_element
 from pipelines.marks import MarkedElements
 from pipelines.names import split_credits
@@ -57,9 +58,25 @@ def desk_field_writer(
             continue
         match = _DESK_FIELD_RE.match(collapse(text_of(element)))
         people = split_credits([match.group("name")], site_keys)[0] if match else ()
-        if len(people) == 1:
+        if len(people) == 1 and not _beside_agency_source(element):
             return people
     return ()
+
+
+def _beside_agency_source(field: lxml.html.HtmlElement) -> bool:
+    """Whether the field's info block names a news agency as the text's source ("<span>Anadolu
+    Ajansı</span><span>Redaktion: A</span>"): the field then names who edited the agency's
+    copy, no writer."""
+    block = field.getparent()
+    if block is None:
+        return False
+    # The field's own element may be the block's child or the block's only line ("<p>…</p>").
+    while len(collapse(text_of(block))) <= len(collapse(text_of(field))):
+        if (up := block.getparent()) is None:
+            return False
+        block, field = up, block
+    lines = (collapse(text_of(child)) for child in itertools.islice(block, 8) if child is not field)
+    return any(len(line) <= 60 and agency_names(line) for line in lines)
 
 
 def layout_headline(

@@ -150,6 +150,8 @@ def _info_box(field: str) -> str:
         ("<p>Redaktion: Edda Kranich, Bo Chen</p>", ()),
         # a writer's byline names the writer; the field then names an editor
         ("<p>Von Till Omsen</p><p>Redaktion: Edda Kranich</p>", ("Till Omsen",)),
+        # beside an agency named as the source, the field names who edited the agency's copy
+        ("<span>Reuters</span> <span>Redaktion: Edda Kranich</span>", ()),
     ],
 )
 def test_a_newsroom_field_naming_one_person_alone_names_the_writer(
