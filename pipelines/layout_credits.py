@@ -19,7 +19,9 @@ from pipelines.tree import collapse, text_of
 # A date line is short: more words make it text.
 _DATE_LINE_WORDS = 12
 # A newsroom field naming one person: "Redaktion: A", "Redaktion: <span>A</span>".
-_DESK_FIELD_RE = re.compile(r"^Redaktion\s*:\s*(?P<name>\S.{2,60})$")
+_DESK_FIELD_RE = re.compile(r"^Redaktion\s*:\s*(?P<name>[^:|·•]{3,60})$")
+# The blocks over the text are short: a longer one is the text (or holds it).
+_INFO_BLOCK_CHARS = 200
 
 
 def layout_title_date(elements: Iterable[lxml.html.HtmlElement], title: str) -> ParsedDate | None:
@@ -46,12 +48,17 @@ def layout_title_date(elements: Iterable[lxml.html.HtmlElement], title: str) -> 
 def desk_field_writer(
     h1: lxml.html.HtmlElement | None, site_keys: frozenset[str]
 ) -> tuple[str, ...]:
-    """The one person a newsroom field in the blocks after the headline names ("Redaktion: A",
+    """The one person a newsroom field in the short blocks between the headline and the text
+    names ("Redaktion: A",
     "Redaktion: <span>A</span>"), asked when the page credits nobody else: the field then names
     the writer. A desk ("Redaktion: Lokales") or several people name none."""
     if h1 is None:
         return ()
-    elements = (e for block in itertools.islice(h1.itersiblings(), 3) for e in block.iter())
+    blocks = itertools.takewhile(
+        lambda block: len(text_of(block)) <= _INFO_BLOCK_CHARS,
+        itertools.islice(h1.itersiblings(), 3),
+    )
+    elements = (e for block in blocks for e in block.iter())
     for element in itertools.islice(elements, 40):
         own = element.text if isinstance(element, lxml.html.HtmlElement) else None
         if not own or not own.lstrip().startswith("Redaktion"):
