@@ -49,9 +49,9 @@ def desk_field_writer(
     h1: lxml.html.HtmlElement | None, site_keys: frozenset[str]
 ) -> tuple[str, ...]:
     """The one person a newsroom field in the short blocks between the headline and the text
-    names ("Redaktion: A",
-    "Redaktion: <span>A</span>"), asked when the page credits nobody else: the field then names
-    the writer. A desk ("Redaktion: Lokales") or several people name none."""
+    names ("Redaktion: A", "Redaktion: <span>A</span>"), asked when the page credits nobody
+    else: the field then names the writer. A desk ("Redaktion: Lokales"), several people or a
+    closing credits line name none."""
     if h1 is None:
         return ()
     blocks = itertools.takewhile(
