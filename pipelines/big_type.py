@@ -32,17 +32,40 @@ def _is_big_type(element: lxml.html.HtmlElement) -> bool:
     return float(style.group(1)) >= {"px": 18, "pt": 14}.get(style.group(2).casefold(), 1.2)
 
 
-def title_block_text(elements: Iterable[lxml.html.HtmlElement], title: str) -> str:
-    """The text of the block around the element printing `title` in big type (a page with no
-    headline among its headings): its nearest ancestor that holds more than the headline, as a
-    layout table's rows hold a date line over it; "" when no big type prints the title."""
+def _title_elements(
+    elements: Iterable[lxml.html.HtmlElement], title: str
+) -> Iterator[lxml.html.HtmlElement]:
     key = text_key(title)
     for element in elements:
         if (element.tag == "font" or "font-size" in (element.get("style") or "")) and (
             _is_big_type(element) and text_key(text_of(element)) == key
         ):
-            for ancestor in itertools.islice(element.iterancestors(), 6):
-                text = collapse(text_of(ancestor))
-                if text_key(text) != key:
-                    return text
-    return ""
+            yield element
+
+
+def title_element(
+    elements: Iterable[lxml.html.HtmlElement], title: str
+) -> lxml.html.HtmlElement | None:
+    """The element printing `title` in big type (a page with no headline among its headings
+    sets it in a "<font size=5>"), or None."""
+    return next(_title_elements(elements, title), None)
+
+
+def title_block(
+    elements: Iterable[lxml.html.HtmlElement], title: str
+) -> lxml.html.HtmlElement | None:
+    """The block around the element printing `title` in big type: its nearest ancestor that
+    holds more than the headline, as a layout table's rows hold a date line over it; None when
+    no big type prints the title."""
+    key = text_key(title)
+    for element in _title_elements(elements, title):
+        for ancestor in itertools.islice(element.iterancestors(), 6):
+            if text_key(collapse(text_of(ancestor))) != key:
+                return ancestor
+    return None
+
+
+def title_block_text(elements: Iterable[lxml.html.HtmlElement], title: str) -> str:
+    """The text of `title_block`; "" when no big type prints the title."""
+    block = title_block(elements, title)
+    return "" if block is None else collapse(text_of(block))

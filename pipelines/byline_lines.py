@@ -112,6 +112,25 @@ ORIGIN_GATE = ("erschienen ", "veröffentlicht ")
 _ABBREVIATIONS_RE = re.compile(rf"\b{PROFESSION_ABBREVIATION}\b|{DEGREE}")
 
 
+# An editor's label after the writer's credit on the same line: "Autorin: A Redakteur: B",
+# "Text: A | Redaktion: B", "Autor: A, Bearbeitung: B". The editor is no author.
+_EDITOR_LABEL_RE = re.compile(
+    r"[\s,;|·/]+(?:Redakteur(?:in)?|Redaktion|Redaktor(?:in)?|Bearbeitung|Lektorat|Editor)\s*:"
+)
+_EDITOR_GATE = ("Reda", "Bearb", "Lekt", "Edit")
+# The writer's label the credit opens with.
+_WRITER_LABEL_RE = re.compile(r"(?:Autor(?:in|en)?|Texte?|Bericht)\s*:")
+
+
+def before_editor_label(text: str) -> str:
+    """A writer's credit line up to an editor's label after the writer's name: "Autorin: A
+    Redakteur: B" is "Autorin: A"."""
+    if not any(gate in text for gate in _EDITOR_GATE) or not _WRITER_LABEL_RE.match(text):
+        return text
+    match = _EDITOR_LABEL_RE.search(text)
+    return text if match is None or match.start() == 0 else text[: match.start()]
+
+
 def is_byline(text: str, authors: Sequence[str]) -> bool:
     """The bylined names with nothing but dates, times, joiners, a job title or newsroom and
     at most a place name.
@@ -120,6 +139,7 @@ def is_byline(text: str, authors: Sequence[str]) -> bool:
     18.02 Uhr", "A, Korrespondentin in Brüssel", "Autor: A, WMR Studio Siegen" are bylines;
     "Von A stammt auch der Entwurf …" and "A: Ja." are not.
     """
+    text = before_editor_label(text)  # the editor's credit goes with the writer's
     # A signature for a body, which the author's name sets apart: "A für den Pfarrgemeinderat".
     if signed_for(text, frozenset(), set_apart=True) in authors:
         return True

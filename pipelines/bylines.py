@@ -11,7 +11,7 @@ import lxml.etree
 import lxml.html
 
 from crawler.model.dates import classify_date_line
-from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE, SENTENCE_BREAK_RE
+from pipelines.byline_lines import AUTHOR_BOX_LABEL_RE, SENTENCE_BREAK_RE, before_editor_label
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD
 from pipelines.contributor_cards import card_authors, footer_byline_authors
 from pipelines.credits import (
@@ -345,7 +345,7 @@ def _closing_credit_line(tree: lxml.html.HtmlElement, site_keys: frozenset[str])
         )
         if not head.startswith(("Bericht", "Text", "Autor")):
             continue
-        text = first_line(paragraph)
+        text = before_editor_label(first_line(paragraph))  # the editor is no author
         if len(text) > 80 or not _CLOSING_CREDIT_RE.match(text):
             continue
         if any(len(text_of(p)) >= 80 for p in paragraph.itersiblings("p")):

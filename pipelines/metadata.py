@@ -20,7 +20,6 @@ from crawler.model.dates import (
     parse_datetime,
 )
 from pipelines.agency_names import agency_names
-from pipelines.big_type import title_block_text
 from pipelines.bylines import (
     byline_text,
     closing_authors,
@@ -41,6 +40,7 @@ from pipelines.jsonld import (
     read_json_ld,
 )
 from pipelines.language import normalise_language
+from pipelines.layout_credits import desk_field_writer, layout_headline, layout_title_date
 from pipelines.local_time import UPDATED_TEXT_RE, in_printed_offset
 from pipelines.marks import MarkedElements, info_line_date, labelled_date
 from pipelines.names import (
@@ -393,7 +393,8 @@ def _authors_and_agencies(
     # under a meta tag naming A, "A, B" in an element marked as the byline): the people are
     # read then too.
     single = len(authors) == 1
-    lines = byline_near_headline(meta.h1, agencies_only=bool(authors) and not single)
+    headline = layout_headline(meta.h1, marked, meta.title)
+    lines = byline_near_headline(headline, agencies_only=bool(authors) and not single)
     printed, credited = split_credits(lines, site_keys)
     agencies.extend(credited)
     # The marked byline's people are read only when the printed line does not list them.
@@ -410,7 +411,7 @@ def _authors_and_agencies(
         agencies.extend(credited)
     meta.authors = (
         authors or printed or closing_authors(marked.tree, marked.all, site_keys, marked.byline)
-    )
+    ) or desk_field_writer(meta.h1, site_keys)
     meta.agencies = tuple(dict.fromkeys(agencies))
 
 
@@ -620,7 +621,7 @@ def _visible_date(
             if found is not None:
                 return found
     elif title:
-        return find_date_in_text(title_block_text((m[0] for m in marked.all()), title)[:2000])
+        return layout_title_date((m[0] for m in marked.all()), title)
     return None
 
 

@@ -50,11 +50,16 @@ _JOB_TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 _BARE_LEITER = frozenset(("leiter",))
+_CLUB_OFFICER_RE = re.compile(CLUB_OFFICER, re.IGNORECASE)
 
 
 def _job_title(words: Sequence[str], index: int) -> bool:
     word = words[index].strip(",;")
     if not _JOB_TITLE_RE.fullmatch(word):
+        return False
+    # An officer's word as the second and last word is a surname ("Lena Markwart"): a title
+    # after a first name alone would leave no name.
+    if len(words) == 2 == index + 1 and _CLUB_OFFICER_RE.fullmatch(word):
         return False
     return word.casefold() not in _BARE_LEITER or index < len(words) - 1
 

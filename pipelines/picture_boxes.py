@@ -139,14 +139,15 @@ def _is_credited_caption(block: lxml.html.HtmlElement) -> bool:
 
 def _caption_after(image: lxml.html.HtmlElement) -> str | None:
     """Remove the caption printed as the paragraph after a paragraph holding only the picture,
-    set like it ("<p align=center><img></p><p align=center>Caption</p>") or all in italics
+    set like it ("<p align=center><img></p><p align=center>Caption</p>", a "<center>" holder
+    too) or all in italics
     ("<p><em>Caption.</em></p>"), or in the picture's own paragraph after a line break
     ("<p><img><br><font size=1>Caption</font></p>"); return its text. A paragraph of the text
     after a picture is set like the text, or is a sentence."""
     holder = image.getparent()
-    if holder is None or holder.tag != "p":
+    if holder is None or holder.tag not in ("p", "center"):
         return None
-    if len(holder) > 2 and holder[0] is image and holder[1].tag == "br":
+    if holder.tag == "p" and len(holder) > 2 and holder[0] is image and holder[1].tag == "br":
         text = collapse(text_of(holder))
         opening = (holder.text or "") + (image.tail or "")
         pictures = sum(1 for _ in holder.iter("img"))
@@ -164,9 +165,11 @@ def _caption_after(image: lxml.html.HtmlElement) -> str | None:
     # A paragraph all in italics under the picture is set apart as its caption, a sentence too.
     italic = all_bold(caption, ITALIC_TAGS)
     looks = {key: value for key, value in holder.attrib.items() if key in _SET_ATTRIBUTES}
+    if holder.tag == "center":  # "<center><img></center><p align=center>Caption</p>"
+        looks = {"align": "center"}
     if not italic and (
         not looks
-        or len(caption)
+        or (len(caption) and not _in_one_font(caption))
         or {k: v for k, v in caption.attrib.items() if k in _SET_ATTRIBUTES} != looks
     ):
         return None
@@ -177,6 +180,16 @@ def _caption_after(image: lxml.html.HtmlElement) -> str | None:
         return None
     caption.drop_tree()
     return text
+
+
+def _in_one_font(paragraph: lxml.html.HtmlElement) -> bool:
+    """A paragraph whose text is all in one <font> ("<p><font color=grey>Caption</font></p>")."""
+    return (
+        len(paragraph) == 1
+        and paragraph[0].tag == "font"
+        and not (paragraph.text or "").strip()
+        and not (paragraph[0].tail or "").strip()
+    )
 
 
 # The attributes that set a paragraph apart from the text's: its class, style and alignment.

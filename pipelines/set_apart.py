@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import lxml.html
 
 from pipelines.byline_lines import NOTE_VERBS, SENTENCE_BREAK_RE
+from pipelines.clean import classify_line
 from pipelines.clean_rules import is_tool_bar
 from pipelines.names import split_credits
 from pipelines.offices import ACADEMIC_TITLE_RE, DEGREE, PERSON_NAME, SIGNING_INITIALS, signed_for
@@ -53,6 +54,10 @@ def paragraphs_before(element: lxml.html.HtmlElement) -> Iterator[lxml.html.Html
             yield from reversed(sibling.findall("p"))
 
 
+def _furniture_line(text: str) -> bool:
+    return is_tool_bar(text) or (len(text) <= 160 and classify_line(text) is not None)
+
+
 def set_apart_lines(
     tree: lxml.html.HtmlElement, site_keys: frozenset[str]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -92,8 +97,9 @@ def set_apart_lines(
         if not 2 <= len(own.split()) <= 4 or (
             following is not None
             and following.tag == "p"
-            # A bar of tools under the signature ("Drucken | Weiterempfehlen") is no text.
-            and not is_tool_bar(collapse(text_of(following)))
+            # A bar of tools under the signature ("Drucken | Weiterempfehlen") is no text, nor
+            # a short note the cleaning drops ("Dieser Artikel erschien in der Ausgabe 3/2025").
+            and not _furniture_line(collapse(text_of(following)))
         ):
             continue
         text_before = [
