@@ -423,6 +423,11 @@ INFO_LABELS = frozenset(
         "kategorie",
         "lesezeit",
         "lesedauer",
+        # the kind of text, alone under a republished release or over it
+        "pressemitteilung",
+        "pressemeldung",
+        "presseinformation",
+        "medienmitteilung",
     }
 )
 

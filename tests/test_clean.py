@@ -231,6 +231,9 @@ def test_a_dateline_with_a_reading_time_goes(line: str) -> None:
         # an office or a goal in a sentence
         "Von der Pressestelle kam bis zum Abend keine Antwort.",
         "Von Teamgeist war in der zweiten Hälfte nichts zu sehen.",
+        "Von der Polizeiinspektion kam am Abend eine kurze Mitteilung.",
+        "Pressemitteilung des Vereins kam erst nach Redaktionsschluss an.",
+        "Quelle: Polizeiinspektion Hainfeld meldet weniger Einbrüche als im Vorjahr",
         "Um 1:0 ging es bis zur Pause (12:30 Uhr), dann drehte Okafor das Spiel.",
         # other words after a role are no editor's initials, nor initials after no role
         "3. Mai 2026 · Redaktion: gesucht wird ab sofort",
@@ -1326,6 +1329,13 @@ def test_blank_input(line: str) -> None:
         ("Text: Pressestelle TSV Grünmark", "meta:byline"),
         ("Von der Medienabteilung des Landkreises Seenland", "meta:byline"),
         ("Bericht: Presseteam Lindhaven Lions", "meta:byline"),
+        # or an authority, or an association under its republished release
+        ("Quelle: Polizeidirektion Auenstadt", "meta:byline"),
+        ("Text: Bezirksamt Lindhaven-Nord", "meta:byline"),
+        ("Quelle: Kreisverwaltung Seenland", "meta:byline"),
+        ("Pressemitteilung Turnverein Hainfeld", "meta:byline"),
+        ("Presseinformation: Wasserzweckverband Oberau", "meta:byline"),
+        ("Pressemeldung", "meta:info-label"),
         # the two teams' top scorers apart by a dash or a slash, and the statistics link
         ("Topscorer: Ekwueme 19, Kramer 12 / Lindqvist 22, Osei 10", "widget:stats-box"),
         ("Beste Werferinnen: Hahn 18, Özdemir 11 – Brandt 20, Roth 9", "widget:stats-box"),
