@@ -1263,6 +1263,8 @@ def test_blank_input(line: str) -> None:
         ("Genutzte Quellen: Bericht der Bundesnetzagentur, Reuters", "credit:agency"),
         # a paywall's offer and trial call after the full text
         ("Unbegrenzt lesen für 9,90 Euro pro Monat, monatlich kündbar", "promo:paywall"),
+        ("Sämtliche Inhalte des Seeboten – drei Monate für 1 Euro", "promo:paywall"),
+        ("Alle Texte im Web und im E-Paper – monatlich kündbar.", "promo:paywall"),
         ("Sämtliche Plus-Artikel für nur 4,99 € im Monat", "promo:paywall"),
         ("Einen Monat kostenlos lesen", "promo:paywall"),
         ("Jetzt 30 Tage unverbindlich testen", "promo:paywall"),
@@ -1569,6 +1571,8 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Quellen: Statistisches Landesamt, Bundesagentur für Arbeit",
         "Verwendete Quellen nannte das Ministerium auf Nachfrage nicht.",
         "Alle Beiträge zur Krankenkasse steigen um 15 Euro im Monat.",
+        "Alle Artikel der Ausstellung kosteten zwei Wochen lang 5 Euro.",
+        "Alle Beiträge sind laut Satzung jederzeit kündbar, sagte der Kassenwart.",
         "Die Bibliothek lässt Neukunden vier Wochen gratis testen.",
         "Mit dem Deutschlandticket können Schüler einen Monat gratis testen, ob sich das lohnt.",
         "Vier Wochen lesen für 5 Euro hat sie die Zeitung im Urlaub.",
