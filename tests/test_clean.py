@@ -1370,6 +1370,9 @@ def test_blank_input(line: str) -> None:
         ("Zurück zur Übersicht", "chrome:ui-token"),
         ("« Zurück zum Pressearchiv", "chrome:ui-token"),
         ("Zurück zu allen Meldungen", "chrome:ui-token"),
+        ("Zur Übersicht aller Veranstaltungen", "chrome:ui-token"),
+        ("« Zurück zur Liste der Medieninformationen", "chrome:ui-token"),
+        ("Zum Archiv unserer Vereinsnachrichten", "chrome:ui-token"),
         ("Hier geht's zum Matchcenter", "teaser:weiterlesen"),
         ("Alle Statistiken zum Spiel »", "teaser:weiterlesen"),
         ("Hier zur Fotostrecke", "chrome:ui-token"),
@@ -1609,6 +1612,8 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Die Pressemitteilung vom 30. November 2026 nennt keine Zahlen.",
         "Weitere Informationen: Die Anmeldung läuft bis Freitag.",
         "Zurück zur Normalität",
+        "Zur Liste der Schäden",
+        "Zum Archiv der Gemeinde",
         "Zurück zur Übersicht über die Kosten kam der Kämmerer erst am Ende.",
         "Zur Galerie im Schloss führt ein neuer Weg.",
         # the word "Ende" in a subheading or a sentence
