@@ -3262,6 +3262,33 @@ def test_a_paragraph_marked_as_the_caption_in_a_pictures_box_goes_even_as_a_sent
 
 
 @pytest.mark.parametrize(
+    "picture",
+    [
+        # in the text's flow, right after the picture or the paragraph holding only it
+        f"<img src='a.jpg' alt=''><p class='legende'>{_CAPTION}</p>",
+        f"<p align='center'><img src='a.jpg'></p><p align='center' class='pic_text'>{_CAPTION}</p>",
+    ],
+)
+def test_a_paragraph_marked_as_the_caption_right_after_a_picture_goes(picture: str) -> None:
+    page = f"<div class='art'><p>{LEAD}</p>{picture}<p>{P1}</p><p>{P2}</p></div>"
+    assert _text_of_page(page) == [LEAD, P1, P2]
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        # no caption's mark, or text between the picture and the marked paragraph
+        f"<img src='a.jpg' alt=''><p class='lead'>{P3}</p>",
+        f"<p><img src='a.jpg'></p><p>{P3}</p>",
+        f"<img src='a.jpg' alt=''> Am Ufer <p class='legende'>{P3}</p>",
+    ],
+)
+def test_a_paragraph_after_a_picture_without_a_captions_mark_stays(picture: str) -> None:
+    page = f"<div class='art'><p>{LEAD}</p>{picture}<p>{P1}</p><p>{P2}</p></div>"
+    assert any(P3 in line for line in _text_of_page(page))
+
+
+@pytest.mark.parametrize(
     "box",
     [
         # a lead beside the picture: its class marks no caption
