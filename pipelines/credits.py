@@ -176,6 +176,13 @@ _OFFICE_CREDIT_RE = re.compile(
     r"|[Vv]erwaltung|[Vv]erein|[Vv]erband|[Pp]olizei)"
     r"(?:\s+(?:[A-ZÄÖÜ0-9][\w.&'’/-]*|der|des|dem|die|und|für|im|am|von|e\.\s?V\.?)){0,6}\.?$"
 )
+# A line naming the editor in charge of the text, a name alone after the role: "Redakteur: A",
+# "Verantwortliche Redakteurin: B", "Diensthabender Redakteur: C". No author: the page's
+# writer has a byline of their own.
+_EDITOR_CREDIT_RE = re.compile(
+    r"^(?:(?:Verantwortliche|Zuständige|Diensthabende|Leitende)r? )?Redakteur(?:in)?\s*:\s*"
+    rf"{PERSON_NAME}$"
+)
 _HELPER_CREDIT_GATE = ("mitarbeit", "mitwirkung", "mitgearbeitet", "übersetz", "aus dem ")
 _NAMES_SPLIT_RE = re.compile(r"\s*(?:[,/;&]|\bund\b)\s*")
 _PLACE_IN_BRACKETS_RE = re.compile(r"\s*\([^()]{1,40}\)$")
@@ -252,6 +259,8 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
     if words <= 6 and "agentur" in lowered and _DESK_SIGNATURE_RE.match(text):
         return Rule.BYLINE
     if words <= 10 and _OFFICE_CREDIT_RE.match(text):
+        return Rule.BYLINE
+    if words <= 7 and "redakteur" in lowered and _EDITOR_CREDIT_RE.match(text):
         return Rule.BYLINE
     if words <= 20 and any(map(lowered.__contains__, _HELPER_CREDIT_GATE)):
         match = _HELPER_CREDIT_RE.match(text)

@@ -234,6 +234,7 @@ def test_a_dateline_with_a_reading_time_goes(line: str) -> None:
         "Von der Polizeiinspektion kam am Abend eine kurze Mitteilung.",
         "Pressemitteilung des Vereins kam erst nach Redaktionsschluss an.",
         "Quelle: Polizeiinspektion Hainfeld meldet weniger Einbrüche als im Vorjahr",
+        "Redakteur: Jonas Okafor berichtet seit Jahren aus dem Rathaus",
         "Um 1:0 ging es bis zur Pause (12:30 Uhr), dann drehte Okafor das Spiel.",
         # other words after a role are no editor's initials, nor initials after no role
         "3. Mai 2026 · Redaktion: gesucht wird ab sofort",
@@ -1337,6 +1338,9 @@ def test_blank_input(line: str) -> None:
         ("Quelle: Kreisverwaltung Seenland", "meta:byline"),
         ("Pressemitteilung Turnverein Hainfeld", "meta:byline"),
         ("Presseinformation: Wasserzweckverband Oberau", "meta:byline"),
+        # the editor in charge, a name alone after the role
+        ("Redakteur: Jonas Okafor", "meta:byline"),
+        ("Verantwortliche Redakteurin: Lea Brandt", "meta:byline"),
         ("Pressemeldung", "meta:info-label"),
         # the two teams' top scorers apart by a dash or a slash, and the statistics link
         ("Topscorer: Ekwueme 19, Kramer 12 / Lindqvist 22, Osei 10", "widget:stats-box"),
@@ -2422,6 +2426,52 @@ def test_a_table_of_data_like_a_service_row_stays(table: str) -> None:
     if "Spiel" not in table:
         before = _result_of_page(f"{table}<h1>{TITLE}</h1><p>{LEAD}</p><p>{P1}</p>")
         assert before[0].startswith("| ")
+
+
+@pytest.mark.parametrize(
+    ("cell", "goes"),
+    [
+        (
+            "2026-03-03 09:12 &nbsp;&nbsp; Quelle: Seetal Funk &nbsp;&nbsp; Autorin: Lea Brandt",
+            True,
+        ),
+        ("Datum: 03.03.2026 | Autor: Jonas Okafor", True),
+        # a row of data: no labels of an item's data, or no date
+        ("12.03.2026 &nbsp;&nbsp; Ort: Stadthalle &nbsp;&nbsp; Eintritt: frei", False),
+        ("Quelle: Seetal Funk &nbsp;&nbsp; Autorin: Lea Brandt", False),
+    ],
+)
+def test_an_info_row_in_a_table_under_the_headline_goes(cell: str, goes: bool) -> None:
+    body = f"<h1>{TITLE}</h1><table><tr><td class='i'>{cell}</td></tr></table><p>{LEAD}</p>"
+    assert (_result_of_page(f"{body}<p>{P1}</p>") == [LEAD, P1]) is goes
+
+
+_RELATED_ROWS = (
+    "<tr><td>&raquo; <a href='/a1'>Neue Ampel an der Uferstraße</a></td></tr>"
+    "<tr><td>- <a href='/a2'>Stadtfest mit Rekord</a></td></tr>"
+)
+
+
+def test_a_table_of_links_under_a_teasers_label_after_the_text_goes() -> None:
+    table = f"<table><tr><td><b>Mehr aus Lokales</b></td></tr>{_RELATED_ROWS}</table>"
+    assert _text_of_page(f"<div><p>{LEAD}</p><p>{P1}</p><p>{P2}</p>{table}</div>") == [
+        LEAD,
+        P1,
+        P2,
+    ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "<b>Unterlagen zur Sitzung</b>",  # a list of documents under another label
+        "<a href='/lokales'>Mehr aus Lokales</a>",  # a row of links, no label
+    ],
+)
+def test_a_table_of_links_under_another_label_stays(label: str) -> None:
+    table = f"<table><tr><td>{label}</td></tr>{_RELATED_ROWS}</table>"
+    text = _text_of_page(f"<div><p>{LEAD}</p><p>{P1}</p><p>{P2}</p>{table}</div>")
+    assert any("Stadtfest mit Rekord" in line for line in text)
 
 
 # --- an info line with a bare reading time -----------------------------------------------------
