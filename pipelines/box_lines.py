@@ -85,18 +85,23 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
     (
         # A paywall's offer of the site's articles at a price per period: "Alle Artikel aus Ihrer
         # Region für 7,99 € im Monat – jederzeit kündbar", "Unbegrenzt lesen für 9,90 Euro pro
-        # Monat". A report of a price ("Alle Beiträge steigen um 15 Euro im Monat") offers no
-        # access.
+        # Monat"; or for a trial period closing the line ("Alle Inhalte der Seite – drei Monate
+        # für 1 Euro"), or with the offer's terms alone after a dash ("Sämtliche Beiträge online
+        # und im E-Paper – monatlich kündbar"). A report of a price ("Alle Beiträge steigen um 15
+        # Euro im Monat") offers no access.
         Rule.PAYWALL,
         re.compile(
             r"^(?:Alle|Sämtliche|Unbegrenzte?r?|Uneingeschränkte?r?|Voller|Zugang zu allen)"
-            r"\b[^!?]{0,60}?\b(?:Artikel|Inhalte|Beiträge|Texte|Zugang|lesen)\b[^!?]{0,40}?"
-            r"\b(?:für|ab|nur) (?:nur |je )?\d+(?:[,.]\d{1,2})?\s?(?:€|Euro|EUR)\s*(?:im|pro|je|/)"
-            r"\s*(?:Monat|Woche|Jahr)\b",
+            r"\b[^!?]{0,60}?\b(?:Artikel|Inhalte|Beiträge|Texte|Zugang|lesen)\b[^!?]{0,60}?"
+            r"(?:\b(?:für|ab|nur) (?:nur |je )?\d+(?:[,.]\d{1,2})?\s?(?:€|Euro|EUR)\s*"
+            r"(?:im|pro|je|/)\s*(?:Monat|Woche|Jahr)\b"
+            r"|\b(?:\d+|einen|ein|zwei|drei|vier|sechs|zwölf) (?:Tage?|Wochen?|Monate?)"
+            r" (?:für|zu|ab) (?:nur |je )?\d+(?:[,.]\d{1,2})?\s?(?:€|Euro|EUR)\W*$"
+            r"|\s[–—-] (?:jederzeit|monatlich|täglich|flexibel) kündbar\W*$)",
             _I,
         ),
         30,
-        ("€", "euro", "eur"),
+        ("€", "euro", "eur", "kündbar"),
     ),
     (
         # A paywall's trial call, alone on its button: "Jetzt 4 Wochen gratis testen", "Einen
@@ -423,6 +428,11 @@ INFO_LABELS = frozenset(
         "kategorie",
         "lesezeit",
         "lesedauer",
+        # the kind of text, alone under a republished release or over it
+        "pressemitteilung",
+        "pressemeldung",
+        "presseinformation",
+        "medienmitteilung",
     }
 )
 

@@ -161,15 +161,27 @@ _DESK_SIGNATURE_RE = re.compile(
     r"Agenturen(?:\s*(?:[/,&]|\bund\b)\s*" + _DESK + r")*$",
     _I,
 )
-# A credit naming an office or a desk instead of a person: "Text: Pressestelle Eisfalken",
-# "Von der Medienstelle des Landkreises", "Bericht: Vereinsvorstand", "Quelle: Presseteam TSV
-# Grünmark". The office's word opens the name; the rest are capitalised words and the small
-# words of a name, so "Von der Pressestelle kam keine Antwort." stays.
+# A credit naming an office, a desk or an authority instead of a person: "Text: Pressestelle
+# Eisfalken", "Von der Medienstelle des Landkreises", "Bericht: Vereinsvorstand", "Quelle:
+# Presseteam TSV Grünmark", "Quelle: Polizeidirektion Auenstadt", "Text: Bezirksamt Mitte", a
+# republished release's "Pressemitteilung Turnverein Hainfeld". The office's word opens the
+# name; the rest are capitalised words and the small words of a name, so "Von der Pressestelle
+# kam keine Antwort." stays.
 _OFFICE_CREDIT_RE = re.compile(
-    r"^(?:(?:Text|Bericht|Quelle|Autor(?:in)?|Verfasst von)\s*:\s*|Von\s+)(?:(?:der|des|dem)\s+)?"
+    r"^(?:(?:Text|Bericht|Quelle|Autor(?:in)?|Verfasst von)\s*:\s*|Von\s+"
+    r"|(?:Pressemitteilung|Pressemeldung|Presseinformation|Medienmitteilung)(?:\s*:)?\s+)"
+    r"(?:(?:der|des|dem)\s+)?"
     r"(?=[A-ZÄÖÜ])[\w-]*(?:[Ss]telle|[Aa]bteilung|[Bb]üro|[Rr]eferat|[Rr]edaktion|[Tt]eam|[Vv]orstand"
-    r"|[Kk]ommunikation)"
+    r"|[Kk]ommunikation|[Aa]mt|[Pp]räsidium|[Ii]nspektion|[Dd]irektion|[Rr]evier|[Mm]inisterium"
+    r"|[Vv]erwaltung|[Vv]erein|[Vv]erband|[Pp]olizei)"
     r"(?:\s+(?:[A-ZÄÖÜ0-9][\w.&'’/-]*|der|des|dem|die|und|für|im|am|von|e\.\s?V\.?)){0,6}\.?$"
+)
+# A line naming the editor in charge of the text, a name alone after the role: "Redakteur: A",
+# "Verantwortliche Redakteurin: B", "Diensthabender Redakteur: C". No author: the page's
+# writer has a byline of their own.
+_EDITOR_CREDIT_RE = re.compile(
+    r"^(?:(?:Verantwortliche|Zuständige|Diensthabende|Leitende)r? )?Redakteur(?:in)?\s*:\s*"
+    rf"{PERSON_NAME}$"
 )
 _HELPER_CREDIT_GATE = ("mitarbeit", "mitwirkung", "mitgearbeitet", "übersetz", "aus dem ")
 _NAMES_SPLIT_RE = re.compile(r"\s*(?:[,/;&]|\bund\b)\s*")
@@ -247,6 +259,8 @@ def credit_rule(text: str, lowered: str, words: int) -> str | None:
     if words <= 6 and "agentur" in lowered and _DESK_SIGNATURE_RE.match(text):
         return Rule.BYLINE
     if words <= 10 and _OFFICE_CREDIT_RE.match(text):
+        return Rule.BYLINE
+    if words <= 7 and "redakteur" in lowered and _EDITOR_CREDIT_RE.match(text):
         return Rule.BYLINE
     if words <= 20 and any(map(lowered.__contains__, _HELPER_CREDIT_GATE)):
         match = _HELPER_CREDIT_RE.match(text)

@@ -37,7 +37,7 @@ from pipelines.picture_boxes import drop_picture_boxes
 from pipelines.polls import drop_polls
 from pipelines.pull_quotes import drop_pull_quotes
 from pipelines.score_lines import score_paragraphs
-from pipelines.signatures import closing_signature, cosigned
+from pipelines.signatures import closing_signature, cosigned, sign_off
 from pipelines.tables import unwrap_layout_tables
 from pipelines.tree import (
     apply_drop_rules,
@@ -272,6 +272,9 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
             # An agency beside the signer's name ("Name (epd)") supplied the text.
             meta.agencies = (*meta.agencies, *split_credits(signature, frozenset())[1])
             dropped.extend(DroppedLine(text=line, rule=str(Rule.BYLINE)) for line in signature)
+    elif meta.authors and sign_off(kept, meta.authors):
+        # A bylined writer signing off to the readers after the text ("– Eure Lena").
+        dropped.append(DroppedLine(text=kept.pop(), rule=str(Rule.BYLINE)))
     article_text = normalise_text("\n".join(kept))
     language = detect_language(article_text, declared)
     # Agency credits in the boxes after the text ("Mit Material von dpa" beside the writer's line).

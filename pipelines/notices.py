@@ -438,16 +438,20 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     ),
     (
         # A link back to the list the item was opened from: "Zurück zur Übersicht", "« Zurück
-        # zum Pressearchiv", "Zurück zu allen Meldungen". "Zurück zur Normalität" names no page.
+        # zum Pressearchiv", "Zurück zu allen Meldungen", perhaps naming the list's items: "Zur
+        # Übersicht der Pressemitteilungen", "Zurück zur Liste aller Meldungen". "Zurück zur
+        # Normalität" names no page, nor does "Zur Liste der Schäden" name a list of items.
         Rule.UI_TOKEN,
         re.compile(
-            r"^(?:[«<←‹]\s*)?(?:Zurück|Zur) (?:zur |zum |zu den |zu allen )?(?:\w*(?:übersicht"
-            r"|startseite|liste|archiv)|vorherigen Seite|Meldungen|Nachrichten|Artikeln"
+            r"^(?:[«<←‹]\s*)?(?:Zurück|Zur|Zum) (?:zur |zum |zu den |zu allen )?(?:\w*(?:übersicht"
+            r"|startseite|liste|archiv)(?: (?:der|aller|unserer) (?:\w+ )?(?:\w*(?:mitteilungen"
+            r"|meldungen|informationen|nachrichten|news|beiträge|artikel)|Termine"
+            r"|Veranstaltungen))?|vorherigen Seite|Meldungen|Nachrichten|Artikeln"
             r"|Beiträgen|Pressemitteilungen|Suchergebnissen)\W*$",
             _I,
         ),
-        5,
-        ("zur",),
+        7,
+        ("zur", "zum"),
     ),
     (
         # A press release's number and date, its dateline: "Pressemitteilung Nr. 214/2026 vom

@@ -30,7 +30,7 @@ _SLIDE_MAX_WORDS = 40
 # The class of a caption's paragraph: "bildtext", "bildunterschrift", "caption", "legende",
 # "image-desc", "bu".
 _CAPTION_MARK_RE = MarkWords(
-    r"caption|bildtext|bildunterschrift|legende|legend|picdesc|(?:img|image|photo|foto|bild)"
+    r"caption|bildtext|bildunterschrift|legende|legend|picdesc|(?:img|image|pic|photo|foto|bild)"
     r"[-_]?(?:desc|text|unterschrift)|(?:^|[-_\s])bu(?:$|[-_\s])"
 )
 _CAPTION_MAX_BLOCKS = 2
@@ -145,6 +145,9 @@ def _caption_after(image: lxml.html.HtmlElement) -> str | None:
     ("<p><img><br><font size=1>Caption</font></p>"); return its text. A paragraph of the text
     after a picture is set like the text, or is a sentence."""
     holder = image.getparent()
+    marked = _marked_caption_after(image, holder)
+    if marked is not None:
+        return marked
     if holder is None or holder.tag not in ("p", "center"):
         return None
     if holder.tag == "p" and len(holder) > 2 and holder[0] is image and holder[1].tag == "br":
@@ -190,6 +193,33 @@ def _in_one_font(paragraph: lxml.html.HtmlElement) -> bool:
         and not (paragraph.text or "").strip()
         and not (paragraph[0].tail or "").strip()
     )
+
+
+def _marked_caption_after(
+    image: lxml.html.HtmlElement, holder: lxml.html.HtmlElement | None
+) -> str | None:
+    """Remove the paragraph right after the picture (or after the paragraph holding only it)
+    whose class marks it as the caption ("<img><p class='legende'>Caption.</p>"), a sentence
+    too; return its text. A paragraph of the text after a picture carries no such mark."""
+    picture = image
+    if holder is not None and holder.tag == "p" and len(holder) == 1:
+        if collapse(text_of(holder)):
+            return None
+        picture = holder
+    if (picture.tail or "").strip():
+        return None
+    caption = picture.getnext()
+    if (
+        caption is None
+        or caption.tag != "p"
+        or not _CAPTION_MARK_RE.search(caption.get("class") or "")
+    ):
+        return None
+    text = collapse(text_of(caption))
+    if not 1 <= len(text.split()) <= _SLIDE_MAX_WORDS:
+        return None
+    caption.drop_tree()
+    return text
 
 
 # The attributes that set a paragraph apart from the text's: its class, style and alignment.

@@ -133,6 +133,29 @@ def closing_signature(
     return match.group("name"), 1
 
 
+# A writer's sign-off to the readers after the text: a dash or a greeting and a possessive
+# before the first name, maybe the whole name ("– Eure Lena", "Liebe Grüße, euer Jonas", "Deine
+# Mara Quendt", "— Mara").
+_SIGN_OFF_RE = re.compile(
+    r"^(?:[-–—]\s*)?(?:(?:Liebe|Viele|Herzliche|Beste) Grüße,?\s+|Herzlich(?:st)?,?\s+)?"
+    r"(?:(?i:Euer|Eure|Dein|Deine|Ihr|Ihre)\s+|(?<=[-–—]\s)|(?<=[-–—]))"
+    r"(?P<name>[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+)?)\s*[.!]?$"
+)
+
+
+def sign_off(lines: list[str], authors: tuple[str, ...]) -> int:
+    """1 when the last line signs the text off with a known author's first name or whole name
+    after a dash or a greeting (`_SIGN_OFF_RE`: "– Eure Lena" under a text by Lena Brandt),
+    else 0. A line naming someone else ("Eure Freiwillige Feuerwehr") is no sign-off."""
+    if len(lines) < 3 or len(lines[-1]) > 50:
+        return 0
+    match = _SIGN_OFF_RE.match(lines[-1])
+    if match is None:
+        return 0
+    name = match.group("name")
+    return int(any(name in (author, author.split()[0]) for author in authors))
+
+
 def _on_behalf(line: str) -> bool:
     """True for a line naming the group of people a signer signs for (`_ON_BEHALF_RE`)."""
     match = _ON_BEHALF_RE.match(line) if line[:1] in ("F", "I") else None

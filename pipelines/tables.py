@@ -14,6 +14,7 @@ from crawler.model.types import DroppedLine
 from pipelines.box_lines import INFO_LABELS
 from pipelines.clean_rules import Rule
 from pipelines.issue_lines import WIRE_HEADER_RE
+from pipelines.link_tables import drop_related_links_table
 from pipelines.listings import br_text, has_words
 from pipelines.notices import ISSUE_LINE_RE
 from pipelines.tree import SENTENCE_END_RE, collapse, shorten, text_of
@@ -46,6 +47,9 @@ def drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
                 and (label_rows or (all(len(tags) == 2 for tags in cells) and _info_rows(rows)))
             )
             or (table is after and table.tag == "table" and label_rows and _info_rows(rows))
+            or (
+                table is after and table.tag == "table" and len(rows) == 1 and _is_info_row(rows[0])
+            )
             or (table.tag == "table" and len(rows) == 1 and _is_service_row(rows[0]))
         ):
             text = " · ".join(collapse(" ".join(row.itertext())) for row in rows)
@@ -66,6 +70,34 @@ def _info_rows(rows: list[lxml.html.HtmlElement]) -> bool:
 _ITEM_NUMBER_RE = re.compile(
     r"^(?:[A-ZÄÖÜ][\w-]*\s+)?(?:Nr\.|No\.|Nummer|[\w-]*ID|#)\s*:?\s*#?[A-Z]{0,3}-?\d[\w/.-]*$"
 )
+
+
+# The items of an info row in one cell, parted by a run of spaces (often `&nbsp;`) or a mark.
+_INFO_ITEMS_SPLIT_RE = re.compile(r"\s{2,}|\s+[|·•]\s+")
+_INFO_ITEM_RE = re.compile(r"^(?P<label>[A-ZÄÖÜ][\w ]{1,25}?)\s*:\s*\S")
+
+
+def _is_info_row(row: lxml.html.HtmlElement) -> bool:
+    """True for a row of one cell under the headline holding the item's date and its labelled
+    data, parted by runs of spaces or marks ("2024-11-05 15:42 &nbsp;&nbsp; Quelle: X &nbsp;
+    &nbsp; Autor: A"): each item a date or a value after a label of `INFO_LABELS`, one a date
+    and one labelled. A row of a data table holds values, no such labels."""
+    cells = list(row.iterchildren("th", "td"))
+    if len(cells) != 1:
+        return False
+    items = _INFO_ITEMS_SPLIT_RE.split("".join(cells[0].itertext()).strip())
+    if not 2 <= len(items) <= 6:
+        return False
+    kinds = []
+    for item in items:
+        label = _INFO_ITEM_RE.match(item)
+        if classify_date_line(item):
+            kinds.append("date")
+        elif label is not None and label.group("label").casefold() in INFO_LABELS:
+            kinds.append("label")
+        else:
+            return False
+    return {"label", "date"} <= set(kinds)
 
 
 def _is_service_row(row: lxml.html.HtmlElement) -> bool:
@@ -102,6 +134,8 @@ def unwrap_layout_tables(
     dropped = _drop_side_columns(headline, holding) if headline is not None else []
     for table in list(tree.iter("table")):
         if not (table in holding or _is_layout_table(table) or _holds_text_cell(table)):
+            # A teaser's list of links in a table of its own after the text.
+            dropped.extend(drop_related_links_table(table))
             continue
         # The table's own rows and cells, not those of a data table inside one of its cells.
         own = [

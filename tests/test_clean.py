@@ -231,6 +231,10 @@ def test_a_dateline_with_a_reading_time_goes(line: str) -> None:
         # an office or a goal in a sentence
         "Von der Pressestelle kam bis zum Abend keine Antwort.",
         "Von Teamgeist war in der zweiten Hälfte nichts zu sehen.",
+        "Von der Polizeiinspektion kam am Abend eine kurze Mitteilung.",
+        "Pressemitteilung des Vereins kam erst nach Redaktionsschluss an.",
+        "Quelle: Polizeiinspektion Hainfeld meldet weniger Einbrüche als im Vorjahr",
+        "Redakteur: Jonas Okafor berichtet seit Jahren aus dem Rathaus",
         "Um 1:0 ging es bis zur Pause (12:30 Uhr), dann drehte Okafor das Spiel.",
         # other words after a role are no editor's initials, nor initials after no role
         "3. Mai 2026 · Redaktion: gesucht wird ab sofort",
@@ -1260,6 +1264,8 @@ def test_blank_input(line: str) -> None:
         ("Genutzte Quellen: Bericht der Bundesnetzagentur, Reuters", "credit:agency"),
         # a paywall's offer and trial call after the full text
         ("Unbegrenzt lesen für 9,90 Euro pro Monat, monatlich kündbar", "promo:paywall"),
+        ("Sämtliche Inhalte des Seeboten – drei Monate für 1 Euro", "promo:paywall"),
+        ("Alle Texte im Web und im E-Paper – monatlich kündbar.", "promo:paywall"),
         ("Sämtliche Plus-Artikel für nur 4,99 € im Monat", "promo:paywall"),
         ("Einen Monat kostenlos lesen", "promo:paywall"),
         ("Jetzt 30 Tage unverbindlich testen", "promo:paywall"),
@@ -1326,6 +1332,16 @@ def test_blank_input(line: str) -> None:
         ("Text: Pressestelle TSV Grünmark", "meta:byline"),
         ("Von der Medienabteilung des Landkreises Seenland", "meta:byline"),
         ("Bericht: Presseteam Lindhaven Lions", "meta:byline"),
+        # or an authority, or an association under its republished release
+        ("Quelle: Polizeidirektion Auenstadt", "meta:byline"),
+        ("Text: Bezirksamt Lindhaven-Nord", "meta:byline"),
+        ("Quelle: Kreisverwaltung Seenland", "meta:byline"),
+        ("Pressemitteilung Turnverein Hainfeld", "meta:byline"),
+        ("Presseinformation: Wasserzweckverband Oberau", "meta:byline"),
+        # the editor in charge, a name alone after the role
+        ("Redakteur: Jonas Okafor", "meta:byline"),
+        ("Verantwortliche Redakteurin: Lea Brandt", "meta:byline"),
+        ("Pressemeldung", "meta:info-label"),
         # the two teams' top scorers apart by a dash or a slash, and the statistics link
         ("Topscorer: Ekwueme 19, Kramer 12 / Lindqvist 22, Osei 10", "widget:stats-box"),
         ("Beste Werferinnen: Hahn 18, Özdemir 11 – Brandt 20, Roth 9", "widget:stats-box"),
@@ -1358,6 +1374,9 @@ def test_blank_input(line: str) -> None:
         ("Zurück zur Übersicht", "chrome:ui-token"),
         ("« Zurück zum Pressearchiv", "chrome:ui-token"),
         ("Zurück zu allen Meldungen", "chrome:ui-token"),
+        ("Zur Übersicht aller Veranstaltungen", "chrome:ui-token"),
+        ("« Zurück zur Liste der Medieninformationen", "chrome:ui-token"),
+        ("Zum Archiv unserer Vereinsnachrichten", "chrome:ui-token"),
         ("Hier geht's zum Matchcenter", "teaser:weiterlesen"),
         ("Alle Statistiken zum Spiel »", "teaser:weiterlesen"),
         ("Hier zur Fotostrecke", "chrome:ui-token"),
@@ -1559,6 +1578,8 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Quellen: Statistisches Landesamt, Bundesagentur für Arbeit",
         "Verwendete Quellen nannte das Ministerium auf Nachfrage nicht.",
         "Alle Beiträge zur Krankenkasse steigen um 15 Euro im Monat.",
+        "Alle Artikel der Ausstellung kosteten zwei Wochen lang 5 Euro.",
+        "Alle Beiträge sind laut Satzung jederzeit kündbar, sagte der Kassenwart.",
         "Die Bibliothek lässt Neukunden vier Wochen gratis testen.",
         "Mit dem Deutschlandticket können Schüler einen Monat gratis testen, ob sich das lohnt.",
         "Vier Wochen lesen für 5 Euro hat sie die Zeitung im Urlaub.",
@@ -1595,6 +1616,8 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Die Pressemitteilung vom 30. November 2026 nennt keine Zahlen.",
         "Weitere Informationen: Die Anmeldung läuft bis Freitag.",
         "Zurück zur Normalität",
+        "Zur Liste der Schäden",
+        "Zum Archiv der Gemeinde",
         "Zurück zur Übersicht über die Kosten kam der Kämmerer erst am Ende.",
         "Zur Galerie im Schloss führt ein neuer Weg.",
         # the word "Ende" in a subheading or a sentence
@@ -2403,6 +2426,52 @@ def test_a_table_of_data_like_a_service_row_stays(table: str) -> None:
     if "Spiel" not in table:
         before = _result_of_page(f"{table}<h1>{TITLE}</h1><p>{LEAD}</p><p>{P1}</p>")
         assert before[0].startswith("| ")
+
+
+@pytest.mark.parametrize(
+    ("cell", "goes"),
+    [
+        (
+            "2026-03-03 09:12 &nbsp;&nbsp; Quelle: Seetal Funk &nbsp;&nbsp; Autorin: Lea Brandt",
+            True,
+        ),
+        ("Datum: 03.03.2026 | Autor: Jonas Okafor", True),
+        # a row of data: no labels of an item's data, or no date
+        ("12.03.2026 &nbsp;&nbsp; Ort: Stadthalle &nbsp;&nbsp; Eintritt: frei", False),
+        ("Quelle: Seetal Funk &nbsp;&nbsp; Autorin: Lea Brandt", False),
+    ],
+)
+def test_an_info_row_in_a_table_under_the_headline_goes(cell: str, goes: bool) -> None:
+    body = f"<h1>{TITLE}</h1><table><tr><td class='i'>{cell}</td></tr></table><p>{LEAD}</p>"
+    assert (_result_of_page(f"{body}<p>{P1}</p>") == [LEAD, P1]) is goes
+
+
+_RELATED_ROWS = (
+    "<tr><td>&raquo; <a href='/a1'>Neue Ampel an der Uferstraße</a></td></tr>"
+    "<tr><td>- <a href='/a2'>Stadtfest mit Rekord</a></td></tr>"
+)
+
+
+def test_a_table_of_links_under_a_teasers_label_after_the_text_goes() -> None:
+    table = f"<table><tr><td><b>Mehr aus Lokales</b></td></tr>{_RELATED_ROWS}</table>"
+    assert _text_of_page(f"<div><p>{LEAD}</p><p>{P1}</p><p>{P2}</p>{table}</div>") == [
+        LEAD,
+        P1,
+        P2,
+    ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "<b>Unterlagen zur Sitzung</b>",  # a list of documents under another label
+        "<a href='/lokales'>Mehr aus Lokales</a>",  # a row of links, no label
+    ],
+)
+def test_a_table_of_links_under_another_label_stays(label: str) -> None:
+    table = f"<table><tr><td>{label}</td></tr>{_RELATED_ROWS}</table>"
+    text = _text_of_page(f"<div><p>{LEAD}</p><p>{P1}</p><p>{P2}</p>{table}</div>")
+    assert any("Stadtfest mit Rekord" in line for line in text)
 
 
 # --- an info line with a bare reading time -----------------------------------------------------
@@ -3240,6 +3309,28 @@ def test_a_paragraph_marked_as_the_caption_in_a_pictures_box_goes_even_as_a_sent
         P1,
         P2,
     ]
+
+
+@pytest.mark.parametrize(
+    ("picture", "goes"),
+    [
+        # in the text's flow, right after the picture or the paragraph holding only it
+        (f"<img src='a.jpg' alt=''><p class='legende'>{P3}</p>", True),
+        (
+            f"<p align='center'><img src='a.jpg'></p><p align='center' class='pic_text'>{P3}</p>",
+            True,
+        ),
+        # no caption's mark, or text between the picture and the marked paragraph
+        (f"<img src='a.jpg' alt=''><p class='lead'>{P3}</p>", False),
+        (f"<p><img src='a.jpg'></p><p>{P3}</p>", False),
+        (f"<img src='a.jpg' alt=''> Am Ufer <p class='legende'>{P3}</p>", False),
+    ],
+)
+def test_a_paragraph_marked_as_the_caption_right_after_a_picture_goes(
+    picture: str, goes: bool
+) -> None:
+    page = f"<div class='art'><p>{LEAD}</p>{picture}<p>{P1}</p><p>{P2}</p></div>"
+    assert any(P3 in line for line in _text_of_page(page)) is not goes
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from pipelines.names import (
 )
 from pipelines.seo_title import seo_title_of
 from pipelines.side_boxes import side_box_rule
-from pipelines.signatures import closing_signature
+from pipelines.signatures import closing_signature, sign_off
 from pipelines.signup_boxes import drop_signup_boxes, is_media_teaser
 from pipelines.tree import collapse, headline_text, latin_punctuation, text_of
 
@@ -4216,6 +4216,26 @@ def test_a_closing_name_beside_the_site_host_in_lower_case_is_a_signature() -> N
     signed = [PARAGRAPH, SECOND, "Herta Kofler, salzburg.heimat-tv.at"]
     assert closing_signature(signed) == ("Herta Kofler", 1)
     assert closing_signature([PARAGRAPH, SECOND, "Herta Kofler, siehe heimat-tv.at"]) is None
+
+
+@pytest.mark.parametrize(
+    ("closing", "lines"),
+    [
+        ("– Eure Lena", 1),
+        ("Liebe Grüße, euer Jonas", 1),
+        ("Deine Lena Brandt", 1),
+        ("— Jonas", 1),
+        # someone else, or no sign-off
+        ("Eure Freiwillige Feuerwehr", 0),
+        ("– Eure Mara", 0),
+        ("Lena", 0),
+        ("Ihr Jonas hat im Rat dagegen gestimmt.", 0),
+    ],
+)
+def test_a_known_writers_sign_off_after_the_text_goes(closing: str, lines: int) -> None:
+    authors = ("Lena Brandt", "Jonas Okafor")
+    assert sign_off([PARAGRAPH, SECOND, closing], authors) == lines
+    assert sign_off([PARAGRAPH, closing], authors) == 0
 
 
 def test_the_author_box_search_reads_a_box_text_only_under_a_label(
