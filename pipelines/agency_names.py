@@ -14,7 +14,10 @@ _I = re.IGNORECASE
 # State agencies of other countries as their German editions credit them: Anadolu as "AA" or
 # in Turkish ("Anadolu Ajansı"), Iran's IRNA, ISNA, Tasnim, Mehr, Fars and IRIB, Taiwan's
 # CNA, North Korea's KCNA, Belarus' BelTA, South Korea's Yonhap; "AgE" is Agra-Europe, the
-# farming trade's agency.
+# farming trade's agency. The national agencies of Central and Eastern Europe and the Caucasus
+# whose services publish in German or are quoted there: Czechia's ČTK, Slovakia's TASR,
+# Poland's PAP, Hungary's MTI, Ukraine's Ukrinform, Azerbaijan's AZERTAC (also AZERTAG),
+# Armenia's Armenpress, Kazakhstan's Kazinform.
 NEWS_AGENCIES = {
     "dpa": "dpa",
     "dpa-infocom": "dpa",
@@ -60,10 +63,20 @@ NEWS_AGENCIES = {
     "yonhap": "Yonhap",
     "age": "AgE",
     "agra-europe": "AgE",
+    "čtk": "ČTK",
+    "ctk": "ČTK",
+    "tasr": "TASR",
+    "pap": "PAP",
+    "mti": "MTI",
+    "ukrinform": "Ukrinform",
+    "azertac": "AZERTAC",
+    "azertag": "AZERTAC",
+    "armenpress": "Armenpress",
+    "kazinform": "Kazinform",
 }
-# Short names that are ordinary words in another case ("aa", "Age"): they count only as the
-# agency writes them.
-_WRITTEN_AS = {"aa": "AA", "age": "AgE"}
+# Short names that are ordinary words or other codes in another case ("aa", "Age", "Pap"): they
+# count only as the agency writes them.
+_WRITTEN_AS = {"aa": "AA", "age": "AgE", "pap": "PAP", "mti": "MTI"}
 # Short names that are ordinary words or places however written ("Mehr", as in a "Mehr News"
 # teaser label; the province of Fars): they count only after the word for an agency ("der
 # Nachrichtenagentur Mehr") or in a dateline's brackets ("Teheran (Mehr) –").
@@ -81,14 +94,15 @@ def _agency_of(word: str, *, named: bool = False) -> str | None:
 
 
 # What an agency credit opens with before the agencies: "Material:", "Mit Material der
-# Nachrichtenagenturen", "Unter Verwendung von Material von", "Agenturmaterial:", "Agenturen:",
+# Nachrichtenagenturen", "Nach Angaben von" (a line of its own: `SENTENCE_OPENER_LABEL_RE`),
+# "Unter Verwendung von Material von", "Agenturmaterial:", "Agenturen:",
 # "Zusätzliche Informationen:", "mit weiteren Angaben von", and a sentence saying where the text
 # comes from ("Diese Meldung beruht auf Angaben von", "Der Text basiert auf Material der",
 # "Dieser Artikel stammt von der Nachrichtenagentur", "Die Meldung enthält Informationen der",
 # "Die Nachricht wurde unter Verwendung von Material der Agentur … erstellt", its verb closing
 # it: `CLOSING_VERB_RE`).
 MATERIAL_LEAD = (
-    r"(?:(?:Mit|und|Unter Verwendung (?:von|des|der)) )?"
+    r"(?:(?:Mit|und|Nach|Laut|Unter Verwendung (?:von|des|der)) )?"
     r"(?:(?:Zusätzlich|Weiter|Ergänzend)e[mns]? )?(?:Agentur)?"
     r"(?:Material|Informationen|Angaben)(?: (?:von|der|des)"
     r"(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?|(?=\s*:))"
@@ -99,6 +113,9 @@ MATERIAL_LEAD = (
     r"(?: (?:Angaben|Material|Informationen|Meldungen|Berichten?))?"
     r"(?: (?:von|der|des|dem|den))?(?: Nachrichtenagentur(?:en)?| Agentur(?:en)?)?"
 )
+# A credit label that opens body sentences as often ("Nach Angaben von Reuters flohen …"): a
+# credit only when every item after it is an agency.
+SENTENCE_OPENER_LABEL_RE = re.compile(r"^(?:Nach|Laut) ", _I)
 # The verb closing such a sentence after the agencies ("… der Agentur RIA Nowosti erstellt.").
 CLOSING_VERB_RE = re.compile(
     r"\s+(?:erstellt|verfasst|geschrieben|zusammengestellt|erarbeitet|entstanden)\s*\.?$", _I
@@ -153,9 +170,10 @@ TRAILING_CREDIT_RE = re.compile(r"\s*[(\[]\s*((?:Quellen?\s*:\s*)?[\w .,/&-]{2,4
 # with the day after the place, as wire services print it: "Moskau, 1. Dezember (TASS) – …";
 # a full stop or colon after the bracket ends the dateline too: "MOSKAU (RIA Novosti). Die …";
 # the agency between slashes: "BERLIN, 7. Juli. /TASS/. Die …"; a place in any alphabet: "Østerby".
+# Some papers set no mark after the bracket at all ("Bonn (KNA) Die …"): a capital opens the text.
 DATELINE_AGENCY_RE = re.compile(
     r"^[^\W\d_a-zäöüß][\w./ -]{1,40}?(?:,\s*\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+\.?|\d{1,2}\.))?"
-    r"\s*(?:\(([\w /,-]{2,30})\)|/([\w ,-]{2,30})/)\s*(?:[-–—]\s|[.:]\s+(?=[A-ZÄÖÜ„\"]))",
+    r"\s*(?:\(([\w /,-]{2,30})\)|/([\w ,-]{2,30})/)\s*(?:[-–—]\s|[.:]?\s+(?=[A-ZÄÖÜ„\"]))",
     re.UNICODE,
 )
 

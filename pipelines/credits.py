@@ -12,6 +12,7 @@ from pipelines.agency_names import (
     DATELINE_AGENCY_RE,
     MATERIAL_LEAD,
     NEWS_AGENCIES,
+    SENTENCE_OPENER_LABEL_RE,
     TRAILING_AGENCY_RE,
     agency_names,
     segment_agency,
@@ -314,9 +315,10 @@ def is_agency_credit(text: str) -> bool:
     segments = [seg for seg in segments if seg]
     if not segments or any(len(seg.split()) > 4 for seg in segments):
         return False
-    return any(
+    credits = (
         seg.casefold() in _OTHER_CREDITS or segment_agency(seg) is not None for seg in segments
     )
+    return all(credits) if SENTENCE_OPENER_LABEL_RE.match(inner) else any(credits)
 
 
 # --- news agencies credited for the text -----------------------------------------------------

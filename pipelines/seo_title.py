@@ -27,6 +27,9 @@ _CLAUSE_OPENERS = frozenset(
 # Any phrase before a colon and the headline, a long one too ("Forscherin X im Interview: …"),
 # a score's or a time's colon inside it too ("Altenbrück – Eichenried 2:1: …").
 _KICKER_PREFIX_RE = re.compile(r"^(?:[^:|]|(?<=\d):(?=\d)){2,}:\s+(?=\S)")
+# A tabloid's kicker closes with an exclamation or a question mark ("Ausgebüxt! …", "SCHOCK IN
+# DER CITY! …").
+_EXCLAIMED_KICKER_RE = re.compile(r"^[^:|!?]{2,}[!?]+\s+(?=\S)")
 # How many elements around the headline are searched for a printed topic label.
 _LABEL_SCOPE = 80
 
@@ -212,7 +215,7 @@ def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
     if key == other:
         same = title == metadata_title or _marks(title) == _marks(metadata_title)
         return None if same else metadata_title
-    if key.endswith(other) and not _KICKER_PREFIX_RE.match(title):
+    if key.endswith(other) and not _kicker_prefix(title, other):
         return None
     if other.startswith(key):
         return metadata_title if _continues_headline(title, metadata_title) else None
@@ -221,7 +224,7 @@ def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
     # does not (pipelines.metadata drops a topic the page prints as a label).
     if (
         other.endswith(key)
-        and not _KICKER_PREFIX_RE.match(metadata_title)
+        and not _kicker_prefix(metadata_title, key, exclaimed_words=_KICKER_MIN_WORDS)
         and not _kicker_before(metadata_title, key)
     ):
         return None
@@ -229,6 +232,22 @@ def seo_title_of(title: str | None, metadata_title: str | None) -> str | None:
 
 
 _KICKER_MIN_WORDS = 3
+
+
+def _kicker_prefix(headline: str, rest_key: str, exclaimed_words: int = 1) -> bool:
+    """True when a kicker opens `headline` before the words `rest_key` it ends with: the
+    kicker's mark stands before them, not inside them ("Aktuelle Meldungen - Schule: Rat vergibt
+    Aufträge" over "Schule: Rat vergibt Aufträge" has none). One closed by an exclamation or a
+    question mark counts from `exclaimed_words` words on: in the metadata headline, one of a
+    word or two ("Strom-Schock! …") is the kicker the page prints as a label, as the one the
+    <h1> holds."""
+    for regex in (_KICKER_PREFIX_RE, _EXCLAIMED_KICKER_RE):
+        match = regex.match(headline)
+        if match is None or len(text_key(match.group(0))) + len(rest_key) > len(text_key(headline)):
+            continue
+        if regex is _KICKER_PREFIX_RE or len(match.group(0).split()) >= exclaimed_words:
+            return True
+    return False
 
 
 def _kicker_before(metadata_title: str, key: str) -> bool:

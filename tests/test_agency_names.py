@@ -59,6 +59,12 @@ def test_state_agencies_of_other_countries_are_normalised() -> None:
         # a short name that is an ordinary word counts after the word for an agency
         "Quelle: Nachrichtenagentur Mehr": ("Mehr",),
         "mit Material der Agentur Fars": ("Fars",),
+        # the national agencies of Central and Eastern Europe as they print their names
+        "Quelle: ČTK, Reuters": ("ČTK", "Reuters"),
+        "Quellen: TASR/PAP": ("TASR", "PAP"),
+        "Mit Material von MTI und Ukrinform": ("MTI", "Ukrinform"),
+        "Quelle: Azertag": ("AZERTAC",),
+        "Nach Angaben von Armenpress": ("Armenpress",),
     }
     assert {credit: agency_names(credit) for credit in credits} == credits
 
@@ -79,6 +85,9 @@ def test_state_agencies_of_other_countries_are_normalised() -> None:
         "Provinz Fars",
         # another body's initials
         "Quelle: Auswärtiges Amt",
+        # short codes of those agencies only as they write them
+        "Quelle: Pap",
+        "Mti",
     ],
 )
 def test_short_names_that_are_ordinary_words_name_no_agency(text: str) -> None:
@@ -95,6 +104,13 @@ def test_short_names_that_are_ordinary_words_name_no_agency(text: str) -> None:
         ("Teheran (Radio/ISNA) – ", ("ISNA",)),
         # the site's own short name is none
         ("Teheran (IS) – ", ()),
+        ("Baku, 8. Mai (AZERTAC). ", ("AZERTAC",)),
+        # no mark after the bracket: the text opens with a capital
+        ("Prag (ČTK) ", ("ČTK",)),
+        ("Passau (KNA) ", ("KNA",)),
+        # a bracket naming no agency, or one the sentence goes on after, names none
+        ("Lena Hofer (Grüne) ", ()),
+        ("Passau (KNA) und ", ()),
     ],
 )
 def test_a_dateline_names_a_state_agency(opening: str, agencies: tuple[str, ...]) -> None:
@@ -205,6 +221,8 @@ def test_a_long_source_line_with_a_date_names_its_agency_only() -> None:
             "<p>Der Beitrag wurde mit Material der Nachrichtenagentur Anadolu erstellt.</p>",
             ("Anadolu",),
         ),
+        ("<p><em>Nach Angaben von BelTA</em></p>", ("BelTA",)),
+        ("<p>Laut Angaben der Agenturen TASR und ČTK.</p>", ("TASR", "ČTK")),
     ],
 )
 def test_a_credit_line_closing_the_text_names_its_agency_and_goes(
@@ -229,6 +247,9 @@ def test_an_agency_pair_closing_the_last_paragraph_goes() -> None:
         "Quellen: Landwirtschaftskammer, Statistisches Landesamt",
         "Die Nachricht wurde unter Verwendung von Material der Polizei erstellt.",
         "Mehr als 300 Gäste werden zur Eröffnung im Herbst erwartet, sagte die Sprecherin.",
+        # a sentence opening with the same words as a source line
+        "Nach Angaben von Reuters und AFP blieb die Lage ruhig.",
+        "Nach Angaben von AFP sperrte die Polizei die Brücke.",
     ],
 )
 def test_lines_naming_no_agency_stay_in_the_text(closing: str) -> None:

@@ -6,7 +6,13 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from crawler.model.dates import SITE_TIMEZONE, as_utc, parse_datetime, parse_feed_datetime
+from crawler.model.dates import (
+    SITE_TIMEZONE,
+    as_utc,
+    find_date_in_text,
+    parse_datetime,
+    parse_feed_datetime,
+)
 
 
 @pytest.mark.parametrize(
@@ -58,3 +64,22 @@ def test_a_naive_time_is_the_sites_local_time() -> None:
     assert as_utc(datetime(2024, 7, 6, 13, 5)) == datetime(2024, 7, 6, 11, 5, tzinfo=UTC)
     aware = datetime(2024, 7, 6, 13, 5, tzinfo=UTC)
     assert as_utc(aware) == aware
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the month first, as Drupal's English date formats print German month names
+        ("Mär 09, 2025 11:40 Europe/Berlin", datetime(2025, 3, 9, 11, 40, tzinfo=SITE_TIMEZONE)),
+        ("Dez 1, 2024", datetime(2024, 12, 1, tzinfo=SITE_TIMEZONE)),
+        ("Sep 8, 2025 14:37", datetime(2025, 9, 8, 14, 37, tzinfo=SITE_TIMEZONE)),
+        # a word with an umlaut before numbers is no month
+        ("Büro 3, 2025", None),
+        ("Gebäude 12, 2024", None),
+    ],
+)
+def test_a_month_name_before_the_day_is_read_in_german_too(
+    text: str, expected: datetime | None
+) -> None:
+    found = find_date_in_text(text)
+    assert (found.value if found else None) == expected

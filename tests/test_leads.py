@@ -43,6 +43,11 @@ def _beside_text(header: str, text_class: str = "text") -> str:
 
 _PREFACE = f"<h1>{HEADLINE}</h1><p class='preface'>{LEAD}</p>"
 _INTRODUCTION = f"<h1>{HEADLINE}</h1><p class='einleitung'>{LEAD}</p>"
+_PEREX = (
+    f"<h1>{HEADLINE}</h1><div class='meta'>12.03.2025</div><div class='player'>Anhören</div>"
+    f"<p class='perex'>{LEAD}</p>"
+)
+_ANRISS = f"<h1>{HEADLINE}</h1><div class='artikel-anriss'>{LEAD}</div>"
 _HEADER = f"<header><h1>{HEADLINE}</h1><div class='article-preface'><p>{LEAD}</p></div></header>"
 
 
@@ -52,6 +57,9 @@ _HEADER = f"<header><h1>{HEADLINE}</h1><div class='article-preface'><p>{LEAD}</p
         f"<div id='content'>{_beside_text(_PREFACE)}</div>",
         f"<article>{_beside_text(_HEADER, 'article-text')}</article>",
         f"<div>{_beside_text(_INTRODUCTION)}</div>",
+        # the Czech and Slovak CMSs' "perex", past the date's and the audio player's blocks
+        f"<article>{_beside_text(_PEREX, 'body')}</article>",
+        f"<div>{_beside_text(_ANRISS)}</div>",
     ],
 )
 def test_a_lead_marked_as_the_preface_or_introduction_is_the_texts_first_line(page: str) -> None:
@@ -287,6 +295,9 @@ def _lead_before_text(page: str) -> str | None:
         # a teaser of another article before the text: its headline and its own text
         f"<div><h1>{HEADLINE}</h1>{_DATE}<div class='teaser'><h3><a href='/b/2.html'>Zweite"
         f" Kita eröffnet</a></h3><p>{_OTHER}</p></div>{_beside_text('', 'body')}</div>",
+        # a teaser card that is mostly its link, whatever word marks it
+        f"<div><h1>{HEADLINE}</h1>{_DATE}<p class='perex'><a href='/b/2.html'>{_OTHER}</a>"
+        f"</p>{_beside_text('', 'body')}</div>",
         # a teaser card that is mostly its link
         f"<div><h1>{HEADLINE}</h1>{_DATE}<div class='teaser'><a href='/b/2.html'>{_OTHER}</a>"
         f" mehr</div>{_beside_text('', 'body')}</div>",

@@ -97,6 +97,36 @@ def test_a_long_kicker_before_a_colon_makes_another_headline(kicker: str) -> Non
     assert seo_title_of(HEADLINE, f"{kicker}: {HEADLINE}") == f"{kicker}: {HEADLINE}"
 
 
+@pytest.mark.parametrize("kicker", ["HOCHWASSER IN DER ALTSTADT!", "Endlich!", "Wer zahlt?"])
+def test_a_kicker_closing_with_an_exclamation_or_question_mark_makes_another_headline(
+    kicker: str,
+) -> None:
+    # the <h1> prints the kicker, the <title> leaves it out
+    body = f"<article><h1>{kicker} {HEADLINE}</h1>{TEXT}</article>"
+    assert _seo_title(f"{HEADLINE} | Talbote", body) == HEADLINE
+    # the other way round, a kicker of three words or more: a word or two is a label
+    other = seo_title_of(HEADLINE, f"{kicker} {HEADLINE}")
+    assert other == (f"{kicker} {HEADLINE}" if len(kicker.split()) >= 3 else None)
+
+
+def test_a_kicker_of_three_words_closing_with_an_exclamation_mark_before_the_headline() -> None:
+    title = f"Wasser im Keller! {HEADLINE}"
+    body = f"<article><p class='kicker'>Wasser im Keller</p><h1>{HEADLINE}</h1>{TEXT}</article>"
+    assert _seo_title(f"{title} | Talbote", body) == title
+    body = f"<article><h2><span class='kicker'>Endlich!</span> {HEADLINE}</h2>{TEXT}</article>"
+    assert _seo_title(f"Endlich! {HEADLINE} | Talbote", body) is None
+
+
+@pytest.mark.parametrize("label", ["Aktuelle Meldungen -", "Lokales |"])
+def test_a_label_before_a_headline_with_a_colon_of_its_own_is_an_affix(label: str) -> None:
+    headline = f"Sanierung: {HEADLINE}"
+    assert seo_title_of(headline, f"{label} {headline}") is None
+    body = f"<article><h1>{headline}</h1>{TEXT}</article>"
+    assert _seo_title(f"Talbote - {label} {headline}", body) is None
+    # a kicker of its own before the headline's colon stays one
+    assert seo_title_of(headline, f"Ein Jahr danach: {headline}") == f"Ein Jahr danach: {headline}"
+
+
 def test_a_leftover_label_without_a_colon_is_no_other_headline() -> None:
     assert seo_title_of(HEADLINE, f"Lokales {HEADLINE}") is None
     # a score before the headline is no kicker's colon
@@ -218,6 +248,8 @@ def test_a_headline_with_a_kicker_the_title_leaves_out_has_the_title_as_seo_titl
     assert seo_title_of(f"Sanierung: {HEADLINE}", HEADLINE) == HEADLINE
     # a label without a colon before the same words is a leftover, not a kicker
     assert seo_title_of(f"Lokales {HEADLINE}", HEADLINE) is None
+    # an exclamation inside the headline's own words is none either
+    assert seo_title_of(f"Lokales {HEADLINE}!", f"{HEADLINE}!") is None
 
 
 def test_the_sites_name_before_the_headline_goes_though_the_page_prints_a_kicker() -> None:

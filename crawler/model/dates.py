@@ -84,7 +84,7 @@ MONTH_NAME_RE = re.compile(
 )
 # English order, as some feeds and CMS templates print it: "Nov 20, 2026 2:05".
 MONTH_FIRST_RE = re.compile(
-    r"\b(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?!\d)" + _TIME_AFTER,
+    r"\b(?P<mon>[A-Za-zÄäÖöÜü]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?!\d)" + _TIME_AFTER,
     re.IGNORECASE,
 )
 # ISO 8601 basic format, as Sputnik's templates write article:published_time: "20220122T1340+0300".
