@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 
 from pipelines.clean_rules import SENTENCE_END_RE, Rule
 from pipelines.credits import CREDIT_ROLES
-from pipelines.notices import release_block_lines
 from pipelines.offices import PERSON_NAME
+from pipelines.release_blocks import release_block_lines
 
 # A role of one or a few words, joined ("Kamera und Schnitt", "Kamera/Schnitt"), maybe its colon.
 _ROLE_SPLIT_RE = re.compile(r"\s*(?:/|,|&|\bund\b)\s*")

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from pipelines.box_lines import ADDRESS_LINE_RE
 from pipelines.clean_rules import SENTENCE_END_RE, Rule
 from pipelines.credits import CREDIT_ROLES
-from pipelines.notices import CONTACT_LINE_RE, DURATION_ITEM_RE
+from pipelines.notices import DURATION_ITEM_RE
+from pipelines.release_blocks import CONTACT_LINE_RE
 
 # A desk's credit of an editor's initials, in brackets or not: "Redaktion: (kw)", "Text: hb/tl".
 _INITIALS_CREDIT_RE = re.compile(

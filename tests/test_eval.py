@@ -102,7 +102,7 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # usual.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "773_lokalzeitung_drupal_redaktionsmitglied_ortsdurchfahrt": {
-        "published": "datetime.datetime(2026, 11, 23, 18, 30, tzinfo=datetime.timezone(datetime.timede...",
+        "published": "datetime.datetime(2026, 11, 23, 18, 30, tzinfo=datetime.timezone(da...",
     },
 }
 
