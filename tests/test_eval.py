@@ -101,6 +101,82 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
+    "1022_china_dienst_redakteur_xinhua": {
+        "junk": "['media/caption: Versuchsfeld mit der neuen Reissorte bei Yancheng', 'metad...",
+        "unknown": "['Versuchsfeld mit der neuen Reissorte bei Yancheng', 'Redakteur：Zhou Min']",
+        "agencies": "()",
+    },
+    "1027_regionalportal_beitrag_von_pressemitteilung": {
+        "junk": "['metadata/source_note: Quelle: Stadt Ammerfeld']",
+        "unknown": "['Quelle: Stadt Ammerfeld']",
+    },
+    "1045_vietnam_auslandsradio_drupal_autor": {
+        "agencies": "()",
+    },
+    "1049_kasachstan_nextjs_text_kazinform": {
+        "agencies": "()",
+    },
+    "1053_republisher_afp_dateline": {
+        "junk": "['metadata/author_box: Der Newsdesk von Gazettenwerk stellt rund um die Uhr...",
+        "unknown": "['Der Newsdesk von Gazettenwerk stellt rund um die Uhr Meldungen aus Deutsc...",
+    },
+    "1065_fachjournal_gartenbau_red_pm": {
+        "junk": "['metadata/source_note: Quelle: Pressemitteilung Bundesverband Baumschulwir...",
+        "unknown": "['Quelle: Pressemitteilung Bundesverband Baumschulwirtschaft']",
+    },
+    "1066_kirchengemeinde_typo3_unterschrift": {
+        "junk": "['metadata/byline: Doris Wendhausen, Pfarrerin', 'promo/donation: Spenden',...",
+        "unknown": "['Doris Wendhausen, Pfarrerin', 'Für die Pflege der Orgel freuen wir uns we...",
+        "authors": "()",
+    },
+    "1069_vietnamesischer_auslandsfunk_gmt7_ohne_autor": {
+        "junk": "['promo/audio: Hören Sie uns', 'promo/audio: Deutsches Programm täglich um ...",
+        "lost": "['Im zentralen Hochland haben sich mehr als 1.200 Familien zu einer Genosse...",
+        "unknown": "['Hören Sie uns', 'Deutsches Programm täglich um 19 Uhr MEZ auf Kurzwelle u...",
+    },
+    "1073_tuerkischer_auslandsdienst_aa_kuerzel_jsonld": {
+        "junk": "['metadata/dateline: 03.02.2025 11:20', 'metadata/dateline: Aktualisiert: 0...",
+        "unknown": "['AA 03.02.2025 11:20 Aktualisiert: 03.02.2025 12:02']",
+    },
+    "1077_oesterreichisches_portal_apa_ortsmarke_red": {
+        "junk": "['chrome/consent: Wir und unsere Partner speichern und/oder greifen auf Inf...",
+        "unknown": "['Wir und unsere Partner speichern und/oder greifen auf Informationen auf e...",
+    },
+    "1083_wochenzeitung_essay_autorenbox_ende": {
+        "junk": "['media/pull_quote: „Wir verleihen heute Zeit und Platz, nicht nur Papier.“...",
+        "unknown": "['„Wir verleihen heute Zeit und Platz, nicht nur Papier.“']",
+    },
+    "1085_oesterreich_amp_zeitung_autor_link_apa_foto": {
+        "junk": "['chrome/canonical_link: Zur vollständigen Version']",
+        "unknown": "['Zur vollständigen Version']",
+    },
+    "1090_pfarrei_joomla_geschrieben_von_kna": {
+        "lost": "['Bundesweit waren nach Angaben des Kindermissionswerks auch in diesem Jahr...",
+    },
+    "1092_radblog_wordpress_veroeffentlicht_von_kommentare": {
+        "authors": "('Über Johanna Riedesel',)",
+    },
+    "1093_chinesischer_staatsfunk_xinhua_quelle": {
+        "junk": "['media/caption: Ein Zug der neuen Strecke auf der Hongshui-Brücke']",
+        "unknown": "['Ein Zug der neuen Strecke auf der Hongshui-Brücke']",
+    },
+    "1096_belarus_staatsdienst_joomla_name_ort": {
+        "authors": "()",
+    },
+    "1101_salzkammergut_portal_apa_dateline": {
+        "authors": "('Barbara Hölzl',)",
+    },
+    "1108_inselzeitung_ortsmarke_autorin_am_ende": {
+        "junk": "['metadata/subline: Sanierung der Pfeiler dauert bis Ende August']",
+        "unknown": "['Sanierung der Pfeiler dauert bis Ende August']",
+    },
+    "1113_fachzeitschrift_schweisstechnik_autor_quelle": {
+        "junk": "['metadata/source_note: Quelle: Pressemitteilung der Kessler Automation Gmb...",
+        "unknown": "['Quelle: Pressemitteilung der Kessler Automation GmbH']",
+    },
+    "1114_pfarrei_typo3_text_pfarrgemeinderat": {
+        "authors": "('Pfarrgemeinderat St. Wendelin',)",
+    },
     "773_lokalzeitung_drupal_redaktionsmitglied_ortsdurchfahrt": {
         "published": "datetime.datetime(2026, 11, 23, 18, 30, tzinfo=datetime.timezone(da...",
     },
@@ -173,7 +249,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({34})
+_OPEN_BATCHES: frozenset[int] = frozenset({34, 45, 46, 47, 48})
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:
