@@ -30,7 +30,7 @@ from pipelines.language import detect_language
 from pipelines.leads import drop_sender_line, find_lead, find_lead_before_text, find_subtitle
 from pipelines.link_rows import drop_link_rows
 from pipelines.metadata import extract_metadata, merge_trafilatura_metadata
-from pipelines.names import site_name_keys, split_authors, split_credits
+from pipelines.names import forget_credits, site_name_keys, split_authors, split_credits
 from pipelines.news_feeds import drop_news_feeds
 from pipelines.page_headings import drop_page_intro
 from pipelines.picture_boxes import drop_picture_boxes
@@ -164,6 +164,7 @@ def extract_article(inp: ExtractInput, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
 
 
 def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
+    forget_credits()
     body = inp.body
     body = body.encode("utf-8", "surrogatepass") if isinstance(body, str) else bytes(body)
     headers = {str(k).lower(): str(v) for k, v in (inp.headers or {}).items()}
@@ -180,6 +181,10 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     decoded = decode_html(body, content_type)
     encoding = decoded.encoding
     tree = parse_html(decoded.text)
+    # Every element's Python object, held for the page: lxml makes one (class lookup,
+    # allocation, link to its document) on each visit of an element whose object is gone, and
+    # the page's steps walk the tree many times; held, each walk finds them made.
+    _elements = list(tree.iter()) if tree is not None else []
     if tree is None:
         return ExtractedArticle(
             outcome=OUTCOME_EMPTY,

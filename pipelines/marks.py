@@ -62,18 +62,20 @@ class MarkedElements:
             outer = [b for b in bodies if not any(a.tag == "body" for a in b.iterancestors())]
             for body in outer:
                 for element in body.iterdescendants(lxml.etree.Element):
-                    if not element.attrib:
+                    # Its attributes' names once: most have one or two, read alone.
+                    names = element.keys()
+                    if not names:
                         continue
                     get = element.get
                     found.append(
                         (
                             element,
                             element.tag,
-                            get("class") or "",
-                            get("id") or "",
-                            get("itemprop") or "",
-                            get("rel") or "",
-                            get("data-component") or "",
+                            get("class") or "" if "class" in names else "",
+                            get("id") or "" if "id" in names else "",
+                            get("itemprop") or "" if "itemprop" in names else "",
+                            get("rel") or "" if "rel" in names else "",
+                            get("data-component") or "" if "data-component" in names else "",
                         )
                     )
             self._found = found

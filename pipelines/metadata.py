@@ -251,7 +251,7 @@ def _title_and_headline(
     # An <h1> spelling the site's name, the whole of it cut as the site's, is the logo too.
     if h1 is not None and (
         (visible is None and text_key(text_of(h1)) in site_keys)
-        or (visible is not None and _spells_title_affix(visible, tree, document_title))
+        or (visible is not None and _spells_title_affix(visible, candidates[-1], document_title))
     ):
         # An <h1> spelling what the <title> has as its affix (the site's name, a slogan) is the
         # logo: the headline is the first <h2> after it, heading the text.
@@ -316,13 +316,12 @@ def _metadata_titles(
     return metadata_title or document_title, document_title
 
 
-def _spells_title_affix(
-    headline: str, tree: lxml.html.HtmlElement, document_title: str | None
-) -> bool:
+def _spells_title_affix(headline: str, raw: str | None, document_title: str | None) -> bool:
     """True when `headline` is in the page's <title> only in the part cut as an affix, or is
-    its first or last part beside a longer one ("Headline | Slogan of the site")."""
+    its first or last part beside a longer one ("Headline | Slogan of the site"); `raw` is the
+    page's <title>."""
     key = text_key(headline)
-    raw = tree.findtext(".//title") or ""
+    raw = raw or ""
     if not key or key not in text_key(raw):
         return False
     parts = [text_key(part) for part in title_parts(raw)]

@@ -468,12 +468,33 @@ def split_authors(values: Iterable[str], site_keys: frozenset[str]) -> tuple[str
     return split_credits(values, site_keys)[0]
 
 
-def split_credits(
-    values: Iterable[str], site_keys: frozenset[str]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
+# The page's answers of `split_credits`: its steps read the same byline and author fields
+# again. Emptied as each page starts (`forget_credits`), so no page reuses another's; the
+# bound keeps callers outside an extraction from growing it.
+_Credits = tuple[tuple[str, ...], tuple[str, ...]]
+_CREDITS: dict[tuple[tuple[str, ...], frozenset[str]], _Credits] = {}
+_CREDITS_BOUND = 256
+
+
+def forget_credits() -> None:
+    """Empty the memo of `split_credits`: a new page starts."""
+    _CREDITS.clear()
+
+
+def split_credits(values: Iterable[str], site_keys: frozenset[str]) -> _Credits:
     """People and news agencies from author fields and bylines: "Von A, Frankfurt, und dpa"
     gives (("A",), ("dpa",)). No URLs, site names, desks, places, interface words, duplicates.
     """
+    key = (tuple(values), site_keys)
+    found = _CREDITS.get(key)
+    if found is None:
+        if len(_CREDITS) >= _CREDITS_BOUND:
+            _CREDITS.clear()
+        found = _CREDITS[key] = _split_credits(key[0], site_keys)
+    return found
+
+
+def _split_credits(values: tuple[str, ...], site_keys: frozenset[str]) -> _Credits:
     agencies: list[str] = []
     parts: list[str] = []
     for raw in values:

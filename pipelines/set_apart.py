@@ -72,7 +72,8 @@ def set_apart_lines(
     ("<p><em>Sr. A OSF</em></p>"): the writer's byline."""
     noted: tuple[str, ...] = ()
     for paragraph in tree.iter("p", "div"):
-        italic = next((child for child in paragraph if child.tag in ("i", "em")), None)
+        # Its first <i> or <em> child, the other children passed over in C.
+        italic = next(paragraph.iterchildren("i", "em"), None)
         # A superscript inside is part of the text: the Austrian "Mag.<sup>a</sup>".
         if italic is not None and all(child.tag == "sup" for child in italic):
             own = collapse(text_of(italic))
