@@ -86,6 +86,10 @@ _NEWS_VERB = _Gated(
         *("postete", "bestätigte", "warnte", "forderte", "rief", "verbreitete", "wurde", "hatte"),
     ),
 )
+# The words a call's verb or the site's "unser"/"mein" are spelled with: most lines that pass
+# the promo gate words are news sentences holding neither.
+_OWN_CHANNEL = _Gated(OWN_CHANNEL_RE, ("unser", "mein"))
+_FOLLOW_ON = _Gated(_FOLLOW_ON_RE, ("folgen", "abonnieren", "beitreten"))
 _SPEAKER_RE = re.compile(r"\b(?:(?i:uns(?:er\w*)?|wir|du|dich|dein\w*|euch|eu(?:er|re)\w*)|Sie)\b")
 
 
@@ -116,7 +120,11 @@ def promo_score(text: str, lowered_words: list[str] | None = None) -> int:
     cta = _CTA.found(text, folded)
     # Without emoji or a handle, a call to action or the site's channel is the promo.
     if not (
-        emoji or own_handle or cta or OWN_CHANNEL_RE.search(text) or _FOLLOW_ON_RE.search(text)
+        emoji
+        or own_handle
+        or cta
+        or _OWN_CHANNEL.found(text, folded)
+        or _FOLLOW_ON.found(text, folded)
     ):
         return 0
     score = 0
@@ -132,10 +140,10 @@ def promo_score(text: str, lowered_words: list[str] | None = None) -> int:
         score += 2
     if IMPERATIVE_START_RE.match(text):
         score += 1
-    cta = cta or _FOLLOW_ON_RE.search(text) is not None
+    cta = cta or _FOLLOW_ON.found(text, folded)
     if cta:
         score += 2
-    if OWN_CHANNEL_RE.search(text):
+    if _OWN_CHANNEL.found(text, folded):
         score += 2
     if _CHANNEL.found(text, folded):
         score += 1
