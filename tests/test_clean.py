@@ -1338,9 +1338,13 @@ def test_blank_input(line: str) -> None:
         ("Quelle: Kreisverwaltung Seenland", "meta:byline"),
         ("Pressemitteilung Turnverein Hainfeld", "meta:byline"),
         ("Presseinformation: Wasserzweckverband Oberau", "meta:byline"),
+        # a council or a committee
+        ("Text: Kirchengemeinderat St. Anna", "meta:byline"),
+        ("Bericht: Festausschuss Oberau", "meta:byline"),
         # the editor in charge, a name alone after the role
         ("Redakteur: Jonas Okafor", "meta:byline"),
         ("Verantwortliche Redakteurin: Lea Brandt", "meta:byline"),
+        ("Redakteurin：Mei Lan", "meta:byline"),  # a full-width colon
         ("Pressemeldung", "meta:info-label"),
         # the two teams' top scorers apart by a dash or a slash, and the statistics link
         ("Topscorer: Ekwueme 19, Kramer 12 / Lindqvist 22, Osei 10", "widget:stats-box"),
