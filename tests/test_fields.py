@@ -4248,6 +4248,34 @@ def test_other_closing_lines_name_no_author(closing: str) -> None:
     assert _extract(_closed_by(closing)).authors == ()
 
 
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "<p class='signature'>Marta Quandt, Pfarrerin</p>",
+        "<p class='text-right'>Marta Quandt, Talheim</p>",
+        "<p><em>Marta Quandt, Kirchenvorstand</em></p>",
+    ],
+)
+def test_a_signature_with_the_office_before_a_box_names_the_author(signature: str) -> None:
+    box = "<div class='box'><h3>Termine</h3><p>Das nächste Konzert ist am Sonntag.</p></div>"
+    result = _extract(_closed_by(f"{signature}{box}"))
+    assert result.authors == ("Marta Quandt",)
+    assert "Marta Quandt" not in result.text
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # a marked line that is a sentence after the comma
+        "<p class='signature'>Marta Quandt, die neue Pfarrerin, dankt allen Helfern.</p>",
+        # text goes on after the line
+        f"<p class='signature'>Marta Quandt, Pfarrerin</p><p>{SECOND} Mehr dazu folgt.</p>",
+    ],
+)
+def test_other_marked_closing_lines_name_no_author(closing: str) -> None:
+    assert _extract(_closed_by(closing)).authors == ()
+
+
 def test_a_closing_line_of_initials_in_brackets_and_a_name_is_a_signature() -> None:
     assert closing_signature([PARAGRAPH, SECOND, "(hk) Herta Kofler"]) == ("Herta Kofler", 1)
     assert closing_signature([PARAGRAPH, SECOND, "(hk)Jonas von Feld"]) == ("Jonas von Feld", 1)
