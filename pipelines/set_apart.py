@@ -123,8 +123,9 @@ def set_apart_lines(
 
 
 def _opens_text(paragraph: lxml.html.HtmlElement) -> bool:
-    """Whether two paragraphs of text follow `paragraph` and none comes before it."""
-    after = itertools.islice(paragraph.itersiblings("p"), 2)
+    """Whether two paragraphs of text follow `paragraph` and none comes before it; a paragraph
+    holding only a picture between is none."""
+    after = itertools.islice((p for p in paragraph.itersiblings("p") if text_of(p).strip()), 2)
     return sum(len(text_of(p)) >= 80 for p in after) == 2 and not any(
         len(text_of(p)) >= 80 for p in itertools.islice(paragraphs_before(paragraph), 3)
     )

@@ -5161,6 +5161,8 @@ def _opened_by(line: str, meta_author: str = "Redaktion") -> str:
         ("<p><em>Sr. Benedikta Hallmann OSF</em></p>", "Benedikta Hallmann"),
         ("<p><i>Jonas Pichler</i></p>", "Jonas Pichler"),
         ("<p class='autor'><em>Dr. Ida Korn MdL</em></p>", "Ida Korn"),
+        # the writer's place after the name, a picture before the text
+        ("<p><em>Oksana Melnik, Lwiw</em></p><p><img src='/b.jpg' alt=''></p>", "Oksana Melnik"),
     ],
 )
 def test_a_name_in_italics_opening_the_text_is_the_writer(line: str, author: str) -> None:
@@ -5174,6 +5176,8 @@ def test_a_name_in_italics_opening_the_text_is_the_writer(line: str, author: str
     [
         "<p><em>Ein Bericht aus dem Bistum</em></p>",  # no name
         "<p><em>Lindenau, Hohenzell</em></p>",  # places
+        "<p><em>Lindenau, Kreis Hohenzell</em></p>",
+        "<p><em>Vorschau, Termine</em></p><p><img src='/b.jpg' alt=''></p>",
         # an italic name with text before it, and one before a single paragraph
         f"<p>{SECOND.replace('Kosten', 'Ausgaben')}</p><p><em>Jonas Pichler</em></p>",
     ],
