@@ -51,6 +51,9 @@ _AGENCY_KEY_RE = re.compile(
     rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(_AGENCY_KEYS)))})(?![\w-])"
 )
 # A date or a time of day in a credit line ("18.6.2025", "12:03"), not a digit of a site's name.
+# The blocks no caption holds, and a caption's most words.
+_BLOCK_TAGS = ("p", "div", "ul", "ol", "table")
+_CAPTION_MAX_WORDS = 25
 # A date in digits closing a source line, maybe with the time after it: "2025-05-08 10:21:37",
 # "08.05.2025 10:21".
 _TRAILING_STAMP_RE = re.compile(
@@ -235,12 +238,17 @@ def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:
 
 
 def _under_a_picture(element: lxml.html.HtmlElement) -> bool:
-    """True for an element in a caption following a picture in its box, the caption itself or
-    one or two levels inside it ("<img><div>Caption <span>APA/A</span></div>")."""
-    for box in itertools.islice(itertools.chain((element,), element.iterancestors()), 3):
+    """True for an element inside a caption that follows a picture in its box: a line of a
+    few words holding no paragraphs ("<img><div>Caption <span>APA/A</span></div>"). A name
+    beside a provider's logo ("<img><span>AFP</span>") is no caption, nor an author box's
+    paragraphs beside the portrait."""
+    for box in itertools.islice(element.iterancestors(), 2):
         previous = box.getprevious()
         if previous is not None and previous.tag in ("img", "picture"):
-            return True
+            return (
+                not any(block is not box for block in box.iter(*_BLOCK_TAGS))
+                and len(text_of(box).split()) <= _CAPTION_MAX_WORDS
+            )
     return False
 
 

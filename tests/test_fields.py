@@ -1733,9 +1733,14 @@ def test_an_agency_under_a_picture_label_credits_no_text(
             "außen <span class='copy'>APA/Marco Keller</span></div></div>",
             (),
         ),
-        ("<div><img src='/b.jpg' alt=''><p>dpa/Marco Keller</p></div>", ()),
-        # the agency and the writer under the headline, no picture before them
+        (
+            "<div><img src='/b.jpg' alt=''><p>Am Ufer <small>dpa/Marco Keller</small></p></div>",
+            (),
+        ),
+        # the agency and the writer under the headline, no picture before them, or beside a
+        # provider's logo
         ("<p class='autor'>APA/Marco Keller</p>", ("Marco Keller",)),
+        ("<div><img src='/logo.png' alt=''><span>APA/Marco Keller</span></div>", ("Marco Keller",)),
     ],
 )
 def test_an_agency_credit_in_a_caption_names_no_author(
