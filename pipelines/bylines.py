@@ -61,6 +61,8 @@ _PROGRAMME_RE = re.compile(r",\s*[A-ZÄÖÜ]{2,}(?:[\s-]+[A-ZÄÖÜ0-9]+)*\s*$")
 # The elements that set the name apart in an author box.
 _BOX_NAME_TAGS = ("b", "strong", "a", "span", "h2", "h3", "h4", "h5", "h6", "p", "div", "cite")
 # An author box's heading, not a byline's label ("Autor: A"): "Über den Autor", "Zur Autorin".
+# A box's heading "About" its writer by name: "Über Ida Lenz", "About Jan Ohm".
+_ABOUT_RE = re.compile(r"^(?:Über|About) (?=[A-ZÄÖÜ])")
 _BOX_HEADING_RE = re.compile(
     r"(?:Über \w+|Zu[mr]|Zu den|About the) (?:Gast)?(?:Autor|author)", re.IGNORECASE
 )
@@ -114,12 +116,14 @@ def byline_text(elements: Iterable[lxml.html.HtmlElement]) -> str | None:
         ):
             text = text[: credit.start()]
         # An author box may hold only the portrait and its credit ("Foto: privat"); one under
-        # its heading ("Über den Autor", "Zur Autorin") is read as a box (`closing_authors`).
+        # its heading ("Über den Autor", "Zur Autorin", "Über A") is read as a box
+        # (`closing_authors`).
         if (
             text
             and len(text.split()) <= 12
             and not is_image_credit(text)
             and not _BOX_HEADING_RE.match(text)
+            and not _ABOUT_RE.match(text)
         ):
             return text
     return None
@@ -450,7 +454,7 @@ def _box_name(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> str | No
         return None  # a commenter's name
     text = _spaced_text(box)
     label = AUTHOR_BOX_LABEL_RE.match(text)
-    text = text[label.end() :].lstrip(" :") if label else text
+    text = text[label.end() :].lstrip(" :") if label else _ABOUT_RE.sub("", text, count=1)
     if text[-1:] not in ".!":
         text = _MORE_BY_RE.sub("", text)
     if not text or len(text.split()) > AUTHOR_BOX_MAX_WORDS:
@@ -460,7 +464,7 @@ def _box_name(box: lxml.html.HtmlElement, site_keys: frozenset[str]) -> str | No
             own
             for element in box.iter(*_BOX_NAME_TAGS)
             if element is not box
-            and text.startswith(own := _spaced_text(element))
+            and text.startswith(own := _ABOUT_RE.sub("", _spaced_text(element), count=1))
             and is_name(own, site_keys)
         ),
         None,

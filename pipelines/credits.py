@@ -165,6 +165,7 @@ _DESK_SIGNATURE_RE = re.compile(
 # A credit naming an office, a desk or an authority instead of a person: "Text: Pressestelle
 # Eisfalken", "Von der Medienstelle des Landkreises", "Bericht: Vereinsvorstand", "Quelle:
 # Presseteam TSV Grünmark", "Quelle: Polizeidirektion Auenstadt", "Text: Bezirksamt Mitte", a
+# council or committee ("Text: Pfarrgemeinderat St. Anna", "Bericht: Festausschuss"), a
 # republished release's "Pressemitteilung Turnverein Hainfeld". The office's word opens the
 # name; the rest are capitalised words and the small words of a name, so "Von der Pressestelle
 # kam keine Antwort." stays.
@@ -174,14 +175,15 @@ _OFFICE_CREDIT_RE = re.compile(
     r"(?:(?:der|des|dem)\s+)?"
     r"(?=[A-ZÄÖÜ])[\w-]*(?:[Ss]telle|[Aa]bteilung|[Bb]üro|[Rr]eferat|[Rr]edaktion|[Tt]eam|[Vv]orstand"
     r"|[Kk]ommunikation|[Aa]mt|[Pp]räsidium|[Ii]nspektion|[Dd]irektion|[Rr]evier|[Mm]inisterium"
-    r"|[Vv]erwaltung|[Vv]erein|[Vv]erband|[Pp]olizei)"
+    r"|[Vv]erwaltung|[Vv]erein|[Vv]erband|[Pp]olizei|(?:[Gg]emeinde|[Bb]ei)rat|[Aa]usschuss"
+    r"|[Kk]omitee|[Kk]uratorium|[Gg]remium)"
     r"(?:\s+(?:[A-ZÄÖÜ0-9][\w.&'’/-]*|der|des|dem|die|und|für|im|am|von|e\.\s?V\.?)){0,6}\.?$"
 )
 # A line naming the editor in charge of the text, a name alone after the role: "Redakteur: A",
 # "Verantwortliche Redakteurin: B", "Diensthabender Redakteur: C". No author: the page's
 # writer has a byline of their own.
 _EDITOR_CREDIT_RE = re.compile(
-    r"^(?:(?:Verantwortliche|Zuständige|Diensthabende|Leitende)r? )?Redakteur(?:in)?\s*:\s*"
+    r"^(?:(?:Verantwortliche|Zuständige|Diensthabende|Leitende)r? )?Redakteur(?:in)?\s*[:：]\s*"
     rf"{PERSON_NAME}$"
 )
 _HELPER_CREDIT_GATE = ("mitarbeit", "mitwirkung", "mitgearbeitet", "übersetz", "aus dem ")

@@ -51,6 +51,14 @@ _AGENCY_KEY_RE = re.compile(
     rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(_AGENCY_KEYS)))})(?![\w-])"
 )
 # A date or a time of day in a credit line ("18.6.2025", "12:03"), not a digit of a site's name.
+# The blocks no caption holds, and a caption's most words.
+_BLOCK_TAGS = ("p", "div", "ul", "ol", "table")
+_CAPTION_MAX_WORDS = 25
+# A date in digits closing a source line, maybe with the time after it: "2025-05-08 10:21:37",
+# "08.05.2025 10:21".
+_TRAILING_STAMP_RE = re.compile(
+    r"\s+(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 _DATE_OR_TIME_RE = re.compile(r"(?<![\w.])(?:\d{1,2}[.:]\d{1,2}|\d{4}(?![\w.]))")
 
 
@@ -184,19 +192,27 @@ def _add_byline(
             or (words <= 12 and _DATE_OR_TIME_RE.search(own))
         )
         and _names_agency_key(short)
-        and names_an_agency(short)
+        and names_an_agency(_undated(short))
         and not (isinstance(element, lxml.html.HtmlElement) and _credits_a_picture(element))
     ):
-        text = element if isinstance(element, str) else collapse(text_of(element))
+        text = (
+            element if isinstance(element, str) else latin_punctuation(collapse(text_of(element)))
+        )
         # A credit line with a date or time is a source line ("Programm, 18.6.2025; sda/mila"):
         # its agencies only; a writer's line over its date ("A mit Material von dpa") is itself.
         if _DATE_OR_TIME_RE.search(text):
             own_line = BYLINE_OPENING_RE.search(own) and not _DATE_OR_TIME_RE.search(own)
-            text = own if own_line else " / ".join(agency_names(text.replace(";", "/")))
+            text = own if own_line else " / ".join(agency_names(_undated(text).replace(";", "/")))
     else:
         return
     if text and len(text.split()) <= 16 and text not in found:
         found.append(text)
+
+
+def _undated(text: str) -> str:
+    """A source line without the date and time it closes with ("Quelle: Xinhua 2025-05-08
+    10:21:37"), which no separator parts from the agency's name."""
+    return _TRAILING_STAMP_RE.sub("", text) if text[-1:].isdigit() else text
 
 
 def _names_agency_key(text: str) -> bool:
@@ -210,7 +226,7 @@ def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:
     an info table, "<dt>Bild</dt><dd>AFP</dd>"): it credits a photo, not the text."""
     if any(ancestor.tag in ("figure", "figcaption") for ancestor in element.iterancestors()):
         return True
-    if beside_picture_counter(element):
+    if beside_picture_counter(element) or _under_a_picture(element):
         return True
     previous = element.getprevious()
     parent = element.getparent()
@@ -219,6 +235,21 @@ def _credits_a_picture(element: lxml.html.HtmlElement) -> bool:
     else:
         label = collapse(parent.text if parent is not None else "")
     return len(label.split()) <= 3 and is_image_credit(f"{label.rstrip(' :')}: {element.text}")
+
+
+def _under_a_picture(element: lxml.html.HtmlElement) -> bool:
+    """True for an element inside a caption that follows a picture in its box: a line of a
+    few words holding no paragraphs ("<img><div>Caption <span>APA/A</span></div>"). A name
+    beside a provider's logo ("<img><span>AFP</span>") is no caption, nor an author box's
+    paragraphs beside the portrait."""
+    for box in itertools.islice(element.iterancestors(), 2):
+        previous = box.getprevious()
+        if previous is not None and previous.tag in ("img", "picture"):
+            return (
+                not any(block is not box for block in box.iter(*_BLOCK_TAGS))
+                and len(text_of(box).split()) <= _CAPTION_MAX_WORDS
+            )
+    return False
 
 
 def first_line(element: lxml.html.HtmlElement) -> str:

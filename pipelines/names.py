@@ -107,14 +107,15 @@ _NOT_AUTHORS = frozenset(
 # university, a ministry, a parliamentary group, a broadcaster's studio, a desk or press team,
 # a company form ("Pressestelle FBL-Fraktion", "Polizeipräsidium Nordtal", "Hochschule
 # Emsland-Süd, Stabsstelle Kommunikation", "Nordwelle Studio Wiesum", "Presseteam", a farmers'
-# "Versuchsring"). Compounds by their last part ("Landratsamt"), which ends no surname; company
-# forms as words of their own.
+# "Versuchsring"), a committee or council ("Pfarrgemeinderat St. Anna", "Elternbeirat").
+# Compounds by their last part ("Landratsamt"), which ends no surname; company forms as words
+# of their own.
 _ORGANISATION_WORD_RE = re.compile(
     r"(?:stelle|präsidium|ministerium|fraktion|schule|universität|direktion|inspektion|gericht"
     r"|verwaltung|behörde|institut|stiftung|verband|kommunikation|marketing|akademie"
     r"|gewerkschaft|kanzlei|klinikum|amt|polizei|pressedienst|verein|gemeinde|landkreis"
     r"|partei|presse|büro|referat|abteilung|dezernat|redaktion|ressort|studio|funkhaus|team"
-    r"|\w{3}(?:s|en)ring)$"
+    r"|vorstand|ausschuss|komitee|kuratorium|gremium|gemeinderat|beirat|\w{3}(?:s|en)ring)$"
     r"|^(?:g?gmbh|mbh|ag|kg|e\.\s?v\.?)$"
 )
 # The same in English, whole words: a university's or a company's office after the writer's

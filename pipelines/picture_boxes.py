@@ -28,10 +28,10 @@ from pipelines.tree import (
 _PICTURE_BOX_MAX_WORDS = 25
 _SLIDE_MAX_WORDS = 40
 # The class of a caption's paragraph: "bildtext", "bildunterschrift", "caption", "legende",
-# "image-desc", "bu".
+# "image-desc", "bu", "pic" (a word of its own).
 _CAPTION_MARK_RE = MarkWords(
     r"caption|bildtext|bildunterschrift|legende|legend|picdesc|(?:img|image|pic|photo|foto|bild)"
-    r"[-_]?(?:desc|text|unterschrift)|(?:^|[-_\s])bu(?:$|[-_\s])"
+    r"[-_]?(?:desc|text|unterschrift)|(?:^|[-_\s])(?:bu|pic)(?:$|[-_\s])"
 )
 _CAPTION_MAX_BLOCKS = 2
 # The boxes a picture and its caption sit in: a <div>, or a table laying them out.

@@ -31,10 +31,15 @@ DETERMINER_RE = re.compile(
     r"(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Ihr|Ihre|Sein|Seine|Unser|Unsere|Dies"
     r"|Diese|Dieser|Dieses|The|A|An|His|Her|Their|This|That)\b"
 )
-# A paragraph's style setting it flush right, or its class (WordPress's "has-text-align-right",
-# Bootstrap's "text-right", "text-end").
+# A paragraph's style setting it flush right.
 _RIGHT_ALIGNED_RE = re.compile(r"text-align\s*:\s*(?:right|end)\b", re.IGNORECASE)
+# A paragraph's class setting it flush right: WordPress's "has-text-align-right", Bootstrap's
+# "text-right", "text-end".
 _RIGHT_ALIGNED_CLASS_RE = re.compile(r"(?:^|\s)(?:has-)?text-(?:align-)?(?:right|end)(?:\s|$)")
+# A signature's class.
+_SIGNATURE_CLASS_RE = re.compile(r"(?:^|\s)(?:signature|signatur|unterschrift)(?:\s|$)", re.I)
+# The signer's office or seat after the name and a comma: "A, Pfarrerin", "A, 1. Vorsitzender".
+_AFTER_COMMA_RE = re.compile(r",\s+(?:\d{1,2}\.\s*)?[A-ZÄÖÜ][\w.-]*(?:\s+[^\s\d(),;:]+){0,3}$")
 _SIGNING_INITIALS_RE = re.compile(rf"^{SIGNING_INITIALS}")
 _SUFFIXES_RE = re.compile(rf"(?:,?\s+{DEGREE})+$")
 
@@ -89,6 +94,11 @@ def set_apart_lines(
             _RIGHT_ALIGNED_RE.search(paragraph.get("style") or "")
             or (paragraph.get("align") or "").casefold() == "right"
             or _RIGHT_ALIGNED_CLASS_RE.search(paragraph.get("class") or "")
+            or (
+                _SIGNATURE_CLASS_RE.search(paragraph.get("class") or "")
+                # a signature of lines, the office under the name, is read from the lines
+                and paragraph.find("br") is None
+            )
         ):
             own = _SIGNING_INITIALS_RE.sub("", collapse(text_of(paragraph)))
         else:
@@ -114,8 +124,9 @@ def set_apart_lines(
 
 
 def _opens_text(paragraph: lxml.html.HtmlElement) -> bool:
-    """Whether two paragraphs of text follow `paragraph` and none comes before it."""
-    after = itertools.islice(paragraph.itersiblings("p"), 2)
+    """Whether two paragraphs of text follow `paragraph` and none comes before it; a paragraph
+    holding only a picture between is none."""
+    after = itertools.islice((p for p in paragraph.itersiblings("p") if text_of(p).strip()), 2)
     return sum(len(text_of(p)) >= 80 for p in after) == 2 and not any(
         len(text_of(p)) >= 80 for p in itertools.islice(paragraphs_before(paragraph), 3)
     )
@@ -128,6 +139,11 @@ def _signing_name(line: str, site_keys: frozenset[str]) -> tuple[str, ...]:
     people, credited = split_credits([line], site_keys)
     if people == (line,):
         return people
+    if "," in line:
+        line = _AFTER_COMMA_RE.sub("", line, count=1)
+        people, credited = split_credits([line], site_keys)
+        if people == (line,):
+            return people
     name = _SUFFIXES_RE.sub("", ACADEMIC_TITLE_RE.sub("", line, count=1))
     if credited:
         name = re.sub(r"\s*[/,]\s*[^/,]+$", "", name)

@@ -1338,9 +1338,13 @@ def test_blank_input(line: str) -> None:
         ("Quelle: Kreisverwaltung Seenland", "meta:byline"),
         ("Pressemitteilung Turnverein Hainfeld", "meta:byline"),
         ("Presseinformation: Wasserzweckverband Oberau", "meta:byline"),
+        # a council or a committee
+        ("Text: Kirchengemeinderat St. Anna", "meta:byline"),
+        ("Bericht: Festausschuss Oberau", "meta:byline"),
         # the editor in charge, a name alone after the role
         ("Redakteur: Jonas Okafor", "meta:byline"),
         ("Verantwortliche Redakteurin: Lea Brandt", "meta:byline"),
+        ("Redakteurin：Mei Lan", "meta:byline"),  # a full-width colon
         ("Pressemeldung", "meta:info-label"),
         # the two teams' top scorers apart by a dash or a slash, and the statistics link
         ("Topscorer: Ekwueme 19, Kramer 12 / Lindqvist 22, Osei 10", "widget:stats-box"),
@@ -3320,8 +3324,10 @@ def test_a_paragraph_marked_as_the_caption_in_a_pictures_box_goes_even_as_a_sent
             f"<p align='center'><img src='a.jpg'></p><p align='center' class='pic_text'>{P3}</p>",
             True,
         ),
+        (f"<p><img src='a.jpg' border='0'></p><p class='pic'>{P3}</p>", True),
         # no caption's mark, or text between the picture and the marked paragraph
         (f"<img src='a.jpg' alt=''><p class='lead'>{P3}</p>", False),
+        (f"<p><img src='a.jpg'></p><p class='topic'>{P3}</p>", False),
         (f"<p><img src='a.jpg'></p><p>{P3}</p>", False),
         (f"<img src='a.jpg' alt=''> Am Ufer <p class='legende'>{P3}</p>", False),
     ],

@@ -1709,6 +1709,11 @@ def test_a_sections_path_before_the_title_is_an_affix(title: str, seo_title: str
         ),
         # a source label credits the text
         ("<table><tr><td>Quelle</td><td>dpa</td></tr></table>", ("dpa",)),
+        # a source line closing with its date and time, the colon maybe full-width
+        ("<div class='info'>Quelle：Reuters 2026-02-04 09:12:55</div>", ("Reuters",)),
+        ("<div class='info'>Quelle: AFP 04.02.2026 09:12</div>", ("AFP",)),
+        # a date after a word that names no agency
+        ("<div class='info'>Quelle: Stadtverwaltung 2026-02-04 09:12:55</div>", ()),
         ("<p class='info'>Nadja Rüegg, AFP</p>", ("AFP",)),
     ],
 )
@@ -1717,6 +1722,32 @@ def test_an_agency_under_a_picture_label_credits_no_text(
 ) -> None:
     body = f"<div class='head'><h1>Hallenbad wird saniert</h1>{credits}</div>"
     assert _extract(_page("", body)).agencies == agencies
+
+
+@pytest.mark.parametrize(
+    ("credits", "authors"),
+    [
+        # a caption after a picture, no figure around them: the photographer's credit
+        (
+            "<div class='pic'><img src='/b.jpg' alt=''><div class='sub'>Das Hallenbad von "
+            "außen <span class='copy'>APA/Marco Keller</span></div></div>",
+            (),
+        ),
+        (
+            "<div><img src='/b.jpg' alt=''><p>Am Ufer <small>dpa/Marco Keller</small></p></div>",
+            (),
+        ),
+        # the agency and the writer under the headline, no picture before them, or beside a
+        # provider's logo
+        ("<p class='autor'>APA/Marco Keller</p>", ("Marco Keller",)),
+        ("<div><img src='/logo.png' alt=''><span>APA/Marco Keller</span></div>", ("Marco Keller",)),
+    ],
+)
+def test_an_agency_credit_in_a_caption_names_no_author(
+    credits: str, authors: tuple[str, ...]
+) -> None:
+    body = f"<div class='head'><h1>Hallenbad wird saniert</h1>{credits}</div>"
+    assert _extract(_page("", body)).authors == authors
 
 
 @pytest.mark.parametrize(
@@ -1939,6 +1970,9 @@ def test_a_metadata_author_stays_when_no_byline_is_printed() -> None:
         "Stadtwerke Talheim GmbH",
         "Förderkreis Altstadt e.V.",
         "Polizeiinspektion Kirchdorf",
+        "Kirchengemeinderat St. Martin",
+        "Elternbeirat Lindenhof",
+        "Festausschuss Oberau",
     ],
 )
 def test_an_organisation_sending_a_release_is_no_author(value: str) -> None:
@@ -3815,6 +3849,17 @@ def test_other_credit_lines_after_the_text_name_no_author(closing: str) -> None:
             "<p><a href='/autor/jf'>Alle Artikel von Jonas Feld</a></p></aside>",
             "Jonas Feld",
         ),
+        # a box headed "About" the writer by name
+        (
+            "<div class='author-bio'><h4>Über Lotte Harms</h4><p>Gärtnerin und Vielleserin. "
+            "Schreibt hier über Beete und Bücher.</p></div>",
+            "Lotte Harms",
+        ),
+        (
+            "<div class='author-box'><h3>About Dana Whitlock</h3><p>Runner, baker, occasional "
+            "writer.</p></div>",
+            "Dana Whitlock",
+        ),
     ],
 )
 def test_an_author_box_after_the_text_names_the_author(box: str, author: str) -> None:
@@ -3838,6 +3883,9 @@ def test_other_notes_on_people_name_no_author() -> None:
         # a labelled box whose note ends in something else than a link to more pieces
         "<aside><h4>Über die Autorin</h4><p>Karin Hölscher lebt in Hattenrode.</p><p>Lesen "
         "Sie auch: Stadtfest ohne Schlager</p></aside>",
+        # a heading "Über" a person in an unmarked box holding more than a note
+        "<div><h4>Über Lotte Harms</h4><p>Lotte Harms wurde 1931 in Talheim geboren.</p><p>"
+        "Sie wollte Malerin werden.</p><p>Ihr erstes Bild zeigt den Hafen.</p></div>",
     )
     for block in blocks:
         assert _extract(_closed_by(block)).authors == (), block
@@ -4202,6 +4250,34 @@ def test_a_right_aligned_name_closing_the_text_names_the_author(signature: str) 
     ],
 )
 def test_other_closing_lines_name_no_author(closing: str) -> None:
+    assert _extract(_closed_by(closing)).authors == ()
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "<p class='signature'>Marta Quandt, Pfarrerin</p>",
+        "<p class='text-right'>Marta Quandt, Talheim</p>",
+        "<p><em>Marta Quandt, Kirchenvorstand</em></p>",
+    ],
+)
+def test_a_signature_with_the_office_before_a_box_names_the_author(signature: str) -> None:
+    box = "<div class='box'><h3>Termine</h3><p>Das nächste Konzert ist am Sonntag.</p></div>"
+    result = _extract(_closed_by(f"{signature}{box}"))
+    assert result.authors == ("Marta Quandt",)
+    assert "Marta Quandt" not in result.text
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # a marked line that is a sentence after the comma
+        "<p class='signature'>Marta Quandt, die neue Pfarrerin, dankt allen Helfern.</p>",
+        # text goes on after the line
+        f"<p class='signature'>Marta Quandt, Pfarrerin</p><p>{SECOND} Mehr dazu folgt.</p>",
+    ],
+)
+def test_other_marked_closing_lines_name_no_author(closing: str) -> None:
     assert _extract(_closed_by(closing)).authors == ()
 
 
@@ -5090,6 +5166,8 @@ def _opened_by(line: str, meta_author: str = "Redaktion") -> str:
         ("<p><em>Sr. Benedikta Hallmann OSF</em></p>", "Benedikta Hallmann"),
         ("<p><i>Jonas Pichler</i></p>", "Jonas Pichler"),
         ("<p class='autor'><em>Dr. Ida Korn MdL</em></p>", "Ida Korn"),
+        # the writer's place after the name, a picture before the text
+        ("<p><em>Oksana Melnik, Lwiw</em></p><p><img src='/b.jpg' alt=''></p>", "Oksana Melnik"),
     ],
 )
 def test_a_name_in_italics_opening_the_text_is_the_writer(line: str, author: str) -> None:
@@ -5103,6 +5181,8 @@ def test_a_name_in_italics_opening_the_text_is_the_writer(line: str, author: str
     [
         "<p><em>Ein Bericht aus dem Bistum</em></p>",  # no name
         "<p><em>Lindenau, Hohenzell</em></p>",  # places
+        "<p><em>Lindenau, Kreis Hohenzell</em></p>",
+        "<p><em>Vorschau, Termine</em></p><p><img src='/b.jpg' alt=''></p>",
         # an italic name with text before it, and one before a single paragraph
         f"<p>{SECOND.replace('Kosten', 'Ausgaben')}</p><p><em>Jonas Pichler</em></p>",
     ],
