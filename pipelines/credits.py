@@ -8,6 +8,7 @@ import lxml.html
 
 from crawler.model.types import DroppedLine
 from pipelines.agency_names import (
+    CAPITALS_DATELINE_AGENCY_RE,
     CLOSING_VERB_RE,
     DATELINE_AGENCY_RE,
     MATERIAL_LEAD,
@@ -492,6 +493,10 @@ def text_agencies(
             bracket = match.group(1) or match.group(2)
             own = (bracket.strip(),) if bracket.strip() in codes else ()
             found.extend(agency_names(bracket, dateline=True) or own)
+        elif paragraph[:3].isupper() and (capitals := CAPITALS_DATELINE_AGENCY_RE.match(paragraph)):
+            # The agency is set in capitals as the place is.
+            agency = capitals.group(1)
+            found.extend(agency_names(agency, dateline=True) if agency.isupper() else ())
     for line in dropped:
         if line.rule == Rule.CREDIT_AGENCY:
             # A source note's credit is one of its sentences.

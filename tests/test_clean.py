@@ -1530,6 +1530,15 @@ def test_blank_input(line: str) -> None:
             "Beschluss des Verwaltungsgerichts Minden vom 3. März 2026, Az. 4 L 12/26",
             "meta:citation",
         ),
+        # a radio station's box on how to tune in: its call and its schedule
+        ("Hören Sie uns", "promo:call-to-action"),
+        ("So empfangen Sie uns:", "promo:call-to-action"),
+        ("Hört uns auch im Livestream!", "promo:call-to-action"),
+        (
+            "Sendungen auf Deutsch werktags 18:30 Uhr und 21 Uhr über Satellit und UKW",
+            "promo:call-to-action",
+        ),
+        ("Programm täglich ab 20 Uhr im Webradio", "promo:call-to-action"),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -1694,6 +1703,12 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Urteil 1C_412/2025 bestätigt die Gemeinde.",
         "Urteil vom 6. Mai 2026",
         "/he",
+        # a call to listen that says more, a report on a station's programme
+        "Hören Sie uns zu, bat der Bürgermeister die Anwohner.",
+        "„Hört uns an!“, riefen die Demonstranten vor dem Rathaus.",
+        "Das deutsche Programm wird seit Januar nur noch im Livestream verbreitet.",
+        "Programm und Ablauf des Festes stehen im Livestream der Gemeinde bereit.",
+        "Sendungen auf Kurzwelle sind seit Jahren selten geworden",
     ],
 )
 def test_sentences_like_those_notices_stay(line: str) -> None:
