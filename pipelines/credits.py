@@ -503,6 +503,9 @@ def text_agencies(
             sentences = _NOTE_SENTENCE_SPLIT_RE.split(line.text) if ". " in line.text else ()
             found.extend(agency_names(line.text) if len(sentences) < 2 else ())
             found.extend(name for sentence in sentences for name in agency_names(sentence))
+        elif line.rule == Rule.TIMESTAMP and line.text[:1].isalpha():
+            # An info line's stamps after the agency's code: "AA 03.02.2025 11:20 Aktualisiert: …"
+            found.extend(agency_names(line.text.split(maxsplit=1)[0].rstrip(",·|")))
         elif line.rule in (Rule.PARTNER, Rule.PRINT_NOTE):
             # "Erstveröffentlichung: RIA Novosti": the agency that first published it supplied it
             found.extend(supplying_agencies(line.text))

@@ -131,6 +131,18 @@ def test_a_dateline_names_a_state_agency(opening: str, agencies: tuple[str, ...]
     assert text_agencies([f"{opening}{PARAGRAPH}", SECOND], []) == agencies
 
 
+def test_an_info_line_of_stamps_names_the_agency_whose_code_opens_it() -> None:
+    def dropped(line: str) -> list[DroppedLine]:
+        return [DroppedLine(text=line, rule=str(Rule.TIMESTAMP))]
+
+    stamps = "03.02.2025 11:20 Aktualisiert: 03.02.2025 12:02"
+    assert text_agencies([PARAGRAPH], dropped(f"AA {stamps}")) == ("Anadolu",)
+    assert text_agencies([PARAGRAPH], dropped(f"dpa, {stamps}")) == ("dpa",)
+    # a place, a label or a weekday opening the stamps is no agency
+    for opening in ("Berlin", "Stand:", "Montag,", "Aa"):
+        assert text_agencies([PARAGRAPH], dropped(f"{opening} {stamps}")) == ()
+
+
 def test_a_source_note_names_the_agencies_of_its_credit_sentence() -> None:
     note = (
         "Übersetzt aus dem Russischen. Mit Material von TASS und RIA Nowosti. Zuerst erschienen"

@@ -1473,6 +1473,10 @@ def test_blank_input(line: str) -> None:
         ("WIEN, 3. März 2026, 08:15", "meta:timestamp"),
         ("NEW YORK · 12.03.2026", "meta:date-only"),
         ("BAD OBERAU, 4. Juli 2025", "meta:date-only"),
+        # an info line's stamps, the first without its label, perhaps after the agency's code
+        ("03.02.2025 11:20 Aktualisiert: 03.02.2025 12:02", "meta:timestamp"),
+        ("AA 03.02.2025 11:20 Aktualisiert: 03.02.2025 12:02", "meta:timestamp"),
+        ("epd, 7. Mai 2026, 09:10 Uhr · Geändert am 7. Mai 2026", "meta:timestamp"),
         # a bare call to write to the editors, after a question to the reader at most
         ("Sind Sie anderer Ansicht? Schreiben Sie uns!", "promo:feedback"),
         ("Was halten Sie von den Plänen? Schreib uns.", "promo:feedback"),
@@ -1685,6 +1689,8 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Die Zeitung verlor im vergangenen Jahr 3000 Abonnenten.",
         # an agency's code in capitals before a date, capitals in a sentence
         "AFP, 20. Mai 2025, 15:32",
+        "Vom 03.02.2025 bis 05.02.2025 gilt die Sperrung.",
+        "Zwischen 03.02.2025 und 05.02.2025",
         "UNESCO, 2019 ernannt, prüft den Antrag.",
         "NATO, EU und UNO berieten am 12. Mai.",
         # an interviewer's question, a quoted call to write, a reader's words
