@@ -15,6 +15,7 @@ from pipelines.agency_names import (
     NEWS_AGENCIES,
     SENTENCE_OPENER_LABEL_RE,
     TRAILING_AGENCY_RE,
+    TRAILING_CREDIT_RE,
     agency_names,
     segment_agency,
     short_agency_names,
@@ -497,6 +498,10 @@ def text_agencies(
             # The agency is set in capitals as the place is.
             agency = capitals.group(1)
             found.extend(agency_names(agency, dateline=True) if agency.isupper() else ())
+        # A credit closing a paragraph in the middle of the text stays there: "… unterwegs. (KNA)"
+        tag = TRAILING_CREDIT_RE.search(paragraph) if paragraph.endswith((")", "]")) else None
+        if tag is not None and tag.start() > 0 and paragraph[tag.start() - 1] in '.!?“"':
+            found.extend(agency_names(tag.group(1)))
     for line in dropped:
         if line.rule == Rule.CREDIT_AGENCY:
             # A source note's credit is one of its sentences.
