@@ -326,7 +326,9 @@ def _cut_trailing_agency(items: list[_Line], report: _Reporter) -> None:
             and SENTENCE_END_RE.search(item.text[: match.start()])
             and agency_names(match.group(1))
             and not any(
-                len(later.text.split()) >= 8 and SENTENCE_END_RE.search(later.text)
+                len(later.text.split()) >= 8
+                and SENTENCE_END_RE.search(later.text)
+                and classify_line(later.text) is None  # a closing promo is no text
                 for later in last[index + 1 :]
             )
         ):

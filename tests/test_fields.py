@@ -559,14 +559,17 @@ def test_an_agency_credit_in_the_middle_of_the_text_stays_with_its_paragraph() -
     result = _extract(html)
     assert result.agencies == ("epd",)
     assert result.text.split("\n") == [PARAGRAPH, f"{SECOND} (epd)", local]
-    # a party's tag closing a paragraph credits no agency; a short line after the credit
-    # is no paragraph of the text
+    # a party's tag closing a paragraph credits no agency; a short line or a programme note
+    # after the credit is no paragraph of the text
     html = html.replace("(epd)", "(SPD)")
     assert _extract(html).agencies == ()
-    html = html.replace("(SPD)", "(KNA)").replace(local, "Mehr Infos im Pfarrbüro")
-    result = _extract(html)
-    assert result.agencies == ("KNA",)
-    assert "(KNA)" not in result.text
+    for after in (
+        "Mehr Infos im Pfarrbüro",
+        "Mehr zum Thema hören Sie heute ab 18 Uhr in der Sendung „Kreis aktuell“ auf Radio Au.",
+    ):
+        result = _extract(html.replace("(SPD)", "(KNA)").replace(local, after))
+        assert result.agencies == ("KNA",)
+        assert "(KNA)" not in result.text
 
 
 def test_the_snanews_rule_keeps_the_lead_beside_the_lead_photo() -> None:
