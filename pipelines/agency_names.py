@@ -17,7 +17,10 @@ _I = re.IGNORECASE
 # farming trade's agency. The national agencies of Central and Eastern Europe and the Caucasus
 # whose services publish in German or are quoted there: Czechia's ČTK, Slovakia's TASR,
 # Poland's PAP, Hungary's MTI, Ukraine's Ukrinform, Azerbaijan's AZERTAC (also AZERTAG),
-# Armenia's Armenpress, Kazakhstan's Kazinform.
+# Armenia's Armenpress, Kazakhstan's Kazinform. The national agencies of Asian countries whose
+# state media run German services: Vietnam's VNA (in Vietnamese TTXVN), Japan's Jiji,
+# Uzbekistan's UzA, Kyrgyzstan's Kabar, Mongolia's Montsame, Malaysia's Bernama, Indonesia's
+# Antara, India's PTI.
 NEWS_AGENCIES = {
     "dpa": "dpa",
     "dpa-infocom": "dpa",
@@ -73,6 +76,16 @@ NEWS_AGENCIES = {
     "azertag": "AZERTAC",
     "armenpress": "Armenpress",
     "kazinform": "Kazinform",
+    "vna": "VNA",
+    "ttxvn": "VNA",
+    "jiji": "Jiji",
+    "jiji press": "Jiji",
+    "uza": "UzA",
+    "kabar": "Kabar",
+    "montsame": "Montsame",
+    "bernama": "Bernama",
+    "antara": "Antara",
+    "pti": "PTI",
 }
 # Short names that are ordinary words or other codes in another case ("aa", "Age", "Pap"): they
 # count only as the agency writes them.
@@ -175,6 +188,12 @@ DATELINE_AGENCY_RE = re.compile(
     r"^[^\W\d_a-zäöüß][\w./ -]{1,40}?(?:,\s*\d{1,2}\.\s*(?:[A-ZÄÖÜ][a-zäöü]+\.?|\d{1,2}\.))?"
     r"\s*(?:\(([\w /,-]{2,30})\)|/([\w ,-]{2,30})/)\s*(?:[-–—]\s|[.:]?\s+(?=[A-ZÄÖÜ„\"]))",
     re.UNICODE,
+)
+
+# An agency's own dateline in capitals, the agency after the place without brackets: "ASTANA.
+# KAZINFORM – …", "TASCHKENT, UZA – …". Only a known agency counts (`agency_names`).
+CAPITALS_DATELINE_AGENCY_RE = re.compile(
+    r"^[A-ZÄÖÜ][A-ZÄÖÜ-]{2,}(?: [A-ZÄÖÜ-]{2,}){0,2}[.,]\s+([A-ZÄÖÜ][\w-]{1,20})\s*[-–—]\s"
 )
 
 # "der Nachrichtenagentur Reuters": an article and the word for an agency go before the name.

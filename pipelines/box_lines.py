@@ -401,6 +401,34 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         12,
         ("leser", "zuschrift", "meinung", "redaktion"),
     ),
+    (
+        # A radio station's box on how to tune in: its call to listen ("Hören Sie uns", "Hört
+        # uns im Livestream", "So empfangen Sie uns") with no more than where or when.
+        Rule.PROMO_CTA,
+        re.compile(
+            r"^(?:So )?(?:Hören|Hört|Hör|Empfangen|Empfangt) (?:Sie |ihr )?uns"
+            r"(?: (?:live|jetzt|auch|täglich|weltweit|(?:auf|im|über|per|via) [\w+-]+))*\W*$",
+            _I,
+        ),
+        8,
+        ("uns",),
+    ),
+    (
+        # ... and its schedule: a programme, its time of day and its waveband or stream, no
+        # sentence ("Deutsches Programm täglich um 19 Uhr MEZ auf Kurzwelle und im Livestream",
+        # "Sendungen werktags 18:30 Uhr über Satellit"). A report on a station has a verb.
+        Rule.PROMO_CTA,
+        re.compile(
+            r"^(?!.*\b(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|soll|sollen|kann"
+            r"|können|läuft|laufen|lief|beginnt|beginnen|endet|enden)\b)(?=.*\d Uhr\b)"
+            r"(?:[\w-]+ ){0,2}(?:Programm|Sendung(?:en)?|Sendezeit(?:en)?)\b[^.!?]{0,80}"
+            r"\b(?:Kurzwelle|Mittelwelle|Langwelle|UKW|DAB\+?|Satellit|Livestream|Webradio)\b"
+            r"[^.!?]{0,60}$",
+            _I,
+        ),
+        25,
+        ("welle", "ukw", "dab", "satellit", "livestream", "webradio"),
+    ),
 )
 
 # The labels of an info box's rows ("Quelle | sda", "Publiziert | 01.12.2026, 07:58" in a `<dl>`

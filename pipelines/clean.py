@@ -303,8 +303,12 @@ def _drop_leading_label(kept: list[_Line], first_lines: Collection[str | None]) 
 
 def _cut_trailing_agency(items: list[_Line], report: _Reporter) -> None:
     """Cut the agency credit closing the text's last paragraph: "… sagte er. (KNA)", "…
-    kürzen. (Quelle: epd)", and the editor's initials closing it ("… bislang nicht. (tlz)")."""
-    for item in [item for item in items if item.kept][-3:]:
+    kürzen. (Quelle: epd)", and the editor's initials closing it ("… bislang nicht. (tlz)").
+    A credit closing a paragraph a paragraph of the text follows belongs to its paragraph (a
+    parish's news quoting an agency, then going on): it stays, and credits the agency
+    (`text_agencies`)."""
+    last = [item for item in items if item.kept][-3:]
+    for index, item in enumerate(last):
         initials = TRAILING_INITIALS_RE.search(item.text) if item.text.endswith(")") else None
         if (
             initials is not None
@@ -321,6 +325,12 @@ def _cut_trailing_agency(items: list[_Line], report: _Reporter) -> None:
             and match.start() > 0
             and SENTENCE_END_RE.search(item.text[: match.start()])
             and agency_names(match.group(1))
+            and not any(
+                len(later.text.split()) >= 8
+                and SENTENCE_END_RE.search(later.text)
+                and classify_line(later.text) is None  # a closing promo is no text
+                for later in last[index + 1 :]
+            )
         ):
             report(item.pos, match.group(0).strip(), Rule.CREDIT_AGENCY)
             item.text = item.text[: match.start()].rstrip()

@@ -8,12 +8,14 @@ import lxml.html
 
 from crawler.model.types import DroppedLine
 from pipelines.agency_names import (
+    CAPITALS_DATELINE_AGENCY_RE,
     CLOSING_VERB_RE,
     DATELINE_AGENCY_RE,
     MATERIAL_LEAD,
     NEWS_AGENCIES,
     SENTENCE_OPENER_LABEL_RE,
     TRAILING_AGENCY_RE,
+    TRAILING_CREDIT_RE,
     agency_names,
     segment_agency,
     short_agency_names,
@@ -494,12 +496,23 @@ def text_agencies(
             bracket = match.group(1) or match.group(2)
             own = (bracket.strip(),) if bracket.strip() in codes else ()
             found.extend(agency_names(bracket, dateline=True) or own)
+        elif paragraph[:3].isupper() and (capitals := CAPITALS_DATELINE_AGENCY_RE.match(paragraph)):
+            # The agency is set in capitals as the place is.
+            agency = capitals.group(1)
+            found.extend(agency_names(agency, dateline=True) if agency.isupper() else ())
+        # A credit closing a paragraph in the middle of the text stays there: "… unterwegs. (KNA)"
+        tag = TRAILING_CREDIT_RE.search(paragraph) if paragraph.endswith((")", "]")) else None
+        if tag is not None and tag.start() > 0 and paragraph[tag.start() - 1] in '.!?“"':
+            found.extend(agency_names(tag.group(1)))
     for line in dropped:
         if line.rule == Rule.CREDIT_AGENCY:
             # A source note's credit is one of its sentences.
             sentences = _NOTE_SENTENCE_SPLIT_RE.split(line.text) if ". " in line.text else ()
             found.extend(agency_names(line.text) if len(sentences) < 2 else ())
             found.extend(name for sentence in sentences for name in agency_names(sentence))
+        elif line.rule == Rule.TIMESTAMP and line.text[:1].isalpha():
+            # An info line's stamps after the agency's code: "AA 03.02.2025 11:20 Aktualisiert: …"
+            found.extend(agency_names(line.text.split(maxsplit=1)[0].rstrip(",·|")))
         elif line.rule in (Rule.PARTNER, Rule.PRINT_NOTE):
             # "Erstveröffentlichung: RIA Novosti": the agency that first published it supplied it
             found.extend(supplying_agencies(line.text))

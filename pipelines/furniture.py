@@ -19,6 +19,16 @@ _WHEN = (
     r"(?:\d{1,2}[:.]\d{2}\s*Uhr|(?:um|ab|gegen) \d{1,2} Uhr|\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}"
     r"|\d{1,2}\.\s+[A-ZÄÖÜ][a-zä]+\s+\d{4})"
 )
+# An info line's date stamp, its label and what parts it from the next.
+_STAMP_LABEL = (
+    r"(?:(?:Erstellt|Veröffentlicht|Publiziert|Aktualisiert|Zuletzt aktualisiert|Stand|Update"
+    r"|Geändert)(?:\s+am)?\s*:?\s*)"
+)
+_STAMP = (
+    r"(?:[A-Z][a-z]{1,9}\.?,?\s*)?\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+\.?)\s*\d{2,4}"
+    r"(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?"
+)
+_STAMP_SEP = r"\s*[·|,;/-]?\s*"
 _SOCIAL_NETWORKS = (
     r"(?:Facebook|Instagram|TikTok|Twitter|X|Threads|Mastodon|Bluesky|YouTube|LinkedIn"
     r"|WhatsApp|Telegram|Snapchat|Pinterest|Xing)(?:-Kanal)?"
@@ -128,13 +138,12 @@ MORE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         ("min",),
     ),
     (
-        # Labelled dates only: "Erstellt: 20.08.2024, 08:15 Uhr · Aktualisiert: 20.08.2024".
+        # Labelled dates only: "Erstellt: 20.08.2024, 08:15 Uhr · Aktualisiert: 20.08.2024"; the
+        # first may go without its label, perhaps after the agency's code or the place ("AA
+        # 03.02.2025 11:20 Aktualisiert: 03.02.2025 12:02": `text_agencies` reads the code).
         Rule.TIMESTAMP,
         re.compile(
-            r"^(?:(?:Erstellt|Veröffentlicht|Publiziert|Aktualisiert|Zuletzt aktualisiert|Stand"
-            r"|Update|Geändert)(?:\s+am)?\s*:?\s*(?:[A-Z][a-z]{1,9}\.?,?\s*)?\d{1,2}\.\s*"
-            r"(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+\.?)\s*\d{2,4}(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}"
-            r"(?:\s*Uhr)?)?\s*[·|,;/-]?\s*){2,}$",
+            rf"^{_STAMP_LABEL}?{_STAMP}(?:{_STAMP_SEP}{_STAMP_LABEL}{_STAMP})+{_STAMP_SEP}$",
             _I,
         ),
         20,

@@ -30,12 +30,13 @@ _SUBLINE_MARKS = (
     r"|(?:^|[-_\s])(?:sub|dek|deck|spot)(?:$|[-_\s])"
 )
 # Class/id/itemprop words of a lead paragraph kept apart from the body; "perex" is the lead in
-# Czech and Slovak CMSs, "anriss" a German one. "teaser" too: many German CMSs call the
-# article's own lead "teaser", and trafilatura drops it for that class name; teaser cards of
-# other articles fail the link-density check below.
+# Czech and Slovak CMSs, "anriss" a German one, "sapo" a Vietnamese one, "chapo"/"chapeau" a
+# French one. "teaser" too: many German CMSs call the article's own lead "teaser", and
+# trafilatura drops it for that class name; teaser cards of other articles fail the
+# link-density check below.
 _LEAD_MARK_RE = MarkWords(
     r"summary|lead|intro|standfirst|abstract|excerpt|vorspann|kurztext|description|perex"
-    rf"|anriss|teaser|announce|preface|einleitung|{_SUBLINE_MARKS}"
+    rf"|anriss|teaser|announce|preface|einleitung|sapo|chapo|chapeau|{_SUBLINE_MARKS}"
 )
 # ... unless they mark a lead image ("lead-image", "lead-media"). "mediator" (a script's hook
 # on the text's blocks, "js-mediator-article") names no medium.

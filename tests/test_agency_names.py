@@ -65,6 +65,12 @@ def test_state_agencies_of_other_countries_are_normalised() -> None:
         "Mit Material von MTI und Ukrinform": ("MTI", "Ukrinform"),
         "Quelle: Azertag": ("AZERTAC",),
         "Nach Angaben von Armenpress": ("Armenpress",),
+        # the national agencies of Asian countries with German services
+        "Quelle: VNA": ("VNA",),
+        "Quellen: TTXVN, Bernama": ("VNA", "Bernama"),
+        "Mit Material von Jiji Press und Antara": ("Jiji", "Antara"),
+        "UzA/Kabar": ("UzA", "Kabar"),
+        "Quelle: Montsame, PTI": ("Montsame", "PTI"),
     }
     assert {credit: agency_names(credit) for credit in credits} == credits
 
@@ -111,10 +117,30 @@ def test_short_names_that_are_ordinary_words_name_no_agency(text: str) -> None:
         # a bracket naming no agency, or one the sentence goes on after, names none
         ("Lena Hofer (Grüne) ", ()),
         ("Passau (KNA) und ", ()),
+        # an agency's own dateline in capitals, the agency after the place without brackets
+        ("ASTANA. KAZINFORM – ", ("Kazinform",)),
+        ("HANOI, VNA – ", ("VNA",)),
+        ("ULAN-BATOR. MONTSAME - ", ("Montsame",)),
+        # capitals naming no agency, or an agency not set in capitals, name none
+        ("BERLIN. NATO – ", ()),
+        ("BERLIN. Reuters – ", ()),
+        ("ACHTUNG. VNA meldet ", ()),
     ],
 )
 def test_a_dateline_names_a_state_agency(opening: str, agencies: tuple[str, ...]) -> None:
     assert text_agencies([f"{opening}{PARAGRAPH}", SECOND], []) == agencies
+
+
+def test_an_info_line_of_stamps_names_the_agency_whose_code_opens_it() -> None:
+    def dropped(line: str) -> list[DroppedLine]:
+        return [DroppedLine(text=line, rule=str(Rule.TIMESTAMP))]
+
+    stamps = "03.02.2025 11:20 Aktualisiert: 03.02.2025 12:02"
+    assert text_agencies([PARAGRAPH], dropped(f"AA {stamps}")) == ("Anadolu",)
+    assert text_agencies([PARAGRAPH], dropped(f"dpa, {stamps}")) == ("dpa",)
+    # a place, a label or a weekday opening the stamps is no agency
+    for opening in ("Berlin", "Stand:", "Montag,", "Aa"):
+        assert text_agencies([PARAGRAPH], dropped(f"{opening} {stamps}")) == ()
 
 
 def test_a_source_note_names_the_agencies_of_its_credit_sentence() -> None:

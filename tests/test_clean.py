@@ -1477,6 +1477,10 @@ def test_blank_input(line: str) -> None:
         ("WIEN, 3. März 2026, 08:15", "meta:timestamp"),
         ("NEW YORK · 12.03.2026", "meta:date-only"),
         ("BAD OBERAU, 4. Juli 2025", "meta:date-only"),
+        # an info line's stamps, the first without its label, perhaps after the agency's code
+        ("03.02.2025 11:20 Aktualisiert: 03.02.2025 12:02", "meta:timestamp"),
+        ("AA 03.02.2025 11:20 Aktualisiert: 03.02.2025 12:02", "meta:timestamp"),
+        ("epd, 7. Mai 2026, 09:10 Uhr · Geändert am 7. Mai 2026", "meta:timestamp"),
         # a bare call to write to the editors, after a question to the reader at most
         ("Sind Sie anderer Ansicht? Schreiben Sie uns!", "promo:feedback"),
         ("Was halten Sie von den Plänen? Schreib uns.", "promo:feedback"),
@@ -1534,6 +1538,15 @@ def test_blank_input(line: str) -> None:
             "Beschluss des Verwaltungsgerichts Minden vom 3. März 2026, Az. 4 L 12/26",
             "meta:citation",
         ),
+        # a radio station's box on how to tune in: its call and its schedule
+        ("Hören Sie uns", "promo:call-to-action"),
+        ("So empfangen Sie uns:", "promo:call-to-action"),
+        ("Hört uns auch im Livestream!", "promo:call-to-action"),
+        (
+            "Sendungen auf Deutsch werktags 18:30 Uhr und 21 Uhr über Satellit und UKW",
+            "promo:call-to-action",
+        ),
+        ("Programm täglich ab 20 Uhr im Webradio", "promo:call-to-action"),
     ],
 )
 def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) -> None:
@@ -1680,6 +1693,8 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Die Zeitung verlor im vergangenen Jahr 3000 Abonnenten.",
         # an agency's code in capitals before a date, capitals in a sentence
         "AFP, 20. Mai 2025, 15:32",
+        "Vom 03.02.2025 bis 05.02.2025 gilt die Sperrung.",
+        "Zwischen 03.02.2025 und 05.02.2025",
         "UNESCO, 2019 ernannt, prüft den Antrag.",
         "NATO, EU und UNO berieten am 12. Mai.",
         # an interviewer's question, a quoted call to write, a reader's words
@@ -1698,6 +1713,12 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Urteil 1C_412/2025 bestätigt die Gemeinde.",
         "Urteil vom 6. Mai 2026",
         "/he",
+        # a call to listen that says more, a report on a station's programme
+        "Hören Sie uns zu, bat der Bürgermeister die Anwohner.",
+        "„Hört uns an!“, riefen die Demonstranten vor dem Rathaus.",
+        "Das deutsche Programm wird seit Januar nur noch im Livestream verbreitet.",
+        "Programm und Ablauf des Festes stehen im Livestream der Gemeinde bereit.",
+        "Sendungen auf Kurzwelle sind seit Jahren selten geworden",
     ],
 )
 def test_sentences_like_those_notices_stay(line: str) -> None:

@@ -550,6 +550,28 @@ def test_agencies_the_text_credits_are_found_and_cut() -> None:
     assert result.text.startswith("Berlin (dpa) - ")  # the dateline is printed text
 
 
+def test_an_agency_credit_in_the_middle_of_the_text_stays_with_its_paragraph() -> None:
+    local = "Spenden nimmt das Gemeindebüro bis Ende Februar zu den üblichen Zeiten entgegen."
+    html = (
+        "<html lang='de'><body><h1>Hallenbad wird saniert</h1><div class='text'>"
+        f"<p>{PARAGRAPH}</p><p>{SECOND} (epd)</p><p>{local}</p></div></body></html>"
+    )
+    result = _extract(html)
+    assert result.agencies == ("epd",)
+    assert result.text.split("\n") == [PARAGRAPH, f"{SECOND} (epd)", local]
+    # a party's tag closing a paragraph credits no agency; a short line or a programme note
+    # after the credit is no paragraph of the text
+    html = html.replace("(epd)", "(SPD)")
+    assert _extract(html).agencies == ()
+    for after in (
+        "Mehr Infos im Pfarrbüro",
+        "Mehr zum Thema hören Sie heute ab 18 Uhr in der Sendung „Kreis aktuell“ auf Radio Au.",
+    ):
+        result = _extract(html.replace("(SPD)", "(KNA)").replace(local, after))
+        assert result.agencies == ("KNA",)
+        assert "(KNA)" not in result.text
+
+
 def test_the_snanews_rule_keeps_the_lead_beside_the_lead_photo() -> None:
     lead = "Der Gaspreis ist am Mittwoch deutlich gefallen, Händler verweisen auf volle Speicher."
     html = (

@@ -48,6 +48,11 @@ _PEREX = (
     f"<p class='perex'>{LEAD}</p>"
 )
 _ANRISS = f"<h1>{HEADLINE}</h1><div class='artikel-anriss'>{LEAD}</div>"
+_SAPO = (
+    f"<h1>{HEADLINE}</h1><div class='detail-time'>12.03.2025</div>"
+    f"<div class='detail-sapo'>{LEAD}</div>"
+)
+_CHAPO = f"<h1>{HEADLINE}</h1><p class='article-chapo'>{LEAD}</p>"
 _HEADER = f"<header><h1>{HEADLINE}</h1><div class='article-preface'><p>{LEAD}</p></div></header>"
 
 
@@ -60,6 +65,9 @@ _HEADER = f"<header><h1>{HEADLINE}</h1><div class='article-preface'><p>{LEAD}</p
         # the Czech and Slovak CMSs' "perex", past the date's and the audio player's blocks
         f"<article>{_beside_text(_PEREX, 'body')}</article>",
         f"<div>{_beside_text(_ANRISS)}</div>",
+        # the Vietnamese CMSs' "sapo" and the French ones' "chapo", past a date's block
+        f"<div>{_beside_text(_SAPO)}</div>",
+        f"<article>{_beside_text(_CHAPO, 'corps')}</article>",
     ],
 )
 def test_a_lead_marked_as_the_preface_or_introduction_is_the_texts_first_line(page: str) -> None:
