@@ -3643,3 +3643,66 @@ def test_a_journals_issue_line_download_tags_and_a_wire_code_go(line: str) -> No
 def test_sentences_like_a_journals_furniture_stay(line: str) -> None:
     kept, _ = clean([LEAD, line, P1])
     assert kept == [LEAD, line, P1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Quelle: Stadt Lindenfels",
+        "Quelle: Landratsamt Oberhalde",
+        "Quelle: Pressemitteilung Landesverband Imkerei",
+        "Quelle: Presseinformation des Zweckverbands Wasser und Abwasser",
+        "Quelle: Pressemitteilung der Brenner Werkzeugbau GmbH & Co. KG",
+        "Quelle: Förderverein Alte Mühle e.V.",
+    ],
+)
+def test_a_source_line_naming_a_town_a_release_or_a_company_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line])
+    assert kept == [LEAD, P1, P2]
+    assert [d.text for d in dropped] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Quelle: Statistisches Landesamt",
+        "Quelle: eigene Berechnungen",
+        "Quelle: Stadt Lindenfels. Die Zahlen für das laufende Jahr sind noch vorläufig.",
+        "Quelle der Angaben ist die Stadt Lindenfels, sagte der Sprecher.",
+    ],
+)
+def test_a_figures_source_and_sentences_naming_a_source_stay(line: str) -> None:
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, line, P2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wir und unsere 96 Partner speichern und/oder greifen auf Informationen auf dem Gerät zu.",
+        "Wir und unsere Werbepartner verarbeiten personenbezogene Daten wie Ihre IP-Adresse.",
+        "Alle akzeptieren Pur-Abo",
+        "Akzeptieren | Ablehnen | Einstellungen verwalten",
+        "Zustimmen Werbefrei lesen mit PUR",
+        # an AMP page's link to its full version
+        "Zur vollständigen Version",
+        "Artikel in der Vollversion lesen",
+    ],
+)
+def test_a_consent_banners_lines_and_an_amp_pages_full_version_link_go(line: str) -> None:
+    kept, dropped = clean([line, LEAD, P1, P2])
+    assert kept == [LEAD, P1, P2]
+    assert [d.text for d in dropped] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wir und unsere Partner verarbeiten jedes Jahr rund 2000 Tonnen Altholz, sagte er.",
+        "Alle akzeptieren die neue Regel, nur der Kreis nicht.",
+        "Die vollständige Version des Gutachtens liegt dem Rat seit Montag vor.",
+    ],
+)
+def test_sentences_like_a_consent_banner_or_a_full_version_link_stay(line: str) -> None:
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, line, P2]
