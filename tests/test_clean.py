@@ -3320,9 +3320,11 @@ def test_a_paragraph_marked_as_the_caption_in_a_pictures_box_goes_even_as_a_sent
             f"<p align='center'><img src='a.jpg'></p><p align='center' class='pic_text'>{P3}</p>",
             True,
         ),
+        (f"<center><img src='a.jpg'></center><p class='bildtext'>{P3}</p>", True),
         # no caption's mark, or text between the picture and the marked paragraph
         (f"<img src='a.jpg' alt=''><p class='lead'>{P3}</p>", False),
         (f"<p><img src='a.jpg'></p><p>{P3}</p>", False),
+        (f"<center><img src='a.jpg'></center><p class='intro'>{P3}</p>", False),
         (f"<img src='a.jpg' alt=''> Am Ufer <p class='legende'>{P3}</p>", False),
     ],
 )
