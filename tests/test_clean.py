@@ -3708,3 +3708,29 @@ def test_a_consent_banners_lines_and_an_amp_pages_full_version_link_go(line: str
 def test_sentences_like_a_consent_banner_or_a_full_version_link_stay(line: str) -> None:
     kept, _ = clean([LEAD, P1, line, P2])
     assert kept == [LEAD, P1, line, P2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Für den Erhalt des Turms freuen wir uns über Ihre Spende: IBAN DE44 1234 5678 9012 3456 "
+        "78, Verwendungszweck „Turm“.",
+        "Unterstützen Sie unsere Jugendarbeit: Spendenkonto IBAN DE44 1234 5678 9012 3456 78.",
+    ],
+)
+def test_the_sites_call_with_a_donation_account_after_a_colon_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line])
+    assert kept == [LEAD, P1, P2]
+    assert rules_of(dropped) == {line: "promo:donation"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wer helfen will, überweist an IBAN DE44 1234 5678 9012 3456 78.",
+        "Der Verein bittet um Spenden, sagte die Vorsitzende: IBAN DE44 1234 5678 9012 3456 78.",
+    ],
+)
+def test_a_report_naming_a_donation_account_stays(line: str) -> None:
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, line, P2]
