@@ -81,6 +81,15 @@ _SUPPORT_CALL = (
     r"|Förder\w*)\b"
 )
 
+
+# A donation account: its IBAN, perhaps its BIC and the purpose to name ("Stichwort: Brunnen",
+# "Verwendungszweck „Orgel“").
+_ACCOUNT = (
+    r"IBAN\s*:?\s*[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?"
+    r"(?:\s*[,;|·]?\s*(?:BIC|SWIFT)\s*:?\s*[A-Z0-9]{8,11})?"
+    r"(?:\s*[,;|·]?\s*(?:Stichwort|Kennwort|Verwendungszweck)\s*:?\s*[^.!?]{1,40})?"
+)
+
 BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
     (
         # A paywall's offer of the site's articles at a price per period: "Alle Artikel aus Ihrer
@@ -361,12 +370,21 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         # DE12 …", "Spendenkonto: Sparkasse X, IBAN … BIC …, Stichwort: …"). A sentence asking
         # to give to an account ends with its period and stays.
         Rule.PROMO_DONATION,
-        re.compile(
-            r"^[^!?]{0,80}?\bIBAN\s*:?\s*[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?"
-            r"(?:\s*[,;|·]?\s*(?:BIC|SWIFT)\s*:?\s*[A-Z0-9]{8,11})?"
-            r"(?:\s*[,;|·]?\s*(?:Stichwort|Kennwort|Verwendungszweck)\s*:?\s*[^.!?]{1,40})?\s*$",
-        ),
+        re.compile(rf"^[^!?]{{0,80}}?\b{_ACCOUNT}\s*$"),
         20,
+        ("iban",),
+    ),
+    (
+        # The same account after the site's call and a colon, a sentence too: "Für den Erhalt
+        # freuen wir uns über Ihre Spende: IBAN …, Verwendungszweck „…“." The site asks ("wir",
+        # "Ihre"); a report names an account in its sentence's flow ("Wer helfen will,
+        # überweist an IBAN …") and stays.
+        Rule.PROMO_DONATION,
+        re.compile(
+            r"^[^!?:]{0,120}?\b(?:wir|uns|unsere[mnrs]?|Ihre[mnrs]?|Sie)\b[^!?:]{0,80}:\s*"
+            rf"(?:Spendenkonto\s*:?\s*)?{_ACCOUNT}\s*\.?$"
+        ),
+        40,
         ("iban",),
     ),
     (

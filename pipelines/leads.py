@@ -46,8 +46,11 @@ _MEDIA_MARK_RE = MarkWords(r"image|img|media(?!tor)|photo|picture|bild|video|gal
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # Marks of a widget that calls itself a teaser but is none of the article's lead: the comment
 # section's ("comments-teaser", "kommentare-teaser"), a newsletter's, a feedback box's. An
-# opinion piece's own lead ("commentary-lead", "kommentar-teaser") is none of them.
-_NOT_LEAD_MARK_RE = MarkWords(r"comments|comment[-_]|kommentare|newsletter|feedback|leserbrief")
+# opinion piece's own lead ("commentary-lead", "kommentar-teaser") is none of them. Nor is an
+# author box's description of the writer ("td-author-description", "autor-intro").
+_NOT_LEAD_MARK_RE = MarkWords(
+    r"comments|comment[-_]|kommentare|newsletter|feedback|leserbrief|author|autor"
+)
 
 
 def find_lead(h1: lxml.html.HtmlElement | None) -> str | None:

@@ -23,6 +23,10 @@ _THIS_TEXT = (
     r"|Reportage|Inhalt)|(?:Der|Das) (?:Text|Artikel|Beitrag|Gastbeitrag|Interview))"
 )
 
+# The words of an institution's name after a label: capitalised words and a name's small words
+# ("Bundesverband der Obstbauern", "Zweckverband Wasser und Abwasser").
+_NAME_WORDS = r"(?: (?:[A-ZÄÖÜ][\w.&'’-]*|der|des|für|und|&|von|vom|am|im))*? [A-ZÄÖÜ][\w.&'’-]*"
+
 # Rules for what is left once the credit rules have claimed agency credits ("(dpa)", "Quelle:
 # AFP" name an agency; these lines name none, or a desk beside one).
 LATE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
@@ -40,6 +44,24 @@ LATE_PHRASE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...
         ),
         8,
         ("quelle", "übernomm", "übernahme", "nachdruck", "gespiegelt"),
+    ),
+    (
+        # A source line naming who issued the text: a press release ("Quelle: Pressemitteilung
+        # Landesverband X", "Quelle: Presseinformation der Y AG"), a town or district ("Quelle:
+        # Stadt X", "Quelle: Landratsamt Y") or a company by its legal form ("Quelle: Z GmbH").
+        # Names only: a sentence after the label, or a statistics office as a figure's source
+        # ("Quelle: Statistisches Landesamt"), stays.
+        Rule.PARTNER,
+        re.compile(
+            r"^Quelle\s*:\s*(?:(?:Presse|Medien)(?:mitteilung|information|meldung)"
+            rf"(?: (?:der|des|vom|von))?{_NAME_WORDS}"
+            r"|(?:Stadt|Gemeinde|Marktgemeinde|Landkreis|Kreis|Stadtverwaltung|Gemeindeverwaltung"
+            rf"|Landratsamt|Bezirksamt|Bezirkshauptmannschaft|Rathaus){_NAME_WORDS}"
+            rf"|[A-ZÄÖÜ]\S*{_NAME_WORDS} (?:GmbH(?: & Co\. KG)?|gGmbH|mbH|AG|SE|KG|eG|e\.\s?V\.))"
+            r"\s*\.?$"
+        ),
+        10,
+        ("quelle",),
     ),
     (
         # A partner's note that it supplied the text or allowed its use: "Dieser Text wurde uns
@@ -104,9 +126,11 @@ DURATION_ITEM_RE = re.compile(r"^(?:ca\.\s*)?\d{1,2}\s*(?:Min\.?|Minuten|min)$",
 
 # The whole or original article as a pointer to it names it: "den vollständigen Artikel",
 # "Zum Originalartikel", "Original-Beitrag"; or the source it links to, as an aggregator's
-# link does: "Zum Original", "Zur Quelle", "Originalquelle".
+# link does: "Zum Original", "Zur Quelle", "Originalquelle"; or the full page a light (AMP)
+# page links to: "Zur vollständigen Version", "Artikel in der Vollversion lesen".
 _FULL_ARTICLE = (
-    r"(?:(?:vollständigen|ganzen|kompletten|ungekürzten|gesamten) (?:Artikel|Beitrag)"
+    r"(?:(?:vollständigen|ganzen|kompletten|ungekürzten|gesamten) (?:Artikel|Beitrag|Version)"
+    r"|(?:Artikel |Beitrag )?in der (?:Vollversion|Desktop-?[Vv]ersion)|Vollversion"
     r"|Original(?:-?(?:artikel|beitrag|text|bericht|meldung|quelle|seite|version)\w*)?"
     r"|Quelle|Quellseite|Nachrichtenquelle)"
 )
@@ -310,7 +334,7 @@ NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] = (
             _I,
         ),
         16,
-        ("artikel", "beitrag", "original", "quell", "weiter", "mehr lesen"),
+        ("artikel", "beitrag", "original", "quell", "weiter", "mehr lesen", "version"),
     ),
     (
         # The text naming the publication it appeared in first, the name in quotes or bare and

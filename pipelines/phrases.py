@@ -7,6 +7,7 @@ import re
 from pipelines.box_lines import BOX_LINE_RULES
 from pipelines.clean_rules import PHRASE_RULES
 from pipelines.closing_notes import CLOSING_NOTE_RULES
+from pipelines.consent_lines import CONSENT_BANNER_RULES
 from pipelines.disclaimers import DISCLAIMER_RULES
 from pipelines.furniture import BOX_RULES, DATELINE_RULES, MORE_PHRASE_RULES
 from pipelines.issue_lines import ISSUE_LINE_RULES
@@ -16,7 +17,7 @@ from pipelines.phrase_starts import UNIVERSE, start_pairs
 _PHRASE_RULES = (
     *(*PHRASE_RULES, *DISCLAIMER_RULES, *MORE_PHRASE_RULES, *DATELINE_RULES, *BOX_RULES),
     *(*NOTE_RULES, *BOX_LINE_RULES, *CLOSING_NOTE_RULES),
-    *ISSUE_LINE_RULES,
+    *(*ISSUE_LINE_RULES, *CONSENT_BANNER_RULES),
 )
 _LONGEST_PHRASE = max(max_words for _rule, _regex, max_words, _gate in _PHRASE_RULES)
 

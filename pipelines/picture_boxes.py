@@ -198,11 +198,12 @@ def _in_one_font(paragraph: lxml.html.HtmlElement) -> bool:
 def _marked_caption_after(
     image: lxml.html.HtmlElement, holder: lxml.html.HtmlElement | None
 ) -> str | None:
-    """Remove the paragraph right after the picture (or after the paragraph holding only it)
-    whose class marks it as the caption ("<img><p class='legende'>Caption.</p>"), a sentence
-    too; return its text. A paragraph of the text after a picture carries no such mark."""
+    """Remove the paragraph right after the picture (or after the paragraph or <center> holding
+    only it) whose class marks it as the caption ("<img><p class='legende'>Caption.</p>"), a
+    sentence too; return its text. A paragraph of the text after a picture carries no such
+    mark."""
     picture = image
-    if holder is not None and holder.tag == "p" and len(holder) == 1:
+    if holder is not None and holder.tag in ("p", "center") and len(holder) == 1:
         if collapse(text_of(holder)):
             return None
         picture = holder

@@ -3346,10 +3346,12 @@ def test_a_paragraph_marked_as_the_caption_in_a_pictures_box_goes_even_as_a_sent
             True,
         ),
         (f"<p><img src='a.jpg' border='0'></p><p class='pic'>{P3}</p>", True),
+        (f"<center><img src='a.jpg'></center><p class='bildtext'>{P3}</p>", True),
         # no caption's mark, or text between the picture and the marked paragraph
         (f"<img src='a.jpg' alt=''><p class='lead'>{P3}</p>", False),
         (f"<p><img src='a.jpg'></p><p class='topic'>{P3}</p>", False),
         (f"<p><img src='a.jpg'></p><p>{P3}</p>", False),
+        (f"<center><img src='a.jpg'></center><p class='intro'>{P3}</p>", False),
         (f"<img src='a.jpg' alt=''> Am Ufer <p class='legende'>{P3}</p>", False),
     ],
 )
@@ -3670,3 +3672,92 @@ def test_a_journals_issue_line_download_tags_and_a_wire_code_go(line: str) -> No
 def test_sentences_like_a_journals_furniture_stay(line: str) -> None:
     kept, _ = clean([LEAD, line, P1])
     assert kept == [LEAD, line, P1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Quelle: Stadt Lindenfels",
+        "Quelle: Landratsamt Oberhalde",
+        "Quelle: Pressemitteilung Landesverband Imkerei",
+        "Quelle: Presseinformation des Zweckverbands Wasser und Abwasser",
+        "Quelle: Pressemitteilung der Brenner Werkzeugbau GmbH & Co. KG",
+        "Quelle: Förderverein Alte Mühle e.V.",
+    ],
+)
+def test_a_source_line_naming_a_town_a_release_or_a_company_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line])
+    assert kept == [LEAD, P1, P2]
+    assert [d.text for d in dropped] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Quelle: Statistisches Landesamt",
+        "Quelle: eigene Berechnungen",
+        "Quelle: Stadt Lindenfels. Die Zahlen für das laufende Jahr sind noch vorläufig.",
+        "Quelle der Angaben ist die Stadt Lindenfels, sagte der Sprecher.",
+    ],
+)
+def test_a_figures_source_and_sentences_naming_a_source_stay(line: str) -> None:
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, line, P2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wir und unsere 96 Partner speichern und/oder greifen auf Informationen auf dem Gerät zu.",
+        "Wir und unsere Werbepartner verarbeiten personenbezogene Daten wie Ihre IP-Adresse.",
+        "Alle akzeptieren Pur-Abo",
+        "Akzeptieren | Ablehnen | Einstellungen verwalten",
+        "Zustimmen Werbefrei lesen mit PUR",
+        # an AMP page's link to its full version
+        "Zur vollständigen Version",
+        "Artikel in der Vollversion lesen",
+    ],
+)
+def test_a_consent_banners_lines_and_an_amp_pages_full_version_link_go(line: str) -> None:
+    kept, dropped = clean([line, LEAD, P1, P2])
+    assert kept == [LEAD, P1, P2]
+    assert [d.text for d in dropped] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wir und unsere Partner verarbeiten jedes Jahr rund 2000 Tonnen Altholz, sagte er.",
+        "Alle akzeptieren die neue Regel, nur der Kreis nicht.",
+        "Die vollständige Version des Gutachtens liegt dem Rat seit Montag vor.",
+    ],
+)
+def test_sentences_like_a_consent_banner_or_a_full_version_link_stay(line: str) -> None:
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, line, P2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Für den Erhalt des Turms freuen wir uns über Ihre Spende: IBAN DE44 1234 5678 9012 3456 "
+        "78, Verwendungszweck „Turm“.",
+        "Unterstützen Sie unsere Jugendarbeit: Spendenkonto IBAN DE44 1234 5678 9012 3456 78.",
+    ],
+)
+def test_the_sites_call_with_a_donation_account_after_a_colon_goes(line: str) -> None:
+    kept, dropped = clean([LEAD, P1, P2, line])
+    assert kept == [LEAD, P1, P2]
+    assert rules_of(dropped) == {line: "promo:donation"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wer helfen will, überweist an IBAN DE44 1234 5678 9012 3456 78.",
+        "Der Verein bittet um Spenden, sagte die Vorsitzende: IBAN DE44 1234 5678 9012 3456 78.",
+    ],
+)
+def test_a_report_naming_a_donation_account_stays(line: str) -> None:
+    kept, _ = clean([LEAD, P1, line, P2])
+    assert kept == [LEAD, P1, line, P2]

@@ -316,3 +316,28 @@ def test_a_summary_box_elsewhere_or_a_teaser_before_the_text_is_no_lead(page: st
     # the same block right before the text's container is its lead
     marked = f"<div><h1>{HEADLINE}</h1>{_DATE}<div class='summary'>{_OTHER}</div>"
     assert _lead_before_text(marked + _beside_text("", "body") + "</div>") == _OTHER
+
+
+_BIO = "Das Nachrichtenteam von Talbote berichtet täglich aus den Gemeinden des Landkreises."
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<div class='td-author-box'><div class='td-author-name'>Talbote Desk</div>"
+        f"<div class='td-author-description'>{_BIO}</div></div>",
+        f"<div class='autor-kasten'><p class='autor-intro'>{_BIO}</p></div>",
+    ],
+)
+def test_an_author_boxs_description_near_the_headline_is_no_lead(box: str) -> None:
+    page = (
+        f"<div class='post'><div class='post-header'><h1>{HEADLINE}</h1></div>{box}"
+        f"<div class='text'>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</div></div>"
+    )
+    h1 = lxml.html.fromstring(f"<html><body>{page}</body></html>").find(".//h1")
+    assert find_lead(h1) is None
+    # the same block marked as the lead alone is the lead
+    lead = page.replace("td-author-description", "description").replace("autor-intro", "intro")
+    lead = lead.replace("td-author-box", "box").replace("autor-kasten", "kasten")
+    marked = lxml.html.fromstring(f"<html><body>{lead}</body></html>").find(".//h1")
+    assert find_lead(marked) == _BIO
