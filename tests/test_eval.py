@@ -101,84 +101,101 @@ def test_ground_truth_matches_its_page(case: EvalCase) -> None:
 # a fix that makes it pass must remove its entry; every other field of those pages is pinned as
 # usual.
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    "1022_china_dienst_redakteur_xinhua": {
-        "junk": "['media/caption: Versuchsfeld mit der neuen Reissorte bei Yancheng', 'metad...",
-        "unknown": "['Versuchsfeld mit der neuen Reissorte bei Yancheng', 'Redakteur：Zhou Min']",
-        "agencies": "()",
-    },
-    "1027_regionalportal_beitrag_von_pressemitteilung": {
-        "junk": "['metadata/source_note: Quelle: Stadt Ammerfeld']",
-        "unknown": "['Quelle: Stadt Ammerfeld']",
-    },
-    "1045_vietnam_auslandsradio_drupal_autor": {
-        "agencies": "()",
-    },
-    "1049_kasachstan_nextjs_text_kazinform": {
-        "agencies": "()",
-    },
-    "1053_republisher_afp_dateline": {
-        "junk": "['metadata/author_box: Der Newsdesk von Gazettenwerk stellt rund um die Uhr...",
-        "unknown": "['Der Newsdesk von Gazettenwerk stellt rund um die Uhr Meldungen aus Deutsc...",
-    },
-    "1065_fachjournal_gartenbau_red_pm": {
-        "junk": "['metadata/source_note: Quelle: Pressemitteilung Bundesverband Baumschulwir...",
-        "unknown": "['Quelle: Pressemitteilung Bundesverband Baumschulwirtschaft']",
-    },
-    "1066_kirchengemeinde_typo3_unterschrift": {
-        "junk": "['metadata/byline: Doris Wendhausen, Pfarrerin', 'promo/donation: Spenden',...",
-        "unknown": "['Doris Wendhausen, Pfarrerin', 'Für die Pflege der Orgel freuen wir uns we...",
-        "authors": "()",
-    },
-    "1069_vietnamesischer_auslandsfunk_gmt7_ohne_autor": {
-        "junk": "['promo/audio: Hören Sie uns', 'promo/audio: Deutsches Programm täglich um ...",
-        "lost": "['Im zentralen Hochland haben sich mehr als 1.200 Familien zu einer Genosse...",
-        "unknown": "['Hören Sie uns', 'Deutsches Programm täglich um 19 Uhr MEZ auf Kurzwelle u...",
-    },
-    "1073_tuerkischer_auslandsdienst_aa_kuerzel_jsonld": {
-        "junk": "['metadata/dateline: 03.02.2025 11:20', 'metadata/dateline: Aktualisiert: 0...",
-        "unknown": "['AA 03.02.2025 11:20 Aktualisiert: 03.02.2025 12:02']",
-    },
-    "1077_oesterreichisches_portal_apa_ortsmarke_red": {
-        "junk": "['chrome/consent: Wir und unsere Partner speichern und/oder greifen auf Inf...",
-        "unknown": "['Wir und unsere Partner speichern und/oder greifen auf Informationen auf e...",
-    },
     "1083_wochenzeitung_essay_autorenbox_ende": {
-        "junk": "['media/pull_quote: „Wir verleihen heute Zeit und Platz, nicht nur Papier.“...",
+        "junk": "['media/pull_quote: „Wir verleihen heute Zeit und Platz, nicht nur Pap...",
         "unknown": "['„Wir verleihen heute Zeit und Platz, nicht nur Papier.“']",
     },
-    "1085_oesterreich_amp_zeitung_autor_link_apa_foto": {
-        "junk": "['chrome/canonical_link: Zur vollständigen Version']",
-        "unknown": "['Zur vollständigen Version']",
+    "1121_katar_sender_zwei_autoren_afp_dateline": {
+        "published": "datetime.datetime(2026, 11, 24, 21, 30, tzinfo=datetime.timezone.utc)",
     },
-    "1090_pfarrei_joomla_geschrieben_von_kna": {
-        "lost": "['Bundesweit waren nach Angaben des Kindermissionswerks auch in diesem Jahr...",
+    "1131_kaerntner_zeitung_von_redakteur_rolle": {
+        "junk": "['chrome/comments: Forum', 'chrome/comments: Das Forum zu diesem Artik...",
+        "unknown": "['Forum', 'Das Forum zu diesem Artikel ist geschlossen.']",
+        "seo_title": "None",
     },
-    "1092_radblog_wordpress_veroeffentlicht_von_kommentare": {
-        "authors": "('Über Johanna Riedesel',)",
-    },
-    "1093_chinesischer_staatsfunk_xinhua_quelle": {
-        "junk": "['media/caption: Ein Zug der neuen Strecke auf der Hongshui-Brücke']",
-        "unknown": "['Ein Zug der neuen Strecke auf der Hongshui-Brücke']",
-    },
-    "1096_belarus_staatsdienst_joomla_name_ort": {
+    "1135_steirische_zeitung_bericht_doppelpunkt": {
         "authors": "()",
     },
-    "1101_salzkammergut_portal_apa_dateline": {
-        "authors": "('Barbara Hölzl',)",
+    "1137_fachdienst_drupal_verfasst_von_am": {
+        "authors": "()",
     },
-    "1108_inselzeitung_ortsmarke_autorin_am_ende": {
-        "junk": "['metadata/subline: Sanierung der Pfeiler dauert bis Ende August']",
-        "unknown": "['Sanierung der Pfeiler dauert bis Ende August']",
+    "1138_imkerverband_pressemitteilung_kontakt": {
+        "junk": "['chrome/site_name: Dachverband der Imkervereine Nord e.V.']",
+        "unknown": "['Dachverband der Imkervereine Nord e.V.']",
+        "seo_title": "'Imker melden schwaches Honigjahr im Norden – Dachverband der Imkerver...",
     },
-    "1113_fachzeitschrift_schweisstechnik_autor_quelle": {
-        "junk": "['metadata/source_note: Quelle: Pressemitteilung der Kessler Automation Gmb...",
-        "unknown": "['Quelle: Pressemitteilung der Kessler Automation GmbH']",
+    "1141_koreanischer_auslandsfunk_ohne_autor": {
+        "junk": "['media/caption: Das Baugelände am Stausee von Haeyang', 'promo/progra...",
+        "unknown": "['Das Baugelände am Stausee von Haeyang', 'Jetzt im Programm', 'Nachri...",
     },
-    "1114_pfarrei_typo3_text_pfarrgemeinderat": {
-        "authors": "('Pfarrgemeinderat St. Wendelin',)",
+    "1144_aserbaidschan_dienst_autorlink_jsonld": {
+        "seo_title": "None",
+    },
+    "1148_nachrichtenaggregator_partnerartikel_zuerst_erschienen": {
+        "authors": "('Frank Ober', 'Hollerstädter Kurier')",
+    },
+    "1155_wochenzeitung_kommentar_von": {
+        "junk": "['chrome/logo: Gezeitenwoche', 'metadata/author_note: Zur Person', 'me...",
+        "unknown": "['Zur Person', 'Konstantin Weil ist Wirtschaftsredakteur der Gezeitenw...",
+    },
+    "1156_lokalblatt_tabellenlayout_text_und_foto": {
+        "junk": "['media/caption: Vereinsvorsitzender Gerd Lautenschläger mit einem prä...",
+        "unknown": "['Vereinsvorsitzender Gerd Lautenschläger mit einem prämierten Zwergwi...",
+    },
+    "1161_fachjournal_glasbau_autor_kasten": {
+        "seo_title": "None",
+    },
+    "1162_kirchengemeinde_typo3_ohne_autor": {
+        "seo_title": "'Orgel in der Haselbrunner Stephanuskirche erklingt wieder: Evangelisc...",
+    },
+    "1163_ortsverband_partei_wordpress_admin": {
+        "unknown": "['Konkret beantragen wir:']",
+    },
+    "1164_hochschule_pressemitteilung_kontaktkasten": {
+        "junk": "['metadata/editor_note: Redaktion: Stabsstelle Kommunikation']",
+        "unknown": "['Redaktion: Stabsstelle Kommunikation']",
+    },
+    "1166_china_auslandsdienst_xinhua_autor": {
+        "junk": "['media/caption: Ein Güterzug überquert am Freitag die neue Brücke bei...",
+        "unknown": "['Ein Güterzug überquert am Freitag die neue Brücke bei Huangshi.']",
+        "agencies": "()",
+    },
+    "1169_serbien_wordpress_tanjug_quelle": {
+        "junk": "['metadata/source_credit: Quelle: Tanjug']",
+        "unknown": "['Quelle: Tanjug']",
+        "agencies": "()",
+    },
+    "1170_mailportal_next_dpa_anzeige": {
+        "junk": "['promo/newsletter: Die wichtigsten Meldungen des Tages direkt in Ihr ...",
+        "unknown": "['Die wichtigsten Meldungen des Tages direkt in Ihr Postfach.']",
+    },
+    "1178_wochenblatt_typo3_ohne_autor": {
+        "lost": "['Umleitung über Feldstraße und Kreisstraße 14']",
+    },
+    "1184_landzeitung_tabellenlayout_unserem_redakteur": {
+        "lost": "['Spätfrost und Hagel haben Spuren hinterlassen / Qualität gilt als gu...",
+        "unknown": "['| Anzeige |']",
+    },
+    "1185_pfarrei_kna_ortsmarke_quelle": {
+        "junk": "['teaser/services: Sa, 23.11., 18.30 Uhr Vorabendmesse St. Anna', 'tea...",
+        "unknown": "['Sa, 23.11., 18.30 Uhr Vorabendmesse St. Anna', 'So, 24.11., 10.00 Uh...",
+    },
+    "1186_gemeinde_rathaus_pressestelle": {
+        "junk": "['chrome/navigation: Markt Riedenbach', 'chrome/footer: Markt Riedenba...",
+        "unknown": "['Markt Riedenbach · Marktplatz 1 · 84177 Riedenbach']",
+    },
+    "1201_oesterreich_qualitaetszeitung_name_datum_klammer": {
+        "authors": "('(Maria Gruber',)",
+    },
+    "1203_lokales_wochenblatt_text_und_fotos": {
+        "junk": "['chrome/site_name: Seligenthaler Wochenblatt', 'chrome/claim: Amtsbla...",
+        "unknown": "['| Seligenthaler Wochenblatt Amtsblatt und Heimatzeitung für das Amt ...",
+    },
+    "1208_hauptstadtzeitung_name_mit_afp_karte": {
+        "agencies": "()",
     },
     "773_lokalzeitung_drupal_redaktionsmitglied_ortsdurchfahrt": {
-        "published": "datetime.datetime(2026, 11, 23, 18, 30, tzinfo=datetime.timezone(da...",
+        "published": "datetime.datetime(2026, 11, 23, 18, 30, tzinfo=datetime.timezone(datet...",
     },
 }
 
@@ -249,7 +266,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({34, 45, 46, 47, 48})
+_OPEN_BATCHES: frozenset[int] = frozenset({34, 47, 49, 50, 51, 52})
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:
