@@ -102,12 +102,15 @@ _AFFILIATION_RE = re.compile(
 _INSTITUTION_RE = re.compile(r"\(\s*[A-ZÄÖÜ][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}\s*\)")
 _SOURCE_LABEL_RE = re.compile(r"^\s*Quellen?\s*:", re.IGNORECASE)
 # Where the text appeared first, a sentence glued to the byline: "Von A. Zuerst erschienen bei
-# „Site“.", "Von A. Erstmals veröffentlicht im Blatt X."
+# „Site“.", "Von A. Erstmals veröffentlicht im Blatt X."; or the partner paper after a bar in an
+# aggregator's byline, no person: "Von A | Talbacher Anzeiger".
 ORIGIN_AFTER_NAME_RE = re.compile(
     r"\.\s+(?:Zuerst|Erstmals|Ursprünglich) (?:erschienen|veröffentlicht) (?:bei|in|im|auf)\b"
     r"[^.]{2,80}\.?$"
+    r"|\s*\|\s*[A-ZÄÖÜ][^|]{0,60}?(?i:zeitung|kurier|anzeiger|rundschau|nachrichten|zeitschrift"
+    r"|journal|(?:tag|wochen|kreis|stadt|abend)blatt)$"
 )
-ORIGIN_GATE = ("erschienen ", "veröffentlicht ")
+ORIGIN_GATE = ("erschienen ", "veröffentlicht ", "|")
 # A profession's abbreviation before a name and degrees after it ("RAin A", "A M. Sc.").
 _ABBREVIATIONS_RE = re.compile(rf"\b{PROFESSION_ABBREVIATION}\b|{DEGREE}")
 

@@ -129,17 +129,22 @@ CLOSING_NOTE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ..
         # in Frankfurt.", "(Bericht von A; redigiert von B)", "Redaktionelle Bearbeitung: B".
         # The editor is no author. And the
         # question's pointer alone: "Bei Rückfragen wenden Sie sich an unsere Redaktion unter …".
+        # An office as the editor names no one either: "Redaktion: Stabsstelle Kommunikation",
+        # "Redaktion: Presse- und Öffentlichkeitsarbeit".
         Rule.BYLINE,
         re.compile(
             rf"^\(?(?:(?i:Bericht|Recherche|Text|Mitarbeit) von {_NAMES}\s*[,;]\s*)?"
             rf"(?i:bearbeitet|redigiert|editiert|redaktionell bearbeitet) von {_NAMES}\s*[.;]?"
             r"(?:\s+(?i:bei|für) Rückfragen\b[^!?]{0,120})?\)?$"
             rf"|^(?:Redaktionelle )?(?:Bearbeitung|Betreuung|Redigatur)\s*:\s*{_NAMES}\s*\.?$"
+            r"|^Redaktion\s*:\s*(?:[A-ZÄÖÜ][\w-]*\s+(?:und\s+|für\s+)?){0,3}?(?i:\w*(?:stelle"
+            r"|kommunikation|öffentlichkeitsarbeit|referat|abteilung|pressebüro|marketing))"
+            r"(?:\s+(?:der\s+|des\s+)?[A-ZÄÖÜ][\w-]*){0,3}\.?$"
             r"|^(?:Bei|Für) Rückfragen (?:wenden Sie sich|erreichen Sie|schreiben Sie)\b[^!?]{0,40}"
             r"\b(?:unsere[rn]?|die) (?:Redaktion|Nachrichtenredaktion|Newsroom)\b[^!?]{0,80}$",
         ),
         40,
-        ("bearbeit", "redigiert", "editiert", "rückfragen", "betreuung", "redigatur"),
+        ("bearbeit", "redigiert", "editiert", "rückfragen", "betreuung", "redigatur", "redaktion:"),
     ),
     (
         # A site's appeal about its blocking, as a state broadcaster sets it under its texts:

@@ -22,10 +22,11 @@ from pipelines.credits import (
 from pipelines.tree import WORD_RE, collapse, latin_punctuation, text_of
 from pipelines.writer_rows import labelled_row
 
-# How a byline starts when no class says it is one: "Von …", "von …", "Text: …", "Ein Beitrag
-# von …", "Eine Kritik von …", "Veröffentlicht am 04.04.2024 von …".
+# How a byline starts when no class says it is one: "Von …", "von …", "Text: …", "Bericht: …",
+# "Ein Beitrag von …", "Eine Kritik von …", "Veröffentlicht am 04.04.2024 von …".
 _BYLINE_START_RE = re.compile(
-    rf"^(?:von(?:\s*:)?|by|text\s*:|recherche\s*:|interview\s*:|autor(?:in|en)?\s*:|reporter(?:in)?\s*:"
+    rf"^(?:von(?:\s*:)?|by|(?:text|bericht)\s*:|recherche\s*:|interview\s*:|autor(?:in|en)?\s*:"
+    r"|reporter(?:in)?\s*:"
     rf"|(?:eine?\s+)?{WRITING_KINDS}\s+von"
     r"|(?:text|texte|bericht)\s*(?:und|&|\+|/)\s*(?:fotos?|bild(?:er)?)\s*:|gastautor(?:in)?\s*:"
     r"|(?:geschrieben|verfasst|eingestellt|gepostet|erstellt|getestet|gastbeitrag)\s+von"
@@ -149,6 +150,8 @@ def bylines_in(
             info = is_info_line(own)
             segments = BYLINE_ITEMS_SPLIT_RE.split(own) if info else [own]
             row = labelled_row(element, own)  # "<dt>Autor</dt><dd>A</dd>" reads "Autor: A"
+            if row is None and element.tag == "td" and ":" in own and _data_cell(element):
+                continue
             if row is not None:
                 _add_byline(found, row, row, agencies_only)
             elif len(segments) > 1 and not len(element):
@@ -159,6 +162,14 @@ def bylines_in(
             elif len(own) <= 100 or len(short_agency_names(own)) <= 100:
                 _add_byline(found, own, element, agencies_only)
     return found
+
+
+def _data_cell(cell: lxml.html.HtmlElement) -> bool:
+    """Whether a table cell is in a table of several rows: a cell labelled in itself
+    ("Bericht: A" beside "3.12.", one row for each of a club's reports) is data, no byline."""
+    row = cell.getparent()
+    rows = row.getparent() if row is not None else None
+    return rows is not None and sum(child.tag == "tr" for child in rows) > 1
 
 
 def _add_byline(

@@ -89,7 +89,7 @@ def is_explainer_box(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlEleme
         # A summary box closed by its note that a machine wrote it, wherever it stands.
         words = len(collapse(" ".join(box.itertext())).split())
         return words <= _LABEL_BOX_MAX_WORDS and has_words(parent, words * 3)
-    if len(parent.findall("p")) < 2:
+    if len(parent.findall("p")) < 2 and not (len(units) == 2 and _after_text_container(box)):
         return False
     # Before the box's text, which most boxes need not have read.
     labelled = (
@@ -104,6 +104,14 @@ def is_explainer_box(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlEleme
         return False
     words = len(collapse(" ".join(box.itertext())).split())
     return words <= _LABEL_BOX_MAX_WORDS and has_words(parent, words * 3)
+
+
+def _after_text_container(box: lxml.html.HtmlElement) -> bool:
+    """True for a box right after the container of the text's paragraphs, closing the text from
+    outside it: "<div class='body'><p>…</p><p>…</p></div><div><h4>Zur Person</h4><p>…</p></div>".
+    The caller asks it for a label over one paragraph: more may be the text's next section."""
+    before = box.getprevious()
+    return before is not None and before.tag == "div" and len(before.findall("p")) >= 2
 
 
 def _is_advice_box(box: lxml.html.HtmlElement, head: lxml.html.HtmlElement) -> bool:

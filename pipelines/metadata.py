@@ -96,16 +96,13 @@ _PUBLISHED_META_KEY_RE = re.compile(
     r"(?:[\w.]*[:._-])?(?:first[-_.]?)?(?:publish(?:ed)?|pub)[-_.]?(?:date|time|datetime|at|on)"
 )
 _MODIFIED_META_KEYS = (
-    "article:modified_time",
-    "og:article:modified_time",
-    "og:updated_time",
-    "datemodified",
-    "dcterms.modified",
-    "dc.date.modified",
-    "last-modified",
-    "article.updated",
+    *("article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified"),
+    *("dcterms.modified", "dc.date.modified", "last-modified", "article.updated"),
 )
-_AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
+_AUTHOR_META_KEYS = (
+    *("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author"),
+    "sailthru.author",
+)
 
 _MICRODATA_PUBLISHED = frozenset({"datePublished", "datepublished"})
 _MICRODATA_MODIFIED = frozenset({"dateModified", "datemodified"})

@@ -63,6 +63,8 @@ _TEXT_AND_PICTURES_RE = re.compile(
 # correspondent's place: "Von A aus Brüssel".
 _AFTER_NAME_RE = re.compile(
     r"\s+(?:am|vom)\s+\d{1,2}\.(?:\s*\d{1,2}\.|\s*[A-ZÄÖÜ][a-zä]+\.?)?\s*\d{2,4}\b.*$"
+    # A weekday before the date, which a comma parts from the name: "A am Mi., 25.11.2026".
+    r"|\s+(?:am|vom)\s+(?:Mo|Di|Mi|Do|Fr|Sa|So)(?:\.|[a-z]*tag|ttwoch)(?=,|\s+\d|$).*$"
     r"|\s+aus\s+[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?$"
 )
 # A job title printed before the name, also as the paper's own staff in the dative: "Von
@@ -500,7 +502,7 @@ def _split_credits(values: tuple[str, ...], site_keys: frozenset[str]) -> _Credi
     parts: list[str] = []
     for raw in values:
         value = latin_punctuation(normalise_field(raw))
-        if any(word in value for word in ORIGIN_GATE):  # "Von A. Zuerst erschienen bei X."
+        if any(word in value for word in ORIGIN_GATE):  # "Von A. Zuerst erschienen bei X.", "A | X"
             value = ORIGIN_AFTER_NAME_RE.sub("", value)
         value = _role_brackets(_TEXT_AND_PICTURES_RE.sub("", value, count=1))
         # A credits line names its writers: "Recherche: A und B; Text: B" credits B.
@@ -522,6 +524,9 @@ def _split_credits(values: tuple[str, ...], site_keys: frozenset[str]) -> _Credi
     seen: set[str] = set()
     for part in parts:
         name = _AUTHOR_PREFIX_RE.sub("", part.strip(" ,;:-–")).strip(" ,;:-–")
+        # A closing byline in brackets, "(A, 11.3.2025)", leaves its opening bracket on the name.
+        if name.startswith("(") and ")" not in name:
+            name = name[1:].lstrip()
         # "Anna Beispiel (dpa)": the agency in brackets is no part of the name.
         bracket = TRAILING_AGENCY_RE.search(name)
         if bracket is not None and _non_writer_role(bracket.group(1)):

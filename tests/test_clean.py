@@ -2207,6 +2207,23 @@ def test_a_box_of_a_label_and_a_paragraph_beside_the_text_goes(box: str) -> None
         assert _text_of_page(article) == [LEAD, P1, P2]
 
 
+def test_a_label_box_right_after_the_text_s_container_goes() -> None:
+    text = f"<div class='text'><p>{LEAD}</p><p>{P1}</p><p>{P2}</p></div>"
+    for box in (
+        f"<div class='portrait'><h4>Zur Person</h4><p>{BOX_PORTRAIT}</p></div>",
+        f"<div><h3>Zur Sache</h3><p>{BOX_FACT}</p></div>",
+    ):
+        assert _text_of_page(f"<article>{text}{box}</article>") == [LEAD, P1, P2]
+
+
+def test_a_labelled_section_of_two_paragraphs_after_the_text_s_container_stays() -> None:
+    article = (
+        f"<article><div><p>{LEAD}</p><p>{P1}</p></div><div><h2>Zur Person</h2>"
+        f"<p>{BOX_PORTRAIT}</p><p>{P2}</p></div></article>"
+    )
+    assert _text_of_page(article) == [LEAD, P1, "Zur Person", BOX_PORTRAIT, P2]
+
+
 @pytest.mark.parametrize(
     ("heading", "paragraphs"),
     [

@@ -53,6 +53,10 @@ def _after_text(line: str) -> tuple[list[str], dict[str, str]]:
         ),
         ("(Bericht von Tom Hagedorn; redigiert von Ina Kessler)", "meta:byline"),
         ("Redigiert von Jan Wessel und Maren Ott.", "meta:byline"),
+        # an office as the editor
+        ("Redaktion: Pressestelle", "meta:byline"),
+        ("Redaktion: Presse- und Öffentlichkeitsarbeit der Stadt Talheim", "meta:byline"),
+        ("Redaktion: Referat Hochschulkommunikation", "meta:byline"),
         (
             "Bei Rückfragen wenden Sie sich an unsere Redaktion unter newsroom@example.de.",
             "meta:byline",
@@ -96,6 +100,7 @@ def test_a_line_under_the_text_speaking_of_the_site_goes(line: str, rule: str) -
         "Bearbeitet von Hand werden die Teile anschließend poliert.",
         "Bearbeitet von Anna Beispiel wurde das Manuskript erst im Jahr 1998.",
         "Bei Rückfragen wenden sich Bürger an das Bürgerbüro im Rathaus.",
+        "Redaktion: Die Pressestelle hat den Bericht vor dem Druck geprüft.",
         # a ban reported, with the words of those it hits
         "Durch die Sperrung von RT soll eine Informationsquelle zum Schweigen gebracht werden, "
         "sagte die Sprecherin des Senders in Moskau.",

@@ -426,6 +426,17 @@ def test_a_kicker_inside_the_h1_is_not_the_headline() -> None:
         # where the text appeared first, glued to the byline as a sentence
         (["Von Kirill Sorokin. Zuerst erschienen bei „Newski Kurier“."], ("Kirill Sorokin",), ()),
         (["Von Ida Korn. Erstmals veröffentlicht im Talheimer Boten"], ("Ida Korn",), ()),
+        # an aggregator's byline: the partner paper after the bar is no person
+        (["Von Lena Falk | Talbacher Anzeiger"], ("Lena Falk",), ()),
+        (["Tom Rieger | Emsdorfer Rundschau"], ("Tom Rieger",), ()),
+        (["Von Lena Falk | Tom Rosenblatt"], ("Lena Falk", "Tom Rosenblatt"), ()),
+        # a closing byline in brackets with its date
+        (["(Lena Falk, 4.2.2026)"], ("Lena Falk",), ()),
+        (["(Lena Falk/Tom Rieger, 4.2.2026)"], ("Lena Falk", "Tom Rieger"), ()),
+        # a CMS's "submitted" line with a weekday before the date; a surname like a weekday
+        (["Verfasst von Lena Falk am Fr., 6.2.2026 - 08:30"], ("Lena Falk",), ()),
+        (["Geschrieben von Lena Falk am Sonntag, 8. Februar 2026"], ("Lena Falk",), ()),
+        (["Von Lena Sonntag, 8.2.2026"], ("Lena Sonntag",), ()),
     ],
 )
 def test_credits_split_into_people_and_agencies(
@@ -3373,6 +3384,8 @@ def test_names_and_credits_in_the_info_line_under_the_headline_are_the_authors(
         # a table of several rows is data, no info line
         "<table><tr><td>Bericht: Lene Vorholt</td><td>03.12.2026</td></tr>"
         "<tr><td>Bericht: Jan Ohm</td><td>04.12.2026</td></tr></table>",
+        "<table><tbody><tr><td>Text: Lene Vorholt</td><td>03.12.2026</td></tr>"
+        "<tr><td>Autor: Jan Ohm</td><td>04.12.2026</td></tr></tbody></table>",
     ],
 )
 def test_other_rows_and_info_lines_by_the_headline_name_no_author(block: str) -> None:
@@ -5378,3 +5391,38 @@ def test_a_byline_over_a_line_break_is_read_from_its_first_line(
     result = _extract(html)
     assert result.authors == (authors or ("Anna Berg", "Jan Ohm"))
     assert result.agencies == agencies
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "",
+        "<meta name='dcterms.creator' content='Paula Gruber'>",
+        # an office as creator names nobody; the printed credit does
+        "<meta name='dcterms.creator' content='Stadtverwaltung Talbach'>",
+    ],
+)
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Bericht: Paula Gruber, Fotos: privat<br>Dienstag, 3. März 2026",
+        "Bericht: Paula Gruber",
+        "Text: Paula Gruber, Fotos: Verein",
+    ],
+)
+def test_a_credit_line_after_the_lead_names_the_author(head: str, credit: str) -> None:
+    body = (
+        "<h1>Hallenbad wird saniert</h1><div class='teaser'>Weniger Wartezeit, mehr Bahnen: "
+        f"Der Stadtrat hat die Pläne vorgestellt.</div><div class='angaben'>{credit}</div>"
+    )
+    assert _extract(_page(head, body)).authors == ("Paula Gruber",)
+
+
+def test_a_dublin_core_creator_names_the_author() -> None:
+    head = "<meta name='dcterms.creator' content='Paula Gruber'>"
+    assert _extract(_page(head, "<h1>Hallenbad wird saniert</h1>")).authors == ("Paula Gruber",)
+
+
+def test_a_report_heading_is_no_byline() -> None:
+    body = "<h1>Hallenbad wird saniert</h1><p>Bericht: Die Sanierung des Bades wird teurer.</p>"
+    assert _extract(_page("", body)).authors == ()
