@@ -19,7 +19,7 @@ from pipelines.credits import (
     is_info_line,
     names_an_agency,
 )
-from pipelines.tree import WORD_RE, collapse, latin_punctuation, text_of
+from pipelines.tree import WORD_RE, collapse, gaps_as_items, latin_punctuation, text_of
 from pipelines.writer_rows import labelled_row
 
 # How a byline starts when no class says it is one: "Von …", "von …", "Text: …", "Ein Beitrag
@@ -137,7 +137,7 @@ def bylines_in(
                 continue
             # The element's own first text, before the dearer text of its subtree.
             own = element.text
-            own = latin_punctuation(own.strip()) if own else ""
+            own = latin_punctuation(gaps_as_items(own.strip())) if own else ""
             # A portrait row has a child in bold.
             portrait = (
                 None if own or agencies_only or not len(element) else portrait_row_name(element)
