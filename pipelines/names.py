@@ -248,9 +248,12 @@ _LEGAL_FORM_RE = re.compile(r"(?:\s+(?:(?:18|19|20)\d\d|e\.\s?V\.|g?GmbH|mbH|AG|
 
 def is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
     """A title part that names the site; a name with umlauts also as the host spells them, or
-    with some of its words cut to their initials."""
+    with some of its words cut to their initials; with a legal form the host leaves out too
+    ("Dachverband … Nord e.V.")."""
     if _names_site(segment, site_keys):
         return True
+    if segment[-1:] in (".", "H", "G") and (bare := _LEGAL_FORM_RE.sub("", segment)) != segment:
+        return is_site_affix(bare, site_keys)
     return any(
         _names_site(spelled, site_keys) for spelled in host_spellings(segment)
     ) or spells_with_initials(segment, site_keys)
@@ -331,7 +334,10 @@ def clean_title(
     if (
         colon is not None
         and len(title[: colon.start()].split()) >= 3
-        and _spells_site_key(colon.group(1), site_keys)
+        and (
+            _spells_site_key(colon.group(1), site_keys)
+            or (len(colon.group(1).split()) > 1 and is_site_affix(colon.group(1), site_keys))
+        )
     ):
         # The site's name after a colon or an underscore closing a <title> ("…: Universität
         # Lahnfeld"); a colon is no separator elsewhere, as a headline's own parts it joins.
