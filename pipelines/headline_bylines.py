@@ -88,6 +88,10 @@ def portrait_row_name(row: lxml.html.HtmlElement) -> str | None:
     return name if not rest[0][0].islower() else None
 
 
+# What follows an author's linked name before an agency's: "<a>A</a> mit AFP", "… und dpa".
+_LINKED_NAME_WITH_RE = re.compile(r"\s*(?:mit|und)\s+\S")
+
+
 def byline_near_headline(
     h1: lxml.html.HtmlElement | None, *, agencies_only: bool = False
 ) -> list[str]:
@@ -137,6 +141,12 @@ def bylines_in(
                 continue
             # The element's own first text, before the dearer text of its subtree.
             own = element.text
+            if (
+                not (own and own.strip())
+                and len(element)
+                and _LINKED_NAME_WITH_RE.match(element[0].tail or "")
+            ):
+                own = text_of(element)  # "<a>A</a> mit AFP": the name a link, the agency after
             own = latin_punctuation(gaps_as_items(own.strip())) if own else ""
             # A portrait row has a child in bold.
             portrait = (

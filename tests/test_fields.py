@@ -814,6 +814,9 @@ def test_a_text_block_beside_the_headline_in_a_header_block_is_the_lead() -> Non
         # the agency written out, with its article
         ("Von Paula Gruber und der Deutschen Presse-Agentur", ("dpa",)),
         ("Paula Gruber, mit Material der Agence France-Presse", ("AFP",)),
+        # the author's name a link, the agency after it
+        ("<a href='/autor/paula-gruber'>Paula Gruber</a> mit AFP", ("AFP",)),
+        ("<a href='/autor/paula-gruber'>Paula Gruber</a> und dpa", ("dpa",)),
         # a publication beside the author is neither author nor agency
         ("Von Paula Gruber und Die Wochenpost", ()),
     ],
@@ -827,6 +830,13 @@ def test_the_printed_byline_credits_agencies_with_or_without_a_metadata_author(
     )
     result = _extract(_page(head, body))
     assert (result.authors, result.agencies) == (("Paula Gruber",), agencies)
+
+
+def test_a_linked_name_beside_a_publication_credits_no_agency() -> None:
+    byline = "<a href='/autor/paula-gruber'>Paula Gruber</a> mit Die Wochenpost"
+    body = f"<div class='story-head'><h1>Hallenbad wird saniert</h1><p>{byline}</p></div>"
+    result = _extract(_page("<meta name='author' content='Paula Gruber'>", body))
+    assert (result.authors, result.agencies) == (("Paula Gruber",), ())
 
 
 def test_a_blog_byline_with_date_and_categories_names_the_author() -> None:
