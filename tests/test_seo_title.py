@@ -245,6 +245,8 @@ def test_the_sites_name_with_its_legal_form_is_a_suffix(separator: str) -> None:
         (f"{HEADLINE}: Stadt gibt vier Millionen frei", "https://www.talbote.de/a/1"),
         # the site's name after a colon of two words of headline only
         ("Hallenbad saniert: Talbote", "https://www.talbote.de/a/1"),
+        # a phrase after a colon beside the host's word
+        (f"{HEADLINE}: Studis gegen Kirchgeld", "https://www.studis-heute.de/a/1"),
     ],
 )
 def test_other_parts_after_a_colon_stay_in_the_title(title: str, url: str) -> None:
