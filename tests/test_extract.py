@@ -1979,3 +1979,23 @@ def test_a_result_line_set_as_a_paragraph_of_the_report_stays(score: str, line: 
 )
 def test_a_result_in_a_box_of_its_own_goes(score: str) -> None:
     assert run(_report(score)).text.split("\n") == list(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "forum",
+    [
+        "<div class='forum'><h3>Forum</h3><p>Das Forum zu diesem Artikel ist geschlossen.</p></div>",
+        "<section><h2>Leserforum</h2><div>Leserforum für diesen Beitrag beendet</div></section>",
+    ],
+)
+def test_a_closed_readers_forum_under_its_heading_goes(forum: str) -> None:
+    assert run(page(article_html(closing=forum))).text.split("\n") == BODY_LINES
+
+
+def test_a_forum_heading_over_text_stays() -> None:
+    section = (
+        "<div><h3>Forum</h3><p>Das Forum der Schwimmvereine tagt im Mai im Rathaus und berät "
+        "über die neuen Zeiten.</p></div>"
+    )
+    text = run(page(article_html(closing=section))).text
+    assert "Das Forum der Schwimmvereine tagt im Mai" in text
