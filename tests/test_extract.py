@@ -1984,7 +1984,8 @@ def test_a_result_in_a_box_of_its_own_goes(score: str) -> None:
 @pytest.mark.parametrize(
     "forum",
     [
-        "<div class='forum'><h3>Forum</h3><p>Das Forum zu diesem Artikel ist geschlossen.</p></div>",
+        "<div class='forum'><h3>Forum</h3><p>Das Forum zu diesem Artikel ist geschlossen.</p>"
+        "</div>",
         "<section><h2>Leserforum</h2><div>Leserforum für diesen Beitrag beendet</div></section>",
     ],
 )
