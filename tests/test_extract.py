@@ -1499,6 +1499,10 @@ def _story(inner: str) -> str:
         # a paragraph all in italics under the picture, a sentence too
         '<p><img src="/bad.jpg" alt=""></p><p><em>Das Becken war schon lange marode.</em></p>',
         '<p><img src="/bad.jpg"></p><p><i>Blick in die Halle</i></p>',
+        # a sentence centred like the picture, the text after it set otherwise
+        '<p style="text-align:center"><img src="/bad.jpg"></p>'
+        '<p style="text-align:center">Ein Bagger reißt am Montag das alte Kassenhaus ab.</p>',
+        '<p align="center"><img src="/bad.jpg"></p><p align="center">Das Becken ist leer.</p>',
     ],
 )
 def test_a_caption_set_like_its_pictures_paragraph_goes(picture: str) -> None:
@@ -1516,6 +1520,14 @@ def test_a_caption_set_like_its_pictures_paragraph_goes(picture: str) -> None:
 def test_a_line_after_a_picture_that_is_no_caption_stays(after: str) -> None:
     line = after.rsplit(">", 2)[-2].removesuffix("</p")
     assert line in run(_story(after)).text.split("\n")
+
+
+def test_a_centred_sentence_under_a_picture_in_a_text_centred_throughout_stays() -> None:
+    centred = (
+        '<p align="center"><img src="/bad.jpg"></p><p align="center">Das Bad wird saniert.</p>'
+        '<p align="center">Die Arbeiten dauern bis zum Frühjahr des nächsten Jahres an.</p>'
+    )
+    assert "Das Bad wird saniert." in run(_story(centred)).text.split("\n")
 
 
 @pytest.mark.parametrize(
