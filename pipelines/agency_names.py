@@ -20,7 +20,9 @@ _I = re.IGNORECASE
 # Armenia's Armenpress, Kazakhstan's Kazinform. The national agencies of Asian countries whose
 # state media run German services: Vietnam's VNA (in Vietnamese TTXVN), Japan's Jiji,
 # Uzbekistan's UzA, Kyrgyzstan's Kabar, Mongolia's Montsame, Malaysia's Bernama, Indonesia's
-# Antara, India's PTI.
+# Antara, India's PTI. The national agencies of the Balkans: Serbia's Tanjug, Croatia's HINA,
+# Slovenia's STA, Bosnia's FENA, Montenegro's MINA, North Macedonia's MIA, Albania's ATA,
+# Bulgaria's BTA, Romania's Agerpres.
 NEWS_AGENCIES = {
     "dpa": "dpa",
     "dpa-infocom": "dpa",
@@ -86,10 +88,16 @@ NEWS_AGENCIES = {
     "bernama": "Bernama",
     "antara": "Antara",
     "pti": "PTI",
+    "tanjug": "Tanjug",
+    "agerpres": "Agerpres",
 }
+# The Balkan agencies' short names: first names or words in another case ("Mia", "Mina").
+_BALKAN_CODES = ("HINA", "STA", "FENA", "MINA", "MIA", "ATA", "BTA")
+NEWS_AGENCIES.update((code.casefold(), code) for code in _BALKAN_CODES)
 # Short names that are ordinary words or other codes in another case ("aa", "Age", "Pap"): they
 # count only as the agency writes them.
 _WRITTEN_AS = {"aa": "AA", "age": "AgE", "pap": "PAP", "mti": "MTI"}
+_WRITTEN_AS.update((code.casefold(), code) for code in _BALKAN_CODES)
 # Short names that are ordinary words or places however written ("Mehr", as in a "Mehr News"
 # teaser label; the province of Fars): they count only after the word for an agency ("der
 # Nachrichtenagentur Mehr") or in a dateline's brackets ("Teheran (Mehr) –").

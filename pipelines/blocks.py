@@ -169,6 +169,14 @@ _BOX_NESTED_TAGS = ("div", "section", "article", "aside", "table", "form", "bloc
 _BOX_MAX_LINES = 12
 # Words of a comments heading, to skip the line rules for other headings.
 _COMMENT_WORDS = ("komment", "diskus", "diskut")
+# A readers' forum's heading, and the notice under it that it is closed ("Das Forum zu diesem
+# Artikel ist geschlossen.").
+_FORUM_HEADINGS = frozenset(("forum", "leserforum", "diskussionsforum"))
+_CLOSED_FORUM_RE = re.compile(
+    r"^(?:Das )?(?:Diskussions|Leser)?forum\b[^.!?]{0,40}\b(?:geschlossen|deaktiviert|beendet)"
+    r"\W*$",
+    re.IGNORECASE,
+)
 # The words of an ad label, to skip the line rules for other short lines.
 _AD_WORDS = frozenset(
     (
@@ -343,6 +351,16 @@ def _drop_promo_boxes(
     return dropped
 
 
+def _closed_forum(lowered: str, heading: lxml.html.HtmlElement) -> bool:
+    """Whether `heading` (its text `lowered`) heads a readers' forum closed by a notice."""
+    after = heading.getnext()
+    return (
+        lowered.strip(" :") in _FORUM_HEADINGS
+        and after is not None
+        and bool(_CLOSED_FORUM_RE.match(collapse(text_of(after))))
+    )
+
+
 def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
     """Remove a readers' comments section: a block opened by a comments heading
     ("Kommentare (14)", "3 Kommentare"), with the comments in it."""
@@ -361,7 +379,7 @@ def _drop_comment_sections(tree: lxml.html.HtmlElement) -> list[DroppedLine]:
         if (
             not any(map(lowered.__contains__, _COMMENT_WORDS))
             or classify_line(title) != Rule.COMMENTS
-        ):
+        ) and not _closed_forum(lowered, heading):
             continue
         text = collapse(" ".join(section.itertext()))
         if has_words(outer, len(text.split()) * 3):

@@ -32,7 +32,7 @@ from pipelines.set_apart import (
     paragraphs_before,
     set_apart_lines,
 )
-from pipelines.tree import collapse, latin_punctuation, text_of
+from pipelines.tree import collapse, gaps_as_items, latin_punctuation, text_of
 
 _NAME_CLASS_XPATH = lxml.etree.XPath(
     "descendant::*[contains(@class, 'name') or contains(@class, 'Name')][normalize-space()]"
@@ -272,7 +272,7 @@ def info_line_credits(
             # line; only a widget label's cut shortens what `latin_punctuation` gets.
             if "【" not in raw and len(collapse(raw[: _INFO_LINE_CHARS * 2])) > _INFO_LINE_CHARS:
                 continue
-            text = collapse(raw)
+            text = collapse(gaps_as_items(raw))
         text = latin_punctuation(text)
         if len(text) > _INFO_LINE_CHARS or not is_info_line(text):
             continue

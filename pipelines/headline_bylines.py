@@ -19,7 +19,7 @@ from pipelines.credits import (
     is_info_line,
     names_an_agency,
 )
-from pipelines.tree import WORD_RE, collapse, latin_punctuation, text_of
+from pipelines.tree import WORD_RE, collapse, gaps_as_items, latin_punctuation, text_of
 from pipelines.writer_rows import labelled_row
 
 # How a byline starts when no class says it is one: "Von …", "von …", "Text: …", "Bericht: …",
@@ -89,6 +89,10 @@ def portrait_row_name(row: lxml.html.HtmlElement) -> str | None:
     return name if not rest[0][0].islower() else None
 
 
+# What follows an author's linked name before an agency's: "<a>A</a> mit AFP", "… und dpa".
+_LINKED_NAME_WITH_RE = re.compile(r"\s*(?:mit|und)\s+\S")
+
+
 def byline_near_headline(
     h1: lxml.html.HtmlElement | None, *, agencies_only: bool = False
 ) -> list[str]:
@@ -138,7 +142,13 @@ def bylines_in(
                 continue
             # The element's own first text, before the dearer text of its subtree.
             own = element.text
-            own = latin_punctuation(own.strip()) if own else ""
+            if (
+                not (own and own.strip())
+                and len(element)
+                and _LINKED_NAME_WITH_RE.match(element[0].tail or "")
+            ):
+                own = text_of(element)  # "<a>A</a> mit AFP": the name a link, the agency after
+            own = latin_punctuation(gaps_as_items(own.strip())) if own else ""
             # A portrait row has a child in bold.
             portrait = (
                 None if own or agencies_only or not len(element) else portrait_row_name(element)

@@ -120,6 +120,12 @@ def json_authors(value: Any) -> list[tuple[str, bool]]:
     return []
 
 
+def json_names(value: Any) -> str:
+    """The names a JSON-LD value gives, joined by " / " (a text's `sourceOrganization`, which
+    names the agency it comes from, or the site)."""
+    return " / ".join(name for name, _ in json_authors(value))
+
+
 def json_keywords(value: Any) -> list[str]:
     if isinstance(value, str):
         return value.split(",")

@@ -35,6 +35,7 @@ from pipelines.jsonld import (
     json_first_str,
     json_image,
     json_keywords,
+    json_names,
     json_str,
     publisher_name,
     read_json_ld,
@@ -108,8 +109,7 @@ _MICRODATA_PUBLISHED = frozenset({"datePublished", "datepublished"})
 _MICRODATA_MODIFIED = frozenset({"dateModified", "datemodified"})
 _HEADLINE_PROP = frozenset({"headline"})
 _HEADINGS = frozenset({"h2", "h3", "h4"})
-# A line longer than this (in characters; in words beside the headline) is text, not a date
-# line.
+# A line longer than this (in characters; in words beside the headline) is text, no date line.
 _DATE_LINE_CHARS = 200
 _DATE_LINE_WORDS = 12
 
@@ -361,6 +361,7 @@ def _authors_and_agencies(
             else:
                 agencies.extend(agency_names(name))
                 organisations.add(text_key(name))
+        agencies.extend(agency_names(json_names(obj.get("sourceOrganization"))))
     # An author meta tag naming what the JSON-LD declares an Organization names no person.
     meta_values = [
         value

@@ -38,7 +38,7 @@ from pipelines.offices import (
     is_site_kind,
     without_job_title,
 )
-from pipelines.title_affixes import without_glued_affixes
+from pipelines.title_affixes import is_body_name, without_glued_affixes
 from pipelines.tree import collapse, latin_punctuation, text_key
 
 TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||–|—|-|·|•|::|»|«|›|/)\s+")
@@ -249,13 +249,16 @@ _LEGAL_FORM_RE = re.compile(r"(?:\s+(?:(?:18|19|20)\d\d|e\.\s?V\.|g?GmbH|mbH|AG|
 
 
 def is_site_affix(segment: str, site_keys: frozenset[str]) -> bool:
-    """A title part that names the site; a name with umlauts also as the host spells them, or
-    with some of its words cut to their initials."""
+    """A title part that names the site, also with a legal form the host leaves out; a name
+    with umlauts also as the host spells them, or with some of its words cut to initials."""
     if _names_site(segment, site_keys):
         return True
-    return any(
-        _names_site(spelled, site_keys) for spelled in host_spellings(segment)
-    ) or spells_with_initials(segment, site_keys)
+    bare = _LEGAL_FORM_RE.sub("", segment) if segment[-1:] in (".", "H", "G") else segment
+    return (
+        (bare != segment and is_site_affix(bare, site_keys))
+        or any(_names_site(spelled, site_keys) for spelled in host_spellings(segment))
+        or spells_with_initials(segment, site_keys)
+    )
 
 
 def _names_site(segment: str, site_keys: frozenset[str]) -> bool:
@@ -333,10 +336,13 @@ def clean_title(
     if (
         colon is not None
         and len(title[: colon.start()].split()) >= 3
-        and _spells_site_key(colon.group(1), site_keys)
+        and (
+            _spells_site_key(colon.group(1), site_keys)
+            or (is_body_name(colon.group(1)) and is_site_affix(colon.group(1), site_keys))
+        )
     ):
-        # The site's name after a colon or an underscore closing a <title> ("…: Universität
-        # Lahnfeld"); a colon is no separator elsewhere, as a headline's own parts it joins.
+        # The site's name (or a body's the host names in part) after a colon or an underscore
+        # closing a <title> ("…: Universität Lahnfeld"); a colon is no separator elsewhere.
         title = title[: colon.start()]
     cut_with: str | None = None
     for _ in range(4):

@@ -143,7 +143,8 @@ def _caption_after(image: lxml.html.HtmlElement) -> str | None:
     too) or all in italics
     ("<p><em>Caption.</em></p>"), or in the picture's own paragraph after a line break
     ("<p><img><br><font size=1>Caption</font></p>"); return its text. A paragraph of the text
-    after a picture is set like the text, or is a sentence."""
+    after a picture is set like the text, or is a sentence (a caption's sentence is set unlike
+    the paragraph after it)."""
     holder = image.getparent()
     marked = _marked_caption_after(image, holder)
     if marked is not None:
@@ -178,11 +179,28 @@ def _caption_after(image: lxml.html.HtmlElement) -> str | None:
         return None
     text = collapse(text_of(caption))
     if not 1 <= len(text.split()) <= _PICTURE_BOX_MAX_WORDS or (
-        not italic and SENTENCE_END_RE.search(text)
+        not italic and SENTENCE_END_RE.search(text) and not _set_unlike_next(caption, looks)
     ):
         return None
     caption.drop_tree()
     return text
+
+
+def _set_unlike_next(caption: lxml.html.HtmlElement, looks: dict[str, str]) -> bool:
+    """Whether `caption` and the picture are centred alike (`looks`: no class) and the paragraph
+    after it is set otherwise: the text's, so a sentence centred under the centred picture is
+    its caption ("<p style='text-align:center'><img></p><p style='text-align:center'>Caption.
+    </p><p>Text</p>"). In a text centred all alike, or under a class the text's paragraphs may
+    share, a sentence under the picture may be the text's."""
+    after = caption.getnext()
+    return (
+        "class" not in looks
+        and "center" in " ".join(looks.values()).casefold()
+        and after is not None
+        and after.tag == "p"
+        and bool(collapse(text_of(after)))
+        and {k: v for k, v in after.attrib.items() if k in _SET_ATTRIBUTES} != looks
+    )
 
 
 def _in_one_font(paragraph: lxml.html.HtmlElement) -> bool:

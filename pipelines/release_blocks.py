@@ -41,6 +41,8 @@ CONTACT_LINE_RE = re.compile(
     r"\b(?:Tel|Telefon|Fon|Fax|Mobil|Phone)\b\.?:?\s*\+?[\d(]|[\w.-]+@[\w-]+\.[\w.]+"
 )
 
+# A name closing with a dotted abbreviation ("… Nord e.V.", "… e. V."): no sentence's end.
+_DOTTED_ABBREVIATION_END_RE = re.compile(r"\b\w\.\s?\w\.$")
 # The articles a sender's self-description opens with ("Die Hochschule X wurde …").
 _ARTICLES = ("Der ", "Die ", "Das ", "The ")
 # A contact block without its label closes the text with a few short lines (a name, a role,
@@ -66,7 +68,9 @@ def release_block_lines(lines: Sequence[tuple[str, bool]]) -> list[int]:
             for offset, (following, is_item) in enumerate(lines[index + 1 :], index + 1):
                 short = len(following.split()) <= 12 and not is_item
                 if not short or (
-                    SENTENCE_END_RE.search(following) and not CONTACT_LINE_RE.search(following)
+                    SENTENCE_END_RE.search(following)
+                    and not CONTACT_LINE_RE.search(following)
+                    and not _DOTTED_ABBREVIATION_END_RE.search(following)
                 ):
                     break
                 found.add(offset)

@@ -30,6 +30,8 @@ _KICKER_PREFIX_RE = re.compile(r"^(?:[^:|]|(?<=\d):(?=\d)){2,}:\s+(?=\S)")
 # A tabloid's kicker closes with an exclamation or a question mark ("Ausgebüxt! …", "SCHOCK IN
 # DER CITY! …").
 _EXCLAIMED_KICKER_RE = re.compile(r"^[^:|!?]{2,}[!?]+\s+(?=\S)")
+# A keyword page's path ("/tag/spittal", "/schlagwort/verkehr"): its link names a topic.
+_TAG_PATH_RE = re.compile(r"/(?:tags?|schlagw(?:ort|oerter|örter)e?|stichworte?)/", re.I)
 # How many elements around the headline are searched for a printed topic label.
 _LABEL_SCOPE = 80
 
@@ -93,7 +95,12 @@ def without_topic(
         or spells_key(text_key(label), site_keys)
     ):
         return seo_title_of(title, rest)
-    if (seo_title_of(title, rest) is None or _kicker_before_shortened(label, rest, h1, title)) and (
+    # The same headline behind it: a rest of two words is no page type's title here.
+    same = seo_title_of(title, rest) is None and (
+        text_key(rest) == text_key(title or "")
+        or len(TITLE_SEPARATOR_RE.sub(" ", rest).split()) > 2
+    )
+    if (same or _kicker_before_shortened(label, rest, h1, title)) and (
         (
             len(key := text_key(label)) >= 4
             and (any(key in site for site in site_keys) or is_site_affix(label, site_keys))
@@ -167,8 +174,9 @@ def _in_headline_order(rest: str, title: str) -> bool:
 def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None, whole: bool = False) -> bool:
     """True when an element near the headline prints `topic` as its text (a kicker, a label
     above the headline), at its end, or (`whole`) alone. A keyword link after the headline
-    (rel="tag", a WordPress tag line after the text) names a topic of the article, no label of
-    its headline; a category's ("category tag", or "tag" over the headline) is one."""
+    (rel="tag" or a tag page's path, a WordPress tag line after the text) names a topic of the
+    article, no label of its headline; a category's ("category tag", or "tag" over the
+    headline) is one."""
     parent = h1.getparent() if h1 is not None else None
     if parent is None:
         return False
@@ -184,7 +192,10 @@ def _printed_as_label(topic: str, h1: lxml.html.HtmlElement | None, whole: bool 
         if len(text) <= 4 * len(topic) and key and (label == key if whole else label.endswith(key)):
             # Looked at only for a text that ends in the topic: a rare element.
             keyword = after and any(
-                (link.get("rel") or "").strip().casefold() == "tag"
+                (
+                    (link.get("rel") or "").strip().casefold() == "tag"
+                    or _TAG_PATH_RE.search(link.get("href") or "")
+                )
                 and text_key(text_of(link)) == key
                 for link in element.iter("a")
             )

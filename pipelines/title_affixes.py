@@ -33,3 +33,10 @@ def _is_name(part: str) -> bool:
     host = len(words) == 1 and "." in part.strip(".")
     initials = [word[:1] for word in words if word[:1].isalpha()]
     return host or (bool(initials) and all(initial.isupper() for initial in initials))
+
+
+def is_body_name(text: str) -> bool:
+    """A name of two words or more, each capitalised, in one part ("Evangelische Kirchengemeinde
+    Talheim"): no phrase ("Studis gegen X") nor parts behind a separator."""
+    words = text.split()
+    return len(words) > 1 and all(word[:1].isupper() for word in words)

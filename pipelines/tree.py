@@ -435,6 +435,20 @@ _FULL_WIDTH = str.maketrans({"：": ": ", "，": ", ", "；": "; ", "｜": " | "
 _WIDGET_LABEL_RE = re.compile(r"【[^】]*】")
 
 
+# A wide gap of spaces with a no-break space among them, as an old CMS spaces an info line's
+# items ("2024-11-08 15:42 &nbsp; Quelle: X &nbsp; Autor: A"); one no-break space alone joins
+# words ("15:42\xa0Uhr").
+_WIDE_GAP_RE = re.compile(r"[ \xa0]*(?: \xa0|\xa0 |\xa0\xa0)[ \xa0]*")
+
+
+def gaps_as_items(text: str) -> str:
+    """`text` with its wide no-break gaps as item separators (" · "), unless it has
+    separators of its own (the gaps then only pad them)."""
+    if "\xa0" not in text or any(map(text.__contains__, "|·•｜")):
+        return text
+    return _WIDE_GAP_RE.sub(" · ", text)
+
+
 def latin_punctuation(text: str) -> str:
     """`text` with full-width punctuation as ASCII and widget labels cut, collapsed; as it is
     when it has neither."""

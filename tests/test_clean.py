@@ -1733,6 +1733,9 @@ def test_sentences_like_those_notices_stay(line: str) -> None:
         ["Rückfragen bitte an:", "Stadtverwaltung Hollerbach", "Pressestelle", "Telefon: 07 1234"],
         # an Austrian release's contact labels, with their block or left alone
         ["Rückfragehinweis:", "Molkerei Lindau eGen", "Mag. Eva Holl", "Tel.: +43 7752 123"],
+        # the sender's name closing with its legal form's periods
+        ["Pressekontakt", "Förderverein Stadtbad Lindau e.V.", "Tel. 0761 555-20"],
+        ["Kontakt:", "Freundeskreis Lindau e. V.", "presse@freundeskreis.example"],
         ["Rückfragen & Kontakt:"],
         ["Rückfragehinweis"],
         # a contact box under its label addressing the reader
@@ -1802,6 +1805,14 @@ def test_a_press_releases_closing_blocks_go_whole(tail: list[str]) -> None:
 def test_closing_lines_with_a_number_in_the_text_stay(tail: list[str]) -> None:
     kept, _ = clean([LEAD, P1, P2, P3, *tail])
     assert kept == [LEAD, P1, P2, P3, *tail]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Die Anmeldung erfolgt über Raum B.", "Anmeldungen nimmt der Verein Lindau an."]
+)
+def test_a_sentence_under_a_contact_label_stays(sentence: str) -> None:
+    kept, _ = clean([LEAD, P1, P2, P3, "Kontakt", sentence])
+    assert kept == [LEAD, P1, P2, P3, sentence]
 
 
 @pytest.mark.parametrize(

@@ -1499,6 +1499,10 @@ def _story(inner: str) -> str:
         # a paragraph all in italics under the picture, a sentence too
         '<p><img src="/bad.jpg" alt=""></p><p><em>Das Becken war schon lange marode.</em></p>',
         '<p><img src="/bad.jpg"></p><p><i>Blick in die Halle</i></p>',
+        # a sentence centred like the picture, the text after it set otherwise
+        '<p style="text-align:center"><img src="/bad.jpg"></p>'
+        '<p style="text-align:center">Ein Bagger reißt am Montag das alte Kassenhaus ab.</p>',
+        '<p align="center"><img src="/bad.jpg"></p><p align="center">Das Becken ist leer.</p>',
     ],
 )
 def test_a_caption_set_like_its_pictures_paragraph_goes(picture: str) -> None:
@@ -1516,6 +1520,14 @@ def test_a_caption_set_like_its_pictures_paragraph_goes(picture: str) -> None:
 def test_a_line_after_a_picture_that_is_no_caption_stays(after: str) -> None:
     line = after.rsplit(">", 2)[-2].removesuffix("</p")
     assert line in run(_story(after)).text.split("\n")
+
+
+def test_a_centred_sentence_under_a_picture_in_a_text_centred_throughout_stays() -> None:
+    centred = (
+        '<p align="center"><img src="/bad.jpg"></p><p align="center">Das Bad wird saniert.</p>'
+        '<p align="center">Die Arbeiten dauern bis zum Frühjahr des nächsten Jahres an.</p>'
+    )
+    assert "Das Bad wird saniert." in run(_story(centred)).text.split("\n")
 
 
 @pytest.mark.parametrize(
@@ -1979,3 +1991,24 @@ def test_a_result_line_set_as_a_paragraph_of_the_report_stays(score: str, line: 
 )
 def test_a_result_in_a_box_of_its_own_goes(score: str) -> None:
     assert run(_report(score)).text.split("\n") == list(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "forum",
+    [
+        "<div class='forum'><h3>Forum</h3><p>Das Forum zu diesem Artikel ist geschlossen.</p>"
+        "</div>",
+        "<section><h2>Leserforum</h2><div>Leserforum für diesen Beitrag beendet</div></section>",
+    ],
+)
+def test_a_closed_readers_forum_under_its_heading_goes(forum: str) -> None:
+    assert run(page(article_html(closing=forum))).text.split("\n") == BODY_LINES
+
+
+def test_a_forum_heading_over_text_stays() -> None:
+    section = (
+        "<div><h3>Forum</h3><p>Das Forum der Schwimmvereine tagt im Mai im Rathaus und berät "
+        "über die neuen Zeiten.</p></div>"
+    )
+    text = run(page(article_html(closing=section))).text
+    assert "Das Forum der Schwimmvereine tagt im Mai" in text

@@ -453,6 +453,11 @@ def test_agency_names_are_normalised() -> None:
     assert agency_names("(dpa-tmn)") == ("dpa",)
     assert agency_names("Quelle: dpa-tmn") == ("dpa",)
     assert agency_names("Anna Beispiel") == ()
+    # the Balkan national agencies; the short ones only as they write them (first names)
+    assert agency_names("Quelle: Tanjug") == ("Tanjug",)
+    assert agency_names("HINA/STA") == ("HINA", "STA")
+    assert agency_names("(Agerpres)") == ("Agerpres",)
+    assert agency_names("Mia und Mina") == ()
 
 
 def test_agencies_written_out_or_under_a_label_are_read() -> None:
@@ -538,6 +543,27 @@ def test_json_ld_organisations_are_agencies_or_nothing_never_authors() -> None:
     )
     result = _extract(_page(head, "<h1>Hallenbad wird saniert</h1>"))
     assert (result.authors, result.agencies) == (("Katrin Oltmanns",), ("dpa",))
+
+
+@pytest.mark.parametrize(
+    ("source", "agencies"),
+    [
+        ('"AFP"', ("AFP",)),
+        ('{"@type":"Organization","name":"Reuters"}', ("Reuters",)),
+        # the site itself as the source is no agency
+        ('{"@type":"Organization","name":"Alpenland Medien"}', ()),
+    ],
+)
+def test_a_json_ld_source_organisation_that_is_an_agency_is_credited(
+    source: str, agencies: tuple[str, ...]
+) -> None:
+    head = (
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Hallenbad wird'
+        ' saniert","author":{"@type":"Person","name":"Katrin Oltmanns"},'
+        f'"sourceOrganization":{source}}}</script>'
+    )
+    result = _extract(_page(head, "<h1>Hallenbad wird saniert</h1>"))
+    assert (result.authors, result.agencies) == (("Katrin Oltmanns",), agencies)
 
 
 def test_byline_outside_the_common_markup_is_found() -> None:
@@ -799,6 +825,9 @@ def test_a_text_block_beside_the_headline_in_a_header_block_is_the_lead() -> Non
         # the agency written out, with its article
         ("Von Paula Gruber und der Deutschen Presse-Agentur", ("dpa",)),
         ("Paula Gruber, mit Material der Agence France-Presse", ("AFP",)),
+        # the author's name a link, the agency after it
+        ("<a href='/autor/paula-gruber'>Paula Gruber</a> mit AFP", ("AFP",)),
+        ("<a href='/autor/paula-gruber'>Paula Gruber</a> und dpa", ("dpa",)),
         # a publication beside the author is neither author nor agency
         ("Von Paula Gruber und Die Wochenpost", ()),
     ],
@@ -812,6 +841,13 @@ def test_the_printed_byline_credits_agencies_with_or_without_a_metadata_author(
     )
     result = _extract(_page(head, body))
     assert (result.authors, result.agencies) == (("Paula Gruber",), agencies)
+
+
+def test_a_linked_name_beside_a_publication_credits_no_agency() -> None:
+    byline = "<a href='/autor/paula-gruber'>Paula Gruber</a> mit Die Wochenpost"
+    body = f"<div class='story-head'><h1>Hallenbad wird saniert</h1><p>{byline}</p></div>"
+    result = _extract(_page("<meta name='author' content='Paula Gruber'>", body))
+    assert (result.authors, result.agencies) == (("Paula Gruber",), ())
 
 
 def test_a_blog_byline_with_date_and_categories_names_the_author() -> None:
@@ -2135,6 +2171,20 @@ def test_a_list_of_the_texts_own_or_of_sentences_stays(box: str, kept: str) -> N
         ),
         # the agency a plain info line credits beside its writer
         ("<p>08.01.2026 · Quelle: dpa · Autorin: Ida Korn</p>", ("Ida Korn",), ("dpa",)),
+        # items spaced by wide no-break gaps, with and without a metadata author
+        (
+            "<div class='info'>2026-02-11 09:05:44 &nbsp; Quelle: Xinhua &nbsp; Autor: "
+            "Gao Yan</div>",
+            ("Gao Yan",),
+            ("Xinhua",),
+        ),
+        (
+            "<p>11.02.2026&nbsp;&nbsp;Quelle: Tanjug&nbsp;&nbsp;Autorin: Ida Korn</p>",
+            ("Ida Korn",),
+            ("Tanjug",),
+        ),
+        # one no-break space joins a time to its word: no items, no credits
+        ("<p>11.02.2026 um 09:05\xa0Uhr im Rathaus von Talheim</p>", (), ()),
         # a source that is no agency, a desk as the author
         (
             "<p>2026-01-08 ｜ Quelle：Tourismusamt Jilin ｜ Autor：Redaktion</p>",

@@ -81,6 +81,14 @@ def _meta(published: str) -> str:
             "<p class='dateline'>March 3, 2025 9:30 PM</p>",
             -5,
         ),
+        # The day alone, past midnight in the Gulf: the nearest offset that reaches it.
+        (
+            _json_ld("2026-10-13T21:30:00Z"),
+            "<div class='article-date'>Veröffentlicht am 14. Okt. 2026</div>",
+            3,
+        ),
+        # The day alone, the evening before west of UTC.
+        (_meta("2025-03-04T02:30:00Z"), "<p class='dateline'>March 3, 2025</p>", -3),
     ],
 )
 def test_a_utc_time_takes_the_offset_of_the_local_time_the_page_prints(
@@ -117,8 +125,15 @@ def test_a_utc_time_takes_the_offset_of_the_local_time_the_page_prints(
             _meta("2025-11-05T13:12:44Z"),
             "<time class='date'>5. November 2025 um 2:12 PM MEZ</time>",
         ),
-        # A day without a time says nothing of the zone.
-        (_meta("2025-11-07T21:20:00Z"), "<span class='date'>Samstag, 8. November 2025</span>"),
+        # A day alone that is German time's needs no other offset.
+        (_meta("2025-11-07T21:20:00Z"), "<span class='date'>Freitag, 7. November 2025</span>"),
+        # The site header's day (today's) is passed over.
+        (
+            _meta("2025-11-07T21:20:00Z"),
+            "<header class='top'><span class='date'>Samstag, 8. November 2025</span></header>",
+        ),
+        # Too far from the instant for any zone.
+        (_meta("2025-11-07T08:20:00Z"), "<span class='date'>8. November 2025</span>"),
     ],
 )
 def test_a_utc_time_stays_utc_without_a_printed_local_publication_time(

@@ -209,6 +209,15 @@ def test_a_part_naming_another_parish_or_more_stays_in_the_title(suffix: str) ->
             f"{HEADLINE}: Stadt gibt vier Millionen frei: Universität Lahnfeld",
             "https://www.uni-lahnfeld.de/news/1",
         ),
+        # the site's name with a word the host leaves out, and with a legal form
+        (
+            f"{HEADLINE}: Stadt gibt vier Millionen frei: Evangelische Kirchengemeinde Auheim",
+            "https://www.kirchengemeinde-auheim.de/a/1",
+        ),
+        (
+            f"{HEADLINE}: Stadt gibt vier Millionen frei: Förderverein Hallenbad Auheim e.V.",
+            "https://www.foerderverein-hallenbad-auheim.de/a/1",
+        ),
     ],
 )
 def test_the_sites_name_after_a_colon_closing_the_title_is_an_affix(title: str, url: str) -> None:
@@ -216,6 +225,16 @@ def test_the_sites_name_after_a_colon_closing_the_title_is_an_affix(title: str, 
     assert (
         clean_title(title, keys, html_title=True) == f"{HEADLINE}: Stadt gibt vier Millionen frei"
     )
+
+
+@pytest.mark.parametrize("separator", [" – ", " | "])
+def test_the_sites_name_with_its_legal_form_is_a_suffix(separator: str) -> None:
+    keys = site_name_keys(None, "https://www.imkerverein-auheim.de/presse/1")
+    title = f"{HEADLINE}{separator}Imkerverein Auheim e.V."
+    assert clean_title(title, keys, html_title=True) == HEADLINE
+    # another club's name with a legal form stays
+    other = f"{HEADLINE} – Schwimmverein Talheim e.V."
+    assert clean_title(other, keys) == other
 
 
 @pytest.mark.parametrize(
@@ -226,6 +245,8 @@ def test_the_sites_name_after_a_colon_closing_the_title_is_an_affix(title: str, 
         (f"{HEADLINE}: Stadt gibt vier Millionen frei", "https://www.talbote.de/a/1"),
         # the site's name after a colon of two words of headline only
         ("Hallenbad saniert: Talbote", "https://www.talbote.de/a/1"),
+        # a phrase after a colon beside the host's word
+        (f"{HEADLINE}: Studis gegen Kirchgeld", "https://www.studis-heute.de/a/1"),
     ],
 )
 def test_other_parts_after_a_colon_stay_in_the_title(title: str, url: str) -> None:
@@ -297,6 +318,9 @@ def test_the_same_words_with_other_marks_are_another_wording(
         # a keyword list of links of its own
         "<ul class='keywords'><li><a rel='tag' href='/t/auheim'>Auheim</a></li>"
         "<li><a rel='tag' href='/t/bad'>Bäder</a></li></ul>",
+        # links to tag pages without rel
+        "<div class='tags'><a href='/tag/auheim'>Auheim</a><a href='/tag/bad'>Bad</a></div>",
+        "<p>Stichworte: <a href='/schlagwort/auheim/'>Auheim</a></p>",
     ],
 )
 def test_a_keyword_link_is_no_label_of_the_headline(tags: str) -> None:
@@ -489,3 +513,22 @@ def test_a_section_between_the_sites_name_and_the_headline_goes() -> None:
     keys = site_name_keys(None, "https://www.gemeinde-lohwiesen.de/a")
     title = "Gemeinde Lohwiesen - Aktuelles - Badeverbot am Lohsee wegen Blaualgen"
     assert clean_title(title, keys, html_title=True) == "Badeverbot am Lohsee wegen Blaualgen"
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        # a place that the site's name starts with, and a word of the headline
+        ("Auheim: Hallenbad saniert", "https://www.auheim-heute.de/a/1"),
+        ("Auheim: Hallenbad saniert - Auheim Heute", "https://www.auheim-heute.de/a/1"),
+    ],
+)
+def test_a_topic_before_a_shortened_headline_of_two_words_stays(title: str, url: str) -> None:
+    body = f"<article><h1>Hallenbad in Auheim wird nach zwei Jahren saniert</h1>{TEXT}</article>"
+    assert _seo_title(title, body, url) == "Auheim: Hallenbad saniert"
+
+
+def test_the_sites_name_before_the_same_headline_of_two_words_goes() -> None:
+    body = f"<article><h1>Hallenbad saniert</h1>{TEXT}</article>"
+    url = "https://www.talbote.de/a/1"
+    assert _seo_title("Talbote: Hallenbad saniert", body, url) is None
