@@ -3347,6 +3347,7 @@ def test_a_paragraph_marked_as_the_caption_in_a_pictures_box_goes_even_as_a_sent
         ),
         (f"<p><img src='a.jpg' border='0'></p><p class='pic'>{P3}</p>", True),
         (f"<center><img src='a.jpg'></center><p class='bildtext'>{P3}</p>", True),
+        (f"<div class='photo'><img src='a.jpg'><p class='photo_cap'>{P3}</p></div>", True),
         # no caption's mark, or text between the picture and the marked paragraph
         (f"<img src='a.jpg' alt=''><p class='lead'>{P3}</p>", False),
         (f"<p><img src='a.jpg'></p><p class='topic'>{P3}</p>", False),
@@ -3360,6 +3361,29 @@ def test_a_paragraph_marked_as_the_caption_right_after_a_picture_goes(
 ) -> None:
     page = f"<div class='art'><p>{LEAD}</p>{picture}<p>{P1}</p><p>{P2}</p></div>"
     assert any(P3 in line for line in _text_of_page(page)) is not goes
+
+
+_ITALIC_CAPTION = "Der neue Steg am Weiher kurz vor der Eröffnung."
+
+
+@pytest.mark.parametrize(
+    ("picture", "goes"),
+    [
+        # a line in italics of its own after the picture and its break, maybe in a small font
+        (f"<p><img src='a.jpg'><br><i>{_ITALIC_CAPTION}</i></p>", True),
+        (f"<img src='a.jpg'><br><font size='1'><em>{_ITALIC_CAPTION}</em></font><br><br>", True),
+        (
+            f"<p><img src='a.jpg'><br><span><i>{_ITALIC_CAPTION}</i></span><br></p>",
+            True,
+        ),
+        # the text runs on after the italics, or the line is not in italics
+        (f"<p><img src='a.jpg'><br><i>{_ITALIC_CAPTION}</i> Dann ging es weiter.</p>", False),
+        (f"<p><img src='a.jpg'><br><font size='2'>{_ITALIC_CAPTION}</font></p>", False),
+    ],
+)
+def test_a_line_in_italics_under_a_picture_goes_as_its_caption(picture: str, goes: bool) -> None:
+    page = f"<div class='art'><p>{LEAD}</p>{picture}<p>{P1}</p><p>{P2}</p></div>"
+    assert any(_ITALIC_CAPTION in line for line in _text_of_page(page)) is not goes
 
 
 @pytest.mark.parametrize(
