@@ -183,6 +183,9 @@ def _prepare(lines: Sequence[str]) -> list[_Line]:
         for part in raw.split("\n"):
             marker = ITEM_MARKER_RE.match(part)
             text = " ".join(part[marker.end() if marker else 0 :].split())
+            if text[:2] == "| " and text.count("|") == 2 and text[-2:] == " |":
+                # A table's row of one cell is that cell's line: its label or its paragraph.
+                text = text[2:-2]
             if not text:
                 continue
             glued = any(map(text.__contains__, _GLUED_LABEL_WORDS))

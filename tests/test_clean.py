@@ -2406,6 +2406,14 @@ def test_a_print_view_link_goes(line: str) -> None:
     assert kept == [LEAD, P1]
 
 
+@pytest.mark.parametrize("label", ["Anzeige", "Werbung"])
+def test_a_table_row_of_one_cell_is_judged_as_its_line(label: str) -> None:
+    # an ad's label in a box's row goes; a paragraph in a row of its own is the text's
+    assert clean([LEAD, P1, f"| {label} |"])[0] == [LEAD, P1]
+    assert clean([LEAD, f"| {P1} |", P2])[0] == [LEAD, P1, P2]
+    assert clean([LEAD, P1, f"| {label} | 3 |"])[0][-1] == f"| {label} | 3 |"
+
+
 def test_a_sentence_about_the_print_view_stays() -> None:
     line = "Die Druckansicht des Fahrplans zeigt alle Haltestellen auf einer Seite."
     assert clean([LEAD, line, P1])[0] == [LEAD, line, P1]
@@ -2432,6 +2440,26 @@ def test_an_agencys_service_row_before_the_text_goes(row: str, place: str) -> No
     after = table if place == "after the headline" else ""
     body = f"{header}<h1>{TITLE}</h1>{after}<p>{LEAD}</p><p>{P1}</p>"
     assert _result_of_page(body) == [LEAD, P1]
+
+
+@pytest.mark.parametrize(
+    ("cell", "goes"),
+    [
+        # the site's name linked to its start page, with its claim
+        ("<a href='/'>Talhausener Bote</a><br><span>Heimatblatt seit 1921</span>", True),
+        ("<a href='/index.php'><b>Kreisanzeiger Ostheim</b></a>", True),
+        # a link elsewhere, or a sentence after the link
+        (
+            "<a href='/termine/'>Termine im Mai</a><br><span>Frühschoppen im Festzelt</span>",
+            False,
+        ),
+        ("<a href='/'>Talhausener Bote</a> Die Redaktion ist über Ostern geschlossen.", False),
+    ],
+)
+def test_a_masthead_row_before_the_headline_goes(cell: str, goes: bool) -> None:
+    table = f"<table width='100%'><tr><td class='top'>{cell}</td></tr></table>"
+    result = _result_of_page(f"{table}<h1>{TITLE}</h1><p>{LEAD}</p><p>{P1}</p>")
+    assert (result == [LEAD, P1]) is goes
 
 
 @pytest.mark.parametrize(
