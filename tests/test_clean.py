@@ -9,6 +9,7 @@ from crawler.model.types import CleaningRules, DroppedLine, ExtractInput
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import ALL_RULES
 from pipelines.extract import extract_article
+from pipelines.link_rows import drop_link_rows
 from pipelines.tables import drop_header_tables
 
 TITLE = "Stadtrat beschließt neuen Radweg an der Uferstraße"
@@ -2405,6 +2406,26 @@ def test_a_print_view_link_goes(line: str) -> None:
     assert rules_of(dropped) == {line: "chrome:ui-token"}
     kept, _ = clean([LEAD, P1, f"{line} | Artikel empfehlen"])
     assert kept == [LEAD, P1]
+
+
+@pytest.mark.parametrize(
+    ("line", "goes"),
+    [
+        # the site's address beside its legal links
+        ("Gemeinde Talhausen · Am Rathaus 4 · 97123 Talhausen", True),
+        ("Stadtverwaltung Ostheim | Postfach 12 | A-6020 Ostheim", True),
+        # a sentence, or no postcode
+        ("Die Gemeinde Talhausen · 97123 Talhausen haftet nicht für externe Inhalte.", False),
+        ("Gemeinde Talhausen · Am Rathaus 4", False),
+    ],
+)
+def test_an_address_line_beside_the_legal_links_goes(line: str, goes: bool) -> None:
+    links = "<a href='/i'>Impressum</a> <a href='/d'>Datenschutz</a>"
+    footer = f"<div class='fuss'><p>{line}</p>{links}</div>"
+    page = lxml.html.document_fromstring(f"<div><p>{LEAD}</p><p>{P1}</p>{footer}</div>")
+    dropped = drop_link_rows(page)
+    assert (line in dropped[0].text) is goes
+    assert "Impressum" in dropped[0].text
 
 
 @pytest.mark.parametrize("label", ["Anzeige", "Werbung"])
