@@ -2430,9 +2430,9 @@ def test_an_address_line_beside_the_legal_links_goes(line: str, goes: bool) -> N
 
 @pytest.mark.parametrize("label", ["Anzeige", "Werbung"])
 def test_a_table_row_of_one_cell_is_judged_as_its_line(label: str) -> None:
-    # an ad's label in a box's row goes; a paragraph in a row of its own is the text's
+    # an ad's label in a box's row goes; a paragraph in a row of its own stays a row
     assert clean([LEAD, P1, f"| {label} |"])[0] == [LEAD, P1]
-    assert clean([LEAD, f"| {P1} |", P2])[0] == [LEAD, P1, P2]
+    assert clean([LEAD, f"| {P1} |", P2])[0] == [LEAD, f"| {P1} |", P2]
     assert clean([LEAD, P1, f"| {label} | 3 |"])[0][-1] == f"| {label} | 3 |"
 
 
