@@ -176,6 +176,9 @@ def clean_lines(
 # --- steps -----------------------------------------------------------------------------------
 
 
+_ROW_LABEL_MAX_WORDS = 3
+
+
 def _prepare(lines: Sequence[str]) -> list[_Line]:
     items: list[_Line] = []
     pos = 0
@@ -183,6 +186,9 @@ def _prepare(lines: Sequence[str]) -> list[_Line]:
         for part in raw.split("\n"):
             marker = ITEM_MARKER_RE.match(part)
             text = " ".join(part[marker.end() if marker else 0 :].split())
+            if text[:2] == "| " and text.count("|") == 2 and text[-2:] == " |":
+                # A table's row of one cell of a word or three is a label's line ("Anzeige").
+                text = text[2:-2] if len(text.split()) <= _ROW_LABEL_MAX_WORDS + 2 else text
             if not text:
                 continue
             glued = any(map(text.__contains__, _GLUED_LABEL_WORDS))

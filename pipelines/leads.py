@@ -190,8 +190,8 @@ _SUBTITLE_MAX_WORDS = 30
 def find_subtitle(h1: lxml.html.HtmlElement | None) -> str | None:
     """The subtitle set as a heading right under the headline, marked as one ("<h2
     class='untertitel'>Was die Messdaten zeigen</h2>") or as the lead ("<h3
-    class='news-header__lead'>"): the text's first line, however short a phrase it is, where the
-    lead (`find_lead`) is a sentence or two."""
+    class='news-header__lead'>"), or unmarked with a paragraph after it: the text's first
+    line, however short a phrase it is, where the lead (`find_lead`) is a sentence or two."""
     following = None if h1 is None else next(h1.itersiblings(), None)
     while following is not None and not isinstance(following, lxml.html.HtmlElement):
         following = following.getnext()
@@ -200,7 +200,7 @@ def find_subtitle(h1: lxml.html.HtmlElement | None) -> str | None:
     marks = " ".join(following.get(name) or "" for name in ("class", "id"))
     text = collapse(text_of(following))
     if (
-        not _LEAD_MARK_RE.search(marks)
+        not (_LEAD_MARK_RE.search(marks) or (not marks.strip() and _opens_text(following)))
         or _MEDIA_MARK_RE.search(marks)
         or _NOT_LEAD_MARK_RE.search(marks)
         or following.find(".//a") is not None
@@ -208,6 +208,13 @@ def find_subtitle(h1: lxml.html.HtmlElement | None) -> str | None:
     ):
         return None
     return text
+
+
+def _opens_text(heading: lxml.html.HtmlElement) -> bool:
+    """True for a heading with no class or id right under the headline that a paragraph of
+    the text follows: the headline's second line, as a marked subtitle is."""
+    after = next(heading.itersiblings(lxml.etree.Element), None)
+    return after is not None and after.tag == "p"
 
 
 def _lead_by_look(element: lxml.html.HtmlElement) -> bool:

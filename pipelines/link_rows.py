@@ -72,7 +72,8 @@ def _legal_links(element: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """The element's links to legal pages (`_LEGAL_LINKS`) when two or more of them stand side
     by side as its own children, parted by spaces or separator marks alone, on a line of their
     own (beside blocks only: an imprint line naming the publisher keeps them, its rule takes
-    the whole line); [] otherwise."""
+    the whole line), with the site's address line beside them (`_is_address_line`); []
+    otherwise."""
     links = [
         child
         for child in element.iterchildren("a")
@@ -90,7 +91,23 @@ def _legal_links(element: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         for link, following in itertools.pairwise(links)
     ):
         return []
-    return links
+    return [*(child for child in element.iterchildren("p") if _is_address_line(child)), *links]
+
+
+# The site's address beside its legal links: "Gemeinde A · Hauptstraße 2 · 12345 Ort", a postcode
+# among a few parts parted by marks, no sentence.
+_ADDRESS_POSTCODE_RE = re.compile(r"(?:^|[·|•]\s*)(?:[A-Z]{1,2}-)?\d{4,5}\s+[A-ZÄÖÜ]")
+_ADDRESS_MAX_WORDS = 15
+
+
+def _is_address_line(paragraph: lxml.html.HtmlElement) -> bool:
+    text = collapse(text_of(paragraph))
+    return (
+        ("·" in text or "|" in text or "•" in text)
+        and len(text.split()) <= _ADDRESS_MAX_WORDS
+        and not text.endswith(".")
+        and _ADDRESS_POSTCODE_RE.search(text) is not None
+    )
 
 
 def _is_link_row(element: lxml.html.HtmlElement) -> bool:

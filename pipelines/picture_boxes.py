@@ -31,7 +31,7 @@ _SLIDE_MAX_WORDS = 40
 # "image-desc", "bu", "pic" (a word of its own).
 _CAPTION_MARK_RE = MarkWords(
     r"caption|bildtext|bildunterschrift|legende|legend|picdesc|(?:img|image|pic|photo|foto|bild)"
-    r"[-_]?(?:desc|text|unterschrift)|(?:^|[-_\s])(?:bu|pic)(?:$|[-_\s])"
+    r"[-_]?(?:desc|text|unterschrift|cap)|(?:^|[-_\s])(?:bu|pic)(?:$|[-_\s])"
 )
 _CAPTION_MAX_BLOCKS = 2
 # The boxes a picture and its caption sit in: a <div>, or a table laying them out.
@@ -147,6 +147,8 @@ def _caption_after(image: lxml.html.HtmlElement) -> str | None:
     the paragraph after it)."""
     holder = image.getparent()
     marked = _marked_caption_after(image, holder)
+    if marked is None:
+        marked = _italic_line_after(image)
     if marked is not None:
         return marked
     if holder is None or holder.tag not in ("p", "center"):
@@ -238,6 +240,37 @@ def _marked_caption_after(
     if not 1 <= len(text.split()) <= _SLIDE_MAX_WORDS:
         return None
     caption.drop_tree()
+    return text
+
+
+# The inline holders of a caption's italics: "<font size=1><i>Caption.</i></font>".
+_CAPTION_FONT_TAGS = frozenset(("font", "small", "span"))
+
+
+def _italic_line_after(image: lxml.html.HtmlElement) -> str | None:
+    """Remove the line in italics right after the picture and its line break, a line of its
+    own ("<img><br><i>Caption.</i><br>", in a small <font> too), a sentence too; return its
+    text. A line of the text runs on after it, and a picture's credit stays for the credits."""
+    if (image.tail or "").strip():
+        return None
+    brk = image.getnext()
+    if brk is None or brk.tag != "br" or (brk.tail or "").strip():
+        return None
+    line = brk.getnext()
+    if line is None or (line.tail or "").strip():
+        return None
+    inner = line
+    if line.tag in _CAPTION_FONT_TAGS and len(line) == 1 and not (line.text or "").strip():
+        inner = line[0]
+        if (inner.tail or "").strip():
+            return None
+    after = line.getnext()
+    if inner.tag not in ITALIC_TAGS or (after is not None and after.tag != "br"):
+        return None
+    text = collapse(text_of(line))
+    if not 1 <= len(text.split()) <= _PICTURE_BOX_MAX_WORDS or _PICTURE_CREDIT_LEAD_RE.match(text):
+        return None
+    line.drop_tree()
     return text
 
 

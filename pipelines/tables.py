@@ -34,7 +34,8 @@ def drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
     siblings = list(h1.itersiblings("table", preceding=True))
     # A service row may sit in a box of the page's header, or between the headline and text.
     after = h1.getnext()
-    service = [*h1.xpath("preceding::table"), *([after] if after is not None else [])]
+    before = h1.xpath("preceding::table")
+    service = [*before, *([after] if after is not None else [])]
     for table in dict.fromkeys([*siblings, *service]):
         rows = table.xpath("tr|*/tr")
         cells = [[cell.tag for cell in row.iterchildren("th", "td")] for row in rows]
@@ -51,6 +52,7 @@ def drop_header_tables(h1: lxml.html.HtmlElement) -> list[DroppedLine]:
                 table is after and table.tag == "table" and len(rows) == 1 and _is_info_row(rows[0])
             )
             or (table.tag == "table" and len(rows) == 1 and _is_service_row(rows[0]))
+            or (table in before and len(rows) == 1 and _is_masthead_row(rows[0]))
         ):
             text = " · ".join(collapse(" ".join(row.itertext())) for row in rows)
             table.drop_tree()
@@ -115,6 +117,24 @@ def _is_service_row(row: lxml.html.HtmlElement) -> bool:
         for cell in (collapse(text_of(cell)) for cell in row.iterchildren("th", "td"))
     ]
     return None not in kinds and {"number", "date"} <= set(kinds) and len(kinds) <= 6
+
+
+# A masthead's most words: the site's name and its claim.
+_MASTHEAD_MAX_WORDS = 15
+
+
+def _is_masthead_row(row: lxml.html.HtmlElement) -> bool:
+    """True for a row of one cell before the headline opened by a link to the site's start
+    page, its name, with at most a claim after it and no sentence ("<td><a href='/'>Site</a>
+    <br><span>Amtsblatt für …</span></td>"): the page's masthead."""
+    cells = list(row.iterchildren("th", "td"))
+    if len(cells) != 1 or (cells[0].text or "").strip() or not len(cells[0]):
+        return False
+    link = cells[0][0]
+    if link.tag != "a" or (link.get("href") or "").split("index.", 1)[0] not in ("/", "./"):
+        return False
+    text = collapse(text_of(cells[0]))
+    return 0 < len(text.split()) <= _MASTHEAD_MAX_WORDS and not SENTENCE_END_RE.search(text)
 
 
 _LAYOUT_CELL_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")

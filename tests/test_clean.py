@@ -9,6 +9,8 @@ from crawler.model.types import CleaningRules, DroppedLine, ExtractInput
 from pipelines.clean import clean_lines
 from pipelines.clean_rules import ALL_RULES
 from pipelines.extract import extract_article
+from pipelines.link_rows import drop_link_rows
+from pipelines.tables import drop_header_tables
 
 TITLE = "Stadtrat beschließt neuen Radweg an der Uferstraße"
 LEAD = (
@@ -2434,6 +2436,34 @@ def test_a_print_view_link_goes(line: str) -> None:
     assert kept == [LEAD, P1]
 
 
+@pytest.mark.parametrize(
+    ("line", "goes"),
+    [
+        # the site's address beside its legal links
+        ("Gemeinde Talhausen · Am Rathaus 4 · 97123 Talhausen", True),
+        ("Stadtverwaltung Ostheim | Postfach 12 | A-6020 Ostheim", True),
+        # a sentence, or no postcode
+        ("Die Gemeinde Talhausen · 97123 Talhausen haftet nicht für externe Inhalte.", False),
+        ("Gemeinde Talhausen · Am Rathaus 4", False),
+    ],
+)
+def test_an_address_line_beside_the_legal_links_goes(line: str, goes: bool) -> None:
+    links = "<a href='/i'>Impressum</a> <a href='/d'>Datenschutz</a>"
+    footer = f"<div class='fuss'><p>{line}</p>{links}</div>"
+    page = lxml.html.document_fromstring(f"<div><p>{LEAD}</p><p>{P1}</p>{footer}</div>")
+    dropped = drop_link_rows(page)
+    assert (line in dropped[0].text) is goes
+    assert "Impressum" in dropped[0].text
+
+
+@pytest.mark.parametrize("label", ["Anzeige", "Werbung"])
+def test_a_table_row_of_one_cell_is_judged_as_its_line(label: str) -> None:
+    # an ad's label in a box's row goes; a paragraph in a row of its own stays a row
+    assert clean([LEAD, P1, f"| {label} |"])[0] == [LEAD, P1]
+    assert clean([LEAD, f"| {P1} |", P2])[0] == [LEAD, f"| {P1} |", P2]
+    assert clean([LEAD, P1, f"| {label} | 3 |"])[0][-1] == f"| {label} | 3 |"
+
+
 def test_a_sentence_about_the_print_view_stays() -> None:
     line = "Die Druckansicht des Fahrplans zeigt alle Haltestellen auf einer Seite."
     assert clean([LEAD, line, P1])[0] == [LEAD, line, P1]
@@ -2460,6 +2490,25 @@ def test_an_agencys_service_row_before_the_text_goes(row: str, place: str) -> No
     after = table if place == "after the headline" else ""
     body = f"{header}<h1>{TITLE}</h1>{after}<p>{LEAD}</p><p>{P1}</p>"
     assert _result_of_page(body) == [LEAD, P1]
+
+
+@pytest.mark.parametrize(
+    ("cell", "goes"),
+    [
+        # the site's name linked to its start page, with its claim
+        ("<a href='/'>Talhausener Bote</a><br><span>Heimatblatt seit 1921</span>", True),
+        ("<a href='/index.php'><b>Kreisanzeiger Ostheim</b></a>", True),
+        # a link elsewhere, or a sentence after the link
+        ("<a href='/termine/'>Termine im Mai</a><br><span>Frühschoppen im Festzelt</span>", False),
+        ("<a href='/'>Talhausener Bote</a> Die Redaktion ist über Ostern geschlossen.", False),
+    ],
+)
+def test_a_masthead_row_before_the_headline_goes(cell: str, goes: bool) -> None:
+    table = f"<table width='100%'><tr><td class='top'>{cell}</td></tr></table>"
+    page = lxml.html.fromstring(f"<div>{table}<h1>{TITLE}</h1><p>{LEAD}</p><p>{P1}</p></div>")
+    assert bool(drop_header_tables(next(page.iter("h1")))) is goes
+    if goes:
+        assert _result_of_page(f"{table}<h1>{TITLE}</h1><p>{LEAD}</p><p>{P1}</p>") == [LEAD, P1]
 
 
 @pytest.mark.parametrize(
@@ -3375,6 +3424,7 @@ def test_a_paragraph_marked_as_the_caption_in_a_pictures_box_goes_even_as_a_sent
         ),
         (f"<p><img src='a.jpg' border='0'></p><p class='pic'>{P3}</p>", True),
         (f"<center><img src='a.jpg'></center><p class='bildtext'>{P3}</p>", True),
+        (f"<div class='photo'><img src='a.jpg'><p class='photo_cap'>{P3}</p></div>", True),
         # no caption's mark, or text between the picture and the marked paragraph
         (f"<img src='a.jpg' alt=''><p class='lead'>{P3}</p>", False),
         (f"<p><img src='a.jpg'></p><p class='topic'>{P3}</p>", False),
@@ -3388,6 +3438,29 @@ def test_a_paragraph_marked_as_the_caption_right_after_a_picture_goes(
 ) -> None:
     page = f"<div class='art'><p>{LEAD}</p>{picture}<p>{P1}</p><p>{P2}</p></div>"
     assert any(P3 in line for line in _text_of_page(page)) is not goes
+
+
+_ITALIC_CAPTION = "Der neue Steg am Weiher kurz vor der Eröffnung."
+
+
+@pytest.mark.parametrize(
+    ("picture", "goes"),
+    [
+        # a line in italics of its own after the picture and its break, maybe in a small font
+        (f"<p><img src='a.jpg'><br><i>{_ITALIC_CAPTION}</i></p>", True),
+        (f"<img src='a.jpg'><br><font size='1'><em>{_ITALIC_CAPTION}</em></font><br><br>", True),
+        (
+            f"<p><img src='a.jpg'><br><span><i>{_ITALIC_CAPTION}</i></span><br></p>",
+            True,
+        ),
+        # the text runs on after the italics, or the line is not in italics
+        (f"<p><img src='a.jpg'><br><i>{_ITALIC_CAPTION}</i> Dann ging es weiter.</p>", False),
+        (f"<p><img src='a.jpg'><br><font size='2'>{_ITALIC_CAPTION}</font></p>", False),
+    ],
+)
+def test_a_line_in_italics_under_a_picture_goes_as_its_caption(picture: str, goes: bool) -> None:
+    page = f"<div class='art'><p>{LEAD}</p>{picture}<p>{P1}</p><p>{P2}</p></div>"
+    assert any(_ITALIC_CAPTION in line for line in _text_of_page(page)) is not goes
 
 
 @pytest.mark.parametrize(

@@ -158,6 +158,8 @@ def test_a_scripts_hook_naming_a_mediator_is_no_media_mark() -> None:
         # marked as the lead: a deck shorter than a lead's sentence
         "<h3 class='news-header__lead'>Eltern verweisen auf lange Wartelisten</h3>",
         "<h2 class='story-intro'>Stadtrat stimmt knapp zu</h2>",
+        # unmarked, a paragraph of the text after it
+        "<h3>Anwohner müssen mit Baulärm rechnen</h3>",
     ],
 )
 def test_a_subtitle_heading_under_the_headline_opens_the_text_above_the_lead(subtitle: str) -> None:
@@ -179,6 +181,9 @@ def test_a_subtitle_heading_under_the_headline_opens_the_text_above_the_lead(sub
         # a lead mark of a lead image's title or of the comment section
         "<h2 class='lead-image__title'>Blick auf die neue Kita</h2>",
         "<h3 class='comments-teaser'>Diskutieren Sie mit uns mit</h3>",
+        # unmarked, a list or a box after it, not the text's paragraph
+        "<h3>Die Termine im Überblick</h3><ul><li>Montag, 9 Uhr</li></ul>",
+        "<h2>Was die Messdaten zeigen</h2><div class='grafik'>Tabelle</div><p>Text.</p>",
     ],
 )
 def test_a_heading_under_the_headline_is_a_subtitle_only_by_its_mark_and_length(
