@@ -29,6 +29,7 @@ from pipelines.bylines import (
     marked_byline_writers,
 )
 from pipelines.headline_bylines import byline_near_headline
+from pipelines.headline_sources import breadcrumb_names, styled_headline
 from pipelines.jsonld import (
     JsonLd,
     json_authors,
@@ -46,12 +47,10 @@ from pipelines.local_time import UPDATED_TEXT_RE, in_printed_offset
 from pipelines.marks import MarkedElements, info_line_date, labelled_date
 from pipelines.names import (
     SECTION_WORDS,
-    breadcrumb_names,
     clean_title,
     site_name_keys,
     split_authors,
     split_credits,
-    styled_headline,
     title_parts,
 )
 from pipelines.own_agency import site_agency_codes

@@ -10,12 +10,8 @@ import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-import lxml.etree
-import lxml.html
-
 from crawler.model.dates import classify_date_line
 from pipelines.agency_names import TRAILING_AGENCY_RE, agency_names
-from pipelines.big_type import big_type
 from pipelines.byline_lines import ORIGIN_AFTER_NAME_RE, ORIGIN_GATE, WRITING_KINDS
 from pipelines.clean_rules import INTERVIEW_CREDIT_LEAD, REPORTER_LEAD
 from pipelines.credits import (
@@ -420,47 +416,9 @@ def _spells_site_key(text: str, site_keys: frozenset[str]) -> bool:
 TOPIC_PREFIX_RE = re.compile(r"^([^:|]{2,40}):\s+(?=\S)")
 
 
-def breadcrumb_names(links: Iterable[lxml.html.HtmlElement]) -> frozenset[str]:
-    """Keys of the site and section names the breadcrumb trail's links name, each also without
-    its first words ("Zeitschrift Dorfpost" names "Dorfpost" too): a title affix that spells one
-    names the site or a section."""
-    keys: set[str] = set()
-    for link in links:
-        words = collapse(link.text_content()).split()
-        if len(words) <= 4:
-            keys.update(text_key(" ".join(words[i:])) for i in range(len(words)))
-    return frozenset(key for key in keys if len(key) >= 4)
-
-
 def title_parts(title: str) -> list[str]:
     """The parts of a <title> between its separators ("Headline | Section | Site")."""
     return [part for part in TITLE_SEPARATOR_RE.split(title) if part.strip()]
-
-
-def styled_headline(
-    tree: lxml.html.HtmlElement, site_keys: frozenset[str]
-) -> lxml.html.HtmlElement | None:
-    """The headline of a page with no <h1> and a generic <title> ("Aktuelles"): the first text
-    set in big type, else the first <h2> outside the page's navigation, side column
-    and footer, of two to forty words that names neither the site nor what a part of the
-    <title> names (the logo, the section)."""
-    title_parts = {
-        text_key(part) for part in TITLE_SEPARATOR_RE.split(tree.findtext(".//title") or "")
-    }
-    headings = (
-        h2
-        for h2 in tree.iter("h2")
-        if not any(a.tag in _PAGE_FRAME_TAGS for a in h2.iterancestors())
-    )
-    for element in itertools.chain(big_type(tree), headings):
-        text = collapse(element.text_content())
-        if (
-            2 <= len(text.split()) <= 40
-            and text_key(text) not in title_parts
-            and not is_site_affix(text, site_keys)
-        ):
-            return element
-    return None
 
 
 def byline_people(line: str, site_keys: frozenset[str]) -> tuple[str, ...]:
@@ -652,4 +610,3 @@ def _looks_like_name(name: str) -> bool:
 
 
 # The page's frame around the article: a heading in it is no headline.
-_PAGE_FRAME_TAGS = frozenset(("nav", "aside", "footer"))
