@@ -105,94 +105,24 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "junk": "['media/pull_quote: „Wir verleihen heute Zeit und Platz, nicht nur Pap...",
         "unknown": "['„Wir verleihen heute Zeit und Platz, nicht nur Papier.“']",
     },
-    "1121_katar_sender_zwei_autoren_afp_dateline": {
-        "published": "datetime.datetime(2026, 11, 24, 21, 30, tzinfo=datetime.timezone.utc)",
-    },
-    "1131_kaerntner_zeitung_von_redakteur_rolle": {
-        "junk": "['chrome/comments: Forum', 'chrome/comments: Das Forum zu diesem Artik...",
-        "unknown": "['Forum', 'Das Forum zu diesem Artikel ist geschlossen.']",
-        "seo_title": "None",
-    },
-    "1135_steirische_zeitung_bericht_doppelpunkt": {
-        "authors": "()",
-    },
-    "1137_fachdienst_drupal_verfasst_von_am": {
-        "authors": "()",
-    },
-    "1138_imkerverband_pressemitteilung_kontakt": {
-        "junk": "['chrome/site_name: Dachverband der Imkervereine Nord e.V.']",
-        "unknown": "['Dachverband der Imkervereine Nord e.V.']",
-        "seo_title": "'Imker melden schwaches Honigjahr im Norden – Dachverband der Imkerver...",
-    },
     "1141_koreanischer_auslandsfunk_ohne_autor": {
-        "junk": "['media/caption: Das Baugelände am Stausee von Haeyang', 'promo/progra...",
-        "unknown": "['Das Baugelände am Stausee von Haeyang', 'Jetzt im Programm', 'Nachri...",
-    },
-    "1144_aserbaidschan_dienst_autorlink_jsonld": {
-        "seo_title": "None",
-    },
-    "1148_nachrichtenaggregator_partnerartikel_zuerst_erschienen": {
-        "authors": "('Frank Ober', 'Hollerstädter Kurier')",
+        "junk": "['promo/program: Jetzt im Programm', 'promo/program: Nachrichten und M...",
+        "unknown": "['Jetzt im Programm', 'Nachrichten und Musik aus Korea, 20:00 – 21:00 ...",
     },
     "1155_wochenzeitung_kommentar_von": {
-        "junk": "['chrome/logo: Gezeitenwoche', 'metadata/author_note: Zur Person', 'me...",
-        "unknown": "['Zur Person', 'Konstantin Weil ist Wirtschaftsredakteur der Gezeitenw...",
-    },
-    "1156_lokalblatt_tabellenlayout_text_und_foto": {
-        "junk": "['media/caption: Vereinsvorsitzender Gerd Lautenschläger mit einem prä...",
-        "unknown": "['Vereinsvorsitzender Gerd Lautenschläger mit einem prämierten Zwergwi...",
-    },
-    "1161_fachjournal_glasbau_autor_kasten": {
-        "seo_title": "None",
-    },
-    "1162_kirchengemeinde_typo3_ohne_autor": {
-        "seo_title": "'Orgel in der Haselbrunner Stephanuskirche erklingt wieder: Evangelisc...",
-    },
-    "1163_ortsverband_partei_wordpress_admin": {
-        "unknown": "['Konkret beantragen wir:']",
-    },
-    "1164_hochschule_pressemitteilung_kontaktkasten": {
-        "junk": "['metadata/editor_note: Redaktion: Stabsstelle Kommunikation']",
-        "unknown": "['Redaktion: Stabsstelle Kommunikation']",
-    },
-    "1166_china_auslandsdienst_xinhua_autor": {
-        "junk": "['media/caption: Ein Güterzug überquert am Freitag die neue Brücke bei...",
-        "unknown": "['Ein Güterzug überquert am Freitag die neue Brücke bei Huangshi.']",
-        "agencies": "()",
-    },
-    "1169_serbien_wordpress_tanjug_quelle": {
-        "junk": "['metadata/source_credit: Quelle: Tanjug']",
-        "unknown": "['Quelle: Tanjug']",
-        "agencies": "()",
+        "junk": "['chrome/logo: Gezeitenwoche', 'promo/print_subscription: Die Gezeiten...",
+        "unknown": "['Die Gezeitenwoche jeden Donnerstag im Briefkasten – jetzt drei Ausga...",
     },
     "1170_mailportal_next_dpa_anzeige": {
         "junk": "['promo/newsletter: Die wichtigsten Meldungen des Tages direkt in Ihr ...",
         "unknown": "['Die wichtigsten Meldungen des Tages direkt in Ihr Postfach.']",
     },
-    "1178_wochenblatt_typo3_ohne_autor": {
-        "lost": "['Umleitung über Feldstraße und Kreisstraße 14']",
-    },
     "1184_landzeitung_tabellenlayout_unserem_redakteur": {
         "lost": "['Spätfrost und Hagel haben Spuren hinterlassen / Qualität gilt als gu...",
-        "unknown": "['| Anzeige |']",
     },
     "1185_pfarrei_kna_ortsmarke_quelle": {
         "junk": "['teaser/services: Sa, 23.11., 18.30 Uhr Vorabendmesse St. Anna', 'tea...",
         "unknown": "['Sa, 23.11., 18.30 Uhr Vorabendmesse St. Anna', 'So, 24.11., 10.00 Uh...",
-    },
-    "1186_gemeinde_rathaus_pressestelle": {
-        "junk": "['chrome/navigation: Markt Riedenbach', 'chrome/footer: Markt Riedenba...",
-        "unknown": "['Markt Riedenbach · Marktplatz 1 · 84177 Riedenbach']",
-    },
-    "1201_oesterreich_qualitaetszeitung_name_datum_klammer": {
-        "authors": "('(Maria Gruber',)",
-    },
-    "1203_lokales_wochenblatt_text_und_fotos": {
-        "junk": "['chrome/site_name: Seligenthaler Wochenblatt', 'chrome/claim: Amtsbla...",
-        "unknown": "['| Seligenthaler Wochenblatt Amtsblatt und Heimatzeitung für das Amt ...",
-    },
-    "1208_hauptstadtzeitung_name_mit_afp_karte": {
-        "agencies": "()",
     },
     "773_lokalzeitung_drupal_redaktionsmitglied_ortsdurchfahrt": {
         "published": "datetime.datetime(2026, 11, 23, 18, 30, tzinfo=datetime.timezone(datet...",
@@ -266,7 +196,7 @@ def test_held_out_known_failure(case: EvalCase, field: str) -> None:
 
 
 # The batches whose first-run failures are still being fixed; every older page is right.
-_OPEN_BATCHES: frozenset[int] = frozenset({34, 47, 49, 50, 51, 52})
+_OPEN_BATCHES: frozenset[int] = frozenset({34, 47, 50, 51})
 
 
 def test_known_failures_are_on_the_open_batches_only() -> None:

@@ -217,17 +217,21 @@ def test_two_json_ld_persons_one_with_an_office_like_surname_are_both_authors() 
 
 
 @pytest.mark.parametrize(
-    ("line", "kept"),
+    ("line", "after", "kept"),
     [
-        ("Die Fähre am Anleger Altendorf", False),
-        # a sentence is the text's
-        ("Die Fähre fährt seit 1952.", True),
+        ("Die Fähre am Anleger Altendorf", "<p>", False),
+        # set apart from the text that follows, a sentence is the picture's too
+        ("Die Fähre fährt seit 1952.", "<p>", False),
+        # a text centred all the way through keeps its sentence
+        ("Die Fähre fährt seit 1952.", "<p align='center'>", True),
     ],
 )
-def test_a_centered_line_under_a_centered_picture_is_its_caption(line: str, kept: bool) -> None:
+def test_a_centered_line_under_a_centered_picture_is_its_caption(
+    line: str, after: str, kept: bool
+) -> None:
     html = _closed_by("").replace(
         f"<p>{ONE}</p>",
         "<center><img src='/b/faehre.jpg'></center>"
-        f"<p align='center'><font color='#777777'>{line}</font></p><p>{ONE}</p>",
+        f"<p align='center'><font color='#777777'>{line}</font></p>{after}{ONE}</p>",
     )
     assert (line in _extract(html).text) is kept
