@@ -131,6 +131,22 @@ BOX_LINE_RULES: tuple[tuple[Rule, re.Pattern[str], int, tuple[str, ...]], ...] =
         ("testen", "lesen", "ausprobieren"),
     ),
     (
+        # A paper's offer of free issues or weeks, a call closing a short pitch after a dash or a
+        # colon: "Die Wochenzeitung jeden Freitag im Briefkasten – jetzt drei Ausgaben gratis
+        # lesen.", "Unser Magazin frei Haus: vier Hefte kostenlos testen!". A report of such an
+        # offer has no dash before it ("Abonnenten konnten drei Ausgaben gratis lesen.").
+        Rule.PROMO_SUBSCRIPTION,
+        re.compile(
+            r"^[^.!?]{3,100}?(?: [–—-]|:) (?:jetzt |hier |gleich )?(?:\d+|eine?|zwei|drei|vier|fünf"
+            r"|sechs|acht|zehn|zwölf) (?:Ausgaben?|Hefte?|Exemplare?|Tage?|Wochen?|Monate?)"
+            r" (?:lang )?(?:gratis|kostenlos|kostenfrei|unverbindlich|zur Probe) (?:lesen|testen"
+            r"|ausprobieren|erhalten|bekommen|sichern)\W*$",
+            _I,
+        ),
+        25,
+        ("gratis", "kostenlos", "kostenfrei", "unverbindlich", "zur probe"),
+    ),
+    (
         # A pointer to the print issue, where the reader finds the text or the rest of it: "Den
         # vollständigen Beitrag mit allen Versuchsdaten lesen Sie in der Printausgabe.", "Diesen
         # Artikel lesen Sie auch in der gedruckten Ausgabe vom 14. Mai 2025", "Mehr dazu finden

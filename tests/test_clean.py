@@ -1278,6 +1278,12 @@ def test_blank_input(line: str) -> None:
         ("4 Wochen digital lesen für nur 0,99 €", "promo:paywall"),
         ("Drei Monate online lesen ab 1 Euro", "promo:paywall"),
         ("Digital Premium jetzt 4 Wochen kostenlos testen", "promo:paywall"),
+        # a paper's offer of free issues closing a short pitch
+        (
+            "Das Stadtjournal jeden Samstag frei Haus – jetzt vier Ausgaben kostenlos testen!",
+            "promo:subscription",
+        ),
+        ("Unser Monatsheft im Briefkasten: zwei Hefte gratis erhalten", "promo:subscription"),
         # a note that the article is free to read, alone or with a call to subscribe or support
         (
             "Sie lesen einen kostenlosen Artikel. Unterstützen Sie Lokaljournalismus mit einem"
@@ -1600,6 +1606,7 @@ def test_notices_pointers_and_prompts_go_by_their_class(line: str, rule: str) ->
         "Alle Artikel der Ausstellung kosteten zwei Wochen lang 5 Euro.",
         "Alle Beiträge sind laut Satzung jederzeit kündbar, sagte der Kassenwart.",
         "Die Bibliothek lässt Neukunden vier Wochen gratis testen.",
+        "Wer im Herbst bestellte, konnte drei Ausgaben gratis lesen.",
         "Mit dem Deutschlandticket können Schüler einen Monat gratis testen, ob sich das lohnt.",
         "Vier Wochen lesen für 5 Euro hat sie die Zeitung im Urlaub.",
         "Einzelheft 14,90 € kostet das Magazin seit Mai.",
