@@ -165,6 +165,9 @@ _LABEL_VALUE_RE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?: [\w./-]+){0,2}:\s*\S")
 # "presse@stadt.example".
 _BOX_TAGS = frozenset({"div", "aside", "section"})
 _BOX_LINE_TAGS = ("p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6")
+# A promo box's lines over its button: blocks, or its name in bold ("<strong>Keine Nachricht
+# verpassen</strong><p>…</p><button>…</button>").
+_PROMO_LINE_TAGS = (*_BOX_LINE_TAGS, "strong", "b")
 _BOX_NESTED_TAGS = ("div", "section", "article", "aside", "table", "form", "blockquote", "figure")
 _BOX_MAX_LINES = 12
 # Words of a comments heading, to skip the line rules for other headings.
@@ -409,7 +412,7 @@ def _promo_box_rule(box: lxml.html.HtmlElement) -> str | None:
     if (
         1 <= button <= 4
         and 1 <= len(lines) <= 3
-        and all(child.tag in _BOX_LINE_TAGS for child in lines)
+        and all(child.tag in _PROMO_LINE_TAGS for child in lines)
     ):
         # The line rules' more specific name when they know a line (a consent prompt).
         texts = [collapse(text_of(child)) for child in lines]

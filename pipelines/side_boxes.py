@@ -5,9 +5,10 @@ or of opening hours ("<h3>Öffnungszeiten</h3><p>Mo–Fr 8–12 Uhr<br>Do 14–1
 heading with a line or two pitching a list of links to other articles ("<h3>Aus dem
 Archiv</h3><p>Lesen Sie mehr zum Thema …</p><ul><li><a>…</a></li>…</ul>"); and a review's
 verdict, a label over a list of short points ("<h3>Pro</h3><ul><li>lange Akkulaufzeit</li>
-…</ul>"). Each is the box's
-whole text, at most a third of the words around it. A label over one paragraph in a column of
-such boxes beside the text's container goes too (`drop_column_boxes`)."""
+…</ul>"); and a schedule, a label over a few lines at clock times ("<h3>Nächste
+Gottesdienste</h3><p>So, 10.00 Uhr Hochamt</p>"). Each is the box's whole text, at most a
+third of the words around it. A label over one paragraph in a column of such boxes beside the
+text's container goes too (`drop_column_boxes`)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,10 @@ _PUBLICATION_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE_MAX_WORDS = 80
+# A schedule's line: a clock time ("18.30 Uhr", "20:00", "10 Uhr"); a date ("23.11.") is none.
+_CLOCK_RE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})? ?Uhr\b|\b\d{1,2}:\d{2}\b")
+_SCHEDULE_MAX_LINES = 6
+_SCHEDULE_LINE_MAX_WORDS = 12
 # How far up the text beside a box may be: a sidebar's box has it a level or two further up.
 _REACH = 3
 
@@ -60,6 +65,16 @@ def side_box_rule(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement]
     """The rule of a small box of a label and a contact or opening hours (a fact box), or of a
     heading and a pitch over links to other articles (a teaser); None for any other box.
     `units` are the box's blocks of text (paragraphs, headings, list items)."""
+    rule = Rule.STATS_BOX if _is_schedule(box, units) else _labelled_box_rule(units)
+    if rule is None:
+        return None
+    words = len(collapse(" ".join(box.itertext())).split())
+    if any(has_words(above, words * 3) for above in itertools.islice(box.iterancestors(), _REACH)):
+        return rule
+    return None
+
+
+def _labelled_box_rule(units: list[lxml.html.HtmlElement]) -> Rule | None:
     if not 2 <= len(units) <= _MAX_UNITS or not _is_label(units[0]):
         return None
     if _VERDICT_LABEL_RE.match(collapse(text_of(units[0]))):
@@ -70,19 +85,42 @@ def side_box_rule(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement]
         rule = Rule.STATS_BOX if _is_contact_or_hours(units[1]) else None
     else:
         rule = Rule.MORE_TOPICS if _is_pitched_links(units[1:]) else None
-    if rule is None:
-        return None
-    words = len(collapse(" ".join(box.itertext())).split())
-    if any(has_words(above, words * 3) for above in itertools.islice(box.iterancestors(), _REACH)):
-        return rule
-    return None
+    return rule
+
+
+def _is_schedule(box: lxml.html.HtmlElement, units: list[lxml.html.HtmlElement]) -> bool:
+    """A label (a heading, or the box's name in bold) over a few short lines, each at a clock
+    time and none a sentence: a broadcaster's programme box ("<strong>Jetzt im Programm
+    </strong><p>Musik am Abend, 20:00 – 22:00 MEZ</p>"), a parish's next services ("<h3>Nächste
+    Gottesdienste</h3><p>So, 24.11., 10.00 Uhr Hochamt St. Peter</p>…")."""
+    first = box[0] if len(box) and not (box.text or "").strip() else None
+    if first is not None and first.tag in ("strong", "b") and _is_label_text(text_of(first)):
+        lines = units
+    elif units and _is_label(units[0]):
+        lines = units[1:]
+    else:
+        return False
+    if not 1 <= len(lines) <= _SCHEDULE_MAX_LINES:
+        return False
+    texts = [collapse(text_of(line)) for line in lines]
+    return all(
+        0 < len(text.split()) <= _SCHEDULE_LINE_MAX_WORDS
+        and ("Uhr" in text or ":" in text)
+        and _CLOCK_RE.search(text) is not None
+        and not SENTENCE_END_RE.search(text)
+        for text in texts
+    )
 
 
 def _is_label(unit: lxml.html.HtmlElement) -> bool:
     """A heading, or a paragraph all in bold, of a few words and no sentence."""
     if unit.tag not in _HEADING_TAGS and not all_bold(unit):
         return False
-    label = collapse(text_of(unit))
+    return _is_label_text(text_of(unit))
+
+
+def _is_label_text(text: str) -> bool:
+    label = collapse(text)
     return 0 < len(label.split()) <= _LABEL_MAX_WORDS and not SENTENCE_END_RE.search(label)
 
 

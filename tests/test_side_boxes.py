@@ -235,3 +235,50 @@ def test_a_reference_printed_in_the_text_or_under_another_label_is_no_citation_b
     box: str,
 ) -> None:
     assert "meta:citation" not in _dropped(box)
+
+
+@pytest.mark.parametrize(
+    ("box", "schedule"),
+    [
+        (
+            "<div class='live'><strong>Gerade auf Sendung</strong><p>Jazz bei Nacht, 22:00 –"
+            " 23:30 Uhr</p></div>",
+            True,
+        ),
+        (
+            "<div><h3>Termine der Gemeinde</h3><p>Fr, 6.12., 19 Uhr Adventsandacht St. Martin"
+            "</p><p>So, 8.12., 9.30 Uhr Familiengottesdienst Heilig Kreuz</p></div>",
+            True,
+        ),
+        (
+            "<aside><h4>Heute im Radio</h4><ul><li>18:05 Nachrichten am Abend</li>"
+            "<li>19:00 Konzert aus der Stadthalle</li></ul></aside>",
+            True,
+        ),
+        # a sentence at a clock time, and a line with dates but no time
+        ("<div><h3>Gottesdienst</h3><p>Die Messe beginnt am Sonntag um 10 Uhr.</p></div>", False),
+        (
+            "<div><strong>Ausstellungen</strong><p>Malerei aus Flandern, 3.11. – 24.12.</p></div>",
+            False,
+        ),
+    ],
+)
+def test_a_label_over_lines_at_clock_times_is_a_schedule_box(box: str, schedule: bool) -> None:
+    assert ("widget:stats-box" in _dropped(box)) is schedule
+
+
+def test_a_promo_box_named_in_bold_over_its_button_goes() -> None:
+    box = (
+        "<div class='signup'><strong>Immer informiert</strong><p>Der Abend kompakt jeden Tag"
+        " in Ihrem Postfach.</p><button>Jetzt abonnieren</button></div>"
+    )
+    page = f"<h1>Hallenbad</h1><div><p>{PARAGRAPH}</p><p>{SECOND}</p>{box}</div>"
+    assert len(_column_dropped(page)) == 1
+
+
+def test_a_bold_line_and_a_link_of_the_text_stay() -> None:
+    page = (
+        f"<h1>Hallenbad</h1><div><p>{PARAGRAPH}</p><strong>Zum Ratsbeschluss</strong>"
+        "<a>PDF</a></div>"
+    )
+    assert _column_dropped(page) == []
