@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import threading
 from typing import Any
 
 import lxml.html
@@ -96,10 +97,20 @@ def _extractor(with_metadata: bool, fast: bool) -> Extractor:
     )
 
 
+# Each thread's own copy of the settings, which only the page's URL sets apart (trafilatura
+# changes none of them; it copies them where it would).
+_THREAD_OPTIONS = threading.local()
+
+
 def _options(url: str, with_metadata: bool, fast: bool) -> Extractor:
-    """The settings for one page: a copy of the shared ones with the page's URL, as
+    """The settings for one page: the thread's copy of the shared ones with the page's URL, as
     trafilatura's own command line sets it for each file."""
-    options = copy.copy(_extractor(with_metadata, fast))
+    copies: dict[tuple[bool, bool], Extractor] | None = getattr(_THREAD_OPTIONS, "copies", None)
+    if copies is None:
+        copies = _THREAD_OPTIONS.copies = {}
+    options = copies.get((with_metadata, fast))
+    if options is None:
+        options = copies[with_metadata, fast] = copy.copy(_extractor(with_metadata, fast))
     options.url = url
     options.source = url.encode("utf-8", "replace").decode("utf-8")  # for its log lines
     return options

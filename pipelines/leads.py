@@ -145,8 +145,8 @@ def find_lead_before_text(h1: lxml.html.HtmlElement | None, lines: list[str]) ->
     its text."""
     if h1 is None:
         return None
-    keys = [text_key(line) for line in lines[:_TEXT_LINES] if len(line.split()) >= 8]
-    if not keys:
+    first_lines = [line for line in lines[:_TEXT_LINES] if len(line.split()) >= 8]
+    if not first_lines:
         return None
     for element in itertools.islice(_after(h1), _LEAD_BEFORE_TEXT_REACH):
         if element.tag not in _LEAD_BLOCK_TAGS:
@@ -168,8 +168,9 @@ def find_lead_before_text(h1: lxml.html.HtmlElement | None, lines: list[str]) ->
             continue
         # The first block that may be the lead decides: the text's container follows it, or
         # it is a box of its own (and one further down stands among the text's blocks).
+        # The lines keyed only here: most pages have no marked block after the headline.
         held = text_key(text_of(container))
-        return text if any(key in held for key in keys) else None
+        return text if any(text_key(line) in held for line in first_lines) else None
     return None
 
 

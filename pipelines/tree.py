@@ -24,11 +24,12 @@ _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # page in one pass in C. U+FFFE and U+FFFF (rare) are left to the regex.
 _INVALID_C0_BYTES = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
 _NONCHARACTER_BYTES = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
-# Links with enough text to be a headline (four words need at least ~15 characters).
-_LONG_LINK_XPATH = lxml.etree.XPath(
-    "descendant::a[@href][parent::p or parent::div or parent::span or parent::strong or parent::b"
-    " or parent::em or parent::i][string-length(normalize-space()) >= 15]"
-)
+# Links with enough text to be a headline (four words need at least ~15 characters), in
+# these containers.
+_LONG_LINK_CHARS = 15
+_LINK_PARENT_TAGS = frozenset({"p", "div", "span", "strong", "b", "em", "i"})
+# XPath's normalize-space() knows these spaces only.
+_XML_SPACE = str.maketrans("\t\n\r", "   ")
 _INLINE_TAGS = frozenset({"span", "strong", "b", "em", "i", "u", "small", "mark", "font"})
 _LEAD_IN_ENDS = frozenset(":–—-»›>…")
 TEASER_CONTAINER_TAGS = frozenset({"p", "div"})
@@ -167,10 +168,19 @@ def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[Drop
     if body is None:
         return []
     # Cheap filters first (text length, container) so the URL work runs on a handful of links.
-    for link in _LONG_LINK_XPATH(body):
-        text = collapse(text_of(link))
-        words = text.split()
+    # The links walked in Python: an XPath's normalize-space() test on each costs more.
+    for link in body.iter("a"):
+        if link.getparent().tag not in _LINK_PARENT_TAGS or link.get("href") is None:
+            continue
+        raw = text_of(link)
+        if len(raw) < _LONG_LINK_CHARS:
+            continue  # collapsing its spaces never lengthens it
+        words = raw.split()
+        text = " ".join(words)
         if not 4 <= len(words) <= 25 or text[-1] in ".,;:":
+            continue
+        # split() collapses more spaces than normalize-space() (a no-break space too).
+        if len(text) < _LONG_LINK_CHARS and len(_xml_spaced(raw)) < _LONG_LINK_CHARS:
             continue
         first = text.lstrip("„\"'»«“‚(")[:1]
         if not (first.isupper() or first.isdigit()):
@@ -231,6 +241,11 @@ def drop_inline_teasers(tree: lxml.html.HtmlElement, page_url: str) -> list[Drop
         element.drop_tree()
         dropped.append(DroppedLine(text=text, rule=str(rule)))
     return dropped
+
+
+def _xml_spaced(text: str) -> str:
+    """`text` as XPath's normalize-space() gives it."""
+    return " ".join(filter(None, text.translate(_XML_SPACE).split(" ")))
 
 
 def _is_other_internal_page(

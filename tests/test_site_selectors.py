@@ -11,7 +11,8 @@ from pipelines.site_selectors import site_selectors
 
 # The declared sites' selectors and more of the same simple shapes, with the cases cssselect
 # treats on its own terms: a class among others, an id, a tag with both, a class name that
-# another contains, white space other than blanks in @class, a selector cssselect keeps.
+# another contains, white space other than blanks in @class, a selector cssselect keeps, a
+# class inside another, an attribute's value.
 _SELECTORS = (
     "div.box",
     ".share",
@@ -22,6 +23,11 @@ _SELECTORS = (
     ".nav-item",
     "section .teaser",
     'div[data-type="ad"]',
+    "#comments .small",
+    ".box .box",
+    'div.teaser[data-kind="card"]',
+    ".article__announce .media",
+    'div.article__block[data-type="article"]',
 )
 _PAGE = """<html><body>
 <div class="box">eins</div><div class="boxed">zwei</div><div class="a box b">drei</div>
@@ -30,6 +36,9 @@ _PAGE = """<html><body>
 <p class="hint">neun</p><aside class="box">zehn</aside><div id="main" class="wide other">elf</div>
 <ul><li class="nav-item">zwölf</li><li class="nav-items">dreizehn</li></ul>
 <section><div class="teaser">vierzehn</div></section><div data-type="ad">fünfzehn</div>
+<div class="box"><div class="box" data-kind="card">sechzehn</div></div>
+<div class="teaser" data-kind="card">siebzehn</div>
+<div class="teaser" data-kind="cards">achtzehn</div>
 </body></html>"""
 
 
