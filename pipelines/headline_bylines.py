@@ -212,7 +212,7 @@ def _add_byline(
             (words := len((short := short_agency_names(own)).split())) <= 8
             or (words <= 12 and _DATE_OR_TIME_RE.search(own))
         )
-        and _names_agency_key(short)
+        and _AGENCY_KEY_RE.search(short.casefold()) is not None  # `short` has short names
         and names_an_agency(_undated(short))
         and not (isinstance(element, lxml.html.HtmlElement) and _credits_a_picture(element))
     ):
