@@ -55,25 +55,6 @@ def _simple(selector: str) -> tuple[_Compound, ...] | None:
     return tuple(compounds)
 
 
-# A site's XPath that says what a simple selector says ("//div[@id='a']" is "div#a", the class
-# test as cssselect writes it is "div.a"): it is looked up in the selectors' shared walk too.
-_XPATH_CLASS_RE = re.compile(
-    r"//([a-z][a-z0-9]*)\[contains\(concat\(' ', normalize-space\(@class\), ' '\), "
-    r"' (-?[_a-zA-Z][_a-zA-Z0-9-]*) '\)\]"
-)
-_XPATH_ID_RE = re.compile(r"//([a-z][a-z0-9]*)\[@id='(-?[_a-zA-Z][_a-zA-Z0-9-]*)'\]")
-
-
-@functools.lru_cache(maxsize=512)
-def xpath_as_selector(expression: str) -> str | None:
-    """The simple selector an XPath of a tag with a class or an id means, or None."""
-    if match := _XPATH_CLASS_RE.fullmatch(expression):
-        return f"{match[1]}.{match[2]}"
-    if match := _XPATH_ID_RE.fullmatch(expression):
-        return f"{match[1]}#{match[2]}"
-    return None
-
-
 @functools.lru_cache(maxsize=512)
 def _compiled_css(selector: str) -> CSSSelector:
     return CSSSelector(selector)

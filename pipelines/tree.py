@@ -16,7 +16,7 @@ from crawler.model.types import CleaningRules, DroppedLine
 from pipelines.clean import classify_line
 from pipelines.clean_rules import Rule
 from pipelines.host_spellings import registrable_domain
-from pipelines.site_selectors import site_selectors, xpath_as_selector
+from pipelines.site_selectors import site_selectors
 
 # Characters libxml2 refuses (C0 controls other than tab/newline/CR, and NUL).
 _INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -134,14 +134,14 @@ def _compiled_xpath(expression: str) -> lxml.etree.XPath:
 
 def apply_drop_rules(tree: lxml.html.HtmlElement, rules: CleaningRules) -> list[DroppedLine]:
     dropped: list[DroppedLine] = []
-    # An XPath a simple selector says shares the selectors' walk of the page.
-    as_css = [xpath_as_selector(expr) for expr in rules.drop_xpaths]
-    functions = iter(site_selectors(tree, [*filter(None, as_css), *rules.drop_selectors]))
     selectors: list[tuple[str, Any]] = [
-        (f"site:xpath:{expr}", next(functions) if css else _compiled_xpath(expr))
-        for expr, css in zip(rules.drop_xpaths, as_css, strict=True)
+        (f"site:xpath:{expr}", _compiled_xpath(expr)) for expr in rules.drop_xpaths
     ]
-    selectors += zip((f"site:css:{sel}" for sel in rules.drop_selectors), functions, strict=True)
+    selectors += zip(
+        (f"site:css:{sel}" for sel in rules.drop_selectors),
+        site_selectors(tree, rules.drop_selectors),
+        strict=True,
+    )
     for rule, selector in selectors:
         for element in list(selector(tree)):
             if not isinstance(element, lxml.html.HtmlElement) or element.getparent() is None:

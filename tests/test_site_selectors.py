@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import lxml.etree
 import lxml.html
 import pytest
 from lxml.cssselect import CSSSelector
 
 from bench.eval_extraction import load_demo, load_heldout
-from pipelines.site_selectors import site_selectors, xpath_as_selector
+from pipelines.site_selectors import site_selectors
 
 # The declared sites' selectors and more of the same simple shapes, with the cases cssselect
 # treats on its own terms: a class among others, an id, a tag with both, a class name that
@@ -61,25 +60,3 @@ def test_elements_dropped_by_an_earlier_selector_are_skipped() -> None:
     for element in outer(tree):
         element.drop_tree()
     assert [p.text for p in inner(tree)] == ["neun"]
-
-
-# XPaths of a tag with a class or an id, as sites write them, and ones of other shapes.
-_XPATHS = (
-    ("//div[contains(concat(' ', normalize-space(@class), ' '), ' box ')]", "div.box"),
-    ("//p[contains(concat(' ', normalize-space(@class), ' '), ' share ')]", "p.share"),
-    ("//div[@id='comments']", "div#comments"),
-    ("//div[@id='main']", "div#main"),
-    ("//div[contains(@class, 'box')]", None),
-    ("//p[@class='hint']", None),
-)
-
-
-@pytest.mark.parametrize(("expression", "selector"), _XPATHS)
-def test_an_xpath_a_simple_selector_says_gives_its_elements(
-    expression: str, selector: str | None
-) -> None:
-    assert xpath_as_selector(expression) == selector
-    if selector is not None:
-        for tree in _pages():
-            (select,) = site_selectors(tree, [selector])
-            assert select(tree) == lxml.etree.XPath(expression)(tree)
