@@ -76,8 +76,7 @@ def portrait_row_name(row: lxml.html.HtmlElement) -> str | None:
     ("<img alt='A'> <b>A</b> <small>Lokalredaktion</small> 30. November"); None for another
     element, and for a row quoting the person or going on with a verb ("<b>A</b> sagt: „…“").
     Whether it is a name is the caller's to check."""
-    # The tags filtered in lxml: a container's many other children are never visited.
-    bold = [child for child in row.iterchildren("b", "strong") if len(child) == 0]
+    bold = [child for child in row if child.tag in ("b", "strong") and len(child) == 0]
     if len(bold) != 1 or row.find(".//img") is None:
         return None  # before the text: a row may be the whole article
     text = collapse(" ".join(row.itertext()))
