@@ -192,10 +192,6 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
     decoded = decode_html(body, content_type)
     encoding = decoded.encoding
     tree = parse_html(decoded.text)
-    # Every element's Python object, held for the page: lxml makes one (class lookup,
-    # allocation, link to its document) on each visit of an element whose object is gone, and
-    # the page's steps walk the tree many times; held, each walk finds them made.
-    _elements = list(tree.iter()) if tree is not None else []
     if tree is None:
         return ExtractedArticle(
             outcome=OUTCOME_EMPTY,
@@ -204,6 +200,10 @@ def _extract(inp: ExtractInput, max_bytes: int) -> ExtractedArticle:
             decode_replaced=decoded.replaced,
         )
 
+    # Every element's Python object, held for the page: lxml makes one (class lookup,
+    # allocation, link to its document) on each visit of an element whose object is gone, and
+    # the page's steps walk the tree many times; held, each walk finds them made.
+    _elements = list(tree.iter())
     dropped = apply_drop_rules(tree, inp.rules)
     meta = extract_metadata(tree, inp.url, inp.hints)
     dropped.extend(unwrap_layout_tables(tree, meta.h1))

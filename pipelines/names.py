@@ -607,6 +607,3 @@ def _looks_like_name(name: str) -> bool:
         elif word.casefold() not in NAME_PARTICLES and not word.endswith("."):
             return False  # a lower-case word that is no particle or abbreviation ("h.c.")
     return capitalised > 0
-
-
-# The page's frame around the article: a heading in it is no headline.
