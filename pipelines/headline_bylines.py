@@ -51,7 +51,6 @@ _AGENCY_KEYS = frozenset(word for name in NEWS_AGENCIES for word in name.split()
 _AGENCY_KEY_RE = re.compile(
     rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(_AGENCY_KEYS)))})(?![\w-])"
 )
-# A date or a time of day in a credit line ("18.6.2025", "12:03"), not a digit of a site's name.
 # The blocks no caption holds, and a caption's most words.
 _BLOCK_TAGS = ("p", "div", "ul", "ol", "table")
 _CAPTION_MAX_WORDS = 25
@@ -60,6 +59,7 @@ _CAPTION_MAX_WORDS = 25
 _TRAILING_STAMP_RE = re.compile(
     r"\s+(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
+# A date or a time of day in a credit line ("18.6.2025", "12:03"), not a digit of a site's name.
 _DATE_OR_TIME_RE = re.compile(r"(?<![\w.])(?:\d{1,2}[.:]\d{1,2}|\d{4}(?![\w.]))")
 
 
